@@ -1,0 +1,32 @@
+"""Stable claim ids: derived from story, article and the claim's normalized text, never a row number."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_claim_text(text: str) -> str:
+    """The form of a claim that its id depends on: NFC, case-folded, white space folded."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def claim_id(story: str, article: str, text: str, occurrence: int = 0) -> str:
+    """The id of the `occurrence`-th claim with this normalized text in this article (16 hex digits)."""
+    key = "\x1f".join((story, article, normalize_claim_text(text), str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def assign_ids(story: str, article: str, texts: list[str]) -> list[str]:
+    """Ids for an article's claims in order; repeated sentences get occurrence 0, 1, 2…"""
+    seen: dict[str, int] = {}
+    ids = []
+    for text in texts:
+        norm = normalize_claim_text(text)
+        n = seen.get(norm, 0)
+        seen[norm] = n + 1
+        ids.append(claim_id(story, article, text, n))
+    return ids

@@ -1,0 +1,90 @@
+"""The corpus as plain data: stories, articles, claims, evidence, suggestions.
+
+These dataclasses are the contract between loading, alignment, suggestions, the store and the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LABELS = ("consistent", "contradicted", "unverified")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence-level statement: `article.text[start:end] == text` always holds."""
+
+    id: str
+    story: str
+    article: str  # file name of the article, unique inside its story
+    index: int  # position of the claim in its article, 0-based
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    """One decoded, normalized file of a story."""
+
+    story: str
+    name: str  # file name, e.g. "000_841ac63cb8323543.txt"
+    path: str
+    text: str  # normalized: "\n" newlines, control characters replaced one-for-one
+    title: str
+    sha256: str  # of the raw bytes on disk
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)  # marked line spans
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """The articles about one event; only claims of one story are compared with each other."""
+
+    name: str
+    path: str
+    articles: list[Article] = field(default_factory=list)
+
+    def claims(self) -> list[Claim]:
+        return [c for a in self.articles for c in a.claims]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file or folder that was not loaded, with a one-line reason for the user."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Corpus:
+    stories: list[Story] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence of another article of the same story that corresponds to `claim_id`."""
+
+    claim_id: str
+    other_id: str  # the claim id of the matching sentence
+    article: str  # the other article's file name
+    rank: int  # 1 = best within that other article
+    score: float  # rapidfuzz score, 0-100
+    text: str  # the matching sentence
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The machine's proposed label for a claim, with a reason a person can check."""
+
+    claim_id: str
+    label: str  # one of LABELS
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+    hints: tuple[str, ...] = ()  # weak signals shown but not used as labels (polarity, quotes)
+    spans: tuple[tuple[int, int], ...] = ()  # disagreeing words, as offsets into the claim text
