@@ -1,0 +1,147 @@
+"""The crossread database schema as a list of versioned migration steps.
+
+Plain tables with JSON stored as text, so `sqlite-utils` and `datasette` open the file as is.
+Each step runs inside the caller's transaction; never edit a released step, append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+APP_ID = "crossread"
+META_TABLE = "crossread_meta"
+
+# (version, statements). Applied in order to bring a database from version-1 to version.
+MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
+    (
+        1,
+        (
+            f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            """CREATE TABLE stories (
+                name TEXT PRIMARY KEY,
+                path TEXT NOT NULL,
+                imported_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE articles (
+                story TEXT NOT NULL,
+                name TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                path TEXT NOT NULL,
+                title TEXT NOT NULL,
+                text TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                encoding TEXT NOT NULL,
+                warnings TEXT NOT NULL DEFAULT '[]',
+                title_span TEXT,
+                boilerplate TEXT NOT NULL DEFAULT '[]',
+                PRIMARY KEY (story, name)
+            )""",
+            """CREATE TABLE claims (
+                id TEXT PRIMARY KEY,
+                story TEXT NOT NULL,
+                article TEXT NOT NULL,
+                claim_index INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL
+            )""",
+            "CREATE INDEX claims_by_article ON claims (story, article, claim_index)",
+            """CREATE TABLE evidence (
+                story TEXT NOT NULL,
+                claim_id TEXT NOT NULL,
+                other_id TEXT NOT NULL,
+                article TEXT NOT NULL,
+                rank INTEGER NOT NULL,
+                score REAL NOT NULL,
+                text TEXT NOT NULL
+            )""",
+            "CREATE INDEX evidence_by_claim ON evidence (claim_id, score DESC)",
+            "CREATE INDEX evidence_by_story ON evidence (story)",
+            """CREATE TABLE suggestions (
+                claim_id TEXT PRIMARY KEY,
+                story TEXT NOT NULL,
+                label TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                evidence TEXT NOT NULL DEFAULT '[]',
+                hints TEXT NOT NULL DEFAULT '[]',
+                spans TEXT NOT NULL DEFAULT '[]'
+            )""",
+            "CREATE INDEX suggestions_by_story ON suggestions (story)",
+            # One current row per (claim, reviewer). No foreign key to claims on purpose:
+            # annotations outlive their claim (orphans), with a snapshot of where they were.
+            """CREATE TABLE annotations (
+                claim_id TEXT NOT NULL,
+                reviewer TEXT NOT NULL,
+                label TEXT,
+                note TEXT NOT NULL DEFAULT '',
+                links TEXT NOT NULL DEFAULT '[]',
+                accepted_suggestion INTEGER NOT NULL DEFAULT 0,
+                story TEXT NOT NULL,
+                article TEXT NOT NULL,
+                claim_text TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (claim_id, reviewer)
+            )""",
+            "CREATE INDEX annotations_by_story ON annotations (story, reviewer)",
+            # Append-only audit trail; undo/redo walk it, so they work across restarts.
+            """CREATE TABLE events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                reviewer TEXT NOT NULL,
+                claim_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                old TEXT,
+                new TEXT,
+                reverts INTEGER,
+                source TEXT NOT NULL DEFAULT 'key'
+            )""",
+            "CREATE INDEX events_by_reviewer ON events (reviewer, id)",
+            """CREATE TABLE state (
+                reviewer TEXT NOT NULL,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (reviewer, key)
+            )""",
+        ),
+    ),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def stored_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version recorded in the file, or None if it has no crossread meta table."""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (META_TABLE,)
+    ).fetchone()
+    if not has_meta:
+        return None
+    row = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def user_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables other than SQLite's own."""
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"
+    )
+    return [r[0] for r in rows]
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    """Apply every step newer than `from_version`; the caller holds the write transaction."""
+    for version, statements in MIGRATIONS:
+        if version <= from_version:
+            continue
+        for sql in statements:
+            conn.execute(sql)
+        conn.execute(
+            f"INSERT INTO {META_TABLE} (key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(version),),
+        )
+    conn.execute(
+        f"INSERT OR IGNORE INTO {META_TABLE} (key, value) VALUES ('app', ?)", (APP_ID,)
+    )

@@ -1,0 +1,153 @@
+"""Lines of an article that are page furniture, not reporting: prompts, bylines, credits, labels.
+
+The rules describe the *form* of such lines (short, unpunctuated, second person plus a sales word,
+a copyright sign…) rather than any one site's exact strings, so they carry over to new sources.
+Boilerplate stays in the text; it is only marked, and never becomes a claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Whole-line phrases that are site chrome wherever they appear.
+_CHROME = re.compile(
+    r"""^(?:
+        leave\ an?\ (?:reply|comment)
+      | source\ link | source:\ .{0,60}
+      | click\b.{0,40}
+      | (?:see|view)\ (?:details|more|all|comments?)
+      | (?:continue|start|keep)\ reading | read\ (?:more|next|the\ full\ (?:story|article))
+      | related\b.{0,80} | (?:top|more|latest|most\ read)\ (?:stories|news|articles)\b.{0,60}
+      | our\ picks | recommended(?:\ for\ you)? | trending(?:\ now)?
+      | advertisement | sponsored(?:\ content)? | skip\ (?:to\ )?(?:main\ )?content | skip\ advert
+      | share\b.{0,40} | follow\ us\b.{0,60} | print(?:\ this)?(?:\ article)?
+      | (?:sign|log)\ ?(?:in|up|out)\b.{0,80} | already\ (?:a|an)\ (?:member|subscriber)\b.{0,60}
+      | subscribe\b.{0,80} | download\ (?:the|our)\ app\b.{0,40}
+      | your\ email\ address\ will\ not\ be\ published\b.{0,80}
+      | required\ fields\ are\ marked\b.{0,20}
+      | (?:photo|photograph|image|picture|video|illustration|credit|caption)s?\ ?(?:by\b|:).{0,100}
+      | (?:this|the)\ (?:article|story)\ (?:was|is|has\ been)\ (?:originally\ )?
+        (?:published|updated|produced|written)\b.{0,120}
+      | (?:we\ use|this\ (?:site|website)\ uses)\ cookies\b.{0,160}
+      | accept(?:\ all)?\ cookies | cookie\ (?:settings|policy|preferences)
+      | (?:sign\ up\ for|get)\ (?:our|the)\ .{0,40}newsletter\b.{0,80}
+      | all\ rights\ reserved\b.{0,80}
+    )[.!:]?$""",
+    _I | re.VERBOSE,
+)
+
+_COPYRIGHT = re.compile(r"(?:^|\s)(?:©|\(c\)|copyright\b)|\ball rights reserved\b", _I)
+_EMAIL = re.compile(r"\[email\s*protected\]|\b[\w.+-]+@[\w-]+\.[\w.]+\b", _I)
+_CONTACT = re.compile(r"^(?:write|contact|email|reach)\b.{0,40}\bat\b", _I)
+
+# Credit lines: "Name / Agency / Getty Images", "Photo: Reuters", "(AP Photo/Name)".
+_AGENCY = re.compile(
+    r"\b(?:getty\ images|afp|agence\ france-presse|reuters|ap\ photo|associated\ press|"
+    r"shutterstock|epa|bloomberg|alamy|pa\ (?:wire|images))\b",
+    _I | re.VERBOSE,
+)
+
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters"
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}$")
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]*){1,2}"
+# "Ilya Arkhipov and Nick Wadhams", "Jane Doe, John Roe and Ann Poe"
+_AUTHORS = re.compile(rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$")
+
+# Sales copy speaks to the reader ("you", "your") about reading, apps and membership.
+_SECOND_PERSON = re.compile(r"\byou(?:r|rs)?\b", _I)
+_SALES = re.compile(
+    r"\b(?:news|app|apps|subscri\w*|member\w*|sign\w*|titles|access|newsletter\w*|"
+    r"inbox|free|trial|premium|download\w*|curated|offer|unlimited|account)\b",
+    _I,
+)
+_SALES_NOUN = re.compile(
+    r"\b(?:premium|subscriptions?|membership|newsletters?|app|apps|free trial|"
+    r"days free|trusted .{0,20}sources|curated)\b",
+    _I,
+)
+
+# "Composite Photo / Video: Name", "Photograph: Name/Agency"
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?s?|images?|video|illustrations?|graphics?|credits?)\s*(?:[/:|]|by\b)", _I
+)
+
+_FINAL_PUNCT = re.compile(r"[.!?…:;”\"’')\]]$")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
+_CAPTION_WORDS = 30
+_QUOTE_OPEN = ("“", '"', "‘", "'", "«", "„")
+
+
+def is_credit(line: str) -> bool:
+    """True for a photo or video credit line ("Name / Agency / Getty Images", "Photo: Name")."""
+    s = line.strip()
+    if not s or _FINAL_PUNCT.search(s) or len(_WORD.findall(s)) > 14:
+        return False
+    return bool(_CREDIT.search(s) or (_AGENCY.search(s) and "/" in s))
+
+
+def is_boilerplate(line: str, *, sentence: bool = False) -> bool:
+    """True if this line (one line of an article) is page furniture rather than reporting.
+
+    With `sentence=True` only the rules that are safe inside a paragraph apply (credits,
+    copyright, contact addresses, site chrome), not those about short or unpunctuated lines.
+    """
+    s = line.strip()
+    if not s:
+        return False
+    if s.startswith(_QUOTE_OPEN):  # a quotation is reporting, however short
+        return False
+    words = _WORD.findall(s)
+    n = len(words)
+    if not any(ch.isalpha() for ch in s):
+        return n > 0 or len(s) > 0  # rules, dividers, "***", bare numbers
+    if _CHROME.match(s):
+        return True
+    if _COPYRIGHT.search(s) and n <= 25:
+        return True
+    if _EMAIL.search(s) and (n <= 25 or _CONTACT.match(s)):
+        return True
+    if _AGENCY.search(s) and ("/" in s or n <= 6) and not _FINAL_PUNCT.search(s):
+        return True
+    if is_credit(s):
+        return True
+    if sentence:
+        return False
+    if _BYLINE.match(s) or _AUTHORS.match(s):
+        return True
+    if n <= 15 and _SECOND_PERSON.search(s) and _SALES.search(s):
+        return True
+    if n <= 8 and _SALES_NOUN.search(s):
+        return True
+    if not _FINAL_PUNCT.search(s):
+        # Section labels, kickers, dangling byline fragments: a few words, no sentence end.
+        if n <= 3:
+            return True
+        if n <= 8 and s[0].islower():
+            return True
+    return False
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets (start, end) of every boilerplate line of `text`, without surrounding spaces.
+
+    A short line right above a photo credit (blank lines between allowed) is its caption.
+    """
+    spans: list[tuple[int, int]] = []
+    prev: tuple[int, int, str] | None = None  # the last non-empty line not yet marked
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            span = (s, s + len(stripped))
+            if is_boilerplate(line):
+                spans.append(span)
+                if prev and is_credit(stripped) and len(_WORD.findall(prev[2])) <= _CAPTION_WORDS:
+                    spans.append(prev[:2])
+                prev = None
+            else:
+                prev = (*span, stripped)
+        pos += len(line) + 1
+    return sorted(spans)

@@ -1,0 +1,253 @@
+"""The `crossread` command: open the review app, import, export, stats, suggest."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from click_default_group import DefaultGroup
+
+DEFAULT_DB = "crossread.db"
+
+
+def bundled_seeds() -> Path:
+    """The five seed articles shipped inside the package (also present in a checkout)."""
+    from importlib.resources import files
+
+    try:
+        return Path(str(files("reader.seeds")))
+    except ModuleNotFoundError:  # running from a checkout that was never installed
+        return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def default_reviewer() -> str:
+    try:
+        return getpass.getuser() or "reviewer"
+    except (OSError, KeyError):  # no login name in containers without a passwd entry
+        return "reviewer"
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """Print a line with every control character made harmless (file names are untrusted)."""
+    from reader.decode import sanitize
+
+    click.echo(sanitize(message), err=err)
+
+
+def fail(message: str) -> None:
+    say(f"crossread: error: {message}", err=True)
+    sys.exit(2)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the errors a user can cause into one line and exit status 2, never a traceback."""
+    from annotations.store import StoreError
+    from reader.loader import CorpusError
+
+    try:
+        yield
+    except (StoreError, CorpusError) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        fail(f"{exc.strerror or exc}:{where}" if where else str(exc.strerror or exc))
+
+
+def open_store(db: str, *, create: bool = True):
+    from annotations.store import Store
+
+    if not create and db != ":memory:" and not Path(db).exists():
+        fail(f"no database at {db}: run `crossread import PATH --db {db}` first")
+    return Store.open(db, create=create)
+
+
+db_option = click.option(
+    "--db",
+    envvar="CROSSREAD_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="SQLite database file (also $CROSSREAD_DB).",
+)
+reviewer_option = click.option(
+    "--reviewer", default=None, help="Reviewer name (default: your login name)."
+)
+max_mb_option = click.option(
+    "--max-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=5.0,
+    show_default=True,
+    help="Refuse article files larger than this many megabytes.",
+)
+
+
+@click.group(cls=DefaultGroup, default="open", default_if_no_args=True)
+@click.version_option(package_name="crossread")
+def main() -> None:
+    """Review news coverage claim by claim.
+
+    With no command, opens the review app (on the bundled seed story when no PATH is given).
+    """
+
+
+def run_import(store, paths: list[str], max_mb: float, *, quiet: bool = False) -> None:
+    """Import every path with a progress bar; print a summary unless quiet."""
+    from reader.pipeline import import_path
+
+    for path in paths:
+        bar = None
+
+        def started(n: int, path: str = path) -> None:
+            nonlocal bar
+            if n > 1:
+                bar = click.progressbar(length=n, label=f"Aligning {path}", file=sys.stderr)
+                bar.__enter__()
+
+        try:
+            result = import_path(
+                store,
+                path,
+                max_bytes=int(max_mb * 1_000_000),
+                on_loaded=started,
+                progress=lambda _story: bar.update(1) if bar else None,
+            )
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+        if quiet:
+            for s in result.skipped:
+                say(f"skipped {s.path}: {s.reason}", err=True)
+            continue
+        print_summary(path, result)
+
+
+def print_summary(path: str, result) -> None:
+    def count(attr: str) -> int:
+        return sum(len(getattr(r, attr)) for r in result.reports)
+
+    unchanged = sum(1 for r in result.reports if r.skipped)
+    articles = count("articles_added") + count("articles_changed") + count("articles_unchanged")
+    say(
+        f"{path}: {len(result.reports)} stories ({unchanged} unchanged), {articles} articles "
+        f"({count('articles_added')} new, {count('articles_changed')} changed), "
+        f"{result.claims} claims, {len(result.skipped)} files skipped"
+    )
+    for s in result.skipped:
+        say(f"  skipped {s.path}: {s.reason}")
+    for r in result.reports:
+        for a in r.orphaned:
+            say(
+                f"  orphaned annotation ({a.reviewer}, {a.label or 'note'}) in {r.story}/{a.article}: "
+                f"claim no longer in the article: {a.claim_text[:80]}"
+            )
+
+
+@main.command("open")
+@click.argument("paths", nargs=-1, type=click.Path())
+@db_option
+@reviewer_option
+@max_mb_option
+@click.option(
+    "--no-advance", is_flag=True, help="Stay on the claim after tagging it instead of moving on."
+)
+def open_cmd(
+    paths: tuple[str, ...], db: str, reviewer: str | None, max_mb: float, no_advance: bool
+) -> None:
+    """Open the review app on PATHS (default: the bundled seed story), importing them first."""
+    with user_errors():
+        store = open_store(db)
+        try:
+            targets = list(paths)
+            if not targets and not store.stories():
+                targets = [str(bundled_seeds())]
+            run_import(store, targets, max_mb, quiet=True)
+        finally:
+            store.close()
+    from reader.ui import run_app
+
+    with user_errors():
+        run_app(db, reviewer or default_reviewer(), advance=not no_advance)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@max_mb_option
+def import_cmd(paths: tuple[str, ...], db: str, max_mb: float) -> None:
+    """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
+    with user_errors():
+        store = open_store(db)
+        try:
+            run_import(store, list(paths), max_mb)
+        finally:
+            store.close()
+
+
+@main.command("export")
+@db_option
+@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
+)
+@click.option("--all", "all_claims", is_flag=True, help="One row per claim, tagged or not.")
+@click.option("--excel", is_flag=True, help="Spreadsheet-safe: BOM, formula-like cells defused.")
+@click.option("--reviewer", default=None, help="Only this reviewer's annotations.")
+def export_cmd(
+    db: str, output: str, fmt: str, all_claims: bool, excel: bool, reviewer: str | None
+) -> None:
+    """Write annotations as CSV (exact data by default) or JSONL."""
+    from annotations.export import write_export
+
+    with user_errors():
+        store = open_store(db, create=False)
+        try:
+            out = sys.stdout if output == "-" else output
+            n = write_export(
+                store, out, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
+            )
+        finally:
+            store.close()
+    if output != "-":
+        say(f"wrote {n} rows to {output}", err=True)
+
+
+@main.command("stats")
+@db_option
+def stats_cmd(db: str) -> None:
+    """Progress per story and article, counts per label and reviewer."""
+    from reader.stats import format_stats
+
+    with user_errors():
+        store = open_store(db, create=False)
+        try:
+            for line in format_stats(store):
+                say(line)
+        finally:
+            store.close()
+
+
+@main.command("suggest")
+@click.argument("path", type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
+@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
+@max_mb_option
+def suggest_cmd(path: str, fmt: str, output: str, max_mb: float) -> None:
+    """Suggest a label, with its reason and evidence, for every claim in PATH (no database)."""
+    from reader.suggest_export import write_suggestions
+
+    with user_errors():
+        n = write_suggestions(
+            path, sys.stdout if output == "-" else output, fmt=fmt, max_bytes=int(max_mb * 1e6)
+        )
+    if output != "-":
+        say(f"wrote {n} suggestions to {output}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,221 @@
+"""Loading a corpus from disk into Story / Article / Claim objects.
+
+A path is one story (a folder of .txt/.md files), a folder of story folders, or a single file
+(a story of one). Folder rule: a folder is a *folder of stories* when at least one of its
+subfolders directly holds a .txt/.md file; its loose files are then skipped. Otherwise it is one
+story and its subfolders are skipped. Nothing deeper than a story folder is read.
+
+Every file or folder not loaded is reported as a `Skipped` with a one-line reason; nothing here
+ever blocks on a FIFO or device, follows a symlinked folder, or reads more than `max_bytes`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from reader.boilerplate import boilerplate_spans, is_boilerplate
+from reader.claim_ids import assign_ids
+from reader.decode import DecodeError, decode_bytes, sanitize
+from reader.models import Article, Claim, Corpus, Skipped, Story
+from reader.segment import segment_article
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+class CorpusError(Exception):
+    """A corpus or file that cannot be loaded; str() is a one-line message for the user."""
+
+
+class ArticleError(CorpusError):
+    """One file that cannot be loaded as an article (binary, empty, too large, undecodable…)."""
+
+
+def _show(path: Path | str) -> str:
+    # File names are untrusted too: never let one carry escapes or bidi tricks into a message.
+    return sanitize(str(path)).replace("\n", "\ufffd")
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """Read a regular file without ever blocking on a FIFO or device, refusing huge files."""
+    try:
+        st = os.stat(path)  # follows a symlinked *file*; stat never opens, so never blocks
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ArticleError("not a regular file (FIFO, device or socket)")
+    if st.st_size > max_bytes:
+        raise ArticleError(f"too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
+    try:
+        # O_NONBLOCK: should the file be swapped for a FIFO after stat, open still returns at once.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ArticleError("not a regular file (FIFO, device or socket)")
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ArticleError(f"too large (more than {max_bytes:,} bytes)")
+    return data
+
+
+def _find_title(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Offsets of the first non-empty line that is not boilerplate."""
+    marked = {s for s, _ in skip}
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            if s not in marked:
+                return s, s + len(stripped)
+        pos += len(line) + 1
+    return None
+
+
+def build_article(story: str, name: str, path: str, data: bytes) -> Article:
+    """Decode raw bytes into an Article with its title, boilerplate spans and claims."""
+    if not data:
+        raise ArticleError("empty file")
+    try:
+        text, encoding, warnings = decode_bytes(data)
+    except DecodeError as exc:
+        raise ArticleError(str(exc)) from None
+    if not text.strip():
+        raise ArticleError("no text (only white space)")
+    boiler = boilerplate_spans(text)
+    title_span = _find_title(text, boiler)
+    title = text[title_span[0] : title_span[1]] if title_span else Path(name).stem
+    skip = [*boiler, title_span] if title_span else boiler
+    offsets = []
+    for s, e in segment_article(text, skip):
+        # A credit or copyright notice run into a paragraph is marked, not made a claim.
+        if is_boilerplate(text[s:e], sentence=True):
+            boiler.append((s, e))
+        else:
+            offsets.append((s, e))
+    boiler.sort()
+    texts = [text[s:e] for s, e in offsets]
+    ids = assign_ids(story, name, texts)
+    claims = [
+        Claim(id=i, story=story, article=name, index=n, start=s, end=e, text=t)
+        for n, (i, (s, e), t) in enumerate(zip(ids, offsets, texts, strict=True))
+    ]
+    return Article(
+        story=story,
+        name=name,
+        path=path,
+        text=text,
+        title=title,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        warnings=warnings,
+        title_span=title_span,
+        boilerplate=boiler,
+        claims=claims,
+    )
+
+
+def load_article(story: str, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Load one file as an article of `story`; raises ArticleError with a one-line reason."""
+    path = Path(path)
+    data = _read_regular(path, max_bytes)
+    return build_article(story, path.name, str(path), data)
+
+
+def _skip_reason(entry: os.DirEntry[str]) -> str | None:
+    """Why a directory entry is not an article file, or None if it should be read."""
+    if entry.name.startswith("."):
+        return "hidden"
+    try:
+        if entry.is_symlink() and entry.is_dir():
+            return "symbolic link to a folder, not followed"
+        if entry.is_dir(follow_symlinks=False):
+            return "folder nested inside a story, not read"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if Path(entry.name).suffix.lower() not in TEXT_SUFFIXES:
+        return "not a .txt or .md file"
+    return None
+
+
+def _scan(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        raise CorpusError(f"cannot read folder {_show(folder)}: {exc.strerror or exc}") from None
+
+
+def _load_story(folder: Path, entries: list[os.DirEntry[str]], corpus: Corpus, max_bytes: int):
+    story = Story(name=folder.name, path=str(folder))
+    for entry in entries:
+        reason = _skip_reason(entry)
+        if reason is None:
+            try:
+                article = load_article(story.name, Path(entry.path), max_bytes=max_bytes)
+                story.articles.append(article)
+                continue
+            except ArticleError as exc:
+                reason = str(exc)
+        corpus.skipped.append(Skipped(_show(entry.path), reason))
+    if story.articles:
+        corpus.stories.append(story)
+    else:
+        corpus.skipped.append(Skipped(_show(folder), "no readable .txt or .md files"))
+
+
+def _holds_text(entry: os.DirEntry[str]) -> bool:
+    """A real (not symlinked), visible subfolder that directly holds a .txt/.md file."""
+    try:
+        if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
+            return False
+        with os.scandir(entry.path) as it:
+            return any(
+                Path(e.name).suffix.lower() in TEXT_SUFFIXES and not e.name.startswith(".")
+                for e in it
+            )
+    except OSError:
+        return False
+
+
+def load_corpus(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Load a story folder, a folder of story folders, or a single file.
+
+    Raises CorpusError if the path does not exist or is not a folder or readable text file.
+    """
+    root = Path(path)
+    try:
+        st = os.stat(root)
+    except FileNotFoundError:
+        raise CorpusError(f"no such file or folder: {_show(root)}") from None
+    except OSError as exc:
+        raise CorpusError(f"cannot open {_show(root)}: {exc.strerror or exc}") from None
+    corpus = Corpus()
+    if stat.S_ISREG(st.st_mode):
+        try:
+            article = load_article(root.stem, root, max_bytes=max_bytes)
+        except ArticleError as exc:
+            raise CorpusError(f"{_show(root)}: {exc}") from None
+        corpus.stories.append(Story(name=root.stem, path=str(root), articles=[article]))
+        return corpus
+    if not stat.S_ISDIR(st.st_mode):
+        raise CorpusError(f"not a file or folder (FIFO, device or socket): {_show(root)}")
+    entries = _scan(root)
+    story_dirs = [e for e in entries if _holds_text(e)]
+    if not story_dirs:
+        _load_story(root, entries, corpus, max_bytes)
+        return corpus
+    for entry in entries:
+        if entry in story_dirs:
+            _load_story(Path(entry.path), _scan(Path(entry.path)), corpus, max_bytes)
+        else:
+            reason = _skip_reason(entry)
+            if reason is None or reason.startswith("folder nested"):
+                reason = "not inside a story folder (this is a folder of stories)"
+            corpus.skipped.append(Skipped(_show(entry.path), reason))
+    return corpus

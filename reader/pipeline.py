@@ -1,0 +1,74 @@
+"""Import: load a corpus, align and suggest for every story whose files changed, store the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.loader import load_corpus
+from reader.models import Skipped, Story
+
+if TYPE_CHECKING:
+    from annotations.store import ImportReport, Store
+
+Progress = Callable[[Story], None]
+
+
+@dataclass
+class ImportResult:
+    reports: list[ImportReport] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def claims(self) -> int:
+        return sum(r.claims for r in self.reports)
+
+
+def analyse(story: Story) -> tuple[list, list]:
+    """Evidence and suggestions for one story (the slow part of an import)."""
+    from reader.evidence import align_story
+    from reader.suggest import suggest_story
+
+    evidence = align_story(story)
+    return evidence, suggest_story(story, evidence)
+
+
+def unchanged_report(story: Story) -> ImportReport:
+    from annotations.store import ImportReport
+
+    return ImportReport(
+        story=story.name,
+        articles_unchanged=[a.name for a in story.articles],
+        claims=len(story.claims()),
+        skipped=True,
+    )
+
+
+def import_path(
+    store: Store,
+    path: str | Path,
+    *,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
+    on_loaded: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Load `path`, then (re)align and store each story whose files changed since the last import.
+
+    `on_loaded(n)` is told how many stories were found; `progress(story)` is called after each one.
+    """
+    kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
+    corpus = load_corpus(path, **kwargs)
+    result = ImportResult(skipped=list(corpus.skipped))
+    if on_loaded:
+        on_loaded(len(corpus.stories))
+    for story in corpus.stories:
+        if store.story_is_current(story):
+            result.reports.append(unchanged_report(story))
+        else:
+            evidence, suggestions = analyse(story)
+            result.reports.append(store.import_story(story, evidence, suggestions))
+        if progress:
+            progress(story)
+    return result

@@ -1,0 +1,150 @@
+"""Splitting article text into sentence-level claims, as offsets into the text.
+
+A small rule-based splitter: news prose is regular enough that a table of abbreviations and a few
+rules about what follows a full stop beat a general-purpose model, and it never moves an offset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Titles that come before a name: a full stop after them never ends a sentence.
+_TITLES = _words(
+    "mr mrs ms mx dr prof gov sen rep st gen lt col maj capt cmdr adm sgt cpl pvt rev fr hon "
+    "pres supt insp det amb messrs mssrs mme mlle sr jr sra srta"
+)
+# Abbreviations that usually sit inside a sentence; they end one only before a clear sentence start.
+_INLINE = _words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+    "no nos vol vols pp p fig figs art approx est dept univ assn bros corp inc ltd co vs v etc "
+    "al ca cf ie eg ft mt ave blvd rd hwy"
+)
+# Words that begin sentences, used to decide whether "U.S." or "p.m." ended the one before.
+_STARTERS = _words(
+    "a an the he she it they we i you his her its their our my this that these those there here "
+    "but and or so yet if when while after before as in on at by for from with without since "
+    "although though because however meanwhile still also then now later earlier today yesterday "
+    "tomorrow last next some many most few all both each no not one two three several officials "
+    "what who why how where which mr mrs ms dr president"
+)
+
+# A candidate end: terminal punctuation, then any closing quotes/brackets, then white space.
+_END = re.compile(r"(?:\.{3}|…|[.?!]+)[”’\"')\]»]*(?=\s)")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
+_CLOSERS = "”’\"')]»"
+_OPENERS = "“‘\"'([«"
+
+
+def _next_word(text: str, pos: int, end: int) -> str:
+    """The word starting at `pos` (after white space), without leading quotes or brackets."""
+    m = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)").match(text, pos, end)
+    return m.group(2) if m else ""
+
+
+def _is_boundary(text: str, term_start: int, term_end: int, end: int) -> bool:
+    """Decide whether the punctuation at text[term_start:term_end] ends a sentence."""
+    nxt_m = re.compile(r"\s*(\S)").match(text, term_end, end)
+    if not nxt_m:
+        return True
+    first = nxt_m.group(1)
+    word = _next_word(text, term_end, end)
+    core = text[term_start:term_end].rstrip(_CLOSERS)
+    starts_upper = bool(word) and (word[0].isupper() or word[0].isdigit())
+    opens_quote = first in _OPENERS
+    if first.islower():
+        return False  # "“Why?” she asked", "e.g. this", "… to engage"
+    if core != ".":
+        # ?, !, ellipsis: a sentence end when something capitalised or a quotation follows
+        return starts_upper or opens_quote or not first.isalnum()
+    # A single full stop: look at the word it is attached to.
+    i = term_start
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    token = text[i:term_start].lstrip(_OPENERS)
+    if text[term_start + 1 : term_end] and text[term_start + 1 : term_end].strip(_CLOSERS) == "":
+        # A full stop inside closing quotes or brackets: '“No.” He said' ends a sentence.
+        return starts_upper or opens_quote
+    low = token.lower()
+    bare = low.split("-")[-1].split("/")[-1]
+    if bare in _TITLES:
+        return False
+    if bare in _INLINE:
+        return (
+            not word[:1].isdigit() and word.lower().strip(",;:") in _STARTERS and word[0].isupper()
+        )
+    if len(bare) == 1 and bare.isalpha() and token[-1].isupper():
+        # An initial: "Sergei A. Ryabkov", "Michael R. Gordon"
+        return not word[:1].isupper() and not opens_quote and starts_upper
+    if _DOTTED.match(bare):
+        # "U.S." / "p.m.": a boundary only if a typical sentence start follows.
+        w = word.strip(",;:").lower()
+        return opens_quote or (word[:1].isupper() and w in _STARTERS)
+    return starts_upper or opens_quote or not first.isalnum()
+
+
+def _line_spans(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        if nl == -1:
+            yield pos, end
+            return
+        yield pos, nl
+        pos = nl + 1
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence offsets within text[start:end]; text[s:e] is the sentence without outer spaces.
+
+    A line break always ends a sentence.
+    """
+    if end is None:
+        end = len(text)
+    out: list[tuple[int, int]] = []
+    for ls, le in _line_spans(text, start, end):
+        s = ls
+        for m in _END.finditer(text, ls, le):
+            if _is_boundary(text, m.start(), m.end(), le):
+                span = _strip(text, s, m.end())
+                if span[0] < span[1]:
+                    out.append(span)
+                s = m.end()
+        span = _strip(text, s, le)
+        if span[0] < span[1]:
+            out.append(span)
+    return out
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def segment_article(text: str, skip_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Claim offsets: sentences of every line that overlaps no skip span (boilerplate, title).
+
+    Fragments without a single letter (dividers, stray numbers) are dropped.
+    """
+    spans = sorted(skip_spans)
+    claims: list[tuple[int, int]] = []
+    for ls, le in _line_spans(text, 0, len(text)):
+        s, e = _strip(text, ls, le)
+        if s >= e or _overlaps(s, e, spans):
+            continue
+        for cs, ce in split_sentences(text, s, e):
+            if any(ch.isalpha() for ch in text[cs:ce]):
+                claims.append((cs, ce))
+    return claims

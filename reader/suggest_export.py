@@ -1,0 +1,70 @@
+"""`crossread suggest`: suggestions for every claim of a corpus, in memory, as JSONL or CSV."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from reader.loader import load_corpus
+from reader.pipeline import analyse
+
+COLUMNS = [
+    "story",
+    "article",
+    "claim_id",
+    "start",
+    "end",
+    "text",
+    "suggested_label",
+    "reason",
+    "hints",
+    "evidence",
+]
+
+
+def suggestion_records(path: str | Path, *, max_bytes: int = 5_000_000) -> Iterator[dict]:
+    """One record per claim of every story under `path`, in document order."""
+    for story in load_corpus(path, max_bytes=max_bytes).stories:
+        _evidence, suggestions = analyse(story)
+        by_claim = {s.claim_id: s for s in suggestions}
+        for claim in story.claims():
+            s = by_claim.get(claim.id)
+            yield {
+                "story": story.name,
+                "article": claim.article,
+                "claim_id": claim.id,
+                "start": claim.start,
+                "end": claim.end,
+                "text": claim.text,
+                "suggested_label": s.label if s else "unverified",
+                "reason": s.reason if s else "",
+                "hints": list(s.hints) if s else [],
+                "evidence": [
+                    {"article": e.article, "text": e.text, "score": e.score}
+                    for e in (s.evidence if s else ())
+                ],
+            }
+
+
+def write_suggestions(
+    path: str | Path, out: str | Path | TextIO, *, fmt: str = "jsonl", max_bytes: int = 5_000_000
+) -> int:
+    """Write suggestion records to `out` (a path, written atomically, or a stream); rows written."""
+    from annotations.output import open_output, write_csv_rows
+
+    records = suggestion_records(path, max_bytes=max_bytes)
+    n = 0
+    with open_output(out) as fh:
+        if fmt == "jsonl":
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+        else:
+            rows = (
+                {**r, "hints": "\n".join(r["hints"]), "evidence": json.dumps(r["evidence"])}
+                for r in records
+            )
+            n = write_csv_rows(fh, COLUMNS, rows)
+    return n

@@ -1,0 +1,81 @@
+"""Evidence ranking on a small hand-checked story."""
+
+from reader.evidence import align_story, score_matrix
+from reader.models import Article, Claim, Story
+from reader.claim_ids import assign_ids
+
+
+def make_story(articles: dict[str, list[str]]) -> Story:
+    story = Story("ev", "/tmp/ev")
+    for name, sentences in articles.items():
+        text = " ".join(sentences)
+        ids = assign_ids("ev", name, sentences)
+        claims, pos = [], 0
+        for i, (cid, s) in enumerate(zip(ids, sentences)):
+            start = text.index(s, pos)
+            pos = start + len(s)
+            claims.append(Claim(cid, "ev", name, i, start, pos, s))
+        story.articles.append(Article("ev", name, name, text, name, "0", "utf-8", claims=claims))
+    return story
+
+
+STORY = make_story(
+    {
+        "a.txt": [
+            "The city council voted on Tuesday to close the old harbour bridge for repairs.",
+            "Engineers found cracks in three of the bridge's steel supports last month.",
+            "Ferries will run every twenty minutes while the bridge is closed.",
+        ],
+        "b.txt": [
+            "Extra ferry services, every 20 minutes, will replace the crossing during the closure.",
+            "On Tuesday the council voted to shut the harbour bridge so repairs can be made.",
+            "Cracks were found in the bridge's steel supports by engineers inspecting it last month.",
+            "The mayor said she was sorry.",
+        ],
+        "c.txt": [
+            "Repairs.",
+            "Council members voted Tuesday to close the harbour bridge for major repairs.",
+        ],
+    }
+)
+
+
+def best(story: Story, claim_text: str, article: str) -> str:
+    claim = next(c for c in story.claims() if c.text == claim_text)
+    ev = [e for e in align_story(story) if e.claim_id == claim.id and e.article == article]
+    ev.sort(key=lambda e: e.rank)
+    return ev[0].text if ev else ""
+
+
+def test_true_counterparts_rank_first_in_each_other_article() -> None:
+    a = [c.text for c in STORY.articles[0].claims]
+    assert best(STORY, a[0], "b.txt").startswith("On Tuesday the council voted")
+    assert best(STORY, a[1], "b.txt").startswith("Cracks were found")
+    assert best(STORY, a[2], "b.txt").startswith("Extra ferry services")
+    assert best(STORY, a[0], "c.txt").startswith("Council members voted")
+
+
+def test_evidence_only_comes_from_other_articles_top3_best_first() -> None:
+    evidence = align_story(STORY)
+    article_of = {c.id: c.article for c in STORY.claims()}
+    assert evidence
+    for e in evidence:
+        assert article_of[e.claim_id] != e.article
+        assert 1 <= e.rank <= 3
+    for cid in article_of:
+        for art in ("a.txt", "b.txt", "c.txt"):
+            scores = [e.score for e in sorted(evidence, key=lambda e: e.rank)
+                      if e.claim_id == cid and e.article == art]
+            assert scores == sorted(scores, reverse=True)
+
+
+def test_short_fragment_inside_a_long_sentence_is_not_a_perfect_match() -> None:
+    long = "The council voted on Tuesday to close the old harbour bridge for repairs."
+    scores = score_matrix(["Repairs.", long], [long, "Repairs are due."])
+    assert scores[0][0] < 60  # token_set_ratio alone would give 100
+    assert scores[1][0] == 100
+
+
+def test_single_article_story_has_no_evidence() -> None:
+    story = make_story({"only.txt": ["A lone claim with several content words in it."]})
+    assert align_story(story) == []

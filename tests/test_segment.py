@@ -1,0 +1,81 @@
+"""Sentence splitting: a table of the cases news text throws at a splitter."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.segment import segment_article, split_sentences
+
+CASES: list[tuple[str, list[str]]] = [
+    ("One. Two.", ["One.", "Two."]),
+    ("The U.S. and Russia met. They talked.", ["The U.S. and Russia met.", "They talked."]),
+    ("He flew to the U.K. on Monday.", ["He flew to the U.K. on Monday."]),
+    ("Talks with the U.S. The rest followed.", ["Talks with the U.S.", "The rest followed."]),
+    ("U.S. Secretary of State Antony Blinken spoke.", ["U.S. Secretary of State Antony Blinken spoke."]),
+    ("Mr. Ryabkov said no. Ms. Sherman agreed.", ["Mr. Ryabkov said no.", "Ms. Sherman agreed."]),
+    ("Dr. Smith met Gov. Jones and Sen. Lee.", ["Dr. Smith met Gov. Jones and Sen. Lee."]),
+    ("Rep. Cole spoke on St. Patrick's Day.", ["Rep. Cole spoke on St. Patrick's Day."]),
+    ("It began Jan. 10 in Geneva. Talks ended Feb. 2.", ["It began Jan. 10 in Geneva.", "Talks ended Feb. 2."]),
+    ("Deputy Sergei A. Ryabkov spoke.", ["Deputy Sergei A. Ryabkov spoke."]),
+    ("President Vladimir V. Putin of Russia agreed.", ["President Vladimir V. Putin of Russia agreed."]),
+    ("They met at 6 p.m. He left at 9.", ["They met at 6 p.m.", "He left at 9."]),
+    ("They met at 6 p.m. on Monday.", ["They met at 6 p.m. on Monday."]),
+    ("At 9 a.m. the talks began.", ["At 9 a.m. the talks began."]),
+    ("“It is limited.” He paused.", ["“It is limited.”", "He paused."]),
+    ("“No.” He said it twice.", ["“No.”", "He said it twice."]),
+    ("“Why?” she asked.", ["“Why?” she asked."]),
+    ("“Stop!” he shouted. They did.", ["“Stop!” he shouted.", "They did."]),
+    ('He said "yes." Then he left.', ['He said "yes."', "Then he left."]),
+    ("“It is real,” Sullivan said.", ["“It is real,” Sullivan said."]),
+    ("Is it real? Nobody knows.", ["Is it real?", "Nobody knows."]),
+    ("We need guarantees… It is a matter of security.", ["We need guarantees…", "It is a matter of security."]),
+    ("Both sides … to engage in a process.", ["Both sides … to engage in a process."]),
+    ("Wait... Then go.", ["Wait...", "Then go."]),
+    ("Growth was 2.5 percent. It fell.", ["Growth was 2.5 percent.", "It fell."]),
+    ("GENEVA — The talks ended. Nobody won.", ["GENEVA — The talks ended.", "Nobody won."]),
+    ("First line\nSecond line", ["First line", "Second line"]),
+    ("No final stop here\n\nNext paragraph.", ["No final stop here", "Next paragraph."]),
+    ("  Padded sentence.   Another one.  ", ["Padded sentence.", "Another one."]),
+    ("It cost $1.2 billion. Sanctions followed.", ["It cost $1.2 billion.", "Sanctions followed."]),
+    ("See No. 5 on the list.", ["See No. 5 on the list."]),
+    ("The vote was 3-2 (a narrow win). Next came talks.", ["The vote was 3-2 (a narrow win).", "Next came talks."]),
+    ("He said (quietly.) Then left.", ["He said (quietly.)", "Then left."]),
+    ("The U.S.-Russia talks ended. NATO met.", ["The U.S.-Russia talks ended.", "NATO met."]),
+    ("e.g. this stays whole.", ["e.g. this stays whole."]),
+    ("They met in 2014. 100 people came.", ["They met in 2014.", "100 people came."]),
+    ("Emoji 🎉 here. Café ok.", ["Emoji 🎉 here.", "Café ok."]),
+    ("Combining cafe\u0301 text. Next.", ["Combining cafe\u0301 text.", "Next."]),
+    ("He said: ‘We cannot. We will not.’ Then silence.", ["He said: ‘We cannot.", "We will not.’", "Then silence."]),
+    ("“Certain threats were made,” Ryabkov confirmed. Sherman agreed.", ["“Certain threats were made,” Ryabkov confirmed.", "Sherman agreed."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == expected
+
+
+def test_table_has_at_least_thirty_cases() -> None:
+    assert len(CASES) >= 30
+
+
+def test_split_respects_start_and_end() -> None:
+    text = "Skip this. Keep one. Keep two. Skip that."
+    start = text.index("Keep one")
+    end = text.index(" Skip that")
+    assert [text[s:e] for s, e in split_sentences(text, start, end)] == ["Keep one.", "Keep two."]
+
+
+def test_long_text_without_paragraph_breaks_is_split_and_fast() -> None:
+    text = "Mr. Smith met the U.S. envoy at 5 p.m. on Monday. " * 20_000
+    spans = split_sentences(text)
+    assert len(spans) == 20_000
+    assert all(text[s:e] == "Mr. Smith met the U.S. envoy at 5 p.m. on Monday." for s, e in spans)
+
+
+def test_segment_article_skips_marked_lines_and_letterless_fragments() -> None:
+    text = "Title line\n\nA claim here. Another one.\n***\n2022.\nSubscribe now\nLast claim."
+    skip = [(0, 10), (text.index("Subscribe"), text.index("Subscribe") + len("Subscribe now"))]
+    claims = [text[s:e] for s, e in segment_article(text, skip)]
+    assert claims == ["A claim here.", "Another one.", "Last claim."]
