@@ -1,4 +1,17 @@
-"""Exports of the annotations to CSV and JSONL (skeleton; being filled in)."""
+"""Exports of the annotations to CSV and JSONL, for spreadsheets, pandas and model training.
+
+Columns are `COLUMNS`. Linked evidence goes in two columns:
+- `evidence_articles`: the linked sentences' article names,
+- `evidence_text`: the linked sentences,
+both in link order. In JSONL they are lists of strings. In CSV each is a JSON array of strings
+(`json.loads` gives the list back exactly, whatever the sentences contain), or "" when nothing
+is linked. Empty values are "" in CSV and null in JSONL; `claim_index`, `start`, `end` are
+integers (null/"" for orphans, whose claim no longer exists; their claim text is the snapshot
+kept with the annotation).
+
+The default CSV is exact data. `excel=True` adds a UTF-8 BOM and prefixes cells that a
+spreadsheet would run as a formula (leading = + - @ tab CR) with a single quote.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +19,90 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from annotations.store import Store
+from annotations.output import FORMATS, csv_cell, open_output, write_records
+from annotations.store import Annotation, Store
 
 COLUMNS = [
     "story", "article", "title", "claim_id", "claim_index", "start", "end", "claim", "label",
     "note", "evidence_articles", "evidence_text", "reviewer", "suggested_label", "updated_at",
 ]  # fmt: skip
 
+__all__ = ["COLUMNS", "FORMATS", "csv_cell", "export_rows", "write_export"]
+
 
 def export_rows(
     store: Store, *, all_claims: bool = False, reviewer: str | None = None
 ) -> Iterator[dict]:
-    """One row per annotation (or per claim with all_claims), keys = COLUMNS."""
-    raise NotImplementedError
+    """One row per annotation (or per claim with all_claims), keys = COLUMNS, in reading order.
+
+    With all_claims a claim nobody (or not `reviewer`) annotated still gets one row with an
+    empty label. Orphaned annotations come after their story's claims.
+    """
+    for story in _story_names(store):
+        titles = {a.name: a.title for a in store.articles(story)}
+        anns: dict[str, list[Annotation]] = {}
+        for ann in store.annotations(story=story, reviewer=reviewer):
+            anns.setdefault(ann.claim_id, []).append(ann)
+        for claim in store.claims(story):
+            found = anns.pop(claim.id, [])
+            if not found and all_claims:
+                sugg = store.suggestion(claim.id)
+                yield _row(
+                    story, claim.article, titles.get(claim.article, ""), claim.id, claim.index,
+                    claim.start, claim.end, claim.text, None,
+                    reviewer=reviewer, suggested=sugg.label if sugg else None,
+                )  # fmt: skip
+            for ann in found:
+                yield _row(
+                    story, claim.article, titles.get(claim.article, ""), claim.id, claim.index,
+                    claim.start, claim.end, claim.text, ann,
+                )  # fmt: skip
+        for orphans in anns.values():  # what is left has no claim any more
+            for ann in orphans:
+                yield _row(
+                    story, ann.article, titles.get(ann.article, ""), ann.claim_id, None, None,
+                    None, ann.claim_text, ann,
+                )  # fmt: skip
+
+
+def _story_names(store: Store) -> list[str]:
+    """Imported stories plus stories that only orphaned annotations still remember."""
+    names = set(store.stories())
+    names.update(a.story for a in store.orphans())
+    return sorted(names)
+
+
+def _row(
+    story: str,
+    article: str,
+    title: str,
+    claim_id: str,
+    index: int | None,
+    start: int | None,
+    end: int | None,
+    text: str,
+    ann: Annotation | None,
+    *,
+    reviewer: str | None = None,
+    suggested: str | None = None,
+) -> dict:
+    return {
+        "story": story,
+        "article": article,
+        "title": title,
+        "claim_id": claim_id,
+        "claim_index": index,
+        "start": start,
+        "end": end,
+        "claim": text,
+        "label": ann.label if ann else None,
+        "note": ann.note if ann else "",
+        "evidence_articles": [lk.article for lk in ann.links] if ann else [],
+        "evidence_text": [lk.text for lk in ann.links] if ann else [],
+        "reviewer": ann.reviewer if ann else reviewer,
+        "suggested_label": ann.suggested_label if ann else suggested,
+        "updated_at": ann.updated_at if ann else None,
+    }
 
 
 def write_export(
@@ -30,5 +114,12 @@ def write_export(
     excel: bool = False,
     reviewer: str | None = None,
 ) -> int:
-    """Write the export to a path (atomically), "-" for stdout, or a stream; returns rows written."""
-    raise NotImplementedError
+    """Write the export; returns the number of rows written.
+
+    `out` is a path (written to a temporary file beside it, then renamed over it, so a failed
+    export never leaves a half-written file or harms a previous one), "-" for stdout, or an open
+    text stream. Raises StoreError with a one-line message.
+    """
+    rows = export_rows(store, all_claims=all_claims, reviewer=reviewer)
+    with open_output(out) as f:
+        return write_records(rows, f, COLUMNS, fmt, excel=excel)

@@ -142,6 +142,4 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (str(version),),
         )
-    conn.execute(
-        f"INSERT OR IGNORE INTO {META_TABLE} (key, value) VALUES ('app', ?)", (APP_ID,)
-    )
+    conn.execute(f"INSERT OR IGNORE INTO {META_TABLE} (key, value) VALUES ('app', ?)", (APP_ID,))

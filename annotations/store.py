@@ -1,6 +1,9 @@
-"""The annotation store: one SQLite file holding stories, claims, evidence, labels and the event log.
+"""The annotation store: one SQLite file with stories, claims, evidence, labels and the event log.
 
-API skeleton — bodies are being filled in; signatures are the contract for the UI and CLI.
+Every write is one `BEGIN IMMEDIATE … COMMIT` transaction on a WAL database with
+`synchronous=FULL`: when a write method returns, the change survives kill -9 and power loss.
+Every change also appends an event (old → new); undo and redo replay that log, so they work
+across restarts.
 
 Threads: a Store's connection belongs to the thread that opened it. A Textual worker thread must
 open its own Store (Store.open is cheap), unless it is opened with `check_same_thread=False` and
@@ -9,15 +12,24 @@ the caller serializes access itself.
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from reader.models import Claim, Evidence, Story, Suggestion
+from annotations import connection
+from reader.models import LABELS, Article, Claim, Evidence, Story, Suggestion
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class StoreError(Exception):
-    """A one-line, user-facing problem with the database (not crossread's, newer schema, locked…)."""
+    """A one-line, user-facing problem: not crossread's database, newer schema, locked…"""
 
 
 class InvalidInput(StoreError, ValueError):
@@ -116,17 +128,37 @@ class Progress:
 class Store:
     """An open crossread database. Use `Store.open(path)`; also a context manager."""
 
-    path: str
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self._db = None
 
     @classmethod
     def open(
         cls, path: str | os.PathLike, *, create: bool = True, check_same_thread: bool = True
     ) -> Store:
-        """Open (or create) a crossread database; ":memory:" allowed. Raises StoreError."""
-        raise NotImplementedError
+        """Open (or create) a crossread database; ":memory:" allowed. Raises StoreError.
+
+        A file that is not SQLite, is another program's database or comes from a newer crossread
+        is refused and left byte-for-byte untouched. An empty or missing file is created.
+        """
+        try:
+            conn, p = connection.connect(path, create=create, check_same_thread=check_same_thread)
+        except connection.OpenError as e:
+            raise StoreError(str(e)) from None
+        return cls(conn, p)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The same connection as a sqlite_utils.Database (imported lazily: it costs ~130 ms)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     def close(self) -> None:
-        raise NotImplementedError
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -134,10 +166,33 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # import
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction taken before reading (BEGIN IMMEDIATE), committed on exit."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise SaveError(f"could not save: {e}") from None
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as e:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise SaveError(f"could not save: {e}") from None
+            raise
+
+    # ---- import -----------------------------------------------------------------------------
+
     def story_is_current(self, story: Story) -> bool:
         """True if the stored story has the same article files with the same sha256."""
-        raise NotImplementedError
+        stored = dict(
+            self.conn.execute(
+                "SELECT name, sha256 FROM articles WHERE story = ?", (story.name,)
+            ).fetchall()
+        )
+        return bool(stored) and stored == {a.name: a.sha256 for a in story.articles}
 
     def import_story(
         self,
@@ -152,67 +207,572 @@ class Store:
         Annotations are never deleted; those whose claim vanished are reported as orphaned.
         With force=False an unchanged story is skipped (report.skipped).
         """
-        raise NotImplementedError
+        report = ImportReport(story=story.name, claims=len(story.claims()))
+        if not force and self.story_is_current(story):
+            report.skipped = True
+            report.articles_unchanged = [a.name for a in story.articles]
+            report.orphaned = self._orphans(story.name)
+            return report
+        db = self.db  # imported before the transaction starts, so the lock is held briefly
+        now = _now()
+        with self._write() as conn:
+            old = dict(
+                conn.execute(
+                    "SELECT name, sha256 FROM articles WHERE story = ?", (story.name,)
+                ).fetchall()
+            )
+            for a in story.articles:
+                if a.name not in old:
+                    report.articles_added.append(a.name)
+                elif old[a.name] != a.sha256:
+                    report.articles_changed.append(a.name)
+                else:
+                    report.articles_unchanged.append(a.name)
+            names = {a.name for a in story.articles}
+            report.articles_removed = sorted(n for n in old if n not in names)
+            for table in ("articles", "claims", "evidence", "suggestions"):
+                conn.execute(f"DELETE FROM {table} WHERE story = ?", (story.name,))
+            db["stories"].upsert(
+                {"name": story.name, "path": story.path, "imported_at": now}, pk="name"
+            )
+            db["articles"].insert_all(
+                (_article_record(a, i) for i, a in enumerate(story.articles)), batch_size=200
+            )
+            db["claims"].insert_all(
+                (
+                    {
+                        "id": c.id,
+                        "story": c.story,
+                        "article": c.article,
+                        "claim_index": c.index,
+                        "start": c.start,
+                        "end": c.end,
+                        "text": c.text,
+                    }
+                    for c in story.claims()
+                ),
+                batch_size=500,
+            )
+            db["evidence"].insert_all(
+                ({"story": story.name, **_evidence_dict(e)} for e in evidence), batch_size=500
+            )
+            db["suggestions"].insert_all(
+                (_suggestion_record(story.name, s) for s in suggestions),
+                pk="claim_id",
+                replace=True,
+                batch_size=500,
+            )
+            report.orphaned = self._orphans(story.name)
+        return report
 
-    # reading
+    # ---- reading ----------------------------------------------------------------------------
+
     def stories(self) -> list[str]:
-        raise NotImplementedError
+        return [r[0] for r in self.conn.execute("SELECT name FROM stories ORDER BY name")]
 
     def articles(self, story: str) -> list[ArticleRow]:
-        raise NotImplementedError
+        rows = self.conn.execute(
+            "SELECT story, name, path, title, text, sha256, encoding, warnings, title_span, "
+            "boilerplate FROM articles WHERE story = ? ORDER BY position",
+            (story,),
+        )
+        out = []
+        for s, name, path, title, text, sha, enc, warnings, span, boiler in rows:
+            span_v = json.loads(span) if span else None
+            out.append(
+                ArticleRow(
+                    story=s,
+                    name=name,
+                    path=path,
+                    title=title,
+                    text=text,
+                    sha256=sha,
+                    encoding=enc,
+                    warnings=tuple(json.loads(warnings)),
+                    title_span=tuple(span_v) if span_v else None,
+                    boilerplate=tuple(tuple(b) for b in json.loads(boiler)),
+                )
+            )
+        return out
 
     def claims(self, story: str, article: str | None = None) -> list[Claim]:
-        raise NotImplementedError
+        """The story's claims (or one article's), ordered by article then index."""
+        sql = (
+            'SELECT c.id, c.story, c.article, c.claim_index, c.start, c."end", c.text '
+            "FROM claims c JOIN articles a ON a.story = c.story AND a.name = c.article "
+            "WHERE c.story = ?"
+        )
+        args: tuple = (story,)
+        if article is not None:
+            sql += " AND c.article = ?"
+            args += (article,)
+        sql += " ORDER BY a.position, c.claim_index"
+        return [Claim(*r) for r in self.conn.execute(sql, args)]
 
     def claim(self, claim_id: str) -> Claim | None:
-        raise NotImplementedError
+        row = self.conn.execute(
+            'SELECT id, story, article, claim_index, start, "end", text FROM claims WHERE id = ?',
+            (claim_id,),
+        ).fetchone()
+        return Claim(*row) if row else None
 
     def evidence(self, claim_id: str) -> list[Evidence]:
-        raise NotImplementedError
+        """Stored evidence for a claim, best score first."""
+        rows = self.conn.execute(
+            "SELECT claim_id, other_id, article, rank, score, text FROM evidence "
+            "WHERE claim_id = ? ORDER BY score DESC, rank, article",
+            (claim_id,),
+        )
+        return [Evidence(*r) for r in rows]
 
     def suggestion(self, claim_id: str) -> Suggestion | None:
-        raise NotImplementedError
+        row = self.conn.execute(
+            "SELECT claim_id, label, reason, evidence, hints, spans FROM suggestions "
+            "WHERE claim_id = ?",
+            (claim_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        cid, label, reason, ev, hints, spans = row
+        return Suggestion(
+            claim_id=cid,
+            label=label,
+            reason=reason,
+            evidence=tuple(Evidence(**e) for e in json.loads(ev)),
+            hints=tuple(json.loads(hints)),
+            spans=tuple(tuple(s) for s in json.loads(spans)),
+        )
 
     def annotation(self, claim_id: str, reviewer: str) -> Annotation | None:
-        raise NotImplementedError
+        rows = self._select_annotations("an.claim_id = ? AND an.reviewer = ?", (claim_id, reviewer))
+        return rows[0] if rows else None
 
     def annotations(
         self, *, story: str | None = None, reviewer: str | None = None
     ) -> list[Annotation]:
-        raise NotImplementedError
+        """Current annotations, in reading order (orphans last within their story)."""
+        where, args = ["1"], []
+        if story is not None:
+            where.append("an.story = ?")
+            args.append(story)
+        if reviewer is not None:
+            where.append("an.reviewer = ?")
+            args.append(reviewer)
+        return self._select_annotations(" AND ".join(where), tuple(args))
 
     def orphans(self) -> list[Annotation]:
-        raise NotImplementedError
+        """Annotations whose claim no longer exists (kept, never deleted)."""
+        return self._select_annotations("c.id IS NULL", ())
+
+    def _orphans(self, story: str) -> list[Annotation]:
+        return self._select_annotations("c.id IS NULL AND an.story = ?", (story,))
+
+    def _select_annotations(self, where: str, args: tuple) -> list[Annotation]:
+        rows = self.conn.execute(
+            "SELECT an.claim_id, an.reviewer, an.label, an.note, an.links, s.label, "
+            "an.accepted_suggestion, an.story, an.article, an.claim_text, an.created_at, "
+            "an.updated_at FROM annotations an "
+            "LEFT JOIN claims c ON c.id = an.claim_id "
+            "LEFT JOIN articles a ON a.story = an.story AND a.name = an.article "
+            "LEFT JOIN suggestions s ON s.claim_id = an.claim_id "
+            f"WHERE {where} "
+            "ORDER BY an.story, a.position IS NULL, a.position, an.article, "
+            "c.claim_index IS NULL, c.claim_index, an.claim_id, an.reviewer",
+            args,
+        )
+        return [_annotation(r) for r in rows]
 
     def events(self, reviewer: str | None = None) -> list[Event]:
-        raise NotImplementedError
+        """The event log, oldest first."""
+        sql = "SELECT id, at, reviewer, claim_id, action, old, new, reverts, source FROM events"
+        args: tuple = ()
+        if reviewer is not None:
+            sql += " WHERE reviewer = ?"
+            args = (reviewer,)
+        return [_event(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
 
     def progress(self, story: str | None = None, reviewer: str | None = None) -> Progress:
-        raise NotImplementedError
+        """Tagged/total claims and label counts, overall, per story, per article, per reviewer.
 
-    # writing: each call is one committed transaction; raises SaveError if it could not be saved
+        Without a reviewer a claim counts as tagged if any reviewer labelled it; label counts
+        then count every reviewer's label. Orphans are not counted (their claim is gone).
+        """
+        where, args = "1", []
+        if story is not None:
+            where = "c.story = ?"
+            args.append(story)
+        rev_join = "AND an.reviewer = ?" if reviewer is not None else ""
+        join_args = [reviewer] if reviewer is not None else []
+        rows = self.conn.execute(
+            "SELECT c.story, c.article, c.id, an.reviewer, an.label FROM claims c "
+            f"LEFT JOIN annotations an ON an.claim_id = c.id AND an.label IS NOT NULL {rev_join} "
+            f"WHERE {where}",
+            (*join_args, *args),
+        ).fetchall()
+        acc: dict = {}
+
+        def bump(key: object, cid: str, label: str | None) -> None:
+            total, tagged, labels = acc.setdefault(key, (set(), set(), {}))
+            total.add(cid)
+            if label is not None:
+                tagged.add(cid)
+                labels[label] = labels.get(label, 0) + 1
+
+        for s, art, cid, rev, label in rows:
+            bump(("all",), cid, label)
+            bump(("story", s), cid, label)
+            bump(("article", s, art), cid, label)
+            if rev is not None:
+                bump(("reviewer", rev), cid, label)
+
+        def count(key: object) -> Count:
+            total, tagged, labels = acc.get(key, (set(), set(), {}))
+            return Count(tagged=len(tagged), total=len(total), labels=dict(labels))
+
+        return Progress(
+            overall=count(("all",)),
+            stories={k[1]: count(k) for k in acc if k[0] == "story"},
+            articles={(k[1], k[2]): count(k) for k in acc if k[0] == "article"},
+            reviewers={k[1]: count(k) for k in acc if k[0] == "reviewer"},
+        )
+
+    # ---- writing ----------------------------------------------------------------------------
+
     def set_label(
         self, claim_id: str, label: str, reviewer: str, *, from_suggestion: bool = False
     ) -> Annotation:
-        raise NotImplementedError
+        """Label a claim for a reviewer; committed and fsynced when this returns."""
+        if label not in LABELS:
+            raise InvalidInput(f"unknown label {label!r} (use one of: {', '.join(LABELS)})")
+        _check_reviewer(reviewer)
+        with self._write():
+            old = self._current(claim_id, reviewer)
+            new = {**(old or _EMPTY), "label": label, "accepted_suggestion": from_suggestion}
+            self._apply(
+                claim_id,
+                reviewer,
+                "set",
+                old,
+                new,
+                source="suggestion" if from_suggestion else "key",
+            )
+        return self._must(claim_id, reviewer)
 
     def clear_label(self, claim_id: str, reviewer: str) -> Annotation | None:
-        raise NotImplementedError
+        """Remove the reviewer's label (note and links stay); None if nothing is left."""
+        _check_reviewer(reviewer)
+        with self._write():
+            old = self._current(claim_id, reviewer)
+            if old is None or old["label"] is None:
+                return self.annotation(claim_id, reviewer)
+            new = {**old, "label": None, "accepted_suggestion": False}
+            self._apply(claim_id, reviewer, "clear", old, new)
+        return self.annotation(claim_id, reviewer)
 
     def set_note(self, claim_id: str, reviewer: str, note: str) -> Annotation:
-        raise NotImplementedError
+        _check_reviewer(reviewer)
+        with self._write():
+            old = self._current(claim_id, reviewer)
+            new = {**(old or _EMPTY), "note": note}
+            self._apply(claim_id, reviewer, "note", old, new)
+        return self.annotation(claim_id, reviewer) or self._blank(claim_id, reviewer)
 
     def toggle_link(self, claim_id: str, reviewer: str, other_id: str) -> Annotation:
-        raise NotImplementedError
+        """Link (or unlink, if linked) a sentence of another article as evidence for the claim."""
+        _check_reviewer(reviewer)
+        with self._write():
+            old = self._current(claim_id, reviewer)
+            links = list((old or _EMPTY)["links"])
+            kept = [lk for lk in links if lk["claim_id"] != other_id]
+            if len(kept) < len(links):
+                action = "unlink"
+            else:
+                mine, other = self._claim_or_raise(claim_id), self.claim(other_id)
+                if other is None:
+                    raise InvalidInput(f"unknown evidence claim id {other_id!r}")
+                if other.story != mine.story or other.article == mine.article:
+                    raise InvalidInput(
+                        "evidence must be a sentence of another article of the story"
+                    )
+                kept = [
+                    *links,
+                    {"claim_id": other.id, "article": other.article, "text": other.text},
+                ]
+                action = "link"
+            new = {**(old or _EMPTY), "links": kept}
+            self._apply(claim_id, reviewer, action, old, new)
+        return self.annotation(claim_id, reviewer) or self._blank(claim_id, reviewer)
 
     def undo(self, reviewer: str) -> Event | None:
-        raise NotImplementedError
+        """Revert the reviewer's last change not yet undone; the appended "undo" event, or None."""
+        with self._write():
+            done, _ = self._stacks(reviewer)
+            if not done:
+                return None
+            target = self._event(done[-1])
+            current = self._current(target.claim_id, reviewer)
+            eid = self._apply(
+                target.claim_id, reviewer, "undo", current, target.old, reverts=target.id,
+                check_claim=False,
+            )  # fmt: skip
+        assert eid is not None  # undo/redo always record an event
+        return self._event(eid)
 
     def redo(self, reviewer: str) -> Event | None:
-        raise NotImplementedError
+        """Re-apply the most recent undo if the reviewer changed nothing since; else None."""
+        with self._write():
+            _, undone = self._stacks(reviewer)
+            if not undone:
+                return None
+            # an "undo" event: its `old` is the state from before the undo
+            target = self._event(undone[-1])
+            current = self._current(target.claim_id, reviewer)
+            eid = self._apply(
+                target.claim_id, reviewer, "redo", current, target.old, reverts=target.id,
+                check_claim=False,
+            )  # fmt: skip
+        assert eid is not None  # undo/redo always record an event
+        return self._event(eid)
+
+    def _stacks(self, reviewer: str) -> tuple[list[int], list[int]]:
+        """Replay the reviewer's log: ids of (changes that can be undone, undos that can be redone).
+
+        Only ids and actions are read, so this stays a few ms for thousands of events.
+        """
+        done: list[int] = []
+        undone: list[int] = []
+        rows = self.conn.execute(
+            "SELECT id, action, reverts FROM events WHERE reviewer = ? ORDER BY id", (reviewer,)
+        )
+        for eid, action, reverts in rows:
+            if action == "undo":
+                if done and done[-1] == reverts:
+                    done.pop()
+                undone.append(eid)
+            elif action == "redo":
+                if undone and undone[-1] == reverts:
+                    undone.pop()
+                done.append(eid)  # undoing a redo reverts it again
+            else:
+                done.append(eid)
+                undone.clear()  # a new change ends the redo chain
+        return done, undone
 
     def get_state(self, reviewer: str, key: str, default: str | None = None) -> str | None:
-        raise NotImplementedError
+        row = self.conn.execute(
+            "SELECT value FROM state WHERE reviewer = ? AND key = ?", (reviewer, key)
+        ).fetchone()
+        return row[0] if row else default
 
     def set_state(self, reviewer: str, key: str, value: str) -> None:
-        raise NotImplementedError
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO state (reviewer, key, value) VALUES (?, ?, ?) "
+                "ON CONFLICT(reviewer, key) DO UPDATE SET value = excluded.value",
+                (reviewer, key, value),
+            )
+
+    # ---- helpers (inside a write transaction) -----------------------------------------------
+
+    def _claim_or_raise(self, claim_id: str) -> Claim:
+        claim = self.claim(claim_id)
+        if claim is None:
+            raise InvalidInput(f"unknown claim id {claim_id!r}")
+        return claim
+
+    def _current(self, claim_id: str, reviewer: str) -> dict | None:
+        row = self.conn.execute(
+            "SELECT label, note, links, accepted_suggestion FROM annotations "
+            "WHERE claim_id = ? AND reviewer = ?",
+            (claim_id, reviewer),
+        ).fetchone()
+        if row is None:
+            return None
+        return {
+            "label": row[0],
+            "note": row[1],
+            "links": json.loads(row[2]),
+            "accepted_suggestion": bool(row[3]),
+        }
+
+    def _apply(
+        self,
+        claim_id: str,
+        reviewer: str,
+        action: str,
+        old: dict | None,
+        new: dict | None,
+        *,
+        reverts: int | None = None,
+        source: str = "key",
+        check_claim: bool = True,
+    ) -> int | None:
+        """Write `new` as the annotation and append the event; returns the event id.
+
+        Returns None, writing nothing, when a user change would not change anything (so the log
+        holds no no-op events for undo to step through); undo/redo always record.
+        """
+        if check_claim and self.claim(claim_id) is None:
+            raise InvalidInput(f"unknown claim id {claim_id!r}")
+        if new is not None and _is_empty(new):
+            new = None
+        if check_claim and _same(old, new):
+            return None
+        now = _now()
+        if new is None:
+            self.conn.execute(
+                "DELETE FROM annotations WHERE claim_id = ? AND reviewer = ?", (claim_id, reviewer)
+            )
+        elif old is None:
+            snap = self._snapshot(claim_id, self.claim(claim_id))
+            self.conn.execute(
+                "INSERT INTO annotations (claim_id, reviewer, label, note, links, "
+                "accepted_suggestion, story, article, claim_text, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(claim_id, reviewer) DO UPDATE SET label = excluded.label, "
+                "note = excluded.note, links = excluded.links, "
+                "accepted_suggestion = excluded.accepted_suggestion, "
+                "updated_at = excluded.updated_at",
+                (claim_id, reviewer, new["label"], new["note"], json.dumps(new["links"]),
+                 int(new["accepted_suggestion"]), *snap, now, now),
+            )  # fmt: skip
+        else:
+            self.conn.execute(
+                "UPDATE annotations SET label = ?, note = ?, links = ?, "
+                "accepted_suggestion = ?, updated_at = ? WHERE claim_id = ? AND reviewer = ?",
+                (new["label"], new["note"], json.dumps(new["links"]),
+                 int(new["accepted_suggestion"]), now, claim_id, reviewer),
+            )  # fmt: skip
+        cur = self.conn.execute(
+            "INSERT INTO events (at, reviewer, claim_id, action, old, new, reverts, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (now, reviewer, claim_id, action, _dump(old), _dump(new), reverts, source),
+        )
+        return int(cur.lastrowid)
+
+    def _snapshot(self, claim_id: str, claim: Claim | None) -> tuple[str, str, str]:
+        """(story, article, claim_text) for a new annotation row, from the claim or the log."""
+        if claim is not None:
+            return claim.story, claim.article, claim.text
+        # Undo re-creating an orphan's annotation: reuse the snapshot of any earlier row.
+        row = self.conn.execute(
+            "SELECT story, article, claim_text FROM annotations WHERE claim_id = ? LIMIT 1",
+            (claim_id,),
+        ).fetchone()
+        return tuple(row) if row else ("", "", "")
+
+    def _event(self, event_id: int) -> Event:
+        row = self.conn.execute(
+            "SELECT id, at, reviewer, claim_id, action, old, new, reverts, source FROM events "
+            "WHERE id = ?",
+            (event_id,),
+        ).fetchone()
+        return _event(row)
+
+    def _must(self, claim_id: str, reviewer: str) -> Annotation:
+        ann = self.annotation(claim_id, reviewer)
+        assert ann is not None  # just written in a committed transaction
+        return ann
+
+    def _blank(self, claim_id: str, reviewer: str) -> Annotation:
+        """An empty annotation (nothing stored): what a note or links cleared to nothing leaves."""
+        claim = self._claim_or_raise(claim_id)
+        return Annotation(claim_id, reviewer, None, "", (), None, False, claim.story,
+                          claim.article, claim.text, "", "")  # fmt: skip
+
+
+_EMPTY: dict = {"label": None, "note": "", "links": [], "accepted_suggestion": False}
+
+
+def _is_empty(state: dict) -> bool:
+    return state["label"] is None and not state["note"] and not state["links"]
+
+
+def _same(old: dict | None, new: dict | None) -> bool:
+    """Equal as far as a reader can tell (no annotation == an empty one)."""
+    return (old if old and not _is_empty(old) else None) == new
+
+
+def _check_reviewer(reviewer: str) -> None:
+    if not reviewer or not reviewer.strip():
+        raise InvalidInput("a reviewer name is required")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _dump(value: dict | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _annotation(row: tuple) -> Annotation:
+    cid, rev, label, note, links, sugg, accepted, story, article, text, created, updated = row
+    return Annotation(
+        claim_id=cid,
+        reviewer=rev,
+        label=label,
+        note=note,
+        links=tuple(Link(**lk) for lk in json.loads(links)),
+        suggested_label=sugg,
+        accepted_suggestion=bool(accepted),
+        story=story,
+        article=article,
+        claim_text=text,
+        created_at=created,
+        updated_at=updated,
+    )
+
+
+def _event(row: tuple) -> Event:
+    eid, at, rev, cid, action, old, new, reverts, source = row
+    return Event(
+        id=eid,
+        at=at,
+        reviewer=rev,
+        claim_id=cid,
+        action=action,
+        old=json.loads(old) if old is not None else None,
+        new=json.loads(new) if new is not None else None,
+        reverts=reverts,
+        source=source,
+    )
+
+
+def _evidence_dict(e: Evidence) -> dict:
+    return {
+        "claim_id": e.claim_id,
+        "other_id": e.other_id,
+        "article": e.article,
+        "rank": e.rank,
+        "score": e.score,
+        "text": e.text,
+    }
+
+
+def _article_record(a: Article, position: int) -> dict:
+    return {
+        "story": a.story,
+        "name": a.name,
+        "position": position,
+        "path": a.path,
+        "title": a.title,
+        "text": a.text,
+        "sha256": a.sha256,
+        "encoding": a.encoding,
+        "warnings": json.dumps(list(a.warnings), ensure_ascii=False),
+        "title_span": json.dumps(list(a.title_span)) if a.title_span else None,
+        "boilerplate": json.dumps([list(b) for b in a.boilerplate]),
+    }
+
+
+def _suggestion_record(story: str, s: Suggestion) -> dict:
+    return {
+        "claim_id": s.claim_id,
+        "story": story,
+        "label": s.label,
+        "reason": s.reason,
+        "evidence": json.dumps([_evidence_dict(e) for e in s.evidence], ensure_ascii=False),
+        "hints": json.dumps(list(s.hints), ensure_ascii=False),
+        "spans": json.dumps([list(sp) for sp in s.spans]),
+    }

@@ -75,33 +75,47 @@ _CREDIT = re.compile(
 
 _FINAL_PUNCT = re.compile(r"[.!?…:;”\"’')\]]$")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
+# "… on Monday. Photograph: Name/Agency", "… in Kyiv. (AP Photo/Name)"
+_CAPTION_END = re.compile(
+    r"(?:\b(?:photo(?:graph)?|picture|image)s?\s*:[^.!?]{0,80}"
+    r"|\b(?:getty\ images|afp|reuters|ap\ photo[^)]{0,40})\)?)$",
+    _I | re.VERBOSE,
+)
 _CAPTION_WORDS = 30
+_LONG = 40
 _QUOTE_OPEN = ("“", '"', "‘", "'", "«", "„")
 
 
 def is_credit(line: str) -> bool:
     """True for a photo or video credit line ("Name / Agency / Getty Images", "Photo: Name")."""
     s = line.strip()
+    if s.startswith("(") and s.endswith(")"):  # "(AP Photo/Jane Doe)"
+        s = s[1:-1].strip()
     if not s or _FINAL_PUNCT.search(s) or len(_WORD.findall(s)) > 14:
         return False
     return bool(_CREDIT.search(s) or (_AGENCY.search(s) and "/" in s))
 
 
-def is_boilerplate(line: str, *, sentence: bool = False) -> bool:
+def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) -> bool:
     """True if this line (one line of an article) is page furniture rather than reporting.
 
     With `sentence=True` only the rules that are safe inside a paragraph apply (credits,
     copyright, contact addresses, site chrome), not those about short or unpunctuated lines.
+    With `labels=False` the weak `is_label` rule is left out.
     """
     s = line.strip()
     if not s:
         return False
     if s.startswith(_QUOTE_OPEN):  # a quotation is reporting, however short
         return False
+    if _CAPTION_END.search(s):  # a photo caption ending in its credit
+        return True
+    if len(s.split(None, _LONG)) > _LONG:  # a long paragraph: only a contact line can be furniture
+        return bool(_CONTACT.match(s) and _EMAIL.search(s))
     words = _WORD.findall(s)
     n = len(words)
     if not any(ch.isalpha() for ch in s):
-        return n > 0 or len(s) > 0  # rules, dividers, "***", bare numbers
+        return True  # rules, dividers, "***", bare numbers
     if _CHROME.match(s):
         return True
     if _COPYRIGHT.search(s) and n <= 25:
@@ -120,13 +134,20 @@ def is_boilerplate(line: str, *, sentence: bool = False) -> bool:
         return True
     if n <= 8 and _SALES_NOUN.search(s):
         return True
-    if not _FINAL_PUNCT.search(s):
-        # Section labels, kickers, dangling byline fragments: a few words, no sentence end.
-        if n <= 3:
-            return True
-        if n <= 8 and s[0].islower():
-            return True
-    return False
+    return labels and is_label(s)
+
+
+def is_label(line: str) -> bool:
+    """A few words with no sentence end: a section label, kicker or dangling byline fragment.
+
+    Weaker than the other rules: a short headline looks the same, so the first line of a file
+    may still be taken as its title.
+    """
+    s = line.strip()
+    if not s or _FINAL_PUNCT.search(s) or s.startswith(_QUOTE_OPEN):
+        return False
+    n = len(_WORD.findall(s))
+    return n <= 3 or (n <= 8 and s[0].islower())
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:

@@ -94,35 +94,48 @@ def main() -> None:
     """
 
 
+class StoryBar:
+    """A progress bar over the stories of an import, shown only when there are several."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar = None
+
+    def start(self, stories: int) -> None:
+        if stories > 1:
+            self.bar = click.progressbar(length=stories, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+
+    def step(self, _story: object) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
 def run_import(store, paths: list[str], max_mb: float, *, quiet: bool = False) -> None:
-    """Import every path with a progress bar; print a summary unless quiet."""
+    """Import every path with a progress bar; print a summary (only skipped files if quiet)."""
     from reader.pipeline import import_path
 
     for path in paths:
-        bar = None
-
-        def started(n: int, path: str = path) -> None:
-            nonlocal bar
-            if n > 1:
-                bar = click.progressbar(length=n, label=f"Aligning {path}", file=sys.stderr)
-                bar.__enter__()
-
+        bar = StoryBar(f"Aligning {path}")
         try:
             result = import_path(
                 store,
                 path,
                 max_bytes=int(max_mb * 1_000_000),
-                on_loaded=started,
-                progress=lambda _story: bar.update(1) if bar else None,
+                on_loaded=bar.start,
+                progress=bar.step,
             )
         finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
+            bar.close()
         if quiet:
             for s in result.skipped:
                 say(f"skipped {s.path}: {s.reason}", err=True)
-            continue
-        print_summary(path, result)
+        else:
+            print_summary(path, result)
 
 
 def print_summary(path: str, result) -> None:
@@ -141,8 +154,8 @@ def print_summary(path: str, result) -> None:
     for r in result.reports:
         for a in r.orphaned:
             say(
-                f"  orphaned annotation ({a.reviewer}, {a.label or 'note'}) in {r.story}/{a.article}: "
-                f"claim no longer in the article: {a.claim_text[:80]}"
+                f"  orphaned annotation ({a.reviewer}, {a.label or 'note'}) in "
+                f"{r.story}/{a.article}: claim no longer in the article: {a.claim_text[:80]}"
             )
 
 

@@ -20,11 +20,11 @@ SHORT_CLAIM_WORDS = 6
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being it its
-    this that these those he she they we you i his her their our your them him us not no do does did
-    has have had will would can could should may might must so than then there here which who whom whose
-    what when where why how also said says about after before over under into out up down more most
-    very just only such""".split()
+    """a an the and or but if of to in on at by for with from as is are was were be been being it
+    its this that these those he she they we you i his her their our your them him us not no do does
+    did has have had will would can could should may might must so than then there here which who
+    whom whose what when where why how also said says about after before over under into out up
+    down more most very just only such""".split()  # noqa: SIM905 -- a word list reads best as text
 )
 
 
@@ -34,7 +34,7 @@ def content_words(text: str) -> list[str]:
 
 
 def score_matrix(queries: list[str], choices: list[str]) -> np.ndarray:
-    """Pairwise similarity 0-100 of raw texts, guarding short texts against token_set_ratio's 100s."""
+    """Pairwise similarity 0-100 of raw texts; short texts are guarded against token_set_ratio."""
     q = [utils.default_process(t) for t in queries]
     c = [utils.default_process(t) for t in choices]
     scores = process.cdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1)
@@ -48,7 +48,9 @@ def score_matrix(queries: list[str], choices: list[str]) -> np.ndarray:
     return scores
 
 
-def align_story(story: Story, *, top: int = TOP_PER_ARTICLE, min_score: float = MIN_SCORE) -> list[Evidence]:
+def align_story(
+    story: Story, *, top: int = TOP_PER_ARTICLE, min_score: float = MIN_SCORE
+) -> list[Evidence]:
     """Evidence for every claim of `story`: up to `top` claims per other article, best first."""
     claims = story.claims()
     if len(story.articles) < 2 or not claims:
@@ -73,5 +75,7 @@ def align_story(story: Story, *, top: int = TOP_PER_ARTICLE, min_score: float = 
                 if score < min_score:
                     break
                 other = art.claims[int(j)]
-                out.append(Evidence(claim.id, other.id, art.name, rank, round(score, 1), other.text))
+                out.append(
+                    Evidence(claim.id, other.id, art.name, rank, round(score, 1), other.text)
+                )
     return out

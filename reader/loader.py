@@ -16,11 +16,11 @@ import os
 import stat
 from pathlib import Path
 
-from reader.boilerplate import boilerplate_spans, is_boilerplate
+from reader.boilerplate import boilerplate_spans, is_boilerplate, is_label
 from reader.claim_ids import assign_ids
 from reader.decode import DecodeError, decode_bytes, sanitize
 from reader.models import Article, Claim, Corpus, Skipped, Story
-from reader.segment import segment_article
+from reader.segment import segment_article, split_sentences
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 DEFAULT_MAX_BYTES = 5_000_000
@@ -63,16 +63,33 @@ def _read_regular(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+_TITLE_MAX_WORDS = 30
+
+
+def _headline_like(line: str) -> bool:
+    return len(line.split(None, _TITLE_MAX_WORDS + 1)) <= _TITLE_MAX_WORDS and (
+        len(split_sentences(line)) == 1
+    )
+
+
 def _find_title(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Offsets of the first non-empty line that is not boilerplate."""
+    """Offsets of the title: the first non-empty line that is not boilerplate.
+
+    A short unpunctuated first line of the file is a headline, not a section label.
+    """
     marked = {s for s, _ in skip}
     pos = 0
+    first = True
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             s = pos + len(line) - len(line.lstrip())
-            if s not in marked:
-                return s, s + len(stripped)
+            if s not in marked or (
+                first and is_label(stripped) and not is_boilerplate(stripped, labels=False)
+            ):
+                # A paragraph of several sentences is reporting: the file has no title line.
+                return (s, s + len(stripped)) if _headline_like(stripped) else None
+            first = False
         pos += len(line) + 1
     return None
 
@@ -89,6 +106,8 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
         raise ArticleError("no text (only white space)")
     boiler = boilerplate_spans(text)
     title_span = _find_title(text, boiler)
+    if title_span in boiler:
+        boiler.remove(title_span)
     title = text[title_span[0] : title_span[1]] if title_span else Path(name).stem
     skip = [*boiler, title_span] if title_span else boiler
     offsets = []
@@ -212,7 +231,12 @@ def load_corpus(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corp
         return corpus
     for entry in entries:
         if entry in story_dirs:
-            _load_story(Path(entry.path), _scan(Path(entry.path)), corpus, max_bytes)
+            try:
+                story_entries = _scan(Path(entry.path))
+            except CorpusError as exc:  # one unreadable story must not stop the others
+                corpus.skipped.append(Skipped(_show(entry.path), str(exc)))
+                continue
+            _load_story(Path(entry.path), story_entries, corpus, max_bytes)
         else:
             reason = _skip_reason(entry)
             if reason is None or reason.startswith("folder nested"):

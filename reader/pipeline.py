@@ -1,4 +1,4 @@
-"""Import: load a corpus, align and suggest for every story whose files changed, store the result."""
+"""Import: load a corpus; align, suggest and store every story whose files changed."""
 
 from __future__ import annotations
 

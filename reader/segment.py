@@ -22,9 +22,11 @@ _TITLES = _words(
 # Abbreviations that usually sit inside a sentence; they end one only before a clear sentence start.
 _INLINE = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-    "no nos vol vols pp p fig figs art approx est dept univ assn bros corp inc ltd co vs v etc "
+    "approx est dept univ assn bros corp inc ltd co vs v etc "
     "al ca cf ie eg ft mt ave blvd rd hwy"
 )
+# Abbreviations used before a number ("No. 5", "p. 12"); before anything else they are words.
+_BEFORE_NUMBER = _words("no nos vol vols pp p fig figs art ch sec")
 # Words that begin sentences, used to decide whether "U.S." or "p.m." ended the one before.
 _STARTERS = _words(
     "a an the he she it they we i you his her its their our my this that these those there here "
@@ -35,21 +37,23 @@ _STARTERS = _words(
 )
 
 # A candidate end: terminal punctuation, then any closing quotes/brackets, then white space.
-_END = re.compile(r"(?:\.{3}|…|[.?!]+)[”’\"')\]»]*(?=\s)")
+_END = re.compile(r"(?:\.{3}|\.(?:[ \t]\.){2}|…|[.?!]+)[”’\"')\]»]*(?=\s)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
 _CLOSERS = "”’\"')]»"
 _OPENERS = "“‘\"'([«"
+_NEXT_WORD = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def _next_word(text: str, pos: int, end: int) -> str:
     """The word starting at `pos` (after white space), without leading quotes or brackets."""
-    m = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)").match(text, pos, end)
+    m = _NEXT_WORD.match(text, pos, end)
     return m.group(2) if m else ""
 
 
 def _is_boundary(text: str, term_start: int, term_end: int, end: int) -> bool:
     """Decide whether the punctuation at text[term_start:term_end] ends a sentence."""
-    nxt_m = re.compile(r"\s*(\S)").match(text, term_end, end)
+    nxt_m = _NEXT_CHAR.match(text, term_end, end)
     if not nxt_m:
         return True
     first = nxt_m.group(1)
@@ -70,20 +74,22 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int) -> bool:
     if text[term_start + 1 : term_end] and text[term_start + 1 : term_end].strip(_CLOSERS) == "":
         # A full stop inside closing quotes or brackets: '“No.” He said' ends a sentence.
         return starts_upper or opens_quote
+    if token.isdigit() and (i == 0 or text[i - 1] == "\n"):
+        return False  # "1. First item": an enumerator at the start of a line
     low = token.lower()
     bare = low.split("-")[-1].split("/")[-1]
     if bare in _TITLES:
         return False
+    if bare in _BEFORE_NUMBER and word[:1].isdigit():
+        return False
     if bare in _INLINE:
-        return (
-            not word[:1].isdigit() and word.lower().strip(",;:") in _STARTERS and word[0].isupper()
-        )
+        return word[:1].isupper() and word.lower().strip(".,;:") in _STARTERS
     if len(bare) == 1 and bare.isalpha() and token[-1].isupper():
         # An initial: "Sergei A. Ryabkov", "Michael R. Gordon"
         return not word[:1].isupper() and not opens_quote and starts_upper
     if _DOTTED.match(bare):
         # "U.S." / "p.m.": a boundary only if a typical sentence start follows.
-        w = word.strip(",;:").lower()
+        w = word.strip(".,;:").lower()
         return opens_quote or (word[:1].isupper() and w in _STARTERS)
     return starts_upper or opens_quote or not first.isalnum()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -52,19 +51,8 @@ def write_suggestions(
     path: str | Path, out: str | Path | TextIO, *, fmt: str = "jsonl", max_bytes: int = 5_000_000
 ) -> int:
     """Write suggestion records to `out` (a path, written atomically, or a stream); rows written."""
-    from annotations.output import open_output, write_csv_rows
+    from annotations.output import open_output, write_records
 
     records = suggestion_records(path, max_bytes=max_bytes)
-    n = 0
     with open_output(out) as fh:
-        if fmt == "jsonl":
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
-        else:
-            rows = (
-                {**r, "hints": "\n".join(r["hints"]), "evidence": json.dumps(r["evidence"])}
-                for r in records
-            )
-            n = write_csv_rows(fh, COLUMNS, rows)
-    return n
+        return write_records(records, fh, COLUMNS, fmt)

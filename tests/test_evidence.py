@@ -1,8 +1,8 @@
 """Evidence ranking on a small hand-checked story."""
 
+from reader.claim_ids import assign_ids
 from reader.evidence import align_story, score_matrix
 from reader.models import Article, Claim, Story
-from reader.claim_ids import assign_ids
 
 
 def make_story(articles: dict[str, list[str]]) -> Story:
@@ -11,7 +11,7 @@ def make_story(articles: dict[str, list[str]]) -> Story:
         text = " ".join(sentences)
         ids = assign_ids("ev", name, sentences)
         claims, pos = [], 0
-        for i, (cid, s) in enumerate(zip(ids, sentences)):
+        for i, (cid, s) in enumerate(zip(ids, sentences, strict=True)):
             start = text.index(s, pos)
             pos = start + len(s)
             claims.append(Claim(cid, "ev", name, i, start, pos, s))
@@ -29,7 +29,7 @@ STORY = make_story(
         "b.txt": [
             "Extra ferry services, every 20 minutes, will replace the crossing during the closure.",
             "On Tuesday the council voted to shut the harbour bridge so repairs can be made.",
-            "Cracks were found in the bridge's steel supports by engineers inspecting it last month.",
+            "Cracks were found in the bridge's steel supports by engineers last month.",
             "The mayor said she was sorry.",
         ],
         "c.txt": [
@@ -64,8 +64,8 @@ def test_evidence_only_comes_from_other_articles_top3_best_first() -> None:
         assert 1 <= e.rank <= 3
     for cid in article_of:
         for art in ("a.txt", "b.txt", "c.txt"):
-            scores = [e.score for e in sorted(evidence, key=lambda e: e.rank)
-                      if e.claim_id == cid and e.article == art]
+            ranked = sorted(evidence, key=lambda e: e.rank)
+            scores = [e.score for e in ranked if e.claim_id == cid and e.article == art]
             assert scores == sorted(scores, reverse=True)
 
 

@@ -1,0 +1,114 @@
+"""Dates, weekdays, years and times of day.
+
+A story covers several days (talks on Monday, a meeting on Wednesday), so a weekday is only compared
+with another when both are tied to the same place ("in Brussels on Wednesday"), and a claim that
+names both days agrees with either. Years and decades are intervals ("1990s" holds 1997); times of
+day are hour ranges ("late on Friday" holds "10:50 p.m.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.suggest.slots import Slot, interval_overlap
+from reader.suggest.text import Token, tokenize, window_stems
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        "january:jan february:feb march:mar april:apr may june:jun july:jul august:aug "
+        "september:sep:sept october:oct november:nov december:dec".split()
+    )
+    for m in names.split(":")
+}
+_PARTS = {  # hours of the day, end may pass midnight
+    "morning": (5, 12),
+    "noon": (12, 12),
+    "midday": (11, 13),
+    "afternoon": (12, 18),
+    "evening": (17, 23),
+    "night": (19, 29),
+    "midnight": (23.5, 24.5),
+    "late": (18, 29),
+    "overnight": (21, 31),
+}
+_TIME = re.compile(r"^(\d{1,2})(?::(\d\d))?$")
+_PLACE_PREP = ("in", "at", "to")
+
+
+def _place_near(toks: list[Token], i: int, text: str) -> str | None:
+    """A capitalised word after "in"/"at"/"to" within four tokens of toks[i], same clause."""
+    best: tuple[int, str] | None = None
+    for k in range(max(1, i - 4), min(len(toks), i + 5)):
+        t = toks[k]
+        if k == i or not t.text[:1].isupper() or t.lower in WEEKDAYS or t.lower in _MONTHS:
+            continue
+        if toks[k - 1].lower not in _PLACE_PREP:
+            continue
+        lo, hi = sorted((toks[i].end, t.start))
+        if ";" in text[lo:hi] or ", and" in text[lo:hi]:
+            continue
+        d = abs(k - i)
+        if best is None or d < best[0]:
+            best = (d, t.lower)
+    return best[1] if best else None
+
+
+def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
+    toks = tokens if tokens is not None else tokenize(text)
+    days = frozenset(t.lower for t in toks if t.lower in WEEKDAYS)
+    slots: list[Slot] = []
+    for i, t in enumerate(toks):
+        w = t.lower
+        ctx = frozenset(window_stems(toks, i, i + 1))
+        if w in WEEKDAYS and t.text[:1].isupper():
+            place = _place_near(toks, i, text)
+            if place:
+                slots.append(Slot("weekday", frozenset({place}), days, t.text, (t.start, t.end), ctx))
+        elif re.fullmatch(r"(1[89]|20)\d0s", w):
+            y = int(w[:4])
+            slots.append(Slot("year", frozenset(), (y, y + 9), t.text, (t.start, t.end), ctx))
+        elif re.fullmatch(r"(1[89]|20)\d\d", w):
+            nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+            if not nxt.startswith(("million", "billion")):
+                y = int(w)
+                slots.append(Slot("year", frozenset(), (y, y), t.text, (t.start, t.end), ctx))
+        elif w in _MONTHS and t.text[:1].isupper() and i + 1 < len(toks):
+            day = toks[i + 1].lower
+            if day.isdigit() and 1 <= int(day) <= 31:
+                span = (t.start, toks[i + 1].end)
+                value = (_MONTHS[w], int(day))
+                slots.append(Slot("date", frozenset(), value, text[span[0] : span[1]], span, ctx))
+        elif _TIME.match(w) and i + 1 < len(toks) and toks[i + 1].lower in ("a", "p"):
+            m = _TIME.match(w)
+            assert m is not None
+            hour = int(m.group(1)) % 12 + (12 if toks[i + 1].lower == "p" else 0)
+            h = hour + int(m.group(2) or 0) / 60
+            end = toks[i + 2].end if i + 2 < len(toks) and toks[i + 2].lower == "m" else t.end
+            span = (t.start, end)
+            slots.append(Slot("time", days, (h, h), text[span[0] : span[1]], span, ctx))
+        elif w in _PARTS and days:
+            # "late on Friday", "Friday night": a range of hours, tied to the weekday named
+            slots.append(Slot("time", days, _PARTS[w], t.text, (t.start, t.end), ctx))
+    return slots
+
+
+def related(a: Slot, b: Slot) -> bool:
+    if a.kind == "weekday":
+        return a.key == b.key
+    if a.kind == "time":
+        return bool(a.key & b.key) and bool(a.context & b.context)
+    return len(a.context & b.context) >= 2
+
+
+def compatible(a: Slot, b: Slot) -> bool:
+    if a.kind == "weekday":
+        return bool(a.value & b.value)  # type: ignore[operator]
+    if a.kind == "time":
+        (alo, ahi), (blo, bhi) = a.value, b.value  # type: ignore[misc]
+        # compare on a clock that wraps at midnight: 23:00-05:00 meets 01:30
+        return any(interval_overlap((alo + s, ahi + s), (blo, bhi)) for s in (-24, 0, 24))
+    if a.kind == "year":
+        return interval_overlap(a.value, b.value)  # type: ignore[arg-type]
+    return a.value == b.value

@@ -1,0 +1,190 @@
+"""Numbers with their head word: "six-hour", "eight hours of talks", "13,000 lives", "$200 million".
+
+A number becomes an interval, so hedged figures compare fairly: "over 30" is [30, 45], "about 30"
+is [27, 33], and the two agree; "tens of thousands" is [20,000, 99,999] and disagrees with
+"100,000". Years and decades are left to `dates`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.suggest.slots import Slot, interval_overlap
+from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
+
+_ONES = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Plural scale words alone are vague counts: "thousands of people".
+_VAGUE = {
+    "dozens": (24, 99),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "millions": (2e6, 999e6),
+    "billions": (2e9, 999e9),
+}
+# (lower factor, upper factor) applied to the value; hedges widen the interval one way or both.
+_HEDGES = {
+    ("more", "than"): (1.0, 1.5),
+    ("at", "least"): (1.0, 1.5),
+    ("upwards", "of"): (1.0, 1.5),
+    ("just", "over"): (1.0, 1.2),
+    ("well", "over"): (1.0, 2.0),
+    ("over",): (1.0, 1.5),
+    ("less", "than"): (0.5, 1.0),
+    ("fewer", "than"): (0.5, 1.0),
+    ("up", "to"): (0.5, 1.0),
+    ("as", "many", "as"): (0.5, 1.0),
+    ("just", "under"): (0.8, 1.0),
+    ("under",): (0.5, 1.0),
+    ("nearly",): (0.85, 1.0),
+    ("almost",): (0.85, 1.0),
+    ("about",): (0.9, 1.1),
+    ("around",): (0.9, 1.1),
+    ("roughly",): (0.9, 1.1),
+    ("approximately",): (0.9, 1.1),
+    ("some",): (0.9, 1.1),
+    ("estimated",): (0.9, 1.1),
+    ("close", "to"): (0.9, 1.1),
+}
+_HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
+_UNITS = {"$": "dollar", "%": "percent", "percent": "percent", "per": "percent"}
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def _joined(text: str, a: Token, b: Token, seps: str = " ") -> bool:
+    """True when only characters of `seps` lie between tokens a and b."""
+    gap = text[a.end : b.start]
+    return all(ch in seps for ch in gap)
+
+
+def _parse(text: str, toks: list[Token], i: int) -> tuple[float, float, int] | None:
+    """(low, high, index after the number) for a number starting at toks[i], else None."""
+    t = toks[i].lower
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if t in ("tens", "hundreds") and nxt == "of" and i + 2 < len(toks):
+        scale = toks[i + 2].lower
+        if scale in ("thousands", "millions", "billions"):
+            base = _SCALES[scale[:-1]]
+            lo, hi = (20 * base, 99.999 * base) if t == "tens" else (200 * base, 999.999 * base)
+            return lo, hi, i + 3
+    if t in _VAGUE:
+        lo, hi = _VAGUE[t]
+        return lo, hi, i + 1
+    if t == "dozen" or (t == "a" and nxt == "dozen"):
+        return 12, 12, i + (1 if t == "dozen" else 2)
+    if _DIGITS.match(t):
+        if re.fullmatch(r"(1[89]|20)\d\d", t) and not nxt.startswith(("million", "billion")):
+            return None  # a year: see dates
+        value = float(t.replace(",", ""))
+        j = i + 1
+    elif t in _ONES:
+        value = float(_ONES[t])
+        j = i + 1
+        if value >= 20 and j < len(toks) and toks[j].lower in _ONES and _ONES[toks[j].lower] < 10:
+            value += _ONES[toks[j].lower]  # "twenty-five", "twenty five"
+            j += 1
+    elif t in ("a", "one") and nxt in ("hundred", "thousand", "million", "billion"):
+        value, j = 1.0, i + 1
+    elif t == "one" and i + 1 < len(toks) and _joined(text, toks[i], toks[i + 1], "-"):
+        if nxt == "on":  # "one-on-one" is not a count
+            return None
+        value, j = 1.0, i + 1
+    else:
+        return None
+    if i > 0 and toks[i - 1].text[:1].isupper() and toks[i].text[:1].isdigit():
+        prev = toks[i - 1]
+        if prev.lower not in _HEDGE_WORDS and text[prev.end : toks[i].start] == " ":
+            return None  # a model or series number: "Nord Stream 2", "Article 5"
+    while j < len(toks) and toks[j].lower in _SCALES:
+        value *= _SCALES[toks[j].lower]
+        j += 1
+    return value, value, j
+
+
+def _hedge(toks: list[Token], i: int) -> tuple[float, float] | None:
+    words = tuple(t.lower for t in toks[max(0, i - 3) : i])
+    for phrase, factors in sorted(_HEDGES.items(), key=lambda kv: -len(kv[0])):
+        if words[-len(phrase) :] == phrase:
+            return factors
+    return None
+
+
+def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
+    """Every number of `text` that has a head word, as a slot keyed by that word."""
+    toks = tokens if tokens is not None else tokenize(text)
+    slots: list[Slot] = []
+    i = 0
+    while i < len(toks):
+        parsed = _parse(text, toks, i)
+        if parsed is None:
+            i += 1
+            continue
+        lo, hi, j = parsed
+        start = i
+        if i > 0 and toks[i - 1].text == "$":
+            start = i - 1
+        factors = _hedge(toks, start)
+        if factors and lo == hi:
+            lo, hi = lo * factors[0], hi * factors[1]
+        unit = "dollar" if toks[start].text == "$" else None
+        if text[toks[j - 1].end : toks[j - 1].end + 1] == "%":
+            unit = "percent"
+        # "tens of thousands of troops", "eight hours of talks": the head may follow an "of"
+        head: list[str] = []
+        first_head = j - 1
+        k = j
+        if k < len(toks) and toks[k].lower == "of" and not head:
+            k += 1
+        while k < len(toks) and len(head) < 2 and is_content(toks[k].text):
+            if toks[k].lower in _ONES or toks[k].lower == "one":
+                break
+            if not _joined(text, toks[k - 1], toks[k], " -“”\"'‘’"):
+                break
+            if not head:
+                first_head = k
+            head.append(stem(toks[k].text))
+            k += 1
+            if k + 1 < len(toks) and toks[k].lower == "of" and len(head) == 1:
+                k += 1  # "hours of talks": keep the measured noun too
+        if toks[j - 1].lower in _UNITS:
+            unit = _UNITS[toks[j - 1].lower]
+        if k < len(toks) and toks[k - 1].lower in ("percent",):
+            unit = "percent"
+        if not head and unit is None:
+            i = j
+            continue
+        if unit:
+            head.append(unit)
+        # shown to the reviewer: the figure and its first head word ("six-hour", "13,000 lives")
+        span = (toks[start].start, toks[first_head].end)
+        slots.append(
+            Slot(
+                kind="number",
+                key=frozenset(head),
+                value=(lo, hi, unit),
+                surface=text[span[0] : span[1]],
+                span=span,
+                context=frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_WORDS),
+            )
+        )
+        i = max(j, i + 1)
+    return slots
+
+
+def compatible(a: Slot, b: Slot) -> bool:
+    """Two numbers about the same thing agree when their intervals meet."""
+    (alo, ahi, _), (blo, bhi, _) = a.value, b.value  # type: ignore[misc]
+    return interval_overlap((alo, ahi), (blo, bhi))
+
+
+def related(a: Slot, b: Slot) -> bool:
+    """Same head word (and unit), and at least one shared word of context."""
+    if a.value[2] != b.value[2]:  # type: ignore[index]
+        return False
+    shared = a.key & b.key
+    return bool(shared) and bool(((a.context | a.key) & (b.context | b.key)) - shared)

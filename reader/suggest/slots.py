@@ -1,0 +1,26 @@
+"""Comparable facts ("slots") pulled out of claims: a number with its head word, a date, a title.
+
+Each detector turns a claim's text into slots; two slots from different articles are compared only
+when they are about the same thing (same kind, overlapping key, shared context words). Whether the
+values agree is up to the detector that made them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Slot:
+    kind: str  # detector name: "number", "date", "title", "place"
+    key: frozenset[str]  # what the value is about: head-word stems, a surname, a place frame
+    value: object  # detector-specific, compared by that detector's `compatible`
+    surface: str  # the words as written, for the reason shown to the reviewer
+    span: tuple[int, int]  # offsets of `surface` inside the claim text
+    context: frozenset[str] = field(default_factory=frozenset)  # stems around the slot
+
+
+def interval_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """True when two closed intervals share a point (with a hair of float tolerance)."""
+    eps = 1e-9 * max(1.0, abs(a[1]), abs(b[1]))
+    return a[0] <= b[1] + eps and b[0] <= a[1] + eps

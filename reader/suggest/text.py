@@ -1,0 +1,67 @@
+"""Word-level helpers shared by the detectors: tokens with offsets, stems, context windows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.evidence import STOPWORDS
+
+# Words, numbers with separators ("13,000", "2.5", "10:50"), and "$" as its own token.
+_TOKEN = re.compile(r"\$|\d+(?:[.,:]\d+)*(?:s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+# Nouns that news stories use interchangeably for the same thing; folding them lets
+# "six-hour conversation" and "eight hours of talks" count as the same event. Generic, not per story.
+_SYNONYMS = {
+    "event": "talks meeting meetings negotiation negotiations discussion discussions conversation "
+    "conversations session sessions summit consultation consultations dialogue round",
+    "troop": "troops soldiers forces servicemen personnel",
+    "dead": "dead killed deaths died fatalities lives",
+    "hurt": "injured wounded hurt injuries",
+    "person": "people persons residents individuals civilians",
+}
+_CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word and number tokens of `text` with their offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def stem(word: str) -> str:
+    """A crude stem good enough to match "annexed"/"annexation", "borders"/"border"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _CANON:
+        return _CANON[w]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]  # plural: "hours" and "six-hour" share a stem
+    return w[:5]
+
+
+def is_content(word: str) -> bool:
+    w = word.lower()
+    return w.isalpha() and w not in STOPWORDS and len(w) > 1
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the meaningful words of `text`."""
+    return {stem(t.text) for t in tokenize(text) if is_content(t.text)}
+
+
+def window_stems(tokens: list[Token], lo: int, hi: int, width: int = 8) -> set[str]:
+    """Stems of content words within `width` tokens around tokens[lo:hi], excluding them."""
+    around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
+    return {stem(t.text) for t in around if is_content(t.text)}

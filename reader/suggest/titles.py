@@ -1,0 +1,121 @@
+"""A person's title or rank: "Deputy Secretary of State Wendy Sherman" vs "Assistant Secretary ...".
+
+Two forms are read: a title run right before a capitalised name, and an appositive after the name
+("Wendy Sherman, the deputy US secretary of state"). The slot is keyed by the surname and the
+office; its value is the set of rank words, which is where sources tend to disagree.
+"""
+
+from __future__ import annotations
+
+from reader.suggest.slots import Slot
+from reader.suggest.text import Token, tokenize
+
+RANKS = frozenset(
+    "deputy assistant under vice acting associate senior chief principal executive lieutenant "
+    "brigadier major interim junior".split()
+)
+OFFICES = frozenset(
+    "secretary minister president director chairman chairwoman chair ambassador governor senator "
+    "general admiral colonel commander spokesman spokeswoman spokesperson adviser advisor "
+    "prosecutor attorney judge mayor premier chancellor envoy representative officer counsel "
+    "commissioner superintendent sheriff captain sergeant inspector justice speaker "
+    "administrator coordinator".split()
+)
+# Words that may sit inside a title run without being the office itself.
+_DOMAIN = frozenset(
+    "of for the state foreign defense defence interior finance treasury homeland security national "
+    "prime health energy trade commerce affairs staff public general police army navy air force "
+    "us u s uk un eu".split()
+)
+_NAME_PARTICLES = frozenset("de da van von der al bin la le".split())
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+
+
+def _is_name(tok: Token) -> bool:
+    w = tok.text
+    return w[:1].isupper() and w.lower() not in RANKS | OFFICES | _DOMAIN | _CALENDAR
+
+
+def _name_after(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+    """Surname and index of its token for the name starting at toks[k], if one starts there."""
+    if k >= len(toks) or not _is_name(toks[k]):
+        return None
+    last = k
+    while last + 1 < len(toks) and text[toks[last].end : toks[last + 1].start] in (" ", ". "):
+        nxt = toks[last + 1]
+        if not (_is_name(nxt) or nxt.lower in _NAME_PARTICLES):
+            break
+        last += 1
+    return toks[last].lower, last
+
+
+def _slot(text: str, toks: list[Token], lo: int, hi: int, surname: str) -> Slot | None:
+    while hi > lo and toks[hi - 1].lower in ("of", "for", "the"):
+        hi -= 1  # "chairman of the Center": the run stops before the organisation
+    words = [t.lower for t in toks[lo:hi]]
+    offices = frozenset(w for w in words if w in OFFICES)
+    if not offices:
+        return None
+    ranks = frozenset(w for w in words if w in RANKS)
+    domain = frozenset(w for w in words if w in _DOMAIN - {"of", "for", "the", "us", "u", "s"})
+    span = (toks[lo].start, toks[hi - 1].end)
+    return Slot(
+        kind="title",
+        key=frozenset({surname}),
+        value=(ranks, offices, domain),
+        surface=text[span[0] : span[1]],
+        span=span,
+    )
+
+
+def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
+    """Titles attached to a named person, keyed by surname."""
+    toks = tokens if tokens is not None else tokenize(text)
+    slots: list[Slot] = []
+    i = 0
+    while i < len(toks):
+        w = toks[i].lower
+        if w in RANKS or w in OFFICES:
+            # title before a name: a run of capitalised title words, then the name
+            j = i
+            while j < len(toks) and (toks[j].lower in RANKS | OFFICES | _DOMAIN):
+                if toks[j].lower not in ("of", "for", "the", "s") and not toks[j].text[:1].isupper():
+                    break
+                j += 1
+            name = _name_after(text, toks, j)
+            if name and j > i:
+                slot = _slot(text, toks, i, j, name[0])
+                if slot:
+                    slots.append(slot)
+                i = name[1] + 1
+                continue
+        i += 1
+    # appositive: "Name Surname, the deputy US secretary of state"
+    for k in range(len(toks) - 2):
+        if not _is_name(toks[k]) or text[toks[k].end : toks[k].end + 1] != ",":
+            continue
+        j = k + 1
+        if j < len(toks) and toks[j].lower == "the":
+            j += 1
+        lo = j
+        while j < len(toks) and (toks[j].lower in RANKS | OFFICES | _DOMAIN):
+            j += 1
+        # appositive titles are lower case in news style; capitals here start a new phrase
+        if j > lo and toks[lo].text.islower() and toks[lo].lower not in ("of", "for", "the"):
+            slot = _slot(text, toks, lo, j, toks[k].lower)
+            if slot:
+                slots.append(slot)
+    return slots
+
+
+def related(a: Slot, b: Slot) -> bool:
+    """The same person in the same kind of office ("secretary", "minister")."""
+    return a.key == b.key and bool(a.value[1] & b.value[1])  # type: ignore[index]
+
+
+def compatible(a: Slot, b: Slot) -> bool:
+    """Ranks must match: "Deputy Secretary" and "Assistant Secretary" are different jobs."""
+    return a.value[0] == b.value[0]  # type: ignore[index]

@@ -1,0 +1,12 @@
+"""The Textual review app. The only part of crossread that imports Textual (lazily, here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
+    """Open the review app on a database (already imported) until the reviewer quits."""
+    from reader.ui.app import build_app
+
+    build_app(db_path, reviewer, advance=settings.get("advance", True)).run()

@@ -1,0 +1,414 @@
+"""The crossread review app: one screen of panes, keys for tagging and moving, modal dialogs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList
+
+from reader.models import LABELS
+from reader.ui.article_view import ArticleView, ReadingView
+from reader.ui.panels import ArticleList, EvidencePanel, StatusLine, short_name
+from reader.ui.session import Review
+from reader.ui.textutil import one_line
+
+# Actions that change or move the review; switched off while a dialog is open.
+REVIEW_ACTIONS = {
+    "tag", "clear", "accept", "link", "note", "undo", "redo", "next_claim", "prev_claim",
+    "next_untagged", "next_article", "prev_article", "cycle_compare", "search", "filter",
+    "export",
+}  # fmt: skip
+EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
+
+
+def db_label(db_path: str) -> str:
+    """The database path as short as it stays unambiguous: relative under the cwd, else ~/…."""
+    if db_path == ":memory:":
+        return db_path
+    path = Path(db_path).resolve()
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        home = Path.home()
+        return "~/" + str(path.relative_to(home)) if path.is_relative_to(home) else str(path)
+
+
+class CrossreadApp(App[None]):
+    """Review the claims of a story's articles side by side and tag each one."""
+
+    TITLE = "crossread"
+    CSS_PATH = "crossread.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "tag('consistent')", "Consistent"),
+        Binding("x", "tag('contradicted')", "Contradicted"),
+        Binding("u", "tag('unverified')", "Unverified"),
+        Binding("space", "clear", "Clear"),
+        Binding("a", "accept", "Accept", show=False),
+        Binding("j,down", "next_claim", "Next", show=False),
+        Binding("k,up", "prev_claim", "Previous", show=False),
+        Binding("n", "next_untagged", "Next untagged"),
+        Binding("right_square_bracket", "next_article", "Next article", show=False),
+        Binding("left_square_bracket", "prev_article", "Prev article", show=False),
+        Binding("o", "cycle_compare", "Other article", show=False),
+        *(Binding(str(i), f"link({i})", f"Link {i}", show=False) for i in range(1, 10)),
+        Binding("e", "note", "Note", show=False),
+        Binding("ctrl+z", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("f", "filter", "Filter"),
+        Binding("s", "export", "Export"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, db_path: str, reviewer: str, *, advance: bool = True) -> None:
+        super().__init__()
+        from annotations.store import Store
+
+        # The app's event loop is the only user of this connection; run_test may run that loop
+        # on another thread than the one that built the app, hence check_same_thread=False.
+        self.store = Store.open(db_path, check_same_thread=False)
+        self.db_path = db_path
+        self.review = Review(self.store, reviewer)
+        self.advance = advance
+        self.compare_name: str | None = None
+        self._place_timer = None
+
+    # ---- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with Horizontal(id="main"):
+            yield ArticleList(id="articles")
+            with Vertical(id="reading"):
+                with Horizontal(id="panes"):
+                    yield ReadingView(id="article")
+                    yield ArticleView(id="compare")
+                yield EvidencePanel(id="evidence")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.review.restore()
+        self.show_article()
+        self.query_one("#article").focus()
+        if os.environ.get(EXIT_AFTER_PAINT):
+            self.call_after_refresh(self.exit)
+
+    def on_unmount(self) -> None:
+        from annotations.store import StoreError
+
+        try:
+            self.review.save_place()
+        except StoreError:
+            pass  # a read-only database: the labels are safe, only the place is not kept
+        self.store.close()
+
+    # ---- showing -----------------------------------------------------------------------------
+    def show_article(self) -> None:
+        """Load the current article (and a comparison article) into the panes."""
+        review = self.review
+        view = self.query_one("#article", ArticleView)
+        if not review.articles:
+            view.show_article("No stories in this database. Import some with `crossread PATH`.", [])
+            self.show_marks()
+            return
+        article = review.article
+        view.show_article(
+            article.text,
+            review.article_claims,
+            title_span=article.title_span,
+            boilerplate=article.boilerplate,
+        )
+        view.border_title = Content(
+            f"{review.article_index + 1}/{len(review.articles)} {short_name(article.name, 20)}"
+        )
+        others = [a.name for a in review.articles if a.name != article.name]
+        if self.compare_name not in others:
+            self.compare_name = others[0] if others else None
+        self.show_compare()
+        self.show_marks()
+
+    def show_compare(self) -> None:
+        compare = self.query_one("#compare", ArticleView)
+        other = next((a for a in self.review.articles if a.name == self.compare_name), None)
+        if other is None:
+            compare.show_article("", [])
+            compare.border_title = Content("no other article")
+            return
+        compare.show_article(
+            other.text,
+            self.review.claims.get(other.name, []),
+            title_span=other.title_span,
+            boilerplate=other.boilerplate,
+        )
+        compare.border_title = Content("o: " + short_name(other.name, 20))
+
+    def show_marks(self) -> None:
+        """Labels, the current claim, its counterpart, the evidence, progress."""
+        review = self.review
+        labels = {cid: a.label for cid, a in review.annotations.items() if a.label}
+        claim = review.claim
+        view = self.query_one("#article", ArticleView)
+        view.set_marks(labels, claim.id if claim else None)
+        view.scroll_to_claim(claim)
+        if review.articles:
+            claims = review.article_claims
+            where = f"claim {review.claim_index + 1}/{len(claims)}" if claims else "no claims"
+            view.border_subtitle = Content(where)
+        compare = self.query_one("#compare", ArticleView)
+        counterpart = review.counterpart(self.compare_name) if self.compare_name else None
+        compare.set_marks(labels, counterpart.id if counterpart else None)
+        compare.scroll_to_claim(counterpart)
+        ann = review.annotations.get(claim.id) if claim else None
+        self.query_one(EvidencePanel).show(
+            claim,
+            review.evidence(),
+            review.suggestion(),
+            {link.claim_id for link in ann.links} if ann else set(),
+            ann.note if ann else "",
+        )
+        self.query_one(StatusLine).show(review, db_label(self.db_path))
+        self.query_one(ArticleList).show(review)
+        self._remember_place()
+
+    def _remember_place(self) -> None:
+        """Save where the reviewer is, a moment after they stop moving (not on every key)."""
+        if self._place_timer is not None:
+            self._place_timer.stop()
+        self._place_timer = self.set_timer(1.0, self._save_place)
+
+    def _save_place(self) -> None:
+        from annotations.store import StoreError
+
+        try:
+            self.review.save_place()
+        except StoreError:
+            pass  # position is a convenience; labels report their own failures
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        """A notification whose text is shown literally, never as markup."""
+        self.notify(
+            one_line(message),
+            severity="error" if error else "information",
+            markup=False,
+            timeout=8 if error else 3,
+        )
+
+    # ---- writing -----------------------------------------------------------------------------
+    def _save(self, write, *, move: bool = False) -> bool:
+        """Run a store write; on failure say so and leave the screen as the database is."""
+        from annotations.store import StoreError
+
+        try:
+            write()
+        except StoreError as exc:
+            self.say(f"Not saved: {exc}", error=True)
+            self.show_marks()
+            return False
+        if move and self.advance:
+            self.review.move(1)
+        self.show_marks()
+        return True
+
+    def action_tag(self, label: str) -> None:
+        if label in LABELS and self.review.claim is not None:
+            self._save(lambda: self.review.tag(label), move=True)
+
+    def action_clear(self) -> None:
+        if self.review.claim is not None:
+            self._save(self.review.clear, move=True)
+
+    def action_accept(self) -> None:
+        suggestion = self.review.suggestion()
+        if suggestion is None:
+            self.say("No suggestion for this claim.")
+            return
+        self._save(lambda: self.review.tag(suggestion.label, from_suggestion=True), move=True)
+
+    def action_link(self, number: int) -> None:
+        if number > len(self.review.evidence()):
+            self.say(f"There is no evidence sentence {number}.")
+            return
+        self._save(lambda: self.review.toggle_link(number))
+
+    def action_note(self) -> None:
+        from reader.ui.dialogs import NoteScreen
+
+        claim = self.review.claim
+        if claim is None:
+            return
+        ann = self.review.annotations.get(claim.id)
+
+        def done(note: str | None) -> None:
+            if note is not None and self.review.claim == claim:
+                self._save(lambda: self.review.set_note(note))
+
+        self.push_screen(NoteScreen(claim.text, ann.note if ann else ""), done)
+
+    def _undo(self, redo: bool) -> None:
+        from annotations.store import StoreError
+
+        before = self.review.article_index
+        try:
+            event = self.review.undo(redo=redo)
+        except StoreError as exc:
+            self.say(f"Not saved: {exc}", error=True)
+            return
+        if event is None:
+            self.say("Nothing to redo." if redo else "Nothing to undo.")
+        if self.review.article_index != before:
+            self.show_article()
+        else:
+            self.show_marks()
+
+    def action_undo(self) -> None:
+        self._undo(redo=False)
+
+    def action_redo(self) -> None:
+        self._undo(redo=True)
+
+    # ---- moving ------------------------------------------------------------------------------
+    def action_next_claim(self) -> None:
+        if self.review.move(1):
+            self.show_marks()
+
+    def action_prev_claim(self) -> None:
+        if self.review.move(-1):
+            self.show_marks()
+
+    def action_next_untagged(self) -> None:
+        before = self.review.article_index
+        if not self.review.next_untagged():
+            self.say("Every claim of this story is tagged.")
+        if self.review.article_index != before:
+            self.show_article()
+        else:
+            self.show_marks()
+
+    def go_article(self, index: int) -> None:
+        if self.review.articles:
+            self.review.go_article(index)
+            self.show_article()
+
+    def action_next_article(self) -> None:
+        self.go_article(self.review.article_index + 1)
+
+    def action_prev_article(self) -> None:
+        self.go_article(self.review.article_index - 1)
+
+    def action_cycle_compare(self) -> None:
+        others = [a.name for a in self.review.articles if a.name != self.review.article.name]
+        if others:
+            i = others.index(self.compare_name) if self.compare_name in others else -1
+            self.compare_name = others[(i + 1) % len(others)]
+            self.show_compare()
+            self.show_marks()
+
+    def action_filter(self) -> None:
+        shown = self.review.cycle_filter()
+        if self.review.claim and not self.review.matches(self.review.claim):
+            self.review.move(1) or self.review.move(-1)
+        self.say(f"Showing {shown} claims.")
+        self.show_marks()
+
+    def action_search(self) -> None:
+        from reader.ui.dialogs import SearchScreen
+
+        claims = [c for a in self.review.articles for c in self.review.claims[a.name]]
+
+        def done(claim_id: str | None) -> None:
+            before = self.review.article_index
+            if claim_id and self.review.go_claim(claim_id):
+                if self.review.article_index != before:
+                    self.show_article()
+                else:
+                    self.show_marks()
+
+        self.push_screen(SearchScreen(claims), done)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "articles" or not event.option.id:
+            return
+        kind, _, value = event.option.id.partition(":")
+        if kind == "a":
+            self.go_article(int(value))
+        elif kind == "s" and value != self.review.story:
+            self.review.open_story(value)
+            self.show_article()
+
+    # ---- other -------------------------------------------------------------------------------
+    def action_export(self) -> None:
+        from reader.ui.dialogs import ExportScreen
+
+        def done(settings: dict | None) -> None:
+            if settings:
+                self.export(**settings)
+
+        self.push_screen(ExportScreen("crossread-export.csv"), done)
+
+    def export(self, out_path: str, fmt: str, excel: bool, all_claims: bool) -> None:
+        from annotations.export import write_export
+        from annotations.store import StoreError
+
+        try:
+            n = write_export(self.store, out_path, fmt=fmt, excel=excel, all_claims=all_claims)
+        except (StoreError, OSError, ValueError) as exc:
+            self.say(f"Export failed: {exc}", error=True)
+            return
+        self.say(f"Wrote {n} rows to {out_path}")
+
+    def action_help(self) -> None:
+        from reader.ui.dialogs import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # keys typed into a dialog must never tag or move the claim behind it
+        if action in REVIEW_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands = [
+            ("Tag consistent", "c", "tag('consistent')"),
+            ("Tag contradicted", "x", "tag('contradicted')"),
+            ("Tag unverified", "u", "tag('unverified')"),
+            ("Clear tag", "space", "clear"),
+            ("Accept suggestion", "a", "accept"),
+            ("Next claim", "j / ↓", "next_claim"),
+            ("Previous claim", "k / ↑", "prev_claim"),
+            ("Next untagged claim", "n", "next_untagged"),
+            ("Next article", "]", "next_article"),
+            ("Previous article", "[", "prev_article"),
+            ("Cycle comparison article", "o", "cycle_compare"),
+            ("Edit note", "e", "note"),
+            ("Undo", "ctrl+z", "undo"),
+            ("Redo", "ctrl+y", "redo"),
+            ("Search claims", "/", "search"),
+            ("Cycle filter", "f", "filter"),
+            ("Export annotations", "s", "export"),
+            ("Keys", "?", "help"),
+            *((f"Link evidence {i}", str(i), f"link({i})") for i in range(1, 10)),
+        ]
+        for title, key, action in commands:
+            yield SystemCommand(f"{title} ({key})", f"key {key}", self._runner(action))
+
+    def _runner(self, action: str):
+        async def run() -> None:
+            await self.run_action(action)
+
+        return run
+
+
+def build_app(db_path: str, reviewer: str, *, advance: bool = True) -> CrossreadApp:
+    """The app the CLI runs and the tests drive. Raises StoreError for a database it cannot open."""
+    return CrossreadApp(db_path, reviewer, advance=advance)

@@ -1,0 +1,187 @@
+"""An article rendered line by line: only the lines on screen are ever turned into segments.
+
+Wrapping is one pass of `wrap_offsets` per width (cached), so a 2 MB article without a single
+line break opens at once. Text is never parsed as markup: segments are built from plain strings.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.ui.textutil import line_of, sanitize, wrap_offsets
+
+if TYPE_CHECKING:
+    from reader.models import Claim
+
+SYMBOLS = {"consistent": "✓", "contradicted": "✗", "unverified": "?"}
+GUTTER = 2  # a label symbol and a space before every line
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article: title, paragraphs, claim marks, the current claim, dimmed boilerplate."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article--title",
+        "article--boilerplate",
+        "article--current",
+        "article--consistent",
+        "article--contradicted",
+        "article--unverified",
+        "article--gutter",
+    }
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.text = ""
+        self.title_span: tuple[int, int] | None = None
+        self.boilerplate: list[tuple[int, int]] = []
+        self.claims: list[Claim] = []
+        self.claim_starts: list[int] = []
+        self.labels: dict[str, str] = {}
+        self.current: str | None = None
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = -1
+
+    # ---- content -----------------------------------------------------------------------------
+    def show_article(
+        self,
+        text: str,
+        claims: list[Claim],
+        *,
+        title_span: tuple[int, int] | None = None,
+        boilerplate: list[tuple[int, int]] | tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        self.text = sanitize(
+            text
+        )  # already clean from the loader; this keeps the widget safe alone
+        self.claims = claims
+        self.claim_starts = [c.start for c in claims]
+        self.title_span = title_span
+        self.boilerplate = sorted(boilerplate)
+        self._wrap_width = -1
+        self.current = None
+        self._rewrap()
+        self.scroll_to(0, 0, animate=False)
+        self.refresh()
+
+    def set_marks(self, labels: dict[str, str], current: str | None) -> None:
+        """Labels by claim id, and the claim to highlight (None for no highlight)."""
+        self.labels = labels
+        self.current = current
+        self.refresh()
+
+    def scroll_to_claim(self, claim: Claim | None, *, center: bool = False) -> None:
+        if claim is None:
+            return
+        self._rewrap()
+        first = line_of(self._lines, self._line_starts, claim.start)
+        last = line_of(self._lines, self._line_starts, max(claim.start, claim.end - 1))
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_y)
+        if center or first < top or last >= top + height:
+            # put the claim a third of the way down, so some context above shows
+            target = max(0, first - height // 3) if last - first < height else first
+            self.scroll_to(y=target, animate=False)
+
+    # ---- layout ------------------------------------------------------------------------------
+    def _rewrap(self) -> None:
+        width = max(8, self.scrollable_content_region.width - GUTTER)
+        if width == self._wrap_width:
+            return
+        self._wrap_width = width
+        self._lines = wrap_offsets(self.text, width) if self.text else []
+        self._line_starts = [s for s, _ in self._lines]
+        self.virtual_size = Size(width + GUTTER, len(self._lines))
+
+    def on_resize(self) -> None:
+        current = next((c for c in self.claims if c.id == self.current), None)
+        self._rewrap()
+        self.scroll_to_claim(current)
+        self.refresh()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines)
+
+    # ---- rendering ---------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_y) + y
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        start, end = self._lines[index]
+        segments = [self._gutter(start, end, base)]
+        segments.extend(self._segments(start, end, base))
+        return Strip(segments).adjust_cell_length(width, base).simplify()
+
+    def _claims_in(self, start: int, end: int) -> list[Claim]:
+        lo = max(0, bisect_right(self.claim_starts, start) - 1)
+        hi = bisect_left(self.claim_starts, end)
+        return [c for c in self.claims[lo : hi + 1] if c.start < end and c.end > start]
+
+    def _gutter(self, start: int, end: int, base: Style) -> Segment:
+        """A label symbol on every line of a tagged claim, so labels show without colour."""
+        claims = self._claims_in(start, end)
+        for claim in claims:
+            label = self.labels.get(claim.id)
+            if label:
+                style = base + self.get_component_rich_style(f"article--{label}")
+                return Segment(SYMBOLS[label] + " ", style)
+        if any(c.id == self.current for c in claims):
+            return Segment("▶ ", base + self.get_component_rich_style("article--gutter"))
+        return Segment(" " * GUTTER, base)
+
+    def _segments(self, start: int, end: int, base: Style) -> list[Segment]:
+        """Split [start, end) at every style boundary and style each piece."""
+        cuts = {start, end}
+        spans: list[tuple[int, int, Style]] = []
+        if self.title_span and self.title_span[0] < end and self.title_span[1] > start:
+            spans.append((*self.title_span, self.get_component_rich_style("article--title")))
+        lo = max(0, bisect_right(self.boilerplate, (start, start)) - 1)
+        for bs, be in self.boilerplate[lo:]:
+            if bs >= end:
+                break
+            if be > start:
+                spans.append((bs, be, self.get_component_rich_style("article--boilerplate")))
+        for claim in self._claims_in(start, end):
+            label = self.labels.get(claim.id)
+            if label:
+                spans.append(
+                    (claim.start, claim.end, self.get_component_rich_style(f"article--{label}"))
+                )
+            if claim.id == self.current:
+                spans.append(
+                    (claim.start, claim.end, self.get_component_rich_style("article--current"))
+                )
+        for s, e, _ in spans:
+            cuts.update(x for x in (s, e) if start < x < end)
+        points = sorted(cuts)
+        segments = []
+        for a, b in zip(points, points[1:]):
+            style = base
+            for s, e, extra in spans:
+                if s <= a and b <= e:
+                    style += extra
+            piece = self.text[a:b].replace("\n", "").replace("\t", " ")
+            if piece:
+                segments.append(Segment(piece, style))
+        return segments
+
+
+class ReadingView(ArticleView):
+    """The main article pane: ↑/↓ move between claims instead of scrolling."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "app.next_claim", "Next claim", show=False),
+        Binding("up,k", "app.prev_claim", "Prev claim", show=False),
+    ]

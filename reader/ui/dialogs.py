@@ -1,0 +1,229 @@
+"""Modal screens: help, note editor, fuzzy search, export."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Static,
+)
+from textual.widgets import TextArea
+from textual.widgets.option_list import Option
+
+from reader.ui.panels import short_name
+from reader.ui.textutil import one_line, sanitize
+
+if TYPE_CHECKING:
+    from reader.models import Claim
+
+HELP = [
+    ("Tagging", [
+        ("c", "consistent with the other sources"),
+        ("x", "contradicted by another source"),
+        ("u", "unverified: the other sources do not say"),
+        ("space", "clear the tag"),
+        ("a", "accept the suggested label"),
+        ("1–9", "link / unlink that evidence sentence"),
+        ("e", "write a note on the claim"),
+        ("ctrl+z / ctrl+y", "undo / redo (works after a restart)"),
+    ]),
+    ("Moving", [
+        ("↓ ↑  j k", "next / previous claim"),
+        ("n", "next untagged claim, across articles"),
+        ("[ ]", "previous / next article"),
+        ("o", "cycle the comparison article"),
+        ("tab", "move focus between panes"),
+        ("/", "fuzzy search the story's claims"),
+        ("f", "filter: all, untagged, consistent, contradicted, unverified"),
+    ]),
+    ("Other", [
+        ("s", "export annotations (CSV / JSONL)"),
+        ("ctrl+p", "command palette"),
+        ("?", "this help"),
+        ("q", "quit (every tag is already saved)"),
+    ]),
+]  # fmt: skip
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        for section, keys in HELP:
+            text.append(section + "\n", style="bold underline")
+            for key, what in keys:
+                text.append(f"  {key:<16}", style="bold cyan")
+                text.append(what + "\n")
+            text.append("\n")
+        text.append("Every tag is written to the database the moment you make it.", style="dim")
+        with Vertical(id="help-box", classes="dialog"):
+            yield Label("crossread keys", classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(text, id="help-text")
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Edit the note of the current claim; returns the new note, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+
+    def __init__(self, claim_text: str, note: str) -> None:
+        super().__init__()
+        self.claim_text = claim_text
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box", classes="dialog"):
+            yield Label("Note on the claim (ctrl+s saves, escape cancels)", classes="dialog-title")
+            yield Static(Text(one_line(self.claim_text), style="italic"), id="note-claim")
+            yield TextArea(sanitize(self.note), id="note-text", soft_wrap=True)
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.action_cancel()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SearchScreen(ModalScreen[str | None]):
+    """Fuzzy search over the story's claims; returns the chosen claim id."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    LIMIT = 30
+
+    def __init__(self, claims: list[Claim]) -> None:
+        super().__init__()
+        self.claims = claims
+        self.texts = [c.text for c in claims]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box", classes="dialog"):
+            yield Label("Search claims (enter jumps, escape cancels)", classes="dialog-title")
+            yield Input(placeholder="words of the claim…", id="search-input")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self._show(range(min(self.LIMIT, len(self.claims))))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        if not query:
+            self._show(range(min(self.LIMIT, len(self.claims))))
+            return
+        from rapidfuzz import fuzz, process, utils
+
+        found = process.extract(
+            query,
+            self.texts,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=self.LIMIT,
+            score_cutoff=40,
+        )
+        self._show([index for _, _, index in found])
+
+    def _show(self, indexes) -> None:
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        for i in indexes:
+            claim = self.claims[i]
+            prompt = Text(short_name(claim.article, 12) + "  ", style="dim")
+            prompt.append(one_line(claim.text))
+            results.add_option(Option(prompt, id=claim.id))
+        results.highlighted = 0 if results.option_count else None
+
+    def on_input_submitted(self) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if results.highlighted is not None:
+            self.dismiss(results.get_option_at_index(results.highlighted).id)
+
+    def on_key(self, event) -> None:
+        # up/down in the input move the result highlight, so typing and picking need no tab
+        results = self.query_one("#search-results", OptionList)
+        if event.key in ("down", "up") and self.focused is self.query_one(Input):
+            results.action_cursor_down() if event.key == "down" else results.action_cursor_up()
+            event.stop()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class ExportScreen(ModalScreen[dict | None]):
+    """Where and how to export; returns keyword arguments for annotations.export.write_export."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, default_path: str) -> None:
+        super().__init__()
+        self.default_path = default_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box", classes="dialog"):
+            yield Label("Export annotations", classes="dialog-title")
+            yield Input(self.default_path, id="export-path")
+            with RadioSet(id="export-format"):
+                yield RadioButton("CSV", value=True, id="fmt-csv")
+                yield RadioButton("JSONL", id="fmt-jsonl")
+            yield Checkbox("Spreadsheet-safe (BOM, formulas defused)", id="export-excel")
+            yield Checkbox("Every claim, tagged or not", id="export-all")
+            with Horizontal(classes="buttons"):
+                yield Button("Export", variant="primary", id="export")
+                yield Button("Cancel", id="cancel")
+
+    @property
+    def fmt(self) -> str:
+        return "jsonl" if self.query_one("#fmt-jsonl", RadioButton).value else "csv"
+
+    def on_radio_set_changed(self) -> None:
+        # keep the file extension in step with the format when it is still one of ours
+        path_input = self.query_one("#export-path", Input)
+        stem, dot, ext = path_input.value.rpartition(".")
+        if dot and ext in ("csv", "jsonl"):
+            path_input.value = f"{stem}.{self.fmt}"
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "export":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        path = self.query_one("#export-path", Input).value.strip()
+        if not path:
+            self.notify("Give a file name to export to.", severity="warning", markup=False)
+            return
+        self.dismiss(
+            {
+                "out_path": path,
+                "fmt": self.fmt,
+                "excel": self.query_one("#export-excel", Checkbox).value,
+                "all_claims": self.query_one("#export-all", Checkbox).value,
+            }
+        )

@@ -1,0 +1,251 @@
+"""The reviewer's place in the corpus and their labels, over an open Store (no Textual here).
+
+The app asks this object what to show and tells it what the reviewer did; every write goes
+straight to the Store, and the cache below is only updated from what the Store returned, so the
+screen can never show a tag as saved that the database does not hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.models import LABELS, Claim, Evidence, Suggestion
+
+if TYPE_CHECKING:
+    from annotations.store import Annotation, ArticleRow, Event, Store
+
+FILTERS = ("all", "untagged", *LABELS)
+MAX_CANDIDATES = 9
+
+
+@dataclass(frozen=True)
+class ArticleProgress:
+    tagged: int
+    total: int
+
+
+class Review:
+    """Navigation (story, article, claim, filter) and cached labels for one reviewer."""
+
+    def __init__(self, store: Store, reviewer: str) -> None:
+        self.store = store
+        self.reviewer = reviewer
+        self.stories: list[str] = store.stories()
+        self.story: str = ""
+        self.articles: list[ArticleRow] = []
+        self.claims: dict[str, list[Claim]] = {}  # article name -> claims in order
+        self.annotations: dict[str, Annotation] = {}  # claim id -> this reviewer's annotation
+        self.article_index = 0
+        self.claim_index = 0
+        self.filter = "all"
+        self._evidence: dict[str, list[Evidence]] = {}
+        self._suggestions: dict[str, Suggestion | None] = {}
+
+    # ---- loading -----------------------------------------------------------------------------
+    def open_story(self, story: str) -> None:
+        self.story = story
+        self.articles = self.store.articles(story)
+        self.claims = {a.name: [] for a in self.articles}
+        for claim in self.store.claims(story):
+            self.claims.setdefault(claim.article, []).append(claim)
+        for claims in self.claims.values():
+            claims.sort(key=lambda c: c.index)
+        self._evidence.clear()
+        self._suggestions.clear()
+        self.article_index = 0
+        self.claim_index = 0
+        self.reload_annotations()
+
+    def reload_annotations(self) -> None:
+        """Re-read this reviewer's labels (another instance may have written some)."""
+        self.annotations = {
+            a.claim_id: a for a in self.store.annotations(story=self.story, reviewer=self.reviewer)
+        }
+
+    def restore(self) -> None:
+        """Go back to where the reviewer left off, or to the start of the first story."""
+        if not self.stories:
+            return
+        story = self.store.get_state(self.reviewer, "story")
+        self.open_story(story if story in self.stories else self.stories[0])
+        names = [a.name for a in self.articles]
+        article = self.store.get_state(self.reviewer, "article")
+        if article in names:
+            self.article_index = names.index(article)
+        claim_id = self.store.get_state(self.reviewer, "claim")
+        for i, claim in enumerate(self.article_claims):
+            if claim.id == claim_id:
+                self.claim_index = i
+
+    def save_place(self) -> None:
+        if self.story:
+            claim = self.claim
+            self.store.set_state(self.reviewer, "story", self.story)
+            self.store.set_state(self.reviewer, "article", self.article.name)
+            self.store.set_state(self.reviewer, "claim", claim.id if claim else "")
+
+    # ---- what is current ---------------------------------------------------------------------
+    @property
+    def article(self) -> ArticleRow:
+        return self.articles[self.article_index]
+
+    @property
+    def article_claims(self) -> list[Claim]:
+        return self.claims.get(self.article.name, []) if self.articles else []
+
+    @property
+    def claim(self) -> Claim | None:
+        claims = self.article_claims
+        return claims[self.claim_index] if 0 <= self.claim_index < len(claims) else None
+
+    def label_of(self, claim_id: str) -> str | None:
+        ann = self.annotations.get(claim_id)
+        return ann.label if ann else None
+
+    def matches(self, claim: Claim) -> bool:
+        label = self.label_of(claim.id)
+        if self.filter == "all":
+            return True
+        if self.filter == "untagged":
+            return label is None
+        return label == self.filter
+
+    def progress(self, article: str | None = None) -> ArticleProgress:
+        """Tagged/total for one article of the story, or the whole story."""
+        names = [article] if article else list(self.claims)
+        claims = [c for n in names for c in self.claims.get(n, [])]
+        tagged = sum(1 for c in claims if self.label_of(c.id))
+        return ArticleProgress(tagged, len(claims))
+
+    def evidence(self, claim: Claim | None = None) -> list[Evidence]:
+        """The best candidates from every other article, best first (at most nine)."""
+        claim = claim or self.claim
+        if claim is None:
+            return []
+        return self._all_evidence(claim)[:MAX_CANDIDATES]
+
+    def _all_evidence(self, claim: Claim) -> list[Evidence]:
+        if claim.id not in self._evidence:
+            ranked = sorted(self.store.evidence(claim.id), key=lambda e: (-e.score, e.rank))
+            self._evidence[claim.id] = ranked
+        return self._evidence[claim.id]
+
+    def suggestion(self, claim: Claim | None = None) -> Suggestion | None:
+        claim = claim or self.claim
+        if claim is None:
+            return None
+        if claim.id not in self._suggestions:
+            self._suggestions[claim.id] = self.store.suggestion(claim.id)
+        return self._suggestions[claim.id]
+
+    def counterpart(self, article: str) -> Claim | None:
+        """The best-matching claim of `article` for the current claim, if any."""
+        claim = self.claim
+        if claim is None:
+            return None
+        top = next((e for e in self._all_evidence(claim) if e.article == article), None)
+        if top is None:
+            return None
+        for c in self.claims.get(article, []):
+            if c.id == top.other_id:
+                return c
+        return None
+
+    # ---- moving ------------------------------------------------------------------------------
+    def move(self, step: int) -> bool:
+        """Next/previous claim of the article that passes the filter; False at the end."""
+        claims = self.article_claims
+        i = self.claim_index + step
+        while 0 <= i < len(claims):
+            if self.matches(claims[i]):
+                self.claim_index = i
+                return True
+            i += step
+        return False
+
+    def go_article(self, index: int) -> None:
+        self.article_index = index % len(self.articles)
+        self.claim_index = 0
+        self.reload_annotations()
+        if self.article_claims and not self.matches(self.article_claims[0]):
+            self.move(1)
+
+    def go_claim(self, claim_id: str) -> bool:
+        for ai, article in enumerate(self.articles):
+            for ci, claim in enumerate(self.claims.get(article.name, [])):
+                if claim.id == claim_id:
+                    if ai != self.article_index:
+                        self.article_index = ai
+                        self.reload_annotations()
+                    self.claim_index = ci
+                    return True
+        return False
+
+    def next_untagged(self) -> bool:
+        """The next untagged claim after the current one, across articles (wrapping)."""
+        self.reload_annotations()
+        order = [
+            (ai, ci) for ai, a in enumerate(self.articles) for ci in range(len(self.claims[a.name]))
+        ]
+        if not order:
+            return False
+        here = order.index((self.article_index, self.claim_index)) if self.claim else -1
+        for k in range(1, len(order) + 1):
+            ai, ci = order[(here + k) % len(order)]
+            claim = self.claims[self.articles[ai].name][ci]
+            if self.label_of(claim.id) is None:
+                self.article_index, self.claim_index = ai, ci
+                return True
+        return False
+
+    def cycle_filter(self) -> str:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        return self.filter
+
+    # ---- writing (each raises SaveError when the database did not take it) ---------------------
+    def _write(self, fn: Callable[[], Annotation | None], claim_id: str) -> Annotation | None:
+        ann = fn()
+        if ann is None or ann.label is None and not ann.note and not ann.links:
+            self.annotations.pop(claim_id, None)
+        if ann is not None:
+            self.annotations[claim_id] = ann
+        return ann
+
+    def tag(self, label: str, *, from_suggestion: bool = False) -> Annotation | None:
+        claim = self.claim
+        if claim is None:
+            return None
+        return self._write(
+            lambda: self.store.set_label(
+                claim.id, label, self.reviewer, from_suggestion=from_suggestion
+            ),
+            claim.id,
+        )
+
+    def clear(self) -> Annotation | None:
+        claim = self.claim
+        if claim is None:
+            return None
+        return self._write(lambda: self.store.clear_label(claim.id, self.reviewer), claim.id)
+
+    def toggle_link(self, number: int) -> Annotation | None:
+        claim, candidates = self.claim, self.evidence()
+        if claim is None or not 1 <= number <= len(candidates):
+            return None
+        other = candidates[number - 1].other_id
+        return self._write(lambda: self.store.toggle_link(claim.id, self.reviewer, other), claim.id)
+
+    def set_note(self, note: str) -> Annotation | None:
+        claim = self.claim
+        if claim is None:
+            return None
+        return self._write(lambda: self.store.set_note(claim.id, self.reviewer, note), claim.id)
+
+    def undo(self, redo: bool = False) -> Event | None:
+        event = self.store.redo(self.reviewer) if redo else self.store.undo(self.reviewer)
+        self.reload_annotations()
+        if event is not None:
+            self.go_claim(event.claim_id)
+        return event

@@ -1,0 +1,112 @@
+"""Plain-Python helpers for showing untrusted text: sanitizing, word differences, wrapping.
+
+Nothing here imports Textual, so it is cheap to import and easy to test.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+try:
+    from reader.decode import sanitize
+except ImportError:  # pragma: no cover - decode.py is written by another engineer
+    _CONTROL = re.compile(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    )
+
+    def sanitize(text: str) -> str:
+        return _CONTROL.sub("\ufffd", text)
+
+
+_WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
+_NUMBER = re.compile(r"\d")
+
+
+def one_line(text: str) -> str:
+    """Sanitized text with newlines and tabs folded to spaces (for titles, list rows, notices)."""
+    return sanitize(text.replace("\n", " ").replace("\t", " "))
+
+
+def differing_words(text: str, reference: str) -> list[tuple[int, int, bool]]:
+    """Spans of words in `text` that do not occur in `reference`: (start, end, is_number)."""
+    known = {w.casefold() for w in _WORD.findall(reference)}
+    spans = []
+    for m in _WORD.finditer(text):
+        if m.group().casefold() not in known:
+            spans.append((m.start(), m.end(), bool(_NUMBER.search(m.group()))))
+    return spans
+
+
+def _is_narrow(text: str) -> bool:
+    """True when every character takes one cell, so offsets are columns (the fast path)."""
+    if text.isascii():
+        return True
+    return not any(
+        unicodedata.east_asian_width(ch) in "WF" or unicodedata.combining(ch) for ch in text
+    )
+
+
+def _cell_wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Slow path for wide characters: break by cell width, preferring spaces."""
+    from rich.cells import cell_len
+
+    lines = []
+    pos = start
+    while pos < end:
+        cells = 0
+        cut = pos
+        while cut < end:
+            w = cell_len(text[cut])
+            if cells + w > width and cut > pos:
+                break
+            cells += w
+            cut += 1
+        if cut < end:
+            space = text.rfind(" ", pos, cut)
+            if space > pos:
+                cut = space + 1
+        lines.append((pos, cut))
+        pos = cut
+    return lines
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Screen lines of `text` at `width` columns, as (start, end) offsets into `text`.
+
+    Paragraphs split on "\\n"; long lines break after a space where one is near, else hard.
+    Linear in the text length with one Python step per screen line, so a 2 MB line is fine.
+    """
+    width = max(width, 8)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        para_end = n if nl < 0 else nl
+        if para_end == pos:
+            lines.append((pos, pos))
+        elif not _is_narrow(text[pos:para_end]):
+            lines.extend(_cell_wrap(text, pos, para_end, width))
+        else:
+            start = pos
+            while start < para_end:
+                cut = start + width
+                if cut >= para_end:
+                    cut = para_end
+                else:
+                    space = text.rfind(" ", start + width // 2, cut + 1)
+                    if space > start:
+                        cut = space + 1  # the space stays at the end of the line
+                lines.append((start, cut))
+                start = cut
+        if nl < 0:
+            break
+        pos = nl + 1
+    return lines
+
+
+def line_of(lines: list[tuple[int, int]], starts: list[int], offset: int) -> int:
+    """The index of the screen line holding `offset` (starts = [s for s, _ in lines])."""
+    return max(0, bisect_right(starts, offset) - 1) if lines else 0

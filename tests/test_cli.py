@@ -1,0 +1,142 @@
+"""The `crossread` command as a user runs it: import, export, stats, suggest, and user errors."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotations.store import Store
+from reader.cli import bundled_seeds, main
+
+SEEDS = bundled_seeds()
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "crossread.db"
+    result = run("import", str(SEEDS), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_import_prints_a_summary(seeded_db: Path, tmp_path: Path) -> None:
+    result = run("import", str(SEEDS), "--db", str(tmp_path / "fresh.db"))
+    assert result.exit_code == 0
+    assert "1 stories" in result.output and "5 articles" in result.output
+    again = run("import", str(SEEDS), "--db", str(tmp_path / "fresh.db"))
+    assert "(1 unchanged)" in again.output
+
+
+def test_export_of_a_fresh_database_is_just_the_header(seeded_db: Path) -> None:
+    result = run("export", "--db", str(seeded_db))
+    assert result.exit_code == 0
+    header = result.output.splitlines()[0].split(",")
+    for col in ("story", "article", "title", "claim_id", "claim_index", "start", "end", "claim",
+                "label", "note", "evidence_articles", "evidence_text", "reviewer", "updated_at"):
+        assert col in header
+    assert len(result.output.splitlines()) == 1
+
+
+def test_export_all_lists_every_claim_of_the_seeds(seeded_db: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("export", "--db", str(seeded_db), "--all").output)))
+    assert 170 <= len(rows) <= 220
+    assert {r["article"] for r in rows} == {p.name for p in SEEDS.glob("*.txt")}
+    claims = {r["claim"].strip() for r in rows}
+    for boilerplate in ("Leave a Reply", "Source link", "Start reading", "One app."):
+        assert boilerplate not in claims
+    titles = {r["article"]: r["title"] for r in rows}
+    assert titles["002_aa93b08ccbd7b43d.txt"] == (
+        "US and Russia vow to keep talking as their differences persist"
+    )
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    for r in rows:  # offsets point into the article text
+        assert texts[r["article"]][int(r["start"]) : int(r["end"])] == r["claim"]
+
+
+def test_tag_then_export_and_stats(seeded_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "tagged.db"
+    db.write_bytes(seeded_db.read_bytes())
+    with Store.open(db) as store:
+        claim = store.claims(store.stories()[0])[3]
+        store.set_label(claim.id, "contradicted", "ana")
+    out = tmp_path / "out.jsonl"
+    result = run("export", "--db", str(db), "--format", "jsonl", "-o", str(out))
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["claim_id"], r["label"], r["reviewer"]) for r in rows] == [
+        (claim.id, "contradicted", "ana")
+    ]
+    stats = run("stats", "--db", str(db)).output
+    assert "1/" in stats and "contradicted 1" in stats and "ana" in stats
+
+
+def test_suggest_writes_one_record_per_claim_without_a_database(tmp_path: Path) -> None:
+    os.chdir(tmp_path)
+    result = run("suggest", str(SEEDS), "-o", "s.jsonl")
+    assert result.exit_code == 0, result.output
+    recs = [json.loads(x) for x in (tmp_path / "s.jsonl").read_text().splitlines()]
+    assert 170 <= len(recs) <= 220
+    assert {r["suggested_label"] for r in recs} <= {"consistent", "contradicted", "unverified"}
+    assert all(r["reason"] for r in recs)
+    assert not (tmp_path / "crossread.db").exists()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["import", "/no/such/folder"], "/no/such/folder"),
+        (["export"], "no database"),
+        (["stats"], "no database"),
+    ],
+)
+def test_user_errors_are_one_line_with_status_2(tmp_path: Path, args, message) -> None:
+    os.chdir(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_file_that_is_not_a_crossread_database_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_text("my precious notes\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(SEEDS), "--db", str(db)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert db.read_text() == "my precious notes\n"
+
+
+def test_export_to_a_missing_folder_fails_cleanly(seeded_db: Path, tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "export", "--db", str(seeded_db),
+         "-o", str(tmp_path / "nope" / "out.csv")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2 and "does not exist" in proc.stderr
+    assert not (tmp_path / "nope").exists()
+
+
+def test_file_names_with_escape_sequences_are_printed_harmlessly(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "evil\x1b[31mred.txt").write_text("A claim with enough words in it to count.\n")
+    (story / "bad.bin.txt").write_bytes(b"\x00\x01binary")
+    result = run("import", str(story), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output
+    assert "skipped" in result.output

@@ -1,0 +1,158 @@
+"""Exports: exact CSV and JSONL round-trips, the spreadsheet-safe mode, safe file writing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from storyfactory import make_evidence, make_story
+
+from annotations import export
+from annotations.export import COLUMNS, export_rows, write_export
+from annotations.store import Store, StoreError
+
+HOSTILE = [
+    'He said "no", then left.',
+    "Costs, fees, and taxes.",
+    "Line one\nline two",
+    "Windows\r\nline",
+    '=HYPERLINK("http://x")',
+    "+1 more",
+    "-5 degrees",
+    "@mention",
+    "\ttabbed",
+    "Zürich — 東京 — مرحبا 🎉👩‍👩‍👧",
+]
+NOTES = ["=cmd|' /C calc'!A0", 'a "quoted" note, with commas', "multi\nline\r\nnote", "", "🙂", "-"]
+
+
+@pytest.fixture
+def store(tmp_path):
+    story = make_story(
+        'hostile, "story"',
+        {"a=1.txt": HOSTILE, "b.txt": ["Plain sentence.", "=2+2 is four."]},
+    )
+    s = Store.open(tmp_path / "w.db")
+    s.import_story(story, make_evidence(story))
+    b = [c.id for c in story.claims() if c.article == "b.txt"]
+    for i, c in enumerate(c for c in story.claims() if c.article == "a=1.txt"):
+        s.set_label(c.id, ("consistent", "contradicted", "unverified")[i % 3], "ana")
+        s.set_note(c.id, "ana", NOTES[i % len(NOTES)])
+        s.toggle_link(c.id, "ana", b[i % 2])
+        if i % 2:
+            s.toggle_link(c.id, "ana", b[0])
+    yield s
+    s.close()
+
+
+def expected(store):
+    return list(export_rows(store))
+
+
+def test_csv_round_trips_hostile_cells(store, tmp_path):
+    out = tmp_path / "out.csv"
+    n = write_export(store, out)
+    assert n == len(HOSTILE)
+    raw = out.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == COLUMNS
+    assert [r["claim"] for r in rows] == HOSTILE
+    assert rows[0]["note"] == NOTES[0]  # a formula stays exact data by default
+    assert rows[0]["story"] == 'hostile, "story"'
+    for row, ann in zip(rows, store.annotations(), strict=True):
+        assert row["label"] == ann.label
+        assert row["note"] == ann.note
+        assert json.loads(row["evidence_articles"]) == [lk.article for lk in ann.links]
+        assert json.loads(row["evidence_text"]) == [lk.text for lk in ann.links]
+        assert row["reviewer"] == "ana"
+        assert row["updated_at"] == ann.updated_at
+        claim = store.claim(ann.claim_id)
+        assert (int(row["start"]), int(row["end"])) == (claim.start, claim.end)
+
+
+def test_excel_mode_has_bom_and_defuses_formulas(store, tmp_path):
+    out = tmp_path / "out.csv"
+    write_export(store, out, excel=True)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    with out.open(newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    by_claim = [r["claim"] for r in rows]
+    assert '\'=HYPERLINK("http://x")' in by_claim
+    assert "'+1 more" in by_claim and "'-5 degrees" in by_claim
+    assert "'@mention" in by_claim and "'\ttabbed" in by_claim
+    assert 'He said "no", then left.' in by_claim  # harmless cells unchanged
+    assert rows[0]["note"] == "'" + NOTES[0]
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_jsonl_round_trips(store):
+    buf = io.StringIO()
+    n = write_export(store, buf, fmt="jsonl")
+    rows = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert n == len(rows) == len(HOSTILE)
+    assert rows == json.loads(json.dumps(expected(store)))
+    assert [r["claim"] for r in rows] == HOSTILE
+    assert isinstance(rows[0]["claim_index"], int)
+
+
+def test_all_claims_adds_unlabelled_claims(store):
+    rows = list(export_rows(store, all_claims=True))
+    assert len(rows) == len(HOSTILE) + 2
+    plain = [r for r in rows if r["claim"] == "Plain sentence."]
+    assert plain[0]["label"] is None and plain[0]["reviewer"] is None
+    assert list(export_rows(store, reviewer="nobody")) == []
+
+
+def test_orphans_are_still_exported(tmp_path):
+    path = tmp_path / "w.db"
+    with Store.open(path) as s:
+        story = make_story("s", {"a.txt": ["Kept.", "Removed later."], "b.txt": ["Other."]})
+        s.import_story(story, [])
+        for c in story.claims():
+            s.set_label(c.id, "unverified", "ana")
+        story2 = make_story("s", {"a.txt": ["Kept."], "b.txt": ["Other."]})
+        s.import_story(story2, [])
+        rows = list(export_rows(s))
+    assert [r["claim"] for r in rows] == ["Kept.", "Other.", "Removed later."]
+    assert rows[-1]["label"] == "unverified" and rows[-1]["start"] is None
+
+
+def test_export_into_missing_folder_is_refused(store, tmp_path):
+    out = tmp_path / "no-such-folder" / "out.csv"
+    with pytest.raises(StoreError, match="does not exist"):
+        write_export(store, out)
+    assert not out.parent.exists()
+
+
+def test_failed_export_leaves_previous_file_untouched(store, tmp_path, monkeypatch):
+    out = tmp_path / "out.csv"
+    out.write_text("previous export\n")
+
+    def broken_rows(*args, **kwargs):
+        yield from list(expected(store))[:2]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "export_rows", broken_rows)
+    with pytest.raises(StoreError, match="No space left"):
+        write_export(store, out)
+    assert out.read_text() == "previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "w.db", "w.db-shm", "w.db-wal"]
+
+
+def test_export_to_stdout(store, capsys):
+    assert write_export(store, "-", fmt="jsonl") == len(HOSTILE)
+    assert len(capsys.readouterr().out.splitlines()) == len(HOSTILE)
+
+
+def test_bad_format_is_refused(store, tmp_path):
+    with pytest.raises(StoreError, match="unknown export format"):
+        write_export(store, tmp_path / "x.xlsx", fmt="xlsx")
+    with pytest.raises(StoreError, match="CSV only"):
+        write_export(store, tmp_path / "x.jsonl", fmt="jsonl", excel=True)
+    assert not (tmp_path / "x.xlsx").exists()

@@ -1,0 +1,322 @@
+"""Loading corpora from disk: layouts, bad files that are skipped, and the seed story."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.loader import ArticleError, CorpusError, load_article, load_corpus
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ARTICLE = "A headline about talks\n\nThe talks began on Monday. Both sides spoke.\n"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def skipped_reasons(corpus) -> dict[str, str]:
+    return {Path(s.path).name: s.reason for s in corpus.skipped}
+
+
+def check_offsets(corpus) -> None:
+    for story in corpus.stories:
+        for article in story.articles:
+            for i, claim in enumerate(article.claims):
+                assert article.text[claim.start : claim.end] == claim.text
+                assert claim.index == i
+
+
+# --- layouts ---------------------------------------------------------------------------------
+
+
+def test_story_folder_loads_articles_sorted_by_file_name(tmp_path: Path) -> None:
+    story = tmp_path / "geneva"
+    for name in ("b.txt", "a.md", "c.TXT"):
+        write(story / name, ARTICLE)
+    corpus = load_corpus(story)
+    assert [s.name for s in corpus.stories] == ["geneva"]
+    assert [a.name for a in corpus.stories[0].articles] == ["a.md", "b.txt", "c.TXT"]
+    article = corpus.stories[0].articles[0]
+    assert article.title == "A headline about talks"
+    assert [c.text for c in article.claims] == ["The talks began on Monday.", "Both sides spoke."]
+    assert corpus.skipped == []
+
+
+def test_folder_of_story_folders(tmp_path: Path) -> None:
+    write(tmp_path / "one" / "x.txt", ARTICLE)
+    write(tmp_path / "two" / "y.txt", ARTICLE)
+    write(tmp_path / "two" / "z.txt", ARTICLE)
+    write(tmp_path / "two" / "deeper" / "w.txt", ARTICLE)
+    write(tmp_path / "README.md", "About this dataset.\n")
+    corpus = load_corpus(tmp_path)
+    assert [(s.name, len(s.articles)) for s in corpus.stories] == [("one", 1), ("two", 2)]
+    reasons = skipped_reasons(corpus)
+    assert "folder" in reasons["deeper"]
+    assert "story folder" in reasons["README.md"]
+    # Same sentence in two stories, different ids: stories never share claims.
+    assert corpus.stories[0].articles[0].claims[0].id != corpus.stories[1].articles[0].claims[0].id
+
+
+def test_story_folder_with_a_subfolder_skips_the_subfolder(tmp_path: Path) -> None:
+    write(tmp_path / "s" / "a.txt", ARTICLE)
+    write(tmp_path / "s" / "images" / "photo.jpg", b"\xff\xd8\xff")
+    corpus = load_corpus(tmp_path / "s")
+    assert [a.name for a in corpus.stories[0].articles] == ["a.txt"]
+    assert "folder" in skipped_reasons(corpus)["images"]
+
+
+def test_single_file_is_a_story_of_one(tmp_path: Path) -> None:
+    f = write(tmp_path / "report.txt", ARTICLE)
+    corpus = load_corpus(f)
+    assert [(s.name, [a.name for a in s.articles]) for s in corpus.stories] == [
+        ("report", ["report.txt"])
+    ]
+
+
+def test_missing_path_raises_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path / "nope")
+    assert "no such file" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_single_bad_file_raises_a_one_line_error(tmp_path: Path) -> None:
+    f = write(tmp_path / "bin.txt", b"\x00\x01\x02")
+    with pytest.raises(CorpusError) as err:
+        load_corpus(f)
+    assert "binary" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+# --- files that are skipped ---------------------------------------------------------------------
+
+
+def test_bad_files_are_skipped_with_reasons_and_the_rest_loads(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "binary.txt", b"GIF89a\x00\x00\x01")
+    write(tmp_path / "empty.txt", b"")
+    write(tmp_path / "blank.md", b"  \n\n\t\n")
+    write(tmp_path / "huge.txt", "word " * 400)
+    write(tmp_path / "bad-bom.txt", codecs.BOM_UTF8 + b"\xff\xfe\xfa broken")
+    write(tmp_path / ".hidden.txt", ARTICLE)
+    write(tmp_path / "notes.docx", ARTICLE)
+    write(tmp_path / "page.html", ARTICLE)
+    corpus = load_corpus(tmp_path, max_bytes=1000)
+    assert [a.name for a in corpus.stories[0].articles] == ["good.txt"]
+    reasons = skipped_reasons(corpus)
+    assert "binary" in reasons["binary.txt"]
+    assert "empty" in reasons["empty.txt"]
+    assert "no text" in reasons["blank.md"]
+    assert "too large" in reasons["huge.txt"]
+    assert "byte order mark" in reasons["bad-bom.txt"]
+    assert reasons[".hidden.txt"] == "hidden"
+    assert "not a .txt or .md" in reasons["notes.docx"]
+    assert "not a .txt or .md" in reasons["page.html"]
+    assert all("\n" not in r for r in reasons.values())
+
+
+def test_load_article_raises_article_error_for_too_large(tmp_path: Path) -> None:
+    f = write(tmp_path / "big.txt", "x" * 2000)
+    with pytest.raises(ArticleError, match="too large"):
+        load_article("s", f, max_bytes=1000)
+
+
+def test_folder_with_nothing_readable_reports_it(tmp_path: Path) -> None:
+    write(tmp_path / "a.pdf", b"%PDF")
+    corpus = load_corpus(tmp_path)
+    assert corpus.stories == []
+    assert any("no readable" in s.reason for s in corpus.skipped)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_is_skipped_without_hanging(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", ARTICLE)
+    os.mkfifo(tmp_path / "pipe.txt")  # nobody ever writes: opening it for reading would block
+    started = time.monotonic()
+    corpus = load_corpus(tmp_path)
+    assert time.monotonic() - started < 5
+    assert [a.name for a in corpus.stories[0].articles] == ["good.txt"]
+    assert "FIFO" in skipped_reasons(corpus)["pipe.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_given_directly_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(CorpusError, match="FIFO"):
+        load_corpus(tmp_path / "pipe")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_symlink_loop_is_not_followed(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    write(story / "a.txt", ARTICLE)
+    (story / "loop").symlink_to(story, target_is_directory=True)
+    (story / "self.txt").symlink_to(story / "self.txt")  # a link to itself
+    corpus = load_corpus(story)
+    assert [a.name for a in corpus.stories[0].articles] == ["a.txt"]
+    reasons = skipped_reasons(corpus)
+    assert "not followed" in reasons["loop"]
+    assert "self.txt" in reasons
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_device_file_behind_a_symlink_is_skipped_not_read(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", ARTICLE)
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    corpus = load_corpus(tmp_path)
+    assert [a.name for a in corpus.stories[0].articles] == ["good.txt"]
+    assert "not a regular file" in skipped_reasons(corpus)["zero.txt"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_symlinked_file_is_read(tmp_path: Path) -> None:
+    target = write(tmp_path / "elsewhere" / "real.txt", ARTICLE)
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "link.txt").symlink_to(target)
+    corpus = load_corpus(story)
+    assert [a.name for a in corpus.stories[0].articles] == ["link.txt"]
+
+
+def test_many_small_files_load_quickly(tmp_path: Path) -> None:
+    for i in range(2000):
+        write(tmp_path / f"{i:05d}.txt", f"Title {i}\n\nClaim number {i} was made. Another.\n")
+    corpus = load_corpus(tmp_path)
+    articles = corpus.stories[0].articles
+    assert len(articles) == 2000
+    assert articles[1234].claims[0].text == "Claim number 1234 was made."
+
+
+# --- decoding and offsets through the loader ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.replace("\n", "\r\n").encode("utf-8"),
+        lambda s: s.replace("\n", "\r").encode("utf-8"),
+        lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
+        lambda s: codecs.BOM_UTF16_LE + s.replace("\n", "\r\n").encode("utf-16-le"),
+        lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be"),
+    ],
+    ids=["crlf", "cr", "utf8-bom", "utf16le-crlf", "utf16be"],
+)
+def test_offsets_hold_for_every_encoding(tmp_path: Path, encode) -> None:
+    source = (
+        "Title 🎉 here\n\nThe café\u0301 opened 🎉 today. Mr. Smith came at 6 p.m. on Monday.\n\n"
+        "“No.” He left. Price rose 2.5% in the U.S. Then it fell.\n"
+    )
+    raw = encode(source)
+    write(tmp_path / "a.txt", raw)
+    corpus = load_corpus(tmp_path)
+    article = corpus.stories[0].articles[0]
+    assert article.text == source
+    assert article.title == "Title 🎉 here"
+    check_offsets(corpus)
+    assert [c.text for c in article.claims] == [
+        "The café\u0301 opened 🎉 today.",
+        "Mr. Smith came at 6 p.m. on Monday.",
+        "“No.”",
+        "He left.",
+        "Price rose 2.5% in the U.S.",
+        "Then it fell.",
+    ]
+    assert article.sha256 == hashlib.sha256(raw).hexdigest()
+
+
+def test_cp1252_article_loads_with_warning(tmp_path: Path) -> None:
+    write(tmp_path / "old.txt", "Old title\n\nIt cost 5€ — “cheap”.\n".encode("cp1252"))
+    article = load_corpus(tmp_path).stories[0].articles[0]
+    assert article.encoding == "cp1252"
+    assert any("cp1252" in w for w in article.warnings)
+    assert article.claims[0].text == "It cost 5€ — “cheap”."
+
+
+def test_control_characters_in_text_are_replaced_and_offsets_hold(tmp_path: Path) -> None:
+    write(tmp_path / "x.txt", "Title\n\nEvil \x1b[2J clear \u202eevil. Fine.\n")
+    corpus = load_corpus(tmp_path)
+    article = corpus.stories[0].articles[0]
+    assert "\x1b" not in article.text and "\u202e" not in article.text
+    assert article.claims[0].text == "Evil \ufffd[2J clear \ufffdevil."
+    check_offsets(corpus)
+
+
+def test_skipped_file_names_are_sanitized(tmp_path: Path) -> None:
+    write(tmp_path / "evil\x1b[31m.bin", b"x")
+    write(tmp_path / "ok.txt", ARTICLE)
+    corpus = load_corpus(tmp_path)
+    assert all("\x1b" not in s.path for s in corpus.skipped)
+
+
+# --- the seed story ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(SEEDS)
+
+
+def test_seeds_load_as_one_story_of_five(seeds) -> None:
+    assert [s.name for s in seeds.stories] == ["seeds"]
+    assert len(seeds.stories[0].articles) == 5
+    assert seeds.skipped == []
+    check_offsets(seeds)
+
+
+def test_seed_titles_skip_the_app_prompt(seeds) -> None:
+    titles = [a.title for a in seeds.stories[0].articles]
+    assert titles[2] == "US and Russia vow to keep talking as their differences persist"
+    assert titles[0] == "US-Russian talks show little overall progress amid Ukraine crisis"
+    for a in seeds.stories[0].articles:
+        s, e = a.title_span
+        assert a.text[s:e] == a.title
+        assert a.title not in [c.text for c in a.claims]
+
+
+def test_seed_claims_contain_no_boilerplate(seeds) -> None:
+    claims = [c.text for c in seeds.stories[0].claims()]
+    for junk in (
+        "Start reading",
+        "Leave a Reply",
+        "Leave A Reply",
+        "Source link",
+        "Click: See details",
+        "Get all your news in one place.",
+        "Tribune News Service",
+        "World",
+        "Ilya Arkhipov and Nick Wadhams",
+        "Download the app",
+        "Your email address will not be published.",
+        "anatolii stepanov / Agence France-Presse / Getty Images",
+    ):
+        assert junk not in claims
+    assert not [c for c in claims if "Copyright" in c or "protected]" in c or "Photo" in c]
+
+
+def test_seed_claim_count_and_known_sentences(seeds) -> None:
+    claims = [c.text for c in seeds.stories[0].claims()]
+    assert 185 <= len(claims) <= 205
+    assert "Sherman said Russia had a stark choice to make." in claims
+    assert (
+        "Deputy Foreign Minister Sergei A. Ryabkov, Russia’s lead negotiator, insisted after "
+        "the meeting that it was “absolutely mandatory” that Ukraine “never, never, ever” become "
+        "a NATO member." in claims
+    )
+    ids = [c.id for c in seeds.stories[0].claims()]
+    assert len(set(ids)) == len(ids)
+
+
+def test_seed_ids_are_stable_across_loads(seeds) -> None:
+    again = load_corpus(SEEDS)
+    assert [c.id for c in again.stories[0].claims()] == [c.id for c in seeds.stories[0].claims()]
