@@ -1,4 +1,4 @@
-"""crossread's reader: loading stories, segmenting claims, aligning evidence, suggestions, CLI and UI.
+"""crossread's reader: loading, segmenting, aligning evidence, suggestions, the CLI and the UI.
 
 Everything in this package except `reader.ui` runs without Textual.
 """

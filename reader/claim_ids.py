@@ -1,4 +1,4 @@
-"""Stable claim ids: derived from story, article and the claim's normalized text, never a row number."""
+"""Stable claim ids: from story, article and the claim's normalized text, never a row number."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def normalize_claim_text(text: str) -> str:
 
 
 def claim_id(story: str, article: str, text: str, occurrence: int = 0) -> str:
-    """The id of the `occurrence`-th claim with this normalized text in this article (16 hex digits)."""
+    """The id of the `occurrence`-th claim with this normalized text in an article (16 hex)."""
     key = "\x1f".join((story, article, normalize_claim_text(text), str(occurrence)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
