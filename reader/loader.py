@@ -109,9 +109,9 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
     if title_span in boiler:
         boiler.remove(title_span)
     title = text[title_span[0] : title_span[1]] if title_span else Path(name).stem
-    skip = [*boiler, title_span] if title_span else boiler
+    # The headline is itself a claim ("US and Russia vow to keep talking…") and is checked too.
     offsets = []
-    for s, e in segment_article(text, skip):
+    for s, e in segment_article(text, boiler):
         # A credit or copyright notice run into a paragraph is marked, not made a claim.
         if is_boilerplate(text[s:e], sentence=True):
             boiler.append((s, e))

@@ -79,3 +79,7 @@ def test_short_fragment_inside_a_long_sentence_is_not_a_perfect_match() -> None:
 def test_single_article_story_has_no_evidence() -> None:
     story = make_story({"only.txt": ["A lone claim with several content words in it."]})
     assert align_story(story) == []
+
+
+def test_chunked_scoring_gives_the_same_evidence() -> None:
+    assert align_story(STORY, chunk=2) == align_story(STORY)

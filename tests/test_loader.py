@@ -49,7 +49,11 @@ def test_story_folder_loads_articles_sorted_by_file_name(tmp_path: Path) -> None
     assert [a.name for a in corpus.stories[0].articles] == ["a.md", "b.txt", "c.TXT"]
     article = corpus.stories[0].articles[0]
     assert article.title == "A headline about talks"
-    assert [c.text for c in article.claims] == ["The talks began on Monday.", "Both sides spoke."]
+    assert [c.text for c in article.claims] == [
+        "A headline about talks",  # the headline is a claim too
+        "The talks began on Monday.",
+        "Both sides spoke.",
+    ]
     assert corpus.skipped == []
 
 
@@ -195,7 +199,7 @@ def test_many_small_files_load_quickly(tmp_path: Path) -> None:
     corpus = load_corpus(tmp_path)
     articles = corpus.stories[0].articles
     assert len(articles) == 2000
-    assert articles[1234].claims[0].text == "Claim number 1234 was made."
+    assert articles[1234].claims[1].text == "Claim number 1234 was made."
 
 
 # --- decoding and offsets through the loader ------------------------------------------------------
@@ -225,6 +229,7 @@ def test_offsets_hold_for_every_encoding(tmp_path: Path, encode) -> None:
     assert article.title == "Title 🎉 here"
     check_offsets(corpus)
     assert [c.text for c in article.claims] == [
+        "Title 🎉 here",
         "The café\u0301 opened 🎉 today.",
         "Mr. Smith came at 6 p.m. on Monday.",
         "“No.”",
@@ -240,7 +245,7 @@ def test_cp1252_article_loads_with_warning(tmp_path: Path) -> None:
     article = load_corpus(tmp_path).stories[0].articles[0]
     assert article.encoding == "cp1252"
     assert any("cp1252" in w for w in article.warnings)
-    assert article.claims[0].text == "It cost 5€ — “cheap”."
+    assert article.claims[1].text == "It cost 5€ — “cheap”."
 
 
 def test_control_characters_in_text_are_replaced_and_offsets_hold(tmp_path: Path) -> None:
@@ -248,7 +253,7 @@ def test_control_characters_in_text_are_replaced_and_offsets_hold(tmp_path: Path
     corpus = load_corpus(tmp_path)
     article = corpus.stories[0].articles[0]
     assert "\x1b" not in article.text and "\u202e" not in article.text
-    assert article.claims[0].text == "Evil \ufffd[2J clear \ufffdevil."
+    assert article.claims[1].text == "Evil \ufffd[2J clear \ufffdevil."
     check_offsets(corpus)
 
 
@@ -281,7 +286,8 @@ def test_seed_titles_skip_the_app_prompt(seeds) -> None:
     for a in seeds.stories[0].articles:
         s, e = a.title_span
         assert a.text[s:e] == a.title
-        assert a.title not in [c.text for c in a.claims]
+        # the headline is the article's first claim, checked like any other
+        assert a.claims[0].text == a.title
 
 
 def test_seed_claims_contain_no_boilerplate(seeds) -> None:

@@ -1,18 +1,11 @@
-"""Suggested labels for claims: consistent, contradicted or unverified, with a checkable reason."""
+"""Suggested labels for claims: consistent, contradicted or unverified, with a checkable reason.
+
+`suggest_story` runs the detectors (numbers, dates, titles) across the whole story, votes per fact,
+and adds polarity and altered-quote hints. No Textual, no network.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from reader.models import Evidence, Story, Suggestion
-
-
-def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> list[Suggestion]:
-    """One suggestion per claim of `story` (placeholder: everything unverified)."""
-    return [
-        Suggestion(c.id, "unverified", "no counterpart found in any other source")
-        for c in story.claims()
-    ]
-
+from reader.suggest.decide import suggest_story
 
 __all__ = ["suggest_story"]

@@ -17,8 +17,20 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        "january:jan february:feb march:mar april:apr may june:jun july:jul august:aug "
-        "september:sep:sept october:oct november:nov december:dec".split()
+        [
+            "january:jan",
+            "february:feb",
+            "march:mar",
+            "april:apr",
+            "may",
+            "june:jun",
+            "july:jul",
+            "august:aug",
+            "september:sep:sept",
+            "october:oct",
+            "november:nov",
+            "december:dec",
+        ]
     )
     for m in names.split(":")
 }
@@ -65,7 +77,9 @@ def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
         if w in WEEKDAYS and t.text[:1].isupper():
             place = _place_near(toks, i, text)
             if place:
-                slots.append(Slot("weekday", frozenset({place}), days, t.text, (t.start, t.end), ctx))
+                slots.append(
+                    Slot("weekday", frozenset({place}), days, t.text, (t.start, t.end), ctx)
+                )
         elif re.fullmatch(r"(1[89]|20)\d0s", w):
             y = int(w[:4])
             slots.append(Slot("year", frozenset(), (y, y + 9), t.text, (t.start, t.end), ctx))

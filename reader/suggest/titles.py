@@ -11,26 +11,128 @@ from reader.suggest.slots import Slot
 from reader.suggest.text import Token, tokenize
 
 RANKS = frozenset(
-    "deputy assistant under vice acting associate senior chief principal executive lieutenant "
-    "brigadier major interim junior".split()
+    [
+        "deputy",
+        "assistant",
+        "under",
+        "vice",
+        "acting",
+        "associate",
+        "senior",
+        "chief",
+        "principal",
+        "executive",
+        "lieutenant",
+        "brigadier",
+        "major",
+        "interim",
+        "junior",
+    ]
 )
 OFFICES = frozenset(
-    "secretary minister president director chairman chairwoman chair ambassador governor senator "
-    "general admiral colonel commander spokesman spokeswoman spokesperson adviser advisor "
-    "prosecutor attorney judge mayor premier chancellor envoy representative officer counsel "
-    "commissioner superintendent sheriff captain sergeant inspector justice speaker "
-    "administrator coordinator".split()
+    [
+        "secretary",
+        "minister",
+        "president",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ambassador",
+        "governor",
+        "senator",
+        "general",
+        "admiral",
+        "colonel",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "adviser",
+        "advisor",
+        "prosecutor",
+        "attorney",
+        "judge",
+        "mayor",
+        "premier",
+        "chancellor",
+        "envoy",
+        "representative",
+        "officer",
+        "counsel",
+        "commissioner",
+        "superintendent",
+        "sheriff",
+        "captain",
+        "sergeant",
+        "inspector",
+        "justice",
+        "speaker",
+        "administrator",
+        "coordinator",
+    ]
 )
 # Words that may sit inside a title run without being the office itself.
 _DOMAIN = frozenset(
-    "of for the state foreign defense defence interior finance treasury homeland security national "
-    "prime health energy trade commerce affairs staff public general police army navy air force "
-    "us u s uk un eu".split()
+    [
+        "of",
+        "for",
+        "the",
+        "state",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "treasury",
+        "homeland",
+        "security",
+        "national",
+        "prime",
+        "health",
+        "energy",
+        "trade",
+        "commerce",
+        "affairs",
+        "staff",
+        "public",
+        "general",
+        "police",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "us",
+        "u",
+        "s",
+        "uk",
+        "un",
+        "eu",
+    ]
 )
-_NAME_PARTICLES = frozenset("de da van von der al bin la le".split())
+_NAME_PARTICLES = frozenset(["de", "da", "van", "von", "der", "al", "bin", "la", "le"])
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -82,7 +184,10 @@ def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
             # title before a name: a run of capitalised title words, then the name
             j = i
             while j < len(toks) and (toks[j].lower in RANKS | OFFICES | _DOMAIN):
-                if toks[j].lower not in ("of", "for", "the", "s") and not toks[j].text[:1].isupper():
+                if (
+                    toks[j].lower not in ("of", "for", "the", "s")
+                    and not toks[j].text[:1].isupper()
+                ):
                     break
                 j += 1
             name = _name_after(text, toks, j)

@@ -1,0 +1,134 @@
+"""Suggestion throughput on a synthetic story of 100 articles.
+
+    python benchmarks/suggest.py [ARTICLES] [CLAIMS_PER_ARTICLE]
+
+Prints claims per second for `suggest_story` and, as a baseline measured in the same run, for the
+evidence alignment (`align_story`) that an import runs before it.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+
+from reader.claim_ids import assign_ids
+from reader.evidence import align_story
+from reader.models import Article, Claim, Story
+from reader.suggest import suggest_story
+
+PLACES = ["Dunmore", "Karsby", "Holt", "Avenford", "Lisk", "Brayton", "Corran", "Moyle"]
+NAMES = ["Lena Berg", "Pedro Alves", "Anna Kowal", "Tom Reyes", "Ines Duarte", "Karl Moss"]
+RANKS = ["Deputy", "Assistant", ""]
+NOUNS = [
+    "residents",
+    "homes",
+    "boats",
+    "bridges",
+    "schools",
+    "pumps",
+    "volunteers",
+    "engineers",
+    "roads",
+    "farms",
+]
+VERBS = [
+    "flooded",
+    "evacuated",
+    "repaired",
+    "inspected",
+    "closed",
+    "reopened",
+    "rescued",
+    "cleared",
+]
+FILLER = [
+    "officials",
+    "said",
+    "the",
+    "water",
+    "level",
+    "kept",
+    "rising",
+    "while",
+    "crews",
+    "worked",
+    "through",
+    "the",
+    "night",
+    "and",
+    "insurers",
+    "warned",
+    "of",
+    "large",
+    "claims",
+    "from",
+    "shopkeepers",
+    "near",
+    "the",
+    "old",
+    "market",
+    "quarter",
+]
+
+
+def sentence(rng: random.Random) -> str:
+    kind = rng.random()
+    place = rng.choice(PLACES)
+    if kind < 0.3:
+        n = rng.choice([300, 3000, 8000, 12000])
+        hedge = rng.choice(["", "about ", "more than ", "nearly "])
+        return f"In {place}, {hedge}{n:,} {rng.choice(NOUNS)} were {rng.choice(VERBS)} on Monday."
+    if kind < 0.45:
+        rank = rng.choice(RANKS)
+        return f"{rank} Mayor {rng.choice(NAMES)} said {place} was {rng.choice(VERBS)}.".strip()
+    if kind < 0.55:
+        hours = rng.choice(["six", "seven", "eight"])
+        return (
+            f"The {hours}-hour rescue in {place} ended late on {rng.choice(['Friday', 'Sunday'])}."
+        )
+    words = rng.sample(FILLER, 12)
+    return f"{place} {' '.join(words)}."
+
+
+def synthetic_story(articles: int, claims: int, seed: int = 7) -> Story:
+    rng = random.Random(seed)
+    story = Story(name="bench", path="bench")
+    for a in range(articles):
+        name = f"{a:03d}.txt"
+        sentences = [sentence(rng) for _ in range(claims)]
+        text = " ".join(sentences)
+        art = Article("bench", name, name, text, "", "", "utf-8")
+        pos = 0
+        for k, (cid, s) in enumerate(
+            zip(assign_ids("bench", name, sentences), sentences, strict=True)
+        ):
+            start = text.index(s, pos)
+            art.claims.append(Claim(cid, "bench", name, k, start, start + len(s), s))
+            pos = start + len(s)
+        story.articles.append(art)
+    return story
+
+
+def main() -> None:
+    articles = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    per = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+    story = synthetic_story(articles, per)
+    n = len(story.claims())
+    t0 = time.perf_counter()
+    evidence = align_story(story)
+    t1 = time.perf_counter()
+    suggestions = suggest_story(story, evidence)
+    t2 = time.perf_counter()
+    assert len(suggestions) == n
+    align_rate, suggest_rate = n / (t1 - t0), n / (t2 - t1)
+    labels = {lab: sum(s.label == lab for s in suggestions) for lab in sorted({"consistent",
+              "contradicted", "unverified"})}  # fmt: skip
+    print(f"story: {articles} articles, {n} claims; labels {labels}")
+    print(f"alignment (baseline): {align_rate:,.0f} claims/s ({t1 - t0:.2f} s)")
+    print(f"suggestions:          {suggest_rate:,.0f} claims/s ({t2 - t1:.2f} s)")
+    print(f"suggestions / alignment throughput: {suggest_rate / align_rate:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Each detector on invented sentences: what it must flag, and look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.suggest import dates, hints, numbers, places, titles
+
+
+def _one(slots, kind=None):
+    slots = [s for s in slots if kind is None or s.kind == kind]
+    assert len(slots) == 1, slots
+    return slots[0]
+
+
+# numbers ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The flight lasted a nine-hour stretch over the sea.", "It took eleven hours of flying."),
+        ("Firefighters said 13,000 acres burned near the ridge.", "About 9,000 acres burned."),
+        ("The council approved $40 million for repairs to the dam.", "It approved $25 million."),
+        ("Dozens of homes were flooded by the river.", "Thousands of homes were flooded."),
+    ],
+)
+def test_numbers_that_differ_are_incompatible(a: str, b: str) -> None:
+    x, y = _one(numbers.extract(a)), _one(numbers.extract(b))
+    assert x.key & y.key
+    assert not numbers.compatible(x, y)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Police said over 30 people were hurt.", "Police said about 30 people were hurt."),
+        ("The town has 2.5 million people.", "The town has 2,500,000 people."),
+        ("Nearly 40 boats sank.", "Forty boats sank."),
+        ("Tens of thousands of fans marched.", "Some 60,000 fans marched."),
+    ],
+)
+def test_hedged_or_reformatted_numbers_agree(a: str, b: str) -> None:
+    assert numbers.compatible(_one(numbers.extract(a)), _one(numbers.extract(b)))
+
+
+def test_number_words_and_hyphenated_units_are_read() -> None:
+    s = _one(numbers.extract("They held a twenty-five-minute briefing."))
+    assert s.value[:2] == (25.0, 25.0)
+    assert "minut" in s.key
+    assert s.surface == "twenty-five-minute"
+
+
+def test_model_numbers_and_one_on_one_are_not_counts() -> None:
+    assert numbers.extract("The Airbus A320 and Apollo 11 were shown.") == []
+    assert numbers.extract("She held a one-on-one meeting.") == []
+
+
+def test_numbers_about_different_things_are_not_related() -> None:
+    a = _one(numbers.extract("The storm cut power to 4,000 homes in the valley."))
+    b = _one(numbers.extract("Crews repaired 12 lines before dawn."))
+    assert not numbers.related(a, b)
+
+
+# dates -----------------------------------------------------------------------------------------
+
+
+def test_weekdays_tied_to_the_same_place_are_compared() -> None:
+    a = _one(dates.extract("The trial resumes on Tuesday in Leeds."), "weekday")
+    b = _one(dates.extract("Judges will sit in Leeds on Thursday."), "weekday")
+    assert dates.related(a, b)
+    assert not dates.compatible(a, b)
+
+
+def test_weekday_agrees_when_the_other_claim_names_both_days() -> None:
+    a = _one(dates.extract("The trial resumes on Tuesday in Leeds."), "weekday")
+    b = [s for s in dates.extract("Judges met on Monday and will sit in Leeds on Tuesday.")]
+    assert any(dates.compatible(a, s) for s in b if s.kind == "weekday")
+
+
+def test_late_on_friday_agrees_with_a_clock_time() -> None:
+    a = _one(dates.extract("The blaze started late on Friday at the depot."), "time")
+    b = _one(dates.extract("The blaze started at 10:50 p.m. on Friday, at the depot."), "time")
+    assert dates.related(a, b)
+    assert dates.compatible(a, b)
+    c = _one(dates.extract("The blaze started at 6 a.m. on Friday, at the depot."), "time")
+    assert not dates.compatible(a, c)
+
+
+def test_decade_holds_a_year_of_it() -> None:
+    a = _one(dates.extract("Rents fell back to 1980s levels across the city."), "year")
+    b = _one(dates.extract("Rents fell back to 1987 levels across the city."), "year")
+    c = _one(dates.extract("Rents fell back to 1995 levels across the city."), "year")
+    assert dates.compatible(a, b)
+    assert not dates.compatible(a, c)
+
+
+# titles ----------------------------------------------------------------------------------------
+
+
+def test_rank_words_distinguish_titles() -> None:
+    a = _one(titles.extract("Deputy Health Minister Anna Kowal opened the ward."))
+    b = _one(titles.extract("Assistant Health Minister Anna Kowal opened the ward."))
+    assert titles.related(a, b)
+    assert not titles.compatible(a, b)
+
+
+def test_appositive_title_matches_capitalised_title() -> None:
+    a = _one(titles.extract("Pedro Alves, the deputy finance minister, resigned."))
+    b = _one(titles.extract("Deputy Finance Minister Pedro Alves resigned on Sunday."))
+    assert titles.related(a, b)
+    assert titles.compatible(a, b)
+
+
+def test_weekday_before_a_title_is_not_a_name() -> None:
+    slots = titles.extract("After the vote on Sunday, Deputy Mayor Lena Berg spoke.")
+    assert [s.key for s in slots] == [frozenset({"berg"})]
+
+
+# places, polarity, quotes ----------------------------------------------------------------------
+
+
+def test_places_are_found_only_when_capitalised() -> None:
+    assert set(places.places("Flights from Chile to Peru resumed.")) == {"chile", "peru"}
+    assert places.places("a turkey was roasted") == {}
+
+
+def test_polarity_hint_fires_on_one_sided_negation() -> None:
+    assert hints.polarity_hint("The mayor did not sign it.", "The mayor signed it.", "b.txt")
+    assert hints.polarity_hint("The mayor signed it.", "The mayor signed it too.", "b.txt") is None
+
+
+def test_quote_hint_names_the_swapped_word() -> None:
+    h = hints.quote_hint(
+        "She said “we will never abandon the harbour workers”.",
+        [("“We will never forget the harbour workers,” she said.", "b.txt")],
+    )
+    assert h is not None and "'abandon'" in h and "'forget'" in h
+    same = hints.quote_hint(
+        "She said “we will never forget the harbour workers”.",
+        [("“We will never forget the harbour workers,” she said.", "b.txt")],
+    )
+    assert same is None

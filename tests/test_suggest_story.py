@@ -1,0 +1,107 @@
+"""suggest_story on small invented stories: labels, reasons, spans and evidence a reviewer sees."""
+
+from __future__ import annotations
+
+from reader.claim_ids import assign_ids
+from reader.models import Article, Claim, Story
+from reader.suggest import suggest_story
+
+
+def _story(*articles: list[str]) -> Story:
+    story = Story(name="flood", path="flood")
+    for n, sentences in enumerate(articles):
+        name = f"{n:03d}.txt"
+        text = " ".join(sentences)
+        art = Article("flood", name, name, text, "", "", "utf-8")
+        ids = assign_ids("flood", name, sentences)
+        pos = 0
+        for k, (cid, s) in enumerate(zip(ids, sentences, strict=True)):
+            start = text.index(s, pos)
+            art.claims.append(Claim(cid, "flood", name, k, start, start + len(s), s))
+            pos = start + len(s)
+        story.articles.append(art)
+    return story
+
+
+FILLER = [
+    ["Volunteers stacked sandbags along the Marrow embankment before the water rose."],
+    ["Insurers expect claims from shopkeepers in the old market quarter."],
+    ["Schools in the district will stay closed until the pumps are repaired."],
+    ["A railway bridge near Holt was inspected by engineers."],
+]
+
+
+def _by_text(story: Story) -> dict[str, object]:
+    sugg = {s.claim_id: s for s in suggest_story(story)}
+    return {c.text: sugg[c.id] for c in story.claims()}
+
+
+def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> None:
+    story = _story(
+        ["The Marrow river flood forced 3,000 residents from homes in Dunmore.", *FILLER[0]],
+        ["In Dunmore, 3,000 residents left homes as the Marrow river flood spread.", *FILLER[1]],
+        ["The Marrow river flood drove 3,000 residents of Dunmore from homes.", *FILLER[2]],
+        ["The Marrow river flood forced 8,000 residents from homes in Dunmore.", *FILLER[3]],
+    )
+    got = _by_text(story)
+    odd = got["The Marrow river flood forced 8,000 residents from homes in Dunmore."]
+    assert odd.label == "contradicted"
+    assert "'8,000 residents' here" in odd.reason and "'3,000 residents'" in odd.reason
+    assert "3 of 3 other sources" in odd.reason
+    text = "The Marrow river flood forced 8,000 residents from homes in Dunmore."
+    assert [text[a:b] for a, b in odd.spans] == ["8,000 residents"]
+    assert {e.article for e in odd.evidence} >= {"000.txt", "001.txt", "002.txt"}
+    main = got["The Marrow river flood forced 3,000 residents from homes in Dunmore."]
+    assert main.label == "consistent"
+    assert "003.txt" in main.reason
+
+
+def test_single_source_detail_is_unverified_and_counterpart_is_consistent() -> None:
+    story = _story(
+        ["Engineers opened the Karsby sluice gates at the reservoir overnight.", *FILLER[0]],
+        ["The Karsby reservoir sluice gates were opened by engineers.", *FILLER[1]],
+    )
+    got = _by_text(story)
+    assert got["Engineers opened the Karsby sluice gates at the reservoir overnight."].label == (
+        "consistent"
+    )
+    lone = got[FILLER[0][0]]
+    assert lone.label == "unverified"
+    assert "no counterpart" in lone.reason
+
+
+def test_look_alikes_are_not_contradictions() -> None:
+    story = _story(
+        ["Over 30 people were rescued from the Karsby estate by boat late on Friday.", "x y z."],
+        ["About 30 people were rescued from the Karsby estate at 10:50 p.m. on Friday.", "q r."],
+        ["Boats rescued 30 people from the Karsby estate on Friday night.", "m n."],
+    )
+    labels = {c.article: s.label for c, s in zip(story.claims(), suggest_story(story), strict=True)}
+    rescued = [
+        s for c, s in zip(story.claims(), suggest_story(story), strict=True) if "rescued" in c.text
+    ]
+    assert all(s.label == "consistent" for s in rescued), [s.reason for s in rescued]
+    assert len(labels) == 3
+
+
+def test_title_rank_disagreement_and_hint_only_polarity() -> None:
+    story = _story(
+        ["Deputy Mayor Lena Berg ordered the evacuation of the Karsby estate.", *FILLER[0]],
+        ["Deputy Mayor Lena Berg said the evacuation of the Karsby estate was ordered.", "a b."],
+        ["Assistant Mayor Lena Berg ordered the evacuation of the Karsby estate.", "c d."],
+        ["The Karsby estate evacuation was not ordered by Berg, officials said.", "e f."],
+    )
+    got = _by_text(story)
+    wrong = got["Assistant Mayor Lena Berg ordered the evacuation of the Karsby estate."]
+    assert wrong.label == "contradicted"
+    assert "'Assistant Mayor' here" in wrong.reason
+    negated = got["The Karsby estate evacuation was not ordered by Berg, officials said."]
+    assert negated.label == "consistent"  # polarity is only a hint
+    assert any(h.startswith("polarity") for h in negated.hints)
+
+
+def test_one_suggestion_per_claim_in_document_order_and_empty_story() -> None:
+    story = _story(["One claim about Karsby.", "Another about Dunmore."], ["Third claim."])
+    sugg = suggest_story(story)
+    assert [s.claim_id for s in sugg] == [c.id for c in story.claims()]
+    assert suggest_story(Story(name="empty", path="empty")) == []
