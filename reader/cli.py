@@ -15,13 +15,10 @@ DEFAULT_DB = "crossread.db"
 
 
 def bundled_seeds() -> Path:
-    """The five seed articles shipped inside the package (also present in a checkout)."""
-    from importlib.resources import files
-
-    try:
-        return Path(str(files("reader.seeds")))
-    except ModuleNotFoundError:  # running from a checkout that was never installed
-        return Path(__file__).resolve().parent.parent / "seeds"
+    """The five seed articles: shipped as `reader/seeds` in the wheel, `seeds/` in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "seeds"
+    return installed if installed.is_dir() else here.parent / "seeds"
 
 
 def default_reviewer() -> str:

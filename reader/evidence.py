@@ -7,17 +7,20 @@ which either side has few content words is scored with plain `ratio` instead.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from reader.models import Evidence, Story
+from reader.models import Claim, Evidence, Story
 
 TOP_PER_ARTICLE = 3
 MIN_SCORE = 40.0  # below this a "match" is noise; not stored
 SHORT_CLAIM_WORDS = 6
 CHUNK_ROWS = 512  # claims scored at once: bounds memory to CHUNK_ROWS x claims-in-story
+PAIR_BUDGET = 2_000_000  # cross-article pairs scored exhaustively (~5 s) before pruning kicks in
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 STOPWORDS = frozenset(
@@ -58,47 +61,85 @@ def score_matrix(
     return scores
 
 
+def _top_per_article(
+    claim: Claim, cands: list[Claim], scores: np.ndarray, top: int, min_score: float
+) -> list[Evidence]:
+    """The best `top` candidates of each article, best first; ties keep document order."""
+    order = np.argsort(-scores, kind="stable")
+    taken: dict[str, int] = {}
+    out = []
+    for j in order:
+        score = float(scores[j])
+        if score < min_score:
+            break
+        other = cands[int(j)]
+        rank = taken.get(other.article, 0) + 1
+        if rank > top:
+            continue
+        taken[other.article] = rank
+        out.append(Evidence(claim.id, other.id, other.article, rank, round(score, 1), other.text))
+    return out
+
+
+def _candidates(claims: list[Claim], max_keys: int, max_cands: int) -> list[list[int]]:
+    """For each claim, the claims of other articles sharing its rarest content words.
+
+    A counterpart almost always repeats a specific word (a name, a number, a rare noun), so
+    scoring only those pairs keeps alignment near-linear on stories of hundreds of articles.
+    """
+    words = [set(content_words(c.text)) for c in claims]
+    df = Counter(w for ws in words for w in ws)
+    max_df = max(50, len(claims) // 50)
+    postings: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            if df[w] <= max_df:
+                postings.setdefault(w, []).append(i)
+    out = []
+    for i, ws in enumerate(words):
+        keys = sorted((w for w in ws if w in postings), key=df.__getitem__)[:max_keys]
+        shared = Counter()
+        for w in keys:
+            shared.update(postings[w])
+        article = claims[i].article
+        ranked = (j for j, _ in shared.most_common() if claims[j].article != article)
+        out.append(list(itertools.islice(ranked, max_cands)))
+    return out
+
+
 def align_story(
     story: Story,
     *,
     top: int = TOP_PER_ARTICLE,
     min_score: float = MIN_SCORE,
-    chunk: int = CHUNK_ROWS,
+    pair_budget: int = PAIR_BUDGET,
 ) -> list[Evidence]:
     """Evidence for every claim of `story`: up to `top` claims per other article, best first.
 
-    Rows are scored `chunk` claims at a time so memory stays bounded on very long articles.
+    Each article's claims are scored against the claims of all other articles with
+    `process.cdist`; when that would exceed `pair_budget` pairs, candidates are pruned first.
     """
     claims = story.claims()
-    if len(story.articles) < 2 or not claims:
+    articles = [a for a in story.articles if a.claims]
+    if len(articles) < 2:
         return []
-    texts = [c.text for c in claims]
-    short = _is_short(texts)
-    bounds = np.cumsum([0] + [len(a.claims) for a in story.articles])
-    article_of = np.repeat(np.arange(len(story.articles)), np.diff(bounds))
+    n = len(claims)
+    pairs = n * n - sum(len(a.claims) ** 2 for a in articles)
     out: list[Evidence] = []
-    for lo_row in range(0, len(claims), chunk):
-        rows = slice(lo_row, min(lo_row + chunk, len(claims)))
-        scores = score_matrix(texts[rows], texts, short_q=short[rows], short_c=short)
-        ranked = []  # per article: (its offset, best k columns per row, highest first)
-        for a in range(len(story.articles)):
-            lo, hi = int(bounds[a]), int(bounds[a + 1])
-            k = min(top, hi - lo)
-            # stable so ties keep document order
-            ranked.append((lo, np.argsort(-scores[:, lo:hi], axis=1, kind="stable")[:, :k]))
-        for r in range(scores.shape[0]):
-            i = lo_row + r
-            for a, (lo, best) in enumerate(ranked):
-                if a == article_of[i]:
-                    continue
-                for rank, j in enumerate(best[r], start=1):
-                    score = float(scores[r, lo + j])
-                    if score < min_score:
-                        break
-                    other = story.articles[a].claims[int(j)]
-                    out.append(
-                        Evidence(
-                            claims[i].id, other.id, other.article, rank, round(score, 1), other.text
-                        )
-                    )
+    if pairs > pair_budget:
+        for claim, cand_ix in zip(claims, _candidates(claims, 8, 150), strict=True):
+            if cand_ix:
+                cands = [claims[j] for j in cand_ix]
+                scores = score_matrix([claim.text], [c.text for c in cands])[0]
+                out.extend(_top_per_article(claim, cands, scores, top, min_score))
+        return out
+    for art in articles:
+        others = [c for a in articles if a is not art for c in a.claims]
+        other_texts = [c.text for c in others]
+        short_c = _is_short(other_texts)
+        for lo in range(0, len(art.claims), CHUNK_ROWS):  # bounded memory on long articles
+            rows = art.claims[lo : lo + CHUNK_ROWS]
+            scores = score_matrix([c.text for c in rows], other_texts, short_c=short_c)
+            for claim, row in zip(rows, scores, strict=True):
+                out.extend(_top_per_article(claim, others, row, top, min_score))
     return out

@@ -81,5 +81,10 @@ def test_single_article_story_has_no_evidence() -> None:
     assert align_story(story) == []
 
 
-def test_chunked_scoring_gives_the_same_evidence() -> None:
-    assert align_story(STORY, chunk=2) == align_story(STORY)
+def test_candidate_pruning_keeps_the_true_counterparts() -> None:
+    exhaustive = align_story(STORY)
+    pruned = align_story(STORY, pair_budget=0)
+    best = {(e.claim_id, e.article): e.other_id for e in exhaustive if e.rank == 1}
+    pruned_best = {(e.claim_id, e.article): e.other_id for e in pruned if e.rank == 1}
+    for c in STORY.articles[0].claims:  # every claim of a.txt has a real counterpart in b.txt
+        assert pruned_best[(c.id, "b.txt")] == best[(c.id, "b.txt")]
