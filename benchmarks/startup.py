@@ -9,12 +9,16 @@ paint (CROSSREAD_EXIT_AFTER_PAINT). The figure is the best of N runs and the rat
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import pty
+import select
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -49,26 +53,34 @@ def time_run(code: str, *args: str) -> float:
     """Seconds from spawning `python -c code` to its exit, with a pty as its terminal."""
     env = {**os.environ, "CROSSREAD_EXIT_AFTER_PAINT": "1", "COLUMNS": "120", "LINES": "36"}
     leader, follower = pty.openpty()
+    # a pty starts at 0x0; give it a real size or the app has nothing to paint
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args],
         stdin=follower,
         stdout=follower,
-        stderr=subprocess.PIPE,
+        stderr=follower,  # Textual draws on stderr: it must be the terminal too
         env=env,
     )
     os.close(follower)
     # drain the terminal output so the app never blocks writing to it
-    while proc.poll() is None:
-        try:
-            os.read(leader, 65536)
-        except OSError:
-            break
-    proc.wait()
+    deadline = started + 30
+    while proc.poll() is None and time.perf_counter() < deadline:
+        if select.select([leader], [], [], 0.05)[0]:
+            try:
+                os.read(leader, 65536)
+            except OSError:  # EIO: the child closed the terminal, it is exiting
+                break
+    try:
+        proc.wait(timeout=max(0.1, deadline - time.perf_counter()))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise SystemExit("the app did not exit after its first paint within 30 s") from None
     elapsed = time.perf_counter() - started
     os.close(leader)
     if proc.returncode:
-        raise SystemExit(proc.stderr.read().decode(errors="replace"))
+        raise SystemExit(f"the app exited with status {proc.returncode}")
     return elapsed
 
 

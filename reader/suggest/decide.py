@@ -15,11 +15,19 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from reader.evidence import MIN_SCORE
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import dates, hints, numbers, places, titles
 from reader.suggest.slots import Slot
-from reader.suggest.support import SUPPORT_THRESHOLD, best_counterparts
-from reader.suggest.text import stem, tokenize
+from reader.suggest.support import (
+    ALIGNED_SCORE,
+    PAIRED_WEIGHT,
+    SUPPORT_THRESHOLD,
+    Counterpart,
+    best_counterparts,
+    specific_stems,
+)
+from reader.suggest.text import stem, surface_words, tokenize
 
 Rule = tuple[Callable[[Slot, Slot], bool], Callable[[Slot, Slot], bool]]  # related, compatible
 RULES: dict[str, Rule] = {
@@ -30,9 +38,14 @@ RULES: dict[str, Rule] = {
     "date": (dates.related, dates.compatible),
     "time": (dates.related, dates.compatible),
 }
-NOUN = {"number": "numbers", "title": "title", "weekday": "days", "year": "years", "date": "dates"}
+NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
 NOUN["time"] = "times"
-EVIDENCE_SHOWN = 3
+EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
+EVIDENCE_LISTED = 6  # evidence kept per suggestion
+# A headline condenses a body sentence of its article that holds at least half of its specific
+# words, and two or more of them.
+HEADLINE_COVERAGE = 0.5
+HEADLINE_SHARED = 2
 
 
 @dataclass
@@ -59,55 +72,57 @@ def _candidates(slots: list[list[Slot]]) -> dict[tuple[str, str], list[tuple[int
 
 
 def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> Finding | None:
-    """Compare slot `s` of claim i with related slots of the other articles."""
+    """Compare slot `s` of claim i with related slots of the other articles.
+
+    Each article votes for every distinct value it reports; a value's support is the set of
+    articles reporting a compatible value. Detectors compare values only, so compatibility is
+    worked out once per pair of distinct values: a big story repeats the same few values.
+    """
     _, compatible = RULES[s.kind]
-    by_article: dict[str, list[tuple[int, Slot]]] = defaultdict(list)
-    values: dict[str, dict[object, Slot]] = defaultdict(dict)  # distinct values per article
+    reporters: dict[object, set[str]] = defaultdict(set)  # value -> articles reporting it
+    first: dict[object, tuple[int, Slot]] = {}  # value -> its first slot, for the reason
     for j, o in rel:
-        by_article[claims[j].article].append((j, o))
-        values[claims[j].article].setdefault(o.value, o)
-    dissent = [a for a, vs in values.items() if not any(compatible(s, o) for o in vs.values())]
-    if not dissent:
-        return None
+        reporters[o.value].add(claims[j].article)
+        first.setdefault(o.value, (j, o))
+    agrees = {v: compatible(s, o) for v, (_, o) in first.items()}
+    n_other = len({a for arts in reporters.values() for a in arts})
     mine = claims[i].article
+    own_support = {a for v, arts in reporters.items() if agrees[v] for a in arts}
+    dissent_n = n_other - len(own_support)
+    if not dissent_n:
+        return None
+    own = len(own_support) + 1  # this article agrees with itself
 
-    def support(x: Slot) -> set[str]:
+    def support(x: Slot) -> int:
         arts = {mine} if compatible(x, s) else set()
-        for a, vs in values.items():
-            if any(compatible(x, o) for o in vs.values()):
-                arts.add(a)
-        return arts
+        for v, (_, o) in first.items():
+            if v == x.value or compatible(x, o):
+                arts |= reporters[v]
+        return len(arts)
 
-    own = len(support(s))
-    # one support count per distinct value: a big story repeats the same few values many times
-    distinct: dict[object, tuple[int, Slot]] = {}
-    for j, o in rel:
-        if o.value not in distinct and not compatible(s, o):
-            distinct[o.value] = (j, o)
-    rivals = [(len(support(o)), j, o) for j, o in distinct.values()]
+    # one support count per distinct rival value
+    rivals = [(support(o), j, o) for v, (j, o) in first.items() if not agrees[v]]
     best_n, best_j, best = max(rivals, key=lambda r: r[0])
     noun = NOUN[s.kind]
-    n_other = len(by_article)
-    dissent_n = len(dissent)
     if best_n >= own:
         how = "tied with" if best_n == own else "against"
         reason = (
             f"{noun} differ: '{s.surface}' here, '{best.surface}' in {dissent_n} of {n_other} "
             f"other sources ({how} the rest)"
         )
-        srcs = [j for j, o in rel if not compatible(s, o)]
+        srcs = [j for j, o in rel if not agrees[o.value]]
         return Finding(True, reason, s.span, srcs)
     agree = n_other - dissent_n
     reason = (
         f"{noun} agree: '{s.surface}' here and in {agree} of {n_other} other sources; "
         f"'{best.surface}' in {claims[best_j].article}"
     )
-    return Finding(False, reason, s.span, [*[j for j, o in rel if compatible(s, o)][:2], best_j])
+    return Finding(False, reason, s.span, [*[j for j, o in rel if agrees[o.value]][:2], best_j])
 
 
 def _place_findings(
     claims: list[Claim],
-    counterparts: list[tuple[float, int, list[str]]],
+    counterparts: list[Counterpart],
     findings: list[list[Finding]],
 ) -> None:
     """A place no other source names, where the counterpart sentence names another place."""
@@ -115,8 +130,8 @@ def _place_findings(
     for c in claims:
         named[c.article] |= places.mentioned_stems(c.text)
     for i, c in enumerate(claims):
-        score, j, _ = counterparts[i]
-        if j < 0 or score < SUPPORT_THRESHOLD:
+        j = counterparts[i].index
+        if not counterparts[i].supported:
             continue
         here = places.places(c.text)
         elsewhere = set().union(*(v for a, v in named.items() if a != c.article))
@@ -140,6 +155,78 @@ def _evidence(claim: Claim, other: Claim, rank: int = 1) -> Evidence:
     return Evidence(claim.id, other.id, other.article, rank, score, other.text)
 
 
+def _quoted(words: Iterable[str], n: int = 4) -> str:
+    return ", ".join(f"'{w}'" for w in list(words)[:n])
+
+
+def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim]) -> str:
+    """Why `cp` counts as a counterpart, in words a reviewer can check against the evidence."""
+    where = claims[cp.index].article
+    words = _quoted(surface_words(claim.text, cp.shared))
+    if cp.basis == "most words":
+        return (
+            f"counterpart in {where} repeats {len(cp.shared)} of its words ({words}); "
+            "no conflict found"
+        )
+    if cp.basis == "rare words and alignment":
+        return (
+            f"counterpart in {where} aligns with it (score {cp.aligned:.0f}) and shares {words}; "
+            "no conflict found"
+        )
+    return f"counterpart in {where} shares {words}; no conflict found"
+
+
+def _unsupported_reason(
+    cp: Counterpart, claim: Claim, claims: list[Claim], ranked: list[Evidence]
+) -> str:
+    """Why no counterpart was accepted: what the closest candidates had, and what was needed."""
+    if ranked:
+        aligned = f"best alignment score {ranked[0].score:g} (in {ranked[0].article})"
+    else:
+        aligned = f"no sentence aligns with it above score {MIN_SCORE:g}"
+    if cp.shared:
+        words = _quoted(surface_words(claim.text, cp.shared))
+        shared = (
+            f"shares only {words} with a sentence of {claims[cp.index].article} "
+            f"(weight {cp.weight:.1f}, alignment {cp.aligned:g})"
+        )
+    else:
+        shared = "shares no specific word with any"
+    need = (
+        f"a counterpart needs shared rare words of weight {SUPPORT_THRESHOLD:g}, "
+        f"or {PAIRED_WEIGHT:g} with alignment {ALIGNED_SCORE:g}"
+    )
+    return f"no counterpart in any other source: {aligned}; {shared}; {need}"
+
+
+def _headlines(story: Story) -> set[str]:
+    """Ids of the claims that are (part of) an article's headline."""
+    out: set[str] = set()
+    for art in story.articles:
+        if art.title_span is None:
+            continue
+        lo, hi = art.title_span
+        out.update(c.id for c in art.claims if lo <= c.start and c.end <= hi)
+    return out
+
+
+def _restated(i: int, claims: list[Claim], body: list[int]) -> int:
+    """The body sentence (among `body`, its article's) that headline claim i condenses, or -1.
+
+    A headline summarises its article, usually the lead: it is restated by the body sentence
+    holding most of its specific words (at least half of them, and two or more).
+    """
+    mine = specific_stems(claims[i].text)
+    best, best_n = -1, 0
+    for j in body:
+        n = len(mine & specific_stems(claims[j].text))
+        if n > best_n:
+            best, best_n = j, n
+    if best_n >= HEADLINE_SHARED and best_n >= HEADLINE_COVERAGE * len(mine):
+        return best
+    return -1
+
+
 def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> list[Suggestion]:
     """One suggestion per claim of `story`, in document order."""
     claims = story.claims()
@@ -150,7 +237,8 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         ev_by_claim[e.claim_id].append(e)
     slots = [_extract(c.text) for c in claims]
     groups = _candidates(slots)
-    counterparts = best_counterparts(claims)
+    ev_scores = {cid: {e.other_id: e.score for e in es} for cid, es in ev_by_claim.items()}
+    counterparts = best_counterparts(claims, ev_scores)
 
     findings: list[list[Finding]] = [[] for _ in claims]
     for i, ss in enumerate(slots):
@@ -172,37 +260,55 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
 
     _place_findings(claims, counterparts, findings)
 
-    out: list[Suggestion] = []
-    for i, claim in enumerate(claims):
-        score, j, shared = counterparts[i]
+    headline_ids = _headlines(story)
+    body: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.id not in headline_ids:
+            body[c.article].append(i)
+    labels: list[str] = [""] * len(claims)
+    out: list[Suggestion | None] = [None] * len(claims)
+    # body claims first: an unsupported headline is judged by the body sentence it condenses
+    order = sorted(range(len(claims)), key=lambda i: claims[i].id in headline_ids)
+    for i in order:
+        claim = claims[i]
+        cp = counterparts[i]
+        j = cp.index
         ranked = sorted(ev_by_claim.get(claim.id, []), key=lambda e: -e.score)
         shown: list[Evidence] = []
         against = [f for f in findings[i] if f.contradicts]
         majority = [f for f in findings[i] if not f.contradicts]
+        lead = _restated(i, claims, body[claim.article]) if claim.id in headline_ids else -1
         if against:
             label, reason = "contradicted", "; ".join(f.reason for f in against)
             spans = tuple(f.span for f in against)
-            shown = [_evidence(claim, claims[k]) for f in against for k in f.sources]
+            srcs = dict.fromkeys(k for f in against for k in f.sources)  # one per source claim
+            shown = [_evidence(claim, claims[k]) for k in list(srcs)[:EVIDENCE_LISTED]]
         elif majority:
             label, reason, spans = "consistent", majority[0].reason, ()
-            shown = [_evidence(claim, claims[k]) for k in majority[0].sources]
-        elif score >= SUPPORT_THRESHOLD and j >= 0:
-            words = ", ".join(f"'{w}'" for w in shared[:4])
+            shown = [_evidence(claim, claims[k]) for k in majority[0].sources[:EVIDENCE_LISTED]]
+        elif cp.supported:
             label, spans = "consistent", ()
-            reason = f"counterpart in {claims[j].article} shares {words}; no conflict found"
+            reason = _support_reason(cp, claim, claims)
             shown = [_evidence(claim, claims[j])]
+        elif lead >= 0 and labels[lead] in ("consistent", "contradicted"):
+            label, spans = "consistent", ()
+            restated = out[lead]
+            assert restated is not None
+            reason = (
+                f"headline condensing claim {claims[lead].index} of this article, which is "
+                f"{labels[lead]}: {restated.reason}"
+            )
+            shown = list(restated.evidence[:EVIDENCE_SHOWN])
         else:
             label, spans = "unverified", ()
-            reason = "no counterpart sharing specific words in any other source"
+            reason = _unsupported_reason(cp, claim, claims, ranked)
         for e in ranked:
             if len(shown) >= EVIDENCE_SHOWN:
                 break
             if all(e.other_id != x.other_id for x in shown):
                 shown.append(e)
         # hints come from the counterpart and the best-aligned sentences of other articles
-        pairs = (
-            [(claims[j].text, claims[j].article)] if j >= 0 and score >= SUPPORT_THRESHOLD else []
-        )
+        pairs = [(claims[j].text, claims[j].article)] if cp.supported else []
         pairs += [(e.text, e.article) for e in ranked[:3] if e.score >= 70]
         found: list[str] = []
         for text, art in pairs[:1]:
@@ -213,5 +319,6 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         if q:
             found.append(q)
         dedup = tuple(dict.fromkeys(found))
-        out.append(Suggestion(claim.id, label, reason, tuple(shown[:6]), dedup, spans))
-    return out
+        labels[i] = label
+        out[i] = Suggestion(claim.id, label, reason, tuple(shown[:EVIDENCE_LISTED]), dedup, spans)
+    return [s for s in out if s is not None]

@@ -1,35 +1,127 @@
-"""Does another source say the same thing? Shared rare words, weighted by rarity in the story.
+"""Does another source say the same thing? Two independent signals about one pair of sentences.
 
-Fuzzy ratios reward shared function words and sentence shape; a counterpart is better recognised by
-the specific words two sentences share ("Ryabkov", "delays", "Brussels"). Weights are inverse
-document frequencies within the story, divided by log(claims) so that one threshold serves stories
-of any size. Work is done through an inverted index, never over all pairs of claims.
+1. Shared rare words. Fuzzy ratios reward shared function words and sentence shape; a counterpart
+   is better recognised by the specific words two sentences share ("Ryabkov", "delays", "Brussels").
+   Weights are inverse document frequencies within the story, divided by log(claims) so one scale
+   serves stories of any size: a word used by only these two sentences weighs about 1. Courtesy
+   titles and attribution words ("Mr", "told", "according to people familiar with the matter")
+   carry no claim and are ignored.
+2. Alignment of the whole sentence: the rapidfuzz score of the pair, as `reader.evidence` computes
+   it (token_set_ratio, plain ratio when either side is short).
+
+A pair is a counterpart when the first signal is strong on its own (about two words only these
+sentences use, or most of the claim's words), or when both are moderate: some rare words shared
+*and* the sentences align as a whole. Work is done through an inverted index, never over all pairs
+of claims.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz, utils
 
+from reader.evidence import SHORT_CLAIM_WORDS, content_words
 from reader.models import Claim
-from reader.suggest.text import content_stems
+from reader.suggest.text import content_stems, stem
 
-# About two words that only this claim and its counterpart use (tuned on no particular story:
-# below it, shared words are the story's common vocabulary).
-SUPPORT_THRESHOLD = 2.05
+# Rare-word weight that makes a counterpart on its own: about two words that only this claim and
+# the other sentence use. Below it, shared words are mostly the story's common vocabulary.
+SUPPORT_THRESHOLD = 2.0
 # ...or a counterpart that repeats most of the claim's words, which in a small story are all common.
 COVERAGE = 0.6
 MIN_SHARED = 4
+# Two moderate signals together: about one rare word plus a well-aligned sentence.
+PAIRED_WEIGHT = 1.0
+ALIGNED_SCORE = 60.0
+CANDIDATES = 5  # best pairs by rare words, per claim, that are also scored for alignment
+
+# Words of address, attribution and discourse: in news they surround every quote and link every
+# paragraph, so sharing them says nothing about whether two sentences report the same thing.
+_WEAK = frozenset(
+    stem(w)
+    for w in """mr mrs ms miss dr sir prof told tell tells telling according familiar matter
+    added adding asked asking reporter reporters statement whether meanwhile while however
+    although though""".split()  # noqa: SIM905
+)
 
 
-def best_counterparts(claims: list[Claim]) -> list[tuple[float, int, list[str]]]:
-    """For each claim: (score, index of the best claim of another article or -1, shared stems)."""
+@dataclass(frozen=True)
+class Counterpart:
+    """The best sentence of another article for one claim, and why it counts (or not)."""
+
+    index: int  # claim index of the counterpart, -1 when there is none
+    weight: float  # summed rare-word weight of the shared stems
+    shared: tuple[str, ...]  # shared stems, rarest first
+    aligned: float  # rapidfuzz score of the pair, 0-100
+    basis: str  # "rare words", "most words", "rare words and alignment", or "" (not supported)
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.basis)
+
+
+NONE = Counterpart(-1, 0.0, (), 0.0, "")
+
+
+def specific_stems(text: str) -> set[str]:
+    """Stems of the words of `text` that can tie it to another sentence."""
+    return content_stems(text) - _WEAK
+
+
+class _Aligner:
+    """Pair scores as `reader.evidence` computes them, looked up first in the evidence given."""
+
+    def __init__(self, claims: list[Claim], known: Mapping[str, Mapping[str, float]]):
+        self.claims = claims
+        self.known = known
+        self._processed: dict[int, str] = {}
+        self._short: dict[int, bool] = {}
+
+    def _prep(self, i: int) -> tuple[str, bool]:
+        if i not in self._processed:
+            text = self.claims[i].text
+            # what is claimed, not who said it: attribution and address words left out
+            kept = [w for w in content_words(text) if stem(w) not in _WEAK]
+            self._processed[i] = utils.default_process(" ".join(kept))
+            self._short[i] = len(content_words(text)) < SHORT_CLAIM_WORDS
+        return self._processed[i], self._short[i]
+
+    def score(self, i: int, j: int) -> float:
+        a, short_a = self._prep(i)
+        b, short_b = self._prep(j)
+        scorer = fuzz.ratio if short_a or short_b else fuzz.token_set_ratio
+        return round(float(scorer(a, b)), 1)
+
+
+def judge(n_stems: int, weight: float, n_shared: int, aligned: float) -> str:
+    """Why a pair is a counterpart ("" when it is not): the decision rule, in one place."""
+    if weight >= SUPPORT_THRESHOLD:
+        return "rare words"
+    if n_shared >= MIN_SHARED and n_shared >= COVERAGE * n_stems:
+        return "most words"
+    if weight >= PAIRED_WEIGHT and aligned >= ALIGNED_SCORE:
+        return "rare words and alignment"
+    return ""
+
+
+def best_counterparts(
+    claims: list[Claim], evidence_scores: Mapping[str, Mapping[str, float]] | None = None
+) -> list[Counterpart]:
+    """For each claim, its best counterpart in another article (`NONE` when nothing is shared).
+
+    `evidence_scores` maps claim id -> other claim id -> the alignment score computed by
+    `reader.evidence.align_story`; those pairs are candidates too, and missing pairs are scored
+    here the same way.
+    """
     n = len(claims)
     if n == 0:
         return []
-    stems = [content_stems(c.text) for c in claims]
+    stems = [specific_stems(c.text) for c in claims]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ss in enumerate(stems):
         for s in ss:
@@ -40,7 +132,10 @@ def best_counterparts(claims: list[Claim]) -> list[tuple[float, int, list[str]]]
     names = {c.article for c in claims}
     code = {a: k for k, a in enumerate(sorted(names))}
     article = np.fromiter((code[c.article] for c in claims), dtype=np.int64, count=n)
-    out: list[tuple[float, int, list[str]]] = []
+    known = evidence_scores or {}
+    aligner = _Aligner(claims, known)
+    index = {c.id: i for i, c in enumerate(claims)}
+    out: list[Counterpart] = []
     acc = np.zeros(n, dtype=np.float64)
     for i, ss in enumerate(stems):
         acc[:] = 0.0
@@ -48,14 +143,24 @@ def best_counterparts(claims: list[Claim]) -> list[tuple[float, int, list[str]]]
             if idf[s] > 0:
                 acc[arrays[s]] += idf[s]
         acc[article == article[i]] = 0.0
-        j = int(acc.argmax())
-        if acc[j] <= 0:
-            out.append((0.0, -1, []))
-            continue
-        shared = sorted(ss & stems[j], key=lambda s: -idf[s])
-        score = float(acc[j])
-        if len(shared) >= MIN_SHARED and len(shared) >= COVERAGE * len(ss):
-            # most of the claim's words recur there: a counterpart even if the words are common
-            score = max(score, SUPPORT_THRESHOLD)
-        out.append((score, j, shared))
+        k = min(CANDIDATES, n)
+        top = np.argpartition(-acc, k - 1)[:k] if k < n else np.arange(n)
+        top = sorted((int(j) for j in top if acc[j] > 0), key=lambda j: (-acc[j], j))
+        # the best-aligned sentences of the evidence, when they share some rare word
+        for other in known.get(claims[i].id, {}):
+            j = index.get(other, -1)
+            if j >= 0 and acc[j] > 0 and j not in top:
+                top.append(j)
+        best: tuple[tuple[int, float], Counterpart] | None = None
+        for rank, j in enumerate(top):
+            shared = tuple(sorted(ss & stems[j], key=lambda s: (-idf[s], s)))
+            weight = float(acc[j])
+            # alignment only matters where rare words alone do not decide
+            aligned = aligner.score(i, j) if weight < SUPPORT_THRESHOLD or rank == 0 else 0.0
+            basis = judge(len(ss), weight, len(shared), aligned)
+            cp = Counterpart(j, weight, shared, aligned, basis)
+            key = (1 if basis else 0, weight)
+            if best is None or key > best[0]:
+                best = (key, cp)
+        out.append(best[1] if best else NONE)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.evidence import STOPWORDS
@@ -48,6 +49,10 @@ def stem(word: str) -> str:
         return _CANON[w]
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]  # plural: "hours" and "six-hour" share a stem
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]  # "pulling"/"pull", "talked"/"talks": short roots too
+            break
     return w[:5]
 
 
@@ -65,3 +70,12 @@ def window_stems(tokens: list[Token], lo: int, hi: int, width: int = 8) -> set[s
     """Stems of content words within `width` tokens around tokens[lo:hi], excluding them."""
     around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
     return {stem(t.text) for t in around if is_content(t.text)}
+
+
+def surface_words(text: str, stems: Iterable[str]) -> list[str]:
+    """The words of `text` as written for each of `stems` (in the order given), for reasons."""
+    first: dict[str, str] = {}
+    for t in tokenize(text):
+        if is_content(t.text):
+            first.setdefault(stem(t.text), t.text)
+    return [first.get(s, s) for s in stems]

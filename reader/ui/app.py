@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
@@ -105,10 +106,8 @@ class CrossreadApp(App[None]):
     def on_unmount(self) -> None:
         from annotations.store import StoreError
 
-        try:
+        with suppress(StoreError):  # read-only database: labels are safe, only the place is lost
             self.review.save_place()
-        except StoreError:
-            pass  # a read-only database: the labels are safe, only the place is not kept
         self.store.close()
 
     # ---- showing -----------------------------------------------------------------------------
@@ -126,9 +125,6 @@ class CrossreadApp(App[None]):
             review.article_claims,
             title_span=article.title_span,
             boilerplate=article.boilerplate,
-        )
-        view.border_title = Content(
-            f"{review.article_index + 1}/{len(review.articles)} {short_name(article.name, 20)}"
         )
         others = [a.name for a in review.articles if a.name != article.name]
         if self.compare_name not in others:
@@ -163,6 +159,12 @@ class CrossreadApp(App[None]):
             claims = review.article_claims
             where = f"claim {review.claim_index + 1}/{len(claims)}" if claims else "no claims"
             view.border_subtitle = Content(where)
+            # the article list is hidden on narrow screens, so the pane title carries its progress
+            p = review.progress(review.article.name)
+            view.border_title = Content(
+                f"{review.article_index + 1}/{len(review.articles)} "
+                f"{short_name(review.article.name, 20)} · {p.tagged}/{p.total} tagged"
+            )
         compare = self.query_one("#compare", ArticleView)
         counterpart = review.counterpart(self.compare_name) if self.compare_name else None
         compare.set_marks(labels, counterpart.id if counterpart else None)
@@ -188,10 +190,8 @@ class CrossreadApp(App[None]):
     def _save_place(self) -> None:
         from annotations.store import StoreError
 
-        try:
+        with suppress(StoreError):  # the place is a convenience; labels report their failures
             self.review.save_place()
-        except StoreError:
-            pass  # position is a convenience; labels report their own failures
 
     def say(self, message: str, *, error: bool = False) -> None:
         """A notification whose text is shown literally, never as markup."""
@@ -372,9 +372,7 @@ class CrossreadApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # keys typed into a dialog must never tag or move the claim behind it
-        if action in REVIEW_ACTIONS and isinstance(self.screen, ModalScreen):
-            return False
-        return True
+        return not (action in REVIEW_ACTIONS and isinstance(self.screen, ModalScreen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -7,6 +7,7 @@ line break opens at once. Text is never parsed as markup: segments are built fro
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
@@ -50,6 +51,18 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = -1
+        self._styles: dict[str, Style] = {}
+
+    def _style(self, name: str) -> Style:
+        """A component style, looked up once per theme/CSS change rather than per segment."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"article--{name}")
+        return style
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
 
     # ---- content -----------------------------------------------------------------------------
     def show_article(
@@ -135,10 +148,10 @@ class ArticleView(ScrollView, can_focus=True):
         for claim in claims:
             label = self.labels.get(claim.id)
             if label:
-                style = base + self.get_component_rich_style(f"article--{label}")
+                style = base + self._style(label)
                 return Segment(SYMBOLS[label] + " ", style)
         if any(c.id == self.current for c in claims):
-            return Segment("▶ ", base + self.get_component_rich_style("article--gutter"))
+            return Segment("▶ ", base + self._style("gutter"))
         return Segment(" " * GUTTER, base)
 
     def _segments(self, start: int, end: int, base: Style) -> list[Segment]:
@@ -146,28 +159,24 @@ class ArticleView(ScrollView, can_focus=True):
         cuts = {start, end}
         spans: list[tuple[int, int, Style]] = []
         if self.title_span and self.title_span[0] < end and self.title_span[1] > start:
-            spans.append((*self.title_span, self.get_component_rich_style("article--title")))
+            spans.append((*self.title_span, self._style("title")))
         lo = max(0, bisect_right(self.boilerplate, (start, start)) - 1)
         for bs, be in self.boilerplate[lo:]:
             if bs >= end:
                 break
             if be > start:
-                spans.append((bs, be, self.get_component_rich_style("article--boilerplate")))
+                spans.append((bs, be, self._style("boilerplate")))
         for claim in self._claims_in(start, end):
             label = self.labels.get(claim.id)
             if label:
-                spans.append(
-                    (claim.start, claim.end, self.get_component_rich_style(f"article--{label}"))
-                )
+                spans.append((claim.start, claim.end, self._style(label)))
             if claim.id == self.current:
-                spans.append(
-                    (claim.start, claim.end, self.get_component_rich_style("article--current"))
-                )
+                spans.append((claim.start, claim.end, self._style("current")))
         for s, e, _ in spans:
             cuts.update(x for x in (s, e) if start < x < end)
         points = sorted(cuts)
         segments = []
-        for a, b in zip(points, points[1:]):
+        for a, b in pairwise(points):
             style = base
             for s, e, extra in spans:
                 if s <= a and b <= e:

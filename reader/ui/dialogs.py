@@ -18,8 +18,8 @@ from textual.widgets import (
     RadioButton,
     RadioSet,
     Static,
+    TextArea,
 )
-from textual.widgets import TextArea
 from textual.widgets.option_list import Option
 
 from reader.ui.panels import short_name

@@ -6,6 +6,7 @@ sanitizing, so it is never read as markup.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -88,6 +89,8 @@ class EvidencePanel(VerticalScroll, can_focus=True):
             self._render_body()
 
     def _render_body(self) -> None:
+        if self.scrollable_content_region.width <= 0:
+            return  # not laid out yet: on_resize renders it
         claim, candidates, suggestion, linked, note = self._shown
         body = Text()
         if claim is None:
@@ -143,13 +146,11 @@ class EvidencePanel(VerticalScroll, can_focus=True):
 
 def hanging(head: Text, body: Text, width: int) -> Text:
     """`head` then `body` wrapped so its continuation lines start under the body, not the head."""
-    from rich.console import Console
-
     indent = head.cell_len
     if width - indent < 24:  # too narrow to sit beside the head: wrap under it
         indent = 2
         head.append("\n" + " " * indent)
-    lines = body.wrap(Console(width=max(width - indent, 8)), max(width - indent, 8))
+    lines = body.wrap(_console(), max(width - indent, 8))
     out = head
     for i, line in enumerate(lines):
         if i:
@@ -158,6 +159,14 @@ def hanging(head: Text, body: Text, width: int) -> Text:
         out.append_text(line)
         out.append("\n")
     return out
+
+
+@lru_cache(maxsize=1)
+def _console():
+    """One Console for wrapping Text (making one per call costs more than the wrap)."""
+    from rich.console import Console
+
+    return Console(width=200, color_system=None)
 
 
 class StatusLine(Static):

@@ -207,7 +207,7 @@ class Review:
     # ---- writing (each raises SaveError when the database did not take it) ---------------------
     def _write(self, fn: Callable[[], Annotation | None], claim_id: str) -> Annotation | None:
         ann = fn()
-        if ann is None or ann.label is None and not ann.note and not ann.links:
+        if ann is None or (ann.label is None and not ann.note and not ann.links):
             self.annotations.pop(claim_id, None)
         if ann is not None:
             self.annotations[claim_id] = ann

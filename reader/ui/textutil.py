@@ -6,7 +6,6 @@ Nothing here imports Textual, so it is cheap to import and easy to test.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 
 try:
@@ -41,11 +40,9 @@ def differing_words(text: str, reference: str) -> list[tuple[int, int, bool]]:
 
 def _is_narrow(text: str) -> bool:
     """True when every character takes one cell, so offsets are columns (the fast path)."""
-    if text.isascii():
-        return True
-    return not any(
-        unicodedata.east_asian_width(ch) in "WF" or unicodedata.combining(ch) for ch in text
-    )
+    from rich.cells import cell_len
+
+    return text.isascii() or cell_len(text) == len(text)
 
 
 def _cell_wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:

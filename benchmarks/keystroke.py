@@ -1,0 +1,96 @@
+"""Keystroke to committed row: median and p99 over many tag keys, on the seed story.
+
+Each sample is one Pilot key press ("c", "x" or "u") until the label is visible from a second,
+independent SQLite connection, i.e. committed and durable, not just drawn.
+
+    python benchmarks/keystroke.py [--keys 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+KEYS = {"c": "consistent", "x": "contradicted", "u": "unverified"}
+
+
+async def measure(db: str, count: int) -> tuple[list[float], list[float]]:
+    """(press→row seconds, seconds spent inside the tag handler) for `count` tag keys."""
+    from reader.ui.app import build_app
+
+    app = build_app(db, "bench", advance=True)
+    handler: list[float] = []
+    original = app.action_tag
+
+    def timed_tag(label: str) -> None:
+        started = time.perf_counter()
+        original(label)
+        handler.append(time.perf_counter() - started)
+
+    app.action_tag = timed_tag
+    other = sqlite3.connect(db, timeout=10)
+    samples = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        for i in range(count):
+            review = app.review
+            if review.claim is None or review.claim_index == len(review.article_claims) - 1:
+                await pilot.press("right_square_bracket")
+            claim = app.review.claim
+            key = "cxu"[i % 3]
+            started = time.perf_counter()
+            press = asyncio.create_task(pilot.press(key))
+            # poll from the other connection while the app handles the key on the same loop
+            while (row := committed(other, claim.id)) is None:
+                await asyncio.sleep(0.0005)
+            samples.append(time.perf_counter() - started)
+            await press
+            assert row == KEYS[key], (claim.id, row)
+    other.close()
+    return samples, handler
+
+
+def committed(conn: sqlite3.Connection, claim_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT label FROM annotations WHERE claim_id = ? AND reviewer = 'bench'", (claim_id,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keys", type=int, default=200)
+    count = parser.parse_args().keys
+    with tempfile.TemporaryDirectory() as tmp:
+        from annotations.store import Store
+        from reader.pipeline import import_path
+
+        shutil.copytree(SEEDS, Path(tmp) / "seeds")
+        db = str(Path(tmp) / "bench.db")
+        store = Store.open(db)
+        import_path(store, Path(tmp) / "seeds")
+        store.close()
+        samples, handler = asyncio.run(measure(db, count))
+    ms = [s * 1000 for s in samples]
+    inside = [s * 1000 for s in handler]
+    print(f"{len(ms)} tag keys, key press -> row committed (seen from another connection):")
+    print(f"  median {statistics.median(ms):.1f} ms, p99 {p99(ms):.1f} ms (target p99 < 50 ms)")
+    print(
+        f"  inside the handler (write + redraw bookkeeping): median "
+        f"{statistics.median(inside):.1f} ms, p99 {p99(inside):.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

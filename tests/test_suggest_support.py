@@ -1,0 +1,138 @@
+"""Counterparts: shared rare words, whole-sentence alignment, headlines, and the reasons shown."""
+
+from __future__ import annotations
+
+from reader.claim_ids import assign_ids
+from reader.models import Article, Claim, Story
+from reader.suggest import suggest_story
+from reader.suggest.support import best_counterparts, judge
+from reader.suggest.text import stem, surface_words
+
+FILLER = [
+    "Volunteers stacked sandbags along the embankment before dawn.",
+    "Insurers expect claims from shopkeepers in the old market quarter.",
+    "Schools in the district will stay closed until the pumps are repaired.",
+    "A railway bridge near the quarry was inspected by engineers.",
+    "Farmers moved cattle to higher fields as the rain continued.",
+    "The regional council published a list of shelters and hotlines.",
+]
+
+
+def _story(*articles: list[str], titled: bool = False) -> Story:
+    """Articles from sentence lists; with `titled`, each first sentence is the headline."""
+    story = Story(name="ferry", path="ferry")
+    for n, sentences in enumerate(articles):
+        name = f"{n:03d}.txt"
+        text = "\n".join(sentences)
+        span = (0, len(sentences[0])) if titled else None
+        art = Article("ferry", name, name, text, sentences[0], "", "utf-8", title_span=span)
+        pos = 0
+        for k, (cid, s) in enumerate(
+            zip(assign_ids("ferry", name, sentences), sentences, strict=True)
+        ):
+            start = text.index(s, pos)
+            art.claims.append(Claim(cid, "ferry", name, k, start, start + len(s), s))
+            pos = start + len(s)
+        story.articles.append(art)
+    return story
+
+
+def _by_text(story: Story) -> dict[str, object]:
+    sugg = {s.claim_id: s for s in suggest_story(story)}
+    return {c.text: sugg[c.id] for c in story.claims()}
+
+
+def test_stem_joins_inflections_of_short_roots_and_leaves_short_words() -> None:
+    assert stem("pulling") == stem("pulled") == stem("pull")
+    assert stem("jumped") == stem("jumps")
+    assert stem("red") == "red" and stem("sing") == "sing"
+    assert surface_words("Crews were pulling boats ashore.", [stem("pull"), stem("boats")]) == [
+        "pulling",
+        "boats",
+    ]
+
+
+def test_judge_needs_strong_rare_words_or_two_moderate_signals() -> None:
+    assert judge(10, 2.4, 3, 30.0) == "rare words"
+    assert judge(6, 1.2, 4, 30.0) == "most words"
+    assert judge(10, 1.2, 2, 72.0) == "rare words and alignment"
+    assert judge(10, 1.2, 2, 45.0) == ""  # one rare word, sentences otherwise unlike
+    assert judge(10, 0.4, 1, 90.0) == ""  # aligned by common words alone
+
+
+def test_attribution_and_titles_of_address_do_not_make_a_counterpart() -> None:
+    story = _story(
+        [
+            "Mr. Okafor told reporters, according to people familiar with the matter, that the "
+            "Lindqvist ferry left port late.",
+            *FILLER[:3],
+        ],
+        [
+            "Mr. Okafor told reporters, according to people familiar with the matter, that diesel "
+            "prices would climb in spring.",
+            *FILLER[3:],
+        ],
+    )
+    cps = best_counterparts(story.claims())
+    assert not cps[0].supported, cps[0]
+    assert "told" not in cps[0].shared and "accor" not in cps[0].shared
+
+
+def test_one_rare_word_and_a_well_aligned_sentence_make_a_counterpart() -> None:
+    # "harbour", "master", "sailings", "storm" recur all over the story; only "Tarnby" is rare
+    common = [
+        "The harbour master praised the crews.",
+        "The storm brought down a pier lamp.",
+        "Sailings resumed after the storm.",
+        "The harbour pier reopened at noon.",
+    ]
+    story = _story(
+        ["The harbour master stopped sailings at Tarnby pier during the storm.", *common[:2]],
+        [
+            "Tarnby pier saw no sailings while the storm lasted, port staff reported.",
+            *common[2:],
+        ],
+        ["Gulls gathered on the harbour wall after the storm.", *FILLER[:2]],
+    )
+    cps = best_counterparts(story.claims())
+    first = cps[0]
+    assert first.basis == "rare words and alignment", first
+    assert story.claims()[first.index].article == "001.txt"
+    s = _by_text(story)[story.claims()[0].text]
+    assert (
+        s.label == "consistent" and "aligns with it (score" in s.reason and "'Tarnby'" in s.reason
+    )
+
+
+def test_unverified_reason_gives_the_scores_and_what_was_needed() -> None:
+    story = _story(
+        ["A brass band played for passengers on the quay.", *FILLER[:3]],
+        ["Passengers waited four hours for news of the crossing.", *FILLER[3:]],
+    )
+    s = _by_text(story)["A brass band played for passengers on the quay."]
+    assert s.label == "unverified"
+    assert s.reason.startswith("no counterpart in any other source")
+    assert "weight 2" in s.reason and "alignment 60" in s.reason
+
+
+def test_headline_condensing_a_supported_lead_is_consistent() -> None:
+    head = "Lindqvist hits rocks, all aboard saved"
+    lead = (
+        "The Lindqvist hit rocks off Skerholm on Sunday and all aboard were saved by coastguards."
+    )
+    story = _story(
+        [head, lead, *FILLER[:2]],
+        [
+            "Storm chaos on the coast",
+            "Coastguards rescued everyone from a Skerholm ferry that struck a reef on Sunday.",
+            *FILLER[2:4],
+        ],
+        ["Shelters open across the region", *FILLER[4:]],
+        titled=True,
+    )
+    got = _by_text(story)
+    assert got[lead].label == "consistent"
+    assert got[head].label == "consistent", got[head].reason
+    assert got[head].reason.startswith("headline condensing claim 1 of this article")
+    # a headline with no body sentence behind it stays unverified
+    assert got["Shelters open across the region"].label == "unverified"

@@ -1,0 +1,26 @@
+"""Helpers shared by the app tests: what another connection sees in the database."""
+
+from __future__ import annotations
+
+from annotations.store import Store
+
+REVIEWER = "tester"
+
+
+def labels(db: str, reviewer: str = REVIEWER) -> dict[str, str | None]:
+    """Claim id -> label as another connection sees it (what survives the app)."""
+    store = Store.open(db)
+    try:
+        return {a.claim_id: a.label for a in store.annotations(reviewer=reviewer)}
+    finally:
+        store.close()
+
+
+def first_claims(db: str, n: int = 3):
+    store = Store.open(db)
+    try:
+        story = store.stories()[0]
+        article = store.articles(story)[0].name
+        return store.claims(story, article)[:n]
+    finally:
+        store.close()

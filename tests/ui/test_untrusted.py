@@ -1,0 +1,85 @@
+"""Text from files is shown exactly as written: never markup, never terminal escapes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from storyfactory import make_evidence, make_story
+
+from annotations.store import Store
+from reader.ui.app import build_app
+from reader.ui.article_view import ArticleView
+from ui.helpers import REVIEWER, labels
+
+HOSTILE = {
+    "[red]evil[/red].txt": [
+        "[b]Bold[/b] title with [@click=app.quit]quit[/] inside",
+        "Officials said [/b] the [@click=app.quit]x[/] bridge closed.",
+        "A red \x1b[31mwarning\x1b[0m and a \x1b]0;pwned\x07 title.",
+    ],
+    "plain.txt": ["Officials said the bridge was closed on Monday."],
+}
+
+
+def screen_text(view: ArticleView) -> str:
+    """The visible article text with the gutter cut off and wrapped lines joined again."""
+    return " ".join(view.render_line(y).text[2:].rstrip() for y in range(view.size.height))
+
+
+async def test_markup_and_escapes_render_literally_and_clicks_do_nothing(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    story = make_story("[bold]story", HOSTILE)
+    store = Store.open("review.db")
+    store.import_story(story, make_evidence(story))
+    store.close()
+    app = build_app("review.db", REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        if app.review.article.name != "[red]evil[/red].txt":
+            await pilot.press("right_square_bracket")
+        view = app.query_one("#article", ArticleView)
+        shown = screen_text(view)
+        assert "[b]Bold[/b] title with [@click=app.quit]quit[/] inside" in shown
+        assert "Officials said [/b] the [@click=app.quit]x[/] bridge closed." in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "A red \ufffd[31mwarning\ufffd[0m" in shown  # each control char replaced one-for-one
+        article_list = app.query_one("#articles")
+        assert any("[red]evil[/red].txt" in article_list.render_line(y).text for y in range(12))
+        assert "[bold]story" in str(app.query_one("#status").render())
+        # click on every line of the article (where the [@click] text is) and on the list
+        for y in range(6):
+            for x in (3, 10, 20, 30, 40):
+                await pilot.click("#article", offset=(x, y))
+        await pilot.click("#articles", offset=(5, 1))
+        await pilot.pause()
+        assert app.is_running
+        assert app.return_code is None
+    assert labels("review.db") == {}
+
+
+async def test_a_two_megabyte_single_line_article_opens_at_once(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    sentences = [f"Sentence {i} says the bridge closed for {i % 24} hours." for i in range(40_000)]
+    story = make_story("huge", {"huge.txt": sentences, "small.txt": sentences[:3]})
+    assert len(story.articles[0].text) > 2_000_000 and "\n" not in story.articles[0].text
+    store = Store.open("review.db")
+    store.import_story(story, [])
+    store.close()
+    app = build_app("review.db", REVIEWER)
+    started = time.perf_counter()
+    async with app.run_test(size=(80, 24)) as pilot:
+        if app.review.article.name != "huge.txt":
+            await pilot.press("right_square_bracket")
+        await pilot.press("j", "c")
+        opened = time.perf_counter() - started
+        view = app.query_one("#article", ArticleView)
+        assert "Sentence 1 says" in "".join(view.render_line(y).text for y in range(20))
+        view.scroll_end(animate=False)
+        await pilot.pause()
+        assert "Sentence 39999" in "".join(view.render_line(y).text for y in range(20))
+    assert opened < 5, f"opening took {opened:.1f}s"
+    assert list(labels("review.db").values()) == ["consistent"]
