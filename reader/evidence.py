@@ -20,6 +20,8 @@ TOP_PER_ARTICLE = 3
 MIN_SCORE = 40.0  # below this a "match" is noise; not stored
 SHORT_CLAIM_WORDS = 6
 CHUNK_ROWS = 512  # claims scored at once: bounds memory to CHUNK_ROWS x claims-in-story
+PAIR_WORDS = 6  # a claim's rarest words combined into pair keys when pruning
+FALLBACK_WORDS = 3  # a claim of common words only is matched on this many of them
 PAIR_BUDGET = 2_000_000  # cross-article pairs scored exhaustively (~5 s) before pruning kicks in
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -49,14 +51,22 @@ def score_matrix(
     short_c: np.ndarray | None = None,
 ) -> np.ndarray:
     """Pairwise similarity 0-100 of raw texts; short texts are guarded against token_set_ratio."""
-    q = [utils.default_process(t) for t in queries]
-    c = [utils.default_process(t) for t in choices]
-    short_q = _is_short(queries) if short_q is None else short_q
-    short_c = _is_short(choices) if short_c is None else short_c
-    scores = process.cdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1)
+    return _scores(
+        [utils.default_process(t) for t in queries],
+        [utils.default_process(t) for t in choices],
+        _is_short(queries) if short_q is None else short_q,
+        _is_short(choices) if short_c is None else short_c,
+    )
+
+
+def _scores(
+    q: list[str], c: list[str], short_q: np.ndarray, short_c: np.ndarray, workers: int = -1
+) -> np.ndarray:
+    """`score_matrix` on already processed texts (the pruned path scores one row at a time)."""
+    scores = process.cdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers)
     if short_q.any() or short_c.any():
         # plain ratio wherever either side is short
-        plain = process.cdist(q, c, scorer=fuzz.ratio, dtype=np.float32, workers=-1)
+        plain = process.cdist(q, c, scorer=fuzz.ratio, dtype=np.float32, workers=workers)
         scores = np.where(short_q[:, None] | short_c[None, :], plain, scores)
     return scores
 
@@ -86,24 +96,42 @@ def _candidates(claims: list[Claim], max_keys: int, max_cands: int) -> list[list
 
     A counterpart almost always repeats a specific word (a name, a number, a rare noun), so
     scoring only those pairs keeps alignment near-linear on stories of hundreds of articles.
+    Words too common to index still count in pairs: "Russia" and "talks" are everywhere, the
+    two together far less so. A claim with neither falls back to its rarest common words.
     """
     words = [set(content_words(c.text)) for c in claims]
     df = Counter(w for ws in words for w in ws)
     max_df = max(50, len(claims) // 50)
-    postings: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        for w in ws:
-            if df[w] <= max_df:
-                postings.setdefault(w, []).append(i)
+    pairs = [
+        set(itertools.combinations(sorted(sorted(ws, key=df.__getitem__)[:PAIR_WORDS]), 2))
+        for ws in words
+    ]
+    pair_df = Counter(p for ps in pairs for p in ps)
+    postings: dict[object, list[int]] = {}
+    for i, (ws, ps) in enumerate(zip(words, pairs, strict=True)):
+        for key in itertools.chain(ws, (p for p in ps if pair_df[p] <= max_df)):
+            postings.setdefault(key, []).append(i)
+    code: dict[str, int] = {}
+    articles = np.array([code.setdefault(c.article, len(code)) for c in claims])
     out = []
-    for i, ws in enumerate(words):
-        keys = sorted((w for w in ws if w in postings), key=df.__getitem__)[:max_keys]
-        shared = Counter()
-        for w in keys:
-            shared.update(postings[w])
-        article = claims[i].article
-        ranked = (j for j, _ in shared.most_common() if claims[j].article != article)
-        out.append(list(itertools.islice(ranked, max_cands)))
+    for i, (ws, ps) in enumerate(zip(words, pairs, strict=True)):
+        by_rarity = sorted(ws, key=df.__getitem__)
+        keys: list[object] = [w for w in by_rarity if df[w] <= max_df][:max_keys]
+        keys += sorted((p for p in ps if p in postings), key=pair_df.__getitem__)[:max_keys]
+        if keys:
+            shared: Counter[int] = Counter()
+            for key in keys:
+                shared.update(postings[key])
+            ranked = (j for j, _ in shared.most_common() if claims[j].article != claims[i].article)
+            out.append(list(itertools.islice(ranked, max_cands)))
+            continue
+        # only common words: count them with numpy, whose cost does not grow with the lists
+        counts = np.zeros(len(claims), dtype=np.int32)
+        for w in by_rarity[:FALLBACK_WORDS]:
+            counts[postings[w]] += 1
+        counts[articles == articles[i]] = 0
+        best = np.argsort(-counts, kind="stable")[:max_cands]
+        out.append([int(j) for j in best if counts[j] > 0])
     return out
 
 
@@ -127,11 +155,22 @@ def align_story(
     pairs = n * n - sum(len(a.claims) ** 2 for a in articles)
     out: list[Evidence] = []
     if pairs > pair_budget:
-        for claim, cand_ix in zip(claims, _candidates(claims, 8, 150), strict=True):
+        processed = [utils.default_process(c.text) for c in claims]
+        short = _is_short([c.text for c in claims])
+        for i, cand_ix in enumerate(_candidates(claims, 8, 150)):
             if cand_ix:
-                cands = [claims[j] for j in cand_ix]
-                scores = score_matrix([claim.text], [c.text for c in cands])[0]
-                out.extend(_top_per_article(claim, cands, scores, top, min_score))
+                ix = np.array(cand_ix)
+                # one row is too small to be worth threads
+                row = _scores(
+                    [processed[i]],
+                    [processed[j] for j in cand_ix],
+                    short[i : i + 1],
+                    short[ix],
+                    workers=1,
+                )[0]
+                out.extend(
+                    _top_per_article(claims[i], [claims[j] for j in cand_ix], row, top, min_score)
+                )
         return out
     for art in articles:
         others = [c for a in articles if a is not art for c in a.claims]

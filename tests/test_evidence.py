@@ -88,3 +88,17 @@ def test_candidate_pruning_keeps_the_true_counterparts() -> None:
     pruned_best = {(e.claim_id, e.article): e.other_id for e in pruned if e.rank == 1}
     for c in STORY.articles[0].claims:  # every claim of a.txt has a real counterpart in b.txt
         assert pruned_best[(c.id, "b.txt")] == best[(c.id, "b.txt")]
+
+
+def test_pruning_still_matches_claims_made_only_of_common_words() -> None:
+    # 60 articles repeat one sentence: every word and every pair of words is too common to index
+    common = "Russian troops massed near the Ukrainian border again this week."
+    articles = {
+        f"{k:02d}.txt": [common, f"Reporter number {k} filed story {k} from desk {k}."]
+        for k in range(60)
+    }
+    story = make_story(articles)
+    pruned = align_story(story, pair_budget=0)
+    first = story.articles[0].claims[0]
+    matched = {e.article for e in pruned if e.claim_id == first.id and e.score == 100}
+    assert len(matched) >= 50

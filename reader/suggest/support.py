@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 
 from reader.evidence import SHORT_CLAIM_WORDS, content_words
 from reader.models import Claim
@@ -74,11 +74,10 @@ def specific_stems(text: str) -> set[str]:
 
 
 class _Aligner:
-    """Pair scores as `reader.evidence` computes them, looked up first in the evidence given."""
+    """Pair scores as `reader.evidence` computes them, on the words that carry the claim."""
 
-    def __init__(self, claims: list[Claim], known: Mapping[str, Mapping[str, float]]):
+    def __init__(self, claims: list[Claim]):
         self.claims = claims
-        self.known = known
         self._processed: dict[int, str] = {}
         self._short: dict[int, bool] = {}
 
@@ -91,11 +90,18 @@ class _Aligner:
             self._short[i] = len(content_words(text)) < SHORT_CLAIM_WORDS
         return self._processed[i], self._short[i]
 
-    def score(self, i: int, j: int) -> float:
+    def scores(self, i: int, js: list[int]) -> dict[int, float]:
+        """Scores of claim i against each of `js`, in one rapidfuzz call per scorer."""
         a, short_a = self._prep(i)
-        b, short_b = self._prep(j)
-        scorer = fuzz.ratio if short_a or short_b else fuzz.token_set_ratio
-        return round(float(scorer(a, b)), 1)
+        prepped = [self._prep(j) for j in js]
+        short = [short_a or short_b for _, short_b in prepped]
+        out: dict[int, float] = {}
+        for scorer, wanted in ((fuzz.ratio, True), (fuzz.token_set_ratio, False)):
+            ix = [k for k, s in enumerate(short) if s == wanted]
+            if ix:
+                row = process.cdist([a], [prepped[k][0] for k in ix], scorer=scorer, workers=1)[0]
+                out.update((js[k], round(float(v), 1)) for k, v in zip(ix, row, strict=True))
+        return out
 
 
 def judge(n_stems: int, weight: float, n_shared: int, aligned: float) -> str:
@@ -133,7 +139,7 @@ def best_counterparts(
     code = {a: k for k, a in enumerate(sorted(names))}
     article = np.fromiter((code[c.article] for c in claims), dtype=np.int64, count=n)
     known = evidence_scores or {}
-    aligner = _Aligner(claims, known)
+    aligner = _Aligner(claims)
     index = {c.id: i for i, c in enumerate(claims)}
     out: list[Counterpart] = []
     acc = np.zeros(n, dtype=np.float64)
@@ -151,16 +157,21 @@ def best_counterparts(
             j = index.get(other, -1)
             if j >= 0 and acc[j] > 0 and j not in top:
                 top.append(j)
-        best: tuple[tuple[int, float], Counterpart] | None = None
-        for rank, j in enumerate(top):
-            shared = tuple(sorted(ss & stems[j], key=lambda s: (-idf[s], s)))
+        # alignment only matters where rare words alone do not decide
+        aligned_of = aligner.scores(
+            i, [j for rank, j in enumerate(top) if rank == 0 or acc[j] < SUPPORT_THRESHOLD]
+        )
+        best: tuple[tuple[int, float], int, str] | None = None
+        for j in top:
             weight = float(acc[j])
-            # alignment only matters where rare words alone do not decide
-            aligned = aligner.score(i, j) if weight < SUPPORT_THRESHOLD or rank == 0 else 0.0
-            basis = judge(len(ss), weight, len(shared), aligned)
-            cp = Counterpart(j, weight, shared, aligned, basis)
+            basis = judge(len(ss), weight, len(ss & stems[j]), aligned_of.get(j, 0.0))
             key = (1 if basis else 0, weight)
             if best is None or key > best[0]:
-                best = (key, cp)
-        out.append(best[1] if best else NONE)
+                best = (key, j, basis)
+        if best is None:
+            out.append(NONE)
+            continue
+        _, j, basis = best
+        shared = tuple(sorted(ss & stems[j], key=lambda s: (-idf[s], s)))
+        out.append(Counterpart(j, float(acc[j]), shared, aligned_of.get(j, 0.0), basis))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@functools.lru_cache(maxsize=65536)  # called for every word of every window; words repeat
 def stem(word: str) -> str:
     """A crude stem good enough to match "annexed"/"annexation", "borders"/"border"."""
     w = word.lower().replace("’", "'")
