@@ -53,6 +53,8 @@ class CrossreadApp(App[None]):
         Binding("x", "tag('contradicted')", "Contradicted"),
         Binding("u", "tag('unverified')", "Unverified"),
         Binding("space", "clear", "Clear"),
+        # before the rest of the footer so that it still shows at 80 columns
+        Binding("question_mark", "help", "Help"),
         Binding("a", "accept", "Accept", show=False),
         Binding("j,down", "next_claim", "Next", show=False),
         Binding("k,up", "prev_claim", "Previous", show=False),
@@ -67,7 +69,6 @@ class CrossreadApp(App[None]):
         Binding("slash", "search", "Search"),
         Binding("f", "filter", "Filter"),
         Binding("s", "export", "Export"),
-        Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -94,7 +95,8 @@ class CrossreadApp(App[None]):
                     yield ReadingView(id="article")
                     yield ArticleView(id="compare")
                 yield EvidencePanel(id="evidence")
-        yield Footer(compact=True)
+        # the palette key is in the help screen; docked in the footer it hides keys at 80 columns
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.review.restore()

@@ -127,8 +127,17 @@ class Review:
         return self._all_evidence(claim)[:MAX_CANDIDATES]
 
     def _all_evidence(self, claim: Claim) -> list[Evidence]:
+        """The sentences the suggestion rests on first, then the aligned ones by score.
+
+        A paraphrase that disagrees ("six-hour" vs "eight hours") often aligns below the top
+        three, yet it is the sentence the reviewer most needs to see and link.
+        """
         if claim.id not in self._evidence:
-            ranked = sorted(self.store.evidence(claim.id), key=lambda e: (-e.score, e.rank))
+            sugg = self.suggestion(claim)
+            ranked = list(sugg.evidence) if sugg else []
+            seen = {e.other_id for e in ranked}
+            aligned = sorted(self.store.evidence(claim.id), key=lambda e: (-e.score, e.rank))
+            ranked += [e for e in aligned if e.other_id not in seen]
             self._evidence[claim.id] = ranked
         return self._evidence[claim.id]
 
