@@ -61,6 +61,8 @@ class CrossreadApp(App[None]):
         Binding("n", "next_untagged", "Next untagged"),
         Binding("right_square_bracket", "next_article", "Next article", show=False),
         Binding("left_square_bracket", "prev_article", "Prev article", show=False),
+        Binding("left_curly_bracket", "story(-1)", "Prev story", show=False),
+        Binding("right_curly_bracket", "story(1)", "Next story", show=False),
         Binding("o", "cycle_compare", "Other article", show=False),
         *(Binding(str(i), f"link({i})", f"Link {i}", show=False) for i in range(1, 10)),
         Binding("e", "note", "Note", show=False),
@@ -306,6 +308,17 @@ class CrossreadApp(App[None]):
     def action_prev_article(self) -> None:
         self.go_article(self.review.article_index - 1)
 
+    def action_story(self, step: int) -> None:
+        stories = self.review.stories
+        if len(stories) < 2:
+            self.say("This database holds one story.")
+            return
+        self.open_story(stories[(stories.index(self.review.story) + step) % len(stories)])
+
+    def open_story(self, story: str) -> None:
+        self.review.open_story(story)
+        self.show_article()
+
     def action_cycle_compare(self) -> None:
         others = [a.name for a in self.review.articles if a.name != self.review.article.name]
         if others:
@@ -343,8 +356,7 @@ class CrossreadApp(App[None]):
         if kind == "a":
             self.go_article(int(value))
         elif kind == "s" and value != self.review.story:
-            self.review.open_story(value)
-            self.show_article()
+            self.open_story(value)
 
     # ---- other -------------------------------------------------------------------------------
     def action_export(self) -> None:
@@ -389,6 +401,8 @@ class CrossreadApp(App[None]):
             ("Next untagged claim", "n", "next_untagged"),
             ("Next article", "]", "next_article"),
             ("Previous article", "[", "prev_article"),
+            ("Next story", "}", "story(1)"),
+            ("Previous story", "{", "story(-1)"),
             ("Cycle comparison article", "o", "cycle_compare"),
             ("Edit note", "e", "note"),
             ("Undo", "ctrl+z", "undo"),

@@ -43,6 +43,7 @@ HELP = [
         ("↓ ↑  j k", "next / previous claim"),
         ("n", "next untagged claim, across articles"),
         ("[ ]", "previous / next article"),
+        ("{ }", "previous / next story"),
         ("o", "cycle the comparison article"),
         ("tab", "move focus between panes"),
         ("/", "fuzzy search the story's claims"),

@@ -45,12 +45,12 @@ class ArticleList(OptionList):
 
     def show(self, review: Review) -> None:
         self.clear_options()
-        options: list[Option] = []
+        options: list[Option | None] = []  # None is a separator line
         if len(review.stories) > 1:
             for story in review.stories:
                 mark = "▸ " if story == review.story else "  "
                 options.append(Option(Text(mark + one_line(story), style="bold"), id=f"s:{story}"))
-            options.append(None)  # type: ignore[arg-type]  # a separator line
+            options.append(None)
         for i, article in enumerate(review.articles):
             p = review.progress(article.name)
             current = "▸ " if i == review.article_index else "  "
@@ -60,7 +60,7 @@ class ArticleList(OptionList):
             prompt.append_text(progress_bar(p.tagged, p.total, 8))
             prompt.append(f" {p.tagged}/{p.total} tagged")
             options.append(Option(prompt, id=f"a:{i}"))
-        self.add_options([o for o in options if o is not None])
+        self.add_options(options)
         self.highlighted = next(
             (n for n, o in enumerate(self.options) if o.id == f"a:{review.article_index}"), 0
         )

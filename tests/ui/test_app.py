@@ -6,10 +6,13 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
+
 from annotations.store import SaveError, Store
 from reader.ui.app import build_app
 from reader.ui.article_view import ArticleView
 from reader.ui.panels import EvidencePanel
+from ui.conftest import import_into
 from ui.helpers import REVIEWER, first_claims, labels
 
 SIZE = (120, 36)
@@ -241,6 +244,7 @@ async def test_every_key_is_in_the_command_palette(seeded_db: str) -> None:
         "note",
         "Link evidence 9",
         "comparison",
+        "Next story",
     ):
         assert words in titles
 
@@ -297,3 +301,33 @@ def test_the_sentences_a_suggestion_rests_on_are_candidates_first(seeded_db: str
         assert checked > 10 and only_in_suggestion > 0
     finally:
         store.close()
+
+
+async def test_curly_brackets_switch_story_and_tags_land_in_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for story in ("alpha", "beta"):
+        (tmp_path / "corpus" / story).mkdir(parents=True)
+        for k in range(2):
+            (tmp_path / "corpus" / story / f"{k}.txt").write_text(
+                f"A {story} headline number {k}\n\nThe {story} bridge closed on Tuesday. "
+                f"Crews from {story} worked all night.\n",
+                encoding="utf-8",
+            )
+    import_into("two.db", tmp_path / "corpus")
+    app = build_app("two.db", REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.review.story
+        await pilot.press("right_curly_bracket")
+        second = app.review.story
+        assert {first, second} == {"alpha", "beta"}
+        await pilot.press("c")
+        await pilot.press("left_curly_bracket")
+        assert app.review.story == first
+    store = Store.open("two.db")
+    try:
+        tagged = store.annotations(reviewer=REVIEWER)
+    finally:
+        store.close()
+    assert [a.story for a in tagged] == [second]
