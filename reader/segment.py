@@ -37,6 +37,7 @@ _STARTERS = _words(
 )
 
 # A candidate end: terminal punctuation, then any closing quotes/brackets, then white space.
+MAX_CLAIM_CHARS = 1000  # longer sentences are cut (see _cap)
 _END = re.compile(r"(?:\.{3}|\.(?:[ \t]\.){2}|…|[.?!]+)[”’\"')\]»]*(?=\s)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
 _CLOSERS = "”’\"')]»"
@@ -151,6 +152,32 @@ def segment_article(text: str, skip_spans: list[tuple[int, int]]) -> list[tuple[
         if s >= e or _overlaps(s, e, spans):
             continue
         for cs, ce in split_sentences(text, s, e):
-            if any(ch.isalpha() for ch in text[cs:ce]):
-                claims.append((cs, ce))
+            for ps, pe in _cap(text, cs, ce):
+                if any(ch.isalpha() for ch in text[ps:pe]):
+                    claims.append((ps, pe))
     return claims
+
+
+_SOFT_BREAK = re.compile(r"[.?!;:,]\s")  # where an over-long "sentence" may be cut
+
+
+def _cap(text: str, s: int, e: int) -> Iterable[tuple[int, int]]:
+    """Cut a run-on span longer than MAX_CLAIM_CHARS into reviewable pieces.
+
+    Text without sentence capitals (a transcript, a lower-cased dump) would otherwise be one
+    claim of megabytes: unreadable, and slow to align. Cuts prefer punctuation, then a space.
+    """
+    while e - s > MAX_CLAIM_CHARS:
+        window_lo, window_hi = s + MAX_CLAIM_CHARS // 2, s + MAX_CLAIM_CHARS
+        cut = None
+        for m in _SOFT_BREAK.finditer(text, window_lo, window_hi):
+            cut = m.start() + 1
+        if cut is None:
+            space = text.rfind(" ", window_lo, window_hi)
+            cut = space if space > 0 else window_hi
+        piece = _strip(text, s, cut)
+        if piece[0] < piece[1]:
+            yield piece
+        s = _strip(text, cut, e)[0]
+    if s < e:
+        yield s, e

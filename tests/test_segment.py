@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.segment import segment_article, split_sentences
+from reader.segment import MAX_CLAIM_CHARS, segment_article, split_sentences
 
 CASES: list[tuple[str, list[str]]] = [
     ("One. Two.", ["One.", "Two."]),
@@ -112,3 +112,21 @@ def test_segment_article_skips_marked_lines_and_letterless_fragments() -> None:
     skip = [(0, 10), (text.index("Subscribe"), text.index("Subscribe") + len("Subscribe now"))]
     claims = [text[s:e] for s, e in segment_article(text, skip)]
     assert claims == ["A claim here.", "Another one.", "Last claim."]
+
+
+def test_run_on_text_without_sentence_capitals_is_cut_into_reviewable_claims() -> None:
+    clause = "the council said the bridge would stay shut for weeks, and crews worked on"
+    text = " ".join(f"{clause} {k}." for k in range(200))  # ~16 kB, no capital anywhere
+    spans = segment_article(text, [])
+    assert len(spans) > 10
+    assert all(e - s <= MAX_CLAIM_CHARS for s, e in spans)
+    # nothing lost: the pieces cover every word, in order
+    assert " ".join(text[s:e] for s, e in spans).split() == text.split()
+    # cuts fall after punctuation, not inside a word
+    assert all(text[e - 1] in ".,;:?!" for s, e in spans[:-1])
+
+
+def test_one_giant_word_is_still_cut() -> None:
+    text = "x" * (3 * MAX_CLAIM_CHARS)
+    spans = segment_article(text, [])
+    assert [e - s for s, e in spans] == [MAX_CLAIM_CHARS] * 3

@@ -9,6 +9,7 @@ day are hour ranges ("late on Friday" holds "10:50 p.m.").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import Token, tokenize, window_stems
@@ -49,7 +50,7 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d\d))?$")
 _PLACE_PREP = ("in", "at", "to")
 
 
-def _place_near(toks: list[Token], i: int, text: str) -> str | None:
+def _place_near(toks: Sequence[Token], i: int, text: str) -> str | None:
     """A capitalised word after "in"/"at"/"to" within four tokens of toks[i], same clause."""
     best: tuple[int, str] | None = None
     for k in range(max(1, i - 4), min(len(toks), i + 5)):
@@ -67,33 +68,56 @@ def _place_near(toks: list[Token], i: int, text: str) -> str | None:
     return best[1] if best else None
 
 
-def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
+_DECADE = re.compile(r"(1[89]|20)\d0s")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def _context(toks: Sequence[Token], i: int) -> frozenset[str]:
+    """The words around a slot; built only for slots, not for every token (run-on texts)."""
+    return frozenset(window_stems(toks, i, i + 1))
+
+
+def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     toks = tokens if tokens is not None else tokenize(text)
     days = frozenset(t.lower for t in toks if t.lower in WEEKDAYS)
     slots: list[Slot] = []
     for i, t in enumerate(toks):
         w = t.lower
-        ctx = frozenset(window_stems(toks, i, i + 1))
         if w in WEEKDAYS and t.text[:1].isupper():
             place = _place_near(toks, i, text)
             if place:
                 slots.append(
-                    Slot("weekday", frozenset({place}), days, t.text, (t.start, t.end), ctx)
+                    Slot(
+                        "weekday",
+                        frozenset({place}),
+                        days,
+                        t.text,
+                        (t.start, t.end),
+                        _context(toks, i),
+                    )
                 )
-        elif re.fullmatch(r"(1[89]|20)\d0s", w):
+        elif _DECADE.fullmatch(w):
             y = int(w[:4])
-            slots.append(Slot("year", frozenset(), (y, y + 9), t.text, (t.start, t.end), ctx))
-        elif re.fullmatch(r"(1[89]|20)\d\d", w):
+            slots.append(
+                Slot("year", frozenset(), (y, y + 9), t.text, (t.start, t.end), _context(toks, i))
+            )
+        elif _YEAR.fullmatch(w):
             nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
             if not nxt.startswith(("million", "billion")):
                 y = int(w)
-                slots.append(Slot("year", frozenset(), (y, y), t.text, (t.start, t.end), ctx))
+                slots.append(
+                    Slot("year", frozenset(), (y, y), t.text, (t.start, t.end), _context(toks, i))
+                )
         elif w in _MONTHS and t.text[:1].isupper() and i + 1 < len(toks):
             day = toks[i + 1].lower
             if day.isdigit() and 1 <= int(day) <= 31:
                 span = (t.start, toks[i + 1].end)
                 value = (_MONTHS[w], int(day))
-                slots.append(Slot("date", frozenset(), value, text[span[0] : span[1]], span, ctx))
+                slots.append(
+                    Slot(
+                        "date", frozenset(), value, text[span[0] : span[1]], span, _context(toks, i)
+                    )
+                )
         elif _TIME.match(w) and i + 1 < len(toks) and toks[i + 1].lower in ("a", "p"):
             m = _TIME.match(w)
             assert m is not None
@@ -101,10 +125,12 @@ def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
             h = hour + int(m.group(2) or 0) / 60
             end = toks[i + 2].end if i + 2 < len(toks) and toks[i + 2].lower == "m" else t.end
             span = (t.start, end)
-            slots.append(Slot("time", days, (h, h), text[span[0] : span[1]], span, ctx))
+            slots.append(
+                Slot("time", days, (h, h), text[span[0] : span[1]], span, _context(toks, i))
+            )
         elif w in _PARTS and days:
             # "late on Friday", "Friday night": a range of hours, tied to the weekday named
-            slots.append(Slot("time", days, _PARTS[w], t.text, (t.start, t.end), ctx))
+            slots.append(Slot("time", days, _PARTS[w], t.text, (t.start, t.end), _context(toks, i)))
     return slots
 
 

@@ -8,6 +8,7 @@ is [27, 33], and the two agree; "tens of thousands" is [20,000, 99,999] and disa
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
@@ -62,7 +63,7 @@ def _joined(text: str, a: Token, b: Token, seps: str = " ") -> bool:
     return all(ch in seps for ch in gap)
 
 
-def _parse(text: str, toks: list[Token], i: int) -> tuple[float, float, int] | None:
+def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int] | None:
     """(low, high, index after the number) for a number starting at toks[i], else None."""
     t = toks[i].lower
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
@@ -106,7 +107,7 @@ def _parse(text: str, toks: list[Token], i: int) -> tuple[float, float, int] | N
     return value, value, j
 
 
-def _hedge(toks: list[Token], i: int) -> tuple[float, float] | None:
+def _hedge(toks: Sequence[Token], i: int) -> tuple[float, float] | None:
     words = tuple(t.lower for t in toks[max(0, i - 3) : i])
     for phrase, factors in sorted(_HEDGES.items(), key=lambda kv: -len(kv[0])):
         if words[-len(phrase) :] == phrase:
@@ -114,7 +115,7 @@ def _hedge(toks: list[Token], i: int) -> tuple[float, float] | None:
     return None
 
 
-def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
+def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     """Every number of `text` that has a head word, as a slot keyed by that word."""
     toks = tokens if tokens is not None else tokenize(text)
     slots: list[Slot] = []

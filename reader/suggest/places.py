@@ -8,6 +8,8 @@ of countries, continents and large cities, not the places of any one story.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.suggest.text import Token, stem, tokenize
 
 _NAMES = """
@@ -39,7 +41,7 @@ Quito
 PLACES = frozenset(w.lower() for w in _NAMES.split())
 
 
-def places(text: str, tokens: list[Token] | None = None) -> dict[str, tuple[int, int]]:
+def places(text: str, tokens: Sequence[Token] | None = None) -> dict[str, tuple[int, int]]:
     """Gazetteer places named in `text` (capitalised), with the offsets of their first mention."""
     toks = tokens if tokens is not None else tokenize(text)
     found: dict[str, tuple[int, int]] = {}

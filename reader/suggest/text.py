@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.evidence import STOPWORDS
@@ -30,15 +30,15 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
-def tokenize(text: str) -> list[Token]:
+@functools.lru_cache(maxsize=4096)  # each detector tokenizes the same claim again
+def tokenize(text: str) -> tuple[Token, ...]:
     """Word and number tokens of `text` with their offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return tuple(
+        Token(w, m.start(), m.end(), w.lower()) for m in _TOKEN.finditer(text) for w in [m.group()]
+    )
 
 
 @functools.lru_cache(maxsize=65536)  # called for every word of every window; words repeat
@@ -58,6 +58,7 @@ def stem(word: str) -> str:
     return w[:5]
 
 
+@functools.lru_cache(maxsize=65536)
 def is_content(word: str) -> bool:
     w = word.lower()
     return w.isalpha() and w not in STOPWORDS and len(w) > 1
@@ -68,7 +69,7 @@ def content_stems(text: str) -> set[str]:
     return {stem(t.text) for t in tokenize(text) if is_content(t.text)}
 
 
-def window_stems(tokens: list[Token], lo: int, hi: int, width: int = 8) -> set[str]:
+def window_stems(tokens: Sequence[Token], lo: int, hi: int, width: int = 8) -> set[str]:
     """Stems of content words within `width` tokens around tokens[lo:hi], excluding them."""
     around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
     return {stem(t.text) for t in around if is_content(t.text)}

@@ -7,6 +7,8 @@ office; its value is the set of rank words, which is where sources tend to disag
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader.suggest.slots import Slot
 from reader.suggest.text import Token, tokenize
 
@@ -141,7 +143,7 @@ def _is_name(tok: Token) -> bool:
     return w[:1].isupper() and w.lower() not in RANKS | OFFICES | _DOMAIN | _CALENDAR
 
 
-def _name_after(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
+def _name_after(text: str, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
     """Surname and index of its token for the name starting at toks[k], if one starts there."""
     if k >= len(toks) or not _is_name(toks[k]):
         return None
@@ -154,7 +156,7 @@ def _name_after(text: str, toks: list[Token], k: int) -> tuple[str, int] | None:
     return toks[last].lower, last
 
 
-def _slot(text: str, toks: list[Token], lo: int, hi: int, surname: str) -> Slot | None:
+def _slot(text: str, toks: Sequence[Token], lo: int, hi: int, surname: str) -> Slot | None:
     while hi > lo and toks[hi - 1].lower in ("of", "for", "the"):
         hi -= 1  # "chairman of the Center": the run stops before the organisation
     words = [t.lower for t in toks[lo:hi]]
@@ -173,7 +175,7 @@ def _slot(text: str, toks: list[Token], lo: int, hi: int, surname: str) -> Slot 
     )
 
 
-def extract(text: str, tokens: list[Token] | None = None) -> list[Slot]:
+def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     """Titles attached to a named person, keyed by surname."""
     toks = tokens if tokens is not None else tokenize(text)
     slots: list[Slot] = []
