@@ -104,7 +104,7 @@ def test_one_rare_word_and_a_well_aligned_sentence_make_a_counterpart() -> None:
     )
 
 
-def test_unverified_reason_gives_the_scores_and_what_was_needed() -> None:
+def test_unverified_reason_gives_the_best_score_and_the_closest_sentence() -> None:
     story = _story(
         ["A brass band played for passengers on the quay.", *FILLER[:3]],
         ["Passengers waited four hours for news of the crossing.", *FILLER[3:]],
@@ -112,7 +112,8 @@ def test_unverified_reason_gives_the_scores_and_what_was_needed() -> None:
     s = _by_text(story)["A brass band played for passengers on the quay."]
     assert s.label == "unverified"
     assert s.reason.startswith("no counterpart in any other source")
-    assert "weight 2" in s.reason and "alignment 60" in s.reason
+    assert "no sentence aligns with it above score 40" in s.reason
+    assert "the closest sentence, in 001.txt, shares only 'passengers'" in s.reason
 
 
 def test_headline_condensing_a_supported_lead_is_consistent() -> None:

@@ -20,9 +20,6 @@ from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import dates, hints, numbers, places, titles
 from reader.suggest.slots import Slot
 from reader.suggest.support import (
-    ALIGNED_SCORE,
-    PAIRED_WEIGHT,
-    SUPPORT_THRESHOLD,
     Counterpart,
     best_counterparts,
     specific_stems,
@@ -179,24 +176,17 @@ def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim]) -> str:
 def _unsupported_reason(
     cp: Counterpart, claim: Claim, claims: list[Claim], ranked: list[Evidence]
 ) -> str:
-    """Why no counterpart was accepted: what the closest candidates had, and what was needed."""
+    """Why no counterpart was accepted: what the closest candidates had, in plain words."""
     if ranked:
         aligned = f"best alignment score {ranked[0].score:g} (in {ranked[0].article})"
     else:
         aligned = f"no sentence aligns with it above score {MIN_SCORE:g}"
     if cp.shared:
         words = _quoted(surface_words(claim.text, cp.shared))
-        shared = (
-            f"shares only {words} with a sentence of {claims[cp.index].article} "
-            f"(weight {cp.weight:.1f}, alignment {cp.aligned:g})"
-        )
+        shared = f"the closest sentence, in {claims[cp.index].article}, shares only {words}"
     else:
-        shared = "shares no specific word with any"
-    need = (
-        f"a counterpart needs shared rare words of weight {SUPPORT_THRESHOLD:g}, "
-        f"or {PAIRED_WEIGHT:g} with alignment {ALIGNED_SCORE:g}"
-    )
-    return f"no counterpart in any other source: {aligned}; {shared}; {need}"
+        shared = "no sentence of another source shares a specific word with it"
+    return f"no counterpart in any other source: {aligned}; {shared}"
 
 
 def _headlines(story: Story) -> set[str]:
