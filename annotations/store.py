@@ -505,30 +505,23 @@ class Store:
 
     def undo(self, reviewer: str) -> Event | None:
         """Revert the reviewer's last change not yet undone; the appended "undo" event, or None."""
-        with self._write():
-            done, _ = self._stacks(reviewer)
-            if not done:
-                return None
-            target = self._event(done[-1])
-            current = self._current(target.claim_id, reviewer)
-            eid = self._apply(
-                target.claim_id, reviewer, "undo", current, target.old, reverts=target.id,
-                check_claim=False,
-            )  # fmt: skip
-        assert eid is not None  # undo/redo always record an event
-        return self._event(eid)
+        return self._revert(reviewer, "undo")
 
     def redo(self, reviewer: str) -> Event | None:
         """Re-apply the most recent undo if the reviewer changed nothing since; else None."""
+        return self._revert(reviewer, "redo")
+
+    def _revert(self, reviewer: str, action: str) -> Event | None:
         with self._write():
-            _, undone = self._stacks(reviewer)
-            if not undone:
+            done, undone = self._stacks(reviewer)
+            stack = done if action == "undo" else undone
+            if not stack:
                 return None
-            # an "undo" event: its `old` is the state from before the undo
-            target = self._event(undone[-1])
+            # the event to revert; for a redo it is an "undo", whose `old` is the state before it
+            target = self._event(stack[-1])
             current = self._current(target.claim_id, reviewer)
             eid = self._apply(
-                target.claim_id, reviewer, "redo", current, target.old, reverts=target.id,
+                target.claim_id, reviewer, action, current, target.old, reverts=target.id,
                 check_claim=False,
             )  # fmt: skip
         assert eid is not None  # undo/redo always record an event

@@ -12,9 +12,9 @@ import random
 import sys
 import time
 
-from reader.claim_ids import assign_ids
 from reader.evidence import align_story
-from reader.models import Article, Claim, Story
+from reader.models import Story
+from reader.sentences import article_from_sentences
 from reader.suggest import suggest_story
 
 PLACES = ["Dunmore", "Karsby", "Holt", "Avenford", "Lisk", "Brayton", "Corran", "Moyle"]
@@ -95,18 +95,8 @@ def synthetic_story(articles: int, claims: int, seed: int = 7) -> Story:
     rng = random.Random(seed)
     story = Story(name="bench", path="bench")
     for a in range(articles):
-        name = f"{a:03d}.txt"
         sentences = [sentence(rng) for _ in range(claims)]
-        text = " ".join(sentences)
-        art = Article("bench", name, name, text, "", "", "utf-8")
-        pos = 0
-        for k, (cid, s) in enumerate(
-            zip(assign_ids("bench", name, sentences), sentences, strict=True)
-        ):
-            start = text.index(s, pos)
-            art.claims.append(Claim(cid, "bench", name, k, start, start + len(s), s))
-            pos = start + len(s)
-        story.articles.append(art)
+        story.articles.append(article_from_sentences("bench", f"{a:03d}.txt", sentences, title=""))
     return story
 
 

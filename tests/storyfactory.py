@@ -2,36 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from rapidfuzz import fuzz
 
-from reader.claim_ids import assign_ids
-from reader.models import Article, Claim, Evidence, Story, Suggestion
+from reader.models import Evidence, Story, Suggestion
+from reader.sentences import article_from_sentences
 
 
 def make_story(name: str, articles: dict[str, list[str]]) -> Story:
     """A story whose articles are their sentences joined by single spaces."""
     story = Story(name=name, path=f"/corpus/{name}")
     for art_name, sentences in articles.items():
-        text = " ".join(sentences)
-        article = Article(
-            story=name,
-            name=art_name,
-            path=f"/corpus/{name}/{art_name}",
-            text=text,
-            title=sentences[0] if sentences else "",
-            sha256=hashlib.sha256(text.encode()).hexdigest(),
-            encoding="utf-8",
+        story.articles.append(
+            article_from_sentences(name, art_name, sentences, path=f"/corpus/{name}/{art_name}")
         )
-        pos = 0
-        for i, (cid, sentence) in enumerate(
-            zip(assign_ids(name, art_name, sentences), sentences, strict=True)
-        ):
-            start = text.index(sentence, pos)
-            pos = start + len(sentence)
-            article.claims.append(Claim(cid, name, art_name, i, start, pos, sentence))
-        story.articles.append(article)
     return story
 
 

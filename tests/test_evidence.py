@@ -1,21 +1,14 @@
 """Evidence ranking on a small hand-checked story."""
 
-from reader.claim_ids import assign_ids
 from reader.evidence import align_story, score_matrix
-from reader.models import Article, Claim, Story
+from reader.models import Story
+from reader.sentences import article_from_sentences
 
 
 def make_story(articles: dict[str, list[str]]) -> Story:
     story = Story("ev", "/tmp/ev")
     for name, sentences in articles.items():
-        text = " ".join(sentences)
-        ids = assign_ids("ev", name, sentences)
-        claims, pos = [], 0
-        for i, (cid, s) in enumerate(zip(ids, sentences, strict=True)):
-            start = text.index(s, pos)
-            pos = start + len(s)
-            claims.append(Claim(cid, "ev", name, i, start, pos, s))
-        story.articles.append(Article("ev", name, name, text, name, "0", "utf-8", claims=claims))
+        story.articles.append(article_from_sentences("ev", name, sentences, title=name))
     return story
 
 

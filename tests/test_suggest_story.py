@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from reader.claim_ids import assign_ids
-from reader.models import Article, Claim, Story
+from reader.models import Story
+from reader.sentences import article_from_sentences
 from reader.suggest import suggest_story
 
 
 def _story(*articles: list[str]) -> Story:
     story = Story(name="flood", path="flood")
     for n, sentences in enumerate(articles):
-        name = f"{n:03d}.txt"
-        text = " ".join(sentences)
-        art = Article("flood", name, name, text, "", "", "utf-8")
-        ids = assign_ids("flood", name, sentences)
-        pos = 0
-        for k, (cid, s) in enumerate(zip(ids, sentences, strict=True)):
-            start = text.index(s, pos)
-            art.claims.append(Claim(cid, "flood", name, k, start, start + len(s), s))
-            pos = start + len(s)
-        story.articles.append(art)
+        story.articles.append(article_from_sentences("flood", f"{n:03d}.txt", sentences, title=""))
     return story
 
 

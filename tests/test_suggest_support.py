@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.claim_ids import assign_ids
-from reader.models import Article, Claim, Story
+from reader.models import Story
+from reader.sentences import article_from_sentences
 from reader.suggest import suggest_story
 from reader.suggest.support import best_counterparts, judge
 from reader.suggest.text import stem, surface_words
@@ -22,18 +22,10 @@ def _story(*articles: list[str], titled: bool = False) -> Story:
     """Articles from sentence lists; with `titled`, each first sentence is the headline."""
     story = Story(name="ferry", path="ferry")
     for n, sentences in enumerate(articles):
-        name = f"{n:03d}.txt"
-        text = "\n".join(sentences)
         span = (0, len(sentences[0])) if titled else None
-        art = Article("ferry", name, name, text, sentences[0], "", "utf-8", title_span=span)
-        pos = 0
-        for k, (cid, s) in enumerate(
-            zip(assign_ids("ferry", name, sentences), sentences, strict=True)
-        ):
-            start = text.index(s, pos)
-            art.claims.append(Claim(cid, "ferry", name, k, start, start + len(s), s))
-            pos = start + len(s)
-        story.articles.append(art)
+        story.articles.append(
+            article_from_sentences("ferry", f"{n:03d}.txt", sentences, sep="\n", title_span=span)
+        )
     return story
 
 
