@@ -121,5 +121,6 @@ def write_export(
     text stream. Raises StoreError with a one-line message.
     """
     rows = export_rows(store, all_claims=all_claims, reviewer=reviewer)
-    with open_output(out) as f:
+    db_files = [(store.path + suffix, "the database") for suffix in ("", "-wal", "-shm")]
+    with open_output(out, protect=db_files) as f:
         return write_records(rows, f, COLUMNS, fmt, excel=excel)

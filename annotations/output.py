@@ -23,10 +23,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @contextmanager
-def open_output(out: str | os.PathLike | TextIO) -> Iterator[TextIO]:
+def open_output(
+    out: str | os.PathLike | TextIO, *, protect: Iterable[tuple[str | os.PathLike, str]] = ()
+) -> Iterator[TextIO]:
     """Yield a text stream for `out`: "-" is stdout, a stream is used as is, a path is atomic.
 
-    Raises StoreError with a one-line message when the path cannot be written.
+    An existing file at the path is replaced (as `-o` does everywhere), except the files in
+    `protect`, pairs of (path, what it is): an export typed over the database or over an input
+    article would destroy it. Raises StoreError with a one-line message.
     """
     if out == "-":
         yield sys.stdout
@@ -39,6 +43,9 @@ def open_output(out: str | os.PathLike | TextIO) -> Iterator[TextIO]:
         raise StoreError(f"cannot write {path}: folder {path.parent} does not exist")
     if path.is_dir():
         raise StoreError(f"cannot write {path}: it is a folder")
+    for other, what in protect:
+        if path.exists() and Path(other).exists() and path.samefile(other):
+            raise StoreError(f"cannot write {path}: it is {what}; nothing was written")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -129,6 +129,37 @@ def test_export_to_a_missing_folder_fails_cleanly(seeded_db: Path, tmp_path: Pat
     assert not (tmp_path / "nope").exists()
 
 
+def test_export_over_the_database_is_refused_and_the_tags_survive(tmp_path: Path) -> None:
+    db = tmp_path / "crossread.db"
+    assert run("import", str(SEEDS), "--db", str(db)).exit_code == 0
+    store = Store.open(str(db))
+    claim = store.claims(store.stories()[0])[0]
+    store.set_label(claim.id, "contradicted", "ana")
+    store.close()
+    proc = crossread("export", "--db", str(db), "-o", str(db))
+    assert proc.returncode == 2 and "it is the database" in proc.stderr
+    store = Store.open(str(db))
+    assert [a.label for a in store.annotations(reviewer="ana")] == ["contradicted"]
+    store.close()
+
+
+def test_suggest_refuses_to_write_over_or_among_the_articles(tmp_path: Path) -> None:
+    corpus = tmp_path / "story"
+    corpus.mkdir()
+    article = corpus / "a.txt"
+    article.write_text("The bridge closed on Monday.\n", encoding="utf-8")
+    for target in (article, corpus / "new.md"):
+        proc = crossread("suggest", str(corpus), "-o", str(target))
+        assert proc.returncode == 2 and "is an article of" in proc.stderr
+    assert article.read_text(encoding="utf-8") == "The bridge closed on Monday.\n"
+    assert not (corpus / "new.md").exists()
+    # an output file beside the articles, or an existing output, is fine
+    out = corpus / "suggestions.jsonl"
+    out.write_text("old run\n")
+    assert crossread("suggest", str(corpus), "-o", str(out)).returncode == 0
+    assert json.loads(out.read_text().splitlines()[0])["article"] == "a.txt"
+
+
 def test_file_names_with_escape_sequences_are_printed_harmlessly(tmp_path: Path) -> None:
     story = tmp_path / "story"
     story.mkdir()

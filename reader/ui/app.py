@@ -24,8 +24,8 @@ from reader.ui.textutil import one_line
 # Actions that change or move the review; switched off while a dialog is open.
 REVIEW_ACTIONS = {
     "tag", "clear", "accept", "link", "note", "undo", "redo", "next_claim", "prev_claim",
-    "next_untagged", "next_article", "prev_article", "cycle_compare", "search", "filter",
-    "export",
+    "next_untagged", "next_article", "prev_article", "story", "cycle_compare", "search",
+    "filter", "export",
 }  # fmt: skip
 EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
 
@@ -268,10 +268,7 @@ class CrossreadApp(App[None]):
             return
         if event is None:
             self.say("Nothing to redo." if redo else "Nothing to undo.")
-        if self.review.article_index != before:
-            self.show_article()
-        else:
-            self.show_marks()
+        self.show_moved(before)
 
     def action_undo(self) -> None:
         self._undo(redo=False)
@@ -292,6 +289,10 @@ class CrossreadApp(App[None]):
         before = self.review.article_index
         if not self.review.next_untagged():
             self.say("Every claim of this story is tagged.")
+        self.show_moved(before)
+
+    def show_moved(self, before: int) -> None:
+        """Redraw after a move that may have left article `before`: reload panes only if so."""
         if self.review.article_index != before:
             self.show_article()
         else:
@@ -342,10 +343,7 @@ class CrossreadApp(App[None]):
         def done(claim_id: str | None) -> None:
             before = self.review.article_index
             if claim_id and self.review.go_claim(claim_id):
-                if self.review.article_index != before:
-                    self.show_article()
-                else:
-                    self.show_marks()
+                self.show_moved(before)
 
         self.push_screen(SearchScreen(claims), done)
 
