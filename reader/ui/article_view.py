@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from reader.models import Claim
 
 SYMBOLS = {"consistent": "✓", "contradicted": "✗", "unverified": "?"}
-GUTTER = 2  # a label symbol and a space before every line
+GUTTER = 3  # before every line: ▶ on the current claim, the label symbol, a space
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -73,9 +73,8 @@ class ArticleView(ScrollView, can_focus=True):
         title_span: tuple[int, int] | None = None,
         boilerplate: list[tuple[int, int]] | tuple[tuple[int, int], ...] = (),
     ) -> None:
-        self.text = sanitize(
-            text
-        )  # already clean from the loader; this keeps the widget safe alone
+        # already clean from the loader; sanitizing again keeps the widget safe on its own
+        self.text = sanitize(text)
         self.claims = claims
         self.claim_starts = [c.start for c in claims]
         self.title_span = title_span
@@ -133,7 +132,7 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
-        segments = [self._gutter(start, end, base)]
+        segments = self._gutter(start, end, base)
         segments.extend(self._segments(start, end, base))
         return Strip(segments).adjust_cell_length(width, base).simplify()
 
@@ -142,17 +141,16 @@ class ArticleView(ScrollView, can_focus=True):
         hi = bisect_left(self.claim_starts, end)
         return [c for c in self.claims[lo : hi + 1] if c.start < end and c.end > start]
 
-    def _gutter(self, start: int, end: int, base: Style) -> Segment:
-        """A label symbol on every line of a tagged claim, so labels show without colour."""
+    def _gutter(self, start: int, end: int, base: Style) -> list[Segment]:
+        """Marks that work without colour: ▶ on the current claim, then its label's symbol."""
         claims = self._claims_in(start, end)
-        for claim in claims:
-            label = self.labels.get(claim.id)
-            if label:
-                style = base + self._style(label)
-                return Segment(SYMBOLS[label] + " ", style)
-        if any(c.id == self.current for c in claims):
-            return Segment("▶ ", base + self._style("gutter"))
-        return Segment(" " * GUTTER, base)
+        label = next((lab for c in claims if (lab := self.labels.get(c.id))), None)
+        current = any(c.id == self.current for c in claims)
+        return [
+            Segment("▶" if current else " ", base + self._style("gutter")),
+            Segment(SYMBOLS[label] if label else " ", base + self._style(label) if label else base),
+            Segment(" ", base),
+        ]
 
     def _segments(self, start: int, end: int, base: Style) -> list[Segment]:
         """Split [start, end) at every style boundary and style each piece."""

@@ -9,7 +9,7 @@ from storyfactory import make_evidence, make_story
 
 from annotations.store import Store
 from reader.ui.app import build_app
-from reader.ui.article_view import ArticleView
+from reader.ui.article_view import GUTTER, ArticleView
 from ui.helpers import REVIEWER, labels
 
 HOSTILE = {
@@ -24,7 +24,7 @@ HOSTILE = {
 
 def screen_text(view: ArticleView) -> str:
     """The visible article text with the gutter cut off and wrapped lines joined again."""
-    return " ".join(view.render_line(y).text[2:].rstrip() for y in range(view.size.height))
+    return " ".join(view.render_line(y).text[GUTTER:].rstrip() for y in range(view.size.height))
 
 
 async def test_markup_and_escapes_render_literally_and_clicks_do_nothing(
