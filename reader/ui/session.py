@@ -218,7 +218,7 @@ class Review:
         ann = fn()
         if ann is None or (ann.label is None and not ann.note and not ann.links):
             self.annotations.pop(claim_id, None)
-        if ann is not None:
+        else:
             self.annotations[claim_id] = ann
         return ann
 

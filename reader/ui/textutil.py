@@ -8,16 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-try:
-    from reader.decode import sanitize
-except ImportError:  # pragma: no cover - decode.py is written by another engineer
-    _CONTROL = re.compile(
-        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-    )
-
-    def sanitize(text: str) -> str:
-        return _CONTROL.sub("\ufffd", text)
-
+from reader.decode import sanitize
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 _NUMBER = re.compile(r"\d")
