@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,6 +51,10 @@ def user_errors() -> Iterator[None]:
         yield
     except (StoreError, CorpusError) as exc:
         fail(str(exc))
+    except BrokenPipeError:
+        # `crossread export | head`: the reader has all it wanted; say nothing, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         fail(f"{exc.strerror or exc}:{where}" if where else str(exc.strerror or exc))
@@ -253,7 +258,11 @@ def suggest_cmd(path: str, fmt: str, output: str, max_mb: float) -> None:
 
     with user_errors():
         n = write_suggestions(
-            path, sys.stdout if output == "-" else output, fmt=fmt, max_bytes=int(max_mb * 1e6)
+            path,
+            sys.stdout if output == "-" else output,
+            fmt=fmt,
+            max_bytes=int(max_mb * 1e6),
+            report=lambda message: say(message, err=True),
         )
     if output != "-":
         say(f"wrote {n} suggestions to {output}", err=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from reader.loader import load_corpus
+from reader.loader import CorpusError, load_corpus
 from reader.pipeline import analyse
 
 COLUMNS = [
@@ -23,9 +23,21 @@ COLUMNS = [
 ]
 
 
-def suggestion_records(path: str | Path, *, max_bytes: int = 5_000_000) -> Iterator[dict]:
-    """One record per claim of every story under `path`, in document order."""
-    for story in load_corpus(path, max_bytes=max_bytes).stories:
+def suggestion_records(
+    path: str | Path, *, max_bytes: int = 5_000_000, report: Callable[[str], None] | None = None
+) -> Iterator[dict]:
+    """One record per claim of every story under `path`, in document order.
+
+    Skipped files are passed to `report` as one-line messages; a path with no article at all
+    raises CorpusError (a mistyped folder should not look like an empty result).
+    """
+    corpus = load_corpus(path, max_bytes=max_bytes)
+    for s in corpus.skipped:
+        if report:
+            report(f"skipped {s.path}: {s.reason}")
+    if not corpus.stories:
+        raise CorpusError(f"no articles (.txt or .md files) in {path}")
+    for story in corpus.stories:
         _evidence, suggestions = analyse(story)
         by_claim = {s.claim_id: s for s in suggestions}
         for claim in story.claims():
@@ -48,7 +60,12 @@ def suggestion_records(path: str | Path, *, max_bytes: int = 5_000_000) -> Itera
 
 
 def write_suggestions(
-    path: str | Path, out: str | Path | TextIO, *, fmt: str = "jsonl", max_bytes: int = 5_000_000
+    path: str | Path,
+    out: str | Path | TextIO,
+    *,
+    fmt: str = "jsonl",
+    max_bytes: int = 5_000_000,
+    report: Callable[[str], None] | None = None,
 ) -> int:
     """Write suggestion records to `out` (a path, written atomically, or a stream); rows written."""
     from annotations.output import open_output, write_records
@@ -57,7 +74,8 @@ def write_suggestions(
     if isinstance(out, (str, Path)) and out != "-" and _is_article_of(Path(out), Path(path)):
         # the output would replace an article, or become one on the next run
         raise StoreError(f"cannot write {out}: it is an article of {path}; nothing was written")
-    records = suggestion_records(path, max_bytes=max_bytes)
+    # load before opening the output, so a bad corpus leaves an existing output file alone
+    records = list(suggestion_records(path, max_bytes=max_bytes, report=report))
     with open_output(out) as fh:
         return write_records(records, fh, COLUMNS, fmt)
 

@@ -169,3 +169,25 @@ def test_file_names_with_escape_sequences_are_printed_harmlessly(tmp_path: Path)
     assert result.exit_code == 0
     assert "\x1b" not in result.output
     assert "skipped" in result.output
+
+
+def test_suggest_on_a_folder_without_articles_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    proc = crossread("suggest", str(tmp_path / "empty"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("crossread: error: no articles")
+
+
+def test_a_reader_that_stops_early_gets_no_error_message() -> None:
+    # `crossread suggest seeds | head -1`
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "suggest", str(SEEDS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"{")
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert err == ""
