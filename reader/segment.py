@@ -36,8 +36,8 @@ _STARTERS = _words(
     "what who why how where which mr mrs ms dr president"
 )
 
-# A candidate end: terminal punctuation, then any closing quotes/brackets, then white space.
 MAX_CLAIM_CHARS = 1000  # longer sentences are cut (see _cap)
+# A candidate end: terminal punctuation, then any closing quotes/brackets, then white space.
 _END = re.compile(r"(?:\.{3}|\.(?:[ \t]\.){2}|…|[.?!]+)[”’\"')\]»]*(?=\s)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
 _CLOSERS = "”’\"')]»"

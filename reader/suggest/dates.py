@@ -72,9 +72,22 @@ _DECADE = re.compile(r"(1[89]|20)\d0s")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
-def _context(toks: Sequence[Token], i: int) -> frozenset[str]:
-    """The words around a slot; built only for slots, not for every token (run-on texts)."""
-    return frozenset(window_stems(toks, i, i + 1))
+def _slot(
+    kind: str,
+    key: frozenset[str],
+    value: object,
+    toks: Sequence[Token],
+    i: int,
+    text: str,
+    span: tuple[int, int] | None = None,
+) -> Slot:
+    """A slot for toks[i] (or `span`), with the words around it as context.
+
+    The context is built only for slots, not for every token: run-on texts have many tokens.
+    """
+    span = span or (toks[i].start, toks[i].end)
+    context = frozenset(window_stems(toks, i, i + 1))
+    return Slot(kind, key, value, text[span[0] : span[1]], span, context)
 
 
 def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
@@ -86,51 +99,31 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         if w in WEEKDAYS and t.text[:1].isupper():
             place = _place_near(toks, i, text)
             if place:
-                slots.append(
-                    Slot(
-                        "weekday",
-                        frozenset({place}),
-                        days,
-                        t.text,
-                        (t.start, t.end),
-                        _context(toks, i),
-                    )
-                )
+                slots.append(_slot("weekday", frozenset({place}), days, toks, i, text))
         elif _DECADE.fullmatch(w):
             y = int(w[:4])
-            slots.append(
-                Slot("year", frozenset(), (y, y + 9), t.text, (t.start, t.end), _context(toks, i))
-            )
+            slots.append(_slot("year", frozenset(), (y, y + 9), toks, i, text))
         elif _YEAR.fullmatch(w):
             nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
             if not nxt.startswith(("million", "billion")):
                 y = int(w)
-                slots.append(
-                    Slot("year", frozenset(), (y, y), t.text, (t.start, t.end), _context(toks, i))
-                )
+                slots.append(_slot("year", frozenset(), (y, y), toks, i, text))
         elif w in _MONTHS and t.text[:1].isupper() and i + 1 < len(toks):
             day = toks[i + 1].lower
             if day.isdigit() and 1 <= int(day) <= 31:
-                span = (t.start, toks[i + 1].end)
                 value = (_MONTHS[w], int(day))
-                slots.append(
-                    Slot(
-                        "date", frozenset(), value, text[span[0] : span[1]], span, _context(toks, i)
-                    )
-                )
+                span = (t.start, toks[i + 1].end)
+                slots.append(_slot("date", frozenset(), value, toks, i, text, span))
         elif _TIME.match(w) and i + 1 < len(toks) and toks[i + 1].lower in ("a", "p"):
             m = _TIME.match(w)
             assert m is not None
             hour = int(m.group(1)) % 12 + (12 if toks[i + 1].lower == "p" else 0)
             h = hour + int(m.group(2) or 0) / 60
             end = toks[i + 2].end if i + 2 < len(toks) and toks[i + 2].lower == "m" else t.end
-            span = (t.start, end)
-            slots.append(
-                Slot("time", days, (h, h), text[span[0] : span[1]], span, _context(toks, i))
-            )
+            slots.append(_slot("time", days, (h, h), toks, i, text, (t.start, end)))
         elif w in _PARTS and days:
             # "late on Friday", "Friday night": a range of hours, tied to the weekday named
-            slots.append(Slot("time", days, _PARTS[w], t.text, (t.start, t.end), _context(toks, i)))
+            slots.append(_slot("time", days, _PARTS[w], toks, i, text))
     return slots
 
 
