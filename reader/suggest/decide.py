@@ -19,11 +19,7 @@ from reader.evidence import MIN_SCORE
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import dates, hints, numbers, places, titles
 from reader.suggest.slots import Slot
-from reader.suggest.support import (
-    Counterpart,
-    best_counterparts,
-    specific_stems,
-)
+from reader.suggest.support import Counterpart, best_counterparts, specific_stems
 from reader.suggest.text import stem, surface_words, tokenize
 
 Rule = tuple[Callable[[Slot, Slot], bool], Callable[[Slot, Slot], bool]]  # related, compatible
@@ -227,8 +223,8 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         ev_by_claim[e.claim_id].append(e)
     slots = [_extract(c.text) for c in claims]
     groups = _candidates(slots)
-    ev_scores = {cid: {e.other_id: e.score for e in es} for cid, es in ev_by_claim.items()}
-    counterparts = best_counterparts(claims, ev_scores)
+    aligned = {cid: [e.other_id for e in es] for cid, es in ev_by_claim.items()}
+    counterparts = best_counterparts(claims, aligned)
 
     findings: list[list[Finding]] = [[] for _ in claims]
     for i, ss in enumerate(slots):
@@ -255,7 +251,6 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
     for i, c in enumerate(claims):
         if c.id not in headline_ids:
             body[c.article].append(i)
-    labels: list[str] = [""] * len(claims)
     out: list[Suggestion | None] = [None] * len(claims)
     # body claims first: an unsupported headline is judged by the body sentence it condenses
     order = sorted(range(len(claims)), key=lambda i: claims[i].id in headline_ids)
@@ -268,6 +263,7 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         against = [f for f in findings[i] if f.contradicts]
         majority = [f for f in findings[i] if not f.contradicts]
         lead = _restated(i, claims, body[claim.article]) if claim.id in headline_ids else -1
+        restated = out[lead] if lead >= 0 else None  # body claims were decided first
         if against:
             label, reason = "contradicted", "; ".join(f.reason for f in against)
             spans = tuple(f.span for f in against)
@@ -280,13 +276,11 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
             label, spans = "consistent", ()
             reason = _support_reason(cp, claim, claims)
             shown = [_evidence(claim, claims[j])]
-        elif lead >= 0 and labels[lead] in ("consistent", "contradicted"):
+        elif restated is not None and restated.label in ("consistent", "contradicted"):
             label, spans = "consistent", ()
-            restated = out[lead]
-            assert restated is not None
             reason = (
                 f"headline condensing claim {claims[lead].index} of this article, which is "
-                f"{labels[lead]}: {restated.reason}"
+                f"{restated.label}: {restated.reason}"
             )
             shown = list(restated.evidence[:EVIDENCE_SHOWN])
         else:
@@ -309,6 +303,5 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         if q:
             found.append(q)
         dedup = tuple(dict.fromkeys(found))
-        labels[i] = label
         out[i] = Suggestion(claim.id, label, reason, tuple(shown[:EVIDENCE_LISTED]), dedup, spans)
     return [s for s in out if s is not None]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -83,11 +83,11 @@ class _Aligner:
 
     def _prep(self, i: int) -> tuple[str, bool]:
         if i not in self._processed:
-            text = self.claims[i].text
+            words = content_words(self.claims[i].text)
             # what is claimed, not who said it: attribution and address words left out
-            kept = [w for w in content_words(text) if stem(w) not in _WEAK]
+            kept = [w for w in words if stem(w) not in _WEAK]
             self._processed[i] = utils.default_process(" ".join(kept))
-            self._short[i] = len(content_words(text)) < SHORT_CLAIM_WORDS
+            self._short[i] = len(words) < SHORT_CLAIM_WORDS
         return self._processed[i], self._short[i]
 
     def scores(self, i: int, js: list[int]) -> dict[int, float]:
@@ -116,13 +116,12 @@ def judge(n_stems: int, weight: float, n_shared: int, aligned: float) -> str:
 
 
 def best_counterparts(
-    claims: list[Claim], evidence_scores: Mapping[str, Mapping[str, float]] | None = None
+    claims: list[Claim], aligned: Mapping[str, Iterable[str]] | None = None
 ) -> list[Counterpart]:
     """For each claim, its best counterpart in another article (`NONE` when nothing is shared).
 
-    `evidence_scores` maps claim id -> other claim id -> the alignment score computed by
-    `reader.evidence.align_story`; those pairs are candidates too, and missing pairs are scored
-    here the same way.
+    `aligned` maps a claim id to the ids of its evidence from `reader.evidence.align_story`;
+    those sentences are candidates too. Every candidate is scored here on its claim words.
     """
     n = len(claims)
     if n == 0:
@@ -138,7 +137,7 @@ def best_counterparts(
     names = {c.article for c in claims}
     code = {a: k for k, a in enumerate(sorted(names))}
     article = np.fromiter((code[c.article] for c in claims), dtype=np.int64, count=n)
-    known = evidence_scores or {}
+    known = aligned or {}
     aligner = _Aligner(claims)
     index = {c.id: i for i, c in enumerate(claims)}
     out: list[Counterpart] = []
@@ -153,7 +152,7 @@ def best_counterparts(
         top = np.argpartition(-acc, k - 1)[:k] if k < n else np.arange(n)
         top = sorted((int(j) for j in top if acc[j] > 0), key=lambda j: (-acc[j], j))
         # the best-aligned sentences of the evidence, when they share some rare word
-        for other in known.get(claims[i].id, {}):
+        for other in known.get(claims[i].id, ()):
             j = index.get(other, -1)
             if j >= 0 and acc[j] > 0 and j not in top:
                 top.append(j)
