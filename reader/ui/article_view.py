@@ -132,8 +132,9 @@ class ArticleView(ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
-        segments = self._gutter(start, end, base)
-        segments.extend(self._segments(start, end, base))
+        claims = self._claims_in(start, end)
+        segments = self._gutter(claims, base)
+        segments.extend(self._segments(start, end, claims, base))
         return Strip(segments).adjust_cell_length(width, base).simplify()
 
     def _claims_in(self, start: int, end: int) -> list[Claim]:
@@ -141,9 +142,8 @@ class ArticleView(ScrollView, can_focus=True):
         hi = bisect_left(self.claim_starts, end)
         return [c for c in self.claims[lo : hi + 1] if c.start < end and c.end > start]
 
-    def _gutter(self, start: int, end: int, base: Style) -> list[Segment]:
+    def _gutter(self, claims: list[Claim], base: Style) -> list[Segment]:
         """Marks that work without colour: ▶ on the current claim, then its label's symbol."""
-        claims = self._claims_in(start, end)
         label = next((lab for c in claims if (lab := self.labels.get(c.id))), None)
         current = any(c.id == self.current for c in claims)
         return [
@@ -152,8 +152,8 @@ class ArticleView(ScrollView, can_focus=True):
             Segment(" ", base),
         ]
 
-    def _segments(self, start: int, end: int, base: Style) -> list[Segment]:
-        """Split [start, end) at every style boundary and style each piece."""
+    def _segments(self, start: int, end: int, claims: list[Claim], base: Style) -> list[Segment]:
+        """Split [start, end) at every style boundary and style each piece (`claims` overlap it)."""
         cuts = {start, end}
         spans: list[tuple[int, int, Style]] = []
         if self.title_span and self.title_span[0] < end and self.title_span[1] > start:
@@ -164,7 +164,7 @@ class ArticleView(ScrollView, can_focus=True):
                 break
             if be > start:
                 spans.append((bs, be, self._style("boilerplate")))
-        for claim in self._claims_in(start, end):
+        for claim in claims:
             label = self.labels.get(claim.id)
             if label:
                 spans.append((claim.start, claim.end, self._style(label)))
