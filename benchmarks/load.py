@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from annotations.store import Store
-from reader.cli import bundled_seeds
-from reader.loader import load_corpus
+from reader.cli.main import bundled_seeds
+from reader.corpus.loader import load_corpus
 from reader.pipeline import import_path
 
 SENTENCES = [

@@ -12,9 +12,9 @@ import random
 import sys
 import time
 
-from reader.evidence import align_story
+from reader.align.evidence import align_story
+from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
-from reader.sentences import article_from_sentences
 from reader.suggest import suggest_story
 
 PLACES = ["Dunmore", "Karsby", "Holt", "Avenford", "Lisk", "Brayton", "Corran", "Moyle"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.loader import load_corpus
+from reader.corpus.loader import load_corpus
 from reader.models import Skipped, Story
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class ImportResult:
 
 def analyse(story: Story) -> tuple[list, list]:
     """Evidence and suggestions for one story (the slow part of an import)."""
-    from reader.evidence import align_story
+    from reader.align.evidence import align_story
     from reader.suggest import suggest_story
 
     evidence = align_story(story)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from reader.corpus.sentences import article_from_sentences
 from reader.models import Evidence, Story, Suggestion
-from reader.sentences import article_from_sentences
 
 
 def make_story(name: str, articles: dict[str, list[str]]) -> Story:

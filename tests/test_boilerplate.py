@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.boilerplate import boilerplate_spans, is_boilerplate, is_credit
+from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_credit
 
 # None of these strings is copied from the seed articles: the rules must generalise.
 FURNITURE = [

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotations.store import Store
-from reader.cli import bundled_seeds, main
+from reader.cli.main import bundled_seeds, main
 
 SEEDS = bundled_seeds()
 

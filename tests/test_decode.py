@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from reader.decode import DecodeError, decode_bytes, sanitize
+from reader.corpus.decode import DecodeError, decode_bytes, sanitize
 
 TEXT = "Café “talks” — naïve 🎉 end.\nSecond line."
 

@@ -1,8 +1,8 @@
 """Evidence ranking on a small hand-checked story."""
 
-from reader.evidence import align_story, score_matrix
+from reader.align.evidence import align_story, score_matrix
+from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
-from reader.sentences import article_from_sentences
 
 
 def make_story(articles: dict[str, list[str]]) -> Story:

@@ -13,7 +13,7 @@ for pkg in (annotations, reader):
             continue
         names.append(info.name)
         importlib.import_module(info.name)
-assert "reader.cli" in names and "annotations.store" in names, names
+assert "reader.cli.main" in names and "annotations.store" in names, names
 leaked = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 print("LEAKED" if leaked else "CLEAN", len(names), leaked[:3])
 """
@@ -28,7 +28,7 @@ def test_core_modules_import_without_textual() -> None:
 
 def test_cli_commands_that_show_no_screen_do_not_load_textual(tmp_path) -> None:
     code = (
-        "import sys; from click.testing import CliRunner; from reader.cli import main;"
+        "import sys; from click.testing import CliRunner; from reader.cli.main import main;"
         f"r = CliRunner().invoke(main, ['import', {str(tmp_path / 'story')!r}, '--db', "
         f"{str(tmp_path / 'x.db')!r}]);"
         "print('textual' in sys.modules, r.exit_code)"

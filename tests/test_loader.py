@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.loader import ArticleError, CorpusError, load_article, load_corpus
+from reader.corpus.loader import ArticleError, CorpusError, load_article, load_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = "A headline about talks\n\nThe talks began on Monday. Both sides spoke.\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.segment import MAX_CLAIM_CHARS, segment_article, split_sentences
+from reader.corpus.segment import MAX_CLAIM_CHARS, segment_article, split_sentences
 
 CASES: list[tuple[str, list[str]]] = [
     ("One. Two.", ["One.", "Two."]),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
-from reader.sentences import article_from_sentences
 from reader.suggest import suggest_story
 from reader.suggest.support import best_counterparts, judge
 from reader.suggest.text import stem, surface_words

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.evidence import MIN_SCORE
+from reader.align.evidence import MIN_SCORE
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import dates, hints, numbers, places, titles
 from reader.suggest.slots import Slot

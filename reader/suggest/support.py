@@ -6,7 +6,7 @@
    serves stories of any size: a word used by only these two sentences weighs about 1. Courtesy
    titles and attribution words ("Mr", "told", "according to people familiar with the matter")
    carry no claim and are ignored.
-2. Alignment of the whole sentence: the rapidfuzz score of the pair, as `reader.evidence` computes
+2. Alignment of the whole sentence: the rapidfuzz score of the pair, as `reader.align` computes
    it (token_set_ratio, plain ratio when either side is short).
 
 A pair is a counterpart when the first signal is strong on its own (about two words only these
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from reader.evidence import SHORT_CLAIM_WORDS, content_words
+from reader.align.evidence import SHORT_CLAIM_WORDS, content_words
 from reader.models import Claim
 from reader.suggest.text import content_stems, stem
 
@@ -74,7 +74,7 @@ def specific_stems(text: str) -> set[str]:
 
 
 class _Aligner:
-    """Pair scores as `reader.evidence` computes them, on the words that carry the claim."""
+    """Pair scores as `reader.align.evidence` computes them, on the words that carry the claim."""
 
     def __init__(self, claims: list[Claim]):
         self.claims = claims
@@ -120,7 +120,7 @@ def best_counterparts(
 ) -> list[Counterpart]:
     """For each claim, its best counterpart in another article (`NONE` when nothing is shared).
 
-    `aligned` maps a claim id to the ids of its evidence from `reader.evidence.align_story`;
+    `aligned` maps a claim id to the ids of its evidence from `reader.align.evidence.align_story`;
     those sentences are candidates too. Every candidate is scored here on its claim words.
     """
     n = len(claims)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.evidence import STOPWORDS
+from reader.align.evidence import STOPWORDS
 
 # Words, numbers with separators ("13,000", "2.5", "10:50"), and "$" as its own token.
 _TOKEN = re.compile(r"\$|\d+(?:[.,:]\d+)*(?:s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from reader.loader import CorpusError, load_corpus
+from reader.corpus.loader import CorpusError, load_corpus
 from reader.pipeline import analyse
 
 COLUMNS = [

@@ -16,11 +16,11 @@ import os
 import stat
 from pathlib import Path
 
-from reader.boilerplate import boilerplate_spans, is_boilerplate, is_label
-from reader.claim_ids import assign_ids
-from reader.decode import DecodeError, decode_bytes, sanitize
+from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
+from reader.corpus.claim_ids import assign_ids
+from reader.corpus.decode import DecodeError, decode_bytes, sanitize
+from reader.corpus.segment import segment_article, split_sentences
 from reader.models import Article, Claim, Corpus, Skipped, Story
-from reader.segment import segment_article, split_sentences
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 DEFAULT_MAX_BYTES = 5_000_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from reader.claim_ids import assign_ids
+from reader.corpus.claim_ids import assign_ids
 from reader.models import Article, Claim
 
 

@@ -17,9 +17,9 @@ DEFAULT_DB = "crossread.db"
 
 def bundled_seeds() -> Path:
     """The five seed articles: shipped as `reader/seeds` in the wheel, `seeds/` in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "seeds"
-    return installed if installed.is_dir() else here.parent / "seeds"
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "seeds"
+    return installed if installed.is_dir() else package.parent / "seeds"
 
 
 def default_reviewer() -> str:
@@ -31,7 +31,7 @@ def default_reviewer() -> str:
 
 def say(message: str, *, err: bool = False) -> None:
     """Print a line with every control character made harmless (file names are untrusted)."""
-    from reader.decode import sanitize
+    from reader.corpus.decode import sanitize
 
     click.echo(sanitize(message), err=err)
 
@@ -45,7 +45,7 @@ def fail(message: str) -> None:
 def user_errors() -> Iterator[None]:
     """Turn the errors a user can cause into one line and exit status 2, never a traceback."""
     from annotations.store import StoreError
-    from reader.loader import CorpusError
+    from reader.corpus.loader import CorpusError
 
     try:
         yield
@@ -234,7 +234,7 @@ def export_cmd(
 @db_option
 def stats_cmd(db: str) -> None:
     """Progress per story and article, counts per label and reviewer."""
-    from reader.stats import format_stats
+    from reader.cli.stats import format_stats
 
     with user_errors():
         store = open_store(db, create=False)
@@ -254,7 +254,7 @@ def stats_cmd(db: str) -> None:
 @max_mb_option
 def suggest_cmd(path: str, fmt: str, output: str, max_mb: float) -> None:
     """Suggest a label, with its reason and evidence, for every claim in PATH (no database)."""
-    from reader.suggest_export import write_suggestions
+    from reader.cli.suggest_export import write_suggestions
 
     with user_errors():
         n = write_suggestions(

@@ -1,0 +1,5 @@
+"""The command line: `crossread` and its subcommands, and how their output is formatted."""
+
+from reader.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,1 @@
+"""Reading the corpus: decoding files, boilerplate, sentence segmentation and stable claim ids."""
