@@ -21,10 +21,12 @@ from typing import TextIO
 
 from annotations.output import FORMATS, csv_cell, open_output, write_records
 from annotations.store import Annotation, Store
+from reader.models import Suggestion
 
 COLUMNS = [
     "story", "article", "title", "claim_id", "claim_index", "start", "end", "claim", "label",
-    "note", "evidence_articles", "evidence_text", "reviewer", "suggested_label", "updated_at",
+    "note", "evidence_articles", "evidence_text", "reviewer", "suggested_label",
+    "suggestion_reason", "suggestion_confidence", "accepted_suggestion", "updated_at",
 ]  # fmt: skip
 
 __all__ = ["COLUMNS", "FORMATS", "csv_cell", "export_rows", "write_export"]
@@ -50,7 +52,7 @@ def export_rows(
                 yield _row(
                     story, claim.article, titles.get(claim.article, ""), claim.id, claim.index,
                     claim.start, claim.end, claim.text, None,
-                    reviewer=reviewer, suggested=sugg.label if sugg else None,
+                    reviewer=reviewer, suggestion=sugg,
                 )  # fmt: skip
             for ann in found:
                 yield _row(
@@ -84,7 +86,7 @@ def _row(
     ann: Annotation | None,
     *,
     reviewer: str | None = None,
-    suggested: str | None = None,
+    suggestion: Suggestion | None = None,
 ) -> dict:
     return {
         "story": story,
@@ -100,7 +102,12 @@ def _row(
         "evidence_articles": [lk.article for lk in ann.links] if ann else [],
         "evidence_text": [lk.text for lk in ann.links] if ann else [],
         "reviewer": ann.reviewer if ann else reviewer,
-        "suggested_label": ann.suggested_label if ann else suggested,
+        "suggested_label": ann.suggested_label if ann else suggestion and suggestion.label,
+        "suggestion_reason": ann.suggestion_reason if ann else suggestion and suggestion.reason,
+        "suggestion_confidence": (
+            ann.suggestion_confidence if ann else suggestion and suggestion.confidence
+        ),
+        "accepted_suggestion": ann.accepted_suggestion if ann else False,
         "updated_at": ann.updated_at if ann else None,
     }
 

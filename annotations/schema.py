@@ -105,6 +105,17 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             )""",
         ),
     ),
+    (
+        2,
+        (
+            # How strongly a suggestion rests on what it found: high / medium / low. Rows
+            # computed before confidence existed count as low, so no batch accepts them.
+            "ALTER TABLE suggestions ADD COLUMN confidence TEXT NOT NULL DEFAULT 'low'",
+            # Events written together (accepting a batch of suggestions) share a group number,
+            # the id of the group's first event, so one undo reverts them all. NULL: alone.
+            "ALTER TABLE events ADD COLUMN grp INTEGER",
+        ),
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -65,6 +65,8 @@ class Annotation:
     claim_text: str  # snapshot, so orphans can still be reported and exported
     created_at: str
     updated_at: str
+    suggestion_reason: str | None = None  # the stored suggestion's reason and confidence
+    suggestion_confidence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Event:
     new: dict | None
     reverts: int | None  # for undo/redo: the event id it reverts
     source: str = "key"
+    grp: int | None = None  # events written together share it (the group's first event id)
 
 
 @dataclass(frozen=True)
@@ -327,13 +330,13 @@ class Store:
 
     def suggestion(self, claim_id: str) -> Suggestion | None:
         row = self.conn.execute(
-            "SELECT claim_id, label, reason, evidence, hints, spans FROM suggestions "
+            "SELECT claim_id, label, reason, evidence, hints, spans, confidence FROM suggestions "
             "WHERE claim_id = ?",
             (claim_id,),
         ).fetchone()
         if row is None:
             return None
-        cid, label, reason, ev, hints, spans = row
+        cid, label, reason, ev, hints, spans, confidence = row
         return Suggestion(
             claim_id=cid,
             label=label,
@@ -341,6 +344,7 @@ class Store:
             evidence=tuple(Evidence(**e) for e in json.loads(ev)),
             hints=tuple(json.loads(hints)),
             spans=tuple(tuple(s) for s in json.loads(spans)),
+            confidence=confidence,
         )
 
     def annotation(self, claim_id: str, reviewer: str) -> Annotation | None:
@@ -371,7 +375,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT an.claim_id, an.reviewer, an.label, an.note, an.links, s.label, "
             "an.accepted_suggestion, an.story, an.article, an.claim_text, an.created_at, "
-            "an.updated_at FROM annotations an "
+            "an.updated_at, s.reason, s.confidence FROM annotations an "
             "LEFT JOIN claims c ON c.id = an.claim_id "
             "LEFT JOIN articles a ON a.story = an.story AND a.name = an.article "
             "LEFT JOIN suggestions s ON s.claim_id = an.claim_id "
@@ -384,7 +388,7 @@ class Store:
 
     def events(self, reviewer: str | None = None) -> list[Event]:
         """The event log, oldest first."""
-        sql = "SELECT id, at, reviewer, claim_id, action, old, new, reverts, source FROM events"
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events"
         args: tuple = ()
         if reviewer is not None:
             sql += " WHERE reviewer = ?"
@@ -503,8 +507,36 @@ class Store:
             self._apply(claim_id, reviewer, action, old, new)
         return self.annotation(claim_id, reviewer) or self._blank(claim_id, reviewer)
 
+    def accept_suggestions(self, claim_ids: Iterable[str], reviewer: str) -> int:
+        """Label each claim with its stored suggestion, as one group: one undo reverts them all.
+
+        One transaction; claims without a suggestion, or already labelled so, are left alone.
+        Returns how many labels changed.
+        """
+        _check_reviewer(reviewer)
+        grp: int | None = None
+        changed = 0
+        with self._write() as conn:
+            for claim_id in claim_ids:
+                sugg = self.suggestion(claim_id)
+                if sugg is None:
+                    continue
+                old = self._current(claim_id, reviewer)
+                new = {**(old or _EMPTY), "label": sugg.label, "accepted_suggestion": True}
+                eid = self._apply(claim_id, reviewer, "set", old, new, source="suggestion", grp=grp)
+                if eid is None:
+                    continue
+                changed += 1
+                if grp is None:
+                    grp = eid
+                    conn.execute("UPDATE events SET grp = ? WHERE id = ?", (eid, eid))
+        return changed
+
     def undo(self, reviewer: str) -> Event | None:
-        """Revert the reviewer's last change not yet undone; the appended "undo" event, or None."""
+        """Revert the reviewer's last change (or group) not yet undone.
+
+        Returns the last "undo" event appended, or None when there was nothing to undo.
+        """
         return self._revert(reviewer, "undo")
 
     def redo(self, reviewer: str) -> Event | None:
@@ -512,42 +544,59 @@ class Store:
         return self._revert(reviewer, "redo")
 
     def _revert(self, reviewer: str, action: str) -> Event | None:
-        with self._write():
+        with self._write() as conn:
             done, undone = self._stacks(reviewer)
             stack = done if action == "undo" else undone
             if not stack:
                 return None
-            # the event to revert; for a redo it is an "undo", whose `old` is the state before it
-            target = self._event(stack[-1])
-            current = self._current(target.claim_id, reviewer)
-            eid = self._apply(
-                target.claim_id, reviewer, action, current, target.old, reverts=target.id,
-                check_claim=False,
-            )  # fmt: skip
+            # the events to revert, last first; for a redo they are "undo" events, whose `old`
+            # is the state before them
+            grp: int | None = None
+            eid: int | None = None
+            for target_id in reversed(stack[-1]):
+                target = self._event(target_id)
+                current = self._current(target.claim_id, reviewer)
+                eid = self._apply(
+                    target.claim_id, reviewer, action, current, target.old, reverts=target.id,
+                    check_claim=False, grp=grp,
+                )  # fmt: skip
+                if grp is None and len(stack[-1]) > 1:
+                    grp = eid
+                    conn.execute("UPDATE events SET grp = ? WHERE id = ?", (eid, eid))
         assert eid is not None  # undo/redo always record an event
         return self._event(eid)
 
-    def _stacks(self, reviewer: str) -> tuple[list[int], list[int]]:
-        """Replay the reviewer's log: ids of (changes that can be undone, undos that can be redone).
+    def _stacks(self, reviewer: str) -> tuple[list[list[int]], list[list[int]]]:
+        """Replay the reviewer's log: (changes that can be undone, undos that can be redone).
 
-        Only ids and actions are read, so this stays a few ms for thousands of events.
+        Each entry is the ids of one unit: a lone event, or the events of one group (a batch
+        of accepted suggestions), which undo and redo treat as one step. Only ids and actions
+        are read, so this stays a few ms for thousands of events.
         """
-        done: list[int] = []
-        undone: list[int] = []
+        units: list[tuple[str, list[int], set[int], int | None]] = []
         rows = self.conn.execute(
-            "SELECT id, action, reverts FROM events WHERE reviewer = ? ORDER BY id", (reviewer,)
+            "SELECT id, action, reverts, grp FROM events WHERE reviewer = ? ORDER BY id",
+            (reviewer,),
         )
-        for eid, action, reverts in rows:
-            if action == "undo":
-                if done and done[-1] == reverts:
-                    done.pop()
-                undone.append(eid)
-            elif action == "redo":
-                if undone and undone[-1] == reverts:
-                    undone.pop()
-                done.append(eid)  # undoing a redo reverts it again
+        for eid, action, reverts, grp in rows:
+            if grp is not None and units and units[-1][3] == grp:
+                units[-1][1].append(eid)
+                units[-1][2].add(reverts)
             else:
-                done.append(eid)
+                units.append((action, [eid], {reverts}, grp))
+        done: list[list[int]] = []
+        undone: list[list[int]] = []
+        for action, ids, reverts, _ in units:
+            if action == "undo":
+                if done and set(done[-1]) == reverts:
+                    done.pop()
+                undone.append(ids)
+            elif action == "redo":
+                if undone and set(undone[-1]) == reverts:
+                    undone.pop()
+                done.append(ids)  # undoing a redo reverts it again
+            else:
+                done.append(ids)
                 undone.clear()  # a new change ends the redo chain
         return done, undone
 
@@ -599,6 +648,7 @@ class Store:
         reverts: int | None = None,
         source: str = "key",
         check_claim: bool = True,
+        grp: int | None = None,
     ) -> int | None:
         """Write `new` as the annotation and append the event; returns the event id.
 
@@ -637,9 +687,9 @@ class Store:
                  int(new["accepted_suggestion"]), now, claim_id, reviewer),
             )  # fmt: skip
         cur = self.conn.execute(
-            "INSERT INTO events (at, reviewer, claim_id, action, old, new, reverts, source) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (now, reviewer, claim_id, action, _dump(old), _dump(new), reverts, source),
+            "INSERT INTO events (at, reviewer, claim_id, action, old, new, reverts, source, grp) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (now, reviewer, claim_id, action, _dump(old), _dump(new), reverts, source, grp),
         )
         return int(cur.lastrowid)
 
@@ -656,8 +706,7 @@ class Store:
 
     def _event(self, event_id: int) -> Event:
         row = self.conn.execute(
-            "SELECT id, at, reviewer, claim_id, action, old, new, reverts, source FROM events "
-            "WHERE id = ?",
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?",
             (event_id,),
         ).fetchone()
         return _event(row)
@@ -674,6 +723,7 @@ class Store:
                           claim.article, claim.text, "", "")  # fmt: skip
 
 
+_EVENT_COLUMNS = "id, at, reviewer, claim_id, action, old, new, reverts, source, grp"
 _EMPTY: dict = {"label": None, "note": "", "links": [], "accepted_suggestion": False}
 
 
@@ -700,7 +750,7 @@ def _dump(value: dict | None) -> str | None:
 
 
 def _annotation(row: tuple) -> Annotation:
-    cid, rev, label, note, links, sugg, accepted, story, article, text, created, updated = row
+    cid, rev, label, note, links, sugg, accepted, story, article, text, created, updated = row[:12]
     return Annotation(
         claim_id=cid,
         reviewer=rev,
@@ -714,11 +764,13 @@ def _annotation(row: tuple) -> Annotation:
         claim_text=text,
         created_at=created,
         updated_at=updated,
+        suggestion_reason=row[12],
+        suggestion_confidence=row[13],
     )
 
 
 def _event(row: tuple) -> Event:
-    eid, at, rev, cid, action, old, new, reverts, source = row
+    eid, at, rev, cid, action, old, new, reverts, source, grp = row
     return Event(
         id=eid,
         at=at,
@@ -729,6 +781,7 @@ def _event(row: tuple) -> Event:
         new=json.loads(new) if new is not None else None,
         reverts=reverts,
         source=source,
+        grp=grp,
     )
 
 
@@ -768,4 +821,5 @@ def _suggestion_record(story: str, s: Suggestion) -> dict:
         "evidence": json.dumps([_evidence_dict(e) for e in s.evidence], ensure_ascii=False),
         "hints": json.dumps(list(s.hints), ensure_ascii=False),
         "spans": json.dumps([list(sp) for sp in s.spans]),
+        "confidence": s.confidence,
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LABELS = ("consistent", "contradicted", "unverified")
+CONFIDENCES = ("high", "medium", "low")
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,4 @@ class Suggestion:
     evidence: tuple[Evidence, ...] = ()
     hints: tuple[str, ...] = ()  # weak signals shown but not used as labels (polarity, quotes)
     spans: tuple[tuple[int, int], ...] = ()  # disagreeing words, as offsets into the claim text
+    confidence: str = "low"  # one of CONFIDENCES: how strongly the label rests on what was found

@@ -94,7 +94,8 @@ def test_suggest_writes_one_record_per_claim_without_a_database(tmp_path: Path) 
     recs = [json.loads(x) for x in (tmp_path / "s.jsonl").read_text().splitlines()]
     assert 170 <= len(recs) <= 220
     assert {r["suggested_label"] for r in recs} <= {"consistent", "contradicted", "unverified"}
-    assert all(r["reason"] for r in recs)
+    assert all(r["suggestion_reason"] for r in recs)
+    assert {r["suggestion_confidence"] for r in recs} <= {"high", "medium", "low"}
     assert not (tmp_path / "crossread.db").exists()
 
 

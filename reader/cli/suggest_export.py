@@ -17,7 +17,8 @@ COLUMNS = [
     "end",
     "text",
     "suggested_label",
-    "reason",
+    "suggestion_reason",
+    "suggestion_confidence",
     "hints",
     "evidence",
 ]
@@ -50,7 +51,8 @@ def suggestion_records(
                 "end": claim.end,
                 "text": claim.text,
                 "suggested_label": s.label if s else "unverified",
-                "reason": s.reason if s else "",
+                "suggestion_reason": s.reason if s else "",
+                "suggestion_confidence": s.confidence if s else "low",
                 "hints": list(s.hints) if s else [],
                 "evidence": [
                     {"article": e.article, "text": e.text, "score": e.score}
