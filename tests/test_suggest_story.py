@@ -38,13 +38,16 @@ def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> N
     odd = got["The Marrow river flood forced 8,000 residents from homes in Dunmore."]
     assert odd.label == "contradicted"
     assert "'8,000 residents' here" in odd.reason and "'3,000 residents'" in odd.reason
-    assert "3 of 3 other sources" in odd.reason
+    # each source is named with the value it reports
+    assert "'3,000 residents' in 000.txt, 001.txt, 002.txt" in odd.reason
+    assert odd.confidence == "high"  # three sources against one
     text = "The Marrow river flood forced 8,000 residents from homes in Dunmore."
     assert [text[a:b] for a, b in odd.spans] == ["8,000 residents"]
     assert {e.article for e in odd.evidence} >= {"000.txt", "001.txt", "002.txt"}
     main = got["The Marrow river flood forced 3,000 residents from homes in Dunmore."]
     assert main.label == "consistent"
-    assert "003.txt" in main.reason
+    assert "'8,000 residents' in 003.txt" in main.reason
+    assert main.confidence == "high"
 
 
 def test_single_source_detail_is_unverified_and_counterpart_is_consistent() -> None:
@@ -96,3 +99,21 @@ def test_one_suggestion_per_claim_in_document_order_and_empty_story() -> None:
     sugg = suggest_story(story)
     assert [s.claim_id for s in sugg] == [c.id for c in story.claims()]
     assert suggest_story(Story(name="empty", path="empty")) == []
+
+
+def test_numbers_that_only_meet_through_a_hedge_are_counted_honestly() -> None:
+    story = _story(
+        ["The nearly eight-hour meeting of Karsby council ended at dawn.", *FILLER[0]],
+        ["The eight-hour meeting of Karsby council ended at dawn.", *FILLER[1]],
+        ["The seven-hour meeting of Karsby council ended at dawn.", *FILLER[2]],
+        ["The six-hour meeting of Karsby council ended at dawn.", *FILLER[3]],
+    )
+    got = _by_text(story)
+    s = got["The nearly eight-hour meeting of Karsby council ended at dawn."]
+    assert s.label == "consistent"
+    # not "in 2 of 3 other sources": the reader sees which source says what
+    assert "'eight-hour' in 001.txt" in s.reason
+    assert "'seven-hour' in 002.txt" in s.reason
+    assert "differing: 'six-hour' in 003.txt" in s.reason
+    six = got["The six-hour meeting of Karsby council ended at dawn."]
+    assert six.label == "contradicted" and six.confidence == "high"

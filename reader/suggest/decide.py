@@ -9,7 +9,7 @@ consistent and its reason names the dissenters.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from reader.align.evidence import MIN_SCORE
 from reader.models import Claim, Evidence, Story, Suggestion
-from reader.suggest import dates, hints, numbers, places, titles
+from reader.suggest import confidence, dates, hints, numbers, places, titles
 from reader.suggest.slots import Slot
 from reader.suggest.support import Counterpart, best_counterparts, specific_stems
 from reader.suggest.text import stem, surface_words, tokenize
@@ -47,6 +47,7 @@ class Finding:
     reason: str
     span: tuple[int, int]
     sources: list[int]  # indices of claims the finding rests on
+    confidence: str = "medium"  # how strongly the label rests on it: high / medium / low
 
 
 def _extract(text: str) -> list[Slot]:
@@ -62,6 +63,11 @@ def _candidates(slots: list[list[Slot]]) -> dict[tuple[str, str], list[tuple[int
             for k in s.key or {""}:
                 groups[(s.kind, k)].append((i, s))
     return groups
+
+
+def _listing(values: dict[str, list[str]]) -> str:
+    """ "'eight hours' in a.txt, b.txt; 'seven hours' in d.txt": each source and its value."""
+    return "; ".join(f"'{v}' in {', '.join(sorted(arts))}" for v, arts in values.items())
 
 
 def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> Finding | None:
@@ -95,22 +101,30 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
 
     # one support count per distinct rival value
     rivals = [(support(o), j, o) for v, (j, o) in first.items() if not agrees[v]]
-    best_n, best_j, best = max(rivals, key=lambda r: r[0])
+    best_n, _, _ = max(rivals, key=lambda r: r[0])
+    # each source named with the value it reports (an article reporting both sides counts
+    # where it agrees), so the counts in the reason can be checked one by one
+    same: dict[str, list[str]] = defaultdict(list)
+    other: dict[str, list[str]] = defaultdict(list)
+    for v, (_, o) in first.items():
+        side = same if agrees[v] else other
+        for a in reporters[v]:
+            if side is other and a in own_support:
+                continue
+            if all(a not in arts for arts in side.values()):
+                side[o.surface].append(a)
     noun = NOUN[s.kind]
     if best_n >= own:
-        how = "tied with" if best_n == own else "against"
-        reason = (
-            f"{noun} differ: '{s.surface}' here, '{best.surface}' in {dissent_n} of {n_other} "
-            f"other sources ({how} the rest)"
-        )
+        how = "tied" if best_n == own else "the other sources outnumber this one"
+        agreeing = f"; agreeing: {_listing(same)}" if same else ""
+        reason = f"{noun} differ: '{s.surface}' here; {_listing(other)}{agreeing} ({how})"
         srcs = [j for j, o in rel if not agrees[o.value]]
-        return Finding(True, reason, s.span, srcs)
-    agree = n_other - dissent_n
-    reason = (
-        f"{noun} agree: '{s.surface}' here and in {agree} of {n_other} other sources; "
-        f"'{best.surface}' in {claims[best_j].article}"
-    )
-    return Finding(False, reason, s.span, [*[j for j, o in rel if agrees[o.value]][:2], best_j])
+        # a tie is a coin toss; a lone dissenter could be the one that is right
+        strength = "low" if best_n == own else "high" if best_n >= 2 else "medium"
+        return Finding(True, reason, s.span, srcs, strength)
+    reason = f"{noun} agree: '{s.surface}' here; {_listing(same)}; differing: {_listing(other)}"
+    srcs = [j for j, o in rel if agrees[o.value]][:2] + [j for j, o in rel if not agrees[o.value]]
+    return Finding(False, reason, s.span, srcs[:EVIDENCE_LISTED], "high" if own >= 3 else "medium")
 
 
 def _place_findings(
@@ -122,13 +136,17 @@ def _place_findings(
     named: dict[str, set[str]] = defaultdict(set)  # article -> stems of capitalised words
     for c in claims:
         named[c.article] |= places.mentioned_stems(c.text)
+    # how many articles mention each stem: "named elsewhere" without a union per claim
+    articles_naming = Counter(s for stems in named.values() for s in stems)
     for i, c in enumerate(claims):
         j = counterparts[i].index
         if not counterparts[i].supported:
             continue
         here = places.places(c.text)
-        elsewhere = set().union(*(v for a, v in named.items() if a != c.article))
-        lone = {p: span for p, span in here.items() if stem(p) not in elsewhere}
+        mine = named[c.article]
+        lone = {
+            p: span for p, span in here.items() if articles_naming[stem(p)] - (stem(p) in mine) == 0
+        }
         theirs = [p for p in places.places(claims[j].text) if p not in here]
         if lone and theirs:
             span = next(iter(lone.values()))
@@ -140,7 +158,7 @@ def _place_findings(
                 f"place differs: '{c.text[span[0] : span[1]]}' here, named by no other source; "
                 f"the same statement in {claims[j].article} names {shown}"
             )
-            findings[i].append(Finding(True, reason, span, [j]))
+            findings[i].append(Finding(True, reason, span, [j], "medium"))
 
 
 def _evidence(claim: Claim, other: Claim, rank: int = 1) -> Evidence:
@@ -269,13 +287,16 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
             spans = tuple(f.span for f in against)
             srcs = dict.fromkeys(k for f in against for k in f.sources)  # one per source claim
             shown = [_evidence(claim, claims[k]) for k in list(srcs)[:EVIDENCE_LISTED]]
+            conf = confidence.strongest(f.confidence for f in against)
         elif majority:
             label, reason, spans = "consistent", majority[0].reason, ()
             shown = [_evidence(claim, claims[k]) for k in majority[0].sources[:EVIDENCE_LISTED]]
+            conf = majority[0].confidence
         elif cp.supported:
             label, spans = "consistent", ()
             reason = _support_reason(cp, claim, claims)
             shown = [_evidence(claim, claims[j])]
+            conf = confidence.of_counterpart(cp)
         elif restated is not None and restated.label in ("consistent", "contradicted"):
             label, spans = "consistent", ()
             reason = (
@@ -283,9 +304,11 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
                 f"{restated.label}: {restated.reason}"
             )
             shown = list(restated.evidence[:EVIDENCE_SHOWN])
+            conf = "low"  # which body sentence a headline condenses is itself a guess
         else:
             label, spans = "unverified", ()
             reason = _unsupported_reason(cp, claim, claims, ranked)
+            conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
         for e in ranked:
             if len(shown) >= EVIDENCE_SHOWN:
                 break
@@ -303,5 +326,13 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         if q:
             found.append(q)
         dedup = tuple(dict.fromkeys(found))
-        out[i] = Suggestion(claim.id, label, reason, tuple(shown[:EVIDENCE_LISTED]), dedup, spans)
+        if dedup and label == "consistent":
+            # a hint casts doubt: the reason must not claim that nothing conflicts
+            reason = reason.replace(
+                "; no conflict found", "; no number, date, title or place differs"
+            )
+            conf = confidence.weakest((conf, "medium"))
+        out[i] = Suggestion(
+            claim.id, label, reason, tuple(shown[:EVIDENCE_LISTED]), dedup, spans, conf
+        )
     return [s for s in out if s is not None]

@@ -25,7 +25,7 @@ from reader.ui.textutil import one_line
 REVIEW_ACTIONS = {
     "tag", "clear", "accept", "link", "note", "undo", "redo", "next_claim", "prev_claim",
     "next_untagged", "next_article", "prev_article", "story", "cycle_compare", "search",
-    "filter", "export",
+    "filter", "export", "accept_high",
 }  # fmt: skip
 EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
 
@@ -56,6 +56,7 @@ class CrossreadApp(App[None]):
         # before the rest of the footer so that it still shows at 80 columns
         Binding("question_mark", "help", "Help"),
         Binding("a", "accept", "Accept", show=False),
+        Binding("A", "accept_high", "Accept all high", show=False),
         Binding("j,down", "next_claim", "Next", show=False),
         Binding("k,up", "prev_claim", "Previous", show=False),
         Binding("n", "next_untagged", "Next untagged"),
@@ -237,6 +238,28 @@ class CrossreadApp(App[None]):
             return
         self._save(lambda: self.review.tag(suggestion.label, from_suggestion=True), move=True)
 
+    def action_accept_high(self) -> None:
+        from reader.ui.dialogs import ConfirmScreen
+
+        claims = self.review.acceptable()
+        if not claims:
+            self.say("No high-confidence suggestion to accept in this article.")
+            return
+        n = len(claims)
+        article = self.review.article.name
+        question = (
+            f"Accept {n} high-confidence suggestion{'s' if n != 1 else ''} of {article}? "
+            "One ctrl+z undoes the whole batch."
+        )
+
+        def done(yes: bool | None) -> None:
+            if not yes or self.review.article.name != article:
+                return
+            if self._save(lambda: self.review.accept_all(claims)):
+                self.say(f"Accepted {n} suggestion{'s' if n != 1 else ''}; ctrl+z undoes them.")
+
+        self.push_screen(ConfirmScreen(question), done)
+
     def action_link(self, number: int) -> None:
         if number > len(self.review.evidence()):
             self.say(f"There is no evidence sentence {number}.")
@@ -394,6 +417,7 @@ class CrossreadApp(App[None]):
             ("Tag unverified", "u", "tag('unverified')"),
             ("Clear tag", "space", "clear"),
             ("Accept suggestion", "a", "accept"),
+            ("Accept every high-confidence suggestion of the article", "A", "accept_high"),
             ("Next claim", "j / ↓", "next_claim"),
             ("Previous claim", "k / ↑", "prev_claim"),
             ("Next untagged claim", "n", "next_untagged"),

@@ -35,6 +35,7 @@ HELP = [
         ("u", "unverified: the other sources do not say"),
         ("space", "clear the tag"),
         ("a", "accept the suggested label"),
+        ("A", "accept every high-confidence suggestion of the article (asks first)"),
         ("1–9", "link / unlink that evidence sentence"),
         ("e", "write a note on the claim"),
         ("ctrl+z / ctrl+y", "undo / redo (works after a restart)"),
@@ -47,7 +48,7 @@ HELP = [
         ("o", "cycle the comparison article"),
         ("tab", "move focus between panes"),
         ("/", "fuzzy search the story's claims"),
-        ("f", "filter: all, untagged, consistent, contradicted, unverified"),
+        ("f", "filter: all, untagged, each label, low-confidence suggestions"),
     ]),
     ("Other", [
         ("s", "export annotations (CSV / JSONL)"),
@@ -76,6 +77,32 @@ class HelpScreen(ModalScreen[None]):
             yield Label("crossread keys", classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
                 yield Static(text, id="help-text")
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; returns True only for an explicit yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box", classes="dialog"):
+            yield Static(Text(one_line(self.question)), id="confirm-text")
+            with Horizontal(classes="buttons"):
+                yield Button("Yes (y)", variant="primary", id="yes")
+                yield Button("No (n)", id="no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 class NoteScreen(ModalScreen[str | None]):

@@ -112,6 +112,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     def _suggestion(claim: Claim, s: Suggestion) -> Text:
         line = Text("Suggested: ", style="bold")
         line.append(f"{SYMBOLS.get(s.label, '')} {s.label}", style=LABEL_STYLES.get(s.label, ""))
+        line.append(f" · {s.confidence} confidence", style="bold" if s.confidence == "high" else "")
         line.append("  (a accepts)  ", style="dim")
         line.append(one_line(s.reason))
         for hint in s.hints:

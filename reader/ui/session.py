@@ -16,7 +16,8 @@ from reader.models import LABELS, Claim, Evidence, Suggestion
 if TYPE_CHECKING:
     from annotations.store import Annotation, ArticleRow, Event, Store
 
-FILTERS = ("all", "untagged", *LABELS)
+LOW_CONFIDENCE = "low-confidence suggestions"
+FILTERS = ("all", "untagged", *LABELS, LOW_CONFIDENCE)
 MAX_CANDIDATES = 9
 
 
@@ -110,6 +111,9 @@ class Review:
             return True
         if self.filter == "untagged":
             return label is None
+        if self.filter == LOW_CONFIDENCE:
+            sugg = self.suggestion(claim)
+            return sugg is not None and sugg.confidence == "low"
         return label == self.filter
 
     def progress(self, article: str | None = None) -> ArticleProgress:
@@ -251,6 +255,25 @@ class Review:
         if claim is None:
             return None
         return self._write(lambda: self.store.set_note(claim.id, self.reviewer, note), claim.id)
+
+    def acceptable(self) -> list[Claim]:
+        """Claims of the current article whose high-confidence suggestion `A` would accept.
+
+        Claims already labelled as suggested are left out: the count in the confirmation is
+        the number of labels that will change.
+        """
+        out = []
+        for claim in self.article_claims:
+            sugg = self.suggestion(claim)
+            if sugg and sugg.confidence == "high" and self.label_of(claim.id) != sugg.label:
+                out.append(claim)
+        return out
+
+    def accept_all(self, claims: list[Claim]) -> int:
+        """Accept the suggestions of `claims` as one group (one undo); how many changed."""
+        n = self.store.accept_suggestions([c.id for c in claims], self.reviewer)
+        self.reload_annotations()
+        return n
 
     def undo(self, redo: bool = False) -> Event | None:
         event = self.store.redo(self.reviewer) if redo else self.store.undo(self.reviewer)

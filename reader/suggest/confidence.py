@@ -1,0 +1,41 @@
+"""How strongly a suggestion rests on what was found: high, medium or low.
+
+High is for what a reviewer can check at a glance and will rarely overturn: a fact (a number, a
+date, a title) reported otherwise by at least two sources that outnumber the claim's own side, or
+agreed by at least two other sources; an absence where no sentence of any other source shares
+the claim's specific words or aligns with it. Everything that rests on one source, on a tie, or
+on word overlap alone is medium or low, so that batch-accepting high suggestions stays safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.models import CONFIDENCES
+from reader.suggest.support import ALIGNED_SCORE, PAIRED_WEIGHT, SUPPORT_THRESHOLD, Counterpart
+
+_RANK = {c: n for n, c in enumerate(CONFIDENCES)}  # high = 0
+
+
+def strongest(levels: Iterable[str]) -> str:
+    return min(levels, key=_RANK.__getitem__, default="low")
+
+
+def weakest(levels: Iterable[str]) -> str:
+    return max(levels, key=_RANK.__getitem__, default="low")
+
+
+def of_counterpart(cp: Counterpart) -> str:
+    """A counterpart found by shared words: never high, word overlap cannot see a changed fact."""
+    if cp.basis == "rare words" and cp.weight >= 2 * SUPPORT_THRESHOLD:
+        return "medium"
+    return "medium" if cp.basis == "rare words" else "low"
+
+
+def of_absence(cp: Counterpart, best_aligned: float) -> str:
+    """Unverified: high when nothing elsewhere comes close, lower as the closest gets closer."""
+    if cp.weight < PAIRED_WEIGHT and best_aligned < ALIGNED_SCORE:
+        return "high"
+    if cp.weight < SUPPORT_THRESHOLD:
+        return "medium"
+    return "low"

@@ -1,0 +1,69 @@
+"""`A`: accept every high-confidence suggestion of the article, after a confirmation; one undo."""
+
+from __future__ import annotations
+
+from annotations.store import Store
+from reader.ui.app import build_app
+from reader.ui.dialogs import ConfirmScreen
+from ui.helpers import REVIEWER, labels
+
+SIZE = (120, 36)
+
+
+def _high_by_article(db: str) -> list[dict[str, str]]:
+    """Per article in order: claim id -> suggested label, for the high-confidence suggestions."""
+    store = Store.open(db)
+    try:
+        story = store.stories()[0]
+        out = []
+        for art in store.articles(story):
+            high = {}
+            for c in store.claims(story, art.name):
+                s = store.suggestion(c.id)
+                if s and s.confidence == "high":
+                    high[c.id] = s.label
+            out.append(high)
+        return out
+    finally:
+        store.close()
+
+
+async def test_shift_a_confirms_with_the_count_accepts_and_one_undo_reverts(seeded_db) -> None:
+    per_article = _high_by_article(seeded_db)
+    index = max(range(len(per_article)), key=lambda k: len(per_article[k]))
+    high = per_article[index]
+    assert len(high) >= 2  # the seeds have articles with several high-confidence suggestions
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["right_square_bracket"] * index)
+        await pilot.press("c")  # one label set by hand before the batch survives its undo
+        first = app.review.claim.id
+        shown = str(app.query_one("#evidence-body").render())
+        assert f"{app.review.suggestion().confidence} confidence" in shown
+        expected = {cid: lab for cid, lab in high.items() if cid != first or lab != "consistent"}
+
+        await pilot.press("A")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"Accept {len(expected)} high-confidence suggestion" in app.screen.question
+        await pilot.press("n")  # declined: nothing written
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert labels(seeded_db) == {first: "consistent"}
+
+        await pilot.press("A", "y")
+        saved = labels(seeded_db)
+        for cid, label in high.items():
+            assert saved[cid] == label
+        store = Store.open(seeded_db)
+        accepted = {
+            a.claim_id for a in store.annotations(reviewer=REVIEWER) if a.accepted_suggestion
+        }
+        store.close()
+        assert accepted == set(expected)
+
+        await pilot.press("A")  # every high suggestion is now the label: nothing to ask
+        assert not isinstance(app.screen, ConfirmScreen)
+
+        await pilot.press("ctrl+z")  # the whole batch, in one step
+        assert labels(seeded_db) == {first: "consistent"}
+        await pilot.press("ctrl+y")
+        assert all(labels(seeded_db)[cid] == lab for cid, lab in high.items())
