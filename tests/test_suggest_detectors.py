@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.suggest import dates, hints, numbers, places, titles
+from reader.suggest import dates, hints, negation, numbers, places, titles
 
 
 def _one(slots, kind=None):
@@ -141,3 +141,85 @@ def test_quote_hint_names_the_swapped_word() -> None:
         [("“We will never forget the harbour workers,” she said.", "b.txt")],
     )
     assert same is None
+
+
+# negation and denial ---------------------------------------------------------------------------
+
+
+def _conflict(a: str, b: str, before: str = "") -> bool:
+    from reader.suggest.support import rarity, specific_stems
+
+    texts = [before, a, b] if before else [a, b]
+    arts = ["a.txt", "a.txt", "b.txt"] if before else ["a.txt", "b.txt"]
+    # rarity over a story with some unrelated sentences, as in a real story
+    filler = [f"Filler sentence number {w} about weather." for w in ("one", "two", "three")]
+    stems = [specific_stems(t) for t in [*texts, *filler]]
+    pairs = negation.conflicts(texts, arts, rarity(stems), 1.0)
+    return bool(pairs)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Police have not ruled out foul play in the harbour death.",
+         "Police have ruled out foul play in the harbour death."),
+        ("Wage demands were not discussed at the depot meeting.",
+         "Wage demands were discussed at the depot meeting, the union said."),
+        ("The council denied that the flood gates were closed overnight.",
+         "The flood gates were closed overnight, the council said."),
+    ],
+)  # fmt: skip
+def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: str) -> None:
+    assert _conflict(a, b)
+    assert _conflict(b, a)  # found from either side
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # the negation scopes over "hesitate", not over "approve"
+        ("The board did not hesitate to approve the harbour budget.",
+         "The board approve the harbour budget each year."),
+        # the same predicate about something else
+        ("Wage demands were not discussed at the depot meeting.",
+         "Parking fees were discussed at the council session."),
+        # negated on both sides
+        ("Police have not ruled out foul play in the harbour death.",
+         "Detectives have never ruled out foul play in the harbour death."),
+        # "whether or not" takes no side
+        ("The mayor will decide whether or not the harbour gates reopen.",
+         "The harbour gates reopen at dawn."),
+    ],
+)  # fmt: skip
+def test_negation_look_alikes_do_not_conflict(a: str, b: str) -> None:
+    assert not _conflict(a, b)
+
+
+def test_a_demonstrative_borrows_the_previous_sentence() -> None:
+    before = "Officials were ready to negotiate on missile placements and troop exercises."
+    a = "It does not appear that such details were discussed on Monday."
+    b = "Limits on missile placements and troop exercises were discussed, she said."
+    assert _conflict(a, b, before)
+    assert not _conflict(a, b)  # without what "such details" points to, nothing is shared
+
+
+def test_negation_finds_its_predicate_past_auxiliaries_and_raising_verbs() -> None:
+    [n] = negation.negations("It does not appear that such details were discussed.")
+    assert n.word == "discussed"
+    [n] = negation.negations("Police have not yet been able to reach the boat.")
+    assert n.word == "able"
+    assert negation.negations("European states who are not Nato members attend.") == []
+
+
+# names -----------------------------------------------------------------------------------------
+
+
+def test_proper_names_skip_sentence_starts_audiences_titles_and_compounds() -> None:
+    from reader.suggest.names import proper_names
+
+    text = (
+        "Later, Deputy Mayor Jens Stoltenberg told ABC News on Monday that “Olga Stefanishyna "
+        "met post-Cold War envoys” in Karsby."
+    )
+    got = [" ".join(t.text for t in name) for name in proper_names(text)]
+    assert got == ["Jens Stoltenberg", "Karsby"]

@@ -78,20 +78,26 @@ def test_look_alikes_are_not_contradictions() -> None:
     assert len(labels) == 3
 
 
-def test_title_rank_disagreement_and_hint_only_polarity() -> None:
+def test_title_rank_disagreement_scoped_negation_and_hint_only_polarity() -> None:
     story = _story(
         ["Deputy Mayor Lena Berg ordered the evacuation of the Karsby estate.", *FILLER[0]],
         ["Deputy Mayor Lena Berg said the evacuation of the Karsby estate was ordered.", "a b."],
         ["Assistant Mayor Lena Berg ordered the evacuation of the Karsby estate.", "c d."],
         ["The Karsby estate evacuation was not ordered by Berg, officials said.", "e f."],
+        ["Berg, who did not speak to reporters, ordered the Karsby estate evacuation.", "g h."],
     )
     got = _by_text(story)
     wrong = got["Assistant Mayor Lena Berg ordered the evacuation of the Karsby estate."]
     assert wrong.label == "contradicted"
     assert "'Assistant Mayor' here" in wrong.reason
+    # the same predicate about the same thing, negated on one side only: a label
     negated = got["The Karsby estate evacuation was not ordered by Berg, officials said."]
-    assert negated.label == "consistent"  # polarity is only a hint
-    assert any(h.startswith("polarity") for h in negated.hints)
+    assert negated.label == "contradicted"
+    assert "negation: 'not ordered' here" in negated.reason
+    # a "not" that scopes over something else stays a hint
+    aside = got["Berg, who did not speak to reporters, ordered the Karsby estate evacuation."]
+    assert "negation" not in aside.reason
+    assert any(h.startswith("polarity") for h in aside.hints)
 
 
 def test_one_suggestion_per_claim_in_document_order_and_empty_story() -> None:
@@ -117,3 +123,17 @@ def test_numbers_that_only_meet_through_a_hedge_are_counted_honestly() -> None:
     assert "differing: 'six-hour' in 003.txt" in s.reason
     six = got["The six-hour meeting of Karsby council ended at dawn."]
     assert six.label == "contradicted" and six.confidence == "high"
+
+
+def test_a_counterpart_lacking_the_claims_own_name_leaves_it_unverified() -> None:
+    story = _story(
+        ["The Marrow river flood forced residents of Dunmore from homes, said Ines Duarte.", "a."],
+        ["The Marrow river flood forced residents of Dunmore from their homes overnight.", "b."],
+        ["Volunteers stacked sandbags in Dunmore as the Marrow river flood rose.", "c."],
+    )
+    got = _by_text(story)
+    s = got["The Marrow river flood forced residents of Dunmore from homes, said Ines Duarte."]
+    assert s.label == "unverified"
+    assert "names 'Ines Duarte', which no other source mentions" in s.reason
+    plain = got["The Marrow river flood forced residents of Dunmore from their homes overnight."]
+    assert plain.label == "consistent"

@@ -117,7 +117,8 @@ def test_headline_condensing_a_supported_lead_is_consistent() -> None:
         [head, lead, *FILLER[:2]],
         [
             "Storm chaos on the coast",
-            "Coastguards rescued everyone from a Skerholm ferry that struck a reef on Sunday.",
+            "Coastguards rescued everyone from the Lindqvist, a Skerholm ferry that struck a "
+            "reef on Sunday.",
             *FILLER[2:4],
         ],
         ["Shelters open across the region", *FILLER[4:]],

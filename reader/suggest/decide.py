@@ -17,9 +17,24 @@ from rapidfuzz import fuzz
 
 from reader.align.evidence import MIN_SCORE
 from reader.models import Claim, Evidence, Story, Suggestion
-from reader.suggest import confidence, dates, hints, numbers, places, titles
+from reader.suggest import (
+    confidence,
+    dates,
+    hints,
+    names,
+    negation,
+    numbers,
+    places,
+    titles,
+)
 from reader.suggest.slots import Slot
-from reader.suggest.support import Counterpart, best_counterparts, specific_stems
+from reader.suggest.support import (
+    PAIRED_WEIGHT,
+    Counterpart,
+    best_counterparts,
+    rarity,
+    specific_stems,
+)
 from reader.suggest.text import stem, surface_words, tokenize
 
 Rule = tuple[Callable[[Slot, Slot], bool], Callable[[Slot, Slot], bool]]  # related, compatible
@@ -161,6 +176,53 @@ def _place_findings(
             findings[i].append(Finding(True, reason, span, [j], "medium"))
 
 
+def _negation_findings(claims: list[Claim], findings: list[list[Finding]]) -> None:
+    """A predicate negated here and asserted about the same thing by another source, or the
+    reverse: both sentences are marked, since either source may be the one that is wrong."""
+    stems = [specific_stems(c.text) for c in claims]
+    weights = rarity(stems)
+    pairs = negation.conflicts(
+        [c.text for c in claims], [c.article for c in claims], weights, PAIRED_WEIGHT
+    )
+    for i, j, neg in pairs:
+        a, b = neg.span
+        cue = claims[i].text[a:b]
+        findings[i].append(
+            Finding(True, f"negation: '{cue}' here, asserted in {claims[j].article}", (a, b),
+                    [j], "medium")
+        )  # fmt: skip
+        findings[j].append(
+            Finding(True, f"negation: asserted here, '{cue}' in {claims[i].article}",
+                    _word_span(claims[j].text, neg.word), [i], "medium")
+        )  # fmt: skip
+
+
+def _word_span(text: str, word: str) -> tuple[int, int]:
+    """Offsets of the first `word` (as written) in `text` (the whole text if none)."""
+    for t in tokenize(text):
+        if t.text == word:
+            return t.start, t.end
+    return 0, len(text)
+
+
+def _lone_names(claims: list[Claim]) -> list[list[tuple[int, int]]]:
+    """Per claim, the spans of its proper names that no other article mentions at all."""
+    words: dict[str, set[str]] = defaultdict(set)  # article -> stems of all its words
+    for c in claims:
+        words[c.article].update(stem(t.text) for t in tokenize(c.text))
+    articles_using = Counter(s for ss in words.values() for s in ss)
+    out: list[list[tuple[int, int]]] = []
+    for c in claims:
+        mine = words[c.article]
+        spans = []
+        for name in names.proper_names(c.text):
+            # a name is known elsewhere when any of its words is ("Joe Biden" / "Mr. Biden")
+            if all(articles_using[stem(t.text)] - (stem(t.text) in mine) == 0 for t in name):
+                spans.append((name[0].start, name[-1].end))
+        out.append(spans)
+    return out
+
+
 def _evidence(claim: Claim, other: Claim, rank: int = 1) -> Evidence:
     score = round(float(fuzz.token_set_ratio(claim.text, other.text)), 1)
     return Evidence(claim.id, other.id, other.article, rank, score, other.text)
@@ -263,6 +325,8 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
                     findings[i].append(f)
 
     _place_findings(claims, counterparts, findings)
+    _negation_findings(claims, findings)
+    lone = _lone_names(claims)
 
     headline_ids = _headlines(story)
     body: dict[str, list[int]] = defaultdict(list)
@@ -292,6 +356,15 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
             label, reason, spans = "consistent", majority[0].reason, ()
             shown = [_evidence(claim, claims[k]) for k in majority[0].sources[:EVIDENCE_LISTED]]
             conf = majority[0].confidence
+        elif cp.supported and lone[i]:
+            # the counterpart shares words, but not the names this claim is about
+            label, spans, conf = "unverified", tuple(lone[i][:3]), "low"
+            shown = [_evidence(claim, claims[j])]
+            named = _quoted(claim.text[a:b] for a, b in lone[i])
+            reason = (
+                f"names {named}, which no other source mentions; the closest sentence, in "
+                f"{claims[j].article}, shares {_quoted(surface_words(claim.text, cp.shared))}"
+            )
         elif cp.supported:
             label, spans = "consistent", ()
             reason = _support_reason(cp, claim, claims)

@@ -73,6 +73,23 @@ def specific_stems(text: str) -> set[str]:
     return content_stems(text) - _WEAK
 
 
+def rarity(
+    stems: list[set[str]], postings: Mapping[str, list[int]] | None = None
+) -> dict[str, float]:
+    """Each stem's inverse document frequency over the claims, on a scale where a stem used by
+    about two claims weighs 1 whatever the story's size (see the module docstring)."""
+    n = len(stems)
+    if postings is None:
+        counts: dict[str, int] = defaultdict(int)
+        for ss in stems:
+            for s in ss:
+                counts[s] += 1
+    else:
+        counts = {s: len(p) for s, p in postings.items()}
+    norm = math.log(max(n, 3))
+    return {s: math.log(n / c) / norm for s, c in counts.items()}
+
+
 class _Aligner:
     """Pair scores as `reader.align.evidence` computes them, on the words that carry the claim."""
 
@@ -131,8 +148,7 @@ def best_counterparts(
     for i, ss in enumerate(stems):
         for s in ss:
             postings[s].append(i)
-    norm = math.log(max(n, 3))
-    idf = {s: math.log(n / len(p)) / norm for s, p in postings.items()}
+    idf = rarity(stems, postings)
     arrays = {s: np.fromiter(p, dtype=np.int64) for s, p in postings.items()}
     names = {c.article for c in claims}
     code = {a: k for k, a in enumerate(sorted(names))}

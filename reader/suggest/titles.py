@@ -138,9 +138,17 @@ _CALENDAR = frozenset(
 )
 
 
+_NOT_NAMES = RANKS | OFFICES | _DOMAIN | _CALENDAR
+
+
+def is_title_word(word: str) -> bool:
+    """A lower-cased word that is capitalised as part of a title or a date, not of a name."""
+    return word in _NOT_NAMES
+
+
 def _is_name(tok: Token) -> bool:
     w = tok.text
-    return w[:1].isupper() and w.lower() not in RANKS | OFFICES | _DOMAIN | _CALENDAR
+    return w[:1].isupper() and not is_title_word(w.lower())
 
 
 def _name_after(text: str, toks: Sequence[Token], k: int) -> tuple[str, int] | None:

@@ -1,0 +1,49 @@
+"""Proper names inside a sentence: capitalised words that are not there because a sentence,
+a quote or a title starts, and not days, months or words of office.
+
+A claim that names someone or somewhere that no other source mentions carries content that no
+counterpart can confirm, however many of the story's common words the two share.
+"""
+
+from __future__ import annotations
+
+from reader.suggest.text import Token, tokenize
+from reader.suggest.titles import is_title_word
+
+# After these a capital starts a sentence or a quote, not a name.
+_OPENERS = frozenset(".!?“\"‘'—:(")
+# The audience of a statement is not what the statement says ("told ABC News", "told Reuters").
+_TO_AUDIENCE = frozenset(["told", "tells", "telling", "via"])
+
+
+def proper_names(text: str) -> list[list[Token]]:
+    """The names of `text`: runs of capitalised words ("Jens Stoltenberg"), each a list."""
+    toks = tokenize(text)
+    out: list[list[Token]] = []
+    last = skipped = -2
+    for k, t in enumerate(toks):
+        if not t.text[:1].isupper() or is_title_word(t.lower):
+            continue
+        gap = text[toks[k - 1].end : t.start] if k else ""
+        if (
+            k == 0
+            or (gap.strip() and gap.strip()[-1] in _OPENERS)  # a sentence or a quote starts
+            or gap == "-"  # inside a compound ("post-Cold War")
+            or text[t.end : t.end + 1] == "-"  # the start of one ("Trans-Siberian")
+            or (skipped == k - 1 and gap == " ")  # the rest of a name skipped for these
+        ):
+            skipped = k
+            continue
+        prev = toks[k - 1]
+        if prev.lower in _TO_AUDIENCE or (
+            prev.text[:1].isupper() and k >= 2 and toks[k - 2].lower in _TO_AUDIENCE
+        ):
+            continue
+        if len(t.text) < 2:
+            continue  # initials: "J. Smith", "U.S."
+        if last == k - 1 and gap == " ":
+            out[-1].append(t)
+        else:
+            out.append([t])
+        last = k
+    return out

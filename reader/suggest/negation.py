@@ -1,0 +1,170 @@
+"""Scoped negation and denial: the same predicate about the same thing, negated on one side only.
+
+"Police have not ruled out foul play" and "police have ruled out foul play" disagree; "did not
+hesitate to approve" and "approved" do not. A negation ("not", "n't", "never", "no longer") or a
+denial ("denied that") scopes over the first content word after it, skipping auxiliaries
+("have not been ruled out") and neg-raising verbs ("it does not appear that the details were
+discussed" negates "discussed"). That word is the predicate. Two sentences conflict when they
+share the predicate stem, the predicate is negated in exactly one of them, and they share at
+least `MIN_OBJECT` other specific words (the thing the predicate is about). A sentence whose object
+is a demonstrative ("such details", "those issues") borrows its article's previous sentence's
+words, which is what the demonstrative points to.
+
+Unscoped negation (a "not" somewhere else in the sentence) stays a hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.suggest.text import Token, is_content, stem, tokenize
+
+_NEGATORS = frozenset(["not", "never", "cannot", "n't", "n’t"])
+_DENIALS = frozenset(["denied", "denies", "deny", "denying"])
+# Words between a negation and its predicate that leave the scope where it is.
+_AUX = frozenset(
+    """be been being is are was were am has have had having do does did will would can could
+    shall should may might must yet ever even also still formally officially publicly fully
+    been so far""".split()  # noqa: SIM905
+)
+# "It does not appear that X was done" negates X: the scope moves into the clause after "that".
+_NEG_RAISING = frozenset(
+    "appear appears appeared seem seems seemed think thinks thought believe believes".split()  # noqa: SIM905
+)
+# A clause ends at these: a negation never reaches past them.
+_CLAUSE_END = frozenset(["but", "and", "or", "while", "although", "though", "because", "than"])
+_WEAK_CUES = frozenset(["no", "nor", "without", "neither", "none"])
+_DEMONSTRATIVES = frozenset(["such", "those", "these", "this", "that"])
+MIN_OBJECT = 2
+SCOPE = 8  # tokens after the negation searched for its predicate
+WINDOW = 10  # tokens either side of a predicate that say what it is about
+
+
+@dataclass(frozen=True)
+class Negated:
+    predicate: str  # stem of the negated word
+    word: str  # the negated word as written
+    cue: str  # the negation as written ("not", "n't", "denied")
+    span: tuple[int, int]  # offsets of cue..predicate in the text
+
+
+def _is_negator(t: Token, nxt: Token | None) -> bool:
+    if t.lower in _NEGATORS:
+        return True
+    if t.lower.endswith(("n't", "n’t")):
+        return True
+    return t.lower == "no" and nxt is not None and nxt.lower == "longer"
+
+
+def _predicate(text: str, toks: Sequence[Token], k: int, raised: bool = False) -> int | None:
+    """Index of the word the negation at toks[k] scopes over, or None."""
+    j = k + 1
+    if j < len(toks) and toks[j].lower == "longer":
+        j += 1
+    end = min(len(toks), k + 1 + SCOPE)
+    while j < end:
+        t = toks[j]
+        gap = text[toks[j - 1].end : t.start]
+        if any(ch in gap for ch in ",;:—()") or t.lower in _CLAUSE_END:
+            return None
+        if t.lower in _NEG_RAISING and j + 1 < len(toks) and toks[j + 1].lower == "that":
+            raised, j = True, j + 2
+            continue
+        if t.lower in _AUX or not is_content(t.text):
+            j += 1
+            continue
+        if raised and not (toks[j - 1].lower in _AUX and toks[j - 1].lower != "so"):
+            j += 1  # the subject of the raised clause ("such details"): its verb comes next
+            continue
+        if not t.text[:1].islower():
+            return None  # "not Nato members": a name, not a predicate
+        return j
+    return None
+
+
+def negations(text: str) -> list[Negated]:
+    """Every scoped negation of `text`, with its predicate."""
+    toks = tokenize(text)
+    out: list[Negated] = []
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        p = None
+        if _is_negator(t, nxt):
+            if k > 0 and toks[k - 1].lower == "or":
+                continue  # "whether or not": no side taken
+            p = _predicate(text, toks, k)
+        elif t.lower in _DENIALS and nxt is not None:
+            # "denied that the gates were closed" / "denied closing the gates"
+            that = nxt.lower == "that"
+            p = _predicate(text, toks, k + 1 if that else k, raised=that)
+        if p is not None:
+            out.append(Negated(stem(toks[p].text), toks[p].text, t.text, (t.start, toks[p].end)))
+    return out
+
+
+def predicates(text: str) -> set[str]:
+    """Stems of every content word: where a predicate may stand un-negated."""
+    return {stem(t.text) for t in tokenize(text) if is_content(t.text)}
+
+
+def borrows_context(text: str) -> bool:
+    """True when the sentence points back with a demonstrative ("such details")."""
+    toks = tokenize(text)
+    return any(
+        t.lower in _DEMONSTRATIVES and k + 1 < len(toks) and is_content(toks[k + 1].text)
+        for k, t in enumerate(toks)
+    )
+
+
+def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
+    """Stems of content words within `width` tokens of the first `word` (as written, lower
+    case), and whether that word may be negated: any negation cue in the words before it
+    counts, so that only a plain assertion is set against a negation."""
+    toks = tokenize(text)
+    for k, t in enumerate(toks):
+        if t.text == word:
+            around = toks[max(0, k - width) : k] + toks[k + 1 : k + 1 + width]
+            before = toks[max(0, k - SCOPE) : k]
+            negated = any(
+                _is_negator(b, None) or b.lower in _DENIALS or b.lower in _WEAK_CUES for b in before
+            )
+            return {stem(w.text) for w in around if is_content(w.text)}, negated
+    return set(), False
+
+
+def conflicts(
+    texts: Sequence[str],
+    articles: Sequence[str],
+    weights: dict[str, float],
+    min_weight: float,
+) -> list[tuple[int, int, Negated]]:
+    """Pairs (i, j, negation in i) where sentence i negates what sentence j, of another article,
+    asserts about the same thing.
+
+    The thing is the words around the predicate on both sides; `weights` (rarity in the story)
+    of the shared ones, besides the predicate, must reach `min_weight`, over MIN_OBJECT stems.
+    """
+    negated = [negations(t) for t in texts]
+    postings: dict[str, list[int]] = {}  # word as written -> sentences using it
+    for j, t in enumerate(texts):
+        for w in {tok.text for tok in tokenize(t) if tok.text[:1].islower()}:
+            postings.setdefault(w, []).append(j)
+    out: list[tuple[int, int, Negated]] = []
+    for i, negs in enumerate(negated):
+        for n in negs:
+            mine, _ = _window(texts[i], n.word)
+            if i > 0 and articles[i - 1] == articles[i] and borrows_context(texts[i]):
+                mine |= predicates(texts[i - 1])  # what "such details" points back to
+            # the same word form: "were discussed" and "open to discussing" are not one claim
+            for j in postings.get(n.word, ()):
+                if articles[j] == articles[i]:
+                    continue
+                theirs, also_negated = _window(texts[j], n.word)
+                if also_negated:
+                    continue
+                shared = (mine & theirs) - {n.predicate}
+                weight = sum(weights.get(s, 0.0) for s in shared)
+                if len(shared) >= MIN_OBJECT and weight >= min_weight:
+                    out.append((i, j, n))
+    return out
