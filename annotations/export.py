@@ -112,6 +112,18 @@ def _row(
     }
 
 
+def protected_paths(store: Store) -> list[tuple[str, str]]:
+    """What an export must never overwrite: the database and every imported article.
+
+    Story folders are included, so a .txt/.md export written among the articles (which would
+    become an article on the next import) is refused too.
+    """
+    paths = [(store.path + suffix, "the database") for suffix in ("", "-wal", "-shm")]
+    for path in store.imported_paths():
+        paths.append((path, "an imported article"))
+    return paths
+
+
 def write_export(
     store: Store,
     out: str | Path | TextIO,
@@ -128,6 +140,5 @@ def write_export(
     text stream. Raises StoreError with a one-line message.
     """
     rows = export_rows(store, all_claims=all_claims, reviewer=reviewer)
-    db_files = [(store.path + suffix, "the database") for suffix in ("", "-wal", "-shm")]
-    with open_output(out, protect=db_files) as f:
+    with open_output(out, protect=protected_paths(store)) as f:
         return write_records(rows, f, COLUMNS, fmt, excel=excel)

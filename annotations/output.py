@@ -1,16 +1,28 @@
-"""Writing records safely as CSV or JSONL: to a stream, or to a path via a temp file and a rename.
+"""Writing records safely as CSV or JSONL: to a stream, or to a path through a temp file.
 
-Shared by `crossread export` and `crossread suggest`, so both have the same guarantees: a failed
-write never leaves a half-written file nor harms a previous one.
+Shared by `crossread export`, `crossread suggest` and the app's export dialog, so all have the
+same guarantees about the file named by `-o`:
+- a regular file (or a new one) is written to a temp file beside it and renamed over it, so a
+  failed write never leaves a half-written file nor harms the previous one;
+- a symbolic link is followed: its target is written, the link stays a link;
+- a FIFO, terminal or other device is written into directly, never replaced;
+- a hard-linked file stays one file (its new content is staged, then copied into it);
+- a new file gets mode 0666 & ~umask like any file a shell creates; an existing file keeps its
+  mode and, where the user may, its owner and group;
+- protected paths (the database, the imported articles) are refused whatever spelling reaches
+  them, compared after resolving symbolic links.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import secrets
+import shutil
+import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,18 +31,52 @@ from typing import TextIO
 from annotations.store import StoreError
 
 FORMATS = ("csv", "jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Protected = tuple[str | os.PathLike, str]  # (path, what it is, for the message)
+
+
+def _refusal(target: str, protect: Iterable[Protected]) -> str | None:
+    """What `target` (resolved) is among the protected paths, or None if it may be written.
+
+    A protected file is matched by resolved path or, when both exist, by identity (so a hard
+    link to the database is refused too). A protected folder refuses any .txt/.md file under it:
+    written there, the output would become an article on the next import.
+    """
+    for other, what in protect:
+        resolved = os.path.realpath(other)
+        if resolved == target:
+            return what
+        try:
+            if os.path.samefile(target, resolved):
+                return what
+        except OSError:
+            pass  # one of them does not exist: not the same file
+        if (
+            os.path.isdir(resolved)
+            and target.lower().endswith(ARTICLE_SUFFIXES)
+            and os.path.commonpath([resolved, target]) == resolved
+        ):
+            return what
+    return None
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
 
 
 @contextmanager
 def open_output(
-    out: str | os.PathLike | TextIO, *, protect: Iterable[tuple[str | os.PathLike, str]] = ()
+    out: str | os.PathLike | TextIO, *, protect: Iterable[Protected] = ()
 ) -> Iterator[TextIO]:
-    """Yield a text stream for `out`: "-" is stdout, a stream is used as is, a path is atomic.
+    """Yield a text stream for `out`: "-" is stdout, a stream is used as is, a path as above.
 
-    An existing file at the path is replaced (as `-o` does everywhere), except the files in
-    `protect`, pairs of (path, what it is): an export typed over the database or over an input
-    article would destroy it. Raises StoreError with a one-line message.
+    Raises StoreError with a one-line message; nothing is written when it is raised before the
+    body runs.
     """
     if out == "-":
         yield sys.stdout
@@ -38,29 +84,65 @@ def open_output(
     if not isinstance(out, (str, os.PathLike)):
         yield out
         return
-    path = Path(out)
-    if not path.parent.is_dir():
-        raise StoreError(f"cannot write {path}: folder {path.parent} does not exist")
-    if path.is_dir():
-        raise StoreError(f"cannot write {path}: it is a folder")
-    for other, what in protect:
-        if path.exists() and Path(other).exists() and path.samefile(other):
-            raise StoreError(f"cannot write {path}: it is {what}; nothing was written")
-    tmp_name = None
+    shown = os.fspath(out)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        target = os.path.realpath(out)  # a symlink's target is what gets written
+        st = _stat(target)
+    except OSError as e:  # e.g. a symlink loop
+        raise StoreError(f"cannot write {shown}: {e.strerror or e}") from None
+    folder = os.path.dirname(target)
+    if st is None and not os.path.isdir(folder):
+        raise StoreError(f"cannot write {shown}: folder {folder} does not exist")
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise StoreError(f"cannot write {shown}: it is a folder")
+    what = _refusal(target, protect)
+    if what is not None:
+        raise StoreError(f"cannot write {shown}: it is {what}; nothing was written")
+    try:
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            # FIFO, terminal, /dev/null…: write into it; replacing it would break the system
+            with open(target, "w", encoding="utf-8", newline="") as f:
+                yield f
+            return
+        with _staged(target, st) as f:
+            yield f
+    except OSError as e:
+        raise StoreError(f"cannot write {shown}: {e.strerror or e}") from None
+
+
+@contextmanager
+def _staged(target: str, st: os.stat_result | None) -> Iterator[TextIO]:
+    """Write a temp file beside `target`, then rename it over it (or copy it into a hard link)."""
+    folder, name = os.path.split(target)
+    tmp = None
+    try:
+        while tmp is None:
+            candidate = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+            try:
+                # 0o666: the kernel applies the umask, as for any file a shell creates
+                fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                continue
+            tmp = candidate
+        if st is not None:
+            os.fchmod(fd, stat.S_IMODE(st.st_mode))
+            if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                # only root may give a file away; the mode is kept all the same
+                with contextlib.suppress(PermissionError):
+                    os.fchown(fd, st.st_uid, st.st_gid)
         # newline="" so csv's row ends and newlines inside cells are written exactly as given
         with open(fd, "w", encoding="utf-8", newline="") as f:
             yield f
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as e:
-        raise StoreError(f"cannot write {path}: {e.strerror or e}") from None
+        if st is not None and st.st_nlink > 1:
+            shutil.copyfile(tmp, target)  # into the same inode: every name of it sees the export
+        else:
+            os.replace(tmp, target)
+            tmp = None
     finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def csv_cell(value: object, *, excel: bool = False) -> str:

@@ -298,6 +298,11 @@ class Store:
             )
         return out
 
+    def imported_paths(self) -> list[str]:
+        """The files and folders the stories were imported from, as recorded at import."""
+        rows = self.conn.execute("SELECT path FROM stories UNION SELECT path FROM articles")
+        return [r[0] for r in rows]
+
     def claims(self, story: str, article: str | None = None) -> list[Claim]:
         """The story's claims (or one article's), ordered by article then index."""
         sql = (

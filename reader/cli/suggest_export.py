@@ -71,18 +71,10 @@ def write_suggestions(
 ) -> int:
     """Write suggestion records to `out` (a path, written atomically, or a stream); rows written."""
     from annotations.output import open_output, write_records
-    from annotations.store import StoreError
 
-    if isinstance(out, (str, Path)) and out != "-" and _is_article_of(Path(out), Path(path)):
-        # the output would replace an article, or become one on the next run
-        raise StoreError(f"cannot write {out}: it is an article of {path}; nothing was written")
+    # the output would replace an article, or become one on the next run
+    protect = [(path, f"an article of {path}")]
     # load before opening the output, so a bad corpus leaves an existing output file alone
     records = list(suggestion_records(path, max_bytes=max_bytes, report=report))
-    with open_output(out) as fh:
+    with open_output(out, protect=protect) as fh:
         return write_records(records, fh, COLUMNS, fmt)
-
-
-def _is_article_of(out: Path, corpus: Path) -> bool:
-    target, root = out.resolve(), corpus.resolve()
-    inside = root.is_dir() and target.is_relative_to(root)
-    return target == root or (inside and target.suffix.lower() in (".txt", ".md"))

@@ -143,7 +143,8 @@ def load_article(story: str, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     """Load one file as an article of `story`; raises ArticleError with a one-line reason."""
     path = Path(path)
     data = _read_regular(path, max_bytes)
-    return build_article(story, path.name, str(path), data)
+    # absolute, so an export can later recognise the article whatever the working folder
+    return build_article(story, path.name, os.path.abspath(path), data)
 
 
 def _skip_reason(entry: os.DirEntry[str]) -> str | None:
@@ -171,7 +172,7 @@ def _scan(folder: Path) -> list[os.DirEntry[str]]:
 
 
 def _load_story(folder: Path, entries: list[os.DirEntry[str]], corpus: Corpus, max_bytes: int):
-    story = Story(name=folder.name, path=str(folder))
+    story = Story(name=folder.name, path=os.path.abspath(folder))
     for entry in entries:
         reason = _skip_reason(entry)
         if reason is None:
@@ -220,7 +221,7 @@ def load_corpus(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corp
             article = load_article(root.stem, root, max_bytes=max_bytes)
         except ArticleError as exc:
             raise CorpusError(f"{_show(root)}: {exc}") from None
-        corpus.stories.append(Story(name=root.stem, path=str(root), articles=[article]))
+        corpus.stories.append(Story(name=root.stem, path=os.path.abspath(root), articles=[article]))
         return corpus
     if not stat.S_ISDIR(st.st_mode):
         raise CorpusError(f"not a file or folder (FIFO, device or socket): {_show(root)}")

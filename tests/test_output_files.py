@@ -1,0 +1,176 @@
+"""Where `-o` writes: links, FIFOs, devices, hard links, modes, and files that must never be hit.
+
+Every special file here is made by the test in its temp folder (never a real /dev path).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from storyfactory import make_evidence, make_story
+
+from annotations.export import write_export
+from annotations.output import open_output
+from annotations.store import Store, StoreError
+
+
+@pytest.fixture
+def store(tmp_path):
+    story = make_story("s", {"a.txt": ["The bridge closed on Monday."], "b.txt": ["It reopened."]})
+    s = Store.open(tmp_path / "w.db")
+    s.import_story(story, make_evidence(story))
+    s.set_label(story.claims()[0].id, "consistent", "ana")
+    yield s
+    s.close()
+
+
+def write(out, text="new\n", **kw):
+    with open_output(out, **kw) as f:
+        f.write(text)
+
+
+def crossread(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def test_symlink_target_is_written_and_the_link_stays(tmp_path):
+    target = tmp_path / "real.csv"
+    target.write_text("old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to("real.csv")
+    write(link)
+    assert link.is_symlink() and os.readlink(link) == "real.csv"
+    assert target.read_text() == "new\n"
+
+
+def test_dangling_symlink_creates_its_target(tmp_path):
+    link = tmp_path / "link.csv"
+    link.symlink_to(tmp_path / "made.csv")
+    write(link)
+    assert link.is_symlink() and (tmp_path / "made.csv").read_text() == "new\n"
+
+
+def test_symlink_target_write_is_atomic(tmp_path):
+    target = tmp_path / "real.csv"
+    target.write_text("previous export\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    with pytest.raises(StoreError, match="No space"), open_output(link) as f:
+        f.write("half")
+        raise OSError(28, "No space left on device")
+    assert target.read_text() == "previous export\n" and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.csv", "real.csv"]
+
+
+def test_fifo_is_written_into_not_replaced(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout"  # like /dev/stdout -> /proc/self/fd/1
+    link.symlink_to(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    write(link, "through the pipe\n")
+    reader.join(10)
+    if reader.is_alive():  # nothing was written into the FIFO: let the reader finish
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert got == ["through the pipe\n"]
+    assert link.is_symlink() and stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "stdout"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mknod of a character device needs root")
+def test_character_device_is_written_into_not_replaced(tmp_path):
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a private /dev/null
+    write(null, "discarded\n")
+    assert stat.S_ISCHR(null.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+
+
+def test_hard_linked_file_stays_one_file(tmp_path):
+    out = tmp_path / "out.csv"
+    out.write_text("old\n")
+    other = tmp_path / "same.csv"
+    os.link(out, other)
+    write(out)
+    assert out.stat().st_ino == other.stat().st_ino and other.read_text() == "new\n"
+
+
+def test_new_file_gets_the_umask_mode(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write(tmp_path / "a.csv")
+        os.umask(0o002)
+        write(tmp_path / "b.csv")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.csv").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "b.csv").stat().st_mode) == 0o664
+
+
+def test_existing_file_keeps_its_mode_and_owner(tmp_path):
+    out = tmp_path / "out.csv"
+    out.write_text("old\n")
+    out.chmod(0o640)
+    if os.geteuid() == 0:
+        os.chown(out, 1234, 5678)
+    write(out)
+    st = out.stat()
+    assert stat.S_IMODE(st.st_mode) == 0o640
+    if os.geteuid() == 0:
+        assert (st.st_uid, st.st_gid) == (1234, 5678)
+
+
+def test_symlink_loop_is_one_line(tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "loop")
+    with pytest.raises(StoreError, match="cannot write"):
+        write(loop)
+
+
+def test_export_refuses_the_database_by_any_spelling(store, tmp_path):
+    (tmp_path / "alias.db").symlink_to(tmp_path / "w.db")
+    (tmp_path / "sub").mkdir()
+    for out in ("w.db", "w.db-wal", "w.db-shm", "alias.db", "sub/../w.db"):
+        with pytest.raises(StoreError, match="it is the database"):
+            write_export(store, str(tmp_path / out))
+    assert [a.label for a in store.annotations()] == ["consistent"]
+
+
+def test_export_refuses_every_imported_article(tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    article = story / "article.txt"
+    article.write_text("The bridge closed on Monday after the storm.\n")
+    (story / "b.txt").write_text("The bridge closed on Monday, officials said.\n")
+    db = tmp_path / "x.db"
+    # imported with a relative path, exported with another spelling of it: both are the article
+    assert crossread("import", "story", "--db", "x.db", cwd=tmp_path).returncode == 0
+    for out in ("story/article.txt", "./story/../story/article.txt", str(article), "story/new.md"):
+        proc = crossread("export", "--db", str(db), "-o", out, cwd=tmp_path)
+        assert proc.returncode == 2, out
+        assert "is an imported article" in proc.stderr, proc.stderr
+    assert article.read_text() == "The bridge closed on Monday after the storm.\n"
+    assert not (story / "new.md").exists()
+    assert crossread("export", "--db", str(db), "-o", "story/out.csv", cwd=tmp_path).returncode == 0
+
+
+def test_suggest_on_a_symlink_loop_with_output_is_one_line(tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "loop")
+    proc = crossread("suggest", str(loop), "-o", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("crossread: error:")
