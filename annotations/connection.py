@@ -51,6 +51,12 @@ def _inspect(path: Path) -> int | None:
     return version
 
 
+def inspect(path: Path) -> int | None:
+    """Check an existing database file without writing to it: its schema version (None for an
+    empty file). Raises OpenError if it is not crossread's or is from a newer crossread."""
+    return _inspect(path)
+
+
 def connect(
     path: str | os.PathLike, *, create: bool = True, check_same_thread: bool = True
 ) -> tuple[sqlite3.Connection, str]:

@@ -116,6 +116,29 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             "ALTER TABLE events ADD COLUMN grp INTEGER",
         ),
     ),
+    (
+        3,
+        (
+            # The app window (session) that made a change, so its undo reverts only its own
+            # changes; NULL for the command line and older rows.
+            "ALTER TABLE events ADD COLUMN session TEXT",
+            # The database file a merged event came from (`crossread merge`); NULL = made here.
+            "ALTER TABLE events ADD COLUMN origin TEXT",
+            # An adjudicator's decision: the claim's final label. Its changes are events with
+            # source 'final', so undo and the audit trail cover them like every label.
+            """CREATE TABLE finals (
+                claim_id TEXT PRIMARY KEY,
+                label TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                decided_by TEXT NOT NULL,
+                decided_at TEXT NOT NULL,
+                story TEXT NOT NULL,
+                article TEXT NOT NULL,
+                claim_text TEXT NOT NULL
+            )""",
+            "CREATE INDEX finals_by_story ON finals (story)",
+        ),
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

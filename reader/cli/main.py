@@ -245,6 +245,28 @@ def stats_cmd(db: str) -> None:
             store.close()
 
 
+@main.command("merge")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o", "--output", required=True, help="Team database: created, or merged into if it exists."
+)
+@click.option(
+    "--prefer",
+    default=None,
+    type=click.Path(),
+    help="Where an article's text differs between files, keep this input's version.",
+)
+def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
+    """Merge reviewers' databases INPUTS into one team database (inputs are only read)."""
+    from annotations.merge import merge
+    from reader.cli.merge import format_merge
+
+    with user_errors():
+        report = merge(inputs, output, prefer=prefer, progress=lambda m: say(m, err=True))
+    for line in format_merge(report):
+        say(line)
+
+
 @main.command("suggest")
 @click.argument("path", type=click.Path())
 @click.option(

@@ -1,0 +1,347 @@
+"""`crossread merge`: unite reviewers' databases into one team database.
+
+Stories, articles and claims are united by their stable ids, annotations by (claim, reviewer),
+events keep their reviewer, time, window and the file they came from (`events.origin`). When
+two files hold different current values for the same (claim, reviewer) the newer one wins and
+the conflict is reported. An article whose text differs between files is refused, naming it,
+unless one file is preferred. Inputs are opened read-only; the output is written in one
+transaction, so an interrupted merge leaves it as it was, and merging the same files again
+changes nothing (events are recognised by reviewer, time, claim and action).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotations import connection
+from annotations.store import Store, StoreError
+
+_FIELDS = ("label", "note", "links", "accepted_suggestion")
+
+
+class MergeError(StoreError):
+    """A merge refused before anything was written (one line, for the user)."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two files disagreed on a reviewer's current record of a claim; the newer was kept."""
+
+    claim_id: str
+    reviewer: str  # "(final)" for two adjudicators' decisions
+    claim_text: str
+    kept: str | None  # the label kept, from the file named in kept_from, written at kept_at
+    kept_from: str
+    kept_at: str
+    dropped: str | None
+    dropped_from: str
+    dropped_at: str
+
+
+@dataclass
+class MergeReport:
+    output: str
+    inputs: list[str]
+    stories: int = 0  # new to the output
+    articles: int = 0
+    claims: int = 0
+    annotations_added: int = 0
+    annotations_updated: int = 0
+    events: int = 0
+    finals: int = 0
+    preferred: list[str] = field(default_factory=list)  # "story/article" taken from --prefer
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            (self.stories, self.articles, self.claims, self.annotations_added,
+             self.annotations_updated, self.events, self.finals)
+        )  # fmt: skip
+
+
+def merge(
+    inputs: Sequence[str | os.PathLike],
+    output: str | os.PathLike,
+    *,
+    prefer: str | os.PathLike | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> MergeReport:
+    """Merge `inputs` into `output` (created if missing). Raises StoreError, writing nothing."""
+    if not inputs:
+        raise MergeError("give at least one database to merge")
+    out = Path(output)
+    names = [str(p) for p in inputs]
+    for name in names:
+        if out.exists() and Path(name).exists() and os.path.samefile(name, out):
+            raise MergeError(f"{name} is both an input and the output; name a new output file")
+    if prefer is not None and not any(_same_file(prefer, n) for n in names):
+        raise MergeError(f"--prefer {prefer} is not one of the databases being merged")
+    sources = [(name, _open_input(name)) for name in names]
+    try:
+        if not out.exists():  # refuse differing articles before the output is even created
+            _winners(None, str(out), sources, prefer)
+        store = Store.open(out)
+        try:
+            return _merge(store, sources, prefer, progress or (lambda _m: None))
+        finally:
+            store.close()
+    finally:
+        for _, conn in sources:
+            conn.close()
+
+
+def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return str(a) == str(b)
+
+
+def _open_input(path: str) -> sqlite3.Connection:
+    """A read-only connection to an existing crossread database (refused otherwise)."""
+    p = Path(path)
+    if not p.is_file():
+        raise MergeError(f"no database at {path}")
+    try:
+        version = connection.inspect(p)
+    except connection.OpenError as e:
+        raise MergeError(str(e)) from None
+    if version is None:
+        raise MergeError(f"{path} is an empty file, not a crossread database")
+    try:
+        conn = sqlite3.connect(
+            f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=connection.BUSY_TIMEOUT_MS / 1000
+        )
+        conn.execute("BEGIN")  # one snapshot of the file, even if a reviewer keeps working
+        conn.execute("SELECT 1 FROM articles LIMIT 1").fetchall()
+    except sqlite3.Error as e:
+        raise MergeError(f"cannot read {path}: {e}") from None
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _has_table(conn: sqlite3.Connection, table: str) -> bool:
+    return bool(_columns(conn, table))
+
+
+def _article_texts(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    return {(s, n): t for s, n, t in conn.execute("SELECT story, name, text FROM articles")}
+
+
+def _winners(
+    dest: sqlite3.Connection | None,
+    dest_name: str,
+    sources: list[tuple[str, sqlite3.Connection]],
+    prefer: str | os.PathLike | None,
+) -> dict[tuple[str, str], str | None]:
+    """Articles whose text differs between files -> the input whose version wins (None: the
+    output's own). Refuses, naming the articles, when no file is preferred."""
+    versions: dict[tuple[str, str], dict[str, list[str]]] = {}
+    files = [(dest_name, dest), *sources] if dest is not None else sources
+    for name, conn in files:
+        for key, text in _article_texts(conn).items():
+            versions.setdefault(key, {}).setdefault(text, []).append(name)
+    clashes = {k: v for k, v in versions.items() if len(v) > 1}
+    if not clashes:
+        return {}
+    if prefer is None:
+        shown = "; ".join(
+            f"{s}/{a} ({' vs '.join(', '.join(files) for files in v.values())})"
+            for (s, a), v in sorted(clashes.items())[:5]
+        )
+        more = f" and {len(clashes) - 5} more" if len(clashes) > 5 else ""
+        raise MergeError(
+            f"articles differ between files: {shown}{more}; re-import them from the same "
+            "files, or choose a version with --prefer FILE"
+        )
+    winners: dict[tuple[str, str], str | None] = {}
+    preferred = next(n for n, _ in sources if _same_file(prefer, n))
+    for key, v in clashes.items():
+        holders = {f for files in v.values() for f in files}
+        if preferred not in holders:
+            raise MergeError(f"articles differ between files and {prefer} lacks {key[0]}/{key[1]}")
+        winners[key] = preferred
+    return winners
+
+
+def _merge(
+    store: Store,
+    sources: list[tuple[str, sqlite3.Connection]],
+    prefer: str | os.PathLike | None,
+    progress: Callable[[str], None],
+) -> MergeReport:
+    report = MergeReport(output=store.path, inputs=[n for n, _ in sources])
+    winners = _winners(store.conn, store.path, sources, prefer)
+    report.preferred = sorted(f"{s}/{a}" for s, a in winners)
+    with store._write():
+        into = _Into(store.conn, store.path, report)
+        for name, src in sources:
+            into.corpus(src, name, winners)
+            into.annotations(src, name)
+            into.events(src, name)
+            into.finals(src, name)
+            for row in _rows(src, "state"):
+                into.insert("state", row)
+            progress(f"read {name}")
+    return report
+
+
+def _rows(src: sqlite3.Connection, table: str, where: str = "1", args: tuple = ()) -> Iterator:
+    if not _columns(src, table):
+        return iter(())
+    return src.execute(f"SELECT * FROM {table} WHERE {where}", args)
+
+
+class _Into:
+    """The output database inside the merge transaction, and what was written to it."""
+
+    def __init__(self, dest: sqlite3.Connection, name: str, report: MergeReport) -> None:
+        self.dest = dest
+        self.name = name
+        self.report = report
+        self.tables: dict[str, set[str]] = {}
+        self.event_ids = {
+            tuple(r[1:]): r[0]
+            for r in dest.execute("SELECT id, at, reviewer, claim_id, action FROM events")
+        }
+        # which input set each (claim, reviewer) during this merge, to name it in a conflict
+        self.came_from: dict[tuple[str, str], str] = {}
+
+    def insert(self, table: str, row: sqlite3.Row) -> int:
+        """Insert the columns `row` shares with the output's table (older inputs lack some);
+        a row whose key is already there is left alone. Returns 1 if inserted."""
+        if table not in self.tables:
+            self.tables[table] = set(_columns(self.dest, table))
+        cols = [c for c in row.keys() if c in self.tables[table]]  # noqa: SIM118 (a Row)
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        cur = self.dest.execute(
+            f"INSERT OR IGNORE INTO {table} ({quoted}) VALUES ({', '.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+        return cur.rowcount
+
+    def corpus(
+        self, src: sqlite3.Connection, name: str, winners: dict[tuple[str, str], str]
+    ) -> None:
+        """Stories, articles, claims, evidence and suggestions the output lacks; for an article
+        whose text differs, the preferred file's version replaces the others'."""
+        report, dest = self.report, self.dest
+        report.stories += sum(self.insert("stories", row) for row in _rows(src, "stories"))
+        losing: set[tuple[str, str]] = set()
+        for key, winner in winners.items():
+            if winner != name:
+                losing.add(key)
+            elif src.execute("SELECT 1 FROM articles WHERE story = ? AND name = ?", key).fetchone():
+                # this file's version wins: drop what the output had for the article
+                gone = "SELECT id FROM claims WHERE story = ? AND article = ?"
+                dest.execute(f"DELETE FROM evidence WHERE claim_id IN ({gone})", key)
+                dest.execute(f"DELETE FROM suggestions WHERE claim_id IN ({gone})", key)
+                dest.execute("DELETE FROM claims WHERE story = ? AND article = ?", key)
+                dest.execute("DELETE FROM articles WHERE story = ? AND name = ?", key)
+        for row in _rows(src, "articles"):
+            if (row["story"], row["name"]) not in losing:
+                report.articles += self.insert("articles", row)
+        article_of: dict[str, tuple[str, str]] = {}
+        for row in _rows(src, "claims"):
+            article_of[row["id"]] = (row["story"], row["article"])
+            if (row["story"], row["article"]) not in losing:
+                report.claims += self.insert("claims", row)
+        # a claim's evidence comes whole from the first file that has any for it
+        has_evidence = {r[0] for r in dest.execute("SELECT DISTINCT claim_id FROM evidence")}
+        for row in _rows(src, "evidence"):
+            cid = row["claim_id"]
+            if cid not in has_evidence and article_of.get(cid) not in losing:
+                self.insert("evidence", row)
+        for row in _rows(src, "suggestions"):
+            if article_of.get(row["claim_id"]) not in losing:
+                self.insert("suggestions", row)
+
+    def _conflict(
+        self, key: tuple[str, str], text: str, theirs: tuple, ours: tuple, name: str
+    ) -> bool:
+        """Record a conflict between the input's value and the output's; True if the input's
+        (newer) one wins. Values are (label, written at)."""
+        newer = theirs[1] > ours[1]
+        mine = (ours[0], self.came_from.get(key, self.name), ours[1])
+        other = (theirs[0], name, theirs[1])
+        kept, dropped = (other, mine) if newer else (mine, other)
+        self.report.conflicts.append(Conflict(*key, text, *kept, *dropped))
+        if newer:
+            self.came_from[key] = name
+        return newer
+
+    def annotations(self, src: sqlite3.Connection, name: str) -> None:
+        for row in _rows(src, "annotations"):
+            key = (row["claim_id"], row["reviewer"])
+            have = self.dest.execute(
+                "SELECT label, note, links, accepted_suggestion, updated_at FROM annotations "
+                "WHERE claim_id = ? AND reviewer = ?",
+                key,
+            ).fetchone()
+            if have is None:
+                self.insert("annotations", row)
+                self.came_from[key] = name
+                self.report.annotations_added += 1
+            elif tuple(have[:4]) != tuple(row[f] for f in _FIELDS) and self._conflict(
+                key, row["claim_text"], (row["label"], row["updated_at"]), (have[0], have[4]), name
+            ):
+                self.dest.execute(
+                    "UPDATE annotations SET label = ?, note = ?, links = ?, "
+                    "accepted_suggestion = ?, updated_at = ? WHERE claim_id = ? AND reviewer = ?",
+                    (*(row[f] for f in _FIELDS), row["updated_at"], *key),
+                )
+                self.report.annotations_updated += 1
+
+    def events(self, src: sqlite3.Connection, name: str) -> None:
+        """Append the input's events not already in the output, in their order; undo links
+        (`reverts`) and batch groups (`grp`) are renumbered to the output's event ids."""
+        new_id: dict[int, int] = {}
+        cols = set(_columns(src, "events"))
+        for row in _rows(src, "events", "1 ORDER BY id"):
+            key = (row["at"], row["reviewer"], row["claim_id"], row["action"])
+            if key in self.event_ids:
+                new_id[row["id"]] = self.event_ids[key]
+                continue
+            origin = row["origin"] if "origin" in cols and row["origin"] else name
+            cur = self.dest.execute(
+                "INSERT INTO events (at, reviewer, claim_id, action, old, new, reverts, source, "
+                "session, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*key, row["old"], row["new"], new_id.get(row["reverts"]), row["source"],
+                 row["session"] if "session" in cols else None, origin),
+            )  # fmt: skip
+            eid = int(cur.lastrowid)
+            new_id[row["id"]] = self.event_ids[key] = eid
+            grp = row["grp"] if "grp" in cols else None
+            if grp is not None:  # a group's number is its first event's id
+                self.dest.execute(
+                    "UPDATE events SET grp = ? WHERE id = ?", (new_id.get(grp, eid), eid)
+                )
+            self.report.events += 1
+
+    def finals(self, src: sqlite3.Connection, name: str) -> None:
+        """Adjudicators' decisions: the newer one wins, like a reviewer's label."""
+        for row in _rows(src, "finals"):
+            key = (row["claim_id"], "(final)")
+            have = self.dest.execute(
+                "SELECT label, reason, decided_by, decided_at FROM finals WHERE claim_id = ?",
+                key[:1],
+            ).fetchone()
+            if have is None:
+                self.report.finals += self.insert("finals", row)
+                self.came_from[key] = name
+            elif tuple(have) != tuple(
+                row[f] for f in ("label", "reason", "decided_by", "decided_at")
+            ) and self._conflict(
+                key, row["claim_text"], (row["label"], row["decided_at"]), (have[0], have[3]), name
+            ):
+                self.dest.execute("DELETE FROM finals WHERE claim_id = ?", key[:1])
+                self.report.finals += self.insert("finals", row)

@@ -1,0 +1,202 @@
+"""`crossread merge`: reviewers' databases united into one team database."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from storyfactory import SEED, make_evidence, make_story, make_suggestions, seed_story
+
+from annotations.merge import MergeError, merge
+from annotations.store import Store
+
+LABELS = {  # reviewer -> label per claim of the seed story, in reading order
+    "ana": ["consistent", "contradicted", "contradicted", "consistent", "consistent",
+            "contradicted", "contradicted", "consistent", "consistent", "contradicted"],
+    "ben": ["consistent", "contradicted", "unverified", "consistent", "consistent",
+            "contradicted", "contradicted", "unverified", "consistent", "contradicted"],
+    "cy": ["consistent", "consistent", "contradicted", "consistent", None,
+           "contradicted", "contradicted", "consistent", "unverified", "contradicted"],
+}  # fmt: skip
+
+
+def reviewer_db(path, reviewer: str, story=None) -> list[str]:
+    """A database in which `reviewer` labelled the story (with one undone slip); claim ids."""
+    story = story or seed_story()
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story), make_suggestions(story))
+        ids = [c.id for c in story.claims()]
+        s.set_label(ids[0], "unverified", reviewer)
+        s.undo(reviewer)
+        for cid, label in zip(ids, LABELS[reviewer], strict=True):
+            if label:
+                s.set_label(cid, label, reviewer)
+        s.set_note(ids[1], reviewer, f"{reviewer}'s note")
+    return ids
+
+
+def dump(path) -> dict[str, list[tuple]]:
+    """Every row of every table, to compare databases."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    out = {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    conn.close()
+    return out
+
+
+def sha(path) -> str:
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+@pytest.fixture
+def team(tmp_path):
+    paths = [tmp_path / f"{r}.db" for r in LABELS]
+    ids = [reviewer_db(p, r) for p, r in zip(paths, LABELS, strict=True)]
+    return paths, ids[0]
+
+
+def test_three_reviewers_merge_into_one_database(team, tmp_path):
+    paths, ids = team
+    before = [sha(p) for p in paths]
+    out = tmp_path / "team.db"
+    report = merge(paths, out)
+    assert [sha(p) for p in paths] == before  # inputs untouched
+    assert report.annotations_added == 29 and not report.conflicts
+    with Store.open(out) as t:
+        assert t.stories() == ["storm"] and len(t.claims("storm")) == 10
+        for reviewer, labels in LABELS.items():
+            got = {a.claim_id: a.label for a in t.annotations(reviewer=reviewer)}
+            want = {cid: lab for cid, lab in zip(ids, labels, strict=True) if lab}
+            assert got == want
+            assert t.annotation(ids[1], reviewer).note == f"{reviewer}'s note"
+        events = t.events()
+        assert len(events) == sum(len(Store.open(p).events()) for p in paths)
+        origins = {e.reviewer: set() for e in events}
+        for e in events:
+            origins[e.reviewer].add(t.conn.execute(
+                "SELECT origin FROM events WHERE id = ?", (e.id,)).fetchone()[0])  # fmt: skip
+        assert origins == {r: {str(p)} for r, p in zip(LABELS, paths, strict=True)}
+        with Store.open(paths[0]) as a:
+            assert t.evidence(ids[0]) == a.evidence(ids[0]) != []
+        # the undo history came along: ben's last change undoes in the team file too
+        assert t.undo("ben").claim_id == ids[1]
+        assert t.annotation(ids[1], "ben").note == ""
+
+
+def test_merging_again_changes_nothing(team, tmp_path):
+    paths, _ = team
+    out = tmp_path / "team.db"
+    merge(paths, out)
+    first = dump(out)
+    report = merge(paths, out)
+    assert not report.changed and not report.conflicts
+    assert dump(out) == first
+    merge(paths[::-1], out)  # order does not matter either
+    assert dump(out) == first
+
+
+def test_merge_into_an_existing_team_database(team, tmp_path):
+    paths, _ = team
+    out = tmp_path / "team.db"
+    merge(paths[:1], out)
+    merge(paths[1:], out)
+    both = dump(out)
+    merge(paths, tmp_path / "once.db")
+    assert both["annotations"] == dump(tmp_path / "once.db")["annotations"]
+    assert len(both["events"]) == len(dump(tmp_path / "once.db")["events"])
+
+
+def test_same_reviewer_in_two_files_newer_wins_and_is_reported(tmp_path):
+    ids = reviewer_db(tmp_path / "a.db", "ana")
+    reviewer_db(tmp_path / "b.db", "ben")
+    with Store.open(tmp_path / "b.db") as b:  # ana also worked in b.db, later
+        b.set_label(ids[0], "unverified", "ana")
+        b.set_label(ids[2], "contradicted", "ana")  # same as in a.db: no conflict
+    report = merge([tmp_path / "b.db", tmp_path / "a.db"], tmp_path / "t.db")
+    assert len(report.conflicts) == 1
+    c = report.conflicts[0]
+    assert (c.claim_id, c.reviewer, c.kept, c.dropped) == (ids[0], "ana", "unverified",
+                                                          "consistent")  # fmt: skip
+    assert c.kept_from == str(tmp_path / "b.db") and c.dropped_from == str(tmp_path / "a.db")
+    with Store.open(tmp_path / "t.db") as t:
+        assert t.annotation(ids[0], "ana").label == "unverified"
+
+
+def test_articles_that_differ_are_refused_by_name_unless_one_file_is_preferred(tmp_path):
+    reviewer_db(tmp_path / "a.db", "ana")
+    changed = {**SEED, "b.txt": [*SEED["b.txt"][:2], "Power was out all night."]}
+    reviewer_db(tmp_path / "b.db", "ben", make_story("storm", changed))
+    out = tmp_path / "t.db"
+    with pytest.raises(MergeError, match=r"storm/b\.txt") as err:
+        merge([tmp_path / "a.db", tmp_path / "b.db"], out)
+    assert "--prefer" in str(err.value) and not out.exists()
+    report = merge([tmp_path / "a.db", tmp_path / "b.db"], out, prefer=tmp_path / "b.db")
+    assert report.preferred == ["storm/b.txt"]
+    with Store.open(out) as t:
+        texts = [c.text for c in t.claims("storm", "b.txt")]
+        assert texts == changed["b.txt"]
+        # ana's label on the sentence b.db no longer has is kept, as an orphan
+        assert [o.claim_text for o in t.orphans()] == [SEED["b.txt"][2]]
+
+
+def run_cli(*args, **kw):
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *map(str, args)], capture_output=True, text=True, **kw
+    )
+
+
+def test_cli_merge_reports_and_refuses_bad_input(team, tmp_path):
+    paths, _ = team
+    out = tmp_path / "team.db"
+    proc = run_cli("merge", *paths, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "29 annotations added" in proc.stdout
+    again = run_cli("merge", *paths, "-o", out)
+    assert "nothing new" in again.stdout
+    same = run_cli("merge", paths[0], "-o", paths[0])
+    assert same.returncode == 2 and "both an input and the output" in same.stderr
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a database")
+    bad = run_cli("merge", junk, "-o", out)
+    assert bad.returncode == 2 and "not a crossread database" in bad.stderr
+    assert "Traceback" not in bad.stderr + same.stderr
+
+
+def _many_events(path, n: int) -> None:
+    """Pad a database's log with n extra events (test-only), so a merge of it takes a while."""
+    conn = sqlite3.connect(path)
+    row = conn.execute("SELECT at, reviewer, claim_id FROM events LIMIT 1").fetchone()
+    conn.executemany(
+        "INSERT INTO events (at, reviewer, claim_id, action, old, new, source) "
+        "VALUES (?, ?, ?, 'note', NULL, NULL, 'key')",
+        ((f"{row[0]}-{i:07d}", row[1], row[2]) for i in range(n)),
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_kill_during_merge_leaves_the_output_as_it_was(team, tmp_path):
+    paths, _ = team
+    out = tmp_path / "team.db"
+    merge(paths[2:], out)  # the team file already holds cy's work
+    _many_events(paths[1], 300_000)
+    before = dump(out)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "merge", paths[0], paths[1], "-o", out],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    # the first file is in the open transaction; the big second one is being read
+    assert proc.stderr.readline().startswith("read ")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL  # killed, not finished
+    assert dump(out) == before
+    with Store.open(out) as t:  # and it opens and works
+        assert t.annotations(reviewer="ana") == []
