@@ -56,8 +56,11 @@ def test_a_version_1_database_migrates_keeping_labels_and_events(tmp_path):
     s, ids = _store(tmp_path)
     s.set_label(ids[0], "consistent", ME)
     s.close()
-    # turn the file back into a version 1 database: drop what step 2 added
+    # turn the file back into a version 1 database: drop what steps 2 and 3 added
     conn = sqlite3.connect(tmp_path / "w.db")
+    conn.execute("ALTER TABLE events DROP COLUMN session")
+    conn.execute("ALTER TABLE events DROP COLUMN origin")
+    conn.execute("DROP TABLE finals")
     conn.execute("ALTER TABLE events DROP COLUMN grp")
     conn.execute("ALTER TABLE suggestions DROP COLUMN confidence")
     conn.execute("UPDATE crossread_meta SET value = '1' WHERE key = 'schema_version'")
