@@ -21,10 +21,14 @@ from typing import TextIO
 
 from annotations.output import FORMATS, csv_cell, open_output, write_records
 from annotations.store import Annotation, Store
+from reader.corpus.sources import display_source
 from reader.models import Suggestion
 
+_NO_ARTICLE = {"title": "", "source": "", "url": "", "published": ""}
+
 COLUMNS = [
-    "story", "article", "title", "claim_id", "claim_index", "start", "end", "claim", "label",
+    "story", "article", "title", "source", "url", "published", "claim_id", "claim_index", "start",
+    "end", "claim", "label",
     "note", "evidence_articles", "evidence_text", "reviewer", "suggested_label",
     "suggestion_reason", "suggestion_confidence", "accepted_suggestion", "updated_at",
 ]  # fmt: skip
@@ -41,7 +45,15 @@ def export_rows(
     empty label. Orphaned annotations come after their story's claims.
     """
     for story in _story_names(store):
-        titles = {a.name: a.title for a in store.articles(story)}
+        heads = {
+            a.name: {
+                "title": a.title,
+                "source": display_source(a.name, a.source),
+                "url": a.url,
+                "published": a.published,
+            }
+            for a in store.articles(story)
+        }
         anns: dict[str, list[Annotation]] = {}
         for ann in store.annotations(story=story, reviewer=reviewer):
             anns.setdefault(ann.claim_id, []).append(ann)
@@ -50,20 +62,22 @@ def export_rows(
             if not found and all_claims:
                 sugg = store.suggestion(claim.id)
                 yield _row(
-                    story, claim.article, titles.get(claim.article, ""), claim.id, claim.index,
+                    story, claim.article, heads.get(claim.article, _NO_ARTICLE), claim.id,
+                    claim.index,
                     claim.start, claim.end, claim.text, None,
                     reviewer=reviewer, suggestion=sugg,
                 )  # fmt: skip
             for ann in found:
                 yield _row(
-                    story, claim.article, titles.get(claim.article, ""), claim.id, claim.index,
+                    story, claim.article, heads.get(claim.article, _NO_ARTICLE), claim.id,
+                    claim.index,
                     claim.start, claim.end, claim.text, ann,
                 )  # fmt: skip
         for orphans in anns.values():  # what is left has no claim any more
             for ann in orphans:
                 yield _row(
-                    story, ann.article, titles.get(ann.article, ""), ann.claim_id, None, None,
-                    None, ann.claim_text, ann,
+                    story, ann.article, heads.get(ann.article, _NO_ARTICLE), ann.claim_id, None,
+                    None, None, ann.claim_text, ann,
                 )  # fmt: skip
 
 
@@ -77,7 +91,7 @@ def _story_names(store: Store) -> list[str]:
 def _row(
     story: str,
     article: str,
-    title: str,
+    head: dict,
     claim_id: str,
     index: int | None,
     start: int | None,
@@ -91,7 +105,7 @@ def _row(
     return {
         "story": story,
         "article": article,
-        "title": title,
+        **head,
         "claim_id": claim_id,
         "claim_index": index,
         "start": start,

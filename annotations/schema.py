@@ -139,6 +139,16 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             "CREATE INDEX finals_by_story ON finals (story)",
         ),
     ),
+    (
+        4,
+        (
+            # Who published each article (front matter, an outlet line, or the file name);
+            # "" until the story is next imported.
+            "ALTER TABLE articles ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE articles ADD COLUMN url TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE articles ADD COLUMN published TEXT NOT NULL DEFAULT ''",
+        ),
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -99,6 +99,9 @@ class ArticleRow:
     warnings: tuple[str, ...] = ()
     title_span: tuple[int, int] | None = None
     boilerplate: tuple[tuple[int, int], ...] = ()
+    source: str = ""  # "" in a database imported before sources were recorded
+    url: str = ""
+    published: str = ""
 
 
 @dataclass
@@ -276,11 +279,11 @@ class Store:
     def articles(self, story: str) -> list[ArticleRow]:
         rows = self.conn.execute(
             "SELECT story, name, path, title, text, sha256, encoding, warnings, title_span, "
-            "boilerplate FROM articles WHERE story = ? ORDER BY position",
+            "boilerplate, source, url, published FROM articles WHERE story = ? ORDER BY position",
             (story,),
         )
         out = []
-        for s, name, path, title, text, sha, enc, warnings, span, boiler in rows:
+        for s, name, path, title, text, sha, enc, warnings, span, boiler, *source in rows:
             span_v = json.loads(span) if span else None
             out.append(
                 ArticleRow(
@@ -294,6 +297,9 @@ class Store:
                     warnings=tuple(json.loads(warnings)),
                     title_span=tuple(span_v) if span_v else None,
                     boilerplate=tuple(tuple(b) for b in json.loads(boiler)),
+                    source=source[0],
+                    url=source[1],
+                    published=source[2],
                 )
             )
         return out
@@ -814,6 +820,9 @@ def _article_record(a: Article, position: int) -> dict:
         "warnings": json.dumps(list(a.warnings), ensure_ascii=False),
         "title_span": json.dumps(list(a.title_span)) if a.title_span else None,
         "boilerplate": json.dumps([list(b) for b in a.boilerplate]),
+        "source": a.source,
+        "url": a.url,
+        "published": a.published,
     }
 
 

@@ -39,6 +39,9 @@ class Article:
     title_span: tuple[int, int] | None = None
     boilerplate: list[tuple[int, int]] = field(default_factory=list)  # marked line spans
     claims: list[Claim] = field(default_factory=list)
+    source: str = ""  # outlet (front matter, an outlet line, else the file name shortened)
+    url: str = ""
+    published: str = ""  # as written in the front matter
 
 
 @dataclass

@@ -63,6 +63,8 @@ def test_a_version_1_database_migrates_keeping_labels_and_events(tmp_path):
     conn.execute("DROP TABLE finals")
     conn.execute("ALTER TABLE events DROP COLUMN grp")
     conn.execute("ALTER TABLE suggestions DROP COLUMN confidence")
+    for column in ("source", "url", "published"):  # and what step 4 added
+        conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     conn.execute("UPDATE crossread_meta SET value = '1' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()

@@ -20,6 +20,7 @@ from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_labe
 from reader.corpus.claim_ids import assign_ids
 from reader.corpus.decode import DecodeError, decode_bytes, sanitize
 from reader.corpus.segment import segment_article, split_sentences
+from reader.corpus.sources import find_source, line_spans
 from reader.models import Article, Claim, Corpus, Skipped, Story
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -72,17 +73,17 @@ def _headline_like(line: str) -> bool:
     )
 
 
-def _find_title(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Offsets of the title: the first non-empty line that is not boilerplate.
+def _find_title(text: str, skip: list[tuple[int, int]], begin: int = 0) -> tuple[int, int] | None:
+    """Offsets of the title: the first non-empty line from `begin` that is not boilerplate.
 
-    A short unpunctuated first line of the file is a headline, not a section label.
+    A short unpunctuated first line (after any front matter) is a headline, not a section label.
     """
     marked = {s for s, _ in skip}
     pos = 0
     first = True
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped:
+        if stripped and pos >= begin:
             s = pos + len(line) - len(line.lstrip())
             if s not in marked or (
                 first and is_label(stripped) and not is_boilerplate(stripped, labels=False)
@@ -105,10 +106,14 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
     if not text.strip():
         raise ArticleError("no text (only white space)")
     boiler = boilerplate_spans(text)
-    title_span = _find_title(text, boiler)
+    source, front = find_source(text, name, boiler)
+    if front:  # front matter is boilerplate line by line, so no claim or title comes from it
+        boiler = sorted(set(boiler) | set(line_spans(text, *front)))
+    title_span = _find_title(text, boiler, front[1] if front else 0)
     if title_span in boiler:
         boiler.remove(title_span)
-    title = text[title_span[0] : title_span[1]] if title_span else Path(name).stem
+    body_title = text[title_span[0] : title_span[1]] if title_span else Path(name).stem
+    title = source.title or body_title
     # The headline is itself a claim ("US and Russia vow to keep talking…") and is checked too.
     offsets = []
     for s, e in segment_article(text, boiler):
@@ -136,6 +141,9 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
         title_span=title_span,
         boilerplate=boiler,
         claims=claims,
+        source=source.name,
+        url=source.url,
+        published=source.published,
     )
 
 

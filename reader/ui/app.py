@@ -17,7 +17,7 @@ from textual.widgets import Footer, OptionList
 
 from reader.models import LABELS
 from reader.ui.article_view import ArticleView, ReadingView
-from reader.ui.panels import ArticleList, EvidencePanel, StatusLine, short_name
+from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
 from reader.ui.session import Review
 from reader.ui.textutil import one_line
 
@@ -25,7 +25,7 @@ from reader.ui.textutil import one_line
 REVIEW_ACTIONS = {
     "tag", "clear", "accept", "link", "note", "undo", "redo", "next_claim", "prev_claim",
     "next_untagged", "next_article", "prev_article", "story", "cycle_compare", "search",
-    "filter", "export", "accept_high",
+    "filter", "export", "accept_high", "scroll_evidence",
 }  # fmt: skip
 EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
 
@@ -48,32 +48,41 @@ class CrossreadApp(App[None]):
     TITLE = "crossread"
     CSS_PATH = "crossread.tcss"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (32, "-tall")]
+    # Every binding has an id, so the config file's [keys] table can rebind it (set_keymap).
+    # Footer order is importance order: what does not fit at 80 columns is cut from the end.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "tag('consistent')", "Consistent"),
-        Binding("x", "tag('contradicted')", "Contradicted"),
-        Binding("u", "tag('unverified')", "Unverified"),
-        Binding("space", "clear", "Clear"),
-        # before the rest of the footer so that it still shows at 80 columns
-        Binding("question_mark", "help", "Help"),
-        Binding("a", "accept", "Accept", show=False),
-        Binding("A", "accept_high", "Accept all high", show=False),
-        Binding("j,down", "next_claim", "Next", show=False),
-        Binding("k,up", "prev_claim", "Previous", show=False),
-        Binding("n", "next_untagged", "Next untagged"),
-        Binding("right_square_bracket", "next_article", "Next article", show=False),
-        Binding("left_square_bracket", "prev_article", "Prev article", show=False),
-        Binding("left_curly_bracket", "story(-1)", "Prev story", show=False),
-        Binding("right_curly_bracket", "story(1)", "Next story", show=False),
-        Binding("o", "cycle_compare", "Other article", show=False),
-        *(Binding(str(i), f"link({i})", f"Link {i}", show=False) for i in range(1, 10)),
-        Binding("e", "note", "Note", show=False),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("f", "filter", "Filter"),
-        Binding("s", "export", "Export"),
-        Binding("q", "quit", "Quit"),
-    ]
+        Binding("c", "tag('consistent')", "Consistent", id="tag_consistent"),
+        Binding("x", "tag('contradicted')", "Contradicted", id="tag_contradicted"),
+        Binding("u", "tag('unverified')", "Unverified", id="tag_unverified"),
+        Binding("a", "accept", "Accept", id="accept"),
+        Binding("A", "accept_high", "Accept all high", show=False, id="accept_high"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("n", "next_untagged", "Untagged", id="next_untagged"),
+        Binding("ctrl+z", "undo", "Undo", id="undo"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("space", "clear", "Clear", id="clear"),
+        Binding("e", "note", "Note", id="note"),
+        Binding("f", "filter", "Filter", id="filter"),
+        Binding("s", "export", "Export", id="export"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("j,down", "next_claim", "Next", show=False, id="next_claim"),
+        Binding("k,up", "prev_claim", "Previous", show=False, id="prev_claim"),
+        Binding("right_square_bracket", "next_article", "Next article", show=False,
+                id="next_article"),
+        Binding("left_square_bracket", "prev_article", "Prev article", show=False,
+                id="prev_article"),
+        Binding("left_curly_bracket", "story(-1)", "Prev story", show=False, id="prev_story"),
+        Binding("right_curly_bracket", "story(1)", "Next story", show=False, id="next_story"),
+        Binding("o", "cycle_compare", "Other article", show=False, id="cycle_compare"),
+        *(
+            Binding(str(i), f"link({i})", f"Link {i}", show=False, id=f"link_{i}")
+            for i in range(1, 10)
+        ),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
+        Binding("J", "scroll_evidence(1)", "Scroll evidence", show=False, id="evidence_down"),
+        Binding("K", "scroll_evidence(-1)", "Scroll evidence", show=False, id="evidence_up"),
+    ]  # fmt: skip
 
     def __init__(self, db_path: str, reviewer: str, *, advance: bool = True) -> None:
         super().__init__()
@@ -94,6 +103,7 @@ class CrossreadApp(App[None]):
         with Horizontal(id="main"):
             yield ArticleList(id="articles")
             with Vertical(id="reading"):
+                yield InfoLine(id="info")
                 with Horizontal(id="panes"):
                     yield ReadingView(id="article")
                     yield ArticleView(id="compare")
@@ -150,10 +160,10 @@ class CrossreadApp(App[None]):
             title_span=other.title_span,
             boilerplate=other.boilerplate,
         )
-        compare.border_title = Content("o: " + short_name(other.name, 20))
+        compare.border_title = Content("o: " + short_name(self.review.source_of(other.name), 30))
 
-    def show_marks(self) -> None:
-        """Labels, the current claim, its counterpart, the evidence, progress."""
+    def show_marks(self, keep: int | None = None) -> None:
+        """Labels, the current claim, its counterpart, the evidence (candidate `keep` in view)."""
         review = self.review
         labels = {cid: a.label for cid, a in review.annotations.items() if a.label}
         claim = review.claim
@@ -168,7 +178,8 @@ class CrossreadApp(App[None]):
             p = review.progress(review.article.name)
             view.border_title = Content(
                 f"{review.article_index + 1}/{len(review.articles)} "
-                f"{short_name(review.article.name, 20)} · {p.tagged}/{p.total} tagged"
+                f"{short_name(review.source_of(review.article.name), 24)} · "
+                f"{p.tagged}/{p.total} tagged"
             )
         compare = self.query_one("#compare", ArticleView)
         counterpart = review.counterpart(self.compare_name) if self.compare_name else None
@@ -181,7 +192,12 @@ class CrossreadApp(App[None]):
             review.suggestion(),
             {link.claim_id for link in ann.links} if ann else set(),
             ann.note if ann else "",
+            source_of=review.source_of,
+            with_sources=review.with_sources,
+            keep=keep,
         )
+        self.query_one(InfoLine).show(review)
+        self.refresh_bindings()  # the footer shows `a` only when there is a suggestion
         self.query_one(StatusLine).show(review, db_label(self.db_path))
         self.query_one(ArticleList).show(review)
         self._remember_place()
@@ -208,7 +224,7 @@ class CrossreadApp(App[None]):
         )
 
     # ---- writing -----------------------------------------------------------------------------
-    def _save(self, write, *, move: bool = False) -> bool:
+    def _save(self, write, *, move: bool = False, keep: int | None = None) -> bool:
         """Run a store write; on failure say so and leave the screen as the database is."""
         from annotations.store import StoreError
 
@@ -220,7 +236,7 @@ class CrossreadApp(App[None]):
             return False
         if move and self.advance:
             self.review.move(1)
-        self.show_marks()
+        self.show_marks(keep)
         return True
 
     def action_tag(self, label: str) -> None:
@@ -264,7 +280,11 @@ class CrossreadApp(App[None]):
         if number > len(self.review.evidence()):
             self.say(f"There is no evidence sentence {number}.")
             return
-        self._save(lambda: self.review.toggle_link(number))
+        self._save(lambda: self.review.toggle_link(number), keep=number)
+
+    def action_scroll_evidence(self, step: int) -> None:
+        panel = self.query_one(EvidencePanel)
+        panel.scroll_page_down() if step > 0 else panel.scroll_page_up()
 
     def action_note(self) -> None:
         from reader.ui.dialogs import NoteScreen
@@ -407,7 +427,11 @@ class CrossreadApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # keys typed into a dialog must never tag or move the claim behind it
-        return not (action in REVIEW_ACTIONS and isinstance(self.screen, ModalScreen))
+        if action in REVIEW_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False
+        if action == "accept" and self.review.articles:
+            return self.review.suggestion() is not None  # in the footer only when it applies
+        return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -6,10 +6,12 @@ sanitizing, so it is never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,6 +20,8 @@ from reader.ui.article_view import SYMBOLS
 from reader.ui.textutil import differing_words, one_line
 
 if TYPE_CHECKING:
+    from rich.containers import Lines
+
     from reader.models import Claim, Evidence, Suggestion
     from reader.ui.session import Review
 
@@ -32,12 +36,9 @@ def progress_bar(done: int, total: int, width: int = 12) -> Text:
 
 
 def short_name(name: str, width: int = 14) -> str:
-    """A file name cut in the middle so both ends stay recognisable."""
+    """A name (a source, a story) cut at the end to `width` cells; its start is what people know."""
     name = one_line(name)
-    if len(name) <= width:
-        return name
-    keep = width - 1
-    return name[: keep - keep // 3] + "…" + name[len(name) - keep // 3 :]
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 class ArticleList(OptionList):
@@ -55,7 +56,10 @@ class ArticleList(OptionList):
             p = review.progress(article.name)
             current = "▸ " if i == review.article_index else "  "
             prompt = Text(current + (one_line(article.title) or "(untitled)"), style="bold")
-            prompt.append("\n  " + short_name(article.name, 26), style="dim")
+            about = review.source_of(article.name)
+            if article.published:
+                about += " · " + article.published
+            prompt.append("\n  " + one_line(about), style="italic")
             prompt.append("\n  ")
             prompt.append_text(progress_bar(p.tagged, p.total, 8))
             prompt.append(f" {p.tagged}/{p.total} tagged")
@@ -67,10 +71,27 @@ class ArticleList(OptionList):
 
 
 class EvidencePanel(VerticalScroll, can_focus=True):
-    """The suggestion for the current claim and the numbered evidence candidates."""
+    """The suggestion for the current claim and the numbered evidence candidates.
+
+    It scrolls with its own keys (J/K, page up/down) so that ↓/↑/j/k always move between claims,
+    wherever the focus is. On a short screen each candidate is cut to two lines so that at least
+    three fit; the comparison pane shows the full sentence.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "app.next_claim", "Next claim", show=False),
+        Binding("up,k", "app.prev_claim", "Prev claim", show=False),
+        Binding("pagedown", "scroll_page_down", "Scroll", show=False),
+        Binding("pageup", "scroll_page_up", "Scroll", show=False),
+    ]
+    COMPACT_LINES = 2  # lines per candidate on a short screen
 
     def compose(self):
         yield Static(id="evidence-body")
+
+    def on_mount(self) -> None:
+        self.border_title = "Evidence"
+        self.border_subtitle = "J K scroll"
 
     def show(
         self,
@@ -79,44 +100,79 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         suggestion: Suggestion | None,
         linked: set[str],
         note: str,
+        *,
+        source_of: Callable[[str], str] = str,
+        with_sources: Callable[[str], str] = str,
+        keep: int | None = None,
     ) -> None:
-        self._shown = (claim, candidates, suggestion, linked, note)
+        """Show a claim's evidence; `keep` (a candidate number) stays in view, else the top."""
+        same_claim = getattr(self, "_shown", None) and self._shown[0] == claim
+        self._shown = (claim, candidates, suggestion, linked, note, source_of)
+        self._with_sources = with_sources
         self._render_body()
-        self.scroll_home(animate=False)
+        if keep is not None and same_claim:
+            self.call_after_refresh(self.scroll_to_candidate, keep)
+        elif not same_claim:
+            self.scroll_home(animate=False)
+
+    def scroll_to_candidate(self, number: int) -> None:
+        """Scroll so candidate `number` (1-based) is fully in view."""
+        span = self._rows.get(number)
+        if span is None:
+            return
+        first, last = span
+        height = self.scrollable_content_region.height
+        if first < self.scroll_y:
+            self.scroll_to(y=first, animate=False)
+        elif last >= self.scroll_y + height:
+            self.scroll_to(y=max(first, last - height + 1), animate=False)
 
     def on_resize(self) -> None:
         if getattr(self, "_shown", None):
-            self._render_body()
+            # after this resize is laid out: an update during it does not resize the body
+            self.call_after_refresh(self._render_body)
+
+    @property
+    def compact(self) -> bool:
+        return self.screen.has_class("-short")
 
     def _render_body(self) -> None:
-        if self.scrollable_content_region.width <= 0:
+        width = self.scrollable_content_region.width
+        if width <= 0:
             return  # not laid out yet: on_resize renders it
-        claim, candidates, suggestion, linked, note = self._shown
+        claim, candidates, suggestion, linked, note, source_of = self._shown
         body = Text()
+        self._rows: dict[int, tuple[int, int]] = {}  # candidate number -> its first/last line
         if claim is None:
             body.append("No claim here.", style="dim")
         else:
             if suggestion is not None:
-                body.append_text(self._suggestion(claim, suggestion))
+                body.append_text(self._suggestion(claim, suggestion, width))
             if note:
                 body.append("Note: ", style="bold")
                 body.append(one_line(note))
                 body.append("\n")
             if not candidates:
                 body.append("No matching sentences in the other articles.", style="dim")
+            name_width = 12 if width < 100 else 22
             for n, ev in enumerate(candidates, 1):
-                body.append_text(self._candidate(n, ev, claim, ev.other_id in linked))
+                first = body.plain.count("\n")
+                row = self._candidate(n, ev, claim, ev.other_id in linked, source_of, name_width)
+                body.append_text(row)
+                self._rows[n] = (first, body.plain.count("\n") - 1)
+        body.rstrip()
         self.query_one("#evidence-body", Static).update(body)
 
-    @staticmethod
-    def _suggestion(claim: Claim, s: Suggestion) -> Text:
+    def _suggestion(self, claim: Claim, s: Suggestion, width: int) -> Text:
         line = Text("Suggested: ", style="bold")
         line.append(f"{SYMBOLS.get(s.label, '')} {s.label}", style=LABEL_STYLES.get(s.label, ""))
         line.append(f" · {s.confidence} confidence", style="bold" if s.confidence == "high" else "")
         line.append("  (a accepts)  ", style="dim")
-        line.append(one_line(s.reason))
+        line.append(one_line(self._with_sources(s.reason)))
         for hint in s.hints:
             line.append("  · " + one_line(hint), style="italic")
+        if self.compact:  # two lines at most: the candidates need the room
+            line = clamp(line, width - 1, 2)
         if s.spans:
             line.append("\n  ")
             text = one_line(claim.text)
@@ -126,13 +182,25 @@ class EvidencePanel(VerticalScroll, can_focus=True):
                 line.append(text[start:end], style="bold reverse")
                 pos = max(pos, end)
             line.append(text[pos:])
+            if self.compact:
+                line = clamp(line, width - 1, 3)
         line.append("\n")
         return line
 
-    def _candidate(self, n: int, ev: Evidence, claim: Claim, linked: bool) -> Text:
+    def _candidate(
+        self,
+        n: int,
+        ev: Evidence,
+        claim: Claim,
+        linked: bool,
+        source_of: Callable[[str], str],
+        name_width: int,
+    ) -> Text:
         head = Text(f"{n} ", style="bold")
         head.append("● " if linked else "○ ", style="bold cyan" if linked else "dim")
-        head.append(short_name(ev.article), style="dim")
+        head.append(
+            f"{short_name(source_of(ev.article), name_width):<{name_width}}", style="italic"
+        )
         head.append(f" {ev.score:>3.0f} ", style="bold")
         body = Text()
         text = one_line(ev.text)
@@ -142,16 +210,38 @@ class EvidencePanel(VerticalScroll, can_focus=True):
             body.append(text[start:end], style="bold magenta" if number else "underline")
             pos = end
         body.append(text[pos:])
-        return hanging(head, body, self.scrollable_content_region.width - 1)
+        max_lines = self.COMPACT_LINES if self.compact else None
+        return hanging(head, body, self.scrollable_content_region.width - 1, max_lines)
 
 
-def hanging(head: Text, body: Text, width: int) -> Text:
-    """`head` then `body` wrapped so its continuation lines start under the body, not the head."""
+def clamp(text: Text, width: int, max_lines: int) -> Text:
+    """`text` wrapped at `width`, cut to `max_lines` lines, the last ending in … when cut."""
+    lines = text.wrap(_console(), max(width, 8))
+    return text if len(lines) <= max_lines else Text("\n").join(cut(lines, width, max_lines))
+
+
+def cut(lines: Lines | list[Text], width: int, max_lines: int) -> list[Text]:
+    """The first `max_lines` wrapped lines; the last ends in "…" when some were left out."""
+    kept = list(lines[:max_lines])
+    if len(lines) > max_lines:
+        kept[-1].rstrip()
+        kept[-1].truncate(max(width - 1, 1))
+        kept[-1].append("…")
+    return kept
+
+
+def hanging(head: Text, body: Text, width: int, max_lines: int | None = None) -> Text:
+    """`head` then `body` wrapped so its continuation lines start under the body, not the head.
+
+    With `max_lines` the body is cut to that many lines, the last ending in "…".
+    """
     indent = head.cell_len
     if width - indent < 24:  # too narrow to sit beside the head: wrap under it
         indent = 2
         head.append("\n" + " " * indent)
     lines = body.wrap(_console(), max(width - indent, 8))
+    if max_lines is not None:
+        lines = cut(lines, width - indent, max_lines)
     out = head
     for i, line in enumerate(lines):
         if i:
@@ -183,6 +273,26 @@ class StatusLine(Static):
             line.append(f"  filter: {review.filter}", style="bold yellow")
         line.append("  " + one_line(review.reviewer), style="cyan")
         line.append("  db: " + one_line(db_label), style="dim")
+        line.no_wrap = True
+        line.overflow = "ellipsis"
+        self.update(line)
+
+
+class InfoLine(Static):
+    """The current article's source, date and headline (and URL when there is room), one line."""
+
+    def show(self, review: Review) -> None:
+        if not review.articles:
+            self.update("")
+            return
+        article = review.article
+        line = Text(one_line(review.source_of(article.name)), style="bold")
+        if article.published:
+            line.append(" · " + one_line(article.published))
+        line.append("  ")
+        line.append(one_line(article.title) or "(untitled)", style="italic")
+        if article.url:
+            line.append("  " + one_line(article.url), style="dim")
         line.no_wrap = True
         line.overflow = "ellipsis"
         self.update(line)

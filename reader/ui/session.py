@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.corpus.sources import display_source
 from reader.models import LABELS, Claim, Evidence, Suggestion
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class Review:
         self.story: str = ""
         self.articles: list[ArticleRow] = []
         self.claims: dict[str, list[Claim]] = {}  # article name -> claims in order
+        self.sources: dict[str, str] = {}  # article name -> what to call it (its source)
         self.annotations: dict[str, Annotation] = {}  # claim id -> this reviewer's annotation
         self.article_index = 0
         self.claim_index = 0
@@ -49,6 +51,7 @@ class Review:
         self.story = story
         self.articles = self.store.articles(story)
         self.claims = {a.name: [] for a in self.articles}
+        self.sources = {a.name: display_source(a.name, a.source) for a in self.articles}
         for claim in self.store.claims(story):
             self.claims.setdefault(claim.article, []).append(claim)
         for claims in self.claims.values():
@@ -100,6 +103,17 @@ class Review:
     def claim(self) -> Claim | None:
         claims = self.article_claims
         return claims[self.claim_index] if 0 <= self.claim_index < len(claims) else None
+
+    def source_of(self, article: str) -> str:
+        """What to call an article of this story on screen: its source."""
+        return self.sources.get(article) or display_source(article, "")
+
+    def with_sources(self, text: str) -> str:
+        """`text` (a suggestion's reason) with the story's file names replaced by their sources."""
+        for name, source in self.sources.items():
+            if name in text:
+                text = text.replace(name, source)
+        return text
 
     def label_of(self, claim_id: str) -> str | None:
         ann = self.annotations.get(claim_id)

@@ -24,3 +24,8 @@ def first_claims(db: str, n: int = 3):
         return store.claims(story, article)[:n]
     finally:
         store.close()
+
+
+def screen_lines(app) -> list[str]:
+    """What the terminal shows, one string per row (the screen as a person sees it)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

@@ -272,7 +272,8 @@ async def test_o_cycles_the_comparison_article_to_the_counterpart(seeded_db: str
 
 async def test_evidence_panel_lists_numbered_candidates(seeded_db: str) -> None:
     app = build_app(seeded_db, REVIEWER)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         text = str(app.query_one("#evidence-body").render())
         candidates = app.review.evidence()
         assert 1 <= len(candidates) <= 9

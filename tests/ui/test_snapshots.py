@@ -9,12 +9,14 @@ from ui.helpers import REVIEWER
 TAGGED = ["c", "x", "u"]
 
 
-def test_main_screen_80x24(seeded_db: str, snap_compare) -> None:
-    assert snap_compare(build_app(seeded_db, REVIEWER), press=TAGGED, terminal_size=(80, 24))
+# the main screen with sources from front matter: test_layout.py asserts what these must show
+# (the sources, the headline, at least three evidence candidates)
+def test_main_screen_80x24(sourced_db: str, snap_compare) -> None:
+    assert snap_compare(build_app(sourced_db, REVIEWER), press=TAGGED, terminal_size=(80, 24))
 
 
-def test_main_screen_160x48(seeded_db: str, snap_compare) -> None:
-    assert snap_compare(build_app(seeded_db, REVIEWER), press=TAGGED, terminal_size=(160, 48))
+def test_main_screen_200x50(sourced_db: str, snap_compare) -> None:
+    assert snap_compare(build_app(sourced_db, REVIEWER), press=TAGGED, terminal_size=(200, 50))
 
 
 def test_help_screen(seeded_db: str, snap_compare) -> None:

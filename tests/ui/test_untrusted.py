@@ -46,7 +46,7 @@ async def test_markup_and_escapes_render_literally_and_clicks_do_nothing(
         assert "\x1b" not in shown and "\x07" not in shown
         assert "A red \ufffd[31mwarning\ufffd[0m" in shown  # each control char replaced one-for-one
         article_list = app.query_one("#articles")
-        assert any("[red]evil[/red].txt" in article_list.render_line(y).text for y in range(12))
+        assert any("[red]evil[/red]" in article_list.render_line(y).text for y in range(12))
         assert "[bold]story" in str(app.query_one("#status").render())
         # click on every line of the article (where the [@click] text is) and on the list
         for y in range(6):
@@ -83,3 +83,42 @@ async def test_a_two_megabyte_single_line_article_opens_at_once(
         assert "Sentence 39999" in "".join(view.render_line(y).text for y in range(20))
     assert opened < 5, f"opening took {opened:.1f}s"
     assert list(labels("review.db").values()) == ["consistent"]
+
+
+async def test_hostile_front_matter_is_shown_literally_and_never_executed(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from ui.conftest import import_into
+    from ui.helpers import screen_lines
+
+    monkeypatch.chdir(tmp_path)
+    canary = tmp_path / "ran"
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.md").write_text(
+        "---\n"
+        "source: '[@click=app.quit]Evil[/] [b]News'\n"
+        'published: "2022\\x1b[31m-01"\n'
+        "---\n"
+        "Bridge closes\n\nOfficials said the bridge closed on Monday after the storm.\n"
+    )
+    (story / "b.md").write_text(
+        "---\n"
+        f'source: !!python/object/apply:os.system ["touch {canary}"]\n'
+        "---\n"
+        "Bridge shut\n\nOfficials said the bridge closed on Monday after a storm.\n"
+    )
+    import_into("review.db", story)
+    assert not canary.exists()
+    app = build_app("review.db", REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "[@click=app.quit]Evil[/] [b]News · 2022\ufffd[31m-01" in shown  # info line
+        assert "1/2 [@click=app.quit]Evil[/… · 0/2" in shown  # pane title, cut at the end
+        assert "o: !!python/object/apply:os.syst…" in shown  # the other pane title, as text
+        assert "\x1b" not in shown
+        await pilot.click("#info", offset=(3, 0))
+        await pilot.pause()
+        assert app.is_running
+    assert not canary.exists()

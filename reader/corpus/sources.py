@@ -1,0 +1,157 @@
+"""Who published an article: front matter, else an obvious outlet line, else the file name.
+
+Front matter is an optional `---` … `---` block at the very top of a file with `source:`, `url:`,
+`published:` and `title:` keys. It is read with `yaml.safe_load`, which never constructs Python
+objects (a `!!python/object` tag is an error there); if the block is not valid YAML, each
+`key: value` line is taken as literal text instead. Values are plain strings either way, shown
+literally by the UI. The block stays in the article's text (offsets intact) and is boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.corpus.decode import sanitize
+
+KEYS = ("source", "url", "published", "title")
+MAX_VALUE = 300  # a source line, not a paragraph
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_LINE = re.compile(r"^([A-Za-z_]+)[ \t]*:[ \t]*(.*)$")
+
+# Outlets common enough that a line naming only the outlet is clearly its name, not reporting.
+_OUTLETS = (
+    "Associated Press", "AP", "Reuters", "AFP", "Agence France-Presse", "BBC", "BBC News",
+    "CNN", "NPR", "Al Jazeera", "The Guardian", "The New York Times", "The Washington Post",
+    "The Wall Street Journal", "Financial Times", "Bloomberg", "Bloomberg News",
+    "Tribune News Service", "The Washington Times", "The Times", "The Independent",
+    "The Telegraph", "Deutsche Welle", "DW", "Euronews", "Politico", "Axios", "The Hill",
+    "Fox News", "NBC News", "CBS News", "ABC News", "USA Today", "The Economist", "Le Monde",
+    "Der Spiegel", "South China Morning Post", "The Hindu", "The Moscow Times", "TASS",
+    "Kyiv Independent", "Sky News", "The Atlantic", "Los Angeles Times", "Chicago Tribune",
+)  # fmt: skip
+_OUTLET_NAMES = {o.casefold(): o for o in _OUTLETS}
+# "Copyright © 2022 Dow Jones & Company, Inc. All rights reserved." -> "Dow Jones & Company"
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)"
+    r"([A-Z][\w&.'’ -]{2,60}?)(?:,?\s+(?:Inc|Ltd|LLC|plc|GmbH|S\.A)\.?)?(?:[.,]|\s+All rights"
+    r"|\s*$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an article came from; every field is a one-line string, "" when unknown."""
+
+    name: str
+    url: str = ""
+    published: str = ""
+    title: str = ""
+
+
+def _clean(value: object) -> str:
+    """A front-matter value as one literal line: str() of a scalar, nothing for a collection."""
+    if value is None or isinstance(value, (dict, list, tuple, set)):
+        return ""
+    text = sanitize(str(value).replace("\r", " ").replace("\n", " ").replace("\t", " "))
+    return text.strip()[:MAX_VALUE]
+
+
+def front_matter_span(text: str) -> tuple[int, int] | None:
+    """Offsets of the front-matter block (both fences included), or None if there is none."""
+    if not text.startswith("---"):
+        return None
+    first_end = text.find("\n")
+    if first_end < 0 or not _FENCE.match(text[:first_end]):
+        return None
+    pos = first_end + 1
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        if _FENCE.match(text[pos:end]):
+            return (0, end)
+        if nl < 0:
+            return None
+        pos = nl + 1
+    return None
+
+
+def parse_front_matter(block: str) -> dict[str, str]:
+    """The known keys of a front-matter block (fences included) as literal strings."""
+    inner = block.split("\n")[1:-1]
+    values: dict[str, str] = {}
+    try:
+        import yaml
+
+        data = yaml.safe_load("\n".join(inner))
+    except Exception:  # any YAML error (tags, syntax): read the lines as literal text instead
+        data = None
+        for line in inner:
+            m = _LINE.match(line.strip())
+            if m and m.group(1).lower() in KEYS:
+                values.setdefault(m.group(1).lower(), _clean(m.group(2).strip("'\" ")))
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and key.lower() in KEYS:
+                values.setdefault(key.lower(), _clean(value))
+    return {k: v for k, v in values.items() if v}
+
+
+def outlet_line(text: str, boilerplate: list[tuple[int, int]]) -> str:
+    """An outlet named by a boilerplate line: the line is a known outlet, or a copyright holder."""
+    for start, end in boilerplate:
+        line = text[start:end].strip()
+        known = _OUTLET_NAMES.get(line.casefold())
+        if known:
+            return known
+    for start, end in boilerplate:
+        m = _COPYRIGHT_HOLDER.match(text[start:end].strip())
+        if m and ("©" in text[start:end] or "copyright" in text[start:end].lower()):
+            return _clean(m.group(1).strip(" ,.&"))
+    return ""
+
+
+def short_file_name(name: str, width: int = 24) -> str:
+    """A file name shortened from the end (its start is what people recognise)."""
+    name = sanitize(name).replace("\n", " ")
+    # only the extension goes (PurePath would also cut at a "/" inside the name)
+    stem, dot, ext = name.rpartition(".")
+    stem = stem if dot and stem and ext.lower() in ("txt", "md") else name
+    return stem if len(stem) <= width else stem[: width - 1] + "…"
+
+
+def display_source(file_name: str, source: str) -> str:
+    """What to call an article: its source, or (imported before sources) its file name."""
+    return source or short_file_name(file_name)
+
+
+def find_source(
+    text: str, name: str, boilerplate: list[tuple[int, int]]
+) -> tuple[Source, tuple[int, int] | None]:
+    """The article's source and the span of its front matter (None when it has none)."""
+    span = front_matter_span(text)
+    meta = parse_front_matter(text[span[0] : span[1]]) if span else {}
+    outlet = meta.get("source") or outlet_line(text, boilerplate) or short_file_name(name)
+    return (
+        Source(
+            name=outlet,
+            url=meta.get("url", ""),
+            published=meta.get("published", ""),
+            title=meta.get("title", ""),
+        ),
+        span,
+    )
+
+
+def line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One (start, end) span per non-empty line of text[start:end], without surrounding spaces."""
+    spans = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            spans.append((s, s + len(stripped)))
+        pos += len(line) + 1
+    return spans

@@ -1,0 +1,71 @@
+"""The main screen at 80x24 and up: sources, headline and at least three candidates in view;
+claim keys never taken by the evidence panel, which scrolls with its own keys."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.ui.app import build_app
+from reader.ui.panels import EvidencePanel
+from ui.helpers import REVIEWER, first_claims, screen_lines
+
+CANDIDATE = re.compile(r"│([1-9]) [○●] (.{12,22}?)\s+\d+ ")
+
+
+def candidates_on_screen(app) -> dict[int, str]:
+    """Candidate number -> the source shown beside it, for each candidate row on screen."""
+    rows = {}
+    for line in screen_lines(app):
+        for m in CANDIDATE.finditer(line):
+            rows[int(m.group(1))] = m.group(2).strip()
+    return rows
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 50)])
+async def test_sources_headline_and_three_candidates_in_view(sourced_db: str, size) -> None:
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        top = "\n".join(lines[:3])
+        assert "The Wall Street Journal" in top  # the info line and the pane title
+        assert "US-Russian talks show little" in top  # the headline
+        shown = candidates_on_screen(app)
+        assert {1, 2, 3} <= set(shown), lines
+        outlets = {"Financial Times", "Bloomberg", "The Washington Times", "The New York Times"}
+        assert all(any(o.startswith(s.rstrip("…")) for o in outlets) for s in shown.values())
+        assert not any(".txt" in line for line in lines)  # no file names anywhere
+
+
+async def test_down_on_the_evidence_panel_moves_to_the_next_claim(sourced_db: str) -> None:
+    claims = first_claims(sourced_db, 3)
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(EvidencePanel).focus()
+        await pilot.press("down", "j")
+        assert app.review.claim == claims[2]
+        await pilot.press("up")
+        assert app.review.claim == claims[1]
+        panel = app.query_one(EvidencePanel)
+        assert panel.scroll_y == 0
+        await pilot.press("J")  # its own scroll key, from any pane
+        await pilot.pause()
+        assert panel.scroll_y > 0
+        assert app.review.claim == claims[1]
+        await pilot.press("K")
+        await pilot.pause()
+        assert panel.scroll_y == 0
+
+
+async def test_a_linked_candidate_stays_in_view(sourced_db: str) -> None:
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        last = len(app.review.evidence())
+        assert last >= 6
+        assert last not in candidates_on_screen(app)  # below the fold at first
+        await pilot.press(str(last))
+        await pilot.pause()
+        assert app.review.annotations[app.review.claim.id].links
+        assert any(f"│{last} ●" in line for line in screen_lines(app))
