@@ -1,5 +1,9 @@
-"""Evidence retrieval: for each claim, the sentences of other articles that report its fact."""
+"""Evidence retrieval: for each claim, the sentences of other articles that report its fact.
+
+`pair_score` / `PairScorer` give the one score of a pair that `align_story` stores.
+"""
 
 from reader.align.evidence import align_story
+from reader.align.score import PairScorer, pair_score
 
-__all__ = ["align_story"]
+__all__ = ["PairScorer", "align_story", "pair_score"]

@@ -288,18 +288,15 @@ def test_the_sentences_a_suggestion_rests_on_are_candidates_first(seeded_db: str
     try:
         review = Review(store, REVIEWER)
         review.restore()
-        checked = only_in_suggestion = 0
+        checked = 0
         for claim in review.article_claims:
             sugg = review.suggestion(claim)
             if not (sugg and sugg.evidence):
                 continue
             rests_on = [e.other_id for e in sugg.evidence]
             assert [e.other_id for e in review.evidence(claim)][: len(rests_on)] == rests_on
-            aligned = {e.other_id for e in store.evidence(claim.id)}
-            only_in_suggestion += any(i not in aligned for i in rests_on)
             checked += 1
-        # paraphrases found by the suggestion engine that alignment ranked too low to keep
-        assert checked > 10 and only_in_suggestion > 0
+        assert checked > 10
     finally:
         store.close()
 

@@ -1,0 +1,116 @@
+"""Each retrieval signal on sentences written for the purpose (not the seeds)."""
+
+from reader.align import PairScorer, align_story
+from reader.align.weighting import refers_back, terms
+from reader.corpus.sentences import article_from_sentences
+from reader.models import Story
+
+
+def make_story(articles: dict[str, list[str]]) -> Story:
+    story = Story("sig", "/tmp/sig")
+    for name, sentences in articles.items():
+        story.articles.append(article_from_sentences("sig", name, sentences, title=name))
+    return story
+
+
+def first_evidence(story: Story, claim_text: str, article: str) -> str:
+    claim = next(c for c in story.claims() if c.text == claim_text)
+    ranked = sorted(
+        (e for e in align_story(story) if e.claim_id == claim.id and e.article == article),
+        key=lambda e: e.rank,
+    )
+    return ranked[0].text if ranked else ""
+
+
+# Every sentence names the story's town and flood; only one says the same thing as the claim.
+FLOOD = {
+    "a.txt": [
+        "Flooding in Dunmore forced the council to close the Dunmore river road.",
+        "Dunmore flood: Dunmore council meets as Dunmore river keeps rising.",
+        "The council said the river road would stay closed until Friday.",
+    ],
+    "b.txt": [
+        "Dunmore flood: Dunmore council meets as the Dunmore river rises again.",
+        "Police officers shut the riverside street to all cars and buses.",
+        "Volunteers in Dunmore filled sandbags through the night as the flood rose.",
+        "Officials expect the road to reopen on Friday.",
+    ],
+}
+
+
+def test_a_lede_sharing_only_the_storys_names_does_not_outrank_the_counterpart() -> None:
+    story = make_story(
+        {
+            **FLOOD,
+            "c.txt": [
+                "Dunmore residents watched the Dunmore flood from the Dunmore bridge.",
+                "Dunmore council: Dunmore flood update for Dunmore.",
+                "Three volunteers were treated for exhaustion, officials said.",
+            ],
+        }
+    )
+    claim = "Volunteers in Dunmore filled sandbags through the night as the flood rose."
+    assert first_evidence(story, claim, "c.txt").startswith("Three volunteers were treated")
+
+
+def test_a_paraphrase_with_few_shared_words_is_found() -> None:
+    story = make_story(FLOOD)
+    claim = "Flooding in Dunmore forced the council to close the Dunmore river road."
+    assert first_evidence(story, claim, "b.txt") != FLOOD["b.txt"][2]
+    scorer = PairScorer(story.claims())
+    ids = {c.text: k for k, c in enumerate(story.claims())}
+    # "road ... stay closed until Friday" / "road to reopen on Friday": the rare words decide
+    by_day = scorer.scores(ids[FLOOD["a.txt"][2]], [ids[t] for t in FLOOD["b.txt"]])
+    assert by_day.argmax() == 3
+
+
+def test_same_count_of_another_noun_is_not_the_same_fact() -> None:
+    story = make_story(
+        {
+            "a.txt": [
+                "The storm hit the county on Sunday.",
+                "The storm left six hours of power cuts across the county.",
+            ],
+            "b.txt": [
+                "Six schools in the county stayed shut on Monday.",
+                "Homes had no power for eight hours, the utility said.",
+            ],
+            "c.txt": ["The storm moved north of the county overnight.", "County roads reopened."],
+        }
+    )
+    claim = "The storm left six hours of power cuts across the county."
+    # "six hours" and "eight hours" are two values for one slot; "six schools" is another fact
+    assert first_evidence(story, claim, "b.txt").startswith("Homes had no power for eight hours")
+    assert "#hour" in terms(claim) and "6" in terms(claim)
+
+
+def test_a_denial_pointing_back_is_matched_with_its_previous_sentence() -> None:
+    story = make_story(
+        {
+            "a.txt": [
+                "Negotiators met in Geneva for the second day.",
+                "Both delegations proposed limits on naval patrols and drone flights.",
+                "It is unclear whether such details were discussed on Monday.",
+            ],
+            "b.txt": [
+                "The talks in Geneva lasted seven hours on Monday.",
+                "Officials said limits on naval patrols and drone flights were discussed.",
+                "Reporters waited outside the Geneva venue on Monday.",
+            ],
+        }
+    )
+    denial = "It is unclear whether such details were discussed on Monday."
+    assert refers_back(denial)
+    assert not refers_back("Negotiators met in Geneva for the second day.")
+    assert first_evidence(story, denial, "b.txt").startswith("Officials said limits")
+
+
+def test_the_stored_score_is_the_pair_score() -> None:
+    story = make_story(FLOOD)
+    claims = story.claims()
+    ids = {c.id: k for k, c in enumerate(claims)}
+    scorer = PairScorer(claims)
+    evidence = align_story(story)
+    assert evidence
+    for e in evidence:
+        assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])
