@@ -1,4 +1,10 @@
-"""Opening a crossread database safely: refuse foreign or newer files before touching them."""
+"""Opening a crossread database safely: refuse foreign or newer files before touching them.
+
+Nothing is written to an existing file before it is known to be crossread's (at this version or
+an older one): the check is made through a read-only connection, and the switch to write-ahead
+logging (which rewrites the header) comes after it. Read-only commands open the file read-only,
+and fall back to `immutable` on read-only media, where SQLite cannot even make its -shm file.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +22,49 @@ class OpenError(Exception):
     """Raised with a one-line message; store.py turns it into StoreError."""
 
 
-def _inspect(path: Path) -> int | None:
-    """Check an existing file read-only; its stored schema version (None = fresh SQLite file).
+def _version(conn: sqlite3.Connection, path: str | Path) -> int | None:
+    """The crossread schema version of the file behind `conn`; None for a fresh, empty SQLite file.
 
-    Done through a read-only URI so a file that turns out not to be ours is never modified.
+    Raises OpenError for another program's database, a damaged version or a newer crossread.
     """
+    try:
+        version = schema.stored_version(conn)
+    except ValueError as e:
+        raise OpenError(f"{path} is a damaged crossread database: {e}") from None
+    except sqlite3.OperationalError:  # a crossread_meta table of another shape
+        raise OpenError(
+            f"{path} is an SQLite database but not crossread's ({schema.META_TABLE} is foreign)"
+        ) from None
+    if version is None:
+        tables = schema.user_tables(conn)
+        if tables:
+            shown = ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
+            raise OpenError(f"{path} is an SQLite database but not crossread's (tables: {shown})")
+    elif version == 0:
+        raise OpenError(
+            f"{path} is an SQLite database but not crossread's ({schema.META_TABLE} has no version)"
+        )
+    elif version > schema.SCHEMA_VERSION:
+        raise OpenError(
+            f"{path} was made by a newer crossread (schema {version}, this version reads up to "
+            f"{schema.SCHEMA_VERSION}); upgrade crossread to open it"
+        )
+    return version
+
+
+def _read_only(path: Path, *, immutable: bool, check_same_thread: bool) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+    return sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=check_same_thread,
+    )
+
+
+def _inspect(path: Path) -> int | None:
+    """Check an existing file read-only; its stored schema version (None = fresh SQLite file)."""
     try:
         with path.open("rb") as f:
             head = f.read(len(SQLITE_MAGIC))
@@ -30,25 +74,31 @@ def _inspect(path: Path) -> int | None:
         return None  # empty file: created by us below
     if head != SQLITE_MAGIC:
         raise OpenError(f"{path} is not a crossread database (not an SQLite file)")
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = _open_read_only(path)
         try:
-            version = schema.stored_version(conn)
-            tables = schema.user_tables(conn) if version is None else []
+            return _version(conn, path)
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
         raise OpenError(f"{path} cannot be read as an SQLite database: {e}") from None
-    if version is None and tables:
-        shown = ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
-        raise OpenError(f"{path} is an SQLite database but not crossread's (tables: {shown})")
-    if version is not None and version > schema.SCHEMA_VERSION:
-        raise OpenError(
-            f"{path} was made by a newer crossread (schema {version}, this version reads up to "
-            f"{schema.SCHEMA_VERSION}); upgrade crossread to open it"
-        )
-    return version
+
+
+def _open_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A read-only connection; `immutable` when SQLite cannot make its -shm file (read-only media).
+
+    Immutable skips the write-ahead log, so it is used only when there is no log to miss.
+    """
+    conn = _read_only(path, immutable=False, check_same_thread=check_same_thread)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        return _read_only(path, immutable=True, check_same_thread=check_same_thread)
 
 
 def inspect(path: Path) -> int | None:
@@ -58,20 +108,36 @@ def inspect(path: Path) -> int | None:
 
 
 def connect(
-    path: str | os.PathLike, *, create: bool = True, check_same_thread: bool = True
+    path: str | os.PathLike,
+    *,
+    create: bool = True,
+    check_same_thread: bool = True,
+    read_only: bool = False,
 ) -> tuple[sqlite3.Connection, str]:
-    """A connection to an up-to-date crossread database, and its path as a string."""
+    """A connection to an up-to-date crossread database, and its path as a string.
+
+    With read_only the file must exist; it is opened read-only when it is at the current schema
+    (an older one is opened for writing, to migrate it, as usual).
+    """
     memory = str(path) == ":memory:"
+    version = None
     if not memory:
         p = Path(path)
         if p.is_dir():
             raise OpenError(f"{p} is a folder, not a database file")
         if p.exists():
-            _inspect(p)
-        elif not create:
+            version = _inspect(p)
+        elif not create or read_only:
             raise OpenError(f"no database at {p}")
         elif not p.parent.is_dir():
             raise OpenError(f"cannot create {p}: folder {p.parent} does not exist")
+        if read_only and version == schema.SCHEMA_VERSION:
+            try:
+                conn = _open_read_only(p, check_same_thread=check_same_thread)
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            except sqlite3.Error as e:
+                raise OpenError(f"cannot open {path} read-only: {e}") from None
+            return conn, str(path)
     try:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT) in store.py.
         conn = sqlite3.connect(
@@ -84,13 +150,13 @@ def connect(
         raise OpenError(f"cannot open {path}: {e}") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _upgrade(conn, str(path))  # refuses a foreign file before anything is written to it
         if not memory:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal":
                 raise OpenError(f"cannot use write-ahead logging on {path} (journal: {mode})")
         # FULL: a commit is fsynced before it returns, so a shown tag survives kill -9 / power loss.
         conn.execute("PRAGMA synchronous = FULL")
-        _upgrade(conn, str(path))
     except OpenError:
         conn.close()
         raise
@@ -102,16 +168,11 @@ def connect(
 
 def _upgrade(conn: sqlite3.Connection, path: str) -> None:
     """Create or migrate the schema; re-checked under the write lock (another process may race)."""
-    version = schema.stored_version(conn)
-    if version == schema.SCHEMA_VERSION:
+    if _version(conn, path) == schema.SCHEMA_VERSION:
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        version = schema.stored_version(conn)
-        if version is None and schema.user_tables(conn):
-            raise OpenError(f"{path} is an SQLite database but not crossread's")
-        if version is not None and version > schema.SCHEMA_VERSION:
-            raise OpenError(f"{path} was made by a newer crossread (schema {version})")
+        version = _version(conn, path)
         schema.migrate(conn, version or 0)
         conn.execute("COMMIT")
     except BaseException:

@@ -155,14 +155,22 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
 def stored_version(conn: sqlite3.Connection) -> int | None:
-    """The schema version recorded in the file, or None if it has no crossread meta table."""
+    """The schema version recorded in the file, or None if it has no crossread meta table.
+
+    0 means a meta table without a version; raises ValueError for a version that is not a number.
+    """
     has_meta = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (META_TABLE,)
     ).fetchone()
     if not has_meta:
         return None
     row = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else 0
+    if row is None:
+        return 0  # a meta table without a version: not a file crossread wrote
+    value = str(row[0]).strip()
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"schema version {row[0]!r} is not a positive whole number")
+    return int(value)
 
 
 def user_tables(conn: sqlite3.Connection) -> list[str]:

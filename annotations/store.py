@@ -22,6 +22,8 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from annotations import connection
+from annotations.damage import check, is_int, reads, span
+from annotations.damage import row as _row_of
 from reader.models import LABELS, Article, Claim, Evidence, Story, Suggestion
 
 if TYPE_CHECKING:
@@ -34,6 +36,13 @@ class StoreError(Exception):
 
 class InvalidInput(StoreError, ValueError):
     """An unknown claim id, label or reviewer given to a write."""
+
+
+class DamagedError(StoreError):
+    """A row that crossread cannot read: one line naming the table and row, and quick_check."""
+
+
+_reads = reads(DamagedError)
 
 
 class SaveError(StoreError):
@@ -141,7 +150,12 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike, *, create: bool = True, check_same_thread: bool = True
+        cls,
+        path: str | os.PathLike,
+        *,
+        create: bool = True,
+        check_same_thread: bool = True,
+        read_only: bool = False,
     ) -> Store:
         """Open (or create) a crossread database; ":memory:" allowed. Raises StoreError.
 
@@ -149,7 +163,9 @@ class Store:
         is refused and left byte-for-byte untouched. An empty or missing file is created.
         """
         try:
-            conn, p = connection.connect(path, create=create, check_same_thread=check_same_thread)
+            conn, p = connection.connect(
+                path, create=create, check_same_thread=check_same_thread, read_only=read_only
+            )
         except connection.OpenError as e:
             raise StoreError(str(e)) from None
         return cls(conn, p)
@@ -191,6 +207,7 @@ class Store:
 
     # ---- import -----------------------------------------------------------------------------
 
+    @_reads
     def story_is_current(self, story: Story) -> bool:
         """True if the stored story has the same article files with the same sha256."""
         stored = dict(
@@ -273,42 +290,26 @@ class Store:
 
     # ---- reading ----------------------------------------------------------------------------
 
+    @_reads
     def stories(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM stories ORDER BY name")]
 
+    @_reads
     def articles(self, story: str) -> list[ArticleRow]:
         rows = self.conn.execute(
             "SELECT story, name, path, title, text, sha256, encoding, warnings, title_span, "
             "boilerplate, source, url, published FROM articles WHERE story = ? ORDER BY position",
             (story,),
         )
-        out = []
-        for s, name, path, title, text, sha, enc, warnings, span, boiler, *source in rows:
-            span_v = json.loads(span) if span else None
-            out.append(
-                ArticleRow(
-                    story=s,
-                    name=name,
-                    path=path,
-                    title=title,
-                    text=text,
-                    sha256=sha,
-                    encoding=enc,
-                    warnings=tuple(json.loads(warnings)),
-                    title_span=tuple(span_v) if span_v else None,
-                    boilerplate=tuple(tuple(b) for b in json.loads(boiler)),
-                    source=source[0],
-                    url=source[1],
-                    published=source[2],
-                )
-            )
-        return out
+        return [_article_row(r) for r in rows]
 
+    @_reads
     def imported_paths(self) -> list[str]:
         """The files and folders the stories were imported from, as recorded at import."""
         rows = self.conn.execute("SELECT path FROM stories UNION SELECT path FROM articles")
         return [r[0] for r in rows]
 
+    @_reads
     def claims(self, story: str, article: str | None = None) -> list[Claim]:
         """The story's claims (or one article's), ordered by article then index."""
         sql = (
@@ -321,15 +322,17 @@ class Store:
             sql += " AND c.article = ?"
             args += (article,)
         sql += " ORDER BY a.position, c.claim_index"
-        return [Claim(*r) for r in self.conn.execute(sql, args)]
+        return [_claim(r) for r in self.conn.execute(sql, args)]
 
+    @_reads
     def claim(self, claim_id: str) -> Claim | None:
         row = self.conn.execute(
             'SELECT id, story, article, claim_index, start, "end", text FROM claims WHERE id = ?',
             (claim_id,),
         ).fetchone()
-        return Claim(*row) if row else None
+        return _claim(row) if row else None
 
+    @_reads
     def evidence(self, claim_id: str) -> list[Evidence]:
         """Stored evidence for a claim, best score first."""
         rows = self.conn.execute(
@@ -337,8 +340,9 @@ class Store:
             "WHERE claim_id = ? ORDER BY score DESC, rank, article",
             (claim_id,),
         )
-        return [Evidence(*r) for r in rows]
+        return [_evidence(r) for r in rows]
 
+    @_reads
     def suggestion(self, claim_id: str) -> Suggestion | None:
         row = self.conn.execute(
             "SELECT claim_id, label, reason, evidence, hints, spans, confidence FROM suggestions "
@@ -348,15 +352,17 @@ class Store:
         if row is None:
             return None
         cid, label, reason, ev, hints, spans, confidence = row
-        return Suggestion(
-            claim_id=cid,
-            label=label,
-            reason=reason,
-            evidence=tuple(Evidence(**e) for e in json.loads(ev)),
-            hints=tuple(json.loads(hints)),
-            spans=tuple(tuple(s) for s in json.loads(spans)),
-            confidence=confidence,
-        )
+        with _row_of("suggestions", cid):
+            check(label in LABELS, f"unknown label {label!r}")
+            return Suggestion(
+                claim_id=cid,
+                label=label,
+                reason=reason,
+                evidence=tuple(_evidence(_evidence_tuple(e)) for e in json.loads(ev)),
+                hints=tuple(_strings(json.loads(hints))),
+                spans=tuple(span(s) for s in json.loads(spans)),
+                confidence=confidence,
+            )
 
     def annotation(self, claim_id: str, reviewer: str) -> Annotation | None:
         rows = self._select_annotations("an.claim_id = ? AND an.reviewer = ?", (claim_id, reviewer))
@@ -382,6 +388,7 @@ class Store:
     def _orphans(self, story: str) -> list[Annotation]:
         return self._select_annotations("c.id IS NULL AND an.story = ?", (story,))
 
+    @_reads
     def _select_annotations(self, where: str, args: tuple) -> list[Annotation]:
         rows = self.conn.execute(
             "SELECT an.claim_id, an.reviewer, an.label, an.note, an.links, s.label, "
@@ -397,6 +404,7 @@ class Store:
         )
         return [_annotation(r) for r in rows]
 
+    @_reads
     def events(self, reviewer: str | None = None) -> list[Event]:
         """The event log, oldest first."""
         sql = f"SELECT {_EVENT_COLUMNS} FROM events"
@@ -406,6 +414,7 @@ class Store:
             args = (reviewer,)
         return [_event(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
 
+    @_reads
     def progress(self, story: str | None = None, reviewer: str | None = None) -> Progress:
         """Tagged/total claims and label counts, overall, per story, per article, per reviewer.
 
@@ -486,6 +495,7 @@ class Store:
 
     def set_note(self, claim_id: str, reviewer: str, note: str) -> Annotation:
         _check_reviewer(reviewer)
+        _check_text("the note", note)
         with self._write():
             old = self._current(claim_id, reviewer)
             new = {**(old or _EMPTY), "note": note}
@@ -633,6 +643,7 @@ class Store:
             raise InvalidInput(f"unknown claim id {claim_id!r}")
         return claim
 
+    @_reads
     def _current(self, claim_id: str, reviewer: str) -> dict | None:
         row = self.conn.execute(
             "SELECT label, note, links, accepted_suggestion FROM annotations "
@@ -641,12 +652,17 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return {
-            "label": row[0],
-            "note": row[1],
-            "links": json.loads(row[2]),
-            "accepted_suggestion": bool(row[3]),
-        }
+        with _row_of("annotations", (claim_id, reviewer)):
+            check(row[0] is None or row[0] in LABELS, f"unknown label {row[0]!r}")
+            links = json.loads(row[2])
+            for lk in links:
+                Link(**lk)
+            return {
+                "label": row[0],
+                "note": row[1],
+                "links": links,
+                "accepted_suggestion": bool(row[3]),
+            }
 
     def _apply(
         self,
@@ -715,6 +731,7 @@ class Store:
         ).fetchone()
         return tuple(row) if row else ("", "", "")
 
+    @_reads
     def _event(self, event_id: int) -> Event:
         row = self.conn.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?",
@@ -750,6 +767,18 @@ def _same(old: dict | None, new: dict | None) -> bool:
 def _check_reviewer(reviewer: str) -> None:
     if not reviewer or not reviewer.strip():
         raise InvalidInput("a reviewer name is required")
+    _check_text("the reviewer name", reviewer)
+
+
+def _check_text(what: str, text: str) -> None:
+    """Refuse text SQLite cannot store as UTF-8 (a lone surrogate, e.g. from a bad paste)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InvalidInput(
+            f"{what} cannot be saved: it holds an unpaired surrogate "
+            f"U+{ord(text[e.start]):04X} at character {e.start + 1}"
+        ) from None
 
 
 def _now() -> str:
@@ -762,38 +791,92 @@ def _dump(value: dict | None) -> str | None:
 
 def _annotation(row: tuple) -> Annotation:
     cid, rev, label, note, links, sugg, accepted, story, article, text, created, updated = row[:12]
-    return Annotation(
-        claim_id=cid,
-        reviewer=rev,
-        label=label,
-        note=note,
-        links=tuple(Link(**lk) for lk in json.loads(links)),
-        suggested_label=sugg,
-        accepted_suggestion=bool(accepted),
-        story=story,
-        article=article,
-        claim_text=text,
-        created_at=created,
-        updated_at=updated,
-        suggestion_reason=row[12],
-        suggestion_confidence=row[13],
-    )
+    with _row_of("annotations", (cid, rev)):
+        check(label is None or label in LABELS, f"unknown label {label!r}")
+        check(isinstance(note, str), "the note is not text")
+        return Annotation(
+            claim_id=cid,
+            reviewer=rev,
+            label=label,
+            note=note,
+            links=tuple(Link(**lk) for lk in json.loads(links)),
+            suggested_label=sugg,
+            accepted_suggestion=bool(accepted),
+            story=story,
+            article=article,
+            claim_text=text,
+            created_at=created,
+            updated_at=updated,
+            suggestion_reason=row[12],
+            suggestion_confidence=row[13],
+        )
 
 
 def _event(row: tuple) -> Event:
     eid, at, rev, cid, action, old, new, reverts, source, grp = row
-    return Event(
-        id=eid,
-        at=at,
-        reviewer=rev,
-        claim_id=cid,
-        action=action,
-        old=json.loads(old) if old is not None else None,
-        new=json.loads(new) if new is not None else None,
-        reverts=reverts,
-        source=source,
-        grp=grp,
-    )
+    with _row_of("events", eid):
+        return Event(
+            id=eid,
+            at=at,
+            reviewer=rev,
+            claim_id=cid,
+            action=action,
+            old=json.loads(old) if old is not None else None,
+            new=json.loads(new) if new is not None else None,
+            reverts=reverts,
+            source=source,
+            grp=grp,
+        )
+
+
+def _claim(row: tuple) -> Claim:
+    with _row_of("claims", row[0]):
+        check(all(map(is_int, row[3:6])), "claim index or offsets are not integers")
+        check(0 <= row[4] <= row[5], f"offsets {row[4]}..{row[5]} are not a span")
+        check(isinstance(row[6], str), "the claim text is not text")
+        return Claim(*row)
+
+
+_EVIDENCE_KEYS = ("claim_id", "other_id", "article", "rank", "score", "text")
+
+
+def _evidence_tuple(e: dict) -> tuple:
+    """An evidence dict as stored in a suggestion's JSON, in the evidence table's column order."""
+    return tuple(e[k] for k in _EVIDENCE_KEYS)
+
+
+def _evidence(row: tuple) -> Evidence:
+    with _row_of("evidence", (row[0], row[1])):
+        check(isinstance(row[4], (int, float)), f"score {row[4]!r} is not a number")
+        check(is_int(row[3]), f"rank {row[3]!r} is not an integer")
+        return Evidence(*row)
+
+
+def _strings(values: object) -> list[str]:
+    check(isinstance(values, list) and all(isinstance(v, str) for v in values), "not a text list")
+    return values  # type: ignore[return-value]
+
+
+def _article_row(r: tuple) -> ArticleRow:
+    s, name, path, title, text, sha, enc, warnings, title_span, boiler, *source = r
+    with _row_of("articles", f"{s}/{name}"):
+        check(isinstance(text, str), "the article text is not text")
+        title_v = json.loads(title_span) if title_span else None
+        return ArticleRow(
+            story=s,
+            name=name,
+            path=path,
+            title=title,
+            text=text,
+            sha256=sha,
+            encoding=enc,
+            warnings=tuple(_strings(json.loads(warnings))),
+            title_span=span(title_v) if title_v else None,
+            boilerplate=tuple(span(b) for b in json.loads(boiler)),
+            source=source[0],
+            url=source[1],
+            published=source[2],
+        )
 
 
 def _evidence_dict(e: Evidence) -> dict:

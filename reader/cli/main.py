@@ -60,12 +60,40 @@ def user_errors() -> Iterator[None]:
         fail(f"{exc.strerror or exc}:{where}" if where else str(exc.strerror or exc))
 
 
-def open_store(db: str, *, create: bool = True):
+def open_store(db: str, *, create: bool = True, read_only: bool = False):
     from annotations.store import Store
 
     if not create and db != ":memory:" and not Path(db).exists():
         fail(f"no database at {db}: run `crossread import PATH --db {db}` first")
-    return Store.open(db, create=create)
+    return Store.open(db, create=create, read_only=read_only)
+
+
+@contextmanager
+def kept_only_if_used(db: str) -> Iterator[None]:
+    """A database this command creates is removed again if the command fails before using it.
+
+    `crossread /nonexistent --db x.db` must not leave an empty x.db behind.
+    """
+    existed = db == ":memory:" or os.path.lexists(db)
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            _remove_if_empty(db)
+        raise
+
+
+def _remove_if_empty(db: str) -> None:
+    from annotations.store import Store, StoreError
+
+    try:
+        with Store.open(db, create=False, read_only=True) as store:
+            if store.stories():
+                return
+    except StoreError:
+        return  # not ours to judge: leave it
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
 
 
 db_option = click.option(
@@ -173,7 +201,7 @@ def open_cmd(
     paths: tuple[str, ...], db: str, reviewer: str | None, max_mb: float, no_advance: bool
 ) -> None:
     """Open the review app on PATHS (default: the bundled seed story), importing them first."""
-    with user_errors():
+    with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
             targets = list(paths)
@@ -194,7 +222,7 @@ def open_cmd(
 @max_mb_option
 def import_cmd(paths: tuple[str, ...], db: str, max_mb: float) -> None:
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
-    with user_errors():
+    with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
             run_import(store, list(paths), max_mb)
@@ -218,7 +246,7 @@ def export_cmd(
     from annotations.export import write_export
 
     with user_errors():
-        store = open_store(db, create=False)
+        store = open_store(db, create=False, read_only=True)
         try:
             out = sys.stdout if output == "-" else output
             n = write_export(
@@ -237,7 +265,7 @@ def stats_cmd(db: str) -> None:
     from reader.cli.stats import format_stats
 
     with user_errors():
-        store = open_store(db, create=False)
+        store = open_store(db, create=False, read_only=True)
         try:
             for line in format_stats(store):
                 say(line)

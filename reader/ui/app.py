@@ -96,6 +96,7 @@ class CrossreadApp(App[None]):
         self.advance = advance
         self.compare_name: str | None = None
         self._place_timer = None
+        self.failure: Exception | None = None  # raised again by run_app once the screen is gone
 
     # ---- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -112,8 +113,15 @@ class CrossreadApp(App[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.review.restore()
-        self.show_article()
+        from annotations.store import StoreError
+
+        try:
+            self.review.restore()
+            self.show_article()
+        except StoreError as exc:  # a damaged database: say so on the command line, not a crash
+            self.failure = exc
+            self.exit(return_code=2)
+            return
         self.query_one("#article").focus()
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self.exit)

@@ -1,0 +1,205 @@
+"""Opening databases that are foreign, damaged, read-only or absent: one line, nothing harmed."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from storyfactory import make_evidence, make_story, make_suggestions
+
+from annotations.store import InvalidInput, Store, StoreError
+
+
+def crossread(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def one_line_error(proc: subprocess.CompletedProcess) -> str:
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crossread: error:"), proc.stderr
+    return lines[0]
+
+
+def make_db(path: Path) -> Store:
+    story = make_story("s", {"a.txt": ["The bridge closed.", "It rained."], "b.txt": ["Closed."]})
+    s = Store.open(path)
+    s.import_story(story, make_evidence(story), make_suggestions(story))
+    s.set_label(story.claims()[0].id, "consistent", "ana")
+    s.set_note(story.claims()[0].id, "ana", "checked")
+    s.toggle_link(story.claims()[0].id, "ana", story.claims()[2].id)
+    return s
+
+
+def test_foreign_file_with_a_crossread_meta_table_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE crossread_meta (k TEXT, v TEXT)")
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not crossread's"):
+        Store.open(path)
+    assert path.read_bytes() == before  # still in its rollback journal mode, byte for byte
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+@pytest.mark.parametrize("value", ["two", "", "1.5", "-3"])
+def test_a_schema_version_that_is_not_a_number_is_one_line(tmp_path, value):
+    path = tmp_path / "w.db"
+    make_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE crossread_meta SET value = ? WHERE key = 'schema_version'", (value,))
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="schema version"):
+        Store.open(path)
+    one_line_error(crossread("stats", "--db", str(path)))
+
+
+DAMAGE = [
+    ("articles", "UPDATE articles SET text = CAST(X'5AFC72696368' AS TEXT)"),
+    ("articles", "UPDATE articles SET warnings = '[not json'"),
+    ("articles", "UPDATE articles SET boilerplate = '[[1]]'"),
+    ("claims", "UPDATE claims SET start = 'x' WHERE claim_index = 1"),
+    ("annotations", "UPDATE annotations SET label = 'maybe'"),
+    ("annotations", "UPDATE annotations SET links = '{'"),
+    ("annotations", "UPDATE annotations SET note = CAST(X'FFFE0041' AS TEXT)"),
+    ("suggestions", "UPDATE suggestions SET spans = '[[\"a\", 2]]'"),
+    ("suggestions", "UPDATE suggestions SET evidence = 'null'"),
+]
+
+
+@pytest.mark.parametrize(("table", "sql"), DAMAGE, ids=[d[1][7:40] for d in DAMAGE])
+def test_a_damaged_cell_is_one_line_naming_table_and_row(tmp_path, table, sql):
+    path = tmp_path / "w.db"
+    make_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    for args in (["export", "--all"], ["export", "--all", "--format", "jsonl"]):
+        proc = crossread(*args, "--db", str(path))
+        line = one_line_error(proc)
+        assert f"table {table}, row" in line and "quick_check: ok" in line, line
+    out = tmp_path / "out.csv"
+    one_line_error(crossread("export", "--all", "--db", str(path), "-o", str(out)))
+    assert not out.exists()
+    stats = crossread("stats", "--db", str(path))  # reads fewer cells: may not meet the damage
+    assert stats.returncode == 0 or one_line_error(stats)
+
+
+def test_a_damaged_evidence_score_is_one_line():
+    s = make_db(Path(":memory:"))
+    s.conn.execute("UPDATE evidence SET score = 'high'")
+    with pytest.raises(StoreError, match=r"table evidence, row .*is not a number.*quick_check"):
+        s.evidence(s.claims("s")[0].id)
+
+
+@pytest.mark.parametrize(
+    "sql", ["UPDATE annotations SET label = 'maybe'", "UPDATE evidence SET score = 'high'"]
+)
+def test_the_app_shows_a_damaged_database_instead_of_crashing(tmp_path, sql):
+    path = tmp_path / "w.db"
+    make_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    env = {**os.environ, "CROSSREAD_EXIT_AFTER_PAINT": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(path), "--reviewer", "ana"],
+        capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr + proc.stdout
+    assert sql.split()[1] in proc.stderr and "quick_check" in proc.stderr
+
+
+@contextmanager
+def read_only_folder(folder: Path):
+    """A folder nobody may write into, not even root (immutable attribute), or chmod otherwise."""
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+
+
+@contextmanager
+def read_only_media(folder: Path, mount: Path):
+    """`folder` seen through a read-only bind mount at `mount` (needs root and mount)."""
+    mount.mkdir()
+    ok = subprocess.run(["mount", "--bind", str(folder), str(mount)], capture_output=True)
+    if ok.returncode != 0:
+        pytest.skip("cannot bind-mount here (needs root)")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(mount)], check=True)
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=True)
+
+
+def read_commands_work(db: Path, out_dir: Path) -> None:
+    stats = crossread("stats", "--db", str(db))
+    assert stats.returncode == 0 and "1/3 tagged" in stats.stdout, stats.stderr
+    export = crossread("export", "--db", str(db))
+    assert export.returncode == 0 and "checked" in export.stdout, export.stderr
+    out = out_dir / "out.csv"
+    assert crossread("export", "--db", str(db), "-o", str(out)).returncode == 0
+    assert "consistent" in out.read_text()
+
+
+def test_read_commands_work_in_a_read_only_folder(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    make_db(folder / "w.db").close()  # closed cleanly: no -wal or -shm left beside it
+    with read_only_folder(folder):
+        read_commands_work(folder / "w.db", tmp_path)
+        proc = crossread("import", str(tmp_path / "none"), "--db", str(folder / "w.db"))
+        assert proc.returncode == 2
+
+
+def test_read_commands_work_on_read_only_media(tmp_path):
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    make_db(folder / "w.db").close()
+    with read_only_media(folder, tmp_path / "mnt") as mnt:
+        read_commands_work(mnt / "w.db", tmp_path)
+
+
+def test_a_failed_open_leaves_no_database_behind(tmp_path):
+    for args in (["import", "nonexistent"], ["nonexistent"], ["open", "nonexistent"]):
+        proc = crossread(*args, "--db", "x.db", cwd=tmp_path)
+        one_line_error(proc)
+        assert sorted(p.name for p in tmp_path.iterdir()) == [], args
+
+
+def test_a_note_with_a_lone_surrogate_is_refused_clearly(tmp_path):
+    s = make_db(tmp_path / "w.db")
+    cid = s.claims("s")[0].id
+    with pytest.raises(InvalidInput, match="cannot be saved"):
+        s.set_note(cid, "ana", "bad \ud800 note")
+    with pytest.raises(InvalidInput, match="cannot be saved"):
+        s.set_label(cid, "consistent", "an\udcffa")  # a login name read with surrogateescape
+    assert s.annotation(cid, "ana").note == "checked"
+    s.close()
