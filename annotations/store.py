@@ -364,6 +364,11 @@ class Store:
                 confidence=confidence,
             )
 
+    def reviewers(self) -> list[str]:
+        """Everyone with an annotation (a label, a note or a link), by name."""
+        rows = self.conn.execute("SELECT DISTINCT reviewer FROM annotations ORDER BY reviewer")
+        return [r[0] for r in rows]
+
     def annotation(self, claim_id: str, reviewer: str) -> Annotation | None:
         rows = self._select_annotations("an.claim_id = ? AND an.reviewer = ?", (claim_id, reviewer))
         return rows[0] if rows else None

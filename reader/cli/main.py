@@ -260,14 +260,18 @@ def export_cmd(
 
 @main.command("stats")
 @db_option
-def stats_cmd(db: str) -> None:
-    """Progress per story and article, counts per label and reviewer."""
+@click.option("--reviewer", default=None, help="Only this reviewer's progress.")
+def stats_cmd(db: str, reviewer: str | None) -> None:
+    """Per reviewer: progress per story and article, and label counts."""
     from reader.cli.stats import format_stats
 
     with user_errors():
         store = open_store(db, create=False, read_only=True)
         try:
-            for line in format_stats(store):
+            known = store.reviewers()
+            if reviewer is not None and reviewer not in known:
+                fail(f"no annotations by {reviewer} (reviewers: {', '.join(known) or 'none'})")
+            for line in format_stats(store, reviewer):
                 say(line)
         finally:
             store.close()

@@ -1,4 +1,5 @@
-"""`crossread stats`: progress per story and article, counts per label and reviewer."""
+"""`crossread stats`: per reviewer, progress per story and article and label counts that add
+up to what that reviewer tagged; a header with what the team did together."""
 
 from __future__ import annotations
 
@@ -17,19 +18,42 @@ def _line(name: str, count: Count, indent: str = "") -> str:
     return f"{indent}{name}: {count.tagged}/{count.total} tagged ({pct:.0f}%)  {labels}"
 
 
-def format_stats(store: Store) -> Iterator[str]:
-    """Lines of a plain-text progress report."""
-    progress = store.progress()
-    yield _line("all stories", progress.overall)
-    for story, count in progress.stories.items():
-        yield _line(f"story {story}", count, "  ")
-        for (s, article), acount in progress.articles.items():
-            if s == story:
-                yield _line(article, acount, "    ")
-    if progress.reviewers:
-        yield "reviewers:"
-        for reviewer, count in progress.reviewers.items():
-            yield _line(reviewer, count, "  ")
-    orphans = store.orphans()
+def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
+    """Lines of a plain-text progress report, one block per reviewer (or just `reviewer`)."""
+    team = store.progress()
+    names = [reviewer] if reviewer is not None else store.reviewers()
+    stories = len(team.stories)
+    claims = team.overall.total
+    if reviewer is None:
+        finals = store.conn.execute(
+            "SELECT COUNT(*) FROM finals f JOIN claims c ON c.id = f.claim_id"
+        ).fetchone()[0]
+        yield (
+            f"{claims} claims in {stories} {'story' if stories == 1 else 'stories'}; "
+            f"{team.overall.tagged} tagged by at least one of {len(names)} reviewers; "
+            f"{finals} with a final label"
+        )
+    if not names:
+        yield "nobody has tagged a claim yet"
+    for name in names:
+        progress = store.progress(reviewer=name)
+        # claims nobody tagged are still this reviewer's to do: totals come from the team
+        yield _line(name, _with_total(progress.overall, claims))
+        for story, count in team.stories.items():
+            mine = progress.stories.get(story)
+            yield _line(f"story {story}", _with_total(mine, count.total), "  ")
+            for (s, article), acount in team.articles.items():
+                if s == story:
+                    mine = progress.articles.get((s, article))
+                    yield _line(article, _with_total(mine, acount.total), "    ")
+    orphans = [o for o in store.orphans() if reviewer is None or o.reviewer == reviewer]
     if orphans:
         yield f"orphaned annotations (claim no longer in its article): {len(orphans)}"
+
+
+def _with_total(count: Count | None, total: int) -> Count:
+    from annotations.store import Count
+
+    if count is None:
+        return Count(tagged=0, total=total, labels={})
+    return Count(tagged=count.tagged, total=total, labels=count.labels)

@@ -1,0 +1,55 @@
+"""`crossread stats`: per reviewer, counts that add up; --reviewer narrows it."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+from storyfactory import make_evidence, seed_story
+
+from annotations.store import Store
+from reader.cli.main import main
+
+
+def _db(tmp_path):
+    path = tmp_path / "team.db"
+    story = seed_story()
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+        ids = [c.id for c in story.claims()]
+        for cid in ids:  # ana: everything; a.txt consistent, the rest contradicted
+            s.set_label(cid, "consistent" if cid in ids[:4] else "contradicted", "ana")
+        s.set_label(ids[0], "unverified", "ben")
+        s.set_label(ids[5], "consistent", "ben")
+        s.set_note(ids[6], "ben", "check the police report")  # a note is not a label
+    return path
+
+
+def _counts(line: str) -> tuple[int, int, int]:
+    tagged = int(re.search(r"(\d+)/\d+ tagged", line).group(1))
+    labels = sum(int(n) for n in re.findall(r"(?:consistent|contradicted|unverified) (\d+)", line))
+    return tagged, labels, int(re.search(r"/(\d+) tagged", line).group(1))
+
+
+def test_each_reviewer_counts_add_up(tmp_path):
+    out = CliRunner().invoke(main, ["stats", "--db", str(_db(tmp_path))]).output
+    lines = out.splitlines()
+    assert lines[0].startswith("10 claims in 1 story; 10 tagged by at least one of 2 reviewers")
+    ana = next(ln for ln in lines if ln.startswith("ana:"))
+    ben = next(ln for ln in lines if ln.startswith("ben:"))
+    assert _counts(ana) == (10, 10, 10) and "consistent 4  contradicted 6" in ana
+    assert _counts(ben) == (2, 2, 10) and "unverified 1" in ben
+    for line in lines[1:]:
+        if "tagged" in line:
+            tagged, labels, _ = _counts(line)
+            assert tagged == labels, line
+
+
+def test_reviewer_option_narrows_and_unknown_reviewer_is_an_error(tmp_path):
+    db = str(_db(tmp_path))
+    out = CliRunner().invoke(main, ["stats", "--db", db, "--reviewer", "ben"]).output
+    assert out.splitlines()[0].startswith("ben: 2/10 tagged")
+    assert "ana" not in out
+    assert "    b.txt: 1/3 tagged (33%)  consistent 1" in out
+    bad = CliRunner().invoke(main, ["stats", "--db", db, "--reviewer", "zed"])
+    assert bad.exit_code == 2 and "no annotations by zed (reviewers: ana, ben)" in bad.output
