@@ -36,6 +36,16 @@ def say(message: str, *, err: bool = False) -> None:
     click.echo(sanitize(message), err=err)
 
 
+def write_out(text: str) -> None:
+    """Data to standard output: exact bytes for a file or pipe, control characters escaped on
+    a terminal (a cell could otherwise drive it)."""
+    if sys.stdout.isatty():
+        from reader.corpus.decode import sanitize
+
+        text = "\n".join(sanitize(line) for line in text.split("\n"))
+    click.echo(text, nl=False)
+
+
 def fail(message: str) -> None:
     say(f"crossread: error: {message}", err=True)
     sys.exit(2)
@@ -297,6 +307,57 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
         report = merge(inputs, output, prefer=prefer, progress=lambda m: say(m, err=True))
     for line in format_merge(report):
         say(line)
+
+
+@main.command("agreement")
+@db_option
+@click.option("--story", default=None, help="Only this story's claims.")
+@click.option("--reviewers", default=None, help="Comma-separated reviewers (default: everyone).")
+@click.option("--by", type=click.Choice(["story", "article"]), default=None, help="Also per group.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(min=0),
+    default=1000,
+    show_default=True,
+    help="Bootstrap resamples for the 95% intervals (0: none).",
+)
+@click.option("--seed", type=int, default=2026, show_default=True, help="Bootstrap seed.")
+def agreement_cmd(
+    db: str,
+    story: str | None,
+    reviewers: str | None,
+    by: str | None,
+    fmt: str,
+    samples: int,
+    seed: int,
+) -> None:
+    """Agreement between reviewers: percent, Cohen's and Fleiss' kappa, Krippendorff's alpha,
+    Gwet's AC1, with bootstrap 95% intervals, confusion matrices and the disagreements."""
+    from annotations.agreement import team_reports
+    from reader.cli.agreement import format_csv, format_json, format_table
+
+    names = [r.strip() for r in reviewers.split(",") if r.strip()] if reviewers else None
+    with user_errors():
+        store = open_store(db, create=False)
+        try:
+            reports = team_reports(
+                store, story=story, reviewers=names, by=by, samples=samples, seed=seed
+            )
+            if fmt == "table":
+                for line in format_table(reports, store.claim):
+                    say(line)
+            else:
+                text = format_csv(reports) if fmt == "csv" else format_json(reports, store.claim)
+                write_out(text)
+        finally:
+            store.close()
 
 
 @main.command("suggest")

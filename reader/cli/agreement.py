@@ -1,0 +1,134 @@
+"""`crossread agreement`: the reports of annotations.agreement as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+
+from annotations.agreement import Estimate, Report
+from reader.models import LABELS
+
+CSV_COLUMNS = [
+    "scope", "statistic", "first", "second", "first_label", "second_label", "claims", "value",
+    "low", "high",
+]  # fmt: skip
+STATISTICS = (
+    ("percent agreement", "agreement"),
+    ("Fleiss' kappa", "fleiss"),
+    ("Krippendorff's alpha", "alpha"),
+    ("Gwet's AC1", "ac1"),
+)
+
+
+def _num(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _est(e: Estimate) -> str:
+    if e.low is None:
+        return f"{_num(e.value):>6}"
+    return f"{_num(e.value):>6} [{_num(e.low)}, {_num(e.high)}]"
+
+
+def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> Iterator[str]:
+    """Plain text: the statistics, each pair's κ and confusion matrix, the disagreements."""
+    for r in reports:
+        yield (
+            f"{r.scope}: {r.claims} claims labelled by two or more of {len(r.reviewers)} "
+            f"reviewers ({', '.join(r.reviewers)})"
+        )
+        if not r.claims:
+            yield ""
+            continue
+        yield f"  {'statistic':<22} {'value':>6} 95% interval"
+        for title, attr in STATISTICS:
+            yield f"  {title:<22} {_est(getattr(r, attr))}"
+        width = max(len(f"{p.first} / {p.second}") for p in r.pairs)
+        yield f"  {'pair':<{width}}  claims  {'agreement':<23}  Cohen's kappa"
+        for p in r.pairs:
+            name = f"{p.first} / {p.second}"
+            yield f"  {name:<{width}}  {p.claims:>6}  {_est(p.agreement):<23}  {_est(p.kappa)}"
+        for p in r.pairs:
+            if not p.claims:
+                continue
+            yield f"  {p.first} (rows) by {p.second} (columns):"
+            yield "    " + " " * 13 + "".join(f"{lab:>14}" for lab in LABELS)
+            for a in LABELS:
+                cells = "".join(f"{p.confusion.get((a, b), 0):>14}" for b in LABELS)
+                yield f"    {a:<13}{cells}"
+        yield f"  disagreements: {len(r.disagreements)}"
+        for cid, labels in r.disagreements:
+            claim = claim_of(cid)
+            where = f"{claim.story}/{claim.article} #{claim.index + 1}" if claim else cid
+            text = claim.text if claim else ""
+            shown = ", ".join(f"{rev} {lab}" for rev, lab in labels.items())
+            yield f"    {where} {text[:70]!r}: {shown}"
+        yield ""
+
+
+def _csv_rows(reports: list[Report]) -> Iterator[list]:
+    def est(e: Estimate) -> list:
+        return [e.value, e.low, e.high]
+
+    for r in reports:
+        for title, attr in STATISTICS:
+            yield [r.scope, title, "", "", "", "", r.claims, *est(getattr(r, attr))]
+        for p in r.pairs:
+            pair = [r.scope, "", p.first, p.second, "", "", p.claims]
+            yield [*pair[:1], "percent agreement", *pair[2:], *est(p.agreement)]
+            yield [*pair[:1], "Cohen's kappa", *pair[2:], *est(p.kappa)]
+            for (a, b), n in sorted(p.confusion.items()):
+                yield [r.scope, "confusion", p.first, p.second, a, b, n, "", "", ""]
+
+
+def format_csv(reports: list[Report]) -> str:
+    """One row per statistic, pair statistic and confusion cell (exact values)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    for row in _csv_rows(reports):
+        writer.writerow(["" if v is None else v for v in row])
+    return buf.getvalue()
+
+
+def format_json(reports: list[Report], claim_of: Callable[[str], object]) -> str:
+    """Everything, including the confusion matrices and the claims they disagree on."""
+
+    def est(e: Estimate) -> dict:
+        return {"value": e.value, "low": e.low, "high": e.high}
+
+    def disagreement(cid: str, labels: dict[str, str]) -> dict:
+        claim = claim_of(cid)
+        where = (
+            {"story": claim.story, "article": claim.article, "claim": claim.text} if claim else {}
+        )
+        return {"claim_id": cid, **where, "labels": labels}
+
+    out = [
+        {
+            "scope": r.scope,
+            "reviewers": r.reviewers,
+            "claims": r.claims,
+            **{attr: est(getattr(r, attr)) for _, attr in STATISTICS},
+            "pairs": [
+                {
+                    "first": p.first,
+                    "second": p.second,
+                    "claims": p.claims,
+                    "agreement": est(p.agreement),
+                    "cohen_kappa": est(p.kappa),
+                    "confusion": [
+                        {"first_label": a, "second_label": b, "claims": n}
+                        for (a, b), n in sorted(p.confusion.items())
+                    ],
+                }
+                for p in r.pairs
+            ],
+            "disagreements": [disagreement(cid, labels) for cid, labels in r.disagreements],
+        }
+        for r in reports
+    ]
+    # ASCII escapes keep the exact text and make it harmless on a terminal
+    return json.dumps(out, indent=2) + "\n"

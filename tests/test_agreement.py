@@ -1,0 +1,159 @@
+"""Agreement statistics against published and hand-computed values, and `crossread agreement`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from storyfactory import make_evidence, seed_story
+
+from annotations.agreement import (
+    cohen_kappa,
+    fleiss_kappa,
+    gwet_ac1,
+    krippendorff_alpha,
+    percent_agreement,
+    report,
+    team_reports,
+)
+from annotations.store import Store, StoreError
+from reader.cli.main import main
+
+# Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers,
+# 12 units, values 1-5, "." missing. Published nominal alpha: 0.743.
+KRIPPENDORFF = [
+    "1 2 3 3 2 1 4 1 2 . . .",
+    "1 2 3 3 2 2 4 1 2 5 . 3",
+    ". 3 3 3 2 3 4 2 2 5 1 .",
+    "1 2 3 3 2 4 4 1 2 5 1 .",
+]
+# Fleiss (1971) as worked on Wikipedia: 10 subjects, 14 raters, counts per 5 categories;
+# P = 0.378, Pe = 0.213, kappa = 0.210.
+FLEISS = [
+    [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
+    [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+]  # fmt: skip
+# Two reviewers, ten claims: 4 yes/yes, 3 no/no, 2 yes/no, 1 no/yes.
+TWO = [("y", "y")] * 4 + [("n", "n")] * 3 + [("y", "n")] * 2 + [("n", "y")]
+
+
+def krippendorff_units() -> list[list[str]]:
+    rows = [line.split() for line in KRIPPENDORFF]
+    return [[v for v in col if v != "."] for col in zip(*rows, strict=True)]
+
+
+def test_krippendorff_alpha_matches_the_published_example():
+    assert round(krippendorff_alpha(krippendorff_units()), 3) == 0.743
+
+
+def test_fleiss_kappa_matches_the_published_example():
+    units = [[k for k, n in enumerate(row) for _ in range(n)] for row in FLEISS]
+    assert round(percent_agreement(units), 3) == 0.378
+    assert round(fleiss_kappa(units, range(5)), 3) == 0.210
+
+
+def test_two_reviewers_by_hand():
+    # po = 7/10; reviewer 1 says y 6 times, reviewer 2 5 times: pe = (6*5 + 4*5)/100 = 0.5
+    assert cohen_kappa(TWO) == pytest.approx(0.4)
+    assert percent_agreement(TWO) == pytest.approx(0.7)
+    # pi_y = (4*1 + 3*0 + 3*0.5)/10 = 0.55: Fleiss pe = 0.55² + 0.45² = 0.505
+    assert fleiss_kappa(TWO, "yn") == pytest.approx((0.7 - 0.505) / 0.495)
+    # Gwet pe = (0.55*0.45 + 0.45*0.55) / (2-1) = 0.495
+    assert gwet_ac1(TWO, "yn") == pytest.approx((0.7 - 0.495) / 0.505)
+    # 20 values (y 11, n 9), 6 disagreeing coincidences: 1 - 19*6 / (2*11*9)
+    assert krippendorff_alpha(TWO) == pytest.approx(1 - 19 * 6 / 198)
+
+
+def test_missing_labels_and_three_reviewers_by_hand():
+    # a claim with a single label carries no agreement information
+    assert percent_agreement([["a", "a", "b"], ["a"]]) == pytest.approx(2 / 6)
+    assert krippendorff_alpha([["a"], ["b"]]) is None
+    # everyone always says the same label: kappa is undefined, AC1 is 1
+    assert cohen_kappa([("a", "a")] * 5) is None
+    assert gwet_ac1([["a", "a"]] * 5, "abc") == pytest.approx(1.0)
+
+
+def test_gwet_stays_high_when_one_label_dominates():
+    # 18 claims both call consistent, 2 they split: kappa collapses, AC1 does not
+    pairs = [("c", "c")] * 18 + [("c", "u"), ("u", "c")]
+    assert cohen_kappa(pairs) == pytest.approx(-0.0526, abs=1e-3)
+    assert gwet_ac1(pairs, "cu") > 0.8
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    a = ["c", "c", "x", "x", "u", "c", "c", "x", "c", "u"]
+    b = ["c", "c", "x", "u", "u", "c", "x", "x", "c", "c"]
+    c = ["c", "x", "x", "u", None, "c", "x", "x", "c", "u"]
+    return {f"k{i}": {"a": a[i], "b": b[i], "c": c[i]} for i in range(10)}
+
+
+def test_bootstrap_is_seeded_and_brackets_the_value():
+    one = report("all", _labels(), ["a", "b", "c"], "cxu", samples=300, seed=7)
+    two = report("all", _labels(), ["a", "b", "c"], "cxu", samples=300, seed=7)
+    other = report("all", _labels(), ["a", "b", "c"], "cxu", samples=300, seed=8)
+    assert one.alpha == two.alpha and one.pairs[0].kappa == two.pairs[0].kappa
+    assert one.alpha != other.alpha
+    for est in (one.agreement, one.fleiss, one.alpha, one.ac1, one.pairs[0].kappa):
+        assert est.low <= est.value <= est.high
+    assert one.claims == 10 and [p.claims for p in one.pairs] == [10, 9, 9]
+    assert [cid for cid, _ in one.disagreements] == ["k1", "k3", "k6", "k9"]
+    assert one.pairs[0].confusion == {("c", "c"): 4, ("x", "x"): 2, ("x", "u"): 1,
+                                      ("u", "u"): 1, ("c", "x"): 1, ("u", "c"): 1}  # fmt: skip
+
+
+@pytest.fixture
+def team_db(tmp_path):
+    story = seed_story()
+    path = tmp_path / "team.db"
+    labels = {"ana": "ccxxuccxcu", "ben": "ccxuucxxcc", "cy": "cxxu-cxxcu"}
+    full = {"c": "consistent", "x": "contradicted", "u": "unverified"}
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+        for reviewer, row in labels.items():
+            for claim, lab in zip(story.claims(), row, strict=True):
+                if lab != "-":
+                    s.set_label(claim.id, full[lab], reviewer)
+    return path
+
+
+def test_team_reports_read_the_store(team_db):
+    with Store.open(team_db) as s:
+        [overall] = team_reports(s, samples=50)
+        same = report("all claims", _labels(), ["a", "b", "c"], "cxu", samples=0)
+        assert overall.alpha.value == pytest.approx(same.alpha.value)
+        assert overall.reviewers == ["ana", "ben", "cy"] and overall.claims == 10
+        by = team_reports(s, by="article", samples=0, reviewers=["ana", "ben"])
+        assert [r.scope for r in by] == ["all claims", "storm/a.txt", "storm/b.txt", "storm/c.txt"]
+        assert [r.claims for r in by] == [10, 4, 3, 3]
+        with pytest.raises(StoreError, match="no labels by zed"):
+            team_reports(s, reviewers=["ana", "zed"])
+        with pytest.raises(StoreError, match="two reviewers or more"):
+            team_reports(s, reviewers=["ana"])
+        with pytest.raises(StoreError, match="no story 'nope'"):
+            team_reports(s, story="nope")
+
+
+def test_cli_table_csv_and_json(team_db):
+    run = CliRunner().invoke
+    table = run(main, ["agreement", "--db", str(team_db), "--samples", "100"]).output
+    assert "Krippendorff's alpha" in table and "ana / ben" in table
+    assert "disagreements: 4" in table and "'Six people were injured.'" in table
+    rows = list(csv.DictReader(io.StringIO(run(main, ["agreement", "--db", str(team_db),
+                                                       "--format", "csv"]).output)))  # fmt: skip
+    alpha = next(r for r in rows if r["statistic"] == "Krippendorff's alpha")
+    assert float(alpha["value"]) == pytest.approx(
+        report("x", _labels(), ["a", "b", "c"], "cxu", samples=0).alpha.value
+    )
+    assert float(alpha["low"]) <= float(alpha["value"]) <= float(alpha["high"])
+    data = json.loads(
+        run(main, ["agreement", "--db", str(team_db), "--format", "json", "--by", "story"]).output
+    )
+    assert [d["scope"] for d in data] == ["all claims", "storm"]
+    assert data[0]["disagreements"][0]["labels"] == {
+        "ana": "consistent", "ben": "consistent", "cy": "contradicted"
+    }  # fmt: skip
+    bad = run(main, ["agreement", "--db", str(team_db), "--reviewers", "ana"])
+    assert bad.exit_code == 2 and "two reviewers or more" in bad.output
