@@ -125,6 +125,15 @@ def test_places_are_found_only_when_capitalised() -> None:
     assert places.places("a turkey was roasted") == {}
 
 
+def test_places_come_from_the_gazetteer_whole_names_only() -> None:
+    # cities no hand list had, multi-word names, and US states
+    found = places.places("Shelling hit Kharkiv and Mariupol, and aid left New York for Ohio.")
+    assert set(found) == {"kharkiv", "mariupol", "new york", "ohio"}
+    # a person named like a city, and a newspaper named after one, are not places
+    assert places.places("Officials said Vladimir Putin spoke to the New York Times.") == {}
+    assert places.places("The harbour, said Mr Reading, was closed.") == {}  # Reading: 0.2m
+
+
 def test_polarity_hint_fires_on_one_sided_negation() -> None:
     assert hints.polarity_hint("The mayor did not sign it.", "The mayor signed it.", "b.txt")
     assert hints.polarity_hint("The mayor signed it.", "The mayor signed it too.", "b.txt") is None

@@ -131,3 +131,15 @@ def test_headline_condensing_a_supported_lead_is_consistent() -> None:
     assert got[head].reason.startswith("headline condensing claim 1 of this article")
     # a headline with no body sentence behind it stays unverified
     assert got["Shelters open across the region"].label == "unverified"
+
+
+def test_the_same_quoted_words_make_a_counterpart_whatever_the_words() -> None:
+    from reader.suggest.support import quoted_words, shared_run
+
+    a = "“We will not let this happen again,” the mayor told the crowd."
+    b = "The mayor said: “We will not let this happen again” as rain fell."
+    c = "We will not let this happen again, the mayor said."  # not quoted: common words only
+    assert shared_run(quoted_words(a), quoted_words(b)) == 7
+    assert shared_run(quoted_words(a), quoted_words(c)) == 0
+    assert judge(8, 0.5, 1, 30.0, run=7) == "same wording"
+    assert judge(8, 0.5, 1, 30.0, run=3) == ""

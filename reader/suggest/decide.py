@@ -48,6 +48,7 @@ RULES: dict[str, Rule] = {
 }
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
 NOUN["time"] = "times"
+RIVALS = 3  # rival values whose support is counted, per slot
 EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
 EVIDENCE_LISTED = 6  # evidence kept per suggestion
 # A headline condenses a body sentence of its article that holds at least half of its specific
@@ -80,9 +81,19 @@ def _candidates(slots: list[list[Slot]]) -> dict[tuple[str, str], list[tuple[int
     return groups
 
 
+LISTED_SOURCES = 4  # sources named per value in a reason; the rest are counted
+
+
 def _listing(values: dict[str, list[str]]) -> str:
     """ "'eight hours' in a.txt, b.txt; 'seven hours' in d.txt": each source and its value."""
-    return "; ".join(f"'{v}' in {', '.join(sorted(arts))}" for v, arts in values.items())
+    parts = []
+    for v, arts in values.items():
+        if not arts:
+            continue
+        names = ", ".join(sorted(arts)[:LISTED_SOURCES])
+        more = f" and {len(arts) - LISTED_SOURCES} more" if len(arts) > LISTED_SOURCES else ""
+        parts.append(f"'{v}' in {names}{more}")
+    return "; ".join(parts)
 
 
 def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> Finding | None:
@@ -114,20 +125,24 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
                 arts |= reporters[v]
         return len(arts)
 
-    # one support count per distinct rival value
-    rivals = [(support(o), j, o) for v, (j, o) in first.items() if not agrees[v]]
+    # The strongest rival is among the values most articles report: counting support (a pass
+    # over every value) for the few most reported keeps the vote linear in the story's size.
+    reported = sorted((v for v in first if not agrees[v]), key=lambda v: -len(reporters[v]))
+    rivals = [(support(first[v][1]), first[v][0], first[v][1]) for v in reported[:RIVALS]]
     best_n, _, _ = max(rivals, key=lambda r: r[0])
     # each source named with the value it reports (an article reporting both sides counts
     # where it agrees), so the counts in the reason can be checked one by one
     same: dict[str, list[str]] = defaultdict(list)
     other: dict[str, list[str]] = defaultdict(list)
+    named: set[str] = set()  # agreeing articles first: one reporting both sides agrees
     for v, (_, o) in first.items():
-        side = same if agrees[v] else other
-        for a in reporters[v]:
-            if side is other and a in own_support:
-                continue
-            if all(a not in arts for arts in side.values()):
-                side[o.surface].append(a)
+        if agrees[v]:
+            same[o.surface].extend(sorted(reporters[v] - named))
+            named |= reporters[v]
+    for v, (_, o) in first.items():
+        if not agrees[v]:
+            other[o.surface].extend(sorted(reporters[v] - named))
+            named |= reporters[v]
     noun = NOUN[s.kind]
     if best_n >= own:
         how = "tied" if best_n == own else "the other sources outnumber this one"
@@ -160,7 +175,9 @@ def _place_findings(
         here = places.places(c.text)
         mine = named[c.article]
         lone = {
-            p: span for p, span in here.items() if articles_naming[stem(p)] - (stem(p) in mine) == 0
+            p: span
+            for p, span in here.items()
+            if all(articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
         }
         theirs = [p for p in places.places(claims[j].text) if p not in here]
         if lone and theirs:
@@ -240,6 +257,11 @@ def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim]) -> str:
         return (
             f"counterpart in {where} repeats {len(cp.shared)} of its words ({words}); "
             "no conflict found"
+        )
+    if cp.basis == "same wording":
+        return (
+            f"counterpart in {where} quotes the same words in the same order and "
+            f"shares {words}; no conflict found"
         )
     if cp.basis == "rare words and alignment":
         return (

@@ -17,7 +17,9 @@ of claims.
 
 from __future__ import annotations
 
+import difflib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,7 +29,7 @@ from rapidfuzz import fuzz, process, utils
 
 from reader.align.evidence import SHORT_CLAIM_WORDS, content_words
 from reader.models import Claim
-from reader.suggest.text import content_stems, stem
+from reader.suggest.text import content_stems, stem, tokenize
 
 # Rare-word weight that makes a counterpart on its own: about two words that only this claim and
 # the other sentence use. Below it, shared words are mostly the story's common vocabulary.
@@ -38,15 +40,22 @@ MIN_SHARED = 4
 # Two moderate signals together: about one rare word plus a well-aligned sentence.
 PAIRED_WEIGHT = 1.0
 ALIGNED_SCORE = 60.0
+# ...or the same quoted words in the same order: two outlets quoting one remark ("we cannot
+# afford any further delays"), whatever words they are.
+SHARED_RUN = 5
+_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CANDIDATES = 5  # best pairs by rare words, per claim, that are also scored for alignment
 
-# Words of address, attribution and discourse: in news they surround every quote and link every
-# paragraph, so sharing them says nothing about whether two sentences report the same thing.
+# Words of address, attribution and discourse, and quantifiers and intensifiers: in news they
+# surround every quote and link every paragraph, so sharing them says nothing about whether two
+# sentences report the same thing.
 _WEAK = frozenset(
     stem(w)
     for w in """mr mrs ms miss dr sir prof told tell tells telling according familiar matter
     added adding asked asking reporter reporters statement whether meanwhile while however
-    although though""".split()  # noqa: SIM905
+    although though
+    some other others another among amongst any all both each every many much few several own
+    same certain absolutely really quite rather already still even ever""".split()  # noqa: SIM905
 )
 
 
@@ -90,6 +99,24 @@ def rarity(
     return {s: math.log(n / c) / norm for s, c in counts.items()}
 
 
+def quoted_words(text: str) -> list[str]:
+    """The words inside quotation marks, in order ("|" between quotes, so no run spans two)."""
+    out: list[str] = []
+    for m in _QUOTE.finditer(text):
+        out += [t.lower for t in tokenize(m.group(1)) if t.text[:1].isalpha()]
+        out.append("|")
+    return out
+
+
+def shared_run(wa: list[str], wb: list[str]) -> int:
+    """Length of the longest run of words (`quoted_words` of two sentences) shared in order."""
+    if not wa or not wb:
+        return 0
+    m = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    match = m.find_longest_match(0, len(wa), 0, len(wb))
+    return sum(w != "|" for w in wa[match.a : match.a + match.size])
+
+
 class _Aligner:
     """Pair scores as `reader.align.evidence` computes them, on the words that carry the claim."""
 
@@ -121,10 +148,12 @@ class _Aligner:
         return out
 
 
-def judge(n_stems: int, weight: float, n_shared: int, aligned: float) -> str:
+def judge(n_stems: int, weight: float, n_shared: int, aligned: float, run: int = 0) -> str:
     """Why a pair is a counterpart ("" when it is not): the decision rule, in one place."""
     if weight >= SUPPORT_THRESHOLD:
         return "rare words"
+    if run >= SHARED_RUN:
+        return "same wording"
     if n_shared >= MIN_SHARED and n_shared >= COVERAGE * n_stems:
         return "most words"
     if weight >= PAIRED_WEIGHT and aligned >= ALIGNED_SCORE:
@@ -155,6 +184,7 @@ def best_counterparts(
     article = np.fromiter((code[c.article] for c in claims), dtype=np.int64, count=n)
     known = aligned or {}
     aligner = _Aligner(claims)
+    quoted = [quoted_words(c.text) for c in claims]
     index = {c.id: i for i, c in enumerate(claims)}
     out: list[Counterpart] = []
     acc = np.zeros(n, dtype=np.float64)
@@ -179,7 +209,8 @@ def best_counterparts(
         best: tuple[tuple[int, float], int, str] | None = None
         for j in top:
             weight = float(acc[j])
-            basis = judge(len(ss), weight, len(ss & stems[j]), aligned_of.get(j, 0.0))
+            run = shared_run(quoted[i], quoted[j]) if weight < SUPPORT_THRESHOLD else 0
+            basis = judge(len(ss), weight, len(ss & stems[j]), aligned_of.get(j, 0.0), run)
             key = (1 if basis else 0, weight)
             if best is None or key > best[0]:
                 best = (key, j, basis)
