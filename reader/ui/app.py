@@ -429,9 +429,13 @@ class CrossreadApp(App[None]):
         self.say(f"Wrote {n} rows to {out_path}")
 
     def action_help(self) -> None:
-        from reader.ui.dialogs import HelpScreen
+        from reader.ui.help import HelpScreen, about_article
 
-        self.push_screen(HelpScreen())
+        review = self.review
+        about = None
+        if review.articles:
+            about = about_article(review.article, review.source_of(review.article.name))
+        self.push_screen(HelpScreen(about))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # keys typed into a dialog must never tag or move the claim behind it

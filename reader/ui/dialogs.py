@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
@@ -27,56 +27,6 @@ from reader.ui.textutil import one_line, sanitize
 
 if TYPE_CHECKING:
     from reader.models import Claim
-
-HELP = [
-    ("Tagging", [
-        ("c", "consistent with the other sources"),
-        ("x", "contradicted by another source"),
-        ("u", "unverified: the other sources do not say"),
-        ("space", "clear the tag"),
-        ("a", "accept the suggested label"),
-        ("A", "accept every high-confidence suggestion of the article (asks first)"),
-        ("1–9", "link / unlink that evidence sentence"),
-        ("e", "write a note on the claim"),
-        ("ctrl+z / ctrl+y", "undo / redo (works after a restart)"),
-    ]),
-    ("Moving", [
-        ("↓ ↑  j k", "next / previous claim"),
-        ("n", "next untagged claim, across articles"),
-        ("[ ]", "previous / next article"),
-        ("{ }", "previous / next story"),
-        ("o", "cycle the comparison article"),
-        ("tab", "move focus between panes"),
-        ("/", "fuzzy search the story's claims"),
-        ("f", "filter: all, untagged, each label, low-confidence suggestions"),
-    ]),
-    ("Other", [
-        ("s", "export annotations (CSV / JSONL)"),
-        ("ctrl+p", "command palette"),
-        ("?", "this help"),
-        ("q", "quit (every tag is already saved)"),
-    ]),
-]  # fmt: skip
-
-
-class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close"),
-    ]
-
-    def compose(self) -> ComposeResult:
-        text = Text()
-        for section, keys in HELP:
-            text.append(section + "\n", style="bold underline")
-            for key, what in keys:
-                text.append(f"  {key:<16}", style="bold cyan")
-                text.append(what + "\n")
-            text.append("\n")
-        text.append("Every tag is written to the database the moment you make it.", style="dim")
-        with Vertical(id="help-box", classes="dialog"):
-            yield Label("crossread keys", classes="dialog-title")
-            with VerticalScroll(id="help-scroll"):
-                yield Static(text, id="help-text")
 
 
 class ConfirmScreen(ModalScreen[bool]):

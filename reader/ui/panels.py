@@ -44,6 +44,8 @@ def short_name(name: str, width: int = 14) -> str:
 class ArticleList(OptionList):
     """The stories (when several) and the articles of the current story, with progress."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
+
     def show(self, review: Review) -> None:
         self.clear_options()
         options: list[Option | None] = []  # None is a separator line
@@ -81,7 +83,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "app.next_claim", "Next claim", show=False),
         Binding("up,k", "app.prev_claim", "Prev claim", show=False),
-        Binding("pagedown", "scroll_page_down", "Scroll", show=False),
+        Binding("pagedown", "scroll_page_down", "Scroll", key_display="PgDn PgUp"),
         Binding("pageup", "scroll_page_up", "Scroll", show=False),
     ]
     COMPACT_LINES = 2  # lines per candidate on a short screen

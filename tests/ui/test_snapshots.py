@@ -21,7 +21,7 @@ def test_main_screen_200x50(sourced_db: str, snap_compare) -> None:
 
 def test_help_screen(seeded_db: str, snap_compare) -> None:
     assert snap_compare(
-        build_app(seeded_db, REVIEWER), press=["question_mark"], terminal_size=(100, 40)
+        build_app(seeded_db, REVIEWER), press=["question_mark"], terminal_size=(80, 24)
     )
 
 

@@ -1,0 +1,110 @@
+"""The help screen: the current article's source, then every key, as the keymap binds it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from reader.ui.keys import key_text
+from reader.ui.textutil import one_line
+
+if TYPE_CHECKING:
+    from annotations.store import ArticleRow
+
+LINKS = tuple(f"link_{i}" for i in range(1, 10))
+
+# (section, [(binding ids, or a literal key in a 1-tuple starting with "="), what it does])
+HELP: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
+    ("Tagging", [
+        (("tag_consistent",), "consistent with the other sources"),
+        (("tag_contradicted",), "contradicted by another source"),
+        (("tag_unverified",), "unverified: the other sources do not say"),
+        (("clear",), "clear the tag"),
+        (("accept",), "accept the suggested label"),
+        (("accept_high",), "accept every high-confidence suggestion of the article (asks first)"),
+        (LINKS, "link / unlink that evidence sentence"),
+        (("note",), "write a note on the claim"),
+        (("undo", "redo"), "undo / redo (works after a restart)"),
+    ]),
+    ("Moving", [
+        (("next_claim", "prev_claim"), "next / previous claim"),
+        (("next_untagged",), "next untagged claim, across articles"),
+        (("prev_article", "next_article"), "previous / next article"),
+        (("prev_story", "next_story"), "previous / next story"),
+        (("cycle_compare",), "cycle the comparison article"),
+        (("evidence_down", "evidence_up"), "scroll the evidence (page down / up there too)"),
+        (("=tab",), "move focus between panes"),
+        (("search",), "search the story's claims"),
+        (("filter",), "filter: all, untagged, each label, low-confidence suggestions"),
+    ]),
+    ("Other", [
+        (("export",), "export annotations (CSV / JSONL)"),
+        (("=ctrl+p",), "command palette (also: change the theme)"),
+        (("help",), "this help"),
+        (("quit",), "quit (every tag is already saved)"),
+    ]),
+]  # fmt: skip
+
+
+class HelpScreen(ModalScreen[None]):
+    """Scrolls with ↓ ↑ j k and page keys; Esc, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("q,question_mark", "dismiss", "Close", show=False),
+        Binding("down,j", "scroll(1)", "Scroll", show=False),
+        Binding("up,k", "scroll(-1)", "Scroll", show=False),
+    ]
+
+    def __init__(self, about: Text | None = None) -> None:
+        super().__init__()
+        self.about = about
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        if self.about is not None:
+            text.append("This article\n", style="bold underline")
+            text.append_text(self.about)
+            text.append("\n\n")
+        for section, keys in HELP:
+            text.append(section + "\n", style="bold underline")
+            for ids, what in keys:
+                key = ids[0][1:] if ids[0].startswith("=") else key_text(self.app, *ids)
+                text.append(f"  {key:<16}", style="bold cyan")
+                text.append(what + "\n")
+            text.append("\n")
+        text.append("Every tag is written to the database the moment you make it.", style="dim")
+        with Vertical(id="help-box", classes="dialog"):
+            yield Label("crossread keys · ↓ ↑ scroll · Esc closes", classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(text, id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()
+
+    def action_scroll(self, step: int) -> None:
+        scroll = self.query_one("#help-scroll", VerticalScroll)
+        scroll.scroll_down(animate=False) if step > 0 else scroll.scroll_up(animate=False)
+
+
+def about_article(article: ArticleRow, source: str) -> Text:
+    """The current article's details for the help screen, each shown literally."""
+    text = Text()
+    for label, value in (
+        ("source", source),
+        ("headline", article.title),
+        ("published", article.published),
+        ("url", article.url),
+        ("file", article.name),
+    ):
+        if value:
+            text.append(f"  {label:<16}", style="bold")
+            text.append(one_line(value) + "\n")
+    text.rstrip()
+    return text
