@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from annotations import connection
@@ -47,6 +47,21 @@ _reads = reads(DamagedError)
 
 class SaveError(StoreError):
     """A write failed (disk full, locked beyond the timeout, read-only); nothing was half-saved."""
+
+
+class Stale(StoreError):
+    """The label changed elsewhere (another window) since the caller last read it; not saved."""
+
+    def __init__(self, current: Annotation | None) -> None:
+        label = current.label if current and current.label else "no label"
+        super().__init__(
+            f"this claim's label changed elsewhere to {label}; press again to overwrite it"
+        )
+        self.current = current
+
+
+UNSET = object()  # set_label(expect=…) not given: no staleness check
+SESSION_TTL_S = 30  # a window not heard from for this long is closed: its undo history is free
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,8 @@ class Event:
     reverts: int | None  # for undo/redo: the event id it reverts
     source: str = "key"
     grp: int | None = None  # events written together share it (the group's first event id)
+    session: str | None = None  # the app window that made it (None: command line, API)
+    origin: str | None = None  # the database file it was merged from (None: made here)
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,9 @@ class Store:
         self.conn = conn
         self.path = path
         self._db = None
+        # The app window writing through this store. Its undo/redo revert only its own changes
+        # (and those of windows no longer open); None (command line, API): all of the reviewer's.
+        self.session: str | None = None
 
     @classmethod
     def open(
@@ -468,14 +488,26 @@ class Store:
     # ---- writing ----------------------------------------------------------------------------
 
     def set_label(
-        self, claim_id: str, label: str, reviewer: str, *, from_suggestion: bool = False
+        self,
+        claim_id: str,
+        label: str,
+        reviewer: str,
+        *,
+        from_suggestion: bool = False,
+        expect: object = UNSET,
     ) -> Annotation:
-        """Label a claim for a reviewer; committed and fsynced when this returns."""
+        """Label a claim for a reviewer; committed and fsynced when this returns.
+
+        With `expect` (the label the caller showed, None for none), raises Stale instead of
+        writing if the stored label is another one: it changed elsewhere since.
+        """
         if label not in LABELS:
             raise InvalidInput(f"unknown label {label!r} (use one of: {', '.join(LABELS)})")
         _check_reviewer(reviewer)
         with self._write():
             old = self._current(claim_id, reviewer)
+            if expect is not UNSET and (old or _EMPTY)["label"] != expect:
+                raise Stale(self.annotation(claim_id, reviewer))
             new = {**(old or _EMPTY), "label": label, "accepted_suggestion": from_suggestion}
             self._apply(
                 claim_id,
@@ -600,10 +632,16 @@ class Store:
         are read, so this stays a few ms for thousands of events.
         """
         units: list[tuple[str, list[int], set[int], int | None]] = []
-        rows = self.conn.execute(
-            "SELECT id, action, reverts, grp FROM events WHERE reviewer = ? ORDER BY id",
-            (reviewer,),
-        )
+        sql = "SELECT id, action, reverts, grp FROM events WHERE reviewer = ?"
+        args: tuple = (reviewer,)
+        if self.session is not None:
+            # this window's changes, and those made where no other window is open any more
+            sql += (
+                " AND (session IS NULL OR session = ? OR session NOT IN (SELECT substr(key, 9) "
+                "FROM state WHERE reviewer = ? AND key LIKE 'session:%' AND value > ?))"
+            )
+            args += (self.session, reviewer, _ago(SESSION_TTL_S))
+        rows = self.conn.execute(sql + " ORDER BY id", args)
         for eid, action, reverts, grp in rows:
             if grp is not None and units and units[-1][3] == grp:
                 units[-1][1].append(eid)
@@ -625,6 +663,26 @@ class Store:
                 done.append(ids)
                 undone.clear()  # a new change ends the redo chain
         return done, undone
+
+    # ---- windows ------------------------------------------------------------------------------
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (cheap: no disk read)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def session_alive(self, reviewer: str) -> None:
+        """Mark this store's window as open (call every few seconds): its changes stay its own."""
+        if self.session is not None:
+            self.set_state(reviewer, f"session:{self.session}", _now())
+
+    def session_closed(self, reviewer: str) -> None:
+        """The window closed: a later window's undo may revert its changes."""
+        if self.session is not None:
+            with self._write() as conn:
+                conn.execute(
+                    "DELETE FROM state WHERE reviewer = ? AND key = ?",
+                    (reviewer, f"session:{self.session}"),
+                )
 
     def get_state(self, reviewer: str, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute(
@@ -719,10 +777,11 @@ class Store:
                  int(new["accepted_suggestion"]), now, claim_id, reviewer),
             )  # fmt: skip
         cur = self.conn.execute(
-            "INSERT INTO events (at, reviewer, claim_id, action, old, new, reverts, source, grp) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (now, reviewer, claim_id, action, _dump(old), _dump(new), reverts, source, grp),
-        )
+            "INSERT INTO events (at, reviewer, claim_id, action, old, new, reverts, source, grp, "
+            "session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (now, reviewer, claim_id, action, _dump(old), _dump(new), reverts, source, grp,
+             self.session),
+        )  # fmt: skip
         return int(cur.lastrowid)
 
     def _snapshot(self, claim_id: str, claim: Claim | None) -> tuple[str, str, str]:
@@ -756,7 +815,9 @@ class Store:
                           claim.article, claim.text, "", "")  # fmt: skip
 
 
-_EVENT_COLUMNS = "id, at, reviewer, claim_id, action, old, new, reverts, source, grp"
+_EVENT_COLUMNS = (
+    "id, at, reviewer, claim_id, action, old, new, reverts, source, grp, session, origin"
+)
 _EMPTY: dict = {"label": None, "note": "", "links": [], "accepted_suggestion": False}
 
 
@@ -790,6 +851,12 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
+def _ago(seconds: float) -> str:
+    return (datetime.now(timezone.utc) - timedelta(seconds=seconds)).isoformat(
+        timespec="microseconds"
+    )
+
+
 def _dump(value: dict | None) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
@@ -818,7 +885,7 @@ def _annotation(row: tuple) -> Annotation:
 
 
 def _event(row: tuple) -> Event:
-    eid, at, rev, cid, action, old, new, reverts, source, grp = row
+    eid, at, rev, cid, action, old, new, reverts, source, grp, session, origin = row
     with _row_of("events", eid):
         return Event(
             id=eid,
@@ -831,6 +898,8 @@ def _event(row: tuple) -> Event:
             reverts=reverts,
             source=source,
             grp=grp,
+            session=session,
+            origin=origin,
         )
 
 

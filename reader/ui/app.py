@@ -20,6 +20,7 @@ from reader.ui.article_view import ArticleView, ReadingView
 from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
 from reader.ui.session import Review
 from reader.ui.textutil import one_line
+from reader.ui.watch import DatabaseWatch
 
 # Actions that change or move the review; switched off while a dialog is open.
 REVIEW_ACTIONS = {
@@ -93,6 +94,7 @@ class CrossreadApp(App[None]):
         self.store = Store.open(db_path, check_same_thread=False)
         self.db_path = db_path
         self.review = Review(self.store, reviewer)
+        self.watch = DatabaseWatch(self)  # other windows' writes; this window's undo history
         self.advance = advance
         self.compare_name: str | None = None
         self._place_timer = None
@@ -123,6 +125,7 @@ class CrossreadApp(App[None]):
             self.exit(return_code=2)
             return
         self.query_one("#article").focus()
+        self.watch.start()
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self.exit)
 
@@ -131,6 +134,7 @@ class CrossreadApp(App[None]):
 
         with suppress(StoreError):  # read-only database: labels are safe, only the place is lost
             self.review.save_place()
+        self.watch.stop()
         self.store.close()
 
     # ---- showing -----------------------------------------------------------------------------
@@ -422,7 +426,10 @@ class CrossreadApp(App[None]):
         from annotations.store import StoreError
 
         try:
-            n = write_export(self.store, out_path, fmt=fmt, excel=excel, all_claims=all_claims)
+            n = write_export(
+                self.store, out_path, fmt=fmt, excel=excel, all_claims=all_claims,
+                reviewer=self.review.reviewer,  # blind: a reviewer sees only their own labels
+            )  # fmt: skip
         except (StoreError, OSError, ValueError) as exc:
             self.say(f"Export failed: {exc}", error=True)
             return

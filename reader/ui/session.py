@@ -45,6 +45,8 @@ class Review:
         self.filter = "all"
         self._evidence: dict[str, list[Evidence]] = {}
         self._suggestions: dict[str, Suggestion | None] = {}
+        self._overwrite: str | None = None  # claim whose newer label the reviewer was shown
+        self._saved_place: tuple[str, str, str] | None = None
 
     # ---- loading -----------------------------------------------------------------------------
     def open_story(self, story: str) -> None:
@@ -86,9 +88,13 @@ class Review:
     def save_place(self) -> None:
         if self.story:
             claim = self.claim
-            self.store.set_state(self.reviewer, "story", self.story)
-            self.store.set_state(self.reviewer, "article", self.article.name)
-            self.store.set_state(self.reviewer, "claim", claim.id if claim else "")
+            place = (self.story, self.article.name, claim.id if claim else "")
+            if place == self._saved_place:
+                return  # no write: other windows would see a change and redraw for nothing
+            self.store.set_state(self.reviewer, "story", place[0])
+            self.store.set_state(self.reviewer, "article", place[1])
+            self.store.set_state(self.reviewer, "claim", place[2])
+            self._saved_place = place
 
     # ---- what is current ---------------------------------------------------------------------
     @property
@@ -241,15 +247,27 @@ class Review:
         return ann
 
     def tag(self, label: str, *, from_suggestion: bool = False) -> Annotation | None:
+        """Label the claim, unless its label changed elsewhere since it was drawn: then raise
+        Stale once (the newer label is now shown); the same key again overwrites it."""
+        from annotations.store import UNSET, Stale
+
         claim = self.claim
         if claim is None:
             return None
-        return self._write(
-            lambda: self.store.set_label(
-                claim.id, label, self.reviewer, from_suggestion=from_suggestion
-            ),
-            claim.id,
-        )
+        expect = UNSET if self._overwrite == claim.id else self.label_of(claim.id)
+        self._overwrite = None
+        try:
+            return self._write(
+                lambda: self.store.set_label(
+                    claim.id, label, self.reviewer, from_suggestion=from_suggestion, expect=expect
+                ),
+                claim.id,
+            )
+        except Stale as exc:
+            self._overwrite = claim.id
+            current = exc.current
+            self._write(lambda: current, claim.id)  # show the newer label, as stored
+            raise
 
     def clear(self) -> Annotation | None:
         claim = self.claim

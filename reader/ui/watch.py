@@ -1,0 +1,66 @@
+"""Safe windows: notice what other processes wrote to the database, about once a second.
+
+`PRAGMA data_version` changes when another connection commits, so polling it costs
+microseconds; on a change the reviewer's labels are re-read and the marks, progress and
+evidence panel redrawn. The window also says every few seconds that it is still open, so its
+changes stay its own to undo (annotations.store: sessions).
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import TYPE_CHECKING
+from uuid import uuid4
+
+if TYPE_CHECKING:
+    from reader.ui.app import CrossreadApp
+
+POLL_S = 1.0
+ALIVE_EVERY = 10  # polls between "still open" notes (well inside store.SESSION_TTL_S)
+
+
+class DatabaseWatch:
+    """Polls the app's store; `start()` from on_mount, `stop()` from on_unmount."""
+
+    def __init__(self, app: CrossreadApp) -> None:
+        self.app = app
+        self.store = app.store
+        self.store.session = uuid4().hex  # this window's undo history
+        self.version: int | None = None
+        self.ticks = 0
+        self.timer = None
+
+    def start(self) -> None:
+        self.version = self._version()
+        self._alive()
+        self.timer = self.app.set_interval(POLL_S, self.poll)
+
+    def stop(self) -> None:
+        from annotations.store import StoreError
+
+        with suppress(StoreError):
+            self.store.session_closed(self.app.review.reviewer)
+
+    def _version(self) -> int | None:
+        import sqlite3
+
+        with suppress(sqlite3.Error):
+            return self.store.data_version()
+        return None
+
+    def _alive(self) -> None:
+        from annotations.store import StoreError
+
+        with suppress(StoreError):  # a read-only database: nothing to undo anyway
+            self.store.session_alive(self.app.review.reviewer)
+
+    def poll(self) -> None:
+        self.ticks += 1
+        if self.ticks % ALIVE_EVERY == 0:
+            self._alive()
+        version = self._version()
+        if version is None or version == self.version:
+            return
+        self.version = version
+        self.app.review.reload_annotations()
+        self.app.show_marks()

@@ -1,0 +1,86 @@
+"""Several windows on one database: each window's undo is its own; stale tags are refused."""
+
+from __future__ import annotations
+
+import pytest
+from storyfactory import make_evidence, seed_story
+
+from annotations.store import Stale, Store
+
+ME = "ana"
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "w.db"
+    story = seed_story()
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+    return path, [c.id for c in story.claims()]
+
+
+def window(path, session: str) -> Store:
+    s = Store.open(path)
+    s.session = session
+    s.session_alive(ME)
+    return s
+
+
+def test_each_window_undoes_only_its_own_change(db):
+    path, ids = db
+    a, b = window(path, "A"), window(path, "B")
+    a.set_label(ids[0], "consistent", ME)
+    b.set_label(ids[1], "contradicted", ME)
+    a.set_label(ids[2], "unverified", ME)
+    assert a.undo(ME).claim_id == ids[2]
+    assert a.undo(ME).claim_id == ids[0]
+    assert a.undo(ME) is None  # b's change is not a's to undo
+    assert b.annotation(ids[1], ME).label == "contradicted"
+    assert b.undo(ME).claim_id == ids[1]
+    assert a.redo(ME).claim_id == ids[0]
+    assert [e.session for e in a.events(ME)][:3] == ["A", "B", "A"]
+    a.close()
+    b.close()
+
+
+def test_a_closed_windows_changes_can_be_undone_after_a_restart(db):
+    path, ids = db
+    a, b = window(path, "A"), window(path, "B")
+    a.set_label(ids[0], "consistent", ME)
+    b.set_label(ids[1], "contradicted", ME)
+    a.session_closed(ME)
+    a.close()
+    later = window(path, "C")  # a is gone: its history is free; b is still open
+    assert later.undo(ME).claim_id == ids[0]
+    assert later.undo(ME) is None
+    with Store.open(path) as cli:  # the command line and API: all of the reviewer's changes
+        assert cli.undo(ME).claim_id == ids[1]
+    b.close()
+    later.close()
+
+
+def test_a_tag_on_a_claim_changed_elsewhere_is_refused_showing_the_newer_label(db):
+    path, ids = db
+    a, b = window(path, "A"), window(path, "B")
+    a.set_label(ids[0], "consistent", ME)
+    b.set_label(ids[0], "contradicted", ME)
+    with pytest.raises(Stale, match="changed elsewhere to contradicted") as err:
+        a.set_label(ids[0], "unverified", ME, expect="consistent")
+    assert err.value.current.label == "contradicted"
+    assert a.annotation(ids[0], ME).label == "contradicted"  # nothing written
+    a.set_label(ids[0], "unverified", ME, expect="contradicted")
+    assert b.annotation(ids[0], ME).label == "unverified"
+    a.close()
+    b.close()
+
+
+def test_data_version_moves_when_another_connection_commits(db):
+    path, ids = db
+    a, b = window(path, "A"), window(path, "B")
+    before = a.data_version()
+    a.set_label(ids[0], "consistent", ME)
+    assert a.data_version() == before  # its own commit does not count
+    b.set_label(ids[1], "consistent", ME)
+    assert a.data_version() != before
+    a.close()
+    b.close()

@@ -1,0 +1,54 @@
+"""Pilot: a window shows what another process wrote, refuses a stale tag once, and is blind."""
+
+from __future__ import annotations
+
+from annotations.store import Store
+from reader.ui.app import build_app
+from reader.ui.article_view import ArticleView
+from ui.helpers import REVIEWER, first_claims, labels, screen_lines
+
+SIZE = (120, 36)
+
+
+def write_elsewhere(db: str, claim_id: str, label: str, reviewer: str = REVIEWER) -> None:
+    with Store.open(db) as other:
+        other.set_label(claim_id, label, reviewer)
+
+
+async def test_a_window_shows_another_windows_tag_within_two_seconds(seeded_db: str) -> None:
+    claims = first_claims(seeded_db)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one("#article", ArticleView)
+        assert claims[1].id not in view.labels
+        write_elsewhere(seeded_db, claims[1].id, "contradicted")
+        await pilot.pause(2.0)
+        assert view.labels[claims[1].id] == "contradicted"
+        assert any("1/" in line and "tagged" in line for line in screen_lines(app))
+
+
+async def test_a_tag_on_a_claim_changed_elsewhere_is_refused_once(seeded_db: str) -> None:
+    claim = first_claims(seeded_db, 1)[0]
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.watch.timer.pause()  # the press comes before this window noticed the change
+        await pilot.press("c")
+        write_elsewhere(seeded_db, claim.id, "unverified")
+        await pilot.press("x")
+        assert labels(seeded_db)[claim.id] == "unverified"  # refused, nothing written
+        shown = " ".join(n.message for n in app._notifications)
+        assert "changed elsewhere to unverified" in shown and "press again" in shown
+        assert app.query_one("#article", ArticleView).labels[claim.id] == "unverified"
+        await pilot.press("x")
+        assert labels(seeded_db)[claim.id] == "contradicted"
+
+
+async def test_review_is_blind_to_other_reviewers(seeded_db: str) -> None:
+    claims = first_claims(seeded_db)
+    write_elsewhere(seeded_db, claims[0].id, "contradicted", reviewer="zed")
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(1.2)
+        assert app.query_one("#article", ArticleView).labels == {}
+        assert any("0/" in line and "tagged" in line for line in screen_lines(app))
+        assert not any("contradicted" in line.lower() for line in screen_lines(app)[:3])
