@@ -30,7 +30,7 @@ HELP: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         (("accept_high",), "accept every high-confidence suggestion of the article (asks first)"),
         (LINKS, "link / unlink that evidence sentence"),
         (("note",), "write a note on the claim"),
-        (("undo", "redo"), "undo / redo this window's own changes (also after a restart)"),
+        (("undo", "redo"), "undo / redo this window's changes"),
     ]),
     ("Moving", [
         (("next_claim", "prev_claim"), "next / previous claim"),
