@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.corpus.loader import load_corpus
-from reader.models import Skipped, Story
+from reader.models import Corpus, Skipped, Story
 
 if TYPE_CHECKING:
     from annotations.store import ImportReport, Store
@@ -20,6 +20,7 @@ Progress = Callable[[Story], None]
 class ImportResult:
     reports: list[ImportReport] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "story/article: what was repaired"
 
     @property
     def claims(self) -> int:
@@ -33,6 +34,14 @@ def analyse(story: Story) -> tuple[list, list]:
 
     evidence = align_story(story)
     return evidence, suggest_story(story, evidence)
+
+
+def decoding_warnings(corpus: Corpus) -> list[str]:
+    """Every article's decoding warnings as "story/article: warning" lines (also stored)."""
+    return [
+        f"{story.name}/{a.name}: {w}" for story in corpus.stories for a in story.articles
+        for w in a.warnings
+    ]  # fmt: skip
 
 
 def unchanged_report(story: Story) -> ImportReport:
@@ -53,14 +62,15 @@ def import_path(
     max_bytes: int | None = None,
     progress: Progress | None = None,
     on_loaded: Callable[[int], None] | None = None,
+    follow_symlinks: bool = False,
 ) -> ImportResult:
     """Load `path`, then (re)align and store each story whose files changed since the last import.
 
     `on_loaded(n)` is told how many stories were found; `progress(story)` is called after each one.
     """
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
-    corpus = load_corpus(path, **kwargs)
-    result = ImportResult(skipped=list(corpus.skipped))
+    corpus = load_corpus(path, follow_symlinks=follow_symlinks, **kwargs)
+    result = ImportResult(skipped=list(corpus.skipped), warnings=decoding_warnings(corpus))
     if on_loaded:
         on_loaded(len(corpus.stories))
     for story in corpus.stories:

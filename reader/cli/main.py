@@ -31,9 +31,9 @@ def default_reviewer() -> str:
 
 def say(message: str, *, err: bool = False) -> None:
     """Print a line with every control character made harmless (file names are untrusted)."""
-    from reader.corpus.decode import sanitize
+    from reader.corpus.decode import printable
 
-    click.echo(sanitize(message), err=err)
+    click.echo(printable(message), err=err)
 
 
 def write_out(text: str) -> None:
@@ -116,6 +116,11 @@ db_option = click.option(
 reviewer_option = click.option(
     "--reviewer", default=None, help="Reviewer name (default: your login name)."
 )
+follow_option = click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Read symbolic links to files outside PATH (skipped by default).",
+)
 max_mb_option = click.option(
     "--max-mb",
     type=click.FloatRange(min=0, min_open=True),
@@ -155,8 +160,14 @@ class StoryBar:
             self.bar.__exit__(None, None, None)
 
 
-def run_import(store, paths: list[str], max_mb: float, *, quiet: bool = False) -> None:
-    """Import every path with a progress bar; print a summary (only skipped files if quiet)."""
+def run_import(
+    store, paths: list[str], max_mb: float, *, quiet: bool = False, follow_symlinks: bool = False
+) -> None:
+    """Import every path with a progress bar; print a summary (only problems if quiet).
+
+    A path without any article is an error (exit 2), after saying which files were skipped.
+    """
+    from reader.corpus.loader import CorpusError
     from reader.pipeline import import_path
 
     for path in paths:
@@ -168,14 +179,19 @@ def run_import(store, paths: list[str], max_mb: float, *, quiet: bool = False) -
                 max_bytes=int(max_mb * 1_000_000),
                 on_loaded=bar.start,
                 progress=bar.step,
+                follow_symlinks=follow_symlinks,
             )
         finally:
             bar.close()
         if quiet:
             for s in result.skipped:
                 say(f"skipped {s.path}: {s.reason}", err=True)
+            for w in result.warnings:
+                say(f"warning {w}", err=True)
         else:
             print_summary(path, result)
+        if not result.reports:
+            raise CorpusError(f"no articles (.txt or .md files) in {path}")
 
 
 def print_summary(path: str, result) -> None:
@@ -191,6 +207,8 @@ def print_summary(path: str, result) -> None:
     )
     for s in result.skipped:
         say(f"  skipped {s.path}: {s.reason}")
+    for w in result.warnings:
+        say(f"  warning {w}")
     for r in result.reports:
         for a in r.orphaned:
             say(
@@ -204,11 +222,17 @@ def print_summary(path: str, result) -> None:
 @db_option
 @reviewer_option
 @max_mb_option
+@follow_option
 @click.option(
     "--no-advance", is_flag=True, help="Stay on the claim after tagging it instead of moving on."
 )
 def open_cmd(
-    paths: tuple[str, ...], db: str, reviewer: str | None, max_mb: float, no_advance: bool
+    paths: tuple[str, ...],
+    db: str,
+    reviewer: str | None,
+    max_mb: float,
+    follow_symlinks: bool,
+    no_advance: bool,
 ) -> None:
     """Open the review app on PATHS (default: the bundled seed story), importing them first."""
     with kept_only_if_used(db), user_errors():
@@ -217,7 +241,7 @@ def open_cmd(
             targets = list(paths)
             if not targets and not store.stories():
                 targets = [str(bundled_seeds())]
-            run_import(store, targets, max_mb, quiet=True)
+            run_import(store, targets, max_mb, quiet=True, follow_symlinks=follow_symlinks)
         finally:
             store.close()
     from reader.ui import run_app
@@ -230,12 +254,13 @@ def open_cmd(
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @max_mb_option
-def import_cmd(paths: tuple[str, ...], db: str, max_mb: float) -> None:
+@follow_option
+def import_cmd(paths: tuple[str, ...], db: str, max_mb: float, follow_symlinks: bool) -> None:
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
-            run_import(store, list(paths), max_mb)
+            run_import(store, list(paths), max_mb, follow_symlinks=follow_symlinks)
         finally:
             store.close()
 
@@ -367,7 +392,8 @@ def agreement_cmd(
 )
 @click.option("-o", "--output", default="-", help="Output file (default: standard output).")
 @max_mb_option
-def suggest_cmd(path: str, fmt: str, output: str, max_mb: float) -> None:
+@follow_option
+def suggest_cmd(path: str, fmt: str, output: str, max_mb: float, follow_symlinks: bool) -> None:
     """Suggest a label, with its reason and evidence, for every claim in PATH (no database)."""
     from reader.cli.suggest_export import write_suggestions
 
@@ -378,6 +404,7 @@ def suggest_cmd(path: str, fmt: str, output: str, max_mb: float) -> None:
             fmt=fmt,
             max_bytes=int(max_mb * 1e6),
             report=lambda message: say(message, err=True),
+            follow_symlinks=follow_symlinks,
         )
     if output != "-":
         say(f"wrote {n} suggestions to {output}", err=True)

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from reader.corpus.loader import CorpusError, load_corpus
-from reader.pipeline import analyse
+from reader.corpus.loader import load_corpus, require_articles
+from reader.pipeline import analyse, decoding_warnings
 
 COLUMNS = [
     "story",
@@ -25,19 +25,24 @@ COLUMNS = [
 
 
 def suggestion_records(
-    path: str | Path, *, max_bytes: int = 5_000_000, report: Callable[[str], None] | None = None
+    path: str | Path,
+    *,
+    max_bytes: int = 5_000_000,
+    report: Callable[[str], None] | None = None,
+    follow_symlinks: bool = False,
 ) -> Iterator[dict]:
     """One record per claim of every story under `path`, in document order.
 
     Skipped files are passed to `report` as one-line messages; a path with no article at all
     raises CorpusError (a mistyped folder should not look like an empty result).
     """
-    corpus = load_corpus(path, max_bytes=max_bytes)
-    for s in corpus.skipped:
-        if report:
+    corpus = load_corpus(path, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+    if report:
+        for s in corpus.skipped:
             report(f"skipped {s.path}: {s.reason}")
-    if not corpus.stories:
-        raise CorpusError(f"no articles (.txt or .md files) in {path}")
+        for w in decoding_warnings(corpus):
+            report(f"warning {w}")
+    require_articles(corpus, path)
     for story in corpus.stories:
         _evidence, suggestions = analyse(story)
         by_claim = {s.claim_id: s for s in suggestions}
@@ -68,6 +73,7 @@ def write_suggestions(
     fmt: str = "jsonl",
     max_bytes: int = 5_000_000,
     report: Callable[[str], None] | None = None,
+    follow_symlinks: bool = False,
 ) -> int:
     """Write suggestion records to `out` (a path, written atomically, or a stream); rows written."""
     from annotations.output import open_output, write_records
@@ -75,6 +81,10 @@ def write_suggestions(
     # the output would replace an article, or become one on the next run
     protect = [(path, f"an article of {path}")]
     # load before opening the output, so a bad corpus leaves an existing output file alone
-    records = list(suggestion_records(path, max_bytes=max_bytes, report=report))
+    records = list(
+        suggestion_records(
+            path, max_bytes=max_bytes, report=report, follow_symlinks=follow_symlinks
+        )
+    )
     with open_output(out, protect=protect) as fh:
         return write_records(records, fh, COLUMNS, fmt)

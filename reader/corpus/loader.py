@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
 from reader.corpus.claim_ids import assign_ids
-from reader.corpus.decode import DecodeError, decode_bytes, sanitize
+from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable, printable
 from reader.corpus.segment import segment_article, split_sentences
 from reader.corpus.sources import find_source, line_spans
 from reader.models import Article, Claim, Corpus, Skipped, Story
@@ -36,8 +36,9 @@ class ArticleError(CorpusError):
 
 
 def _show(path: Path | str) -> str:
-    # File names are untrusted too: never let one carry escapes or bidi tricks into a message.
-    return sanitize(str(path)).replace("\n", "\ufffd")
+    # File names are untrusted too: never let one carry escapes, bidi tricks or bytes that are
+    # not UTF-8 (which would crash the printing of the message) into a message.
+    return printable(str(path)).replace("\n", "\ufffd")
 
 
 def _read_regular(path: Path, max_bytes: int) -> bytes:
@@ -152,11 +153,19 @@ def load_article(story: str, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     path = Path(path)
     data = _read_regular(path, max_bytes)
     # absolute, so an export can later recognise the article whatever the working folder
-    return build_article(story, path.name, os.path.abspath(path), data)
+    name, where = escape_undecodable(path.name), escape_undecodable(os.path.abspath(path))
+    article = build_article(story, name, where, data)
+    if name != path.name:
+        article.warnings.insert(0, f"file name is not valid UTF-8; shown as {name}")
+    return article
 
 
-def _skip_reason(entry: os.DirEntry[str]) -> str | None:
-    """Why a directory entry is not an article file, or None if it should be read."""
+def _skip_reason(entry: os.DirEntry[str], inside: str | None = None) -> str | None:
+    """Why a directory entry is not an article file, or None if it should be read.
+
+    With `inside` (the corpus folder, resolved), a symbolic link leading out of it is skipped:
+    `story/x.txt -> /etc/passwd` must not end up in the database and its exports.
+    """
     if entry.name.startswith("."):
         return "hidden"
     try:
@@ -164,6 +173,13 @@ def _skip_reason(entry: os.DirEntry[str]) -> str | None:
             return "symbolic link to a folder, not followed"
         if entry.is_dir(follow_symlinks=False):
             return "folder nested inside a story, not read"
+        if inside is not None and entry.is_symlink():
+            target = os.path.realpath(entry.path)
+            if os.path.commonpath([inside, target]) != inside:
+                return (
+                    f"symbolic link out of the corpus (to {_show(target)}), not followed "
+                    "(--follow-symlinks reads it)"
+                )
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
     if Path(entry.name).suffix.lower() not in TEXT_SUFFIXES:
@@ -179,10 +195,18 @@ def _scan(folder: Path) -> list[os.DirEntry[str]]:
         raise CorpusError(f"cannot read folder {_show(folder)}: {exc.strerror or exc}") from None
 
 
-def _load_story(folder: Path, entries: list[os.DirEntry[str]], corpus: Corpus, max_bytes: int):
-    story = Story(name=folder.name, path=os.path.abspath(folder))
+def _load_story(
+    folder: Path,
+    entries: list[os.DirEntry[str]],
+    corpus: Corpus,
+    max_bytes: int,
+    inside: str | None,
+) -> None:
+    story = Story(
+        name=escape_undecodable(folder.name), path=escape_undecodable(os.path.abspath(folder))
+    )
     for entry in entries:
-        reason = _skip_reason(entry)
+        reason = _skip_reason(entry, inside)
         if reason is None:
             try:
                 article = load_article(story.name, Path(entry.path), max_bytes=max_bytes)
@@ -195,6 +219,12 @@ def _load_story(folder: Path, entries: list[os.DirEntry[str]], corpus: Corpus, m
         corpus.stories.append(story)
     else:
         corpus.skipped.append(Skipped(_show(folder), "no readable .txt or .md files"))
+
+
+def require_articles(corpus: Corpus, path: str | Path) -> None:
+    """A path with no article at all is an error: a mistyped folder must not look empty."""
+    if not corpus.stories:
+        raise CorpusError(f"no articles (.txt or .md files) in {_show(path)}")
 
 
 def _holds_text(entry: os.DirEntry[str]) -> bool:
@@ -211,9 +241,12 @@ def _holds_text(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def load_corpus(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+def load_corpus(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False
+) -> Corpus:
     """Load a story folder, a folder of story folders, or a single file.
 
+    Symbolic links to files outside `path` are skipped unless `follow_symlinks`.
     Raises CorpusError if the path does not exist or is not a folder or readable text file.
     """
     root = Path(path)
@@ -229,14 +262,17 @@ def load_corpus(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corp
             article = load_article(root.stem, root, max_bytes=max_bytes)
         except ArticleError as exc:
             raise CorpusError(f"{_show(root)}: {exc}") from None
-        corpus.stories.append(Story(name=root.stem, path=os.path.abspath(root), articles=[article]))
+        name, where = escape_undecodable(root.stem), escape_undecodable(os.path.abspath(root))
+        story = Story(name=name, path=where, articles=[article])
+        corpus.stories.append(story)
         return corpus
     if not stat.S_ISDIR(st.st_mode):
         raise CorpusError(f"not a file or folder (FIFO, device or socket): {_show(root)}")
     entries = _scan(root)
+    inside = None if follow_symlinks else os.path.realpath(root)
     story_dirs = [e for e in entries if _holds_text(e)]
     if not story_dirs:
-        _load_story(root, entries, corpus, max_bytes)
+        _load_story(root, entries, corpus, max_bytes, inside)
         return corpus
     for entry in entries:
         if entry in story_dirs:
@@ -245,9 +281,9 @@ def load_corpus(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corp
             except CorpusError as exc:  # one unreadable story must not stop the others
                 corpus.skipped.append(Skipped(_show(entry.path), str(exc)))
                 continue
-            _load_story(Path(entry.path), story_entries, corpus, max_bytes)
+            _load_story(Path(entry.path), story_entries, corpus, max_bytes, inside)
         else:
-            reason = _skip_reason(entry)
+            reason = _skip_reason(entry, inside)
             if reason is None or reason.startswith("folder nested"):
                 reason = "not inside a story folder (this is a folder of stories)"
             corpus.skipped.append(Skipped(_show(entry.path), reason))
