@@ -28,7 +28,7 @@ __all__ = [
 
 TOP_PER_ARTICLE = 5
 MIN_SCORE = 15.0  # below this a "match" shares nothing specific; not stored
-CANDIDATES = 15  # per claim and other article, by weighted terms, on the pruned path
+CANDIDATES = 12  # per claim and other article, by weighted terms, on the pruned path
 CHUNK_ROWS = 256  # claims scored at once: bounds memory to CHUNK_ROWS x claims-in-story
 PAIR_BUDGET = 2_000_000  # cross-article pairs scored exhaustively before pruning kicks in
 
@@ -52,6 +52,7 @@ def align_story(
     exhaustive = n * n - int((sizes**2).sum()) <= pair_budget
     scorer = PairScorer(claims)
     grid = ArticleGrid(article)
+    texts = np.array(scorer.processed, dtype=object)
     out: list[Evidence] = []
     for lo in range(0, n, CHUNK_ROWS):
         hi = min(n, lo + CHUNK_ROWS)
@@ -64,12 +65,7 @@ def align_story(
             scores = combine(lex[rows - lo, cols], fz[rows - lo, cols])
         else:
             rows, cols = grid.best(lex, lo, candidates)
-            fz = fuzzy_pairs(
-                [scorer.processed[r] for r in rows.tolist()],
-                [scorer.processed[c] for c in cols.tolist()],
-                scorer.short[rows],
-                scorer.short[cols],
-            )
+            fz = fuzzy_pairs(texts[rows], texts[cols], scorer.short[rows], scorer.short[cols])
             scores = combine(lex[rows - lo, cols], fz)
         keep = scores >= min_score
         rows, cols, scores = rows[keep], cols[keep], scores[keep]

@@ -42,18 +42,13 @@ def score_matrix(queries: list[str], choices: list[str]) -> np.ndarray:
 
 
 def fuzzy_pairs(
-    q: list[str], c: list[str], short_q: np.ndarray, short_c: np.ndarray, workers: int = -1
+    q: np.ndarray, c: np.ndarray, short_q: np.ndarray, short_c: np.ndarray, workers: int = -1
 ) -> np.ndarray:
-    """`fuzzy_scores` of corresponding elements: q[k] with c[k] only."""
+    """`fuzzy_scores` of corresponding elements (object arrays of strings): q[k] with c[k]."""
     scores = process.cpdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers)
     short = short_q | short_c
     if short.any():
-        ix = np.flatnonzero(short)
-        scores[ix] = process.cpdist(
-            [q[k] for k in ix.tolist()],
-            [c[k] for k in ix.tolist()],
-            scorer=fuzz.ratio,
-            dtype=np.float32,
-            workers=workers,
+        scores[short] = process.cpdist(
+            q[short], c[short], scorer=fuzz.ratio, dtype=np.float32, workers=workers
         )
     return scores

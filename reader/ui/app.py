@@ -26,7 +26,7 @@ from reader.ui.watch import DatabaseWatch
 REVIEW_ACTIONS = {
     "tag", "clear", "accept", "link", "note", "undo", "redo", "next_claim", "prev_claim",
     "next_untagged", "next_article", "prev_article", "story", "cycle_compare", "search",
-    "filter", "export", "accept_high", "scroll_evidence",
+    "filter", "export", "accept_high", "scroll_evidence", "compare_cursor", "link_compare",
 }  # fmt: skip
 EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
 
@@ -76,6 +76,9 @@ class CrossreadApp(App[None]):
         Binding("left_curly_bracket", "story(-1)", "Prev story", show=False, id="prev_story"),
         Binding("right_curly_bracket", "story(1)", "Next story", show=False, id="next_story"),
         Binding("o", "cycle_compare", "Other article", show=False, id="cycle_compare"),
+        Binding("full_stop", "compare_cursor(1)", "Next in other", show=False, id="compare_next"),
+        Binding("comma", "compare_cursor(-1)", "Prev in other", show=False, id="compare_prev"),
+        Binding("l", "link_compare", "Link other", show=False, id="link_compare"),
         *(
             Binding(str(i), f"link({i})", f"Link {i}", show=False, id=f"link_{i}")
             for i in range(1, 10)
@@ -97,6 +100,9 @@ class CrossreadApp(App[None]):
         self.watch = DatabaseWatch(self)  # other windows' writes; this window's undo history
         self.advance = advance
         self.compare_name: str | None = None
+        # the comparison pane's cursor: a claim of the other article, and what it was set for
+        self.compare_cursor: str | None = None
+        self._cursor_for: tuple[str | None, str | None] = (None, None)
         self._place_timer = None
         self.failure: Exception | None = None  # raised again by run_app once the screen is gone
 
@@ -173,6 +179,7 @@ class CrossreadApp(App[None]):
             boilerplate=other.boilerplate,
         )
         compare.border_title = Content("o: " + short_name(self.review.source_of(other.name), 30))
+        compare.border_subtitle = Content(", . move · l link")
 
     def show_marks(self, keep: int | None = None) -> None:
         """Labels, the current claim, its counterpart, the evidence (candidate `keep` in view)."""
@@ -194,15 +201,19 @@ class CrossreadApp(App[None]):
                 f"{p.tagged}/{p.total} tagged"
             )
         compare = self.query_one("#compare", ArticleView)
-        counterpart = review.counterpart(self.compare_name) if self.compare_name else None
-        compare.set_marks(labels, counterpart.id if counterpart else None)
-        compare.scroll_to_claim(counterpart)
+        here = (claim.id if claim else None, self.compare_name)
+        if here != self._cursor_for:  # a new claim or other article: the cursor starts on the
+            self._cursor_for = here  # counterpart
+            counterpart = review.counterpart(self.compare_name) if self.compare_name else None
+            self.compare_cursor = counterpart.id if counterpart else None
+        compare.set_marks(labels, self.compare_cursor, linked=review.linked())
+        compare.scroll_to_claim(self._compare_claim())
         ann = review.annotations.get(claim.id) if claim else None
         self.query_one(EvidencePanel).show(
             claim,
             review.evidence(),
             review.suggestion(),
-            {link.claim_id for link in ann.links} if ann else set(),
+            review.linked(),
             ann.note if ann else "",
             source_of=review.source_of,
             with_sources=review.with_sources,
@@ -293,6 +304,34 @@ class CrossreadApp(App[None]):
             self.say(f"There is no evidence sentence {number}.")
             return
         self._save(lambda: self.review.toggle_link(number), keep=number)
+
+    def _compare_claim(self):
+        claims = self.review.claims.get(self.compare_name or "", [])
+        return next((c for c in claims if c.id == self.compare_cursor), None)
+
+    def action_compare_cursor(self, step: int) -> None:
+        """Move the comparison pane's cursor to the next/previous claim of the other article."""
+        claims = self.review.claims.get(self.compare_name or "", [])
+        if not claims:
+            return
+        ids = [c.id for c in claims]
+        if self.compare_cursor in ids:
+            i = min(max(ids.index(self.compare_cursor) + step, 0), len(ids) - 1)
+        else:
+            i = 0 if step > 0 else len(ids) - 1
+        self.compare_cursor = ids[i]
+        self.show_marks()
+
+    def action_link_compare(self) -> None:
+        """Link (or unlink) the claim under the comparison pane's cursor to the current claim."""
+        other = self.compare_cursor
+        if other is None or self.review.claim is None:
+            self.say("No sentence under the cursor of the other article (move it with , and .).")
+            return
+        if self._save(lambda: self.review.toggle_link_to(other)):
+            ids = [e.other_id for e in self.review.evidence()]
+            if other in ids:  # keep the (un)linked sentence in view in the evidence list
+                self.show_marks(keep=ids.index(other) + 1)
 
     def action_scroll_evidence(self, step: int) -> None:
         panel = self.query_one(EvidencePanel)
@@ -391,16 +430,27 @@ class CrossreadApp(App[None]):
         self.show_marks()
 
     def action_search(self) -> None:
-        from reader.ui.dialogs import SearchScreen
+        from reader.ui.dialogs import SearchChoice, SearchScreen
 
         claims = [c for a in self.review.articles for c in self.review.claims[a.name]]
+        claim = self.review.claim
 
-        def done(claim_id: str | None) -> None:
+        def done(choice: SearchChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.link:  # ctrl+l: link it to the claim under review, stay where we are
+                if self.review.claim == claim and self._save(
+                    lambda: self.review.toggle_link_to(choice.claim_id)
+                ):
+                    ids = [e.other_id for e in self.review.evidence()]
+                    if choice.claim_id in ids:
+                        self.show_marks(keep=ids.index(choice.claim_id) + 1)
+                return
             before = self.review.article_index
-            if claim_id and self.review.go_claim(claim_id):
+            if self.review.go_claim(choice.claim_id):
                 self.show_moved(before)
 
-        self.push_screen(SearchScreen(claims), done)
+        self.push_screen(SearchScreen(claims, link_for=claim), done)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "articles" or not event.option.id:
@@ -469,6 +519,9 @@ class CrossreadApp(App[None]):
             ("Next story", "}", "story(1)"),
             ("Previous story", "{", "story(-1)"),
             ("Cycle comparison article", "o", "cycle_compare"),
+            ("Comparison cursor to the next claim", ".", "compare_cursor(1)"),
+            ("Comparison cursor to the previous claim", ",", "compare_cursor(-1)"),
+            ("Link the claim under the comparison cursor", "l", "link_compare"),
             ("Edit note", "e", "note"),
             ("Undo", "ctrl+z", "undo"),
             ("Redo", "ctrl+y", "redo"),

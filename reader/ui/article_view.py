@@ -48,6 +48,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.claim_starts: list[int] = []
         self.labels: dict[str, str] = {}
         self.current: str | None = None
+        self.linked: set[str] = set()  # claims linked as evidence: ● in the gutter
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = -1
@@ -85,10 +86,13 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False)
         self.refresh()
 
-    def set_marks(self, labels: dict[str, str], current: str | None) -> None:
-        """Labels by claim id, and the claim to highlight (None for no highlight)."""
+    def set_marks(
+        self, labels: dict[str, str], current: str | None, *, linked: set[str] | None = None
+    ) -> None:
+        """Labels by claim id, the claim to highlight (None for none), claims marked as linked."""
         self.labels = labels
         self.current = current
+        self.linked = linked or set()
         self.refresh()
 
     def scroll_to_claim(self, claim: Claim | None, *, center: bool = False) -> None:
@@ -143,11 +147,14 @@ class ArticleView(ScrollView, can_focus=True):
         return [c for c in self.claims[lo : hi + 1] if c.start < end and c.end > start]
 
     def _gutter(self, claims: list[Claim], base: Style) -> list[Segment]:
-        """Marks that work without colour: ▶ on the current claim, then its label's symbol."""
+        """Marks that work without colour: ▶ on the current claim (● on a linked one), then its
+        label's symbol."""
         label = next((lab for c in claims if (lab := self.labels.get(c.id))), None)
         current = any(c.id == self.current for c in claims)
+        linked = any(c.id in self.linked for c in claims)
+        mark = "▶" if current else "●" if linked else " "
         return [
-            Segment("▶" if current else " ", base + self._style("gutter")),
+            Segment(mark, base + self._style("gutter")),
             Segment(SYMBOLS[label] if label else " ", base + self._style(label) if label else base),
             Segment(" ", base),
         ]

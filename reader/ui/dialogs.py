@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -87,20 +88,35 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class SearchScreen(ModalScreen[str | None]):
-    """Fuzzy search over the story's claims; returns the chosen claim id."""
+@dataclass(frozen=True)
+class SearchChoice:
+    """The claim picked in the search dialog, and whether to link it rather than go to it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    claim_id: str
+    link: bool = False
+
+
+class SearchScreen(ModalScreen[SearchChoice | None]):
+    """Fuzzy search over the story's claims: enter goes to one, ctrl+l links it as evidence."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("ctrl+l", "link", "Link to the claim under review", priority=True),
+    ]
     LIMIT = 30
 
-    def __init__(self, claims: list[Claim]) -> None:
+    def __init__(self, claims: list[Claim], link_for: Claim | None = None) -> None:
         super().__init__()
         self.claims = claims
         self.texts = [c.text for c in claims]
+        self.link_for = link_for  # the claim under review, that ctrl+l links the result to
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box", classes="dialog"):
-            yield Label("Search claims (enter jumps, escape cancels)", classes="dialog-title")
+            yield Label(
+                "Search claims (enter jumps, ctrl+l links to the current claim, escape cancels)",
+                classes="dialog-title",
+            )
             yield Input(placeholder="words of the claim…", id="search-input")
             yield OptionList(id="search-results")
 
@@ -134,10 +150,26 @@ class SearchScreen(ModalScreen[str | None]):
             results.add_option(Option(prompt, id=claim.id))
         results.highlighted = 0 if results.option_count else None
 
-    def on_input_submitted(self) -> None:
+    def _highlighted(self) -> str | None:
         results = self.query_one("#search-results", OptionList)
-        if results.highlighted is not None:
-            self.dismiss(results.get_option_at_index(results.highlighted).id)
+        if results.highlighted is None:
+            return None
+        return results.get_option_at_index(results.highlighted).id
+
+    def on_input_submitted(self) -> None:
+        claim_id = self._highlighted()
+        if claim_id:
+            self.dismiss(SearchChoice(claim_id))
+
+    def action_link(self) -> None:
+        claim_id = self._highlighted()
+        if claim_id is None or self.link_for is None:
+            return
+        other = next(c for c in self.claims if c.id == claim_id)
+        if other.article == self.link_for.article:
+            self.notify("Link a sentence of another article.", severity="warning", markup=False)
+            return
+        self.dismiss(SearchChoice(claim_id, link=True))
 
     def on_key(self, event) -> None:
         # up/down in the input move the result highlight, so typing and picking need no tab
@@ -147,7 +179,8 @@ class SearchScreen(ModalScreen[str | None]):
             event.stop()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        if event.option.id:
+            self.dismiss(SearchChoice(event.option.id))
 
 
 class ExportScreen(ModalScreen[dict | None]):

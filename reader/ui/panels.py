@@ -6,6 +6,7 @@ sanitizing, so it is never read as markup.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
@@ -203,7 +204,8 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         head.append(
             f"{short_name(source_of(ev.article), name_width):<{name_width}}", style="italic"
         )
-        head.append(f" {ev.score:>3.0f} ", style="bold")
+        # a sentence linked by hand that alignment did not keep has no score to show
+        head.append(f" {'–' if math.isnan(ev.score) else f'{ev.score:.0f}':>3} ", style="bold")
         body = Text()
         text = one_line(ev.text)
         pos = 0

@@ -8,7 +8,7 @@ screen can never show a tag as saved that the database does not hold.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reader.corpus.sources import display_source
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 LOW_CONFIDENCE = "low-confidence suggestions"
 FILTERS = ("all", "untagged", *LABELS, LOW_CONFIDENCE)
-MAX_CANDIDATES = 9
+NO_SCORE = float("nan")  # a pair alignment did not keep has no score: shown as "–", never invented
 
 
 @dataclass(frozen=True)
@@ -144,23 +144,40 @@ class Review:
         return ArticleProgress(tagged, len(claims))
 
     def evidence(self, claim: Claim | None = None) -> list[Evidence]:
-        """The best candidates from every other article, best first (at most nine)."""
+        """Every candidate of the claim, in the order the evidence list numbers them.
+
+        The aligned candidates of every other article, then sentences the reviewer linked by
+        hand (from the comparison pane or search) that alignment did not keep.
+        """
         claim = claim or self.claim
         if claim is None:
             return []
-        return self._all_evidence(claim)[:MAX_CANDIDATES]
+        ranked = self._all_evidence(claim)
+        ann = self.annotations.get(claim.id)
+        shown = {e.other_id for e in ranked}
+        extra = [
+            Evidence(claim.id, link.claim_id, link.article, 0, NO_SCORE, link.text)
+            for link in (ann.links if ann else ())
+            if link.claim_id not in shown
+        ]
+        return ranked + extra
 
     def _all_evidence(self, claim: Claim) -> list[Evidence]:
-        """The sentences the suggestion rests on first, then the aligned ones by score.
+        """The sentences the suggestion rests on first, then the aligned ones strongest first.
 
         A paraphrase that disagrees ("six-hour" vs "eight hours") often aligns below the top
-        three, yet it is the sentence the reviewer most needs to see and link.
+        three, yet it is the sentence the reviewer most needs to see and link. Every candidate
+        shows its one stored pair score (`reader.align.score`), whoever found it.
         """
         if claim.id not in self._evidence:
-            sugg = self.suggestion(claim)
-            ranked = list(sugg.evidence) if sugg else []
-            seen = {e.other_id for e in ranked}
             aligned = sorted(self.store.evidence(claim.id), key=lambda e: (-e.score, e.rank))
+            score = {e.other_id: e.score for e in aligned}
+            sugg = self.suggestion(claim)
+            ranked = [
+                replace(e, score=score.get(e.other_id, NO_SCORE))
+                for e in (sugg.evidence if sugg else ())
+            ]
+            seen = {e.other_id for e in ranked}
             ranked += [e for e in aligned if e.other_id not in seen]
             self._evidence[claim.id] = ranked
         return self._evidence[claim.id]
@@ -279,8 +296,22 @@ class Review:
         claim, candidates = self.claim, self.evidence()
         if claim is None or not 1 <= number <= len(candidates):
             return None
-        other = candidates[number - 1].other_id
-        return self._write(lambda: self.store.toggle_link(claim.id, self.reviewer, other), claim.id)
+        return self.toggle_link_to(candidates[number - 1].other_id)
+
+    def toggle_link_to(self, other_id: str) -> Annotation | None:
+        """Link (or unlink) any claim of another article as evidence for the current claim."""
+        claim = self.claim
+        if claim is None:
+            return None
+        return self._write(
+            lambda: self.store.toggle_link(claim.id, self.reviewer, other_id), claim.id
+        )
+
+    def linked(self, claim: Claim | None = None) -> set[str]:
+        """Ids of the sentences the reviewer linked to the claim."""
+        claim = claim or self.claim
+        ann = self.annotations.get(claim.id) if claim else None
+        return {link.claim_id for link in ann.links} if ann else set()
 
     def set_note(self, note: str) -> Annotation | None:
         claim = self.claim

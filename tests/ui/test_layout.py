@@ -62,7 +62,7 @@ async def test_down_on_the_evidence_panel_moves_to_the_next_claim(sourced_db: st
 async def test_a_linked_candidate_stays_in_view(sourced_db: str) -> None:
     app = build_app(sourced_db, REVIEWER)
     async with app.run_test(size=(80, 24)) as pilot:
-        last = len(app.review.evidence())
+        last = min(len(app.review.evidence()), 9)  # the last a number key reaches
         assert last >= 6
         assert last not in candidates_on_screen(app)  # below the fold at first
         await pilot.press(str(last))

@@ -1,0 +1,132 @@
+"""Linking any sentence: from the comparison pane's cursor and from search, saved and exported;
+the evidence list numbers every candidate and scrolls to each of them at 80x24."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+from annotations.export import write_export
+from annotations.store import Store
+from reader.ui.app import build_app
+from reader.ui.article_view import ArticleView
+from reader.ui.dialogs import SearchScreen
+from ui.helpers import REVIEWER, screen_lines
+
+SIZE = (120, 36)
+CANDIDATE = re.compile(r"│(\d+) [○●] ")
+
+
+def numbers_on_screen(app) -> set[int]:
+    return {int(m.group(1)) for line in screen_lines(app) for m in CANDIDATE.finditer(line)}
+
+
+def saved_links(db: str, claim_id: str) -> list[tuple[str, str, str]]:
+    store = Store.open(db)
+    try:
+        ann = store.annotation(claim_id, REVIEWER)
+        return [(lk.claim_id, lk.article, lk.text) for lk in ann.links] if ann else []
+    finally:
+        store.close()
+
+
+def exported_evidence(db: str, tmp: Path) -> dict[str, list[str]]:
+    """Claim text -> the linked sentences, as the CSV export gives them."""
+    out = tmp / "out.csv"
+    store = Store.open(db)
+    try:
+        write_export(store, out)
+    finally:
+        store.close()
+    with out.open(newline="", encoding="utf-8") as f:
+        return {row["claim"]: json.loads(row["evidence_text"]) for row in csv.DictReader(f)}
+
+
+async def test_link_the_claim_under_the_comparison_cursor(seeded_db: str, tmp_path: Path) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        claim = app.review.claim
+        compare = app.query_one("#compare", ArticleView)
+        start = app.compare_cursor
+        assert start == compare.current  # the cursor starts on the counterpart
+        await pilot.press("full_stop", "full_stop", "full_stop")
+        other_claims = app.review.claims[app.compare_name]
+        ids = [c.id for c in other_claims]
+        target = other_claims[ids.index(start) + 3]
+        assert app.compare_cursor == target.id == compare.current
+        await pilot.press("l")
+        assert saved_links(seeded_db, claim.id) == [(target.id, target.article, target.text)]
+        assert target.id in compare.linked  # ● in the comparison pane's margin
+        assert target.id in [e.other_id for e in app.review.evidence()]  # and in the list
+        assert app.review.claim == claim  # linking does not move on
+        exported = exported_evidence(seeded_db, tmp_path)
+        assert exported[claim.text] == [target.text]
+        await pilot.press("comma", "l")  # another sentence, then unlink the first
+        await pilot.press("full_stop", "l")
+        assert [x[0] for x in saved_links(seeded_db, claim.id)] == [ids[ids.index(start) + 2]]
+
+
+async def test_link_a_claim_of_another_article_from_search(seeded_db: str, tmp_path: Path) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        claim = app.review.claim
+        other_name = app.review.articles[3].name
+        target = app.review.claims[other_name][6]
+        await pilot.press("slash")
+        await pilot.press(*target.text[:40])
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.review.claim == claim  # linked, not moved
+        assert saved_links(seeded_db, claim.id) == [(target.id, target.article, target.text)]
+        assert target.id in [e.other_id for e in app.review.evidence()]
+        assert exported_evidence(seeded_db, tmp_path)[claim.text] == [target.text]
+        # a sentence of the claim's own article is not evidence: refused, nothing saved
+        own = app.review.article_claims[5]
+        await pilot.press("slash")
+        await pilot.press(*own.text[:40])
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        assert [x[0] for x in saved_links(seeded_db, claim.id)] == [target.id]
+
+
+async def test_every_candidate_is_numbered_and_scrolls_into_view_at_80x24(seeded_db: str) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        total = len(app.review.evidence())
+        assert total > 9  # five per other article, not the best nine
+        seen: set[int] = set()
+        first = numbers_on_screen(app)
+        assert max(first) < total  # the rest is below the fold
+        for _ in range(total):
+            seen |= numbers_on_screen(app)
+            await pilot.press("J")
+            await pilot.pause()
+        assert seen == set(range(1, total + 1))
+
+
+async def test_the_list_shows_the_stored_pair_score_whoever_found_the_sentence(
+    seeded_db: str,
+) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE):
+        checked = 0
+        for claim in app.review.article_claims:
+            stored = {e.other_id: e.score for e in app.store.evidence(claim.id)}
+            sugg = app.review.suggestion(claim)
+            for e in app.review.evidence(claim):
+                if e.other_id in stored:
+                    assert e.score == stored[e.other_id]
+                    # the sentences a suggestion rests on too, whatever score it computed
+                    checked += bool(sugg) and any(x.other_id == e.other_id for x in sugg.evidence)
+                else:  # a sentence alignment did not keep has no score, never another one
+                    assert e.score != e.score
+        assert checked > 5
