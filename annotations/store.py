@@ -112,6 +112,20 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Final:
+    """An adjudicator's decision: the claim's final label."""
+
+    claim_id: str
+    label: str
+    reason: str
+    decided_by: str
+    decided_at: str
+    story: str
+    article: str
+    claim_text: str
+
+
+@dataclass(frozen=True)
 class ArticleRow:
     """An article as stored: the same fields as reader.models.Article, without claims."""
 
@@ -590,20 +604,26 @@ class Store:
                     conn.execute("UPDATE events SET grp = ? WHERE id = ?", (eid, eid))
         return changed
 
-    def undo(self, reviewer: str) -> Event | None:
-        """Revert the reviewer's last change (or group) not yet undone.
+    def undo(self, reviewer: str, *, final: bool = False) -> Event | None:
+        """Revert the reviewer's last change (or group) not yet undone; with `final`, their last
+        decision as an adjudicator instead.
 
         Returns the last "undo" event appended, or None when there was nothing to undo.
         """
-        return self._revert(reviewer, "undo")
+        return self._revert(reviewer, "undo", final)
 
-    def redo(self, reviewer: str) -> Event | None:
+    def redo(self, reviewer: str, *, final: bool = False) -> Event | None:
         """Re-apply the most recent undo if the reviewer changed nothing since; else None."""
-        return self._revert(reviewer, "redo")
+        return self._revert(reviewer, "redo", final)
 
-    def _revert(self, reviewer: str, action: str) -> Event | None:
+    def _revert(self, reviewer: str, action: str, final: bool = False) -> Event | None:
+        current_of, apply = (
+            (lambda cid, _r: self._current_final(cid), self._apply_final)
+            if final
+            else (self._current, self._apply)
+        )
         with self._write() as conn:
-            done, undone = self._stacks(reviewer)
+            done, undone = self._stacks(reviewer, final)
             stack = done if action == "undo" else undone
             if not stack:
                 return None
@@ -613,8 +633,8 @@ class Store:
             eid: int | None = None
             for target_id in reversed(stack[-1]):
                 target = self._event(target_id)
-                current = self._current(target.claim_id, reviewer)
-                eid = self._apply(
+                current = current_of(target.claim_id, reviewer)
+                eid = apply(
                     target.claim_id, reviewer, action, current, target.old, reverts=target.id,
                     check_claim=False, grp=grp,
                 )  # fmt: skip
@@ -624,7 +644,9 @@ class Store:
         assert eid is not None  # undo/redo always record an event
         return self._event(eid)
 
-    def _stacks(self, reviewer: str) -> tuple[list[list[int]], list[list[int]]]:
+    def _stacks(
+        self, reviewer: str, final: bool = False
+    ) -> tuple[list[list[int]], list[list[int]]]:
         """Replay the reviewer's log: (changes that can be undone, undos that can be redone).
 
         Each entry is the ids of one unit: a lone event, or the events of one group (a batch
@@ -632,7 +654,10 @@ class Store:
         are read, so this stays a few ms for thousands of events.
         """
         units: list[tuple[str, list[int], set[int], int | None]] = []
-        sql = "SELECT id, action, reverts, grp FROM events WHERE reviewer = ?"
+        # a reviewer's labels and their decisions as adjudicator are two separate histories
+        sql = "SELECT id, action, reverts, grp FROM events WHERE reviewer = ? AND source " + (
+            "= 'final'" if final else "!= 'final'"
+        )
         args: tuple = (reviewer,)
         if self.session is not None:
             # this window's changes, and those made where no other window is open any more
@@ -663,6 +688,90 @@ class Store:
                 done.append(ids)
                 undone.clear()  # a new change ends the redo chain
         return done, undone
+
+    # ---- final labels (adjudication) ---------------------------------------------------------
+
+    def decide(self, claim_id: str, label: str, adjudicator: str, reason: str = "") -> Final:
+        """Make `label` the claim's final label, decided by `adjudicator` (logged, undoable with
+        undo(adjudicator, final=True))."""
+        if label not in LABELS:
+            raise InvalidInput(f"unknown label {label!r} (use one of: {', '.join(LABELS)})")
+        _check_reviewer(adjudicator)
+        with self._write():
+            self._claim_or_raise(claim_id)
+            new = {"label": label, "reason": reason}
+            self._apply_final(claim_id, adjudicator, "decide", self._current_final(claim_id), new)
+        final = self.final(claim_id)
+        assert final is not None  # just written in a committed transaction
+        return final
+
+    def undecide(self, claim_id: str, adjudicator: str) -> None:
+        """Withdraw the claim's final label (logged, undoable)."""
+        _check_reviewer(adjudicator)
+        with self._write():
+            old = self._current_final(claim_id)
+            if old is not None:
+                self._apply_final(claim_id, adjudicator, "undecide", old, None)
+
+    def final(self, claim_id: str) -> Final | None:
+        found = self.finals(claim_id=claim_id)
+        return found.get(claim_id)
+
+    def finals(self, *, story: str | None = None, claim_id: str | None = None) -> dict[str, Final]:
+        """Final labels by claim id (of one story or claim if given)."""
+        where, args = "1", ()
+        if story is not None:
+            where, args = "story = ?", (story,)
+        if claim_id is not None:
+            where, args = "claim_id = ?", (claim_id,)
+        rows = self.conn.execute(
+            "SELECT claim_id, label, reason, decided_by, decided_at, story, article, claim_text "
+            f"FROM finals WHERE {where}",
+            args,
+        )
+        return {r[0]: Final(*r) for r in rows}
+
+    def _current_final(self, claim_id: str) -> dict | None:
+        row = self.conn.execute(
+            "SELECT label, reason FROM finals WHERE claim_id = ?", (claim_id,)
+        ).fetchone()
+        return {"label": row[0], "reason": row[1]} if row else None
+
+    def _apply_final(
+        self,
+        claim_id: str,
+        adjudicator: str,
+        action: str,
+        old: dict | None,
+        new: dict | None,
+        *,
+        reverts: int | None = None,
+        grp: int | None = None,
+        check_claim: bool = True,
+    ) -> int | None:
+        """Write `new` as the claim's final label and log it (source 'final'); event id."""
+        if check_claim and old == new:
+            return None
+        now = _now()
+        if new is None:
+            self.conn.execute("DELETE FROM finals WHERE claim_id = ?", (claim_id,))
+        else:
+            claim = self.claim(claim_id)
+            snap = (claim.story, claim.article, claim.text) if claim else ("", "", "")
+            self.conn.execute(
+                "INSERT INTO finals (claim_id, label, reason, decided_by, decided_at, story, "
+                "article, claim_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(claim_id) DO "
+                "UPDATE SET label = excluded.label, reason = excluded.reason, "
+                "decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+                (claim_id, new["label"], new["reason"], adjudicator, now, *snap),
+            )
+        cur = self.conn.execute(
+            "INSERT INTO events (at, reviewer, claim_id, action, old, new, reverts, source, grp, "
+            "session) VALUES (?, ?, ?, ?, ?, ?, ?, 'final', ?, ?)",
+            (now, adjudicator, claim_id, action, _dump(old), _dump(new), reverts, grp,
+             self.session),
+        )  # fmt: skip
+        return int(cur.lastrowid)
 
     # ---- windows ------------------------------------------------------------------------------
 

@@ -274,19 +274,34 @@ def import_cmd(paths: tuple[str, ...], db: str, max_mb: float, follow_symlinks: 
 @click.option("--all", "all_claims", is_flag=True, help="One row per claim, tagged or not.")
 @click.option("--excel", is_flag=True, help="Spreadsheet-safe: BOM, formula-like cells defused.")
 @click.option("--reviewer", default=None, help="Only this reviewer's annotations.")
+@click.option(
+    "--final", is_flag=True, help="Final labels (adjudicated) with each reviewer's label beside."
+)
 def export_cmd(
-    db: str, output: str, fmt: str, all_claims: bool, excel: bool, reviewer: str | None
+    db: str,
+    output: str,
+    fmt: str,
+    all_claims: bool,
+    excel: bool,
+    reviewer: str | None,
+    final: bool,
 ) -> None:
     """Write annotations as CSV (exact data by default) or JSONL."""
     from annotations.export import write_export
+    from annotations.final_export import write_final_export
 
+    if final and (all_claims or reviewer):
+        fail("--final has one row per labelled claim with every reviewer: drop --all/--reviewer")
     with user_errors():
         store = open_store(db, create=False, read_only=True)
         try:
             out = sys.stdout if output == "-" else output
-            n = write_export(
-                store, out, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
-            )
+            if final:
+                n = write_final_export(store, out, fmt=fmt, excel=excel)
+            else:
+                n = write_export(
+                    store, out, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
+                )
         finally:
             store.close()
     if output != "-":

@@ -1,0 +1,72 @@
+"""`crossread export --final`: each claim's final label with every reviewer's label beside it.
+
+One row per claim that a reviewer labelled or an adjudicator decided, in reading order.
+`final_source` says where the final label comes from: `adjudicated` (a decision, with its
+reason, who and when), `unanimous` (two or more reviewers, all the same label), `single` (one
+reviewer's label) or `undecided` (reviewers disagree and nobody decided yet: no final label).
+CSV has one `label:<reviewer>` column per reviewer; JSONL has a `labels` object instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from annotations.export import protected_paths
+from annotations.output import open_output, write_records
+from annotations.store import Store
+
+COLUMNS = [
+    "story", "article", "claim_id", "claim_index", "claim", "final_label", "final_source",
+    "reason", "decided_by", "decided_at",
+]  # fmt: skip
+
+
+def final_rows(store: Store) -> Iterator[dict]:
+    """Rows with COLUMNS and `labels` (reviewer -> label), in reading order."""
+    for story in store.stories():
+        finals = store.finals(story=story)
+        labels: dict[str, dict[str, str]] = {}
+        for ann in store.annotations(story=story):
+            if ann.label is not None:
+                labels.setdefault(ann.claim_id, {})[ann.reviewer] = ann.label
+        for claim in store.claims(story):
+            given, final = labels.get(claim.id, {}), finals.get(claim.id)
+            if not given and final is None:
+                continue
+            row = {
+                "story": story, "article": claim.article, "claim_id": claim.id,
+                "claim_index": claim.index, "claim": claim.text, "final_label": None,
+                "final_source": None, "reason": None, "decided_by": None, "decided_at": None,
+                "labels": given,
+            }  # fmt: skip
+            if final is not None:
+                row.update(final_label=final.label, final_source="adjudicated",
+                           reason=final.reason, decided_by=final.decided_by,
+                           decided_at=final.decided_at)  # fmt: skip
+            elif len(set(given.values())) > 1:
+                row["final_source"] = "undecided"
+            else:
+                row["final_label"] = next(iter(given.values()))
+                row["final_source"] = "unanimous" if len(given) > 1 else "single"
+            yield row
+
+
+def write_final_export(
+    store: Store, out: str | Path | TextIO, *, fmt: str = "csv", excel: bool = False
+) -> int:
+    """Write the final labels; returns the number of rows. Same output guarantees as export."""
+    reviewers = store.reviewers()
+    rows = final_rows(store)
+    columns = COLUMNS
+    if fmt == "csv":
+        columns = [*COLUMNS, *(f"label:{r}" for r in reviewers)]
+        rows = (_flat(row) for row in rows)
+    with open_output(out, protect=protected_paths(store)) as f:
+        return write_records(rows, f, columns, fmt, excel=excel)
+
+
+def _flat(row: dict) -> dict:
+    labels = row.pop("labels")
+    return {**row, **{f"label:{r}": lab for r, lab in labels.items()}}

@@ -1,0 +1,55 @@
+"""Final labels: an adjudicator's decision, logged and undoable apart from their own labels."""
+
+from __future__ import annotations
+
+import pytest
+from storyfactory import make_evidence, seed_story
+
+from annotations.store import InvalidInput, Store
+
+LEAD = "lead"
+
+
+@pytest.fixture
+def store(tmp_path):
+    story = seed_story()
+    s = Store.open(tmp_path / "t.db")
+    s.import_story(story, make_evidence(story))
+    yield s, [c.id for c in story.claims()]
+    s.close()
+
+
+def test_decide_is_stored_with_who_when_and_why_and_logged(store):
+    s, ids = store
+    s.set_label(ids[0], "consistent", "ana")
+    s.set_label(ids[0], "contradicted", "ben")
+    final = s.decide(ids[0], "contradicted", LEAD, "ben found the police report")
+    assert (final.label, final.reason, final.decided_by) == (
+        "contradicted", "ben found the police report", LEAD)  # fmt: skip
+    assert final.decided_at and final.claim_text == seed_story().claims()[0].text
+    [event] = [e for e in s.events(LEAD)]
+    assert (event.action, event.source, event.old, event.new["label"]) == (
+        "decide", "final", None, "contradicted")  # fmt: skip
+    # reviewers' own labels are untouched
+    assert s.annotation(ids[0], "ana").label == "consistent"
+    with pytest.raises(InvalidInput):
+        s.decide(ids[0], "maybe", LEAD)
+
+
+def test_undo_and_redo_a_decision_apart_from_the_adjudicators_labels(store):
+    s, ids = store
+    s.set_label(ids[1], "unverified", LEAD)  # the adjudicator also reviewed as a reviewer
+    s.decide(ids[0], "consistent", LEAD)
+    s.decide(ids[0], "contradicted", LEAD, "changed my mind")
+    assert s.undo(LEAD, final=True).claim_id == ids[0]
+    assert s.final(ids[0]).label == "consistent"
+    assert s.undo(LEAD, final=True).claim_id == ids[0]
+    assert s.final(ids[0]) is None
+    assert s.undo(LEAD, final=True) is None
+    assert s.annotation(ids[1], LEAD).label == "unverified"  # label history is separate
+    assert s.redo(LEAD, final=True) is not None
+    assert s.final(ids[0]).label == "consistent"
+    assert s.undo(LEAD).claim_id == ids[1]  # ordinary undo: the label, not the decision
+    assert s.final(ids[0]).label == "consistent"
+    s.undecide(ids[0], LEAD)
+    assert s.finals() == {}
