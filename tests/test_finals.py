@@ -53,3 +53,23 @@ def test_undo_and_redo_a_decision_apart_from_the_adjudicators_labels(store):
     assert s.final(ids[0]).label == "consistent"
     s.undecide(ids[0], LEAD)
     assert s.finals() == {}
+
+
+def test_cli_export_final_jsonl_and_refused_options(store, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from reader.cli.main import main
+
+    s, ids = store
+    s.set_label(ids[0], "consistent", "ana")
+    s.set_label(ids[0], "unverified", "ben")
+    s.decide(ids[0], "unverified", LEAD, "no source says")
+    run = CliRunner().invoke
+    done = run(main, ["export", "--final", "--format", "jsonl", "--db", s.path])
+    [row] = [json.loads(line) for line in done.output.splitlines()]
+    assert row["final_label"] == "unverified" and row["labels"] == {
+        "ana": "consistent", "ben": "unverified"}  # fmt: skip
+    bad = run(main, ["export", "--final", "--all", "--db", s.path])
+    assert bad.exit_code == 2 and "--final" in bad.output

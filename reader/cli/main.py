@@ -226,6 +226,11 @@ def print_summary(path: str, result) -> None:
 @click.option(
     "--no-advance", is_flag=True, help="Stay on the claim after tagging it instead of moving on."
 )
+@click.option(
+    "--adjudicate",
+    is_flag=True,
+    help="Open on adjudication: every reviewer's label side by side; decide final labels.",
+)
 def open_cmd(
     paths: tuple[str, ...],
     db: str,
@@ -233,6 +238,7 @@ def open_cmd(
     max_mb: float,
     follow_symlinks: bool,
     no_advance: bool,
+    adjudicate: bool,
 ) -> None:
     """Open the review app on PATHS (default: the bundled seed story), importing them first."""
     with kept_only_if_used(db), user_errors():
@@ -247,7 +253,7 @@ def open_cmd(
     from reader.ui import run_app
 
     with user_errors():
-        run_app(db, reviewer or default_reviewer(), advance=not no_advance)
+        run_app(db, reviewer or default_reviewer(), advance=not no_advance, adjudicate=adjudicate)
 
 
 @main.command("import")
@@ -369,6 +375,7 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
     help="Bootstrap resamples for the 95% intervals (0: none).",
 )
 @click.option("--seed", type=int, default=2026, show_default=True, help="Bootstrap seed.")
+@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
 def agreement_cmd(
     db: str,
     story: str | None,
@@ -377,27 +384,35 @@ def agreement_cmd(
     fmt: str,
     samples: int,
     seed: int,
+    output: str,
 ) -> None:
     """Agreement between reviewers: percent, Cohen's and Fleiss' kappa, Krippendorff's alpha,
     Gwet's AC1, with bootstrap 95% intervals, confusion matrices and the disagreements."""
     from annotations.agreement import team_reports
+    from annotations.export import protected_paths
+    from annotations.output import open_output
     from reader.cli.agreement import format_csv, format_json, format_table
 
     names = [r.strip() for r in reviewers.split(",") if r.strip()] if reviewers else None
     with user_errors():
-        store = open_store(db, create=False)
+        store = open_store(db, create=False, read_only=True)
         try:
             reports = team_reports(
                 store, story=story, reviewers=names, by=by, samples=samples, seed=seed
             )
             if fmt == "table":
-                for line in format_table(reports, store.claim):
-                    say(line)
+                text = "".join(f"{line}\n" for line in format_table(reports, store.claim))
             else:
                 text = format_csv(reports) if fmt == "csv" else format_json(reports, store.claim)
+            if output == "-":
                 write_out(text)
+            else:
+                with open_output(output, protect=protected_paths(store)) as f:
+                    f.write(text)
         finally:
             store.close()
+    if output != "-":
+        say(f"wrote agreement to {output}", err=True)
 
 
 @main.command("suggest")

@@ -9,7 +9,12 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
     """Open the review app on a database (already imported) until the reviewer quits."""
     from reader.ui.app import build_app
 
-    app = build_app(db_path, reviewer, advance=settings.get("advance", True))
+    app = build_app(
+        db_path,
+        reviewer,
+        advance=settings.get("advance", True),
+        adjudicate=settings.get("adjudicate", False),
+    )
     app.run()
     if app.failure is not None:
         raise app.failure

@@ -88,7 +88,9 @@ class CrossreadApp(App[None]):
         Binding("K", "scroll_evidence(-1)", "Scroll evidence", show=False, id="evidence_up"),
     ]  # fmt: skip
 
-    def __init__(self, db_path: str, reviewer: str, *, advance: bool = True) -> None:
+    def __init__(
+        self, db_path: str, reviewer: str, *, advance: bool = True, adjudicate: bool = False
+    ) -> None:
         super().__init__()
         from annotations.store import Store
 
@@ -99,6 +101,7 @@ class CrossreadApp(App[None]):
         self.review = Review(self.store, reviewer)
         self.watch = DatabaseWatch(self)  # other windows' writes; this window's undo history
         self.advance = advance
+        self.adjudicate = adjudicate  # open on the adjudication screen (reviewer = adjudicator)
         self.compare_name: str | None = None
         # the comparison pane's cursor: a claim of the other article, and what it was set for
         self.compare_cursor: str | None = None
@@ -132,6 +135,10 @@ class CrossreadApp(App[None]):
             return
         self.query_one("#article").focus()
         self.watch.start()
+        if self.adjudicate:
+            from reader.ui.adjudicate import AdjudicateScreen
+
+            self.push_screen(AdjudicateScreen(self.store, self.review.reviewer))
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self.exit)
 
@@ -541,6 +548,8 @@ class CrossreadApp(App[None]):
         return run
 
 
-def build_app(db_path: str, reviewer: str, *, advance: bool = True) -> CrossreadApp:
+def build_app(
+    db_path: str, reviewer: str, *, advance: bool = True, adjudicate: bool = False
+) -> CrossreadApp:
     """The app the CLI runs and the tests drive. Raises StoreError for a database it cannot open."""
-    return CrossreadApp(db_path, reviewer, advance=advance)
+    return CrossreadApp(db_path, reviewer, advance=advance, adjudicate=adjudicate)

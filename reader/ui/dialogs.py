@@ -64,14 +64,15 @@ class NoteScreen(ModalScreen[str | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, claim_text: str, note: str) -> None:
+    def __init__(self, claim_text: str, note: str, *, title: str = "Note on the claim") -> None:
         super().__init__()
         self.claim_text = claim_text
         self.note = note
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
-            yield Label("Note on the claim (ctrl+s saves, escape cancels)", classes="dialog-title")
+            yield Label(f"{self.title_text} (ctrl+s saves, escape cancels)", classes="dialog-title")
             yield Static(Text(one_line(self.claim_text), style="italic"), id="note-claim")
             yield TextArea(sanitize(self.note), id="note-text", soft_wrap=True)
             with Horizontal(classes="buttons"):

@@ -64,3 +64,6 @@ class DatabaseWatch:
         self.version = version
         self.app.review.reload_annotations()
         self.app.show_marks()
+        changed = getattr(self.app.screen, "on_database_changed", None)
+        if changed is not None:  # the adjudication screen re-reads everyone's labels
+            changed()

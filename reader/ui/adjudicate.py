@@ -1,0 +1,298 @@
+"""Adjudication: every reviewer's label, note and linked evidence for a claim, side by side.
+
+The adjudicator's decision (c / x / u, with an optional reason) becomes the claim's final
+label, stored with who decided and when, in the event log, undoable (ctrl+z / ctrl+y walk the
+adjudicator's decisions only). `n` jumps to the next undecided disagreement, or to the next
+claim only one reviewer labelled (`m` switches).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from reader.models import LABELS
+from reader.ui.textutil import one_line, sanitize
+
+if TYPE_CHECKING:
+    from annotations.store import Annotation, Event, Store
+    from reader.models import Claim
+
+MODES = {"disagreement": "next disagreement", "single": "next claim with a single label"}
+KEYS = {"c": "consistent", "x": "contradicted", "u": "unverified"}
+
+
+class Adjudication:
+    """The claims reviewers labelled, their labels and the final ones (no Textual here)."""
+
+    def __init__(self, store: Store, adjudicator: str) -> None:
+        self.store = store
+        self.adjudicator = adjudicator
+        self.mode = "disagreement"
+        self.index = 0
+        self.claims: list[Claim] = []
+        self.labels: dict[str, dict[str, Annotation]] = {}  # claim id -> reviewer -> annotation
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read labels and final labels (after a decision, or another process's writes)."""
+        current = self.claim.id if self.claims else None
+        self.labels = {}
+        for ann in self.store.annotations():
+            if ann.label is not None:
+                self.labels.setdefault(ann.claim_id, {})[ann.reviewer] = ann
+        self.finals = self.store.finals()
+        self.claims = [
+            c
+            for story in self.store.stories()
+            for c in self.store.claims(story)
+            if c.id in self.labels or c.id in self.finals
+        ]
+        ids = [c.id for c in self.claims]
+        self.index = ids.index(current) if current in ids else min(self.index, len(ids) - 1)
+        self.index = max(self.index, 0)
+
+    @property
+    def claim(self) -> Claim | None:
+        return self.claims[self.index] if 0 <= self.index < len(self.claims) else None
+
+    def disagrees(self, claim_id: str) -> bool:
+        return len({a.label for a in self.labels.get(claim_id, {}).values()}) > 1
+
+    def wanted(self, claim_id: str) -> bool:
+        """Whether `n` stops here: undecided, and a disagreement (or a single label)."""
+        if claim_id in self.finals:
+            return False
+        if self.mode == "single":
+            return len(self.labels.get(claim_id, {})) == 1
+        return self.disagrees(claim_id)
+
+    def left(self) -> tuple[int, int]:
+        """(undecided disagreements, all disagreements)."""
+        disagreements = [c.id for c in self.claims if self.disagrees(c.id)]
+        return sum(1 for cid in disagreements if cid not in self.finals), len(disagreements)
+
+    def next(self) -> bool:
+        """Go to the next claim `n` stops at, wrapping; False if there is none."""
+        n = len(self.claims)
+        for k in range(1, n + 1):
+            i = (self.index + k) % n
+            if self.wanted(self.claims[i].id):
+                self.index = i
+                return True
+        return False
+
+    def move(self, step: int) -> None:
+        if self.claims:
+            self.index = max(0, min(len(self.claims) - 1, self.index + step))
+
+    def switch_mode(self) -> str:
+        self.mode = "single" if self.mode == "disagreement" else "disagreement"
+        return self.mode
+
+    def decide(self, label: str, reason: str | None = None) -> None:
+        """Make `label` the final label; the reason stays if only the label changes."""
+        claim = self.claim
+        if claim is None:
+            return
+        if reason is None:
+            final = self.finals.get(claim.id)
+            reason = final.reason if final else ""
+        self.store.decide(claim.id, label, self.adjudicator, reason)
+        self.reload()
+
+    def withdraw(self) -> None:
+        if self.claim is not None:
+            self.store.undecide(self.claim.id, self.adjudicator)
+            self.reload()
+
+    def undo(self, redo: bool = False) -> Event | None:
+        store, who = self.store, self.adjudicator
+        event = store.redo(who, final=True) if redo else store.undo(who, final=True)
+        self.reload()
+        if event is not None:
+            self.index = next(
+                (i for i, c in enumerate(self.claims) if c.id == event.claim_id), self.index
+            )
+        return event
+
+
+def reviewers_table(labels: dict[str, Annotation]) -> Table:
+    """One column per reviewer: label, note, linked evidence (all shown literally)."""
+    table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
+    names = sorted(labels)
+    for name in names:
+        table.add_column(Text(one_line(name), style="bold"), ratio=1)
+    table.add_row(*(Text(labels[n].label or "", style=_style(labels[n].label)) for n in names))
+    table.add_row(*(Text(sanitize(labels[n].note) or "no note", style="italic") for n in names))
+    table.add_row(
+        *(
+            Text(
+                "\n".join(f"• {one_line(lk.text)}" for lk in labels[n].links)
+                or "no linked evidence"
+            )
+            for n in names
+        )
+    )
+    return table
+
+
+def _style(label: str | None) -> str:
+    return {"consistent": "green", "contradicted": "red", "unverified": "yellow"}.get(label, "")
+
+
+class AdjudicateScreen(ModalScreen[None]):
+    """The adjudicator's screen; escape goes back to the review, q quits."""
+
+    CSS_PATH = "adjudicate.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(k, f"decide('{lab}')", lab.capitalize(), id=f"decide_{lab}")
+          for k, lab in KEYS.items()),
+        Binding("n", "next", "Next", id="adjudicate_next"),
+        Binding("e", "reason", "Reason", id="adjudicate_reason"),
+        Binding("space", "withdraw", "Withdraw", id="adjudicate_withdraw"),
+        Binding("m", "mode", "n: disagreements/single", id="adjudicate_mode"),
+        Binding("ctrl+z", "undo", "Undo", id="adjudicate_undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="adjudicate_redo"),
+        Binding("j,down", "move(1)", "Next claim", show=False, id="adjudicate_down"),
+        Binding("k,up", "move(-1)", "Previous claim", show=False, id="adjudicate_up"),
+        Binding("escape", "close", "Review", id="adjudicate_close"),
+        Binding("q", "app.quit", "Quit", id="adjudicate_quit"),
+    ]  # fmt: skip
+
+    def __init__(self, store: Store, adjudicator: str) -> None:
+        super().__init__()
+        self.adjudication = Adjudication(store, adjudicator)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="adjudicate"):
+            yield Static(id="adj-status")
+            yield Static(id="adj-claim")
+            with VerticalScroll(id="adj-scroll"):
+                yield Static(id="adj-reviewers")
+            yield Static(id="adj-final")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        adj = self.adjudication
+        if adj.claim is not None and not adj.wanted(adj.claim.id):
+            adj.next()
+        self.show()
+
+    def on_database_changed(self) -> None:
+        """Another process wrote (DatabaseWatch): re-read and redraw."""
+        self.adjudication.reload()
+        self.show()
+
+    def show(self) -> None:
+        adj = self.adjudication
+        left, total = adj.left()
+        status = Text(f"Adjudicating as {one_line(adj.adjudicator)} · ", style="bold")
+        status.append(f"disagreements left: {left} of {total}")
+        status.append(f" · n: {MODES[adj.mode]}", style="dim")
+        self.query_one("#adj-status", Static).update(status)
+        claim = adj.claim
+        if claim is None:
+            self.query_one("#adj-claim", Static).update(
+                Text("No claim has a reviewer's label yet: nothing to adjudicate.")
+            )
+            self.query_one("#adj-reviewers", Static).update("")
+            self.query_one("#adj-final", Static).update("")
+            return
+        head = Text(
+            f"{one_line(claim.story)} / {one_line(claim.article)} · claim {claim.index + 1} "
+            f"· {adj.index + 1}/{len(adj.claims)}\n",
+            style="dim",
+        )
+        head.append(sanitize(claim.text), style="bold")
+        self.query_one("#adj-claim", Static).update(head)
+        self.query_one("#adj-reviewers", Static).update(
+            reviewers_table(adj.labels.get(claim.id, {}))
+        )
+        final = adj.finals.get(claim.id)
+        if final is None:
+            line = Text("final label: none yet (c / x / u decides)")
+        else:
+            line = Text("final label: ")
+            line.append(final.label, style=_style(final.label) + " bold")
+            when = final.decided_at[:19].replace("T", " ")
+            line.append(f" · by {one_line(final.decided_by)} at {when} UTC")
+            line.append(f" · reason: {one_line(final.reason)}" if final.reason else " · no reason")
+        self.query_one("#adj-final", Static).update(line)
+
+    def _do(self, write) -> None:
+        from annotations.store import StoreError
+
+        try:
+            write()
+        except StoreError as exc:
+            self.app.notify(one_line(f"Not saved: {exc}"), severity="error", markup=False)
+        self.show()
+
+    def action_decide(self, label: str) -> None:
+        if label in LABELS:
+            self._do(lambda: self.adjudication.decide(label))
+
+    def action_withdraw(self) -> None:
+        self._do(self.adjudication.withdraw)
+
+    def action_next(self) -> None:
+        if not self.adjudication.next():
+            kind = "disagreement" if self.adjudication.mode == "disagreement" else "single label"
+            self.app.notify(f"No undecided {kind} left.", markup=False)
+        self.show()
+
+    def action_move(self, step: int) -> None:
+        self.adjudication.move(step)
+        self.show()
+
+    def action_mode(self) -> None:
+        mode = self.adjudication.switch_mode()
+        self.app.notify(f"n now goes to the {MODES[mode]}.", markup=False)
+        self.show()
+
+    def action_reason(self) -> None:
+        from reader.ui.dialogs import NoteScreen
+
+        adj = self.adjudication
+        claim = adj.claim
+        final = adj.finals.get(claim.id) if claim else None
+        if claim is None or final is None:
+            self.app.notify("Decide first (c / x / u), then e gives the reason.", markup=False)
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is not None and adj.claim == claim:
+                self._do(lambda: adj.decide(final.label, reason))
+
+        self.app.push_screen(
+            NoteScreen(claim.text, final.reason, title="Reason for the final label"), done
+        )
+
+    def _undo(self, redo: bool) -> None:
+        from annotations.store import StoreError
+
+        try:
+            event = self.adjudication.undo(redo=redo)
+        except StoreError as exc:
+            self.app.notify(one_line(f"Not saved: {exc}"), severity="error", markup=False)
+            return
+        if event is None:
+            self.app.notify("Nothing to redo." if redo else "Nothing to undo.", markup=False)
+        self.show()
+
+    def action_undo(self) -> None:
+        self._undo(redo=False)
+
+    def action_redo(self) -> None:
+        self._undo(redo=True)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
