@@ -4,39 +4,25 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 
 import numpy as np
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import utils
 
+from reader.align.fuzzy import fuzzy_scores, is_short, processed
+from reader.align.words import content_words
 from reader.models import Claim, Evidence, Story
 
 TOP_PER_ARTICLE = 3
 MIN_SCORE = 40.0  # below this a "match" is noise; not stored
-SHORT_CLAIM_WORDS = 6
 CHUNK_ROWS = 512  # claims scored at once: bounds memory to CHUNK_ROWS x claims-in-story
 PAIR_WORDS = 6  # a claim's rarest words combined into pair keys when pruning
 FALLBACK_WORDS = 3  # a claim of common words only is matched on this many of them
 PAIR_BUDGET = 2_000_000  # cross-article pairs scored exhaustively (~5 s) before pruning kicks in
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being it
-    its this that these those he she they we you i his her their our your them him us not no do does
-    did has have had will would can could should may might must so than then there here which who
-    whom whose what when where why how also said says about after before over under into out up
-    down more most very just only such""".split()  # noqa: SIM905 -- a word list reads best as text
-)
-
-
-def content_words(text: str) -> list[str]:
-    """Lower-cased words of `text` that carry meaning (stopwords dropped)."""
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
-
-
-def _is_short(texts: list[str]) -> np.ndarray:
-    return np.array([len(content_words(t)) < SHORT_CLAIM_WORDS for t in texts], dtype=bool)
+# unchanged since: the stopwords, content words and the guarded fuzzy ratio
+_is_short = is_short
+_scores = fuzzy_scores
 
 
 def score_matrix(
@@ -46,25 +32,12 @@ def score_matrix(
     short_q: np.ndarray | None = None,
     short_c: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Pairwise similarity 0-100 of raw texts; short texts are guarded against token_set_ratio."""
     return _scores(
-        [utils.default_process(t) for t in queries],
-        [utils.default_process(t) for t in choices],
-        _is_short(queries) if short_q is None else short_q,
-        _is_short(choices) if short_c is None else short_c,
+        processed(queries),
+        processed(choices),
+        is_short(queries) if short_q is None else short_q,
+        is_short(choices) if short_c is None else short_c,
     )
-
-
-def _scores(
-    q: list[str], c: list[str], short_q: np.ndarray, short_c: np.ndarray, workers: int = -1
-) -> np.ndarray:
-    """`score_matrix` on already processed texts (the pruned path scores one row at a time)."""
-    scores = process.cdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers)
-    if short_q.any() or short_c.any():
-        # plain ratio wherever either side is short
-        plain = process.cdist(q, c, scorer=fuzz.ratio, dtype=np.float32, workers=workers)
-        scores = np.where(short_q[:, None] | short_c[None, :], plain, scores)
-    return scores
 
 
 def _top_per_article(

@@ -28,6 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 
 import _evidence_before
+from load import best_of
 
 from annotations.store import Store
 from reader.align import evidence as current
@@ -42,15 +43,6 @@ from reader.pipeline import import_path
 
 GOLD = "/work/shared/dev-gold/seeds-counterparts.jsonl"
 SCORER = "/work/shared/tools/score-evidence"
-
-
-def best_of(fn, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def gold_recall(gold: str, scorer: str) -> None:
