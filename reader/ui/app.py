@@ -457,7 +457,7 @@ class CrossreadApp(App[None]):
             if self.review.go_claim(choice.claim_id):
                 self.show_moved(before)
 
-        self.push_screen(SearchScreen(claims, link_for=claim), done)
+        self.push_screen(SearchScreen(claims, self.review.source_of, link_for=claim), done)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "articles" or not event.option.id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,6 +25,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from reader.ui.panels import short_name
+from reader.ui.search import Hit, rank
 from reader.ui.textutil import one_line, sanitize
 
 if TYPE_CHECKING:
@@ -98,7 +100,8 @@ class SearchChoice:
 
 
 class SearchScreen(ModalScreen[SearchChoice | None]):
-    """Fuzzy search over the story's claims: enter goes to one, ctrl+l links it as evidence."""
+    """Search the story's claims, exact matches first, then fuzzy ones (reader.ui.search):
+    enter goes to one, ctrl+l links it as evidence."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel"),
@@ -106,48 +109,52 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     ]
     LIMIT = 30
 
-    def __init__(self, claims: list[Claim], link_for: Claim | None = None) -> None:
+    def __init__(
+        self,
+        claims: list[Claim],
+        source_of: Callable[[str], str] = str,
+        link_for: Claim | None = None,
+    ) -> None:
         super().__init__()
         self.claims = claims
         self.texts = [c.text for c in claims]
+        self.source_of = source_of
         self.link_for = link_for  # the claim under review, that ctrl+l links the result to
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box", classes="dialog"):
             yield Label(
-                "Search claims (enter jumps, ctrl+l links to the current claim, escape cancels)",
+                "Search · exact first, ≈ fuzzy · enter jumps · ctrl+l links · Esc cancels",
                 classes="dialog-title",
             )
             yield Input(placeholder="words of the claim…", id="search-input")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
-        self._show(range(min(self.LIMIT, len(self.claims))))
+        self._show([Hit(i, 0, ()) for i in range(min(self.LIMIT, len(self.claims)))])
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        query = event.value.strip()
-        if not query:
-            self._show(range(min(self.LIMIT, len(self.claims))))
+        if not event.value.strip():
+            self.on_mount()
             return
-        from rapidfuzz import fuzz, process, utils
+        self._show(rank(event.value, self.texts, self.LIMIT))
 
-        found = process.extract(
-            query,
-            self.texts,
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=self.LIMIT,
-            score_cutoff=40,
-        )
-        self._show([index for _, _, index in found])
-
-    def _show(self, indexes) -> None:
+    def _show(self, hits: list[Hit]) -> None:
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        for i in indexes:
-            claim = self.claims[i]
-            prompt = Text(short_name(claim.article, 12) + "  ", style="dim")
-            prompt.append(one_line(claim.text))
+        for hit in hits:
+            claim = self.claims[hit.index]
+            prompt = Text("≈ " if hit.fuzzy else "  ", style="dim")
+            prompt.append(f"{short_name(self.source_of(claim.article), 14):<14}  ", style="italic")
+            text = one_line(claim.text)  # one-for-one, so the spans still fit
+            pos = 0
+            for start, end in hit.spans:
+                start, end = max(start, pos), min(end, len(text))
+                if start < end:
+                    prompt.append(text[pos:start])
+                    prompt.append(text[start:end], style="bold reverse")
+                    pos = end
+            prompt.append(text[pos:])
             results.add_option(Option(prompt, id=claim.id))
         results.highlighted = 0 if results.option_count else None
 

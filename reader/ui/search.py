@@ -1,0 +1,84 @@
+"""Ranking claims for `/` search: exact matches before fuzzy ones (plain Python, no Textual).
+
+Tiers, best first: the query as a whole-word phrase ("Belarus" in "…Belarus and Ukraine"),
+the query inside a word, every query word present as a whole word in any order, then fuzzy
+matches (rapidfuzz partial_ratio, for typos). Within a tier, claims with more matches and
+shorter claims come first. Each hit carries the spans to highlight.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FUZZY_CUTOFF = 80  # partial_ratio below this is noise for a short query
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    index: int  # into the list of texts searched
+    tier: int  # 0 phrase, 1 inside a word, 2 all words, 3 fuzzy
+    spans: tuple[tuple[int, int], ...]  # offsets into the text to highlight
+
+    @property
+    def fuzzy(self) -> bool:
+        return self.tier == 3
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def rank(query: str, texts: list[str], limit: int = 30) -> list[Hit]:
+    """The best `limit` texts for `query`, exact tiers first; [] for an empty query."""
+    query = " ".join(query.split())
+    if not query:
+        return []
+    phrase = re.escape(query).replace(r"\ ", r"\s+")
+    whole = re.compile(rf"(?<!\w){phrase}(?!\w)", re.IGNORECASE)
+    inside = re.compile(phrase, re.IGNORECASE)
+    words = [
+        re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE)
+        for w in dict.fromkeys(_WORD.findall(query))
+    ]
+    ranked: list[tuple[tuple[int, int, int], Hit]] = []
+    rest: list[int] = []
+    for i, text in enumerate(texts):
+        hit = None
+        if spans := _spans(whole, text):
+            hit = Hit(i, 0, tuple(spans))
+        elif spans := _spans(inside, text):
+            hit = Hit(i, 1, tuple(spans))
+        elif len(words) > 1 and all(w.search(text) for w in words):
+            spans = sorted(s for w in words for s in _spans(w, text))
+            hit = Hit(i, 2, tuple(spans))
+        if hit:
+            ranked.append(((hit.tier, -len(hit.spans), len(text)), hit))
+        else:
+            rest.append(i)
+    ranked.sort(key=lambda pair: pair[0])
+    hits = [hit for _, hit in ranked[:limit]]
+    if len(hits) < limit and rest:
+        hits += _fuzzy(query, texts, rest, limit - len(hits))
+    return hits
+
+
+def _fuzzy(query: str, texts: list[str], indexes: list[int], limit: int) -> list[Hit]:
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(
+        query,
+        {i: texts[i] for i in indexes},
+        scorer=fuzz.partial_ratio,
+        processor=utils.default_process,
+        limit=limit,
+        score_cutoff=FUZZY_CUTOFF,
+    )
+    hits = []
+    for _, _, i in found:
+        # default_process keeps the length (it only lowercases and blanks punctuation)
+        align = fuzz.partial_ratio_alignment(query, texts[i], processor=utils.default_process)
+        spans = ((align.dest_start, align.dest_end),) if align else ()
+        hits.append(Hit(i, 3, spans))
+    return hits

@@ -1,0 +1,33 @@
+"""`/` search in the app: the exact match is the first hit, with its source, highlighted."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from reader.ui.app import build_app
+from ui.helpers import REVIEWER, labels, screen_lines
+
+
+async def test_belarus_enter_jumps_to_the_claim_that_names_belarus(sourced_db: str) -> None:
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"Belarus")
+        await pilot.pause()
+        prompt = app.screen.query_one("#search-results", OptionList).get_option_at_index(0).prompt
+        assert prompt.plain.startswith("  The Wall Stre…")  # the source beside the hit
+        marked = [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
+        assert marked == ["Belarus"]
+        assert any("The Wall Stre…" in line for line in screen_lines(app))
+        await pilot.press("enter")
+        claim = app.review.claim
+        assert "Belarus" in claim.text
+        await pilot.press("x")
+    assert labels(sourced_db) == {claim.id: "contradicted"}
+
+
+async def test_a_phrase_ranks_the_claim_that_contains_it_first(sourced_db: str) -> None:
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"were discussed", "enter")
+        assert "were discussed" in app.review.claim.text
+        assert not app.review.claim.text.startswith("We were firm")
