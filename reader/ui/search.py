@@ -2,8 +2,9 @@
 
 Tiers, best first: the query as a whole-word phrase ("Belarus" in "…Belarus and Ukraine"),
 the query inside a word, every query word present as a whole word in any order, then fuzzy
-matches (rapidfuzz partial_ratio, for typos). Within a tier, claims with more matches and
-shorter claims come first. Each hit carries the spans to highlight.
+matches (rapidfuzz partial_ratio, for typos). Within a tier, claims with more matches come
+first, then those where the match comes earlier (a claim that starts with the words typed),
+then reading order. Each hit carries the spans to highlight.
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ def rank(query: str, texts: list[str], limit: int = 30) -> list[Hit]:
             spans = sorted(s for w in words for s in _spans(w, text))
             hit = Hit(i, 2, tuple(spans))
         if hit:
-            ranked.append(((hit.tier, -len(hit.spans), len(text)), hit))
+            ranked.append(((hit.tier, -len(hit.spans), hit.spans[0][0]), hit))
         else:
             rest.append(i)
-    ranked.sort(key=lambda pair: pair[0])
+    ranked.sort(key=lambda pair: pair[0])  # stable: reading order breaks ties
     hits = [hit for _, hit in ranked[:limit]]
     if len(hits) < limit and rest:
         hits += _fuzzy(query, texts, rest, limit - len(hits))
