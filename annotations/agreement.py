@@ -15,7 +15,6 @@ generator, so the same data always give the same interval.
 from __future__ import annotations
 
 import math
-import random
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,8 @@ from typing import TYPE_CHECKING
 from annotations.store import StoreError
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from annotations.store import Store
 
 Unit = Sequence[Hashable]  # the labels one claim received, one per reviewer who labelled it
@@ -167,32 +168,96 @@ def report(
         cid: {r: by[r] for r in reviewers if by.get(r) is not None} for cid, by in labels.items()
     }
     rows = {cid: by for cid, by in rows.items() if len(by) >= 2}
-    units = [list(by.values()) for by in rows.values()]
-    boot = _Bootstrap(len(units), samples, seed)
+    cats = list(dict.fromkeys([*categories, *(v for by in rows.values() for v in by.values())]))
+    boot = _Bootstrap(len(rows), samples, seed)
+    counts = _counts([list(by.values()) for by in rows.values()], cats)
+    agreement, fleiss, alpha, ac1 = boot.estimates(_unit_statistics(counts), 4)
     out = Report(
         scope=scope,
         reviewers=list(reviewers),
-        claims=len(units),
-        agreement=boot.estimate(units, percent_agreement),
-        fleiss=boot.estimate(units, lambda us: fleiss_kappa(us, categories)),
-        alpha=boot.estimate(units, krippendorff_alpha),
-        ac1=boot.estimate(units, lambda us: gwet_ac1(us, categories)),
+        claims=len(rows),
+        agreement=agreement,
+        fleiss=fleiss,
+        alpha=alpha,
+        ac1=ac1,
         disagreements=[(cid, by) for cid, by in rows.items() if len(set(by.values())) > 1],
     )
     for a, b in combinations(reviewers, 2):
         both = [(by[a], by[b]) for by in rows.values() if a in by and b in by]
         pboot = _Bootstrap(len(both), samples, seed)
+        pair_agreement, kappa = pboot.estimates(_pair_statistics(both, cats), 2)
         out.pairs.append(
-            Pair(
-                first=a,
-                second=b,
-                claims=len(both),
-                agreement=pboot.estimate(both, percent_agreement),
-                kappa=pboot.estimate(both, cohen_kappa),
-                confusion=dict(Counter(both)),
-            )
+            Pair(a, b, len(both), pair_agreement, kappa, confusion=dict(Counter(both)))
         )
     return out
+
+
+# The report's statistics are sums over claims, so a bootstrap resample is a vector of weights
+# (how often each claim was drawn) and every statistic of 1000 resamples is a few matrix
+# products. The functions above are the same formulas one unit at a time; tests check both agree.
+
+Stats = Callable[["np.ndarray"], list["np.ndarray"]]
+
+
+def _counts(units: list[list[str]], cats: list[str]) -> np.ndarray:
+    """units × categories: how many reviewers gave each label to each claim."""
+    import numpy as np
+
+    index = {c: i for i, c in enumerate(cats)}
+    out = np.zeros((len(units), len(cats)))
+    for i, unit in enumerate(units):
+        for label in unit:
+            out[i, index[label]] += 1
+    return out
+
+
+def _unit_statistics(counts: np.ndarray) -> Stats:
+    """(percent agreement, Fleiss' κ, Krippendorff's α, Gwet's AC1) for weights W (S × units)."""
+    import numpy as np
+
+    m = counts.sum(axis=1)
+    q = counts.shape[1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        agree = (counts * (counts - 1)).sum(axis=1) / (m * (m - 1))
+        share = counts / m[:, None]
+        # Σ_{c≠k} o_ck for a unit: the pairable values that disagree
+        differ = (m * m - (counts * counts).sum(axis=1)) / (m - 1)
+
+    def stats(w: np.ndarray) -> list[np.ndarray]:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            n_units = w.sum(axis=1)
+            po = (w @ agree) / n_units
+            pi = (w @ share) / n_units[:, None]
+            fleiss = (po - (pi * pi).sum(axis=1)) / (1 - (pi * pi).sum(axis=1))
+            pe_gwet = (pi * (1 - pi)).sum(axis=1) / (q - 1)
+            ac1 = (po - pe_gwet) / (1 - pe_gwet)
+            nc = w @ counts
+            n = nc.sum(axis=1)
+            alpha = 1 - (n - 1) * (w @ differ) / (n * n - (nc * nc).sum(axis=1))
+        return [po, fleiss, alpha, ac1]
+
+    return stats
+
+
+def _pair_statistics(pairs: list[tuple[str, str]], cats: list[str]) -> Stats:
+    """(percent agreement, Cohen's κ) of two reviewers for weights W (S × claims)."""
+    import numpy as np
+
+    index = {c: i for i, c in enumerate(cats)}
+    first, second = np.zeros((len(pairs), len(cats))), np.zeros((len(pairs), len(cats)))
+    for i, (a, b) in enumerate(pairs):
+        first[i, index[a]] = second[i, index[b]] = 1
+    same = (first * second).sum(axis=1)
+
+    def stats(w: np.ndarray) -> list[np.ndarray]:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            n = w.sum(axis=1)
+            po = (w @ same) / n
+            pe = ((w @ first) * (w @ second)).sum(axis=1) / (n * n)
+            kappa = np.where(np.isclose(pe, 1.0), np.nan, (po - pe) / (1 - pe))
+        return [po, kappa]
+
+    return stats
 
 
 def team_reports(
@@ -243,27 +308,40 @@ def team_reports(
 
 
 class _Bootstrap:
-    """The same resamples of n claims for every statistic, drawn from a seeded generator."""
+    """Resamples of n claims with replacement from a seeded generator, as weight vectors."""
+
+    CHUNK = 100  # resamples per matrix product: bounds memory on large datasets
 
     def __init__(self, n: int, samples: int, seed: int) -> None:
-        rng = random.Random(seed)
-        self.draws = [[rng.randrange(n) for _ in range(n)] for _ in range(samples)] if n else []
+        self.n, self.samples, self.seed = n, samples, seed
 
-    def estimate(self, items: list, statistic: Callable[[list], float | None]) -> Estimate:
-        value = statistic(items)
-        if value is None or not self.draws:
-            return Estimate(value)
-        values = sorted(
-            v for v in (statistic([items[i] for i in draw]) for draw in self.draws) if v is not None
-        )
-        if not values:
-            return Estimate(value)
-        return Estimate(value, _quantile(values, 0.025), _quantile(values, 0.975))
+    def estimates(self, stats: Stats, count: int) -> list[Estimate]:
+        """Each statistic's value on all claims and its 95 % percentile interval."""
+        import numpy as np
+
+        if self.n == 0:
+            return [Estimate(None)] * count
+        values = [_finite(v[0]) for v in stats(np.ones((1, self.n)))]
+        rng = np.random.default_rng(self.seed)
+        drawn: list[list[np.ndarray]] = [[] for _ in range(count)]
+        for start in range(0, self.samples, self.CHUNK):
+            size = min(self.CHUNK, self.samples - start)
+            picks = rng.integers(0, self.n, size=(size, self.n))
+            w = np.zeros((size, self.n))
+            np.add.at(w, (np.arange(size)[:, None], picks), 1)
+            for k, v in enumerate(stats(w)):
+                drawn[k].append(v)
+        out = []
+        for value, parts in zip(values, drawn, strict=True):
+            sample = np.concatenate(parts) if parts else np.array([])
+            sample = sample[np.isfinite(sample)]
+            if value is None or sample.size == 0:
+                out.append(Estimate(value))
+                continue
+            low, high = np.quantile(sample, [0.025, 0.975])
+            out.append(Estimate(value, float(low), float(high)))
+        return out
 
 
-def _quantile(values: list[float], q: float) -> float:
-    """Linear interpolation between the closest ranks (numpy's default)."""
-    pos = q * (len(values) - 1)
-    lo = math.floor(pos)
-    hi = min(lo + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (pos - lo)
+def _finite(x: float) -> float | None:
+    return float(x) if math.isfinite(x) else None

@@ -157,3 +157,30 @@ def test_cli_table_csv_and_json(team_db):
     }  # fmt: skip
     bad = run(main, ["agreement", "--db", str(team_db), "--reviewers", "ana"])
     assert bad.exit_code == 2 and "two reviewers or more" in bad.output
+
+
+def test_report_matches_the_one_unit_at_a_time_formulas():
+    one = report("all", _labels(), ["a", "b", "c"], "cxu", samples=0)
+    units = [[v for v in row.values() if v] for row in _labels().values()]
+    assert one.agreement.value == pytest.approx(percent_agreement(units))
+    assert one.fleiss.value == pytest.approx(fleiss_kappa(units, "cxu"))
+    assert one.alpha.value == pytest.approx(krippendorff_alpha(units))
+    assert one.ac1.value == pytest.approx(gwet_ac1(units, "cxu"))
+    pairs = [(row["a"], row["c"]) for row in _labels().values() if row["c"]]
+    assert one.pairs[1].kappa.value == pytest.approx(cohen_kappa(pairs))
+    assert one.alpha.low is None  # no resamples, no interval
+    # the published example through the report too
+    rows = [line.split() for line in KRIPPENDORFF]
+    labels = {f"u{i}": {f"o{j}": v for j, v in enumerate(col) if v != "."}
+              for i, col in enumerate(zip(*rows, strict=True))}  # fmt: skip
+    assert round(report("k", labels, ["o0", "o1", "o2", "o3"], "12345").alpha.value, 3) == 0.743
+
+
+def test_cli_writes_a_file_and_never_over_the_database(team_db, tmp_path):
+    out = tmp_path / "agreement.csv"
+    run = CliRunner().invoke
+    done = run(main, ["agreement", "--db", str(team_db), "--format", "csv", "-o", str(out)])
+    assert done.exit_code == 0 and out.read_text().startswith("scope,statistic")
+    before = team_db.read_bytes()
+    bad = run(main, ["agreement", "--db", str(team_db), "-o", str(team_db)])
+    assert bad.exit_code == 2 and team_db.read_bytes() == before
