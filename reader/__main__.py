@@ -1,3 +1,4 @@
 from reader.cli.main import main
 
-main()
+# named as installed, so usage lines and shell completion ($_CROSSREAD_COMPLETE) match
+main(prog_name="crossread")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import getpass
 import os
 import sys
@@ -130,7 +131,36 @@ max_mb_option = click.option(
 )
 
 
-@click.group(cls=DefaultGroup, default="open", default_if_no_args=True)
+class CommandsOrPaths(DefaultGroup):
+    """`crossread PATH` opens the app, `crossread COMMAND` runs a command.
+
+    A first word that is neither a command nor an existing path, but close to a command name,
+    is a mistyped command, not a missing folder. Shell completion offers the commands (and
+    paths) instead of handing every word to `open`.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing and not args:
+            # completing the first word: keep the group's context so commands are offered
+            return click.Group.parse_args(self, ctx, args)
+        if args and not ctx.resilient_parsing:
+            word = args[0]
+            if word not in self.commands and not word.startswith("-"):
+                near = difflib.get_close_matches(word, self.list_commands(ctx), n=1, cutoff=0.6)
+                if near and not os.path.lexists(word):
+                    fail(f"no such command: {word} (did you mean `crossread {near[0]}`?)")
+        return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        items = super().shell_complete(ctx, incomplete)
+        if not incomplete.startswith("-"):
+            items.append(CompletionItem(incomplete, type="file"))  # `crossread PATH`
+        return items
+
+
+@click.group(cls=CommandsOrPaths, default="open", default_if_no_args=True)
 @click.version_option(package_name="crossread")
 def main() -> None:
     """Review news coverage claim by claim.
@@ -295,13 +325,14 @@ def export_cmd(
     """Write annotations as CSV (exact data by default) or JSONL."""
     from annotations.export import write_export
     from annotations.final_export import write_final_export
+    from reader.cli.terminal import data_stdout
 
     if final and (all_claims or reviewer):
         fail("--final has one row per labelled claim with every reviewer: drop --all/--reviewer")
     with user_errors():
         store = open_store(db, create=False, read_only=True)
         try:
-            out = sys.stdout if output == "-" else output
+            out = data_stdout() if output == "-" else output
             if final:
                 n = write_final_export(store, out, fmt=fmt, excel=excel)
             else:
@@ -426,11 +457,12 @@ def agreement_cmd(
 def suggest_cmd(path: str, fmt: str, output: str, max_mb: float, follow_symlinks: bool) -> None:
     """Suggest a label, with its reason and evidence, for every claim in PATH (no database)."""
     from reader.cli.suggest_export import write_suggestions
+    from reader.cli.terminal import data_stdout
 
     with user_errors():
         n = write_suggestions(
             path,
-            sys.stdout if output == "-" else output,
+            data_stdout() if output == "-" else output,
             fmt=fmt,
             max_bytes=int(max_mb * 1e6),
             report=lambda message: say(message, err=True),

@@ -1,0 +1,46 @@
+"""Data written to a terminal: control characters shown escaped, as `ls` does with file names.
+
+A note or file name holding ESC, BEL, C1 or bidi controls would otherwise retitle the terminal
+or recolour what follows. Only a terminal gets the escaped view; files and pipes get the exact
+bytes of the export.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TextIO
+
+# Like decode._CONTROL, but CR is kept before LF (CSV's row end) and tab and newline pass.
+_SHOWN_ESCAPED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    return _SHOWN_ESCAPED.sub(_escape, text)
+
+
+class _Escaping:
+    """A text stream that escapes control characters before passing text on."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def data_stdout() -> TextIO:
+    """Standard output for an export's data: escaped on a terminal, exact otherwise."""
+    out = sys.stdout
+    return _Escaping(out) if out.isatty() else out  # type: ignore[return-value]

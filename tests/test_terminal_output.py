@@ -1,0 +1,67 @@
+"""export / suggest to a terminal show control characters escaped; pipes get the exact data."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from annotations.store import Store
+
+EVIL_NOTE = "title\x1b]0;pwned\x07 red\x1b[31m bell\x07 c1\x9b rtl\u202eexe"
+EVIL_NAME = "evil\x1b[31m\u202e.txt"
+
+
+def run_on_terminal(*args: str) -> bytes:
+    """Run crossread with its standard output on a pseudo-terminal; all it printed there."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", *args], stdout=follower, stderr=subprocess.PIPE
+    )
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=120)
+    os.close(leader)
+    assert proc.returncode == 0, proc.stderr.read()
+    return out
+
+
+def story(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / EVIL_NAME).write_text("The bridge closed on Monday after the storm, police said.\n")
+    (folder / "b.txt").write_text("The bridge closed on Monday, officials said.\n")
+    return folder
+
+
+def test_export_and_suggest_to_a_terminal_escape_control_characters(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(story(tmp_path)), "--db", str(db)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    with Store.open(db) as s:
+        s.set_note(s.claims("story")[0].id, "ana", EVIL_NOTE)
+    for args in (["export", "--db", str(db)], ["export", "--format", "jsonl", "--db", str(db)],
+                 ["suggest", str(tmp_path / "story")]):  # fmt: skip
+        shown = run_on_terminal(*args)
+        for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+            assert raw.encode() not in shown, (args, raw)
+        assert b"\\u202e" in shown  # still there to see, harmless
+        if args[0] == "export" and "jsonl" not in args:
+            assert b"\\x1b[31m" in shown and b"\\x9b" in shown
+    # a pipe gets the exact data
+    piped = subprocess.run(
+        [sys.executable, "-m", "reader", "export", "--db", str(db)], capture_output=True
+    ).stdout
+    assert EVIL_NOTE.encode() in piped and EVIL_NAME.encode() in piped
