@@ -29,11 +29,13 @@ class ImportResult:
 
 def analyse(story: Story) -> tuple[list, list]:
     """Evidence and suggestions for one story (the slow part of an import)."""
-    from reader.align.evidence import align_story
+    from reader.align import PairScorer, align_story, with_pair_scores
     from reader.suggest import suggest_story
 
-    evidence = align_story(story)
-    return evidence, suggest_story(story, evidence)
+    scorer = PairScorer(story.claims())
+    evidence = align_story(story, scorer=scorer)
+    # one score per pair: the sentences a suggestion rests on carry the pair score too
+    return evidence, with_pair_scores(suggest_story(story, evidence), evidence, scorer)
 
 
 def decoding_warnings(corpus: Corpus) -> list[str]:

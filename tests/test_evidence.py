@@ -95,3 +95,19 @@ def test_pruning_still_matches_claims_made_only_of_common_words() -> None:
     first = story.articles[0].claims[0]
     matched = {e.article for e in pruned if e.claim_id == first.id and e.score == 100}
     assert len(matched) >= 50
+
+
+def test_suggestions_carry_the_same_pair_score_as_the_evidence() -> None:
+    from reader.align import PairScorer
+    from reader.pipeline import analyse
+
+    evidence, suggestions = analyse(STORY)
+    claims = STORY.claims()
+    index = {c.id: k for k, c in enumerate(claims)}
+    scorer = PairScorer(claims)
+    stored = {(e.claim_id, e.other_id): e.score for e in evidence}
+    shown = [(s.claim_id, e) for s in suggestions for e in s.evidence]
+    assert shown
+    for claim_id, e in shown:
+        expected = scorer.score(index[claim_id], index[e.other_id])
+        assert e.score == expected == stored.get((claim_id, e.other_id), expected)

@@ -4,6 +4,6 @@
 """
 
 from reader.align.evidence import align_story
-from reader.align.score import PairScorer, pair_score
+from reader.align.score import PairScorer, pair_score, with_pair_scores
 
-__all__ = ["PairScorer", "align_story", "pair_score"]
+__all__ = ["PairScorer", "align_story", "pair_score", "with_pair_scores"]

@@ -40,8 +40,12 @@ def align_story(
     min_score: float = MIN_SCORE,
     pair_budget: int = PAIR_BUDGET,
     candidates: int = CANDIDATES,
+    scorer: PairScorer | None = None,
 ) -> list[Evidence]:
-    """Evidence for every claim of `story`: up to `top` claims per other article, best first."""
+    """Evidence for every claim of `story`: up to `top` claims per other article, best first.
+
+    `scorer` (a `PairScorer` of `story.claims()`) is reused when given.
+    """
     claims = story.claims()
     if len({c.article for c in claims}) < 2:
         return []
@@ -50,7 +54,7 @@ def align_story(
     sizes = np.bincount(article)
     n = len(claims)
     exhaustive = n * n - int((sizes**2).sum()) <= pair_budget
-    scorer = PairScorer(claims)
+    scorer = scorer or PairScorer(claims)
     grid = ArticleGrid(article)
     texts = np.array(scorer.processed, dtype=object)
     out: list[Evidence] = []
@@ -69,9 +73,14 @@ def align_story(
             scores = combine(lex[rows - lo, cols], fz)
         keep = scores >= min_score
         rows, cols, scores = rows[keep], cols[keep], scores[keep]
-        for k, rank in ranked(rows, cols, scores, article, top).T.tolist():
-            claim, other = claims[rows[k]], claims[cols[k]]
-            out.append(
-                Evidence(claim.id, other.id, other.article, rank, float(scores[k]), other.text)
-            )
+        keep, ranks = ranked(rows, cols, scores, article, top)
+        for i, j, rank, score in zip(
+            rows[keep].tolist(),
+            cols[keep].tolist(),
+            ranks.tolist(),
+            scores[keep].tolist(),
+            strict=True,
+        ):
+            other = claims[j]
+            out.append(Evidence(claims[i].id, other.id, other.article, rank, score, other.text))
     return out

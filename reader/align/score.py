@@ -9,13 +9,14 @@ the two together beat either.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from reader.align.fuzzy import fuzzy_scores, is_short, processed
 from reader.align.weighting import StoryWeights
-from reader.models import Claim
+from reader.models import Claim, Evidence, Suggestion
 
 LEXICAL_WEIGHT = 0.7
 FUZZY_WEIGHT = 0.3
@@ -57,3 +58,31 @@ def pair_score(claims: Sequence[Claim], claim: Claim, other: Claim) -> float:
     """The score of one pair of claims of a story (build a `PairScorer` to score many)."""
     ids = {c.id: k for k, c in enumerate(claims)}
     return PairScorer(claims).score(ids[claim.id], ids[other.id])
+
+
+def with_pair_scores(
+    suggestions: Iterable[Suggestion], evidence: Iterable[Evidence], scorer: PairScorer
+) -> list[Suggestion]:
+    """`suggestions` whose evidence carries the pair score, whatever score found it.
+
+    A pair alignment stored keeps that stored score; any other pair is scored here, the same way.
+    """
+    known = {(e.claim_id, e.other_id): e.score for e in evidence}
+    index = {c.id: k for k, c in enumerate(scorer.claims)}
+    out = []
+    for s in suggestions:
+        missing = [e.other_id for e in s.evidence if (s.claim_id, e.other_id) not in known]
+        if missing and s.claim_id in index:
+            js = [index[m] for m in missing]
+            got = scorer.scores(index[s.claim_id], js).tolist()
+            known.update(((s.claim_id, m), g) for m, g in zip(missing, got, strict=True))
+        if s.evidence:
+            s = replace(
+                s,
+                evidence=tuple(
+                    replace(e, score=known.get((s.claim_id, e.other_id), e.score))
+                    for e in s.evidence
+                ),
+            )
+        out.append(s)
+    return out
