@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.align.evidence import MIN_SCORE
+from reader.align.evidence import MIN_SCORE, align_story
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 from reader.suggest import suggest_story
@@ -48,8 +48,9 @@ def test_stem_joins_inflections_of_short_roots_and_leaves_short_words() -> None:
 def test_judge_needs_strong_rare_words_or_two_moderate_signals() -> None:
     assert judge(10, 2.4, 3, 30.0) == "rare words"
     assert judge(6, 1.2, 4, 30.0) == "most words"
-    assert judge(10, 1.2, 2, 72.0) == "rare words and alignment"
-    assert judge(10, 1.2, 2, 45.0) == ""  # one rare word, sentences otherwise unlike
+    # on the evidence's pair-score scale, where counterparts score about 20-50
+    assert judge(10, 1.2, 2, 45.0) == "rare words and alignment"
+    assert judge(10, 1.2, 2, 25.0) == ""  # one rare word, sentences otherwise unlike
     assert judge(10, 0.4, 1, 90.0) == ""  # aligned by common words alone
 
 
@@ -72,26 +73,37 @@ def test_attribution_and_titles_of_address_do_not_make_a_counterpart() -> None:
 
 
 def test_one_rare_word_and_a_well_aligned_sentence_make_a_counterpart() -> None:
-    # "harbour", "master", "sailings", "storm" recur all over the story; only "Tarnby" is rare
+    # "harbour", "master", "stopped", "sailings", "storm" recur all over the story; only
+    # "Tarnby" is rare
     common = [
-        "The harbour master praised the crews.",
+        "The harbour master stopped to praise the crews.",
         "The storm brought down a pier lamp.",
-        "Sailings resumed after the storm.",
+        "Sailings stopped and resumed after the storm.",
         "The harbour pier reopened at noon.",
     ]
     story = _story(
         ["The harbour master stopped sailings at Tarnby pier during the storm.", *common[:2]],
         [
-            "Tarnby pier saw no sailings while the storm lasted, port staff reported.",
+            "Sailings at Tarnby stopped in the storm.",
             *common[2:],
         ],
         ["Gulls gathered on the harbour wall after the storm.", *FILLER[:2]],
     )
-    cps = best_counterparts(story.claims())
+    evidence = align_story(story)
+    aligned: dict[str, list[tuple[str, float]]] = {}
+    for e in evidence:
+        aligned.setdefault(e.claim_id, []).append((e.other_id, e.score))
+    cps = best_counterparts(story.claims(), aligned)
     first = cps[0]
     assert first.basis == "rare words and alignment", first
+    # the alignment is the evidence's own pair score, not a second one
+    score = next(e.score for e in evidence if e.claim_id == story.claims()[0].id
+                 and e.other_id == story.claims()[first.index].id)  # fmt: skip
+    assert first.aligned == score
+    assert best_counterparts(story.claims())[0].basis == ""  # without evidence: one signal
     assert story.claims()[first.index].article == "001.txt"
-    s = _by_text(story)[story.claims()[0].text]
+    got = {x.claim_id: x for x in suggest_story(story, evidence)}
+    s = got[story.claims()[0].id]
     assert (
         s.label == "consistent" and "aligns with it (score" in s.reason and "'Tarnby'" in s.reason
     )

@@ -13,9 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from reader.align.evidence import MIN_SCORE
+from reader.align.score import PairScorer
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import (
     confidence,
@@ -29,6 +28,7 @@ from reader.suggest import (
 )
 from reader.suggest.slots import Slot
 from reader.suggest.support import (
+    ALIGNED_SCORE,
     PAIRED_WEIGHT,
     Counterpart,
     best_counterparts,
@@ -240,9 +240,28 @@ def _lone_names(claims: list[Claim]) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _evidence(claim: Claim, other: Claim, rank: int = 1) -> Evidence:
-    score = round(float(fuzz.token_set_ratio(claim.text, other.text)), 1)
-    return Evidence(claim.id, other.id, other.article, rank, score, other.text)
+class _PairScores:
+    """The one pair score (`reader.align.score`) of a claim and another: read from the evidence,
+    or computed by the same scorer, once, for a pair the evidence did not keep (a slot vote can
+    rest on a sentence that aligns poorly as a whole)."""
+
+    def __init__(self, claims: list[Claim], evidence: Iterable[Evidence]) -> None:
+        self.claims = claims
+        self.known = {(e.claim_id, e.other_id): e.score for e in evidence}
+        self.index = {c.id: k for k, c in enumerate(claims)}
+        self._scorer: PairScorer | None = None
+
+    def __call__(self, claim: Claim, other: Claim) -> float:
+        key = (claim.id, other.id)
+        if key not in self.known:
+            if self._scorer is None:
+                self._scorer = PairScorer(self.claims)
+            self.known[key] = self._scorer.score(self.index[claim.id], self.index[other.id])
+        return self.known[key]
+
+
+def _evidence(claim: Claim, other: Claim, score: _PairScores) -> Evidence:
+    return Evidence(claim.id, other.id, other.article, 1, score(claim, other), other.text)
 
 
 def _quoted(words: Iterable[str], n: int = 4) -> str:
@@ -325,8 +344,9 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         ev_by_claim[e.claim_id].append(e)
     slots = [_extract(c.text) for c in claims]
     groups = _candidates(slots)
-    aligned = {cid: [e.other_id for e in es] for cid, es in ev_by_claim.items()}
+    aligned = {cid: [(e.other_id, e.score) for e in es] for cid, es in ev_by_claim.items()}
     counterparts = best_counterparts(claims, aligned)
+    pair = _PairScores(claims, (e for es in ev_by_claim.values() for e in es))
 
     findings: list[list[Finding]] = [[] for _ in claims]
     for i, ss in enumerate(slots):
@@ -372,16 +392,18 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
             label, reason = "contradicted", "; ".join(f.reason for f in against)
             spans = tuple(f.span for f in against)
             srcs = dict.fromkeys(k for f in against for k in f.sources)  # one per source claim
-            shown = [_evidence(claim, claims[k]) for k in list(srcs)[:EVIDENCE_LISTED]]
+            shown = [_evidence(claim, claims[k], pair) for k in list(srcs)[:EVIDENCE_LISTED]]
             conf = confidence.strongest(f.confidence for f in against)
         elif majority:
             label, reason, spans = "consistent", majority[0].reason, ()
-            shown = [_evidence(claim, claims[k]) for k in majority[0].sources[:EVIDENCE_LISTED]]
+            shown = [
+                _evidence(claim, claims[k], pair) for k in majority[0].sources[:EVIDENCE_LISTED]
+            ]
             conf = majority[0].confidence
         elif cp.supported and lone[i]:
             # the counterpart shares words, but not the names this claim is about
             label, spans, conf = "unverified", tuple(lone[i][:3]), "low"
-            shown = [_evidence(claim, claims[j])]
+            shown = [_evidence(claim, claims[j], pair)]
             named = _quoted(claim.text[a:b] for a, b in lone[i])
             reason = (
                 f"names {named}, which no other source mentions; the closest sentence, in "
@@ -390,7 +412,7 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         elif cp.supported:
             label, spans = "consistent", ()
             reason = _support_reason(cp, claim, claims)
-            shown = [_evidence(claim, claims[j])]
+            shown = [_evidence(claim, claims[j], pair)]
             conf = confidence.of_counterpart(cp)
         elif restated is not None and restated.label in ("consistent", "contradicted"):
             label, spans = "consistent", ()
@@ -411,7 +433,7 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
                 shown.append(e)
         # hints come from the counterpart and the best-aligned sentences of other articles
         pairs = [(claims[j].text, claims[j].article)] if cp.supported else []
-        pairs += [(e.text, e.article) for e in ranked[:3] if e.score >= 70]
+        pairs += [(e.text, e.article) for e in ranked[:3] if e.score >= ALIGNED_SCORE]
         found: list[str] = []
         for text, art in pairs[:1]:
             h = hints.polarity_hint(claim.text, text, art)

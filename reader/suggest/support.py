@@ -6,8 +6,8 @@
    serves stories of any size: a word used by only these two sentences weighs about 1. Courtesy
    titles and attribution words ("Mr", "told", "according to people familiar with the matter")
    carry no claim and are ignored.
-2. Alignment of the whole sentence: the rapidfuzz score of the pair, as `reader.align` computes
-   it (token_set_ratio, plain ratio when either side is short).
+2. Alignment of the whole sentence: the pair score of the evidence (`reader.align.score`, the
+   one score per pair the app, the database and exports show), read from the evidence.
 
 A pair is a counterpart when the first signal is strong on its own (about two words only these
 sentences use, or most of the claim's words), or when both are moderate: some rare words shared
@@ -25,9 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process, utils
 
-from reader.align.evidence import SHORT_CLAIM_WORDS, content_words
 from reader.models import Claim
 from reader.suggest.text import content_stems, stem, tokenize
 
@@ -39,7 +37,7 @@ COVERAGE = 0.6
 MIN_SHARED = 4
 # Two moderate signals together: about one rare word plus a well-aligned sentence.
 PAIRED_WEIGHT = 1.0
-ALIGNED_SCORE = 60.0
+ALIGNED_SCORE = 40.0  # on the evidence's pair-score scale, where counterparts score ~20-50
 # ...or the same quoted words in the same order: two outlets quoting one remark ("we cannot
 # afford any further delays"), whatever words they are.
 SHARED_RUN = 5
@@ -66,7 +64,7 @@ class Counterpart:
     index: int  # claim index of the counterpart, -1 when there is none
     weight: float  # summed rare-word weight of the shared stems
     shared: tuple[str, ...]  # shared stems, rarest first
-    aligned: float  # rapidfuzz score of the pair, 0-100
+    aligned: float  # the evidence's pair score, 0-100 (0 when the pair is not in the evidence)
     basis: str  # "rare words", "most words", "rare words and alignment", or "" (not supported)
 
     @property
@@ -117,37 +115,6 @@ def shared_run(wa: list[str], wb: list[str]) -> int:
     return sum(w != "|" for w in wa[match.a : match.a + match.size])
 
 
-class _Aligner:
-    """Pair scores as `reader.align.evidence` computes them, on the words that carry the claim."""
-
-    def __init__(self, claims: list[Claim]):
-        self.claims = claims
-        self._processed: dict[int, str] = {}
-        self._short: dict[int, bool] = {}
-
-    def _prep(self, i: int) -> tuple[str, bool]:
-        if i not in self._processed:
-            words = content_words(self.claims[i].text)
-            # what is claimed, not who said it: attribution and address words left out
-            kept = [w for w in words if stem(w) not in _WEAK]
-            self._processed[i] = utils.default_process(" ".join(kept))
-            self._short[i] = len(words) < SHORT_CLAIM_WORDS
-        return self._processed[i], self._short[i]
-
-    def scores(self, i: int, js: list[int]) -> dict[int, float]:
-        """Scores of claim i against each of `js`, in one rapidfuzz call per scorer."""
-        a, short_a = self._prep(i)
-        prepped = [self._prep(j) for j in js]
-        short = [short_a or short_b for _, short_b in prepped]
-        out: dict[int, float] = {}
-        for scorer, wanted in ((fuzz.ratio, True), (fuzz.token_set_ratio, False)):
-            ix = [k for k, s in enumerate(short) if s == wanted]
-            if ix:
-                row = process.cdist([a], [prepped[k][0] for k in ix], scorer=scorer, workers=1)[0]
-                out.update((js[k], round(float(v), 1)) for k, v in zip(ix, row, strict=True))
-        return out
-
-
 def judge(n_stems: int, weight: float, n_shared: int, aligned: float, run: int = 0) -> str:
     """Why a pair is a counterpart ("" when it is not): the decision rule, in one place."""
     if weight >= SUPPORT_THRESHOLD:
@@ -162,12 +129,13 @@ def judge(n_stems: int, weight: float, n_shared: int, aligned: float, run: int =
 
 
 def best_counterparts(
-    claims: list[Claim], aligned: Mapping[str, Iterable[str]] | None = None
+    claims: list[Claim], aligned: Mapping[str, Iterable[tuple[str, float]]] | None = None
 ) -> list[Counterpart]:
     """For each claim, its best counterpart in another article (`NONE` when nothing is shared).
 
-    `aligned` maps a claim id to the ids of its evidence from `reader.align.evidence.align_story`;
-    those sentences are candidates too. Every candidate is scored here on its claim words.
+    `aligned` maps a claim id to its evidence from `reader.align.evidence.align_story`, as
+    (other claim id, pair score) pairs: the best-scored of those are candidates too, and the pair
+    score is the alignment signal (never recomputed here: one score per pair, the evidence's).
     """
     n = len(claims)
     if n == 0:
@@ -183,7 +151,6 @@ def best_counterparts(
     code = {a: k for k, a in enumerate(sorted(names))}
     article = np.fromiter((code[c.article] for c in claims), dtype=np.int64, count=n)
     known = aligned or {}
-    aligner = _Aligner(claims)
     quoted = [quoted_words(c.text) for c in claims]
     index = {c.id: i for i, c in enumerate(claims)}
     out: list[Counterpart] = []
@@ -197,15 +164,14 @@ def best_counterparts(
         k = min(CANDIDATES, n)
         top = np.argpartition(-acc, k - 1)[:k] if k < n else np.arange(n)
         top = sorted((int(j) for j in top if acc[j] > 0), key=lambda j: (-acc[j], j))
-        # the best-aligned sentences of the evidence, when they share some rare word
-        for other in known.get(claims[i].id, ()):
+        # the best-scored sentences of the evidence, when they share some rare word
+        aligned_of: dict[int, float] = {}
+        for other, score in known.get(claims[i].id, ()):
             j = index.get(other, -1)
-            if j >= 0 and acc[j] > 0 and j not in top:
-                top.append(j)
-        # alignment only matters where rare words alone do not decide
-        aligned_of = aligner.scores(
-            i, [j for rank, j in enumerate(top) if rank == 0 or acc[j] < SUPPORT_THRESHOLD]
-        )
+            if j >= 0:
+                aligned_of[j] = max(score, aligned_of.get(j, 0.0))
+        best_aligned = sorted(aligned_of, key=lambda j: -aligned_of[j])[:CANDIDATES]
+        top += [j for j in best_aligned if acc[j] > 0 and j not in top]
         best: tuple[tuple[int, float], int, str] | None = None
         for j in top:
             weight = float(acc[j])
