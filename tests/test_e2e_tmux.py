@@ -55,7 +55,10 @@ def test_three_tags_survive_kill_9(tmp_path: Path) -> None:
     cmd = [*crossread_command(), str(tmp_path / "seeds"), "--db", str(db), "--reviewer", "e2e"]
     session = f"crossread-e2e-{os.getpid()}"
     # exec, so the pane's process is crossread itself and the kill below reaches it
-    shell = f"cd {shlex.quote(str(tmp_path))} && exec {shlex.join(cmd)}"
+    cfg = shlex.quote(os.environ["CROSSREAD_CONFIG_DIR"])  # tests/conftest.py: never the real one
+    shell = (
+        f"cd {shlex.quote(str(tmp_path))} && exec env CROSSREAD_CONFIG_DIR={cfg} {shlex.join(cmd)}"
+    )
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", shell)
     try:
         screen = wait_for(session, " tagged")

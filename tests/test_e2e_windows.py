@@ -43,6 +43,8 @@ def test_two_windows_same_reviewer(tmp_path: Path) -> None:
     subprocess.run([*crossread_command(), "import", str(tmp_path / "seeds"), "--db", str(db)],
                    check=True, capture_output=True)  # fmt: skip
     cmd = shlex.join([*crossread_command(), "--db", str(db), "--reviewer", "pat"])
+    cfg = shlex.quote(os.environ["CROSSREAD_CONFIG_DIR"])  # tests/conftest.py: never the real one
+    cmd = f"env CROSSREAD_CONFIG_DIR={cfg} {cmd}"
     one, two = (f"crossread-win{i}-{os.getpid()}" for i in (1, 2))
     for name in (one, two):
         tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36",

@@ -283,7 +283,12 @@ def open_cmd(
     from reader.ui import run_app
 
     with user_errors():
-        run_app(db, reviewer or default_reviewer(), advance=not no_advance, adjudicate=adjudicate)
+        run_app(
+            db,
+            reviewer or default_reviewer(),
+            advance=False if no_advance else None,  # None: as the config file says
+            adjudicate=adjudicate,
+        )
 
 
 @main.command("import")

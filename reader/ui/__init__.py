@@ -12,7 +12,7 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
     app = build_app(
         db_path,
         reviewer,
-        advance=settings.get("advance", True),
+        advance=settings.get("advance"),  # None: the config file decides
         adjudicate=settings.get("adjudicate", False),
     )
     app.run()

@@ -89,10 +89,19 @@ class CrossreadApp(App[None]):
     ]  # fmt: skip
 
     def __init__(
-        self, db_path: str, reviewer: str, *, advance: bool = True, adjudicate: bool = False
+        self,
+        db_path: str,
+        reviewer: str,
+        *,
+        advance: bool | None = None,
+        adjudicate: bool = False,
     ) -> None:
+        """`advance` None: as the config file says (default: move on after tagging)."""
         super().__init__()
         from annotations.store import Store
+        from reader.ui.config import load_config
+
+        self.config = load_config()
 
         # The app's event loop is the only user of this connection; run_test may run that loop
         # on another thread than the one that built the app, hence check_same_thread=False.
@@ -100,7 +109,9 @@ class CrossreadApp(App[None]):
         self.db_path = db_path
         self.review = Review(self.store, reviewer)
         self.watch = DatabaseWatch(self)  # other windows' writes; this window's undo history
-        self.advance = advance
+        self.advance = self.config.auto_advance if advance is None else advance
+        self.space_advances = self.config.space_advances
+        self.keymap: dict[str, str] = {}  # binding id -> keys, from the config file
         self.adjudicate = adjudicate  # open on the adjudication screen (reviewer = adjudicator)
         self.compare_name: str | None = None
         # the comparison pane's cursor: a claim of the other article, and what it was set for
@@ -134,6 +145,7 @@ class CrossreadApp(App[None]):
             self.exit(return_code=2)
             return
         self.query_one("#article").focus()
+        self.apply_config()
         self.watch.start()
         if self.adjudicate:
             from reader.ui.adjudicate import AdjudicateScreen
@@ -141,6 +153,38 @@ class CrossreadApp(App[None]):
             self.push_screen(AdjudicateScreen(self.store, self.review.reviewer))
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self.exit)
+
+    def apply_config(self) -> None:
+        """Theme and keymap from the config file; each problem is one line on screen."""
+        from reader.ui.keys import default_keys
+
+        config, problems = self.config, list(self.config.problems)
+        known = default_keys(self)
+        for action, keys in config.keys.items():
+            if action in known:
+                self.keymap[action] = keys
+            else:
+                problems.append(f"config: keys.{action}: no such action; see README, Keys")
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        if config.theme and config.theme not in self.available_themes:
+            problems.append(f"config: theme {config.theme!r} is not a theme; using the default")
+        elif config.theme:
+            self.theme = config.theme
+        self._saved_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        for problem in problems:
+            self.say(problem, error=True)
+
+    def _remember_theme(self, theme) -> None:
+        """A theme picked in the command palette is there at the next start."""
+        from reader.ui.config import save_theme
+
+        if theme.name != self._saved_theme:
+            self._saved_theme = theme.name
+            problem = save_theme(theme.name)
+            if problem:
+                self.say(problem, error=True)
 
     def on_unmount(self) -> None:
         from annotations.store import StoreError
@@ -274,8 +318,8 @@ class CrossreadApp(App[None]):
             self._save(lambda: self.review.tag(label), move=True)
 
     def action_clear(self) -> None:
-        if self.review.claim is not None:
-            self._save(self.review.clear, move=True)
+        if self.review.claim is not None:  # stays on the claim unless space_advances is set
+            self._save(self.review.clear, move=self.space_advances)
 
     def action_accept(self) -> None:
         suggestion = self.review.suggestion()
@@ -511,35 +555,43 @@ class CrossreadApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        from reader.ui.keys import key_text
+
+        actions = {b.id: b.action for b in self.BINDINGS if isinstance(b, Binding) and b.id}
         commands = [
-            ("Tag consistent", "c", "tag('consistent')"),
-            ("Tag contradicted", "x", "tag('contradicted')"),
-            ("Tag unverified", "u", "tag('unverified')"),
-            ("Clear tag", "space", "clear"),
-            ("Accept suggestion", "a", "accept"),
-            ("Accept every high-confidence suggestion of the article", "A", "accept_high"),
-            ("Next claim", "j / ↓", "next_claim"),
-            ("Previous claim", "k / ↑", "prev_claim"),
-            ("Next untagged claim", "n", "next_untagged"),
-            ("Next article", "]", "next_article"),
-            ("Previous article", "[", "prev_article"),
-            ("Next story", "}", "story(1)"),
-            ("Previous story", "{", "story(-1)"),
-            ("Cycle comparison article", "o", "cycle_compare"),
-            ("Comparison cursor to the next claim", ".", "compare_cursor(1)"),
-            ("Comparison cursor to the previous claim", ",", "compare_cursor(-1)"),
-            ("Link the claim under the comparison cursor", "l", "link_compare"),
-            ("Edit note", "e", "note"),
-            ("Undo", "ctrl+z", "undo"),
-            ("Redo", "ctrl+y", "redo"),
-            ("Search claims", "/", "search"),
-            ("Cycle filter", "f", "filter"),
-            ("Export annotations", "s", "export"),
-            ("Keys", "?", "help"),
-            *((f"Link evidence {i}", str(i), f"link({i})") for i in range(1, 10)),
+            ("Tag consistent", "tag_consistent"),
+            ("Tag contradicted", "tag_contradicted"),
+            ("Tag unverified", "tag_unverified"),
+            ("Clear tag", "clear"),
+            ("Accept suggestion", "accept"),
+            ("Accept every high-confidence suggestion of the article", "accept_high"),
+            ("Next claim", "next_claim"),
+            ("Previous claim", "prev_claim"),
+            ("Next untagged claim", "next_untagged"),
+            ("Next article", "next_article"),
+            ("Previous article", "prev_article"),
+            ("Next story", "next_story"),
+            ("Previous story", "prev_story"),
+            ("Cycle comparison article", "cycle_compare"),
+            ("Comparison cursor to the next claim", "compare_next"),
+            ("Comparison cursor to the previous claim", "compare_prev"),
+            ("Link the claim under the comparison cursor", "link_compare"),
+            ("Scroll the evidence down", "evidence_down"),
+            ("Scroll the evidence up", "evidence_up"),
+            ("Edit note", "note"),
+            ("Undo", "undo"),
+            ("Redo", "redo"),
+            ("Search claims", "search"),
+            ("Cycle filter", "filter"),
+            ("Export annotations", "export"),
+            ("Keys", "help"),
+            *((f"Link evidence {i}", f"link_{i}") for i in range(1, 10)),
         ]
-        for title, key, action in commands:
-            yield SystemCommand(f"{title} ({key})", f"key {key}", self._runner(action))
+        for title, binding_id in commands:
+            keys = key_text(self, binding_id)  # as the keymap binds it
+            yield SystemCommand(
+                f"{title} ({keys})", f"key {keys}", self._runner(actions[binding_id])
+            )
 
     def _runner(self, action: str):
         async def run() -> None:
@@ -549,7 +601,7 @@ class CrossreadApp(App[None]):
 
 
 def build_app(
-    db_path: str, reviewer: str, *, advance: bool = True, adjudicate: bool = False
+    db_path: str, reviewer: str, *, advance: bool | None = None, adjudicate: bool = False
 ) -> CrossreadApp:
     """The app the CLI runs and the tests drive. Raises StoreError for a database it cannot open."""
     return CrossreadApp(db_path, reviewer, advance=advance, adjudicate=adjudicate)

@@ -196,6 +196,6 @@ class ReadingView(ArticleView):
     """The main article pane: ↑/↓ move between claims instead of scrolling."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "app.next_claim", "Next claim", show=False),
-        Binding("up,k", "app.prev_claim", "Prev claim", show=False),
+        Binding("down,j", "app.next_claim", "Next claim", show=False, id="next_claim"),
+        Binding("up,k", "app.prev_claim", "Prev claim", show=False, id="prev_claim"),
     ]

@@ -82,8 +82,8 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "app.next_claim", "Next claim", show=False),
-        Binding("up,k", "app.prev_claim", "Prev claim", show=False),
+        Binding("down,j", "app.next_claim", "Next claim", show=False, id="next_claim"),
+        Binding("up,k", "app.prev_claim", "Prev claim", show=False, id="prev_claim"),
         Binding("pagedown", "scroll_page_down", "Scroll", key_display="PgDn PgUp"),
         Binding("pageup", "scroll_page_up", "Scroll", show=False),
     ]

@@ -1,0 +1,132 @@
+"""The user's settings file: theme, auto-advance, what space does, and a keymap.
+
+One TOML file, `config.toml` in the user's config folder (platformdirs; `$CROSSREAD_CONFIG_DIR`
+overrides it, which is how the tests keep away from the developer's own file):
+
+    theme = "textual-dark"
+    auto_advance = true      # move to the next claim after c / x / u / a
+    space_advances = false   # space clears the tag and stays on the claim
+
+    [keys]                   # binding id = keys, comma-separated (see `?` for the ids' keys)
+    tag_consistent = "c"
+    next_claim = "j,down"
+
+Read inside functions, never at import. A problem gives one line naming the key, and that
+setting (or, for a file that is not TOML, every setting) falls back to its default. Plain
+Python: the CLI can read it without Textual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FILE_NAME = "config.toml"
+ENV_DIR = "CROSSREAD_CONFIG_DIR"
+_KEY = re.compile(r"^[\w+\-]+$")  # one key name: "j", "ctrl+z", "question_mark", "down"
+
+
+@dataclass
+class Config:
+    theme: str | None = None  # None: Textual's default
+    auto_advance: bool = True
+    space_advances: bool = False
+    keys: dict[str, str] = field(default_factory=dict)  # binding id -> "key,key"
+    problems: list[str] = field(default_factory=list)  # one line each, for the user
+
+
+def config_path() -> Path:
+    """Where the config file is (it need not exist)."""
+    folder = os.environ.get(ENV_DIR)
+    if not folder:
+        from platformdirs import user_config_dir
+
+        folder = user_config_dir("crossread", appauthor=False)
+    return Path(folder) / FILE_NAME
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The settings in the file, defaults for anything missing or wrong (see `problems`)."""
+    path = path or config_path()
+    config = Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return config
+    except (OSError, UnicodeDecodeError) as exc:
+        config.problems.append(f"{path}: cannot read it ({exc}); using the defaults")
+        return config
+    except tomllib.TOMLDecodeError as exc:
+        config.problems.append(f"{path}: not valid TOML ({exc}); using the defaults")
+        return config
+    for key, value in data.items():
+        problem = _apply(config, key, value)
+        if problem:
+            config.problems.append(f"{path}: {problem}")
+    return config
+
+
+def _apply(config: Config, key: str, value: object) -> str | None:
+    """Set one top-level setting; the problem in words, or None."""
+    if key == "theme":
+        if not isinstance(value, str) or not value:
+            return "theme must be a theme name in quotes; using the default"
+        config.theme = value
+    elif key in ("auto_advance", "space_advances"):
+        if not isinstance(value, bool):
+            return f"{key} must be true or false; using the default"
+        setattr(config, key, value)
+    elif key == "keys":
+        if not isinstance(value, dict):
+            return "keys must be a [keys] table; using the default keys"
+        for action, keys in value.items():
+            names = keys.split(",") if isinstance(keys, str) else []
+            if not names or not all(_KEY.match(k.strip()) for k in names):
+                return (
+                    f'keys.{action} must be keys in quotes, e.g. "j,down"; using the default keys'
+                )
+            config.keys[action] = ",".join(k.strip() for k in names)
+    else:
+        return f"unknown setting {key!r} (known: theme, auto_advance, space_advances, [keys])"
+    return None
+
+
+def save_theme(theme: str, path: Path | None = None) -> str | None:
+    """Remember the theme in the config file, keeping the rest of it as written.
+
+    Returns a one-line problem, or None. A file that is not valid TOML is left alone.
+    """
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return f"{path}: not changed (it cannot be read as TOML); the theme is not remembered"
+    line = f"theme = {json.dumps(theme)}"
+    lines = text.splitlines()
+    for i, old in enumerate(lines):
+        if old.lstrip().startswith("["):
+            lines.insert(0, line)  # top-level keys come before the first table
+            break
+        if re.match(r"^\s*theme\s*=", old):
+            lines[i] = line
+            break
+    else:
+        lines.insert(0, line)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        return f"{path}: could not save the theme ({exc.strerror or exc})"
+    return None

@@ -1,0 +1,68 @@
+"""The settings file: read as data, one line per problem, defaults for what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.config import config_path, load_config, save_theme
+
+
+def write(folder: Path, text: str) -> Path:
+    path = folder / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_tests_never_see_the_developers_config(config_dir: Path) -> None:
+    assert config_path() == config_dir / "config.toml"
+    assert load_config() == load_config(config_dir / "missing.toml")  # defaults
+
+
+def test_settings_and_keys_are_read(config_dir: Path) -> None:
+    write(
+        config_dir,
+        'theme = "nord"\nauto_advance = false\nspace_advances = true\n\n'
+        '[keys]\ntag_consistent = "y"\nnext_claim = "j, down"\n',
+    )
+    config = load_config()
+    assert (config.theme, config.auto_advance, config.space_advances) == ("nord", False, True)
+    assert config.keys == {"tag_consistent": "y", "next_claim": "j,down"}
+    assert config.problems == []
+
+
+def test_each_problem_is_one_line_naming_the_key_and_the_rest_still_applies(
+    config_dir: Path,
+) -> None:
+    write(config_dir, 'auto_advance = "yes"\ncolour = 3\nspace_advances = true\n')
+    config = load_config()
+    assert config.auto_advance is True and config.space_advances is True
+    assert len(config.problems) == 2
+    assert all("\n" not in p for p in config.problems)
+    assert "auto_advance must be true or false" in config.problems[0]
+    assert "unknown setting 'colour'" in config.problems[1]
+
+
+def test_a_file_that_is_not_toml_gives_the_defaults(config_dir: Path) -> None:
+    write(config_dir, "theme = nord\n[keys\n")
+    config = load_config()
+    assert config.theme is None and config.keys == {}
+    assert len(config.problems) == 1 and "not valid TOML" in config.problems[0]
+
+
+def test_bad_keys_fall_back_to_the_default_keys(config_dir: Path) -> None:
+    write(config_dir, '[keys]\ntag_consistent = ["c"]\n')
+    config = load_config()
+    assert config.keys == {} and "keys.tag_consistent" in config.problems[0]
+
+
+def test_saving_the_theme_keeps_the_rest_of_the_file(config_dir: Path) -> None:
+    path = write(config_dir, '# mine\nauto_advance = false\n\n[keys]\ntheme = "x"\n')
+    assert save_theme("gruvbox") is None
+    text = path.read_text()
+    assert text.startswith('theme = "gruvbox"\n# mine\nauto_advance = false\n')
+    assert '[keys]\ntheme = "x"' in text  # a key of a table is not the theme
+    assert save_theme("nord") is None
+    assert load_config().theme == "nord" and path.read_text().count("theme = ") == 2
+    broken = write(config_dir, "auto_advance = \n")
+    assert "not changed" in save_theme("nord")
+    assert broken.read_text() == "auto_advance = \n"
