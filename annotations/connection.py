@@ -101,6 +101,12 @@ def _open_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Co
         return _read_only(path, immutable=True, check_same_thread=check_same_thread)
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a checked file that never migrates nor writes it (merge's
+    inputs); `immutable` on read-only media. Raises sqlite3.Error."""
+    return _open_read_only(path)
+
+
 def inspect(path: Path) -> int | None:
     """Check an existing database file without writing to it: its schema version (None for an
     empty file). Raises OpenError if it is not crossread's or is from a newer crossread."""

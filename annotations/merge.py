@@ -114,9 +114,7 @@ def _open_input(path: str) -> sqlite3.Connection:
     if version is None:
         raise MergeError(f"{path} is an empty file, not a crossread database")
     try:
-        conn = sqlite3.connect(
-            f"{p.resolve().as_uri()}?mode=ro", uri=True, timeout=connection.BUSY_TIMEOUT_MS / 1000
-        )
+        conn = connection.open_read_only(p)
         conn.execute("BEGIN")  # one snapshot of the file, even if a reviewer keeps working
         conn.execute("SELECT 1 FROM articles LIMIT 1").fetchall()
     except sqlite3.Error as e:

@@ -22,6 +22,7 @@ def _db(tmp_path):
         s.set_label(ids[0], "unverified", "ben")
         s.set_label(ids[5], "consistent", "ben")
         s.set_note(ids[6], "ben", "check the police report")  # a note is not a label
+        s.decide(ids[0], "consistent", "lead")  # an adjudicator is not a reviewer
     return path
 
 
@@ -34,7 +35,9 @@ def _counts(line: str) -> tuple[int, int, int]:
 def test_each_reviewer_counts_add_up(tmp_path):
     out = CliRunner().invoke(main, ["stats", "--db", str(_db(tmp_path))]).output
     lines = out.splitlines()
-    assert lines[0].startswith("10 claims in 1 story; 10 tagged by at least one of 2 reviewers")
+    assert lines[0] == (
+        "10 claims in 1 story; 10 tagged by at least one of 2 reviewers; 1 with a final label"
+    )
     ana = next(ln for ln in lines if ln.startswith("ana:"))
     ben = next(ln for ln in lines if ln.startswith("ben:"))
     assert _counts(ana) == (10, 10, 10) and "consistent 4  contradicted 6" in ana

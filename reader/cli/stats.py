@@ -25,9 +25,8 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
     stories = len(team.stories)
     claims = team.overall.total
     if reviewer is None:
-        finals = store.conn.execute(
-            "SELECT COUNT(*) FROM finals f JOIN claims c ON c.id = f.claim_id"
-        ).fetchone()[0]
+        decided = store.finals()
+        finals = sum(1 for s in team.stories for c in store.claims(s) if c.id in decided)
         yield (
             f"{claims} claims in {stories} {'story' if stories == 1 else 'stories'}; "
             f"{team.overall.tagged} tagged by at least one of {len(names)} reviewers; "

@@ -52,3 +52,17 @@ async def test_review_is_blind_to_other_reviewers(seeded_db: str) -> None:
         assert app.query_one("#article", ArticleView).labels == {}
         assert any("0/" in line and "tagged" in line for line in screen_lines(app))
         assert not any("contradicted" in line.lower() for line in screen_lines(app)[:3])
+
+
+async def test_the_apps_export_holds_only_the_reviewers_own_labels(seeded_db: str) -> None:
+    import csv
+
+    claims = first_claims(seeded_db)
+    write_elsewhere(seeded_db, claims[0].id, "contradicted", reviewer="zed")
+    write_elsewhere(seeded_db, claims[1].id, "consistent")
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE):
+        app.export("mine.csv", "csv", False, False)
+    with open("mine.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["reviewer"], r["claim_id"]) for r in rows] == [(REVIEWER, claims[1].id)]
