@@ -102,6 +102,7 @@ def test_a_denial_pointing_back_is_matched_with_its_previous_sentence() -> None:
     denial = "It is unclear whether such details were discussed on Monday."
     assert refers_back(denial)
     assert not refers_back("Negotiators met in Geneva for the second day.")
+    assert refers_back("The U.S. has flatly rejected those demands.")
     assert first_evidence(story, denial, "b.txt").startswith("Officials said limits")
 
 

@@ -6,7 +6,8 @@ giving a count of the same thing meet whatever the count. Each term weighs its i
 frequency among the story's claims: the names and nouns every article of the story repeats say
 little, a rare word, number or name says a lot; a term in more than `COMMON_SHARE` of the claims
 weighs nothing. A claim that opens by pointing back ("It", "Such details", "He added") is also
-read with its preceding sentence as context, at `CONTEXT_WEIGHT`.
+read with its preceding sentence as context, at `CONTEXT_WEIGHT`; so is one that refers to
+"such details" or "those demands" anywhere.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from reader.models import Claim
 _NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty"""
 NUMBER_WORDS = {w: str(n) for n, w in enumerate(_NUMBERS.split())}
-# Words that, among a sentence's first few, point back to what the previous sentence said.
+# Words that, opening a sentence, point back to what the previous sentence said.
 BACK_REFERENCES = frozenset(
     "it its this that these those such he she they them his her their there".split()  # noqa: SIM905
 )
-OPENING_WORDS = 4
+DEMONSTRATIVES = frozenset(("such", "these", "those"))  # "those demands", "such details"
 CONTEXT_WEIGHT = 0.5  # the previous sentence counts half as much as the claim's own words
 COMMON_SHARE = 0.5  # terms of more claims than this share carry no weight
 
@@ -51,13 +52,12 @@ def terms(text: str) -> set[str]:
 
 
 def refers_back(text: str) -> bool:
-    """True when the sentence opens with a word that points back to the one before it."""
+    """True when the sentence points back to the one before it: it opens with a pronoun or
+    demonstrative ("It", "This", "He added"), or names something as "such/these/those ..."."""
     from reader.suggest.text import tokenize
 
-    opening = [t.lower for t in tokenize(text)[:OPENING_WORDS]]
-    return bool(opening) and (
-        opening[0] in BACK_REFERENCES or any(w in ("such", "these", "those") for w in opening)
-    )
+    words = [t.lower for t in tokenize(text)]
+    return bool(words) and (words[0] in BACK_REFERENCES or any(w in DEMONSTRATIVES for w in words))
 
 
 class StoryWeights:
