@@ -90,9 +90,9 @@ def test_one_rare_word_and_a_well_aligned_sentence_make_a_counterpart() -> None:
         ["Gulls gathered on the harbour wall after the storm.", *FILLER[:2]],
     )
     evidence = align_story(story)
-    aligned: dict[str, list[tuple[str, float]]] = {}
+    aligned: dict[str, list] = {}
     for e in evidence:
-        aligned.setdefault(e.claim_id, []).append((e.other_id, e.score))
+        aligned.setdefault(e.claim_id, []).append(e)
     cps = best_counterparts(story.claims(), aligned)
     first = cps[0]
     assert first.basis == "rare words and alignment", first

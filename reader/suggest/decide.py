@@ -9,8 +9,9 @@ consistent and its reason names the dissenters.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from reader.align.evidence import MIN_SCORE
@@ -240,24 +241,31 @@ def _lone_names(claims: list[Claim]) -> list[list[tuple[int, int]]]:
     return out
 
 
+def _score(e: Evidence) -> float:
+    return e.score
+
+
 class _PairScores:
     """The one pair score (`reader.align.score`) of a claim and another: read from the evidence,
     or computed by the same scorer, once, for a pair the evidence did not keep (a slot vote can
     rest on a sentence that aligns poorly as a whole)."""
 
-    def __init__(self, claims: list[Claim], evidence: Iterable[Evidence]) -> None:
+    def __init__(self, claims: list[Claim], evidence: Mapping[str, list[Evidence]]) -> None:
         self.claims = claims
-        self.known = {(e.claim_id, e.other_id): e.score for e in evidence}
+        self.evidence = evidence  # claim id -> its evidence; indexed per claim only when asked
+        self.known: dict[str, dict[str, float]] = {}
         self.index = {c.id: k for k, c in enumerate(claims)}
         self._scorer: PairScorer | None = None
 
     def __call__(self, claim: Claim, other: Claim) -> float:
-        key = (claim.id, other.id)
-        if key not in self.known:
+        if claim.id not in self.known:
+            self.known[claim.id] = {e.other_id: e.score for e in self.evidence.get(claim.id, ())}
+        mine = self.known[claim.id]
+        if other.id not in mine:
             if self._scorer is None:
                 self._scorer = PairScorer(self.claims)
-            self.known[key] = self._scorer.score(self.index[claim.id], self.index[other.id])
-        return self.known[key]
+            mine[other.id] = self._scorer.score(self.index[claim.id], self.index[other.id])
+        return mine[other.id]
 
 
 def _evidence(claim: Claim, other: Claim, score: _PairScores) -> Evidence:
@@ -344,9 +352,8 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         ev_by_claim[e.claim_id].append(e)
     slots = [_extract(c.text) for c in claims]
     groups = _candidates(slots)
-    aligned = {cid: [(e.other_id, e.score) for e in es] for cid, es in ev_by_claim.items()}
-    counterparts = best_counterparts(claims, aligned)
-    pair = _PairScores(claims, (e for es in ev_by_claim.values() for e in es))
+    counterparts = best_counterparts(claims, ev_by_claim)
+    pair = _PairScores(claims, ev_by_claim)
 
     findings: list[list[Finding]] = [[] for _ in claims]
     for i, ss in enumerate(slots):
@@ -382,7 +389,8 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         claim = claims[i]
         cp = counterparts[i]
         j = cp.index
-        ranked = sorted(ev_by_claim.get(claim.id, []), key=lambda e: -e.score)
+        # only the best few are shown or read; a big story has thousands per claim
+        ranked = heapq.nlargest(EVIDENCE_SHOWN, ev_by_claim.get(claim.id, ()), key=_score)
         shown: list[Evidence] = []
         against = [f for f in findings[i] if f.contradicts]
         majority = [f for f in findings[i] if not f.contradicts]

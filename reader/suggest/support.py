@@ -18,6 +18,7 @@ of claims.
 from __future__ import annotations
 
 import difflib
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reader.models import Claim
+from reader.models import Claim, Evidence
 from reader.suggest.text import content_stems, stem, tokenize
 
 # Rare-word weight that makes a counterpart on its own: about two words that only this claim and
@@ -55,6 +56,10 @@ _WEAK = frozenset(
     some other others another among amongst any all both each every many much few several own
     same certain absolutely really quite rather already still even ever""".split()  # noqa: SIM905
 )
+
+
+def _pair_score(e: Evidence) -> float:
+    return e.score
 
 
 @dataclass(frozen=True)
@@ -129,13 +134,13 @@ def judge(n_stems: int, weight: float, n_shared: int, aligned: float, run: int =
 
 
 def best_counterparts(
-    claims: list[Claim], aligned: Mapping[str, Iterable[tuple[str, float]]] | None = None
+    claims: list[Claim], aligned: Mapping[str, Iterable[Evidence]] | None = None
 ) -> list[Counterpart]:
     """For each claim, its best counterpart in another article (`NONE` when nothing is shared).
 
-    `aligned` maps a claim id to its evidence from `reader.align.evidence.align_story`, as
-    (other claim id, pair score) pairs: the best-scored of those are candidates too, and the pair
-    score is the alignment signal (never recomputed here: one score per pair, the evidence's).
+    `aligned` maps a claim id to its evidence from `reader.align.evidence.align_story`: the
+    best-scored of those are candidates too, and their pair score is the alignment signal (never
+    recomputed here: one score per pair, the evidence's).
     """
     n = len(claims)
     if n == 0:
@@ -166,12 +171,12 @@ def best_counterparts(
         top = sorted((int(j) for j in top if acc[j] > 0), key=lambda j: (-acc[j], j))
         # the best-scored sentences of the evidence, when they share some rare word
         aligned_of: dict[int, float] = {}
-        for other, score in known.get(claims[i].id, ()):
-            j = index.get(other, -1)
+        for e in heapq.nlargest(CANDIDATES, known.get(claims[i].id, ()), key=_pair_score):
+            j = index.get(e.other_id, -1)
             if j >= 0:
-                aligned_of[j] = max(score, aligned_of.get(j, 0.0))
-        best_aligned = sorted(aligned_of, key=lambda j: -aligned_of[j])[:CANDIDATES]
-        top += [j for j in best_aligned if acc[j] > 0 and j not in top]
+                aligned_of[j] = e.score
+                if acc[j] > 0 and j not in top:
+                    top.append(j)
         best: tuple[tuple[int, float], int, str] | None = None
         for j in top:
             weight = float(acc[j])
