@@ -655,39 +655,62 @@ class Store:
         """
         units: list[tuple[str, list[int], set[int], int | None]] = []
         # a reviewer's labels and their decisions as adjudicator are two separate histories
-        sql = "SELECT id, action, reverts, grp FROM events WHERE reviewer = ? AND source " + (
-            "= 'final'" if final else "!= 'final'"
-        )
-        args: tuple = (reviewer,)
-        if self.session is not None:
-            # this window's changes, and those made where no other window is open any more
-            sql += (
-                " AND (session IS NULL OR session = ? OR session NOT IN (SELECT substr(key, 9) "
-                "FROM state WHERE reviewer = ? AND key LIKE 'session:%' AND value > ?))"
-            )
-            args += (self.session, reviewer, _ago(SESSION_TTL_S))
-        rows = self.conn.execute(sql + " ORDER BY id", args)
-        for eid, action, reverts, grp in rows:
+        rows = self.conn.execute(
+            "SELECT id, action, reverts, grp, claim_id, session FROM events WHERE reviewer = ? "
+            f"AND source {'=' if final else '!='} 'final' ORDER BY id",
+            (reviewer,),
+        ).fetchall()
+        others = self._open_windows(reviewer) - {self.session}
+        # With a window: its changes, and those made where no other window is open any more.
+        # A change whose claim another open window changed later is no longer this one's to
+        # revert (undoing it would revert the other window's change too).
+        later: dict[str, int] = {}  # claim id -> the other windows' last event on it
+        claim_of: dict[int, str] = {}
+        for eid, _action, _reverts, _grp, claim_id, session in rows:
+            claim_of[eid] = claim_id
+            if session in others:
+                later[claim_id] = eid
+        for eid, action, reverts, grp, _claim, session in rows:
+            if session in others:
+                continue
             if grp is not None and units and units[-1][3] == grp:
                 units[-1][1].append(eid)
                 units[-1][2].add(reverts)
             else:
                 units.append((action, [eid], {reverts}, grp))
+
+        def mine(unit: list[int]) -> bool:
+            return all(later.get(claim_of[eid], 0) < eid for eid in unit)
+
         done: list[list[int]] = []
         undone: list[list[int]] = []
         for action, ids, reverts, _ in units:
             if action == "undo":
                 if done and set(done[-1]) == reverts:
                     done.pop()
-                undone.append(ids)
+                if mine(ids):
+                    undone.append(ids)
             elif action == "redo":
                 if undone and set(undone[-1]) == reverts:
                     undone.pop()
-                done.append(ids)  # undoing a redo reverts it again
+                if mine(ids):
+                    done.append(ids)  # undoing a redo reverts it again
             else:
-                done.append(ids)
+                if mine(ids):
+                    done.append(ids)
                 undone.clear()  # a new change ends the redo chain
         return done, undone
+
+    def _open_windows(self, reviewer: str) -> set[str]:
+        """The reviewer's app windows heard from lately (none for the command line and API)."""
+        if self.session is None:
+            return set()
+        rows = self.conn.execute(
+            "SELECT substr(key, 9) FROM state WHERE reviewer = ? AND key LIKE 'session:%' "
+            "AND value > ?",
+            (reviewer, _ago(SESSION_TTL_S)),
+        )
+        return {r[0] for r in rows}
 
     # ---- final labels (adjudication) ---------------------------------------------------------
 

@@ -84,3 +84,18 @@ def test_data_version_moves_when_another_connection_commits(db):
     assert a.data_version() != before
     a.close()
     b.close()
+
+
+def test_undo_never_reverts_what_another_open_window_changed_since(db):
+    path, ids = db
+    a, b = window(path, "A"), window(path, "B")
+    a.set_label(ids[0], "consistent", ME)
+    a.set_label(ids[1], "consistent", ME)
+    b.set_label(ids[1], "contradicted", ME)  # b changed a's claim afterwards
+    assert a.undo(ME).claim_id == ids[0]  # a's change to ids[1] is skipped, not reverted
+    assert a.undo(ME) is None
+    assert a.annotation(ids[1], ME).label == "contradicted"
+    assert b.undo(ME).claim_id == ids[1]
+    assert b.annotation(ids[1], ME).label == "consistent"  # b's undo restores what b saw
+    a.close()
+    b.close()
