@@ -219,7 +219,8 @@ class _Into:
         a row whose key is already there is left alone. Returns 1 if inserted."""
         if table not in self.tables:
             self.tables[table] = set(_columns(self.dest, table))
-        cols = [c for c in row.keys() if c in self.tables[table]]  # noqa: SIM118 (a Row)
+        # a claim's number `n` is local to its file: the output numbers its own claims
+        cols = [c for c in row.keys() if c in self.tables[table] and c != "n"]  # noqa: SIM118
         quoted = ", ".join(f'"{c}"' for c in cols)
         cur = self.dest.execute(
             f"INSERT OR IGNORE INTO {table} ({quoted}) VALUES ({', '.join('?' * len(cols))})",

@@ -6,13 +6,39 @@ Each step runs inside the caller's transaction; never edit a released step, appe
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Callable
 
 APP_ID = "crossread"
 META_TABLE = "crossread_meta"
 
+# A stored evidence score: an integer counts tenths, anything else is the score itself.
+SCORE = "CASE typeof({0}) WHEN 'integer' THEN {0} / 10.0 ELSE {0} END"
+# A score to store: tenths when that gives back exactly the same number.
+TENTHS = (
+    "CASE WHEN typeof({0}) = 'real' AND round({0} * 10) / 10.0 = {0} "
+    "THEN CAST(round({0} * 10) AS INTEGER) ELSE {0} END"
+)
+
+
+def _suggestion_evidence_as_ids(conn: sqlite3.Connection) -> None:
+    """Step 5 in Python: SQLite's JSON functions would round the scores to 15 digits."""
+    rows = conn.execute("SELECT claim_id, evidence FROM suggestions").fetchall()
+    updates = []
+    for claim_id, evidence in rows:
+        try:
+            old = json.loads(evidence)
+            new = [[e["other_id"], e["rank"], e["score"]] for e in old]
+        except (ValueError, TypeError, KeyError):
+            continue  # a damaged cell stays as it was, for the damage check to name
+        updates.append((json.dumps(new), claim_id))
+    conn.executemany("UPDATE suggestions SET evidence = ? WHERE claim_id = ?", updates)
+
+
 # (version, statements). Applied in order to bring a database from version-1 to version.
-MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
+# A statement is SQL, or a function given the connection for what SQL cannot do exactly.
+MIGRATIONS: list[tuple[int, tuple[str | Callable[[sqlite3.Connection], None], ...]]] = [
     (
         1,
         (
@@ -149,6 +175,75 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             "ALTER TABLE articles ADD COLUMN published TEXT NOT NULL DEFAULT ''",
         ),
     ),
+    (
+        5,
+        (
+            # Lean storage: each sentence's text is kept once, in `claims`. Claims get a
+            # stable integer key `n` (an INTEGER PRIMARY KEY survives VACUUM) for evidence rows.
+            """CREATE TABLE claims_v5 (
+                n INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                story TEXT NOT NULL,
+                article TEXT NOT NULL,
+                claim_index INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL
+            )""",
+            'INSERT INTO claims_v5 (id, story, article, claim_index, start, "end", text) '
+            'SELECT id, story, article, claim_index, start, "end", text FROM claims '
+            "ORDER BY story, article, claim_index",
+            "DROP TABLE claims",
+            "ALTER TABLE claims_v5 RENAME TO claims",
+            "CREATE INDEX claims_by_article ON claims (story, article, claim_index)",
+            # Evidence as pairs of claim numbers; the other article and text come from claims.
+            # A pair has one score, so (claim, other) is the key, which also serves the app's
+            # "evidence of this claim" lookup.
+            """CREATE TABLE evidence_pairs (
+                claim INTEGER NOT NULL,
+                other INTEGER NOT NULL,
+                rank INTEGER NOT NULL,
+                score NOT NULL,
+                PRIMARY KEY (claim, other)
+            ) WITHOUT ROWID""",
+            # `score` has no type, so a score in tenths (what alignment makes) is kept as a
+            # small integer, 2 bytes instead of 8; any other number stays a REAL, exactly.
+            "INSERT OR IGNORE INTO evidence_pairs (claim, other, rank, score) "
+            f"SELECT c.n, o.n, e.rank, {TENTHS.format('e.score')} FROM evidence e "
+            "JOIN claims c ON c.id = e.claim_id JOIN claims o ON o.id = e.other_id "
+            "ORDER BY c.n, o.n",
+            # Suggestion evidence as [other claim id, rank, score]; the text is joined on read.
+            _suggestion_evidence_as_ids,
+            "DROP TABLE evidence",
+            # The old table's columns as a view, so readers (score-evidence, datasette, merge)
+            # see what they saw before; triggers make it writable like the table was.
+            """CREATE VIEW evidence (story, claim_id, other_id, article, rank, score, text) AS
+                SELECT c.story, c.id, o.id, o.article, p.rank, """
+            + SCORE.format("p.score")
+            + """, o.text
+                FROM evidence_pairs p
+                JOIN claims c ON c.n = p.claim JOIN claims o ON o.n = p.other""",
+            """CREATE TRIGGER evidence_insert INSTEAD OF INSERT ON evidence BEGIN
+                INSERT OR IGNORE INTO evidence_pairs (claim, other, rank, score)
+                SELECT c.n, o.n, NEW.rank, """
+            + TENTHS.format("NEW.score")
+            + """ FROM claims c, claims o
+                WHERE c.id = NEW.claim_id AND o.id = NEW.other_id;
+            END""",
+            """CREATE TRIGGER evidence_delete INSTEAD OF DELETE ON evidence BEGIN
+                DELETE FROM evidence_pairs
+                WHERE claim = (SELECT n FROM claims WHERE id = OLD.claim_id)
+                AND other = (SELECT n FROM claims WHERE id = OLD.other_id);
+            END""",
+            """CREATE TRIGGER evidence_update INSTEAD OF UPDATE ON evidence BEGIN
+                UPDATE evidence_pairs SET rank = NEW.rank, score = """
+            + TENTHS.format("NEW.score")
+            + """
+                WHERE claim = (SELECT n FROM claims WHERE id = OLD.claim_id)
+                AND other = (SELECT n FROM claims WHERE id = OLD.other_id);
+            END""",
+        ),
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -188,7 +283,10 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         if version <= from_version:
             continue
         for sql in statements:
-            conn.execute(sql)
+            if callable(sql):
+                sql(conn)
+            else:
+                conn.execute(sql)
         conn.execute(
             f"INSERT INTO {META_TABLE} (key, value) VALUES ('schema_version', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from annotations import connection
 from annotations.damage import check, is_int, reads, span
 from annotations.damage import row as _row_of
+from annotations.schema import SCORE
 from reader.models import LABELS, Article, Claim, Evidence, Story, Suggestion
 
 if TYPE_CHECKING:
@@ -270,7 +271,6 @@ class Store:
             report.articles_unchanged = [a.name for a in story.articles]
             report.orphaned = self._orphans(story.name)
             return report
-        db = self.db  # imported before the transaction starts, so the lock is held briefly
         now = _now()
         with self._write() as conn:
             old = dict(
@@ -287,38 +287,7 @@ class Store:
                     report.articles_unchanged.append(a.name)
             names = {a.name for a in story.articles}
             report.articles_removed = sorted(n for n in old if n not in names)
-            for table in ("articles", "claims", "evidence", "suggestions"):
-                conn.execute(f"DELETE FROM {table} WHERE story = ?", (story.name,))
-            db["stories"].upsert(
-                {"name": story.name, "path": story.path, "imported_at": now}, pk="name"
-            )
-            db["articles"].insert_all(
-                (_article_record(a, i) for i, a in enumerate(story.articles)), batch_size=200
-            )
-            db["claims"].insert_all(
-                (
-                    {
-                        "id": c.id,
-                        "story": c.story,
-                        "article": c.article,
-                        "claim_index": c.index,
-                        "start": c.start,
-                        "end": c.end,
-                        "text": c.text,
-                    }
-                    for c in story.claims()
-                ),
-                batch_size=500,
-            )
-            db["evidence"].insert_all(
-                ({"story": story.name, **_evidence_dict(e)} for e in evidence), batch_size=500
-            )
-            db["suggestions"].insert_all(
-                (_suggestion_record(story.name, s) for s in suggestions),
-                pk="claim_id",
-                replace=True,
-                batch_size=500,
-            )
+            _replace_story(conn, story, evidence, suggestions, now)
             report.orphaned = self._orphans(story.name)
         return report
 
@@ -370,8 +339,9 @@ class Store:
     def evidence(self, claim_id: str) -> list[Evidence]:
         """Stored evidence for a claim, best score first."""
         rows = self.conn.execute(
-            "SELECT claim_id, other_id, article, rank, score, text FROM evidence "
-            "WHERE claim_id = ? ORDER BY score DESC, rank, article",
+            f"SELECT c.id, o.id, o.article, p.rank, {SCORE.format('p.score')} AS score, o.text "
+            "FROM claims c JOIN evidence_pairs p ON p.claim = c.n JOIN claims o ON o.n = p.other "
+            "WHERE c.id = ? ORDER BY score DESC, p.rank, o.article",
             (claim_id,),
         )
         return [_evidence(r) for r in rows]
@@ -388,11 +358,24 @@ class Store:
         cid, label, reason, ev, hints, spans, confidence = row
         with _row_of("suggestions", cid):
             check(label in LABELS, f"unknown label {label!r}")
+            refs = _evidence_refs(json.loads(ev))
+            marks = ", ".join("?" * len(refs))
+            others = {
+                r[0]: r[1:]
+                for r in self.conn.execute(
+                    f"SELECT id, article, text FROM claims WHERE id IN ({marks})",
+                    [r[0] for r in refs],
+                )
+            }
             return Suggestion(
                 claim_id=cid,
                 label=label,
                 reason=reason,
-                evidence=tuple(_evidence(_evidence_tuple(e)) for e in json.loads(ev)),
+                evidence=tuple(
+                    _evidence((cid, other, others[other][0], rank, score, others[other][1]))
+                    for other, rank, score in refs
+                    if other in others
+                ),
                 hints=tuple(_strings(json.loads(hints))),
                 spans=tuple(span(s) for s in json.loads(spans)),
                 confidence=confidence,
@@ -1043,12 +1026,14 @@ def _claim(row: tuple) -> Claim:
         return Claim(*row)
 
 
-_EVIDENCE_KEYS = ("claim_id", "other_id", "article", "rank", "score", "text")
-
-
-def _evidence_tuple(e: dict) -> tuple:
-    """An evidence dict as stored in a suggestion's JSON, in the evidence table's column order."""
-    return tuple(e[k] for k in _EVIDENCE_KEYS)
+def _evidence_refs(refs: object) -> list[tuple[str, int, float]]:
+    """A suggestion's stored evidence: [[other claim id, rank, score], ...]."""
+    check(isinstance(refs, list), "suggestion evidence is not a list")
+    out = []
+    for r in refs:  # type: ignore[union-attr]
+        check(isinstance(r, list) and len(r) == 3 and isinstance(r[0], str), "bad evidence")
+        out.append((r[0], r[1], r[2]))
+    return out
 
 
 def _evidence(row: tuple) -> Evidence:
@@ -1085,44 +1070,102 @@ def _article_row(r: tuple) -> ArticleRow:
         )
 
 
-def _evidence_dict(e: Evidence) -> dict:
-    return {
-        "claim_id": e.claim_id,
-        "other_id": e.other_id,
-        "article": e.article,
-        "rank": e.rank,
-        "score": e.score,
-        "text": e.text,
+_ARTICLE_COLUMNS = (
+    "story, name, position, path, title, text, sha256, encoding, warnings, title_span, "
+    "boilerplate, source, url, published"
+)
+_SUGGESTION_COLUMNS = "claim_id, story, label, reason, evidence, hints, spans, confidence"
+
+
+def _insert(conn: sqlite3.Connection, table: str, columns: str, rows: Iterable[tuple]) -> None:
+    """executemany on prepared tuples: sqlite-utils' per-row dict path was most of an import's
+    store time."""
+    marks = ", ".join("?" * (columns.count(",") + 1))
+    conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+
+
+def _replace_story(
+    conn: sqlite3.Connection,
+    story: Story,
+    evidence: Iterable[Evidence],
+    suggestions: Iterable[Suggestion],
+    now: str,
+) -> None:
+    """Inside the caller's transaction: the story's rows replaced by these."""
+    name = story.name
+    conn.execute(
+        "DELETE FROM evidence_pairs WHERE claim IN (SELECT n FROM claims WHERE story = ?)", (name,)
+    )
+    for table in ("articles", "claims", "suggestions"):
+        conn.execute(f"DELETE FROM {table} WHERE story = ?", (name,))
+    conn.execute(
+        "INSERT INTO stories (name, path, imported_at) VALUES (?, ?, ?) "
+        "ON CONFLICT(name) DO UPDATE SET path = excluded.path, imported_at = excluded.imported_at",
+        (name, story.path, now),
+    )
+    _insert(
+        conn,
+        "articles",
+        _ARTICLE_COLUMNS,
+        (_article_record(a, i) for i, a in enumerate(story.articles)),
+    )
+    _insert(
+        conn,
+        "claims",
+        'id, story, article, claim_index, start, "end", text',
+        ((c.id, c.story, c.article, c.index, c.start, c.end, c.text) for c in story.claims()),
+    )
+    number = dict(conn.execute("SELECT id, n FROM claims WHERE story = ?", (name,)).fetchall())
+    pairs = {
+        (number[e.claim_id], number[e.other_id]): (e.rank, e.score)
+        for e in evidence
+        if e.claim_id in number and e.other_id in number
     }
+    conn.executemany(
+        "INSERT INTO evidence_pairs (claim, other, rank, score) VALUES (?, ?, ?, ?)",
+        ((c, o, r, _tenths(sc)) for (c, o), (r, sc) in sorted(pairs.items())),
+    )
+    _insert(
+        conn,
+        "suggestions",
+        _SUGGESTION_COLUMNS,
+        {s.claim_id: _suggestion_record(name, s) for s in suggestions}.values(),
+    )
 
 
-def _article_record(a: Article, position: int) -> dict:
-    return {
-        "story": a.story,
-        "name": a.name,
-        "position": position,
-        "path": a.path,
-        "title": a.title,
-        "text": a.text,
-        "sha256": a.sha256,
-        "encoding": a.encoding,
-        "warnings": json.dumps(list(a.warnings), ensure_ascii=False),
-        "title_span": json.dumps(list(a.title_span)) if a.title_span else None,
-        "boilerplate": json.dumps([list(b) for b in a.boilerplate]),
-        "source": a.source,
-        "url": a.url,
-        "published": a.published,
-    }
+def _tenths(score: float) -> float | int:
+    """A score as stored (see schema.TENTHS): tenths as an integer when that is exact."""
+    tenths = round(score * 10)
+    return tenths if isinstance(score, float) and tenths / 10 == score else score
 
 
-def _suggestion_record(story: str, s: Suggestion) -> dict:
-    return {
-        "claim_id": s.claim_id,
-        "story": story,
-        "label": s.label,
-        "reason": s.reason,
-        "evidence": json.dumps([_evidence_dict(e) for e in s.evidence], ensure_ascii=False),
-        "hints": json.dumps(list(s.hints), ensure_ascii=False),
-        "spans": json.dumps([list(sp) for sp in s.spans]),
-        "confidence": s.confidence,
-    }
+def _article_record(a: Article, position: int) -> tuple:
+    return (
+        a.story,
+        a.name,
+        position,
+        a.path,
+        a.title,
+        a.text,
+        a.sha256,
+        a.encoding,
+        json.dumps(list(a.warnings), ensure_ascii=False),
+        json.dumps(list(a.title_span)) if a.title_span else None,
+        json.dumps([list(b) for b in a.boilerplate]),
+        a.source,
+        a.url,
+        a.published,
+    )
+
+
+def _suggestion_record(story: str, s: Suggestion) -> tuple:
+    return (
+        s.claim_id,
+        story,
+        s.label,
+        s.reason,
+        json.dumps([[e.other_id, e.rank, e.score] for e in s.evidence]),
+        json.dumps(list(s.hints), ensure_ascii=False),
+        json.dumps([list(sp) for sp in s.spans]),
+        s.confidence,
+    )

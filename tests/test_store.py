@@ -239,10 +239,18 @@ def test_schema_opens_with_sqlite_utils(tmp_path):
         s.import_story(story, make_evidence(story))
         s.set_label(story.claims()[0].id, "consistent", ME)
     db = sqlite_utils.Database(path)
-    for table in ("stories", "articles", "claims", "evidence", "suggestions", "annotations",
+    for table in ("stories", "articles", "claims", "suggestions", "annotations",
                   "events", "state", "crossread_meta"):  # fmt: skip
         assert table in db.table_names()
     assert next(db["annotations"].rows)["label"] == "consistent"
+    # evidence is a view over claim numbers: the same columns, with the text joined in
+    assert "evidence" in db.view_names()
+    row = next(db["evidence"].rows)
+    assert row["text"] == s_text(story, row["other_id"]) and row["article"]
+
+
+def s_text(story, claim_id):
+    return next(c.text for c in story.claims() if c.id == claim_id)
 
 
 def test_store_error_is_one_line(tmp_path):

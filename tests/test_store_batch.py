@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from olddb import downgrade_to_v4
 from storyfactory import make_evidence, make_suggestions, seed_story
 
 from annotations import schema
@@ -56,8 +57,9 @@ def test_a_version_1_database_migrates_keeping_labels_and_events(tmp_path):
     s, ids = _store(tmp_path)
     s.set_label(ids[0], "consistent", ME)
     s.close()
-    # turn the file back into a version 1 database: drop what steps 2 and 3 added
+    # turn the file back into a version 1 database: undo step 5, drop what steps 2-4 added
     conn = sqlite3.connect(tmp_path / "w.db")
+    downgrade_to_v4(conn)
     conn.execute("ALTER TABLE events DROP COLUMN session")
     conn.execute("ALTER TABLE events DROP COLUMN origin")
     conn.execute("DROP TABLE finals")
