@@ -413,6 +413,8 @@ class CrossreadApp(App[None]):
             return
         if event is None:
             self.say("Nothing to redo." if redo else "Nothing to undo.")
+        else:
+            self.say(self.review.describe(event, redo=redo))
         self.show_moved(before)
 
     def action_undo(self) -> None:
@@ -503,6 +505,17 @@ class CrossreadApp(App[None]):
 
         self.push_screen(SearchScreen(claims, self.review.source_of, link_for=claim), done)
 
+    def on_article_view_claim_clicked(self, event: ArticleView.ClaimClicked) -> None:
+        """A click on a claim selects it: the current claim, or the comparison cursor."""
+        if isinstance(self.screen, ModalScreen):
+            return
+        if event.view.id == "article":
+            if self.review.go_claim(event.claim_id):
+                self.show_marks()
+        elif event.view.id == "compare":
+            self.compare_cursor = event.claim_id
+            self.show_marks()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "articles" or not event.option.id:
             return
@@ -520,16 +533,19 @@ class CrossreadApp(App[None]):
             if settings:
                 self.export(**settings)
 
-        self.push_screen(ExportScreen("crossread-export.csv"), done)
+        self.push_screen(ExportScreen("crossread-export.csv", self.review.reviewer), done)
 
-    def export(self, out_path: str, fmt: str, excel: bool, all_claims: bool) -> None:
+    def export(
+        self, out_path: str, fmt: str, excel: bool, all_claims: bool, all_reviewers: bool = False
+    ) -> None:
         from annotations.export import write_export
         from annotations.store import StoreError
 
         try:
             n = write_export(
                 self.store, out_path, fmt=fmt, excel=excel, all_claims=all_claims,
-                reviewer=self.review.reviewer,  # blind: a reviewer sees only their own labels
+                # blind by default: a reviewer's own labels unless they chose every reviewer's
+                reviewer=None if all_reviewers else self.review.reviewer,
             )  # fmt: skip
         except (StoreError, OSError, ValueError) as exc:
             self.say(f"Export failed: {exc}", error=True)

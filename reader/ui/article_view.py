@@ -7,13 +7,16 @@ line break opens at once. Text is never parsed as markup: segments are built fro
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -107,6 +110,32 @@ class ArticleView(ScrollView, can_focus=True):
             # put the claim a third of the way down, so some context above shows
             target = max(0, first - height // 3) if last - first < height else first
             self.scroll_to(y=target, animate=False)
+
+    # ---- mouse -------------------------------------------------------------------------------
+    @dataclass
+    class ClaimClicked(Message):
+        """A claim of this view was clicked."""
+
+        view: ArticleView
+        claim_id: str
+
+    def claim_at(self, x: int, y: int) -> Claim | None:
+        """The claim shown at content cell (x, y): under the pointer, else the line's first."""
+        self._rewrap()
+        index = int(self.scroll_y) + y
+        if not 0 <= index < len(self._lines):
+            return None
+        start, end = self._lines[index]
+        claims = self._claims_in(start, end)
+        offset = min(start + max(0, x - GUTTER), max(start, end - 1))
+        under = [c for c in claims if c.start <= offset < c.end]
+        return (under or claims or [None])[0]
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        claim = self.claim_at(offset.x, offset.y) if offset is not None else None
+        if claim is not None:
+            self.post_message(self.ClaimClicked(self, claim.id))
 
     # ---- layout ------------------------------------------------------------------------------
     def _rewrap(self) -> None:

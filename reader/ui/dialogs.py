@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -81,6 +82,11 @@ class NoteScreen(ModalScreen[str | None]):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)  # go on writing where the note ends
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()
 
@@ -88,7 +94,16 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; if the note was edited, only after a yes."""
+        if self.query_one(TextArea).text == sanitize(self.note):
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard your changes to this note? (y / n)"), answered)
 
 
 @dataclass(frozen=True)
@@ -192,32 +207,64 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
 
 class ExportScreen(ModalScreen[dict | None]):
-    """Where and how to export; returns keyword arguments for annotations.export.write_export."""
+    """Where and how to export; returns keyword arguments for CrossreadApp.export.
+
+    The full path is shown as it is typed; an existing file is replaced only after a yes.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, default_path: str) -> None:
+    def __init__(self, default_path: str, reviewer: str) -> None:
         super().__init__()
         self.default_path = default_path
+        self.reviewer = reviewer
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog"):
             yield Label("Export annotations", classes="dialog-title")
             yield Input(self.default_path, id="export-path")
-            with RadioSet(id="export-format"):
-                yield RadioButton("CSV", value=True, id="fmt-csv")
-                yield RadioButton("JSONL", id="fmt-jsonl")
+            yield Static(id="export-full-path")
+            with Horizontal(id="export-choices"):
+                with RadioSet(id="export-format"):
+                    yield RadioButton("CSV", value=True, id="fmt-csv")
+                    yield RadioButton("JSONL", id="fmt-jsonl")
+                with RadioSet(id="export-who"):
+                    yield RadioButton(
+                        Text(f"My labels ({one_line(self.reviewer)})"), value=True, id="who-me"
+                    )
+                    yield RadioButton("All reviewers", id="who-all")
             yield Checkbox("Spreadsheet-safe (BOM, formulas defused)", id="export-excel")
             yield Checkbox("Every claim, tagged or not", id="export-all")
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export")
                 yield Button("Cancel", id="cancel")
 
+    def on_mount(self) -> None:
+        self._show_full_path()
+
     @property
     def fmt(self) -> str:
         return "jsonl" if self.query_one("#fmt-jsonl", RadioButton).value else "csv"
 
-    def on_radio_set_changed(self) -> None:
+    @property
+    def full_path(self) -> Path | None:
+        path = self.query_one("#export-path", Input).value.strip()
+        return Path(path).expanduser().absolute() if path else None
+
+    def _show_full_path(self) -> None:
+        full = self.full_path
+        line = Text("→ ", style="dim")
+        line.append(one_line(str(full)) if full else "give a file name", style="italic")
+        if full is not None and full.exists():
+            line.append("  (exists: asks before replacing)", style="bold yellow")
+        self.query_one("#export-full-path", Static).update(line)
+
+    def on_input_changed(self) -> None:
+        self._show_full_path()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id != "export-format":
+            return
         # keep the file extension in step with the format when it is still one of ours
         path_input = self.query_one("#export-path", Input)
         stem, dot, ext = path_input.value.rpartition(".")
@@ -234,15 +281,24 @@ class ExportScreen(ModalScreen[dict | None]):
         self.submit()
 
     def submit(self) -> None:
-        path = self.query_one("#export-path", Input).value.strip()
-        if not path:
+        full = self.full_path
+        if full is None:
             self.notify("Give a file name to export to.", severity="warning", markup=False)
             return
-        self.dismiss(
-            {
-                "out_path": path,
-                "fmt": self.fmt,
-                "excel": self.query_one("#export-excel", Checkbox).value,
-                "all_claims": self.query_one("#export-all", Checkbox).value,
-            }
-        )
+        settings = {
+            "out_path": str(full),
+            "fmt": self.fmt,
+            "excel": self.query_one("#export-excel", Checkbox).value,
+            "all_claims": self.query_one("#export-all", Checkbox).value,
+            "all_reviewers": self.query_one("#who-all", RadioButton).value,
+        }
+        if not full.exists():
+            self.dismiss(settings)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.dismiss(settings)
+
+        question = f"{one_line(str(full))} exists. Replace it? (y / n)"
+        self.app.push_screen(ConfirmScreen(question), answered)

@@ -338,9 +338,39 @@ class Review:
         self.reload_annotations()
         return n
 
+    def describe(self, event: Event, *, redo: bool = False) -> str:
+        """What an undo/redo event changed: "undid: consistent on claim 12 of BBC"."""
+        with_change, without = (event.new, event.old) if redo else (event.old, event.new)
+        with_change, without = with_change or {}, without or {}
+        what = _what_changed(with_change, without)
+        where = "a claim no longer in the story"
+        for article in self.articles:
+            for claim in self.claims.get(article.name, []):
+                if claim.id == event.claim_id:
+                    where = f"claim {claim.index + 1} of {self.source_of(article.name)}"
+        text = f"{'redid' if redo else 'undid'}: {what} on {where}"
+        if event.grp is not None:
+            text += " and the rest of its batch"
+        if not redo and with_change.get("label") != without.get("label") and without.get("label"):
+            text += f" (now {without['label']})"
+        return text
+
     def undo(self, redo: bool = False) -> Event | None:
         event = self.store.redo(self.reviewer) if redo else self.store.undo(self.reviewer)
         self.reload_annotations()
         if event is not None:
             self.go_claim(event.claim_id)
         return event
+
+
+def _what_changed(with_change: dict, without: dict) -> str:
+    """The change between two annotation states, in a word or two ("consistent", "note")."""
+    label, other = with_change.get("label"), without.get("label")
+    if label != other:
+        return label if label else f"clearing {other}"
+    if with_change.get("note", "") != without.get("note", ""):
+        return "note"
+    links, other_links = with_change.get("links") or [], without.get("links") or []
+    if links != other_links:
+        return "link" if len(links) > len(other_links) else "unlink"
+    return "change"

@@ -116,7 +116,7 @@ async def test_note_editor_saves_and_escape_cancels(seeded_db: str) -> None:
         await pilot.press("e")
         await pilot.press(*"Six [b]hours[/b]?")
         await pilot.press("ctrl+s")
-        await pilot.press("e", "x", "escape")
+        await pilot.press("e", "x", "escape", "y")  # an edited note asks before discarding
         store = Store.open(seeded_db)
         assert store.annotation(claim.id, REVIEWER).note == "Six [b]hours[/b]?"
         store.close()

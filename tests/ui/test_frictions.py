@@ -1,0 +1,108 @@
+"""Small frictions, fixed: undo says what it changed, the note editor keeps typed text unless
+told, the export dialog shows the full path and asks before replacing, a click selects a claim."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from annotations.store import Store
+from reader.ui.app import build_app
+from reader.ui.article_view import ArticleView
+from reader.ui.dialogs import ConfirmScreen, ExportScreen, NoteScreen
+from ui.helpers import REVIEWER, first_claims, labels, screen_lines
+
+SIZE = (120, 36)
+
+
+async def test_undo_and_redo_say_what_they_changed(sourced_db: str) -> None:
+    third = first_claims(sourced_db, 3)[2]
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j", "j", "c", "ctrl+z")
+        await pilot.pause()
+        assert labels(sourced_db) == {}
+        said = [n.message for n in app._notifications]
+        assert "undid: consistent on claim 3 of The Wall Street Journal" in said
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert labels(sourced_db) == {third.id: "consistent"}
+        said = [n.message for n in app._notifications]
+        assert "redid: consistent on claim 3 of The Wall Street Journal" in said
+
+
+async def test_note_editor_starts_at_the_end_and_asks_before_discarding(seeded_db: str) -> None:
+    claim = first_claims(seeded_db, 1)[0]
+    with Store.open(seeded_db) as store:
+        store.set_note(claim.id, REVIEWER, "first line\nsecond")
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        area = app.screen.query_one(TextArea)
+        assert area.cursor_location == (1, 6)  # after "second"
+        await pilot.press(*" and more", "escape")
+        assert isinstance(app.screen, ConfirmScreen)  # typed text is not thrown away unasked
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteScreen)
+        assert area.text == "first line\nsecond and more"
+        await pilot.press("ctrl+s")
+        await pilot.press("e", "escape")  # unchanged: closes at once
+        assert not isinstance(app.screen, (NoteScreen, ConfirmScreen))
+        await pilot.press("e", "x", "escape", "y")
+        assert not isinstance(app.screen, (NoteScreen, ConfirmScreen))
+    with Store.open(seeded_db) as store:
+        assert store.annotation(claim.id, REVIEWER).note == "first line\nsecond and more"
+
+
+async def test_export_shows_the_full_path_asks_before_replacing_and_offers_everyone(
+    seeded_db: str,
+) -> None:
+    claims = first_claims(seeded_db, 2)
+    with Store.open(seeded_db) as store:
+        store.set_label(claims[1].id, "unverified", "someone-else")
+    Path("labels.csv").write_text("keep me\n")
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "s")
+        app.screen.query_one("#export-path").value = "labels.csv"
+        await pilot.pause()
+        full = str(Path("labels.csv").absolute())
+        assert any(full in line for line in screen_lines(app))
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # not replaced
+        assert isinstance(app.screen, ExportScreen)
+        assert Path("labels.csv").read_text() == "keep me\n"
+        await pilot.click("#who-all")
+        await pilot.click("#export")
+        await pilot.press("y")
+        await pilot.pause()
+    with open("labels.csv", newline="", encoding="utf-8") as f:
+        rows = {(r["reviewer"], r["label"]) for r in csv.DictReader(f)}
+    assert rows == {(REVIEWER, "consistent"), ("someone-else", "unverified")}
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        app.screen.query_one("#export-path").value = "mine.csv"
+        await pilot.press("enter")  # new file: no question; my labels by default
+        await pilot.pause()
+    with open("mine.csv", newline="", encoding="utf-8") as f:
+        assert {r["reviewer"] for r in csv.DictReader(f)} == {REVIEWER}
+
+
+async def test_clicking_a_claim_selects_it(seeded_db: str) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one("#article", ArticleView)
+        target = view.claim_at(10, 8)
+        assert target is not None and target != app.review.claim
+        await pilot.click("#article", offset=(11, 9))  # +1: the border
+        assert app.review.claim == target
+        await pilot.press("x")
+        compare = app.query_one("#compare", ArticleView)
+        other = compare.claim_at(10, 10)
+        await pilot.click("#compare", offset=(11, 11))
+        assert app.compare_cursor == other.id
+    assert labels(seeded_db) == {target.id: "contradicted"}
