@@ -26,4 +26,10 @@ def test_help_screen(seeded_db: str, snap_compare) -> None:
 
 
 def test_export_dialog(seeded_db: str, snap_compare) -> None:
-    assert snap_compare(build_app(seeded_db, REVIEWER), press=["s"], terminal_size=(100, 32))
+    async def fixed_path(pilot) -> None:  # the default path is under a tmp folder of each run
+        await pilot.press("s")
+        pilot.app.screen.query_one("#export-path").value = "/srv/exports/labels.csv"
+
+    assert snap_compare(
+        build_app(seeded_db, REVIEWER), run_before=fixed_path, terminal_size=(100, 32)
+    )
