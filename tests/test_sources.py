@@ -8,6 +8,8 @@ import io
 import sqlite3
 from pathlib import Path
 
+from olddb import downgrade_to_v4
+
 from annotations import schema
 from annotations.export import COLUMNS, write_export
 from annotations.store import Store
@@ -100,6 +102,7 @@ def test_sources_are_stored_exported_and_old_databases_migrate(tmp_path: Path) -
     assert by_article["plain-file-name.txt"]["source"] == "plain-file-name"
     # a version 3 database (before sources) migrates and keeps its labels
     conn = sqlite3.connect(db)
+    downgrade_to_v4(conn)
     for column in ("source", "url", "published"):
         conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     conn.execute("UPDATE crossread_meta SET value = '3' WHERE key = 'schema_version'")
