@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,6 +61,52 @@ def unchanged_report(story: Story) -> ImportReport:
     )
 
 
+def default_jobs() -> int:
+    """Worker processes for an import: the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _worker_init() -> None:
+    # the pool's processes fill the cores; rapidfuzz threads inside them would only contend
+    from reader.align import fuzzy
+
+    fuzzy.max_threads = 1
+
+
+def _analysed(stories: list[Story], jobs: int) -> Iterator[tuple[Story, tuple[list, list]]]:
+    """Each story with its evidence and suggestions, in the stories' order.
+
+    With jobs > 1 the analysis runs in worker processes, at most 2 × jobs stories ahead of the
+    one the caller is storing, so memory stays bounded whatever the corpus size. The order is
+    kept so that `--jobs 1` and `--jobs N` write the same database.
+    """
+    if jobs <= 1 or len(stories) <= 1:
+        for story in stories:
+            yield story, analyse(story)
+        return
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(stories)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_worker_init,
+    ) as pool:
+        pending: deque[tuple[Story, Future]] = deque()
+        todo = iter(stories)
+        for story in todo:
+            pending.append((story, pool.submit(analyse, story)))
+            if len(pending) >= 2 * jobs:
+                break
+        while pending:
+            story, future = pending.popleft()
+            result = future.result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(analyse, nxt)))
+            yield story, result
+
+
 def import_path(
     store: Store,
     path: str | Path,
@@ -65,9 +115,12 @@ def import_path(
     progress: Progress | None = None,
     on_loaded: Callable[[int], None] | None = None,
     follow_symlinks: bool = False,
+    jobs: int = 1,
 ) -> ImportResult:
     """Load `path`, then (re)align and store each story whose files changed since the last import.
 
+    Stories are analysed in `jobs` worker processes and stored one transaction per story, in
+    order: an import killed at any point leaves every stored story whole and none in part.
     `on_loaded(n)` is told how many stories were found; `progress(story)` is called after each one.
     """
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
@@ -75,12 +128,17 @@ def import_path(
     result = ImportResult(skipped=list(corpus.skipped), warnings=decoding_warnings(corpus))
     if on_loaded:
         on_loaded(len(corpus.stories))
+    stale = [s for s in corpus.stories if not store.story_is_current(s)]
+    stale_ids = {id(s) for s in stale}
+    reports = {}
     for story in corpus.stories:
-        if store.story_is_current(story):
-            result.reports.append(unchanged_report(story))
-        else:
-            evidence, suggestions = analyse(story)
-            result.reports.append(store.import_story(story, evidence, suggestions))
+        if id(story) not in stale_ids:
+            reports[id(story)] = unchanged_report(story)
+            if progress:
+                progress(story)
+    for story, (evidence, suggestions) in _analysed(stale, jobs):
+        reports[id(story)] = store.import_story(story, evidence, suggestions)
         if progress:
             progress(story)
+    result.reports = [reports[id(s)] for s in corpus.stories]
     return result

@@ -24,10 +24,23 @@ def processed(texts: list[str]) -> list[str]:
     return [utils.default_process(t) for t in texts]
 
 
+# Below this many pairs, starting rapidfuzz's threads costs more than they save.
+THREADED_PAIRS = 100_000
+# All cores for big matrices; 1 in an import's worker processes, which already fill the cores.
+max_threads = -1
+
+
+def _threads(pairs: int, workers: int | None) -> int:
+    if workers is not None:
+        return workers
+    return max_threads if pairs >= THREADED_PAIRS else 1
+
+
 def fuzzy_scores(
-    q: list[str], c: list[str], short_q: np.ndarray, short_c: np.ndarray, workers: int = -1
+    q: list[str], c: list[str], short_q: np.ndarray, short_c: np.ndarray, workers: int | None = None
 ) -> np.ndarray:
     """Pairwise fuzzy similarity 0-100 of `processed` texts; short texts use plain `ratio`."""
+    workers = _threads(len(q) * len(c), workers)
     scores = process.cdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers)
     if short_q.any() or short_c.any():
         plain = process.cdist(q, c, scorer=fuzz.ratio, dtype=np.float32, workers=workers)
@@ -42,9 +55,14 @@ def score_matrix(queries: list[str], choices: list[str]) -> np.ndarray:
 
 
 def fuzzy_pairs(
-    q: np.ndarray, c: np.ndarray, short_q: np.ndarray, short_c: np.ndarray, workers: int = -1
+    q: np.ndarray,
+    c: np.ndarray,
+    short_q: np.ndarray,
+    short_c: np.ndarray,
+    workers: int | None = None,
 ) -> np.ndarray:
     """`fuzzy_scores` of corresponding elements (object arrays of strings): q[k] with c[k]."""
+    workers = _threads(len(q), workers)
     scores = process.cpdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers)
     short = short_q | short_c
     if short.any():

@@ -6,6 +6,7 @@ import difflib
 import getpass
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -178,12 +179,25 @@ class StoryBar:
 
     def start(self, stories: int) -> None:
         if stories > 1:
-            self.bar = click.progressbar(length=stories, label=self.label, file=sys.stderr)
+            self.started = time.monotonic()
+            self.bar = click.progressbar(
+                length=stories,
+                label=self.label,
+                file=sys.stderr,
+                show_eta=True,  # time left
+                item_show_func=self.rate,
+            )
             self.bar.__enter__()
+
+    def rate(self, done: int | None) -> str | None:
+        elapsed = time.monotonic() - self.started
+        if not done or elapsed <= 0:
+            return None
+        return f"{done / elapsed:.1f} stories/s"
 
     def step(self, _story: object) -> None:
         if self.bar is not None:
-            self.bar.update(1)
+            self.bar.update(1, self.bar.pos + 1)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -191,7 +205,13 @@ class StoryBar:
 
 
 def run_import(
-    store, paths: list[str], max_mb: float, *, quiet: bool = False, follow_symlinks: bool = False
+    store,
+    paths: list[str],
+    max_mb: float,
+    *,
+    quiet: bool = False,
+    follow_symlinks: bool = False,
+    jobs: int = 1,
 ) -> None:
     """Import every path with a progress bar; print a summary (only problems if quiet).
 
@@ -210,6 +230,7 @@ def run_import(
                 on_loaded=bar.start,
                 progress=bar.step,
                 follow_symlinks=follow_symlinks,
+                jobs=jobs,
             )
         finally:
             bar.close()
@@ -296,12 +317,29 @@ def open_cmd(
 @db_option
 @max_mb_option
 @follow_option
-def import_cmd(paths: tuple[str, ...], db: str, max_mb: float, follow_symlinks: bool) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Stories analysed at once, in worker processes (default: the number of cores).",
+)
+def import_cmd(
+    paths: tuple[str, ...], db: str, max_mb: float, follow_symlinks: bool, jobs: int | None
+) -> None:
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
+    from reader.pipeline import default_jobs
+
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
-            run_import(store, list(paths), max_mb, follow_symlinks=follow_symlinks)
+            run_import(
+                store,
+                list(paths),
+                max_mb,
+                follow_symlinks=follow_symlinks,
+                jobs=jobs or default_jobs(),
+            )
         finally:
             store.close()
 

@@ -77,7 +77,7 @@ def _candidates(slots: list[list[Slot]]) -> dict[tuple[str, str], list[tuple[int
     groups: dict[tuple[str, str], list[tuple[int, Slot]]] = defaultdict(list)
     for i, ss in enumerate(slots):
         for s in ss:
-            for k in s.key or {""}:
+            for k in sorted(s.key or {""}):  # sorted: the same result in every process
                 groups[(s.kind, k)].append((i, s))
     return groups
 
@@ -361,7 +361,7 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
             related, _ = RULES[s.kind]
             seen: set[int] = set()
             rel: list[tuple[int, Slot]] = []
-            for k in s.key or {""}:
+            for k in sorted(s.key or {""}):  # sorted: the same result in every process
                 for j, o in groups[(s.kind, k)]:
                     if claims[j].article == claims[i].article or id(o) in seen:
                         continue

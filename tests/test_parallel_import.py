@@ -1,0 +1,103 @@
+"""Parallel import: the same database whatever --jobs, and a kill -9 leaves no half story."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from corpus import write_corpus
+
+from annotations.store import Store
+from reader.pipeline import import_path
+
+# What `crossread import` stores, by stable ids (claim numbers are the file's own).
+CONTENT = {
+    "stories": "SELECT name, path FROM stories ORDER BY name",
+    "articles": "SELECT * EXCLUDE FROM articles",
+    "claims": 'SELECT id, story, article, claim_index, start, "end", text FROM claims ORDER BY id',
+    "evidence": "SELECT * FROM evidence ORDER BY claim_id, other_id",
+    "suggestions": "SELECT * FROM suggestions ORDER BY claim_id",
+}
+CONTENT["articles"] = (
+    "SELECT story, name, position, title, text, sha256, encoding, warnings, title_span, "
+    "boilerplate, source, url, published FROM articles ORDER BY story, name"
+)
+
+
+def content(path: Path, story: str | None = None) -> dict:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        out = {}
+        for table, sql in CONTENT.items():
+            rows = conn.execute(sql).fetchall()
+            if story is not None:  # the story's rows: every table has its story in column 0/1
+                col = 1 if table in ("claims", "suggestions") else 0
+                rows = [r for r in rows if r[col] == story]
+            out[table] = rows
+        return out
+    finally:
+        conn.close()
+
+
+def test_jobs_1_and_jobs_2_write_the_same_database(tmp_path):
+    write_corpus(tmp_path / "corpus", 6, articles=3, sentences=12)
+    for jobs in (1, 2):
+        with Store.open(tmp_path / f"j{jobs}.db") as store:
+            result = import_path(store, tmp_path / "corpus", jobs=jobs)
+        assert [r.story for r in result.reports] == [f"story{s:05d}" for s in range(6)]
+    one, two = content(tmp_path / "j1.db"), content(tmp_path / "j2.db")
+    assert all(one.values()) and one == two
+    # claim numbers too: stories are stored in corpus order whatever finishes first
+    numbers = [
+        sqlite3.connect(tmp_path / f"j{j}.db").execute("SELECT n, id FROM claims").fetchall()
+        for j in (1, 2)
+    ]
+    assert numbers[0] == numbers[1]
+
+
+def test_kill_9_during_a_parallel_import_leaves_only_whole_stories(tmp_path):
+    stories = 40
+    write_corpus(tmp_path / "corpus", stories, articles=4, sentences=30)
+    with Store.open(tmp_path / "whole.db") as store:
+        import_path(store, tmp_path / "corpus", jobs=1)
+    db = tmp_path / "killed.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "import", str(tmp_path / "corpus"), "--db", str(db),
+         "--jobs", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        stored = 0
+        while stored < 3 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+            try:
+                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+                stored = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+                conn.close()
+            except sqlite3.Error:
+                pass  # not created yet
+        os.killpg(proc.pid, signal.SIGKILL)  # the importer and its worker processes
+    finally:
+        proc.wait()
+    if stored >= stories:
+        pytest.fail("the import finished before it could be killed")
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    names = [r[0] for r in conn.execute("SELECT name FROM stories ORDER BY name")]
+    conn.close()
+    assert 3 <= len(names) < stories
+    for name in names:  # each stored story is whole: exactly what a finished import stores
+        assert content(db, name) == content(tmp_path / "whole.db", name), name
+    # a story never stored has no row anywhere
+    left = content(db)
+    assert {r[0] for r in left["articles"]} == set(names)
+    assert {r[1] for r in left["claims"]} == set(names)
