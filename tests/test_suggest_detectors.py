@@ -232,3 +232,55 @@ def test_proper_names_skip_sentence_starts_audiences_titles_and_compounds() -> N
     )
     got = [" ".join(t.text for t in name) for name in proper_names(text)]
     assert got == ["Jens Stoltenberg", "Karsby"]
+
+
+# numbers: words, ranges, roles, parts, units ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("One hundred and fifty people were hurt.", 150),
+        ("A hundred and twenty-five people were hurt.", 125),
+        ("Twenty-one people died in the crash.", 21),
+        ("Half a million people fled the city.", 500_000),
+        ("The bridge cost 1.2bn dollars to build.", 1.2e9),
+        ("Two thousand and five hundred people marched.", 2500),
+    ],
+)
+def test_numbers_in_words_and_suffixes_are_read(text: str, value: float) -> None:
+    s = _one(numbers.extract(text))
+    assert s.value[:2] == (value, value)
+
+
+def test_ranges_are_intervals_and_a_change_is_not_a_range() -> None:
+    r = _one(numbers.extract("Between 9 and 14 people were killed in the blast."))
+    assert r.value[:2] == (9, 14)
+    assert numbers.compatible(r, _one(numbers.extract("Police said 12 people were killed.")))
+    assert not numbers.compatible(r, _one(numbers.extract("Police said 20 people were killed.")))
+    assert _one(numbers.extract("Deaths rose from 9 to 14 people.")).value[:2] == (14, 14)
+
+
+def test_numbers_with_different_roles_or_parts_are_not_compared() -> None:
+    killed = _one(numbers.extract("Police said 12 people were killed in the blast."))
+    injured = _one(numbers.extract("Police said 40 people were injured in the blast."))
+    assert not numbers.related(killed, injured)
+    others = _one(numbers.extract("Six other people were injured in the blast, police said."))
+    assert not numbers.related(others, injured)
+    # "three of the five" is about the five: the three is a part and is not compared
+    part = numbers.extract("Three of the five crew members died in the blast.")
+    assert [s.value[:2] for s in part] == [(5, 5)]
+    whole = _one(numbers.extract("Five crew members died in the blast."))
+    assert numbers.related(part[0], whole) and numbers.compatible(part[0], whole)
+
+
+def test_units_are_converted_before_comparing() -> None:
+    km = _one(numbers.extract("The new ring road is 10 km long."))
+    miles = _one(numbers.extract("The new ring road is 6 miles long."))
+    assert numbers.related(km, miles) and numbers.compatible(km, miles)
+    far = _one(numbers.extract("The new ring road is 9 miles long."))
+    assert not numbers.compatible(km, far)
+    assert numbers.compatible(
+        _one(numbers.extract("The rescue took a six-hour shift.")),
+        _one(numbers.extract("The rescue shift took 6 hours.")),
+    )

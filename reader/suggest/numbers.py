@@ -20,6 +20,8 @@ _ONES = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Scales written onto the figure: "1.2bn", "$40m", "5k".
+_SUFFIXES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3}
 # Plural scale words alone are vague counts: "thousands of people".
 _VAGUE = {
     "dozens": (24, 99),
@@ -53,6 +55,18 @@ _HEDGES = {
     ("close", "to"): (0.9, 1.1),
 }
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
+_SUBSET = frozenset(["other", "more", "addit", "furth"])
+# What happened to the people counted, as stems (`text.stem` folds killed/dead/died into "dead").
+_ROLES = frozenset(["dead", "hurt", "missi", "evacu", "rescu", "arres", "aboar", "board", "displ"])
+# Measures converted to one unit per kind (stem -> unit, factor); converted figures get a margin
+# for the rounding of the conversion ("10 km" is "6 miles").
+_MEASURES = {
+    "km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609),
+    "metre": ("m", 1.0), "meter": ("m", 1.0), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
+    "kg": ("kg", 1.0), "kilog": ("kg", 1.0), "lb": ("kg", 0.4536),
+    "hour": ("hour", 1.0), "hr": ("hour", 1.0), "minut": ("minut", 1.0), "min": ("minut", 1.0),
+}  # fmt: skip
+_ROUNDING = 0.05
 _UNITS = {"$": "dollar", "%": "percent", "percent": "percent", "per": "percent"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
@@ -83,28 +97,63 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
             return None  # a year: see dates
         value = float(t.replace(",", ""))
         j = i + 1
-    elif t in _ONES:
-        value = float(_ONES[t])
-        j = i + 1
-        if value >= 20 and j < len(toks) and toks[j].lower in _ONES and _ONES[toks[j].lower] < 10:
-            value += _ONES[toks[j].lower]  # "twenty-five", "twenty five"
-            j += 1
-    elif t in ("a", "one") and nxt in ("hundred", "thousand", "million", "billion"):
-        value, j = 1.0, i + 1
-    elif t == "one" and i + 1 < len(toks) and _joined(text, toks[i], toks[i + 1], "-"):
-        if nxt == "on":  # "one-on-one" is not a count
-            return None
-        value, j = 1.0, i + 1
+    elif (t == "one" and nxt == "on") or (t == "one" and i > 0 and toks[i - 1].lower == "on"):
+        return None  # "one-on-one" is not a count
+    elif (words := _words(text, toks, i)) is not None:
+        value, j = words
     else:
         return None
     if i > 0 and toks[i - 1].text[:1].isupper() and toks[i].text[:1].isdigit():
         prev = toks[i - 1]
-        if prev.lower not in _HEDGE_WORDS and text[prev.end : toks[i].start] == " ":
+        opener = prev.lower in ("between", "from", "aged")  # "Between 9 and 14"
+        if prev.lower not in _HEDGE_WORDS and not opener and text[prev.end : toks[i].start] == " ":
             return None  # a model or series number: "Nord Stream 2", "Article 5"
-    while j < len(toks) and toks[j].lower in _SCALES:
-        value *= _SCALES[toks[j].lower]
+    while j < len(toks) and (
+        toks[j].lower in _SCALES
+        or (toks[j].lower in _SUFFIXES and _joined(text, toks[j - 1], toks[j], ""))
+    ):
+        value *= _SCALES.get(toks[j].lower) or _SUFFIXES[toks[j].lower]
         j += 1
     return value, value, j
+
+
+def _words(text: str, toks: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """A number written in words from toks[i]: "one hundred and fifty", "a hundred and
+    twenty-five", "twenty-one", "half a million"; (value, index after it), else None."""
+    total, current, j, seen = 0.0, 0.0, i, False
+    last = ""  # kind of the previous word: "ten" (twenty…ninety), "one" (the rest), "scale"
+    if toks[i].lower == "half" and i + 2 < len(toks) and toks[i + 1].lower == "a":
+        scale = toks[i + 2].lower
+        if scale in _SCALES:
+            return 0.5 * _SCALES[scale], i + 3
+        return None
+    while j < len(toks):
+        w = toks[j].lower
+        nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
+        if w in _ONES or w == "one":
+            n = 1.0 if w == "one" else float(_ONES[w])
+            if last == "one" or (last == "ten" and n >= 10):
+                break  # "five six", "twenty thirty": two numbers, not one
+            current += n
+            last = "ten" if n >= 20 else "one"
+        elif w == "a" and not seen and nxt in _SCALES:
+            current = 1.0
+        elif w == "hundred" and (seen or current):
+            current, last = (current or 1.0) * 100, "scale"
+        elif w in _SCALES and w != "hundred" and (seen or current):
+            total += (current or 1.0) * _SCALES[w]
+            current, last = 0.0, "scale"
+        elif w == "and" and seen and (nxt in _ONES or nxt == "one") and (current >= 100 or total):
+            pass  # "one hundred and fifty"
+        else:
+            break
+        seen = seen or w != "a"
+        j += 1
+    if not seen or j == i:
+        return None
+    if toks[j - 1].lower == "one" and j - i == 1 and not _joined(text, toks[i], toks[j], " -"):
+        return None
+    return total + current, j
 
 
 def _hedge(toks: Sequence[Token], i: int) -> tuple[float, float] | None:
@@ -126,6 +175,17 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             i += 1
             continue
         lo, hi, j = parsed
+        # a range: "between 9 and 14", "aged 8 to 12", "9-14" (but "from 9 to 14" is a change)
+        joiner = toks[j].lower if j < len(toks) else ""
+        between = i > 0 and toks[i - 1].lower == "between"
+        dash = j < len(toks) and text[toks[j - 1].end : toks[j].start] == "-"
+        frm = i > 0 and toks[i - 1].lower == "from"
+        if (joiner == "to" and not frm) or (joiner == "and" and between):
+            upper = _parse(text, toks, j + 1) if j + 1 < len(toks) else None
+            if upper:
+                lo, hi, j = min(lo, upper[0]), max(hi, upper[1]), upper[2]
+        elif dash and not frm and (upper := _parse(text, toks, j)) and lo == hi:
+            lo, hi, j = min(lo, upper[0]), max(hi, upper[1]), upper[2]
         start = i
         if i > 0 and toks[i - 1].text == "$":
             start = i - 1
@@ -161,13 +221,22 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             continue
         if unit:
             head.append(unit)
+        # "six other people", "12 more bodies": a part of the count, not the count
+        subset = bool(set(head) & _SUBSET)
+        head = [h for h in head if h not in _SUBSET] or head
+        if head[0] in _MEASURES:  # one scale per kind of measure: "10 km" meets "6 miles"
+            canon, factor = _MEASURES[head[0]]
+            if factor != 1.0:
+                lo, hi = lo * factor * (1 - _ROUNDING), hi * factor * (1 + _ROUNDING)
+            head[0] = canon
+        role = _role(toks, start, k, head)
         # shown to the reviewer: the figure and its first head word ("six-hour", "13,000 lives")
         span = (toks[start].start, toks[first_head].end)
         slots.append(
             Slot(
                 kind="number",
                 key=frozenset(head),
-                value=(lo, hi, unit),
+                value=(lo, hi, unit, role, subset),
                 surface=text[span[0] : span[1]],
                 span=span,
                 context=frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_WORDS),
@@ -177,15 +246,26 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     return slots
 
 
+def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str | None:
+    """What happened to the counted: "killed", "injured", "evacuated"… (a canonical stem), read
+    from the head itself ("40 injured") or a few words around it ("12 people were killed",
+    "the blast killed 12", "30 passengers on board")."""
+    around = [*head, *(stem(t.text) for t in toks[end : end + 4])]
+    around += [stem(t.text) for t in toks[max(0, start - 3) : start]]
+    return next((w for w in around if w in _ROLES), None)
+
+
 def compatible(a: Slot, b: Slot) -> bool:
     """Two numbers about the same thing agree when their intervals meet."""
-    (alo, ahi, _), (blo, bhi, _) = a.value, b.value  # type: ignore[misc]
+    alo, ahi = a.value[:2]  # type: ignore[index]
+    blo, bhi = b.value[:2]  # type: ignore[index]
     return interval_overlap((alo, ahi), (blo, bhi))
 
 
 def related(a: Slot, b: Slot) -> bool:
-    """Same head word (and unit), and at least one shared word of context."""
-    if a.value[2] != b.value[2]:  # type: ignore[index]
+    """Same head word, unit, role and part-or-whole, and at least one shared word of context:
+    "12 killed" is not compared with "40 injured", nor "six other people" with "ten people"."""
+    if a.value[2:] != b.value[2:]:  # type: ignore[index]
         return False
     shared = a.key & b.key
     return bool(shared) and bool(((a.context | a.key) & (b.context | b.key)) - shared)

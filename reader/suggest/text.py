@@ -20,7 +20,7 @@ _SYNONYMS = {
     "troop": "troops soldiers forces servicemen personnel",
     "dead": "dead killed deaths died fatalities lives",
     "hurt": "injured wounded hurt injuries",
-    "person": "people persons residents individuals civilians",
+    "person": "people person persons residents individuals civilians",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 
