@@ -151,7 +151,10 @@ def _words(text: str, toks: Sequence[Token], i: int) -> tuple[float, int] | None
         j += 1
     if not seen or j == i:
         return None
-    if toks[j - 1].lower == "one" and j - i == 1 and not _joined(text, toks[i], toks[j], " -"):
+    # a lone "one" is mostly a pronoun ("one of them", "one official said"); it counts only
+    # joined to its unit ("one-hour")
+    lone = toks[i].lower == "one" and j - i == 1
+    if lone and (j >= len(toks) or text[toks[i].end : toks[j].start] != "-"):
         return None
     return total + current, j
 
