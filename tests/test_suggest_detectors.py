@@ -284,3 +284,34 @@ def test_units_are_converted_before_comparing() -> None:
         _one(numbers.extract("The rescue took a six-hour shift.")),
         _one(numbers.extract("The rescue shift took 6 hours.")),
     )
+
+
+# weekdays and parts of day, between a claim and its counterpart --------------------------------
+
+
+def test_a_counterpart_on_another_day_or_part_of_day_conflicts() -> None:
+    from reader.suggest import when
+
+    found = when.conflict(
+        "The fire broke out at the depot on Sunday evening.",
+        "The fire broke out at the depot early on Monday.",
+    )
+    assert found is not None
+    assert (found[0].surface, found[1].surface) == ("Sunday evening", "early on Monday")
+    # no place next to the day is needed
+    assert when.conflict("Voting ended on Tuesday.", "Voting ended on Thursday.")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The blaze started late on Friday.", "The blaze started at 10:50 p.m. on Friday."),
+        ("The ferry sank late on Sunday.", "The ferry sank early on Monday."),  # one night
+        ("Talks ended on Monday.", "Talks ended on Monday, and resume on Wednesday."),
+        ("Talks ended on Monday.", "Talks ended after eight hours."),  # no day to compare
+    ],
+)
+def test_day_look_alikes_do_not_conflict(a: str, b: str) -> None:
+    from reader.suggest import when
+
+    assert when.conflict(a, b) is None

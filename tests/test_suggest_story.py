@@ -137,3 +137,16 @@ def test_a_counterpart_lacking_the_claims_own_name_leaves_it_unverified() -> Non
     assert "names 'Ines Duarte', which no other source mentions" in s.reason
     plain = got["The Marrow river flood forced residents of Dunmore from their homes overnight."]
     assert plain.label == "consistent"
+
+
+def test_a_counterpart_reporting_another_day_contradicts() -> None:
+    story = _story(
+        ["The Marrow embankment breach flooded Dunmore market on Sunday evening.", *FILLER[0]],
+        ["The Marrow embankment breach flooded Dunmore market early on Monday.", *FILLER[1]],
+        ["Volunteers cleared Dunmore market after the flood.", *FILLER[2]],
+    )
+    got = _by_text(story)
+    s = got["The Marrow embankment breach flooded Dunmore market on Sunday evening."]
+    assert s.label == "contradicted"
+    assert "days differ: 'Sunday evening' here, 'early on Monday'" in s.reason
+    assert [story.claims()[0].text[a:b] for a, b in s.spans] == ["Sunday evening"]

@@ -35,7 +35,7 @@ _MONTHS = {
     )
     for m in names.split(":")
 }
-_PARTS = {  # hours of the day, end may pass midnight
+PARTS = {  # hours of the day, end may pass midnight
     "morning": (5, 12),
     "noon": (12, 12),
     "midday": (11, 13),
@@ -44,6 +44,7 @@ _PARTS = {  # hours of the day, end may pass midnight
     "night": (19, 29),
     "midnight": (23.5, 24.5),
     "late": (18, 29),
+    "early": (0, 10),
     "overnight": (21, 31),
 }
 _TIME = re.compile(r"^(\d{1,2})(?::(\d\d))?$")
@@ -121,9 +122,9 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             h = hour + int(m.group(2) or 0) / 60
             end = toks[i + 2].end if i + 2 < len(toks) and toks[i + 2].lower == "m" else t.end
             slots.append(_slot("time", days, (h, h), toks, i, text, (t.start, end)))
-        elif w in _PARTS and days:
+        elif w in PARTS and days:
             # "late on Friday", "Friday night": a range of hours, tied to the weekday named
-            slots.append(_slot("time", days, _PARTS[w], toks, i, text))
+            slots.append(_slot("time", days, PARTS[w], toks, i, text))
     return slots
 
 

@@ -26,6 +26,7 @@ from reader.suggest import (
     numbers,
     places,
     titles,
+    when,
 )
 from reader.suggest.slots import Slot
 from reader.suggest.support import (
@@ -223,6 +224,23 @@ def _word_span(text: str, word: str) -> tuple[int, int]:
     return 0, len(text)
 
 
+def _when_findings(
+    claims: list[Claim], counterparts: list[Counterpart], findings: list[list[Finding]]
+) -> None:
+    """The counterpart puts the same thing on another day or part of day."""
+    for i, cp in enumerate(counterparts):
+        if not cp.supported:
+            continue
+        found = when.conflict(claims[i].text, claims[cp.index].text)
+        if found:
+            mine, theirs = found
+            reason = (
+                f"days differ: '{mine.surface}' here, '{theirs.surface}' in the same statement "
+                f"in {claims[cp.index].article}"
+            )
+            findings[i].append(Finding(True, reason, mine.span, [cp.index], "medium"))
+
+
 def _lone_names(claims: list[Claim]) -> list[list[tuple[int, int]]]:
     """Per claim, the spans of its proper names that no other article mentions at all."""
     words: dict[str, set[str]] = defaultdict(set)  # article -> stems of all its words
@@ -375,6 +393,7 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
 
     _place_findings(claims, counterparts, findings)
     _negation_findings(claims, findings)
+    _when_findings(claims, counterparts, findings)
     lone = _lone_names(claims)
 
     headline_ids = _headlines(story)

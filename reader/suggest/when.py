@@ -1,0 +1,72 @@
+"""When, by weekday and part of day, compared between a claim and its counterpart.
+
+A story covers several days, so days are not voted across the story (see `dates`); but a
+counterpart reports the same thing, and when it puts it on another day ("on Sunday evening" /
+"early on Monday") the two disagree. Each mention becomes a span of hours of the week: the day,
+narrowed by a part of day or a clock time next to it ("late on Friday", "Friday night", "at 10:50
+p.m. on Friday"). Spans compare on a clock that wraps at the end of the week, so "late on Sunday"
+meets "early on Monday".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.suggest.dates import PARTS, WEEKDAYS
+from reader.suggest.slots import interval_overlap
+from reader.suggest.text import tokenize
+
+WEEK = 7 * 24
+NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
+_TIME = re.compile(r"^(\d{1,2})(?::(\d\d))?$")
+
+
+@dataclass(frozen=True)
+class Moment:
+    hours: tuple[float, float]  # hours since Monday 00:00
+    surface: str
+    span: tuple[int, int]
+
+
+def moments(text: str) -> list[Moment]:
+    """Every weekday named (capitalised) in `text`, as a span of hours of the week."""
+    toks = tokenize(text)
+    out: list[Moment] = []
+    for i, t in enumerate(toks):
+        if t.lower not in WEEKDAYS or not t.text[:1].isupper():
+            continue
+        day = WEEKDAYS.index(t.lower) * 24
+        lo, hi, a, b = 0.0, 24.0, i, i
+        for k in range(max(0, i - NEAR), min(len(toks), i + NEAR + 1)):
+            w = toks[k].lower
+            if w in PARTS:
+                lo, hi = PARTS[w]
+                a, b = min(a, k), max(b, k)
+                break
+            m = _TIME.match(w)
+            if m and k + 1 < len(toks) and toks[k + 1].lower in ("a", "p"):
+                h = int(m.group(1)) % 12 + (12 if toks[k + 1].lower == "p" else 0)
+                h += int(m.group(2) or 0) / 60
+                lo, hi = h, h
+                a, b = min(a, k), max(b, k + 1)
+                break
+        span = (toks[a].start, toks[b].end)
+        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span))
+    return out
+
+
+def _meet(x: Moment, y: Moment) -> bool:
+    return any(
+        interval_overlap((x.hours[0] + s, x.hours[1] + s), y.hours) for s in (-WEEK, 0, WEEK)
+    )
+
+
+def conflict(a: str, b: str) -> tuple[Moment, Moment] | None:
+    """The first moment of `a` and of `b` when no moment of one meets any moment of the other."""
+    ma, mb = moments(a), moments(b)
+    if not ma or not mb:
+        return None
+    if any(_meet(x, y) for x in ma for y in mb):
+        return None
+    return ma[0], mb[0]
