@@ -315,3 +315,26 @@ def test_day_look_alikes_do_not_conflict(a: str, b: str) -> None:
     from reader.suggest import when
 
     assert when.conflict(a, b) is None
+
+
+# one person, two spellings ----------------------------------------------------------------------
+
+
+def test_the_same_office_with_a_surname_spelled_two_ways_is_found() -> None:
+    from reader.suggest import spelling
+
+    texts = [
+        "Police spokesman Jan Kowalski said the harbour gates were shut.",
+        "The gates were shut, said police spokesman Jan Kovalski.",
+        "Mayor Ann Li opened the shelter.",  # short surnames: different people, not a typo
+        "Mayor Ann Lu opened the shelter.",
+        "Deputy Mayor Lena Berg spoke.",  # another office, another person
+        "Police spokesman Tom Reyes said the harbour gates were shut.",
+    ]
+    found = spelling.conflicts(texts, ["a", "b", "a", "b", "a", "c"])
+    assert sorted((i, j, name) for i, j, name, _ in found) == [
+        (0, 1, "Kovalski"),
+        (1, 0, "Kowalski"),
+    ]
+    i, _, _, (lo, hi) = found[0]
+    assert texts[i][lo:hi] == "Kowalski"

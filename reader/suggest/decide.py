@@ -25,6 +25,7 @@ from reader.suggest import (
     negation,
     numbers,
     places,
+    spelling,
     titles,
     when,
 )
@@ -394,6 +395,12 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
     _place_findings(claims, counterparts, findings)
     _negation_findings(claims, findings)
     _when_findings(claims, counterparts, findings)
+    for i, j, theirs, span in spelling.conflicts(
+        [c.text for c in claims], [c.article for c in claims]
+    ):
+        mine = claims[i].text[span[0] : span[1]]
+        reason = f"name spelled differently: '{mine}' here, '{theirs}' in {claims[j].article}"
+        findings[i].append(Finding(True, reason, span, [j], "medium"))
     lone = _lone_names(claims)
 
     headline_ids = _headlines(story)

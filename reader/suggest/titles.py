@@ -198,6 +198,9 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
                     toks[j].lower not in ("of", "for", "the", "s")
                     and not toks[j].text[:1].isupper()
                 ):
+                    # a lower-case office right before a name: "police spokesman Jan Kowalski"
+                    if j == i and w in OFFICES and j + 1 < len(toks) and _is_name(toks[j + 1]):
+                        j += 1
                     break
                 j += 1
             name = _name_after(text, toks, j)
