@@ -338,3 +338,21 @@ def test_the_same_office_with_a_surname_spelled_two_ways_is_found() -> None:
     ]
     i, _, _, (lo, hi) = found[0]
     assert texts[i][lo:hi] == "Kowalski"
+
+
+def test_a_quote_changed_in_a_negation_or_a_figure_changes_its_meaning() -> None:
+    other = [("“We will reopen the harbour gates within ten days,” the mayor said.", "b.txt")]
+    negated = hints.quote_change(
+        "The mayor said: “We will not reopen the harbour gates within ten days.”", other
+    )
+    assert negated is not None and negated.meaningful
+    assert (negated.here, negated.there) == ("not", "–")
+    figure = hints.quote_change(
+        "“We will reopen the harbour gates within three days,” the mayor said.", other
+    )
+    assert figure is not None and figure.meaningful
+    assert (figure.here, figure.there) == ("three", "ten")
+    worded = hints.quote_change(
+        "“We shall reopen the harbour gates within ten days,” the mayor said.", other
+    )
+    assert worded is not None and not worded.meaningful  # a hint, not a label

@@ -418,6 +418,16 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
         # only the best few are shown or read; a big story has thousands per claim
         ranked = heapq.nlargest(EVIDENCE_SHOWN, ev_by_claim.get(claim.id, ()), key=_score)
         shown: list[Evidence] = []
+        # hints come from the counterpart and the best-aligned sentences of other articles
+        pairs = [(claims[j].text, claims[j].article)] if cp.supported else []
+        pairs += [(e.text, e.article) for e in ranked[:3] if e.score >= ALIGNED_SCORE]
+        quote = hints.quote_change(claim.text, pairs)
+        if quote and quote.meaningful:  # a quote changed in a negation or a figure
+            reason = f"quote changed: '{quote.here}' here, '{quote.there}' in {quote.article}"
+            src = next((k for k, c in enumerate(claims) if c.article == quote.article), j)
+            if cp.supported and claims[j].article == quote.article:
+                src = j
+            findings[i].append(Finding(True, reason, quote.span, [src], "medium"))
         against = [f for f in findings[i] if f.contradicts]
         majority = [f for f in findings[i] if not f.contradicts]
         lead = _restated(i, claims, body[claim.article]) if claim.id in headline_ids else -1
@@ -465,17 +475,13 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
                 break
             if all(e.other_id != x.other_id for x in shown):
                 shown.append(e)
-        # hints come from the counterpart and the best-aligned sentences of other articles
-        pairs = [(claims[j].text, claims[j].article)] if cp.supported else []
-        pairs += [(e.text, e.article) for e in ranked[:3] if e.score >= ALIGNED_SCORE]
         found: list[str] = []
         for text, art in pairs[:1]:
             h = hints.polarity_hint(claim.text, text, art)
             if h:
                 found.append(h)
-        q = hints.quote_hint(claim.text, pairs)
-        if q:
-            found.append(q)
+        if quote and not quote.meaningful:
+            found.append(quote.hint())
         dedup = tuple(dict.fromkeys(found))
         if dedup and label == "consistent":
             # a hint casts doubt: the reason must not claim that nothing conflicts
