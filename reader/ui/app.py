@@ -561,6 +561,16 @@ class CrossreadApp(App[None]):
             about = about_article(review.article, review.source_of(review.article.name))
         self.push_screen(HelpScreen(about))
 
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key's action: a database that turns out damaged is reported, not a crash."""
+        from annotations.store import StoreError
+
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StoreError as exc:
+            self.say(str(exc), error=True)
+            return True
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # keys typed into a dialog must never tag or move the claim behind it
         if action in REVIEW_ACTIONS and isinstance(self.screen, ModalScreen):

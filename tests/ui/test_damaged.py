@@ -1,0 +1,29 @@
+"""A database damaged under the app: the reviewer is told what cannot be read; no crash."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from reader.ui.app import build_app
+from ui.helpers import REVIEWER, first_claims, labels
+
+SIZE = (120, 36)
+
+
+async def test_a_damaged_row_met_while_moving_is_shown_not_a_crash(seeded_db: str) -> None:
+    claims = first_claims(seeded_db, 4)
+    conn = sqlite3.connect(seeded_db)
+    conn.execute("UPDATE evidence SET score = 'high' WHERE claim_id = ?", (claims[2].id,))
+    conn.execute("UPDATE suggestions SET spans = '{' WHERE claim_id = ?", (claims[2].id,))
+    conn.commit()
+    conn.close()
+    app = build_app(seeded_db, REVIEWER)
+    shown: list[str] = []
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.notify = lambda message, **kw: shown.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("j", "j")  # onto the damaged claim
+        await pilot.pause()
+        assert app.is_running
+        assert any("table " in m and "quick_check" in m for m in shown), shown
+        await pilot.press("k", "c")  # the rest of the story still works
+    assert labels(seeded_db) == {claims[1].id: "consistent"}
