@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from reader.corpus.sources import display_source
 from reader.models import LABELS
 from reader.ui.textutil import one_line, sanitize
 
@@ -49,6 +50,11 @@ class Adjudication:
             if ann.label is not None:
                 self.labels.setdefault(ann.claim_id, {})[ann.reviewer] = ann
         self.finals = self.store.finals()
+        self.sources = {
+            (a.story, a.name): display_source(a.name, a.source)
+            for story in self.store.stories()
+            for a in self.store.articles(story)
+        }  # what to call an article on screen: its outlet
         self.claims = [
             c
             for story in self.store.stories()
@@ -207,7 +213,9 @@ class AdjudicateScreen(ModalScreen[None]):
             self.query_one("#adj-final", Static).update("")
             return
         head = Text(
-            f"{one_line(claim.story)} / {one_line(claim.article)} · claim {claim.index + 1} "
+            f"{one_line(claim.story)} / "
+            f"{one_line(adj.sources.get((claim.story, claim.article), claim.article))} · "
+            f"claim {claim.index + 1} "
             f"· {adj.index + 1}/{len(adj.claims)}\n",
             style="dim",
         )
