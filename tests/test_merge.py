@@ -200,3 +200,28 @@ def test_kill_during_merge_leaves_the_output_as_it_was(team, tmp_path):
     assert dump(out) == before
     with Store.open(out) as t:  # and it opens and works
         assert t.annotations(reviewer="ana") == []
+
+
+def test_shards_of_different_stories_merge_whole(tmp_path):
+    """Each file numbers its claims from 1: the merge must not mistake one file's claim for
+    another's (the shards of a parallel import merge into what one import would give)."""
+    quake = make_story("quake", {
+        "x.txt": ["The quake struck at dawn.", "Nine buildings fell."],
+        "y.txt": ["A dawn earthquake hit the city.", "Eleven buildings collapsed."],
+    })  # fmt: skip
+    reviewer_db(tmp_path / "a.db", "ana")
+    with Store.open(tmp_path / "b.db") as b:
+        b.import_story(quake, make_evidence(quake), make_suggestions(quake))
+        b.set_label(quake.claims()[1].id, "contradicted", "ben")
+    with Store.open(tmp_path / "one.db") as one:  # one import of both stories
+        for story in (seed_story(), quake):
+            one.import_story(story, make_evidence(story), make_suggestions(story))
+    merge([tmp_path / "a.db", tmp_path / "b.db"], tmp_path / "t.db")
+    with Store.open(tmp_path / "t.db") as t, Store.open(tmp_path / "one.db") as one:
+        assert t.stories() == ["quake", "storm"]
+        for story in ("storm", "quake"):
+            assert t.claims(story) == one.claims(story)
+            for claim in one.claims(story):
+                assert t.evidence(claim.id) == one.evidence(claim.id)
+                assert t.suggestion(claim.id) == one.suggestion(claim.id)
+        assert t.annotation(quake.claims()[1].id, "ben").label == "contradicted"
