@@ -15,16 +15,17 @@ spreadsheet would run as a formula (leading = + - @ tab CR) with a single quote.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from annotations.damage import check, is_int
+from annotations.damage import row as damaged_row
 from annotations.output import FORMATS, csv_cell, open_output, write_records
-from annotations.store import Annotation, Store
+from annotations.store import Store
 from reader.corpus.sources import display_source
-from reader.models import Suggestion
-
-_NO_ARTICLE = {"title": "", "source": "", "url": "", "published": ""}
+from reader.models import LABELS
 
 COLUMNS = [
     "story", "article", "title", "source", "url", "published", "claim_id", "claim_index", "start",
@@ -36,6 +37,32 @@ COLUMNS = [
 __all__ = ["COLUMNS", "FORMATS", "csv_cell", "export_rows", "write_export"]
 
 
+# One query for the whole export, in reading order: each story's claims (article position, claim
+# index) with their annotations (by reviewer), then the story's orphaned annotations. The
+# trailing columns are the sort keys; SQLite sorts, Python only formats each row as it comes.
+_CLAIM_ROWS = """
+SELECT c.story, c.article, a.title, a.source, a.url, a.published, c.id, c.claim_index, c.start,
+    c."end", c.text, an.label, an.note, an.links, coalesce(an.reviewer, :reviewer), s.label,
+    s.reason, s.confidence, an.accepted_suggestion, an.updated_at, an.claim_id IS NOT NULL,
+    c.story AS k0, 0 AS k1, 0 AS k2, a.position AS k3, c.article AS k4, c.claim_index AS k5,
+    c.id AS k6, an.reviewer AS k7
+FROM claims c JOIN articles a ON a.story = c.story AND a.name = c.article
+LEFT JOIN annotations an ON an.claim_id = c.id AND (:reviewer IS NULL OR an.reviewer = :reviewer)
+LEFT JOIN suggestions s ON s.claim_id = c.id
+WHERE an.claim_id IS NOT NULL OR :all
+UNION ALL
+SELECT an.story, an.article, a.title, a.source, a.url, a.published, an.claim_id, NULL, NULL,
+    NULL, an.claim_text, an.label, an.note, an.links, an.reviewer, s.label,
+    s.reason, s.confidence, an.accepted_suggestion, an.updated_at, 1,
+    an.story, 1, a.position IS NULL, a.position, an.article, NULL, an.claim_id, an.reviewer
+FROM annotations an LEFT JOIN claims c ON c.id = an.claim_id
+LEFT JOIN articles a ON a.story = an.story AND a.name = an.article
+LEFT JOIN suggestions s ON s.claim_id = an.claim_id
+WHERE c.id IS NULL AND (:reviewer IS NULL OR an.reviewer = :reviewer)
+ORDER BY k0, k1, k2, k3, k4, k5, k6, k7
+"""
+
+
 def export_rows(
     store: Store, *, all_claims: bool = False, reviewer: str | None = None
 ) -> Iterator[dict]:
@@ -44,85 +71,50 @@ def export_rows(
     With all_claims a claim nobody (or not `reviewer`) annotated still gets one row with an
     empty label. Orphaned annotations come after their story's claims.
     """
-    for story in _story_names(store):
-        heads = {
-            a.name: {
-                "title": a.title,
-                "source": display_source(a.name, a.source),
-                "url": a.url,
-                "published": a.published,
-            }
-            for a in store.articles(story)
-        }
-        anns: dict[str, list[Annotation]] = {}
-        for ann in store.annotations(story=story, reviewer=reviewer):
-            anns.setdefault(ann.claim_id, []).append(ann)
-        for claim in store.claims(story):
-            found = anns.pop(claim.id, [])
-            if not found and all_claims:
-                sugg = store.suggestion(claim.id)
-                yield _row(
-                    story, claim.article, heads.get(claim.article, _NO_ARTICLE), claim.id,
-                    claim.index,
-                    claim.start, claim.end, claim.text, None,
-                    reviewer=reviewer, suggestion=sugg,
-                )  # fmt: skip
-            for ann in found:
-                yield _row(
-                    story, claim.article, heads.get(claim.article, _NO_ARTICLE), claim.id,
-                    claim.index,
-                    claim.start, claim.end, claim.text, ann,
-                )  # fmt: skip
-        for orphans in anns.values():  # what is left has no claim any more
-            for ann in orphans:
-                yield _row(
-                    story, ann.article, heads.get(ann.article, _NO_ARTICLE), ann.claim_id, None,
-                    None, None, ann.claim_text, ann,
-                )  # fmt: skip
+    cursor = store.conn.execute(_CLAIM_ROWS, {"reviewer": reviewer, "all": all_claims})
+    while True:
+        rows = store.decode_rows(cursor, _row)
+        if not rows:
+            return
+        yield from rows
 
 
-def _story_names(store: Store) -> list[str]:
-    """Imported stories plus stories that only orphaned annotations still remember."""
-    names = set(store.stories())
-    names.update(a.story for a in store.orphans())
-    return sorted(names)
-
-
-def _row(
-    story: str,
-    article: str,
-    head: dict,
-    claim_id: str,
-    index: int | None,
-    start: int | None,
-    end: int | None,
-    text: str,
-    ann: Annotation | None,
-    *,
-    reviewer: str | None = None,
-    suggestion: Suggestion | None = None,
-) -> dict:
+def _row(r: tuple) -> dict:
+    story, article, title, source, url, published, claim_id, index, start, end, text = r[:11]
+    label, note, links, reviewer, sugg, reason, confidence, accepted, updated, annotated = r[11:21]
+    if index is not None:
+        with damaged_row("claims", claim_id):
+            check(all(map(is_int, (index, start, end))), "claim index or offsets are not integers")
+    linked: list = []
+    if annotated:
+        with damaged_row("annotations", (claim_id, reviewer)):
+            check(label is None or label in LABELS, f"unknown label {label!r}")
+            check(isinstance(note, str), "the note is not text")
+            linked = json.loads(links)
+            check(isinstance(linked, list), "links are not a list")
+            linked = [(lk["article"], lk["text"]) for lk in linked]
     return {
         "story": story,
         "article": article,
-        **head,
+        "title": title or "",
+        "source": display_source(article, source) if title is not None else "",
+        "url": url or "",
+        "published": published or "",
         "claim_id": claim_id,
         "claim_index": index,
         "start": start,
         "end": end,
         "claim": text,
-        "label": ann.label if ann else None,
-        "note": ann.note if ann else "",
-        "evidence_articles": [lk.article for lk in ann.links] if ann else [],
-        "evidence_text": [lk.text for lk in ann.links] if ann else [],
-        "reviewer": ann.reviewer if ann else reviewer,
-        "suggested_label": ann.suggested_label if ann else suggestion and suggestion.label,
-        "suggestion_reason": ann.suggestion_reason if ann else suggestion and suggestion.reason,
-        "suggestion_confidence": (
-            ann.suggestion_confidence if ann else suggestion and suggestion.confidence
-        ),
-        "accepted_suggestion": ann.accepted_suggestion if ann else False,
-        "updated_at": ann.updated_at if ann else None,
+        "label": label,
+        "note": note if annotated else "",
+        "evidence_articles": [a for a, _ in linked],
+        "evidence_text": [t for _, t in linked],
+        "reviewer": reviewer,
+        "suggested_label": sugg,
+        "suggestion_reason": reason,
+        "suggestion_confidence": confidence,
+        "accepted_suggestion": bool(accepted) if annotated else False,
+        "updated_at": updated,
     }
 
 

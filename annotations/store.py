@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -425,6 +425,12 @@ class Store:
             args,
         )
         return [_annotation(r) for r in rows]
+
+    @_reads
+    def decode_rows(self, cursor: sqlite3.Cursor, decode: Callable[[tuple], dict]) -> list[dict]:
+        """The cursor's next rows through `decode` ([] at the end): a streaming read whose bad
+        row (damage.row) or read error is reported like every other read (DamagedError)."""
+        return [decode(r) for r in cursor.fetchmany(2000)]
 
     @_reads
     def events(self, reviewer: str | None = None) -> list[Event]:

@@ -1,0 +1,102 @@
+"""Export speed: `crossread export` of 100,000 annotations against `sqlite3 -csv` of the same join.
+
+    python benchmarks/export.py [ANNOTATIONS]
+
+Builds a database of synthetic stories (5 articles × 40 claims each) with one reviewer's label,
+note and a link on every claim, then times, best of 3, `crossread export -o FILE` (and `--all`)
+and the sqlite3 command-line shell writing the same query as CSV (Python's csv module over
+sqlite3 when the shell is absent). Prints both times and their ratio; the machine is shared, so
+only the ratio measured in one run means anything.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from load import best_of
+from suggest import synthetic_story
+
+from annotations.export import _CLAIM_ROWS
+from annotations.store import Store
+from reader.models import Suggestion
+
+
+def build(path: Path, annotations: int) -> None:
+    stories = max(1, annotations // 200)
+    now = "2026-01-01T00:00:00+00:00"
+    with Store.open(path) as store:
+        for k in range(stories):
+            story = synthetic_story(5, 40, seed=k)
+            story.name = story.path = f"story{k:05d}"
+            for a in story.articles:
+                a.story = story.name
+                a.claims = [replace(c, id=f"{k:05d}{c.id[5:]}", story=story.name) for c in a.claims]
+            claims = story.claims()
+            sugg = [
+                Suggestion(c.id, "consistent", "numbers agree", confidence="high") for c in claims
+            ]
+            store.import_story(story, [], sugg)
+            first = claims[0]
+            link = json.dumps(
+                [{"claim_id": first.id, "article": first.article, "text": first.text}]
+            )
+            rows = [
+                (c.id, "ana", "consistent", "checked", link, 0, story.name, c.article, c.text, now,
+                 now)
+                for c in claims
+            ]  # fmt: skip
+            store.conn.execute("BEGIN")
+            store.conn.executemany(
+                "INSERT INTO annotations (claim_id, reviewer, label, note, links, "
+                "accepted_suggestion, story, article, claim_text, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            store.conn.execute("COMMIT")
+
+
+def shell_export(db: Path, out: Path, all_claims: bool) -> None:
+    sql = _CLAIM_ROWS.replace(":reviewer", "NULL").replace(":all", "1" if all_claims else "0")
+    if shutil.which("sqlite3"):
+        with out.open("w") as f:
+            subprocess.run(["sqlite3", "-csv", "-header", str(db), sql], stdout=f, check=True)
+    else:
+        import csv
+        import sqlite3
+
+        conn = sqlite3.connect(db)
+        with out.open("w", newline="") as f:
+            csv.writer(f).writerows(conn.execute(sql))
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    with tempfile.TemporaryDirectory() as tmp:
+        db, out = Path(tmp) / "x.db", Path(tmp) / "out.csv"
+        t = time.perf_counter()
+        build(db, n)
+        print(f"built {n:,} annotations in {time.perf_counter() - t:.1f} s")
+        for flag in ([], ["--all"]):
+            cmd = [sys.executable, "-m", "reader", "export", *flag, "--db", str(db), "-o", str(out)]
+            ours = best_of(
+                lambda cmd=cmd: subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
+            )
+            rows = sum(1 for _ in out.open()) - 1
+            every = bool(flag)
+            base = best_of(lambda every=every: shell_export(db, Path(tmp) / "base.csv", every))
+            name = " ".join(["export", *flag])
+            print(
+                f"{name}: {rows:,} rows {ours:.2f} s; sqlite3 -csv of the same join {base:.2f} s; "
+                f"ratio {ours / base:.2f}x (goal <= 2x)"
+            )
+
+
+if __name__ == "__main__":
+    main()
