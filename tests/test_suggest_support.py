@@ -155,3 +155,18 @@ def test_the_same_quoted_words_make_a_counterpart_whatever_the_words() -> None:
     assert shared_run(quoted_words(a), quoted_words(c)) == 0
     assert judge(8, 0.5, 1, 30.0, run=7) == "same wording"
     assert judge(8, 0.5, 1, 30.0, run=3) == ""
+
+
+def test_a_counterpart_is_high_confidence_only_on_two_strong_signals() -> None:
+    from reader.suggest import confidence
+    from reader.suggest.support import Counterpart
+
+    def cp(basis: str, weight: float, aligned: float) -> Counterpart:
+        return Counterpart(1, weight, (), aligned, basis)
+
+    assert confidence.of_counterpart(cp("rare words", 4.5, 50.0)) == "high"
+    assert confidence.of_counterpart(cp("rare words", 4.5, 20.0)) == "medium"  # unlike shapes
+    assert confidence.of_counterpart(cp("rare words", 2.5, 60.0)) == "medium"  # few rare words
+    assert confidence.of_counterpart(cp("rare words and alignment", 1.2, 60.0)) == "low"
+    assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=10.0) == "high"
+    assert confidence.of_absence(cp("", 1.5, 0.0), best_aligned=45.0) == "medium"

@@ -2,9 +2,11 @@
 
 High is for what a reviewer can check at a glance and will rarely overturn: a fact (a number, a
 date, a title) reported otherwise by at least two sources that outnumber the claim's own side, or
-agreed by at least two other sources; an absence where no sentence of any other source shares
-the claim's specific words or aligns with it. Everything that rests on one source, on a tie, or
-on word overlap alone is medium or low, so that batch-accepting high suggestions stays safe.
+agreed by at least two other sources; a counterpart that shares twice the rare words needed and
+aligns well as a whole, with no hint against it; an absence where no sentence of any other
+source shares the claim's specific words or aligns with it. Everything that rests on one source,
+on a tie, or on word overlap alone is medium or low, so that batch-accepting high suggestions
+stays safe.
 """
 
 from __future__ import annotations
@@ -26,10 +28,14 @@ def weakest(levels: Iterable[str]) -> str:
 
 
 def of_counterpart(cp: Counterpart) -> str:
-    """A counterpart found by shared words: never high, word overlap cannot see a changed fact."""
-    if cp.basis == "rare words" and cp.weight >= 2 * SUPPORT_THRESHOLD:
-        return "medium"
-    return "medium" if cp.basis == "rare words" else "low"
+    """A counterpart found by shared words: high only when both signals are strong (twice the
+    rare words needed, and a well-aligned sentence), since word overlap alone cannot see a
+    changed fact; a hint lowers it again (see `decide`)."""
+    if cp.basis != "rare words":
+        return "low"
+    if cp.weight >= 2 * SUPPORT_THRESHOLD and cp.aligned >= ALIGNED_SCORE:
+        return "high"
+    return "medium"
 
 
 def of_absence(cp: Counterpart, best_aligned: float) -> str:
