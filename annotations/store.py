@@ -298,6 +298,12 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT name FROM stories ORDER BY name")]
 
     @_reads
+    def story_path(self, story: str) -> str | None:
+        """The folder (or file) the story was imported from."""
+        row = self.conn.execute("SELECT path FROM stories WHERE name = ?", (story,)).fetchone()
+        return row[0] if row else None
+
+    @_reads
     def articles(self, story: str) -> list[ArticleRow]:
         rows = self.conn.execute(
             "SELECT story, name, path, title, text, sha256, encoding, warnings, title_span, "

@@ -282,6 +282,12 @@ def print_summary(path: str, result) -> None:
     is_flag=True,
     help="Open on adjudication: every reviewer's label side by side; decide final labels.",
 )
+@click.option(
+    "--guidelines",
+    type=click.Path(exists=True, dir_okay=False, readable=True),
+    help="Markdown file of labelling guidelines shown with g (default: guidelines.md in the "
+    "story's folder).",
+)
 def open_cmd(
     paths: tuple[str, ...],
     db: str,
@@ -290,6 +296,7 @@ def open_cmd(
     follow_symlinks: bool,
     no_advance: bool,
     adjudicate: bool,
+    guidelines: str | None,
 ) -> None:
     """Open the review app on PATHS (default: the bundled seed story), importing them first."""
     with kept_only_if_used(db), user_errors():
@@ -309,6 +316,7 @@ def open_cmd(
             reviewer or default_reviewer(),
             advance=False if no_advance else None,  # None: as the config file says
             adjudicate=adjudicate,
+            guidelines=guidelines,
         )
 
 

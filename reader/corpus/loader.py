@@ -24,6 +24,7 @@ from reader.corpus.sources import find_source, line_spans
 from reader.models import Article, Claim, Corpus, Skipped, Story
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
+GUIDELINES = "guidelines.md"  # a story's (or a folder of stories') labelling guidelines
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -184,6 +185,8 @@ def _skip_reason(entry: os.DirEntry[str], inside: str | None = None) -> str | No
         return f"cannot read: {exc.strerror or exc}"
     if Path(entry.name).suffix.lower() not in TEXT_SUFFIXES:
         return "not a .txt or .md file"
+    if entry.name.lower() == GUIDELINES:
+        return "the labelling guidelines, not an article (the app shows them with g)"
     return None
 
 
@@ -234,7 +237,9 @@ def _holds_text(entry: os.DirEntry[str]) -> bool:
             return False
         with os.scandir(entry.path) as it:
             return any(
-                Path(e.name).suffix.lower() in TEXT_SUFFIXES and not e.name.startswith(".")
+                Path(e.name).suffix.lower() in TEXT_SUFFIXES
+                and not e.name.startswith(".")
+                and e.name.lower() != GUIDELINES
                 for e in it
             )
     except OSError:

@@ -14,6 +14,7 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
         reviewer,
         advance=settings.get("advance"),  # None: the config file decides
         adjudicate=settings.get("adjudicate", False),
+        guidelines=settings.get("guidelines"),
     )
     app.run()
     if app.failure is not None:

@@ -26,7 +26,8 @@ from reader.ui.watch import DatabaseWatch
 REVIEW_ACTIONS = {
     "tag", "clear", "accept", "link", "note", "undo", "redo", "next_claim", "prev_claim",
     "next_untagged", "next_article", "prev_article", "story", "cycle_compare", "search",
-    "filter", "export", "accept_high", "scroll_evidence", "compare_cursor", "link_compare",
+    "filter", "export", "guidelines", "accept_high", "scroll_evidence", "compare_cursor",
+    "link_compare",
 }  # fmt: skip
 EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
 
@@ -64,6 +65,7 @@ class CrossreadApp(App[None]):
         Binding("slash", "search", "Search", id="search"),
         Binding("space", "clear", "Clear", id="clear"),
         Binding("e", "note", "Note", id="note"),
+        Binding("g", "guidelines", "Guidelines", id="guidelines"),
         Binding("f", "filter", "Filter", id="filter"),
         Binding("s", "export", "Export", id="export"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -95,8 +97,10 @@ class CrossreadApp(App[None]):
         *,
         advance: bool | None = None,
         adjudicate: bool = False,
+        guidelines: str | None = None,
     ) -> None:
-        """`advance` None: as the config file says (default: move on after tagging)."""
+        """`advance` None: as the config file says (default: move on after tagging).
+        `guidelines`: a Markdown file for `g` (default: guidelines.md beside the story)."""
         super().__init__()
         from annotations.store import Store
         from reader.ui.config import load_config
@@ -112,7 +116,8 @@ class CrossreadApp(App[None]):
         self.advance = self.config.auto_advance if advance is None else advance
         self.space_advances = self.config.space_advances
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the config file
-        self.adjudicate = adjudicate  # open on the adjudication screen (reviewer = adjudicator)
+        self.adjudicate = adjudicate
+        self.guidelines = guidelines  # open on the adjudication screen (reviewer = adjudicator)
         self.compare_name: str | None = None
         # the comparison pane's cursor: a claim of the other article, and what it was set for
         self.compare_cursor: str | None = None
@@ -552,6 +557,24 @@ class CrossreadApp(App[None]):
             return
         self.say(f"Wrote {n} rows to {out_path}")
 
+    def action_guidelines(self) -> None:
+        from reader.ui.guidelines import GuidelinesScreen, find_guidelines, read_guidelines
+
+        story = self.review.story
+        path = find_guidelines(self.store.story_path(story) if story else None, self.guidelines)
+        if path is None:
+            self.say(
+                "No guidelines: put a guidelines.md in the story's folder or open with "
+                "--guidelines FILE."
+            )
+            return
+        try:
+            text = read_guidelines(path)
+        except (OSError, ValueError) as exc:
+            self.say(f"Cannot show the guidelines: {exc}", error=True)
+            return
+        self.push_screen(GuidelinesScreen(text, str(path)))
+
     def action_help(self) -> None:
         from reader.ui.help import HelpScreen, about_article
 
@@ -605,6 +628,7 @@ class CrossreadApp(App[None]):
             ("Scroll the evidence down", "evidence_down"),
             ("Scroll the evidence up", "evidence_up"),
             ("Edit note", "note"),
+            ("Labelling guidelines", "guidelines"),
             ("Undo", "undo"),
             ("Redo", "redo"),
             ("Search claims", "search"),
@@ -627,7 +651,14 @@ class CrossreadApp(App[None]):
 
 
 def build_app(
-    db_path: str, reviewer: str, *, advance: bool | None = None, adjudicate: bool = False
+    db_path: str,
+    reviewer: str,
+    *,
+    advance: bool | None = None,
+    adjudicate: bool = False,
+    guidelines: str | None = None,
 ) -> CrossreadApp:
     """The app the CLI runs and the tests drive. Raises StoreError for a database it cannot open."""
-    return CrossreadApp(db_path, reviewer, advance=advance, adjudicate=adjudicate)
+    return CrossreadApp(
+        db_path, reviewer, advance=advance, adjudicate=adjudicate, guidelines=guidelines
+    )

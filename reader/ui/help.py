@@ -46,6 +46,7 @@ HELP: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         (("filter",), "filter: all, untagged, each label, low-confidence suggestions"),
     ]),
     ("Other", [
+        (("guidelines",), "the labelling guidelines (guidelines.md beside the story)"),
         (("export",), "export annotations (CSV / JSONL)"),
         (("=ctrl+p",), "command palette (also: change the theme)"),
         (("help",), "this help"),

@@ -1,0 +1,105 @@
+"""`g` shows the labelling guidelines: Markdown, scrollable, untrusted text shown as text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.widgets import Markdown
+
+from reader.corpus.loader import load_corpus
+from reader.ui.app import build_app
+from reader.ui.guidelines import GuidelinesScreen
+from ui.conftest import SEEDS, import_into
+from ui.helpers import REVIEWER, labels, screen_lines
+
+RULES = (
+    "# Labelling rules\n\n"
+    "A claim is **consistent** when another source says the same.\n\n"
+    "Hostile: [@click=app.quit]quit[/] and \x1b[31mred\x1b[0m and [b]bold[/b].\n\n"
+    "See [the manual](https://example.org/manual).\n\n"
+    + "".join(f"- rule {i}: read every source.\n" for i in range(60))
+    + "\nLast line of the rules.\n"
+)
+
+
+def story_with_guidelines(tmp_path: Path) -> Path:
+    folder = tmp_path / "geneva"
+    folder.mkdir()
+    for name in sorted(p.name for p in SEEDS.glob("*.txt"))[:2]:
+        (folder / name).write_bytes((SEEDS / name).read_bytes())
+    (folder / "guidelines.md").write_text(RULES, encoding="utf-8")
+    return folder
+
+
+def test_guidelines_md_is_not_an_article(tmp_path: Path) -> None:
+    corpus = load_corpus(story_with_guidelines(tmp_path))
+    assert [a.name for a in corpus.stories[0].articles] == sorted(
+        p.name for p in SEEDS.glob("*.txt")
+    )[:2]
+    assert any("guidelines" in s.reason for s in corpus.skipped)
+
+
+async def test_g_shows_the_guidelines_scrolls_and_never_runs_their_text(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    import_into("review.db", story_with_guidelines(tmp_path))
+    app = build_app("review.db", REVIEWER)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GuidelinesScreen)
+        shown = "\n".join(screen_lines(app))
+        assert "Labelling rules" in shown and "Esc closes" in shown
+        assert "[@click=app.quit]quit[/]" in shown and "[b]bold[/b]" in shown
+        assert "\x1b" not in shown
+        assert "Last line of the rules." not in shown
+        for _ in range(80):
+            await pilot.press("j")
+        await pilot.pause()
+        assert "Last line of the rules." in "\n".join(screen_lines(app))
+        # a click on the link never opens it; clicks on the text never run it
+        app.screen.query_one(Markdown).post_message(
+            Markdown.LinkClicked(app.screen.query_one(Markdown), "https://example.org/manual")
+        )
+        for y in range(0, 14):
+            await pilot.click("#guidelines-scroll", offset=(12, y))
+        await pilot.pause()
+        assert app.is_running
+        assert any("not opened" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, GuidelinesScreen)
+        await pilot.press("c")
+    assert len(labels("review.db")) == 1
+
+
+async def test_without_guidelines_g_says_where_to_put_them(seeded_db: str) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert not isinstance(app.screen, GuidelinesScreen)
+        assert any("guidelines.md" in n.message for n in app._notifications)
+
+
+async def test_guidelines_given_on_the_command_line(seeded_db: str, tmp_path: Path) -> None:
+    rules = tmp_path / "rules.md"
+    rules.write_text("# Team rules\n\nLink every contradiction.\n")
+    app = build_app(seeded_db, REVIEWER, guidelines=str(rules))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Link every contradiction." in "\n".join(screen_lines(app))
+
+
+def test_a_missing_guidelines_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(tmp_path / "x.db"), "--guidelines",
+         str(tmp_path / "nope.md")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "nope.md" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.db").exists()
