@@ -101,3 +101,26 @@ def test_kill_9_during_a_parallel_import_leaves_only_whole_stories(tmp_path):
     left = content(db)
     assert {r[0] for r in left["articles"]} == set(names)
     assert {r[1] for r in left["claims"]} == set(names)
+
+
+def test_two_shards_merged_equal_one_import(tmp_path):
+    import shutil
+
+    from annotations.merge import merge
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 4, articles=3, sentences=12)
+    for k, stories in enumerate((["story00000", "story00001"], ["story00002", "story00003"])):
+        for name in stories:
+            shutil.copytree(corpus / name, tmp_path / f"shard{k}" / name)
+        with Store.open(tmp_path / f"shard-{k}.db") as store:
+            import_path(store, tmp_path / f"shard{k}", jobs=2)
+    with Store.open(tmp_path / "one.db") as store:
+        import_path(store, corpus, jobs=2)
+    merge([tmp_path / "shard-0.db", tmp_path / "shard-1.db"], tmp_path / "merged.db")
+    one, merged = content(tmp_path / "one.db"), content(tmp_path / "merged.db")
+    # a story's folder differs between the shards and the whole corpus, nothing else may
+    one["stories"] = [name for name, _ in one["stories"]]
+    merged["stories"] = [name for name, _ in merged["stories"]]
+    assert len(one["stories"]) == 4 and all(one.values())
+    assert merged == one
