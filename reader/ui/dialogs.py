@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -24,9 +25,10 @@ from textual.widgets import (
     TextArea,
 )
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from reader.ui.panels import short_name
-from reader.ui.search import Hit, rank
+from reader.ui.search import Hit, SearchIndex, rank
 from reader.ui.textutil import one_line, sanitize
 
 if TYPE_CHECKING:
@@ -132,7 +134,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     ) -> None:
         super().__init__()
         self.claims = claims
-        self.texts = [c.text for c in claims]
+        self.index = SearchIndex([c.text for c in claims])  # once per dialog, not per key
+        self._shown: str | None = None  # the query whose results are on screen
         self.source_of = source_of
         self.link_for = link_for  # the claim under review, that ctrl+l links the result to
 
@@ -146,15 +149,27 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
-        self._show([Hit(i, 0, ()) for i in range(min(self.LIMIT, len(self.claims)))])
+        self._show([Hit(i, 0, ()) for i in range(min(self.LIMIT, len(self.claims)))], "")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if not event.value.strip():
             self.on_mount()
             return
-        self._show(rank(event.value, self.texts, self.LIMIT))
+        self._rank(event.value)
 
-    def _show(self, hits: list[Hit]) -> None:
+    @work(thread=True, exclusive=True, group="search")
+    def _rank(self, query: str) -> None:
+        """Rank off the event loop, so typing never waits; a newer query cancels this one."""
+        hits = rank(query, self.index, self.LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_if_current, hits, query)
+
+    def _show_if_current(self, hits: list[Hit], query: str) -> None:
+        if query == self.query_one("#search-input", Input).value:
+            self._show(hits, query)
+
+    def _show(self, hits: list[Hit], query: str) -> None:
+        self._shown = query
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         for hit in hits:
@@ -174,6 +189,9 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         results.highlighted = 0 if results.option_count else None
 
     def _highlighted(self) -> str | None:
+        query = self.query_one("#search-input", Input).value
+        if self._shown != query and query.strip():  # enter before the worker answered
+            self._show(rank(query, self.index, self.LIMIT), query)
         results = self.query_one("#search-results", OptionList)
         if results.highlighted is None:
             return None

@@ -31,11 +31,36 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def rank(query: str, texts: list[str], limit: int = 30) -> list[Hit]:
+class SearchIndex:
+    """What every query needs from a story's texts, computed once: lower-cased texts with
+    blanks collapsed (a cheap substring test before the phrase regexes), each text's word set
+    (the all-words tier) and the fuzzy scorer's processed texts. In a 20,000-claim story this
+    keeps the regexes and partial_ratio for the texts that can match."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.folded = [" ".join(t.split()).lower() for t in texts]
+        self.words = [frozenset(_WORD.findall(f)) for f in self.folded]
+        self._processed: list[str] | None = None
+
+    @property
+    def processed(self) -> list[str]:
+        if self._processed is None:  # only fuzzy queries need it
+            from rapidfuzz import utils
+
+            self._processed = [utils.default_process(t) for t in self.texts]
+        return self._processed
+
+
+def rank(query: str, texts: list[str] | SearchIndex, limit: int = 30) -> list[Hit]:
     """The best `limit` texts for `query`, exact tiers first; [] for an empty query."""
     query = " ".join(query.split())
     if not query:
         return []
+    index = texts if isinstance(texts, SearchIndex) else SearchIndex(texts)
+    texts = index.texts
+    folded_query = query.lower()
+    query_words = [w.lower() for w in dict.fromkeys(_WORD.findall(query))]
     phrase = re.escape(query).replace(r"\ ", r"\s+")
     whole = re.compile(rf"(?<!\w){phrase}(?!\w)", re.IGNORECASE)
     inside = re.compile(phrase, re.IGNORECASE)
@@ -47,11 +72,17 @@ def rank(query: str, texts: list[str], limit: int = 30) -> list[Hit]:
     rest: list[int] = []
     for i, text in enumerate(texts):
         hit = None
-        if spans := _spans(whole, text):
+        # the substring and word-set tests are necessary conditions for the regexes below
+        substring = folded_query in index.folded[i]
+        if substring and (spans := _spans(whole, text)):
             hit = Hit(i, 0, tuple(spans))
-        elif spans := _spans(inside, text):
+        elif substring and (spans := _spans(inside, text)):
             hit = Hit(i, 1, tuple(spans))
-        elif len(words) > 1 and all(w.search(text) for w in words):
+        elif (
+            len(words) > 1
+            and all(w in index.words[i] for w in query_words)
+            and all(w.search(text) for w in words)
+        ):
             spans = sorted(s for w in words for s in _spans(w, text))
             hit = Hit(i, 2, tuple(spans))
         if hit:
@@ -61,18 +92,19 @@ def rank(query: str, texts: list[str], limit: int = 30) -> list[Hit]:
     ranked.sort(key=lambda pair: pair[0])  # stable: reading order breaks ties
     hits = [hit for _, hit in ranked[:limit]]
     if len(hits) < limit and rest:
-        hits += _fuzzy(query, texts, rest, limit - len(hits))
+        hits += _fuzzy(query, index, rest, limit - len(hits))
     return hits
 
 
-def _fuzzy(query: str, texts: list[str], indexes: list[int], limit: int) -> list[Hit]:
+def _fuzzy(query: str, index: SearchIndex, indexes: list[int], limit: int) -> list[Hit]:
     from rapidfuzz import fuzz, process, utils
 
+    texts, processed = index.texts, index.processed
     found = process.extract(
-        query,
-        {i: texts[i] for i in indexes},
+        utils.default_process(query),
+        {i: processed[i] for i in indexes},
         scorer=fuzz.partial_ratio,
-        processor=utils.default_process,
+        processor=None,
         limit=limit,
         score_cutoff=FUZZY_CUTOFF,
     )
