@@ -111,3 +111,22 @@ def test_suggestions_carry_the_same_pair_score_as_the_evidence() -> None:
     for claim_id, e in shown:
         expected = scorer.score(index[claim_id], index[e.other_id])
         assert e.score == expected == stored.get((claim_id, e.other_id), expected)
+
+
+def test_a_long_article_is_never_scored_against_itself(monkeypatch) -> None:
+    """A 2 MB one-line article next to a short one must cost long x short, not long x long."""
+    from reader.align import evidence
+
+    scored: list[int] = []
+    real = evidence.fuzzy_scores
+
+    def counting(q, c, *args, **kwargs):
+        scored.append(len(q) * len(c))
+        return real(q, c, *args, **kwargs)
+
+    monkeypatch.setattr(evidence, "fuzzy_scores", counting)
+    long = [f"Report number {i} says the harbour bridge closed for repairs." for i in range(600)]
+    short = ["The harbour bridge closed for repairs.", "Ferries run instead.", "Nobody was hurt."]
+    found = evidence.align_story(make_story({"long.txt": long, "short.txt": short}))
+    assert {e.article for e in found} == {"long.txt", "short.txt"}
+    assert sum(scored) <= 2 * len(long) * len(short)

@@ -9,6 +9,8 @@ ratio: pruning per article, so a big story cannot crowd one article's counterpar
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 from reader.align.candidates import ArticleGrid, ranked
@@ -58,13 +60,15 @@ def align_story(
     grid = ArticleGrid(article)
     texts = np.array(scorer.processed, dtype=object)
     out: list[Evidence] = []
-    for lo in range(0, n, CHUNK_ROWS):
-        hi = min(n, lo + CHUNK_ROWS)
+    for lo, hi, others in _blocks(article):
         lex = scorer.weights.lexical(lo, hi)
         if exhaustive:
-            fz = fuzzy_scores(
-                scorer.processed[lo:hi], scorer.processed, scorer.short[lo:hi], scorer.short
-            )
+            # only other articles' claims: one long article must not be scored against itself
+            fz = np.zeros(lex.shape, dtype=np.float32)
+            fz[:, others] = fuzzy_scores(
+                scorer.processed[lo:hi], texts[others].tolist(), scorer.short[lo:hi],
+                scorer.short[others],
+            )  # fmt: skip
             rows, cols = grid.best(combine(lex, fz), lo, top)
             scores = combine(lex[rows - lo, cols], fz[rows - lo, cols])
         else:
@@ -84,3 +88,14 @@ def align_story(
             other = claims[j]
             out.append(Evidence(claims[i].id, other.id, other.article, rank, score, other.text))
     return out
+
+
+def _blocks(article: np.ndarray) -> Iterator[tuple[int, int, np.ndarray]]:
+    """(lo, hi, others): chunks of at most `CHUNK_ROWS` claims of one article (claims of an
+    article are contiguous) with the indices of every claim of the other articles."""
+    n = len(article)
+    starts = np.flatnonzero(np.r_[True, article[1:] != article[:-1]]).tolist()
+    for start, end in zip(starts, [*starts[1:], n], strict=True):
+        others = np.r_[0:start, end:n]
+        for lo in range(start, end, CHUNK_ROWS):
+            yield lo, min(end, lo + CHUNK_ROWS), others
