@@ -11,7 +11,9 @@ changes nothing (events are recognised by reviewer, time, claim and action).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -82,17 +84,40 @@ def merge(
     if prefer is not None and not any(_same_file(prefer, n) for n in names):
         raise MergeError(f"--prefer {prefer} is not one of the databases being merged")
     sources = [(name, _open_input(name)) for name in names]
+    say = progress or (lambda _m: None)
     try:
-        if not out.exists():  # refuse differing articles before the output is even created
-            _winners(None, str(out), sources, prefer)
-        store = Store.open(out)
+        if out.exists():
+            return _merge_into(out, sources, prefer, say)
+        _winners(None, str(out), sources, prefer)  # refuse differing articles before any file
+        # a new output is built beside its name and renamed into place once complete, so a
+        # kill -9 mid-merge leaves no half-made (or empty) file under the name asked for
+        tmp = str(out.parent / f".{out.name}.{secrets.token_hex(4)}.merging")
+        # 0o666: the kernel applies the umask, as for any new file
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         try:
-            return _merge(store, sources, prefer, progress or (lambda _m: None))
+            report = _merge_into(Path(tmp), sources, prefer, say)
+            os.replace(tmp, out)
         finally:
-            store.close()
+            for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(leftover)
+        return report
     finally:
         for _, conn in sources:
             conn.close()
+
+
+def _merge_into(
+    out: Path,
+    sources: list[tuple[str, sqlite3.Connection]],
+    prefer: str | os.PathLike | None,
+    say: Callable[[str], None],
+) -> MergeReport:
+    store = Store.open(out)
+    try:
+        return _merge(store, sources, prefer, say)
+    finally:
+        store.close()
 
 
 def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:

@@ -202,6 +202,26 @@ def test_kill_during_merge_leaves_the_output_as_it_was(team, tmp_path):
         assert t.annotations(reviewer="ana") == []
 
 
+def test_kill_during_merge_into_a_new_file_leaves_no_file(team, tmp_path):
+    paths, _ = team
+    out = tmp_path / "new-team.db"
+    _many_events(paths[1], 300_000)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "merge", paths[0], paths[1], "-o", out],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr.readline().startswith("read ")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert not out.exists()  # no half-made (or empty) team file under the name asked for
+    merge(paths[:2], out)  # and the merge can simply be run again
+    with Store.open(out) as t:
+        assert t.annotations(reviewer="ana")
+
+
 def test_shards_of_different_stories_merge_whole(tmp_path):
     """Each file numbers its claims from 1: the merge must not mistake one file's claim for
     another's (the shards of a parallel import merge into what one import would give)."""
