@@ -48,7 +48,6 @@ class ArticleList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
 
     def show(self, review: Review) -> None:
-        self.clear_options()
         options: list[Option | None] = []  # None is a separator line
         if len(review.stories) > 1:
             for story in review.stories:
@@ -67,7 +66,13 @@ class ArticleList(OptionList):
             prompt.append_text(progress_bar(p.tagged, p.total, 8))
             prompt.append(f" {p.tagged}/{p.total} tagged")
             options.append(Option(prompt, id=f"a:{i}"))
-        self.add_options(options)
+        # a key usually changes nothing here (a move) or one row's count: rebuilding the list
+        # anyway costs a relayout per key, so it is rebuilt only when a row reads differently
+        key = [(o.id, o.prompt.plain) if o else None for o in options]
+        if key != getattr(self, "_key", None):
+            self._key = key
+            self.clear_options()
+            self.add_options(options)
         self.highlighted = next(
             (n for n, o in enumerate(self.options) if o.id == f"a:{review.article_index}"), 0
         )
@@ -110,9 +115,13 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     ) -> None:
         """Show a claim's evidence; `keep` (a candidate number) stays in view, else the top."""
         same_claim = getattr(self, "_shown", None) and self._shown[0] == claim
-        self._shown = (claim, candidates, suggestion, linked, note, source_of)
-        self._with_sources = with_sources
-        self._render_body()
+        shown = (claim, candidates, suggestion, linked, note, source_of)
+        # a tag or a move elsewhere leaves the evidence as it was: re-wrapping every candidate
+        # would cost a layout per key
+        if shown != getattr(self, "_shown", None) or with_sources != self._with_sources:
+            self._shown = shown
+            self._with_sources = with_sources
+            self._render_body()
         if keep is not None and same_claim:
             self.call_after_refresh(self.scroll_to_candidate, keep)
         elif not same_claim:
