@@ -180,23 +180,28 @@ def _many_events(path, n: int) -> None:
     conn.close()
 
 
-def test_kill_during_merge_leaves_the_output_as_it_was(team, tmp_path):
-    paths, _ = team
-    out = tmp_path / "team.db"
-    merge(paths[2:], out)  # the team file already holds cy's work
+def _kill_mid_merge(paths, out) -> None:
+    """Run `crossread merge` on the first two files and kill -9 it while the big second one
+    is being read (the first is already in the open transaction)."""
     _many_events(paths[1], 300_000)
-    before = dump(out)
     proc = subprocess.Popen(
         [sys.executable, "-m", "reader", "merge", paths[0], paths[1], "-o", out],
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
-    # the first file is in the open transaction; the big second one is being read
     assert proc.stderr.readline().startswith("read ")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL  # killed, not finished
+
+
+def test_kill_during_merge_leaves_the_output_as_it_was(team, tmp_path):
+    paths, _ = team
+    out = tmp_path / "team.db"
+    merge(paths[2:], out)  # the team file already holds cy's work
+    before = dump(out)
+    _kill_mid_merge(paths, out)
     assert dump(out) == before
     with Store.open(out) as t:  # and it opens and works
         assert t.annotations(reviewer="ana") == []
@@ -205,17 +210,7 @@ def test_kill_during_merge_leaves_the_output_as_it_was(team, tmp_path):
 def test_kill_during_merge_into_a_new_file_leaves_no_file(team, tmp_path):
     paths, _ = team
     out = tmp_path / "new-team.db"
-    _many_events(paths[1], 300_000)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reader", "merge", paths[0], paths[1], "-o", out],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stderr.readline().startswith("read ")
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL
+    _kill_mid_merge(paths, out)
     assert not out.exists()  # no half-made (or empty) team file under the name asked for
     merge(paths[:2], out)  # and the merge can simply be run again
     with Store.open(out) as t:
