@@ -123,6 +123,22 @@ def test_orphans_are_still_exported(tmp_path):
     assert rows[-1]["label"] == "unverified" and rows[-1]["start"] is None
 
 
+@pytest.mark.parametrize("all_claims", [False, True])
+def test_exact_csv_is_the_rows_written_cell_by_cell(store, tmp_path, all_claims):
+    # the plain CSV export takes a faster path than JSONL and --excel; it must write exactly what
+    # the rows say, cell by cell (lists as JSON arrays, None as "", booleans as True/False)
+    store.set_label(store.claims('hostile, "story"')[-1].id, "consistent", "bo")
+    out = tmp_path / "out.csv"
+    write_export(store, out, all_claims=all_claims)
+    want = io.StringIO()
+    writer = csv.writer(want)
+    writer.writerow(COLUMNS)
+    for row in export_rows(store, all_claims=all_claims):
+        writer.writerow([export.csv_cell(row[c]) for c in COLUMNS])
+    assert out.read_bytes().decode() == want.getvalue()
+    assert '"[""b.txt"", ""b.txt""]"' in want.getvalue()
+
+
 def test_export_into_missing_folder_is_refused(store, tmp_path):
     out = tmp_path / "no-such-folder" / "out.csv"
     with pytest.raises(StoreError, match="does not exist"):
@@ -134,11 +150,13 @@ def test_failed_export_leaves_previous_file_untouched(store, tmp_path, monkeypat
     out = tmp_path / "out.csv"
     out.write_text("previous export\n")
 
-    def broken_rows(*args, **kwargs):
-        yield from list(expected(store))[:2]
+    real = export._batches
+
+    def broken_batches(*args, **kwargs):
+        yield next(real(*args, **kwargs))
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export, "export_rows", broken_rows)
+    monkeypatch.setattr(export, "_batches", broken_batches)
     with pytest.raises(StoreError, match="No space left"):
         write_export(store, out)
     assert out.read_text() == "previous export\n"
