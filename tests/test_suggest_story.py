@@ -150,3 +150,27 @@ def test_a_counterpart_reporting_another_day_contradicts() -> None:
     assert s.label == "contradicted"
     assert "days differ: 'Sunday evening' here, 'early on Monday'" in s.reason
     assert [story.claims()[0].text[a:b] for a, b in s.spans] == ["Sunday evening"]
+
+
+def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
+    # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
+    # so `A` would have accepted a wording difference as a factual one
+    vague = "Tens of thousands of residents of Dunmore fled the Marrow river flood."
+    story = _story(
+        [vague, *FILLER[0]],
+        ["The Marrow river flood forced 100,000 residents of Dunmore to flee.", *FILLER[1]],
+        ["About 100,000 residents of Dunmore fled the Marrow river flood.", *FILLER[2]],
+        ["The Marrow river flood drove 100,000 residents of Dunmore away.", *FILLER[3]],
+    )
+    got = _by_text(story)
+    assert got[vague].label == "contradicted" and got[vague].confidence == "medium"
+    exact = got["The Marrow river flood forced 100,000 residents of Dunmore to flee."]
+    assert exact.label == "consistent"
+    # exact figures three against one are still high: only the vague side is held back
+    story = _story(
+        ["The Marrow river flood forced 8,000 residents of Dunmore to flee.", *FILLER[0]],
+        *([f"{n} residents of Dunmore fled the Marrow river flood.", *FILLER[k]]
+          for k, n in ((1, "Some 3,000"), (2, "About 3,000"), (3, "Nearly 3,000"))),
+    )  # fmt: skip
+    odd = _by_text(story)["The Marrow river flood forced 8,000 residents of Dunmore to flee."]
+    assert odd.label == "contradicted" and odd.confidence == "high"

@@ -99,6 +99,10 @@ def _listing(values: dict[str, list[str]]) -> str:
     return "; ".join(parts)
 
 
+def _vague(s: Slot) -> bool:
+    return s.kind == "number" and numbers.vague(s)
+
+
 def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> Finding | None:
     """Compare slot `s` of claim i with related slots of the other articles.
 
@@ -154,6 +158,10 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         srcs = [j for j, o in rel if not agrees[o.value]]
         # a tie is a coin toss; a lone dissenter could be the one that is right
         strength = "low" if best_n == own else "high" if best_n >= 2 else "medium"
+        # "tens of thousands" against "100,000" is a matter of wording as much as of fact: a
+        # conflict resting on an order of magnitude is never one to accept in a batch
+        if _vague(s) or all(_vague(o) for _, o in rel if not agrees[o.value]):
+            strength = confidence.weakest((strength, "medium"))
         return Finding(True, reason, s.span, srcs, strength)
     reason = f"{noun} agree: '{s.surface}' here; {_listing(same)}; differing: {_listing(other)}"
     srcs = [j for j, o in rel if agrees[o.value]][:2] + [j for j, o in rel if not agrees[o.value]]

@@ -265,6 +265,13 @@ def compatible(a: Slot, b: Slot) -> bool:
     return interval_overlap((alo, ahi), (blo, bhi))
 
 
+def vague(s: Slot) -> bool:
+    """An order of magnitude rather than a figure ("tens of thousands", "dozens"): its interval
+    spans a factor of two or more, unlike a hedge ("over 30") or a range of two close figures."""
+    lo, hi = s.value[:2]  # type: ignore[index]
+    return hi > lo and hi >= 2 * lo
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people"."""
