@@ -7,6 +7,7 @@ screen can never show a tag as saved that the database does not hold.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -40,6 +41,9 @@ class Review:
         self.claims: dict[str, list[Claim]] = {}  # article name -> claims in order
         self.sources: dict[str, str] = {}  # article name -> what to call it (its source)
         self.annotations: dict[str, Annotation] = {}  # claim id -> this reviewer's annotation
+        # tagged claims per article, kept as labels change: the counts are drawn on every key
+        self._tagged: Counter[str] = Counter()
+        self._article_of: dict[str, str] = {}  # claim id -> article, for the claims shown
         self.article_index = 0
         self.claim_index = 0
         self.filter = "all"
@@ -58,6 +62,7 @@ class Review:
             self.claims.setdefault(claim.article, []).append(claim)
         for claims in self.claims.values():
             claims.sort(key=lambda c: c.index)
+        self._article_of = {c.id: name for name, claims in self.claims.items() for c in claims}
         self._evidence.clear()
         self._suggestions.clear()
         self.article_index = 0
@@ -69,6 +74,11 @@ class Review:
         self.annotations = {
             a.claim_id: a for a in self.store.annotations(story=self.story, reviewer=self.reviewer)
         }
+        self._tagged = Counter(
+            self._article_of[i]
+            for i, a in self.annotations.items()
+            if a.label and i in self._article_of
+        )
 
     def restore(self) -> None:
         """Go back to where the reviewer left off, or to the start of the first story."""
@@ -139,9 +149,8 @@ class Review:
     def progress(self, article: str | None = None) -> ArticleProgress:
         """Tagged/total for one article of the story, or the whole story."""
         names = [article] if article else list(self.claims)
-        claims = [c for n in names for c in self.claims.get(n, [])]
-        tagged = sum(1 for c in claims if self.label_of(c.id))
-        return ArticleProgress(tagged, len(claims))
+        total = sum(len(self.claims.get(n, ())) for n in names)
+        return ArticleProgress(sum(self._tagged[n] for n in names), total)
 
     def evidence(self, claim: Claim | None = None) -> list[Evidence]:
         """Every candidate of the claim, in the order the evidence list numbers them.
@@ -257,6 +266,9 @@ class Review:
     # ---- writing (each raises SaveError when the database did not take it) ---------------------
     def _write(self, fn: Callable[[], Annotation | None], claim_id: str) -> Annotation | None:
         ann = fn()
+        was = self.label_of(claim_id)
+        if claim_id in self._article_of and bool(was) != bool(ann and ann.label):
+            self._tagged[self._article_of[claim_id]] += 1 if not was else -1
         if ann is None or (ann.label is None and not ann.note and not ann.links):
             self.annotations.pop(claim_id, None)
         else:

@@ -26,3 +26,49 @@ async def test_the_article_list_row_follows_tag_undo_and_moves(seeded_db: str) -
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert f" 0/{total} tagged" in _row(app)
+
+
+def test_progress_counts_follow_every_kind_of_write(seeded_db: str) -> None:
+    # the counts are kept as labels change rather than recounted on every key: after each
+    # write they must equal a recount of what the database holds
+    from annotations.store import Store
+    from reader.ui.session import Review
+
+    store = Store.open(seeded_db)
+    try:
+        review = Review(store, REVIEWER)
+        review.restore()
+
+        def recount(article: str | None = None) -> tuple[int, int]:
+            names = [article] if article else [a.name for a in review.articles]
+            stored = {a.claim_id for a in store.annotations(story=review.story, reviewer=REVIEWER)
+                      if a.label}  # fmt: skip
+            claims = [c for n in names for c in review.claims[n]]
+            return sum(c.id in stored for c in claims), len(claims)
+
+        def check() -> None:
+            for name in [None, *(a.name for a in review.articles)]:
+                p = review.progress(name)
+                assert (p.tagged, p.total) == recount(name)
+
+        review.tag("consistent")
+        check()
+        review.tag("contradicted")  # a new label on a tagged claim is not a second one
+        check()
+        review.move(1)
+        review.tag("unverified")
+        review.set_note("a note keeps the claim, not the count")
+        review.clear()
+        check()
+        review.undo()
+        check()
+        review.undo(redo=True)
+        check()
+        review.go_article(1)
+        review.accept_all(review.acceptable())
+        check()
+        assert review.progress().tagged >= 1
+        review.undo()  # the whole batch
+        check()
+    finally:
+        store.close()
