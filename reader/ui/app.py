@@ -111,6 +111,7 @@ class CrossreadApp(App[None]):
         # on another thread than the one that built the app, hence check_same_thread=False.
         self.store = Store.open(db_path, check_same_thread=False)
         self.db_path = db_path
+        self._accept_shown: bool | None = None  # whether the footer offers `a` (see show_marks)
         self.review = Review(self.store, reviewer)
         self.watch = DatabaseWatch(self)  # other windows' writes; this window's undo history
         self.advance = self.config.auto_advance if advance is None else advance
@@ -276,7 +277,12 @@ class CrossreadApp(App[None]):
             keep=keep,
         )
         self.query_one(InfoLine).show(review)
-        self.refresh_bindings()  # the footer shows `a` only when there is a suggestion
+        # the footer shows `a` only when there is a suggestion; refreshing the bindings rebuilds
+        # the whole footer, so only when that changes
+        accept = review.suggestion() is not None
+        if accept != self._accept_shown:
+            self._accept_shown = accept
+            self.refresh_bindings()
         self.query_one(StatusLine).show(review, db_label(self.db_path))
         self.query_one(ArticleList).show(review)
         self._remember_place()
