@@ -115,3 +115,25 @@ def test_the_stored_score_is_the_pair_score() -> None:
     assert evidence
     for e in evidence:
         assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])
+
+
+def test_the_score_reads_60_and_above_for_the_same_fact_and_low_for_an_unrelated_sentence() -> None:
+    story = make_story(
+        {
+            **FLOOD,
+            "c.txt": [
+                "Dunmore residents watched the Dunmore flood from the Dunmore bridge.",
+                "Three volunteers were treated for exhaustion, officials said.",
+            ],
+        }
+    )
+    ids = {c.text: k for k, c in enumerate(story.claims())}
+    scorer = PairScorer(story.claims())
+    same_fact = scorer.score(
+        ids[FLOOD["a.txt"][2]], ids["Officials expect the road to reopen on Friday."]
+    )
+    unrelated = scorer.score(
+        ids[FLOOD["b.txt"][1]], ids["Three volunteers were treated for exhaustion, officials said."]
+    )
+    assert same_fact >= 60  # a strong match reads as one
+    assert unrelated <= 30  # a sentence of the same story about something else

@@ -48,9 +48,9 @@ def test_stem_joins_inflections_of_short_roots_and_leaves_short_words() -> None:
 def test_judge_needs_strong_rare_words_or_two_moderate_signals() -> None:
     assert judge(10, 2.4, 3, 30.0) == "rare words"
     assert judge(6, 1.2, 4, 30.0) == "most words"
-    # on the evidence's pair-score scale, where counterparts score about 20-50
-    assert judge(10, 1.2, 2, 45.0) == "rare words and alignment"
-    assert judge(10, 1.2, 2, 25.0) == ""  # one rare word, sentences otherwise unlike
+    # on the calibrated pair score: 20 a typical unrelated pair, 60 and above a strong match
+    assert judge(10, 1.2, 2, 72.0) == "rare words and alignment"
+    assert judge(10, 1.2, 2, 45.0) == ""  # one rare word, sentences otherwise unlike
     assert judge(10, 0.4, 1, 90.0) == ""  # aligned by common words alone
 
 
@@ -164,9 +164,10 @@ def test_a_counterpart_is_high_confidence_only_on_two_strong_signals() -> None:
     def cp(basis: str, weight: float, aligned: float) -> Counterpart:
         return Counterpart(1, weight, (), aligned, basis)
 
-    assert confidence.of_counterpart(cp("rare words", 4.5, 50.0)) == "high"
-    assert confidence.of_counterpart(cp("rare words", 4.5, 20.0)) == "medium"  # unlike shapes
-    assert confidence.of_counterpart(cp("rare words", 2.5, 60.0)) == "medium"  # few rare words
-    assert confidence.of_counterpart(cp("rare words and alignment", 1.2, 60.0)) == "low"
-    assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=10.0) == "high"
-    assert confidence.of_absence(cp("", 1.5, 0.0), best_aligned=45.0) == "medium"
+    # calibrated pair scores: 20 a typical unrelated pair, 60 and above a strong match
+    assert confidence.of_counterpart(cp("rare words", 4.5, 72.0)) == "high"
+    assert confidence.of_counterpart(cp("rare words", 4.5, 30.0)) == "medium"  # unlike shapes
+    assert confidence.of_counterpart(cp("rare words", 2.5, 75.0)) == "medium"  # few rare words
+    assert confidence.of_counterpart(cp("rare words and alignment", 1.2, 75.0)) == "low"
+    assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=25.0) == "high"
+    assert confidence.of_absence(cp("", 1.5, 0.0), best_aligned=70.0) == "medium"

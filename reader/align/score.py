@@ -1,10 +1,18 @@
 """One score per pair: the number the evidence list, reasons, the database and exports all show.
 
-score = 100 x (LEXICAL_WEIGHT x weighted shared terms + FUZZY_WEIGHT x whole-sentence fuzzy
-ratio / 100), rounded to one decimal. The weighted terms find what a sentence says (rare words,
-numbers, slots, back-reference context, see `weighting`); the fuzzy ratio rewards the same fact
-told in the same shape. Measured on the dev gold, the terms alone beat the fuzzy ratio alone, and
-the two together beat either.
+raw = 100 x (LEXICAL_WEIGHT x weighted shared terms + FUZZY_WEIGHT x whole-sentence fuzzy
+ratio / 100). The weighted terms find what a sentence says (rare words, numbers, slots,
+back-reference context, see `weighting`); the fuzzy ratio rewards the same fact told in the same
+shape. Measured on the dev gold, the terms alone beat the fuzzy ratio alone, and the two together
+beat either.
+
+The score is `calibrate(raw)`, rounded to one decimal: a monotone rescale (rankings are those of
+the raw value) that gives the numbers a meaning. Nearly all pairs of sentences from two articles of
+a story are unrelated, so the distribution of a story's cross-article pairs is the yardstick:
+its median (a typical unrelated pair) scores 20, and the median plus twice the spread up to its
+90th percentile scores 60, a level that only the top percent or two of a story's pairs reach.
+So 60 and above reads as a strong match, 20 as nothing in common beyond the story's vocabulary.
+`benchmarks/calibrate.py` derives the knots from the pairs alone (no labels).
 """
 
 from __future__ import annotations
@@ -21,10 +29,26 @@ from reader.models import Claim, Evidence, Suggestion
 LEXICAL_WEIGHT = 0.7
 FUZZY_WEIGHT = 0.3
 
+# (raw, score) knots, linear between: the median cross-article pair, median + 2 x (q90 - median)
+TYPICAL_RAW, TYPICAL_SCORE = 13.9, 20.0
+STRONG_RAW, STRONG_SCORE = 24.0, 60.0
+_RAW_KNOTS = (0.0, TYPICAL_RAW, STRONG_RAW, 100.0)
+_SCORE_KNOTS = (0.0, TYPICAL_SCORE, STRONG_SCORE, 100.0)
+
+
+def raw_score(lexical: np.ndarray, fuzzy: np.ndarray) -> np.ndarray:
+    """The uncalibrated similarity 0-100 from its two signals (lexical 0-1, fuzzy 0-100)."""
+    return 100 * LEXICAL_WEIGHT * lexical + FUZZY_WEIGHT * fuzzy
+
+
+def calibrate(raw: np.ndarray | float) -> np.ndarray:
+    """The pair score 0-100 of a raw similarity: monotone, 60 and above a strong match."""
+    return np.interp(raw, _RAW_KNOTS, _SCORE_KNOTS)
+
 
 def combine(lexical: np.ndarray, fuzzy: np.ndarray) -> np.ndarray:
     """The pair score 0-100 from its two signals (lexical 0-1, fuzzy 0-100)."""
-    return np.round(100 * LEXICAL_WEIGHT * lexical + FUZZY_WEIGHT * fuzzy, 1)
+    return np.round(calibrate(raw_score(lexical, fuzzy)), 1)
 
 
 class PairScorer:
