@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time as _time
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
@@ -19,6 +20,7 @@ from reader.models import LABELS
 from reader.ui.article_view import ArticleView, ReadingView
 from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
 from reader.ui.session import Review
+from reader.ui.story_list import StoryList
 from reader.ui.textutil import one_line
 from reader.ui.watch import DatabaseWatch
 
@@ -130,7 +132,9 @@ class CrossreadApp(App[None]):
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         with Horizontal(id="main"):
-            yield ArticleList(id="articles")
+            with Vertical(id="side"):
+                yield StoryList(id="stories")
+                yield ArticleList(id="articles")
             with Vertical(id="reading"):
                 yield InfoLine(id="info")
                 with Horizontal(id="panes"):
@@ -158,7 +162,14 @@ class CrossreadApp(App[None]):
 
             self.push_screen(AdjudicateScreen(self.store, self.review.reviewer))
         if os.environ.get(EXIT_AFTER_PAINT):
-            self.call_after_refresh(self.exit)
+            self.call_after_refresh(self._exit_after_paint)
+
+    def _exit_after_paint(self) -> None:
+        """Benchmarks: note when the first frame was drawn (if given a file), then quit."""
+        stamp = os.environ[EXIT_AFTER_PAINT]
+        if stamp != "1":
+            Path(stamp).write_text(repr(_time.time()), encoding="utf-8")
+        self.exit()
 
     def apply_config(self) -> None:
         """Theme and keymap from the config file; each problem is one line on screen."""
@@ -285,6 +296,10 @@ class CrossreadApp(App[None]):
             self.refresh_bindings()
         self.query_one(StatusLine).show(review, db_label(self.db_path))
         self.query_one(ArticleList).show(review)
+        stories = self.query_one(StoryList)
+        stories.display = len(review.stories) > 1
+        if stories.display:
+            stories.show(review.stories, review.story)
         self._remember_place()
 
     def _remember_place(self) -> None:
@@ -528,13 +543,12 @@ class CrossreadApp(App[None]):
             self.show_marks()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id != "articles" or not event.option.id:
-            return
-        kind, _, value = event.option.id.partition(":")
-        if kind == "a":
-            self.go_article(int(value))
-        elif kind == "s" and value != self.review.story:
-            self.open_story(value)
+        if event.option_list.id == "articles" and event.option.id:
+            self.go_article(int(event.option.id.partition(":")[2]))
+
+    def on_story_list_chosen(self, event: StoryList.Chosen) -> None:
+        if event.story != self.review.story:
+            self.open_story(event.story)
 
     # ---- other -------------------------------------------------------------------------------
     def action_export(self) -> None:

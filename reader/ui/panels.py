@@ -43,17 +43,12 @@ def short_name(name: str, width: int = 14) -> str:
 
 
 class ArticleList(OptionList):
-    """The stories (when several) and the articles of the current story, with progress."""
+    """The articles of the current story, with progress (the stories have their own list)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
 
     def show(self, review: Review) -> None:
-        options: list[Option | None] = []  # None is a separator line
-        if len(review.stories) > 1:
-            for story in review.stories:
-                mark = "▸ " if story == review.story else "  "
-                options.append(Option(Text(mark + one_line(story), style="bold"), id=f"s:{story}"))
-            options.append(None)
+        options: list[Option] = []
         for i, article in enumerate(review.articles):
             p = review.progress(article.name)
             current = "▸ " if i == review.article_index else "  "
@@ -68,7 +63,7 @@ class ArticleList(OptionList):
             options.append(Option(prompt, id=f"a:{i}"))
         # a key usually changes nothing here (a move) or one row's count: rebuilding the list
         # anyway costs a relayout per key, so it is rebuilt only when a row reads differently
-        key = [(o.id, o.prompt.plain) if o else None for o in options]
+        key = [(o.id, o.prompt.plain) for o in options]
         if key != getattr(self, "_key", None):
             self._key = key
             self.clear_options()

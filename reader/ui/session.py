@@ -96,7 +96,7 @@ class Review:
                 self.claim_index = i
 
     def save_place(self) -> None:
-        if self.story:
+        if self.story and self.articles:
             claim = self.claim
             place = (self.story, self.article.name, claim.id if claim else "")
             if place == self._saved_place:

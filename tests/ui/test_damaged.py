@@ -27,3 +27,18 @@ async def test_a_damaged_row_met_while_moving_is_shown_not_a_crash(seeded_db: st
         assert any("table " in m and "quick_check" in m for m in shown), shown
         await pilot.press("k", "c")  # the rest of the story still works
     assert labels(seeded_db) == {claims[1].id: "consistent"}
+
+
+async def test_a_story_whose_articles_are_gone_opens_and_closes_without_a_crash(
+    seeded_db: str,
+) -> None:
+    conn = sqlite3.connect(seeded_db)
+    conn.execute("DELETE FROM articles")
+    conn.commit()
+    conn.close()
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "c")
+        assert app.is_running
+    assert app.return_code in (None, 0)
+    assert labels(seeded_db) == {}

@@ -1,0 +1,71 @@
+"""The story list of a database with many stories: the articles stay in view, any story opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyfactory import make_story
+
+from annotations.store import Store
+from reader.ui.app import build_app
+from reader.ui.panels import ArticleList
+from reader.ui.story_list import StoryList
+from ui.helpers import REVIEWER
+
+SIZE = (120, 36)
+STORIES = 600
+
+
+def many_stories(path: Path) -> str:
+    db = str(path / "many.db")
+    store = Store.open(db)
+    try:
+        for n in range(STORIES):
+            story = make_story(
+                f"story{n:04d}",
+                {
+                    "a.txt": [f"Story {n} opened with a flood.", "Two roads closed."],
+                    "b.txt": [f"In story {n} a flood came.", "Three roads closed."],
+                },
+            )
+            store.import_story(story, [])
+    finally:
+        store.close()
+    return db
+
+
+def rows(stories: StoryList) -> str:
+    """What the list shows now: its visible rows."""
+    return "".join(stories.render_line(y).text for y in range(stories.size.height))
+
+
+async def test_many_stories_keep_the_articles_in_view_and_open_from_the_list(
+    tmp_path: Path,
+) -> None:
+    app = build_app(many_stories(tmp_path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        stories = app.query_one(StoryList)
+        articles = app.query_one(ArticleList)
+        # the stories take a few rows; the current story's articles are on screen below them
+        assert stories.region.height <= 10
+        assert articles.region.height >= 10
+        assert articles.option_count == 2
+        assert rows(stories).startswith("▸ story0000")
+        stories.focus()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert app.review.story == f"story{STORIES - 1:04d}"
+        # the open story's row is drawn, scrolled into view
+        assert f"▸ story{STORIES - 1:04d}" in rows(stories)
+        await pilot.press("up", "up", "enter")
+        await pilot.pause()
+        assert app.review.story == f"story{STORIES - 3:04d}"
+        assert {a.name for a in app.review.articles} == {"a.txt", "b.txt"}
+
+
+async def test_one_story_has_no_story_list(seeded_db: str) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.query_one(StoryList).display
