@@ -9,6 +9,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -19,7 +20,7 @@ from textual.widgets import Footer, OptionList
 from reader.models import LABELS
 from reader.ui.article_view import ArticleView, ReadingView
 from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
-from reader.ui.session import Review
+from reader.ui.session import Review, StoryData, read_story
 from reader.ui.story_list import StoryList
 from reader.ui.textutil import one_line
 from reader.ui.watch import DatabaseWatch
@@ -126,6 +127,7 @@ class CrossreadApp(App[None]):
         self.compare_cursor: str | None = None
         self._cursor_for: tuple[str | None, str | None] = (None, None)
         self._place_timer = None
+        self._opening: str | None = None  # a story being read by a worker
         self.failure: Exception | None = None  # raised again by run_app once the screen is gone
 
     # ---- layout ------------------------------------------------------------------------------
@@ -487,11 +489,45 @@ class CrossreadApp(App[None]):
         if len(stories) < 2:
             self.say("This database holds one story.")
             return
-        self.open_story(stories[(stories.index(self.review.story) + step) % len(stories)])
+        here = stories.index(self._opening or self.review.story)
+        self.open_story(stories[(here + step) % len(stories)])
 
     def open_story(self, story: str) -> None:
-        self.review.open_story(story)
+        """Read the story on a worker thread; meanwhile the screen stays usable, on the old one."""
+        self._opening = story
+        self.query_one("#article", ArticleView).border_title = Content(
+            f"opening {one_line(story)}…"
+        )
+        self._read_story(story)
+
+    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
+    def _read_story(self, story: str) -> None:
+        from annotations.store import Store, StoreError
+
+        try:
+            # a connection of its own: sqlite3 connections are not for two threads at once
+            store = Store.open(self.db_path, read_only=True, check_same_thread=False)
+            try:
+                data = read_story(store, story, self.review.reviewer)
+            finally:
+                store.close()
+        except StoreError as exc:
+            self.call_from_thread(self._story_failed, story, exc)
+        else:
+            self.call_from_thread(self._story_read, data)
+
+    def _story_read(self, data: StoryData) -> None:
+        if data.name != self._opening:
+            return  # the reviewer asked for another story meanwhile
+        self._opening = None
+        self.review.adopt(data)
         self.show_article()
+
+    def _story_failed(self, story: str, exc: Exception) -> None:
+        if story == self._opening:
+            self._opening = None
+            self.show_marks()
+            self.say(f"Could not open {story}: {exc}", error=True)
 
     def action_cycle_compare(self) -> None:
         others = [a.name for a in self.review.articles if a.name != self.review.article.name]

@@ -29,6 +29,26 @@ class ArticleProgress:
     total: int
 
 
+@dataclass(frozen=True)
+class StoryData:
+    """What opening a story reads from the database: its articles, claims and the labels."""
+
+    name: str
+    articles: list[ArticleRow]
+    claims: list[Claim]
+    annotations: list[Annotation]
+
+
+def read_story(store: Store, story: str, reviewer: str) -> StoryData:
+    """Read a story for `Review.adopt`; any store will do, e.g. a read-only one in a worker."""
+    return StoryData(
+        story,
+        store.articles(story),
+        store.claims(story),
+        store.annotations(story=story, reviewer=reviewer),
+    )
+
+
 class Review:
     """Navigation (story, article, claim, filter) and cached labels for one reviewer."""
 
@@ -54,11 +74,15 @@ class Review:
 
     # ---- loading -----------------------------------------------------------------------------
     def open_story(self, story: str) -> None:
-        self.story = story
-        self.articles = self.store.articles(story)
+        self.adopt(read_story(self.store, story, self.reviewer))
+
+    def adopt(self, story: StoryData) -> None:
+        """Make a story read by `read_story` (perhaps on another thread) the current one."""
+        self.story = story.name
+        self.articles = story.articles
         self.claims = {a.name: [] for a in self.articles}
         self.sources = {a.name: display_source(a.name, a.source) for a in self.articles}
-        for claim in self.store.claims(story):
+        for claim in story.claims:
             self.claims.setdefault(claim.article, []).append(claim)
         for claims in self.claims.values():
             claims.sort(key=lambda c: c.index)
@@ -67,13 +91,14 @@ class Review:
         self._suggestions.clear()
         self.article_index = 0
         self.claim_index = 0
-        self.reload_annotations()
+        self._set_annotations(story.annotations)
 
     def reload_annotations(self) -> None:
         """Re-read this reviewer's labels (another instance may have written some)."""
-        self.annotations = {
-            a.claim_id: a for a in self.store.annotations(story=self.story, reviewer=self.reviewer)
-        }
+        self._set_annotations(self.store.annotations(story=self.story, reviewer=self.reviewer))
+
+    def _set_annotations(self, annotations: list[Annotation]) -> None:
+        self.annotations = {a.claim_id: a for a in annotations}
         self._tagged = Counter(
             self._article_of[i]
             for i, a in self.annotations.items()

@@ -29,3 +29,9 @@ def first_claims(db: str, n: int = 3):
 def screen_lines(app) -> list[str]:
     """What the terminal shows, one string per row (the screen as a person sees it)."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def settled(app, pilot) -> None:
+    """Wait for the app's workers (a story being read) and the screen updates they cause."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()

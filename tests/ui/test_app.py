@@ -13,7 +13,7 @@ from reader.ui.app import build_app
 from reader.ui.article_view import ArticleView
 from reader.ui.panels import EvidencePanel
 from ui.conftest import import_into
-from ui.helpers import REVIEWER, first_claims, labels
+from ui.helpers import REVIEWER, first_claims, labels, settled
 
 SIZE = (120, 36)
 
@@ -320,10 +320,12 @@ async def test_curly_brackets_switch_story_and_tags_land_in_it(
     async with app.run_test(size=SIZE) as pilot:
         first = app.review.story
         await pilot.press("right_curly_bracket")
+        await settled(app, pilot)
         second = app.review.story
         assert {first, second} == {"alpha", "beta"}
         await pilot.press("c")
         await pilot.press("left_curly_bracket")
+        await settled(app, pilot)
         assert app.review.story == first
     store = Store.open("two.db")
     try:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from storyfactory import make_story
 
 from annotations.store import Store
 from reader.ui.app import build_app
 from reader.ui.panels import ArticleList
 from reader.ui.story_list import StoryList
-from ui.helpers import REVIEWER
+from ui.helpers import REVIEWER, settled
 
 SIZE = (120, 36)
 STORIES = 600
@@ -54,12 +56,12 @@ async def test_many_stories_keep_the_articles_in_view_and_open_from_the_list(
         assert rows(stories).startswith("▸ story0000")
         stories.focus()
         await pilot.press("end", "enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert app.review.story == f"story{STORIES - 1:04d}"
         # the open story's row is drawn, scrolled into view
         assert f"▸ story{STORIES - 1:04d}" in rows(stories)
         await pilot.press("up", "up", "enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert app.review.story == f"story{STORIES - 3:04d}"
         assert {a.name for a in app.review.articles} == {"a.txt", "b.txt"}
 
@@ -69,3 +71,31 @@ async def test_one_story_has_no_story_list(seeded_db: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.query_one(StoryList).display
+
+
+async def test_a_story_is_read_off_the_event_loop_and_keys_work_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.ui.app as app_module
+
+    release = threading.Event()
+    real = app_module.read_story
+
+    def slow_read(store, story, reviewer):
+        release.wait(10)  # a big story on a slow disk
+        return real(store, story, reviewer)
+
+    monkeypatch.setattr(app_module, "read_story", slow_read)
+    app = build_app(many_stories(tmp_path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = app.review.story
+        await pilot.press("right_curly_bracket")
+        title = str(app.query_one("#article").border_title)
+        assert title.startswith("opening story0001")
+        await pilot.press("j")  # the old story still answers keys while the new one is read
+        assert app.review.story == first and app.review.claim_index == 1
+        release.set()
+        await settled(app, pilot)
+        assert app.review.story == "story0001"
+        assert app.review.claim_index == 0
