@@ -45,7 +45,7 @@ def test_a_lede_sharing_only_the_storys_names_does_not_outrank_the_counterpart()
             "c.txt": [
                 "Dunmore residents watched the Dunmore flood from the Dunmore bridge.",
                 "Dunmore council: Dunmore flood update for Dunmore.",
-                "Three volunteers were treated for exhaustion, officials said.",
+                "Three volunteers were treated for exhaustion after a night of filling sandbags.",
             ],
         }
     )
@@ -137,3 +137,55 @@ def test_the_score_reads_60_and_above_for_the_same_fact_and_low_for_an_unrelated
     )
     assert same_fact >= 60  # a strong match reads as one
     assert unrelated <= 30  # a sentence of the same story about something else
+
+
+def test_one_shared_word_does_not_make_a_strong_match() -> None:
+    story = make_story(
+        {
+            "a.txt": [*FLOOD["a.txt"], "A Dunmore bakery handed out bread to the volunteers."],
+            "b.txt": [*FLOOD["b.txt"], "Bread was short."],
+            "c.txt": [
+                "Dunmore flood: the river keeps rising in Dunmore.",
+                "The bakery on Main Street stayed open all night.",
+            ],
+        }
+    )
+    ids = {c.text: k for k, c in enumerate(story.claims())}
+    scorer = PairScorer(story.claims())
+    # "bread" is rare in the story, but one rare word in common is a coincidence as often as not
+    lone = scorer.score(
+        ids["A Dunmore bakery handed out bread to the volunteers."], ids["Bread was short."]
+    )
+    assert lone < 40
+    assert scorer.score(ids[FLOOD["a.txt"][2]], ids[FLOOD["b.txt"][3]]) >= 60  # same fact
+
+
+def test_another_count_of_the_same_thing_is_found_in_a_long_lede() -> None:
+    lede = (
+        "Dockers in Portmere walked out on Tuesday after eleven hours of talks with the port "
+        "authority ended without a deal over pay and night shifts."
+    )
+    story = make_story(
+        {
+            "a.txt": [
+                lede,
+                "The union said its members would picket the Portmere gates.",
+                "Container ships queued outside Portmere harbour.",
+            ],
+            "b.txt": [
+                "Portmere dockers walked out on Tuesday over pay.",
+                "The meeting had lasted nearly nine hours, officials said.",
+                "Talks between the union and the port authority ended without a deal.",
+                "Night shifts at the port were cancelled.",
+                "Pickets gathered at the Portmere gates before dawn on Tuesday.",
+            ],
+            "c.txt": [
+                "Shipping firms diverted cargo to other ports.",
+                "Portmere harbour was quiet.",
+            ],
+        }
+    )
+    claim = next(c for c in story.claims() if c.text == lede)
+    top3 = [e.text for e in align_story(story) if e.claim_id == claim.id and e.article == "b.txt"]
+    # "nine hours" shares no other word with the lede, yet gives its count of the same thing
+    assert "The meeting had lasted nearly nine hours, officials said." in top3[:3]
