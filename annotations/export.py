@@ -49,7 +49,7 @@ SELECT c.story, c.article, a.title, a.source, a.url, a.published, c.id, c.claim_
     c.id AS k6, an.reviewer AS k7
 FROM claims c JOIN articles a ON a.story = c.story AND a.name = c.article
 LEFT JOIN annotations an ON an.claim_id = c.id AND (:reviewer IS NULL OR an.reviewer = :reviewer)
-LEFT JOIN suggestions s ON s.claim_id = c.id
+LEFT JOIN suggestion_rows s ON s.claim = c.n
 WHERE an.claim_id IS NOT NULL OR :all
 UNION ALL
 SELECT an.story, an.article, a.title, a.source, a.url, a.published, an.claim_id, NULL, NULL,
@@ -58,7 +58,7 @@ SELECT an.story, an.article, a.title, a.source, a.url, a.published, an.claim_id,
     an.story, 1, a.position IS NULL, a.position, an.article, NULL, an.claim_id, an.reviewer
 FROM annotations an LEFT JOIN claims c ON c.id = an.claim_id
 LEFT JOIN articles a ON a.story = an.story AND a.name = an.article
-LEFT JOIN suggestions s ON s.claim_id = an.claim_id
+LEFT JOIN suggestion_rows s ON s.claim = c.n
 WHERE c.id IS NULL AND (:reviewer IS NULL OR an.reviewer = :reviewer)
 ORDER BY k0, k1, k2, k3, k4, k5, k6, k7
 """

@@ -36,6 +36,45 @@ def _suggestion_evidence_as_ids(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE suggestions SET evidence = ? WHERE claim_id = ?", updates)
 
 
+def _suggestions_by_number(conn: sqlite3.Connection) -> None:
+    """Step 6 in Python: a suggestion's row and evidence refer to claims by number; the scores
+    are copied exactly (SQLite's JSON functions would round them to 15 digits)."""
+    number = dict(conn.execute("SELECT id, n FROM claims"))
+    rows = conn.execute(
+        "SELECT claim_id, label, reason, evidence, hints, spans, confidence FROM suggestions"
+    ).fetchall()
+    conn.executemany(
+        "INSERT OR IGNORE INTO suggestion_rows "
+        "(claim, label, reason, evidence, hints, spans, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (number[cid], label, reason, refs_by_number(ev, number), hints, spans, confidence)
+            for cid, label, reason, ev, hints, spans, confidence in rows
+            if cid in number  # a suggestion whose claim is gone has nothing to be shown on
+        ],
+    )
+
+
+def refs_by_number(evidence: str, number: dict[str, int]) -> str:
+    """[[other claim id, rank, score], ...] as [[other claim number, rank, score], ...]; a ref to
+    a claim that is gone is dropped, a damaged cell kept as it was (for the damage check)."""
+    try:
+        refs = json.loads(evidence)
+        return json.dumps([[number[r[0]], r[1], r[2]] for r in refs if r[0] in number])
+    except (ValueError, TypeError, KeyError, IndexError):
+        return evidence
+
+
+# A suggestion's evidence refs turned from one kind of claim key into another in SQL, for the
+# `suggestions` view and its triggers: only well-formed refs are turned; a cell that is not a
+# JSON array stays as it was, so a damaged cell is still named when it is read. json_set keeps the
+# rank's and score's JSON text as it is, so a score reads back exactly.
+_REFS = """CASE WHEN json_valid({cell}) THEN CASE WHEN json_type({cell}) = 'array' THEN
+    (SELECT json_group_array(json_set(j.value, '$[0]', o.{to}))
+     FROM json_each({cell}) j JOIN claims o ON o.{by} = json_extract(j.value, '$[0]')
+     WHERE j.type = 'array')
+    ELSE {cell} END ELSE {cell} END"""
+
+
 # (version, statements). Applied in order to bring a database from version-1 to version.
 # A statement is SQL, or a function given the connection for what SQL cannot do exactly.
 MIGRATIONS: list[tuple[int, tuple[str | Callable[[sqlite3.Connection], None], ...]]] = [
@@ -241,6 +280,51 @@ MIGRATIONS: list[tuple[int, tuple[str | Callable[[sqlite3.Connection], None], ..
             + """
                 WHERE claim = (SELECT n FROM claims WHERE id = OLD.claim_id)
                 AND other = (SELECT n FROM claims WHERE id = OLD.other_id);
+            END""",
+        ),
+    ),
+    (
+        6,
+        (
+            # Lean suggestions: keyed by the claim's number (the table's own rowid, so no index
+            # of text ids), no story column (the claim has it), evidence as claim numbers.
+            """CREATE TABLE suggestion_rows (
+                claim INTEGER PRIMARY KEY,
+                label TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                evidence TEXT NOT NULL DEFAULT '[]',
+                hints TEXT NOT NULL DEFAULT '[]',
+                spans TEXT NOT NULL DEFAULT '[]',
+                confidence TEXT NOT NULL DEFAULT 'low'
+            )""",
+            _suggestions_by_number,
+            "DROP TABLE suggestions",
+            # The old table's columns as a view (evidence as claim ids), writable by triggers,
+            # for readers and writers of the old layout (merge, datasette, sqlite-utils).
+            """CREATE VIEW suggestions
+                (claim_id, story, label, reason, evidence, hints, spans, confidence) AS
+                SELECT c.id, c.story, r.label, r.reason, """
+            + _REFS.format(cell="r.evidence", to="id", by="n")
+            + """, r.hints, r.spans, r.confidence
+                FROM suggestion_rows r JOIN claims c ON c.n = r.claim""",
+            """CREATE TRIGGER suggestions_insert INSTEAD OF INSERT ON suggestions BEGIN
+                INSERT OR IGNORE INTO suggestion_rows
+                    (claim, label, reason, evidence, hints, spans, confidence)
+                SELECT c.n, NEW.label, NEW.reason, """
+            + _REFS.format(cell="coalesce(NEW.evidence, '[]')", to="n", by="id")
+            + """, coalesce(NEW.hints, '[]'), coalesce(NEW.spans, '[]'),
+                    coalesce(NEW.confidence, 'low')
+                FROM claims c WHERE c.id = NEW.claim_id;
+            END""",
+            """CREATE TRIGGER suggestions_delete INSTEAD OF DELETE ON suggestions BEGIN
+                DELETE FROM suggestion_rows
+                WHERE claim = (SELECT n FROM claims WHERE id = OLD.claim_id);
+            END""",
+            """CREATE TRIGGER suggestions_update INSTEAD OF UPDATE ON suggestions BEGIN
+                UPDATE suggestion_rows SET label = NEW.label, reason = NEW.reason, evidence = """
+            + _REFS.format(cell="NEW.evidence", to="n", by="id")
+            + """, hints = NEW.hints, spans = NEW.spans, confidence = NEW.confidence
+                WHERE claim = (SELECT n FROM claims WHERE id = OLD.claim_id);
             END""",
         ),
     ),

@@ -355,13 +355,14 @@ class Store:
     @_reads
     def suggestion(self, claim_id: str) -> Suggestion | None:
         row = self.conn.execute(
-            "SELECT claim_id, label, reason, evidence, hints, spans, confidence FROM suggestions "
-            "WHERE claim_id = ?",
+            "SELECT r.label, r.reason, r.evidence, r.hints, r.spans, r.confidence "
+            "FROM claims c JOIN suggestion_rows r ON r.claim = c.n WHERE c.id = ?",
             (claim_id,),
         ).fetchone()
         if row is None:
             return None
-        cid, label, reason, ev, hints, spans, confidence = row
+        label, reason, ev, hints, spans, confidence = row
+        cid = claim_id
         with _row_of("suggestions", cid):
             check(label in LABELS, f"unknown label {label!r}")
             refs = _evidence_refs(json.loads(ev))
@@ -369,7 +370,7 @@ class Store:
             others = {
                 r[0]: r[1:]
                 for r in self.conn.execute(
-                    f"SELECT id, article, text FROM claims WHERE id IN ({marks})",
+                    f"SELECT n, id, article, text FROM claims WHERE n IN ({marks})",
                     [r[0] for r in refs],
                 )
             }
@@ -378,9 +379,9 @@ class Store:
                 label=label,
                 reason=reason,
                 evidence=tuple(
-                    _evidence((cid, other, others[other][0], rank, score, others[other][1]))
-                    for other, rank, score in refs
-                    if other in others
+                    _evidence((cid, *others[n][:2], rank, score, others[n][2]))
+                    for n, rank, score in refs
+                    if n in others
                 ),
                 hints=tuple(_strings(json.loads(hints))),
                 spans=tuple(span(s) for s in json.loads(spans)),
@@ -424,7 +425,7 @@ class Store:
             "an.updated_at, s.reason, s.confidence FROM annotations an "
             "LEFT JOIN claims c ON c.id = an.claim_id "
             "LEFT JOIN articles a ON a.story = an.story AND a.name = an.article "
-            "LEFT JOIN suggestions s ON s.claim_id = an.claim_id "
+            "LEFT JOIN suggestion_rows s ON s.claim = c.n "
             f"WHERE {where} "
             "ORDER BY an.story, a.position IS NULL, a.position, an.article, "
             "c.claim_index IS NULL, c.claim_index, an.claim_id, an.reviewer",
@@ -1038,12 +1039,12 @@ def _claim(row: tuple) -> Claim:
         return Claim(*row)
 
 
-def _evidence_refs(refs: object) -> list[tuple[str, int, float]]:
-    """A suggestion's stored evidence: [[other claim id, rank, score], ...]."""
+def _evidence_refs(refs: object) -> list[tuple[int, int, float]]:
+    """A suggestion's stored evidence: [[other claim number, rank, score], ...]."""
     check(isinstance(refs, list), "suggestion evidence is not a list")
     out = []
     for r in refs:  # type: ignore[union-attr]
-        check(isinstance(r, list) and len(r) == 3 and isinstance(r[0], str), "bad evidence")
+        check(isinstance(r, list) and len(r) == 3 and is_int(r[0]), "bad evidence")
         out.append((r[0], r[1], r[2]))
     return out
 
@@ -1086,7 +1087,7 @@ _ARTICLE_COLUMNS = (
     "story, name, position, path, title, text, sha256, encoding, warnings, title_span, "
     "boilerplate, source, url, published"
 )
-_SUGGESTION_COLUMNS = "claim_id, story, label, reason, evidence, hints, spans, confidence"
+_SUGGESTION_COLUMNS = "claim, label, reason, evidence, hints, spans, confidence"
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns: str, rows: Iterable[tuple]) -> None:
@@ -1105,10 +1106,11 @@ def _replace_story(
 ) -> None:
     """Inside the caller's transaction: the story's rows replaced by these."""
     name = story.name
-    conn.execute(
-        "DELETE FROM evidence_pairs WHERE claim IN (SELECT n FROM claims WHERE story = ?)", (name,)
-    )
-    for table in ("articles", "claims", "suggestions"):
+    for table in ("evidence_pairs", "suggestion_rows"):
+        conn.execute(
+            f"DELETE FROM {table} WHERE claim IN (SELECT n FROM claims WHERE story = ?)", (name,)
+        )
+    for table in ("articles", "claims"):
         conn.execute(f"DELETE FROM {table} WHERE story = ?", (name,))
     conn.execute(
         "INSERT INTO stories (name, path, imported_at) VALUES (?, ?, ?) "
@@ -1139,9 +1141,13 @@ def _replace_story(
     )
     _insert(
         conn,
-        "suggestions",
+        "suggestion_rows",
         _SUGGESTION_COLUMNS,
-        {s.claim_id: _suggestion_record(name, s) for s in suggestions}.values(),
+        {
+            number[s.claim_id]: _suggestion_record(number, s)
+            for s in suggestions
+            if s.claim_id in number
+        }.values(),
     )
 
 
@@ -1170,13 +1176,15 @@ def _article_record(a: Article, position: int) -> tuple:
     )
 
 
-def _suggestion_record(story: str, s: Suggestion) -> tuple:
+def _suggestion_record(number: dict[str, int], s: Suggestion) -> tuple:
+    """The row of `suggestion_rows`: claims by number (a ref to a claim not stored is dropped)."""
     return (
-        s.claim_id,
-        story,
+        number[s.claim_id],
         s.label,
         s.reason,
-        json.dumps([[e.other_id, e.rank, e.score] for e in s.evidence]),
+        json.dumps(
+            [[number[e.other_id], e.rank, e.score] for e in s.evidence if e.other_id in number]
+        ),
         json.dumps(list(s.hints), ensure_ascii=False),
         json.dumps([list(sp) for sp in s.spans]),
         s.confidence,

@@ -1,5 +1,6 @@
-"""Turn a database crossread writes today back into the schema of version 4 (before the lean
-storage of step 5), with the same rows, so migration tests start from what that version wrote."""
+"""Turn a database crossread writes today back into the schema of version 5 or 4 (before the lean
+storage of steps 6 and 5), with the same rows, so migration tests start from what those versions
+wrote."""
 
 from __future__ import annotations
 
@@ -14,9 +15,30 @@ def _step1(*names: str) -> list[str]:
     return [sql for sql in schema.MIGRATIONS[0][1] if sql.split()[2] in names]
 
 
+def downgrade_to_v5(conn: sqlite3.Connection) -> None:
+    """Suggestions as a table keyed by claim id, with a story column (before step 6)."""
+    ids = dict(conn.execute("SELECT n, id FROM claims"))
+    rows = [
+        (cid, story, label, reason, json.dumps([[ids[n], *rest] for n, *rest in json.loads(ev)]),
+         hints, spans, confidence)
+        for cid, story, label, reason, ev, hints, spans, confidence in conn.execute(
+            "SELECT c.id, c.story, r.label, r.reason, r.evidence, r.hints, r.spans, r.confidence "
+            "FROM suggestion_rows r JOIN claims c ON c.n = r.claim"
+        )
+    ]  # fmt: skip
+    conn.execute("DROP VIEW suggestions")
+    conn.execute("DROP TABLE suggestion_rows")
+    for sql in _step1("suggestions", "suggestions_by_story"):
+        conn.execute(sql)
+    conn.execute("ALTER TABLE suggestions ADD COLUMN confidence TEXT NOT NULL DEFAULT 'low'")
+    conn.executemany("INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.execute("UPDATE crossread_meta SET value = '5' WHERE key = 'schema_version'")
+
+
 def downgrade_to_v4(conn: sqlite3.Connection) -> None:
     """Evidence as a table holding the other sentence's text, suggestions' evidence as JSON
     objects, claims keyed by their text id only; schema_version 4."""
+    downgrade_to_v5(conn)
     other = {r[0]: r[1:] for r in conn.execute("SELECT id, article, text FROM claims")}
     rows = conn.execute("SELECT claim_id, evidence FROM suggestions").fetchall()
     conn.executemany(

@@ -1,10 +1,12 @@
-"""Step 5 (lean storage): a version-4 database comes forward with every row it had."""
+"""Steps 5 and 6 (lean storage): a version-4 or -5 database comes forward with every row it had."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
-from olddb import downgrade_to_v4
+import pytest
+from olddb import downgrade_to_v4, downgrade_to_v5
 from storyfactory import make_evidence, seed_story
 
 from annotations import schema
@@ -28,7 +30,8 @@ def _everything(s: Store, ids: list[str]) -> dict:
     }
 
 
-def test_a_version_4_database_migrates_keeping_every_row(tmp_path):
+@pytest.mark.parametrize(("downgrade", "version"), [(downgrade_to_v4, 4), (downgrade_to_v5, 5)])
+def test_an_older_database_migrates_keeping_every_row(tmp_path, downgrade, version):
     path = tmp_path / "w.db"
     story = seed_story()
     evidence = make_evidence(story)
@@ -54,11 +57,13 @@ def test_a_version_4_database_migrates_keeping_every_row(tmp_path):
     assert all(before["evidence"]) and all(x.evidence for x in before["suggestions"])
 
     conn = sqlite3.connect(path)
-    downgrade_to_v4(conn)
+    downgrade(conn)
     conn.commit()
-    columns = [r[1] for r in conn.execute("PRAGMA table_info(evidence)")]
-    assert "text" in columns  # the old layout: the other sentence's text in every row
-    assert schema.stored_version(conn) == 4
+    if version == 4:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(evidence)")]
+        assert "text" in columns  # the old layout: the other sentence's text in every row
+    assert "story" in [r[1] for r in conn.execute("PRAGMA table_info(suggestions)")]
+    assert schema.stored_version(conn) == version
     conn.close()
 
     with Store.open(path) as s:
@@ -86,3 +91,31 @@ def test_evidence_text_is_stored_once(tmp_path):
         ).fetchone()
         other = s.claim(row[1])
         assert (row[2], row[5]) == (other.article, other.text)
+
+
+def test_suggestions_are_keyed_by_claim_number_behind_a_view_of_the_old_columns(tmp_path):
+    story = seed_story()
+    evidence = make_evidence(story)
+    claim = story.claims()[0]
+    refs = tuple(e for e in evidence if e.claim_id == claim.id)[:2]
+    with Store.open(tmp_path / "w.db") as s:
+        s.import_story(story, evidence, [Suggestion(claim.id, "consistent", "agree", refs)])
+        q = s.conn.execute
+        # the stored row names no claim by its text id
+        stored = q("SELECT claim, evidence FROM suggestion_rows").fetchall()
+        assert stored == [(q("SELECT n FROM claims WHERE id = ?", (claim.id,)).fetchone()[0],
+                           stored[0][1])]  # fmt: skip
+        assert claim.id not in stored[0][1] and refs[0].other_id not in stored[0][1]
+        # the view reads like the old table, evidence by claim id
+        cid, story_name, ev = q("SELECT claim_id, story, evidence FROM suggestions").fetchone()
+        assert (cid, story_name) == (claim.id, "storm")
+        assert json.loads(ev) == [[e.other_id, e.rank, e.score] for e in refs]
+        # and writes to it land in the table (merge writes through it)
+        q("UPDATE suggestions SET label = 'unverified' WHERE claim_id = ?", (claim.id,))
+        assert s.suggestion(claim.id).label == "unverified"
+        assert s.suggestion(claim.id).evidence == refs
+        q("DELETE FROM suggestions WHERE claim_id = ?", (claim.id,))
+        assert s.suggestion(claim.id) is None
+        q("INSERT INTO suggestions (claim_id, story, label, reason, evidence) "
+          "VALUES (?, 'storm', 'contradicted', 'differ', ?)", (claim.id, ev))  # fmt: skip
+        assert s.suggestion(claim.id).evidence == refs

@@ -236,17 +236,21 @@ def test_schema_opens_with_sqlite_utils(tmp_path):
     path = tmp_path / "w.db"
     with _Store.open(path) as s:
         story = seed_story()
-        s.import_story(story, make_evidence(story))
+        s.import_story(story, make_evidence(story), make_suggestions(story))
         s.set_label(story.claims()[0].id, "consistent", ME)
     db = sqlite_utils.Database(path)
-    for table in ("stories", "articles", "claims", "suggestions", "annotations",
-                  "events", "state", "crossread_meta"):  # fmt: skip
+    for table in ("stories", "articles", "claims", "annotations", "events", "state",
+                  "crossread_meta"):  # fmt: skip
         assert table in db.table_names()
     assert next(db["annotations"].rows)["label"] == "consistent"
     # evidence is a view over claim numbers: the same columns, with the text joined in
     assert "evidence" in db.view_names()
     row = next(db["evidence"].rows)
     assert row["text"] == s_text(story, row["other_id"]) and row["article"]
+    # suggestions too: the claim's id and story, the evidence by claim id
+    assert "suggestions" in db.view_names()
+    row = next(db["suggestions"].rows)
+    assert row["story"] == "storm" and row["claim_id"] in {c.id for c in story.claims()}
 
 
 def s_text(story, claim_id):
