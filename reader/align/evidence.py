@@ -30,7 +30,7 @@ __all__ = [
 
 TOP_PER_ARTICLE = 5
 MIN_SCORE = 25.0  # just above a typical unrelated pair (20): shares nothing specific; not stored
-CANDIDATES = 12  # per claim and other article, by weighted terms, on the pruned path
+CANDIDATES = 20  # per claim and other article, by weighted terms, on the pruned path
 CHUNK_ROWS = 256  # claims scored at once: bounds memory to CHUNK_ROWS x claims-in-story
 PAIR_BUDGET = 2_000_000  # cross-article pairs scored exhaustively before pruning kicks in
 

@@ -148,11 +148,31 @@ class StoryWeights:
     def _evidence(self, vectors: Sequence[Row], rare: Sequence[Row]) -> np.ndarray:
         """Cosine, scaled down while the shared terms weigh less than `EVIDENCE_WORDS` (or than
         all that both claims say: two identical sentences are full evidence)."""
-        shared = self._dots(rare, self.post_one)
-        own = np.array([w.sum() for _, w in rare])
-        needed = np.minimum(EVIDENCE_WORDS, np.maximum(own[:, None], self.total[None, :]))
-        scale = np.minimum(1.0, shared / np.maximum(needed, 1e-9))
-        return self._dots(vectors, self.post_w) * scale
+        # one pass over the postings for both sums: `vectors` and `rare` list the same terms
+        idx, cos_w, rare_x, lengths = [], [], [], []
+        for r, ((ix, w), (_, x)) in enumerate(zip(vectors, rare, strict=True)):
+            for k, wk in zip(ix.tolist(), w.tolist(), strict=True):
+                idx.append(self.post_ix[k] + r * self.n)
+                cos_w.append(self.post_w[k] * wk)
+                lengths.append(len(self.post_ix[k]))
+            rare_x.extend(x.tolist())
+        shape = (len(vectors), self.n)
+        if not idx:
+            return np.zeros(shape)
+        flat = np.concatenate(idx)
+        cos = np.bincount(flat, np.concatenate(cos_w), shape[0] * shape[1]).reshape(shape)
+        shared = np.bincount(flat, np.repeat(rare_x, lengths), shape[0] * shape[1])
+        scale = shared.reshape(shape)
+        # most claims say at least EVIDENCE_WORDS: the weight needed is that, except for pairs of
+        # two sparse claims, where it is what the richer of the two says
+        own = np.array([x.sum() for _, x in rare])
+        sparse = np.flatnonzero(own < EVIDENCE_WORDS)
+        needed = np.maximum.outer(own[sparse], np.minimum(EVIDENCE_WORDS, self.total))
+        low = scale[sparse] / np.maximum(needed, 1e-9)
+        scale /= EVIDENCE_WORDS
+        scale[sparse] = low
+        cos *= np.minimum(scale, 1.0, out=scale)
+        return cos
 
     def lexical(self, lo: int, hi: int) -> np.ndarray:
         """Weighted-term similarity 0-1 of claims lo..hi-1 with every claim of the story.
@@ -166,6 +186,8 @@ class StoryWeights:
             with_context = self._evidence([c[0] for _, c in ctx], [c[1] for _, c in ctx])
             rows = [r for r, _ in ctx]
             sims[rows] = np.maximum(sims[rows], with_context)
-        if any(len(ix) for ix, _ in self.slots[lo:hi]):
-            sims = np.maximum(sims, SLOT_FLOOR * self._dots(self.slots[lo:hi], self.post_one))
+        counted = [r for r, (ix, _) in enumerate(self.slots[lo:hi]) if len(ix)]
+        if counted:
+            floor = SLOT_FLOOR * self._dots([self.slots[lo + r] for r in counted], self.post_one)
+            sims[counted] = np.maximum(sims[counted], floor)
         return np.minimum(sims, 1.0)
