@@ -1,5 +1,7 @@
 """Each retrieval signal on sentences written for the purpose (not the seeds)."""
 
+from collections.abc import Callable
+
 from reader.align import PairScorer, align_story
 from reader.align.weighting import refers_back, terms
 from reader.corpus.sentences import article_from_sentences
@@ -11,6 +13,14 @@ def make_story(articles: dict[str, list[str]]) -> Story:
     for name, sentences in articles.items():
         story.articles.append(article_from_sentences("sig", name, sentences, title=name))
     return story
+
+
+def pair_scores(articles: dict[str, list[str]]) -> Callable[[str, str], float]:
+    """The pair score of two sentences (by text) of a story made of `articles`."""
+    claims = make_story(articles).claims()
+    ids = {c.text: k for k, c in enumerate(claims)}
+    scorer = PairScorer(claims)
+    return lambda a, b: scorer.score(ids[a], ids[b])
 
 
 def first_evidence(story: Story, claim_text: str, article: str) -> str:
@@ -118,31 +128,25 @@ def test_the_stored_score_is_the_pair_score() -> None:
 
 
 def test_the_score_reads_60_and_above_for_the_same_fact_and_low_for_an_unrelated_sentence() -> None:
-    story = make_story(
+    volunteers = "Three volunteers were treated for exhaustion, officials said."
+    score = pair_scores(
         {
             **FLOOD,
             "c.txt": [
                 "Dunmore residents watched the Dunmore flood from the Dunmore bridge.",
-                "Three volunteers were treated for exhaustion, officials said.",
+                volunteers,
             ],
         }
     )
-    ids = {c.text: k for k, c in enumerate(story.claims())}
-    scorer = PairScorer(story.claims())
-    same_fact = scorer.score(
-        ids[FLOOD["a.txt"][2]], ids["Officials expect the road to reopen on Friday."]
-    )
-    unrelated = scorer.score(
-        ids[FLOOD["b.txt"][1]], ids["Three volunteers were treated for exhaustion, officials said."]
-    )
-    assert same_fact >= 60  # a strong match reads as one
-    assert unrelated <= 30  # a sentence of the same story about something else
+    assert score(FLOOD["a.txt"][2], FLOOD["b.txt"][3]) >= 60  # a strong match reads as one
+    assert score(FLOOD["b.txt"][1], volunteers) <= 30  # the same story, something else
 
 
 def test_one_shared_word_does_not_make_a_strong_match() -> None:
-    story = make_story(
+    bakery = "A Dunmore bakery handed out bread to the volunteers."
+    score = pair_scores(
         {
-            "a.txt": [*FLOOD["a.txt"], "A Dunmore bakery handed out bread to the volunteers."],
+            "a.txt": [*FLOOD["a.txt"], bakery],
             "b.txt": [*FLOOD["b.txt"], "Bread was short."],
             "c.txt": [
                 "Dunmore flood: the river keeps rising in Dunmore.",
@@ -150,14 +154,9 @@ def test_one_shared_word_does_not_make_a_strong_match() -> None:
             ],
         }
     )
-    ids = {c.text: k for k, c in enumerate(story.claims())}
-    scorer = PairScorer(story.claims())
     # "bread" is rare in the story, but one rare word in common is a coincidence as often as not
-    lone = scorer.score(
-        ids["A Dunmore bakery handed out bread to the volunteers."], ids["Bread was short."]
-    )
-    assert lone < 40
-    assert scorer.score(ids[FLOOD["a.txt"][2]], ids[FLOOD["b.txt"][3]]) >= 60  # same fact
+    assert score(bakery, "Bread was short.") < 40
+    assert score(FLOOD["a.txt"][2], FLOOD["b.txt"][3]) >= 60  # the same fact
 
 
 def test_another_count_of_the_same_thing_is_found_in_a_long_lede() -> None:
