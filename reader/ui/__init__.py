@@ -17,5 +17,13 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
         guidelines=settings.get("guidelines"),
     )
     app.run()
+    if app.unsaved:
+        import sys
+
+        from reader.ui.textutil import one_line
+
+        for problem in app.unsaved:
+            print(f"crossread: not saved: {one_line(problem)}", file=sys.stderr)
+        raise SystemExit(1)
     if app.failure is not None:
         raise app.failure

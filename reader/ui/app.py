@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time as _time
 from collections.abc import Iterable
-from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,12 +18,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList
 
 from reader.models import LABELS
-from reader.ui.article_view import ArticleView, ReadingView
+from reader.ui.article_view import SAVING, ArticleView, ReadingView
 from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
 from reader.ui.session import Review, StoryData, read_story
 from reader.ui.story_list import StoryList
 from reader.ui.textutil import one_line
 from reader.ui.watch import DatabaseWatch
+from reader.ui.writer import Writer
 
 # Actions that change or move the review; switched off while a dialog is open.
 REVIEW_ACTIONS = {
@@ -128,6 +129,9 @@ class CrossreadApp(App[None]):
         self._cursor_for: tuple[str | None, str | None] = (None, None)
         self._place_timer = None
         self._opening: str | None = None  # a story being read by a worker
+        self._shown_article: str | None = None  # the article in the left pane
+        self.writer: Writer | None = None  # the writes' thread, from on_mount
+        self.unsaved: list[str] = []  # what could not be saved by the time the window closed
         self.failure: Exception | None = None  # raised again by run_app once the screen is gone
 
     # ---- layout ------------------------------------------------------------------------------
@@ -149,6 +153,9 @@ class CrossreadApp(App[None]):
     def on_mount(self) -> None:
         from annotations.store import StoreError
 
+        self.writer = Writer(self._writer_store, asyncio.get_running_loop().call_soon_threadsafe)
+        self.review.run_write = self.writer.submit
+        self.review.on_landed = self._landed
         try:
             self.review.restore()
             self.show_article()
@@ -205,12 +212,28 @@ class CrossreadApp(App[None]):
             if problem:
                 self.say(problem, error=True)
 
-    def on_unmount(self) -> None:
-        from annotations.store import StoreError
+    def _writer_store(self):
+        """The writer thread's own connection, in this window's undo history."""
+        from annotations.store import Store
 
-        with suppress(StoreError):  # read-only database: labels are safe, only the place is lost
+        store = Store.open(self.db_path)
+        store.session = self.store.session
+        return store
+
+    def on_unmount(self) -> None:
+        from annotations.connection import BUSY_TIMEOUT_MS
+
+        if self.writer is not None:
             self.review.save_place()
-        self.watch.stop()
+            self.watch.stop()
+            # every write the reviewer made is committed (or has failed) before the window goes
+            left = self.writer.in_flight
+            if not self.writer.close(timeout=BUSY_TIMEOUT_MS / 1000 + 5):
+                self.unsaved.append(
+                    f"{left} change{'s' if left != 1 else ''} may not be saved: the database "
+                    "stayed locked by another program"
+                )
+            self.unsaved.extend(self.writer.unsaved)
         self.store.close()
 
     # ---- showing -----------------------------------------------------------------------------
@@ -223,6 +246,7 @@ class CrossreadApp(App[None]):
             self.show_marks()
             return
         article = review.article
+        self._shown_article = article.name
         view.show_article(
             article.text,
             review.article_claims,
@@ -255,6 +279,7 @@ class CrossreadApp(App[None]):
         """Labels, the current claim, its counterpart, the evidence (candidate `keep` in view)."""
         review = self.review
         labels = {cid: a.label for cid, a in review.annotations.items() if a.label}
+        labels.update(dict.fromkeys(review.saving, SAVING))  # not shown as saved before its commit
         claim = review.claim
         view = self.query_one("#article", ArticleView)
         view.set_marks(labels, claim.id if claim else None)
@@ -311,10 +336,7 @@ class CrossreadApp(App[None]):
         self._place_timer = self.set_timer(1.0, self._save_place)
 
     def _save_place(self) -> None:
-        from annotations.store import StoreError
-
-        with suppress(StoreError):  # the place is a convenience; labels report their failures
-            self.review.save_place()
+        self.review.save_place()
 
     def say(self, message: str, *, error: bool = False) -> None:
         """A notification whose text is shown literally, never as markup."""
@@ -327,19 +349,22 @@ class CrossreadApp(App[None]):
 
     # ---- writing -----------------------------------------------------------------------------
     def _save(self, write, *, move: bool = False, keep: int | None = None) -> bool:
-        """Run a store write; on failure say so and leave the screen as the database is."""
-        from annotations.store import StoreError
-
-        try:
-            write()
-        except StoreError as exc:
-            self.say(f"Not saved: {exc}", error=True)
-            self.show_marks()
+        """Hand a write to the writer thread; the claim shows as saving until it lands (then
+        `_landed` redraws it as the database has it, or says why it was not saved)."""
+        if not write():
             return False
         if move and self.advance:
             self.review.move(1)
         self.show_marks(keep)
         return True
+
+    def _landed(self, error: Exception | None) -> None:
+        if error is not None:
+            self.say(f"Not saved: {error}", error=True)
+        if self.review.articles and self.review.article.name != self._shown_article:
+            self.show_article()  # a stale label moved the cursor back to its claim
+        else:
+            self.show_marks()
 
     def action_tag(self, label: str) -> None:
         if label in LABELS and self.review.claim is not None:
@@ -370,11 +395,13 @@ class CrossreadApp(App[None]):
             "One ctrl+z undoes the whole batch."
         )
 
+        def accepted(count: int) -> None:
+            self.say(f"Accepted {count} suggestion{'s' if count != 1 else ''}; ctrl+z undoes them.")
+
         def done(yes: bool | None) -> None:
-            if not yes or self.review.article.name != article:
-                return
-            if self._save(lambda: self.review.accept_all(claims)):
-                self.say(f"Accepted {n} suggestion{'s' if n != 1 else ''}; ctrl+z undoes them.")
+            if yes and self.review.article.name == article:
+                self.review.accept_all(claims, accepted)
+                self.show_marks()
 
         self.push_screen(ConfirmScreen(question), done)
 
@@ -431,19 +458,16 @@ class CrossreadApp(App[None]):
         self.push_screen(NoteScreen(claim.text, ann.note if ann else ""), done)
 
     def _undo(self, redo: bool) -> None:
-        from annotations.store import StoreError
-
         before = self.review.article_index
-        try:
-            event = self.review.undo(redo=redo)
-        except StoreError as exc:
-            self.say(f"Not saved: {exc}", error=True)
-            return
-        if event is None:
-            self.say("Nothing to redo." if redo else "Nothing to undo.")
-        else:
-            self.say(self.review.describe(event, redo=redo))
-        self.show_moved(before)
+
+        def done(event) -> None:
+            if event is None:
+                self.say("Nothing to redo." if redo else "Nothing to undo.")
+            else:
+                self.say(self.review.describe(event, redo=redo))
+            self.show_moved(before)
+
+        self.review.undo(done, redo=redo)
 
     def action_undo(self) -> None:
         self._undo(redo=False)

@@ -25,7 +25,8 @@ from reader.ui.textutil import line_of, sanitize, wrap_offsets
 if TYPE_CHECKING:
     from reader.models import Claim
 
-SYMBOLS = {"consistent": "✓", "contradicted": "✗", "unverified": "?"}
+SAVING = "saving"  # a claim whose write has not been committed yet: never shown as saved
+SYMBOLS = {"consistent": "✓", "contradicted": "✗", "unverified": "?", SAVING: "…"}
 GUTTER = 3  # before every line: ▶ on the current claim, the label symbol, a space
 
 
@@ -39,6 +40,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--consistent",
         "article--contradicted",
         "article--unverified",
+        "article--saving",
         "article--gutter",
     }
 

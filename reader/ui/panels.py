@@ -277,6 +277,8 @@ class StatusLine(Static):
         line.append(" " + one_line(review.story or "no stories") + " ", style="bold")
         line.append_text(progress_bar(p.tagged, p.total))
         line.append(f" {p.tagged}/{p.total} tagged")
+        if review.saving:  # until the commit returns; a failure is said in a notification
+            line.append(f"  saving {len(review.saving)}…", style="bold yellow")
         if review.filter != "all":
             line.append(f"  filter: {review.filter}", style="bold yellow")
         line.append("  " + one_line(review.reviewer), style="cyan")

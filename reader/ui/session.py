@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.corpus.sources import display_source
 from reader.models import LABELS, Claim, Evidence, Suggestion
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 LOW_CONFIDENCE = "low-confidence suggestions"
 FILTERS = ("all", "untagged", *LABELS, LOW_CONFIDENCE)
+Landed = Callable[[Any, "Exception | None"], None]  # a write's result or error, back on the UI
 NO_SCORE = float("nan")  # a pair alignment did not keep has no score: shown as "–", never invented
 
 
@@ -70,6 +71,11 @@ class Review:
         self._evidence: dict[str, list[Evidence]] = {}
         self._suggestions: dict[str, Suggestion | None] = {}
         self._overwrite: str | None = None  # claim whose newer label the reviewer was shown
+        # writes go here (the app hands them to its writer thread); `on_landed(error)` after each
+        self.run_write: Callable[[Callable[[Store], Any], Landed], None] = self._run_now
+        self.on_landed: Callable[[Exception | None], None] = lambda error: None
+        self.saving: dict[str, str | None] = {}  # claim -> the label it will have, while saving
+        self._in_flight: Counter[str] = Counter()  # claim -> its writes not yet landed
         self._saved_place: tuple[str, str, str] | None = None
 
     # ---- loading -----------------------------------------------------------------------------
@@ -121,15 +127,20 @@ class Review:
                 self.claim_index = i
 
     def save_place(self) -> None:
+        """Remember where the reviewer is (on the writer: the place is a convenience, so a
+        failure to save it is not reported)."""
         if self.story and self.articles:
             claim = self.claim
             place = (self.story, self.article.name, claim.id if claim else "")
             if place == self._saved_place:
                 return  # no write: other windows would see a change and redraw for nothing
-            self.store.set_state(self.reviewer, "story", place[0])
-            self.store.set_state(self.reviewer, "article", place[1])
-            self.store.set_state(self.reviewer, "claim", place[2])
             self._saved_place = place
+
+            def write(store: Store) -> None:
+                for key, value in zip(("story", "article", "claim"), place, strict=True):
+                    store.set_state(self.reviewer, key, value)
+
+            self.run_write(write, lambda result, error: None)
 
     # ---- what is current ---------------------------------------------------------------------
     @property
@@ -288,9 +299,56 @@ class Review:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
         return self.filter
 
-    # ---- writing (each raises SaveError when the database did not take it) ---------------------
-    def _write(self, fn: Callable[[], Annotation | None], claim_id: str) -> Annotation | None:
-        ann = fn()
+    # ---- writing -----------------------------------------------------------------------------
+    # Each write goes to `run_write` (the app's writer thread; by default right here) and the
+    # claim counts as saving until it lands: `landed` then updates the cache from what the
+    # database returned, or leaves it as the database is and reports the error.
+    def _run_now(self, write: Callable[[Store], Any], landed: Landed) -> None:
+        from annotations.store import StoreError
+
+        try:
+            result = write(self.store)
+        except StoreError as exc:
+            landed(None, exc)
+        else:
+            landed(result, None)
+
+    def _submit(
+        self,
+        saving: dict[str, str | None],
+        write: Callable[[Store], Any],
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Save `write`; each claim of `saving` shows the label given there until it lands."""
+        from annotations.store import Stale
+
+        for claim_id, label in saving.items():
+            self.saving[claim_id] = label
+            self._in_flight[claim_id] += 1
+
+        def landed(result: Any, error: Exception | None) -> None:
+            for claim_id in saving:
+                self._in_flight[claim_id] -= 1
+                if not self._in_flight[claim_id]:
+                    del self._in_flight[claim_id]
+                    self.saving.pop(claim_id, None)
+            if error is None:
+                if then is not None:
+                    then(result)
+            elif len(saving) == 1:  # back to the claim whose change was not saved
+                claim_id = next(iter(saving))
+                if isinstance(error, Stale):
+                    self._overwrite = claim_id  # the same key again overwrites the newer label
+                    self._apply(claim_id, error.current)  # show the newer label, as stored
+                self.go_claim(claim_id)
+            self.on_landed(error)
+
+        self.run_write(write, landed)
+
+    def _apply(self, claim_id: str, ann: Annotation | None) -> None:
+        """The cache takes a claim's annotation as the database returned it."""
+        if claim_id not in self._article_of:
+            return  # a write that landed after the reviewer opened another story
         was = self.label_of(claim_id)
         if claim_id in self._article_of and bool(was) != bool(ann and ann.label):
             self._tagged[self._article_of[claim_id]] += 1 if not was else -1
@@ -298,50 +356,58 @@ class Review:
             self.annotations.pop(claim_id, None)
         else:
             self.annotations[claim_id] = ann
-        return ann
 
-    def tag(self, label: str, *, from_suggestion: bool = False) -> Annotation | None:
-        """Label the claim, unless its label changed elsewhere since it was drawn: then raise
-        Stale once (the newer label is now shown); the same key again overwrites it."""
-        from annotations.store import UNSET, Stale
+    def _annotate(
+        self, claim_id: str, write: Callable[[Store], Annotation | None], showing: str | None
+    ) -> bool:
+        self._submit({claim_id: showing}, write, lambda ann: self._apply(claim_id, ann))
+        return True
+
+    def shown_label(self, claim_id: str) -> str | None:
+        """The label the reviewer last asked for: a saving one, else the stored one."""
+        return self.saving[claim_id] if claim_id in self._in_flight else self.label_of(claim_id)
+
+    def tag(self, label: str, *, from_suggestion: bool = False) -> bool:
+        """Label the claim, unless its label changed elsewhere since it was drawn: then the write
+        fails with Stale once (the newer label is shown); the same key again overwrites it."""
+        from annotations.store import UNSET
 
         claim = self.claim
         if claim is None:
-            return None
-        expect = UNSET if self._overwrite == claim.id else self.label_of(claim.id)
+            return False
+        expect = UNSET if self._overwrite == claim.id else self.shown_label(claim.id)
         self._overwrite = None
-        try:
-            return self._write(
-                lambda: self.store.set_label(
-                    claim.id, label, self.reviewer, from_suggestion=from_suggestion, expect=expect
-                ),
-                claim.id,
-            )
-        except Stale as exc:
-            self._overwrite = claim.id
-            current = exc.current
-            self._write(lambda: current, claim.id)  # show the newer label, as stored
-            raise
+        return self._annotate(
+            claim.id,
+            lambda store: store.set_label(
+                claim.id, label, self.reviewer, from_suggestion=from_suggestion, expect=expect
+            ),
+            showing=label,
+        )
 
-    def clear(self) -> Annotation | None:
+    def clear(self) -> bool:
         claim = self.claim
         if claim is None:
-            return None
-        return self._write(lambda: self.store.clear_label(claim.id, self.reviewer), claim.id)
+            return False
+        return self._annotate(
+            claim.id, lambda store: store.clear_label(claim.id, self.reviewer), showing=None
+        )
 
-    def toggle_link(self, number: int) -> Annotation | None:
+    def toggle_link(self, number: int) -> bool:
         claim, candidates = self.claim, self.evidence()
         if claim is None or not 1 <= number <= len(candidates):
-            return None
+            return False
         return self.toggle_link_to(candidates[number - 1].other_id)
 
-    def toggle_link_to(self, other_id: str) -> Annotation | None:
+    def toggle_link_to(self, other_id: str) -> bool:
         """Link (or unlink) any claim of another article as evidence for the current claim."""
         claim = self.claim
         if claim is None:
-            return None
-        return self._write(
-            lambda: self.store.toggle_link(claim.id, self.reviewer, other_id), claim.id
+            return False
+        return self._annotate(
+            claim.id,
+            lambda store: store.toggle_link(claim.id, self.reviewer, other_id),
+            showing=self.shown_label(claim.id),
         )
 
     def linked(self, claim: Claim | None = None) -> set[str]:
@@ -350,11 +416,15 @@ class Review:
         ann = self.annotations.get(claim.id) if claim else None
         return {link.claim_id for link in ann.links} if ann else set()
 
-    def set_note(self, note: str) -> Annotation | None:
+    def set_note(self, note: str) -> bool:
         claim = self.claim
         if claim is None:
-            return None
-        return self._write(lambda: self.store.set_note(claim.id, self.reviewer, note), claim.id)
+            return False
+        return self._annotate(
+            claim.id,
+            lambda store: store.set_note(claim.id, self.reviewer, note),
+            showing=self.shown_label(claim.id),
+        )
 
     def acceptable(self) -> list[Claim]:
         """Claims of the current article whose high-confidence suggestion `A` would accept.
@@ -369,11 +439,19 @@ class Review:
                 out.append(claim)
         return out
 
-    def accept_all(self, claims: list[Claim]) -> int:
-        """Accept the suggestions of `claims` as one group (one undo); how many changed."""
-        n = self.store.accept_suggestions([c.id for c in claims], self.reviewer)
-        self.reload_annotations()
-        return n
+    def accept_all(self, claims: list[Claim], then: Callable[[int], None]) -> None:
+        """Accept the suggestions of `claims` as one group (one undo); `then(how many changed)`."""
+        suggested = {c.id: self.suggestion(c) for c in claims}
+
+        def landed(n: int) -> None:
+            self.reload_annotations()
+            then(n)
+
+        self._submit(
+            {cid: s.label if s else None for cid, s in suggested.items()},
+            lambda store: store.accept_suggestions(list(suggested), self.reviewer),
+            landed,
+        )
 
     def describe(self, event: Event, *, redo: bool = False) -> str:
         """What an undo/redo event changed: "undid: consistent on claim 12 of BBC"."""
@@ -392,12 +470,21 @@ class Review:
             text += f" (now {without['label']})"
         return text
 
-    def undo(self, redo: bool = False) -> Event | None:
-        event = self.store.redo(self.reviewer) if redo else self.store.undo(self.reviewer)
-        self.reload_annotations()
-        if event is not None:
-            self.go_claim(event.claim_id)
-        return event
+    def undo(self, then: Callable[[Event | None], None], redo: bool = False) -> None:
+        """Undo (or redo) this reviewer's last change; `then(event)` once it is saved, with the
+        cursor on the claim it changed (None: nothing to undo)."""
+
+        def landed(event: Event | None) -> None:
+            self.reload_annotations()
+            if event is not None:
+                self.go_claim(event.claim_id)
+            then(event)
+
+        self._submit(
+            {},
+            lambda store: store.redo(self.reviewer) if redo else store.undo(self.reviewer),
+            landed,
+        )
 
 
 def _what_changed(with_change: dict, without: dict) -> str:

@@ -36,10 +36,8 @@ class DatabaseWatch:
         self.timer = self.app.set_interval(POLL_S, self.poll)
 
     def stop(self) -> None:
-        from annotations.store import StoreError
-
-        with suppress(StoreError):
-            self.store.session_closed(self.app.review.reviewer)
+        reviewer = self.app.review.reviewer
+        self.app.review.run_write(lambda store: store.session_closed(reviewer), _ignore)
 
     def _version(self) -> int | None:
         import sqlite3
@@ -49,10 +47,9 @@ class DatabaseWatch:
         return None
 
     def _alive(self) -> None:
-        from annotations.store import StoreError
-
-        with suppress(StoreError):  # a read-only database: nothing to undo anyway
-            self.store.session_alive(self.app.review.reviewer)
+        # on the writer, like every write: a locked database must not stall the screen
+        reviewer = self.app.review.reviewer
+        self.app.review.run_write(lambda store: store.session_alive(reviewer), _ignore)
 
     def poll(self) -> None:
         self.ticks += 1
@@ -67,3 +64,7 @@ class DatabaseWatch:
         changed = getattr(self.app.screen, "on_database_changed", None)
         if changed is not None:  # the adjudication screen re-reads everyone's labels
             changed()
+
+
+def _ignore(result: object, error: Exception | None) -> None:
+    """A read-only database has nothing to undo: a failed "still open" note is no loss."""

@@ -2,15 +2,43 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from annotations.store import Store
 from reader.pipeline import import_path
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+async def writes_landed(app, limit_s: float = 15.0) -> None:
+    """Until every write the app handed to its writer thread has landed (committed or failed)."""
+    writer = getattr(app, "writer", None)
+    waited = 0.0
+    while writer is not None and writer.in_flight and waited < limit_s:
+        await asyncio.sleep(0.002)
+        waited += 0.002
+
+
+@pytest.fixture(autouse=True)
+def keys_wait_for_their_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot presses keys as a reviewer who waits for "saving…" to go away after each key: the
+    app's writes run on a thread, and most tests look at the database right after a key.
+    `pilot.press_now` presses without waiting (tests of the screen while a write is pending)."""
+    press = Pilot.press
+
+    async def press_and_wait(self: Pilot, *keys: str) -> None:
+        for key in keys:
+            await press(self, key)
+            await writes_landed(self.app)
+        await self.pause()
+
+    monkeypatch.setattr(Pilot, "press", press_and_wait)
+    monkeypatch.setattr(Pilot, "press_now", press, raising=False)
 
 
 def import_into(db: str, path: Path) -> None:

@@ -188,7 +188,9 @@ async def test_export_jsonl_choice(seeded_db: str) -> None:
     assert [json.loads(line)["label"] for line in lines] == ["unverified"]
 
 
-async def test_failed_write_is_reported_and_not_shown_as_saved(seeded_db: str) -> None:
+async def test_failed_write_is_reported_and_not_shown_as_saved(
+    seeded_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     claim = first_claims(seeded_db, 1)[0]
     app = build_app(seeded_db, REVIEWER)
 
@@ -196,12 +198,12 @@ async def test_failed_write_is_reported_and_not_shown_as_saved(seeded_db: str) -
         raise SaveError("could not save: database or disk is full")
 
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        app.store.set_label = refuse
+        monkeypatch.setattr(Store, "set_label", refuse)  # the writer thread's store too
         await pilot.press("c")
         messages = [n.message for n in app._notifications]
         assert any("Not saved: could not save: database or disk is full" in m for m in messages)
         assert claim.id not in app.query_one("#article", ArticleView).labels
-        assert app.review.claim == claim  # did not advance past the unsaved claim
+        assert app.review.claim == claim  # back on the unsaved claim
         assert "0/" in str(app.query_one("#status").render())
     assert labels(seeded_db) == {}
 

@@ -60,15 +60,15 @@ def test_progress_counts_follow_every_kind_of_write(seeded_db: str) -> None:
         review.set_note("a note keeps the claim, not the count")
         review.clear()
         check()
-        review.undo()
+        review.undo(lambda event: None)
         check()
-        review.undo(redo=True)
+        review.undo(lambda event: None, redo=True)
         check()
         review.go_article(1)
-        review.accept_all(review.acceptable())
+        review.accept_all(review.acceptable(), lambda count: None)
         check()
         assert review.progress().tagged >= 1
-        review.undo()  # the whole batch
+        review.undo(lambda event: None)  # the whole batch
         check()
     finally:
         store.close()

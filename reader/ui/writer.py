@@ -1,0 +1,76 @@
+"""The app's writes, off the UI thread: one thread with its own connection applies them in order.
+
+A write can wait for the whole busy timeout while another process holds the database's write
+lock; on the event loop that froze every key. Here the screen shows the claim as saving until
+the commit returns (Invariant 1: nothing is shown as saved before its commit), and keys keep
+working meanwhile. No Textual here: results come back through `deliver`, a thread-safe
+"call this on the UI's loop" given by the app.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotations.store import Store
+
+Write = Callable[["Store"], Any]
+Landed = Callable[[Any, Exception | None], None]
+
+
+class Writer:
+    """Applies writes in the order they were submitted and hands each result to its callback."""
+
+    def __init__(
+        self, open_store: Callable[[], Store], deliver: Callable[[Callable[[], None]], None]
+    ) -> None:
+        self._open_store = open_store  # called on the writer thread: the connection is its own
+        self._deliver = deliver
+        self._queue: queue.Queue[tuple[Write, Landed] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="crossread-writer", daemon=True)
+        self._thread.start()
+        self.in_flight = 0  # submitted, result not yet handed back (UI thread only)
+        self.unsaved: list[str] = []  # failures while closing, when no callback can show them
+        self._closing = False
+
+    def submit(self, write: Write, landed: Landed) -> None:
+        """Run `write(store)` on the writer thread; then `landed(result, error)` on the UI's."""
+        self.in_flight += 1
+
+        def back(result: Any, error: Exception | None) -> None:
+            self.in_flight -= 1
+            if not self._closing:  # a closed window has nothing left to redraw
+                landed(result, error)
+
+        self._queue.put((write, back))
+
+    def close(self, timeout: float) -> bool:
+        """Finish the queued writes (waiting at most `timeout` s); False if some are left.
+        Their failures are in `unsaved`: no callback will show them any more."""
+        self._closing = True
+        self._queue.put(None)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        store: Store | None = None
+        try:
+            while (item := self._queue.get()) is not None:
+                write, back = item
+                try:
+                    if store is None:
+                        store = self._open_store()
+                    result, error = write(store), None
+                except Exception as exc:  # StoreError: locked, read-only, full; else a bug, shown
+                    result, error = None, exc
+                if error is not None and self._closing:
+                    self.unsaved.append(str(error))
+                with suppress(RuntimeError):  # the UI's loop is gone: the app has closed
+                    self._deliver(lambda back=back, r=result, e=error: back(r, e))
+        finally:
+            if store is not None:
+                store.close()

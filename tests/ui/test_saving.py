@@ -1,0 +1,89 @@
+"""Writes leave the UI thread: while another program holds the database's write lock the claim
+shows as saving, keys keep working, and nothing is shown as saved before its commit."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from annotations import connection
+from reader.ui.app import build_app
+from reader.ui.article_view import SAVING, ArticleView
+from ui.conftest import writes_landed
+from ui.helpers import REVIEWER, first_claims, labels
+
+SIZE = (120, 36)
+
+
+def hold_write_lock(db: str) -> sqlite3.Connection:
+    """Another program in the middle of a write transaction."""
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def status(app) -> str:
+    return str(app.query_one("#status").render())
+
+
+async def test_a_locked_database_shows_saving_keeps_keys_then_saves(seeded_db: str) -> None:
+    claims = first_claims(seeded_db, 3)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        other = hold_write_lock(seeded_db)
+        started = time.perf_counter()
+        await pilot.press_now("c")  # tag and move on, as the reviewer would
+        await pilot.press_now("j")
+        # the key and the move were handled at once, not after the busy timeout
+        assert time.perf_counter() - started < 2
+        assert app.review.claim == claims[2]
+        marks = app.query_one("#article", ArticleView).labels
+        assert marks[claims[0].id] == SAVING  # not its label: it is not committed
+        assert "saving 1…" in status(app)
+        assert labels(seeded_db) == {}
+        other.execute("COMMIT")  # the other program is done: the write goes through
+        other.close()
+        await writes_landed(app)
+        await pilot.pause()
+        assert labels(seeded_db) == {claims[0].id: "consistent"}
+        assert app.query_one("#article", ArticleView).labels[claims[0].id] == "consistent"
+        assert "saving" not in status(app)
+        assert app.review.claim == claims[2]  # the reviewer stayed where they went
+
+
+async def test_a_lock_held_past_the_timeout_is_not_saved_and_said(
+    seeded_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
+    claims = first_claims(seeded_db, 2)
+    app = build_app(seeded_db, REVIEWER)
+    shown: list[str] = []
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.notify = lambda message, **kw: shown.append(str(message))  # type: ignore[method-assign]
+        other = hold_write_lock(seeded_db)
+        try:
+            await pilot.press("c")  # waits until the write has failed
+        finally:
+            other.rollback()
+            other.close()
+        assert any(m.startswith("Not saved: could not save: database is locked") for m in shown)
+        assert claims[0].id not in app.query_one("#article", ArticleView).labels
+        assert app.review.claim == claims[0]  # back on the claim that was not saved
+        assert "saving" not in status(app)
+    assert labels(seeded_db) == {}
+
+
+async def test_quitting_waits_for_a_write_held_by_a_lock(seeded_db: str) -> None:
+    claim = first_claims(seeded_db, 1)[0]
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        other = hold_write_lock(seeded_db)
+        await pilot.press_now("c")
+        release = threading.Timer(0.5, lambda: (other.execute("COMMIT"), other.close()))
+        release.start()
+    release.join()
+    assert app.unsaved == []
+    assert labels(seeded_db) == {claim.id: "consistent"}
