@@ -172,6 +172,34 @@ def connect(
     return conn, str(path)
 
 
+def connect_again(
+    path: str, *, read_only: bool = False, check_same_thread: bool = True
+) -> sqlite3.Connection:
+    """Another connection to a database this process already opened with `connect`.
+
+    Nothing is read outside SQLite: POSIX locks belong to the process, and closing any file
+    descriptor of the database (as `_inspect`'s header check does) drops the locks of this
+    process's open connections; another program then takes the file for unused, checkpoints and
+    deletes the write-ahead log that this process still writes to, and those commits are lost.
+    """
+    try:
+        if read_only:
+            conn = _read_only(Path(path), immutable=False, check_same_thread=check_same_thread)
+        else:
+            conn = sqlite3.connect(
+                path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=check_same_thread,
+            )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not read_only:
+            conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as e:
+        raise OpenError(f"cannot open {path}: {e}") from None
+    return conn
+
+
 def _upgrade(conn: sqlite3.Connection, path: str) -> None:
     """Create or migrate the schema; re-checked under the write lock (another process may race)."""
     if _version(conn, path) == schema.SCHEMA_VERSION:

@@ -205,6 +205,17 @@ class Store:
             raise StoreError(str(e)) from None
         return cls(conn, p)
 
+    def open_again(self, *, read_only: bool = False) -> Store:
+        """Another connection to this store's file, for another thread of this process (this
+        one has checked the file); in the same window's undo history."""
+        try:
+            conn = connection.connect_again(self.path, read_only=read_only, check_same_thread=False)
+        except connection.OpenError as e:
+            raise StoreError(str(e)) from None
+        again = type(self)(conn, self.path)
+        again.session = self.session
+        return again
+
     @property
     def db(self) -> sqlite_utils.Database:
         """The same connection as a sqlite_utils.Database (imported lazily: it costs ~130 ms)."""

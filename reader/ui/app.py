@@ -214,11 +214,7 @@ class CrossreadApp(App[None]):
 
     def _writer_store(self):
         """The writer thread's own connection, in this window's undo history."""
-        from annotations.store import Store
-
-        store = Store.open(self.db_path)
-        store.session = self.store.session
-        return store
+        return self.store.open_again()
 
     def on_unmount(self) -> None:
         from annotations.connection import BUSY_TIMEOUT_MS
@@ -526,11 +522,11 @@ class CrossreadApp(App[None]):
 
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
     def _read_story(self, story: str) -> None:
-        from annotations.store import Store, StoreError
+        from annotations.store import StoreError
 
         try:
             # a connection of its own: sqlite3 connections are not for two threads at once
-            store = Store.open(self.db_path, read_only=True, check_same_thread=False)
+            store = self.store.open_again(read_only=True)
             try:
                 data = read_story(store, story, self.review.reviewer)
             finally:
