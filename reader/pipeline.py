@@ -39,7 +39,7 @@ def analyse(story: Story) -> tuple[list, list]:
     scorer = PairScorer(story.claims())
     evidence = align_story(story, scorer=scorer)
     # one score per pair: the sentences a suggestion rests on carry the pair score too
-    return evidence, with_pair_scores(suggest_story(story, evidence), evidence, scorer)
+    return evidence, with_pair_scores(suggest_story(story, evidence, scorer), evidence, scorer)
 
 
 def decoding_warnings(corpus: Corpus) -> list[str]:

@@ -16,31 +16,53 @@ class ArticleGrid:
     def __init__(self, article: np.ndarray):
         self.article = article
         n = len(article)
-        starts = np.flatnonzero(np.r_[True, article[1:] != article[:-1]])
-        ends = np.r_[starts[1:], n]
-        width = int((ends - starts).max()) if n else 0
-        self.grid = np.full((len(starts), width), n, dtype=np.int64)  # n = padding
-        for a, (s, e) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-            self.grid[a, : e - s] = np.arange(s, e)
-        self.tie = np.r_[np.arange(n) * TIE_BREAK, 0.0]
+        self.starts = np.flatnonzero(np.r_[True, article[1:] != article[:-1]])
+        self.ends = np.r_[self.starts[1:], n]
+        self.tie = np.arange(n) * TIE_BREAK
+        self._grids: dict[int, np.ndarray] = {}
+
+    def _others(self, own: int) -> np.ndarray:
+        """(other articles x their longest) positions of their claims among the columns that
+        leave article `own` out; padded with the number of those columns."""
+        grid = self._grids.get(own)
+        if grid is None:
+            gap = self.ends[own] - self.starts[own]
+            spans = [
+                (s if s < self.starts[own] else s - gap, e - s)
+                for a, (s, e) in enumerate(
+                    zip(self.starts.tolist(), self.ends.tolist(), strict=True)
+                )
+                if a != own
+            ]
+            width = max((size for _, size in spans), default=0)
+            grid = np.full((len(spans), width), len(self.article) - gap, dtype=np.int64)
+            for row, (first, size) in enumerate(spans):
+                grid[row, :size] = np.arange(first, first + size)
+            self._grids = {own: grid}  # blocks come article by article
+        return grid
 
     def best(self, scores: np.ndarray, lo: int, k: int) -> tuple[np.ndarray, np.ndarray]:
         """(rows, cols): up to `k` best claims per other article for each row of `scores`.
 
-        `scores` holds claims lo.. as rows and every claim of the story as columns.
+        `scores` holds claims lo.. (all of one article) as rows and, as columns, every claim of
+        the story but those of their own article, in order. `cols` are claim indices.
         """
-        b, n = scores.shape
-        padded = np.concatenate([scores, np.full((b, 1), -np.inf)], axis=1) - self.tie
-        k = min(k, self.grid.shape[1])
-        gathered = padded[:, self.grid]  # b x articles x width
+        b, m = scores.shape
+        own = int(self.article[lo])
+        start, gap = int(self.starts[own]), int(self.ends[own] - self.starts[own])
+        grid = self._others(own)
+        if not grid.size:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        index = np.r_[np.arange(start), np.arange(start + gap, m + gap)]  # column -> claim
+        padded = np.concatenate([scores - self.tie[index], np.full((b, 1), -np.inf)], axis=1)
+        k = min(k, grid.shape[1])
+        gathered = padded[:, grid]  # b x other articles x width
         part = np.argpartition(-gathered, k - 1, axis=2)[:, :, :k]
-        cols = np.take_along_axis(np.broadcast_to(self.grid, gathered.shape), part, axis=2)
+        cols = np.take_along_axis(np.broadcast_to(grid, gathered.shape), part, axis=2)
         rows = np.broadcast_to(np.arange(lo, lo + b)[:, None, None], cols.shape)
         rows, cols = rows.ravel(), cols.ravel()
-        keep = cols < n
-        rows, cols = rows[keep], cols[keep]
-        keep = self.article[cols] != self.article[rows]
-        return rows[keep], cols[keep]
+        keep = cols < m
+        return rows[keep], index[cols[keep]]
 
 
 def ranked(

@@ -60,21 +60,22 @@ def align_story(
     grid = ArticleGrid(article)
     texts = np.array(scorer.processed, dtype=object)
     out: list[Evidence] = []
-    for lo, hi, others in _blocks(article):
-        lex = scorer.weights.lexical(lo, hi)
+    for lo, hi, (start, end), others in _blocks(article):
+        # columns: the other articles' claims only; a long article is not scored against itself
+        lex = scorer.weights.lexical(lo, hi, (start, end))
         if exhaustive:
-            # only other articles' claims: one long article must not be scored against itself
-            fz = np.zeros(lex.shape, dtype=np.float32)
-            fz[:, others] = fuzzy_scores(
+            fz = fuzzy_scores(
                 scorer.processed[lo:hi], texts[others].tolist(), scorer.short[lo:hi],
                 scorer.short[others],
             )  # fmt: skip
             rows, cols = grid.best(combine(lex, fz), lo, top)
-            scores = combine(lex[rows - lo, cols], fz[rows - lo, cols])
+            at = cols - (end - start) * (cols >= end)  # claim -> column
+            scores = combine(lex[rows - lo, at], fz[rows - lo, at])
         else:
             rows, cols = grid.best(lex, lo, candidates)
+            at = cols - (end - start) * (cols >= end)
             fz = fuzzy_pairs(texts[rows], texts[cols], scorer.short[rows], scorer.short[cols])
-            scores = combine(lex[rows - lo, cols], fz)
+            scores = combine(lex[rows - lo, at], fz)
         keep = scores >= min_score
         rows, cols, scores = rows[keep], cols[keep], scores[keep]
         keep, ranks = ranked(rows, cols, scores, article, top)
@@ -90,12 +91,15 @@ def align_story(
     return out
 
 
-def _blocks(article: np.ndarray) -> Iterator[tuple[int, int, np.ndarray]]:
-    """(lo, hi, others): chunks of at most `CHUNK_ROWS` claims of one article (claims of an
-    article are contiguous) with the indices of every claim of the other articles."""
+def _blocks(
+    article: np.ndarray,
+) -> Iterator[tuple[int, int, tuple[int, int], np.ndarray]]:
+    """(lo, hi, (start, end), others): chunks of at most `CHUNK_ROWS` claims of one article
+    (claims of an article are contiguous, start..end-1) with the indices of every claim of the
+    other articles."""
     n = len(article)
     starts = np.flatnonzero(np.r_[True, article[1:] != article[:-1]]).tolist()
     for start, end in zip(starts, [*starts[1:], n], strict=True):
         others = np.r_[0:start, end:n]
         for lo in range(start, end, CHUNK_ROWS):
-            yield lo, min(end, lo + CHUNK_ROWS), others
+            yield lo, min(end, lo + CHUNK_ROWS), (start, end), others

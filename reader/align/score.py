@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -62,11 +63,24 @@ class PairScorer:
         texts = [c.text for c in self.claims]
         self.processed = processed(texts)
         self.short = is_short(texts)
+        # each claim's article as a range of claims (contiguous in a story), so that a claim of
+        # a long article is not scored against its whole article to score a few pairs
+        self._article: dict[str, tuple[int, int]] = {}
+        for k, c in enumerate(self.claims):
+            start, _ = self._article.get(c.article, (k, k))
+            self._article[c.article] = (start, k + 1)
+        changes = sum(a.article != b.article for a, b in pairwise(self.claims))
+        self._contiguous = changes == len(self._article) - 1
 
     def scores(self, i: int, js: Sequence[int]) -> np.ndarray:
         """The pair score of claim `i` with each claim in `js`."""
         ix = np.asarray(js, dtype=np.int64)
-        lex = self.weights.lexical(i, i + 1)[0, ix]
+        start, end = self._article[self.claims[i].article]
+        if self._contiguous and not ((ix >= start) & (ix < end)).any():
+            columns = ix - (end - start) * (ix >= end)  # with i's own article left out
+            lex = self.weights.lexical(i, i + 1, (start, end))[0, columns]
+        else:
+            lex = self.weights.lexical(i, i + 1)[0, ix]
         fz = fuzzy_scores(
             [self.processed[i]],
             [self.processed[j] for j in ix.tolist()],

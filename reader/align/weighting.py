@@ -120,6 +120,8 @@ class StoryWeights:
         self.post_ix = [np.array([p[0] for p in ps], dtype=np.int64) for ps in by_term]
         self.post_w = [np.array([p[1] for p in ps], dtype=np.float64) for ps in by_term]
         self.post_one = [np.ones(len(ps)) for ps in by_term]
+        self._skip: tuple[int, int] | None = None  # postings without one article, per term
+        self._skipped: dict[int, tuple[np.ndarray, ...]] = {}
 
     def _weights(self, weights: dict[str, float]) -> Row:
         ix = np.array([self.ids[t] for t in weights], dtype=np.int64)
@@ -130,36 +132,60 @@ class StoryWeights:
         norm = math.sqrt(float(w @ w))
         return ix, (w / norm if norm else w)
 
-    def _dots(self, rows: Sequence[Row], postings: list[np.ndarray]) -> np.ndarray:
-        """Dot products of each of `rows` with every claim's weights in `postings`: one bincount
-        for all of them."""
+    def _postings(self, k: int, skip: tuple[int, int] | None) -> tuple[np.ndarray, ...]:
+        """Term k's postings (claims, weights, ones) without the claims skip[0]..skip[1]-1,
+        renumbered to leave no gap (rows of one article scored against the other articles)."""
+        if skip is None:
+            return self.post_ix[k], self.post_w[k], self.post_one[k]
+        cached = self._skipped.get(k) if self._skip == skip else None
+        if cached is None:
+            if self._skip != skip:
+                self._skip, self._skipped = skip, {}
+            start, end = skip
+            ix, w = self.post_ix[k], self.post_w[k]
+            a, b = np.searchsorted(ix, (start, end))
+            kept = np.r_[ix[:a], ix[b:] - (end - start)]
+            cached = self._skipped[k] = (kept, np.r_[w[:a], w[b:]], np.ones(len(kept)))
+        return cached
+
+    def _width(self, skip: tuple[int, int] | None) -> int:
+        return self.n if skip is None else self.n - (skip[1] - skip[0])
+
+    def _dots(self, rows: Sequence[Row], skip: tuple[int, int] | None) -> np.ndarray:
+        """Sums of each of `rows`' weights over the terms it shares with every claim (the
+        columns: all claims, or all but `skip`): one bincount for all of them."""
+        width = self._width(skip)
         idx, wts = [], []
         for r, (ix, w) in enumerate(rows):
             for k, x in zip(ix.tolist(), w.tolist(), strict=True):
-                idx.append(self.post_ix[k] + r * self.n)
-                wts.append(postings[k] * x)
-        if not idx:
-            return np.zeros((len(rows), self.n))
-        flat = np.bincount(
-            np.concatenate(idx), weights=np.concatenate(wts), minlength=len(rows) * self.n
-        )
-        return flat.reshape(len(rows), self.n)
+                kept, _, ones = self._postings(k, skip)
+                idx.append(kept + r * width)
+                wts.append(ones * x)
+        flat = np.concatenate(idx) if idx else np.zeros(0, dtype=np.int64)
+        if not flat.size:
+            return np.zeros((len(rows), width))
+        sums = np.bincount(flat, weights=np.concatenate(wts), minlength=len(rows) * width)
+        return sums.reshape(len(rows), width)
 
-    def _evidence(self, vectors: Sequence[Row], rare: Sequence[Row]) -> np.ndarray:
+    def _evidence(
+        self, vectors: Sequence[Row], rare: Sequence[Row], skip: tuple[int, int] | None
+    ) -> np.ndarray:
         """Cosine, scaled down while the shared terms weigh less than `EVIDENCE_WORDS` (or than
         all that both claims say: two identical sentences are full evidence)."""
         # one pass over the postings for both sums: `vectors` and `rare` list the same terms
+        width = self._width(skip)
         idx, cos_w, rare_x, lengths = [], [], [], []
         for r, ((ix, w), (_, x)) in enumerate(zip(vectors, rare, strict=True)):
             for k, wk in zip(ix.tolist(), w.tolist(), strict=True):
-                idx.append(self.post_ix[k] + r * self.n)
-                cos_w.append(self.post_w[k] * wk)
-                lengths.append(len(self.post_ix[k]))
+                kept, weights, _ = self._postings(k, skip)
+                idx.append(kept + r * width)
+                cos_w.append(weights * wk)
+                lengths.append(len(kept))
             rare_x.extend(x.tolist())
-        shape = (len(vectors), self.n)
-        if not idx:
+        shape = (len(vectors), width)
+        flat = np.concatenate(idx) if idx else np.zeros(0, dtype=np.int64)
+        if not flat.size:  # nothing shared (bincount of nothing would even be of integers)
             return np.zeros(shape)
-        flat = np.concatenate(idx)
         cos = np.bincount(flat, np.concatenate(cos_w), shape[0] * shape[1]).reshape(shape)
         shared = np.bincount(flat, np.repeat(rare_x, lengths), shape[0] * shape[1])
         scale = shared.reshape(shape)
@@ -167,27 +193,30 @@ class StoryWeights:
         # two sparse claims, where it is what the richer of the two says
         own = np.array([x.sum() for _, x in rare])
         sparse = np.flatnonzero(own < EVIDENCE_WORDS)
-        needed = np.maximum.outer(own[sparse], np.minimum(EVIDENCE_WORDS, self.total))
+        total = self.total if skip is None else np.r_[self.total[: skip[0]], self.total[skip[1] :]]
+        needed = np.maximum.outer(own[sparse], np.minimum(EVIDENCE_WORDS, total))
         low = scale[sparse] / np.maximum(needed, 1e-9)
         scale /= EVIDENCE_WORDS
         scale[sparse] = low
         cos *= np.minimum(scale, 1.0, out=scale)
         return cos
 
-    def lexical(self, lo: int, hi: int) -> np.ndarray:
-        """Weighted-term similarity 0-1 of claims lo..hi-1 with every claim of the story.
+    def lexical(self, lo: int, hi: int, skip: tuple[int, int] | None = None) -> np.ndarray:
+        """Weighted-term similarity 0-1 of claims lo..hi-1 with every claim of the story, or with
+        every claim but skip[0]..skip[1]-1 (their own article: a long one is not scored against
+        itself), in order.
 
         A back-referring claim scores the better of its own words and its words in context; two
         claims that count the same thing score at least `SLOT_FLOOR` x that count's weight.
         """
-        sims = self._evidence(self.rows[lo:hi], self.rare[lo:hi])
+        sims = self._evidence(self.rows[lo:hi], self.rare[lo:hi], skip)
         ctx = [(r, c) for r, c in enumerate(self.context[lo:hi]) if c is not None]
         if ctx:
-            with_context = self._evidence([c[0] for _, c in ctx], [c[1] for _, c in ctx])
+            with_context = self._evidence([c[0] for _, c in ctx], [c[1] for _, c in ctx], skip)
             rows = [r for r, _ in ctx]
             sims[rows] = np.maximum(sims[rows], with_context)
         counted = [r for r, (ix, _) in enumerate(self.slots[lo:hi]) if len(ix)]
         if counted:
-            floor = SLOT_FLOOR * self._dots([self.slots[lo + r] for r in counted], self.post_one)
+            floor = SLOT_FLOOR * self._dots([self.slots[lo + r] for r in counted], skip)
             sims[counted] = np.maximum(sims[counted], floor)
         return np.minimum(sims, 1.0)

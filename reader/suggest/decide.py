@@ -74,13 +74,18 @@ def _extract(text: str) -> list[Slot]:
     return numbers.extract(text, toks) + titles.extract(text, toks) + dates.extract(text, toks)
 
 
-def _candidates(slots: list[list[Slot]]) -> dict[tuple[str, str], list[tuple[int, Slot]]]:
-    """Slots grouped by kind and key word, so only slots that could be related are compared."""
-    groups: dict[tuple[str, str], list[tuple[int, Slot]]] = defaultdict(list)
+Groups = dict[tuple[str, str], dict[str, list[tuple[int, Slot]]]]
+
+
+def _candidates(slots: list[list[Slot]], claims: list[Claim]) -> Groups:
+    """Slots grouped by kind and key word, so only slots that could be related are compared,
+    and within that by article, in claim order: a claim skips its own article's slots without
+    walking them (one long article would make that quadratic)."""
+    groups: Groups = defaultdict(dict)
     for i, ss in enumerate(slots):
         for s in ss:
             for k in sorted(s.key or {""}):  # sorted: the same result in every process
-                groups[(s.kind, k)].append((i, s))
+                groups[(s.kind, k)].setdefault(claims[i].article, []).append((i, s))
     return groups
 
 
@@ -277,12 +282,17 @@ class _PairScores:
     or computed by the same scorer, once, for a pair the evidence did not keep (a slot vote can
     rest on a sentence that aligns poorly as a whole)."""
 
-    def __init__(self, claims: list[Claim], evidence: Mapping[str, list[Evidence]]) -> None:
+    def __init__(
+        self,
+        claims: list[Claim],
+        evidence: Mapping[str, list[Evidence]],
+        scorer: PairScorer | None = None,
+    ) -> None:
         self.claims = claims
         self.evidence = evidence  # claim id -> its evidence; indexed per claim only when asked
         self.known: dict[str, dict[str, float]] = {}
         self.index = {c.id: k for k, c in enumerate(claims)}
-        self._scorer: PairScorer | None = None
+        self._scorer = scorer  # made when first needed, unless alignment's is given
 
     def __call__(self, claim: Claim, other: Claim) -> float:
         if claim.id not in self.known:
@@ -369,8 +379,11 @@ def _restated(i: int, claims: list[Claim], body: list[int]) -> int:
     return -1
 
 
-def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> list[Suggestion]:
-    """One suggestion per claim of `story`, in document order."""
+def suggest_story(
+    story: Story, evidence: Iterable[Evidence] | None = None, scorer: PairScorer | None = None
+) -> list[Suggestion]:
+    """One suggestion per claim of `story`, in document order. `scorer`: alignment's
+    `PairScorer` of the story's claims, reused for pairs the evidence did not keep."""
     claims = story.claims()
     if not claims:
         return []
@@ -378,9 +391,9 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
     for e in evidence or ():
         ev_by_claim[e.claim_id].append(e)
     slots = [_extract(c.text) for c in claims]
-    groups = _candidates(slots)
+    groups = _candidates(slots, claims)
     counterparts = best_counterparts(claims, ev_by_claim)
-    pair = _PairScores(claims, ev_by_claim)
+    pair = _PairScores(claims, ev_by_claim, scorer)
 
     findings: list[list[Finding]] = [[] for _ in claims]
     for i, ss in enumerate(slots):
@@ -389,12 +402,13 @@ def suggest_story(story: Story, evidence: Iterable[Evidence] | None = None) -> l
             seen: set[int] = set()
             rel: list[tuple[int, Slot]] = []
             for k in sorted(s.key or {""}):  # sorted: the same result in every process
-                for j, o in groups[(s.kind, k)]:
-                    if claims[j].article == claims[i].article or id(o) in seen:
+                for article, group in groups[(s.kind, k)].items():
+                    if article == claims[i].article:
                         continue
-                    if related(s, o):
-                        seen.add(id(o))
-                        rel.append((j, o))
+                    for j, o in group:
+                        if id(o) not in seen and related(s, o):
+                            seen.add(id(o))
+                            rel.append((j, o))
             if rel:
                 f = _vote(i, s, claims, rel)
                 if f:

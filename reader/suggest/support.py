@@ -161,28 +161,45 @@ def best_counterparts(
     known = aligned or {}
     quoted = [quoted_words(c.text) for c in claims]
     index = {c.id: i for i, c in enumerate(claims)}
+    # claims of an article are contiguous in a story: its claims are first[a]..after[a]-1
+    contiguous = int((np.diff(article) != 0).sum()) == len(code) - 1
+    first = {a: int(np.argmax(article == a)) for a in code.values()}
+    after = {a: first[a] + int((article == a).sum()) for a in code.values()}
     out: list[Counterpart] = []
-    acc = np.zeros(n, dtype=np.float64)
     for i, ss in enumerate(stems):
-        acc[:] = 0.0
+        # summed rarity of the stems shared with each claim of the other articles (postings
+        # are sorted, so the claim's own article is cut out of each without walking it)
+        lo, hi = first[int(article[i])], after[int(article[i])]
+        idx, wts = [], []
         for s in ss:
             if idf[s] > 0:
-                acc[arrays[s]] += idf[s]
-        acc[article == article[i]] = 0.0
-        k = min(CANDIDATES, n)
-        top = np.argpartition(-acc, k - 1)[:k] if k < n else np.arange(n)
-        top = sorted((int(j) for j in top if acc[j] > 0), key=lambda j: (-acc[j], j))
+                ps = arrays[s]
+                a, b = np.searchsorted(ps, (lo, hi)) if contiguous else (len(ps), len(ps))
+                for part in (ps[:a], ps[b:]):
+                    if len(part):
+                        idx.append(part)
+                        wts.append(np.full(len(part), idf[s]))
+        acc: dict[int, float] = {}
+        if idx:
+            flat, weights = np.concatenate(idx), np.concatenate(wts)
+            if not contiguous:
+                other = article[flat] != article[i]
+                flat, weights = flat[other], weights[other]
+            js, inverse = np.unique(flat, return_inverse=True)
+            acc = dict(zip(js.tolist(), np.bincount(inverse, weights).tolist(), strict=True))
+        top = sorted((j for j, x in acc.items() if x > 0), key=lambda j: (-acc[j], j))
+        top = top[:CANDIDATES]
         # the best-scored sentences of the evidence, when they share some rare word
         aligned_of: dict[int, float] = {}
         for e in heapq.nlargest(CANDIDATES, known.get(claims[i].id, ()), key=_pair_score):
             j = index.get(e.other_id, -1)
             if j >= 0:
                 aligned_of[j] = e.score
-                if acc[j] > 0 and j not in top:
+                if acc.get(j, 0.0) > 0 and j not in top:
                     top.append(j)
         best: tuple[tuple[int, float], int, str] | None = None
         for j in top:
-            weight = float(acc[j])
+            weight = acc[j]
             run = shared_run(quoted[i], quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             basis = judge(len(ss), weight, len(ss & stems[j]), aligned_of.get(j, 0.0), run)
             key = (1 if basis else 0, weight)

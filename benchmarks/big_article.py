@@ -1,0 +1,82 @@
+"""A 2 MB article on one line: import time, time to the app's first screen, peak memory.
+
+Builds (in a temp folder) a story of one ~2 MB single-line article of varied news sentences
+(benchmarks/suggest.py) and two short articles, then times, in subprocesses, `crossread import`
+of it and of the seeds (the baseline, in the same run), the app's first paint on each database
+(benchmarks/startup.py), and the import's peak RSS.
+
+    python benchmarks/big_article.py [--mb 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from startup import SEEDS, compile_sources, first_paint
+from suggest import sentence
+
+APP = """
+import sys
+from reader.ui import run_app
+run_app(sys.argv[1], "bench")
+"""
+
+
+def write_story(folder: Path, size: int) -> int:
+    """One single-line article of about `size` bytes and two short ones; its sentences."""
+    rng = random.Random(3)
+    folder.mkdir(parents=True)
+    parts, total = [], 0
+    while total < size:
+        parts.append(sentence(rng, varied=True))
+        total += len(parts[-1]) + 1
+    (folder / "huge.txt").write_text(" ".join(parts), encoding="utf-8")
+    for k in range(2):
+        body = " ".join(sentence(rng) for _ in range(30))
+        (folder / f"short{k}.txt").write_text(f"Flood report {k}\n\n{body}\n", encoding="utf-8")
+    return len(parts)
+
+
+def timed_import(folder: Path, db: Path) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of `crossread import folder --db db` in a subprocess."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(folder), "--db", str(db)],
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=2.0)
+    args = parser.parse_args()
+    compile_sources()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        sentences = write_story(root / "big" / "story", int(args.mb * 1_000_000))
+        shutil.copytree(SEEDS, root / "seeds")
+        seeds_s, _ = timed_import(root / "seeds", root / "seeds.db")
+        big_s, peak = timed_import(root / "big", root / "big.db")
+        seeds_paint = min(first_paint(APP, str(root / "seeds.db")) for _ in range(3))
+        big_paint = min(first_paint(APP, str(root / "big.db")) for _ in range(3))
+    print(f"story: one {args.mb:g} MB single-line article ({sentences:,} sentences) + 2 short")
+    print(f"import: {big_s:.1f} s (seeds {seeds_s:.1f} s: {big_s / seeds_s:.1f}x); goal < 5 s")
+    print(f"peak RSS of the import: {peak:.0f} MB")
+    print(f"first paint: {big_paint:.2f} s (seeds {seeds_paint:.2f} s); goal < 5 s")
+
+
+if __name__ == "__main__":
+    main()
