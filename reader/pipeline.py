@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from annotations.store import ImportReport, Store
 
 Progress = Callable[[Story], None]
+Phase = Callable[[str], None]  # what a single story's import is doing now, for a long story
+LONG_STORY = 2_000  # sentences: a story that takes seconds, so its steps are shown
 
 
 @dataclass
@@ -31,13 +33,18 @@ class ImportResult:
         return sum(r.claims for r in self.reports)
 
 
-def analyse(story: Story) -> tuple[list, list]:
-    """Evidence and suggestions for one story (the slow part of an import)."""
+def analyse(story: Story, phase: Phase | None = None) -> tuple[list, list]:
+    """Evidence and suggestions for one story (the slow part of an import); `phase(what)` is
+    told when each step starts."""
     from reader.align import PairScorer, align_story, with_pair_scores
     from reader.suggest import suggest_story
 
-    scorer = PairScorer(story.claims())
+    claims = story.claims()
+    say = phase if phase and len(claims) >= LONG_STORY else lambda what: None
+    say(f"aligning {len(claims):,} sentences of {len(story.articles)} articles")
+    scorer = PairScorer(claims)
     evidence = align_story(story, scorer=scorer)
+    say(f"suggesting labels from {len(evidence):,} evidence pairs")
     # one score per pair: the sentences a suggestion rests on carry the pair score too
     return evidence, with_pair_scores(suggest_story(story, evidence, scorer), evidence, scorer)
 
@@ -76,7 +83,9 @@ def _worker_init() -> None:
     fuzzy.max_threads = 1
 
 
-def _analysed(stories: list[Story], jobs: int) -> Iterator[tuple[Story, tuple[list, list]]]:
+def _analysed(
+    stories: list[Story], jobs: int, phase: Phase | None = None
+) -> Iterator[tuple[Story, tuple[list, list]]]:
     """Each story with its evidence and suggestions, in the stories' order.
 
     With jobs > 1 the analysis runs in worker processes, at most 2 × jobs stories ahead of the
@@ -85,7 +94,7 @@ def _analysed(stories: list[Story], jobs: int) -> Iterator[tuple[Story, tuple[li
     """
     if jobs <= 1 or len(stories) <= 1:
         for story in stories:
-            yield story, analyse(story)
+            yield story, analyse(story, phase)
         return
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(stories)),
@@ -116,12 +125,14 @@ def import_path(
     on_loaded: Callable[[int], None] | None = None,
     follow_symlinks: bool = False,
     jobs: int = 1,
+    phase: Phase | None = None,
 ) -> ImportResult:
     """Load `path`, then (re)align and store each story whose files changed since the last import.
 
     Stories are analysed in `jobs` worker processes and stored one transaction per story, in
     order: an import killed at any point leaves every stored story whole and none in part.
-    `on_loaded(n)` is told how many stories were found; `progress(story)` is called after each one.
+    `on_loaded(n)` is told how many stories were found; `progress(story)` is called after each one;
+    `phase(what)` at each step of a long story analysed in this process (`LONG_STORY`).
     """
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
     corpus = load_corpus(path, follow_symlinks=follow_symlinks, **kwargs)
@@ -136,7 +147,9 @@ def import_path(
             reports[id(story)] = unchanged_report(story)
             if progress:
                 progress(story)
-    for story, (evidence, suggestions) in _analysed(stale, jobs):
+    for story, (evidence, suggestions) in _analysed(stale, jobs, phase):
+        if phase and len(suggestions) >= LONG_STORY:  # one suggestion per sentence
+            phase(f"saving {len(evidence):,} evidence pairs and {len(suggestions):,} suggestions")
         reports[id(story)] = store.import_story(story, evidence, suggestions)
         if progress:
             progress(story)

@@ -124,3 +124,26 @@ def test_two_shards_merged_equal_one_import(tmp_path):
     merged["stories"] = [name for name, _ in merged["stories"]]
     assert len(one["stories"]) == 4 and all(one.values())
     assert merged == one
+
+
+def test_a_long_story_says_each_step_of_its_import(tmp_path, monkeypatch):
+    from reader import pipeline
+
+    monkeypatch.setattr(pipeline, "LONG_STORY", 20)  # what "long" is; the steps are the same
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for k in range(2):
+        sentences = [f"In town {i} the river rose {k + i} metres on day {i}." for i in range(10)]
+        (folder / f"{k}.txt").write_text(" ".join(sentences), encoding="utf-8")
+    steps: list[str] = []
+    with Store.open(tmp_path / "x.db") as store:
+        import_path(store, folder, phase=steps.append)
+    assert [s.split()[0] for s in steps] == ["aligning", "suggesting", "saving"]
+    assert "20 sentences" in steps[0]
+    # a short story has nothing to wait for: no steps
+    steps.clear()
+    monkeypatch.setattr(pipeline, "LONG_STORY", 21)
+    (folder / "0.txt").write_text("The river rose two metres.", encoding="utf-8")
+    with Store.open(tmp_path / "x.db") as store:
+        import_path(store, folder, phase=steps.append)
+    assert steps == []

@@ -171,13 +171,22 @@ def main() -> None:
 
 
 class StoryBar:
-    """A progress bar over the stories of an import, shown only when there are several."""
+    """A progress bar over the stories of an import when there are several; for one long story
+    (pipeline.LONG_STORY), a line per step (aligning, suggesting, saving) with the time so far."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, path: str = "") -> None:
         self.label = label
+        self.path = path
         self.bar = None
+        self.started = time.monotonic()
+        self.single = False
+
+    def phase(self, what: str) -> None:
+        if self.single:
+            say(f"{self.path}: {what}… ({time.monotonic() - self.started:.1f} s)", err=True)
 
     def start(self, stories: int) -> None:
+        self.single = stories == 1
         if stories > 1:
             self.started = time.monotonic()
             self.bar = click.progressbar(
@@ -221,7 +230,7 @@ def run_import(
     from reader.pipeline import import_path
 
     for path in paths:
-        bar = StoryBar(f"Aligning {path}")
+        bar = StoryBar(f"Aligning {path}", path)
         try:
             result = import_path(
                 store,
@@ -231,6 +240,7 @@ def run_import(
                 progress=bar.step,
                 follow_symlinks=follow_symlinks,
                 jobs=jobs,
+                phase=bar.phase,
             )
         finally:
             bar.close()
