@@ -19,13 +19,47 @@ def one_line(text: str) -> str:
     return sanitize(text.replace("\n", " ").replace("\t", " "))
 
 
+# Words that carry a fact of their own when they differ: figures and negations (and names, by
+# their capital). A counterpart in other words differs in most of its words; marking them all
+# would hide the one that matters.
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred hundreds thousand thousands million millions billion billions dozen dozens
+    half first second third""".split()  # noqa: SIM905 (a word list reads better as prose)
+)
+_NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot".split()  # noqa: SIM905
+)
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """True when the word at `at` opens a sentence (capitalised for that reason alone)."""
+    before = text[:at].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:"
+
+
+def _specific(word: str, opens_sentence: bool) -> bool:
+    """A figure, a negation, or a name (capitalised inside a sentence, or an acronym)."""
+    low = word.casefold()
+    if _NUMBER.search(word) or low in _NUMBER_WORDS or low in _NEGATIONS or low.endswith("n't"):
+        return True
+    if len(word) > 1 and word.isupper():
+        return True
+    return word[:1].isupper() and not opens_sentence
+
+
 def differing_words(text: str, reference: str) -> list[tuple[int, int, bool]]:
-    """Spans of words in `text` that do not occur in `reference`: (start, end, is_number)."""
+    """Spans of the figures, negations and names in `text` that `reference` does not have:
+    (start, end, is_number). Other words are left alone (see `_specific`)."""
     known = {w.casefold() for w in _WORD.findall(reference)}
     spans = []
     for m in _WORD.finditer(text):
-        if m.group().casefold() not in known:
-            spans.append((m.start(), m.end(), bool(_NUMBER.search(m.group()))))
+        word = m.group()
+        if word.casefold() in known or not _specific(word, _sentence_start(text, m.start())):
+            continue
+        number = bool(_NUMBER.search(word)) or word.casefold() in _NUMBER_WORDS
+        spans.append((m.start(), m.end(), number))
     return spans
 
 
