@@ -153,7 +153,10 @@ class CrossreadApp(App[None]):
     def on_mount(self) -> None:
         from annotations.store import StoreError
 
-        self.writer = Writer(self._writer_store, asyncio.get_running_loop().call_soon_threadsafe)
+        loop = asyncio.get_running_loop()
+        self.writer = Writer(
+            self._writer_store, lambda fn: loop.call_soon_threadsafe(self._guarded, fn)
+        )
         self.review.run_write = self.writer.submit
         self.review.on_landed = self._landed
         try:
@@ -211,6 +214,16 @@ class CrossreadApp(App[None]):
             problem = save_theme(theme.name)
             if problem:
                 self.say(problem, error=True)
+
+    def _guarded(self, fn) -> None:
+        """Run a write's result (or a story read) on the UI: a damaged row met while redrawing
+        is said, as it is for a key (run_action), never a crash."""
+        from annotations.store import StoreError
+
+        try:
+            fn()
+        except StoreError as exc:
+            self.say(str(exc), error=True)
 
     def _writer_store(self):
         """The writer thread's own connection, in this window's undo history."""
@@ -534,7 +547,7 @@ class CrossreadApp(App[None]):
         except StoreError as exc:
             self.call_from_thread(self._story_failed, story, exc)
         else:
-            self.call_from_thread(self._story_read, data)
+            self.call_from_thread(self._guarded, lambda: self._story_read(data))
 
     def _story_read(self, data: StoryData) -> None:
         if data.name != self._opening:

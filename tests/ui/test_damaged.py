@@ -42,3 +42,23 @@ async def test_a_story_whose_articles_are_gone_opens_and_closes_without_a_crash(
         assert app.is_running
     assert app.return_code in (None, 0)
     assert labels(seeded_db) == {}
+
+
+async def test_a_write_landing_on_a_damaged_claim_is_shown_not_a_crash(seeded_db: str) -> None:
+    from ui.conftest import writes_landed
+
+    claims = first_claims(seeded_db, 2)
+    conn = sqlite3.connect(seeded_db)
+    conn.execute("UPDATE evidence SET score = 'high' WHERE claim_id = ?", (claims[1].id,))
+    conn.commit()
+    conn.close()
+    app = build_app(seeded_db, REVIEWER)
+    shown: list[str] = []
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.notify = lambda message, **kw: shown.append(str(message))  # type: ignore[method-assign]
+        await pilot.press_now("c")  # saved on the writer; the cursor moves onto the damaged claim
+        await writes_landed(app)  # the saved tag is redrawn there
+        await pilot.pause()
+        assert app.is_running
+        assert sum("table evidence" in m for m in shown) >= 2  # the move, then the redraw
+    assert labels(seeded_db) == {claims[0].id: "consistent"}
