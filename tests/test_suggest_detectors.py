@@ -317,6 +317,63 @@ def test_day_look_alikes_do_not_conflict(a: str, b: str) -> None:
     assert when.conflict(a, b) is None
 
 
+# calendar dates, between a claim and its counterpart ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("The council voted on 10 January 2022 to close the pool.", (2022, 1, 10)),
+        ("The council voted on January 10, 2022, to close the pool.", (2022, 1, 10)),
+        ("The council voted on 2022-01-10 to close the pool.", (2022, 1, 10)),
+        ("The council voted on Jan. 10 to close the pool.", (None, 1, 10)),
+        ("The council voted on the 3rd of March to close the pool.", (None, 3, 3)),
+    ],
+)
+def test_unambiguous_calendar_dates_are_read(text: str, day: tuple[int | None, int, int]) -> None:
+    (found,) = dates.calendar(text)
+    assert (found.year, found.month, found.day) == day
+    assert text[found.span[0] : found.span[1]] == found.surface
+    assert not numbers.extract(text)  # "10 January" is a date, not ten of something
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on 01/10/2022 to vote.",  # January 10 or 1 October: not read
+        "In January 10 people left the council.",  # a month, then a count
+        "The council said it may 5 times reconsider.",  # the verb, not the month
+        "The council voted on 31 February to close the pool.",  # no such day
+        "The council voted in 2022 to close the pool.",  # a year alone is not a day
+    ],
+)
+def test_calendar_look_alikes_are_not_dates(text: str) -> None:
+    assert dates.calendar(text) == []
+
+
+def test_a_counterpart_on_another_date_conflicts() -> None:
+    found = dates.day_conflict(
+        "The council voted on 10 January 2022 to close the pool.",
+        "The council voted on 2022-01-12 to close the pool.",
+    )
+    assert found is not None
+    assert (found[0].surface, found[1].surface) == ("10 January 2022", "2022-01-12")
+    assert dates.day_conflict("The vote was on 10 January 2022.", "It was on 10 January 2021.")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The vote was on 10 January 2022.", "The vote was on January 10."),  # year left out
+        ("The vote was on 2022-01-10.", "The vote was on January 10, 2022."),  # two spellings
+        ("The vote was on 10 January.", "Talks began on 3 January; the vote was on 10 January."),
+        ("The vote was on 10 January.", "The vote was held in January."),  # nothing to compare
+    ],
+)
+def test_date_look_alikes_do_not_conflict(a: str, b: str) -> None:
+    assert dates.day_conflict(a, b) is None
+
+
 # one person, two spellings ----------------------------------------------------------------------
 
 

@@ -152,6 +152,27 @@ def test_a_counterpart_reporting_another_day_contradicts() -> None:
     assert [story.claims()[0].text[a:b] for a, b in s.spans] == ["Sunday evening"]
 
 
+def test_a_counterpart_reporting_another_date_contradicts() -> None:
+    claim = "The Marrow embankment breach flooded Dunmore market on 10 January 2022."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["The Marrow embankment breach flooded Dunmore market on 2022-01-12.", *FILLER[1]],
+        ["Volunteers cleared Dunmore market after the flood.", *FILLER[2]],
+    )
+    s = _by_text(story)[claim]
+    assert s.label == "contradicted"
+    assert "dates differ: '10 January 2022' here" in s.reason and "'2022-01-12'" in s.reason
+    assert s.reason.count("differ") == 1  # one finding, not a date and a number besides
+    assert [claim[a:b] for a, b in s.spans] == ["10 January 2022"]
+    # the same date written another way, the year left out: consistent
+    story = _story(
+        [claim, *FILLER[0]],
+        ["The Marrow embankment breach flooded Dunmore market on January 10.", *FILLER[1]],
+        ["Volunteers cleared Dunmore market after the flood.", *FILLER[2]],
+    )
+    assert _by_text(story)[claim].label == "consistent"
+
+
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
     # so `A` would have accepted a wording difference as a factual one

@@ -3,14 +3,19 @@
 A story covers several days (talks on Monday, a meeting on Wednesday), so a weekday is only compared
 with another when both are tied to the same place ("in Brussels on Wednesday"), and a claim that
 names both days agrees with either. Years and decades are intervals ("1990s" holds 1997); times of
-day are hour ranges ("late on Friday" holds "10:50 p.m.").
+day are hour ranges ("late on Friday" holds "10:50 p.m."). Calendar dates are read only where
+they are unambiguous ("10 January 2022", "January 10", "2022-01-10"; never "01/10/2022") and
+also compared between a claim and its counterpart (`day_conflict`), as weekdays are in `when`.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from reader.align.words import STOPWORDS
 from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import Token, tokenize, window_stems
 
@@ -48,7 +53,77 @@ PARTS = {  # hours of the day, end may pass midnight
     "overnight": (21, 31),
 }
 _TIME = re.compile(r"^(\d{1,2})(?::(\d\d))?$")
+_MONTH_NAME = (
+    r"(?P<{}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
+    r"|(?:January|February|March|April|June|July|August|September|October|November|December)\b)"
+)
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?\b"
+_YEAR_AFTER = r"(?:,?\s+(?P<{}>(?:19|20)\d\d)\b)?"
+# unambiguous written dates only: "10 January 2022", "January 10, 2022", "Jan. 10", "2022-01-10";
+# "01/10/2022" reads two ways and is left alone
+_CALENDAR = re.compile(
+    r"\b(?:(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
+    f"|{_DAY.format('dd')}(?:\\s+of)?\\s+{_MONTH_NAME.format('dm')}{_YEAR_AFTER.format('dy')}"
+    f"|{_MONTH_NAME.format('md')}\\s+{_DAY.format('mm')}{_YEAR_AFTER.format('my')})"
+)
 _PLACE_PREP = ("in", "at", "to")
+
+
+@dataclass(frozen=True)
+class Day:
+    """A calendar date as written; `year` is None when the text leaves it out."""
+
+    year: int | None
+    month: int
+    day: int
+    surface: str
+    span: tuple[int, int]
+
+    def meets(self, other: Day) -> bool:
+        return same_day((self.month, self.day, self.year), (other.month, other.day, other.year))
+
+
+def same_day(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> bool:
+    """(month, day, year or None): the same day of the same month, and of the same year when
+    both name one ("January 10" agrees with "10 January 2022")."""
+    return a[:2] == b[:2] and (a[2] is None or b[2] is None or a[2] == b[2])
+
+
+def calendar(text: str) -> list[Day]:
+    """Every unambiguous calendar date written in `text`, with its offsets."""
+    out: list[Day] = []
+    for m in _CALENDAR.finditer(text):
+        g = m.groupdict()
+        if g["iy"]:
+            year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
+        else:
+            name = (g["dm"] or g["md"]).rstrip(".").lower()
+            month, day = _MONTHS[name], int(g["dd"] or g["mm"])
+            y = g["dy"] or g["my"]
+            year = int(y) if y else None
+            if g["md"] and not y and _counts_something(text, m.end()):
+                continue  # "in January 10 people died": a month, then a count
+        try:
+            datetime.date(year or 2000, month, day)  # 2000: a leap year lets 29 February be
+        except ValueError:
+            continue
+        out.append(Day(year, month, day, m.group(), m.span()))
+    return out
+
+
+def _counts_something(text: str, end: int) -> bool:
+    """True when the word after a "Month N" is a content word, so N counts it."""
+    nxt = re.match(r"\s+([^\W\d_]+)", text[end:])
+    return bool(nxt) and nxt.group(1).lower() not in STOPWORDS and nxt.group(1).islower()
+
+
+def day_conflict(a: str, b: str) -> tuple[Day, Day] | None:
+    """The first date of `a` and of `b` when no date of one is a date of the other: a
+    counterpart reporting the same thing on another day."""
+    da, db = calendar(a), calendar(b)
+    if not da or not db or any(x.meets(y) for x in da for y in db):
+        return None
+    return da[0], db[0]
 
 
 def _place_near(toks: Sequence[Token], i: int, text: str) -> str | None:
@@ -95,9 +170,17 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     toks = tokens if tokens is not None else tokenize(text)
     days = frozenset(t.lower for t in toks if t.lower in WEEKDAYS)
     slots: list[Slot] = []
+    written = {d.span[0]: d for d in calendar(text)}
+    inside = [d.span for d in written.values()]
     for i, t in enumerate(toks):
         w = t.lower
-        if w in WEEKDAYS and t.text[:1].isupper():
+        if t.start in written:
+            d = written[t.start]
+            value = (d.month, d.day, d.year)
+            slots.append(_slot("date", frozenset(), value, toks, i, text, d.span))
+        elif any(lo <= t.start < hi for lo, hi in inside):
+            continue  # the year or day of a date just read
+        elif w in WEEKDAYS and t.text[:1].isupper():
             place = _place_near(toks, i, text)
             if place:
                 slots.append(_slot("weekday", frozenset({place}), days, toks, i, text))
@@ -109,12 +192,6 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             if not nxt.startswith(("million", "billion")):
                 y = int(w)
                 slots.append(_slot("year", frozenset(), (y, y), toks, i, text))
-        elif w in _MONTHS and t.text[:1].isupper() and i + 1 < len(toks):
-            day = toks[i + 1].lower
-            if day.isdigit() and 1 <= int(day) <= 31:
-                value = (_MONTHS[w], int(day))
-                span = (t.start, toks[i + 1].end)
-                slots.append(_slot("date", frozenset(), value, toks, i, text, span))
         elif _TIME.match(w) and i + 1 < len(toks) and toks[i + 1].lower in ("a", "p"):
             m = _TIME.match(w)
             assert m is not None
@@ -145,4 +222,6 @@ def compatible(a: Slot, b: Slot) -> bool:
         return any(interval_overlap((alo + s, ahi + s), (blo, bhi)) for s in (-24, 0, 24))
     if a.kind == "year":
         return interval_overlap(a.value, b.value)  # type: ignore[arg-type]
+    if a.kind == "date":
+        return same_day(a.value, b.value)  # type: ignore[arg-type]
     return a.value == b.value

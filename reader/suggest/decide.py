@@ -241,15 +241,22 @@ def _word_span(text: str, word: str) -> tuple[int, int]:
 def _when_findings(
     claims: list[Claim], counterparts: list[Counterpart], findings: list[list[Finding]]
 ) -> None:
-    """The counterpart puts the same thing on another day or part of day."""
+    """The counterpart puts the same thing on another date, day or part of day."""
     for i, cp in enumerate(counterparts):
         if not cp.supported:
             continue
-        found = when.conflict(claims[i].text, claims[cp.index].text)
-        if found:
+        here, there = claims[i].text, claims[cp.index].text
+        for noun, found in (
+            ("dates", dates.day_conflict(here, there)),
+            ("days", when.conflict(here, there)),
+        ):
+            if not found:
+                continue
             mine, theirs = found
+            if any(f.span == mine.span for f in findings[i]):
+                continue  # the story-wide vote on this date already said so
             reason = (
-                f"days differ: '{mine.surface}' here, '{theirs.surface}' in the same statement "
+                f"{noun} differ: '{mine.surface}' here, '{theirs.surface}' in the same statement "
                 f"in {claims[cp.index].article}"
             )
             findings[i].append(Finding(True, reason, mine.span, [cp.index], "medium"))

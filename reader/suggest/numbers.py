@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.suggest import dates
 from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
 
@@ -171,8 +172,12 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     """Every number of `text` that has a head word, as a slot keyed by that word."""
     toks = tokens if tokens is not None else tokenize(text)
     slots: list[Slot] = []
+    written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
     i = 0
     while i < len(toks):
+        if any(lo <= toks[i].start < hi for lo, hi in written):
+            i += 1
+            continue
         parsed = _parse(text, toks, i)
         if parsed is None:
             i += 1
