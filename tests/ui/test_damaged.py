@@ -10,17 +10,33 @@ from ui.helpers import REVIEWER, first_claims, labels
 SIZE = (120, 36)
 
 
-async def test_a_damaged_row_met_while_moving_is_shown_not_a_crash(seeded_db: str) -> None:
-    claims = first_claims(seeded_db, 4)
-    conn = sqlite3.connect(seeded_db)
-    conn.execute("UPDATE evidence SET score = 'high' WHERE claim_id = ?", (claims[2].id,))
-    conn.execute("UPDATE suggestions SET spans = '{' WHERE claim_id = ?", (claims[2].id,))
+def damage(db: str, claim_id: str, *sql: str) -> None:
+    """Break rows of one claim from outside the app (`?` is the claim id)."""
+    conn = sqlite3.connect(db)
+    for statement in sql:
+        conn.execute(statement, (claim_id,))
     conn.commit()
     conn.close()
-    app = build_app(seeded_db, REVIEWER)
+
+
+def said(app) -> list[str]:
+    """What the app tells the reviewer from now on."""
     shown: list[str] = []
+    app.notify = lambda message, **kw: shown.append(str(message))
+    return shown
+
+
+BAD_SCORE = "UPDATE evidence SET score = 'high' WHERE claim_id = ?"
+
+
+async def test_a_damaged_row_met_while_moving_is_shown_not_a_crash(seeded_db: str) -> None:
+    claims = first_claims(seeded_db, 4)
+    damage(
+        seeded_db, claims[2].id, BAD_SCORE, "UPDATE suggestions SET spans = '{' WHERE claim_id = ?"
+    )
+    app = build_app(seeded_db, REVIEWER)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        app.notify = lambda message, **kw: shown.append(str(message))  # type: ignore[method-assign]
+        shown = said(app)
         await pilot.press("j", "j")  # onto the damaged claim
         await pilot.pause()
         assert app.is_running
@@ -48,14 +64,10 @@ async def test_a_write_landing_on_a_damaged_claim_is_shown_not_a_crash(seeded_db
     from ui.conftest import writes_landed
 
     claims = first_claims(seeded_db, 2)
-    conn = sqlite3.connect(seeded_db)
-    conn.execute("UPDATE evidence SET score = 'high' WHERE claim_id = ?", (claims[1].id,))
-    conn.commit()
-    conn.close()
+    damage(seeded_db, claims[1].id, BAD_SCORE)
     app = build_app(seeded_db, REVIEWER)
-    shown: list[str] = []
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        app.notify = lambda message, **kw: shown.append(str(message))  # type: ignore[method-assign]
+        shown = said(app)
         await pilot.press_now("c")  # saved on the writer; the cursor moves onto the damaged claim
         await writes_landed(app)  # the saved tag is redrawn there
         await pilot.pause()
