@@ -350,7 +350,7 @@ class Review:
         if claim_id not in self._article_of:
             return  # a write that landed after the reviewer opened another story
         was = self.label_of(claim_id)
-        if claim_id in self._article_of and bool(was) != bool(ann and ann.label):
+        if bool(was) != bool(ann and ann.label):
             self._tagged[self._article_of[claim_id]] += 1 if not was else -1
         if ann is None or (ann.label is None and not ann.note and not ann.links):
             self.annotations.pop(claim_id, None)
