@@ -220,6 +220,65 @@ def test_negation_finds_its_predicate_past_auxiliaries_and_raising_verbs() -> No
     assert negation.negations("European states who are not Nato members attend.") == []
 
 
+# opposite words for the same thing -------------------------------------------------------------
+
+
+def _opposed(a: str, b: str) -> bool:
+    from reader.suggest import antonyms
+    from reader.suggest.support import rarity, specific_stems
+
+    filler = [f"Filler sentence number {w} about weather." for w in ("one", "two", "three")]
+    weights = rarity([specific_stems(t) for t in [a, b, *filler]])
+    return bool(antonyms.conflicts([a, b], ["a.txt", "b.txt"], weights, 1.0))
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The harbour flood gates were closed on Sunday night, officials said.",
+         "The harbour flood gate was open on Sunday night, officials said."),
+        ("Shares in Dunmore Mining rose 5% after the flood report.",
+         "Shares in Dunmore Mining fell 5% after the flood report."),
+        ("The council approved the harbour wall budget on Tuesday.",
+         "The council rejected the harbour wall budget on Tuesday."),
+    ],
+)  # fmt: skip
+def test_opposite_words_of_the_same_subject_and_object_conflict(a: str, b: str) -> None:
+    assert _opposed(a, b) and _opposed(b, a)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        # negated on one side: "not closed" and "open" agree
+        ("The harbour flood gates were not closed on Sunday night.",
+         "The harbour flood gates were open on Sunday night."),
+        # another subject of the same predicate
+        ("Oil prices rose on Monday after the Dunmore refinery fire.",
+         "Gas prices fell on Monday after the Dunmore refinery fire."),
+        ("The council approved the harbour wall budget on Tuesday.",
+         "The mayor rejected the harbour wall budget on Tuesday."),
+        # both sides in one sentence take no position
+        ("Shares in Dunmore Mining rose and then fell after the flood report.",
+         "Shares in Dunmore Mining fell after the flood report."),
+        # the same subject, about other things
+        ("The harbour gates were closed for the regatta.",
+         "The harbour gates were open to fishing boats at dawn."),
+    ],
+)  # fmt: skip
+def test_opposite_word_look_alikes_do_not_conflict(a: str, b: str) -> None:
+    assert not _opposed(a, b)
+
+
+def test_unscoped_opposite_words_are_a_hint_only() -> None:
+    from reader.suggest import antonyms
+
+    a = "Oil prices rose on Monday after the Dunmore refinery fire."
+    b = "Gas prices fell on Monday after the Dunmore refinery fire."
+    assert antonyms.hint(a, b, "b.txt") == "opposite words: 'rose' here, 'fell' in b.txt"
+    assert antonyms.hint(a, "Oil prices rose again on Monday.", "b.txt") is None
+
+
 # names -----------------------------------------------------------------------------------------
 
 

@@ -173,6 +173,33 @@ def test_a_counterpart_reporting_another_date_contradicts() -> None:
     assert _by_text(story)[claim].label == "consistent"
 
 
+def test_opposite_words_label_when_scoped_and_hint_otherwise() -> None:
+    closed = "The Marrow flood gates at Dunmore were closed on Sunday night, officials said."
+    story = _story(
+        [closed, *FILLER[0]],
+        [
+            "The Marrow flood gates at Dunmore were open on Sunday night, officials said.",
+            *FILLER[1],
+        ],
+        ["Volunteers cleared Dunmore market after the flood.", *FILLER[2]],
+    )
+    s = _by_text(story)[closed]
+    assert s.label == "contradicted" and s.confidence == "medium"
+    assert "opposite: 'closed' here, 'open' in 001.txt" in s.reason
+    assert [closed[a:b] for a, b in s.spans] == ["closed"]
+    # another subject: both may be true, so only a hint beside the label
+    rose = "Oil prices at the Dunmore terminal rose sharply on Monday after the Marrow flood."
+    story = _story(
+        [rose, *FILLER[0]],
+        ["Gas prices at the Dunmore terminal fell sharply on Monday after the Marrow flood.",
+         *FILLER[1]],
+        ["Volunteers cleared Dunmore market after the flood.", *FILLER[2]],
+    )  # fmt: skip
+    s = _by_text(story)[rose]
+    assert s.label != "contradicted"
+    assert "opposite words: 'rose' here, 'fell' in 001.txt" in s.hints
+
+
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
     # so `A` would have accepted a wording difference as a factual one

@@ -18,6 +18,7 @@ from reader.align.evidence import MIN_SCORE
 from reader.align.score import PairScorer
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import (
+    antonyms,
     confidence,
     dates,
     hints,
@@ -211,12 +212,12 @@ def _place_findings(
 
 def _negation_findings(claims: list[Claim], findings: list[list[Finding]]) -> None:
     """A predicate negated here and asserted about the same thing by another source, or the
-    reverse: both sentences are marked, since either source may be the one that is wrong."""
+    reverse: both sentences are marked, since either source may be the one that is wrong. The
+    same for opposite words said of the same subject ("closed" / "open")."""
     stems = [specific_stems(c.text) for c in claims]
     weights = rarity(stems)
-    pairs = negation.conflicts(
-        [c.text for c in claims], [c.article for c in claims], weights, PAIRED_WEIGHT
-    )
+    texts, articles = [c.text for c in claims], [c.article for c in claims]
+    pairs = negation.conflicts(texts, articles, weights, PAIRED_WEIGHT)
     for i, j, neg in pairs:
         a, b = neg.span
         cue = claims[i].text[a:b]
@@ -228,6 +229,10 @@ def _negation_findings(claims: list[Claim], findings: list[list[Finding]]) -> No
             Finding(True, f"negation: asserted here, '{cue}' in {claims[i].article}",
                     _word_span(claims[j].text, neg.word), [i], "medium")
         )  # fmt: skip
+    # "closed" here, "open" there, of the same subject: each side is marked by its own pass
+    for i, j, mine, theirs in antonyms.conflicts(texts, articles, weights, PAIRED_WEIGHT):
+        reason = f"opposite: '{mine.word}' here, '{theirs.word}' in {claims[j].article}"
+        findings[i].append(Finding(True, reason, mine.span, [j], "medium"))
 
 
 def _word_span(text: str, word: str) -> tuple[int, int]:
@@ -509,6 +514,10 @@ def suggest_story(
             h = hints.polarity_hint(claim.text, text, art)
             if h:
                 found.append(h)
+            if not any(f.reason.startswith("opposite:") for f in against):
+                h = antonyms.hint(claim.text, text, art)  # opposite words, not scoped
+                if h:
+                    found.append(h)
         if quote and not quote.meaningful:
             found.append(quote.hint())
         dedup = tuple(dict.fromkeys(found))

@@ -33,7 +33,7 @@ _NEG_RAISING = frozenset(
     "appear appears appeared seem seems seemed think thinks thought believe believes".split()  # noqa: SIM905
 )
 # A clause ends at these: a negation never reaches past them.
-_CLAUSE_END = frozenset(["but", "and", "or", "while", "although", "though", "because", "than"])
+CLAUSE_END = frozenset(["but", "and", "or", "while", "although", "though", "because", "than"])
 _WEAK_CUES = frozenset(["no", "nor", "without", "neither", "none"])
 _DEMONSTRATIVES = frozenset(["such", "those", "these", "this", "that"])
 MIN_OBJECT = 2
@@ -49,7 +49,7 @@ class Negated:
     span: tuple[int, int]  # offsets of cue..predicate in the text
 
 
-def _is_negator(t: Token, nxt: Token | None) -> bool:
+def is_negator(t: Token, nxt: Token | None) -> bool:
     if t.lower in _NEGATORS:
         return True
     if t.lower.endswith(("n't", "n’t")):
@@ -66,7 +66,7 @@ def _predicate(text: str, toks: Sequence[Token], k: int, raised: bool = False) -
     while j < end:
         t = toks[j]
         gap = text[toks[j - 1].end : t.start]
-        if any(ch in gap for ch in ",;:—()") or t.lower in _CLAUSE_END:
+        if any(ch in gap for ch in ",;:—()") or t.lower in CLAUSE_END:
             return None
         if t.lower in _NEG_RAISING and j + 1 < len(toks) and toks[j + 1].lower == "that":
             raised, j = True, j + 2
@@ -90,7 +90,7 @@ def negations(text: str) -> list[Negated]:
     for k, t in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         p = None
-        if _is_negator(t, nxt):
+        if is_negator(t, nxt):
             if k > 0 and toks[k - 1].lower == "or":
                 continue  # "whether or not": no side taken
             p = _predicate(text, toks, k)
@@ -127,7 +127,7 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
             around = toks[max(0, k - width) : k] + toks[k + 1 : k + 1 + width]
             before = toks[max(0, k - SCOPE) : k]
             negated = any(
-                _is_negator(b, None) or b.lower in _DENIALS or b.lower in _WEAK_CUES for b in before
+                is_negator(b, None) or b.lower in _DENIALS or b.lower in _WEAK_CUES for b in before
             )
             return {stem(w.text) for w in around if is_content(w.text)}, negated
     return set(), False

@@ -1,0 +1,141 @@
+"""Opposite predicates about the same thing: "the gates were closed" / "the gate was open".
+
+A conflict only when scoped, as negation is (`negation`): the two words fill the same predicate
+slot (the same subject head right before them: "gates were closed" / "gate was open", not "oil
+prices rose" / "gas prices fell"), the sentences share specific words around them (the thing
+they are about), and each sentence holds one side only, un-negated ("was not closed" / "was
+open" agree). Anything less is a hint: opposite words in an aligned pair may be about two things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.suggest.negation import CLAUSE_END, MIN_OBJECT, SCOPE, WINDOW, is_negator
+from reader.suggest.text import Token, is_content, stem, tokenize
+
+# Pairs of word forms that say opposite things about one subject. Relational verbs whose
+# opposite needs another subject ("won" / "lost") and ambiguous forms ("close" is also "near",
+# "refused to" has its own object) are left out.
+_PAIRS = [
+    ("open opened opens reopened reopen reopens", "closed closes shut shuts"),
+    (
+        "rose risen rise rises rising increased increases climbed",
+        "fell fallen fall falls falling decreased decreases dropped declined",
+    ),
+    ("approved approve approves accepted accept accepts", "rejected reject rejects"),
+    ("allowed permitted", "banned barred prohibited"),
+    ("convicted", "acquitted"),
+]
+_SIDE = {
+    w: (k, side) for k, pair in enumerate(_PAIRS) for side in (0, 1) for w in pair[side].split()
+}
+# Words between a subject and its predicate that leave the slot where it is.
+_LINKS = frozenset(
+    """be been being is are was were am has have had do does did will would can could shall
+    should may might must remain remains remained stay stays stayed kept keep keeps sharply
+    briefly partly fully also still again""".split()  # noqa: SIM905
+)
+SUBJECT = 6  # tokens before the subject head read as the rest of the subject
+_NEGATION_CUES = frozenset(["no", "nor", "without", "neither", "none", "denied", "denies"])
+
+
+@dataclass(frozen=True)
+class Opposite:
+    pair: int  # index into _PAIRS
+    side: int  # 0 or 1
+    word: str  # as written
+    head: str  # stem of the subject head before it
+    subject: frozenset[str]  # stems of the subject's other words ("oil" of "oil prices")
+    around: frozenset[str]  # stems of content words around the word
+    span: tuple[int, int]
+
+
+def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[str]] | None:
+    """The subject head before toks[k] (past linking words), and the clause's other content
+    words before it ("oil", "dunmore" of "Oil prices at the Dunmore terminal rose")."""
+    j = k - 1
+    while j >= 0 and toks[j].lower in _LINKS:
+        j -= 1
+    if j < 0 or not is_content(toks[j].text):
+        return None
+    words = []
+    m = j - 1
+    while m >= max(0, j - SUBJECT):
+        if any(ch in text[toks[m].end : toks[m + 1].start] for ch in ',;:—()“”"'):
+            break  # the clause starts after punctuation
+        if toks[m].lower in CLAUSE_END:
+            break
+        if is_content(toks[m].text):
+            words.append(stem(toks[m].text))
+        m -= 1
+    return stem(toks[j].text), frozenset(words)
+
+
+def opposites(text: str) -> list[Opposite]:
+    """The opposite-pair words of `text` that it asserts (not negated), when it holds only one
+    side of their pair."""
+    toks = tokenize(text)
+    found = [(k, _SIDE[t.lower]) for k, t in enumerate(toks) if t.lower in _SIDE]
+    out = []
+    for k, (pair, side) in found:
+        if any(p == pair and s != side for _, (p, s) in found):
+            continue  # "rose and then fell": both sides, no position taken
+        before = toks[max(0, k - SCOPE) : k]
+        if any(is_negator(b, None) or b.lower in _NEGATION_CUES for b in before):
+            continue
+        subject = _subject(text, toks, k)
+        if subject is None:
+            continue
+        around = toks[max(0, k - WINDOW) : k] + toks[k + 1 : k + 1 + WINDOW]
+        stems = frozenset(stem(t.text) for t in around if is_content(t.text))
+        t = toks[k]
+        out.append(Opposite(pair, side, t.text, *subject, stems, (t.start, t.end)))
+    return out
+
+
+def _same_slot(a: Opposite, b: Opposite) -> bool:
+    """Opposite sides of one pair said of the same subject: its head, and no two different
+    things around it ("oil prices" / "gas prices"; one side may leave words out)."""
+    if a.pair != b.pair or a.side == b.side or a.head != b.head:
+        return False
+    return not (a.subject - b.subject and b.subject - a.subject)
+
+
+def conflicts(
+    texts: Sequence[str],
+    articles: Sequence[str],
+    weights: dict[str, float],
+    min_weight: float,
+) -> list[tuple[int, int, Opposite, Opposite]]:
+    """(i, j, opposite in i, opposite in j): sentence j of another article says the opposite of
+    sentence i about the same thing. The words shared around both, besides the subject, must
+    weigh `min_weight` (rarity in the story) over at least MIN_OBJECT stems."""
+    found = [opposites(t) for t in texts]
+    by_pair: dict[int, list[tuple[int, Opposite]]] = {}
+    for j, opps in enumerate(found):
+        for o in opps:
+            by_pair.setdefault(o.pair, []).append((j, o))
+    out = []
+    for i, opps in enumerate(found):
+        for a in opps:
+            for j, b in by_pair[a.pair]:
+                if articles[j] == articles[i] or not _same_slot(a, b):
+                    continue
+                shared = (a.around & b.around) - {a.head}
+                if len(shared) >= MIN_OBJECT and sum(weights.get(s, 0.0) for s in shared) >= (
+                    min_weight
+                ):
+                    out.append((i, j, a, b))
+                    break
+    return out
+
+
+def hint(text: str, other: str, other_article: str) -> str | None:
+    """A hint when an aligned pair holds opposite words that are not scoped to one slot."""
+    for a in opposites(text):
+        for b in opposites(other):
+            if a.pair == b.pair and a.side != b.side:
+                return f"opposite words: '{a.word}' here, '{b.word}' in {other_article}"
+    return None
