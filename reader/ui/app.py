@@ -224,6 +224,8 @@ class CrossreadApp(App[None]):
         is said, as it is for a key (run_action), never a crash."""
         from annotations.store import StoreError
 
+        if not self.is_running:
+            return  # the window is closing: nothing left to draw it on
         try:
             fn()
         except StoreError as exc:
