@@ -134,6 +134,23 @@ def test_places_come_from_the_gazetteer_whole_names_only() -> None:
     assert places.places("The harbour, said Mr Reading, was closed.") == {}  # Reading: 0.2m
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Residents of the Eastfield estate were moved out.", {"eastfield": "Eastfield estate"}),
+        ("Residents of the Marsh Lane district left.", {"marsh lane": "Marsh Lane district"}),
+        ("Police closed Harbour Road on Monday.", {"harbour road": "Harbour Road"}),
+        # look-alikes: a name without a place noun, a place noun without a name
+        ("Residents of Eastfield were moved out.", {}),
+        ("Park rangers closed the road near the estate.", {}),
+        ("The Labour leader spoke on the estate.", {}),
+    ],
+)
+def test_local_places_are_names_with_a_place_noun(text: str, found: dict[str, str]) -> None:
+    got = places.local_places(text)
+    assert {k: text[a:b] for k, (a, b) in got.items()} == found
+
+
 def test_polarity_hint_fires_on_one_sided_negation() -> None:
     assert hints.polarity_hint("The mayor did not sign it.", "The mayor signed it.", "b.txt")
     assert hints.polarity_hint("The mayor signed it.", "The mayor signed it too.", "b.txt") is None

