@@ -59,6 +59,10 @@ class DatabaseWatch:
         if version is None or version == self.version:
             return
         self.version = version
+        # a damaged row met while redrawing is said, as it is for a key, not a crash
+        self.app._guarded(self._redraw)
+
+    def _redraw(self) -> None:
         self.app.review.reload_annotations()
         self.app.show_marks()
         changed = getattr(self.app.screen, "on_database_changed", None)

@@ -74,3 +74,24 @@ async def test_a_write_landing_on_a_damaged_claim_is_shown_not_a_crash(seeded_db
         assert app.is_running
         assert sum("table evidence" in m for m in shown) >= 2  # the move, then the redraw
     assert labels(seeded_db) == {claims[0].id: "consistent"}
+
+
+async def test_another_window_writing_while_on_a_damaged_claim_is_shown_not_a_crash(
+    seeded_db: str,
+) -> None:
+    claims = first_claims(seeded_db, 3)
+    damage(seeded_db, claims[1].id, BAD_SCORE)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j")  # onto the damaged claim
+        shown = said(app)
+        other = sqlite3.connect(seeded_db)  # another window writes: the poll redraws this claim
+        other.execute("UPDATE crossread_meta SET value = value")
+        other.commit()
+        other.close()
+        app.watch.poll()  # the once-a-second poll, now rather than in a second
+        await pilot.pause()
+        assert app.is_running
+        assert any("table evidence" in m for m in shown), shown
+        await pilot.press("k", "c")
+    assert labels(seeded_db) == {claims[0].id: "consistent"}
