@@ -113,23 +113,34 @@ def conflicts(
     sentence i about the same thing. The words shared around both, besides the subject, must
     weigh `min_weight` (rarity in the story) over at least MIN_OBJECT stems."""
     found = [opposites(t) for t in texts]
-    by_pair: dict[int, list[tuple[int, Opposite]]] = {}
+    # only an opposite side with the same head in another article can conflict: index by those,
+    # each article's list in sentence order, so a long article never walks its own sentences
+    slots: dict[tuple[int, int, str], dict[str, list[tuple[int, Opposite]]]] = {}
     for j, opps in enumerate(found):
         for o in opps:
-            by_pair.setdefault(o.pair, []).append((j, o))
+            by_article = slots.setdefault((o.pair, o.side, o.head), {})
+            by_article.setdefault(articles[j], []).append((j, o))
     out = []
     for i, opps in enumerate(found):
         for a in opps:
-            for j, b in by_pair[a.pair]:
-                if articles[j] == articles[i] or not _same_slot(a, b):
+            first = None  # the first sentence, in story order, that conflicts with a
+            for article, cands in slots.get((a.pair, 1 - a.side, a.head), {}).items():
+                if article == articles[i]:
                     continue
-                shared = (a.around & b.around) - {a.head}
-                if len(shared) >= MIN_OBJECT and sum(weights.get(s, 0.0) for s in shared) >= (
-                    min_weight
-                ):
-                    out.append((i, j, a, b))
-                    break
+                for j, b in cands:
+                    if first is not None and j >= first[0]:
+                        break
+                    if _same_slot(a, b) and _shares_object(a, b, weights, min_weight):
+                        first = (j, b)
+                        break
+            if first is not None:
+                out.append((i, first[0], a, first[1]))
     return out
+
+
+def _shares_object(a: Opposite, b: Opposite, weights: dict[str, float], min_weight: float) -> bool:
+    shared = (a.around & b.around) - {a.head}
+    return len(shared) >= MIN_OBJECT and sum(weights.get(s, 0.0) for s in shared) >= min_weight
 
 
 def hint(text: str, other: str, other_article: str) -> str | None:
