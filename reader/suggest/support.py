@@ -180,15 +180,19 @@ def best_counterparts(
                         idx.append(part)
                         wts.append(np.full(len(part), idf[s]))
         acc: dict[int, float] = {}
+        top: list[int] = []
         if idx:
             flat, weights = np.concatenate(idx), np.concatenate(wts)
             if not contiguous:
                 other = article[flat] != article[i]
                 flat, weights = flat[other], weights[other]
             js, inverse = np.unique(flat, return_inverse=True)
-            acc = dict(zip(js.tolist(), np.bincount(inverse, weights).tolist(), strict=True))
-        top = sorted((j for j, x in acc.items() if x > 0), key=lambda j: (-acc[j], j))
-        top = top[:CANDIDATES]
+            sums = np.bincount(inverse, weights)
+            acc = dict(zip(js.tolist(), sums.tolist(), strict=True))
+            # the CANDIDATES largest sums, ties in claim order (lexsort: last key first)
+            keep = sums > 0
+            order = np.lexsort((js[keep], -sums[keep]))[:CANDIDATES]
+            top = js[keep][order].tolist()
         # the best-scored sentences of the evidence, when they share some rare word
         aligned_of: dict[int, float] = {}
         for e in heapq.nlargest(CANDIDATES, known.get(claims[i].id, ()), key=_pair_score):
