@@ -302,14 +302,15 @@ class CrossreadApp(App[None]):
         if review.articles:
             claims = review.article_claims
             where = f"claim {review.claim_index + 1}/{len(claims)}" if claims else "no claims"
-            view.border_subtitle = Content(where)
+            set_border(view, "border_subtitle", where)
             # the article list is hidden on narrow screens, so the pane title carries its progress
             p = review.progress(review.article.name)
-            view.border_title = Content(
+            title = (
                 f"{review.article_index + 1}/{len(review.articles)} "
                 f"{short_name(review.source_of(review.article.name), 24)} · "
                 f"{p.tagged}/{p.total} tagged"
             )
+            set_border(view, "border_title", title)
         compare = self.query_one("#compare", ArticleView)
         here = (claim.id if claim else None, self.compare_name)
         if here != self._cursor_for:  # a new claim or other article: the cursor starts on the
@@ -757,3 +758,11 @@ def build_app(
     return CrossreadApp(
         db_path, reviewer, advance=advance, adjudicate=adjudicate, guidelines=guidelines
     )
+
+
+def set_border(widget, which: str, text: str) -> None:
+    """Set a border title or subtitle, literally, only when its words change: setting one
+    repaints the whole widget, so a tag key would redraw every line of the article."""
+    content = Content(text)
+    if getattr(widget, which) != content.markup:
+        setattr(widget, which, content)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SAVING = "saving"  # a claim whose write has not been committed yet: never shown as saved
 SYMBOLS = {"consistent": "✓", "contradicted": "✗", "unverified": "?", SAVING: "…"}
+REPAINT_ALL_AFTER = 16  # claims whose marks changed at once (undo of a batch, a reload)
 GUTTER = 3  # before every line: ▶ on the current claim, the label symbol, a space
 
 
@@ -51,6 +52,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.boilerplate: list[tuple[int, int]] = []
         self.claims: list[Claim] = []
         self.claim_starts: list[int] = []
+        self._by_id: dict[str, Claim] = {}
         self.labels: dict[str, str] = {}
         self.current: str | None = None
         self.linked: set[str] = set()  # claims linked as evidence: ● in the gutter
@@ -83,6 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.text = sanitize(text)
         self.claims = claims
         self.claim_starts = [c.start for c in claims]
+        self._by_id = {c.id: c for c in claims}
         self.title_span = title_span
         self.boilerplate = sorted(boilerplate)
         self._wrap_width = -1
@@ -94,11 +97,29 @@ class ArticleView(ScrollView, can_focus=True):
     def set_marks(
         self, labels: dict[str, str], current: str | None, *, linked: set[str] | None = None
     ) -> None:
-        """Labels by claim id, the claim to highlight (None for none), claims marked as linked."""
-        self.labels = labels
-        self.current = current
-        self.linked = linked or set()
-        self.refresh()
+        """Labels by claim id, the claim to highlight (None for none), claims marked as linked.
+
+        Only the lines of claims whose mark changed are drawn again: a tag key repaints the
+        tagged claim and the next one, not every line on screen."""
+        linked = linked or set()
+        changed = {
+            i for i in labels.keys() | self.labels.keys() if labels.get(i) != self.labels.get(i)
+        }
+        changed |= (linked ^ self.linked) | (
+            {current, self.current} - {None} if current != self.current else set()
+        )
+        self.labels, self.current, self.linked = labels, current, linked
+        self._refresh_claims(changed)
+
+    def _refresh_claims(self, ids: set[str]) -> None:
+        claims = [c for i in ids if (c := self._by_id.get(i)) is not None]
+        if self._wrap_width < 0 or len(claims) > REPAINT_ALL_AFTER:
+            self.refresh()
+            return
+        for claim in claims:
+            first = line_of(self._lines, self._line_starts, claim.start)
+            last = line_of(self._lines, self._line_starts, max(claim.start, claim.end - 1))
+            self.refresh_lines(first, last - first + 1)
 
     def scroll_to_claim(self, claim: Claim | None, *, center: bool = False) -> None:
         if claim is None:

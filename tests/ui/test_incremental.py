@@ -89,3 +89,35 @@ async def test_a_tag_key_does_not_rebuild_the_footer(seeded_db: str) -> None:
         after = list(app.query_one(Footer).query(FooterKey))
         assert after == before and all(a is b for a, b in zip(after, before, strict=True))
         assert app.review.progress().tagged == 2  # "u" relabelled the first claim
+
+
+async def test_a_tag_key_redraws_only_the_tagged_claims_lines(seeded_db: str) -> None:
+    from reader.ui.article_view import ReadingView
+    from reader.ui.textutil import line_of
+    from ui.conftest import writes_landed
+
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("j", "c")  # a claim below the title, already tagged once
+        await writes_landed(app)
+        await pilot.pause()
+        view = app.query_one("#article", ReadingView)
+        claim = app.review.claim
+        drawn: list[int] = []
+        render_line = view.render_line
+
+        def counted(y: int):
+            drawn.append(int(view.scroll_y) + y)
+            return render_line(y)
+
+        view.render_line = counted
+        await pilot.press("x")  # a new label, same count, same place: only its mark changes
+        await writes_landed(app)
+        await pilot.pause()
+        first = line_of(view._lines, view._line_starts, claim.start)
+        last = line_of(view._lines, view._line_starts, claim.end - 1)
+        assert drawn, "the new mark was never drawn"
+        assert set(drawn) <= set(range(first, last + 1)), (first, last, sorted(set(drawn)))
+        assert view.labels[claim.id] == "contradicted"
+        line = view.render_line(first - int(view.scroll_y)).text
+        assert line.startswith(" ✗") or line.startswith("▶✗"), line
