@@ -130,3 +130,26 @@ def test_a_long_article_is_never_scored_against_itself(monkeypatch) -> None:
     found = evidence.align_story(make_story({"long.txt": long, "short.txt": short}))
     assert {e.article for e in found} == {"long.txt", "short.txt"}
     assert sum(scored) <= 2 * len(long) * len(short)
+
+
+def test_each_cross_article_pair_is_scored_once_and_as_the_pair_score(monkeypatch) -> None:
+    """The fuzzy ratio is symmetric: a pair of two articles is scored once, not once per side,
+    and every stored score is still the pair's own score, whichever side asked."""
+    from reader.align import PairScorer, evidence
+
+    scored: list[int] = []
+    real = evidence.fuzzy_scores
+
+    def counting(q, c, *args, **kwargs):
+        scored.append(len(q) * len(c))
+        return real(q, c, *args, **kwargs)
+
+    monkeypatch.setattr(evidence, "fuzzy_scores", counting)
+    claims = STORY.claims()
+    found = align_story(STORY, min_score=0)
+    sizes = [3, 4, 2]
+    assert sum(scored) == sum(a * b for k, a in enumerate(sizes) for b in sizes[k + 1 :])
+    scorer, ids = PairScorer(claims), {c.id: k for k, c in enumerate(claims)}
+    assert {e.article for e in found} == {"a.txt", "b.txt", "c.txt"}
+    for e in found:
+        assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])

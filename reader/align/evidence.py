@@ -59,15 +59,13 @@ def align_story(
     scorer = scorer or PairScorer(claims)
     grid = ArticleGrid(article)
     texts = np.array(scorer.processed, dtype=object)
+    fuzzy = _CrossFuzzy(scorer, grid) if exhaustive else None
     out: list[Evidence] = []
-    for lo, hi, (start, end), others in _blocks(article):
+    for lo, hi, (start, end) in _blocks(article):
         # columns: the other articles' claims only; a long article is not scored against itself
         lex = scorer.weights.lexical(lo, hi, (start, end))
-        if exhaustive:
-            fz = fuzzy_scores(
-                scorer.processed[lo:hi], texts[others].tolist(), scorer.short[lo:hi],
-                scorer.short[others],
-            )  # fmt: skip
+        if fuzzy is not None:
+            fz = fuzzy.rows(lo, hi)
             rows, cols = grid.best(combine(lex, fz), lo, top)
             at = cols - (end - start) * (cols >= end)  # claim -> column
             scores = combine(lex[rows - lo, at], fz[rows - lo, at])
@@ -91,15 +89,47 @@ def align_story(
     return out
 
 
-def _blocks(
-    article: np.ndarray,
-) -> Iterator[tuple[int, int, tuple[int, int], np.ndarray]]:
-    """(lo, hi, (start, end), others): chunks of at most `CHUNK_ROWS` claims of one article
-    (claims of an article are contiguous, start..end-1) with the indices of every claim of the
-    other articles."""
+class _CrossFuzzy:
+    """Fuzzy scores of every cross-article pair, each scored once: the ratios are symmetric, so
+    article B's rows against article A are A's block of B, transposed (half the scoring of
+    asking every article for all its columns). A block is freed once both articles are done."""
+
+    def __init__(self, scorer: PairScorer, grid: ArticleGrid):
+        self.scorer = scorer
+        self.spans = list(zip(grid.starts.tolist(), grid.ends.tolist(), strict=True))
+        self.done: dict[tuple[int, int], np.ndarray] = {}  # (a, b), a < b: a's rows x b's
+
+    def _pair(self, a: int, b: int) -> np.ndarray:
+        block = self.done.get((a, b))
+        if block is None:
+            (s, e), (t, u) = self.spans[a], self.spans[b]
+            sc = self.scorer
+            block = self.done[(a, b)] = fuzzy_scores(
+                sc.processed[s:e], sc.processed[t:u], sc.short[s:e], sc.short[t:u]
+            )
+        return block
+
+    def rows(self, lo: int, hi: int) -> np.ndarray:
+        """Claims lo..hi-1 (of one article) against every claim of the other articles."""
+        own = next(k for k, (s, e) in enumerate(self.spans) if s <= lo < e)
+        start = self.spans[own][0]
+        parts = []
+        for other in range(len(self.spans)):
+            if other < own:
+                parts.append(self._pair(other, own)[:, lo - start : hi - start].T)
+            elif other > own:
+                parts.append(self._pair(own, other)[lo - start : hi - start])
+        if hi == self.spans[own][1]:  # the article's last block: its pairs with earlier ones
+            for other in range(own):
+                self.done.pop((other, own), None)
+        return np.concatenate(parts, axis=1)
+
+
+def _blocks(article: np.ndarray) -> Iterator[tuple[int, int, tuple[int, int]]]:
+    """(lo, hi, (start, end)): chunks of at most `CHUNK_ROWS` claims of one article (claims of an
+    article are contiguous, start..end-1)."""
     n = len(article)
     starts = np.flatnonzero(np.r_[True, article[1:] != article[:-1]]).tolist()
     for start, end in zip(starts, [*starts[1:], n], strict=True):
-        others = np.r_[0:start, end:n]
         for lo in range(start, end, CHUNK_ROWS):
-            yield lo, min(end, lo + CHUNK_ROWS), (start, end), others
+            yield lo, min(end, lo + CHUNK_ROWS), (start, end)
