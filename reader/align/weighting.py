@@ -112,16 +112,18 @@ class StoryWeights:
                     self._vector({t: x * idf[t] for t, x in merged.items()}),
                     self._weights({t: x * rare[t] for t, x in merged.items()}),
                 )
-        # postings: for each term, the claims that use it and its weight there
+        # postings: for each term, the claims that use it (in order) and its weight there, all
+        # terms in one array, so that any number of rows gathers them in a few array operations
         by_term: list[list[tuple[int, float]]] = [[] for _ in self.ids]
         for i, (ix, w) in enumerate(self.rows):
             for k, x in zip(ix.tolist(), w.tolist(), strict=True):
                 by_term[k].append((i, x))
-        self.post_ix = [np.array([p[0] for p in ps], dtype=np.int64) for ps in by_term]
-        self.post_w = [np.array([p[1] for p in ps], dtype=np.float64) for ps in by_term]
-        self.post_one = [np.ones(len(ps)) for ps in by_term]
-        self._skip: tuple[int, int] | None = None  # postings without one article, per term
-        self._skipped: dict[int, tuple[np.ndarray, ...]] = {}
+        lengths = np.fromiter((len(ps) for ps in by_term), dtype=np.int64, count=len(by_term))
+        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
+        self.post_ix = np.fromiter((i for ps in by_term for i, _ in ps), dtype=np.int64)
+        self.post_w = np.fromiter((x for ps in by_term for _, x in ps), dtype=np.float64)
+        # (term, claim) as one sorted key: where an article starts within every posting
+        self.keys = np.repeat(np.arange(len(by_term)), lengths) * n + self.post_ix
 
     def _weights(self, weights: dict[str, float]) -> Row:
         ix = np.array([self.ids[t] for t in weights], dtype=np.int64)
@@ -132,40 +134,43 @@ class StoryWeights:
         norm = math.sqrt(float(w @ w))
         return ix, (w / norm if norm else w)
 
-    def _postings(self, k: int, skip: tuple[int, int] | None) -> tuple[np.ndarray, ...]:
-        """Term k's postings (claims, weights, ones) without the claims skip[0]..skip[1]-1,
-        renumbered to leave no gap (rows of one article scored against the other articles)."""
-        if skip is None:
-            return self.post_ix[k], self.post_w[k], self.post_one[k]
-        cached = self._skipped.get(k) if self._skip == skip else None
-        if cached is None:
-            if self._skip != skip:
-                self._skip, self._skipped = skip, {}
-            start, end = skip
-            ix, w = self.post_ix[k], self.post_w[k]
-            a, b = np.searchsorted(ix, (start, end))
-            kept = np.r_[ix[:a], ix[b:] - (end - start)]
-            cached = self._skipped[k] = (kept, np.r_[w[:a], w[b:]], np.ones(len(kept)))
-        return cached
-
     def _width(self, skip: tuple[int, int] | None) -> int:
         return self.n if skip is None else self.n - (skip[1] - skip[0])
+
+    def _gather(
+        self, rows: Sequence[Row], skip: tuple[int, int] | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For every term of every row, row by row and term by term in order: the flat index
+        (row x width + column) of each claim using it, the position of that posting, and which
+        of the rows' terms it came from. Columns are all claims, or all but skip[0]..skip[1]-1
+        renumbered to leave no gap (rows of one article scored against the other articles)."""
+        width = self._width(skip)
+        terms = np.concatenate([ix for ix, _ in rows]) if rows else np.zeros(0, dtype=np.int64)
+        row_of = np.repeat(np.arange(len(rows)), [len(ix) for ix, _ in rows])
+        lo, hi = self.ptr[terms], self.ptr[terms + 1]
+        if skip is None:
+            starts, ends, shift, source = lo, hi, np.zeros_like(lo), np.arange(len(terms))
+        else:
+            # each posting's part before the skipped claims, then its part after them
+            a = np.searchsorted(self.keys, terms * self.n + skip[0])
+            b = np.searchsorted(self.keys, terms * self.n + skip[1])
+            starts, ends = np.stack([lo, b], axis=1).ravel(), np.stack([a, hi], axis=1).ravel()
+            shift = np.tile([0, skip[1] - skip[0]], len(terms))
+            source, row_of = np.repeat(np.arange(len(terms)), 2), np.repeat(row_of, 2)
+        sizes = ends - starts
+        where = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
+        flat = self.post_ix[where] - np.repeat(shift, sizes) + np.repeat(row_of * width, sizes)
+        return flat, where, np.repeat(source, sizes)
 
     def _dots(self, rows: Sequence[Row], skip: tuple[int, int] | None) -> np.ndarray:
         """Sums of each of `rows`' weights over the terms it shares with every claim (the
         columns: all claims, or all but `skip`): one bincount for all of them."""
-        width = self._width(skip)
-        idx, wts = [], []
-        for r, (ix, w) in enumerate(rows):
-            for k, x in zip(ix.tolist(), w.tolist(), strict=True):
-                kept, _, ones = self._postings(k, skip)
-                idx.append(kept + r * width)
-                wts.append(ones * x)
-        flat = np.concatenate(idx) if idx else np.zeros(0, dtype=np.int64)
+        shape = (len(rows), self._width(skip))
+        flat, _, source = self._gather(rows, skip)
         if not flat.size:
-            return np.zeros((len(rows), width))
-        sums = np.bincount(flat, weights=np.concatenate(wts), minlength=len(rows) * width)
-        return sums.reshape(len(rows), width)
+            return np.zeros(shape)
+        weights = np.concatenate([w for _, w in rows])[source]
+        return np.bincount(flat, weights, shape[0] * shape[1]).reshape(shape)
 
     def _evidence(
         self, vectors: Sequence[Row], rare: Sequence[Row], skip: tuple[int, int] | None
@@ -173,22 +178,14 @@ class StoryWeights:
         """Cosine, scaled down while the shared terms weigh less than `EVIDENCE_WORDS` (or than
         all that both claims say: two identical sentences are full evidence)."""
         # one pass over the postings for both sums: `vectors` and `rare` list the same terms
-        width = self._width(skip)
-        idx, cos_w, rare_x, lengths = [], [], [], []
-        for r, ((ix, w), (_, x)) in enumerate(zip(vectors, rare, strict=True)):
-            for k, wk in zip(ix.tolist(), w.tolist(), strict=True):
-                kept, weights, _ = self._postings(k, skip)
-                idx.append(kept + r * width)
-                cos_w.append(weights * wk)
-                lengths.append(len(kept))
-            rare_x.extend(x.tolist())
-        shape = (len(vectors), width)
-        flat = np.concatenate(idx) if idx else np.zeros(0, dtype=np.int64)
+        shape = (len(vectors), self._width(skip))
+        flat, where, source = self._gather(vectors, skip)
         if not flat.size:  # nothing shared (bincount of nothing would even be of integers)
             return np.zeros(shape)
-        cos = np.bincount(flat, np.concatenate(cos_w), shape[0] * shape[1]).reshape(shape)
-        shared = np.bincount(flat, np.repeat(rare_x, lengths), shape[0] * shape[1])
-        scale = shared.reshape(shape)
+        wk = np.concatenate([w for _, w in vectors])[source]
+        cos = np.bincount(flat, self.post_w[where] * wk, shape[0] * shape[1]).reshape(shape)
+        rare_x = np.concatenate([x for _, x in rare])[source]
+        scale = np.bincount(flat, rare_x, shape[0] * shape[1]).reshape(shape)
         # most claims say at least EVIDENCE_WORDS: the weight needed is that, except for pairs of
         # two sparse claims, where it is what the richer of the two says
         own = np.array([x.sum() for _, x in rare])

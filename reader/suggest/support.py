@@ -154,7 +154,6 @@ def best_counterparts(
         for s in ss:
             postings[s].append(i)
     idf = rarity(stems, postings)
-    arrays = {s: np.fromiter(p, dtype=np.int64) for s, p in postings.items()}
     names = {c.article for c in claims}
     code = {a: k for k, a in enumerate(sorted(names))}
     article = np.fromiter((code[c.article] for c in claims), dtype=np.int64, count=n)
@@ -165,24 +164,16 @@ def best_counterparts(
     contiguous = int((np.diff(article) != 0).sum()) == len(code) - 1
     first = {a: int(np.argmax(article == a)) for a in code.values()}
     after = {a: first[a] + int((article == a).sum()) for a in code.values()}
+    shares = _Postings(postings, idf, n)
     out: list[Counterpart] = []
     for i, ss in enumerate(stems):
         # summed rarity of the stems shared with each claim of the other articles (postings
         # are sorted, so the claim's own article is cut out of each without walking it)
-        lo, hi = first[int(article[i])], after[int(article[i])]
-        idx, wts = [], []
-        for s in ss:
-            if idf[s] > 0:
-                ps = arrays[s]
-                a, b = np.searchsorted(ps, (lo, hi)) if contiguous else (len(ps), len(ps))
-                for part in (ps[:a], ps[b:]):
-                    if len(part):
-                        idx.append(part)
-                        wts.append(np.full(len(part), idf[s]))
+        own = (first[int(article[i])], after[int(article[i])]) if contiguous else None
+        flat, weights = shares.gather([s for s in ss if idf[s] > 0], own)
         acc: dict[int, float] = {}
         top: list[int] = []
-        if idx:
-            flat, weights = np.concatenate(idx), np.concatenate(wts)
+        if flat.size:
             if not contiguous:
                 other = article[flat] != article[i]
                 flat, weights = flat[other], weights[other]
@@ -216,3 +207,41 @@ def best_counterparts(
         shared = tuple(sorted(ss & stems[j], key=lambda s: (-idf[s], s)))
         out.append(Counterpart(j, float(acc[j]), shared, aligned_of.get(j, 0.0), basis))
     return out
+
+
+class _Postings:
+    """Every stem's claims, sorted, in one array: a claim's shared stems are gathered with a
+    fixed number of array operations however many stems it has (a big story has 30,000 claims)."""
+
+    def __init__(self, postings: Mapping[str, list[int]], idf: Mapping[str, float], n: int):
+        self.n = n
+        self.id = {s: k for k, s in enumerate(postings)}
+        lengths = np.fromiter((len(p) for p in postings.values()), dtype=np.int64)
+        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
+        self.claims = np.fromiter(
+            (i for p in postings.values() for i in p), dtype=np.int64, count=int(self.ptr[-1])
+        )
+        # (stem, claim) as one sorted key, to find where an article starts in every posting
+        self.keys = np.repeat(np.arange(len(lengths)), lengths) * n + self.claims
+        self.idf = np.fromiter((idf[s] for s in postings), dtype=np.float64, count=len(lengths))
+
+    def gather(
+        self, stems: list[str], skip: tuple[int, int] | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The claims using each of `stems`, stem by stem in order, and the stem's idf for
+        each; without the claims skip[0]..skip[1]-1 (each posting's part before, then after)."""
+        ids = np.fromiter((self.id[s] for s in stems), dtype=np.int64, count=len(stems))
+        lo, hi = self.ptr[ids], self.ptr[ids + 1]
+        if skip is None:
+            starts, ends, weight = lo, hi, self.idf[ids]
+        else:
+            a = np.searchsorted(self.keys, ids * self.n + skip[0])
+            b = np.searchsorted(self.keys, ids * self.n + skip[1])
+            starts = np.stack([lo, b], axis=1).ravel()
+            ends = np.stack([a, hi], axis=1).ravel()
+            weight = np.repeat(self.idf[ids], 2)
+        sizes = ends - starts
+        total = int(sizes.sum())
+        # positions starts[k]..ends[k]-1 of every part, concatenated in order
+        offsets = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes)
+        return self.claims[offsets + np.arange(total)], np.repeat(weight, sizes)
