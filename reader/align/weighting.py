@@ -87,7 +87,8 @@ class StoryWeights:
     def __init__(self, claims: Sequence[Claim]):
         n = len(claims)
         self.n = n
-        own = [terms(c.text) for c in claims]
+        # sorted: weights are summed term by term, and a set's order changes with the hash seed
+        own = [sorted(terms(c.text)) for c in claims]
         df = Counter(t for ts in own for t in ts)
         limit = max(2, COMMON_SHARE * n)
         idf = {t: math.log(n / d) for t, d in df.items() if d <= limit and d < n}

@@ -170,7 +170,8 @@ def best_counterparts(
         # summed rarity of the stems shared with each claim of the other articles (postings
         # are sorted, so the claim's own article is cut out of each without walking it)
         own = (first[int(article[i])], after[int(article[i])]) if contiguous else None
-        flat, weights = shares.gather([s for s in ss if idf[s] > 0], own)
+        # sorted: sums in a fixed order, so near-equal candidates rank the same in every run
+        flat, weights = shares.gather([s for s in sorted(ss) if idf[s] > 0], own)
         acc: dict[int, float] = {}
         top: list[int] = []
         if flat.size:
