@@ -78,7 +78,10 @@ def _undecodable(conn: sqlite3.Connection) -> tuple[str, object, str] | None:
     conn.text_factory = bytes
     try:
         for table in tables:
-            cur = conn.execute(f'SELECT rowid, * FROM "{table}"')
+            try:
+                cur = conn.execute(f'SELECT rowid, * FROM "{table}"')
+            except sqlite3.OperationalError:  # WITHOUT ROWID: a row is named by its first column
+                cur = conn.execute(f'SELECT * FROM "{table}"')
             names = [d[0] for d in cur.description]
             for values in cur:
                 for name, value in zip(names, values, strict=True):

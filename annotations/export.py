@@ -24,6 +24,7 @@ from typing import TextIO
 from annotations.damage import check, is_int
 from annotations.damage import row as damaged_row
 from annotations.output import FORMATS, csv_cell, open_output, write_records
+from annotations.schema import CONFIDENCE_OF, LABEL_OF
 from annotations.store import Store
 from reader.corpus.sources import display_source
 from reader.models import LABELS
@@ -41,24 +42,26 @@ __all__ = ["COLUMNS", "FORMATS", "csv_cell", "export_rows", "write_export"]
 # One query for the whole export, in reading order: each story's claims (article position, claim
 # index) with their annotations (by reviewer), then the story's orphaned annotations. The
 # trailing columns are the sort keys; SQLite sorts, Python only formats each row as it comes.
-_CLAIM_ROWS = """
-SELECT c.story, c.article, a.title, a.source, a.url, a.published, c.id, c.claim_index, c.start,
-    c."end", c.text, an.label, an.note, an.links, coalesce(an.reviewer, :reviewer), s.label,
-    s.reason, s.confidence, an.accepted_suggestion, an.updated_at, an.claim_id IS NOT NULL,
-    c.story AS k0, 0 AS k1, 0 AS k2, a.position AS k3, c.article AS k4, c.claim_index AS k5,
+# A claim's text is NULL when it is its article's text at its offsets (schema step 7): the
+# decoder cuts it from the article (column 21), read once per article.
+_CLAIM_ROWS = f"""
+SELECT a.story, a.name, a.title, a.source, a.url, a.published, c.id, c.claim_index, c.start,
+    c."end", c.text, an.label, an.note, an.links, coalesce(an.reviewer, :reviewer),
+    {LABEL_OF.format("s.label")}, s.reason, {CONFIDENCE_OF.format("s.confidence")},
+    an.accepted_suggestion, an.updated_at, an.claim_id IS NOT NULL, c.article,
+    a.story AS k0, 0 AS k1, 0 AS k2, a.position AS k3, a.name AS k4, c.claim_index AS k5,
     c.id AS k6, an.reviewer AS k7
-FROM claims c JOIN articles a ON a.story = c.story AND a.name = c.article
+FROM claim_rows c JOIN articles a ON a.n = c.article
 LEFT JOIN annotations an ON an.claim_id = c.id AND (:reviewer IS NULL OR an.reviewer = :reviewer)
 LEFT JOIN suggestion_rows s ON s.claim = c.n
 WHERE an.claim_id IS NOT NULL OR :all
 UNION ALL
 SELECT an.story, an.article, a.title, a.source, a.url, a.published, an.claim_id, NULL, NULL,
-    NULL, an.claim_text, an.label, an.note, an.links, an.reviewer, s.label,
-    s.reason, s.confidence, an.accepted_suggestion, an.updated_at, 1,
+    NULL, an.claim_text, an.label, an.note, an.links, an.reviewer, NULL, NULL, NULL,
+    an.accepted_suggestion, an.updated_at, 1, NULL,
     an.story, 1, a.position IS NULL, a.position, an.article, NULL, an.claim_id, an.reviewer
-FROM annotations an LEFT JOIN claims c ON c.id = an.claim_id
+FROM annotations an LEFT JOIN claim_rows c ON c.id = an.claim_id
 LEFT JOIN articles a ON a.story = an.story AND a.name = an.article
-LEFT JOIN suggestion_rows s ON s.claim = c.n
 WHERE c.id IS NULL AND (:reviewer IS NULL OR an.reviewer = :reviewer)
 ORDER BY k0, k1, k2, k3, k4, k5, k6, k7
 """
@@ -72,7 +75,7 @@ def export_rows(
     With all_claims a claim nobody (or not `reviewer`) annotated still gets one row with an
     empty label. Orphaned annotations come after their story's claims.
     """
-    decode = _Decoder()
+    decode = _Decoder(store)
     for batch in _batches(store, all_claims, reviewer, decode.values):
         for values in batch:
             yield dict(zip(COLUMNS, values, strict=True))
@@ -81,9 +84,17 @@ def export_rows(
 def _batches(
     store: Store, all_claims: bool, reviewer: str | None, decode: Callable[[tuple], tuple]
 ) -> Iterator[list[tuple]]:
-    cursor = store.conn.execute(_CLAIM_ROWS, {"reviewer": reviewer, "all": all_claims})
-    while batch := store.decode_rows(cursor, decode):
-        yield batch
+    # one read transaction: the rows and the article texts their claims are cut from agree
+    began = not store.conn.in_transaction
+    if began:
+        store.conn.execute("BEGIN")
+    try:
+        cursor = store.conn.execute(_CLAIM_ROWS, {"reviewer": reviewer, "all": all_claims})
+        while batch := store.decode_rows(cursor, decode):
+            yield batch
+    finally:
+        if began and store.conn.in_transaction:
+            store.conn.execute("COMMIT")
 
 
 # Compact JSON as json.dumps(ensure_ascii=False) writes it, without building an encoder per call.
@@ -95,8 +106,17 @@ class _Decoder:
     common row takes a straight path; a row that fails any check is decoded again by `_careful`,
     which names the damaged table and row."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store) -> None:
         self._sources: dict[tuple[str, str], str] = {}
+        self._conn = store.conn
+        self._article: tuple[object, object] = (None, None)  # (number, text) of the last one
+
+    def _article_text(self, n: object) -> object:
+        """The text of article `n`; rows come article by article, so one is kept."""
+        if self._article[0] != n:
+            row = self._conn.execute("SELECT text FROM articles WHERE n = ?", (n,)).fetchone()
+            self._article = (n, row[0] if row else None)
+        return self._article[1]
 
     def values(self, r: tuple) -> tuple:
         try:
@@ -117,6 +137,8 @@ class _Decoder:
         label, note, links, reviewer, sugg, reason, conf, accepted, updated, annotated = r[11:21]
         if index is not None and not (type(index) is type(start) is type(end) is int):
             raise ValueError
+        if text is None:
+            text = self._article_text(r[21])[start:end]
         articles: list = []
         texts: list = []
         if annotated:
@@ -148,6 +170,8 @@ class _Decoder:
                 check(
                     all(map(is_int, (index, start, end))), "claim index or offsets are not integers"
                 )
+                if r[10] is None:
+                    check(isinstance(self._article_text(r[21]), str), "its article has no text")
         with damaged_row("annotations", (claim_id, reviewer)):
             if r[20]:
                 check(label is None or label in LABELS, f"unknown label {label!r}")
@@ -196,7 +220,7 @@ def write_export(
         writer = csv.writer(f)
         writer.writerow(COLUMNS)
         n = 0
-        for batch in _batches(store, all_claims, reviewer, _Decoder().csv_values):
+        for batch in _batches(store, all_claims, reviewer, _Decoder(store).csv_values):
             writer.writerows(batch)
             n += len(batch)
         return n

@@ -218,10 +218,23 @@ def _merge(
     return report
 
 
-def _rows(src: sqlite3.Connection, table: str, where: str = "1", args: tuple = ()) -> Iterator:
+def _rows(
+    src: sqlite3.Connection, table: str, where: str = "1", args: tuple = (), columns: str = "*"
+) -> Iterator:
     if not _columns(src, table):
         return iter(())
-    return src.execute(f"SELECT * FROM {table} WHERE {where}", args)
+    return src.execute(f"SELECT {columns} FROM {table} WHERE {where}", args)
+
+
+def _claims(src: sqlite3.Connection) -> Iterator[tuple]:
+    """An input's claims as (id, story, article, index, start, end, text); text is None where it
+    is the article's at the offsets (a lean input, schema step 7, stores it so)."""
+    if _has_table(src, "claim_rows"):
+        return src.execute(
+            'SELECT r.id, a.story, a.name, r.claim_index, r.start, r."end", r.text '
+            "FROM claim_rows r JOIN articles a ON a.n = r.article ORDER BY r.n"
+        )
+    return src.execute('SELECT id, story, article, claim_index, start, "end", text FROM claims')
 
 
 class _Into:
@@ -238,6 +251,8 @@ class _Into:
         }
         # which input set each (claim, reviewer) during this merge, to name it in a conflict
         self.came_from: dict[tuple[str, str], str] = {}
+        # the output's article claims are being added to: (story, name), number, text
+        self._article: tuple = (None, None, None)
 
     def insert(self, table: str, row: sqlite3.Row) -> int:
         """Insert the columns `row` shares with the output's table (older inputs lack some);
@@ -266,28 +281,64 @@ class _Into:
                 losing.add(key)
             elif src.execute("SELECT 1 FROM articles WHERE story = ? AND name = ?", key).fetchone():
                 # this file's version wins: drop what the output had for the article
-                gone = "SELECT id FROM claims WHERE story = ? AND article = ?"
-                dest.execute(f"DELETE FROM evidence WHERE claim_id IN ({gone})", key)
-                dest.execute(f"DELETE FROM suggestions WHERE claim_id IN ({gone})", key)
-                dest.execute("DELETE FROM claims WHERE story = ? AND article = ?", key)
+                gone = (
+                    "SELECT r.n FROM claim_rows r JOIN articles a ON a.n = r.article "
+                    "WHERE a.story = ? AND a.name = ?"
+                )
+                for table in ("evidence_packed", "evidence_pairs", "suggestion_rows"):
+                    dest.execute(f"DELETE FROM {table} WHERE claim IN ({gone})", key)
+                dest.execute(f"DELETE FROM claim_rows WHERE n IN ({gone})", key)
                 dest.execute("DELETE FROM articles WHERE story = ? AND name = ?", key)
         for row in _rows(src, "articles"):
             if (row["story"], row["name"]) not in losing:
                 report.articles += self.insert("articles", row)
         article_of: dict[str, tuple[str, str]] = {}
-        for row in _rows(src, "claims"):
-            article_of[row["id"]] = (row["story"], row["article"])
-            if (row["story"], row["article"]) not in losing:
-                report.claims += self.insert("claims", row)
+        for cid, story, article, index, start, end, text in _claims(src):
+            article_of[cid] = (story, article)
+            if (story, article) not in losing:
+                report.claims += self.claim(cid, (story, article), index, start, end, text)
         # a claim's evidence comes whole from the first file that has any for it
         has_evidence = {r[0] for r in dest.execute("SELECT DISTINCT claim_id FROM evidence")}
-        for row in _rows(src, "evidence"):
+        for row in _rows(src, "evidence", columns="claim_id, other_id, rank, score"):
             cid = row["claim_id"]
             if cid not in has_evidence and article_of.get(cid) not in losing:
                 self.insert("evidence", row)
         for row in _rows(src, "suggestions"):
             if article_of.get(row["claim_id"]) not in losing:
                 self.insert("suggestions", row)
+
+    def claim(
+        self,
+        cid: str,
+        key: tuple[str, str],
+        index: object,
+        start: object,
+        end: object,
+        text: object,
+    ) -> int:
+        """Add a claim the output lacks to its article there; its text is stored only if it is
+        not the article's at its offsets (NULL from a lean input: the articles' texts agree,
+        `_winners` saw to that). Returns 1 if added."""
+        if self._article[0] != key:
+            row = self.dest.execute(
+                "SELECT n FROM articles WHERE story = ? AND name = ?", key
+            ).fetchone()
+            self._article = (key, row[0] if row else None, None)
+        n = self._article[1]
+        if n is None:
+            return 0  # a claim without its article is shown nowhere
+        if text is not None and type(start) is int and type(end) is int and 0 <= start <= end:
+            if self._article[2] is None:
+                full = self.dest.execute("SELECT text FROM articles WHERE n = ?", (n,)).fetchone()
+                self._article = (key, n, full[0])
+            if self._article[2][start:end] == text:
+                text = None
+        cur = self.dest.execute(
+            'INSERT OR IGNORE INTO claim_rows (id, article, claim_index, start, "end", text) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (cid, n, index, start, end, text),
+        )
+        return cur.rowcount
 
     def _conflict(
         self, key: tuple[str, str], text: str, theirs: tuple, ours: tuple, name: str

@@ -70,9 +70,227 @@ def refs_by_number(evidence: str, number: dict[str, int]) -> str:
 # rank's and score's JSON text as it is, so a score reads back exactly.
 _REFS = """CASE WHEN json_valid({cell}) THEN CASE WHEN json_type({cell}) = 'array' THEN
     (SELECT json_group_array(json_set(j.value, '$[0]', o.{to}))
-     FROM json_each({cell}) j JOIN claims o ON o.{by} = json_extract(j.value, '$[0]')
+     FROM json_each({cell}) j JOIN {claims} o ON o.{by} = json_extract(j.value, '$[0]')
      WHERE j.type = 'array')
     ELSE {cell} END ELSE {cell} END"""
+
+
+# Step 7: a claim's text is its article's text at its offsets, stored only where it is not.
+CLAIM_TEXT = 'coalesce({r}.text, substr({a}.text, {r}.start + 1, {r}."end" - {r}.start))'
+# A claim text to store: NULL when the article's text at the offsets gives it back exactly.
+_KEEP_TEXT = """CASE WHEN typeof({new}.start) = 'integer' AND typeof({new}."end") = 'integer'
+    AND {new}.start >= 0 AND {new}."end" >= {new}.start AND typeof({a}.text) = 'text'
+    AND {new}.text IS substr({a}.text, {new}.start + 1, {new}."end" - {new}.start)
+    THEN NULL ELSE {new}.text END"""
+
+# Step 7: an evidence pair's rank and score as one small integer, tenths * 32 + rank, when that
+# is exact (rank 0-31, score 0-100 in tenths; alignment's always are); NULL otherwise.
+PACK = """CASE WHEN typeof({rank}) = 'integer' AND {rank} BETWEEN 0 AND 31
+    AND typeof({score}) IN ('integer', 'real') AND {score} BETWEEN 0 AND 100
+    AND round({score} * 10) / 10.0 = {score}
+    THEN CAST(round({score} * 10) AS INTEGER) * 32 + {rank} END"""
+RANK_OF = "{0} % 32"
+SCORE_OF = "({0} / 32) / 10.0"
+# A score for the general `evidence_pairs` table: a whole number is a score, not tenths.
+_GENERAL_SCORE = TENTHS.format(
+    "CASE typeof({0}) WHEN 'integer' THEN CAST({0} AS REAL) ELSE {0} END"
+)
+
+# Step 7: suggestion labels and confidences stored as small integers, their index here (stored
+# codes: never reorder); any other value is kept as it was.
+LABEL_CODES = ("consistent", "contradicted", "unverified")
+CONFIDENCE_CODES = ("high", "medium", "low")
+
+
+def _decode(codes: tuple[str, ...]) -> str:
+    whens = " ".join(f"WHEN {i} THEN '{c}'" for i, c in enumerate(codes))
+    return f"CASE {{0}} {whens} ELSE {{0}} END"
+
+
+def _encode(codes: tuple[str, ...]) -> str:
+    whens = " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(codes))
+    return f"CASE {{0}} {whens} ELSE {{0}} END"
+
+
+LABEL_OF, CONFIDENCE_OF = _decode(LABEL_CODES), _decode(CONFIDENCE_CODES)
+_LABEL_CODE, _CONFIDENCE_CODE = _encode(LABEL_CODES), _encode(CONFIDENCE_CODES)
+
+
+def _claim_texts_where_needed(conn: sqlite3.Connection) -> None:
+    """Step 7 in Python: claim_rows were copied without text; a claim whose stored text is not
+    its article's text at its offsets (none that crossread stored) gets its cell back as it was.
+    One article at a time, sliced in Python: SQL's substr reads the whole article per claim."""
+    restore = []
+    for (n,) in conn.execute("SELECT n FROM articles").fetchall():
+        kind, raw = conn.execute(
+            "SELECT typeof(text), CAST(text AS BLOB) FROM articles WHERE n = ?", (n,)
+        ).fetchone()
+        try:
+            text = raw.decode("utf-8") if kind == "text" else None
+        except UnicodeDecodeError:  # a damaged article: its claims keep their own text
+            text = None
+        rows = conn.execute(
+            'SELECT r.n, c.start, c."end", typeof(c.text), CAST(c.text AS BLOB) '
+            "FROM claim_rows r JOIN claims c ON c.n = r.n WHERE r.article = ?",
+            (n,),
+        )
+        for cn, start, end, kind, claim in rows:
+            if not (
+                text is not None
+                and kind == "text"
+                and type(start) is int
+                and type(end) is int
+                and 0 <= start <= end
+                and text[start:end].encode("utf-8") == claim
+            ):
+                restore.append((cn,))
+    conn.executemany(
+        "UPDATE claim_rows SET text = (SELECT text FROM claims WHERE n = ?1) WHERE n = ?1", restore
+    )
+
+
+_ARTICLE_COLUMNS = (
+    "story, name, position, path, title, text, sha256, encoding, warnings, title_span, "
+    "boilerplate, source, url, published"
+)
+_PACK_STORED = PACK.format(rank="rank", score=SCORE.format("score"))
+_ARTICLE_OF = "(SELECT a.n FROM articles a WHERE a.story = NEW.story AND a.name = NEW.article)"
+_N_OF = "(SELECT n FROM claim_rows WHERE id = {0})"
+
+# Step 7's views: the old tables' columns over the lean ones, writable by triggers as the
+# tables were (merge and sqlite-utils write through them).
+_VIEWS_V7 = (
+    """CREATE VIEW claims (n, id, story, article, claim_index, start, "end", text) AS
+        SELECT r.n, r.id, a.story, a.name, r.claim_index, r.start, r."end", """
+    + CLAIM_TEXT.format(r="r", a="a")
+    + """
+        FROM claim_rows r JOIN articles a ON a.n = r.article""",
+    """CREATE TRIGGER claims_insert INSTEAD OF INSERT ON claims BEGIN
+        SELECT RAISE(ABORT, 'claims: no such article') WHERE """
+    + _ARTICLE_OF
+    + """ IS NULL;
+        INSERT INTO claim_rows (n, id, article, claim_index, start, "end", text)
+        SELECT NEW.n, NEW.id, a.n, NEW.claim_index, NEW.start, NEW."end", """
+    + _KEEP_TEXT.format(new="NEW", a="a")
+    + """
+        FROM articles a WHERE a.story = NEW.story AND a.name = NEW.article;
+    END""",
+    """CREATE TRIGGER claims_delete INSTEAD OF DELETE ON claims BEGIN
+        DELETE FROM claim_rows WHERE n = OLD.n;
+    END""",
+    """CREATE TRIGGER claims_update INSTEAD OF UPDATE ON claims BEGIN
+        UPDATE claim_rows SET n = NEW.n, id = NEW.id, article = """
+    + _ARTICLE_OF
+    + """,
+            claim_index = NEW.claim_index, start = NEW.start, "end" = NEW."end",
+            text = (SELECT """
+    + _KEEP_TEXT.format(new="NEW", a="a")
+    + """ FROM articles a WHERE a.story = NEW.story AND a.name = NEW.article)
+        WHERE n = OLD.n;
+    END""",
+    # One arm per evidence table; a pair is in one of them.
+    """CREATE VIEW evidence (story, claim_id, other_id, article, rank, score, text) AS
+        SELECT ca.story, c.id, o.id, oa.name, """
+    + RANK_OF.format("p.packed")
+    + ", "
+    + SCORE_OF.format("p.packed")
+    + ", "
+    + CLAIM_TEXT.format(r="o", a="oa")
+    + """
+        FROM evidence_packed p
+        JOIN claim_rows c ON c.n = p.claim JOIN articles ca ON ca.n = c.article
+        JOIN claim_rows o ON o.n = p.claim + p.delta JOIN articles oa ON oa.n = o.article
+        UNION ALL
+        SELECT ca.story, c.id, o.id, oa.name, p.rank, """
+    + SCORE.format("p.score")
+    + ", "
+    + CLAIM_TEXT.format(r="o", a="oa")
+    + """
+        FROM evidence_pairs p
+        JOIN claim_rows c ON c.n = p.claim JOIN articles ca ON ca.n = c.article
+        JOIN claim_rows o ON o.n = p.other JOIN articles oa ON oa.n = o.article""",
+    # A pair is added (to the table that holds it exactly) unless it is there already.
+    """CREATE TRIGGER evidence_insert INSTEAD OF INSERT ON evidence BEGIN
+        INSERT OR IGNORE INTO evidence_packed (claim, delta, packed)
+        SELECT c.n, o.n - c.n, """
+    + PACK.format(rank="NEW.rank", score="NEW.score")
+    + """ FROM claim_rows c, claim_rows o
+        WHERE c.id = NEW.claim_id AND o.id = NEW.other_id
+        AND """
+    + PACK.format(rank="NEW.rank", score="NEW.score")
+    + """ IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM evidence_pairs WHERE claim = c.n AND other = o.n);
+        INSERT OR IGNORE INTO evidence_pairs (claim, other, rank, score)
+        SELECT c.n, o.n, NEW.rank, """
+    + _GENERAL_SCORE.format("NEW.score")
+    + """ FROM claim_rows c, claim_rows o
+        WHERE c.id = NEW.claim_id AND o.id = NEW.other_id
+        AND """
+    + PACK.format(rank="NEW.rank", score="NEW.score")
+    + """ IS NULL
+        AND NOT EXISTS (SELECT 1 FROM evidence_packed WHERE claim = c.n AND delta = o.n - c.n);
+    END""",
+    """CREATE TRIGGER evidence_delete INSTEAD OF DELETE ON evidence BEGIN
+        DELETE FROM evidence_packed WHERE claim = """
+    + _N_OF.format("OLD.claim_id")
+    + " AND delta = "
+    + _N_OF.format("OLD.other_id")
+    + " - "
+    + _N_OF.format("OLD.claim_id")
+    + """;
+        DELETE FROM evidence_pairs WHERE claim = """
+    + _N_OF.format("OLD.claim_id")
+    + " AND other = "
+    + _N_OF.format("OLD.other_id")
+    + """;
+    END""",
+    # The pair of OLD's claims takes NEW's rank and score (as the old table's trigger did).
+    """CREATE TRIGGER evidence_update INSTEAD OF UPDATE ON evidence BEGIN
+        DELETE FROM evidence WHERE claim_id = OLD.claim_id AND other_id = OLD.other_id;
+        INSERT INTO evidence (claim_id, other_id, rank, score)
+        VALUES (OLD.claim_id, OLD.other_id, NEW.rank, NEW.score);
+    END""",
+    """CREATE VIEW suggestions
+        (claim_id, story, label, reason, evidence, hints, spans, confidence) AS
+        SELECT c.id, a.story, """
+    + LABEL_OF.format("r.label")
+    + ", r.reason, "
+    + _REFS.format(cell="r.evidence", to="id", by="n", claims="claim_rows")
+    + ", r.hints, r.spans, "
+    + CONFIDENCE_OF.format("r.confidence")
+    + """
+        FROM suggestion_rows r JOIN claim_rows c ON c.n = r.claim
+        JOIN articles a ON a.n = c.article""",
+    """CREATE TRIGGER suggestions_insert INSTEAD OF INSERT ON suggestions BEGIN
+        INSERT OR IGNORE INTO suggestion_rows
+            (claim, label, reason, evidence, hints, spans, confidence)
+        SELECT c.n, """
+    + _LABEL_CODE.format("NEW.label")
+    + ", NEW.reason, "
+    + _REFS.format(cell="coalesce(NEW.evidence, '[]')", to="n", by="id", claims="claim_rows")
+    + """, coalesce(NEW.hints, '[]'), coalesce(NEW.spans, '[]'), """
+    + _CONFIDENCE_CODE.format("coalesce(NEW.confidence, 'low')")
+    + """
+        FROM claim_rows c WHERE c.id = NEW.claim_id;
+    END""",
+    """CREATE TRIGGER suggestions_delete INSTEAD OF DELETE ON suggestions BEGIN
+        DELETE FROM suggestion_rows WHERE claim = """
+    + _N_OF.format("OLD.claim_id")
+    + """;
+    END""",
+    """CREATE TRIGGER suggestions_update INSTEAD OF UPDATE ON suggestions BEGIN
+        UPDATE suggestion_rows SET label = """
+    + _LABEL_CODE.format("NEW.label")
+    + ", reason = NEW.reason, evidence = "
+    + _REFS.format(cell="NEW.evidence", to="n", by="id", claims="claim_rows")
+    + ", hints = NEW.hints, spans = NEW.spans, confidence = "
+    + _CONFIDENCE_CODE.format("NEW.confidence")
+    + """
+        WHERE claim = """
+    + _N_OF.format("OLD.claim_id")
+    + """;
+    END""",
+)
 
 
 # (version, statements). Applied in order to bring a database from version-1 to version.
@@ -304,14 +522,14 @@ MIGRATIONS: list[tuple[int, tuple[str | Callable[[sqlite3.Connection], None], ..
             """CREATE VIEW suggestions
                 (claim_id, story, label, reason, evidence, hints, spans, confidence) AS
                 SELECT c.id, c.story, r.label, r.reason, """
-            + _REFS.format(cell="r.evidence", to="id", by="n")
+            + _REFS.format(cell="r.evidence", to="id", by="n", claims="claims")
             + """, r.hints, r.spans, r.confidence
                 FROM suggestion_rows r JOIN claims c ON c.n = r.claim""",
             """CREATE TRIGGER suggestions_insert INSTEAD OF INSERT ON suggestions BEGIN
                 INSERT OR IGNORE INTO suggestion_rows
                     (claim, label, reason, evidence, hints, spans, confidence)
                 SELECT c.n, NEW.label, NEW.reason, """
-            + _REFS.format(cell="coalesce(NEW.evidence, '[]')", to="n", by="id")
+            + _REFS.format(cell="coalesce(NEW.evidence, '[]')", to="n", by="id", claims="claims")
             + """, coalesce(NEW.hints, '[]'), coalesce(NEW.spans, '[]'),
                     coalesce(NEW.confidence, 'low')
                 FROM claims c WHERE c.id = NEW.claim_id;
@@ -322,10 +540,93 @@ MIGRATIONS: list[tuple[int, tuple[str | Callable[[sqlite3.Connection], None], ..
             END""",
             """CREATE TRIGGER suggestions_update INSTEAD OF UPDATE ON suggestions BEGIN
                 UPDATE suggestion_rows SET label = NEW.label, reason = NEW.reason, evidence = """
-            + _REFS.format(cell="NEW.evidence", to="n", by="id")
+            + _REFS.format(cell="NEW.evidence", to="n", by="id", claims="claims")
             + """, hints = NEW.hints, spans = NEW.spans, confidence = NEW.confidence
                 WHERE claim = (SELECT n FROM claims WHERE id = OLD.claim_id);
             END""",
+        ),
+    ),
+    (
+        7,
+        (
+            # Lean claims: a claim's text is its article's, at its offsets (not stored again),
+            # and its article is the article's number. `claims` becomes a view of the same
+            # columns, writable like the table was, for readers of the old layout.
+            "DROP VIEW evidence",
+            "DROP VIEW suggestions",
+            # Articles get a stable number (an INTEGER PRIMARY KEY survives VACUUM).
+            """CREATE TABLE articles_v7 (
+                n INTEGER PRIMARY KEY,
+                story TEXT NOT NULL,
+                name TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                path TEXT NOT NULL,
+                title TEXT NOT NULL,
+                text TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                encoding TEXT NOT NULL,
+                warnings TEXT NOT NULL DEFAULT '[]',
+                title_span TEXT,
+                boilerplate TEXT NOT NULL DEFAULT '[]',
+                source TEXT NOT NULL DEFAULT '',
+                url TEXT NOT NULL DEFAULT '',
+                published TEXT NOT NULL DEFAULT '',
+                UNIQUE (story, name)
+            )""",
+            f"INSERT INTO articles_v7 ({_ARTICLE_COLUMNS}) SELECT {_ARTICLE_COLUMNS} "
+            "FROM articles ORDER BY story, position, name",
+            "DROP TABLE articles",
+            "ALTER TABLE articles_v7 RENAME TO articles",
+            # `text` is NULL unless the article's text at the offsets differs from it.
+            """CREATE TABLE claim_rows (
+                n INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                article INTEGER NOT NULL,
+                claim_index INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT
+            )""",
+            "CREATE INDEX claim_rows_by_article ON claim_rows (article, claim_index)",
+            # A claim whose article is gone was shown nowhere (the app and exports list claims
+            # by article); it is not carried over, and its annotations become orphans.
+            'INSERT INTO claim_rows (n, id, article, claim_index, start, "end") '
+            'SELECT c.n, c.id, a.n, c.claim_index, c.start, c."end" FROM claims c '
+            "JOIN articles a ON a.story = c.story AND a.name = c.article ORDER BY c.n",
+            _claim_texts_where_needed,
+            "DROP TABLE claims",
+            # Evidence as (claim, the other claim's number minus the claim's, rank and score in one
+            # integer): 3 small integers a pair. A pair the packing cannot hold exactly stays
+            # in `evidence_pairs`.
+            """CREATE TABLE evidence_packed (
+                claim INTEGER NOT NULL,
+                delta INTEGER NOT NULL,
+                packed INTEGER NOT NULL,
+                PRIMARY KEY (claim, delta)
+            ) WITHOUT ROWID""",
+            "INSERT INTO evidence_packed (claim, delta, packed) "
+            f"SELECT claim, other - claim, {_PACK_STORED} FROM evidence_pairs "
+            f"WHERE typeof(claim) = 'integer' AND typeof(other) = 'integer' "
+            f"AND {_PACK_STORED} IS NOT NULL ORDER BY claim, other",
+            "DELETE FROM evidence_pairs WHERE typeof(claim) = 'integer' "
+            f"AND typeof(other) = 'integer' AND {_PACK_STORED} IS NOT NULL",
+            # Suggestions' label and confidence as small integers.
+            """CREATE TABLE suggestion_rows_v7 (
+                claim INTEGER PRIMARY KEY,
+                label NOT NULL,
+                reason TEXT NOT NULL,
+                evidence TEXT NOT NULL DEFAULT '[]',
+                hints TEXT NOT NULL DEFAULT '[]',
+                spans TEXT NOT NULL DEFAULT '[]',
+                confidence NOT NULL DEFAULT 2
+            )""",
+            "INSERT INTO suggestion_rows_v7 "
+            "(claim, label, reason, evidence, hints, spans, confidence) "
+            f"SELECT claim, {_LABEL_CODE.format('label')}, reason, evidence, hints, spans, "
+            f"{_CONFIDENCE_CODE.format('confidence')} FROM suggestion_rows ORDER BY claim",
+            "DROP TABLE suggestion_rows",
+            "ALTER TABLE suggestion_rows_v7 RENAME TO suggestion_rows",
+            *_VIEWS_V7,
         ),
     ),
 ]

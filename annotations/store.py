@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING
 from annotations import connection
 from annotations.damage import check, is_int, reads, span
 from annotations.damage import row as _row_of
-from annotations.schema import SCORE
+from annotations.schema import (
+    CLAIM_TEXT,
+    CONFIDENCE_CODES,
+    CONFIDENCE_OF,
+    LABEL_CODES,
+    LABEL_OF,
+    SCORE,
+)
 from reader.models import LABELS, Article, Claim, Evidence, Story, Suggestion
 
 if TYPE_CHECKING:
@@ -332,22 +339,21 @@ class Store:
     @_reads
     def claims(self, story: str, article: str | None = None) -> list[Claim]:
         """The story's claims (or one article's), ordered by article then index."""
-        sql = (
-            'SELECT c.id, c.story, c.article, c.claim_index, c.start, c."end", c.text '
-            "FROM claims c JOIN articles a ON a.story = c.story AND a.name = c.article "
-            "WHERE c.story = ?"
-        )
+        sql = f"SELECT {_CLAIM_COLUMNS} FROM articles a JOIN claim_rows r ON r.article = a.n "
+        sql += "WHERE a.story = ?"
         args: tuple = (story,)
         if article is not None:
-            sql += " AND c.article = ?"
+            sql += " AND a.name = ?"
             args += (article,)
-        sql += " ORDER BY a.position, c.claim_index"
-        return [_claim(r) for r in self.conn.execute(sql, args)]
+        sql += " ORDER BY a.position, r.claim_index"
+        with self._one_read():
+            return self._claims(self.conn.execute(sql, args).fetchall())
 
     @_reads
     def claim(self, claim_id: str) -> Claim | None:
         row = self.conn.execute(
-            'SELECT id, story, article, claim_index, start, "end", text FROM claims WHERE id = ?',
+            f"SELECT {_ONE_CLAIM} FROM claim_rows r JOIN articles a ON a.n = r.article "
+            "WHERE r.id = ?",
             (claim_id,),
         ).fetchone()
         return _claim(row) if row else None
@@ -355,34 +361,45 @@ class Store:
     @_reads
     def evidence(self, claim_id: str) -> list[Evidence]:
         """Stored evidence for a claim, best score first."""
+        # a pair is in one of two tables: packed (nearly all), or as it was given
         rows = self.conn.execute(
-            f"SELECT c.id, o.id, o.article, p.rank, {SCORE.format('p.score')} AS score, o.text "
-            "FROM claims c JOIN evidence_pairs p ON p.claim = c.n JOIN claims o ON o.n = p.other "
-            "WHERE c.id = ? ORDER BY score DESC, p.rank, o.article",
+            f"SELECT 1, r.id, a.name, p.packed, NULL, {_TEXT} FROM claim_rows c "
+            "JOIN evidence_packed p ON p.claim = c.n JOIN claim_rows r ON r.n = p.claim + p.delta "
+            "JOIN articles a ON a.n = r.article WHERE c.id = ?1 UNION ALL "
+            f"SELECT 0, r.id, a.name, p.rank, {SCORE.format('p.score')}, {_TEXT} "
+            "FROM claim_rows c JOIN evidence_pairs p ON p.claim = c.n "
+            "JOIN claim_rows r ON r.n = p.other JOIN articles a ON a.n = r.article "
+            "WHERE c.id = ?1",
             (claim_id,),
         )
-        return [_evidence(r) for r in rows]
+        found = [
+            _evidence((claim_id, oid, article, *(_unpack(a) if packed else (a, b)), text))
+            for packed, oid, article, a, b, text in rows
+        ]
+        found.sort(key=lambda e: (-e.score, e.rank, e.article))
+        return found
 
     @_reads
     def suggestion(self, claim_id: str) -> Suggestion | None:
         row = self.conn.execute(
             "SELECT r.label, r.reason, r.evidence, r.hints, r.spans, r.confidence "
-            "FROM claims c JOIN suggestion_rows r ON r.claim = c.n WHERE c.id = ?",
+            "FROM claim_rows c JOIN suggestion_rows r ON r.claim = c.n WHERE c.id = ?",
             (claim_id,),
         ).fetchone()
         if row is None:
             return None
         label, reason, ev, hints, spans, confidence = row
+        label, confidence = _code(LABEL_CODES, label), _code(CONFIDENCE_CODES, confidence)
         cid = claim_id
         with _row_of("suggestions", cid):
             check(label in LABELS, f"unknown label {label!r}")
             refs = _evidence_refs(json.loads(ev))
-            marks = ", ".join("?" * len(refs))
             others = {
                 r[0]: r[1:]
                 for r in self.conn.execute(
-                    f"SELECT n, id, article, text FROM claims WHERE n IN ({marks})",
-                    [r[0] for r in refs],
+                    f"SELECT r.n, r.id, a.name, {_TEXT} FROM claim_rows r JOIN articles a "
+                    "ON a.n = r.article WHERE r.n IN (SELECT value FROM json_each(?))",
+                    (json.dumps([r[0] for r in refs]),),
                 )
             }
             return Suggestion(
@@ -398,6 +415,47 @@ class Store:
                 spans=tuple(span(s) for s in json.loads(spans)),
                 confidence=confidence,
             )
+
+    @contextmanager
+    def _one_read(self) -> Iterator[None]:
+        """Reads that must agree (claims, then their articles' text) in one read transaction,
+        unless the caller's transaction already holds them together."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    def _claims(self, rows: list[tuple]) -> list[Claim]:
+        """Claims from rows starting with _CLAIM_COLUMNS."""
+        return [_claim((*r[:6], text)) for r, text in zip(rows, self._texts(rows), strict=True)]
+
+    def _texts(self, rows: list[tuple]) -> list[object]:
+        """The text of each row of _CLAIM_COLUMNS: as stored, or cut from its article's text,
+        read once per article (SQL's substr would read the whole article for every claim)."""
+        need = sorted({r[7] for r in rows if r[6] is None})
+        articles = (
+            dict(
+                self.conn.execute(
+                    "SELECT n, text FROM articles WHERE n IN (SELECT value FROM json_each(?))",
+                    (json.dumps(need),),
+                ).fetchall()
+            )
+            if need
+            else {}
+        )
+        out = []
+        for r in rows:
+            text, start, end = r[6], r[4], r[5]
+            if text is None and type(start) is int and type(end) is int:
+                full = articles.get(r[7])
+                text = full[start:end] if isinstance(full, str) else None
+            out.append(text)
+        return out
 
     def reviewers(self) -> list[str]:
         """Everyone with an annotation (a label, a note or a link), by name."""
@@ -431,10 +489,11 @@ class Store:
     @_reads
     def _select_annotations(self, where: str, args: tuple) -> list[Annotation]:
         rows = self.conn.execute(
-            "SELECT an.claim_id, an.reviewer, an.label, an.note, an.links, s.label, "
-            "an.accepted_suggestion, an.story, an.article, an.claim_text, an.created_at, "
-            "an.updated_at, s.reason, s.confidence FROM annotations an "
-            "LEFT JOIN claims c ON c.id = an.claim_id "
+            "SELECT an.claim_id, an.reviewer, an.label, an.note, an.links, "
+            f"{LABEL_OF.format('s.label')}, an.accepted_suggestion, an.story, an.article, "
+            "an.claim_text, an.created_at, an.updated_at, s.reason, "
+            f"{CONFIDENCE_OF.format('s.confidence')} FROM annotations an "
+            "LEFT JOIN claim_rows c ON c.id = an.claim_id "
             "LEFT JOIN articles a ON a.story = an.story AND a.name = an.article "
             "LEFT JOIN suggestion_rows s ON s.claim = c.n "
             f"WHERE {where} "
@@ -469,12 +528,13 @@ class Store:
         """
         where, args = "1", []
         if story is not None:
-            where = "c.story = ?"
+            where = "a.story = ?"
             args.append(story)
         rev_join = "AND an.reviewer = ?" if reviewer is not None else ""
         join_args = [reviewer] if reviewer is not None else []
         rows = self.conn.execute(
-            "SELECT c.story, c.article, c.id, an.reviewer, an.label FROM claims c "
+            "SELECT a.story, a.name, c.id, an.reviewer, an.label "
+            "FROM claim_rows c JOIN articles a ON a.n = c.article "
             f"LEFT JOIN annotations an ON an.claim_id = c.id AND an.label IS NOT NULL {rev_join} "
             f"WHERE {where}",
             (*join_args, *args),
@@ -1094,6 +1154,13 @@ def _article_row(r: tuple) -> ArticleRow:
         )
 
 
+# A claim row as Store._claims reads it: `text` is NULL unless it is not the article's own text
+# at the offsets (schema step 7); the article's is cut in Python, read once per article.
+_CLAIM_COLUMNS = 'r.id, a.story, a.name, r.claim_index, r.start, r."end", r.text, r.article'
+# A few claims' text cut by SQL (it reads the whole article for each: not for many claims).
+_TEXT = CLAIM_TEXT.format(r="r", a="a")
+_ONE_CLAIM = f'r.id, a.story, a.name, r.claim_index, r.start, r."end", {_TEXT}'
+
 _ARTICLE_COLUMNS = (
     "story, name, position, path, title, text, sha256, encoding, warnings, title_span, "
     "boilerplate, source, url, published"
@@ -1117,12 +1184,13 @@ def _replace_story(
 ) -> None:
     """Inside the caller's transaction: the story's rows replaced by these."""
     name = story.name
-    for table in ("evidence_pairs", "suggestion_rows"):
-        conn.execute(
-            f"DELETE FROM {table} WHERE claim IN (SELECT n FROM claims WHERE story = ?)", (name,)
-        )
-    for table in ("articles", "claims"):
-        conn.execute(f"DELETE FROM {table} WHERE story = ?", (name,))
+    of_story = "SELECT r.n FROM claim_rows r JOIN articles a ON a.n = r.article WHERE a.story = ?"
+    for table in ("evidence_packed", "evidence_pairs", "suggestion_rows"):
+        conn.execute(f"DELETE FROM {table} WHERE claim IN ({of_story})", (name,))
+    conn.execute(
+        "DELETE FROM claim_rows WHERE article IN (SELECT n FROM articles WHERE story = ?)", (name,)
+    )
+    conn.execute("DELETE FROM articles WHERE story = ?", (name,))
     conn.execute(
         "INSERT INTO stories (name, path, imported_at) VALUES (?, ?, ?) "
         "ON CONFLICT(name) DO UPDATE SET path = excluded.path, imported_at = excluded.imported_at",
@@ -1134,22 +1202,39 @@ def _replace_story(
         _ARTICLE_COLUMNS,
         (_article_record(a, i) for i, a in enumerate(story.articles)),
     )
+    article_n = dict(conn.execute("SELECT name, n FROM articles WHERE story = ?", (name,)))
     _insert(
         conn,
-        "claims",
-        'id, story, article, claim_index, start, "end", text',
-        ((c.id, c.story, c.article, c.index, c.start, c.end, c.text) for c in story.claims()),
+        "claim_rows",
+        'id, article, claim_index, start, "end", text',
+        (
+            (c.id, article_n[a.name], c.index, c.start, c.end,
+             None if a.text[c.start : c.end] == c.text else c.text)
+            for a in story.articles
+            for c in a.claims
+        ),
+    )  # fmt: skip
+    number = dict(
+        conn.execute(
+            "SELECT r.id, r.n FROM claim_rows r JOIN articles a ON a.n = r.article "
+            "WHERE a.story = ?",
+            (name,),
+        )
     )
-    number = dict(conn.execute("SELECT id, n FROM claims WHERE story = ?", (name,)).fetchall())
     pairs = {
         (number[e.claim_id], number[e.other_id]): (e.rank, e.score)
         for e in evidence
         if e.claim_id in number and e.other_id in number
     }
-    conn.executemany(
-        "INSERT INTO evidence_pairs (claim, other, rank, score) VALUES (?, ?, ?, ?)",
-        ((c, o, r, _tenths(sc)) for (c, o), (r, sc) in sorted(pairs.items())),
-    )
+    packed, general = [], []
+    for (c, o), (r, sc) in sorted(pairs.items()):
+        p = _pack(r, sc)
+        if p is None:
+            general.append((c, o, r, _general_score(sc)))
+        else:
+            packed.append((c, o - c, p))
+    _insert(conn, "evidence_packed", "claim, delta, packed", packed)
+    _insert(conn, "evidence_pairs", "claim, other, rank, score", general)
     _insert(
         conn,
         "suggestion_rows",
@@ -1162,10 +1247,38 @@ def _replace_story(
     )
 
 
-def _tenths(score: float) -> float | int:
-    """A score as stored (see schema.TENTHS): tenths as an integer when that is exact."""
+def _pack(rank: object, score: object) -> int | None:
+    """Rank and score as one integer, tenths * 32 + rank, when that is exact (schema.PACK)."""
+    if not isinstance(rank, int) or not 0 <= rank <= 31:
+        return None
+    if not isinstance(score, (int, float)) or not 0 <= score <= 100:
+        return None
     tenths = round(score * 10)
-    return tenths if isinstance(score, float) and tenths / 10 == score else score
+    return tenths * 32 + rank if tenths / 10 == score else None
+
+
+def _unpack(packed: object) -> tuple[object, object]:
+    """(rank, score) of an evidence_packed cell; a damaged cell is passed on for the check."""
+    if type(packed) is not int or packed < 0:
+        return packed, packed
+    return packed % 32, packed // 32 / 10
+
+
+def _general_score(score: object) -> object:
+    """A score for evidence_pairs (see schema.TENTHS): tenths as an integer when that is
+    exact; a whole number is a score, not tenths, so it is stored as a float."""
+    if isinstance(score, int):
+        score = float(score)
+    if isinstance(score, float):
+        tenths = round(score * 10) if score == score and abs(score) < 1e15 else None
+        if tenths is not None and tenths / 10 == score:
+            return tenths
+    return score
+
+
+def _code(codes: tuple[str, ...], value: object) -> object:
+    """A stored label or confidence: its index in `codes`, or any other value as it was."""
+    return codes[value] if type(value) is int and 0 <= value < len(codes) else value
 
 
 def _article_record(a: Article, position: int) -> tuple:
@@ -1191,12 +1304,17 @@ def _suggestion_record(number: dict[str, int], s: Suggestion) -> tuple:
     """The row of `suggestion_rows`: claims by number (a ref to a claim not stored is dropped)."""
     return (
         number[s.claim_id],
-        s.label,
+        LABEL_CODES.index(s.label) if s.label in LABEL_CODES else s.label,
         s.reason,
-        json.dumps(
+        _compact(
             [[number[e.other_id], e.rank, e.score] for e in s.evidence if e.other_id in number]
         ),
         json.dumps(list(s.hints), ensure_ascii=False),
         json.dumps([list(sp) for sp in s.spans]),
-        s.confidence,
+        CONFIDENCE_CODES.index(s.confidence) if s.confidence in CONFIDENCE_CODES else s.confidence,
     )
+
+
+# JSON without the spaces after separators: the `suggestions` view shows evidence as SQLite's
+# JSON functions write it, so it reads the same.
+_compact = json.JSONEncoder(separators=(",", ":")).encode

@@ -24,6 +24,7 @@ from load import best_of
 from suggest import synthetic_story
 
 from annotations.export import _CLAIM_ROWS
+from annotations.schema import CLAIM_TEXT
 from annotations.store import Store
 from reader.models import Suggestion
 
@@ -64,6 +65,8 @@ def build(path: Path, annotations: int) -> None:
 
 def shell_export(db: Path, out: Path, all_claims: bool) -> None:
     sql = _CLAIM_ROWS.replace(":reviewer", "NULL").replace(":all", "1" if all_claims else "0")
+    # the claim's text, which crossread cuts from its article in Python, cut here by SQL
+    sql = sql.replace('c."end", c.text,', f'c."end", {CLAIM_TEXT.format(r="c", a="a")},', 1)
     if shutil.which("sqlite3"):
         with out.open("w") as f:
             subprocess.run(["sqlite3", "-csv", "-header", str(db), sql], stdout=f, check=True)

@@ -1,6 +1,6 @@
-"""Turn a database crossread writes today back into the schema of version 5 or 4 (before the lean
-storage of steps 6 and 5), with the same rows, so migration tests start from what those versions
-wrote."""
+"""Turn a database crossread writes today back into the schema of version 6, 5 or 4 (before the
+lean storage of steps 7, 6 and 5), with the same rows, so migration tests start from what those
+versions wrote."""
 
 from __future__ import annotations
 
@@ -15,8 +15,60 @@ def _step1(*names: str) -> list[str]:
     return [sql for sql in schema.MIGRATIONS[0][1] if sql.split()[2] in names]
 
 
+def _step(version: int, *starts: str) -> list[str]:
+    """The SQL statements of a migration step that start with one of `starts`."""
+    return [
+        sql for sql in schema.MIGRATIONS[version - 1][1]
+        if isinstance(sql, str) and sql.startswith(starts)
+    ]  # fmt: skip
+
+
+def downgrade_to_v6(conn: sqlite3.Connection) -> None:
+    """Claims as a table holding their text and their story and article names, articles without
+    a number, evidence as (claim, other, rank, score) rows, suggestions' label and confidence as
+    words (before step 7)."""
+    for view in ("claims", "evidence", "suggestions"):
+        conn.execute(f"DROP VIEW {view}")
+    claims = conn.execute(
+        'SELECT r.n, r.id, a.story, a.name, r.claim_index, r.start, r."end", '
+        'coalesce(r.text, substr(a.text, r.start + 1, r."end" - r.start)) '
+        "FROM claim_rows r JOIN articles a ON a.n = r.article ORDER BY r.n"
+    ).fetchall()
+    conn.execute("DROP TABLE claim_rows")
+    conn.execute("ALTER TABLE articles RENAME TO new_articles")
+    for sql in _step1("articles"):
+        conn.execute(sql)
+    for sql in schema.MIGRATIONS[3][1]:  # step 4: the articles' source, url, published
+        conn.execute(sql)
+    columns = schema._ARTICLE_COLUMNS
+    conn.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM new_articles ORDER BY n")
+    conn.execute("DROP TABLE new_articles")
+    conn.execute(_step(5, "CREATE TABLE claims_v5")[0].replace("claims_v5", "claims"))
+    conn.execute("CREATE INDEX claims_by_article ON claims (story, article, claim_index)")
+    conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claims)
+    conn.execute(
+        "INSERT INTO evidence_pairs (claim, other, rank, score) "
+        "SELECT claim, claim + delta, packed % 32, packed / 32 FROM evidence_packed"
+    )
+    conn.execute("DROP TABLE evidence_packed")
+    conn.execute("ALTER TABLE suggestion_rows RENAME TO new_suggestion_rows")
+    conn.execute(_step(6, "CREATE TABLE suggestion_rows")[0])
+    conn.execute(
+        "INSERT INTO suggestion_rows SELECT claim, "
+        f"{schema.LABEL_OF.format('label')}, reason, evidence, hints, spans, "
+        f"{schema.CONFIDENCE_OF.format('confidence')} FROM new_suggestion_rows"
+    )
+    conn.execute("DROP TABLE new_suggestion_rows")
+    for sql in _step(5, "CREATE VIEW", "CREATE TRIGGER") + _step(
+        6, "CREATE VIEW", "CREATE TRIGGER"
+    ):
+        conn.execute(sql)
+    conn.execute("UPDATE crossread_meta SET value = '6' WHERE key = 'schema_version'")
+
+
 def downgrade_to_v5(conn: sqlite3.Connection) -> None:
     """Suggestions as a table keyed by claim id, with a story column (before step 6)."""
+    downgrade_to_v6(conn)
     ids = dict(conn.execute("SELECT n, id FROM claims"))
     rows = [
         (cid, story, label, reason, json.dumps([[ids[n], *rest] for n, *rest in json.loads(ev)]),

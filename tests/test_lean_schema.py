@@ -1,18 +1,25 @@
-"""Steps 5 and 6 (lean storage): a version-4 or -5 database comes forward with every row it had."""
+"""Steps 5, 6 and 7 (lean storage): a version-4, -5 or -6 database comes forward with every row it
+had; the lean tables hold what the old ones did."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
-from olddb import downgrade_to_v4, downgrade_to_v5
+from olddb import downgrade_to_v4, downgrade_to_v5, downgrade_to_v6
 from storyfactory import make_evidence, seed_story
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from corpus import write_corpus
 
 from annotations import schema
 from annotations.export import export_rows
 from annotations.store import Store
 from reader.models import Suggestion
+from reader.pipeline import import_path
 
 ME = "ana"
 
@@ -30,7 +37,9 @@ def _everything(s: Store, ids: list[str]) -> dict:
     }
 
 
-@pytest.mark.parametrize(("downgrade", "version"), [(downgrade_to_v4, 4), (downgrade_to_v5, 5)])
+@pytest.mark.parametrize(
+    ("downgrade", "version"), [(downgrade_to_v4, 4), (downgrade_to_v5, 5), (downgrade_to_v6, 6)]
+)
 def test_an_older_database_migrates_keeping_every_row(tmp_path, downgrade, version):
     path = tmp_path / "w.db"
     story = seed_story()
@@ -62,7 +71,9 @@ def test_an_older_database_migrates_keeping_every_row(tmp_path, downgrade, versi
     if version == 4:
         columns = [r[1] for r in conn.execute("PRAGMA table_info(evidence)")]
         assert "text" in columns  # the old layout: the other sentence's text in every row
-    assert "story" in [r[1] for r in conn.execute("PRAGMA table_info(suggestions)")]
+    if version < 6:
+        assert "story" in [r[1] for r in conn.execute("PRAGMA table_info(suggestions)")]
+    assert "text" in [r[1] for r in conn.execute("PRAGMA table_info(claims)")]
     assert schema.stored_version(conn) == version
     conn.close()
 
@@ -119,3 +130,97 @@ def test_suggestions_are_keyed_by_claim_number_behind_a_view_of_the_old_columns(
         q("INSERT INTO suggestions (claim_id, story, label, reason, evidence) "
           "VALUES (?, 'storm', 'contradicted', 'differ', ?)", (claim.id, ev))  # fmt: skip
         assert s.suggestion(claim.id).evidence == refs
+
+
+def test_a_claims_text_is_its_articles_and_the_claims_view_reads_and_writes_like_a_table(tmp_path):
+    story = seed_story()
+    with Store.open(tmp_path / "w.db") as s:
+        s.import_story(story, make_evidence(story))
+        q = s.conn.execute
+        # stored once: in the article
+        assert q("SELECT count(*) FROM claim_rows WHERE text IS NOT NULL").fetchone() == (0,)
+        view = 'SELECT id, story, article, claim_index, start, "end", text FROM claims ORDER BY n'
+        old = q(view).fetchall()
+        assert old == [(c.id, c.story, c.article, c.index, c.start, c.end, c.text)
+                       for c in story.claims()]  # fmt: skip
+        # writes through the view land in claim_rows, as they landed in the old table
+        first = story.claims()[0]
+        q("DELETE FROM claims WHERE id = ?", (first.id,))
+        assert s.claim(first.id) is None
+        q('INSERT INTO claims (id, story, article, claim_index, start, "end", text) '
+          "VALUES (?, ?, ?, ?, ?, ?, ?)", (first.id, first.story, first.article, first.index,
+                                           first.start, first.end, first.text))  # fmt: skip
+        assert s.claim(first.id) == first
+        assert q("SELECT text FROM claim_rows WHERE id = ?", (first.id,)).fetchone() == (None,)
+        # a text that is not the article's at the offsets is kept as given
+        q("UPDATE claims SET text = 'Something else.' WHERE id = ?", (first.id,))
+        assert s.claim(first.id).text == "Something else."
+        with pytest.raises(sqlite3.DatabaseError, match="no such article"):
+            q("INSERT INTO claims (id, story, article, claim_index, start, \"end\", text) "
+              "VALUES ('x', 'storm', 'nope.txt', 0, 0, 1, 'T')")  # fmt: skip
+
+
+def test_a_claim_text_that_is_not_its_articles_survives_the_migration(tmp_path):
+    """Lossless: a claim whose stored text differs from its article's (a file edited by hand)
+    keeps its own text."""
+    path = tmp_path / "w.db"
+    story = seed_story()
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+    conn = sqlite3.connect(path)
+    downgrade_to_v6(conn)
+    claim = story.claims()[1]
+    conn.execute("UPDATE claims SET text = 'Seven people were injured.' WHERE id = ?", (claim.id,))
+    conn.commit()
+    conn.close()
+    with Store.open(path) as s:
+        assert s.claim(claim.id).text == "Seven people were injured."
+        assert [c.text for c in s.claims("storm") if c.id != claim.id] == [
+            c.text for c in story.claims() if c.id != claim.id
+        ]
+        assert (
+            s.conn.execute("SELECT count(*) FROM claim_rows WHERE text IS NOT NULL").fetchone()[0]
+            == 1
+        )
+
+
+def test_evidence_scores_read_back_exactly_whichever_table_holds_them(tmp_path):
+    """Alignment's pairs (rank 1-31, a score in tenths) are packed into one small integer; any
+    other pair is kept as given. A whole-number score written to the view is a score (it was
+    once read back as tenths: 72 became 7.2)."""
+    story = seed_story()
+    with Store.open(tmp_path / "w.db") as s:
+        s.import_story(story, [])
+        a, b, c, d = (x.id for x in story.claims()[:2] + story.claims()[4:6])
+        q = s.conn.execute
+        rows = [(a, c, 1, 71.5), (a, d, 2, 72), (b, c, 40, 60.0), (b, d, 1, 71.42857142857143)]
+        q("DELETE FROM evidence")
+        for row in rows:
+            q("INSERT INTO evidence (claim_id, other_id, rank, score) VALUES (?, ?, ?, ?)", row)
+        assert q("SELECT count(*) FROM evidence_packed").fetchone() == (2,)
+        assert q("SELECT count(*) FROM evidence_pairs").fetchone() == (2,)
+        got = {(e.claim_id, e.other_id): (e.rank, e.score) for x in (a, b) for e in s.evidence(x)}
+        assert got == {(x, y): (r, sc) for x, y, r, sc in rows}
+        view = q("SELECT claim_id, other_id, rank, score FROM evidence").fetchall()
+        assert sorted(view) == sorted(rows)
+        # the same pair again is ignored; an update moves it to the table that holds it exactly
+        q("INSERT INTO evidence (claim_id, other_id, rank, score) VALUES (?, ?, 3, 10.0)", (a, c))
+        q("UPDATE evidence SET score = 33.25 WHERE claim_id = ? AND other_id = ?", (a, c))
+        q("UPDATE evidence SET rank = 2 WHERE claim_id = ? AND other_id = ?", (b, c))
+        got = {(e.claim_id, e.other_id): (e.rank, e.score) for x in (a, b) for e in s.evidence(x)}
+        assert got[a, c] == (1, 33.25) and got[b, c] == (2, 60.0)
+        assert q("SELECT count(*) FROM evidence_pairs").fetchone() == (2,)  # (a, c), (b, d)
+        q("DELETE FROM evidence WHERE claim_id = ?", (b,))
+        assert s.evidence(b) == [] and len(s.evidence(a)) == 2
+
+
+def test_an_import_stores_at_most_10_times_its_article_text(tmp_path):
+    """Issue 12: synthetic stories (5 articles x 40 sentences, as benchmarks/load.py --scale
+    imports) take at most 10 bytes of database a byte of text, beyond an empty database."""
+    text = write_corpus(tmp_path / "corpus", 8)
+    with Store.open(tmp_path / "empty.db"):
+        pass
+    with Store.open(tmp_path / "w.db") as store:
+        import_path(store, tmp_path / "corpus", jobs=1)
+    grown = (tmp_path / "w.db").stat().st_size - (tmp_path / "empty.db").stat().st_size
+    assert grown <= 10 * text, grown / text

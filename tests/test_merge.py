@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from olddb import downgrade_to_v6
 from storyfactory import SEED, make_evidence, make_story, make_suggestions, seed_story
 
 from annotations.merge import MergeError, merge
@@ -240,3 +241,25 @@ def test_shards_of_different_stories_merge_whole(tmp_path):
                 assert t.evidence(claim.id) == one.evidence(claim.id)
                 assert t.suggestion(claim.id) == one.suggestion(claim.id)
         assert t.annotation(quake.claims()[1].id, "ben").label == "contradicted"
+
+
+def test_an_input_of_the_layout_before_lean_claims_merges_as_a_current_one(team, tmp_path):
+    """Inputs are only read, never migrated: one at schema 6 (claims holding their text) gives
+    the same team database as the current layout."""
+    (ana, ben, _), ids = team
+    old = tmp_path / "ana6.db"
+    old.write_bytes(ana.read_bytes())
+    conn = sqlite3.connect(old)
+    downgrade_to_v6(conn)
+    conn.commit()
+    conn.close()
+    merge([old, ben], tmp_path / "t6.db")
+    merge([ana, ben], tmp_path / "t.db")
+    with Store.open(tmp_path / "t6.db") as t6, Store.open(tmp_path / "t.db") as t:
+        assert t6.claims("storm") == t.claims("storm")
+        for cid in ids:
+            assert t6.evidence(cid) == t.evidence(cid)
+            assert t6.suggestion(cid) == t.suggestion(cid)
+        assert t6.annotations() == t.annotations()
+        stored = "SELECT count(*) FROM claim_rows WHERE text IS NOT NULL"
+        assert t6.conn.execute(stored).fetchone() == (0,)  # each text is its article's

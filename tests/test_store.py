@@ -239,10 +239,16 @@ def test_schema_opens_with_sqlite_utils(tmp_path):
         s.import_story(story, make_evidence(story), make_suggestions(story))
         s.set_label(story.claims()[0].id, "consistent", ME)
     db = sqlite_utils.Database(path)
-    for table in ("stories", "articles", "claims", "annotations", "events", "state",
-                  "crossread_meta"):  # fmt: skip
+    for table in ("stories", "articles", "annotations", "events", "state", "crossread_meta"):
         assert table in db.table_names()
     assert next(db["annotations"].rows)["label"] == "consistent"
+    # claims is a view of the documented columns, each text cut from its article's
+    assert "claims" in db.view_names()
+    rows = list(db["claims"].rows)
+    assert [(r["id"], r["story"], r["article"], r["claim_index"], r["start"], r["end"], r["text"])
+            for r in rows] == [
+        (c.id, c.story, c.article, c.index, c.start, c.end, c.text) for c in story.claims()
+    ]  # fmt: skip
     # evidence is a view over claim numbers: the same columns, with the text joined in
     assert "evidence" in db.view_names()
     row = next(db["evidence"].rows)
