@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 import time as _time
@@ -173,6 +174,9 @@ class CrossreadApp(App[None]):
         self.query_one("#article").focus()
         self.apply_config()
         self.watch.start()
+        # what startup built lives as long as the app: keep it out of the garbage collector's
+        # full passes, which otherwise walk every widget and line of text now and then, mid-key
+        self.call_after_refresh(gc.freeze)
         if self.adjudicate:
             from reader.ui.adjudicate import AdjudicateScreen
 

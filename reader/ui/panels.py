@@ -116,7 +116,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         if shown != getattr(self, "_shown", None) or with_sources != self._with_sources:
             self._shown = shown
             self._with_sources = with_sources
-            self._render_body()
+            self._render_body(visible_first=not same_claim)
         if keep is not None and same_claim:
             self.call_after_refresh(self.scroll_to_candidate, keep)
         elif not same_claim:
@@ -143,13 +143,17 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     def compact(self) -> bool:
         return self.screen.has_class("-short")
 
-    def _render_body(self) -> None:
+    def _render_body(self, *, visible_first: bool = False) -> None:
+        """Render the suggestion and every candidate. With `visible_first`, only what fills the
+        panel's height is rendered now and the rest after the next frame: a key that moves to
+        another claim paints without waiting for candidates scrolled out of view."""
         width = self.scrollable_content_region.width
         if width <= 0:
             return  # not laid out yet: on_resize renders it
-        claim, candidates, suggestion, linked, note, source_of = self._shown
+        claim, candidates, suggestion, _, note, _ = self._shown
         body = Text()
         self._rows: dict[int, tuple[int, int]] = {}  # candidate number -> its first/last line
+        lines = 0
         if claim is None:
             body.append("No claim here.", style="dim")
         else:
@@ -161,12 +165,36 @@ class EvidencePanel(VerticalScroll, can_focus=True):
                 body.append("\n")
             if not candidates:
                 body.append("No matching sentences in the other articles.", style="dim")
-            name_width = 12 if width < 100 else 22
-            for n, ev in enumerate(candidates, 1):
-                first = body.plain.count("\n")
-                row = self._candidate(n, ev, claim, ev.other_id in linked, source_of, name_width)
-                body.append_text(row)
-                self._rows[n] = (first, body.plain.count("\n") - 1)
+            lines = body.plain.count("\n")
+        self._rest = (body, lines, 1)
+        self._finish_body(self.scrollable_content_region.height if visible_first else None)
+
+    def _finish_body(self, height: int | None = None) -> None:
+        """Render candidates from where the body was left, up to `height` lines if given (the
+        rest is rendered after the next frame, unless the panel shows something else by then)."""
+        if getattr(self, "_rest", None) is None:
+            return
+        body, lines, start = self._rest
+        claim, candidates, _, linked, _, source_of = self._shown
+        name_width = 12 if self.scrollable_content_region.width < 100 else 22
+        n = start
+        for n, ev in enumerate(candidates[start - 1 :], start):
+            if height is not None and lines >= height:
+                break
+            row = self._candidate(n, ev, claim, ev.other_id in linked, source_of, name_width)
+            body.append_text(row)
+            added = row.plain.count("\n")
+            self._rows[n] = (lines, lines + added - 1)
+            lines += added
+        else:
+            n = len(candidates) + 1
+        if n <= len(candidates):
+            self._rest = (body, lines, n)
+            shown = self._shown
+            self.call_after_refresh(lambda: self._shown is shown and self._finish_body())
+            body = body.copy()
+        else:
+            self._rest = None
         body.rstrip()
         self.query_one("#evidence-body", Static).update(body)
 

@@ -121,3 +121,37 @@ async def test_a_tag_key_redraws_only_the_tagged_claims_lines(seeded_db: str) ->
         assert view.labels[claim.id] == "contradicted"
         line = view.render_line(first - int(view.scroll_y)).text
         assert line.startswith(" ✗") or line.startswith("▶✗"), line
+
+
+async def test_a_move_draws_the_visible_evidence_at_once_and_the_rest_after(
+    seeded_db: str,
+) -> None:
+    # the candidates below the panel's height wait for the frame after the key: the key paints
+    # sooner, and every candidate is still listed (numbered) once that frame is drawn
+    from reader.ui.panels import EvidencePanel
+
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.query_one(EvidencePanel)
+        rendered: list[int] = []
+        finish = panel._finish_body
+
+        def counting(height: int | None = None) -> None:
+            finish(height)
+            rendered.append(len(panel._rows))
+
+        panel._finish_body = counting
+        await pilot.press("j")
+        candidates = app.review.evidence()
+        assert len(candidates) > 5
+        assert 0 < rendered[0] < len(candidates)  # what fits first
+        await pilot.pause()
+        await pilot.pause()
+        assert rendered[-1] == len(candidates)
+        assert set(panel._rows) == set(range(1, len(candidates) + 1))
+        await pilot.press("J", "J", "J", "J")  # the last candidate can be scrolled to
+        await pilot.pause()
+        first, _ = panel._rows[len(candidates)]
+        assert panel.scroll_y > 0
+        assert panel.scroll_y + panel.scrollable_content_region.height > first
