@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TextIO
 
@@ -40,17 +41,18 @@ __all__ = ["COLUMNS", "FORMATS", "csv_cell", "export_rows", "write_export"]
 
 
 # One query for the whole export, in reading order: each story's claims (article position, claim
-# index) with their annotations (by reviewer), then the story's orphaned annotations. The
-# trailing columns are the sort keys; SQLite sorts, Python only formats each row as it comes.
+# index) with their annotations (by reviewer), then the story's orphaned annotations. The k*
+# columns are the sort keys (k0, k4-k7 are also cells: fewer values to fetch; a reviewer filter
+# leaves at most one row per claim, so sorting by the coalesced reviewer sorts as by the
+# annotation's); SQLite sorts, Python only formats each row as it comes.
 # A claim's text is NULL when it is its article's text at its offsets (schema step 7): the
 # decoder cuts it from the article (column 21), read once per article.
 _CLAIM_ROWS = f"""
-SELECT a.story, a.name, a.title, a.source, a.url, a.published, c.id, c.claim_index, c.start,
-    c."end", c.text, an.label, an.note, an.links, coalesce(an.reviewer, :reviewer),
-    {LABEL_OF.format("s.label")}, s.reason, {CONFIDENCE_OF.format("s.confidence")},
-    an.accepted_suggestion, an.updated_at, an.claim_id IS NOT NULL, c.article,
-    a.story AS k0, 0 AS k1, 0 AS k2, a.position AS k3, a.name AS k4, c.claim_index AS k5,
-    c.id AS k6, an.reviewer AS k7
+SELECT a.story AS k0, a.name AS k4, a.title, a.source, a.url, a.published, c.id AS k6,
+    c.claim_index AS k5, c.start, c."end", c.text, an.label, an.note, an.links,
+    coalesce(an.reviewer, :reviewer) AS k7, {LABEL_OF.format("s.label")}, s.reason,
+    {CONFIDENCE_OF.format("s.confidence")}, an.accepted_suggestion, an.updated_at,
+    an.claim_id IS NOT NULL, c.article, 0 AS k1, 0 AS k2, a.position AS k3
 FROM claim_rows c JOIN articles a ON a.n = c.article
 LEFT JOIN annotations an ON an.claim_id = c.id AND (:reviewer IS NULL OR an.reviewer = :reviewer)
 LEFT JOIN suggestion_rows s ON s.claim = c.n
@@ -58,8 +60,7 @@ WHERE an.claim_id IS NOT NULL OR :all
 UNION ALL
 SELECT an.story, an.article, a.title, a.source, a.url, a.published, an.claim_id, NULL, NULL,
     NULL, an.claim_text, an.label, an.note, an.links, an.reviewer, NULL, NULL, NULL,
-    an.accepted_suggestion, an.updated_at, 1, NULL,
-    an.story, 1, a.position IS NULL, a.position, an.article, NULL, an.claim_id, an.reviewer
+    an.accepted_suggestion, an.updated_at, 1, NULL, 1, a.position IS NULL, a.position
 FROM annotations an LEFT JOIN claim_rows c ON c.id = an.claim_id
 LEFT JOIN articles a ON a.story = an.story AND a.name = an.article
 WHERE c.id IS NULL AND (:reviewer IS NULL OR an.reviewer = :reviewer)
@@ -99,6 +100,29 @@ def _batches(
 
 # Compact JSON as json.dumps(ensure_ascii=False) writes it, without building an encoder per call.
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
+_scan_json = json.JSONDecoder().scan_once
+
+
+def _json_cells(articles: list, texts: list) -> tuple[str, str]:
+    """`_to_json` of both lists, faster for lists of strings (what links hold): each string as
+    the encoder writes it, joined by its separator."""
+    try:
+        return (
+            "[" + ", ".join(map(encode_basestring, articles)) + "]",
+            "[" + ", ".join(map(encode_basestring, texts)) + "]",
+        )
+    except TypeError:  # not all strings
+        return _to_json(articles), _to_json(texts)
+
+
+def _load_json(text: str) -> object:
+    """`json.loads(text)` without its per-call checks for the usual text (which starts with the
+    value and ends with it); anything else goes to json.loads itself, errors included."""
+    try:
+        value, end = _scan_json(text, 0)
+    except (StopIteration, TypeError):
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
 
 
 class _Decoder:
@@ -107,7 +131,7 @@ class _Decoder:
     which names the damaged table and row."""
 
     def __init__(self, store: Store) -> None:
-        self._sources: dict[tuple[str, str], str] = {}
+        self._sources: dict[str, str] = {}
         self._conn = store.conn
         self._article: tuple[object, object] = (None, None)  # (number, text) of the last one
 
@@ -120,49 +144,50 @@ class _Decoder:
 
     def values(self, r: tuple) -> tuple:
         try:
-            return self._fast(r)
+            return self._fast(r, False)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError):
-            return self._careful(r)
+            return self._careful(r, False)
 
     def csv_values(self, r: tuple) -> tuple:
         """`values` with the evidence lists as CSV cells (a JSON array, "" when empty)."""
-        v = self.values(r)
-        articles, texts = v[13], v[14]
-        if not articles:
-            return (*v[:13], "", "", *v[15:])
-        return (*v[:13], _to_json(articles), _to_json(texts), *v[15:])
+        try:
+            return self._fast(r, True)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+            return self._careful(r, True)
 
-    def _fast(self, r: tuple) -> tuple:
+    def _fast(self, r: tuple, cells: bool) -> tuple:
         story, article, title, source, url, published, claim_id, index, start, end, text = r[:11]
         label, note, links, reviewer, sugg, reason, conf, accepted, updated, annotated = r[11:21]
         if index is not None and not (type(index) is type(start) is type(end) is int):
             raise ValueError
         if text is None:
             text = self._article_text(r[21])[start:end]
-        articles: list = []
-        texts: list = []
+        articles: list | str = []
+        texts: list | str = []
         if annotated:
             if (label is not None and label not in LABELS) or type(note) is not str:
                 raise ValueError
             if links != "[]":
-                for link in json.loads(links):
-                    articles.append(link["article"])
-                    texts.append(link["text"])
+                linked = _load_json(links)
+                articles = [link["article"] for link in linked]
+                texts = [link["text"] for link in linked]
+        if cells:  # CSV: each list as a JSON array, "" when nothing is linked
+            articles, texts = _json_cells(articles, texts) if articles else ("", "")
         if title is None:
             shown = ""
         elif source:
             shown = source
-        else:
-            shown = self._sources.get((article, source))
+        else:  # imported before sources: its file name, shortened (once per article)
+            shown = self._sources.get(article)
             if shown is None:
-                shown = self._sources[article, source] = display_source(article, source)
+                shown = self._sources[article] = display_source(article, source)
         return (
             story, article, title or "", shown, url or "", published or "", claim_id, index,
             start, end, text, label, note if annotated else "", articles, texts, reviewer, sugg,
             reason, conf, bool(accepted) if annotated else False, updated,
         )  # fmt: skip
 
-    def _careful(self, r: tuple) -> tuple:
+    def _careful(self, r: tuple, cells: bool) -> tuple:
         claim_id, index, start, end = r[6:10]
         label, note, links, reviewer = r[11:15]
         if index is not None:
@@ -182,7 +207,7 @@ class _Decoder:
                     all(isinstance(lk, dict) and "article" in lk and "text" in lk for lk in linked),
                     "a link lacks its article or text",
                 )
-            return self._fast(r)
+            return self._fast(r, cells)
 
 
 def protected_paths(store: Store) -> list[tuple[str, str]]:

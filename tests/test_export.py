@@ -174,3 +174,78 @@ def test_bad_format_is_refused(store, tmp_path):
     with pytest.raises(StoreError, match="CSV only"):
         write_export(store, tmp_path / "x.jsonl", fmt="jsonl", excel=True)
     assert not (tmp_path / "x.xlsx").exists()
+
+
+ODD_LINKS = [
+    [
+        {
+            "claim_id": "x",
+            "article": "a.txt",
+            "text": 'quote " back \\ tab \t nl \n \x01 é 😀 \u2028',
+        }
+    ],
+    [{"claim_id": "x", "article": "a.txt", "text": "one"}, {"article": "b.txt", "text": "two"}],
+    [{"article": 1, "text": 2.5}],  # not strings: JSON numbers in the cells
+    [{"article": ["a"], "text": {"k": "v"}}],
+]
+
+
+@pytest.mark.parametrize("spacing", ["compact", "indented", "leading space"])
+@pytest.mark.parametrize("links", ODD_LINKS)
+def test_evidence_cells_are_the_links_as_json(store, tmp_path, links, spacing):
+    # links written by other tools: the cells are still json.dumps of the two lists
+    text = {
+        "compact": json.dumps(links, separators=(",", ":")),
+        "indented": json.dumps(links, indent=1),
+        "leading space": " " + json.dumps(links),
+    }[spacing]
+    claim_id = store.annotations()[0].claim_id
+    store.conn.execute(
+        "UPDATE annotations SET links = ? WHERE claim_id = ? AND reviewer = 'ana'", (text, claim_id)
+    )
+    out = tmp_path / "out.csv"
+    write_export(store, out)
+    with out.open(newline="", encoding="utf-8") as f:
+        row = next(r for r in csv.DictReader(f) if r["claim_id"] == claim_id)
+    assert row["evidence_articles"] == json.dumps(
+        [lk["article"] for lk in links], ensure_ascii=False
+    )
+    assert row["evidence_text"] == json.dumps([lk["text"] for lk in links], ensure_ascii=False)
+
+
+def test_rows_come_in_reading_order(tmp_path):
+    with Store.open(tmp_path / "w.db") as s:
+        first = make_story("s1", {"z.txt": ["Zed one.", "Zed two.", "Gone."], "a.txt": ["Aye."]})
+        s.import_story(first, [])
+        z1, z2, gone, aye = (c.id for c in first.claims())
+        s.set_label(aye, "unverified", "bo")
+        for reviewer in ("carl", "ana"):
+            s.set_label(z2, "consistent", reviewer)
+        s.set_label(z1, "contradicted", "bo")
+        s.set_label(gone, "unverified", "ana")
+        later = make_story("s0", {"b.txt": ["Bee."]})  # imported later, sorts first
+        s.import_story(later, [])
+        s.set_label(later.claims()[0].id, "consistent", "ana")
+        # "Gone." vanishes: its annotation is an orphan, after its story's claims
+        s.import_story(make_story("s1", {"z.txt": ["Zed one.", "Zed two."], "a.txt": ["Aye."]}), [])
+        rows = [(r["story"], r["claim"], r["reviewer"]) for r in export_rows(s)]
+        assert rows == [
+            ("s0", "Bee.", "ana"),
+            ("s1", "Zed one.", "bo"),  # z.txt is the story's first article, a.txt its second
+            ("s1", "Zed two.", "ana"),
+            ("s1", "Zed two.", "carl"),
+            ("s1", "Aye.", "bo"),
+            ("s1", "Gone.", "ana"),
+        ]
+        mine = [(r["claim"], r["label"]) for r in export_rows(s, all_claims=True, reviewer="ana")]
+        assert mine == [
+            ("Bee.", "consistent"),
+            ("Zed one.", None),
+            ("Zed two.", "consistent"),
+            ("Aye.", None),
+            ("Gone.", "unverified"),
+        ]
+        out = tmp_path / "out.csv"
+        write_export(s, out)
+        with out.open(newline="", encoding="utf-8") as f:
+            assert [(r["story"], r["claim"], r["reviewer"]) for r in csv.DictReader(f)] == rows
