@@ -158,7 +158,7 @@ class CrossreadApp(App[None]):
         loop = asyncio.get_running_loop()
         # the writer thread must get the interpreter soon while this one draws, or a commit
         # waits for Python's 5 ms thread switches (key -> committed p99 85 -> 40 ms)
-        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.0002))
         self.writer = Writer(
             self._writer_store, lambda fn: loop.call_soon_threadsafe(self._guarded, fn)
         )
