@@ -40,6 +40,12 @@ def check(ok: bool, message: str) -> None:
         raise ValueError(message)
 
 
+def texts(**values: object) -> None:
+    """Each named value is text (or NULL): a BLOB where text belongs is damage, not a title."""
+    for name, value in values.items():
+        check(value is None or isinstance(value, str), f"{name} is not text")
+
+
 def is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 

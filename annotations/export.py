@@ -125,6 +125,25 @@ def _load_json(text: str) -> object:
     return value if end == len(text) else json.loads(text)
 
 
+# The query's first 20 columns: their names, and the table (and row key) each one comes from.
+_QUERY_COLUMNS = [
+    "story", "name", "title", "source", "url", "published", "id", "claim_index", "start", "end",
+    "text", "label", "note", "links", "reviewer", "label", "reason", "confidence",
+    "accepted_suggestion", "updated_at",
+]  # fmt: skip
+
+
+def _source_of_column(k: int, r: tuple) -> tuple[str, object]:
+    """The table and row key the query's column k of row r was read from."""
+    if k < 6:
+        return "articles", f"{r[0]}/{r[1]}"
+    if k < 11:
+        return "claims", r[6]
+    if 15 <= k < 18:
+        return "suggestions", r[6]
+    return "annotations", (r[6], r[14])
+
+
 class _Decoder:
     """Turns the query's rows into COLUMNS values. Exports run to millions of rows, so the
     common row takes a straight path; a row that fails any check is decoded again by `_careful`,
@@ -160,8 +179,12 @@ class _Decoder:
         label, note, links, reviewer, sugg, reason, conf, accepted, updated, annotated = r[11:21]
         if index is not None and not (type(index) is type(start) is type(end) is int):
             raise ValueError
+        if bytes in map(type, r):  # a BLOB where text belongs: csv would write its repr
+            raise ValueError
         if text is None:
             text = self._article_text(r[21])[start:end]
+            if type(text) is not str:
+                raise ValueError
         articles: list | str = []
         texts: list | str = []
         if annotated:
@@ -190,6 +213,11 @@ class _Decoder:
     def _careful(self, r: tuple, cells: bool) -> tuple:
         claim_id, index, start, end = r[6:10]
         label, note, links, reviewer = r[11:15]
+        for k, value in enumerate(r[:20]):
+            if isinstance(value, bytes):  # text columns holding a BLOB: name the row
+                table, key = _source_of_column(k, r)
+                with damaged_row(table, key):
+                    raise ValueError(f"{_QUERY_COLUMNS[k]} is not text")
         if index is not None:
             with damaged_row("claims", claim_id):
                 check(

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from annotations import connection
-from annotations.damage import check, is_int, reads, span
+from annotations.damage import check, is_int, reads, span, texts
 from annotations.damage import row as _row_of
 from annotations.schema import (
     CLAIM_TEXT,
@@ -393,6 +393,7 @@ class Store:
         cid = claim_id
         with _row_of("suggestions", cid):
             check(label in LABELS, f"unknown label {label!r}")
+            texts(reason=reason)
             refs = _evidence_refs(json.loads(ev))
             others = {
                 r[0]: r[1:]
@@ -1065,6 +1066,7 @@ def _annotation(row: tuple) -> Annotation:
     with _row_of("annotations", (cid, rev)):
         check(label is None or label in LABELS, f"unknown label {label!r}")
         check(isinstance(note, str), "the note is not text")
+        texts(reviewer=rev, claim_text=text, suggestion_reason=row[12])
         return Annotation(
             claim_id=cid,
             reviewer=rev,
@@ -1107,6 +1109,7 @@ def _claim(row: tuple) -> Claim:
         check(all(map(is_int, row[3:6])), "claim index or offsets are not integers")
         check(0 <= row[4] <= row[5], f"offsets {row[4]}..{row[5]} are not a span")
         check(isinstance(row[6], str), "the claim text is not text")
+        texts(id=row[0], story=row[1], article=row[2])
         return Claim(*row)
 
 
@@ -1124,6 +1127,7 @@ def _evidence(row: tuple) -> Evidence:
     with _row_of("evidence", (row[0], row[1])):
         check(isinstance(row[4], (int, float)), f"score {row[4]!r} is not a number")
         check(is_int(row[3]), f"rank {row[3]!r} is not an integer")
+        texts(article=row[2], text=row[5])
         return Evidence(*row)
 
 
@@ -1136,6 +1140,7 @@ def _article_row(r: tuple) -> ArticleRow:
     s, name, path, title, text, sha, enc, warnings, title_span, boiler, *source = r
     with _row_of("articles", f"{s}/{name}"):
         check(isinstance(text, str), "the article text is not text")
+        texts(title=title, path=path, source=source[0], url=source[1], published=source[2])
         title_v = json.loads(title_span) if title_span else None
         return ArticleRow(
             story=s,

@@ -80,6 +80,10 @@ DAMAGE = [
     ("annotations", "UPDATE annotations SET note = CAST(X'FFFE0041' AS TEXT)"),
     ("suggestions", "UPDATE suggestions SET spans = '[[\"a\", 2]]'"),
     ("suggestions", "UPDATE suggestions SET evidence = 'null'"),
+    # a BLOB where text belongs: csv wrote its repr (b'\xff…'), jsonl ended in a traceback
+    ("articles", "UPDATE articles SET title = X'FF00FE'"),
+    ("annotations", "UPDATE annotations SET note = X'FF00'"),
+    ("suggestions", "UPDATE suggestions SET reason = X'FF00'"),
 ]
 
 
@@ -114,7 +118,12 @@ def test_a_damaged_evidence_score_is_one_line():
 
 
 @pytest.mark.parametrize(
-    "sql", ["UPDATE annotations SET label = 'maybe'", "UPDATE evidence SET score = 'high'"]
+    "sql",
+    [
+        "UPDATE annotations SET label = 'maybe'",
+        "UPDATE evidence SET score = 'high'",
+        "UPDATE articles SET title = X'FF00FE'",  # was a traceback, with exit status 0
+    ],
 )
 def test_the_app_shows_a_damaged_database_instead_of_crashing(tmp_path, sql):
     path = tmp_path / "w.db"

@@ -204,8 +204,8 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         line.append(f" · {s.confidence} confidence", style="bold" if s.confidence == "high" else "")
         line.append("  (a accepts)  ", style="dim")
         line.append(one_line(self._with_sources(s.reason)))
-        for hint in s.hints:
-            line.append("  · " + one_line(hint), style="italic")
+        for hint in s.hints:  # hints name articles too: by their source, like the reason
+            line.append("  · " + one_line(self._with_sources(hint)), style="italic")
         if self.compact:  # two lines at most: the candidates need the room
             line = clamp(line, width - 1, 2)
         if s.spans:

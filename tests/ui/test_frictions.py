@@ -106,3 +106,27 @@ async def test_clicking_a_claim_selects_it(seeded_db: str) -> None:
         await pilot.click("#compare", offset=(11, 11))
         assert app.compare_cursor == other.id
     assert labels(seeded_db) == {target.id: "contradicted"}
+
+
+async def test_suggestion_hints_name_articles_by_their_source(sourced_db: str) -> None:
+    # a hint ("polarity: ... 'never' in 002_….txt") named the file where the reason beside it
+    # named the outlet
+    with Store.open(sourced_db) as store:
+        (story,) = store.stories()
+        articles = {a.name: a.source for a in store.articles(story)}
+        ids = [r[0] for r in store.conn.execute("SELECT claim_id FROM suggestions")]
+        hinted = [
+            s
+            for s in map(store.suggestion, ids)
+            if s and any(n in h for h in s.hints for n in articles)
+        ]
+    assert hinted
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(200, 60)) as pilot:
+        assert app.review.go_claim(hinted[0].claim_id)
+        app.show_article()
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "Suggested:" in shown
+        assert not [n for n in articles if n in shown]
+        assert any(source in shown for source in articles.values())
