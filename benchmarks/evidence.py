@@ -73,7 +73,7 @@ def seeds_speed() -> None:
         with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "s.db") as store:
             import_path(store, bundled_seeds())
 
-    def analyse_before(story: Story) -> tuple[list, list]:
+    def analyse_before(story: Story, phase: object = None) -> tuple[list, list]:
         evidence = _evidence_before.align_story(story)
         return evidence, suggest_story(story, evidence)
 
@@ -134,10 +134,13 @@ def exhaustive_top(story: Story, rows: list[int], top: int) -> dict[tuple[str, s
     grid = ArticleGrid(article)
     out: dict[tuple[str, str], set[str]] = {}
     for i in rows:
-        lex = scorer.weights.lexical(i, i + 1)
-        fz = fuzzy_scores(
-            scorer.processed[i : i + 1], scorer.processed, scorer.short[i : i + 1], scorer.short
-        )
+        # columns: the other articles' claims, as `ArticleGrid.best` takes them
+        own = int(article[i])
+        start, end = int(grid.starts[own]), int(grid.ends[own])
+        lex = scorer.weights.lexical(i, i + 1, (start, end))
+        short = np.r_[scorer.short[:start], scorer.short[end:]]
+        others = scorer.processed[:start] + scorer.processed[end:]
+        fz = fuzzy_scores(scorer.processed[i : i + 1], others, scorer.short[i : i + 1], short)
         _, cols = grid.best(combine(lex, fz), i, top)
         for j in cols.tolist():
             out.setdefault((claims[i].id, claims[j].article), set()).add(claims[j].id)
