@@ -178,12 +178,16 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             d = written[t.start]
             value = (d.month, d.day, d.year)
             slots.append(_slot("date", frozenset(), value, toks, i, text, d.span))
-        elif any(lo <= t.start < hi for lo, hi in inside):
+        elif inside and any(lo <= t.start < hi for lo, hi in inside):
             continue  # the year or day of a date just read
         elif w in WEEKDAYS and t.text[:1].isupper():
             place = _place_near(toks, i, text)
             if place:
                 slots.append(_slot("weekday", frozenset({place}), days, toks, i, text))
+        elif not w[0].isdigit():  # most tokens: only a part of the day is left to find
+            if w in PARTS and days:
+                # "late on Friday", "Friday night": a range of hours, tied to the weekday named
+                slots.append(_slot("time", days, PARTS[w], toks, i, text))
         elif _DECADE.fullmatch(w):
             y = int(w[:4])
             slots.append(_slot("year", frozenset(), (y, y + 9), toks, i, text))
@@ -199,9 +203,6 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             h = hour + int(m.group(2) or 0) / 60
             end = toks[i + 2].end if i + 2 < len(toks) and toks[i + 2].lower == "m" else t.end
             slots.append(_slot("time", days, (h, h), toks, i, text, (t.start, end)))
-        elif w in PARTS and days:
-            # "late on Friday", "Friday night": a range of hours, tied to the weekday named
-            slots.append(_slot("time", days, PARTS[w], toks, i, text))
     return slots
 
 
