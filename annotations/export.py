@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TextIO
@@ -267,8 +268,10 @@ def write_export(
     """
     with open_output(out, protect=protected_paths(store)) as f:
         if fmt != "csv" or excel:
-            rows = export_rows(store, all_claims=all_claims, reviewer=reviewer)
-            return write_records(rows, f, COLUMNS, fmt, excel=excel)
+            # closed here, whatever stops the writing (a reader that went away): its read
+            # transaction ends while the database is still open, not when it is collected
+            with closing(export_rows(store, all_claims=all_claims, reviewer=reviewer)) as rows:
+                return write_records(rows, f, COLUMNS, fmt, excel=excel)
         # exact CSV: the csv module writes None as "" and other values as str(), as csv_cell does
         writer = csv.writer(f)
         writer.writerow(COLUMNS)

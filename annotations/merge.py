@@ -97,6 +97,7 @@ def merge(
         try:
             report = _merge_into(Path(tmp), sources, prefer, say)
             os.replace(tmp, out)
+            report.output = str(output)  # the file asked for, not the one it was built in
         finally:
             for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
                 with contextlib.suppress(FileNotFoundError):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from storyfactory import make_evidence, make_story
@@ -249,3 +252,28 @@ def test_rows_come_in_reading_order(tmp_path):
         write_export(s, out)
         with out.open(newline="", encoding="utf-8") as f:
             assert [(r["story"], r["claim"], r["reviewer"]) for r in csv.DictReader(f)] == rows
+
+
+def test_an_export_whose_reader_stops_early_ends_quietly(tmp_path: Path) -> None:
+    # `crossread export --format jsonl | head -1`: the export's read was left open until the
+    # interpreter collected it, after the database was closed ("Exception ignored … Cannot
+    # operate on a closed database" on the terminal)
+    from reader.cli.main import bundled_seeds
+
+    db = str(tmp_path / "x.db")
+    imported = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(bundled_seeds()), "--db", db],
+        capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert imported.returncode == 0
+    for fmt in (["--format", "jsonl"], ["--excel"], []):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reader", "export", "--all", *fmt, "--db", db],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+        )  # fmt: skip
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline()  # the header (more rows than a pipe holds follow)
+        proc.stdout.close()  # the reader goes away
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=60)
+        assert "Exception" not in err and "Traceback" not in err, err

@@ -157,6 +157,8 @@ def test_cli_merge_reports_and_refuses_bad_input(team, tmp_path):
     proc = run_cli("merge", *paths, "-o", out)
     assert proc.returncode == 0, proc.stderr
     assert "29 annotations added" in proc.stdout
+    # the file asked for, not the temporary one the new output was built in
+    assert f"into {out}:" in proc.stdout and ".merging" not in proc.stdout
     again = run_cli("merge", *paths, "-o", out)
     assert "nothing new" in again.stdout
     same = run_cli("merge", paths[0], "-o", paths[0])
