@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -68,6 +68,11 @@ class Stale(StoreError):
         self.current = current
 
 
+# A block of a story's import: evidence as columns (claim, other claim, rank, score), claims as
+# indices into `story.claims()`, and suggestions.
+StoryBlock = tuple[
+    tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[float]], Iterable[Suggestion]
+]
 UNSET = object()  # set_label(expect=…) not given: no staleness check
 SESSION_TTL_S = 30  # a window not heard from for this long is closed: its undo history is free
 
@@ -283,6 +288,23 @@ class Store:
         Annotations are never deleted; those whose claim vanished are reported as orphaned.
         With force=False an unchanged story is skipped (report.skipped).
         """
+        index = {c.id: k for k, c in enumerate(story.claims())}
+        pairs = {
+            (index[e.claim_id], index[e.other_id]): (e.rank, e.score)
+            for e in evidence
+            if e.claim_id in index and e.other_id in index
+        }
+        rows = tuple(zip(*((c, o, r, sc) for (c, o), (r, sc) in pairs.items()), strict=True))
+        block = (rows or ((), (), (), ()), suggestions)
+        return self.import_blocks(story, [block], force=force)
+
+    def import_blocks(
+        self, story: Story, blocks: Iterable[StoryBlock], *, force: bool = True
+    ) -> ImportReport:
+        """`import_story` with the evidence and suggestions in blocks, read one at a time inside
+        the story's transaction: a story of millions of pairs is never in memory at once, and
+        is stored whole or not at all. A block's evidence is four columns (claim, other claim,
+        rank, score), claims as indices into `story.claims()`, one claim's pairs in one block."""
         report = ImportReport(story=story.name, claims=len(story.claims()))
         if not force and self.story_is_current(story):
             report.skipped = True
@@ -305,7 +327,7 @@ class Store:
                     report.articles_unchanged.append(a.name)
             names = {a.name for a in story.articles}
             report.articles_removed = sorted(n for n in old if n not in names)
-            _replace_story(conn, story, evidence, suggestions, now)
+            _replace_story(conn, story, blocks, now)
             report.orphaned = self._orphans(story.name)
         return report
 
@@ -1181,11 +1203,7 @@ def _insert(conn: sqlite3.Connection, table: str, columns: str, rows: Iterable[t
 
 
 def _replace_story(
-    conn: sqlite3.Connection,
-    story: Story,
-    evidence: Iterable[Evidence],
-    suggestions: Iterable[Suggestion],
-    now: str,
+    conn: sqlite3.Connection, story: Story, blocks: Iterable[StoryBlock], now: str
 ) -> None:
     """Inside the caller's transaction: the story's rows replaced by these."""
     name = story.name
@@ -1226,30 +1244,29 @@ def _replace_story(
             (name,),
         )
     )
-    pairs = {
-        (number[e.claim_id], number[e.other_id]): (e.rank, e.score)
-        for e in evidence
-        if e.claim_id in number and e.other_id in number
-    }
-    packed, general = [], []
-    for (c, o), (r, sc) in sorted(pairs.items()):
-        p = _pack(r, sc)
-        if p is None:
-            general.append((c, o, r, _general_score(sc)))
-        else:
-            packed.append((c, o - c, p))
-    _insert(conn, "evidence_packed", "claim, delta, packed", packed)
-    _insert(conn, "evidence_pairs", "claim, other, rank, score", general)
-    _insert(
-        conn,
-        "suggestion_rows",
-        _SUGGESTION_COLUMNS,
-        {
-            number[s.claim_id]: _suggestion_record(number, s)
+    numbers = [number[c.id] for c in story.claims()]
+    records: dict[int, tuple] = {}  # a few hundred bytes a claim, written after the evidence
+    for (rows, cols, ranks, scores), suggestions in blocks:
+        # in key order, block after block (a claim's pairs are all in one block)
+        packed, general = [], []
+        for c, o, r, sc in sorted(
+            (numbers[c], numbers[o], r, sc)
+            for c, o, r, sc in zip(rows, cols, ranks, scores, strict=True)
+        ):
+            p = _pack(r, sc)
+            if p is None:
+                general.append((c, o, r, _general_score(sc)))
+            else:
+                packed.append((c, o - c, p))
+        _insert(conn, "evidence_packed", "claim, delta, packed", packed)
+        _insert(conn, "evidence_pairs", "claim, other, rank, score", general)
+        records.update(
+            (number[s.claim_id], _suggestion_record(number, s))
             for s in suggestions
             if s.claim_id in number
-        }.values(),
-    )
+        )
+    # in key order (headlines' come last from the analysis): pages filled as they are appended
+    _insert(conn, "suggestion_rows", _SUGGESTION_COLUMNS, (records[n] for n in sorted(records)))
 
 
 def _pack(rank: object, score: object) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -11,11 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import reader.spool
 from reader.corpus.loader import load_corpus
 from reader.models import Corpus, Skipped, Story
+from reader.spool import Spool
 
 if TYPE_CHECKING:
     from annotations.store import ImportReport, Store
+    from reader.align.evidence import Pairs
 
 Progress = Callable[[Story], None]
 Phase = Callable[[str], None]  # what a single story's import is doing now, for a long story
@@ -33,20 +37,81 @@ class ImportResult:
         return sum(r.claims for r in self.reports)
 
 
-def analyse(story: Story, phase: Phase | None = None) -> tuple[list, list]:
-    """Evidence and suggestions for one story (the slow part of an import); `phase(what)` is
-    told when each step starts."""
-    from reader.align import PairScorer, align_story, with_pair_scores
-    from reader.suggest import suggest_story
+Block = tuple["Pairs", list]  # a block's evidence pairs and suggestions: see blocks()
+
+
+def blocks(story: Story, phase: Phase | None = None) -> Iterator[Block]:
+    """Evidence and suggestions of `story` (the slow part of an import), a block of claims at a
+    time: (pairs, suggestions), the pairs as arrays of claim indices into `story.claims()`
+    (`reader.align.evidence.Pairs`); a headline's suggestion comes with the block of the body
+    sentence it condenses. `phase(what)` is told when each step starts. Memory stays that of
+    one block whatever the story's size."""
+    from reader.align import PairScorer, with_pair_scores
+    from reader.align.evidence import NO_PAIRS, align_blocks, as_evidence
+    from reader.suggest import StorySuggester
 
     claims = story.claims()
     say = phase if phase and len(claims) >= LONG_STORY else lambda what: None
     say(f"aligning {len(claims):,} sentences of {len(story.articles)} articles")
     scorer = PairScorer(claims)
-    evidence = align_story(story, scorer=scorer)
-    say(f"suggesting labels from {len(evidence):,} evidence pairs")
-    # one score per pair: the sentences a suggestion rests on carry the pair score too
-    return evidence, with_pair_scores(suggest_story(story, evidence, scorer), evidence, scorer)
+    say("suggesting labels: facts compared across the story, then block by block as aligned")
+    suggester = StorySuggester(story, scorer)
+    held: dict[int, list] = {}  # headlines waiting for the body sentence they condense
+    for lo, hi, pairs in align_blocks(story, scorer=scorer):
+        found: dict[int, list] = {i: [] for i in range(lo, hi)}
+        evidence = list(as_evidence(claims, pairs))
+        for e, i in zip(evidence, pairs.rows.tolist(), strict=True):
+            found[i].append(e)
+        done = []
+        for i in range(lo, hi):
+            if suggester.waits(i):
+                held[i] = found[i]
+            else:
+                done.append(suggester.suggest(i, found[i]))
+        for i in [i for i in held if not suggester.waits(i)]:
+            evidence += held[i]
+            done.append(suggester.suggest(i, held.pop(i)))
+        # one score per pair: the sentences a suggestion rests on carry the pair score too
+        yield pairs, with_pair_scores(done, evidence, scorer)
+    if held:  # (a headline's body sentence is always suggested before)
+        late = [suggester.suggest(i, e) for i, e in held.items()]
+        yield NO_PAIRS, with_pair_scores(late, [x for e in held.values() for x in e], scorer)
+
+
+def analyse(story: Story, phase: Phase | None = None) -> tuple[list, list]:
+    """Evidence and suggestions (in document order) of one story, all at once: for a story of
+    any size, `blocks` keeps memory bounded."""
+    from reader.align.evidence import as_evidence
+
+    claims = story.claims()
+    evidence: list = []
+    suggestions: list = []
+    for pairs, done in blocks(story, phase):
+        evidence += as_evidence(claims, pairs)
+        suggestions += done
+    where = {c.id: k for k, c in enumerate(claims)}
+    return evidence, sorted(suggestions, key=lambda s: where[s.claim_id])
+
+
+# What a block held in memory takes, roughly: its evidence arrays, and its suggestions (each
+# with its reason and up to 6 evidence sentences, their texts shared with the story's claims).
+PAIR_BYTES, SUGGESTION_BYTES = 18, 1_000
+
+
+def spooled(
+    story: Story, phase: Phase | None = None, folder: str | None = None, limit: int | None = None
+) -> Spool:
+    """`blocks(story)` written to a spool (in `folder` past `limit` bytes), for the writer."""
+    spool = Spool(folder, limit)
+    try:
+        for pairs, done in blocks(story, phase):
+            spool.add((pairs, done), len(pairs) * PAIR_BYTES + len(done) * SUGGESTION_BYTES)
+            spool.pairs += len(pairs)
+            spool.suggestions += len(done)
+    except BaseException:
+        spool.discard()
+        raise
+    return spool.done()
 
 
 def decoding_warnings(corpus: Corpus) -> list[str]:
@@ -84,9 +149,10 @@ def _worker_init() -> None:
 
 
 def _analysed(
-    stories: list[Story], jobs: int, phase: Phase | None = None
-) -> Iterator[tuple[Story, tuple[list, list]]]:
-    """Each story with its evidence and suggestions, in the stories' order.
+    stories: list[Story], jobs: int, phase: Phase | None = None, folder: str | None = None
+) -> Iterator[tuple[Story, Spool]]:
+    """Each story with its evidence and suggestions (`spooled`, in `folder`), in the stories'
+    order.
 
     With jobs > 1 the analysis runs in worker processes, at most 2 × jobs stories ahead of the
     one the caller is storing, so memory stays bounded whatever the corpus size. The order is
@@ -94,8 +160,10 @@ def _analysed(
     """
     if jobs <= 1 or len(stories) <= 1:
         for story in stories:
-            yield story, analyse(story, phase)
+            yield story, spooled(story, phase, folder)
         return
+    # up to 2 x jobs stories wait for the writer: together they hold at most what one may
+    limit = reader.spool.SPILL_BYTES // (2 * jobs)
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(stories)),
         mp_context=multiprocessing.get_context("fork"),
@@ -104,7 +172,7 @@ def _analysed(
         pending: deque[tuple[Story, Future]] = deque()
         todo = iter(stories)
         for story in todo:
-            pending.append((story, pool.submit(analyse, story)))
+            pending.append((story, pool.submit(spooled, story, None, folder, limit)))
             if len(pending) >= 2 * jobs:
                 break
         while pending:
@@ -112,7 +180,7 @@ def _analysed(
             result = future.result()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(analyse, nxt)))
+                pending.append((nxt, pool.submit(spooled, nxt, None, folder, limit)))
             yield story, result
 
 
@@ -147,11 +215,21 @@ def import_path(
             reports[id(story)] = unchanged_report(story)
             if progress:
                 progress(story)
-    for story, (evidence, suggestions) in _analysed(stale, jobs, phase):
-        if phase and len(suggestions) >= LONG_STORY:  # one suggestion per sentence
-            phase(f"saving {len(evidence):,} evidence pairs and {len(suggestions):,} suggestions")
-        reports[id(story)] = store.import_story(story, evidence, suggestions)
-        if progress:
-            progress(story)
+    # a big story's blocks wait on disk for the writer: removed with this folder in any case
+    with tempfile.TemporaryDirectory(prefix="crossread-import-") as folder:
+        for story, spool in _analysed(stale, jobs, phase, folder):
+            if phase and spool.suggestions >= LONG_STORY:  # one suggestion per sentence
+                phase(
+                    f"saving {spool.pairs:,} evidence pairs and {spool.suggestions:,} suggestions"
+                )
+            reports[id(story)] = store.import_blocks(story, _as_rows(spool))
+            if progress:
+                progress(story)
     result.reports = [reports[id(s)] for s in corpus.stories]
     return result
+
+
+def _as_rows(spool: Spool) -> Iterator[tuple[tuple[list, ...], list]]:
+    """The spool's blocks as the store takes them: pairs as lists of plain numbers."""
+    for pairs, suggestions in spool:
+        yield tuple(column.tolist() for column in pairs), suggestions

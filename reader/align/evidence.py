@@ -9,7 +9,8 @@ ratio: pruning per article, so a big story cannot crowd one article's counterpar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -17,13 +18,17 @@ from reader.align.candidates import ArticleGrid, ranked
 from reader.align.fuzzy import SHORT_CLAIM_WORDS, fuzzy_pairs, fuzzy_scores, score_matrix
 from reader.align.score import PairScorer, combine
 from reader.align.words import STOPWORDS, content_words
-from reader.models import Evidence, Story
+from reader.models import Claim, Evidence, Story
 
 __all__ = [
     "MIN_SCORE",
+    "NO_PAIRS",
     "SHORT_CLAIM_WORDS",
     "STOPWORDS",
+    "Pairs",
+    "align_blocks",
     "align_story",
+    "as_evidence",
     "content_words",
     "score_matrix",
 ]
@@ -31,8 +36,26 @@ __all__ = [
 TOP_PER_ARTICLE = 5
 MIN_SCORE = 25.0  # just above a typical unrelated pair (20): shares nothing specific; not stored
 CANDIDATES = 20  # per claim and other article, by weighted terms, on the pruned path
-CHUNK_ROWS = 256  # claims scored at once: bounds memory to CHUNK_ROWS x claims-in-story
+CHUNK_ROWS = 256  # claims scored at once at most
+CHUNK_CELLS = 1_000_000  # (claim, other claim) cells scored at once: some 8 MB per matrix
+MIN_CHUNK_ROWS = 8  # ...unless the story is so big that fewer rows would be slower than memory
 PAIR_BUDGET = 2_000_000  # cross-article pairs scored exhaustively before pruning kicks in
+
+
+class Pairs(NamedTuple):
+    """Evidence of a block of claims as arrays (claim indices into `story.claims()`), ordered by
+    claim, other article, rank: a few bytes a pair where an `Evidence` costs a few hundred."""
+
+    rows: np.ndarray  # the claim
+    cols: np.ndarray  # the other claim
+    ranks: np.ndarray
+    scores: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+NO_PAIRS = Pairs(*(np.zeros(0, dtype=t) for t in (np.int32, np.int32, np.int16, np.float64)))
 
 
 def align_story(
@@ -49,8 +72,40 @@ def align_story(
     `scorer` (a `PairScorer` of `story.claims()`) is reused when given.
     """
     claims = story.claims()
+    blocks = align_blocks(
+        story, top=top, min_score=min_score, pair_budget=pair_budget, candidates=candidates,
+        scorer=scorer,
+    )  # fmt: skip
+    return [e for _, _, pairs in blocks for e in as_evidence(claims, pairs)]
+
+
+def as_evidence(claims: Sequence[Claim], pairs: Pairs) -> Iterator[Evidence]:
+    """`pairs` as `Evidence`, in their order."""
+    for i, j, rank, score in zip(
+        pairs.rows.tolist(), pairs.cols.tolist(), pairs.ranks.tolist(), pairs.scores.tolist(),
+        strict=True,
+    ):  # fmt: skip
+        other = claims[j]
+        yield Evidence(claims[i].id, other.id, other.article, rank, score, other.text)
+
+
+def align_blocks(
+    story: Story,
+    *,
+    top: int = TOP_PER_ARTICLE,
+    min_score: float = MIN_SCORE,
+    pair_budget: int = PAIR_BUDGET,
+    candidates: int = CANDIDATES,
+    scorer: PairScorer | None = None,
+) -> Iterator[tuple[int, int, Pairs]]:
+    """(lo, hi, pairs): the evidence of claims lo..hi-1, block after block in claim order, the
+    blocks covering every claim; what `align_story` returns, a block at a time, so that a big
+    story's millions of pairs need never be in memory at once."""
+    claims = story.claims()
     if len({c.article for c in claims}) < 2:
-        return []
+        for lo in range(0, len(claims), CHUNK_ROWS):
+            yield lo, min(len(claims), lo + CHUNK_ROWS), NO_PAIRS
+        return
     code: dict[str, int] = {}
     article = np.array([code.setdefault(c.article, len(code)) for c in claims])
     sizes = np.bincount(article)
@@ -60,7 +115,6 @@ def align_story(
     grid = ArticleGrid(article)
     texts = np.array(scorer.processed, dtype=object)
     fuzzy = _CrossFuzzy(scorer, grid) if exhaustive else None
-    out: list[Evidence] = []
     for lo, hi, (start, end) in _blocks(article):
         # columns: the other articles' claims only; a long article is not scored against itself
         lex = scorer.weights.lexical(lo, hi, (start, end))
@@ -74,19 +128,14 @@ def align_story(
             at = cols - (end - start) * (cols >= end)
             fz = fuzzy_pairs(texts[rows], texts[cols], scorer.short[rows], scorer.short[cols])
             scores = combine(lex[rows - lo, at], fz)
+        del lex, fz, at
         keep = scores >= min_score
         rows, cols, scores = rows[keep], cols[keep], scores[keep]
         keep, ranks = ranked(rows, cols, scores, article, top)
-        for i, j, rank, score in zip(
-            rows[keep].tolist(),
-            cols[keep].tolist(),
-            ranks.tolist(),
-            scores[keep].tolist(),
-            strict=True,
-        ):
-            other = claims[j]
-            out.append(Evidence(claims[i].id, other.id, other.article, rank, score, other.text))
-    return out
+        yield lo, hi, Pairs(
+            rows[keep].astype(np.int32), cols[keep].astype(np.int32), ranks.astype(np.int16),
+            scores[keep],
+        )  # fmt: skip
 
 
 class _CrossFuzzy:
@@ -126,10 +175,14 @@ class _CrossFuzzy:
 
 
 def _blocks(article: np.ndarray) -> Iterator[tuple[int, int, tuple[int, int]]]:
-    """(lo, hi, (start, end)): chunks of at most `CHUNK_ROWS` claims of one article (claims of an
-    article are contiguous, start..end-1)."""
+    """(lo, hi, (start, end)): chunks of one article's claims (contiguous in a story,
+    start..end-1). A chunk is scored against every claim of the other articles at once: at most
+    `CHUNK_CELLS` of them, so the memory a chunk takes does not grow with the story (and
+    `CHUNK_ROWS` claims, so a long article against short ones is not scored in one go)."""
     n = len(article)
     starts = np.flatnonzero(np.r_[True, article[1:] != article[:-1]]).tolist()
     for start, end in zip(starts, [*starts[1:], n], strict=True):
-        for lo in range(start, end, CHUNK_ROWS):
-            yield lo, min(end, lo + CHUNK_ROWS), (start, end)
+        others = n - (end - start)
+        rows = max(MIN_CHUNK_ROWS, min(CHUNK_ROWS, CHUNK_CELLS // max(1, others)))
+        for lo in range(start, end, rows):
+            yield lo, min(end, lo + rows), (start, end)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cached_property
 from itertools import pairwise
 
 import numpy as np
@@ -72,6 +73,11 @@ class PairScorer:
         changes = sum(a.article != b.article for a, b in pairwise(self.claims))
         self._contiguous = changes == len(self._article) - 1
 
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Each claim's position, by id (asked for block after block of a big story)."""
+        return {c.id: k for k, c in enumerate(self.claims)}
+
     def scores(self, i: int, js: Sequence[int]) -> np.ndarray:
         """The pair score of claim `i` with each claim in `js`."""
         ix = np.asarray(js, dtype=np.int64)
@@ -108,7 +114,7 @@ def with_pair_scores(
     A pair alignment stored keeps that stored score; any other pair is scored here, the same way.
     """
     known = {(e.claim_id, e.other_id): e.score for e in evidence}
-    index = {c.id: k for k, c in enumerate(scorer.claims)}
+    index = scorer.index
     out = []
     for s in suggestions:
         missing = [e.other_id for e in s.evidence if (s.claim_id, e.other_id) not in known]

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.corpus.loader import load_corpus, require_articles
-from reader.pipeline import analyse, decoding_warnings
+from reader.pipeline import blocks, decoding_warnings
 
 COLUMNS = [
     "story",
@@ -44,8 +44,8 @@ def suggestion_records(
             report(f"warning {w}")
     require_articles(corpus, path)
     for story in corpus.stories:
-        _evidence, suggestions = analyse(story)
-        by_claim = {s.claim_id: s for s in suggestions}
+        # the evidence of each block of claims is dropped once its suggestions are made
+        by_claim = {s.claim_id: s for _, done in blocks(story) for s in done}
         for claim in story.claims():
             s = by_claim.get(claim.id)
             yield {

@@ -6,6 +6,6 @@ and adds polarity and altered-quote hints. No Textual, no network.
 
 from __future__ import annotations
 
-from reader.suggest.decide import suggest_story
+from reader.suggest.decide import StorySuggester, suggest_story
 
-__all__ = ["suggest_story"]
+__all__ = ["StorySuggester", "suggest_story"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.align.evidence import MIN_SCORE
@@ -35,7 +35,7 @@ from reader.suggest.support import (
     ALIGNED_SCORE,
     PAIRED_WEIGHT,
     Counterpart,
-    best_counterparts,
+    Counterparts,
     rarity,
     specific_stems,
 )
@@ -174,39 +174,42 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     return Finding(False, reason, s.span, srcs[:EVIDENCE_LISTED], "high" if own >= 3 else "medium")
 
 
-def _place_findings(
-    claims: list[Claim],
-    counterparts: list[Counterpart],
-    findings: list[list[Finding]],
-) -> None:
+class _Places:
     """A place no other source names, where the counterpart sentence names another place (from
     the gazetteer, or a local one: "the Eastfield estate" / "the Marsh Lane district")."""
-    named: dict[str, set[str]] = defaultdict(set)  # article -> stems of capitalised words
-    for c in claims:
-        named[c.article] |= places.mentioned_stems(c.text)
-    # how many articles mention each stem: "named elsewhere" without a union per claim
-    articles_naming = Counter(s for stems in named.values() for s in stems)
-    for i, c in enumerate(claims):
-        j = counterparts[i].index
-        if not counterparts[i].supported:
-            continue
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.named: dict[str, set[str]] = defaultdict(set)  # article -> stems of capitalised words
+        for c in claims:
+            self.named[c.article] |= places.mentioned_stems(c.text)
+        # how many articles mention each stem: "named elsewhere" without a union per claim
+        self.articles_naming = Counter(s for stems in self.named.values() for s in stems)
+
+    def finding(self, i: int, cp: Counterpart) -> Finding | None:
+        """Claim i's, given its counterpart."""
+        claims, j = self.claims, cp.index
+        if not cp.supported:
+            return None
+        c = claims[i]
         here = places.named_places(c.text)
-        mine = named[c.article]
+        mine = self.named[c.article]
         lone = {
             p: span
             for p, span in here.items()
-            if all(articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
+            if all(self.articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
         }
         there = places.named_places(claims[j].text)
         theirs = [p for p in there if p not in here]
-        if lone and theirs:
-            span = next(iter(lone.values()))
-            shown = ", ".join(f"'{claims[j].text[a:b]}'" for a, b in (there[q] for q in theirs[:2]))
-            reason = (
-                f"place differs: '{c.text[span[0] : span[1]]}' here, named by no other source; "
-                f"the same statement in {claims[j].article} names {shown}"
-            )
-            findings[i].append(Finding(True, reason, span, [j], "medium"))
+        if not (lone and theirs):
+            return None
+        span = next(iter(lone.values()))
+        shown = ", ".join(f"'{claims[j].text[a:b]}'" for a, b in (there[q] for q in theirs[:2]))
+        reason = (
+            f"place differs: '{c.text[span[0] : span[1]]}' here, named by no other source; "
+            f"the same statement in {claims[j].article} names {shown}"
+        )
+        return Finding(True, reason, span, [j], "medium")
 
 
 def _negation_findings(claims: list[Claim], findings: list[list[Finding]]) -> None:
@@ -242,28 +245,26 @@ def _word_span(text: str, word: str) -> tuple[int, int]:
     return 0, len(text)
 
 
-def _when_findings(
-    claims: list[Claim], counterparts: list[Counterpart], findings: list[list[Finding]]
-) -> None:
-    """The counterpart puts the same thing on another date, day or part of day."""
-    for i, cp in enumerate(counterparts):
-        if not cp.supported:
+def _when_findings(claims: list[Claim], i: int, cp: Counterpart, findings: list[Finding]) -> None:
+    """The counterpart puts the same thing on another date, day or part of day: added to claim
+    i's `findings`."""
+    if not cp.supported:
+        return
+    here, there = claims[i].text, claims[cp.index].text
+    for noun, found in (
+        ("dates", dates.day_conflict(here, there)),
+        ("days", when.conflict(here, there)),
+    ):
+        if not found:
             continue
-        here, there = claims[i].text, claims[cp.index].text
-        for noun, found in (
-            ("dates", dates.day_conflict(here, there)),
-            ("days", when.conflict(here, there)),
-        ):
-            if not found:
-                continue
-            mine, theirs = found
-            if any(f.span == mine.span for f in findings[i]):
-                continue  # the story-wide vote on this date already said so
-            reason = (
-                f"{noun} differ: '{mine.surface}' here, '{theirs.surface}' in the same statement "
-                f"in {claims[cp.index].article}"
-            )
-            findings[i].append(Finding(True, reason, mine.span, [cp.index], "medium"))
+        mine, theirs = found
+        if any(f.span == mine.span for f in findings):
+            continue  # the story-wide vote on this date already said so
+        reason = (
+            f"{noun} differ: '{mine.surface}' here, '{theirs.surface}' in the same statement "
+            f"in {claims[cp.index].article}"
+        )
+        findings.append(Finding(True, reason, mine.span, [cp.index], "medium"))
 
 
 def _lone_names(claims: list[Claim]) -> list[list[tuple[int, int]]]:
@@ -296,7 +297,7 @@ class _PairScores:
     def __init__(
         self,
         claims: list[Claim],
-        evidence: Mapping[str, list[Evidence]],
+        evidence: Mapping[str, Sequence[Evidence]],
         scorer: PairScorer | None = None,
     ) -> None:
         self.claims = claims
@@ -401,55 +402,99 @@ def suggest_story(
     ev_by_claim: dict[str, list[Evidence]] = defaultdict(list)
     for e in evidence or ():
         ev_by_claim[e.claim_id].append(e)
-    slots = [_extract(c.text) for c in claims]
-    groups = _candidates(slots, claims)
-    counterparts = best_counterparts(claims, ev_by_claim)
-    pair = _PairScores(claims, ev_by_claim, scorer)
-
-    findings: list[list[Finding]] = [[] for _ in claims]
-    for i, ss in enumerate(slots):
-        for s in ss:
-            related, _ = RULES[s.kind]
-            seen: set[int] = set()
-            rel: list[tuple[int, Slot]] = []
-            for k in sorted(s.key or {""}):  # sorted: the same result in every process
-                for article, group in groups[(s.kind, k)].items():
-                    if article == claims[i].article:
-                        continue
-                    for j, o in group:
-                        if id(o) not in seen and related(s, o):
-                            seen.add(id(o))
-                            rel.append((j, o))
-            if rel:
-                f = _vote(i, s, claims, rel)
-                if f:
-                    findings[i].append(f)
-
-    _place_findings(claims, counterparts, findings)
-    _negation_findings(claims, findings)
-    _when_findings(claims, counterparts, findings)
-    for i, j, theirs, span in spelling.conflicts(
-        [c.text for c in claims], [c.article for c in claims]
-    ):
-        mine = claims[i].text[span[0] : span[1]]
-        reason = f"name spelled differently: '{mine}' here, '{theirs}' in {claims[j].article}"
-        findings[i].append(Finding(True, reason, span, [j], "medium"))
-    lone = _lone_names(claims)
-
-    headline_ids = _headlines(story)
-    body: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        if c.id not in headline_ids:
-            body[c.article].append(i)
+    suggester = StorySuggester(story, scorer)
     out: list[Suggestion | None] = [None] * len(claims)
     # body claims first: an unsupported headline is judged by the body sentence it condenses
-    order = sorted(range(len(claims)), key=lambda i: claims[i].id in headline_ids)
-    for i in order:
+    for i in sorted(range(len(claims)), key=suggester.is_headline):
+        out[i] = suggester.suggest(i, ev_by_claim.get(claims[i].id, ()))
+    return [s for s in out if s is not None]
+
+
+class StorySuggester:
+    """`suggest_story` one claim at a time, each claim's evidence given only when it is
+    suggested: what needs the whole story (votes per fact, negations, spellings, names) is
+    worked out once, up front, so a big story's evidence can come and go block by block.
+    A headline claim must come after the body claim it condenses (`waits`)."""
+
+    def __init__(self, story: Story, scorer: PairScorer | None = None) -> None:
+        self.claims = claims = story.claims()
+        slots = [_extract(c.text) for c in claims]
+        groups = _candidates(slots, claims)
+        self.counterparts = Counterparts(claims)
+        self.pair = _PairScores(claims, {}, scorer)
+        # findings that need no evidence, kept apart so that each claim's are put together in
+        # the order the reason names them: votes, (place), negations, (dates), spellings
+        self.votes: list[list[Finding]] = [[] for _ in claims]
+        for i, ss in enumerate(slots):
+            for s in ss:
+                related, _ = RULES[s.kind]
+                seen: set[int] = set()
+                rel: list[tuple[int, Slot]] = []
+                for k in sorted(s.key or {""}):  # sorted: the same result in every process
+                    for article, group in groups[(s.kind, k)].items():
+                        if article == claims[i].article:
+                            continue
+                        for j, o in group:
+                            if id(o) not in seen and related(s, o):
+                                seen.add(id(o))
+                                rel.append((j, o))
+                if rel:
+                    f = _vote(i, s, claims, rel)
+                    if f:
+                        self.votes[i].append(f)
+        del slots, groups
+        self.places = _Places(claims)
+        self.negations: list[list[Finding]] = [[] for _ in claims]
+        _negation_findings(claims, self.negations)
+        self.spellings: list[list[Finding]] = [[] for _ in claims]
+        for i, j, theirs, span in spelling.conflicts(
+            [c.text for c in claims], [c.article for c in claims]
+        ):
+            mine = claims[i].text[span[0] : span[1]]
+            reason = f"name spelled differently: '{mine}' here, '{theirs}' in {claims[j].article}"
+            self.spellings[i].append(Finding(True, reason, span, [j], "medium"))
+        self.lone = _lone_names(claims)
+        self.headline_ids = _headlines(story)
+        body: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(claims):
+            if c.id not in self.headline_ids:
+                body[c.article].append(i)
+        # the body sentence each headline condenses, whose suggestion it may take up
+        self.lead = {
+            i: _restated(i, claims, body[c.article])
+            for i, c in enumerate(claims)
+            if c.id in self.headline_ids
+        }
+        self.restated: dict[int, Suggestion] = {}
+        self._wanted = set(self.lead.values())
+
+    def is_headline(self, i: int) -> bool:
+        return self.claims[i].id in self.headline_ids
+
+    def waits(self, i: int) -> bool:
+        """True while claim i cannot be suggested yet: a headline whose body sentence (the one
+        it condenses, which its suggestion may take up) has not been."""
+        lead = self.lead.get(i, -1)
+        return lead >= 0 and lead not in self.restated
+
+    def suggest(self, i: int, evidence: Iterable[Evidence]) -> Suggestion:
+        """Claim i's suggestion; `evidence`: claim i's evidence."""
+        claims = self.claims
         claim = claims[i]
-        cp = counterparts[i]
+        ev = list(evidence)
+        cp = self.counterparts.of(i, ev)
         j = cp.index
+        pair = self.pair
+        pair.evidence, pair.known = {claim.id: ev}, {}
+        findings = list(self.votes[i])
+        place = self.places.finding(i, cp)
+        if place:
+            findings.append(place)
+        findings += self.negations[i]
+        _when_findings(claims, i, cp, findings)
+        findings += self.spellings[i]
         # only the best few are shown or read; a big story has thousands per claim
-        ranked = heapq.nlargest(EVIDENCE_SHOWN, ev_by_claim.get(claim.id, ()), key=_score)
+        ranked = heapq.nlargest(EVIDENCE_SHOWN, ev, key=_score)
         shown: list[Evidence] = []
         # hints come from the counterpart and the best-aligned sentences of other articles
         pairs = [(claims[j].text, claims[j].article)] if cp.supported else []
@@ -460,11 +505,11 @@ def suggest_story(
             src = next((k for k, c in enumerate(claims) if c.article == quote.article), j)
             if cp.supported and claims[j].article == quote.article:
                 src = j
-            findings[i].append(Finding(True, reason, quote.span, [src], "medium"))
-        against = [f for f in findings[i] if f.contradicts]
-        majority = [f for f in findings[i] if not f.contradicts]
-        lead = _restated(i, claims, body[claim.article]) if claim.id in headline_ids else -1
-        restated = out[lead] if lead >= 0 else None  # body claims were decided first
+            findings.append(Finding(True, reason, quote.span, [src], "medium"))
+        against = [f for f in findings if f.contradicts]
+        majority = [f for f in findings if not f.contradicts]
+        lead = self.lead.get(i, -1)
+        restated = self.restated[lead] if lead >= 0 else None  # body claims were decided first
         if against:
             label, reason = "contradicted", "; ".join(f.reason for f in against)
             spans = tuple(f.span for f in against)
@@ -477,11 +522,11 @@ def suggest_story(
                 _evidence(claim, claims[k], pair) for k in majority[0].sources[:EVIDENCE_LISTED]
             ]
             conf = majority[0].confidence
-        elif cp.supported and lone[i]:
+        elif cp.supported and self.lone[i]:
             # the counterpart shares words, but not the names this claim is about
-            label, spans, conf = "unverified", tuple(lone[i][:3]), "low"
+            label, spans, conf = "unverified", tuple(self.lone[i][:3]), "low"
             shown = [_evidence(claim, claims[j], pair)]
-            named = _quoted(claim.text[a:b] for a, b in lone[i])
+            named = _quoted(claim.text[a:b] for a, b in self.lone[i])
             reason = (
                 f"names {named}, which no other source mentions; the closest sentence, in "
                 f"{claims[j].article}, shares {_quoted(surface_words(claim.text, cp.shared))}"
@@ -526,7 +571,9 @@ def suggest_story(
                 "; no conflict found", "; no number, date, title or place differs"
             )
             conf = confidence.weakest((conf, "medium"))
-        out[i] = Suggestion(
+        out = Suggestion(
             claim.id, label, reason, tuple(shown[:EVIDENCE_LISTED]), dedup, spans, conf
         )
-    return [s for s in out if s is not None]
+        if i in self._wanted:
+            self.restated[i] = out
+        return out

@@ -145,33 +145,45 @@ def best_counterparts(
     best-scored of those are candidates too, and their pair score is the alignment signal (never
     recomputed here: one score per pair, the evidence's).
     """
-    n = len(claims)
-    if n == 0:
-        return []
-    stems = [specific_stems(c.text) for c in claims]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, ss in enumerate(stems):
-        for s in ss:
-            postings[s].append(i)
-    idf = rarity(stems, postings)
-    names = {c.article for c in claims}
-    code = {a: k for k, a in enumerate(sorted(names))}
-    article = np.fromiter((code[c.article] for c in claims), dtype=np.int64, count=n)
     known = aligned or {}
-    quoted = [quoted_words(c.text) for c in claims]
-    index = {c.id: i for i, c in enumerate(claims)}
-    # claims of an article are contiguous in a story: its claims are first[a]..after[a]-1
-    contiguous = int((np.diff(article) != 0).sum()) == len(code) - 1
-    first = {a: int(np.argmax(article == a)) for a in code.values()}
-    after = {a: first[a] + int((article == a).sum()) for a in code.values()}
-    shares = _Postings(postings, idf, n)
-    out: list[Counterpart] = []
-    for i, ss in enumerate(stems):
+    finder = Counterparts(claims)
+    return [finder.of(i, known.get(c.id, ())) for i, c in enumerate(claims)]
+
+
+class Counterparts:
+    """`best_counterparts` one claim at a time: what the story's claims share is worked out
+    once; a claim's evidence is only needed when its counterpart is asked for."""
+
+    def __init__(self, claims: list[Claim]):
+        n = len(claims)
+        self.stems = stems = [specific_stems(c.text) for c in claims]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, ss in enumerate(stems):
+            for s in ss:
+                postings[s].append(i)
+        self.idf = idf = rarity(stems, postings)
+        code = {a: k for k, a in enumerate(sorted({c.article for c in claims}))}
+        self.article = article = np.fromiter(
+            (code[c.article] for c in claims), dtype=np.int64, count=n
+        )
+        self.quoted = [quoted_words(c.text) for c in claims]
+        self.index = {c.id: i for i, c in enumerate(claims)}
+        # claims of an article are contiguous in a story: its claims are first[a]..after[a]-1
+        self.contiguous = int((np.diff(article) != 0).sum()) == len(code) - 1
+        self.first = {a: int(np.argmax(article == a)) for a in code.values()}
+        self.after = {a: self.first[a] + int((article == a).sum()) for a in code.values()}
+        self.shares = _Postings(postings, idf, n)
+
+    def of(self, i: int, evidence: Iterable[Evidence]) -> Counterpart:
+        """Claim i's best counterpart; `evidence`: claim i's evidence."""
+        stems, idf, article, contiguous = self.stems, self.idf, self.article, self.contiguous
+        ss = stems[i]
         # summed rarity of the stems shared with each claim of the other articles (postings
         # are sorted, so the claim's own article is cut out of each without walking it)
-        own = (first[int(article[i])], after[int(article[i])]) if contiguous else None
+        a = int(article[i])
+        own = (self.first[a], self.after[a]) if contiguous else None
         # sorted: sums in a fixed order, so near-equal candidates rank the same in every run
-        flat, weights = shares.gather([s for s in sorted(ss) if idf[s] > 0], own)
+        flat, weights = self.shares.gather([s for s in sorted(ss) if idf[s] > 0], own)
         acc: dict[int, float] = {}
         top: list[int] = []
         if flat.size:
@@ -187,8 +199,8 @@ def best_counterparts(
             top = js[keep][order].tolist()
         # the best-scored sentences of the evidence, when they share some rare word
         aligned_of: dict[int, float] = {}
-        for e in heapq.nlargest(CANDIDATES, known.get(claims[i].id, ()), key=_pair_score):
-            j = index.get(e.other_id, -1)
+        for e in heapq.nlargest(CANDIDATES, evidence, key=_pair_score):
+            j = self.index.get(e.other_id, -1)
             if j >= 0:
                 aligned_of[j] = e.score
                 if acc.get(j, 0.0) > 0 and j not in top:
@@ -196,18 +208,16 @@ def best_counterparts(
         best: tuple[tuple[int, float], int, str] | None = None
         for j in top:
             weight = acc[j]
-            run = shared_run(quoted[i], quoted[j]) if weight < SUPPORT_THRESHOLD else 0
+            run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             basis = judge(len(ss), weight, len(ss & stems[j]), aligned_of.get(j, 0.0), run)
             key = (1 if basis else 0, weight)
             if best is None or key > best[0]:
                 best = (key, j, basis)
         if best is None:
-            out.append(NONE)
-            continue
+            return NONE
         _, j, basis = best
         shared = tuple(sorted(ss & stems[j], key=lambda s: (-idf[s], s)))
-        out.append(Counterpart(j, float(acc[j]), shared, aligned_of.get(j, 0.0), basis))
-    return out
+        return Counterpart(j, float(acc[j]), shared, aligned_of.get(j, 0.0), basis)
 
 
 class _Postings:

@@ -1,0 +1,139 @@
+"""A big story is analysed and stored a block of claims at a time (memory stays bounded): the
+database is the one an all-at-once import wrote, and a failure midway leaves no half story."""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from corpus import write_corpus
+
+from annotations.store import Store
+from reader import spool
+from reader.align import PairScorer, align_story, with_pair_scores
+from reader.align import evidence as evidence_module
+from reader.corpus.loader import load_corpus
+from reader.pipeline import import_path
+from reader.suggest import suggest_story
+from reader.suggest.decide import StorySuggester
+
+TABLES = ("claim_rows", "evidence_packed", "evidence_pairs", "suggestion_rows")
+
+
+def dump(db: Path) -> dict[str, list]:
+    conn = sqlite3.connect(db)
+    try:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+    finally:
+        conn.close()
+
+
+def whole_story_import(folder: Path, db: Path) -> None:
+    """What an import stored before it went block by block: the story analysed all at once."""
+    story = load_corpus(folder).stories[0]
+    scorer = PairScorer(story.claims())
+    evidence = align_story(story, scorer=scorer)
+    suggestions = with_pair_scores(suggest_story(story, evidence, scorer), evidence, scorer)
+    with Store.open(db) as store:
+        store.import_story(story, evidence, suggestions)
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    write_corpus(tmp_path / "corpus", 1, articles=4, sentences=24)
+    return tmp_path / "corpus" / "story00000"
+
+
+def test_a_story_stored_in_small_blocks_through_a_file_is_the_story_analysed_whole(
+    story: Path, tmp_path: Path, monkeypatch
+):
+    whole_story_import(story, tmp_path / "whole.db")
+    # a few claims a block, and every block past the first few bytes written to a file
+    monkeypatch.setattr(evidence_module, "CHUNK_CELLS", 40)
+    monkeypatch.setattr(evidence_module, "MIN_CHUNK_ROWS", 1)
+    monkeypatch.setattr(spool, "SPILL_BYTES", 1_000)
+    spilled: list[str] = []
+    add = spool.Spool.add
+
+    def add_and_note(self, block, size):
+        add(self, block, size)
+        if self.path and self.path not in spilled:
+            spilled.append(self.path)
+
+    monkeypatch.setattr(spool.Spool, "add", add_and_note)
+    with Store.open(tmp_path / "blocks.db") as store:
+        import_path(store, story)
+    whole, blocks = dump(tmp_path / "whole.db"), dump(tmp_path / "blocks.db")
+    assert whole["evidence_packed"] and whole["suggestion_rows"] and blocks == whole
+    assert spilled and not any(Path(p).exists() for p in spilled)  # read back, then removed
+
+
+def test_big_stories_analysed_in_worker_processes_reach_the_writer_whole(
+    tmp_path: Path, monkeypatch
+):
+    write_corpus(tmp_path / "corpus", 3, articles=3, sentences=20)
+    with Store.open(tmp_path / "one.db") as store:
+        import_path(store, tmp_path / "corpus", jobs=1)
+    monkeypatch.setattr(spool, "SPILL_BYTES", 1_000)  # every story through a file
+    with Store.open(tmp_path / "two.db") as store:
+        import_path(store, tmp_path / "corpus", jobs=2)
+    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+
+
+def test_an_import_failing_while_a_story_is_written_keeps_its_previous_version(
+    story: Path, tmp_path: Path, monkeypatch
+):
+    db = tmp_path / "x.db"
+    with Store.open(db) as store:
+        import_path(store, story)
+    before = dump(db)
+    (story / "outlet0.txt").write_text("Floods in Dunmore: report 0\n\nA new sentence.\n")
+    monkeypatch.setattr(evidence_module, "CHUNK_CELLS", 40)
+    monkeypatch.setattr(evidence_module, "MIN_CHUNK_ROWS", 1)
+    read = spool.Spool.__iter__
+
+    def fail_midway(self):
+        for k, block in enumerate(read(self)):
+            if k == 3:
+                raise OSError("disk gone")
+            yield block
+
+    monkeypatch.setattr(spool.Spool, "__iter__", fail_midway)
+    with Store.open(db) as store, pytest.raises(OSError):
+        import_path(store, story)
+    assert dump(db) == before
+
+
+def test_a_failing_analysis_leaves_no_file_behind(story: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(spool, "SPILL_BYTES", 1_000)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    suggest = StorySuggester.suggest
+    calls = []
+
+    def fail_late(self, i, evidence):
+        calls.append(i)
+        if len(calls) > 60:
+            raise RuntimeError("out of memory")
+        return suggest(self, i, evidence)
+
+    monkeypatch.setattr(StorySuggester, "suggest", fail_late)
+    with Store.open(tmp_path / "x.db") as store, pytest.raises(RuntimeError):
+        import_path(store, story)
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+@pytest.mark.parametrize("limit", [10**9, 10, 100])
+def test_a_spool_gives_its_blocks_back_in_order_also_in_another_process(limit: int):
+    s = spool.Spool(limit=limit)
+    blocks = [(k, "x" * k) for k in range(50)]
+    for b in blocks:
+        s.add(b, 4)
+    sent = pickle.loads(pickle.dumps(s.done()))  # what a worker process hands the writer
+    assert list(sent) == blocks
+    assert sent.path is None  # a spilled file is removed once read
