@@ -113,8 +113,8 @@ def test_suggestions_carry_the_same_pair_score_as_the_evidence() -> None:
         assert e.score == expected == stored.get((claim_id, e.other_id), expected)
 
 
-def test_a_long_article_is_never_scored_against_itself(monkeypatch) -> None:
-    """A 2 MB one-line article next to a short one must cost long x short, not long x long."""
+def fuzzy_scored(monkeypatch) -> list[int]:
+    """The number of pairs each of alignment's fuzzy scoring calls scores, as they happen."""
     from reader.align import evidence
 
     scored: list[int] = []
@@ -125,6 +125,14 @@ def test_a_long_article_is_never_scored_against_itself(monkeypatch) -> None:
         return real(q, c, *args, **kwargs)
 
     monkeypatch.setattr(evidence, "fuzzy_scores", counting)
+    return scored
+
+
+def test_a_long_article_is_never_scored_against_itself(monkeypatch) -> None:
+    """A 2 MB one-line article next to a short one must cost long x short, not long x long."""
+    from reader.align import evidence
+
+    scored = fuzzy_scored(monkeypatch)
     long = [f"Report number {i} says the harbour bridge closed for repairs." for i in range(600)]
     short = ["The harbour bridge closed for repairs.", "Ferries run instead.", "Nobody was hurt."]
     found = evidence.align_story(make_story({"long.txt": long, "short.txt": short}))
@@ -135,16 +143,9 @@ def test_a_long_article_is_never_scored_against_itself(monkeypatch) -> None:
 def test_each_cross_article_pair_is_scored_once_and_as_the_pair_score(monkeypatch) -> None:
     """The fuzzy ratio is symmetric: a pair of two articles is scored once, not once per side,
     and every stored score is still the pair's own score, whichever side asked."""
-    from reader.align import PairScorer, evidence
+    from reader.align import PairScorer
 
-    scored: list[int] = []
-    real = evidence.fuzzy_scores
-
-    def counting(q, c, *args, **kwargs):
-        scored.append(len(q) * len(c))
-        return real(q, c, *args, **kwargs)
-
-    monkeypatch.setattr(evidence, "fuzzy_scores", counting)
+    scored = fuzzy_scored(monkeypatch)
     claims = STORY.claims()
     found = align_story(STORY, min_score=0)
     sizes = [3, 4, 2]
