@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -216,7 +215,7 @@ def import_path(
             if progress:
                 progress(story)
     # a big story's blocks wait on disk for the writer: removed with this folder in any case
-    with tempfile.TemporaryDirectory(prefix="crossread-import-") as folder:
+    with reader.spool.import_folder() as folder:
         for story, spool in _analysed(stale, jobs, phase, folder):
             if phase and spool.suggestions >= LONG_STORY:  # one suggestion per sentence
                 phase(

@@ -4,7 +4,7 @@ are never all in memory, and the database's write lock is not held while the sto
 
 A spool pickles as its blocks (in memory) or its file's path (spilled): a worker process hands
 a big story to the writer for a few bytes. The file is removed once read back, or with its
-folder.
+folder (`import_folder`); a folder left by an import that was killed is removed by the next.
 """
 
 from __future__ import annotations
@@ -12,11 +12,38 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import shutil
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 SPILL_BYTES = 64_000_000  # about 100,000 claims' suggestions, or 3 million evidence pairs
+
+
+PREFIX = "crossread-import-"
+
+
+@contextlib.contextmanager
+def import_folder() -> Iterator[str]:
+    """A private temporary folder for an import's spools, named after this process and removed
+    on exit; first, the folders of imports whose process is gone (killed) are removed."""
+    for old in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        pid = old.name[len(PREFIX) :].split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)  # another user's: not ours to remove
+    with tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-") as folder:
+        yield folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process
+        return True
+    return True
 
 
 class Spool:

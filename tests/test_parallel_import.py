@@ -69,10 +69,12 @@ def test_kill_9_during_a_parallel_import_leaves_only_whole_stories(tmp_path):
     with Store.open(tmp_path / "whole.db") as store:
         import_path(store, tmp_path / "corpus", jobs=1)
     db = tmp_path / "killed.db"
+    (tmp_path / "tmp").mkdir()  # where the import keeps what waits for its writer
     proc = subprocess.Popen(
         [sys.executable, "-m", "reader", "import", str(tmp_path / "corpus"), "--db", str(db),
          "--jobs", "2"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 120
@@ -101,6 +103,13 @@ def test_kill_9_during_a_parallel_import_leaves_only_whole_stories(tmp_path):
     left = content(db)
     assert {r[0] for r in left["articles"]} == set(names)
     assert {r[1] for r in left["claims"]} == set(names)
+    # the killed import's temporary folder is removed by the next import
+    assert list((tmp_path / "tmp").iterdir())
+    subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(tmp_path / "corpus"), "--db", str(db)],
+        check=True, capture_output=True, env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
+    )  # fmt: skip
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_two_shards_merged_equal_one_import(tmp_path):
