@@ -15,6 +15,7 @@ import reader.spool
 from reader.corpus.loader import load_corpus
 from reader.models import Corpus, Skipped, Story
 from reader.spool import Spool
+from reader.story_pool import worker_init
 
 if TYPE_CHECKING:
     from annotations.store import ImportReport, Store
@@ -39,7 +40,7 @@ class ImportResult:
 Block = tuple["Pairs", list]  # a block's evidence pairs and suggestions: see blocks()
 
 
-def blocks(story: Story, phase: Phase | None = None) -> Iterator[Block]:
+def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[Block]:
     """Evidence and suggestions of `story` (the slow part of an import), a block of claims at a
     time: (pairs, suggestions), the pairs as arrays of claim indices into `story.claims()`
     (`reader.align.evidence.Pairs`); a headline's suggestion comes with the block of the body
@@ -55,6 +56,11 @@ def blocks(story: Story, phase: Phase | None = None) -> Iterator[Block]:
     scorer = PairScorer(claims)
     say("suggesting labels: facts compared across the story, then block by block as aligned")
     suggester = StorySuggester(story, scorer)
+    if jobs > 1 and len(claims) >= LONG_STORY:  # one long story: its blocks on every core
+        from reader.story_pool import pooled_blocks
+
+        yield from pooled_blocks(story, scorer, suggester, jobs)
+        return
     held: dict[int, list] = {}  # headlines waiting for the body sentence they condense
     for lo, hi, pairs in align_blocks(story, scorer=scorer):
         found: dict[int, list] = {i: [] for i in range(lo, hi)}
@@ -98,12 +104,16 @@ PAIR_BYTES, SUGGESTION_BYTES = 18, 1_000
 
 
 def spooled(
-    story: Story, phase: Phase | None = None, folder: str | None = None, limit: int | None = None
+    story: Story,
+    phase: Phase | None = None,
+    folder: str | None = None,
+    limit: int | None = None,
+    jobs: int = 1,
 ) -> Spool:
     """`blocks(story)` written to a spool (in `folder` past `limit` bytes), for the writer."""
     spool = Spool(folder, limit)
     try:
-        for pairs, done in blocks(story, phase):
+        for pairs, done in blocks(story, phase, jobs):
             spool.add((pairs, done), len(pairs) * PAIR_BYTES + len(done) * SUGGESTION_BYTES)
             spool.pairs += len(pairs)
             spool.suggestions += len(done)
@@ -140,13 +150,6 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _worker_init() -> None:
-    # the pool's processes fill the cores; rapidfuzz threads inside them would only contend
-    from reader.align import fuzzy
-
-    fuzzy.max_threads = 1
-
-
 def _analysed(
     stories: list[Story], jobs: int, phase: Phase | None = None, folder: str | None = None
 ) -> Iterator[tuple[Story, Spool]]:
@@ -157,16 +160,16 @@ def _analysed(
     one the caller is storing, so memory stays bounded whatever the corpus size. The order is
     kept so that `--jobs 1` and `--jobs N` write the same database.
     """
-    if jobs <= 1 or len(stories) <= 1:
+    if jobs <= 1 or len(stories) <= 1:  # (one story: a long one's blocks use the jobs)
         for story in stories:
-            yield story, spooled(story, phase, folder)
+            yield story, spooled(story, phase, folder, jobs=jobs)
         return
     # up to 2 x jobs stories wait for the writer: together they hold at most what one may
     limit = reader.spool.SPILL_BYTES // (2 * jobs)
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(stories)),
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_worker_init,
+        initializer=worker_init,
     ) as pool:
         pending: deque[tuple[Story, Future]] = deque()
         todo = iter(stories)

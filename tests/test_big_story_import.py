@@ -137,3 +137,32 @@ def test_a_spool_gives_its_blocks_back_in_order_also_in_another_process(limit: i
     sent = pickle.loads(pickle.dumps(s.done()))  # what a worker process hands the writer
     assert list(sent) == blocks
     assert sent.path is None  # a spilled file is removed once read
+
+
+def test_a_long_storys_blocks_analysed_by_several_processes_give_the_same_database(
+    story: Path, tmp_path: Path, monkeypatch
+):
+    # one long story (a 2 MB article) is split among the cores, a run of blocks each; its
+    # headlines wait for body sentences that another process suggests
+    from reader import pipeline, story_pool
+
+    whole_story_import(story, tmp_path / "whole.db")
+    loaded = load_corpus(story).stories[0]
+    leads = StorySuggester(loaded).lead.values()
+    assert any(lead >= 0 for lead in leads)  # some headline takes up a body sentence's label
+    monkeypatch.setattr(pipeline, "LONG_STORY", 1)
+    monkeypatch.setattr(evidence_module, "CHUNK_CELLS", 40)
+    monkeypatch.setattr(evidence_module, "MIN_CHUNK_ROWS", 1)
+    monkeypatch.setattr(story_pool, "RUN_BLOCKS", 2)
+    runs: list[range] = []
+    submit = story_pool.ProcessPoolExecutor.submit
+
+    def noting(self, fn, *args, **kwargs):
+        runs.append(args[0])
+        return submit(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(story_pool.ProcessPoolExecutor, "submit", noting)
+    with Store.open(tmp_path / "pooled.db") as store:
+        import_path(store, story, jobs=2)
+    assert len(runs) > 4  # many runs, in worker processes
+    assert dump(tmp_path / "pooled.db") == dump(tmp_path / "whole.db")

@@ -97,14 +97,17 @@ def align_blocks(
     pair_budget: int = PAIR_BUDGET,
     candidates: int = CANDIDATES,
     scorer: PairScorer | None = None,
+    only: range | None = None,
 ) -> Iterator[tuple[int, int, Pairs]]:
     """(lo, hi, pairs): the evidence of claims lo..hi-1, block after block in claim order, the
     blocks covering every claim; what `align_story` returns, a block at a time, so that a big
-    story's millions of pairs need never be in memory at once."""
+    story's millions of pairs need never be in memory at once. `only`: the numbers of the
+    blocks wanted (of `block_count(story)`), the others are skipped."""
     claims = story.claims()
     if len({c.article for c in claims}) < 2:
-        for lo in range(0, len(claims), CHUNK_ROWS):
-            yield lo, min(len(claims), lo + CHUNK_ROWS), NO_PAIRS
+        for b, lo in enumerate(range(0, len(claims), CHUNK_ROWS)):
+            if only is None or b in only:
+                yield lo, min(len(claims), lo + CHUNK_ROWS), NO_PAIRS
         return
     code: dict[str, int] = {}
     article = np.array([code.setdefault(c.article, len(code)) for c in claims])
@@ -115,7 +118,9 @@ def align_blocks(
     grid = ArticleGrid(article)
     texts = np.array(scorer.processed, dtype=object)
     fuzzy = _CrossFuzzy(scorer, grid) if exhaustive else None
-    for lo, hi, (start, end) in _blocks(article):
+    for b, (lo, hi, (start, end)) in enumerate(_blocks(article)):
+        if only is not None and b not in only:
+            continue
         # columns: the other articles' claims only; a long article is not scored against itself
         lex = scorer.weights.lexical(lo, hi, (start, end))
         if fuzzy is not None:
@@ -136,6 +141,16 @@ def align_blocks(
             rows[keep].astype(np.int32), cols[keep].astype(np.int32), ranks.astype(np.int16),
             scores[keep],
         )  # fmt: skip
+
+
+def block_count(story: Story) -> int:
+    """How many blocks `align_blocks` yields for `story`."""
+    claims = story.claims()
+    if len({c.article for c in claims}) < 2:
+        return -(-len(claims) // CHUNK_ROWS)
+    code: dict[str, int] = {}
+    article = np.array([code.setdefault(c.article, len(code)) for c in claims])
+    return sum(1 for _ in _blocks(article))
 
 
 class _CrossFuzzy:
