@@ -7,16 +7,27 @@ from typing import Any
 
 def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
     """Open the review app on a database (already imported) until the reviewer quits."""
-    from reader.ui.app import build_app
+    import gc
 
-    app = build_app(
-        db_path,
-        reviewer,
-        advance=settings.get("advance"),  # None: the config file decides
-        adjudicate=settings.get("adjudicate", False),
-        guidelines=settings.get("guidelines"),
-    )
-    app.run()
+    # No cyclic garbage collection until the first frame is up: nearly all that the start
+    # allocates (modules, widgets, styles) lives as long as the app, and the full collection
+    # it set off fell inside the first paint (10-30 ms). The app freezes those objects right
+    # after that frame and turns collection back on (CrossreadApp._resume_gc).
+    gc.disable()
+    try:
+        from reader.ui.app import build_app
+
+        app = build_app(
+            db_path,
+            reviewer,
+            advance=settings.get("advance"),  # None: the config file decides
+            adjudicate=settings.get("adjudicate", False),
+            guidelines=settings.get("guidelines"),
+        )
+        app.gc_paused = True
+        app.run()
+    finally:
+        gc.enable()
     if app.unsaved:
         import sys
 

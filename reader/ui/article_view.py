@@ -162,7 +162,15 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---- layout ------------------------------------------------------------------------------
     def _rewrap(self) -> None:
-        width = max(8, self.scrollable_content_region.width - GUTTER)
+        region = self.scrollable_content_region.width
+        if region <= 0:
+            # Not laid out yet (an article shown from on_mount): wrapping now is thrown away at
+            # the first layout. Until then the height of the text at the narrowest width, which
+            # costs nothing to count, gives the first layout its scrollbar as that wrap did.
+            lines = -(-len(self.text) // 8) + self.text.count("\n") if self.text else 0
+            self.virtual_size = Size(8 + GUTTER, lines)
+            return
+        width = max(8, region - GUTTER)
         if width == self._wrap_width:
             return
         self._wrap_width = width
@@ -172,9 +180,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         current = next((c for c in self.claims if c.id == self.current), None)
+        width = self._wrap_width
         self._rewrap()
         self.scroll_to_claim(current)
-        self.refresh()
+        if self._wrap_width != width:  # else the lines are those on screen (a new size repaints)
+            self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines)

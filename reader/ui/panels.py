@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
@@ -22,6 +23,8 @@ from reader.ui.textutil import differing_words, one_line
 
 if TYPE_CHECKING:
     from rich.containers import Lines
+    from textual.geometry import Region
+    from textual.strip import Strip
 
     from reader.models import Claim, Evidence, Suggestion
     from reader.ui.session import Review
@@ -46,6 +49,21 @@ class ArticleList(OptionList):
     """The articles of the current story, with progress (the stories have their own list)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
+    _drawn_width = -1  # the width its rows were drawn at
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width
+        if width != self._drawn_width:
+            if self._drawn_width >= 0:  # rows of another width: OptionList would forget them
+                self._clear_caches()  # on the Resize, which comes after this frame
+            self._drawn_width = width
+        return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # OptionList forgets every drawn row on any resize (the first layout sends one right
+        # after the first frame), but the rows depend on the width alone
+        if self.scrollable_content_region.width == self._drawn_width:
+            event.prevent_default()
 
     def show(self, review: Review) -> None:
         options: list[Option] = []

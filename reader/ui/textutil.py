@@ -63,11 +63,31 @@ def differing_words(text: str, reference: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+# Characters one cell wide: Latin, Greek, Cyrillic and the typographic punctuation of news text
+# (curly quotes, dashes, ellipsis); one of these sent its whole paragraph to rich's measure,
+# character by character, when an article was first wrapped.
+NARROW = frozenset(
+    map(
+        chr,
+        [
+            *range(0x20, 0x7F),
+            *range(0xA0, 0xAD),
+            *range(0xAE, 0x300),
+            *range(0x370, 0x483),
+            *range(0x2010, 0x2028),
+            *range(0x2030, 0x205F),
+        ],
+    )
+)
+
+
 def _is_narrow(text: str) -> bool:
     """True when every character takes one cell, so offsets are columns (the fast path)."""
+    if text.isascii() or NARROW.issuperset(text):
+        return True
     from rich.cells import cell_len
 
-    return text.isascii() or cell_len(text) == len(text)
+    return cell_len(text) == len(text)
 
 
 def _cell_wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
