@@ -180,17 +180,17 @@ class CrossreadApp(App[None]):
         self.screen.update_classes(
             {"-review": True, **self.breakpoint_classes(self.size)}, update=False
         )
+        # split off the screen in this order: the status line, the footer, the side column
         yield StatusLine(id="status")
+        # the palette key is in the help screen; docked in the footer it hides keys at 80 columns
+        yield KeysFooter(compact=True, show_command_palette=False)
         with Vertical(id="side"):
             yield StoryList(id="stories")
             yield ArticleList(id="articles")
-        with Vertical(id="reading"):
-            yield InfoLine(id="info")
-            yield ReadingView(id="article")
-            yield ArticleView(id="compare")
-            yield EvidencePanel(id="evidence")
-        # the palette key is in the help screen; docked in the footer it hides keys at 80 columns
-        yield KeysFooter(compact=True, show_command_palette=False)
+        yield InfoLine(id="info")
+        yield ReadingView(id="article")
+        yield ArticleView(id="compare")
+        yield EvidencePanel(id="evidence")
 
     def breakpoint_classes(self, size: Size) -> dict[str, bool]:
         """The screen's breakpoint classes at `size`, as Textual sets them on a Resize."""
