@@ -1248,16 +1248,7 @@ def _replace_story(
     records: dict[int, tuple] = {}  # a few hundred bytes a claim, written after the evidence
     for (rows, cols, ranks, scores), suggestions in blocks:
         # in key order, block after block (a claim's pairs are all in one block)
-        packed, general = [], []
-        for c, o, r, sc in sorted(
-            (numbers[c], numbers[o], r, sc)
-            for c, o, r, sc in zip(rows, cols, ranks, scores, strict=True)
-        ):
-            p = _pack(r, sc)
-            if p is None:
-                general.append((c, o, r, _general_score(sc)))
-            else:
-                packed.append((c, o - c, p))
+        packed, general = _evidence_rows(numbers, rows, cols, ranks, scores)
         _insert(conn, "evidence_packed", "claim, delta, packed", packed)
         _insert(conn, "evidence_pairs", "claim, other, rank, score", general)
         records.update(
@@ -1267,6 +1258,59 @@ def _replace_story(
         )
     # in key order (headlines' come last from the analysis): pages filled as they are appended
     _insert(conn, "suggestion_rows", _SUGGESTION_COLUMNS, (records[n] for n in sorted(records)))
+
+
+def _evidence_rows(
+    numbers: list[int], rows: Sequence, cols: Sequence, ranks: Sequence, scores: Sequence
+) -> tuple[list[tuple], list[tuple]]:
+    """A block's pairs (claims as indices into `numbers`) as evidence_packed rows (claim,
+    delta, packed) and evidence_pairs rows for what packing cannot hold exactly, in key order.
+    An analysis gives thousands of pairs a story: they are packed as arrays, not one by one."""
+    import numpy as np  # here: the app reads the store without needing numpy to start
+
+    rank, score = np.asarray(ranks), np.asarray(scores)
+    if not len(rank) or rank.dtype.kind != "i" or score.dtype.kind != "f":
+        return _evidence_rows_one_by_one(numbers, rows, cols, ranks, scores)
+    at = np.asarray(numbers)
+    claim, other = at[np.asarray(rows)], at[np.asarray(cols)]
+    order = np.lexsort((score, rank, other, claim))
+    claim, other, rank, score = claim[order], other[order], rank[order], score[order]
+    tenths = np.rint(score * 10)  # as round(): half to even
+    exact = (rank >= 0) & (rank <= 31) & (score >= 0) & (score <= 100) & (tenths / 10 == score)
+    packed = tenths[exact].astype(np.int64) * 32 + rank[exact]
+    rest = ~exact
+    return (
+        list(
+            zip(
+                claim[exact].tolist(), (other - claim)[exact].tolist(), packed.tolist(),
+                strict=True,
+            )
+        ),
+        [
+            (c, o, r, _general_score(sc))
+            for c, o, r, sc in zip(
+                claim[rest].tolist(), other[rest].tolist(), rank[rest].tolist(),
+                score[rest].tolist(), strict=True,
+            )
+        ],
+    )  # fmt: skip
+
+
+def _evidence_rows_one_by_one(
+    numbers: list[int], rows: Sequence, cols: Sequence, ranks: Sequence, scores: Sequence
+) -> tuple[list[tuple], list[tuple]]:
+    """`_evidence_rows` for values that are not all integer ranks and float scores."""
+    packed, general = [], []
+    for c, o, r, sc in sorted(
+        (numbers[c], numbers[o], r, sc)
+        for c, o, r, sc in zip(rows, cols, ranks, scores, strict=True)
+    ):
+        p = _pack(r, sc)
+        if p is None:
+            general.append((c, o, r, _general_score(sc)))
+        else:
+            packed.append((c, o - c, p))
+    return packed, general
 
 
 def _pack(rank: object, score: object) -> int | None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import reader.spool
-from reader.corpus.loader import load_corpus
+from reader.corpus.loader import open_corpus
 from reader.models import Corpus, Skipped, Story
 from reader.spool import Spool
 from reader.story_pool import worker_init
@@ -151,23 +151,28 @@ def default_jobs() -> int:
 
 
 def _analysed(
-    stories: list[Story], jobs: int, phase: Phase | None = None, folder: str | None = None
+    stories: Iterable[Story],
+    count: int,
+    jobs: int,
+    phase: Phase | None = None,
+    folder: str | None = None,
 ) -> Iterator[tuple[Story, Spool]]:
     """Each story with its evidence and suggestions (`spooled`, in `folder`), in the stories'
-    order.
+    order; `count`: how many stories there are at most.
 
     With jobs > 1 the analysis runs in worker processes, at most 2 × jobs stories ahead of the
     one the caller is storing, so memory stays bounded whatever the corpus size. The order is
-    kept so that `--jobs 1` and `--jobs N` write the same database.
+    kept so that `--jobs 1` and `--jobs N` write the same database. Stories are taken from
+    `stories` only as they are needed, so they can be loaded while others are analysed.
     """
-    if jobs <= 1 or len(stories) <= 1:  # (one story: a long one's blocks use the jobs)
+    if jobs <= 1 or count <= 1:  # (one story: a long one's blocks use the jobs)
         for story in stories:
             yield story, spooled(story, phase, folder, jobs=jobs)
         return
     # up to 2 x jobs stories wait for the writer: together they hold at most what one may
     limit = reader.spool.SPILL_BYTES // (2 * jobs)
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(stories)),
+        max_workers=min(jobs, count),
         mp_context=multiprocessing.get_context("fork"),
         initializer=worker_init,
     ) as pool:
@@ -205,21 +210,24 @@ def import_path(
     `phase(what)` at each step of a long story analysed in this process (`LONG_STORY`).
     """
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
-    corpus = load_corpus(path, follow_symlinks=follow_symlinks, **kwargs)
-    result = ImportResult(skipped=list(corpus.skipped), warnings=decoding_warnings(corpus))
+    corpus, count, loading = open_corpus(path, follow_symlinks=follow_symlinks, **kwargs)
     if on_loaded:
-        on_loaded(len(corpus.stories))
-    stale = [s for s in corpus.stories if not store.story_is_current(s)]
-    stale_ids = {id(s) for s in stale}
+        on_loaded(count)
     reports = {}
-    for story in corpus.stories:
-        if id(story) not in stale_ids:
-            reports[id(story)] = unchanged_report(story)
-            if progress:
-                progress(story)
+
+    def stale() -> Iterator[Story]:
+        """The stories whose files changed, loaded as the analysis asks for the next one."""
+        for story in loading:
+            if store.story_is_current(story):
+                reports[id(story)] = unchanged_report(story)
+                if progress:
+                    progress(story)
+            else:
+                yield story
+
     # a big story's blocks wait on disk for the writer: removed with this folder in any case
     with reader.spool.import_folder() as folder:
-        for story, spool in _analysed(stale, jobs, phase, folder):
+        for story, spool in _analysed(stale(), count, jobs, phase, folder):
             if phase and spool.suggestions >= LONG_STORY:  # one suggestion per sentence
                 phase(
                     f"saving {spool.pairs:,} evidence pairs and {spool.suggestions:,} suggestions"
@@ -227,6 +235,7 @@ def import_path(
             reports[id(story)] = store.import_blocks(story, _as_rows(spool))
             if progress:
                 progress(story)
+    result = ImportResult(skipped=list(corpus.skipped), warnings=decoding_warnings(corpus))
     result.reports = [reports[id(s)] for s in corpus.stories]
     return result
 

@@ -156,3 +156,30 @@ def test_a_long_story_says_each_step_of_its_import(tmp_path, monkeypatch):
     with Store.open(tmp_path / "x.db") as store:
         import_path(store, folder, phase=steps.append)
     assert steps == []
+
+
+def test_stories_are_analysed_while_the_next_ones_load(tmp_path, monkeypatch):
+    # loading 1,000 stories took seconds with every worker idle: the first ones now go to the
+    # workers while the rest load, and the corpus is never all in memory at once
+    from reader import pipeline
+
+    write_corpus(tmp_path / "corpus", 8, articles=2, sentences=6)
+    events: list[str] = []
+    opened = pipeline.open_corpus
+
+    def noting_loads(*args, **kwargs):
+        corpus, count, stories = opened(*args, **kwargs)
+        return corpus, count, (events.append(f"loaded {s.name}") or s for s in stories)
+
+    submit = pipeline.ProcessPoolExecutor.submit
+
+    def noting_submits(self, fn, story, *args, **kwargs):
+        events.append(f"analyse {story.name}")
+        return submit(self, fn, story, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "open_corpus", noting_loads)
+    monkeypatch.setattr(pipeline.ProcessPoolExecutor, "submit", noting_submits)
+    with Store.open(tmp_path / "x.db") as store:
+        result = import_path(store, tmp_path / "corpus", jobs=2)
+    assert len(result.reports) == 8 and not any(r.skipped for r in result.reports)
+    assert events.index("analyse story00000") < events.index("loaded story00007")

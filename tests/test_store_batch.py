@@ -99,3 +99,30 @@ def test_export_carries_the_suggestion_and_whether_it_was_accepted(tmp_path):
         assert rows[cid]["suggestion_reason"] == f"numbers differ in {cid}"
         assert rows[cid]["suggestion_confidence"] == "high"
     s.close()
+
+
+def test_evidence_packed_as_arrays_is_packed_as_one_by_one():
+    # an analysis's pairs are packed as arrays; values packing cannot hold exactly (a score
+    # between tenths, out of range, not a number; a rank past 31) go to evidence_pairs alike
+    import math
+    import random
+
+    from annotations.store import _evidence_rows, _evidence_rows_one_by_one
+
+    rng = random.Random(5)
+    numbers = [10 + 3 * k for k in range(40)]
+    pairs = [(rng.randrange(40), rng.randrange(40)) for _ in range(300)]
+    rows, cols = [p[0] for p in pairs], [p[1] for p in pairs]
+    ranks = [rng.choice([1, 2, 5, 31, 32, 0, -1]) for _ in pairs]
+    scores = [
+        rng.choice([round(rng.uniform(0, 100), 1), rng.uniform(0, 100), 100.0, 100.05, -0.1,
+                    math.nan, 0.0, 72.0])
+        for _ in pairs
+    ]  # fmt: skip
+    fast = _evidence_rows(numbers, rows, cols, ranks, scores)
+    slow = _evidence_rows_one_by_one(numbers, rows, cols, ranks, scores)
+    assert fast[0] == slow[0] and len(fast[0]) > 100
+    assert [r[:3] for r in fast[1]] == [r[:3] for r in slow[1]] and len(fast[1]) > 50
+    assert all(  # NaN is not equal to itself: compare the scores as text
+        repr(a[3]) == repr(b[3]) for a, b in zip(fast[1], slow[1], strict=True)
+    )

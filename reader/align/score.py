@@ -122,13 +122,15 @@ def with_pair_scores(
             js = [index[m] for m in missing]
             got = scorer.scores(index[s.claim_id], js).tolist()
             known.update(((s.claim_id, m), g) for m, g in zip(missing, got, strict=True))
-        if s.evidence:
-            s = replace(
-                s,
-                evidence=tuple(
-                    replace(e, score=known.get((s.claim_id, e.other_id), e.score))
-                    for e in s.evidence
-                ),
-            )
+        scored = tuple(
+            _rescored(e, known.get((s.claim_id, e.other_id), e.score)) for e in s.evidence
+        )
+        if any(a is not b for a, b in zip(scored, s.evidence, strict=True)):
+            s = replace(s, evidence=scored)
         out.append(s)
     return out
+
+
+def _rescored(e: Evidence, score: float) -> Evidence:
+    """`e` with `score` (itself when the score is already that: most are)."""
+    return e if score == e.score else replace(e, score=score)

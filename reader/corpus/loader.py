@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
@@ -204,7 +205,8 @@ def _load_story(
     corpus: Corpus,
     max_bytes: int,
     inside: str | None,
-) -> None:
+) -> Iterator[Story]:
+    """The story of `folder` (none when it has no readable article), added to `corpus`."""
     story = Story(
         name=escape_undecodable(folder.name), path=escape_undecodable(os.path.abspath(folder))
     )
@@ -220,6 +222,7 @@ def _load_story(
         corpus.skipped.append(Skipped(_show(entry.path), reason))
     if story.articles:
         corpus.stories.append(story)
+        yield story
     else:
         corpus.skipped.append(Skipped(_show(folder), "no readable .txt or .md files"))
 
@@ -254,6 +257,21 @@ def load_corpus(
     Symbolic links to files outside `path` are skipped unless `follow_symlinks`.
     Raises CorpusError if the path does not exist or is not a folder or readable text file.
     """
+    corpus, _, stories = open_corpus(path, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+    for _ in stories:
+        pass
+    return corpus
+
+
+def open_corpus(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False
+) -> tuple[Corpus, int, Iterator[Story]]:
+    """`load_corpus`, a story at a time: (corpus, folders, stories). Each story is loaded when
+    the iterator comes to it (then it is in `corpus.stories`, and the files it skipped in
+    `corpus.skipped`), so an import analyses the first stories while it loads the next;
+    `folders` is how many stories there are at most (a folder with no readable file is none).
+    A path that cannot be read at all raises CorpusError here, before any story is loaded.
+    """
     root = Path(path)
     try:
         st = os.stat(root)
@@ -270,15 +288,27 @@ def load_corpus(
         name, where = escape_undecodable(root.stem), escape_undecodable(os.path.abspath(root))
         story = Story(name=name, path=where, articles=[article])
         corpus.stories.append(story)
-        return corpus
+        return corpus, 1, iter([story])
     if not stat.S_ISDIR(st.st_mode):
         raise CorpusError(f"not a file or folder (FIFO, device or socket): {_show(root)}")
     entries = _scan(root)
     inside = None if follow_symlinks else os.path.realpath(root)
     story_dirs = [e for e in entries if _holds_text(e)]
-    if not story_dirs:
-        _load_story(root, entries, corpus, max_bytes, inside)
-        return corpus
+    stories = _stories(root, entries, story_dirs, corpus, max_bytes, inside)
+    return corpus, max(1, len(story_dirs)), stories
+
+
+def _stories(
+    root: Path,
+    entries: list[os.DirEntry[str]],
+    story_dirs: list[os.DirEntry[str]],
+    corpus: Corpus,
+    max_bytes: int,
+    inside: str | None,
+) -> Iterator[Story]:
+    if not story_dirs:  # the path is one story
+        yield from _load_story(root, entries, corpus, max_bytes, inside)
+        return
     for entry in entries:
         if entry in story_dirs:
             try:
@@ -286,10 +316,9 @@ def load_corpus(
             except CorpusError as exc:  # one unreadable story must not stop the others
                 corpus.skipped.append(Skipped(_show(entry.path), str(exc)))
                 continue
-            _load_story(Path(entry.path), story_entries, corpus, max_bytes, inside)
+            yield from _load_story(Path(entry.path), story_entries, corpus, max_bytes, inside)
         else:
             reason = _skip_reason(entry, inside)
             if reason is None or reason.startswith("folder nested"):
                 reason = "not inside a story folder (this is a folder of stories)"
             corpus.skipped.append(Skipped(_show(entry.path), reason))
-    return corpus

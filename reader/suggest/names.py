@@ -7,6 +7,8 @@ counterpart can confirm, however many of the story's common words the two share.
 
 from __future__ import annotations
 
+import functools
+
 from reader.suggest.text import Token, tokenize
 from reader.suggest.titles import is_title_word
 
@@ -16,8 +18,9 @@ _OPENERS = frozenset(".!?“\"‘'—:(")
 _TO_AUDIENCE = frozenset(["told", "tells", "telling", "via"])
 
 
-def proper_names(text: str) -> list[list[Token]]:
-    """The names of `text`: runs of capitalised words ("Jens Stoltenberg"), each a list."""
+@functools.lru_cache(maxsize=1 << 15)  # several detectors ask for the names of each claim
+def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
+    """The names of `text`: runs of capitalised words ("Jens Stoltenberg"), each a tuple."""
     toks = tokenize(text)
     out: list[list[Token]] = []
     last = skipped = -2
@@ -46,4 +49,4 @@ def proper_names(text: str) -> list[list[Token]]:
         else:
             out.append([t])
         last = k
-    return out
+    return tuple(map(tuple, out))
