@@ -44,7 +44,8 @@ def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[
     """Evidence and suggestions of `story` (the slow part of an import), a block of claims at a
     time: (pairs, suggestions), the pairs as arrays of claim indices into `story.claims()`
     (`reader.align.evidence.Pairs`); a headline's suggestion comes with the block of the body
-    sentence it condenses. `phase(what)` is told when each step starts. Memory stays that of
+    sentence it condenses (last of all when `jobs` processes share a long story's blocks, see
+    `reader.story_pool`). `phase(what)` is told when each step starts. Memory stays that of
     one block whatever the story's size."""
     from reader.align import PairScorer, with_pair_scores
     from reader.align.evidence import NO_PAIRS, align_blocks, as_evidence
