@@ -166,3 +166,25 @@ def test_a_long_storys_blocks_analysed_by_several_processes_give_the_same_databa
         import_path(store, story, jobs=2)
     assert len(runs) > 4  # many runs, in worker processes
     assert dump(tmp_path / "pooled.db") == dump(tmp_path / "whole.db")
+
+
+def test_suggest_shares_a_long_storys_blocks_among_processes_with_the_same_result(
+    story: Path, monkeypatch
+):
+    from reader import pipeline, story_pool
+    from reader.cli.suggest_export import suggestion_records
+
+    alone = list(suggestion_records(story))
+    monkeypatch.setattr(pipeline, "LONG_STORY", 1)
+    monkeypatch.setattr(evidence_module, "CHUNK_CELLS", 40)
+    monkeypatch.setattr(evidence_module, "MIN_CHUNK_ROWS", 1)
+    pooled: list[int] = []
+    real = story_pool.pooled_blocks
+
+    def noting(*args, **kwargs):
+        pooled.append(args[-1])  # jobs
+        yield from real(*args, **kwargs)
+
+    monkeypatch.setattr(story_pool, "pooled_blocks", noting)
+    assert list(suggestion_records(story, jobs=2)) == alone
+    assert pooled == [2]

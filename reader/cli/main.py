@@ -330,18 +330,22 @@ def open_cmd(
         )
 
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Stories (or a long story's blocks) analysed at once, in worker processes "
+    "(default: the number of cores).",
+)
+
+
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @max_mb_option
 @follow_option
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Stories analysed at once, in worker processes (default: the number of cores).",
-)
+@jobs_option
 def import_cmd(
     paths: tuple[str, ...], db: str, max_mb: float, follow_symlinks: bool, jobs: int | None
 ) -> None:
@@ -515,10 +519,14 @@ def agreement_cmd(
 @click.option("-o", "--output", default="-", help="Output file (default: standard output).")
 @max_mb_option
 @follow_option
-def suggest_cmd(path: str, fmt: str, output: str, max_mb: float, follow_symlinks: bool) -> None:
+@jobs_option
+def suggest_cmd(
+    path: str, fmt: str, output: str, max_mb: float, follow_symlinks: bool, jobs: int | None
+) -> None:
     """Suggest a label, with its reason and evidence, for every claim in PATH (no database)."""
     from reader.cli.suggest_export import write_suggestions
     from reader.cli.terminal import data_stdout
+    from reader.pipeline import default_jobs
 
     with user_errors():
         n = write_suggestions(
@@ -528,6 +536,7 @@ def suggest_cmd(path: str, fmt: str, output: str, max_mb: float, follow_symlinks
             max_bytes=int(max_mb * 1e6),
             report=lambda message: say(message, err=True),
             follow_symlinks=follow_symlinks,
+            jobs=jobs or default_jobs(),
         )
     if output != "-":
         say(f"wrote {n} suggestions to {output}", err=True)

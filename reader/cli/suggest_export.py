@@ -30,8 +30,10 @@ def suggestion_records(
     max_bytes: int = 5_000_000,
     report: Callable[[str], None] | None = None,
     follow_symlinks: bool = False,
+    jobs: int = 1,
 ) -> Iterator[dict]:
-    """One record per claim of every story under `path`, in document order.
+    """One record per claim of every story under `path`, in document order; a long story's
+    blocks are analysed in `jobs` processes.
 
     Skipped files are passed to `report` as one-line messages; a path with no article at all
     raises CorpusError (a mistyped folder should not look like an empty result).
@@ -45,7 +47,7 @@ def suggestion_records(
     require_articles(corpus, path)
     for story in corpus.stories:
         # the evidence of each block of claims is dropped once its suggestions are made
-        by_claim = {s.claim_id: s for _, done in blocks(story) for s in done}
+        by_claim = {s.claim_id: s for _, done in blocks(story, jobs=jobs) for s in done}
         for claim in story.claims():
             s = by_claim.get(claim.id)
             yield {
@@ -74,6 +76,7 @@ def write_suggestions(
     max_bytes: int = 5_000_000,
     report: Callable[[str], None] | None = None,
     follow_symlinks: bool = False,
+    jobs: int = 1,
 ) -> int:
     """Write suggestion records to `out` (a path, written atomically, or a stream); rows written."""
     from annotations.output import open_output, write_records
@@ -83,7 +86,7 @@ def write_suggestions(
     # load before opening the output, so a bad corpus leaves an existing output file alone
     records = list(
         suggestion_records(
-            path, max_bytes=max_bytes, report=report, follow_symlinks=follow_symlinks
+            path, max_bytes=max_bytes, report=report, follow_symlinks=follow_symlinks, jobs=jobs
         )
     )
     with open_output(out, protect=protect) as fh:
