@@ -14,11 +14,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from corpus import write_corpus
 
 from annotations.store import Store
-from reader import spool
 from reader.align import PairScorer, align_story, with_pair_scores
 from reader.align import evidence as evidence_module
 from reader.corpus.loader import load_corpus
-from reader.pipeline import import_path
+from reader.pipeline import import_path, spool
 from reader.suggest import suggest_story
 from reader.suggest.decide import StorySuggester
 
@@ -144,7 +143,8 @@ def test_a_long_storys_blocks_analysed_by_several_processes_give_the_same_databa
 ):
     # one long story (a 2 MB article) is split among the cores, a run of blocks each; its
     # headlines wait for body sentences that another process suggests
-    from reader import pipeline, story_pool
+    from reader import pipeline
+    from reader.pipeline import story_pool
 
     whole_story_import(story, tmp_path / "whole.db")
     loaded = load_corpus(story).stories[0]
@@ -171,8 +171,9 @@ def test_a_long_storys_blocks_analysed_by_several_processes_give_the_same_databa
 def test_suggest_shares_a_long_storys_blocks_among_processes_with_the_same_result(
     story: Path, monkeypatch
 ):
-    from reader import pipeline, story_pool
+    from reader import pipeline
     from reader.cli.suggest_export import suggestion_records
+    from reader.pipeline import story_pool
 
     alone = list(suggestion_records(story))
     monkeypatch.setattr(pipeline, "LONG_STORY", 1)

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import reader.spool
 from reader.corpus.loader import open_corpus
 from reader.models import Corpus, Skipped, Story
-from reader.spool import Spool
-from reader.story_pool import worker_init
+from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
+from reader.pipeline.spool import Spool
+from reader.pipeline.story_pool import worker_init
 
 if TYPE_CHECKING:
     from annotations.store import ImportReport, Store
@@ -45,7 +45,7 @@ def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[
     time: (pairs, suggestions), the pairs as arrays of claim indices into `story.claims()`
     (`reader.align.evidence.Pairs`); a headline's suggestion comes with the block of the body
     sentence it condenses (last of all when `jobs` processes share a long story's blocks, see
-    `reader.story_pool`). `phase(what)` is told when each step starts. Memory stays that of
+    `reader.pipeline.story_pool`). `phase(what)` is told when each step starts. Memory stays that of
     one block whatever the story's size."""
     from reader.align import PairScorer, with_pair_scores
     from reader.align.evidence import NO_PAIRS, align_blocks, as_evidence
@@ -58,7 +58,7 @@ def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[
     say("suggesting labels: facts compared across the story, then block by block as aligned")
     suggester = StorySuggester(story, scorer)
     if jobs > 1 and len(claims) >= LONG_STORY:  # one long story: its blocks on every core
-        from reader.story_pool import pooled_blocks
+        from reader.pipeline.story_pool import pooled_blocks
 
         yield from pooled_blocks(story, scorer, suggester, jobs)
         return
@@ -171,7 +171,7 @@ def _analysed(
             yield story, spooled(story, phase, folder, jobs=jobs)
         return
     # up to 2 x jobs stories wait for the writer: together they hold at most what one may
-    limit = reader.spool.SPILL_BYTES // (2 * jobs)
+    limit = spooling.SPILL_BYTES // (2 * jobs)
     with ProcessPoolExecutor(
         max_workers=min(jobs, count),
         mp_context=multiprocessing.get_context("fork"),
@@ -227,7 +227,7 @@ def import_path(
                 yield story
 
     # a big story's blocks wait on disk for the writer: removed with this folder in any case
-    with reader.spool.import_folder() as folder:
+    with spooling.import_folder() as folder:
         for story, spool in _analysed(stale(), count, jobs, phase, folder):
             if phase and spool.suggestions >= LONG_STORY:  # one suggestion per sentence
                 phase(
