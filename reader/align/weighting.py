@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from reader.align.postings import Postings
 from reader.models import Claim
 
 _NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -119,12 +120,8 @@ class StoryWeights:
         for i, (ix, w) in enumerate(self.rows):
             for k, x in zip(ix.tolist(), w.tolist(), strict=True):
                 by_term[k].append((i, x))
-        lengths = np.fromiter((len(ps) for ps in by_term), dtype=np.int64, count=len(by_term))
-        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
-        self.post_ix = np.fromiter((i for ps in by_term for i, _ in ps), dtype=np.int64)
+        self.postings = Postings([[i for i, _ in ps] for ps in by_term], n)
         self.post_w = np.fromiter((x for ps in by_term for _, x in ps), dtype=np.float64)
-        # (term, claim) as one sorted key: where an article starts within every posting
-        self.keys = np.repeat(np.arange(len(by_term)), lengths) * n + self.post_ix
 
     def _weights(self, weights: dict[str, float]) -> Row:
         ix = np.array([self.ids[t] for t in weights], dtype=np.int64)
@@ -148,20 +145,11 @@ class StoryWeights:
         width = self._width(skip)
         terms = np.concatenate([ix for ix, _ in rows]) if rows else np.zeros(0, dtype=np.int64)
         row_of = np.repeat(np.arange(len(rows)), [len(ix) for ix, _ in rows])
-        lo, hi = self.ptr[terms], self.ptr[terms + 1]
-        if skip is None:
-            starts, ends, shift, source = lo, hi, np.zeros_like(lo), np.arange(len(terms))
-        else:
-            # each posting's part before the skipped claims, then its part after them
-            a = np.searchsorted(self.keys, terms * self.n + skip[0])
-            b = np.searchsorted(self.keys, terms * self.n + skip[1])
-            starts, ends = np.stack([lo, b], axis=1).ravel(), np.stack([a, hi], axis=1).ravel()
-            shift = np.tile([0, skip[1] - skip[0]], len(terms))
-            source, row_of = np.repeat(np.arange(len(terms)), 2), np.repeat(row_of, 2)
-        sizes = ends - starts
-        where = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
-        flat = self.post_ix[where] - np.repeat(shift, sizes) + np.repeat(row_of * width, sizes)
-        return flat, where, np.repeat(source, sizes)
+        where, source = self.postings.gather(terms, skip)
+        column = self.postings.claims[where]
+        if skip is not None:  # the claims after the skipped ones move up to close the gap
+            column = column - (skip[1] - skip[0]) * (column >= skip[1])
+        return column + row_of[source] * width, where, source
 
     def _dots(self, rows: Sequence[Row], skip: tuple[int, int] | None) -> np.ndarray:
         """Sums of each of `rows`' weights over the terms it shares with every claim (the

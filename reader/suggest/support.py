@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reader.align.postings import Postings
 from reader.models import Claim, Evidence
 from reader.suggest.text import content_stems, stem, tokenize
 
@@ -172,7 +173,10 @@ class Counterparts:
         self.contiguous = int((np.diff(article) != 0).sum()) == len(code) - 1
         self.first = {a: int(np.argmax(article == a)) for a in code.values()}
         self.after = {a: self.first[a] + int((article == a).sum()) for a in code.values()}
-        self.shares = _Postings(postings, idf, n)
+        # each stem's claims, and its rarity, by stem number
+        self.stem_id = {s: k for k, s in enumerate(postings)}
+        self.shares = Postings(list(postings.values()), n)
+        self.stem_idf = np.fromiter((idf[s] for s in postings), dtype=np.float64)
 
     def of(self, i: int, evidence: Iterable[Evidence]) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence."""
@@ -183,7 +187,9 @@ class Counterparts:
         a = int(article[i])
         own = (self.first[a], self.after[a]) if contiguous else None
         # sorted: sums in a fixed order, so near-equal candidates rank the same in every run
-        flat, weights = self.shares.gather([s for s in sorted(ss) if idf[s] > 0], own)
+        ids = np.fromiter((self.stem_id[s] for s in sorted(ss) if idf[s] > 0), dtype=np.int64)
+        where, source = self.shares.gather(ids, own)
+        flat, weights = self.shares.claims[where], self.stem_idf[ids][source]
         acc: dict[int, float] = {}
         top: list[int] = []
         if flat.size:
@@ -218,41 +224,3 @@ class Counterparts:
         _, j, basis = best
         shared = tuple(sorted(ss & stems[j], key=lambda s: (-idf[s], s)))
         return Counterpart(j, float(acc[j]), shared, aligned_of.get(j, 0.0), basis)
-
-
-class _Postings:
-    """Every stem's claims, sorted, in one array: a claim's shared stems are gathered with a
-    fixed number of array operations however many stems it has (a big story has 30,000 claims)."""
-
-    def __init__(self, postings: Mapping[str, list[int]], idf: Mapping[str, float], n: int):
-        self.n = n
-        self.id = {s: k for k, s in enumerate(postings)}
-        lengths = np.fromiter((len(p) for p in postings.values()), dtype=np.int64)
-        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
-        self.claims = np.fromiter(
-            (i for p in postings.values() for i in p), dtype=np.int64, count=int(self.ptr[-1])
-        )
-        # (stem, claim) as one sorted key, to find where an article starts in every posting
-        self.keys = np.repeat(np.arange(len(lengths)), lengths) * n + self.claims
-        self.idf = np.fromiter((idf[s] for s in postings), dtype=np.float64, count=len(lengths))
-
-    def gather(
-        self, stems: list[str], skip: tuple[int, int] | None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """The claims using each of `stems`, stem by stem in order, and the stem's idf for
-        each; without the claims skip[0]..skip[1]-1 (each posting's part before, then after)."""
-        ids = np.fromiter((self.id[s] for s in stems), dtype=np.int64, count=len(stems))
-        lo, hi = self.ptr[ids], self.ptr[ids + 1]
-        if skip is None:
-            starts, ends, weight = lo, hi, self.idf[ids]
-        else:
-            a = np.searchsorted(self.keys, ids * self.n + skip[0])
-            b = np.searchsorted(self.keys, ids * self.n + skip[1])
-            starts = np.stack([lo, b], axis=1).ravel()
-            ends = np.stack([a, hi], axis=1).ravel()
-            weight = np.repeat(self.idf[ids], 2)
-        sizes = ends - starts
-        total = int(sizes.sum())
-        # positions starts[k]..ends[k]-1 of every part, concatenated in order
-        offsets = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes)
-        return self.claims[offsets + np.arange(total)], np.repeat(weight, sizes)

@@ -1,0 +1,44 @@
+"""Postings: for each term of a story (numbered from 0), the claims that use it, in claim order,
+all terms in one array, so that the postings of any number of terms are gathered in a fixed number
+of array operations however many terms there are (a big story has 30,000 claims, each asking for
+its own terms). Both signals that weigh shared terms use it: the evidence's weighted terms
+(`reader.align.weighting`) and the suggestions' shared rare stems (`reader.suggest.support`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+
+class Postings:
+    def __init__(self, by_term: Sequence[Sequence[int]], n: int):
+        """`by_term[k]`: the claims (of `n`) using term k, in increasing order."""
+        self.n = n
+        lengths = np.fromiter((len(p) for p in by_term), dtype=np.int64, count=len(by_term))
+        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
+        self.claims = np.fromiter(
+            (i for p in by_term for i in p), dtype=np.int64, count=int(self.ptr[-1])
+        )
+        # (term, claim) as one sorted key: where a run of claims starts within every posting
+        self.keys = np.repeat(np.arange(len(lengths)), lengths) * n + self.claims
+
+    def gather(
+        self, terms: np.ndarray, skip: tuple[int, int] | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Every posting of each of `terms` (term ids), term by term in order: its position in
+        `claims`, and which of `terms` it is of. Without the claims skip[0]..skip[1]-1: each
+        posting's part before them, then its part after them."""
+        lo, hi = self.ptr[terms], self.ptr[terms + 1]
+        if skip is None:
+            starts, ends, source = lo, hi, np.arange(len(terms))
+        else:
+            a = np.searchsorted(self.keys, terms * self.n + skip[0])
+            b = np.searchsorted(self.keys, terms * self.n + skip[1])
+            starts, ends = np.stack([lo, b], axis=1).ravel(), np.stack([a, hi], axis=1).ravel()
+            source = np.repeat(np.arange(len(terms)), 2)
+        sizes = ends - starts
+        # positions starts[k]..ends[k]-1 of every part, concatenated in order
+        where = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
+        return where, np.repeat(source, sizes)
