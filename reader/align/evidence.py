@@ -29,6 +29,7 @@ __all__ = [
     "align_blocks",
     "align_story",
     "as_evidence",
+    "by_claim",
     "content_words",
     "score_matrix",
 ]
@@ -87,6 +88,17 @@ def as_evidence(claims: Sequence[Claim], pairs: Pairs) -> Iterator[Evidence]:
     ):  # fmt: skip
         other = claims[j]
         yield Evidence(claims[i].id, other.id, other.article, rank, score, other.text)
+
+
+def by_claim(
+    claims: Sequence[Claim], lo: int, hi: int, pairs: Pairs
+) -> tuple[list[Evidence], dict[int, list[Evidence]]]:
+    """A block's `pairs` as `Evidence`, in their order, and each claim lo..hi-1's own."""
+    evidence = list(as_evidence(claims, pairs))
+    found: dict[int, list[Evidence]] = {i: [] for i in range(lo, hi)}
+    for e, i in zip(evidence, pairs.rows.tolist(), strict=True):
+        found[i].append(e)
+    return evidence, found
 
 
 def align_blocks(

@@ -48,7 +48,7 @@ def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[
     `reader.pipeline.story_pool`). `phase(what)` is told when each step starts. Memory stays that of
     one block whatever the story's size."""
     from reader.align import PairScorer, with_pair_scores
-    from reader.align.evidence import NO_PAIRS, align_blocks, as_evidence
+    from reader.align.evidence import NO_PAIRS, align_blocks, by_claim
     from reader.suggest import StorySuggester
 
     claims = story.claims()
@@ -64,10 +64,7 @@ def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[
         return
     held: dict[int, list] = {}  # headlines waiting for the body sentence they condense
     for lo, hi, pairs in align_blocks(story, scorer=scorer):
-        found: dict[int, list] = {i: [] for i in range(lo, hi)}
-        evidence = list(as_evidence(claims, pairs))
-        for e, i in zip(evidence, pairs.rows.tolist(), strict=True):
-            found[i].append(e)
+        evidence, found = by_claim(claims, lo, hi, pairs)
         done = []
         for i in range(lo, hi):
             if suggester.waits(i):

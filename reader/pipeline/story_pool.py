@@ -47,7 +47,7 @@ def worker_init() -> None:
 def _run(blocks: range) -> Run:
     """Align and suggest the blocks numbered `blocks` (in a worker)."""
     from reader.align import with_pair_scores
-    from reader.align.evidence import align_blocks, as_evidence
+    from reader.align.evidence import align_blocks, by_claim
 
     assert _shared is not None
     story, scorer, suggester = _shared
@@ -55,10 +55,7 @@ def _run(blocks: range) -> Run:
     out, held = [], {}
     before = set(suggester.restated)  # a worker process runs several runs
     for lo, hi, pairs in align_blocks(story, scorer=scorer, only=blocks):
-        evidence = list(as_evidence(claims, pairs))
-        found: dict[int, list[Evidence]] = {i: [] for i in range(lo, hi)}
-        for e, i in zip(evidence, pairs.rows.tolist(), strict=True):
-            found[i].append(e)
+        evidence, found = by_claim(claims, lo, hi, pairs)
         done = []
         for i in range(lo, hi):
             if suggester.lead.get(i, -1) >= 0:  # its body sentence may be another worker's
