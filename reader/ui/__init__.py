@@ -12,7 +12,7 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
     # No cyclic garbage collection until the first frame is up: nearly all that the start
     # allocates (modules, widgets, styles) lives as long as the app, and the full collection
     # it set off fell inside the first paint (10-30 ms). The app freezes those objects right
-    # after that frame and turns collection back on (CrossreadApp._resume_gc).
+    # after that frame and turns collection back on (CrossreadApp._after_first_frame).
     gc.disable()
     try:
         from reader.ui.app import build_app

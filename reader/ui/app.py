@@ -226,23 +226,23 @@ class CrossreadApp(App[None]):
         self.query_one("#article").focus()
         self.apply_config()
         self.watch.start()
-        # what startup built lives as long as the app: keep it out of the garbage collector's
-        # full passes, which otherwise walk every widget and line of text now and then, mid-key
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(self._after_first_frame)
         if self.adjudicate:
             from reader.ui.adjudicate import AdjudicateScreen
 
             self.push_screen(AdjudicateScreen(self.store, self.review.reviewer))
-        if self.gc_paused:
-            self.call_after_refresh(self._resume_gc)
         if os.environ.get(EXIT_AFTER_PAINT):
             self.call_after_refresh(self._exit_after_paint)
 
-    def _resume_gc(self) -> None:
-        """After the first frame, once what the start made is frozen (above: its ~65,000
-        objects, and the ~3,000 garbage ones that the paused collector left among them)."""
-        self.gc_paused = False
-        gc.enable()
+    def _after_first_frame(self) -> None:
+        """What startup built lives as long as the app: keep it out of the garbage collector's
+        full passes, which otherwise walk every widget and line of text now and then, mid-key
+        (its ~65,000 objects, and the ~3,000 garbage ones a collector paused by run_app left
+        among them); then let a paused collector run again."""
+        gc.freeze()
+        if self.gc_paused:
+            self.gc_paused = False
+            gc.enable()
 
     def _exit_after_paint(self) -> None:
         """Benchmarks: note when the first frame was drawn (if given a file), then quit."""
