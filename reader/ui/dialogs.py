@@ -77,7 +77,11 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
-            yield Label(f"{self.title_text} (ctrl+s saves, escape cancels)", classes="dialog-title")
+            yield Label(
+                f"{self.title_text} (ctrl+s saves, escape cancels)",
+                classes="dialog-title",
+                markup=False,  # the title is the caller's: shown as written
+            )
             yield Static(Text(one_line(self.claim_text), style="italic"), id="note-claim")
             yield TextArea(sanitize(self.note), id="note-text", soft_wrap=True)
             with Horizontal(classes="buttons"):

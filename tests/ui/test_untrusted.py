@@ -122,3 +122,18 @@ async def test_hostile_front_matter_is_shown_literally_and_never_executed(
         await pilot.pause()
         assert app.is_running
     assert not canary.exists()
+
+
+async def test_a_note_dialog_title_is_shown_as_written(seeded_db: str) -> None:
+    from textual.widgets import Label
+
+    from reader.ui.dialogs import NoteScreen
+
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(NoteScreen("claim", "", title="[b]Reason[/b] [@click=app.quit]x[/]"))
+        await pilot.pause()
+        title = app.screen.query_one(".dialog-title", Label)
+        assert str(title.render()).startswith("[b]Reason[/b] [@click=app.quit]x[/] (ctrl+s")
+        await pilot.click(".dialog-title")
+        assert app.is_running
