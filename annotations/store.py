@@ -57,6 +57,16 @@ class SaveError(StoreError):
     """A write failed (disk full, locked beyond the timeout, read-only); nothing was half-saved."""
 
 
+class Busy(SaveError):
+    """Another connection held the write lock and this one was not waiting for it (see
+    `Store.not_waiting`); nothing was written."""
+
+
+def _busy(e: sqlite3.Error) -> bool:
+    code = getattr(e, "sqlite_errorcode", None)  # Python 3.11+
+    return code & 0xFF == sqlite3.SQLITE_BUSY if code is not None else "locked" in str(e)
+
+
 class Stale(StoreError):
     """The label changed elsewhere (another window) since the caller last read it; not saved."""
 
@@ -252,16 +262,26 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
-            raise SaveError(f"could not save: {e}") from None
+            raise (Busy if _busy(e) else SaveError)(f"could not save: {e}") from None
         try:
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException as e:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            if isinstance(e, sqlite3.Error):
-                raise SaveError(f"could not save: {e}") from None
+            if isinstance(e, sqlite3.Error):  # (a rollback journal's commit can be kept waiting)
+                raise (Busy if _busy(e) else SaveError)(f"could not save: {e}") from None
             raise
+
+    @contextmanager
+    def not_waiting(self) -> Iterator[None]:
+        """Writes inside fail at once with Busy while another connection holds the write lock,
+        instead of waiting for it up to the busy timeout."""
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {connection.BUSY_TIMEOUT_MS}")
 
     # ---- import -----------------------------------------------------------------------------
 
