@@ -171,3 +171,37 @@ def test_a_counterpart_is_high_confidence_only_on_two_strong_signals() -> None:
     assert confidence.of_counterpart(cp("rare words and alignment", 1.2, 75.0)) == "low"
     assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=25.0) == "high"
     assert confidence.of_absence(cp("", 1.5, 0.0), best_aligned=70.0) == "medium"
+
+
+def test_counterparts_found_a_batch_at_a_time_are_those_found_one_by_one() -> None:
+    # several articles, claims sharing rare words with many others (ties included), more claims
+    # in one article than a batch holds, and claims asked for in and out of the expected order
+    from reader.suggest import support
+
+    pool = [
+        f"The {w} convoy reached {p} on {d} with {n} trucks."
+        for w, p, d, n in zip(
+            ["aid", "army", "food", "fuel", "medical", "relief", "supply"] * 12,
+            ["Kherson", "Odesa", "Lviv", "Dnipro"] * 21,
+            ["Monday", "Tuesday", "Friday"] * 28,
+            [str(k % 9 + 2) for k in range(84)],
+            strict=False,
+        )
+    ]
+    story = _story(pool[:40], pool[40:70], pool[70:])
+    claims = story.claims()
+    assert len(claims) > support.BATCH + 5
+    evidence = align_story(story)
+    by_claim: dict = {}
+    for e in evidence:
+        by_claim.setdefault(e.claim_id, []).append(e)
+    alone = support.Counterparts(claims)  # no expect(): every claim is summed on its own
+    one_by_one = [alone.of(i, by_claim.get(c.id, ())) for i, c in enumerate(claims)]
+    assert best_counterparts(claims, by_claim) == one_by_one
+    assert sum(cp.supported for cp in one_by_one) > len(claims) // 2
+    batched = support.Counterparts(claims)
+    batched.expect(range(10, len(claims)))
+    order = [*range(10, len(claims)), *range(10)]  # then claims it was not told about
+    assert {i: batched.of(i, by_claim.get(claims[i].id, ())) for i in order} == dict(
+        enumerate(one_by_one)
+    )

@@ -65,6 +65,7 @@ def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[
     held: dict[int, list] = {}  # headlines waiting for the body sentence they condense
     for lo, hi, pairs in align_blocks(story, scorer=scorer):
         evidence, found = by_claim(claims, lo, hi, pairs)
+        suggester.expect(range(lo, hi))
         done = []
         for i in range(lo, hi):
             if suggester.waits(i):

@@ -56,6 +56,7 @@ def _run(blocks: range) -> Run:
     before = set(suggester.restated)  # a worker process runs several runs
     for lo, hi, pairs in align_blocks(story, scorer=scorer, only=blocks):
         evidence, found = by_claim(claims, lo, hi, pairs)
+        suggester.expect(range(lo, hi))
         done = []
         for i in range(lo, hi):
             if suggester.lead.get(i, -1) >= 0:  # its body sentence may be another worker's

@@ -9,6 +9,7 @@ open" agree). Anything less is a hint: opposite words in an aligned pair may be 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,7 +74,8 @@ def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[s
     return stem(toks[j].text), frozenset(words)
 
 
-def opposites(text: str) -> list[Opposite]:
+@functools.lru_cache(maxsize=1 << 15)  # a story's claims, then again for each aligned pair's hint
+def opposites(text: str) -> tuple[Opposite, ...]:
     """The opposite-pair words of `text` that it asserts (not negated), when it holds only one
     side of their pair."""
     toks = tokenize(text)
@@ -92,7 +94,7 @@ def opposites(text: str) -> list[Opposite]:
         stems = frozenset(stem(t.text) for t in around if is_content(t.text))
         t = toks[k]
         out.append(Opposite(pair, side, t.text, *subject, stems, (t.start, t.end)))
-    return out
+    return tuple(out)
 
 
 def _same_slot(a: Opposite, b: Opposite) -> bool:

@@ -33,6 +33,7 @@ from reader.suggest import (
 from reader.suggest.slots import Slot
 from reader.suggest.support import (
     ALIGNED_SCORE,
+    CANDIDATES,
     PAIRED_WEIGHT,
     Counterpart,
     Counterparts,
@@ -403,6 +404,7 @@ def suggest_story(
     for e in evidence or ():
         ev_by_claim[e.claim_id].append(e)
     suggester = StorySuggester(story, scorer)
+    suggester.expect(range(len(claims)))
     out: list[Suggestion | None] = [None] * len(claims)
     # body claims first: an unsupported headline is judged by the body sentence it condenses
     for i in sorted(range(len(claims)), key=suggester.is_headline):
@@ -442,17 +444,18 @@ class StorySuggester:
                     f = _vote(i, s, claims, rel)
                     if f:
                         self.votes[i].append(f)
-        del slots, groups
+        del groups
         self.places = _Places(claims)
         self.negations: list[list[Finding]] = [[] for _ in claims]
         _negation_findings(claims, self.negations)
         self.spellings: list[list[Finding]] = [[] for _ in claims]
         for i, j, theirs, span in spelling.conflicts(
-            [c.text for c in claims], [c.article for c in claims]
+            [c.text for c in claims], [c.article for c in claims], slots
         ):
             mine = claims[i].text[span[0] : span[1]]
             reason = f"name spelled differently: '{mine}' here, '{theirs}' in {claims[j].article}"
             self.spellings[i].append(Finding(True, reason, span, [j], "medium"))
+        del slots
         self.lone = _lone_names(claims)
         self.headline_ids = _headlines(story)
         body: dict[str, list[int]] = defaultdict(list)
@@ -468,6 +471,11 @@ class StorySuggester:
         self.restated: dict[int, Suggestion] = {}
         self._wanted = set(self.lead.values())
 
+    def expect(self, claims: range) -> None:
+        """Claims `claims` are suggested next, in order (their counterparts are then looked for
+        a batch at a time)."""
+        self.counterparts.expect(claims)
+
     def is_headline(self, i: int) -> bool:
         return self.claims[i].id in self.headline_ids
 
@@ -482,7 +490,10 @@ class StorySuggester:
         claims = self.claims
         claim = claims[i]
         ev = list(evidence)
-        cp = self.counterparts.of(i, ev)
+        # only the best few are shown or read (a big story has thousands per claim): sorted
+        # once, best first, ties in evidence order, for the counterpart search and the list
+        best = heapq.nlargest(max(EVIDENCE_SHOWN, CANDIDATES), ev, key=_score)
+        cp = self.counterparts.of(i, best)
         j = cp.index
         pair = self.pair
         pair.evidence, pair.known = {claim.id: ev}, {}
@@ -493,8 +504,7 @@ class StorySuggester:
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
         findings += self.spellings[i]
-        # only the best few are shown or read; a big story has thousands per claim
-        ranked = heapq.nlargest(EVIDENCE_SHOWN, ev, key=_score)
+        ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []
         # hints come from the counterpart and the best-aligned sentences of other articles
         pairs = [(claims[j].text, claims[j].article)] if cp.supported else []

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from reader.suggest.slots import Slot
 from reader.suggest.titles import extract
 
 SIMILAR = 80.0  # rapidfuzz ratio of two surnames that are one name spelled two ways
@@ -25,13 +26,17 @@ def _span(text: str, surname: str) -> tuple[int, int]:
 
 
 def conflicts(
-    texts: Sequence[str], articles: Sequence[str]
+    texts: Sequence[str],
+    articles: Sequence[str],
+    slots: Sequence[Sequence[Slot]] | None = None,
 ) -> list[tuple[int, int, str, tuple[int, int]]]:
     """(i, j, the surname as j writes it, span of the surname in i) for each pair of claims of
-    different articles where one office is held by surnames spelled two ways."""
+    different articles where one office is held by surnames spelled two ways. `slots`: each
+    text's slots when the caller has them (their titles are read; else they are extracted)."""
     holders: dict[str, list[tuple[int, str]]] = defaultdict(list)  # office -> (claim, surname)
     for i, text in enumerate(texts):
-        for slot in extract(text):
+        titles = extract(text) if slots is None else [s for s in slots[i] if s.kind == "title"]
+        for slot in titles:
             surname = next(iter(slot.key))
             for office in slot.value[1]:  # type: ignore[index]
                 holders[office].append((i, surname))

@@ -48,6 +48,7 @@ ALIGNED_SCORE = 68.4
 SHARED_RUN = 5
 _QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CANDIDATES = 5  # best pairs by rare words, per claim, that are also scored for alignment
+BATCH = 32  # claims whose shared stems are summed together (see Counterparts.expect)
 
 # Words of address, attribution and discourse, and quantifiers and intensifiers: in news they
 # surround every quote and link every paragraph, so sharing them says nothing about whether two
@@ -148,6 +149,7 @@ def best_counterparts(
     """
     known = aligned or {}
     finder = Counterparts(claims)
+    finder.expect(range(len(claims)))
     return [finder.of(i, known.get(c.id, ())) for i, c in enumerate(claims)]
 
 
@@ -177,39 +179,76 @@ class Counterparts:
         self.stem_id = {s: k for k, s in enumerate(postings)}
         self.shares = Postings(list(postings.values()), n)
         self.stem_idf = np.fromiter((idf[s] for s in postings), dtype=np.float64)
+        self._expected = range(0)
+        self._ready: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def expect(self, claims: range) -> None:
+        """Claims `claims` are asked for next, in order: their shared stems are summed a batch
+        at a time (fewer, larger array operations than one claim at a time)."""
+        self._expected = claims
+        self._ready.clear()
+
+    def _shared(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """The claims of other articles that share specific stems with claim i (in claim order),
+        and the summed rarity of the stems each shares."""
+        got = self._ready.pop(i, None)
+        if got is None:
+            end = i + 1
+            if self.contiguous and i in self._expected:  # a batch: claims of i's article only
+                end = min(i + BATCH, self._expected.stop, self.after[int(self.article[i])])
+            self._sum(i, end)
+            got = self._ready.pop(i)
+        return got
+
+    def _sum(self, lo: int, hi: int) -> None:
+        """`_shared` of claims lo..hi-1, all of one article."""
+        stems, idf, n = self.stems, self.idf, len(self.stems)
+        a = int(self.article[lo])
+        # postings are sorted, so the claims' own article is cut out of each without walking it
+        own = (self.first[a], self.after[a]) if self.contiguous else None
+        # sorted: sums in a fixed order, so near-equal candidates rank the same in every run
+        rows = [[self.stem_id[s] for s in sorted(stems[k]) if idf[s] > 0] for k in range(lo, hi)]
+        ids = np.fromiter((x for r in rows for x in r), dtype=np.int64)
+        owner = np.repeat(np.arange(hi - lo), [len(r) for r in rows])
+        where, source = self.shares.gather(ids, own)
+        flat, weights, who = self.shares.claims[where], self.stem_idf[ids][source], owner[source]
+        if not self.contiguous:  # (one claim at a time)
+            other = self.article[flat] != a
+            flat, weights, who = flat[other], weights[other], who[other]
+        # one sum per (claim, other claim), added up in the claim's stem order as when alone
+        keys, inverse = np.unique(who * n + flat, return_inverse=True)
+        sums = np.bincount(inverse.ravel(), weights, minlength=keys.size)
+        bounds = np.searchsorted(keys, np.arange(hi - lo + 1) * n)
+        for k in range(hi - lo):
+            part = slice(bounds[k], bounds[k + 1])
+            self._ready[lo + k] = (keys[part] - k * n, sums[part])
 
     def of(self, i: int, evidence: Iterable[Evidence]) -> Counterpart:
-        """Claim i's best counterpart; `evidence`: claim i's evidence."""
-        stems, idf, article, contiguous = self.stems, self.idf, self.article, self.contiguous
+        """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
+        are enough)."""
+        stems, idf = self.stems, self.idf
         ss = stems[i]
-        # summed rarity of the stems shared with each claim of the other articles (postings
-        # are sorted, so the claim's own article is cut out of each without walking it)
-        a = int(article[i])
-        own = (self.first[a], self.after[a]) if contiguous else None
-        # sorted: sums in a fixed order, so near-equal candidates rank the same in every run
-        ids = np.fromiter((self.stem_id[s] for s in sorted(ss) if idf[s] > 0), dtype=np.int64)
-        where, source = self.shares.gather(ids, own)
-        flat, weights = self.shares.claims[where], self.stem_idf[ids][source]
+        js, sums = self._shared(i)
+
+        def summed(j: int) -> float:
+            k = int(np.searchsorted(js, j))
+            return float(sums[k]) if k < js.size and js[k] == j else 0.0
+
         acc: dict[int, float] = {}
-        top: list[int] = []
-        if flat.size:
-            if not contiguous:
-                other = article[flat] != article[i]
-                flat, weights = flat[other], weights[other]
-            js, inverse = np.unique(flat, return_inverse=True)
-            sums = np.bincount(inverse, weights)
-            acc = dict(zip(js.tolist(), sums.tolist(), strict=True))
+        if js.size:
             # the CANDIDATES largest sums, ties in claim order (lexsort: last key first)
             keep = sums > 0
             order = np.lexsort((js[keep], -sums[keep]))[:CANDIDATES]
-            top = js[keep][order].tolist()
+            acc = dict(zip(js[keep][order].tolist(), sums[keep][order].tolist(), strict=True))
+        top = list(acc)
         # the best-scored sentences of the evidence, when they share some rare word
         aligned_of: dict[int, float] = {}
         for e in heapq.nlargest(CANDIDATES, evidence, key=_pair_score):
             j = self.index.get(e.other_id, -1)
             if j >= 0:
                 aligned_of[j] = e.score
-                if acc.get(j, 0.0) > 0 and j not in top:
+                if j not in acc and (w := summed(j)) > 0:
+                    acc[j] = w
                     top.append(j)
         best: tuple[tuple[int, float], int, str] | None = None
         for j in top:
