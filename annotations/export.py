@@ -16,6 +16,7 @@ spreadsheet would run as a formula (leading = + - @ tab CR) with a single quote.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -23,9 +24,11 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TextIO
 
+from annotations import export_pool
 from annotations.damage import check, is_int
 from annotations.damage import row as damaged_row
-from annotations.output import FORMATS, csv_cell, open_output, write_records
+from annotations.export_pool import EVERY_STORY, Stories
+from annotations.output import FORMATS, csv_cell, open_output, write_header, write_rows
 from annotations.schema import CONFIDENCE_OF, LABEL_OF
 from annotations.store import Store
 from reader.corpus.sources import display_source
@@ -48,7 +51,16 @@ __all__ = ["COLUMNS", "FORMATS", "csv_cell", "export_rows", "write_export"]
 # annotation's); SQLite sorts, Python only formats each row as it comes.
 # A claim's text is NULL when it is its article's text at its offsets (schema step 7): the
 # decoder cuts it from the article (column 21), read once per article.
-_CLAIM_ROWS = f"""
+# `stories` keeps a range of stories (the first sort key, so a range's rows are a run of the
+# whole export's rows): from :lo (None: the first) to before :hi (None: past the last).
+def _claim_rows(stories: Stories = EVERY_STORY) -> str:
+    def within(t: str) -> str:
+        lo, hi = stories
+        return (f" AND {t}.story >= :lo" if lo is not None else "") + (
+            f" AND {t}.story < :hi" if hi is not None else ""
+        )
+
+    return f"""
 SELECT a.story AS k0, a.name AS k4, a.title, a.source, a.url, a.published, c.id AS k6,
     c.claim_index AS k5, c.start, c."end", c.text, an.label, an.note, an.links,
     coalesce(an.reviewer, :reviewer) AS k7, {LABEL_OF.format("s.label")}, s.reason,
@@ -57,16 +69,19 @@ SELECT a.story AS k0, a.name AS k4, a.title, a.source, a.url, a.published, c.id 
 FROM claim_rows c JOIN articles a ON a.n = c.article
 LEFT JOIN annotations an ON an.claim_id = c.id AND (:reviewer IS NULL OR an.reviewer = :reviewer)
 LEFT JOIN suggestion_rows s ON s.claim = c.n
-WHERE an.claim_id IS NOT NULL OR :all
+WHERE (an.claim_id IS NOT NULL OR :all){within("a")}
 UNION ALL
 SELECT an.story, an.article, a.title, a.source, a.url, a.published, an.claim_id, NULL, NULL,
     NULL, an.claim_text, an.label, an.note, an.links, an.reviewer, NULL, NULL, NULL,
     an.accepted_suggestion, an.updated_at, 1, NULL, 1, a.position IS NULL, a.position
 FROM annotations an LEFT JOIN claim_rows c ON c.id = an.claim_id
 LEFT JOIN articles a ON a.story = an.story AND a.name = an.article
-WHERE c.id IS NULL AND (:reviewer IS NULL OR an.reviewer = :reviewer)
+WHERE c.id IS NULL AND (:reviewer IS NULL OR an.reviewer = :reviewer){within("an")}
 ORDER BY k0, k1, k2, k3, k4, k5, k6, k7
 """
+
+
+_CLAIM_ROWS = _claim_rows()
 
 
 def export_rows(
@@ -77,21 +92,31 @@ def export_rows(
     With all_claims a claim nobody (or not `reviewer`) annotated still gets one row with an
     empty label. Orphaned annotations come after their story's claims.
     """
+    return _rows(store, all_claims, reviewer, EVERY_STORY)
+
+
+def _rows(store: Store, all_claims: bool, reviewer: str | None, stories: Stories) -> Iterator[dict]:
     decode = _Decoder(store)
-    for batch in _batches(store, all_claims, reviewer, decode.values):
+    for batch in _batches(store, all_claims, reviewer, decode.values, stories):
         for values in batch:
             yield dict(zip(COLUMNS, values, strict=True))
 
 
 def _batches(
-    store: Store, all_claims: bool, reviewer: str | None, decode: Callable[[tuple], tuple]
+    store: Store,
+    all_claims: bool,
+    reviewer: str | None,
+    decode: Callable[[tuple], tuple],
+    stories: Stories = EVERY_STORY,
 ) -> Iterator[list[tuple]]:
     # one read transaction: the rows and the article texts their claims are cut from agree
     began = not store.conn.in_transaction
     if began:
         store.conn.execute("BEGIN")
     try:
-        cursor = store.conn.execute(_CLAIM_ROWS, {"reviewer": reviewer, "all": all_claims})
+        sql = _CLAIM_ROWS if stories == EVERY_STORY else _claim_rows(stories)
+        args = {"reviewer": reviewer, "all": all_claims, "lo": stories[0], "hi": stories[1]}
+        cursor = store.conn.execute(sql, args)
         while batch := store.decode_rows(cursor, decode):
             yield batch
     finally:
@@ -266,17 +291,37 @@ def write_export(
     export never leaves a half-written file or harms a previous one), "-" for stdout, or an open
     text stream. Raises StoreError with a one-line message.
     """
+    write = functools.partial(
+        _write_stories, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
+    )
     with open_output(out, protect=protected_paths(store)) as f:
-        if fmt != "csv" or excel:
-            # closed here, whatever stops the writing (a reader that went away): its read
-            # transaction ends while the database is still open, not when it is collected
-            with closing(export_rows(store, all_claims=all_claims, reviewer=reviewer)) as rows:
-                return write_records(rows, f, COLUMNS, fmt, excel=excel)
-        # exact CSV: the csv module writes None as "" and other values as str(), as csv_cell does
-        writer = csv.writer(f)
-        writer.writerow(COLUMNS)
-        n = 0
-        for batch in _batches(store, all_claims, reviewer, _Decoder(store).csv_values):
-            writer.writerows(batch)
-            n += len(batch)
-        return n
+        write_header(f, COLUMNS, fmt, excel=excel)
+        # a big export's stories are formatted by worker processes, in ranges written in order
+        ranges = export_pool.story_ranges(store, all_claims=all_claims, reviewer=reviewer)
+        n = export_pool.write_ranges(store, f, write, ranges) if ranges else None
+        return write(store, f, EVERY_STORY) if n is None else n
+
+
+def _write_stories(
+    store: Store,
+    f: TextIO,
+    stories: Stories,
+    *,
+    fmt: str,
+    all_claims: bool,
+    excel: bool,
+    reviewer: str | None,
+) -> int:
+    """Write the rows (no header) of the stories in the range `stories`; returns their number."""
+    if fmt != "csv" or excel:
+        # closed here, whatever stops the writing (a reader that went away): its read
+        # transaction ends while the database is still open, not when it is collected
+        with closing(_rows(store, all_claims, reviewer, stories)) as rows:
+            return write_rows(rows, f, COLUMNS, fmt, excel=excel)
+    # exact CSV: the csv module writes None as "" and other values as str(), as csv_cell does
+    writer = csv.writer(f)
+    n = 0
+    for batch in _batches(store, all_claims, reviewer, _Decoder(store).csv_values, stories):
+        writer.writerows(batch)
+        n += len(batch)
+    return n

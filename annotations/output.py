@@ -158,25 +158,38 @@ def csv_cell(value: object, *, excel: bool = False) -> str:
     return cell
 
 
-def write_records(
-    rows: Iterable[dict], f: TextIO, columns: list[str], fmt: str, *, excel: bool = False
-) -> int:
-    """Write `rows` as JSONL or CSV (header `columns`); returns the number of rows."""
+def write_header(f: TextIO, columns: list[str], fmt: str, *, excel: bool = False) -> None:
+    """Refuse an unknown format, then write what comes before the rows (CSV: BOM, header)."""
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} (use csv or jsonl)")
     if excel and fmt != "csv":
         raise StoreError("--excel applies to CSV only, not JSONL")
+    if fmt == "csv":
+        if excel:
+            f.write("\ufeff")  # the BOM spreadsheets need to read the file as UTF-8
+        csv.writer(f).writerow(columns)
+
+
+def write_rows(
+    rows: Iterable[dict], f: TextIO, columns: list[str], fmt: str, *, excel: bool = False
+) -> int:
+    """Write `rows` as JSONL or CSV rows (no header); returns the number of rows."""
     n = 0
     if fmt == "jsonl":
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1
         return n
-    if excel:
-        f.write("\ufeff")  # the BOM spreadsheets need to read the file as UTF-8
     writer = csv.writer(f)
-    writer.writerow(columns)
     for row in rows:
         writer.writerow([csv_cell(row.get(c), excel=excel) for c in columns])
         n += 1
     return n
+
+
+def write_records(
+    rows: Iterable[dict], f: TextIO, columns: list[str], fmt: str, *, excel: bool = False
+) -> int:
+    """Write `rows` as JSONL or CSV (header `columns`); returns the number of rows."""
+    write_header(f, columns, fmt, excel=excel)
+    return write_rows(rows, f, columns, fmt, excel=excel)

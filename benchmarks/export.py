@@ -4,11 +4,13 @@
     CROSSREAD_BENCH_KEEP=DIR python benchmarks/export.py   # keep the database as DIR/x.db
 
 Builds a database of synthetic stories (5 articles × 40 claims each) with one reviewer's label,
-note and a link on every claim, then times, best of 3, `crossread export -o FILE` (and `--all`)
-and the sqlite3 command-line shell writing the same query as CSV (Python's csv module over
-sqlite3 when the shell is absent). Prints both times and their ratio, wall clock and CPU (user +
-system, which other work on a shared machine disturbs less); only ratios measured in one run
-mean anything. With CROSSREAD_BENCH_KEEP an existing DIR/x.db is used as it is.
+note and a link on every claim, then times, best of 3, `crossread export -o FILE` (and `--all`,
+and the export kept in one process: a big one is otherwise made by worker processes, see
+annotations/export_pool.py) and the sqlite3 command-line shell writing the same query as CSV
+(Python's csv module over sqlite3 when the shell is absent). Prints both times and their ratio,
+wall clock and CPU (user + system, which other work on a shared machine disturbs less); only
+ratios measured in one run mean anything. With CROSSREAD_BENCH_KEEP an existing DIR/x.db is used
+as it is.
 """
 
 from __future__ import annotations
@@ -97,6 +99,18 @@ def best_of(fn: Callable[[], object], runs: int = 3) -> tuple[float, float]:
     return min(walls), min(cpus)
 
 
+# The export as a user runs it (worker processes when it is big), and in one process.
+ONE_PROCESS = (
+    "import annotations.export_pool as p; p.PARALLEL_ROWS = 1 << 62; "
+    "from reader.cli.main import main; main(prog_name='crossread')"
+)
+RUNS = [
+    ("export", ["-m", "reader", "export"]),
+    ("export --all", ["-m", "reader", "export", "--all"]),
+    ("export in one process", ["-c", ONE_PROCESS, "export"]),
+]
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     keep = os.environ.get("CROSSREAD_BENCH_KEEP")  # a folder to build the database in and keep
@@ -106,17 +120,16 @@ def main() -> None:
             t = time.perf_counter()
             build(db, n)
             print(f"built {n:,} annotations in {time.perf_counter() - t:.1f} s")
-        for flag in ([], ["--all"]):
-            cmd = [sys.executable, "-m", "reader", "export", *flag, "--db", str(db), "-o", str(out)]
+        for name, cmd in RUNS:
+            every = "--all" in cmd
+            cmd = [sys.executable, *cmd, "--db", str(db), "-o", str(out)]
             ours, ours_cpu = best_of(
                 lambda cmd=cmd: subprocess.run(cmd, check=True, stderr=subprocess.DEVNULL)
             )
             rows = sum(1 for _ in out.open()) - 1
-            every = bool(flag)
             base, base_cpu = best_of(
                 lambda every=every: shell_export(db, Path(tmp) / "base.csv", every)
             )
-            name = " ".join(["export", *flag])
             print(
                 f"{name}: {rows:,} rows {ours:.2f} s (CPU {ours_cpu:.2f} s); sqlite3 -csv of the "
                 f"same join {base:.2f} s (CPU {base_cpu:.2f} s); ratio {ours / base:.2f}x, "
