@@ -314,6 +314,17 @@ def _console():
     return Console(width=200, color_system=None)
 
 
+def _show_line(widget: Static, line: Text) -> None:
+    """Show a one-line widget's text, cut with an ellipsis. Its size never changes (one line, the
+    width it is given), so no layout; and an unchanged line is not even repainted: every key
+    sets the status and info lines, and a layout was most of the redraw after a commit."""
+    line.no_wrap = True
+    line.overflow = "ellipsis"
+    if line != getattr(widget, "_line", None):
+        widget._line = line  # type: ignore[attr-defined]
+        widget.update(line, layout=False)
+
+
 class StatusLine(Static):
     """Story, progress bar, filter, reviewer and database path on one line."""
 
@@ -329,9 +340,7 @@ class StatusLine(Static):
             line.append(f"  filter: {review.filter}", style="bold yellow")
         line.append("  " + one_line(review.reviewer), style="cyan")
         line.append("  db: " + one_line(db_label), style="dim")
-        line.no_wrap = True
-        line.overflow = "ellipsis"
-        self.update(line)
+        _show_line(self, line)
 
 
 class InfoLine(Static):
@@ -339,7 +348,7 @@ class InfoLine(Static):
 
     def show(self, review: Review) -> None:
         if not review.articles:
-            self.update("")
+            _show_line(self, Text(""))
             return
         article = review.article
         line = Text(one_line(review.source_of(article.name)), style="bold")
@@ -349,6 +358,4 @@ class InfoLine(Static):
         line.append(one_line(article.title) or "(untitled)", style="italic")
         if article.url:
             line.append("  " + one_line(article.url), style="dim")
-        line.no_wrap = True
-        line.overflow = "ellipsis"
-        self.update(line)
+        _show_line(self, line)
