@@ -72,6 +72,20 @@ def test_folder_of_story_folders(tmp_path: Path) -> None:
     assert corpus.stories[0].articles[0].claims[0].id != corpus.stories[1].articles[0].claims[0].id
 
 
+def test_a_folder_of_stories_says_which_folders_hold_no_article(tmp_path: Path) -> None:
+    write(tmp_path / "one" / "x.txt", ARTICLE)
+    (tmp_path / "empty").mkdir()
+    write(tmp_path / "photos" / "a.jpg", b"\xff\xd8\xff")
+    write(tmp_path / "2022" / "talks" / "y.txt", ARTICLE)  # a story one level too deep
+    write(tmp_path / "rules" / "guidelines.md", "Tag each claim.\n")
+    corpus = load_corpus(tmp_path)
+    assert [s.name for s in corpus.stories] == ["one"]
+    reasons = skipped_reasons(corpus)
+    for folder in ("empty", "photos", "2022", "rules"):
+        # not "not inside a story folder": it is a folder, it just holds no article
+        assert reasons[folder] == "no article in this folder (.txt or .md files directly in it)"
+
+
 def test_story_folder_with_a_subfolder_skips_the_subfolder(tmp_path: Path) -> None:
     write(tmp_path / "s" / "a.txt", ARTICLE)
     write(tmp_path / "s" / "images" / "photo.jpg", b"\xff\xd8\xff")

@@ -298,6 +298,21 @@ def open_corpus(
     return corpus, max(1, len(story_dirs)), stories
 
 
+def _not_a_story(entry: os.DirEntry[str], inside: str | None) -> str:
+    """Why an entry of a folder of stories is not read as a story."""
+    reason = _skip_reason(entry, inside)
+    if reason is None:  # an article file among the story folders
+        return "not inside a story folder (this is a folder of stories)"
+    if reason.startswith("folder nested"):  # a subfolder of the corpus holding no article
+        try:
+            with os.scandir(entry.path):
+                pass
+        except OSError as exc:
+            return f"cannot read: {exc.strerror or exc}"
+        return "no article in this folder (.txt or .md files directly in it)"
+    return reason
+
+
 def _stories(
     root: Path,
     entries: list[os.DirEntry[str]],
@@ -318,7 +333,4 @@ def _stories(
                 continue
             yield from _load_story(Path(entry.path), story_entries, corpus, max_bytes, inside)
         else:
-            reason = _skip_reason(entry, inside)
-            if reason is None or reason.startswith("folder nested"):
-                reason = "not inside a story folder (this is a folder of stories)"
-            corpus.skipped.append(Skipped(_show(entry.path), reason))
+            corpus.skipped.append(Skipped(_show(entry.path), _not_a_story(entry, inside)))
