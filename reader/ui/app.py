@@ -11,18 +11,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList
-from textual.widgets._footer import FooterKey
+from textual.widgets import OptionList
 
 from reader.models import LABELS
 from reader.ui.article_view import SAVING, ArticleView, ReadingView
+from reader.ui.footer import KeysFooter
 from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
 from reader.ui.session import Review, StoryData, read_story
 from reader.ui.story_list import StoryList
@@ -52,38 +52,43 @@ def db_label(db_path: str) -> str:
         return "~/" + str(path.relative_to(home)) if path.is_relative_to(home) else str(path)
 
 
-class KeysFooter(Footer):
-    """Textual's compact footer, its keys made again only when they change (Footer remade its
-    14 keys at every refresh of the bindings: three times as the app starts, each 8 ms before
-    the evidence could be drawn), and compact from the start (the `-compact` class that a
-    watcher set on each key once mounted restyled every key a second time)."""
+class ReviewScreen(Screen):
+    """The app's first screen, which starts sooner than Textual's Screen would (until the app's
+    first frame is up, `starting`):
 
-    _made: tuple | None = None  # what the keys were made from
-    _pending = False  # a remake is due (it reads the bindings as they are then)
+    - Textual hands it three Resize events as the app starts (the app's own, the terminal
+      driver's and the screen's first size), all at the size its first layout already used;
+      each laid out and drew the whole screen again (7 ms). Until the first frame they change
+      nothing and are skipped.
+    - Shown the first time, Screen styled every widget again (4 ms), though each was styled as
+      it mounted, after compose set the screen's classes; only the screen's own styles predate
+      those classes.
+    - The first layout finds the scrollbars the panes need, which take a second frame; that
+      frame waited for the next tick of Textual's frame timer (1/60 s) with nothing else to
+      do. Until the first frame is up, what is left to draw is drawn as soon as the app is
+      idle (a few times at most: something that never stops changing gets the timer's pace).
+    """
 
-    def _shown(self) -> tuple:
-        """What Footer.compose makes its keys from: the bindings it shows."""
-        palette = self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE
-        keys = [
-            (b.key, self.app.get_key_display(b), b.description, b.action, b.group, on, tip)
-            for key, (_, b, on, tip) in self.screen.active_bindings.items()
-            if b.show or (palette and key == self.app.COMMAND_PALETTE_BINDING)
-        ]
-        return (self.compact, palette, *keys)
+    starting = True  # until the app's first frame (CrossreadApp._after_first_frame)
+    early_frames = 3  # frames drawn without waiting for the timer while starting
 
-    def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._made, self._pending = self._shown(), False
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.set_class(self.compact, "-compact", update=False)
-            yield widget
-
-    def bindings_changed(self, screen: Screen) -> None:
-        if screen is self.screen and (self._pending or self._shown() == self._made):
+    def _screen_resized(self, size: Size) -> None:
+        if self.starting and size == self._compositor.size:
             return
-        super().bindings_changed(screen)
-        self._pending = self.app.app_focus and self.is_attached and screen is self.screen
+        super()._screen_resized(size)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self.starting and event.refresh_styles:  # (Screen's own handler runs next)
+            event.refresh_styles = False
+            self.app.stylesheet.apply(self, animate=False)
+
+    async def _on_idle(self, event: events.Idle) -> None:
+        # as Screen._on_idle (run next), which would start the frame timer instead
+        pending = self._layout_required or self._scroll_required or self._repaint_required
+        drawable = self.starting and self.is_current and not self.app._batch_count
+        if drawable and (pending or self._dirty_widgets) and self.early_frames > 0:
+            self.early_frames -= 1
+            self._on_timer_update()
 
 
 class CrossreadApp(App[None]):
@@ -172,6 +177,11 @@ class CrossreadApp(App[None]):
         self.unsaved: list[str] = []  # what could not be saved by the time the window closed
         self.failure: Exception | None = None  # raised again by run_app once the screen is gone
         self.gc_paused = False  # run_app turned garbage collection off until the first frame
+        self._review_screen: ReviewScreen | None = None  # from get_default_screen
+
+    def get_default_screen(self) -> Screen:
+        self._review_screen = ReviewScreen(id="_default")
+        return self._review_screen
 
     # ---- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -182,8 +192,9 @@ class CrossreadApp(App[None]):
         )
         # split off the screen in this order: the status line, the footer, the side column
         yield StatusLine(id="status")
-        # the palette key is in the help screen; docked in the footer it hides keys at 80 columns
-        yield KeysFooter(compact=True, show_command_palette=False)
+        # the palette key is in the help screen (KeysFooter does not show it): docked in the
+        # footer it hid keys at 80 columns
+        yield KeysFooter()
         with Vertical(id="side"):
             yield StoryList(id="stories")
             yield ArticleList(id="articles")
@@ -235,10 +246,15 @@ class CrossreadApp(App[None]):
             self.call_after_refresh(self._exit_after_paint)
 
     def _after_first_frame(self) -> None:
-        """What startup built lives as long as the app: keep it out of the garbage collector's
-        full passes, which otherwise walk every widget and line of text now and then, mid-key
-        (its ~65,000 objects, and the ~3,000 garbage ones a collector paused by run_app left
-        among them); then let a paused collector run again."""
+        """Once the first frame is up: the review screen lays out every Resize again, the
+        window says it is open (its first write), and what startup built, which lives as long
+        as the app, is kept out of the garbage collector's full passes, which otherwise walk
+        every widget and line of text now and then, mid-key (its ~65,000 objects, and the
+        ~3,000 garbage ones a collector paused by run_app left among them); then a paused
+        collector runs again."""
+        if self._review_screen is not None:
+            self._review_screen.starting = False
+        self.call_later(self.watch.alive)  # its commit (a connection, an fsync) waits too
         gc.freeze()
         if self.gc_paused:
             self.gc_paused = False

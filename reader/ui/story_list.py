@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -47,6 +48,11 @@ class StoryList(ScrollView, can_focus=True):
         self.stories: list[str] = []
         self.open_story = ""
         self.cursor = 0
+        self._base: Style | None = None  # rich_style, once per theme/CSS change (ArticleView)
+
+    def notify_style_update(self) -> None:
+        self._base = None
+        super().notify_style_update()
 
     def show(self, stories: list[str], open_story: str) -> None:
         """Set the stories and the open one; only the visible rows are drawn again."""
@@ -85,7 +91,9 @@ class StoryList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        if self._base is None:
+            self._base = self.rich_style
+        base = self._base
         row = y + self.scroll_offset.y
         if row >= len(self.stories):
             return Strip.blank(width, base)

@@ -20,7 +20,8 @@ ALIVE_EVERY = 10  # polls between "still open" notes (well inside store.SESSION_
 
 
 class DatabaseWatch:
-    """Polls the app's store; `start()` from on_mount, `stop()` from on_unmount."""
+    """Polls the app's store; `start()` from on_mount, `alive()` once the first frame is up,
+    `stop()` from on_unmount."""
 
     def __init__(self, app: CrossreadApp) -> None:
         self.app = app
@@ -31,8 +32,7 @@ class DatabaseWatch:
         self.timer = None
 
     def start(self) -> None:
-        self.version = self._version()
-        self._alive()
+        self.version = self._version()  # the version the screen was read at
         self.timer = self.app.set_interval(POLL_S, self.poll)
 
     def stop(self) -> None:
@@ -46,15 +46,18 @@ class DatabaseWatch:
             return self.store.data_version()
         return None
 
-    def _alive(self) -> None:
-        # on the writer, like every write: a locked database must not stall the screen
+    def alive(self) -> None:
+        """Note that this window is still open. On the writer, like every write: a locked
+        database must not stall the screen (the first note waited for the first frame: it
+        started the writer thread, which opened its connection and committed while the
+        first frame was drawn)."""
         reviewer = self.app.review.reviewer
         self.app.review.run_write(lambda store: store.session_alive(reviewer), _ignore)
 
     def poll(self) -> None:
         self.ticks += 1
         if self.ticks % ALIVE_EVERY == 0:
-            self._alive()
+            self.alive()
         version = self._version()
         if version is None or version == self.version:
             return

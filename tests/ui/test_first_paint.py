@@ -73,32 +73,62 @@ async def test_garbage_collection_is_back_on_after_the_first_frame(seeded_db: st
         gc.unfreeze()
 
 
-async def test_the_footer_keys_are_made_once_and_again_when_they_change(seeded_db: str) -> None:
-    # Footer remade its 14 keys at every refresh of the bindings: five times as the app started
-    from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey
+async def test_the_start_lays_the_screen_out_once_before_its_first_frame(seeded_db: str) -> None:
+    # three Resize events at the size already laid out each laid out and drew the screen again
+    from textual.screen import Screen
 
-    made: list[FooterKey] = []
-    init = FooterKey.__init__
+    laid_out: list[object] = []
+    refresh_layout = Screen._refresh_layout
 
-    def counted(self, *args, **kwargs) -> None:
-        made.append(self)
-        init(self, *args, **kwargs)
+    def counted(self, size=None, scroll=False) -> None:
+        if self is app.screen and self.starting:
+            laid_out.append(size)
+        refresh_layout(self, size, scroll)
 
     app = build_app(seeded_db, REVIEWER)
-    FooterKey.__init__ = counted
+    Screen._refresh_layout = counted
     try:
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-            footer = app.query_one(Footer)
-            keys = list(footer.query(FooterKey))
-            assert made == keys and "u" in [k.key for k in keys]
-            app.screen.refresh_bindings()  # nothing shown changes: the keys stay
-            await pilot.pause()
-            assert list(footer.query(FooterKey)) == keys == made
-            app.set_keymap({"tag_unverified": "v"})  # a key shown changes: they are remade
-            await pilot.pause()
-            now = [k.key for k in footer.query(FooterKey)]
-            assert "v" in now and "u" not in now
+            assert len(laid_out) <= 2  # the first layout, then the one its sizes call for
+            assert not app.screen.starting
     finally:
-        FooterKey.__init__ = init
+        Screen._refresh_layout = refresh_layout
+
+
+async def test_a_resize_as_the_app_starts_is_laid_out(seeded_db: str) -> None:
+    from ui.helpers import screen_lines
+
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        expected = screen_lines(app)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.resize_terminal(100, 30)  # before the first frame is up
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_lines(app) == expected
+
+
+async def test_the_first_frame_does_not_wait_for_the_frame_timer(seeded_db: str) -> None:
+    # the second frame (the panes' scrollbars) waited for the next 1/60 s tick, the loop idle
+    from textual.timer import Timer
+
+    waits: list[bool] = []  # for each wait for the screen's frame timer: was it starting?
+    resume = Timer.resume
+
+    def counted(self) -> None:
+        if self.name == "screen_update":
+            waits.append(app.screen.starting)
+        resume(self)
+
+    app = build_app(seeded_db, REVIEWER)
+    Timer.resume = counted
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("j")  # after the first frame, frames wait for the timer again
+            assert not app.screen.starting and waits and True not in waits
+    finally:
+        Timer.resume = resume

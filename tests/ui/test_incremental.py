@@ -74,23 +74,6 @@ def test_progress_counts_follow_every_kind_of_write(seeded_db: str) -> None:
         store.close()
 
 
-async def test_a_tag_key_does_not_rebuild_the_footer(seeded_db: str) -> None:
-    # refreshing the bindings on every key recomposed the footer's keys and cost a layout pass
-    from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey
-
-    app = build_app(seeded_db, REVIEWER, advance=False)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause()
-        before = list(app.query_one(Footer).query(FooterKey))
-        assert "a" in [k.key for k in before]  # the claim has a suggestion to accept
-        await pilot.press("c", "j", "x", "k", "u")
-        await pilot.pause()
-        after = list(app.query_one(Footer).query(FooterKey))
-        assert after == before and all(a is b for a, b in zip(after, before, strict=True))
-        assert app.review.progress().tagged == 2  # "u" relabelled the first claim
-
-
 async def test_a_tag_key_redraws_only_the_tagged_claims_lines(seeded_db: str) -> None:
     from reader.ui.article_view import ReadingView
     from reader.ui.textutil import line_of
