@@ -8,9 +8,13 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
+import pytest
+
 from annotations.store import Store
+from reader.ui import writer as writer_module
 from reader.ui.writer import Writer
 
 REVIEWER = "ana"
@@ -90,4 +94,36 @@ def test_a_failing_write_is_reported_through_deliver(tmp_path: Path) -> None:
     writer.submit(broken, lambda r, e: landed.append((r, e)))
     delivered.get(timeout=10)()
     assert [(r, str(e)) for r, e in landed] == [(None, "no such claim")]
+    assert writer.close(timeout=10)
+
+
+def test_writes_leave_the_caller_while_the_disk_is_slow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a network file system, say: a commit takes far longer than the slow-write limit
+    monkeypatch.setattr(writer_module, "RETRY_EVERY", 3)
+    db = tmp_path / "w.db"
+    writer, delivered = make_writer(db)
+    threads: list[int] = []
+    here = threading.get_ident()
+
+    def slow(store: Store) -> None:
+        threads.append(threading.get_ident())
+        time.sleep(writer_module.SLOW_WRITE * 10)
+        store.set_state(REVIEWER, "article", "bbc")
+
+    def submit_and_land(write) -> None:
+        writer.submit(write, lambda r, e: None)
+        delivered.get(timeout=10)()  # lands before the next key, as with a reviewer's pace
+
+    submit_and_land(slow)  # the caller's: it cannot know the disk is slow yet
+    for _ in range(4):  # the thread's, but for one retried by the caller after RETRY_EVERY
+        submit_and_land(slow)
+    assert [t == here for t in threads] == [True, False, False, False, True]
+    # a fast disk again: the next write the caller tries (after RETRY_EVERY) is fast, and so
+    # are the rest
+    fast = set_place("reuters", threads)
+    for _ in range(6):
+        submit_and_land(fast)
+    assert [t == here for t in threads[5:]] == [False, False, False, True, True, True]
     assert writer.close(timeout=10)

@@ -7,15 +7,19 @@ nothing is shown as saved before its commit); keys keep working meanwhile.
 
 A write that need not wait (nothing queued, the lock free) is done at once by the caller, on the
 same connection: waking an idle thread takes several milliseconds on a small virtual machine
-(p99 4-6 ms, up to 10), far more than the commit itself (under 1 ms). No Textual here: results
-come back through `deliver`, a thread-safe "call this on the UI's loop" given by the app, in
-both cases.
+(p99 4-6 ms, up to 10), far more than the commit itself (under 1 ms). Unless the disk is slow
+(a network file system, say: a commit's fsync can take tens of milliseconds there): while the
+caller's writes take `SLOW_WRITE` or more they go to the thread too; every `RETRY_EVERY`th is
+tried by the caller again, in case the disk got faster. No Textual here:
+results come back through `deliver`, a thread-safe "call this on the UI's loop" given by the
+app, in all cases.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
@@ -25,6 +29,8 @@ if TYPE_CHECKING:
 
 Write = Callable[["Store"], Any]
 Landed = Callable[[Any, Exception | None], None]
+SLOW_WRITE = 0.004  # seconds a write by the caller may take (a commit here: 0.2-1 ms)
+RETRY_EVERY = 20  # writes, while slow, between two tried by the caller
 
 
 class Writer:
@@ -42,6 +48,8 @@ class Writer:
         self.in_flight = 0  # submitted, result not yet handed back (UI thread only)
         self.unsaved: list[str] = []  # failures while closing, when no callback can show them
         self._closing = False
+        self._slow = 0.0  # seconds the caller's writes take (see _now)
+        self._passed = 0  # writes sent to the thread since the caller last tried one
 
     def submit(self, write: Write, landed: Landed) -> None:
         """Run `write(store)`, here or on the writer thread; then `landed(result, error)` on the
@@ -54,22 +62,30 @@ class Writer:
             if not self._closing:  # a closed window has nothing left to redraw
                 landed(result, error)
 
-        if not (idle and self._now(write, back)):
+        fast = self._slow < SLOW_WRITE or self._passed >= RETRY_EVERY
+        if not (idle and fast and self._now(write, back)):
+            self._passed += 1
             self._queue.put((write, back))
 
     def _now(self, write: Write, back: Landed) -> bool:
         """Run the write here unless it would wait for the lock (then False: nothing written)."""
         from annotations.store import Busy
 
+        started = time.perf_counter()
         try:
             if self._store is None:
                 self._store = self._open_store()
+            started = time.perf_counter()  # (opening the connection, once, is not the disk)
             with self._store.not_waiting():
                 result, error = write(self._store), None
         except Busy:
             return False
         except Exception as exc:  # as on the thread: shown by the callback
             result, error = None, exc
+        took = time.perf_counter() - started
+        # one fast write shows the disk is fast; a slow one may be a hiccup: it counts half
+        self._slow = took if took < SLOW_WRITE else (self._slow + took) / 2
+        self._passed = 0
         self._deliver(lambda: back(result, error))
         return True
 
