@@ -8,9 +8,10 @@ nothing is shown as saved before its commit); keys keep working meanwhile.
 A write that need not wait (nothing queued, the lock free) is done at once by the caller, on the
 same connection: waking an idle thread takes several milliseconds on a small virtual machine
 (p99 4-6 ms, up to 10), far more than the commit itself (under 1 ms). Unless the disk is slow
-(a network file system, say: a commit's fsync can take tens of milliseconds there): while the
-caller's writes take `SLOW_WRITE` or more they go to the thread too; every `RETRY_EVERY`th is
-tried by the caller again, in case the disk got faster. No Textual here:
+(a network file system, say: a commit's fsync can take tens of milliseconds there): once
+`SLOW_RUN` of the caller's writes in a row took `SLOW_WRITE` or more, writes go to the thread
+too, and every `RETRY_EVERY`th is tried by the caller again, in case the disk got faster. (One
+slow write is no sign: a busy machine or a checkpoint makes one now and then.) No Textual here:
 results come back through `deliver`, a thread-safe "call this on the UI's loop" given by the
 app, in all cases.
 """
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 Write = Callable[["Store"], Any]
 Landed = Callable[[Any, Exception | None], None]
-SLOW_WRITE = 0.004  # seconds a write by the caller may take (a commit here: 0.2-1 ms)
+SLOW_WRITE = 0.010  # seconds a write by the caller may take (a commit here: 0.2-1 ms)
+SLOW_RUN = 3  # slow writes in a row that show a slow disk
 RETRY_EVERY = 20  # writes, while slow, between two tried by the caller
 
 
@@ -48,7 +50,7 @@ class Writer:
         self.in_flight = 0  # submitted, result not yet handed back (UI thread only)
         self.unsaved: list[str] = []  # failures while closing, when no callback can show them
         self._closing = False
-        self._slow = 0.0  # seconds the caller's writes take (see _now)
+        self._slow = 0  # the caller's last writes that were slow, in a row
         self._passed = 0  # writes sent to the thread since the caller last tried one
 
     def submit(self, write: Write, landed: Landed) -> None:
@@ -62,7 +64,7 @@ class Writer:
             if not self._closing:  # a closed window has nothing left to redraw
                 landed(result, error)
 
-        fast = self._slow < SLOW_WRITE or self._passed >= RETRY_EVERY
+        fast = self._slow < SLOW_RUN or self._passed >= RETRY_EVERY
         if not (idle and fast and self._now(write, back)):
             self._passed += 1
             self._queue.put((write, back))
@@ -82,9 +84,7 @@ class Writer:
             return False
         except Exception as exc:  # as on the thread: shown by the callback
             result, error = None, exc
-        took = time.perf_counter() - started
-        # one fast write shows the disk is fast; a slow one may be a hiccup: it counts half
-        self._slow = took if took < SLOW_WRITE else (self._slow + took) / 2
+        self._slow = self._slow + 1 if time.perf_counter() - started >= SLOW_WRITE else 0
         self._passed = 0
         self._deliver(lambda: back(result, error))
         return True
