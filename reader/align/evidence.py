@@ -157,12 +157,18 @@ def align_blocks(
 
 def block_count(story: Story) -> int:
     """How many blocks `align_blocks` yields for `story`."""
+    return len(block_articles(story))
+
+
+def block_articles(story: Story) -> list[int]:
+    """For each block `align_blocks` yields for `story`, in order, the number of the first
+    claim of the article its claims are from (0 for all when nothing is aligned)."""
     claims = story.claims()
     if len({c.article for c in claims}) < 2:
-        return -(-len(claims) // CHUNK_ROWS)
+        return [0] * -(-len(claims) // CHUNK_ROWS)
     code: dict[str, int] = {}
     article = np.array([code.setdefault(c.article, len(code)) for c in claims])
-    return sum(1 for _ in _blocks(article))
+    return [start for _, _, (start, _) in _blocks(article)]
 
 
 class _CrossFuzzy:

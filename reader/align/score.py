@@ -26,7 +26,7 @@ from itertools import pairwise
 import numpy as np
 
 from reader.align.fuzzy import fuzzy_scores, is_short, processed
-from reader.align.weighting import StoryWeights
+from reader.align.weighting import ClaimTerms, StoryWeights
 from reader.models import Claim, Evidence, Suggestion
 
 LEXICAL_WEIGHT = 0.7
@@ -58,12 +58,19 @@ def combine(lexical: np.ndarray, fuzzy: np.ndarray) -> np.ndarray:
 class PairScorer:
     """Scores of any pair of claims of one story, exactly as `align_story` stores them."""
 
-    def __init__(self, claims: Sequence[Claim]):
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        terms: Sequence[ClaimTerms] | None = None,
+        short: np.ndarray | None = None,
+    ):
+        """`terms`, `short`: the claims' `claim_terms` and `is_short`, when the caller has them
+        (a long story's are read by several processes)."""
         self.claims = list(claims)
-        self.weights = StoryWeights(self.claims)
+        self.weights = StoryWeights(self.claims, terms)
         texts = [c.text for c in self.claims]
         self.processed = processed(texts)
-        self.short = is_short(texts)
+        self.short = is_short(texts) if short is None else short
         # each claim's article as a range of claims (contiguous in a story), so that a claim of
         # a long article is not scored against its whole article to score a few pairs
         self._article: dict[str, tuple[int, int]] = {}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -77,6 +77,15 @@ def refers_back(text: str) -> bool:
     return bool(words) and (words[0] in BACK_REFERENCES or any(w in DEMONSTRATIVES for w in words))
 
 
+ClaimTerms = tuple[tuple[str, ...], bool]  # a claim's terms, sorted, and whether it refers back
+
+
+def claim_terms(texts: Iterable[str]) -> list[ClaimTerms]:
+    """What `StoryWeights` reads from each claim's text on its own: its `terms`, sorted (weights
+    are summed term by term, and a set's order changes with the hash seed), and `refers_back`."""
+    return [(tuple(sorted(terms(t))), refers_back(t)) for t in texts]
+
+
 class StoryWeights:
     """Term vectors of a story's claims, kept as postings for fast dot products.
 
@@ -85,11 +94,13 @@ class StoryWeights:
     size (the scale `reader.suggest.support` reads).
     """
 
-    def __init__(self, claims: Sequence[Claim]):
+    def __init__(self, claims: Sequence[Claim], read: Sequence[ClaimTerms] | None = None):
+        """`read`: the `claim_terms` of `claims`, when the caller has them."""
         n = len(claims)
         self.n = n
-        # sorted: weights are summed term by term, and a set's order changes with the hash seed
-        own = [sorted(terms(c.text)) for c in claims]
+        if read is None:
+            read = claim_terms(c.text for c in claims)
+        own = [ts for ts, _ in read]
         df = Counter(t for ts in own for t in ts)
         limit = max(2, COMMON_SHARE * n)
         idf = {t: math.log(n / d) for t, d in df.items() if d <= limit and d < n}
@@ -107,7 +118,7 @@ class StoryWeights:
         for i, c in enumerate(claims):
             prev = claims[i - 1] if i else None
             follows = prev and prev.article == c.article and prev.index == c.index - 1
-            if follows and refers_back(c.text):
+            if follows and read[i][1]:
                 merged = {t: CONTEXT_WEIGHT for t in own[i - 1] if t in idf}
                 merged.update({t: 1.0 for t in own[i] if t in idf})
                 self.context[i] = (

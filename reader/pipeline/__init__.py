@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -15,11 +16,13 @@ from reader.corpus.loader import open_corpus
 from reader.models import Corpus, Skipped, Story
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
 from reader.pipeline.spool import Spool
-from reader.pipeline.story_pool import worker_init
+from reader.pipeline.story_pool import collections_paused, frozen, read_story, worker_init
 
 if TYPE_CHECKING:
     from annotations.store import ImportReport, Store
+    from reader.align import PairScorer
     from reader.align.evidence import Pairs
+    from reader.suggest import StorySuggester
 
 Progress = Callable[[Story], None]
 Phase = Callable[[str], None]  # what a single story's import is doing now, for a long story
@@ -47,21 +50,37 @@ def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[
     sentence it condenses (last of all when `jobs` processes share a long story's blocks, see
     `reader.pipeline.story_pool`). `phase(what)` is told when each step starts. Memory stays that of
     one block whatever the story's size."""
-    from reader.align import PairScorer, with_pair_scores
-    from reader.align.evidence import NO_PAIRS, align_blocks, by_claim
+    from reader.align import PairScorer
     from reader.suggest import StorySuggester
 
     claims = story.claims()
-    say = phase if phase and len(claims) >= LONG_STORY else lambda what: None
+    long = len(claims) >= LONG_STORY
+    say = phase if phase and long else lambda what: None
     say(f"aligning {len(claims):,} sentences of {len(story.articles)} articles")
-    scorer = PairScorer(claims)
-    say("suggesting labels: facts compared across the story, then block by block as aligned")
-    suggester = StorySuggester(story, scorer)
-    if jobs > 1 and len(claims) >= LONG_STORY:  # one long story: its blocks on every core
-        from reader.pipeline.story_pool import pooled_blocks
+    # a long story's structures hold millions of objects: see `story_pool.collections_paused`
+    with collections_paused() if long else contextlib.nullcontext():
+        terms = short = read = None
+        if jobs > 1 and long:  # each claim read on its own first, on every core
+            terms, short, read = read_story(claims, jobs)
+        scorer = PairScorer(claims, terms, short)
+        say("suggesting labels: facts compared across the story, then block by block as aligned")
+        suggester = StorySuggester(story, scorer, read)
+        del terms, short, read  # what the scorer and suggester need of it, they keep
+    with frozen() if long else contextlib.nullcontext():
+        if jobs > 1 and long:  # one long story: its blocks on every core
+            from reader.pipeline.story_pool import pooled_blocks
 
-        yield from pooled_blocks(story, scorer, suggester, jobs)
-        return
+            yield from pooled_blocks(story, scorer, suggester, jobs)
+            return
+        yield from _serial_blocks(story, scorer, suggester)
+
+
+def _serial_blocks(story: Story, scorer: PairScorer, suggester: StorySuggester) -> Iterator[Block]:
+    """`blocks` in this process."""
+    from reader.align import with_pair_scores
+    from reader.align.evidence import NO_PAIRS, align_blocks, by_claim
+
+    claims = scorer.claims
     held: dict[int, list] = {}  # headlines waiting for the body sentence they condense
     for lo, hi, pairs in align_blocks(story, scorer=scorer):
         evidence, found = by_claim(claims, lo, hi, pairs)
@@ -174,6 +193,7 @@ def _analysed(
         max_workers=min(jobs, count),
         mp_context=multiprocessing.get_context("fork"),
         initializer=worker_init,
+        initargs=(os.getpid(),),  # the workers die with this process
     ) as pool:
         pending: deque[tuple[Story, Future]] = deque()
         todo = iter(stories)

@@ -1,30 +1,56 @@
-"""One long story's blocks analysed in worker processes: a 30,000-sentence article is one story,
-so the import's one-story-per-process parallelism leaves the other cores idle.
+"""One long story analysed by several processes: a 30,000-sentence article is one story, so the
+import's one-story-per-process parallelism leaves the other cores idle.
 
-What needs the whole story (term weights, fact votes, negations...) is worked out once, in this
-process; the workers are forked after it, so they share it without copying. Each then aligns
-and suggests a run of blocks. A headline waits for the body sentence it condenses, which may be
-in another worker's run: the workers send back headlines with their evidence, and the body
+First each claim is read on its own (terms, slots, negations, names...: `read_story`), a run of
+claims at a time, by forked workers and by this process, which keeps what it read in its caches
+for the blocks' workers to inherit. What needs the whole story (term weights, postings, fact
+groups, negation pairs...) is then worked out once, in this process, from what was read; the
+blocks' workers are forked after it, so they share it without copying. Each then aligns and
+suggests a run of blocks. A headline waits for the body sentence it condenses, which may be in
+another worker's run: the workers send back headlines with their evidence, and the body
 sentences headlines wait for, and headlines are suggested here once every block is in. The
 result is the serial `blocks`', block for block; only the headlines come last.
+
+While a long story's structures are built (millions of small objects, hardly any in a
+reference cycle), the cyclic garbage collector is paused (`collections_paused`): its full
+passes, each walking every object again, took a quarter of that time; and they are frozen
+before the blocks' workers fork (`frozen`), so that no collection walks them again (nor copies
+their memory pages into a worker by touching them).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
-from reader.models import Evidence, Story, Suggestion
+from reader.models import Claim, Evidence, Story, Suggestion
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from reader.align import PairScorer
     from reader.align.evidence import Pairs
+    from reader.align.weighting import ClaimTerms
     from reader.suggest import StorySuggester
+    from reader.suggest.readings import ClaimReadings
 
 RUN_BLOCKS = 4  # blocks a worker aligns and suggests per task: results come back in order
+READ_RUN = 500  # claims a process reads per task (some 50 ms): the last runs end together
+
+# What each claim reads as on its own: for alignment (`claim_terms`, `is_short`), then for
+# suggestions (`ClaimReadings`).
+Reading = tuple[list["ClaimTerms"], "np.ndarray", "ClaimReadings"]
+
+# the claims being read, set before the readers are forked (they inherit them)
+_reading: Sequence[Claim] | None = None
 
 # the story being analysed, set before the workers are forked (they inherit it)
 _shared: tuple[Story, PairScorer, StorySuggester] | None = None
@@ -36,12 +62,113 @@ Run = tuple[
 ]
 
 
-def worker_init() -> None:
+def worker_init(parent: int | None = None) -> None:
     """Set up an analysing worker process: the processes fill the cores, so rapidfuzz threads
-    inside them would only contend."""
+    inside them would only contend. `parent`: the importing process's id; on Linux the worker
+    dies with it (else a kill -9 of it alone left its workers waiting for work forever)."""
     from reader.align import fuzzy
 
     fuzzy.max_threads = 1
+    if parent is not None and sys.platform == "linux":
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # it died before prctl
+            os._exit(1)
+
+
+def pool(jobs: int) -> ProcessPoolExecutor:
+    """`jobs` forked worker processes (`worker_init`): they inherit what this process holds."""
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=worker_init,
+        initargs=(os.getpid(),),
+    )
+
+
+@contextlib.contextmanager
+def collections_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside (a long story's structures are being built)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """What this process holds now is left out of every garbage collection inside (and out of
+    the workers' collections: see the module's docstring)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _read(claims: Sequence[Claim], first: int) -> Reading:
+    """What `claims`, the story's from number `first` on, read as on their own."""
+    from reader.align.fuzzy import is_short
+    from reader.align.weighting import claim_terms
+    from reader.suggest.readings import read_claims
+
+    texts = [c.text for c in claims]
+    return claim_terms(texts), is_short(texts), read_claims(claims, first)
+
+
+def _read_run(lo: int, hi: int) -> Reading:
+    """`_read` of claims lo..hi-1 (in a worker)."""
+    assert _reading is not None
+    return _read(_reading[lo:hi], lo)
+
+
+def read_story(claims: Sequence[Claim], jobs: int) -> Reading:
+    """`_read` of all `claims`, by `jobs` processes: jobs - 1 forked workers take runs of
+    `READ_RUN` claims from the front, this process takes runs from the back (what it reads
+    stays in its caches: the blocks' workers, forked from it, use them again), and the runs
+    are joined in order."""
+    global _reading
+    import numpy as np
+
+    from reader.suggest.readings import joined
+
+    runs = deque(
+        range(lo, min(len(claims), lo + READ_RUN)) for lo in range(0, len(claims), READ_RUN)
+    )
+    got: dict[int, Reading] = {}
+    _reading = claims
+    try:
+        with pool(jobs - 1) as readers:
+            pending: dict[Future[Reading], int] = {}
+
+            def feed() -> None:
+                # two runs a worker: the next is there when one is done, whatever this
+                # process is reading meanwhile
+                while runs and len(pending) < 2 * (jobs - 1):
+                    run = runs.popleft()
+                    pending[readers.submit(_read_run, run.start, run.stop)] = run.start
+
+            feed()
+            while runs:
+                run = runs.pop()
+                got[run.start] = _read(claims[run.start : run.stop], run.start)
+                for future in [f for f in pending if f.done()]:
+                    got[pending.pop(future)] = future.result()
+                feed()
+            for future, lo in pending.items():
+                got[lo] = future.result()
+    finally:
+        _reading = None
+    parts = [got[lo] for lo in sorted(got)]
+    return (
+        [t for terms, _, _ in parts for t in terms],
+        np.concatenate([short for _, short, _ in parts]),
+        joined([read for _, _, read in parts]),
+    )
 
 
 def _run(blocks: range) -> Run:
@@ -68,6 +195,20 @@ def _run(blocks: range) -> Run:
     return out, held, bodies
 
 
+def _runs(articles: list[int]) -> list[range]:
+    """The blocks (given their article) cut into runs of `RUN_BLOCKS` blocks of one article:
+    a short article's block is scored against all the long one's claims, as costly as a run of
+    the long one's blocks, so it is a run of its own, not the long tail of one worker's."""
+    runs: list[range] = []
+    for b, article in enumerate(articles):
+        run = runs[-1] if runs else range(0)
+        if run and len(run) < RUN_BLOCKS and articles[run.start] == article:
+            runs[-1] = range(run.start, b + 1)
+        else:
+            runs.append(range(b, b + 1))
+    return runs
+
+
 def pooled_blocks(
     story: Story, scorer: PairScorer, suggester: StorySuggester, jobs: int
 ) -> Iterator[tuple[Pairs, list[Suggestion]]]:
@@ -75,29 +216,24 @@ def pooled_blocks(
     one given back, so memory stays bounded."""
     global _shared
     from reader.align import with_pair_scores
-    from reader.align.evidence import NO_PAIRS, block_count
+    from reader.align.evidence import NO_PAIRS, block_articles
 
-    count = block_count(story)
-    runs = [range(b, min(count, b + RUN_BLOCKS)) for b in range(0, count, RUN_BLOCKS)]
+    runs = _runs(block_articles(story))
     held: dict[int, list[Evidence]] = {}
     _shared = (story, scorer, suggester)
     try:
-        with ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=worker_init,
-        ) as pool:
+        with pool(jobs) as workers:
             pending: deque[Future[Run]] = deque()
             todo = iter(runs)
             for run in todo:
-                pending.append(pool.submit(_run, run))
+                pending.append(workers.submit(_run, run))
                 if len(pending) >= 2 * jobs:
                     break
             while pending:
                 blocks, waiting, bodies = pending.popleft().result()
                 nxt = next(todo, None)
                 if nxt is not None:
-                    pending.append(pool.submit(_run, nxt))
+                    pending.append(workers.submit(_run, nxt))
                 held.update(waiting)
                 suggester.restated.update(bodies)
                 yield from blocks

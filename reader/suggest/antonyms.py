@@ -110,11 +110,14 @@ def conflicts(
     articles: Sequence[str],
     weights: dict[str, float],
     min_weight: float,
+    found: Sequence[Sequence[Opposite]] | None = None,
 ) -> list[tuple[int, int, Opposite, Opposite]]:
     """(i, j, opposite in i, opposite in j): sentence j of another article says the opposite of
     sentence i about the same thing. The words shared around both, besides the subject, must
-    weigh `min_weight` (rarity in the story) over at least MIN_OBJECT stems."""
-    found = [opposites(t) for t in texts]
+    weigh `min_weight` (rarity in the story) over at least MIN_OBJECT stems. `found`: each
+    text's `opposites`, when the caller has them."""
+    if found is None:
+        found = [opposites(t) for t in texts]
     # only an opposite side with the same head in another article can conflict: index by those,
     # each article's list in sentence order, so a long article never walks its own sentences
     slots: dict[tuple[int, int, str], dict[str, list[tuple[int, Opposite]]]] = {}

@@ -22,7 +22,6 @@ from reader.suggest import (
     confidence,
     dates,
     hints,
-    names,
     negation,
     numbers,
     places,
@@ -30,6 +29,7 @@ from reader.suggest import (
     titles,
     when,
 )
+from reader.suggest.readings import ClaimReadings, read_claims
 from reader.suggest.slots import Slot
 from reader.suggest.support import (
     ALIGNED_SCORE,
@@ -38,9 +38,8 @@ from reader.suggest.support import (
     Counterpart,
     Counterparts,
     rarity,
-    specific_stems,
 )
-from reader.suggest.text import stem, surface_words, tokenize
+from reader.suggest.text import surface_words, tokenize
 
 Rule = tuple[Callable[[Slot, Slot], bool], Callable[[Slot, Slot], bool]]  # related, compatible
 RULES: dict[str, Rule] = {
@@ -69,11 +68,6 @@ class Finding:
     span: tuple[int, int]
     sources: list[int]  # indices of claims the finding rests on
     confidence: str = "medium"  # how strongly the label rests on it: high / medium / low
-
-
-def _extract(text: str) -> list[Slot]:
-    toks = tokenize(text)
-    return numbers.extract(text, toks) + titles.extract(text, toks) + dates.extract(text, toks)
 
 
 Groups = dict[tuple[str, str], dict[str, list[tuple[int, Slot]]]]
@@ -179,11 +173,10 @@ class _Places:
     """A place no other source names, where the counterpart sentence names another place (from
     the gazetteer, or a local one: "the Eastfield estate" / "the Marsh Lane district")."""
 
-    def __init__(self, claims: list[Claim]) -> None:
+    def __init__(self, claims: list[Claim], capitalised: dict[str, set[str]]) -> None:
         self.claims = claims
-        self.named: dict[str, set[str]] = defaultdict(set)  # article -> stems of capitalised words
-        for c in claims:
-            self.named[c.article] |= places.mentioned_stems(c.text)
+        # article -> stems of its capitalised words (`ClaimReadings.capitalised`)
+        self.named: dict[str, set[str]] = defaultdict(set, capitalised)
         # how many articles mention each stem: "named elsewhere" without a union per claim
         self.articles_naming = Counter(s for stems in self.named.values() for s in stems)
 
@@ -213,14 +206,17 @@ class _Places:
         return Finding(True, reason, span, [j], "medium")
 
 
-def _negation_findings(claims: list[Claim], findings: list[list[Finding]]) -> None:
+def _negation_findings(
+    claims: list[Claim], findings: list[list[Finding]], read: ClaimReadings
+) -> None:
     """A predicate negated here and asserted about the same thing by another source, or the
     reverse: both sentences are marked, since either source may be the one that is wrong. The
     same for opposite words said of the same subject ("closed" / "open")."""
-    stems = [specific_stems(c.text) for c in claims]
-    weights = rarity(stems)
+    weights = rarity(read.specific)
     texts, articles = [c.text for c in claims], [c.article for c in claims]
-    pairs = negation.conflicts(texts, articles, weights, PAIRED_WEIGHT)
+    pairs = negation.conflicts(
+        texts, articles, weights, PAIRED_WEIGHT, negated=read.negated, postings=read.lower
+    )
     for i, j, neg in pairs:
         a, b = neg.span
         cue = claims[i].text[a:b]
@@ -233,7 +229,8 @@ def _negation_findings(claims: list[Claim], findings: list[list[Finding]]) -> No
                     _word_span(claims[j].text, neg.word), [i], "medium")
         )  # fmt: skip
     # "closed" here, "open" there, of the same subject: each side is marked by its own pass
-    for i, j, mine, theirs in antonyms.conflicts(texts, articles, weights, PAIRED_WEIGHT):
+    found = antonyms.conflicts(texts, articles, weights, PAIRED_WEIGHT, read.opposites)
+    for i, j, mine, theirs in found:
         reason = f"opposite: '{mine.word}' here, '{theirs.word}' in {claims[j].article}"
         findings[i].append(Finding(True, reason, mine.span, [j], "medium"))
 
@@ -268,21 +265,21 @@ def _when_findings(claims: list[Claim], i: int, cp: Counterpart, findings: list[
         findings.append(Finding(True, reason, mine.span, [cp.index], "medium"))
 
 
-def _lone_names(claims: list[Claim]) -> list[list[tuple[int, int]]]:
+def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int, int]]]:
     """Per claim, the spans of its proper names that no other article mentions at all."""
-    words: dict[str, set[str]] = defaultdict(set)  # article -> stems of all its words
-    for c in claims:
-        words[c.article].update(stem(t.text) for t in tokenize(c.text))
+    words = read.words  # article -> stems of all its words
     articles_using = Counter(s for ss in words.values() for s in ss)
     out: list[list[tuple[int, int]]] = []
-    for c in claims:
+    for c, found in zip(claims, read.names, strict=True):
         mine = words[c.article]
-        spans = []
-        for name in names.proper_names(c.text):
-            # a name is known elsewhere when any of its words is ("Joe Biden" / "Mr. Biden")
-            if all(articles_using[stem(t.text)] - (stem(t.text) in mine) == 0 for t in name):
-                spans.append((name[0].start, name[-1].end))
-        out.append(spans)
+        # a name is known elsewhere when any of its words is ("Joe Biden" / "Mr. Biden")
+        out.append(
+            [
+                (start, end)
+                for start, end, stems in found
+                if all(articles_using[s] - (s in mine) == 0 for s in stems)
+            ]
+        )
     return out
 
 
@@ -375,16 +372,17 @@ def _headlines(story: Story) -> set[str]:
     return out
 
 
-def _restated(i: int, claims: list[Claim], body: list[int]) -> int:
-    """The body sentence (among `body`, its article's) that headline claim i condenses, or -1.
+def _restated(i: int, specific: list[set[str]], body: list[int]) -> int:
+    """The body sentence (among `body`, its article's) that headline claim i condenses, or -1;
+    `specific`: each claim's specific stems.
 
     A headline summarises its article, usually the lead: it is restated by the body sentence
     holding most of its specific words (at least half of them, and two or more).
     """
-    mine = specific_stems(claims[i].text)
+    mine = specific[i]
     best, best_n = -1, 0
     for j in body:
-        n = len(mine & specific_stems(claims[j].text))
+        n = len(mine & specific[j])
         if n > best_n:
             best, best_n = j, n
     if best_n >= HEADLINE_SHARED and best_n >= HEADLINE_COVERAGE * len(mine):
@@ -418,45 +416,36 @@ class StorySuggester:
     worked out once, up front, so a big story's evidence can come and go block by block.
     A headline claim must come after the body claim it condenses (`waits`)."""
 
-    def __init__(self, story: Story, scorer: PairScorer | None = None) -> None:
+    def __init__(
+        self,
+        story: Story,
+        scorer: PairScorer | None = None,
+        read: ClaimReadings | None = None,
+    ) -> None:
+        """`read`: the readings of the story's claims when the caller has them (a long story's
+        are read by several processes); else they are read here."""
         self.claims = claims = story.claims()
-        slots = [_extract(c.text) for c in claims]
-        groups = _candidates(slots, claims)
-        self.counterparts = Counterparts(claims)
+        if read is None:
+            read = read_claims(claims)
+        # each claim's slot votes are counted when it is suggested (`_votes`): in the process
+        # that suggests its block, for a long story shared among processes
+        self.slots = read.slots
+        self.groups = _candidates(read.slots, claims)
+        self.counterparts = Counterparts(claims, read.specific, read.quoted)
         self.pair = _PairScores(claims, {}, scorer)
         # findings that need no evidence, kept apart so that each claim's are put together in
         # the order the reason names them: votes, (place), negations, (dates), spellings
-        self.votes: list[list[Finding]] = [[] for _ in claims]
-        for i, ss in enumerate(slots):
-            for s in ss:
-                related, _ = RULES[s.kind]
-                seen: set[int] = set()
-                rel: list[tuple[int, Slot]] = []
-                for k in sorted(s.key or {""}):  # sorted: the same result in every process
-                    for article, group in groups[(s.kind, k)].items():
-                        if article == claims[i].article:
-                            continue
-                        for j, o in group:
-                            if id(o) not in seen and related(s, o):
-                                seen.add(id(o))
-                                rel.append((j, o))
-                if rel:
-                    f = _vote(i, s, claims, rel)
-                    if f:
-                        self.votes[i].append(f)
-        del groups
-        self.places = _Places(claims)
+        self.places = _Places(claims, read.capitalised)
         self.negations: list[list[Finding]] = [[] for _ in claims]
-        _negation_findings(claims, self.negations)
+        _negation_findings(claims, self.negations, read)
         self.spellings: list[list[Finding]] = [[] for _ in claims]
         for i, j, theirs, span in spelling.conflicts(
-            [c.text for c in claims], [c.article for c in claims], slots
+            [c.text for c in claims], [c.article for c in claims], read.slots
         ):
             mine = claims[i].text[span[0] : span[1]]
             reason = f"name spelled differently: '{mine}' here, '{theirs}' in {claims[j].article}"
             self.spellings[i].append(Finding(True, reason, span, [j], "medium"))
-        del slots
-        self.lone = _lone_names(claims)
+        self.lone = _lone_names(claims, read)
         self.headline_ids = _headlines(story)
         body: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
@@ -464,12 +453,34 @@ class StorySuggester:
                 body[c.article].append(i)
         # the body sentence each headline condenses, whose suggestion it may take up
         self.lead = {
-            i: _restated(i, claims, body[c.article])
+            i: _restated(i, read.specific, body[c.article])
             for i, c in enumerate(claims)
             if c.id in self.headline_ids
         }
         self.restated: dict[int, Suggestion] = {}
         self._wanted = set(self.lead.values())
+
+    def _votes(self, i: int) -> list[Finding]:
+        """Claim i's findings from the story-wide vote on each of its slots."""
+        claims, groups = self.claims, self.groups
+        out = []
+        for s in self.slots[i]:
+            related, _ = RULES[s.kind]
+            seen: set[int] = set()
+            rel: list[tuple[int, Slot]] = []
+            for k in sorted(s.key or {""}):  # sorted: the same result in every process
+                for article, group in groups[(s.kind, k)].items():
+                    if article == claims[i].article:
+                        continue
+                    for j, o in group:
+                        if id(o) not in seen and related(s, o):
+                            seen.add(id(o))
+                            rel.append((j, o))
+            if rel:
+                f = _vote(i, s, claims, rel)
+                if f:
+                    out.append(f)
+        return out
 
     def expect(self, claims: range) -> None:
         """Claims `claims` are suggested next, in order (their counterparts are then looked for
@@ -497,7 +508,7 @@ class StorySuggester:
         j = cp.index
         pair = self.pair
         pair.evidence, pair.known = {claim.id: ev}, {}
-        findings = list(self.votes[i])
+        findings = self._votes(i)
         place = self.places.finding(i, cp)
         if place:
             findings.append(place)

@@ -133,23 +133,36 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
     return set(), False
 
 
+def word_postings(texts: Sequence[str], first: int = 0) -> dict[str, list[int]]:
+    """Each word beginning in lower case (as written, where a predicate stands) -> the numbers
+    of the texts using it, in order, counted from `first`."""
+    postings: dict[str, list[int]] = {}
+    for j, t in enumerate(texts, first):
+        for w in {tok.text for tok in tokenize(t) if tok.text[:1].islower()}:
+            postings.setdefault(w, []).append(j)
+    return postings
+
+
 def conflicts(
     texts: Sequence[str],
     articles: Sequence[str],
     weights: dict[str, float],
     min_weight: float,
+    negated: Sequence[Sequence[Negated]] | None = None,
+    postings: dict[str, list[int]] | None = None,
 ) -> list[tuple[int, int, Negated]]:
     """Pairs (i, j, negation in i) where sentence i negates what sentence j, of another article,
     asserts about the same thing.
 
     The thing is the words around the predicate on both sides; `weights` (rarity in the story)
     of the shared ones, besides the predicate, must reach `min_weight`, over MIN_OBJECT stems.
+    `negated`, `postings`: each text's `negations`, and the texts using each word beginning
+    in lower case (as written, in order), when the caller has them.
     """
-    negated = [negations(t) for t in texts]
-    postings: dict[str, list[int]] = {}  # word as written -> sentences using it
-    for j, t in enumerate(texts):
-        for w in {tok.text for tok in tokenize(t) if tok.text[:1].islower()}:
-            postings.setdefault(w, []).append(j)
+    if negated is None:
+        negated = [negations(t) for t in texts]
+    if postings is None:
+        postings = word_postings(texts)
     out: list[tuple[int, int, Negated]] = []
     for i, negs in enumerate(negated):
         for n in negs:

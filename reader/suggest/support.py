@@ -157,9 +157,18 @@ class Counterparts:
     """`best_counterparts` one claim at a time: what the story's claims share is worked out
     once; a claim's evidence is only needed when its counterpart is asked for."""
 
-    def __init__(self, claims: list[Claim]):
+    def __init__(
+        self,
+        claims: list[Claim],
+        stems: list[set[str]] | None = None,
+        quoted: list[list[str]] | None = None,
+    ):
+        """`stems`, `quoted`: each claim's `specific_stems` and `quoted_words`, when the caller
+        has them."""
         n = len(claims)
-        self.stems = stems = [specific_stems(c.text) for c in claims]
+        if stems is None:
+            stems = [specific_stems(c.text) for c in claims]
+        self.stems = stems
         postings: dict[str, list[int]] = defaultdict(list)
         for i, ss in enumerate(stems):
             for s in ss:
@@ -169,7 +178,7 @@ class Counterparts:
         self.article = article = np.fromiter(
             (code[c.article] for c in claims), dtype=np.int64, count=n
         )
-        self.quoted = [quoted_words(c.text) for c in claims]
+        self.quoted = [quoted_words(c.text) for c in claims] if quoted is None else quoted
         self.index = {c.id: i for i, c in enumerate(claims)}
         # claims of an article are contiguous in a story: its claims are first[a]..after[a]-1
         self.contiguous = int((np.diff(article) != 0).sum()) == len(code) - 1
