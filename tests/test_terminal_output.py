@@ -65,3 +65,33 @@ def test_export_and_suggest_to_a_terminal_escape_control_characters(tmp_path: Pa
         [sys.executable, "-m", "reader", "export", "--db", str(db)], capture_output=True
     ).stdout
     assert EVIL_NOTE.encode() in piped and EVIL_NAME.encode() in piped
+
+
+def test_the_import_progress_bar_shows_a_hostile_folder_name_escaped(tmp_path: Path) -> None:
+    corpus = tmp_path / "news\x1b]0;pwned\x07\x1b[31m"  # would retitle the terminal, then red
+    for name in ("one", "two"):  # two stories: the import shows a progress bar
+        (corpus / name).mkdir(parents=True)
+        (corpus / name / "a.txt").write_text("The bridge closed on Monday, police said.\n")
+        (corpus / name / "b.txt").write_text("The bridge closed on Monday, officials said.\n")
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "import", str(corpus), "--db", str(tmp_path / "x.db")],
+        stdout=subprocess.DEVNULL, stderr=follower,
+    )  # fmt: skip
+    os.close(follower)
+    shown = b""
+    while chunk := _read(leader):
+        shown += chunk
+    assert proc.wait(timeout=120) == 0
+    os.close(leader)
+    assert b"Importing" in shown and b"100%" in shown
+    for raw in (b"\x1b]0;pwned", b"\x07", b"\x1b[31m"):
+        assert raw not in shown, raw
+    assert "news\ufffd]0;pwned".encode() in shown  # the rest of the name, shown as the summary is
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # EIO: the child closed the terminal
+        return b""

@@ -175,7 +175,9 @@ class StoryBar:
     (pipeline.LONG_STORY), a line per step (aligning, suggesting, saving) with the time so far."""
 
     def __init__(self, label: str, path: str = "") -> None:
-        self.label = label
+        from reader.corpus.decode import printable
+
+        self.label = printable(label)  # a folder's name is untrusted: no escapes on the terminal
         self.path = path
         self.bar = None
         self.started = time.monotonic()
@@ -230,7 +232,7 @@ def run_import(
     from reader.pipeline import import_path
 
     for path in paths:
-        bar = StoryBar(f"Aligning {path}", path)
+        bar = StoryBar(f"Importing {path}", path)
         try:
             result = import_path(
                 store,
