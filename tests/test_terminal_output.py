@@ -67,6 +67,26 @@ def test_export_and_suggest_to_a_terminal_escape_control_characters(tmp_path: Pa
     assert EVIL_NOTE.encode() in piped and EVIL_NAME.encode() in piped
 
 
+def test_a_usage_error_shows_a_hostile_argument_harmless(tmp_path: Path) -> None:
+    # `crossread stats *` in a folder holding a file named to drive the terminal
+    evil = "notes\x1b]0;pwned\x07\x1b[31m.txt"
+    db = str(tmp_path / "x.db")
+    for args in (["stats", "--db", db, evil], ["export", "--db", db, "a", evil]):
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reader", *args], stdout=follower, stderr=follower
+        )
+        os.close(follower)
+        shown = b""
+        while chunk := _read(leader):
+            shown += chunk
+        assert proc.wait(timeout=60) == 2
+        os.close(leader)
+        assert b"Error" in shown and b"]0;pwned" in shown, shown
+        for raw in (b"\x1b]0;pwned", b"\x07", b"\x1b[31m"):
+            assert raw not in shown, (args, raw)
+
+
 def test_the_import_progress_bar_shows_a_hostile_folder_name_escaped(tmp_path: Path) -> None:
     corpus = tmp_path / "news\x1b]0;pwned\x07\x1b[31m"  # would retitle the terminal, then red
     for name in ("one", "two"):  # two stories: the import shows a progress bar

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from click_default_group import DefaultGroup
@@ -132,6 +133,20 @@ max_mb_option = click.option(
 )
 
 
+class SafeContext(click.Context):
+    """Click's usage errors quote what was typed, which can be a file name (`crossread stats *`):
+    shown with its control characters made harmless, as every other message."""
+
+    def fail(self, message: str) -> NoReturn:
+        from reader.corpus.decode import printable
+
+        super().fail(printable(message))
+
+
+class SafeCommand(click.Command):
+    context_class = SafeContext
+
+
 class CommandsOrPaths(DefaultGroup):
     """`crossread PATH` opens the app, `crossread COMMAND` runs a command.
 
@@ -139,6 +154,9 @@ class CommandsOrPaths(DefaultGroup):
     is a mistyped command, not a missing folder. Shell completion offers the commands (and
     paths) instead of handing every word to `open`.
     """
+
+    context_class = SafeContext
+    command_class = SafeCommand
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.resilient_parsing and not args:
