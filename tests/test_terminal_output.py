@@ -14,14 +14,15 @@ EVIL_NOTE = "title\x1b]0;pwned\x07 red\x1b[31m bell\x07 c1\x9b rtl\u202eexe"
 EVIL_NAME = "evil\x1b[31m\u202e.txt"
 
 
-def run_on_terminal(*args: str) -> bytes:
-    """Run crossread with its standard output on a pseudo-terminal; all it printed there."""
+def on_terminal(*args: str, streams: str = "stdout") -> tuple[int, bytes]:
+    """Run crossread with `streams` ("stdout", "stderr" or "both") on a pseudo-terminal (the
+    other to /dev/null); its exit status and all it printed there."""
     leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reader", *args], stdout=follower, stderr=subprocess.PIPE
-    )
+    out = follower if streams in ("stdout", "both") else subprocess.DEVNULL
+    err = follower if streams in ("stderr", "both") else subprocess.DEVNULL
+    proc = subprocess.Popen([sys.executable, "-m", "reader", *args], stdout=out, stderr=err)
     os.close(follower)
-    out = b""
+    shown = b""
     while True:
         try:
             chunk = os.read(leader, 65536)
@@ -29,11 +30,20 @@ def run_on_terminal(*args: str) -> bytes:
             break
         if not chunk:
             break
-        out += chunk
-    proc.wait(timeout=120)
+        shown += chunk
+    code = proc.wait(timeout=120)
     os.close(leader)
-    assert proc.returncode == 0, proc.stderr.read()
-    return out
+    return code, shown
+
+
+def run_on_terminal(*args: str) -> bytes:
+    """Run crossread, which must succeed, with its standard output on a pseudo-terminal."""
+    code, shown = on_terminal(*args)
+    assert code == 0, shown
+    return shown
+
+
+HARMFUL = (b"\x1b]0;pwned", b"\x07", b"\x1b[31m")  # retitle the terminal, bell, red
 
 
 def story(tmp_path: Path) -> Path:
@@ -72,18 +82,10 @@ def test_a_usage_error_shows_a_hostile_argument_harmless(tmp_path: Path) -> None
     evil = "notes\x1b]0;pwned\x07\x1b[31m.txt"
     db = str(tmp_path / "x.db")
     for args in (["stats", "--db", db, evil], ["export", "--db", db, "a", evil]):
-        leader, follower = pty.openpty()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "reader", *args], stdout=follower, stderr=follower
-        )
-        os.close(follower)
-        shown = b""
-        while chunk := _read(leader):
-            shown += chunk
-        assert proc.wait(timeout=60) == 2
-        os.close(leader)
+        code, shown = on_terminal(*args, streams="both")
+        assert code == 2
         assert b"Error" in shown and b"]0;pwned" in shown, shown
-        for raw in (b"\x1b]0;pwned", b"\x07", b"\x1b[31m"):
+        for raw in HARMFUL:
             assert raw not in shown, (args, raw)
 
 
@@ -93,25 +95,11 @@ def test_the_import_progress_bar_shows_a_hostile_folder_name_escaped(tmp_path: P
         (corpus / name).mkdir(parents=True)
         (corpus / name / "a.txt").write_text("The bridge closed on Monday, police said.\n")
         (corpus / name / "b.txt").write_text("The bridge closed on Monday, officials said.\n")
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reader", "import", str(corpus), "--db", str(tmp_path / "x.db")],
-        stdout=subprocess.DEVNULL, stderr=follower,
-    )  # fmt: skip
-    os.close(follower)
-    shown = b""
-    while chunk := _read(leader):
-        shown += chunk
-    assert proc.wait(timeout=120) == 0
-    os.close(leader)
+    code, shown = on_terminal(
+        "import", str(corpus), "--db", str(tmp_path / "x.db"), streams="stderr"
+    )
+    assert code == 0
     assert b"Importing" in shown and b"100%" in shown
-    for raw in (b"\x1b]0;pwned", b"\x07", b"\x1b[31m"):
+    for raw in HARMFUL:
         assert raw not in shown, raw
     assert "news\ufffd]0;pwned".encode() in shown  # the rest of the name, shown as the summary is
-
-
-def _read(fd: int) -> bytes:
-    try:
-        return os.read(fd, 65536)
-    except OSError:  # EIO: the child closed the terminal
-        return b""
