@@ -38,6 +38,7 @@ from typing import BinaryIO, TextIO
 
 from annotations import connection
 from annotations.store import Store, StoreError
+from reader.processes import die_with, usable_cores
 
 PARALLEL_ROWS = 10_000  # rows below which an export stays in one process (a worker costs ~10 ms)
 RANGE_ROWS = 5_000  # rows a worker formats and sends at a time, about
@@ -61,19 +62,12 @@ _WEIGHTS = {
 }
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def story_ranges(store: Store, *, all_claims: bool, reviewer: str | None) -> list[Stories] | None:
     """The export's stories cut into ranges of about RANGE_ROWS rows, in order; None when the
     export is better made in this process."""
     if (
         sys.platform != "linux"  # fork, and a worker dying with its parent (prctl)
-        or _cores() < 2
+        or usable_cores() < 2
         or threading.active_count() > 1  # a fork copies only this thread: others' locks stay held
         or store.conn.in_transaction  # its snapshot (or its own writes) are this connection's
         or not os.path.isfile(store.path)
@@ -99,15 +93,12 @@ def story_ranges(store: Store, *, all_claims: bool, reviewer: str | None) -> lis
 def write_ranges(store: Store, f: TextIO, write: WriteStories, ranges: list[Stories]) -> int | None:
     """Write the ranges' rows to `f` in order, formatted by worker processes; the number of rows,
     or None (nothing written) when the database changed while the workers were starting."""
-    import ctypes  # prctl, for the workers: imported once, here
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    count = min(_cores(), MAX_WORKERS, len(ranges))
+    count = min(usable_cores(), MAX_WORKERS, len(ranges))
     before = _data_version(store.conn)
     workers: list[_Worker] = []
     try:
         for k in range(count):
-            workers.append(_start(store.path, write, ranges[k::count], workers, libc))
+            workers.append(_start(store.path, write, ranges[k::count], workers))
         try:
             for worker in workers:
                 worker.receive(b"R")  # reading: its snapshot is taken
@@ -165,9 +156,7 @@ class _Worker:
             self.pid = 0
 
 
-def _start(
-    path: str, write: WriteStories, ranges: list[Stories], others: list[_Worker], libc: object
-) -> _Worker:
+def _start(path: str, write: WriteStories, ranges: list[Stories], others: list[_Worker]) -> _Worker:
     read_end, write_end = os.pipe()
     parent = os.getpid()
     # Ctrl-C is held until the child ignores it, so it never runs this process's handlers
@@ -176,7 +165,7 @@ def _start(
         pid = os.fork()
         if pid == 0:
             _child(path, write, ranges, write_end, [read_end, *(w.pipe.fileno() for w in others)],
-                   parent, libc)  # fmt: skip
+                   parent)  # fmt: skip
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
     os.close(write_end)  # the worker's end: its exit is this end's EOF
@@ -190,15 +179,13 @@ def _child(
     out: int,
     inherited: list[int],
     parent: int,
-    libc: object,
 ) -> None:
     """A worker's whole life: it never returns to the caller's code, whatever happens."""
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        libc.prctl(1, signal.SIGKILL)  # type: ignore[attr-defined]  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:  # the parent died before prctl
+        if not die_with(parent):
             return
         for fd in inherited:  # other workers' pipes: their ends must close when they do
             os.close(fd)

@@ -22,9 +22,10 @@ from test_open_hostile import read_only_folder, read_only_media
 from annotations import export_pool
 from annotations.export import write_export
 from annotations.store import Store, StoreError
+from reader.processes import usable_cores
 
 pytestmark = pytest.mark.skipif(
-    sys.platform != "linux" or export_pool._cores() < 2, reason="workers need fork and 2 cores"
+    sys.platform != "linux" or usable_cores() < 2, reason="workers need fork and 2 cores"
 )
 
 SENTENCES = [
@@ -212,7 +213,7 @@ FORCED_CLI = (
     "import annotations.export_pool as p; p.PARALLEL_ROWS = p.RANGE_ROWS = 1; "
     "from reader.cli.main import main; main(prog_name='crossread')"
 )
-WORKERS = min(export_pool._cores(), export_pool.MAX_WORKERS)
+WORKERS = min(usable_cores(), export_pool.MAX_WORKERS)
 
 
 @contextmanager

@@ -171,14 +171,16 @@ def test_stories_are_analysed_while_the_next_ones_load(tmp_path, monkeypatch):
         corpus, count, stories = opened(*args, **kwargs)
         return corpus, count, (events.append(f"loaded {s.name}") or s for s in stories)
 
-    submit = pipeline.ProcessPoolExecutor.submit
+    from reader.pipeline.story_pool import ProcessPoolExecutor  # the import's worker pools
+
+    submit = ProcessPoolExecutor.submit
 
     def noting_submits(self, fn, story, *args, **kwargs):
         events.append(f"analyse {story.name}")
         return submit(self, fn, story, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "open_corpus", noting_loads)
-    monkeypatch.setattr(pipeline.ProcessPoolExecutor, "submit", noting_submits)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", noting_submits)
     with Store.open(tmp_path / "x.db") as store:
         result = import_path(store, tmp_path / "corpus", jobs=2)
     assert len(result.reports) == 8 and not any(r.skipped for r in result.reports)

@@ -370,7 +370,7 @@ def import_cmd(
     paths: tuple[str, ...], db: str, max_mb: float, follow_symlinks: bool, jobs: int | None
 ) -> None:
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
-    from reader.pipeline import default_jobs
+    from reader.processes import usable_cores
 
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
@@ -380,7 +380,7 @@ def import_cmd(
                 list(paths),
                 max_mb,
                 follow_symlinks=follow_symlinks,
-                jobs=jobs or default_jobs(),
+                jobs=jobs or usable_cores(),
             )
         finally:
             store.close()
@@ -546,7 +546,7 @@ def suggest_cmd(
     """Suggest a label, with its reason and evidence, for every claim in PATH (no database)."""
     from reader.cli.suggest_export import write_suggestions
     from reader.cli.terminal import data_stdout
-    from reader.pipeline import default_jobs
+    from reader.processes import usable_cores
 
     with user_errors():
         n = write_suggestions(
@@ -556,7 +556,7 @@ def suggest_cmd(
             max_bytes=int(max_mb * 1e6),
             report=lambda message: say(message, err=True),
             follow_symlinks=follow_symlinks,
-            jobs=jobs or default_jobs(),
+            jobs=jobs or usable_cores(),
         )
     if output != "-":
         say(f"wrote {n} suggestions to {output}", err=True)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,8 +13,9 @@ from typing import TYPE_CHECKING
 from reader.corpus.loader import open_corpus
 from reader.models import Corpus, Skipped, Story
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
+from reader.pipeline import story_pool
 from reader.pipeline.spool import Spool
-from reader.pipeline.story_pool import collections_paused, frozen, read_story, worker_init
+from reader.pipeline.story_pool import collections_paused, frozen, read_story
 
 if TYPE_CHECKING:
     from annotations.store import ImportReport, Store
@@ -160,14 +159,6 @@ def unchanged_report(story: Story) -> ImportReport:
     )
 
 
-def default_jobs() -> int:
-    """Worker processes for an import: the cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def _analysed(
     stories: Iterable[Story],
     count: int,
@@ -189,12 +180,7 @@ def _analysed(
         return
     # up to 2 x jobs stories wait for the writer: together they hold at most what one may
     limit = spooling.SPILL_BYTES // (2 * jobs)
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, count),
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=worker_init,
-        initargs=(os.getpid(),),  # the workers die with this process
-    ) as pool:
+    with story_pool.pool(min(jobs, count)) as pool:
         pending: deque[tuple[Story, Future]] = deque()
         todo = iter(stories)
         for story in todo:

@@ -24,14 +24,13 @@ import contextlib
 import gc
 import multiprocessing
 import os
-import signal
-import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from reader.models import Claim, Evidence, Story, Suggestion
+from reader.processes import die_with
 
 if TYPE_CHECKING:
     import numpy as np
@@ -69,12 +68,8 @@ def worker_init(parent: int | None = None) -> None:
     from reader.align import fuzzy
 
     fuzzy.max_threads = 1
-    if parent is not None and sys.platform == "linux":
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:  # it died before prctl
-            os._exit(1)
+    if parent is not None and not die_with(parent):
+        os._exit(1)
 
 
 def pool(jobs: int) -> ProcessPoolExecutor:
