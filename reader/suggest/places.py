@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import tempfile
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -67,16 +66,13 @@ def gazetteer() -> frozenset[str]:
     found |= {c["name"] for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION}
     found |= set(_REGIONS.replace("-", " ").split())
     names = frozenset(n.lower() for n in found if "\n" not in n)
-    with suppress(OSError):
+    from annotations.output import open_output  # (written whole: a temp file, then renamed)
+    from annotations.store import StoreError
+
+    with suppress(OSError, StoreError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, part = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
-        try:
-            with open(fd, "w", encoding="utf-8") as out:
-                out.write("\n".join([key, *sorted(names), f"{len(names)} names"]))
-            os.replace(part, path)  # whole or not at all, whoever else writes it meanwhile
-        finally:
-            with suppress(FileNotFoundError):
-                os.unlink(part)
+        with open_output(path) as out:
+            out.write("\n".join([key, *sorted(names), f"{len(names)} names"]))
     return names
 
 
