@@ -337,6 +337,26 @@ def test_ranges_are_intervals_and_a_change_is_not_a_range() -> None:
     assert _one(numbers.extract("Deaths rose from 9 to 14 people.")).value[:2] == (14, 14)
 
 
+def test_ages_are_one_slot_however_written() -> None:
+    ranged = _one(numbers.extract("The children, aged 8 to 12, were injured in the crash."))
+    assert ranged.key == {"age"} and ranged.value[:2] == (8, 12)
+    assert ranged.surface == "aged 8 to 12"
+    between = _one(numbers.extract("Children aged between 13 and 15 were injured in the crash."))
+    assert between.value[:2] == (13, 15)
+    assert numbers.related(ranged, between) and not numbers.compatible(ranged, between)
+    one = _one(numbers.extract("A 10-year-old child was injured in the crash."))
+    assert one.key == {"age"} and numbers.related(one, ranged)
+    assert numbers.compatible(one, ranged)
+    # a duration is not an age, nor is a series number after a name
+    assert _one(numbers.extract("The children waited 8 to 12 hours.")).key == {"hour"}
+    assert numbers.extract("Nord Stream 2 was aged.") == []
+
+
+def test_a_sentence_opening_article_is_not_a_series_name() -> None:
+    assert _one(numbers.extract("A 45-year-old man was arrested.")).value[:2] == (45, 45)
+    assert _one(numbers.extract("The 12 victims were killed.")).value[:2] == (12, 12)
+
+
 def test_numbers_with_different_roles_or_parts_are_not_compared() -> None:
     killed = _one(numbers.extract("Police said 12 people were killed in the blast."))
     injured = _one(numbers.extract("Police said 40 people were injured in the blast."))

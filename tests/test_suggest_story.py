@@ -238,3 +238,14 @@ def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     )  # fmt: skip
     odd = _by_text(story)["The Marrow river flood forced 8,000 residents of Dunmore to flee."]
     assert odd.label == "contradicted" and odd.confidence == "high"
+
+
+def test_a_counterpart_giving_other_ages_contradicts() -> None:
+    claim = "Four children aged 8 to 12 were injured when the Karsby school bus overturned."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["The Karsby school bus overturned, injuring four children aged 14 to 16.", *FILLER[1]],
+    )
+    first = _by_text(story)[claim]
+    assert first.label == "contradicted"
+    assert "'aged 8 to 12'" in first.reason and "'aged 14 to 16'" in first.reason

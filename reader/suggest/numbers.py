@@ -106,7 +106,9 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
         value, j = words
     else:
         return None
-    if i > 0 and toks[i - 1].text[:1].isupper() and toks[i].text[:1].isdigit():
+    # a capitalised word, not one opening the sentence ("A 10-year-old", "The 12 victims")
+    named = i > 0 and toks[i - 1].text[:1].isupper() and is_content(toks[i - 1].text)
+    if named and toks[i].text[:1].isdigit():
         prev = toks[i - 1]
         opener = prev.lower in ("between", "from", "aged")  # "Between 9 and 14"
         if prev.lower not in _HEDGE_WORDS and not opener and text[prev.end : toks[i].start] == " ":
@@ -224,8 +226,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if k < len(toks) and toks[k].lower == "of" and not head:
             k += 1
         while k < len(toks) and len(head) < 2 and is_content(toks[k].text):
-            if toks[k].lower in _ONES or toks[k].lower == "one":
-                break
+            if toks[k].lower in _ONES or toks[k].lower in ("one", "aged"):
+                break  # another number, or the age of the counted ("four children aged 8")
             if not _joined(text, toks[k - 1], toks[k], " -“”\"'‘’"):
                 break
             if not head:
@@ -238,6 +240,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             unit = _UNITS[toks[j - 1].lower]
         if k < len(toks) and toks[k - 1].lower in ("percent",):
             unit = "percent"
+        # an age, however written: "aged 8 to 12", "aged between 9 and 14", "a 10-year-old"
+        shown_from = start
+        if head[:2] == ["year", "old"]:
+            head = ["age", *head[2:]]
+        elif not head and (aged := _aged(toks, start)) is not None:
+            head, shown_from = ["age"], aged
         if not head and unit is None:
             i = j
             continue
@@ -251,9 +259,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             if factor != 1.0:
                 lo, hi = lo * factor * (1 - _ROUNDING), hi * factor * (1 + _ROUNDING)
             head[0] = canon
-        role = _role(toks, start, k, head)
+        # an age describes who is counted elsewhere in the sentence, not what befell them
+        role = None if head[0] == "age" else _role(toks, start, k, head)
         # shown to the reviewer: the figure and its first head word ("six-hour", "13,000 lives")
-        span = (toks[start].start, toks[first_head].end)
+        span = (toks[shown_from].start, toks[first_head].end)
         slots.append(
             Slot(
                 kind="number",
@@ -266,6 +275,17 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         )
         i = max(j, i + 1)
     return slots
+
+
+def _aged(toks: Sequence[Token], i: int) -> int | None:
+    """Where "aged" is when the number at toks[i] follows it ("aged 45", "aged between 9 and
+    14"), else None."""
+    for k in (i - 1, i - 2):
+        if k >= 0 and toks[k].lower == "aged":
+            return k
+        if k >= 0 and toks[k].lower != "between":
+            return None
+    return None
 
 
 def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str | None:

@@ -18,8 +18,8 @@ _SYNONYMS = {
     "event": "talks meeting meetings negotiation negotiations discussion discussions conversation "
     "conversations session sessions summit consultation consultations dialogue round",
     "troop": "troops soldiers forces servicemen personnel",
-    "dead": "dead killed deaths died fatalities lives",
-    "hurt": "injured wounded hurt injuries",
+    "dead": "dead killed killing kill kills deaths died fatalities lives",
+    "hurt": "injured injuring injure injures injury injuries wounded wounding hurt",
     "person": "people person persons residents individuals civilians",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
