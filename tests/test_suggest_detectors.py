@@ -352,6 +352,34 @@ def test_ages_are_one_slot_however_written() -> None:
     assert numbers.extract("Nord Stream 2 was aged.") == []
 
 
+@pytest.mark.parametrize(
+    "text, surface, role",
+    [
+        ("Police said 12 killed in the blast.", "12 killed", "dead"),
+        ("Police said 12 deaths were reported after the blast.", "12 deaths", "dead"),
+        ("The blast killed 12, police said.", "killed 12", "dead"),
+        ("Three died and 30 were injured in the blast.", "30 were injured", "hurt"),
+        ("The death toll rose to 12 after the blast.", "death toll rose to 12", "dead"),
+    ],
+)
+def test_people_counted_by_what_befell_them_meet_people_counted_by_a_noun(
+    text: str, surface: str, role: str
+) -> None:
+    full = {"dead": "Police said 12 people were killed in the blast.",
+            "hurt": "Police said 30 people were injured in the blast."}[role]  # fmt: skip
+    short = next(s for s in numbers.extract(text) if s.surface == surface)
+    noun = _one(numbers.extract(full))
+    assert numbers.related(short, noun) and numbers.compatible(short, noun)
+    other = {"dead": "Police said 20 people were killed in the blast.",
+             "hurt": "Police said 45 people were injured in the blast."}[role]  # fmt: skip
+    assert not numbers.compatible(short, _one(numbers.extract(other)))
+    # the dead are not compared with the injured
+    assert not numbers.related(
+        short, _one(numbers.extract("Police said 12 people were evacuated after the blast."))
+    )
+    assert not _one(numbers.extract("They waited 6 hours after the blast.")).value[3]
+
+
 def test_a_sentence_opening_article_is_not_a_series_name() -> None:
     assert _one(numbers.extract("A 45-year-old man was arrested.")).value[:2] == (45, 45)
     assert _one(numbers.extract("The 12 victims were killed.")).value[:2] == (12, 12)
@@ -424,6 +452,7 @@ def test_day_look_alikes_do_not_conflict(a: str, b: str) -> None:
         ("The council voted on 2022-01-10 to close the pool.", (2022, 1, 10)),
         ("The council voted on Jan. 10 to close the pool.", (None, 1, 10)),
         ("The council voted on the 3rd of March to close the pool.", (None, 3, 3)),
+        ("On January 10th councillors voted to close the pool.", (None, 1, 10)),
     ],
 )
 def test_unambiguous_calendar_dates_are_read(text: str, day: tuple[int | None, int, int]) -> None:

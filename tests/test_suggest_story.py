@@ -249,3 +249,14 @@ def test_a_counterpart_giving_other_ages_contradicts() -> None:
     first = _by_text(story)[claim]
     assert first.label == "contradicted"
     assert "'aged 8 to 12'" in first.reason and "'aged 14 to 16'" in first.reason
+
+
+def test_a_death_toll_contradicts_a_count_of_people_killed() -> None:
+    claim = "The death toll from the Karsby dam collapse rose to 45 on Tuesday."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["Officials said 30 people were killed when the Karsby dam collapsed.", *FILLER[1]],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "contradicted"
+    assert "'45' here; '30 people' in 001.txt" in got.reason

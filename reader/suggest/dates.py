@@ -101,7 +101,8 @@ def calendar(text: str) -> list[Day]:
             month, day = _MONTHS[name], int(g["dd"] or g["mm"])
             y = g["dy"] or g["my"]
             year = int(y) if y else None
-            if g["md"] and not y and _counts_something(text, m.end()):
+            ordinal = not m.group()[-1].isdigit()  # "January 10th" names a day, never a count
+            if g["md"] and not y and not ordinal and _counts_something(text, m.end()):
                 continue  # "in January 10 people died": a month, then a count
         try:
             datetime.date(year or 2000, month, day)  # 2000: a leap year lets 29 February be

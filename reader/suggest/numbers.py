@@ -246,6 +246,13 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head = ["age", *head[2:]]
         elif not head and (aged := _aged(toks, start)) is not None:
             head, shown_from = ["age"], aged
+        # people counted by what befell them: "12 killed", "12 deaths", "30 were injured", "the
+        # blast killed 12", "the death toll rose to 45" all count people, as "12 people" does
+        befell, where = _befell(toks, start, j, head) if unit is None else (None, None)
+        if befell:
+            head = ["person"]
+        if where is not None:  # shown with the words that say so: "killed 12", "30 were injured"
+            shown_from, first_head = min(shown_from, where), max(first_head, where)
         if not head and unit is None:
             i = j
             continue
@@ -260,7 +267,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 lo, hi = lo * factor * (1 - _ROUNDING), hi * factor * (1 + _ROUNDING)
             head[0] = canon
         # an age describes who is counted elsewhere in the sentence, not what befell them
-        role = None if head[0] == "age" else _role(toks, start, k, head)
+        role = None if head[0] == "age" else befell or _role(toks, start, k, head)
         # shown to the reviewer: the figure and its first head word ("six-hour", "13,000 lives")
         span = (toks[shown_from].start, toks[first_head].end)
         slots.append(
@@ -275,6 +282,31 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         )
         i = max(j, i + 1)
     return slots
+
+
+_AUXILIARIES = frozenset(["were", "was", "are", "is", "have", "has", "had", "been", "being"])
+
+
+def _befell(
+    toks: Sequence[Token], start: int, end: int, head: list[str]
+) -> tuple[str | None, int | None]:
+    """The role (`_ROLES`) of people counted by what befell them rather than by a noun, and
+    where the words saying so are when they are not the head: the head itself ("12 killed", "12
+    deaths"); with no head, a role word after the figure ("30 were injured") or just before it
+    ("killed 12"), or a death toll ("the death toll rose to 45")."""
+    if head:
+        return (head[0] if len(head) == 1 and head[0] in _ROLES else None), None
+    after = [k for k in range(end, min(end + 3, len(toks))) if toks[k].lower not in _AUXILIARIES]
+    for k in [*after[:1], start - 1]:
+        if 0 <= k < len(toks) and (word := stem(toks[k].text)) in _ROLES:
+            return word, k
+    # "the death toll from the dam collapse rose to 45": the toll may lead a long subject
+    before = range(max(0, start - 8), start)
+    toll = next((k for k in before if toks[k].lower == "toll"), None)
+    if toll is None:
+        return None, None
+    death = toll > 0 and toks[toll - 1].lower == "death"
+    return "dead", (toll - death if start - toll <= 4 else None)  # shown when it reads short
 
 
 def _aged(toks: Sequence[Token], i: int) -> int | None:
