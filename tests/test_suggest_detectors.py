@@ -72,6 +72,14 @@ def test_weekdays_tied_to_the_same_place_are_compared() -> None:
     assert not dates.compatible(a, b)
 
 
+def test_a_weekday_night_meets_the_early_hours_of_the_next_day() -> None:
+    night = _one(dates.extract("The fire broke out in Leeds on Saturday night."), "weekday")
+    early = _one(dates.extract("The fire broke out in Leeds early on Sunday."), "weekday")
+    assert dates.related(night, early) and dates.compatible(night, early)
+    evening = _one(dates.extract("The fire broke out in Leeds on Sunday evening."), "weekday")
+    assert not dates.compatible(night, evening)
+
+
 def test_weekday_agrees_when_the_other_claim_names_both_days() -> None:
     a = _one(dates.extract("The trial resumes on Tuesday in Leeds."), "weekday")
     b = [s for s in dates.extract("Judges met on Monday and will sit in Leeds on Tuesday.")]
@@ -193,6 +201,10 @@ def _conflict(a: str, b: str, before: str = "") -> bool:
          "Wage demands were discussed at the depot meeting, the union said."),
         ("The council denied that the flood gates were closed overnight.",
          "The flood gates were closed overnight, the council said."),
+        ("Residents said the tower's fire alarms did not sound during the night.",
+         "A resident said the tower's fire alarms sounded during the night."),
+        ("The harbour trust doesn't own the ferry terminal at Holt.",
+         "The harbour trust owns the ferry terminal at Holt."),
     ],
 )  # fmt: skip
 def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: str) -> None:

@@ -170,6 +170,7 @@ def _slot(
 def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     toks = tokens if tokens is not None else tokenize(text)
     days = frozenset(t.lower for t in toks if t.lower in WEEKDAYS)
+    week: frozenset[tuple[float, float]] | None = None  # the hours of the week the text names
     slots: list[Slot] = []
     written = {d.span[0]: d for d in calendar(text)}
     inside = [d.span for d in written.values()]
@@ -184,7 +185,12 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         elif w in WEEKDAYS and t.text[:1].isupper():
             place = _place_near(toks, i, text)
             if place:
-                slots.append(_slot("weekday", frozenset({place}), days, toks, i, text))
+                if week is None:
+                    # imported here: `when` reads the parts of day defined in this module
+                    from reader.suggest.when import moments
+
+                    week = frozenset(m.hours for m in moments(text))
+                slots.append(_slot("weekday", frozenset({place}), week, toks, i, text))
         elif not w[0].isdigit():  # most tokens: only a part of the day is left to find
             if w in PARTS and days:
                 # "late on Friday", "Friday night": a range of hours, tied to the weekday named
@@ -216,8 +222,10 @@ def related(a: Slot, b: Slot) -> bool:
 
 
 def compatible(a: Slot, b: Slot) -> bool:
-    if a.kind == "weekday":
-        return bool(a.value & b.value)  # type: ignore[operator]
+    if a.kind == "weekday":  # "Saturday night" meets "early on Sunday"
+        from reader.suggest.when import hours_meet
+
+        return any(hours_meet(x, y) for x in a.value for y in b.value)  # type: ignore[attr-defined]
     if a.kind == "time":
         (alo, ahi), (blo, bhi) = a.value, b.value  # type: ignore[misc]
         # compare on a clock that wraps at midnight: 23:00-05:00 meets 01:30

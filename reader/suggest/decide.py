@@ -217,7 +217,7 @@ def _negation_findings(
     pairs = negation.conflicts(
         texts, articles, weights, PAIRED_WEIGHT, negated=read.negated, postings=read.lower
     )
-    for i, j, neg in pairs:
+    for i, j, neg, word in pairs:
         a, b = neg.span
         cue = claims[i].text[a:b]
         findings[i].append(
@@ -226,7 +226,7 @@ def _negation_findings(
         )  # fmt: skip
         findings[j].append(
             Finding(True, f"negation: asserted here, '{cue}' in {claims[i].article}",
-                    _word_span(claims[j].text, neg.word), [i], "medium")
+                    _word_span(claims[j].text, word), [i], "medium")
         )  # fmt: skip
     # "closed" here, "open" there, of the same subject: each side is marked by its own pass
     found = antonyms.conflicts(texts, articles, weights, PAIRED_WEIGHT, read.opposites)

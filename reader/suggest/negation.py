@@ -47,6 +47,8 @@ class Negated:
     word: str  # the negated word as written
     cue: str  # the negation as written ("not", "n't", "denied")
     span: tuple[int, int]  # offsets of cue..predicate in the text
+    # the predicate as an assertion writes it: "did not sound" is denied by "sounded"
+    forms: tuple[str, ...] = ()
 
 
 def is_negator(t: Token, nxt: Token | None) -> bool:
@@ -99,8 +101,23 @@ def negations(text: str) -> list[Negated]:
             that = nxt.lower == "that"
             p = _predicate(text, toks, k + 1 if that else k, raised=that)
         if p is not None:
-            out.append(Negated(stem(toks[p].text), toks[p].text, t.text, (t.start, toks[p].end)))
+            word = toks[p].text
+            contracted = t.lower.endswith(("n't", "n’t"))  # "didn't"
+            do = t.lower[:-3] if contracted else toks[k - 1].lower if k else ""
+            out.append(
+                Negated(stem(word), word, t.text, (t.start, toks[p].end), _asserted(word, do))
+            )
     return out
+
+
+def _asserted(word: str, do: str) -> tuple[str, ...]:
+    """How a sentence asserting what "do/does/did not <word>" denies writes the word: "did not
+    sound" / "sounded", "does not own" / "owns" (regular verbs; an irregular one is missed)."""
+    if do == "did" and word.isalpha():
+        return (word, word + "d" if word.endswith("e") else word + "ed")
+    if do == "does" and word.isalpha():
+        return (word, word + "es" if word.endswith(("s", "sh", "ch", "x", "o")) else word + "s")
+    return (word,)
 
 
 def predicates(text: str) -> set[str]:
@@ -150,9 +167,9 @@ def conflicts(
     min_weight: float,
     negated: Sequence[Sequence[Negated]] | None = None,
     postings: dict[str, list[int]] | None = None,
-) -> list[tuple[int, int, Negated]]:
-    """Pairs (i, j, negation in i) where sentence i negates what sentence j, of another article,
-    asserts about the same thing.
+) -> list[tuple[int, int, Negated, str]]:
+    """(i, j, negation in i, the predicate as j writes it) where sentence i negates what
+    sentence j, of another article, asserts about the same thing.
 
     The thing is the words around the predicate on both sides; `weights` (rarity in the story)
     of the shared ones, besides the predicate, must reach `min_weight`, over MIN_OBJECT stems.
@@ -163,21 +180,22 @@ def conflicts(
         negated = [negations(t) for t in texts]
     if postings is None:
         postings = word_postings(texts)
-    out: list[tuple[int, int, Negated]] = []
+    out: list[tuple[int, int, Negated, str]] = []
     for i, negs in enumerate(negated):
         for n in negs:
             mine, _ = _window(texts[i], n.word)
             if i > 0 and articles[i - 1] == articles[i] and borrows_context(texts[i]):
                 mine |= predicates(texts[i - 1])  # what "such details" points back to
             # the same word form: "were discussed" and "open to discussing" are not one claim
-            for j in postings.get(n.word, ()):
-                if articles[j] == articles[i]:
-                    continue
-                theirs, also_negated = _window(texts[j], n.word)
-                if also_negated:
-                    continue
-                shared = (mine & theirs) - {n.predicate}
-                weight = sum(weights.get(s, 0.0) for s in shared)
-                if len(shared) >= MIN_OBJECT and weight >= min_weight:
-                    out.append((i, j, n))
+            for form in n.forms or (n.word,):
+                for j in postings.get(form, ()):
+                    if articles[j] == articles[i]:
+                        continue
+                    theirs, also_negated = _window(texts[j], form)
+                    if also_negated:
+                        continue
+                    shared = (mine & theirs) - {n.predicate, stem(form)}
+                    weight = sum(weights.get(s, 0.0) for s in shared)
+                    if len(shared) >= MIN_OBJECT and weight >= min_weight:
+                        out.append((i, j, n, form))
     return out

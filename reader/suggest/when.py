@@ -56,10 +56,13 @@ def moments(text: str) -> list[Moment]:
     return out
 
 
+def hours_meet(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    """Two spans of hours of the week overlap, on a clock that wraps at the end of the week."""
+    return any(interval_overlap((x[0] + s, x[1] + s), y) for s in (-WEEK, 0, WEEK))
+
+
 def _meet(x: Moment, y: Moment) -> bool:
-    return any(
-        interval_overlap((x.hours[0] + s, x.hours[1] + s), y.hours) for s in (-WEEK, 0, WEEK)
-    )
+    return hours_meet(x.hours, y.hours)
 
 
 def conflict(a: str, b: str) -> tuple[Moment, Moment] | None:
