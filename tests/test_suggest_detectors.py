@@ -359,6 +359,14 @@ def test_ages_are_one_slot_however_written() -> None:
     one = _one(numbers.extract("A 10-year-old child was injured in the crash."))
     assert one.key == {"age"} and numbers.related(one, ranged)
     assert numbers.compatible(one, ranged)
+    # news sets an age off by commas after the person
+    man = _one(numbers.extract("Police arrested a man, 43, on suspicion of arson."))
+    assert man.key == {"age"} and man.value[:2] == (43, 43)
+    assert not numbers.compatible(
+        man, _one(numbers.extract("A 34-year-old man was arrested on suspicion of arson."))
+    )
+    listed = numbers.extract("Scores were 3, 43, and 12 in the three rounds.")
+    assert all(s.key != {"age"} for s in listed)
     # a duration is not an age, nor is a series number after a name
     assert _one(numbers.extract("The children waited 8 to 12 hours.")).key == {"hour"}
     assert numbers.extract("Nord Stream 2 was aged.") == []

@@ -243,9 +243,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # an age, however written: "aged 8 to 12", "aged between 9 and 14", "a 10-year-old"
         shown_from = start
         if head[:2] == ["year", "old"]:
-            head = ["age", *head[2:]]
+            head, first_head = ["age", *head[2:]], first_head + 1  # shown as "34-year-old"
         elif not head and (aged := _aged(toks, start)) is not None:
             head, shown_from = ["age"], aged
+        elif not head and lo == hi and _appositive_age(text, toks, start, j, lo):
+            head = ["age"]
         # people counted by what befell them: "12 killed", "12 deaths", "30 were injured", "the
         # blast killed 12", "the death toll rose to 45" all count people, as "12 people" does
         befell, where = _befell(toks, start, j, head) if unit is None else (None, None)
@@ -307,6 +309,15 @@ def _befell(
         return None, None
     death = toll > 0 and toks[toll - 1].lower == "death"
     return "dead", (toll - death if start - toll <= 4 else None)  # shown when it reads short
+
+
+def _appositive_age(text: str, toks: Sequence[Token], i: int, j: int, value: float) -> bool:
+    """A whole number set off by commas after a word, as news gives ages: "a man, 43, was
+    arrested", "Jane Doe, 29, said"."""
+    if i == 0 or not value.is_integer() or not 0 < value < 120 or not is_content(toks[i - 1].text):
+        return False
+    after = text[toks[j - 1].end : toks[j - 1].end + 1]
+    return text[toks[i - 1].end : toks[i].start] == ", " and after in (",", ")")
 
 
 def _aged(toks: Sequence[Token], i: int) -> int | None:
