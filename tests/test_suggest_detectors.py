@@ -433,6 +433,38 @@ def test_units_are_converted_before_comparing() -> None:
 # weekdays and parts of day, between a claim and its counterpart --------------------------------
 
 
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The fire broke out at the depot at 3am on Sunday.",
+         "The fire broke out at the depot at 10pm on Sunday."),
+        ("The fire broke out at the depot at 2.40am on Sunday.",
+         "The fire broke out at the depot at 23:15 on Sunday."),
+        ("The fire broke out at the depot at 10:50 p.m. on Sunday.",
+         "The fire broke out at the depot on Sunday morning."),
+    ],
+)  # fmt: skip
+def test_clock_times_however_written_are_compared(a: str, b: str) -> None:
+    from reader.suggest import when
+
+    assert when.conflict(a, b) is not None
+
+
+def test_clock_time_look_alikes_do_not_conflict() -> None:
+    from reader.suggest import when
+
+    # outlets round the time of one event
+    assert (
+        when.conflict(
+            "Firefighters were called to the depot shortly before 3am on Sunday.",
+            "Firefighters were called to the depot at 02:40 on Sunday.",
+        )
+        is None
+    )
+    # a price is not a time
+    assert [m.hours for m in when.moments("Tickets cost 2.40 on Sunday.")] == [(144, 168)]
+
+
 def test_a_counterpart_on_another_day_or_part_of_day_conflicts() -> None:
     from reader.suggest import when
 

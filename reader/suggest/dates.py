@@ -52,7 +52,13 @@ PARTS = {  # hours of the day, end may pass midnight
     "early": (0, 10),
     "overnight": (21, 31),
 }
-_TIME = re.compile(r"^(\d{1,2})(?::(\d\d))?$")
+_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?$")
+_MERIDIEM = {"am": 0, "pm": 12, "a": 0, "p": 12}
+CLOCK_MARGIN = 0.5  # hours
+HEDGED_MARGIN = 1.5
+_CLOCK_HEDGES = frozenset(
+    "about around approximately roughly shortly just before after nearly almost some".split()  # noqa: SIM905
+)
 _MONTH_NAME = (
     r"(?P<{}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
     r"|(?:January|February|March|April|June|July|August|September|October|November|December)\b)"
@@ -203,14 +209,35 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             if not nxt.startswith(("million", "billion")):
                 y = int(w)
                 slots.append(_slot("year", frozenset(), (y, y), toks, i, text))
-        elif _TIME.match(w) and i + 1 < len(toks) and toks[i + 1].lower in ("a", "p"):
-            m = _TIME.match(w)
-            assert m is not None
-            hour = int(m.group(1)) % 12 + (12 if toks[i + 1].lower == "p" else 0)
-            h = hour + int(m.group(2) or 0) / 60
-            end = toks[i + 2].end if i + 2 < len(toks) and toks[i + 2].lower == "m" else t.end
-            slots.append(_slot("time", days, (h, h), toks, i, text, (t.start, end)))
+        elif (read := clock(toks, i)) is not None:
+            hours, last = read
+            slots.append(_slot("time", days, hours, toks, i, text, (t.start, toks[last].end)))
     return slots
+
+
+def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
+    """(span of hours of the day, index of its last token) for a clock time at toks[i]: "3am",
+    "2.40am", "10:50 p.m.", "11 pm", or a 24-hour "02:40" / "22:15" (a colon and two-digit
+    minutes, so that "2.40" alone stays a number); else None.
+
+    Outlets round and hedge the time of one event ("shortly before 3am" / "at 02:40"): a time
+    spans `CLOCK_MARGIN` either side, `HEDGED_MARGIN` after "about", "shortly before"…"""
+    m = _TIME.match(toks[i].lower)
+    if m is None:
+        return None
+    hour, minutes = int(m.group(1)), int(m.group(2) or 0)
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    if nxt in _MERIDIEM and (len(nxt) == 2 or (i + 2 < len(toks) and toks[i + 2].lower == "m")):
+        if not 1 <= hour <= 12 or minutes > 59:
+            return None
+        h, last = hour % 12 + _MERIDIEM[nxt] + minutes / 60, i + (1 if len(nxt) == 2 else 2)
+    elif ":" in toks[i].text and hour <= 23 and minutes <= 59:
+        h, last = hour + minutes / 60, i
+    else:
+        return None
+    hedged = any(t.lower in _CLOCK_HEDGES for t in toks[max(0, i - 2) : i])
+    margin = HEDGED_MARGIN if hedged else CLOCK_MARGIN
+    return (h - margin, h + margin), last
 
 
 def related(a: Slot, b: Slot) -> bool:

@@ -10,16 +10,14 @@ meets "early on Monday".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from reader.suggest.dates import PARTS, WEEKDAYS
+from reader.suggest.dates import PARTS, WEEKDAYS, clock
 from reader.suggest.slots import interval_overlap
 from reader.suggest.text import tokenize
 
 WEEK = 7 * 24
 NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
-_TIME = re.compile(r"^(\d{1,2})(?::(\d\d))?$")
 
 
 @dataclass(frozen=True)
@@ -38,18 +36,17 @@ def moments(text: str) -> list[Moment]:
             continue
         day = WEEKDAYS.index(t.lower) * 24
         lo, hi, a, b = 0.0, 24.0, i, i
-        for k in range(max(0, i - NEAR), min(len(toks), i + NEAR + 1)):
+        # a time's last token within NEAR: "at 10:50 p.m. on Friday"
+        for k in range(max(0, i - NEAR - 2), min(len(toks), i + NEAR + 1)):
             w = toks[k].lower
-            if w in PARTS:
+            if w in PARTS and k >= i - NEAR:
                 lo, hi = PARTS[w]
                 a, b = min(a, k), max(b, k)
                 break
-            m = _TIME.match(w)
-            if m and k + 1 < len(toks) and toks[k + 1].lower in ("a", "p"):
-                h = int(m.group(1)) % 12 + (12 if toks[k + 1].lower == "p" else 0)
-                h += int(m.group(2) or 0) / 60
-                lo, hi = h, h
-                a, b = min(a, k), max(b, k + 1)
+            read = clock(toks, k)
+            if read and read[1] >= i - NEAR:
+                lo, hi = read[0]
+                a, b = min(a, k), max(b, read[1])
                 break
         span = (toks[a].start, toks[b].end)
         out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span))
