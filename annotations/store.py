@@ -32,6 +32,7 @@ from annotations.schema import (
     LABEL_OF,
     SCORE,
 )
+from annotations.story_rows import StoryRows, prepare
 from reader.models import LABELS, Article, Claim, Evidence, Story, Suggestion
 
 if TYPE_CHECKING:
@@ -80,9 +81,10 @@ class Stale(StoreError):
 
 # A block of a story's import: evidence as columns (claim, other claim, rank, score), claims as
 # indices into `story.claims()`, and suggestions.
-StoryBlock = tuple[
-    tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[float]], Iterable[Suggestion]
-]
+StoryBlock = (
+    tuple[tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[float]], Iterable[Suggestion]]
+    | StoryRows  # the same, prepared (story_rows.prepare)
+)
 UNSET = object()  # set_label(expect=…) not given: no staleness check
 SESSION_TTL_S = 30  # a window not heard from for this long is closed: its undo history is free
 
@@ -1222,6 +1224,22 @@ def _insert(conn: sqlite3.Connection, table: str, columns: str, rows: Iterable[t
     conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
+def _insert_flat(
+    conn: sqlite3.Connection, table: str, columns: str, values: list, rows: int = 300
+) -> None:
+    """`_insert` of rows given one after the other in one list: `rows` rows a statement
+    (INSERT ... VALUES (...), (...), ...), half the time of one statement a row."""
+    width = columns.count(",") + 1
+    one = "(" + ", ".join("?" * width) + ")"
+    step = rows * width
+    whole = len(values) - len(values) % step
+    sql = f"INSERT INTO {table} ({columns}) VALUES "
+    conn.executemany(
+        sql + ", ".join([one] * rows), (values[k : k + step] for k in range(0, whole, step))
+    )
+    conn.executemany(sql + one, (values[k : k + width] for k in range(whole, len(values), width)))
+
+
 def _replace_story(
     conn: sqlite3.Connection, story: Story, blocks: Iterable[StoryBlock], now: str
 ) -> None:
@@ -1264,83 +1282,25 @@ def _replace_story(
             (name,),
         )
     )
-    numbers = [number[c.id] for c in story.claims()]
-    records: dict[int, tuple] = {}  # a few hundred bytes a claim, written after the evidence
-    for (rows, cols, ranks, scores), suggestions in blocks:
-        # in key order, block after block (a claim's pairs are all in one block)
-        packed, general = _evidence_rows(numbers, rows, cols, ranks, scores)
-        _insert(conn, "evidence_packed", "claim, delta, packed", packed)
-        _insert(conn, "evidence_pairs", "claim, other, rank, score", general)
-        records.update(
-            (number[s.claim_id], _suggestion_record(number, s))
-            for s in suggestions
-            if s.claim_id in number
-        )
-    # in key order (headlines' come last from the analysis): pages filled as they are appended
-    _insert(conn, "suggestion_rows", _SUGGESTION_COLUMNS, (records[n] for n in sorted(records)))
-
-
-def _evidence_rows(
-    numbers: list[int], rows: Sequence, cols: Sequence, ranks: Sequence, scores: Sequence
-) -> tuple[list[tuple], list[tuple]]:
-    """A block's pairs (claims as indices into `numbers`) as evidence_packed rows (claim,
-    delta, packed) and evidence_pairs rows for what packing cannot hold exactly, in key order.
-    An analysis gives thousands of pairs a story: they are packed as arrays, not one by one."""
     import numpy as np  # here: the app reads the store without needing numpy to start
 
-    rank, score = np.asarray(ranks), np.asarray(scores)
-    if not len(rank) or rank.dtype.kind != "i" or score.dtype.kind != "f":
-        return _evidence_rows_one_by_one(numbers, rows, cols, ranks, scores)
-    at = np.asarray(numbers)
-    claim, other = at[np.asarray(rows)], at[np.asarray(cols)]
-    order = np.lexsort((score, rank, other, claim))
-    claim, other, rank, score = claim[order], other[order], rank[order], score[order]
-    tenths = np.rint(score * 10)  # as round(): half to even
-    exact = (rank >= 0) & (rank <= 31) & (score >= 0) & (score <= 100) & (tenths / 10 == score)
-    packed = tenths[exact].astype(np.int64) * 32 + rank[exact]
-    rest = ~exact
-    return (
-        list(
-            zip(
-                claim[exact].tolist(), (other - claim)[exact].tolist(), packed.tolist(),
-                strict=True,
-            )
-        ),
-        [
-            (c, o, r, _general_score(sc))
-            for c, o, r, sc in zip(
-                claim[rest].tolist(), other[rest].tolist(), rank[rest].tolist(),
-                score[rest].tolist(), strict=True,
-            )
-        ],
-    )  # fmt: skip
-
-
-def _evidence_rows_one_by_one(
-    numbers: list[int], rows: Sequence, cols: Sequence, ranks: Sequence, scores: Sequence
-) -> tuple[list[tuple], list[tuple]]:
-    """`_evidence_rows` for values that are not all integer ranks and float scores."""
-    packed, general = [], []
-    for c, o, r, sc in sorted(
-        (numbers[c], numbers[o], r, sc)
-        for c, o, r, sc in zip(rows, cols, ranks, scores, strict=True)
-    ):
-        p = _pack(r, sc)
-        if p is None:
-            general.append((c, o, r, _general_score(sc)))
-        else:
-            packed.append((c, o - c, p))
-    return packed, general
-
-
-def _pack(rank: object, score: object) -> int | None:
-    """Rank and score as one integer, tenths * 32 + rank, when that is exact (schema.PACK)."""
-    if not isinstance(rank, int) or not 0 <= rank <= 31:
-        return None
-    if not isinstance(score, (int, float)) or not 0 <= score <= 100:
-        return None
-    tenths = round(score * 10)
-    return tenths * 32 + rank if tenths / 10 == score else None
+    claims = story.claims()
+    numbers = np.array([number[c.id] for c in claims], dtype=np.int64)
+    rising = bool((numbers[1:] > numbers[:-1]).all())  # as inserted: see story_rows
+    listed = numbers.tolist()
+    index: dict[str, int] | None = None
+    records: dict[int, tuple] = {}  # a few hundred bytes a claim, written after the evidence
+    for block in blocks:
+        if not isinstance(block, StoryRows):  # not prepared where it was computed
+            index = index or {c.id: k for k, c in enumerate(claims)}
+            block = prepare(index, *block)
+        # in key order, block after block (a claim's pairs are all in one block)
+        packed, general = block.evidence(numbers, rising)
+        _insert_flat(conn, "evidence_packed", "claim, delta, packed", packed)
+        _insert(conn, "evidence_pairs", "claim, other, rank, score", general)
+        records.update(block.records(listed))
+    # in key order (headlines' come last from the analysis): pages filled as they are appended
+    _insert(conn, "suggestion_rows", _SUGGESTION_COLUMNS, (records[n] for n in sorted(records)))
 
 
 def _unpack(packed: object) -> tuple[object, object]:
@@ -1348,18 +1308,6 @@ def _unpack(packed: object) -> tuple[object, object]:
     if type(packed) is not int or packed < 0:
         return packed, packed
     return packed % 32, packed // 32 / 10
-
-
-def _general_score(score: object) -> object:
-    """A score for evidence_pairs (see schema.TENTHS): tenths as an integer when that is
-    exact; a whole number is a score, not tenths, so it is stored as a float."""
-    if isinstance(score, int):
-        score = float(score)
-    if isinstance(score, float):
-        tenths = round(score * 10) if score == score and abs(score) < 1e15 else None
-        if tenths is not None and tenths / 10 == score:
-            return tenths
-    return score
 
 
 def _code(codes: tuple[str, ...], value: object) -> object:
@@ -1384,23 +1332,3 @@ def _article_record(a: Article, position: int) -> tuple:
         a.url,
         a.published,
     )
-
-
-def _suggestion_record(number: dict[str, int], s: Suggestion) -> tuple:
-    """The row of `suggestion_rows`: claims by number (a ref to a claim not stored is dropped)."""
-    return (
-        number[s.claim_id],
-        LABEL_CODES.index(s.label) if s.label in LABEL_CODES else s.label,
-        s.reason,
-        _compact(
-            [[number[e.other_id], e.rank, e.score] for e in s.evidence if e.other_id in number]
-        ),
-        json.dumps(list(s.hints), ensure_ascii=False),
-        json.dumps([list(sp) for sp in s.spans]),
-        CONFIDENCE_CODES.index(s.confidence) if s.confidence in CONFIDENCE_CODES else s.confidence,
-    )
-
-
-# JSON without the spaces after separators: the `suggestions` view shows evidence as SQLite's
-# JSON functions write it, so it reads the same.
-_compact = json.JSONEncoder(separators=(",", ":")).encode

@@ -125,3 +125,37 @@ def test_caption_ending_in_a_credit_is_boilerplate(line: str) -> None:
 
 def test_sentence_ending_with_an_agency_name_is_reporting() -> None:
     assert not is_boilerplate("The meeting lasted seven hours, according to Reuters.")
+
+
+def test_the_quick_tests_before_the_searches_see_every_case_form():
+    # is_boilerplate skips the copyright and agency searches unless a piece of their phrases is
+    # in the line in lower case: that must hold for every character the case-insensitive
+    # searches take for one of those letters ("ı", "İ", "ſ" and the Kelvin sign are why i, s, k
+    # are left out of the pieces)
+    import re
+    import sys
+
+    from reader.corpus.boilerplate import _AGENCY_KEYS, _COPYRIGHT_KEYS
+
+    letters = sorted({ch for key in _COPYRIGHT_KEYS + _AGENCY_KEYS for ch in key if ch.isalpha()})
+    everything = "".join(map(chr, range(sys.maxunicode + 1))).encode("utf-8", "surrogatepass")
+    chars = everything.decode("utf-8", "replace")
+    for letter in letters:
+        for ch in set(re.findall(re.escape(letter), chars, re.IGNORECASE)):
+            assert letter in ch.lower(), (letter, ch)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "COPYRİGHT 2024 THE EXAMPLE TİMES",  # dotted capital I
+        "ALL RIGHTS RESERVED",
+        "(C) Example Media",
+        "Photo: Jane Doe / ſhutterſtock",  # long s
+        "Composite image: AP PHOTO/Jane Doe",
+        "Write to the desk at news@example.org",
+    ],
+)
+def test_furniture_in_any_case_is_still_found(line):
+    assert is_boilerplate(line, sentence=True)
+    assert is_boilerplate(line)

@@ -101,17 +101,13 @@ def test_export_carries_the_suggestion_and_whether_it_was_accepted(tmp_path):
     s.close()
 
 
-def test_evidence_packed_as_arrays_is_packed_as_one_by_one():
-    # an analysis's pairs are packed as arrays; values packing cannot hold exactly (a score
-    # between tenths, out of range, not a number; a rank past 31) go to evidence_pairs alike
+def _pairs(seed: int = 5, n: int = 40, count: int = 300):
+    """Pairs of claims 0..n-1 with ranks and scores packing can and cannot hold exactly."""
     import math
     import random
 
-    from annotations.store import _evidence_rows, _evidence_rows_one_by_one
-
-    rng = random.Random(5)
-    numbers = [10 + 3 * k for k in range(40)]
-    pairs = [(rng.randrange(40), rng.randrange(40)) for _ in range(300)]
+    rng = random.Random(seed)
+    pairs = [(rng.randrange(n), rng.randrange(n)) for _ in range(count)]
     rows, cols = [p[0] for p in pairs], [p[1] for p in pairs]
     ranks = [rng.choice([1, 2, 5, 31, 32, 0, -1]) for _ in pairs]
     scores = [
@@ -119,10 +115,86 @@ def test_evidence_packed_as_arrays_is_packed_as_one_by_one():
                     math.nan, 0.0, 72.0])
         for _ in pairs
     ]  # fmt: skip
-    fast = _evidence_rows(numbers, rows, cols, ranks, scores)
-    slow = _evidence_rows_one_by_one(numbers, rows, cols, ranks, scores)
-    assert fast[0] == slow[0] and len(fast[0]) > 100
-    assert [r[:3] for r in fast[1]] == [r[:3] for r in slow[1]] and len(fast[1]) > 50
+    return rows, cols, ranks, scores
+
+
+def _same_rows(fast, slow):
+    assert fast[0] == slow[0]
+    assert [r[:3] for r in fast[1]] == [r[:3] for r in slow[1]]
     assert all(  # NaN is not equal to itself: compare the scores as text
         repr(a[3]) == repr(b[3]) for a, b in zip(fast[1], slow[1], strict=True)
     )
+
+
+def test_evidence_packed_as_arrays_is_packed_as_one_by_one():
+    # an analysis's pairs are packed as arrays; values packing cannot hold exactly (a score
+    # between tenths, out of range, not a number; a rank past 31) go to evidence_pairs alike
+    import numpy as np
+
+    from annotations.story_rows import _one_by_one, prepare
+
+    rows, cols, ranks, scores = _pairs()
+    numbers = np.array([10 + 3 * k for k in range(40)])
+    fast = prepare({}, (rows, cols, ranks, scores), []).evidence(numbers, rising=True)
+    slow = _one_by_one(rows, cols, ranks, scores, []).evidence(numbers, rising=True)
+    _same_rows(fast, slow)
+    assert len(fast[0]) > 100 and len(fast[1]) > 50
+
+
+def test_rows_prepared_by_index_are_the_rows_of_the_claims_numbers_in_any_order():
+    # a worker prepares a block's rows with claims as indices; numbered by the store they are
+    # the rows prepared from the numbers themselves, also were the numbers not rising
+    import random
+
+    import numpy as np
+
+    from annotations.story_rows import prepare
+
+    rows, cols, ranks, scores = _pairs(seed=7)
+    for numbers in ([10 + 3 * k for k in range(40)], random.Random(2).sample(range(1000), 40)):
+        at = np.array(numbers)
+        rising = bool((at[1:] > at[:-1]).all())
+        by_index = prepare({}, (rows, cols, ranks, scores), []).evidence(at, rising)
+        by_number = prepare({}, (at[rows], at[cols], ranks, scores), []).evidence(
+            np.arange(1000), rising=True
+        )
+        _same_rows(by_index, by_number)
+        assert len(by_index[0]) > 100
+
+
+def test_a_story_stored_from_prepared_rows_is_the_story_stored_from_its_analysis(tmp_path):
+    # the import prepares each block's rows where it is analysed: the database is the one
+    # written from the evidence and suggestions themselves
+    from dataclasses import replace
+
+    from storyfactory import make_evidence, make_suggestions, seed_story
+
+    from annotations.story_rows import prepare
+
+    story = seed_story()
+    evidence = make_evidence(story)
+    suggestions = [
+        replace(s, evidence=tuple(e for e in evidence if e.claim_id == s.claim_id)[:k % 4],
+                hints=("quoted «differently»",) * (k % 2), spans=((0, 3),) * (k % 3),
+                confidence=("high", "low", "medium")[k % 3])
+        for k, s in enumerate(make_suggestions(story, "contradicted"))
+    ]  # fmt: skip
+    direct = Store.open(tmp_path / "direct.db")
+    direct.import_story(story, evidence, suggestions)
+    index = {c.id: k for k, c in enumerate(story.claims())}
+    columns = tuple(
+        zip(*((index[e.claim_id], index[e.other_id], e.rank, e.score) for e in evidence),
+            strict=True)
+    )  # fmt: skip
+    half = len(suggestions) // 2
+    prepared = Store.open(tmp_path / "prepared.db")
+    prepared.import_blocks(  # one block prepared, one not
+        story, [prepare(index, columns, suggestions[:half]), (((), (), (), ()), suggestions[half:])]
+    )
+    for table in ("claim_rows", "evidence_packed", "evidence_pairs", "suggestion_rows"):
+        a = direct.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        b = prepared.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        assert a == b, table
+    rows = prepared.conn.execute("SELECT evidence, hints, spans FROM suggestion_rows").fetchall()
+    assert len(rows) == len(suggestions)
+    assert all(len(set(column)) > 1 for column in zip(*rows, strict=True))  # (all kinds)

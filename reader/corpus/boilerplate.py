@@ -82,6 +82,15 @@ _CAPTION_END = re.compile(
     _I | re.VERBOSE,
 )
 _CAPTION_WORDS = 30
+# What `_COPYRIGHT` and `_AGENCY` (and `_CAPTION_END`'s credits) cannot match without: a piece
+# of each phrase, in lower case, of letters no other character matches under re.IGNORECASE
+# (not i, k or s: "İ", "K" (Kelvin) and "ſ" match those), so `piece in line.lower()` is a
+# cheap test that the search may find something.
+_COPYRIGHT_KEYS = ("©", "(c", "copyr", "all r")
+_AGENCY_KEYS = (
+    "getty", "afp", "agence", "reute", "ap photo", "ated pre", "hutter", "epa", "bloomberg",
+    "alamy", "pa ",
+)  # fmt: skip
 _LONG = 40
 _QUOTE_OPEN = ("“", '"', "‘", "'", "«", "„")
 
@@ -108,26 +117,37 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
         return False
     if s.startswith(_QUOTE_OPEN):  # a quotation is reporting, however short
         return False
-    if _CAPTION_END.search(s):  # a photo caption ending in its credit
+    # Nearly every line has none of what the searches below look for: each is skipped unless
+    # its `_KEYS` are there (an import checks every sentence of the corpus).
+    low = s.lower()
+    agency = any(k in low for k in _AGENCY_KEYS)
+    if (agency or ":" in s) and _CAPTION_END.search(s):  # a photo caption ending in its credit
         return True
+    email = ("@" in s or "[" in s) and _EMAIL.search(s)
     if len(s.split(None, _LONG)) > _LONG:  # a long paragraph: only a contact line can be furniture
-        return bool(_CONTACT.match(s) and _EMAIL.search(s))
-    words = _WORD.findall(s)
-    n = len(words)
+        return bool(_CONTACT.match(s) and email)
     if not any(ch.isalpha() for ch in s):
         return True  # rules, dividers, "***", bare numbers
     if _CHROME.match(s):
         return True
-    if _COPYRIGHT.search(s) and n <= 25:
-        return True
-    if _EMAIL.search(s) and (n <= 25 or _CONTACT.match(s)):
-        return True
-    if _AGENCY.search(s) and ("/" in s or n <= 6) and not _FINAL_PUNCT.search(s):
-        return True
+    n = -1  # words: counted when a rule needs them
+    if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(s):
+        n = len(_WORD.findall(s))
+        if n <= 25:
+            return True
+    if email:
+        n = len(_WORD.findall(s)) if n < 0 else n
+        if n <= 25 or _CONTACT.match(s):
+            return True
+    if agency and _AGENCY.search(s) and not _FINAL_PUNCT.search(s):
+        n = len(_WORD.findall(s)) if n < 0 else n
+        if "/" in s or n <= 6:
+            return True
     if is_credit(s):
         return True
     if sentence:
         return False
+    n = len(_WORD.findall(s)) if n < 0 else n
     if _BYLINE.match(s) or _AUTHORS.match(s):
         return True
     if n <= 15 and _SECOND_PERSON.search(s) and _SALES.search(s):

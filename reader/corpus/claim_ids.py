@@ -16,7 +16,11 @@ def normalize_claim_text(text: str) -> str:
 
 def claim_id(story: str, article: str, text: str, occurrence: int = 0) -> str:
     """The id of the `occurrence`-th claim with this normalized text in an article (16 hex)."""
-    key = "\x1f".join((story, article, normalize_claim_text(text), str(occurrence)))
+    return _id(story, article, normalize_claim_text(text), occurrence)
+
+
+def _id(story: str, article: str, normalized: str, occurrence: int) -> str:
+    key = "\x1f".join((story, article, normalized, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -28,5 +32,5 @@ def assign_ids(story: str, article: str, texts: list[str]) -> list[str]:
         norm = normalize_claim_text(text)
         n = seen.get(norm, 0)
         seen[norm] = n + 1
-        ids.append(claim_id(story, article, text, n))
+        ids.append(_id(story, article, norm, n))  # (normalized once)
     return ids

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.corpus.loader import open_corpus
 from reader.models import Corpus, Skipped, Story
@@ -42,13 +43,16 @@ class ImportResult:
 Block = tuple["Pairs", list]  # a block's evidence pairs and suggestions: see blocks()
 
 
-def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[Block]:
+def blocks(
+    story: Story, phase: Phase | None = None, jobs: int = 1, rows: bool = False
+) -> Iterator[Any]:
     """Evidence and suggestions of `story` (the slow part of an import), a block of claims at a
     time: (pairs, suggestions), the pairs as arrays of claim indices into `story.claims()`
     (`reader.align.evidence.Pairs`); a headline's suggestion comes with the block of the body
     sentence it condenses (last of all when `jobs` processes share a long story's blocks, see
-    `reader.pipeline.story_pool`). `phase(what)` is told when each step starts. Memory stays that of
-    one block whatever the story's size."""
+    `reader.pipeline.story_pool`). With `rows`, each block comes as the rows the store writes
+    (`annotations.story_rows.prepare`), prepared in the process that computed it. `phase(what)`
+    is told when each step starts. Memory stays that of one block whatever the story's size."""
     from reader.align import PairScorer
     from reader.suggest import StorySuggester
 
@@ -65,13 +69,22 @@ def blocks(story: Story, phase: Phase | None = None, jobs: int = 1) -> Iterator[
         say("suggesting labels: facts compared across the story, then block by block as aligned")
         suggester = StorySuggester(story, scorer, read)
         del terms, short, read  # what the scorer and suggester need of it, they keep
+    prepare = _preparer(claims) if rows else None
     with frozen() if long else contextlib.nullcontext():
         if jobs > 1 and long:  # one long story: its blocks on every core
             from reader.pipeline.story_pool import pooled_blocks
 
-            yield from pooled_blocks(story, scorer, suggester, jobs)
+            yield from pooled_blocks(story, scorer, suggester, jobs, prepare=prepare)
             return
-        yield from _serial_blocks(story, scorer, suggester)
+        for block in _serial_blocks(story, scorer, suggester):
+            yield prepare(*block) if prepare else block
+
+
+def _preparer(claims: list) -> Callable[..., Any]:
+    """`annotations.story_rows.prepare` of a block of these claims' story."""
+    from annotations.story_rows import prepare
+
+    return functools.partial(prepare, {c.id: k for k, c in enumerate(claims)})
 
 
 def _serial_blocks(story: Story, scorer: PairScorer, suggester: StorySuggester) -> Iterator[Block]:
@@ -127,13 +140,15 @@ def spooled(
     limit: int | None = None,
     jobs: int = 1,
 ) -> Spool:
-    """`blocks(story)` written to a spool (in `folder` past `limit` bytes), for the writer."""
+    """`blocks(story)`, as the store's rows, written to a spool (in `folder` past `limit`
+    bytes), for the writer."""
     spool = Spool(folder, limit)
     try:
-        for pairs, done in blocks(story, phase, jobs):
-            spool.add((pairs, done), len(pairs) * PAIR_BYTES + len(done) * SUGGESTION_BYTES)
-            spool.pairs += len(pairs)
-            spool.suggestions += len(done)
+        for rows in blocks(story, phase, jobs, rows=True):
+            size = rows.pairs * PAIR_BYTES + len(rows.suggestions) * SUGGESTION_BYTES
+            spool.add(rows, size)
+            spool.pairs += rows.pairs
+            spool.suggestions += len(rows.suggestions)
     except BaseException:
         spool.discard()
         raise
@@ -237,15 +252,9 @@ def import_path(
                 phase(
                     f"saving {spool.pairs:,} evidence pairs and {spool.suggestions:,} suggestions"
                 )
-            reports[id(story)] = store.import_blocks(story, _as_rows(spool))
+            reports[id(story)] = store.import_blocks(story, spool)
             if progress:
                 progress(story)
     result = ImportResult(skipped=list(corpus.skipped), warnings=decoding_warnings(corpus))
     result.reports = [reports[id(s)] for s in corpus.stories]
     return result
-
-
-def _as_rows(spool: Spool) -> Iterator[tuple[tuple[list, ...], list]]:
-    """The spool's blocks as the store takes them: pairs as lists of plain numbers."""
-    for pairs, suggestions in spool:
-        yield tuple(column.tolist() for column in pairs), suggestions

@@ -25,9 +25,9 @@ import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.processes import die_with
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     import numpy as np
 
     from reader.align import PairScorer
-    from reader.align.evidence import Pairs
     from reader.align.weighting import ClaimTerms
     from reader.suggest import StorySuggester
     from reader.suggest.readings import ClaimReadings
@@ -51,11 +50,12 @@ Reading = tuple[list["ClaimTerms"], "np.ndarray", "ClaimReadings"]
 # the claims being read, set before the readers are forked (they inherit them)
 _reading: Sequence[Claim] | None = None
 
-# the story being analysed, set before the workers are forked (they inherit it)
-_shared: tuple[Story, PairScorer, StorySuggester] | None = None
+# the story being analysed, set before the workers are forked (they inherit it), and what its
+# blocks are given back as (`pooled_blocks`' `prepare`)
+_shared: tuple[Story, PairScorer, StorySuggester, Callable[..., Any] | None] | None = None
 
 Run = tuple[
-    list[tuple["Pairs", list[Suggestion]]],  # each block's pairs and suggestions
+    list[Any],  # each block: its pairs and suggestions (or as `prepare` made them)
     dict[int, list[Evidence]],  # headlines that wait for a body sentence: their evidence
     dict[int, Suggestion],  # body sentences headlines wait for: their suggestion as made
 ]
@@ -172,7 +172,7 @@ def _run(blocks: range) -> Run:
     from reader.align.evidence import align_blocks, by_claim
 
     assert _shared is not None
-    story, scorer, suggester = _shared
+    story, scorer, suggester, prepare = _shared
     claims = scorer.claims
     out, held = [], {}
     before = set(suggester.restated)  # a worker process runs several runs
@@ -185,7 +185,8 @@ def _run(blocks: range) -> Run:
                 held[i] = found[i]
             else:
                 done.append(suggester.suggest(i, found[i]))
-        out.append((pairs, with_pair_scores(done, evidence, scorer)))
+        block = (pairs, with_pair_scores(done, evidence, scorer))
+        out.append(prepare(*block) if prepare else block)
     bodies = {i: s for i, s in suggester.restated.items() if i not in before}
     return out, held, bodies
 
@@ -205,17 +206,22 @@ def _runs(articles: list[int]) -> list[range]:
 
 
 def pooled_blocks(
-    story: Story, scorer: PairScorer, suggester: StorySuggester, jobs: int
-) -> Iterator[tuple[Pairs, list[Suggestion]]]:
+    story: Story,
+    scorer: PairScorer,
+    suggester: StorySuggester,
+    jobs: int,
+    prepare: Callable[..., Any] | None = None,
+) -> Iterator[Any]:
     """`blocks(story)` computed by `jobs` worker processes, at most 2 x jobs runs ahead of the
-    one given back, so memory stays bounded."""
+    one given back, so memory stays bounded; each block as `prepare(pairs, suggestions)` makes
+    it there, if given (the store's rows: see `reader.pipeline.blocks`)."""
     global _shared
     from reader.align import with_pair_scores
     from reader.align.evidence import NO_PAIRS, block_articles
 
     runs = _runs(block_articles(story))
     held: dict[int, list[Evidence]] = {}
-    _shared = (story, scorer, suggester)
+    _shared = (story, scorer, suggester, prepare)
     try:
         with pool(jobs) as workers:
             pending: deque[Future[Run]] = deque()
@@ -236,4 +242,5 @@ def pooled_blocks(
         _shared = None
     if held:
         late = [suggester.suggest(i, e) for i, e in sorted(held.items())]
-        yield NO_PAIRS, with_pair_scores(late, [x for e in held.values() for x in e], scorer)
+        block = (NO_PAIRS, with_pair_scores(late, [x for e in held.values() for x in e], scorer))
+        yield prepare(*block) if prepare else block
