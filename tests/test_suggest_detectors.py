@@ -405,6 +405,17 @@ def test_a_sentence_opening_article_is_not_a_series_name() -> None:
     assert _one(numbers.extract("The 12 victims were killed.")).value[:2] == (12, 12)
 
 
+def test_a_change_names_its_noun_before_from() -> None:
+    raised = _one(numbers.extract("The bill raised the retirement age from 62 to 64."))
+    assert raised.key == {"age"} and raised.value[:2] == (64, 64)
+    assert raised.surface == "age from 62 to 64"
+    other = _one(numbers.extract("The bill lifted the pension age from 62 to 65 in 2030."))
+    assert numbers.related(raised, other) and not numbers.compatible(raised, other)
+    # a verb before "from" is not what changed
+    assert numbers.extract("Turnout went from 40 to 55 in the capital.") == []
+    assert numbers.extract("The retirement age has risen from 62 to 65.") == []
+
+
 def test_numbers_with_different_roles_or_parts_are_not_compared() -> None:
     killed = _one(numbers.extract("Police said 12 people were killed in the blast."))
     injured = _one(numbers.extract("Police said 40 people were injured in the blast."))

@@ -248,6 +248,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head, shown_from = ["age"], aged
         elif not head and lo == hi and _appositive_age(text, toks, start, j, lo):
             head = ["age"]
+        elif not head and (changed := _changed_noun(toks, start)) is not None:
+            head, shown_from = [stem(toks[changed].text)], changed
         # people counted by what befell them: "12 killed", "12 deaths", "30 were injured", "the
         # blast killed 12", "the death toll rose to 45" all count people, as "12 people" does
         befell, where = _befell(toks, start, j, head) if unit is None else (None, None)
@@ -286,6 +288,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     return slots
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 _AUXILIARIES = frozenset(["were", "was", "are", "is", "have", "has", "had", "been", "being"])
 
 
@@ -309,6 +312,19 @@ def _befell(
         return None, None
     death = toll > 0 and toks[toll - 1].lower == "death"
     return "dead", (toll - death if start - toll <= 4 else None)  # shown when it reads short
+
+
+def _changed_noun(toks: Sequence[Token], i: int) -> int | None:
+    """Where the noun is whose new value toks[i] gives in "<the ... noun> from X to <toks[i]>"
+    with nothing after the figure ("raised the retirement age from 62 to 64"), else None. The
+    noun must follow a determiner within two words: a verb before "from" ("has risen from 62 to
+    65", "turnout went from 40 to 55") is no noun, and that figure stays unread."""
+    if i < 5 or toks[i - 1].lower != "to" or toks[i - 3].lower != "from":
+        return None
+    noun = toks[i - 4]
+    if not is_content(noun.text) or not noun.text.islower():
+        return None
+    return i - 4 if any(t.lower in _DETERMINERS for t in toks[max(0, i - 7) : i - 4]) else None
 
 
 def _appositive_age(text: str, toks: Sequence[Token], i: int, j: int, value: float) -> bool:
