@@ -141,7 +141,8 @@ def exhaustive_top(story: Story, rows: list[int], top: int) -> dict[tuple[str, s
         short = np.r_[scorer.short[:start], scorer.short[end:]]
         others = scorer.processed[:start] + scorer.processed[end:]
         fz = fuzzy_scores(scorer.processed[i : i + 1], others, scorer.short[i : i + 1], short)
-        _, cols = grid.best(combine(lex, fz), i, top)
+        z = scorer.semantic.z(slice(i, i + 1), np.r_[0:start, end : len(claims)])
+        _, cols = grid.best(combine(lex, fz, z), i, top)
         for j in cols.tolist():
             out.setdefault((claims[i].id, claims[j].article), set()).add(claims[j].id)
     return out

@@ -36,7 +36,7 @@ __all__ = [
 
 TOP_PER_ARTICLE = 5
 MIN_SCORE = 25.0  # just above a typical unrelated pair (20): shares nothing specific; not stored
-CANDIDATES = 20  # per claim and other article, by weighted terms, on the pruned path
+CANDIDATES = 20  # per claim and other article, by weighted terms and by meaning, when pruned
 CHUNK_ROWS = 256  # claims scored at once at most
 CHUNK_CELLS = 1_000_000  # (claim, other claim) cells scored at once: some 8 MB per matrix
 MIN_CHUNK_ROWS = 8  # ...unless the story is so big that fewer rows would be slower than memory
@@ -130,22 +130,30 @@ def align_blocks(
     grid = ArticleGrid(article)
     texts = np.array(scorer.processed, dtype=object)
     fuzzy = _CrossFuzzy(scorer, grid) if exhaustive else None
+    semantic = scorer.semantic.on
     for b, (lo, hi, (start, end)) in enumerate(_blocks(article)):
         if only is not None and b not in only:
             continue
         # columns: the other articles' claims only; a long article is not scored against itself
         lex = scorer.weights.lexical(lo, hi, (start, end))
+        z = scorer.semantic.z(slice(lo, hi), np.r_[0:start, end:n]) if semantic else None
         if fuzzy is not None:
             fz = fuzzy.rows(lo, hi)
-            rows, cols = grid.best(combine(lex, fz), lo, top)
+            rows, cols = grid.best(combine(lex, fz, z), lo, top)
             at = cols - (end - start) * (cols >= end)  # claim -> column
-            scores = combine(lex[rows - lo, at], fz[rows - lo, at])
+            scores = combine(lex[rows - lo, at], fz[rows - lo, at], _at(z, rows - lo, at))
         else:
+            # candidates: the best of each other article by weighted terms, and as many by
+            # meaning (a paraphrase shares few words with its claim)
             rows, cols = grid.best(lex, lo, candidates)
+            if z is not None:
+                more_rows, more_cols = grid.best(z, lo, candidates)
+                pair = np.unique(np.r_[rows * n + cols, more_rows * n + more_cols])
+                rows, cols = pair // n, pair % n
             at = cols - (end - start) * (cols >= end)
             fz = fuzzy_pairs(texts[rows], texts[cols], scorer.short[rows], scorer.short[cols])
-            scores = combine(lex[rows - lo, at], fz)
-        del lex, fz, at
+            scores = combine(lex[rows - lo, at], fz, _at(z, rows - lo, at))
+        del lex, fz, at, z
         keep = scores >= min_score
         rows, cols, scores = rows[keep], cols[keep], scores[keep]
         keep, ranks = ranked(rows, cols, scores, article, top)
@@ -153,6 +161,10 @@ def align_blocks(
             rows[keep].astype(np.int32), cols[keep].astype(np.int32), ranks.astype(np.int16),
             scores[keep],
         )  # fmt: skip
+
+
+def _at(z: np.ndarray | None, rows: np.ndarray, cols: np.ndarray) -> np.ndarray | None:
+    return None if z is None else z[rows, cols]
 
 
 def block_count(story: Story) -> int:

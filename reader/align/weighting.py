@@ -105,6 +105,7 @@ class StoryWeights:
         limit = max(2, COMMON_SHARE * n)
         idf = {t: math.log(n / d) for t, d in df.items() if d <= limit and d < n}
         self.ids = {t: k for k, t in enumerate(idf)}
+        self.common = frozenset(df) - frozenset(idf)  # the story's vocabulary: weighs nothing
         scale = math.log(n) if n > 1 else 1.0
         rare = {t: w / scale for t, w in idf.items()}
         self.rows = [self._vector({t: idf[t] for t in ts if t in idf}) for ts in own]

@@ -1,0 +1,130 @@
+"""The paraphrase signal: how much closer two claims are in meaning than two sentences of their
+story usually are, from the static token embeddings `wordllama` ships in its wheel.
+
+A sentence's vector is the mean of its tokens' vectors (wordllama's own pooling), cut to the
+first `DIMS` dimensions (its vectors are trained to be cut: 64 find the dev gold's paraphrases as
+well as 256, at a quarter of the cost). Every sentence of a story shares its topic (its names,
+places, the event): the words the term weights count as saying nothing (in more than half of
+its claims) are left out of every sentence, and the story's mean vector is taken out of each;
+the cosine of what is left is then read as a z-score against all the story's cross-article
+pairs. Two sentences that report the same fact in other words ("flatly rejected those demands" /
+"firm in pushing back on security proposals") stand out; sentences that only share the story do
+not. `reader.align.score` turns the z-score into a raise of the pair score.
+
+The model is read lazily, once per process, from the installed package's files: no network,
+ever; the app's screen never needs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import math
+from collections.abc import Container, Sequence
+from pathlib import Path
+
+import numpy as np
+
+DIMS = 64
+# Below this many claims, a story's mean vector is a few sentences, not its topic, and the
+# spread of its pairs is not known: the signal stays off (z = 0).
+MIN_CLAIMS = 30
+_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+_WEIGHTS = "weights/l2_supercat_256.safetensors"
+
+
+@functools.cache
+def _model() -> tuple[object, np.ndarray]:
+    """wordllama's tokenizer and token vectors (float32, `DIMS` wide), from its wheel's files."""
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("the wordllama package is missing: pip install wordllama")
+    root = Path(spec.origin).parent
+    tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    table = load_file(str(root / _WEIGHTS))["embedding.weight"]
+    return tokenizer, np.ascontiguousarray(table[:, :DIMS], dtype=np.float32)
+
+
+def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
+    """The mean token vector of each text (zeros for a text without tokens)."""
+    tokenizer, table = _model()
+    # one text at a time: `encode_batch` starts a thread per core, in import workers that
+    # already fill the cores (and it was hardly faster here)
+    encode = tokenizer.encode  # type: ignore[attr-defined]
+    ids = [encode(t, add_special_tokens=False).ids for t in texts]
+    sizes = np.array([len(x) for x in ids], dtype=np.int64)
+    out = np.zeros((len(ids), DIMS), dtype=np.float32)
+    if sizes.sum():
+        flat = np.fromiter((t for x in ids for t in x), dtype=np.int64, count=int(sizes.sum()))
+        np.clip(flat, 0, len(table) - 1, out=flat)
+        has = np.flatnonzero(sizes)
+        starts = np.r_[0, np.cumsum(sizes)[:-1]][has]
+        out[has] = np.add.reduceat(table[flat], starts, axis=0) / sizes[has, None]
+    return out
+
+
+def without(text: str, common: Container[str]) -> str:
+    """`text` without its words whose stem is in `common` (the story's own vocabulary)."""
+    from reader.suggest.text import is_content, stem, tokenize
+
+    parts, last = [], 0
+    for t in tokenize(text):
+        if is_content(t.text) and stem(t.text) in common:
+            parts.append(text[last : t.start])
+            last = t.end
+    return "".join(parts) + text[last:] if parts else text
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.maximum(norm, 1e-12)
+
+
+class StorySemantics:
+    """Z-scores of the paraphrase signal for any pair of a story's claims.
+
+    `z(rows, cols)` = (cosine of the two centred vectors - mean) / sd, mean and sd over every
+    pair of claims of two different articles, worked out from sums (no claims x claims matrix).
+    """
+
+    def __init__(self, texts: Sequence[str], article: np.ndarray, common: Container[str] = ()):
+        """`article`: each claim's article as a number. `common`: the stems of the words that
+        say nothing in this story (`StoryWeights.common`): left out of every sentence."""
+        n = len(texts)
+        self.on = n >= MIN_CLAIMS and len(np.unique(article)) > 1
+        if not self.on:
+            self.left = self.right = np.zeros((n, DIMS))
+            self.shift = 0.0
+            return
+        v = _unit(sentence_vectors([without(t, common) for t in texts]).astype(np.float64))
+        v = _unit(v - v.mean(axis=0))
+        groups = [v[article == a] for a in np.unique(article)]
+        sizes = np.array([len(g) for g in groups], dtype=np.float64)
+        pairs = n * n - float((sizes**2).sum())
+        total = v.sum(axis=0)
+        own = [g.sum(axis=0) for g in groups]
+        mean = (total @ total - sum(s @ s for s in own)) / pairs
+        gram = v.T @ v
+        squares = (gram * gram).sum() - sum(((g.T @ g) ** 2).sum() for g in groups)
+        sd = math.sqrt(max(float(squares) / pairs - mean * mean, 1e-12))
+        self.left, self.right, self.shift = v / sd, v, mean / sd
+
+    def z(self, rows: slice | np.ndarray, cols: slice | np.ndarray) -> np.ndarray:
+        """The z-score of each claim in `rows` with each claim in `cols` (a matrix; zeros when
+        the signal is off)."""
+        return _settled(self.left[rows] @ self.right[cols].T - self.shift)
+
+    def z_pairs(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """The z-score of claim rows[k] with claim cols[k], for each k."""
+        return _settled(np.einsum("ij,ij->i", self.left[rows], self.right[cols]) - self.shift)
+
+
+def _settled(z: np.ndarray) -> np.ndarray:
+    """`z` rounded far below what moves a score: a matrix product and a row-by-row one sum in
+    other orders, and one pair must score the same either way."""
+    return np.round(z, 6)
