@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -155,3 +156,20 @@ def test_the_stored_score_is_the_pair_score_with_the_signal_on(flood, pair_budge
     assert evidence
     for e in evidence:
         assert e.score == scorer.score(index[e.claim_id], index[e.other_id]), e.text
+
+
+def test_an_install_without_the_model_says_so_in_one_line(tmp_path) -> None:
+    # `tokenizers` unimportable, as in an install that skipped crossread's dependencies
+    code = (
+        "import sys; sys.modules['tokenizers'] = None\n"
+        "from reader.cli.main import main\n"
+        f"sys.argv = ['crossread', 'import', 'seeds', '--db', {str(tmp_path / 'x.db')!r}]\n"
+        "main()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False,
+        cwd=Path(__file__).resolve().parent.parent,
+    )  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pip install 'wordllama" in lines[0], out.stderr

@@ -31,17 +31,25 @@ DIMS = 64
 MIN_CLAIMS = 30
 _TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 _WEIGHTS = "weights/l2_supercat_256.safetensors"
+_INSTALL = "the paraphrase model is not installed: pip install 'wordllama>=0.4,<0.5'"
+
+
+class ModelMissing(OSError):
+    """The paraphrase model (or what reads it) is not installed: an install without
+    crossread's dependencies. An OSError, so the CLI says it in one line."""
 
 
 @functools.cache
 def _model() -> tuple[object, np.ndarray]:
     """wordllama's tokenizer and token vectors (float32, `DIMS` wide), from its wheel's files."""
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
-
+    try:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+    except ImportError as exc:
+        raise ModelMissing(f"{_INSTALL} ({exc})") from exc
     spec = importlib.util.find_spec("wordllama")
     if spec is None or spec.origin is None:
-        raise RuntimeError("the wordllama package is missing: pip install wordllama")
+        raise ModelMissing(_INSTALL)
     root = Path(spec.origin).parent
     tokenizer = Tokenizer.from_file(str(root / _TOKENIZER))
     tokenizer.no_padding()
