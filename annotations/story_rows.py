@@ -12,6 +12,7 @@ in another order, the pairs are sorted again.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -121,7 +122,7 @@ def _suggestion_rows(index: Mapping[str, int], suggestions: Iterable[Suggestion]
             LABEL_CODES.index(s.label) if s.label in LABEL_CODES else s.label,
             s.reason,
             [
-                (index[e.other_id], _compact([e.rank, e.score])[1:])
+                (index[e.other_id], _rest(e.rank, e.score))
                 for e in s.evidence
                 if e.other_id in index
             ],
@@ -134,6 +135,13 @@ def _suggestion_rows(index: Mapping[str, int], suggestions: Iterable[Suggestion]
         for s in suggestions
         if s.claim_id in index
     ]
+
+
+def _rest(rank: object, score: object) -> str:
+    """`rank,score]`, as in JSON: an int and a finite float are written as repr writes them."""
+    if type(rank) is int and type(score) is float and math.isfinite(score):
+        return f"{rank!r},{score!r}]"
+    return _compact([rank, score])[1:]
 
 
 def _hints(hints: Sequence[str]) -> str:

@@ -135,9 +135,10 @@ def test_the_quick_tests_before_the_searches_see_every_case_form():
     import re
     import sys
 
-    from reader.corpus.boilerplate import _AGENCY_KEYS, _COPYRIGHT_KEYS
+    from reader.corpus.boilerplate import _AGENCY_KEYS, _CAPTION_KEYS, _COPYRIGHT_KEYS
 
-    letters = sorted({ch for key in _COPYRIGHT_KEYS + _AGENCY_KEYS for ch in key if ch.isalpha()})
+    keys = _COPYRIGHT_KEYS + _AGENCY_KEYS + _CAPTION_KEYS
+    letters = sorted({ch for key in keys for ch in key if ch.isalpha()})
     everything = "".join(map(chr, range(sys.maxunicode + 1))).encode("utf-8", "surrogatepass")
     chars = everything.decode("utf-8", "replace")
     for letter in letters:

@@ -198,3 +198,18 @@ def test_a_story_stored_from_prepared_rows_is_the_story_stored_from_its_analysis
     rows = prepared.conn.execute("SELECT evidence, hints, spans FROM suggestion_rows").fetchall()
     assert len(rows) == len(suggestions)
     assert all(len(set(column)) > 1 for column in zip(*rows, strict=True))  # (all kinds)
+
+
+def test_a_suggestions_evidence_is_written_as_json_writes_it():
+    # the rest of each evidence item is written where the block is analysed, repr for the
+    # usual int rank and float score: the text JSON itself writes, whatever the values
+    import json
+
+    from annotations.story_rows import _rest
+
+    values = [(1, 76.2), (0, 1e-7), (31, 100.0), (2, 1e16), (3, float("nan")), (True, 2.0),
+              (4, 5), (5, -0.0), (6, 1 / 3), (7, float("inf")), (8, 12.25)]  # fmt: skip
+    for rank, score in values:
+        assert "[[9," + _rest(rank, score) + "]" == json.dumps(
+            [[9, rank, score]], separators=(",", ":")
+        )

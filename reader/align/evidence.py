@@ -121,14 +121,13 @@ def align_blocks(
             if only is None or b in only:
                 yield lo, min(len(claims), lo + CHUNK_ROWS), NO_PAIRS
         return
-    code: dict[str, int] = {}
-    article = np.array([code.setdefault(c.article, len(code)) for c in claims])
+    scorer = scorer or PairScorer(claims)
+    article = scorer.articles
     sizes = np.bincount(article)
     n = len(claims)
     exhaustive = n * n - int((sizes**2).sum()) <= pair_budget
-    scorer = scorer or PairScorer(claims)
     grid = ArticleGrid(article)
-    texts = np.array(scorer.processed, dtype=object)
+    texts = scorer.processed_array
     fuzzy = _CrossFuzzy(scorer, grid) if exhaustive else None
     semantic = scorer.semantic.on
     for b, (lo, hi, (start, end)) in enumerate(_blocks(article)):

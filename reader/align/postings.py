@@ -24,6 +24,17 @@ class Postings:
         # (term, claim) as one sorted key: where a run of claims starts within every posting
         self.keys = np.repeat(np.arange(len(lengths)), lengths) * n + self.claims
 
+    @classmethod
+    def sorted(cls, terms: np.ndarray, claims: np.ndarray, count: int, n: int) -> Postings:
+        """The postings of (term, claim) pairs sorted by term, then claim; `count` terms."""
+        self = cls.__new__(cls)
+        self.n = n
+        lengths = np.bincount(terms, minlength=count).astype(np.int64)
+        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
+        self.claims = claims.astype(np.int64)
+        self.keys = np.repeat(np.arange(len(lengths)), lengths) * n + self.claims
+        return self
+
     def gather(
         self, terms: np.ndarray, skip: tuple[int, int] | None
     ) -> tuple[np.ndarray, np.ndarray]:

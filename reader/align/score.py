@@ -124,6 +124,18 @@ class PairScorer:
         return StorySemantics(texts, article, self.weights.common)
 
     @cached_property
+    def articles(self) -> np.ndarray:
+        """Each claim's article as a number, in the order the articles come (asked for by
+        every run of a long story's blocks: worked out once)."""
+        code: dict[str, int] = {}
+        return np.array([code.setdefault(c.article, len(code)) for c in self.claims])
+
+    @cached_property
+    def processed_array(self) -> np.ndarray:
+        """`processed` as an array (of objects), to take many at once."""
+        return np.array(self.processed, dtype=object)
+
+    @cached_property
     def index(self) -> dict[str, int]:
         """Each claim's position, by id (asked for block after block of a big story)."""
         return {c.id: k for k, c in enumerate(self.claims)}

@@ -91,6 +91,7 @@ _AGENCY_KEYS = (
     "getty", "afp", "agence", "reute", "ap photo", "ated pre", "hutter", "epa", "bloomberg",
     "alamy", "pa ",
 )  # fmt: skip
+_CAPTION_KEYS = ("getty", "afp", "reute", "ap photo")  # the credits `_CAPTION_END` ends with
 _LONG = 40
 _QUOTE_OPEN = ("“", '"', "‘", "'", "«", "„")
 
@@ -120,8 +121,8 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     # Nearly every line has none of what the searches below look for: each is skipped unless
     # its `_KEYS` are there (an import checks every sentence of the corpus).
     low = s.lower()
-    agency = any(k in low for k in _AGENCY_KEYS)
-    if (agency or ":" in s) and _CAPTION_END.search(s):  # a photo caption ending in its credit
+    credit = ":" in s or any(k in low for k in _CAPTION_KEYS)
+    if credit and _CAPTION_END.search(s):  # a photo caption ending in its credit
         return True
     email = ("@" in s or "[" in s) and _EMAIL.search(s)
     if len(s.split(None, _LONG)) > _LONG:  # a long paragraph: only a contact line can be furniture
@@ -139,7 +140,7 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
         n = len(_WORD.findall(s)) if n < 0 else n
         if n <= 25 or _CONTACT.match(s):
             return True
-    if agency and _AGENCY.search(s) and not _FINAL_PUNCT.search(s):
+    if any(k in low for k in _AGENCY_KEYS) and _AGENCY.search(s) and not _FINAL_PUNCT.search(s):
         n = len(_WORD.findall(s)) if n < 0 else n
         if "/" in s or n <= 6:
             return True

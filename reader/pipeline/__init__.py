@@ -60,17 +60,21 @@ def blocks(
     long = len(claims) >= LONG_STORY
     say = phase if phase and long else lambda what: None
     say(f"aligning {len(claims):,} sentences of {len(story.articles)} articles")
-    # a long story's structures hold millions of objects: see `story_pool.collections_paused`
-    with collections_paused() if long else contextlib.nullcontext():
-        terms = short = read = None
-        if jobs > 1 and long:  # each claim read on its own first, on every core
-            terms, short, read = read_story(claims, jobs)
-        scorer = PairScorer(claims, terms, short)
-        say("suggesting labels: facts compared across the story, then block by block as aligned")
-        suggester = StorySuggester(story, scorer, read)
-        del terms, short, read  # what the scorer and suggester need of it, they keep
     prepare = _preparer(claims) if rows else None
-    with frozen() if long else contextlib.nullcontext():
+    # a long story's structures hold millions of objects: see `story_pool.collections_paused`
+    with contextlib.ExitStack() as kept:
+        with collections_paused() if long else contextlib.nullcontext():
+            terms = short = read = None
+            if jobs > 1 and long:  # each claim read on its own first, on every core
+                terms, short, read = read_story(claims, jobs)
+            scorer = PairScorer(claims, terms, short)
+            say(
+                "suggesting labels: facts compared across the story, then block by block as aligned"
+            )
+            suggester = StorySuggester(story, scorer, read)
+            del terms, short, read  # what the scorer and suggester need of it, they keep
+            if long:  # frozen before collections resume: the first would walk it all (0.15 s)
+                kept.enter_context(frozen())
         if jobs > 1 and long:  # one long story: its blocks on every core
             from reader.pipeline.story_pool import pooled_blocks
 
