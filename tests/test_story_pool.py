@@ -132,3 +132,21 @@ def test_workers_die_with_an_importer_killed_alone(tmp_path):
     for w in left:  # (not to leave them to the next tests)
         os.kill(w, signal.SIGKILL)
     assert not left
+
+
+def test_a_long_storys_meanings_read_by_several_processes_are_read_as_by_one(seeds, monkeypatch):
+    # the paraphrase signal's sentence vectors, worked out once for all the blocks' workers by
+    # all the processes a run at a time: the very vectors one process works out
+    from reader.align.semantic import meaning_vectors, without
+    from reader.align.weighting import claim_terms
+
+    texts = [c.text for c in seeds.claims()]
+    common = frozenset(claim_terms(texts[:3])[1][0])  # (words left out of every sentence)
+    monkeypatch.setattr(story_pool, "READ_RUN", 9)
+    submitted = noted_submits(monkeypatch)
+    alone = meaning_vectors(texts, common)
+    shared = story_pool.meanings(texts, common, 2)
+    assert story_pool._read_run in submitted
+    assert shared.dtype == alone.dtype and shared.tobytes() == alone.tobytes()
+    assert sum(without(t, common) != t for t in texts) > 10  # (some words are left out)
+    assert len(np.unique(alone, axis=0)) > len(texts) // 2

@@ -24,7 +24,7 @@ stays below 60 for 19 claims in 20.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
@@ -32,7 +32,7 @@ from itertools import pairwise
 import numpy as np
 
 from reader.align.fuzzy import fuzzy_scores, is_short, processed
-from reader.align.semantic import StorySemantics
+from reader.align.semantic import StorySemantics, meaning_vectors
 from reader.align.weighting import ClaimTerms, StoryWeights
 from reader.models import Claim, Evidence, Suggestion
 
@@ -118,10 +118,19 @@ class PairScorer:
     @cached_property
     def semantic(self) -> StorySemantics:
         """The paraphrase signal of the story's claims (reads the model on first use)."""
-        code: dict[str, int] = {}
-        article = np.array([code.setdefault(c.article, len(code)) for c in self.claims])
+        return self._semantic(meaning_vectors)
+
+    def read_semantic(self, read: Callable[[Sequence[str], Container[str]], np.ndarray]) -> None:
+        """`semantic` worked out now, its sentence vectors given by `read` (as
+        `StorySemantics` takes it): a long story's, by several processes, before its blocks'
+        workers are forked."""
+        self.semantic = self._semantic(read)
+
+    def _semantic(
+        self, read: Callable[[Sequence[str], Container[str]], np.ndarray]
+    ) -> StorySemantics:
         texts = [c.text for c in self.claims]
-        return StorySemantics(texts, article, self.weights.common)
+        return StorySemantics(texts, self.articles, self.weights.common, read)
 
     @cached_property
     def articles(self) -> np.ndarray:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import math
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -88,6 +88,12 @@ def without(text: str, common: Container[str]) -> str:
     return "".join(parts) + text[last:] if parts else text
 
 
+def meaning_vectors(texts: Sequence[str], common: Container[str]) -> np.ndarray:
+    """The sentence vectors of `texts` without the story's own vocabulary (`without`): each
+    text's on its own, so a long story's are read a run at a time by several processes."""
+    return sentence_vectors([without(t, common) for t in texts])
+
+
 def _unit(m: np.ndarray) -> np.ndarray:
     norm = np.linalg.norm(m, axis=1, keepdims=True)
     return m / np.maximum(norm, 1e-12)
@@ -100,16 +106,23 @@ class StorySemantics:
     pair of claims of two different articles, worked out from sums (no claims x claims matrix).
     """
 
-    def __init__(self, texts: Sequence[str], article: np.ndarray, common: Container[str] = ()):
+    def __init__(
+        self,
+        texts: Sequence[str],
+        article: np.ndarray,
+        common: Container[str] = (),
+        read: Callable[[Sequence[str], Container[str]], np.ndarray] = meaning_vectors,
+    ):
         """`article`: each claim's article as a number. `common`: the stems of the words that
-        say nothing in this story (`StoryWeights.common`): left out of every sentence."""
+        say nothing in this story (`StoryWeights.common`): left out of every sentence. `read`:
+        what gives `meaning_vectors(texts, common)` (a long story's: several processes)."""
         n = len(texts)
         self.on = n >= MIN_CLAIMS and len(np.unique(article)) > 1
         if not self.on:
             self.left = self.right = np.zeros((n, DIMS))
             self.shift = 0.0
             return
-        v = _unit(sentence_vectors([without(t, common) for t in texts]).astype(np.float64))
+        v = _unit(read(texts, common).astype(np.float64))
         v = _unit(v - v.mean(axis=0))
         groups = [v[article == a] for a in np.unique(article)]
         sizes = np.array([len(g) for g in groups], dtype=np.float64)

@@ -16,7 +16,7 @@ from reader.models import Corpus, Skipped, Story
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
 from reader.pipeline import story_pool
 from reader.pipeline.spool import Spool
-from reader.pipeline.story_pool import collections_paused, frozen, read_story
+from reader.pipeline.story_pool import collections_paused, frozen, meanings, read_story
 
 if TYPE_CHECKING:
     from annotations.store import ImportReport, Store
@@ -68,6 +68,8 @@ def blocks(
             if jobs > 1 and long:  # each claim read on its own first, on every core
                 terms, short, read = read_story(claims, jobs)
             scorer = PairScorer(claims, terms, short)
+            if jobs > 1 and long:  # the sentences' meanings too, once, for all the workers
+                scorer.read_semantic(lambda texts, common: meanings(texts, common, jobs))
             say(
                 "suggesting labels: facts compared across the story, then block by block as aligned"
             )

@@ -25,9 +25,9 @@ import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.processes import die_with
@@ -47,8 +47,9 @@ READ_RUN = 500  # claims a process reads per task (some 50 ms): the last runs en
 # suggestions (`ClaimReadings`).
 Reading = tuple[list["ClaimTerms"], "np.ndarray", "ClaimReadings"]
 
-# the claims being read, set before the readers are forked (they inherit them)
-_reading: Sequence[Claim] | None = None
+# what is being read, a run at a time, set before the readers are forked (they inherit it)
+_reading: Callable[[int, int], Any] | None = None
+T = TypeVar("T")
 
 # the story being analysed, set before the workers are forked (they inherit it), and what its
 # blocks are given back as (`pooled_blocks`' `prepare`)
@@ -115,30 +116,24 @@ def _read(claims: Sequence[Claim], first: int) -> Reading:
     return claim_terms(texts), is_short(texts), read_claims(claims, first)
 
 
-def _read_run(lo: int, hi: int) -> Reading:
-    """`_read` of claims lo..hi-1 (in a worker)."""
+def _read_run(lo: int, hi: int) -> Any:
+    """`_reading(lo, hi)`: a run of what is being read (in a worker)."""
     assert _reading is not None
-    return _read(_reading[lo:hi], lo)
+    return _reading(lo, hi)
 
 
-def read_story(claims: Sequence[Claim], jobs: int) -> Reading:
-    """`_read` of all `claims`, by `jobs` processes: jobs - 1 forked workers take runs of
-    `READ_RUN` claims from the front, this process takes runs from the back (what it reads
-    stays in its caches: the blocks' workers, forked from it, use them again), and the runs
-    are joined in order."""
+def by_runs(count: int, jobs: int, read: Callable[[int, int], T]) -> list[T]:
+    """`read(lo, hi)` of every run of `READ_RUN` of `count` things, in order, by `jobs`
+    processes: jobs - 1 forked workers take runs from the front, this process takes runs from
+    the back (what it reads stays in its caches: the blocks' workers, forked from it, use them
+    again)."""
     global _reading
-    import numpy as np
-
-    from reader.suggest.readings import joined
-
-    runs = deque(
-        range(lo, min(len(claims), lo + READ_RUN)) for lo in range(0, len(claims), READ_RUN)
-    )
-    got: dict[int, Reading] = {}
-    _reading = claims
+    runs = deque(range(lo, min(count, lo + READ_RUN)) for lo in range(0, count, READ_RUN))
+    got: dict[int, T] = {}
+    _reading = read
     try:
         with pool(jobs - 1) as readers:
-            pending: dict[Future[Reading], int] = {}
+            pending: dict[Future[T], int] = {}
 
             def feed() -> None:
                 # two runs a worker: the next is there when one is done, whatever this
@@ -150,7 +145,7 @@ def read_story(claims: Sequence[Claim], jobs: int) -> Reading:
             feed()
             while runs:
                 run = runs.pop()
-                got[run.start] = _read(claims[run.start : run.stop], run.start)
+                got[run.start] = read(run.start, run.stop)
                 for future in [f for f in pending if f.done()]:
                     got[pending.pop(future)] = future.result()
                 feed()
@@ -158,11 +153,32 @@ def read_story(claims: Sequence[Claim], jobs: int) -> Reading:
                 got[lo] = future.result()
     finally:
         _reading = None
-    parts = [got[lo] for lo in sorted(got)]
+    return [got[lo] for lo in sorted(got)]
+
+
+def read_story(claims: Sequence[Claim], jobs: int) -> Reading:
+    """`_read` of all `claims`, by `jobs` processes (`by_runs`), the runs joined."""
+    import numpy as np
+
+    from reader.suggest.readings import joined
+
+    parts = by_runs(len(claims), jobs, lambda lo, hi: _read(claims[lo:hi], lo))
     return (
         [t for terms, _, _ in parts for t in terms],
         np.concatenate([short for _, short, _ in parts]),
         joined([read for _, _, read in parts]),
+    )
+
+
+def meanings(texts: Sequence[str], common: Container[str], jobs: int) -> np.ndarray:
+    """`reader.align.semantic.meaning_vectors` of `texts`, by `jobs` processes (`by_runs`): a
+    long story's, once, for all the blocks' workers (each worked them all out again)."""
+    import numpy as np
+
+    from reader.align.semantic import meaning_vectors
+
+    return np.concatenate(
+        by_runs(len(texts), jobs, lambda lo, hi: meaning_vectors(texts[lo:hi], common))
     )
 
 
