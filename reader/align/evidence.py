@@ -16,7 +16,7 @@ import numpy as np
 
 from reader.align.candidates import ArticleGrid, ranked
 from reader.align.fuzzy import SHORT_CLAIM_WORDS, fuzzy_pairs, fuzzy_scores, score_matrix
-from reader.align.score import PairScorer, combine
+from reader.align.score import PARAPHRASE_Z, PairScorer, combine
 from reader.align.words import STOPWORDS, content_words
 from reader.models import Claim, Evidence, Story
 
@@ -143,10 +143,14 @@ def align_blocks(
             scores = combine(lex[rows - lo, at], fz[rows - lo, at], _at(z, rows - lo, at))
         else:
             # candidates: the best of each other article by weighted terms, and as many by
-            # meaning (a paraphrase shares few words with its claim)
+            # meaning (a paraphrase shares few words with its claim), of those that meaning
+            # raises at all: one it leaves as it is competes on terms, where it already lost
             rows, cols = grid.best(lex, lo, candidates)
             if z is not None:
                 more_rows, more_cols = grid.best(z, lo, candidates)
+                more_at = more_cols - (end - start) * (more_cols >= end)
+                raised = z[more_rows - lo, more_at] > PARAPHRASE_Z
+                more_rows, more_cols = more_rows[raised], more_cols[raised]
                 pair = np.unique(np.r_[rows * n + cols, more_rows * n + more_cols])
                 rows, cols = pair // n, pair % n
             at = cols - (end - start) * (cols >= end)

@@ -58,21 +58,28 @@ def _model() -> tuple[object, np.ndarray]:
     return tokenizer, np.ascontiguousarray(table[:, :DIMS], dtype=np.float32)
 
 
+VECTOR_BLOCK = 2048  # texts whose token vectors are gathered at once
+
+
 def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
     """The mean token vector of each text (zeros for a text without tokens)."""
     tokenizer, table = _model()
     # one text at a time: `encode_batch` starts a thread per core, in import workers that
     # already fill the cores (and it was hardly faster here)
     encode = tokenizer.encode  # type: ignore[attr-defined]
-    ids = [encode(t, add_special_tokens=False).ids for t in texts]
-    sizes = np.array([len(x) for x in ids], dtype=np.int64)
-    out = np.zeros((len(ids), DIMS), dtype=np.float32)
-    if sizes.sum():
+    out = np.zeros((len(texts), DIMS), dtype=np.float32)
+    # a block of texts at a time: the token vectors of a 30,000-sentence story at once would
+    # take some 250 MB (each text's sum is the same whatever the blocks)
+    for lo in range(0, len(texts), VECTOR_BLOCK):
+        ids = [encode(t, add_special_tokens=False).ids for t in texts[lo : lo + VECTOR_BLOCK]]
+        sizes = np.array([len(x) for x in ids], dtype=np.int64)
+        if not sizes.sum():
+            continue
         flat = np.fromiter((t for x in ids for t in x), dtype=np.int64, count=int(sizes.sum()))
         np.clip(flat, 0, len(table) - 1, out=flat)
         has = np.flatnonzero(sizes)
         starts = np.r_[0, np.cumsum(sizes)[:-1]][has]
-        out[has] = np.add.reduceat(table[flat], starts, axis=0) / sizes[has, None]
+        out[lo + has] = np.add.reduceat(table[flat], starts, axis=0) / sizes[has, None]
     return out
 
 
