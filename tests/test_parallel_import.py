@@ -185,3 +185,22 @@ def test_stories_are_analysed_while_the_next_ones_load(tmp_path, monkeypatch):
         result = import_path(store, tmp_path / "corpus", jobs=2)
     assert len(result.reports) == 8 and not any(r.skipped for r in result.reports)
     assert events.index("analyse story00000") < events.index("loaded story00007")
+
+
+def test_the_command_line_runs_numpy_on_one_blas_thread_unless_the_user_says():
+    # the import's processes fill the cores: a BLAS's own threads would spin between two
+    # matrix products and take their time; the setting is read when numpy is first imported
+    from reader.processes import BLAS_THREADS
+
+    def run(code: str, **env: str) -> str:
+        clean = {k: v for k, v in os.environ.items() if k not in BLAS_THREADS}
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=clean | env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    seen = "import os, sys, reader.cli.main; print('numpy' in sys.modules, os.environ[{!r}])"
+    assert run(seen.format("OPENBLAS_NUM_THREADS")) == "False 1"
+    assert run(seen.format("MKL_NUM_THREADS")) == "False 1"
+    assert run(seen.format("OPENBLAS_NUM_THREADS"), OPENBLAS_NUM_THREADS="3") == "False 3"

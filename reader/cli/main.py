@@ -15,6 +15,10 @@ from typing import NoReturn
 import click
 from click_default_group import DefaultGroup
 
+from reader.processes import one_blas_thread
+
+one_blas_thread()  # before numpy is imported (nothing above imports it)
+
 DEFAULT_DB = "crossread.db"
 
 
