@@ -400,6 +400,19 @@ def test_people_counted_by_what_befell_them_meet_people_counted_by_a_noun(
     assert not _one(numbers.extract("They waited 6 hours after the blast.")).value[3]
 
 
+def test_a_role_word_of_the_next_clause_is_not_the_counts() -> None:
+    got = numbers.extract(
+        "The quake struck at dawn, killing at least 40 people and injuring more than 300."
+    )
+    assert [(s.surface, s.value[3]) for s in got] == [
+        ("40 people", "dead"),
+        ("injuring more than 300", "hurt"),
+    ]
+    assert not numbers.related(
+        got[0], _one(numbers.extract("More than 300 people were injured in the quake."))
+    )
+
+
 def test_a_sentence_opening_article_is_not_a_series_name() -> None:
     assert _one(numbers.extract("A 45-year-old man was arrested.")).value[:2] == (45, 45)
     assert _one(numbers.extract("The 12 victims were killed.")).value[:2] == (12, 12)

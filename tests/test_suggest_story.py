@@ -260,3 +260,22 @@ def test_a_death_toll_contradicts_a_count_of_people_killed() -> None:
     got = _by_text(story)[claim]
     assert got.label == "contradicted"
     assert "'45' here; '30 people' in 001.txt" in got.reason
+
+
+def test_the_same_figure_in_other_words_is_support() -> None:
+    claim = "Around 60 firefighters fought the Karsby warehouse blaze through the night."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["The fire service sent 60 firefighters to the burning Karsby warehouse.", *FILLER[1]],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "consistent"
+    assert "numbers agree: '60 firefighters' here; '60 firefighters' in 001.txt" in got.reason
+    assert got.confidence == "medium"  # agreement alone is never high
+    # an order of magnitude is common ground, not a fact of the claim's own
+    vague = "Dozens of firefighters fought the Karsby warehouse blaze through the night."
+    story = _story(
+        [vague, *FILLER[0]],
+        ["The fire service sent 60 firefighters to the burning Karsby warehouse.", *FILLER[1]],
+    )
+    assert _by_text(story)[vague].label == "unverified"

@@ -68,6 +68,9 @@ class Finding:
     span: tuple[int, int]
     sources: list[int]  # indices of claims the finding rests on
     confidence: str = "medium"  # how strongly the label rests on it: high / medium / low
+    # support by agreement alone (every source giving the figure agrees): it labels a claim
+    # only when nothing more telling does, neither a disputed vote nor a counterpart
+    fallback: bool = False
 
 
 Groups = dict[tuple[str, str], dict[str, list[tuple[int, Slot]]]]
@@ -122,9 +125,18 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     mine = claims[i].article
     own_support = {a for v, arts in reporters.items() if agrees[v] for a in arts}
     dissent_n = n_other - len(own_support)
-    if not dissent_n:
-        return None
     own = len(own_support) + 1  # this article agrees with itself
+    if not dissent_n:
+        # every other source reporting it agrees: the same figure is support (a title, day or
+        # order of magnitude is the story's common ground, not the claim's own fact)
+        if s.kind != "number" or _vague(s):
+            return None
+        same_only: dict[str, list[str]] = defaultdict(list)
+        for v, (_, o) in first.items():
+            same_only[o.surface].extend(sorted(reporters[v]))
+        reason = f"{NOUN[s.kind]} agree: '{s.surface}' here; {_listing(same_only)}"
+        srcs = [j for j, _ in rel][:EVIDENCE_LISTED]
+        return Finding(False, reason, s.span, srcs, "medium", fallback=True)
 
     def support(x: Slot) -> int:
         arts = {mine} if compatible(x, s) else set()
@@ -528,7 +540,8 @@ class StorySuggester:
                 src = j
             findings.append(Finding(True, reason, quote.span, [src], "medium"))
         against = [f for f in findings if f.contradicts]
-        majority = [f for f in findings if not f.contradicts]
+        majority = [f for f in findings if not f.contradicts and not f.fallback]
+        agreed = [f for f in findings if f.fallback]
         lead = self.lead.get(i, -1)
         restated = self.restated[lead] if lead >= 0 else None  # body claims were decided first
         if against:
@@ -565,6 +578,10 @@ class StorySuggester:
             )
             shown = list(restated.evidence[:EVIDENCE_SHOWN])
             conf = "low"  # which body sentence a headline condenses is itself a guess
+        elif agreed:  # the same figure in every source that gives it, said in other words
+            label, reason, spans = "consistent", agreed[0].reason, ()
+            shown = [_evidence(claim, claims[k], pair) for k in agreed[0].sources]
+            conf = agreed[0].confidence
         else:
             label, spans = "unverified", ()
             reason = _unsupported_reason(cp, claim, claims, ranked)

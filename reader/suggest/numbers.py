@@ -288,6 +288,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     return slots
 
 
+_CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or"])
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 _AUXILIARIES = frozenset(["were", "was", "are", "is", "have", "has", "had", "been", "being"])
 
@@ -302,7 +303,10 @@ def _befell(
     if head:
         return (head[0] if len(head) == 1 and head[0] in _ROLES else None), None
     after = [k for k in range(end, min(end + 3, len(toks))) if toks[k].lower not in _AUXILIARIES]
-    for k in [*after[:1], start - 1]:
+    verb = start - 1
+    while verb > 0 and toks[verb].lower in _HEDGE_WORDS:  # "injuring more than 300"
+        verb -= 1
+    for k in [*after[:1], verb]:
         if 0 <= k < len(toks) and (word := stem(toks[k].text)) in _ROLES:
             return word, k
     # "the death toll from the dam collapse rose to 45": the toll may lead a long subject
@@ -351,9 +355,17 @@ def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str |
     """What happened to the counted: "killed", "injured", "evacuated"… (a canonical stem), read
     from the head itself ("40 injured") or a few words around it ("12 people were killed",
     "the blast killed 12", "30 passengers on board")."""
-    around = [*head, *(stem(t.text) for t in toks[end : end + 4])]
-    around += [stem(t.text) for t in toks[max(0, start - 3) : start]]
+    after = _clause(toks[end : end + 4])
+    before = _clause(toks[max(0, start - 3) : start][::-1])[::-1]
+    around = [*head, *(stem(t.text) for t in after), *(stem(t.text) for t in before)]
     return next((w for w in around if w in _ROLES), None)
+
+
+def _clause(toks: Sequence[Token]) -> Sequence[Token]:
+    """`toks` up to the first that starts another clause: in "killing 40 people and injuring
+    300", "injuring" says nothing of the 40."""
+    stop = next((k for k, t in enumerate(toks) if t.lower in _CLAUSE_BREAKS), len(toks))
+    return toks[:stop]
 
 
 def compatible(a: Slot, b: Slot) -> bool:
