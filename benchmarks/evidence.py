@@ -129,8 +129,7 @@ def exhaustive_top(story: Story, rows: list[int], top: int) -> dict[tuple[str, s
     """Top `top` per other article for claims `rows`, every pair scored with the pair score."""
     claims = story.claims()
     scorer = PairScorer(claims)
-    code: dict[str, int] = {}
-    article = np.array([code.setdefault(c.article, len(code)) for c in claims])
+    article = scorer.articles
     grid = ArticleGrid(article)
     out: dict[tuple[str, str], set[str]] = {}
     for i in rows:

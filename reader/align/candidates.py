@@ -7,9 +7,20 @@ the whole row. Ties break towards the earlier sentence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
+from reader.models import Claim
+
 TIE_BREAK = 1e-7  # per claim index: far below the 0.1 step of a rounded score
+
+
+def article_numbers(claims: Sequence[Claim]) -> np.ndarray:
+    """Each claim's article as a number, in the order the articles come (the `article` an
+    `ArticleGrid` takes)."""
+    code: dict[str, int] = {}
+    return np.array([code.setdefault(c.article, len(code)) for c in claims])
 
 
 class ArticleGrid:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from reader.align.candidates import ArticleGrid, ranked
+from reader.align.candidates import ArticleGrid, article_numbers, ranked
 from reader.align.fuzzy import SHORT_CLAIM_WORDS, fuzzy_pairs, fuzzy_scores, score_matrix
 from reader.align.score import PARAPHRASE_Z, PairScorer, combine
 from reader.align.words import STOPWORDS, content_words
@@ -181,9 +181,7 @@ def block_articles(story: Story) -> list[int]:
     claims = story.claims()
     if len({c.article for c in claims}) < 2:
         return [0] * -(-len(claims) // CHUNK_ROWS)
-    code: dict[str, int] = {}
-    article = np.array([code.setdefault(c.article, len(code)) for c in claims])
-    return [start for _, _, (start, _) in _blocks(article)]
+    return [start for _, _, (start, _) in _blocks(article_numbers(claims))]
 
 
 class _CrossFuzzy:

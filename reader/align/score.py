@@ -31,6 +31,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from reader.align.candidates import article_numbers
 from reader.align.fuzzy import fuzzy_scores, is_short, processed
 from reader.align.semantic import StorySemantics, meaning_vectors
 from reader.align.weighting import ClaimTerms, StoryWeights
@@ -136,8 +137,7 @@ class PairScorer:
     def articles(self) -> np.ndarray:
         """Each claim's article as a number, in the order the articles come (asked for by
         every run of a long story's blocks: worked out once)."""
-        code: dict[str, int] = {}
-        return np.array([code.setdefault(c.article, len(code)) for c in self.claims])
+        return article_numbers(self.claims)
 
     @cached_property
     def processed_array(self) -> np.ndarray:

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.align.words import STOPWORDS
-from reader.suggest.slots import Slot, interval_overlap
+from reader.suggest.slots import Slot, clock_overlap, interval_overlap
 from reader.suggest.text import Token, tokenize, window_stems
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEK = 7 * 24  # hours
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -250,13 +251,9 @@ def related(a: Slot, b: Slot) -> bool:
 
 def compatible(a: Slot, b: Slot) -> bool:
     if a.kind == "weekday":  # "Saturday night" meets "early on Sunday"
-        from reader.suggest.when import hours_meet
-
-        return any(hours_meet(x, y) for x in a.value for y in b.value)  # type: ignore[attr-defined]
+        return any(clock_overlap(x, y, WEEK) for x in a.value for y in b.value)  # type: ignore[attr-defined]
     if a.kind == "time":
-        (alo, ahi), (blo, bhi) = a.value, b.value  # type: ignore[misc]
-        # compare on a clock that wraps at midnight: 23:00-05:00 meets 01:30
-        return any(interval_overlap((alo + s, ahi + s), (blo, bhi)) for s in (-24, 0, 24))
+        return clock_overlap(a.value, b.value, 24)  # type: ignore[arg-type]
     if a.kind == "year":
         return interval_overlap(a.value, b.value)  # type: ignore[arg-type]
     if a.kind == "date":

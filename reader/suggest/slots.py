@@ -24,3 +24,9 @@ def interval_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """True when two closed intervals share a point (with a hair of float tolerance)."""
     eps = 1e-9 * max(1.0, abs(a[1]), abs(b[1]))
     return a[0] <= b[1] + eps and b[0] <= a[1] + eps
+
+
+def clock_overlap(a: tuple[float, float], b: tuple[float, float], period: float) -> bool:
+    """`interval_overlap` on a clock that wraps every `period` (hours of a day: 23:00-05:00
+    meets 01:30; of a week: late on Sunday meets early on Monday)."""
+    return any(interval_overlap((a[0] + s, a[1] + s), b) for s in (-period, 0, period))

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.suggest.dates import PARTS, WEEKDAYS, clock
-from reader.suggest.slots import interval_overlap
+from reader.suggest.dates import PARTS, WEEK, WEEKDAYS, clock
+from reader.suggest.slots import clock_overlap
 from reader.suggest.text import tokenize
 
-WEEK = 7 * 24
 NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
 
 
@@ -53,13 +52,8 @@ def moments(text: str) -> list[Moment]:
     return out
 
 
-def hours_meet(x: tuple[float, float], y: tuple[float, float]) -> bool:
-    """Two spans of hours of the week overlap, on a clock that wraps at the end of the week."""
-    return any(interval_overlap((x[0] + s, x[1] + s), y) for s in (-WEEK, 0, WEEK))
-
-
 def _meet(x: Moment, y: Moment) -> bool:
-    return hours_meet(x.hours, y.hours)
+    return clock_overlap(x.hours, y.hours, WEEK)
 
 
 def conflict(a: str, b: str) -> tuple[Moment, Moment] | None:
