@@ -15,25 +15,27 @@ import numpy as np
 class Postings:
     def __init__(self, by_term: Sequence[Sequence[int]], n: int):
         """`by_term[k]`: the claims (of `n`) using term k, in increasing order."""
-        self.n = n
         lengths = np.fromiter((len(p) for p in by_term), dtype=np.int64, count=len(by_term))
-        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
-        self.claims = np.fromiter(
-            (i for p in by_term for i in p), dtype=np.int64, count=int(self.ptr[-1])
+        claims = np.fromiter(
+            (i for p in by_term for i in p), dtype=np.int64, count=int(lengths.sum())
         )
-        # (term, claim) as one sorted key: where a run of claims starts within every posting
-        self.keys = np.repeat(np.arange(len(lengths)), lengths) * n + self.claims
+        self._set(lengths, claims, n)
 
     @classmethod
     def sorted(cls, terms: np.ndarray, claims: np.ndarray, count: int, n: int) -> Postings:
         """The postings of (term, claim) pairs sorted by term, then claim; `count` terms."""
         self = cls.__new__(cls)
-        self.n = n
         lengths = np.bincount(terms, minlength=count).astype(np.int64)
-        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
-        self.claims = claims.astype(np.int64)
-        self.keys = np.repeat(np.arange(len(lengths)), lengths) * n + self.claims
+        self._set(lengths, claims.astype(np.int64), n)
         return self
+
+    def _set(self, lengths: np.ndarray, claims: np.ndarray, n: int) -> None:
+        """Each term's number of claims, and all the claims term by term, of `n`."""
+        self.n = n
+        self.ptr = np.concatenate(([0], np.cumsum(lengths)))
+        self.claims = claims
+        # (term, claim) as one sorted key: where a run of claims starts within every posting
+        self.keys = np.repeat(np.arange(len(lengths)), lengths) * n + claims
 
     def gather(
         self, terms: np.ndarray, skip: tuple[int, int] | None
