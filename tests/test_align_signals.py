@@ -188,3 +188,27 @@ def test_another_count_of_the_same_thing_is_found_in_a_long_lede() -> None:
     top3 = [e.text for e in align_story(story) if e.claim_id == claim.id and e.article == "b.txt"]
     # "nine hours" shares no other word with the lede, yet gives its count of the same thing
     assert "The meeting had lasted nearly nine hours, officials said." in top3[:3]
+
+
+def test_a_sentence_opening_with_he_or_she_is_not_read_with_the_fact_before_it() -> None:
+    # "She said ..." points back to a speaker, not to a fact: the sentence before it is another
+    # statement, and matching the claim with that statement's counterpart is a false lead
+    bridge = "She said the Dunmore bridge would reopen on Friday."
+    story = make_story(
+        {
+            "a.txt": [
+                "Mayor Ana Ruiz said forty homes in Dunmore had been damaged by the flood.",
+                bridge,
+            ],
+            "b.txt": [
+                "Forty homes were damaged in Dunmore, the mayor said.",
+                "Engineers expect the bridge to reopen at the end of the week.",
+                "Volunteers in Dunmore filled sandbags through the night.",
+            ],
+            "c.txt": ["The river in Dunmore fell overnight.", "Schools in Dunmore stayed open."],
+        }
+    )
+    assert not refers_back(bridge)
+    assert refers_back("It is unclear whether such details were discussed.")
+    assert refers_back("This was denied by the council.")
+    assert first_evidence(story, bridge, "b.txt").startswith("Engineers expect the bridge")
