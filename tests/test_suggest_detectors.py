@@ -435,11 +435,71 @@ def test_numbers_with_different_roles_or_parts_are_not_compared() -> None:
     assert not numbers.related(killed, injured)
     others = _one(numbers.extract("Six other people were injured in the blast, police said."))
     assert not numbers.related(others, injured)
-    # "three of the five" is about the five: the three is a part and is not compared
-    part = numbers.extract("Three of the five crew members died in the blast.")
-    assert [s.value[:2] for s in part] == [(5, 5)]
-    whole = _one(numbers.extract("Five crew members died in the blast."))
-    assert numbers.related(part[0], whole) and numbers.compatible(part[0], whole)
+    # "three of the five": the three died, the five are the crew; neither is "five died"
+    three, five = numbers.extract("Three of the five crew members died in the blast.")
+    assert (three.value[:2], three.surface, five.value[:2]) == (
+        (3, 3),
+        "Three of the five crew",
+        (5, 5),
+    )
+    plain = _one(numbers.extract("Five crew members died in the blast."))
+    assert not numbers.related(three, plain) and not numbers.related(five, plain)
+    # parts meet parts and wholes meet wholes: "four of its six" / "five of the train's six"
+    four, six = numbers.extract("Four of its six carriages left the rails near the bridge.")
+    five_of, six_too = numbers.extract("Five of the train's six carriages left the rails.")
+    assert numbers.related(four, five_of) and not numbers.compatible(four, five_of)
+    assert numbers.related(six, six_too) and numbers.compatible(six, six_too)
+    # and a plain count of the carriages that left the rails is not their whole
+    derailed = _one(numbers.extract("Four carriages left the rails near the bridge."))
+    assert not numbers.related(derailed, six)
+
+
+@pytest.mark.parametrize(
+    "text, surface, role",
+    [
+        ("No one died in the crash, police said.", "No one died", "dead"),
+        ("Nobody was killed in the crash, police said.", "Nobody was killed", "dead"),
+        ("There were no deaths in the crash, police said.", "no deaths", "dead"),
+        ("None of the passengers was injured in the crash.", "None of the passengers was injured",
+         "hurt"),
+    ],
+)  # fmt: skip
+def test_a_count_of_none_meets_the_counts_of_its_role(text: str, surface: str, role: str) -> None:
+    none = _one(numbers.extract(text))
+    assert (none.surface, none.value[:2], none.value[3]) == (surface, (0, 0), role)
+    two = {"dead": "Two people died in the crash overnight.",
+           "hurt": "Two people were injured in the crash."}[role]  # fmt: skip
+    some = _one(numbers.extract(two))
+    assert numbers.related(none, some) and not numbers.compatible(none, some)
+    other_role = _one(numbers.extract("Two people were arrested after the crash."))
+    assert not numbers.related(none, other_role)
+
+
+def test_none_qualified_or_of_no_role_is_not_a_count() -> None:
+    for text in (
+        "No one was seriously hurt in the crash.",  # the slightly hurt are not counted
+        "No one knows what caused the crash.",
+        "There was no reason to close the line.",
+    ):
+        assert numbers.extract(text) == [], text
+
+
+def test_a_role_is_read_from_the_verb_before_or_the_predicate_after() -> None:
+    cases = {
+        "The train was carrying 180 passengers from the city.": "board",
+        "The 180 people on the Carston train were evacuated to a school.": "evacu",
+        "Forty-two people were taken to hospital after the crash.": "hospi",
+        "Forty people aboard the ferry were rescued by fishermen.": "board",
+    }
+    for text, role in cases.items():
+        assert numbers.extract(text)[0].value[3] == role, text
+    on_board = _one(numbers.extract("There were 40 passengers on board the ferry."))
+    assert numbers.related(numbers.extract("The ferry had 40 passengers aboard.")[0], on_board)
+    # taken to hospital is not the same count as evacuated
+    assert not numbers.related(
+        _one(numbers.extract("Forty-two people were taken to hospital after the train crash.")),
+        _one(numbers.extract("The 180 people on the train were evacuated after the crash.")),
+    )
 
 
 def test_units_are_converted_before_comparing() -> None:

@@ -279,3 +279,31 @@ def test_the_same_figure_in_other_words_is_support() -> None:
         ["The fire service sent 60 firefighters to the burning Karsby warehouse.", *FILLER[1]],
     )
     assert _by_text(story)[vague].label == "unverified"
+
+
+def test_a_count_of_none_contradicts_a_count_of_the_dead() -> None:
+    died = "Two people died in hospital after the Karsby ferry fire, the hospital trust said."
+    story = _story(
+        [died, *FILLER[0]],
+        ["Nobody was killed in the Karsby ferry fire, the coastguard said.", *FILLER[1]],
+        ["No one died in the ferry fire at Karsby.", *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert got[died].label == "contradicted"
+    assert "'Two people' here; 'Nobody was killed' in 001.txt; 'No one died' in 002.txt" in (
+        got[died].reason
+    )
+    assert got["No one died in the ferry fire at Karsby."].label == "consistent"
+
+
+def test_parts_of_the_same_whole_are_compared_and_the_whole_is_not_a_count() -> None:
+    four = "Four of its six carriages left the rails near the Karsby viaduct on Tuesday."
+    five = "Five of the train's six carriages came off the rails near Karsby."
+    plain = "Six carriages were removed from the Karsby line by cranes overnight."
+    got = _by_text(_story([four, *FILLER[0]], [five, *FILLER[1]], [plain, *FILLER[2]]))
+    assert got[four].label == got[five].label == "contradicted"
+    assert (
+        "'Four of its six carriages' here; 'Five of the train's six carriages'" in got[four].reason
+    )
+    # the six of "four of its six" is not "four carriages" nor a rival of another six
+    assert "'six carriages'" not in got[four].reason

@@ -116,10 +116,13 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     """
     _, compatible = RULES[s.kind]
     reporters: dict[object, set[str]] = defaultdict(set)  # value -> articles reporting it
-    first: dict[object, tuple[int, Slot]] = {}  # value -> its first slot, for the reason
+    first: dict[object, tuple[int, Slot]] = {}  # value -> its first slot
+    # value -> each way it is written -> the articles writing it so, for the reason
+    written: dict[object, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for j, o in rel:
         reporters[o.value].add(claims[j].article)
         first.setdefault(o.value, (j, o))
+        written[o.value][o.surface].add(claims[j].article)
     agrees = {v: compatible(s, o) for v, (_, o) in first.items()}
     n_other = len({a for arts in reporters.values() for a in arts})
     mine = claims[i].article
@@ -132,8 +135,9 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         if s.kind != "number" or _vague(s):
             return None
         same_only: dict[str, list[str]] = defaultdict(list)
-        for v, (_, o) in first.items():
-            same_only[o.surface].extend(sorted(reporters[v]))
+        for v in first:
+            for surface, arts in written[v].items():
+                same_only[surface].extend(sorted(arts))
         reason = f"{NOUN[s.kind]} agree: '{s.surface}' here; {_listing(same_only)}"
         srcs = [j for j, _ in rel][:EVIDENCE_LISTED]
         return Finding(False, reason, s.span, srcs, "medium", fallback=True)
@@ -155,13 +159,12 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     same: dict[str, list[str]] = defaultdict(list)
     other: dict[str, list[str]] = defaultdict(list)
     named: set[str] = set()  # agreeing articles first: one reporting both sides agrees
-    for v, (_, o) in first.items():
-        if agrees[v]:
-            same[o.surface].extend(sorted(reporters[v] - named))
-            named |= reporters[v]
-    for v, (_, o) in first.items():
-        if not agrees[v]:
-            other[o.surface].extend(sorted(reporters[v] - named))
+    for side, listing in ((True, same), (False, other)):
+        for v in first:
+            if agrees[v] != side:
+                continue
+            for surface, arts in written[v].items():
+                listing[surface].extend(sorted(arts - named))
             named |= reporters[v]
     noun = NOUN[s.kind]
     if best_n >= own:

@@ -59,8 +59,19 @@ _HEDGES = {
 }
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
 _SUBSET = frozenset(["other", "more", "addit", "furth"])
-# What happened to the people counted, as stems (`text.stem` folds killed/dead/died into "dead").
-_ROLES = frozenset(["dead", "hurt", "missi", "evacu", "rescu", "arres", "aboar", "board", "displ"])
+# A count's part: "" the whole count, "other" ("six other people"), "part" ("four of its six
+# carriages": the four), "whole" (the six). Counts are compared only with counts of the same part.
+# What happened to the people counted, as stems (`text.stem` folds killed/dead/died into "dead"),
+# and the role each means: "aboard", "on board" and "carrying" all count those on board.
+_ROLE_OF = {
+    "dead": "dead", "hurt": "hurt", "missi": "missi", "evacu": "evacu", "rescu": "rescu",
+    "arres": "arres", "displ": "displ", "aboar": "board", "board": "board", "carry": "board",
+    "hospi": "hospi",
+}  # fmt: skip
+_ROLES = frozenset(_ROLE_OF)
+# "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
+_NOBODY = frozenset(["nobody", "none"])
+_DETERMINERS_OF = frozenset(["the", "its", "their", "his", "her", "our", "these", "those"])
 # Measures converted to one unit per kind (stem -> unit, factor); converted figures get a margin
 # for the rounding of the conversion ("10 km" is "6 miles").
 _MEASURES = {
@@ -187,8 +198,9 @@ def _extract_cached(text: str) -> tuple[Slot, ...]:
 
 
 def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
-    slots: list[Slot] = []
+    slots: list[Slot] = _nobody(text, toks)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
+    part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
     i = 0
     while i < len(toks):
         if any(lo <= toks[i].start < hi for lo, hi in written):
@@ -216,6 +228,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         factors = _hedge(toks, start)
         if factors and lo == hi:
             lo, hi = lo * factors[0], hi * factors[1]
+        if (whole := _whole_of(text, toks, j)) is not None:
+            part, i = (lo, hi, start, whole), whole  # read with the whole it is a part of
+            continue
         unit = "dollar" if toks[start].text == "$" else None
         if text[toks[j - 1].end : toks[j - 1].end + 1] == "%":
             unit = "percent"
@@ -272,20 +287,79 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head[0] = canon
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(toks, start, k, head)
-        # shown to the reviewer: the figure and its first head word ("six-hour", "13,000 lives")
-        span = (toks[shown_from].start, toks[first_head].end)
-        slots.append(
-            Slot(
-                kind="number",
-                key=frozenset(head),
-                value=(lo, hi, unit, role, subset),
-                surface=text[span[0] : span[1]],
-                span=span,
-                context=frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_WORDS),
+        context = frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_WORDS)
+        counts = [(lo, hi, "other" if subset else "", role, shown_from, context)]
+        if part is not None and part[3] == i and head[0] != "age":
+            # what befell "four of its six carriages" befell the four; the six is their whole,
+            # and two parts of the same whole ("five of the train's six") are about one thing
+            whole = context | {f"of {lo:g}-{hi:g}"}
+            counts = [(part[0], part[1], "part", role, part[2], whole)]
+            counts.append((lo, hi, "whole", None, shown_from, context))
+        part = None
+        for c_lo, c_hi, share, c_role, c_from, c_context in counts:
+            # shown to the reviewer: the figure and its first head word ("six-hour", "13,000
+            # lives"; "four of its six carriages")
+            span = (toks[c_from].start, toks[first_head].end)
+            slots.append(
+                Slot(
+                    kind="number",
+                    key=frozenset(head),
+                    value=(c_lo, c_hi, unit, c_role, share),
+                    surface=text[span[0] : span[1]],
+                    span=span,
+                    context=c_context,
+                )
             )
-        )
         i = max(j, i + 1)
     return slots
+
+
+def _whole_of(text: str, toks: Sequence[Token], j: int) -> int | None:
+    """Where the whole begins when the figure ending before toks[j] is a part of it: "four of
+    its six carriages", "five of the train's six carriages", "three of the five suspects"."""
+    if j + 2 >= len(toks) or toks[j].lower != "of" or toks[j + 1].lower not in _DETERMINERS_OF:
+        return None
+    k = j + 2
+    if toks[k].lower.endswith(("'s", "’s")):
+        k += 1  # "of the train's six carriages"
+    return k if k < len(toks) and _parse(text, toks, k) is not None else None
+
+
+def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
+    """Counts of none: "No one died", "nobody was hurt", "none of the passengers was injured",
+    "no deaths". The role must follow at once (after auxiliaries): "no one was seriously hurt"
+    says nothing of the slightly hurt, and is left alone."""
+    out: list[Slot] = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if t.lower in _NOBODY:
+            k = i + 1
+        elif t.lower == "no" and nxt == "one":
+            k = i + 2
+        elif t.lower == "no" and stem(nxt) in ("dead", "hurt"):
+            k = i + 1  # "no deaths", "no injuries"
+        else:
+            continue
+        if t.lower == "none" and k + 2 < len(toks) and toks[k].lower == "of":
+            k += 3 if toks[k + 1].lower in _DETERMINERS_OF else 2  # "none of the passengers"
+        while k < len(toks) and toks[k].lower in _AUXILIARIES:
+            k += 1
+        role = _ROLE_OF.get(stem(toks[k].text)) if k < len(toks) else None
+        if role is None:
+            continue
+        span = (t.start, toks[k].end)
+        out.append(
+            Slot(
+                kind="number",
+                key=frozenset(["person"]),
+                value=(0.0, 0.0, None, role, ""),
+                surface=text[span[0] : span[1]],
+                span=span,
+                # with its role, as the window of "2 people died" holds it
+                context=frozenset(window_stems(toks, i, k + 1) | {stem(toks[k].text)}),
+            )
+        )
+    return out
 
 
 _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or"])
@@ -301,14 +375,14 @@ def _befell(
     deaths"); with no head, a role word after the figure ("30 were injured") or just before it
     ("killed 12"), or a death toll ("the death toll rose to 45")."""
     if head:
-        return (head[0] if len(head) == 1 and head[0] in _ROLES else None), None
+        return (_ROLE_OF[head[0]] if len(head) == 1 and head[0] in _ROLES else None), None
     after = [k for k in range(end, min(end + 3, len(toks))) if toks[k].lower not in _AUXILIARIES]
     verb = start - 1
     while verb > 0 and toks[verb].lower in _HEDGE_WORDS:  # "injuring more than 300"
         verb -= 1
     for k in [*after[:1], verb]:
         if 0 <= k < len(toks) and (word := stem(toks[k].text)) in _ROLES:
-            return word, k
+            return _ROLE_OF[word], k
     # "the death toll from the dam collapse rose to 45": the toll may lead a long subject
     before = range(max(0, start - 8), start)
     toll = next((k for k in before if toks[k].lower == "toll"), None)
@@ -352,13 +426,23 @@ def _aged(toks: Sequence[Token], i: int) -> int | None:
 
 
 def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str | None:
-    """What happened to the counted: "killed", "injured", "evacuated"… (a canonical stem), read
-    from the head itself ("40 injured") or a few words around it ("12 people were killed",
-    "the blast killed 12", "30 passengers on board")."""
-    after = _clause(toks[end : end + 4])
-    before = _clause(toks[max(0, start - 3) : start][::-1])[::-1]
-    around = [*head, *(stem(t.text) for t in after), *(stem(t.text) for t in before)]
-    return next((w for w in around if w in _ROLES), None)
+    """What happened to the counted: "killed", "injured", "evacuated"… (`_ROLE_OF`), read from
+    the head itself ("40 injured"), the verb just before the figure ("carrying 180 passengers",
+    "killed 12 people"), or the words around it, nearest first, within its clause ("12 people
+    were killed", "30 passengers on board", "the 180 people on the train were evacuated")."""
+    verb = start - 1
+    while verb > 0 and toks[verb].lower in _HEDGE_WORDS:
+        verb -= 1
+    after = _clause(toks[end : end + 8])
+    before = _clause(toks[max(0, start - 3) : start][::-1])
+    around = [
+        *head,
+        *(stem(toks[verb].text) for _ in range(verb >= 0 and verb < start)),
+        *(stem(t.text) for t in after[:4]),
+        *(stem(t.text) for t in before),
+        *(stem(t.text) for t in after[4:]),
+    ]
+    return next((_ROLE_OF[w] for w in around if w in _ROLES), None)
 
 
 def _clause(toks: Sequence[Token]) -> Sequence[Token]:
@@ -384,7 +468,9 @@ def vague(s: Slot) -> bool:
 
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
-    "12 killed" is not compared with "40 injured", nor "six other people" with "ten people"."""
+    "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
+    nor either count of "three of the five suspects" with "five suspects were charged" (which
+    of the two the verb is about is a guess: only parts of the same whole are compared)."""
     if a.value[2:] != b.value[2:]:  # type: ignore[index]
         return False
     shared = a.key & b.key
