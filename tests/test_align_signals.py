@@ -212,3 +212,33 @@ def test_a_sentence_opening_with_he_or_she_is_not_read_with_the_fact_before_it()
     assert refers_back("It is unclear whether such details were discussed.")
     assert refers_back("This was denied by the council.")
     assert first_evidence(story, bridge, "b.txt").startswith("Engineers expect the bridge")
+
+
+def test_a_name_spelled_out_meets_its_initials_in_another_article() -> None:
+    spelled = "The International Energy Agency lowered its forecast for oil demand."
+    story = make_story(
+        {
+            "a.txt": ["Ministers met in Geneva on Tuesday.", spelled],
+            "b.txt": [
+                "Traders in China see oil demand lower in March.",
+                "The IEA now expects weaker oil demand.",
+                "Ministers left Geneva on Wednesday.",
+            ],
+            "c.txt": ["Oil prices fell in Asia.", "Keller Logistics said shipping was slow."],
+        }
+    )
+    assert first_evidence(story, spelled, "b.txt") == "The IEA now expects weaker oil demand."
+    # initials no sentence of the story uses are no term at all ("Keller Logistics": "KL")
+    assert "kl" not in PairScorer(story.claims()).weights.ids
+
+
+def test_initials_are_those_of_a_whole_name() -> None:
+    def initials(text: str) -> set[str]:
+        return {t[1:] for t in terms(text) if t.startswith("@")}
+
+    assert "nato" in initials("Delegates of the North Atlantic Treaty Organization met.")
+    assert "osce" in initials("The Organization for Security and Co-operation in Europe met.")
+    # a name opening the sentence may start with any capitalised word
+    assert "who" in initials("Yesterday World Health Organization officials said so.")
+    assert not initials("The talks in Geneva lasted seven hours.")  # one capitalised word
+    assert not initials("Paris, London, Berlin: all agreed.")  # names apart, not one name

@@ -25,11 +25,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from reader.align.postings import Postings
 from reader.models import Claim
+
+if TYPE_CHECKING:
+    from reader.suggest.text import Token
 
 _NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty"""
@@ -38,6 +42,11 @@ NUMBER_WORDS = {w: str(n) for n, w in enumerate(_NUMBERS.split())}
 # "she", "they": a person, whose previous statement is another fact).
 BACK_REFERENCES = frozenset("it its this that these those such there".split())  # noqa: SIM905
 DEMONSTRATIVES = frozenset(("such", "these", "those"))  # "those demands", "such details"
+# A name spelled out ("North Atlantic Treaty Organization") also counts as its initials, where
+# the story uses them ("NATO"): articles spell a name out once and abbreviate it after, each
+# in other sentences. A term of its own kind, kept only where it meets a word of the story.
+ACRONYM = "@"
+NAME_JOINERS = frozenset("of for and the on in de".split())  # noqa: SIM905
 CONTEXT_WEIGHT = 0.5  # the previous sentence counts half as much as the claim's own words
 COMMON_SHARE = 0.5  # terms of more claims than this share carry no weight
 # Shared rare-word weight at which the cosine counts in full: about two terms only the two claims
@@ -53,13 +62,15 @@ _NO_ROW: Row = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
 def terms(text: str) -> set[str]:
-    """Stems, normalised numbers and number slots ("#" + head stem) of `text`."""
+    """Stems, normalised numbers and number slots ("#" + head stem) of `text`, and the initials
+    of the names it spells out (`ACRONYM` + stem, see `spelled_out`)."""
     # imported here: reader.suggest imports reader.align, and these helpers are shared with it
     from reader.suggest import numbers
     from reader.suggest.text import is_content, stem, tokenize
 
-    out = set()
-    for tok in tokenize(text):
+    tokens = tokenize(text)
+    out = {ACRONYM + stem(a) for a in spelled_out(text, tokens)}
+    for tok in tokens:
         w = tok.lower
         if w in NUMBER_WORDS:
             out.add(NUMBER_WORDS[w])
@@ -69,6 +80,40 @@ def terms(text: str) -> set[str]:
             out.add(stem(tok.text))
     out.update("#" + k for slot in numbers.extract(text) for k in slot.key)
     return out
+
+
+def spelled_out(text: str, tokens: Sequence[Token]) -> set[str]:
+    """The initials of each name of two or more capitalised words in `text` ("the North Atlantic
+    Treaty Organization" -> "NATO", "Organization for Security and Co-operation in Europe" ->
+    "OSCE"); of a name opening the sentence, also without its first word (which may be any word
+    capitalised there)."""
+    found: set[str] = set()
+    initials, opens, last = "", False, -1
+    for k, tok in enumerate(tokens):
+        gap = text[last : tok.start] if last >= 0 else ""
+        word = tok.text
+        if initials and gap not in (" ", "-"):  # the name ends at punctuation
+            found.update(_initials(initials, opens))
+            initials = ""
+        if initials and gap == "-" and word.islower():
+            pass  # "Co-operation": one word
+        elif tok.lower in NAME_JOINERS:
+            if initials and word[0].isupper():  # "The" inside a name is not an initial either
+                pass
+        elif word[0].isupper() and word.isalpha() and not word.isupper():
+            opens = opens if initials else k == 0
+            initials += word[0]
+        elif initials:
+            found.update(_initials(initials, opens))
+            initials = ""
+        last = tok.end
+    if initials:
+        found.update(_initials(initials, opens))
+    return found
+
+
+def _initials(initials: str, opens: bool) -> list[str]:
+    return [a for a in (initials, initials[1:] if opens else "") if len(a) >= 2]
 
 
 def refers_back(text: str) -> bool:
@@ -89,6 +134,24 @@ def claim_terms(texts: Iterable[str]) -> list[ClaimTerms]:
     return [(tuple(sorted(terms(t))), refers_back(t)) for t in texts]
 
 
+def _named(own: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Each claim's terms with the initials of the names it spells out as the word they make,
+    where some claim of the story uses that word ("NATO"), and left out where none does (a
+    term no other claim has would only dilute the claim's vector)."""
+    spelled = [t for ts in own for t in ts if t.startswith(ACRONYM)]
+    if not spelled:
+        return own
+    words = {t for ts in own for t in ts if not t.startswith(ACRONYM)}
+    out = []
+    for ts in own:
+        if any(t.startswith(ACRONYM) for t in ts):
+            plain = {t for t in ts if not t.startswith(ACRONYM)}
+            plain.update(t[1:] for t in ts if t.startswith(ACRONYM) and t[1:] in words)
+            ts = tuple(sorted(plain))
+        out.append(ts)
+    return out
+
+
 class StoryWeights:
     """Term vectors of a story's claims, kept as postings for fast dot products.
 
@@ -103,7 +166,7 @@ class StoryWeights:
         self.n = n
         if read is None:
             read = claim_terms(c.text for c in claims)
-        own = [ts for ts, _ in read]
+        own = _named([ts for ts, _ in read])
         df = Counter(t for ts in own for t in ts)
         limit = max(2, COMMON_SHARE * n)
         idf = {t: math.log(n / d) for t, d in df.items() if d <= limit and d < n}
