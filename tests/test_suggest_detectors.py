@@ -462,17 +462,28 @@ def test_numbers_with_different_roles_or_parts_are_not_compared() -> None:
         ("There were no deaths in the crash, police said.", "no deaths", "dead"),
         ("None of the passengers was injured in the crash.", "None of the passengers was injured",
          "hurt"),
+        ("Police said no arrests were made after the crash.", "no arrests", "arres"),
     ],
 )  # fmt: skip
 def test_a_count_of_none_meets_the_counts_of_its_role(text: str, surface: str, role: str) -> None:
     none = _one(numbers.extract(text))
     assert (none.surface, none.value[:2], none.value[3]) == (surface, (0, 0), role)
     two = {"dead": "Two people died in the crash overnight.",
-           "hurt": "Two people were injured in the crash."}[role]  # fmt: skip
+           "hurt": "Two people were injured in the crash.",
+           "arres": "Two people were arrested after the crash."}[role]  # fmt: skip
     some = _one(numbers.extract(two))
     assert numbers.related(none, some) and not numbers.compatible(none, some)
-    other_role = _one(numbers.extract("Two people were arrested after the crash."))
+    other_role = _one(numbers.extract("Two people were evacuated after the crash."))
     assert not numbers.related(none, other_role)
+
+
+def test_percent_however_written_is_one_unit_shown_with_its_sign() -> None:
+    sign = _one(numbers.extract("Members rejected a 4% pay offer from the port."))
+    words = _one(numbers.extract("They called the 4 per cent pay offer insulting."))
+    word = _one(numbers.extract("The union wants a pay rise of 5 percent."))
+    assert (sign.surface, words.surface, word.surface) == ("4%", "4 per cent pay", "5 percent")
+    assert numbers.related(sign, words) and numbers.compatible(sign, words)
+    assert numbers.related(sign, word) and not numbers.compatible(sign, word)
 
 
 def test_none_qualified_or_of_no_role_is_not_a_count() -> None:

@@ -294,6 +294,17 @@ def test_a_count_of_none_contradicts_a_count_of_the_dead() -> None:
         got[died].reason
     )
     assert got["No one died in the ferry fire at Karsby."].label == "consistent"
+    # an article giving the figure twice is named once, with its first wording
+    story = _story(
+        [died, *FILLER[0]],
+        [
+            "Nobody was killed in the Karsby ferry fire.",
+            "No one died at Karsby, the coastguard said.",
+        ],
+    )
+    assert (
+        "'Two people' here; 'Nobody was killed' in 001.txt (tied)" in _by_text(story)[died].reason
+    )
 
 
 def test_parts_of_the_same_whole_are_compared_and_the_whole_is_not_a_count() -> None:

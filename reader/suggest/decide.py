@@ -117,12 +117,13 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     _, compatible = RULES[s.kind]
     reporters: dict[object, set[str]] = defaultdict(set)  # value -> articles reporting it
     first: dict[object, tuple[int, Slot]] = {}  # value -> its first slot
-    # value -> each way it is written -> the articles writing it so, for the reason
+    # value -> how each article first writes it -> those articles, for the reason
     written: dict[object, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for j, o in rel:
+        if claims[j].article not in reporters[o.value]:
+            written[o.value][o.surface].add(claims[j].article)
         reporters[o.value].add(claims[j].article)
         first.setdefault(o.value, (j, o))
-        written[o.value][o.surface].add(claims[j].article)
     agrees = {v: compatible(s, o) for v, (_, o) in first.items()}
     n_other = len({a for arts in reporters.values() for a in arts})
     mine = claims[i].article

@@ -81,7 +81,6 @@ _MEASURES = {
     "hour": ("hour", 1.0), "hr": ("hour", 1.0), "minut": ("minut", 1.0), "min": ("minut", 1.0),
 }  # fmt: skip
 _ROUNDING = 0.05
-_UNITS = {"$": "dollar", "%": "percent", "percent": "percent", "per": "percent"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -234,11 +233,16 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         unit = "dollar" if toks[start].text == "$" else None
         if text[toks[j - 1].end : toks[j - 1].end + 1] == "%":
             unit = "percent"
+        # "4 percent" and "4 per cent" are "4%": a unit, shown with the figure
+        k = j
+        words = [t.lower for t in toks[j : j + 2]]
+        percent = 1 if words[:1] == ["percent"] else 2 if words == ["per", "cent"] else 0
+        if percent:
+            unit, k = "percent", j + percent
         # "tens of thousands of troops", "eight hours of talks": the head may follow an "of"
         head: list[str] = []
-        first_head = j - 1
-        k = j
-        if k < len(toks) and toks[k].lower == "of" and not head:
+        first_head = k - 1
+        if k < len(toks) and toks[k].lower == "of":
             k += 1
         while k < len(toks) and len(head) < 2 and is_content(toks[k].text):
             if toks[k].lower in _ONES or toks[k].lower in ("one", "aged"):
@@ -251,10 +255,6 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             k += 1
             if k + 1 < len(toks) and toks[k].lower == "of" and len(head) == 1:
                 k += 1  # "hours of talks": keep the measured noun too
-        if toks[j - 1].lower in _UNITS:
-            unit = _UNITS[toks[j - 1].lower]
-        if k < len(toks) and toks[k - 1].lower in ("percent",):
-            unit = "percent"
         # an age, however written: "aged 8 to 12", "aged between 9 and 14", "a 10-year-old"
         shown_from = start
         if head[:2] == ["year", "old"]:
@@ -288,6 +288,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(toks, start, k, head)
         context = frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_WORDS)
+        sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         counts = [(lo, hi, "other" if subset else "", role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
             # what befell "four of its six carriages" befell the four; the six is their whole,
@@ -299,7 +300,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         for c_lo, c_hi, share, c_role, c_from, c_context in counts:
             # shown to the reviewer: the figure and its first head word ("six-hour", "13,000
             # lives"; "four of its six carriages")
-            span = (toks[c_from].start, toks[first_head].end)
+            span = (toks[c_from].start, toks[first_head].end + sign)
             slots.append(
                 Slot(
                     kind="number",
@@ -327,8 +328,8 @@ def _whole_of(text: str, toks: Sequence[Token], j: int) -> int | None:
 
 def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
     """Counts of none: "No one died", "nobody was hurt", "none of the passengers was injured",
-    "no deaths". The role must follow at once (after auxiliaries): "no one was seriously hurt"
-    says nothing of the slightly hurt, and is left alone."""
+    "no deaths", "no arrests". The role must follow at once (after auxiliaries): "no one was
+    seriously hurt" says nothing of the slightly hurt, and is left alone."""
     out: list[Slot] = []
     for i, t in enumerate(toks):
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
@@ -336,8 +337,8 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
             k = i + 1
         elif t.lower == "no" and nxt == "one":
             k = i + 2
-        elif t.lower == "no" and stem(nxt) in ("dead", "hurt"):
-            k = i + 1  # "no deaths", "no injuries"
+        elif t.lower == "no" and stem(nxt) in ("dead", "hurt", "arres"):
+            k = i + 1  # "no deaths", "no injuries", "no arrests were made"
         else:
             continue
         if t.lower == "none" and k + 2 < len(toks) and toks[k].lower == "of":
