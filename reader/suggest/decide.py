@@ -195,21 +195,32 @@ class _Places:
         self.named: dict[str, set[str]] = defaultdict(set, capitalised)
         # how many articles mention each stem: "named elsewhere" without a union per claim
         self.articles_naming = Counter(s for stems in self.named.values() for s in stems)
+        # claim -> `places.named_places` of it: one sentence is the counterpart of many claims
+        # (every sentence of a long article may have one of a short article's)
+        self._named_places: dict[int, dict[str, tuple[int, int]]] = {}
+
+    def _places(self, k: int) -> dict[str, tuple[int, int]]:
+        found = self._named_places.get(k)
+        if found is None:
+            found = self._named_places[k] = places.named_places(self.claims[k].text)
+        return found
 
     def finding(self, i: int, cp: Counterpart) -> Finding | None:
         """Claim i's, given its counterpart."""
         claims, j = self.claims, cp.index
         if not cp.supported:
             return None
+        there = self._places(j)
+        if not there:  # it names no other place
+            return None
         c = claims[i]
-        here = places.named_places(c.text)
+        here = self._places(i)
         mine = self.named[c.article]
         lone = {
             p: span
             for p, span in here.items()
             if all(self.articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
         }
-        there = places.named_places(claims[j].text)
         theirs = [p for p in there if p not in here]
         if not (lone and theirs):
             return None
@@ -259,15 +270,45 @@ def _word_span(text: str, word: str) -> tuple[int, int]:
     return 0, len(text)
 
 
-def _when_findings(claims: list[Claim], i: int, cp: Counterpart, findings: list[Finding]) -> None:
+class _Dated:
+    """Which claims write a calendar date (`days`), and which a weekday (`week`), each claim
+    read once: a pair is compared only when both sides do, and one sentence is the counterpart
+    of many claims."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self._days: dict[int, bool] = {}
+        self._week: dict[int, bool] = {}
+
+    def days(self, k: int) -> bool:
+        found = self._days.get(k)
+        if found is None:
+            found = self._days[k] = bool(dates.calendar(self.claims[k].text))
+        return found
+
+    def week(self, k: int) -> bool:
+        found = self._week.get(k)
+        if found is None:
+            found = self._week[k] = bool(when.moments(self.claims[k].text))
+        return found
+
+
+def _when_findings(
+    claims: list[Claim], i: int, cp: Counterpart, findings: list[Finding], dated: _Dated
+) -> None:
     """The counterpart puts the same thing on another date, day or part of day: added to claim
     i's `findings`."""
     if not cp.supported:
         return
+    j = cp.index
+    days = dated.days(j) and dated.days(i)
+    week = dated.week(j) and dated.week(i)
+    if not (days or week):
+        return
     here, there = claims[i].text, claims[cp.index].text
     for noun, found in (
-        ("dates", dates.day_conflict(here, there)),
-        ("days", when.conflict(here, there)),
+        ("dates", dates.day_conflict(here, there) if days else None),
+        ("days", when.conflict(here, there) if week else None),
     ):
         if not found:
             continue
@@ -452,6 +493,7 @@ class StorySuggester:
         # findings that need no evidence, kept apart so that each claim's are put together in
         # the order the reason names them: votes, (place), negations, (dates), spellings
         self.places = _Places(claims, read.capitalised)
+        self.dated = _Dated(claims)
         self.negations: list[list[Finding]] = [[] for _ in claims]
         _negation_findings(claims, self.negations, read)
         self.spellings: list[list[Finding]] = [[] for _ in claims]
@@ -529,7 +571,7 @@ class StorySuggester:
         if place:
             findings.append(place)
         findings += self.negations[i]
-        _when_findings(claims, i, cp, findings)
+        _when_findings(claims, i, cp, findings, self.dated)
         findings += self.spellings[i]
         ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []
