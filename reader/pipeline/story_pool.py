@@ -122,13 +122,19 @@ def _read_run(lo: int, hi: int) -> Any:
     return _reading(lo, hi)
 
 
-def by_runs(count: int, jobs: int, read: Callable[[int, int], T]) -> list[T]:
+def by_runs(
+    count: int, jobs: int, read: Callable[[int, int], T], mine_first: bool = False
+) -> list[T]:
     """`read(lo, hi)` of every run of `READ_RUN` of `count` things, in order, by `jobs`
     processes: jobs - 1 forked workers take runs from the front, this process takes runs from
     the back (what it reads stays in its caches: the blocks' workers, forked from it, use them
-    again)."""
+    again), or, `mine_first`, the other way round (a second pass over the same things: the
+    workers, forked now, hold what this process read in the first, and this process reads,
+    and keeps, the rest)."""
     global _reading
     runs = deque(range(lo, min(count, lo + READ_RUN)) for lo in range(0, count, READ_RUN))
+    if mine_first:
+        runs.reverse()
     got: dict[int, T] = {}
     _reading = read
     try:
@@ -177,8 +183,9 @@ def meanings(texts: Sequence[str], common: Container[str], jobs: int) -> np.ndar
 
     from reader.align.semantic import meaning_vectors
 
+    # the claims' words were read by `read_story`: this process reads the runs it did not
     return np.concatenate(
-        by_runs(len(texts), jobs, lambda lo, hi: meaning_vectors(texts[lo:hi], common))
+        by_runs(len(texts), jobs, lambda lo, hi: meaning_vectors(texts[lo:hi], common), True)
     )
 
 
