@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reader.align import PairScorer
     from reader.align.evidence import Pairs
     from reader.suggest import StorySuggester
+    from reader.suggest.readings import ClaimReadings
 
 Progress = Callable[[Story], None]
 Phase = Callable[[str], None]  # what a single story's import is doing now, for a long story
@@ -68,12 +69,14 @@ def blocks(
             if jobs > 1 and long:  # each claim read on its own first, on every core
                 terms, short, read = read_story(claims, jobs)
             scorer = PairScorer(claims, terms, short)
+            suggester = None
             if jobs > 1 and long:  # the sentences' meanings too, once, for all the workers
-                scorer.read_semantic(lambda texts, common: meanings(texts, common, jobs))
+                suggester = _with_meanings(story, scorer, read, jobs)
             say(
                 "suggesting labels: facts compared across the story, then block by block as aligned"
             )
-            suggester = StorySuggester(story, scorer, read)
+            if suggester is None:
+                suggester = StorySuggester(story, scorer, read)
             del terms, short, read  # what the scorer and suggester need of it, they keep
             if long:  # frozen before collections resume: the first would walk it all (0.15 s)
                 kept.enter_context(frozen())
@@ -84,6 +87,22 @@ def blocks(
             return
         for block in _serial_blocks(story, scorer, suggester):
             yield prepare(*block) if prepare else block
+
+
+def _with_meanings(
+    story: Story, scorer: PairScorer, read: ClaimReadings | None, jobs: int
+) -> StorySuggester:
+    """The meanings of a long story's sentences worked out by `jobs` processes, for `scorer`,
+    while this process makes the story's suggester (which needs none of them): the suggester."""
+    from reader.suggest import StorySuggester
+
+    made: list[StorySuggester] = []
+
+    def make() -> None:
+        made.append(StorySuggester(story, scorer, read))
+
+    scorer.read_semantic(lambda texts, common: meanings(texts, common, jobs, make))
+    return made[0] if made else StorySuggester(story, scorer, read)
 
 
 def _preparer(claims: list) -> Callable[..., Any]:

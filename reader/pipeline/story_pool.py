@@ -123,14 +123,19 @@ def _read_run(lo: int, hi: int) -> Any:
 
 
 def by_runs(
-    count: int, jobs: int, read: Callable[[int, int], T], mine_first: bool = False
+    count: int,
+    jobs: int,
+    read: Callable[[int, int], T],
+    mine_first: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[T]:
     """`read(lo, hi)` of every run of `READ_RUN` of `count` things, in order, by `jobs`
     processes: jobs - 1 forked workers take runs from the front, this process takes runs from
     the back (what it reads stays in its caches: the blocks' workers, forked from it, use them
     again), or, `mine_first`, the other way round (a second pass over the same things: the
     workers, forked now, hold what this process read in the first, and this process reads,
-    and keeps, the rest)."""
+    and keeps, the rest). `meanwhile()`: other work this process does first, once the workers
+    have their first runs (they take more of the runs)."""
     global _reading
     runs = deque(range(lo, min(count, lo + READ_RUN)) for lo in range(0, count, READ_RUN))
     if mine_first:
@@ -149,6 +154,8 @@ def by_runs(
                     pending[readers.submit(_read_run, run.start, run.stop)] = run.start
 
             feed()
+            if meanwhile is not None:
+                meanwhile()
             while runs:
                 run = runs.pop()
                 got[run.start] = read(run.start, run.stop)
@@ -176,17 +183,24 @@ def read_story(claims: Sequence[Claim], jobs: int) -> Reading:
     )
 
 
-def meanings(texts: Sequence[str], common: Container[str], jobs: int) -> np.ndarray:
+def meanings(
+    texts: Sequence[str],
+    common: Container[str],
+    jobs: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> np.ndarray:
     """`reader.align.semantic.meaning_vectors` of `texts`, by `jobs` processes (`by_runs`): a
-    long story's, once, for all the blocks' workers (each worked them all out again)."""
+    long story's, once, for all the blocks' workers (each worked them all out again).
+    `meanwhile()`: other work of this process, done while the workers start on them."""
     import numpy as np
 
     from reader.align.semantic import meaning_vectors
 
     # the claims' words were read by `read_story`: this process reads the runs it did not
-    return np.concatenate(
-        by_runs(len(texts), jobs, lambda lo, hi: meaning_vectors(texts[lo:hi], common), True)
+    parts = by_runs(
+        len(texts), jobs, lambda lo, hi: meaning_vectors(texts[lo:hi], common), True, meanwhile
     )
+    return np.concatenate(parts)
 
 
 def _run(blocks: range) -> Run:
@@ -199,17 +213,20 @@ def _run(blocks: range) -> Run:
     claims = scorer.claims
     out, held = [], {}
     before = set(suggester.restated)  # a worker process runs several runs
-    for lo, hi, pairs in align_blocks(story, scorer=scorer, only=blocks):
-        evidence, found = by_claim(claims, lo, hi, pairs)
-        suggester.expect(range(lo, hi))
-        done = []
-        for i in range(lo, hi):
-            if suggester.lead.get(i, -1) >= 0:  # its body sentence may be another worker's
-                held[i] = found[i]
-            else:
-                done.append(suggester.suggest(i, found[i]))
-        block = (pairs, with_pair_scores(done, evidence, scorer))
-        out.append(prepare(*block) if prepare else block)
+    # what a run makes (evidence, suggestions, rows) is freed by counting references: the
+    # collections its allocations set off (some 400 a story) found next to nothing to free
+    with collections_paused():
+        for lo, hi, pairs in align_blocks(story, scorer=scorer, only=blocks):
+            evidence, found = by_claim(claims, lo, hi, pairs)
+            suggester.expect(range(lo, hi))
+            done = []
+            for i in range(lo, hi):
+                if suggester.lead.get(i, -1) >= 0:  # its body sentence may be another worker's
+                    held[i] = found[i]
+                else:
+                    done.append(suggester.suggest(i, found[i]))
+            block = (pairs, with_pair_scores(done, evidence, scorer))
+            out.append(prepare(*block) if prepare else block)
     bodies = {i: s for i, s in suggester.restated.items() if i not in before}
     return out, held, bodies
 
