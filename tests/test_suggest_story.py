@@ -318,3 +318,22 @@ def test_parts_of_the_same_whole_are_compared_and_the_whole_is_not_a_count() -> 
     )
     # the six of "four of its six" is not "four carriages" nor a rival of another six
     assert "'six carriages'" not in got[four].reason
+
+
+def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
+    quinn = "Opposition leader Sarah Quinn said the Karsby council had lost control of housing."
+    story = _story(
+        [quinn, *FILLER[0]],
+        ["Sarah Quinn, who leads the Greens, called for an early election in Karsby.", "b."],
+        ["Opposition leader Sarah Quinn said the Karsby council had lost control of housing", "c."],
+    )
+    got = _by_text(story)[quinn]
+    assert got.label == "consistent"  # the third source says the same
+    story = _story(
+        [quinn, *FILLER[0]],
+        ["Sarah Quinn, who leads the Greens, called for an early election in Karsby.", "b."],
+    )
+    got = _by_text(story)[quinn]
+    assert got.label == "unverified"
+    assert "names the same ('Karsby', 'Quinn', 'Sarah')" in got.reason
+    assert "shares nothing of what is said" in got.reason

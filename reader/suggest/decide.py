@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from reader.align.evidence import MIN_SCORE
@@ -37,6 +37,7 @@ from reader.suggest.support import (
     PAIRED_WEIGHT,
     Counterpart,
     Counterparts,
+    names_only,
     rarity,
 )
 from reader.suggest.text import surface_words, tokenize
@@ -403,14 +404,21 @@ def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim]) -> str:
 
 
 def _unsupported_reason(
-    cp: Counterpart, claim: Claim, claims: list[Claim], ranked: list[Evidence]
+    cp: Counterpart, claim: Claim, claims: list[Claim], ranked: list[Evidence], names: Set[str]
 ) -> str:
-    """Why no counterpart was accepted: what the closest candidates had, in plain words."""
+    """Why no counterpart was accepted: what the closest candidates had, in plain words;
+    `names`: the stems that only name people and offices (`support.names_only`)."""
     if ranked:
         aligned = f"best alignment score {ranked[0].score:g} (in {ranked[0].article})"
     else:
         aligned = f"no sentence aligns with it above score {MIN_SCORE:g}"
-    if cp.shared:
+    if cp.shared and not set(cp.shared) - names:
+        words = _quoted(surface_words(claim.text, cp.shared))
+        shared = (
+            f"the closest sentence, in {claims[cp.index].article}, names the same ({words}) "
+            "but shares nothing of what is said"
+        )
+    elif cp.shared:
         words = _quoted(surface_words(claim.text, cp.shared))
         shared = f"the closest sentence, in {claims[cp.index].article}, shares only {words}"
     else:
@@ -488,7 +496,8 @@ class StorySuggester:
         # that suggests its block, for a long story shared among processes
         self.slots = read.slots
         self.groups = _candidates(read.slots, claims)
-        self.counterparts = Counterparts(claims, read.specific, read.quoted)
+        names = names_only((stems for n in read.names for _, _, stems in n), read.lower)
+        self.counterparts = Counterparts(claims, read.specific, read.quoted, names)
         self.pair = _PairScores(claims, {}, scorer)
         # findings that need no evidence, kept apart so that each claim's are put together in
         # the order the reason names them: votes, (place), negations, (dates), spellings
@@ -630,7 +639,7 @@ class StorySuggester:
             conf = agreed[0].confidence
         else:
             label, spans = "unverified", ()
-            reason = _unsupported_reason(cp, claim, claims, ranked)
+            reason = _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
         for e in ranked:
             if len(shown) >= EVIDENCE_SHOWN:

@@ -64,6 +64,15 @@ _WEAK = frozenset(
 )
 
 
+# Words of office that are nothing else (not "general", "chief", "major", "judge", "speaker").
+_OFFICES = frozenset(
+    stem(w)
+    for w in """secretary minister prime president deputy leader chairman chairwoman spokesman
+    spokeswoman spokesperson ambassador governor senator mayor premier chancellor envoy
+    commissioner""".split()  # noqa: SIM905
+)
+
+
 def _pair_score(e: Evidence) -> float:
     return e.score
 
@@ -133,6 +142,15 @@ def shared_run(wa: list[str], wb: list[str]) -> int:
     return sum(w != "|" for w in wa[match.a : match.a + match.size])
 
 
+def names_only(names: Iterable[Iterable[str]], lower_words: Iterable[str]) -> frozenset[str]:
+    """Stems that tie two sentences to the same people, not to the same statement: the words
+    of proper names (each claim's name stems, `names`) that the story never writes in lower
+    case, and words of office ("Prime Minister", "leader")."""
+    common = {stem(w) for w in lower_words}
+    named = {s for ss in names for s in ss} - common
+    return frozenset(named | _OFFICES)
+
+
 def judge(n_stems: int, weight: float, n_shared: int, aligned: float, run: int = 0) -> str:
     """Why a pair is a counterpart ("" when it is not): the decision rule, in one place."""
     if weight >= SUPPORT_THRESHOLD:
@@ -170,10 +188,13 @@ class Counterparts:
         claims: list[Claim],
         stems: list[set[str]] | None = None,
         quoted: list[list[str]] | None = None,
+        names: frozenset[str] = frozenset(),
     ):
         """`stems`, `quoted`: each claim's `specific_stems` and `quoted_words`, when the caller
-        has them."""
+        has them; `names`: stems that only ever name someone or something, or an office
+        (`names_only`)."""
         n = len(claims)
+        self.names = names
         if stems is None:
             stems = [specific_stems(c.text) for c in claims]
         self.stems = stems
@@ -268,6 +289,10 @@ class Counterparts:
             weight = acc[j]
             run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             basis = judge(len(ss), weight, len(ss & stems[j]), aligned_of.get(j, 0.0), run)
+            if basis and basis != "same wording" and not (ss & stems[j]) - self.names:
+                # the same people and offices, saying something else: "Sarah Quinn said the
+                # government had lost control" / "Sarah Quinn called for an election"
+                basis = ""
             key = (1 if basis else 0, weight)
             if best is None or key > best[0]:
                 best = (key, j, basis)
