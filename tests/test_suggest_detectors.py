@@ -669,6 +669,23 @@ def test_the_same_office_with_a_surname_spelled_two_ways_is_found() -> None:
     assert texts[i][lo:hi] == "Kowalski"
 
 
+def test_a_first_name_with_a_surname_spelled_two_ways_flags_the_rarer_spelling() -> None:
+    from reader.suggest import spelling
+
+    texts = [
+        "Laura Penington has stepped down, the office said.",
+        "Health Minister Laura Pennington resigned on Monday.",
+        "Ms Pennington, 52, was first elected in 2010.",
+        "Northline Rail's chief executive said safety came first.",  # a possessive, not a name
+        "The Northline Rail service was cancelled.",
+        "Mayor Ann Li opened the shelter.",  # short surnames: different people, not a typo
+        "Mayor Ann Lu opened the shelter.",
+    ]
+    found = spelling.conflicts(texts, ["a", "b", "c", "a", "b", "a", "b"])
+    # two sources write Pennington, one Penington: only the one is flagged
+    assert [(i, j, name) for i, j, name, _ in found] == [(0, 1, "Pennington")]
+
+
 def test_a_quote_changed_in_a_negation_or_a_figure_changes_its_meaning() -> None:
     other = [("“We will reopen the harbour gates within ten days,” the mayor said.", "b.txt")]
     negated = hints.quote_change(

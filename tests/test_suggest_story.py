@@ -337,3 +337,18 @@ def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
     assert got.label == "unverified"
     assert "names the same ('Karsby', 'Quinn', 'Sarah')" in got.reason
     assert "shares nothing of what is said" in got.reason
+
+
+def test_a_name_misspelled_by_one_source_names_the_sources_spelling_it_otherwise() -> None:
+    odd = "Laura Penington has stepped down as Karsby health chief, her office said on Monday."
+    story = _story(
+        [odd, *FILLER[0]],
+        ["Laura Pennington resigned as Karsby health chief on Monday.", *FILLER[1]],
+        ["The Karsby health chief, Laura Pennington, quit on Monday.", *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert got[odd].label == "contradicted"
+    assert "name spelled differently: 'Penington' here, 'Pennington' in 001.txt, 002.txt" in (
+        got[odd].reason
+    )
+    assert got["Laura Pennington resigned as Karsby health chief on Monday."].label == "consistent"

@@ -506,12 +506,17 @@ class StorySuggester:
         self.negations: list[list[Finding]] = [[] for _ in claims]
         _negation_findings(claims, self.negations, read)
         self.spellings: list[list[Finding]] = [[] for _ in claims]
+        # one finding per name of a claim and its other spelling, naming every source of that
+        spelled: dict[tuple[int, tuple[int, int], str], list[int]] = defaultdict(list)
         for i, j, theirs, span in spelling.conflicts(
             [c.text for c in claims], [c.article for c in claims], read.slots
         ):
+            spelled[(i, span, theirs)].append(j)
+        for (i, span, theirs), js in spelled.items():
             mine = claims[i].text[span[0] : span[1]]
-            reason = f"name spelled differently: '{mine}' here, '{theirs}' in {claims[j].article}"
-            self.spellings[i].append(Finding(True, reason, span, [j], "medium"))
+            where = _listing({theirs: [claims[j].article for j in dict.fromkeys(js)]})
+            reason = f"name spelled differently: '{mine}' here, {where}"
+            self.spellings[i].append(Finding(True, reason, span, js, "medium"))
         self.lone = _lone_names(claims, read)
         self.headline_ids = _headlines(story)
         body: dict[str, list[int]] = defaultdict(list)

@@ -1,20 +1,25 @@
-"""One person, two spellings: the same office held by a surname spelled a little differently
-("police spokesman Jan Kowalski" / "spokesman Jan Kovalski").
+"""One person, two spellings: the same office, or the same first name, with a surname spelled a
+little differently ("police spokesman Jan Kowalski" / "spokesman Jan Kovalski", "Laura
+Pennington" / "Laura Penington").
 
-Titles (`titles.extract`) key a person by surname; here surnames of the same office from
-different articles are compared with a fuzzy ratio: close but not equal is a finding, since one
-source misspells the name or names someone else.
+Titles (`titles.extract`) key a person by surname, and a first name keys the surname that follows
+it; here surnames of the same office or first name from different articles are compared with a
+fuzzy ratio: close but not equal is a finding, since one source misspells the name or names
+someone else. When more sources write one spelling than the other, only the other is flagged.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from reader.align.evidence import STOPWORDS
 from reader.suggest.slots import Slot
-from reader.suggest.titles import extract
+from reader.suggest.text import tokenize
+from reader.suggest.titles import extract, is_title_word
 
 SIMILAR = 80.0  # rapidfuzz ratio of two surnames that are one name spelled two ways
 MIN_LENGTH = 4  # shorter surnames ("Li", "Wu") differ by a letter and are different people
@@ -33,24 +38,55 @@ def conflicts(
     """(i, j, the surname as j writes it, span of the surname in i) for each pair of claims of
     different articles where one office is held by surnames spelled two ways. `slots`: each
     text's slots when the caller has them (their titles are read; else they are extracted)."""
-    holders: dict[str, list[tuple[int, str]]] = defaultdict(list)  # office -> (claim, surname)
+    # office or first name -> (claim, surname)
+    holders: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for i, text in enumerate(texts):
         titles = extract(text) if slots is None else [s for s in slots[i] if s.kind == "title"]
         for slot in titles:
             surname = next(iter(slot.key))
             for office in slot.value[1]:  # type: ignore[index]
-                holders[office].append((i, surname))
+                holders[("office", office)].append((i, surname))
+        for first, surname in _full_names(text):
+            holders[("first", first)].append((i, surname))
     out = []
     seen: set[tuple[int, int]] = set()
+    words: dict[str, set[str]] | None = None
     for people in holders.values():
         names = {n for _, n in people if len(n) >= MIN_LENGTH}
         close = {(a, b) for a in names for b in names if a != b and fuzz.ratio(a, b) >= SIMILAR}
         if not close:
             continue
+        if words is None:  # article -> its words, lower case: who writes each spelling
+            words = defaultdict(set)
+            for text, article in zip(texts, articles, strict=True):
+                words[article].update(_surname(t.lower) for t in tokenize(text))
+        writers = {n: {a for a, ws in words.items() if n in ws} for pair in close for n in pair}
         for i, a in people:
             for j, b in people:
-                if (a, b) in close and articles[i] != articles[j] and (i, j) not in seen:
+                if (a, b) not in close or len(writers[a]) > len(writers[b]):
+                    continue  # more sources spell it as this claim does
+                if articles[i] != articles[j] and (i, j) not in seen:
                     seen.add((i, j))
                     lo, hi = _span(texts[j], b)
                     out.append((i, j, texts[j][lo:hi], _span(texts[i], a)))
     return out
+
+
+def _full_names(text: str) -> list[tuple[str, str]]:
+    """(first name, surname), lower case, of each pair of capitalised words in a row that are
+    not words of office or function words ("Health Minister Laura Pennington" -> laura,
+    pennington), at the start of a sentence too ("Mark Davis said")."""
+    toks = tokenize(text)
+    out = []
+    for a, b in itertools.pairwise(toks):
+        if text[a.end : b.start] != " " or not (a.text[:1].isupper() and b.text[:1].isupper()):
+            continue
+        if any(is_title_word(t.lower) or t.lower in STOPWORDS for t in (a, b)):
+            continue
+        out.append((a.lower, _surname(b.lower)))
+    return out
+
+
+def _surname(word: str) -> str:
+    """ "Rail's" is "Rail"."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
