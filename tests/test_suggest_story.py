@@ -335,6 +335,9 @@ def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
     )
     got = _by_text(story)[quinn]
     assert got.label == "unverified"
+    judge = "Judge Helen Marsh said the Karsby case was one of the worst she had seen."
+    other = "Judge Helen Marsh told Karsby council its officers had shown no remorse."
+    assert _by_text(_story([judge, *FILLER[0]], [other, *FILLER[1]]))[judge].label == "unverified"
     assert "names the same ('Karsby', 'Quinn', 'Sarah')" in got.reason
     assert "shares nothing of what is said" in got.reason
 
