@@ -58,7 +58,9 @@ def _model() -> tuple[object, np.ndarray]:
     return tokenizer, np.ascontiguousarray(table[:, :DIMS], dtype=np.float32)
 
 
-VECTOR_BLOCK = 2048  # texts whose token vectors are gathered at once
+# texts whose token vectors are gathered at once: a few MB, in the cache while they are summed
+# (2,048 at a time took 40 % longer)
+VECTOR_BLOCK = 256
 
 
 def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
