@@ -44,6 +44,21 @@ def test_import_prints_a_summary(seeded_db: Path, tmp_path: Path) -> None:
     assert "(1 unchanged)" in again.output
 
 
+def test_an_import_in_its_own_process_says_all_and_stores_all(tmp_path: Path) -> None:
+    # the process ends without the interpreter's teardown: its summary must still reach a
+    # pipe, warnings included, and the database be whole
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story" / "a.txt").write_bytes(b"Flood\n\nThe river rose by 2 m\xe9tres.\n")
+    (tmp_path / "story" / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+    db = tmp_path / "x.db"
+    done = crossread("import", str(tmp_path / "story"), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "1 stories" in done.stdout and "2 articles" in done.stdout
+    assert "warning" in done.stdout + done.stderr
+    with Store.open(str(db), create=False) as store:
+        assert store.stories() == ["story"]
+
+
 def test_export_of_a_fresh_database_is_just_the_header(seeded_db: Path) -> None:
     result = run("export", "--db", str(seeded_db))
     assert result.exit_code == 0
