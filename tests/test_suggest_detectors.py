@@ -477,6 +477,28 @@ def test_a_count_of_none_meets_the_counts_of_its_role(text: str, surface: str, r
     assert not numbers.related(none, other_role)
 
 
+def test_speeds_however_written_are_one_unit_and_not_distances() -> None:
+    mph = _one(numbers.extract("Gusts reached 90mph at the Portavon pier."))
+    kmh = _one(numbers.extract("Gusts of 145 km/h were recorded at the Portavon pier."))
+    words = _one(numbers.extract("Gusts of 90 miles per hour hit the Portavon pier."))
+    assert kmh.surface == "145 km/h" and words.surface == "90 miles per hour"
+    assert numbers.related(mph, kmh) and numbers.compatible(mph, kmh)
+    assert numbers.related(mph, words) and numbers.compatible(mph, words)
+    slower = _one(numbers.extract("Gusts of 70mph were recorded at the Portavon pier."))
+    assert not numbers.compatible(mph, slower)
+    distance = _one(numbers.extract("The Portavon pier gusts were felt 145 km inland."))
+    assert not numbers.related(kmh, distance)
+
+
+def test_one_counts_before_what_befell_someone_and_is_a_pronoun_otherwise() -> None:
+    one = _one(numbers.extract("Storm Ingrid: one dead as gales hit Portavon."))
+    assert (one.surface, one.value[:2], one.value[3]) == ("one dead", (1, 1), "dead")
+    person = _one(numbers.extract("One person was killed when the Portavon pier collapsed."))
+    assert person.value[:2] == (1, 1) and person.value[3] == "dead"
+    for text in ("One of them died in hospital.", "Any one person could have died there."):
+        assert numbers.extract(text) == [], text
+
+
 def test_percent_however_written_is_one_unit_shown_with_its_sign() -> None:
     sign = _one(numbers.extract("Members rejected a 4% pay offer from the port."))
     words = _one(numbers.extract("They called the 4 per cent pay offer insulting."))

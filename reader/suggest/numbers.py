@@ -79,8 +79,10 @@ _MEASURES = {
     "metre": ("m", 1.0), "meter": ("m", 1.0), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
     "kg": ("kg", 1.0), "kilog": ("kg", 1.0), "lb": ("kg", 0.4536),
     "hour": ("hour", 1.0), "hr": ("hour", 1.0), "minut": ("minut", 1.0), "min": ("minut", 1.0),
+    "kph": ("kph", 1.0), "kmh": ("kph", 1.0), "mph": ("kph", 1.609), "knot": ("kph", 1.852),
 }  # fmt: skip
 _ROUNDING = 0.05
+_NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -167,9 +169,12 @@ def _words(text: str, toks: Sequence[Token], i: int) -> tuple[float, int] | None
     if not seen or j == i:
         return None
     # a lone "one" is mostly a pronoun ("one of them", "one official said"); it counts only
-    # joined to its unit ("one-hour")
+    # joined to its unit ("one-hour") or before what befell someone ("one dead", "one person
+    # was killed"), and not in "no one", "any one"
     lone = toks[i].lower == "one" and j - i == 1
-    if lone and (j >= len(toks) or text[toks[i].end : toks[j].start] != "-"):
+    joined = j < len(toks) and text[toks[i].end : toks[j].start] == "-"
+    befell = j < len(toks) and stem(toks[j].text) in ("dead", "hurt", "missi", "person")
+    if lone and not joined and (not befell or (i and toks[i - 1].lower in _NOT_ONE)):
         return None
     return total + current, j
 
@@ -255,6 +260,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             k += 1
             if k + 1 < len(toks) and toks[k].lower == "of" and len(head) == 1:
                 k += 1  # "hours of talks": keep the measured noun too
+        # a speed, one unit whatever its writing: "90mph", "145 km/h", "90 miles per hour"
+        if head and head[0] in ("km", "kilom", "mile"):
+            per = _per_hour(text, toks, first_head)
+            if per is not None:
+                head, first_head, k = ["mph" if head[0] == "mile" else "kph"], per, max(k, per + 1)
         # an age, however written: "aged 8 to 12", "aged between 9 and 14", "a 10-year-old"
         shown_from = start
         if head[:2] == ["year", "old"]:
@@ -313,6 +323,15 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             )
         i = max(j, i + 1)
     return slots
+
+
+def _per_hour(text: str, toks: Sequence[Token], unit: int) -> int | None:
+    """Where "km/h", "miles per hour" or "km an hour" ends when toks[unit] is its distance."""
+    if text[toks[unit].end : toks[unit].end + 2] == "/h" and unit + 1 < len(toks):
+        return unit + 1
+    if [t.lower for t in toks[unit + 1 : unit + 3]] in (["per", "hour"], ["an", "hour"]):
+        return unit + 2
+    return None
 
 
 def _whole_of(text: str, toks: Sequence[Token], j: int) -> int | None:
