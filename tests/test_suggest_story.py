@@ -355,3 +355,19 @@ def test_a_name_misspelled_by_one_source_names_the_sources_spelling_it_otherwise
         got[odd].reason
     )
     assert got["Laura Pennington resigned as Karsby health chief on Monday."].label == "consistent"
+
+
+def test_a_headline_matching_nothing_is_never_a_confident_unverified() -> None:
+    head = "Gales batter Karsby coast"
+    story = Story(name="flood", path="flood")
+    body = ["Gales batter Karsby coast", "Sea spray closed the promenade cafes for the day."]
+    story.articles.append(
+        article_from_sentences("flood", "000.txt", body, title=head, title_span=(0, len(head)))
+    )
+    story.articles.append(
+        article_from_sentences("flood", "001.txt", FILLER[1] + FILLER[2], title="")
+    )
+    got = _by_text(story)
+    assert got[head].label == "unverified" and got[head].confidence == "medium"
+    # a body sentence matching nothing stays a confident unverified
+    assert got[body[1]].confidence == "high"

@@ -646,6 +646,9 @@ class StorySuggester:
             label, spans = "unverified", ()
             reason = _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
+            if self.is_headline(i):
+                # a headline is a few words of summary: nothing matching them proves little
+                conf = confidence.weakest((conf, "medium"))
         for e in ranked:
             if len(shown) >= EVIDENCE_SHOWN:
                 break
