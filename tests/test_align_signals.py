@@ -242,3 +242,43 @@ def test_initials_are_those_of_a_whole_name() -> None:
     assert "who" in initials("Yesterday World Health Organization officials said so.")
     assert not initials("The talks in Geneva lasted seven hours.")  # one capitalised word
     assert not initials("Paris, London, Berlin: all agreed.")  # names apart, not one name
+
+
+# A claim, its counterpart in other words, and a sentence that shares the story's words instead;
+# a third outlet's version of the fact shares words with both the claim and the counterpart.
+ROAD = "The council ordered the riverside road closed to all traffic."
+SHUT = "Officers shut the street beside the river on Monday morning."
+COUNCIL = "The council met on Monday to discuss the flood."
+ROAD_STORY = {
+    "a.txt": ["Flooding hit Dunmore on Monday.", ROAD],
+    "b.txt": [SHUT, COUNCIL, "Dunmore schools stayed open."],
+}
+THIRD = [
+    "The riverside road was closed to all traffic after officers shut the street beside the "
+    "river on Monday morning.",
+    "Dunmore residents watched the river rise.",
+]
+
+
+def test_a_paraphrase_is_found_through_a_third_outlets_version_of_the_fact() -> None:
+    story = make_story({**ROAD_STORY, "c.txt": THIRD})
+    assert first_evidence(story, ROAD, "b.txt") == SHUT
+    # a raise towards the path, not a strong match on its own
+    assert pair_scores({**ROAD_STORY, "c.txt": THIRD})(ROAD, SHUT) < 60
+
+
+def test_without_a_third_outlet_nothing_corroborates() -> None:
+    story = make_story({**ROAD_STORY, "c.txt": ["Dunmore residents watched the river rise."]})
+    assert first_evidence(story, ROAD, "b.txt") == COUNCIL  # the words alone decide
+
+
+def test_a_corroborated_score_is_the_stored_score_on_both_paths() -> None:
+    story = make_story({**ROAD_STORY, "c.txt": THIRD})
+    claims = story.claims()
+    ids = {c.id: k for k, c in enumerate(claims)}
+    scorer = PairScorer(claims)
+    for budget in (10**9, 0):  # scored exhaustively, then by candidates
+        evidence = align_story(story, pair_budget=budget)
+        assert evidence
+        for e in evidence:
+            assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])

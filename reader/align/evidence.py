@@ -16,7 +16,7 @@ import numpy as np
 
 from reader.align.candidates import ArticleGrid, article_numbers, ranked
 from reader.align.fuzzy import SHORT_CLAIM_WORDS, fuzzy_pairs, fuzzy_scores, score_matrix
-from reader.align.score import PARAPHRASE_Z, PairScorer, combine
+from reader.align.score import PARAPHRASE_Z, PairScorer, combine, corroborated
 from reader.align.words import STOPWORDS, content_words
 from reader.models import Claim, Evidence, Story
 
@@ -138,9 +138,14 @@ def align_blocks(
         z = scorer.semantic.z(slice(lo, hi), np.r_[0:start, end:n]) if semantic else None
         if fuzzy is not None:
             fz = fuzzy.rows(lo, hi)
-            rows, cols = grid.best(combine(lex, fz, z), lo, top)
+            full = combine(lex, fz, z)
+            b, m = full.shape
+            every = np.repeat(np.arange(b), m), np.tile(np.arange(m), b)
+            full = corroborated(full, scorer.paths(lo, (start, end), lex, *every).reshape(b, m))
+            rows, cols = grid.best(full, lo, top)
             at = cols - (end - start) * (cols >= end)  # claim -> column
-            scores = combine(lex[rows - lo, at], fz[rows - lo, at], _at(z, rows - lo, at))
+            scores = full[rows - lo, at]
+            del full, every
         else:
             # candidates: the best of each other article by weighted terms, and as many by
             # meaning (a paraphrase shares few words with its claim), of those that meaning
@@ -156,6 +161,8 @@ def align_blocks(
             at = cols - (end - start) * (cols >= end)
             fz = fuzzy_pairs(texts[rows], texts[cols], scorer.short[rows], scorer.short[cols])
             scores = combine(lex[rows - lo, at], fz, _at(z, rows - lo, at))
+            path = scorer.paths(lo, (start, end), lex, rows - lo, at)
+            scores = corroborated(scores, path)
         del lex, fz, at, z
         keep = scores >= min_score
         rows, cols, scores = rows[keep], cols[keep], scores[keep]

@@ -284,14 +284,19 @@ class StoryWeights:
         A back-referring claim scores the better of its own words and its words in context; two
         claims that count the same thing score at least `SLOT_FLOOR` x that count's weight.
         """
-        sims = self._evidence(self.rows[lo:hi], self.rare[lo:hi], skip)
-        ctx = [(r, c) for r, c in enumerate(self.context[lo:hi]) if c is not None]
+        return self.lexical_of(range(lo, hi), skip)
+
+    def lexical_of(self, claims: Sequence[int], skip: tuple[int, int] | None = None) -> np.ndarray:
+        """`lexical` of any claims (rows in the order given)."""
+        claims = list(claims)
+        sims = self._evidence([self.rows[i] for i in claims], [self.rare[i] for i in claims], skip)
+        ctx = [(r, c) for r, i in enumerate(claims) if (c := self.context[i]) is not None]
         if ctx:
             with_context = self._evidence([c[0] for _, c in ctx], [c[1] for _, c in ctx], skip)
             rows = [r for r, _ in ctx]
             sims[rows] = np.maximum(sims[rows], with_context)
-        counted = [r for r, (ix, _) in enumerate(self.slots[lo:hi]) if len(ix)]
+        counted = [r for r, i in enumerate(claims) if len(self.slots[i][0])]
         if counted:
-            floor = SLOT_FLOOR * self._dots([self.slots[lo + r] for r in counted], skip)
+            floor = SLOT_FLOOR * self._dots([self.slots[claims[r]] for r in counted], skip)
             sims[counted] = np.maximum(sims[counted], floor)
         return np.minimum(sims, 1.0)
