@@ -362,19 +362,39 @@ class _PairScores:
         self.index = {c.id: k for k, c in enumerate(claims)}
         self._scorer = scorer  # made when first needed, unless alignment's is given
 
-    def __call__(self, claim: Claim, other: Claim) -> float:
+    def _known(self, claim: Claim) -> dict[str, float]:
         if claim.id not in self.known:
             self.known[claim.id] = {e.other_id: e.score for e in self.evidence.get(claim.id, ())}
-        mine = self.known[claim.id]
+        return self.known[claim.id]
+
+    def __call__(self, claim: Claim, other: Claim) -> float:
+        mine = self._known(claim)
         if other.id not in mine:
-            if self._scorer is None:
-                self._scorer = PairScorer(self.claims)
-            mine[other.id] = self._scorer.score(self.index[claim.id], self.index[other.id])
+            self.score_all(claim, [other])
         return mine[other.id]
+
+    def score_all(self, claim: Claim, others: Sequence[Claim]) -> None:
+        """The pairs of `claim` with `others` that the evidence did not keep, scored together:
+        a claim of a short article votes with sentences of a long one that align poorly with it,
+        and each pair alone made the scorer read the claim against the whole story again."""
+        mine = self._known(claim)
+        missing = list(dict.fromkeys(o.id for o in others if o.id not in mine))
+        if not missing:
+            return
+        if self._scorer is None:
+            self._scorer = PairScorer(self.claims)
+        got = self._scorer.scores(self.index[claim.id], [self.index[m] for m in missing])
+        mine.update(zip(missing, got.tolist(), strict=True))
 
 
 def _evidence(claim: Claim, other: Claim, score: _PairScores) -> Evidence:
     return Evidence(claim.id, other.id, other.article, 1, score(claim, other), other.text)
+
+
+def _evidence_of(claim: Claim, others: list[Claim], score: _PairScores) -> list[Evidence]:
+    """`_evidence` of `claim` with each of `others`, their scores worked out together."""
+    score.score_all(claim, others)
+    return [_evidence(claim, o, score) for o in others]
 
 
 def _quoted(words: Iterable[str], n: int = 4) -> str:
@@ -608,13 +628,13 @@ class StorySuggester:
             label, reason = "contradicted", "; ".join(f.reason for f in against)
             spans = tuple(f.span for f in against)
             srcs = dict.fromkeys(k for f in against for k in f.sources)  # one per source claim
-            shown = [_evidence(claim, claims[k], pair) for k in list(srcs)[:EVIDENCE_LISTED]]
+            shown = _evidence_of(claim, [claims[k] for k in list(srcs)[:EVIDENCE_LISTED]], pair)
             conf = confidence.strongest(f.confidence for f in against)
         elif majority:
             label, reason, spans = "consistent", majority[0].reason, ()
-            shown = [
-                _evidence(claim, claims[k], pair) for k in majority[0].sources[:EVIDENCE_LISTED]
-            ]
+            shown = _evidence_of(
+                claim, [claims[k] for k in majority[0].sources[:EVIDENCE_LISTED]], pair
+            )
             conf = majority[0].confidence
         elif cp.supported and self.lone[i]:
             # the counterpart shares words, but not the names this claim is about
@@ -640,7 +660,7 @@ class StorySuggester:
             conf = "low"  # which body sentence a headline condenses is itself a guess
         elif agreed:  # the same figure in every source that gives it, said in other words
             label, reason, spans = "consistent", agreed[0].reason, ()
-            shown = [_evidence(claim, claims[k], pair) for k in agreed[0].sources]
+            shown = _evidence_of(claim, [claims[k] for k in agreed[0].sources], pair)
             conf = agreed[0].confidence
         else:
             label, spans = "unverified", ()
