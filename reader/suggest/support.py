@@ -50,6 +50,9 @@ SHARED_RUN = 5
 _QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CANDIDATES = 5  # best pairs by rare words, per claim, that are also scored for alignment
 BATCH = 32  # claims whose shared stems are summed together (see Counterparts.expect)
+# ...in an array of a number per (claim, other claim) when there are more than one in DENSE
+# of them (else by sorting what there is)
+DENSE = 8
 
 # Words of address, attribution and discourse, and quantifiers and intensifiers: in news they
 # surround every quote and link every paragraph, so sharing them says nothing about whether two
@@ -254,8 +257,16 @@ class Counterparts:
             other = self.article[flat] != a
             flat, weights, who = flat[other], weights[other], who[other]
         # one sum per (claim, other claim), added up in the claim's stem order as when alone
-        keys, inverse = np.unique(who * n + flat, return_inverse=True)
-        sums = np.bincount(inverse.ravel(), weights, minlength=keys.size)
+        codes, size = who * n + flat, (hi - lo) * n
+        if codes.size * DENSE >= size:  # a short article's claims against a long one's: counted
+            # in place (`np.unique` sorted a million codes, for the same sums in the same order)
+            present = np.zeros(size, dtype=bool)
+            present[codes] = True
+            keys = np.flatnonzero(present)
+            sums = np.bincount(codes, weights, minlength=size)[keys]
+        else:
+            keys, inverse = np.unique(codes, return_inverse=True)
+            sums = np.bincount(inverse.ravel(), weights, minlength=keys.size)
         bounds = np.searchsorted(keys, np.arange(hi - lo + 1) * n)
         for k in range(hi - lo):
             part = slice(bounds[k], bounds[k + 1])
