@@ -39,6 +39,10 @@ def test_stem_joins_inflections_of_short_roots_and_leaves_short_words() -> None:
     assert stem("pulling") == stem("pulled") == stem("pull")
     assert stem("jumped") == stem("jumps")
     assert stem("red") == "red" and stem("sing") == "sing"
+    # a noun in -sion meets its verb: "invasion"/"invade", "decision"/"decided"
+    assert stem("invasion") == stem("invade") == stem("invaded")
+    assert stem("decision") == stem("decided") and stem("explosion") == stem("exploded")
+    assert stem("discussion") != stem("discus") and stem("mission") != stem("mide")
     assert surface_words("Crews were pulling boats ashore.", [stem("pull"), stem("boats")]) == [
         "pulling",
         "boats",

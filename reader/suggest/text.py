@@ -52,6 +52,8 @@ def stem(word: str) -> str:
         return _CANON[w]
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]  # plural: "hours" and "six-hour" share a stem
+    if w.endswith("sion") and len(w) > 6 and w[-5] in "aiou" and w[-6] != "s":
+        w = w[:-4] + "de"  # "invasion"/"invade", "decision"/"decide", "explosion"/"explode"
     for suffix in ("ing", "ed"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]  # "pulling"/"pull", "talked"/"talks": short roots too
