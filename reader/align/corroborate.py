@@ -99,3 +99,33 @@ def paths(
         second = link(table[np.searchsorted(wanted, anchor[k]), cols[k]])
         out[k] = np.maximum(out[k], np.minimum(found.strength[rows[k], s], second))
     return out
+
+
+def path_matrix(
+    found: Anchors,
+    col_article: np.ndarray,
+    lexical_rows: Callable[[np.ndarray], np.ndarray],
+    link: Callable[[np.ndarray], np.ndarray],
+) -> np.ndarray:
+    """`paths` of every pair of the block's claims (rows) and the columns (of articles
+    `col_article`), as a matrix: the same values, without a pair list as long as the matrix."""
+    out = np.zeros((found.claim.shape[0], len(col_article)))
+    valid = found.claim >= 0
+    if not valid.any():
+        return out
+    wanted = np.unique(found.claim[valid])
+    table = lexical_rows(wanted)
+    for s in range(THIRD_ARTICLES + 1):
+        r = np.flatnonzero(valid[:, s])
+        if not len(r):
+            continue
+        second = link(table[np.searchsorted(wanted, found.claim[r, s])])
+        use = found.article[r, s, None] != col_article
+        if s == THIRD_ARTICLES:  # stands in only for a target among the strongest ones
+            among = np.zeros_like(use)
+            for t in range(THIRD_ARTICLES):
+                among |= found.article[r, t, None] == col_article
+            use &= among
+        path = np.minimum(found.strength[r, s, None], second)
+        out[r] = np.where(use, np.maximum(out[r], path), out[r])
+    return out

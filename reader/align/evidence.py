@@ -138,14 +138,11 @@ def align_blocks(
         z = scorer.semantic.z(slice(lo, hi), np.r_[0:start, end:n]) if semantic else None
         if fuzzy is not None:
             fz = fuzzy.rows(lo, hi)
-            full = combine(lex, fz, z)
-            b, m = full.shape
-            every = np.repeat(np.arange(b), m), np.tile(np.arange(m), b)
-            full = corroborated(full, scorer.paths(lo, (start, end), lex, *every).reshape(b, m))
+            full = corroborated(combine(lex, fz, z), scorer.path_matrix(lo, (start, end), lex))
             rows, cols = grid.best(full, lo, top)
             at = cols - (end - start) * (cols >= end)  # claim -> column
             scores = full[rows - lo, at]
-            del full, every
+            del full
         else:
             # candidates: the best of each other article by weighted terms, and as many by
             # meaning (a paraphrase shares few words with its claim), of those that meaning

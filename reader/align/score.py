@@ -39,7 +39,7 @@ from itertools import pairwise
 import numpy as np
 
 from reader.align.candidates import ArticleGrid, article_numbers
-from reader.align.corroborate import anchors, paths
+from reader.align.corroborate import anchors, path_matrix, paths
 from reader.align.fuzzy import fuzzy_scores, is_short, processed
 from reader.align.semantic import StorySemantics, meaning_vectors
 from reader.align.weighting import ClaimTerms, StoryWeights
@@ -184,13 +184,18 @@ class PairScorer:
         others = np.r_[0:start, end : len(self.claims)]
         found = anchors(lexical, lo, self.grid, quick)
         return paths(
-            found,
-            rows,
-            cols,
-            self.articles[others[cols]],
-            lambda claims: self.weights.lexical_of(claims.tolist(), span),
-            quick,
+            found, rows, cols, self.articles[others[cols]], self._lexical_rows(span), quick
         )
+
+    def path_matrix(self, lo: int, span: tuple[int, int], lexical: np.ndarray) -> np.ndarray:
+        """`paths` of every pair of the block (claims lo.. x the other articles' claims)."""
+        start, end = span
+        others = np.r_[0:start, end : len(self.claims)]
+        found = anchors(lexical, lo, self.grid, quick)
+        return path_matrix(found, self.articles[others], self._lexical_rows(span), quick)
+
+    def _lexical_rows(self, span: tuple[int, int]) -> Callable[[np.ndarray], np.ndarray]:
+        return lambda claims: self.weights.lexical_of(claims.tolist(), span)
 
     @cached_property
     def processed_array(self) -> np.ndarray:
