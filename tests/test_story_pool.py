@@ -134,6 +134,45 @@ def test_workers_die_with_an_importer_killed_alone(tmp_path):
     assert not left
 
 
+def test_a_long_story_whose_own_words_are_left_out_of_its_meanings_is_analysed_as_by_one(
+    monkeypatch,
+):
+    # the meanings are read before the story's vocabulary is known (as if it had none), then
+    # again for the sentences that hold some of it: the same evidence and labels as one process
+    import random
+
+    from storyfactory import make_story
+    from suggest import sentence
+
+    from reader.align import PairScorer
+    from reader.align.semantic import without
+
+    rng = random.Random(5)
+    story = make_story(
+        "flood",
+        {
+            f"{a}.txt": [
+                f"In the flood, {sentence(rng, varied=True)}" if k % 4 else sentence(rng)
+                for k in range(40)
+            ]
+            for a in "abc"
+        },
+    )
+    claims = story.claims()
+    common = PairScorer(claims).weights.common
+    assert common and any(without(c.text, common) != c.text for c in claims)
+    alone = pipeline.analyse(story)
+    monkeypatch.setattr(pipeline, "LONG_STORY", 1)
+    monkeypatch.setattr(story_pool, "READ_RUN", 7)
+    evidence, suggestions = [], []
+    for pairs, done in pipeline.blocks(story, jobs=2):
+        evidence += as_evidence(claims, pairs)
+        suggestions += done
+    where = {c.id: k for k, c in enumerate(claims)}
+    suggestions.sort(key=lambda s: where[s.claim_id])
+    assert (evidence, suggestions) == alone
+
+
 def test_a_long_storys_meanings_read_by_several_processes_are_read_as_by_one(seeds, monkeypatch):
     # the paraphrase signal's sentence vectors, worked out once for all the blocks' workers by
     # all the processes a run at a time: the very vectors one process works out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +19,12 @@ from reader.pipeline.spool import Spool
 from reader.pipeline.story_pool import collections_paused, frozen, meanings, read_story
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from annotations.store import ImportReport, Store
     from reader.align import PairScorer
     from reader.align.evidence import Pairs
+    from reader.align.weighting import ClaimTerms
     from reader.suggest import StorySuggester
     from reader.suggest.readings import ClaimReadings
 
@@ -65,19 +68,19 @@ def blocks(
     # a long story's structures hold millions of objects: see `story_pool.collections_paused`
     with contextlib.ExitStack() as kept:
         with collections_paused() if long else contextlib.nullcontext():
-            terms = short = read = None
-            if jobs > 1 and long:  # each claim read on its own first, on every core
-                terms, short, read = read_story(claims, jobs)
-            scorer = PairScorer(claims, terms, short)
-            suggester = None
-            if jobs > 1 and long:  # the sentences' meanings too, once, for all the workers
-                suggester = _with_meanings(story, scorer, read, jobs)
-            say(
+            suggesting = (
                 "suggesting labels: facts compared across the story, then block by block as aligned"
             )
-            if suggester is None:
-                suggester = StorySuggester(story, scorer, read)
-            del terms, short, read  # what the scorer and suggester need of it, they keep
+            if jobs > 1 and long:  # each claim read on its own first, on every core, then
+                # the sentences' meanings, once, for all the workers
+                terms, short, read = read_story(claims, jobs)
+                scorer, suggester = _with_meanings(story, terms, short, read, jobs)
+                del terms, short, read  # what the scorer and suggester need of it, they keep
+                say(suggesting)
+            else:
+                scorer = PairScorer(claims)
+                say(suggesting)
+                suggester = StorySuggester(story, scorer)
             if long:  # frozen before collections resume: the first would walk it all (0.15 s)
                 kept.enter_context(frozen())
         if jobs > 1 and long:  # one long story: its blocks on every core
@@ -90,19 +93,49 @@ def blocks(
 
 
 def _with_meanings(
-    story: Story, scorer: PairScorer, read: ClaimReadings | None, jobs: int
-) -> StorySuggester:
-    """The meanings of a long story's sentences worked out by `jobs` processes, for `scorer`,
-    while this process makes the story's suggester (which needs none of them): the suggester."""
+    story: Story,
+    terms: list[ClaimTerms],
+    short: np.ndarray,
+    read: ClaimReadings,
+    jobs: int,
+) -> tuple[PairScorer, StorySuggester]:
+    """A long story's scorer, its sentences' meanings read by `jobs` processes, and its
+    suggester: this process makes the scorer and the suggester while the workers read the
+    meanings (and then reads those they have not started).
+
+    The meanings leave out the story's own vocabulary, which the scorer works out: they are
+    read as if there were none, then again for the sentences that hold some. A long story
+    rarely has any (a word in half of its sentences), and each sentence's meaning is its own.
+    """
+    from reader.align import PairScorer
+    from reader.align.semantic import MIN_CLAIMS, meaning_vectors, without
     from reader.suggest import StorySuggester
 
-    made: list[StorySuggester] = []
+    claims = story.claims()
+    made: list[tuple[PairScorer, StorySuggester]] = []
 
     def make() -> None:
-        made.append(StorySuggester(story, scorer, read))
+        scorer = PairScorer(claims, terms, short)
+        made.append((scorer, StorySuggester(story, scorer, read)))
 
-    scorer.read_semantic(lambda texts, common: meanings(texts, common, jobs, make))
-    return made[0] if made else StorySuggester(story, scorer, read)
+    if len(claims) < MIN_CLAIMS or len({c.article for c in claims}) < 2:
+        make()  # no paraphrase signal (nothing read unless the scorer says otherwise)
+        scorer, suggester = made[0]
+        scorer.read_semantic(lambda texts, common: meanings(texts, common, jobs))
+        return scorer, suggester
+    vectors = meanings([c.text for c in claims], frozenset(), jobs, make)
+
+    def with_vocabulary(texts: Sequence[str], common: Container[str]) -> np.ndarray:
+        again = [k for k, t in enumerate(texts) if common and without(t, common) != t]
+        if again:
+            some = [texts[k] for k in again]
+            many = len(again) > story_pool.READ_RUN
+            vectors[again] = meanings(some, common, jobs) if many else meaning_vectors(some, common)
+        return vectors
+
+    scorer, suggester = made[0]
+    scorer.read_semantic(with_vocabulary)
+    return scorer, suggester
 
 
 def _preparer(claims: list) -> Callable[..., Any]:

@@ -134,8 +134,9 @@ def by_runs(
     the back (what it reads stays in its caches: the blocks' workers, forked from it, use them
     again), or, `mine_first`, the other way round (a second pass over the same things: the
     workers, forked now, hold what this process read in the first, and this process reads,
-    and keeps, the rest). `meanwhile()`: other work this process does first, once the workers
-    have their first runs (they take more of the runs)."""
+    and keeps, the rest). `meanwhile()`: other work this process does first: the workers are
+    given every run, and this process takes back, from the back, those not started when it is
+    done."""
     global _reading
     runs = deque(range(lo, min(count, lo + READ_RUN)) for lo in range(0, count, READ_RUN))
     if mine_first:
@@ -144,26 +145,32 @@ def by_runs(
     _reading = read
     try:
         with pool(jobs - 1) as readers:
-            pending: dict[Future[T], int] = {}
+            pending: dict[Future[T], range] = {}
 
-            def feed() -> None:
-                # two runs a worker: the next is there when one is done, whatever this
-                # process is reading meanwhile
-                while runs and len(pending) < 2 * (jobs - 1):
+            def feed(most: int) -> None:
+                while runs and len(pending) < most:
                     run = runs.popleft()
-                    pending[readers.submit(_read_run, run.start, run.stop)] = run.start
+                    pending[readers.submit(_read_run, run.start, run.stop)] = run
 
-            feed()
             if meanwhile is not None:
+                feed(len(runs))
                 meanwhile()
+                for future in reversed(list(pending)):
+                    if not future.cancel():  # started: so are those before it
+                        break
+                    run = pending.pop(future)
+                    got[run.start] = read(run.start, run.stop)
+            # two runs a worker: the next is there when one is done, whatever this process is
+            # reading meanwhile
+            feed(2 * (jobs - 1))
             while runs:
                 run = runs.pop()
                 got[run.start] = read(run.start, run.stop)
                 for future in [f for f in pending if f.done()]:
-                    got[pending.pop(future)] = future.result()
-                feed()
-            for future, lo in pending.items():
-                got[lo] = future.result()
+                    got[pending.pop(future).start] = future.result()
+                feed(2 * (jobs - 1))
+            for future, run in pending.items():
+                got[run.start] = future.result()
     finally:
         _reading = None
     return [got[lo] for lo in sorted(got)]
