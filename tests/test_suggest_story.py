@@ -335,6 +335,9 @@ def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
     )
     got = _by_text(story)[quinn]
     assert got.label == "unverified"
+    boss = "Chief executive Diane Okoro said the Karsby plant had no plans to close."
+    other = "Chief executive Diane Okoro told Karsby analysts that profits had doubled."
+    assert _by_text(_story([boss, *FILLER[0]], [other, *FILLER[1]]))[boss].label == "unverified"
     judge = "Judge Helen Marsh said the Karsby case was one of the worst she had seen."
     other = "Judge Helen Marsh told Karsby council its officers had shown no remorse."
     assert _by_text(_story([judge, *FILLER[0]], [other, *FILLER[1]]))[judge].label == "unverified"
@@ -371,3 +374,15 @@ def test_a_headline_matching_nothing_is_never_a_confident_unverified() -> None:
     assert got[head].label == "unverified" and got[head].confidence == "medium"
     # a body sentence matching nothing stays a confident unverified
     assert got[body[1]].confidence == "high"
+
+
+def test_a_figure_another_source_gives_makes_no_confident_unverified() -> None:
+    cars = "It delivered about 310,000 cars to Karsby dealers."
+    lone = "Its Karsby showroom was repainted in the spring."
+    story = _story(
+        [cars, lone, *FILLER[0]],
+        ["The firm sold 310,000 vehicles in the quarter, the company said.", *FILLER[1]],
+    )
+    got = _by_text(story)
+    assert got[cars].label == "unverified" and got[cars].confidence == "medium"
+    assert got[lone].label == "unverified" and got[lone].confidence == "high"

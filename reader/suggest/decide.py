@@ -10,6 +10,7 @@ consistent and its reason names the dissenters.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -323,6 +324,23 @@ def _when_findings(
         findings.append(Finding(True, reason, mine.span, [cp.index], "medium"))
 
 
+SMALL = 100  # figures below this recur in any story ("three people", "12 miles")
+ABOUT = 1.1 / 0.9  # the interval of "about", "around", "some" (`numbers`) around its figure
+
+
+def _exact_figures(slots: Iterable[Slot]) -> set[float]:
+    """The figures of `slots` large enough to be telling ("310,000", "about 310,000")."""
+    out = set()
+    for s in slots:
+        if s.kind == "number":
+            lo, hi = s.value[:2]  # type: ignore[index]
+            if lo and math.isclose(hi / lo, ABOUT):  # "about 310,000": 310,000 give or take
+                lo = hi = round((lo + hi) / 2, 6)
+            if lo == hi and lo >= SMALL:
+                out.add(lo)
+    return out
+
+
 def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int, int]]]:
     """Per claim, the spans of its proper names that no other article mentions at all."""
     words = read.words  # article -> stems of all its words
@@ -538,6 +556,11 @@ class StorySuggester:
             reason = f"name spelled differently: '{mine}' here, {where}"
             self.spellings[i].append(Finding(True, reason, span, js, "medium"))
         self.lone = _lone_names(claims, read)
+        # exact figures (not small counts) -> the articles giving them, whatever they count
+        self.figures: dict[float, set[str]] = defaultdict(set)
+        for c, ss in zip(claims, read.slots, strict=True):
+            for f in _exact_figures(ss):
+                self.figures[f].add(c.article)
         self.headline_ids = _headlines(story)
         body: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
@@ -666,8 +689,11 @@ class StorySuggester:
             label, spans = "unverified", ()
             reason = _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
-            if self.is_headline(i):
-                # a headline is a few words of summary: nothing matching them proves little
+            figures = _exact_figures(self.slots[i])
+            if self.is_headline(i) or any(self.figures[f] - {claim.article} for f in figures):
+                # a headline is a few words of summary: nothing matching them proves little;
+                # and a figure another source gives too ("310,000 cars" / "310,000 vehicles")
+                # may be the same fact in other words
                 conf = confidence.weakest((conf, "medium"))
         for e in ranked:
             if len(shown) >= EVIDENCE_SHOWN:
