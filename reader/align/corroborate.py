@@ -15,7 +15,7 @@ one pass over the term postings, for a block of claims or for one pair alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 import numpy as np
@@ -29,6 +29,7 @@ THIRD_ARTICLES = 1
 # A third article's sentence anchors a path when it matches the claim this well by its words:
 # the strong level of the pair score (`reader.align.score.STRONG_SCORE`).
 STRONG_LINK = 60.0
+ANCHOR_ROWS = 32  # anchors whose rows of weighted terms are worked out at once
 
 
 class Anchors(NamedTuple):
@@ -85,20 +86,33 @@ def paths(
     if not valid.any():
         return out
     wanted = np.unique(found.claim[rows][valid])
-    table = lexical_rows(wanted)
     # the last anchor stands in only for a target article among the strongest ones
     target_among = (found.article[rows, :THIRD_ARTICLES] == col_article[:, None]).any(axis=1)
+    slots = []
     for s in range(THIRD_ARTICLES + 1):
         anchor = found.claim[rows, s]
         use = (anchor >= 0) & (found.article[rows, s] != col_article)
         if s == THIRD_ARTICLES:
             use &= target_among
-        if not use.any():
-            continue
         k = np.flatnonzero(use)
-        second = link(table[np.searchsorted(wanted, anchor[k]), cols[k]])
-        out[k] = np.maximum(out[k], np.minimum(found.strength[rows[k], s], second))
+        slots.append((s, k, np.searchsorted(wanted, anchor[k])))
+    for first, table in _batches(wanted, lexical_rows):
+        for s, k, at in slots:
+            mine = (at >= first) & (at < first + len(table))
+            if mine.any():
+                k_, at_ = k[mine], at[mine] - first
+                second = link(table[at_, cols[k_]])
+                out[k_] = np.maximum(out[k_], np.minimum(found.strength[rows[k_], s], second))
     return out
+
+
+def _batches(
+    claims: np.ndarray, lexical_rows: Callable[[np.ndarray], np.ndarray]
+) -> Iterator[tuple[int, np.ndarray]]:
+    """(first, rows): the anchors' rows `ANCHOR_ROWS` at a time (a big story's block has
+    hundreds of anchors, each a row as wide as the story), with the position of the first."""
+    for first in range(0, len(claims), ANCHOR_ROWS):
+        yield first, lexical_rows(claims[first : first + ANCHOR_ROWS])
 
 
 def path_matrix(
@@ -114,18 +128,19 @@ def path_matrix(
     if not valid.any():
         return out
     wanted = np.unique(found.claim[valid])
-    table = lexical_rows(wanted)
-    for s in range(THIRD_ARTICLES + 1):
-        r = np.flatnonzero(valid[:, s])
-        if not len(r):
-            continue
-        second = link(table[np.searchsorted(wanted, found.claim[r, s])])
-        use = found.article[r, s, None] != col_article
-        if s == THIRD_ARTICLES:  # stands in only for a target among the strongest ones
-            among = np.zeros_like(use)
-            for t in range(THIRD_ARTICLES):
-                among |= found.article[r, t, None] == col_article
-            use &= among
-        path = np.minimum(found.strength[r, s, None], second)
-        out[r] = np.where(use, np.maximum(out[r], path), out[r])
+    for first, table in _batches(wanted, lexical_rows):
+        for s in range(THIRD_ARTICLES + 1):
+            at = np.searchsorted(wanted, found.claim[:, s]) - first
+            r = np.flatnonzero(valid[:, s] & (at >= 0) & (at < len(table)))
+            if not len(r):
+                continue
+            second = link(table[at[r]])
+            use = found.article[r, s, None] != col_article
+            if s == THIRD_ARTICLES:  # stands in only for a target among the strongest ones
+                among = np.zeros_like(use)
+                for t in range(THIRD_ARTICLES):
+                    among |= found.article[r, t, None] == col_article
+                use &= among
+            path = np.minimum(found.strength[r, s, None], second)
+            out[r] = np.where(use, np.maximum(out[r], path), out[r])
     return out
