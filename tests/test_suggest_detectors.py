@@ -337,8 +337,42 @@ def test_proper_names_skip_sentence_starts_audiences_titles_and_compounds() -> N
     ],
 )
 def test_numbers_in_words_and_suffixes_are_read(text: str, value: float) -> None:
-    s = _one(numbers.extract(text))
-    assert s.value[:2] == (value, value)
+    lo, hi = _one(numbers.extract(text)).value[:2]
+    # a figure with decimals is as precise as written: "1.2bn" is 1.15 to 1.25 billion
+    assert lo == value == hi or (lo < value < hi and hi - lo == pytest.approx(0.1e9, rel=0.01))
+
+
+def test_a_figure_is_as_precise_as_it_is_written() -> None:
+    share = _one(numbers.extract("Moreau won the run-off with 54.2% of the vote."))
+    whole = _one(numbers.extract("Moreau won the run-off with 54% of the vote."))
+    other = _one(numbers.extract("Moreau won the run-off with 52% of the vote."))
+    assert numbers.compatible(share, whole) and not numbers.compatible(whole, other)
+    dollars = _one(numbers.extract("The Karsby plant made a profit of 1.2 billion dollars."))
+    sign = _one(numbers.extract("The Karsby plant made a profit of $1.23bn."))
+    assert numbers.related(dollars, sign) and numbers.compatible(dollars, sign)
+    pounds = _one(numbers.extract("The strike costs the Karsby port £12m a day."))
+    assert pounds.key == {"pound"} and pounds.surface == "£12m"
+    # a forecast is not the result, and a sum recovered is not the sum taken
+    expected = _one(numbers.extract("Analysts had expected a profit of $1.4bn at Karsby."))
+    assert not numbers.related(expected, sign)
+    taken = _one(numbers.extract("He defrauded the Karsby council of £2.3 million."))
+    back = _one(numbers.extract("The Karsby council has so far recovered £1.1 million."))
+    assert not numbers.related(taken, back)
+    # whole counts are exact
+    twelve = _one(numbers.extract("Police said 12 people were killed in the blast."))
+    assert twelve.value[:2] == (12, 12)
+
+
+def test_shares_of_different_people_or_a_former_share_are_not_compared() -> None:
+    hale = _one(numbers.extract("Viktor Hale won 46 percent of the vote on Sunday."))
+    moreau = _one(numbers.extract("Claire Moreau won 52 percent of the vote on Sunday."))
+    hale_too = _one(numbers.extract("Her rival, Viktor Hale, took 45.8% of the vote."))
+    assert not numbers.related(hale, moreau)
+    assert numbers.related(hale, hale_too) and numbers.compatible(hale, hale_too)
+    # "down from 68%" is what it was
+    assert [s.surface for s in numbers.extract("Turnout was 61%, down from 68% in 2019.")] == [
+        "61%"
+    ]
 
 
 def test_ranges_are_intervals_and_a_change_is_not_a_range() -> None:

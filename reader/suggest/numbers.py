@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from reader.suggest import dates
 from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
+from reader.suggest.titles import is_title_word
 
 _ONES = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -66,7 +67,7 @@ _SUBSET = frozenset(["other", "more", "addit", "furth"])
 _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "missi": "missi", "evacu": "evacu", "rescu": "rescu",
     "arres": "arres", "displ": "displ", "aboar": "board", "board": "board", "carry": "board",
-    "hospi": "hospi",
+    "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
 }  # fmt: skip
 _ROLES = frozenset(_ROLE_OF)
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
@@ -83,6 +84,9 @@ _MEASURES = {
 }  # fmt: skip
 _ROUNDING = 0.05
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
+_CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
+NEAR = 4  # words either side that say what a share or a sum is of
+_CURRENCY_WORDS = {"dolla": "dollar", "pound": "pound", "euro": "euro"}  # stems
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -227,15 +231,19 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         elif dash and not frm and (upper := _parse(text, toks, j)) and lo == hi:
             lo, hi, j = min(lo, upper[0]), max(hi, upper[1]), upper[2]
         start = i
-        if i > 0 and toks[i - 1].text == "$":
+        if i > 0 and toks[i - 1].text in _CURRENCIES:
             start = i - 1
+        if frm and start >= 2 and toks[start - 2].lower in ("down", "up"):
+            i = j  # "61%, down from 68%": the figure it was, not the one it is
+            continue
         factors = _hedge(toks, start)
+        exact = lo == hi and not factors
         if factors and lo == hi:
             lo, hi = lo * factors[0], hi * factors[1]
         if (whole := _whole_of(text, toks, j)) is not None:
             part, i = (lo, hi, start, whole), whole  # read with the whole it is a part of
             continue
-        unit = "dollar" if toks[start].text == "$" else None
+        unit = _CURRENCIES.get(toks[start].text)
         if text[toks[j - 1].end : toks[j - 1].end + 1] == "%":
             unit = "percent"
         # "4 percent" and "4 per cent" are "4%": a unit, shown with the figure
@@ -285,6 +293,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if not head and unit is None:
             i = j
             continue
+        if head and head[0] in _CURRENCY_WORDS:  # "1.2 billion dollars" is "$1.2bn"
+            unit, head = _CURRENCY_WORDS[head[0]], head[1:]
+        if exact:
+            lo, hi = _as_written(toks[i].text, lo, unit == "percent")
         if unit:
             head.append(unit)
         # "six other people", "12 more bodies": a part of the count, not the count
@@ -298,6 +310,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(toks, start, k, head)
         context = frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_WORDS)
+        if unit in ("percent", *_CURRENCIES.values()):
+            # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
+            # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
+            near = window_stems(toks, start, k, NEAR) - _HEDGE_WORDS
+            context = frozenset(near) | _names(toks, start, k)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         counts = [(lo, hi, "other" if subset else "", role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
@@ -454,7 +471,7 @@ def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str |
     while verb > 0 and toks[verb].lower in _HEDGE_WORDS:
         verb -= 1
     after = _clause(toks[end : end + 8])
-    before = _clause(toks[max(0, start - 3) : start][::-1])
+    before = _clause(toks[max(0, start - 4) : start][::-1])
     around = [
         *head,
         *(stem(toks[verb].text) for _ in range(verb >= 0 and verb < start)),
@@ -486,6 +503,30 @@ def vague(s: Slot) -> bool:
     return hi > lo and hi >= 2 * lo
 
 
+def _as_written(figure: str, value: float, share: bool) -> tuple[float, float]:
+    """A figure as precise as it is written: "54%" is 53.5 to 54.5 (so 54.2% meets it), "$1.2bn"
+    is 1.15 to 1.25 billion. Whole counts are exact ("12 killed" is not "13 killed")."""
+    if not figure[:1].isdigit():
+        return value, value
+    written = float(figure.replace(",", ""))
+    decimals = len(figure.partition(".")[2])
+    if not decimals and value == written and not share:
+        return value, value
+    # a hair under half a unit: "4%" and "5%" do not meet at 4.5
+    half = 0.499 * 10.0**-decimals * (value / written if written else 1.0)
+    return value - half, value + half
+
+
+def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
+    """Names near a figure, marked "@": a share of the vote is someone's ("Hale took 46%")."""
+    around = [*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]]
+    return frozenset(
+        "@" + t.lower
+        for t in around
+        if t.text[:1].isupper() and is_content(t.text) and not is_title_word(t.lower)
+    )
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -493,5 +534,9 @@ def related(a: Slot, b: Slot) -> bool:
     of the two the verb is about is a guess: only parts of the same whole are compared)."""
     if a.value[2:] != b.value[2:]:  # type: ignore[index]
         return False
+    names_a = {c for c in a.context if c[:1] == "@"}
+    names_b = {c for c in b.context if c[:1] == "@"}
+    if names_a and names_b and not names_a & names_b:
+        return False  # two people's shares: "Hale took 46%" / "Moreau won with 52%"
     shared = a.key & b.key
     return bool(shared) and bool(((a.context | a.key) & (b.context | b.key)) - shared)

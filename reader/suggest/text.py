@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from reader.align.evidence import STOPWORDS
 
-# Words, numbers with separators ("13,000", "2.5", "10:50"), and "$" as its own token.
-_TOKEN = re.compile(r"\$|\d+(?:[.,:]\d+)*(?:s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# Words, numbers with separators ("13,000", "2.5", "10:50"), and "$", "£", "€" as tokens.
+_TOKEN = re.compile(r"[$£€]|\d+(?:[.,:]\d+)*(?:s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 # Nouns that news stories use interchangeably for the same thing; folding them lets "six-hour
 # conversation" and "eight hours of talks" count as the same event. Generic, not per story.
