@@ -447,6 +447,22 @@ def test_a_role_word_of_the_next_clause_is_not_the_counts() -> None:
     )
 
 
+def test_digits_in_names_and_times_of_day_are_not_counts() -> None:
+    for text in (
+        "Covid-19 cases rose sharply in Karsby.",
+        "The F-35 jets flew over Karsby.",
+        "The G7 leaders met in Karsby.",
+        "A tree fell on a car on the A39 near Karsby.",
+        "Karsby remembered the 9/11 victims.",
+        "At 7.15pm the Karsby line closed.",
+    ):
+        assert numbers.extract(text) == [], text
+    assert _one(numbers.extract("Covid-19 cases rose to 12,000 cases in Karsby.")).value[:2] == (
+        12_000,
+        12_000,
+    )
+
+
 def test_a_sentence_opening_article_is_not_a_series_name() -> None:
     assert _one(numbers.extract("A 45-year-old man was arrested.")).value[:2] == (45, 45)
     assert _one(numbers.extract("The 12 victims were killed.")).value[:2] == (12, 12)

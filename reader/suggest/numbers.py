@@ -114,6 +114,8 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     if _DIGITS.match(t):
         if re.fullmatch(r"(1[89]|20)\d\d", t) and not nxt.startswith(("million", "billion")):
             return None  # a year: see dates
+        if _identifier(text, toks, i):
+            return None
         value = float(t.replace(",", ""))
         j = i + 1
     elif (t == "one" and nxt == "on") or (t == "one" and i > 0 and toks[i - 1].lower == "on"):
@@ -136,6 +138,17 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
         value *= _SCALES.get(toks[j].lower) or _SUFFIXES[toks[j].lower]
         j += 1
     return value, value, j
+
+
+def _identifier(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Digits that are part of a name, not a count: "Covid-19", "F-35", "G7", "the A39", "9/11"."""
+    before = text[toks[i - 1].end : toks[i].start] if i else " "
+    if before in ("", "-") and toks[i - 1].text[:1].isalpha():
+        return True
+    after = text[toks[i].end : toks[i + 1].start] if i + 1 < len(toks) else " "
+    return (before == "/" and toks[i - 1].text[:1].isdigit()) or (
+        after == "/" and toks[i + 1].text[:1].isdigit()
+    )
 
 
 def _words(text: str, toks: Sequence[Token], i: int) -> tuple[float, int] | None:
@@ -290,8 +303,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head = ["person"]
         if where is not None:  # shown with the words that say so: "killed 12", "30 were injured"
             shown_from, first_head = min(shown_from, where), max(first_head, where)
-        if not head and unit is None:
-            i = j
+        if (not head and unit is None) or head[:1] in (["am"], ["pm"]):
+            i = j  # nothing counted, or a time of day ("7.15pm": see dates)
             continue
         if head and head[0] in _CURRENCY_WORDS:  # "1.2 billion dollars" is "$1.2bn"
             unit, head = _CURRENCY_WORDS[head[0]], head[1:]
