@@ -363,6 +363,20 @@ def test_a_figure_is_as_precise_as_it_is_written() -> None:
     assert twelve.value[:2] == (12, 12)
 
 
+def test_ages_of_different_people_are_not_compared() -> None:
+    vale = _one(numbers.extract("Martin Vale, 54, persuaded investors to back the Karsby farm."))
+    doyle = _one(numbers.extract("One Karsby investor, 72-year-old Ann Doyle, lost her savings."))
+    vale_too = _one(numbers.extract("The court heard that Martin Vale, 55, ran the Karsby farm."))
+    assert not numbers.related(vale, doyle)
+    assert numbers.related(vale, vale_too) and not numbers.compatible(vale, vale_too)
+
+
+def test_a_board_is_on_board_only_after_on() -> None:
+    said = _one(numbers.extract("Okafor took 54% of the vote, the election board said."))
+    assert said.value[3] is None
+    assert _one(numbers.extract("There were 40 passengers on board the ferry.")).value[3] == "board"
+
+
 def test_shares_of_different_people_or_a_former_share_are_not_compared() -> None:
     hale = _one(numbers.extract("Viktor Hale won 46 percent of the vote on Sunday."))
     moreau = _one(numbers.extract("Claire Moreau won 52 percent of the vote on Sunday."))

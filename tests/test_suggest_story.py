@@ -335,6 +335,9 @@ def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
     )
     got = _by_text(story)[quinn]
     assert got.label == "unverified"
+    reyes = "Councillor Tom Reyes praised the Karsby emergency services."
+    other = "Local councillor Tom Reyes said Karsby had been lucky."
+    assert _by_text(_story([reyes, *FILLER[0]], [other, *FILLER[1]]))[reyes].label == "unverified"
     boss = "Chief executive Diane Okoro said the Karsby plant had no plans to close."
     other = "Chief executive Diane Okoro told Karsby analysts that profits had doubled."
     assert _by_text(_story([boss, *FILLER[0]], [other, *FILLER[1]]))[boss].label == "unverified"

@@ -66,8 +66,9 @@ _SUBSET = frozenset(["other", "more", "addit", "furth"])
 # and the role each means: "aboard", "on board" and "carrying" all count those on board.
 _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "missi": "missi", "evacu": "evacu", "rescu": "rescu",
-    "arres": "arres", "displ": "displ", "aboar": "board", "board": "board", "carry": "board",
+    "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
+    "emplo": "staff",
 }  # fmt: skip
 _ROLES = frozenset(_ROLE_OF)
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
@@ -86,6 +87,7 @@ _ROUNDING = 0.05
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
 NEAR = 4  # words either side that say what a share or a sum is of
+_UNIT_WORDS = frozenset(stem(w) for w in ("percent", "per", "cent"))  # the unit says nothing
 _CURRENCY_WORDS = {"dolla": "dollar", "pound": "pound", "euro": "euro"}  # stems
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
@@ -326,8 +328,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if unit in ("percent", *_CURRENCIES.values()):
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
-            near = window_stems(toks, start, k, NEAR) - _HEDGE_WORDS
+            near = window_stems(toks, start, k, NEAR) - _HEDGE_WORDS - _UNIT_WORDS
             context = frozenset(near) | _names(toks, start, k)
+        elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
+            context |= _names(toks, start, k)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         counts = [(lo, hi, "other" if subset else "", role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
@@ -483,16 +487,26 @@ def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str |
     verb = start - 1
     while verb > 0 and toks[verb].lower in _HEDGE_WORDS:
         verb -= 1
-    after = _clause(toks[end : end + 8])
-    before = _clause(toks[max(0, start - 4) : start][::-1])
+    after = _role_stems(_clause(toks[end : end + 8]))
+    before = _role_stems(_clause(toks[max(0, start - 4) : start][::-1])[::-1])[::-1]
     around = [
         *head,
         *(stem(toks[verb].text) for _ in range(verb >= 0 and verb < start)),
-        *(stem(t.text) for t in after[:4]),
-        *(stem(t.text) for t in before),
-        *(stem(t.text) for t in after[4:]),
+        *after[:4],
+        *before,
+        *after[4:],
     ]
     return next((_ROLE_OF[w] for w in around if w in _ROLES), None)
+
+
+def _role_stems(toks: Sequence[Token]) -> list[str]:
+    """Stems of `toks` in order, "on board" read as "aboard" (a board alone is a body:
+    "the election board said")."""
+    out = [stem(t.text) for t in toks]
+    for n in range(1, len(toks)):
+        if toks[n].lower == "board" and toks[n - 1].lower == "on":
+            out[n] = "aboar"
+    return out
 
 
 def _clause(toks: Sequence[Token]) -> Sequence[Token]:
@@ -534,7 +548,7 @@ def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
     """Names near a figure, marked "@": a share of the vote is someone's ("Hale took 46%")."""
     around = [*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]]
     return frozenset(
-        "@" + t.lower
+        "@" + t.lower.removesuffix("'s").removesuffix("’s")
         for t in around
         if t.text[:1].isupper() and is_content(t.text) and not is_title_word(t.lower)
     )

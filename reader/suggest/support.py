@@ -72,7 +72,8 @@ _OFFICES = frozenset(
     stem(w)
     for w in """secretary minister prime president deputy leader chairman chairwoman spokesman
     spokeswoman spokesperson ambassador governor senator mayor premier chancellor envoy
-    commissioner judge prosecutor coroner chief executive ceo""".split()  # noqa: SIM905
+    commissioner judge prosecutor coroner chief executive ceo councillor councilor councilman
+    councilwoman mp""".split()  # noqa: SIM905
 )
 
 
