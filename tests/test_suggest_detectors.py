@@ -72,6 +72,17 @@ def test_weekdays_tied_to_the_same_place_are_compared() -> None:
     assert not dates.compatible(a, b)
 
 
+def test_two_whole_days_side_by_side_are_two_days() -> None:
+    from reader.suggest import when
+
+    assert when.conflict("The Karsby talks were held on Monday.", "The talks were on Tuesday.")
+    # a part of day may reach over midnight: "Sunday night" may be reported as "Monday"
+    assert not when.conflict("The Karsby raid began on Sunday night.", "The raid began Monday.")
+    saturday = _one(dates.extract("Thousands marched in Karsby on Saturday."), "weekday")
+    sunday = _one(dates.extract("Thousands marched in Karsby on Sunday."), "weekday")
+    assert not dates.compatible(saturday, sunday)
+
+
 def test_a_weekday_night_meets_the_early_hours_of_the_next_day() -> None:
     night = _one(dates.extract("The fire broke out in Leeds on Saturday night."), "weekday")
     early = _one(dates.extract("The fire broke out in Leeds early on Sunday."), "weekday")

@@ -26,7 +26,19 @@ def interval_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] + eps and b[0] <= a[1] + eps
 
 
-def clock_overlap(a: tuple[float, float], b: tuple[float, float], period: float) -> bool:
+def clock_overlap(
+    a: tuple[float, float], b: tuple[float, float], period: float, touch: bool = True
+) -> bool:
     """`interval_overlap` on a clock that wraps every `period` (hours of a day: 23:00-05:00
-    meets 01:30; of a week: late on Sunday meets early on Monday)."""
-    return any(interval_overlap((a[0] + s, a[1] + s), b) for s in (-period, 0, period))
+    meets 01:30; of a week: late on Sunday meets early on Monday). With `touch` false, spans
+    that only touch do not meet: "on Saturday" and "on Sunday" are two days."""
+    for s in (-period, 0, period):
+        lo, hi = a[0] + s, a[1] + s
+        if interval_overlap((lo, hi), b) and (touch or min(hi, b[1]) - max(lo, b[0]) > 1e-9):
+            return True
+    return False
+
+
+def whole_days(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Both spans are whole days (no part of day narrows them)."""
+    return a[1] - a[0] >= 24 and b[1] - b[0] >= 24
