@@ -185,8 +185,11 @@ class CommandsOrPaths(DefaultGroup):
             return super().main(args, *rest, **kwargs)
         except SystemExit as exc:
             if _ends_at_once and exc.code in (0, None):
-                sys.stdout.flush()
-                sys.stderr.flush()
+                try:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                except OSError:  # (a closed pipe): the interpreter ends as it would have
+                    raise exc from None
                 os._exit(0)
             raise
 
@@ -593,6 +596,7 @@ def suggest_cmd(
         )
     if output != "-":
         say(f"wrote {n} suggestions to {output}", err=True)
+    end_at_once()
 
 
 if __name__ == "__main__":  # pragma: no cover
