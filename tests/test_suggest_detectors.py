@@ -472,6 +472,15 @@ def test_a_role_word_of_the_next_clause_is_not_the_counts() -> None:
     )
 
 
+def test_figures_are_read_with_or_without_a_word_counted() -> None:
+    assert numbers.figures("Organisers put the number at 20,000.") == ((20_000, 20_000),)
+    assert numbers.figures("The petition has more than 40,000 names.") == ((40_000, 60_000),)
+    assert numbers.figures("Hundreds of people fled.") == ((200, 999),)
+    # small counts, years and names are not telling figures; shares are
+    assert numbers.figures("In 2019, 12 people died on the A39.") == ()
+    assert numbers.figures("Turnout was 61%.") == ((60.501, 61.499),)
+
+
 def test_digits_in_names_and_times_of_day_are_not_counts() -> None:
     for text in (
         "Covid-19 cases rose sharply in Karsby.",

@@ -389,3 +389,12 @@ def test_a_figure_another_source_gives_makes_no_confident_unverified() -> None:
     got = _by_text(story)
     assert got[cars].label == "unverified" and got[cars].confidence == "medium"
     assert got[lone].label == "unverified" and got[lone].confidence == "high"
+    # a figure with no word counted, or hedged, is a figure too
+    crowd = "Organisers put the number at 20,000."
+    petition = "A petition against the Karsby closure has more than 40,000 signatures."
+    story = _story(
+        [crowd, petition, *FILLER[0]],
+        ["Around 20,000 people marched in Karsby.", "It was signed by 42,000 people.", "b."],
+    )
+    got = _by_text(story)
+    assert got[crowd].confidence == got[petition].confidence == "medium"

@@ -9,8 +9,8 @@ consistent and its reason names the dissenters.
 
 from __future__ import annotations
 
+import bisect
 import heapq
-import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -324,21 +324,32 @@ def _when_findings(
         findings.append(Finding(True, reason, mine.span, [cp.index], "medium"))
 
 
-SMALL = 100  # figures below this recur in any story ("three people", "12 miles")
-ABOUT = 1.1 / 0.9  # the interval of "about", "around", "some" (`numbers`) around its figure
+class _Figures:
+    """The telling figures (`numbers.figures`) of a story's claims, to ask whether another
+    article gives one close to a claim's: then the claim may be that sentence in other words."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        found = [(lo, hi, c.article) for c in claims for lo, hi in numbers.figures(c.text)]
+        found.sort()
+        self.found = found
+        self.starts = [lo for lo, _, _ in found]
+
+    def elsewhere(self, i: int) -> bool:
+        """True when another article than claim i's gives a figure meeting one of claim i's."""
+        mine = self.claims[i].article
+        for lo, hi in numbers.figures(self.claims[i].text):
+            # an interval meeting [lo, hi] starts at or above lo / WIDEST
+            k = bisect.bisect_left(self.starts, lo / WIDEST)
+            while k < len(self.found) and self.found[k][0] <= hi:
+                _, ohi, article = self.found[k]
+                if article != mine and ohi >= lo:
+                    return True
+                k += 1
+        return False
 
 
-def _exact_figures(slots: Iterable[Slot]) -> set[float]:
-    """The figures of `slots` large enough to be telling ("310,000", "about 310,000")."""
-    out = set()
-    for s in slots:
-        if s.kind == "number":
-            lo, hi = s.value[:2]  # type: ignore[index]
-            if lo and math.isclose(hi / lo, ABOUT):  # "about 310,000": 310,000 give or take
-                lo = hi = round((lo + hi) / 2, 6)
-            if lo == hi and lo >= SMALL:
-                out.add(lo)
-    return out
+WIDEST = 5.0  # the widest spread of a figure's interval ("hundreds": 200 to 999)
 
 
 def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int, int]]]:
@@ -556,11 +567,7 @@ class StorySuggester:
             reason = f"name spelled differently: '{mine}' here, {where}"
             self.spellings[i].append(Finding(True, reason, span, js, "medium"))
         self.lone = _lone_names(claims, read)
-        # exact figures (not small counts) -> the articles giving them, whatever they count
-        self.figures: dict[float, set[str]] = defaultdict(set)
-        for c, ss in zip(claims, read.slots, strict=True):
-            for f in _exact_figures(ss):
-                self.figures[f].add(c.article)
+        self.figures = _Figures(claims)
         self.headline_ids = _headlines(story)
         body: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
@@ -689,11 +696,10 @@ class StorySuggester:
             label, spans = "unverified", ()
             reason = _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
-            figures = _exact_figures(self.slots[i])
-            if self.is_headline(i) or any(self.figures[f] - {claim.article} for f in figures):
+            if conf == "high" and (self.is_headline(i) or self.figures.elsewhere(i)):
                 # a headline is a few words of summary: nothing matching them proves little;
-                # and a figure another source gives too ("310,000 cars" / "310,000 vehicles")
-                # may be the same fact in other words
+                # and a figure another source gives too ("310,000 cars" / "310,000 vehicles",
+                # "put the number at 20,000") may be the same fact in other words
                 conf = confidence.weakest((conf, "medium"))
         for e in ranked:
             if len(shown) >= EVIDENCE_SHOWN:

@@ -220,6 +220,45 @@ def _extract_cached(text: str) -> tuple[Slot, ...]:
     return tuple(_extract(text, tokenize(text)))
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def figures(text: str) -> tuple[tuple[float, float], ...]:
+    """Every telling figure of `text` as an interval, whether or not it has a head word: shares
+    ("61%") and figures of 100 or more ("put the number at 20,000", "more than 40,000")."""
+    toks = tokenize(text)
+    written = [d.span for d in dates.calendar(text)]
+    out = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not (t.text[:1].isdigit() or t.lower in _NUMBER_WORDS) or any(
+            a <= t.start < b for a, b in written
+        ):
+            i += 1
+            continue
+        parsed = _parse(text, toks, i)
+        if parsed is None:
+            i += 1
+            continue
+        lo, hi, j = parsed
+        share = text[toks[j - 1].end : toks[j - 1].end + 1] == "%" or (
+            j < len(toks) and toks[j].lower in ("percent", "per")
+        )
+        factors = _hedge(toks, i)
+        if factors and lo == hi:
+            lo, hi = lo * factors[0], hi * factors[1]
+        elif lo == hi:
+            lo, hi = _as_written(toks[i].text, lo, share)
+        if share or lo >= SMALL:
+            out.append((lo, hi))
+        i = j
+    return tuple(out)
+
+
+SMALL = 100  # counts below this recur in any story ("three people", "12 miles")
+# words a figure can start with: figures() reads no other word (most are none)
+_NUMBER_WORDS = frozenset([*_ONES, "one", "a", "half", "dozen", "tens", *_VAGUE, *_SCALES])
+
+
 def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     slots: list[Slot] = _nobody(text, toks)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
