@@ -328,9 +328,12 @@ class _Figures:
     """The telling figures (`numbers.figures`) of a story's claims, to ask whether another
     article gives one close to a claim's: then the claim may be that sentence in other words."""
 
-    def __init__(self, claims: list[Claim]) -> None:
-        self.claims = claims
-        found = [(lo, hi, c.article) for c in claims for lo, hi in numbers.figures(c.text)]
+    def __init__(self, claims: list[Claim], figures: list[tuple[tuple[float, float], ...]]):
+        """`figures`: each claim's `numbers.figures`."""
+        self.claims, self.figures = claims, figures
+        found = [
+            (lo, hi, c.article) for c, fs in zip(claims, figures, strict=True) for lo, hi in fs
+        ]
         found.sort()
         self.found = found
         self.starts = [lo for lo, _, _ in found]
@@ -338,7 +341,7 @@ class _Figures:
     def elsewhere(self, i: int) -> bool:
         """True when another article than claim i's gives a figure meeting one of claim i's."""
         mine = self.claims[i].article
-        for lo, hi in numbers.figures(self.claims[i].text):
+        for lo, hi in self.figures[i]:
             # an interval meeting [lo, hi] starts at or above lo / WIDEST
             k = bisect.bisect_left(self.starts, lo / WIDEST)
             while k < len(self.found) and self.found[k][0] <= hi:
@@ -558,7 +561,7 @@ class StorySuggester:
         # one finding per name of a claim and its other spelling, naming every source of that
         spelled: dict[tuple[int, tuple[int, int], str], list[int]] = defaultdict(list)
         for i, j, theirs, span in spelling.conflicts(
-            [c.text for c in claims], [c.article for c in claims], read.slots
+            [c.text for c in claims], [c.article for c in claims], read.slots, read.full_names
         ):
             spelled[(i, span, theirs)].append(j)
         for (i, span, theirs), js in spelled.items():
@@ -567,7 +570,7 @@ class StorySuggester:
             reason = f"name spelled differently: '{mine}' here, {where}"
             self.spellings[i].append(Finding(True, reason, span, js, "medium"))
         self.lone = _lone_names(claims, read)
-        self.figures = _Figures(claims)
+        self.figures = _Figures(claims, read.figures)
         self.headline_ids = _headlines(story)
         body: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):

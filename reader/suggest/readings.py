@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.models import Claim
-from reader.suggest import antonyms, dates, names, negation, numbers, places, titles
+from reader.suggest import antonyms, dates, names, negation, numbers, places, spelling, titles
 from reader.suggest.antonyms import Opposite
 from reader.suggest.negation import Negated
 from reader.suggest.slots import Slot
@@ -40,6 +40,8 @@ class ClaimReadings:
     negated: list[list[Negated]]  # `negation.negations`
     opposites: list[tuple[Opposite, ...]]  # `antonyms.opposites`
     names: list[list[Name]]  # `names.proper_names`
+    full_names: list[list[tuple[str, str]]]  # `spelling.full_names`
+    figures: list[tuple[tuple[float, float], ...]]  # `numbers.figures`
     # word as written, lower case first letter -> claims using it, in order (index numbers in
     # the story, whatever run was read): where a negated predicate may stand asserted
     lower: dict[str, list[int]]
@@ -61,6 +63,8 @@ def read_claims(claims: Sequence[Claim], first: int = 0) -> ClaimReadings:
         negated=[negation.negations(c.text) for c in claims],
         opposites=[antonyms.opposites(c.text) for c in claims],
         names=[_names(c.text) for c in claims],
+        full_names=[spelling.full_names(c.text) for c in claims],
+        figures=[numbers.figures(c.text) for c in claims],
         lower=negation.word_postings([c.text for c in claims], first),
         capitalised=capitalised,
         words=words,
@@ -75,7 +79,7 @@ def _names(text: str) -> list[Name]:
 
 def joined(runs: Sequence[ClaimReadings]) -> ClaimReadings:
     """The readings of consecutive runs of a story's claims, in order, as one."""
-    out = ClaimReadings([], [], [], [], [], [], {}, {}, {})
+    out = ClaimReadings([], [], [], [], [], [], [], [], {}, {}, {})
     for r in runs:
         out.slots += r.slots
         out.specific += r.specific
@@ -83,6 +87,8 @@ def joined(runs: Sequence[ClaimReadings]) -> ClaimReadings:
         out.negated += r.negated
         out.opposites += r.opposites
         out.names += r.names
+        out.full_names += r.full_names
+        out.figures += r.figures
         for w, js in r.lower.items():
             out.lower.setdefault(w, []).extend(js)
         for mine, theirs in ((out.capitalised, r.capitalised), (out.words, r.words)):

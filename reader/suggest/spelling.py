@@ -34,10 +34,11 @@ def conflicts(
     texts: Sequence[str],
     articles: Sequence[str],
     slots: Sequence[Sequence[Slot]] | None = None,
+    named: Sequence[Sequence[tuple[str, str]]] | None = None,
 ) -> list[tuple[int, int, str, tuple[int, int]]]:
     """(i, j, the surname as j writes it, span of the surname in i) for each pair of claims of
-    different articles where one office is held by surnames spelled two ways. `slots`: each
-    text's slots when the caller has them (their titles are read; else they are extracted)."""
+    different articles where one office is held by surnames spelled two ways. `slots`, `named`:
+    each text's slots and `full_names` when the caller has them (else they are read here)."""
     # office or first name -> (claim, surname)
     holders: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for i, text in enumerate(texts):
@@ -46,7 +47,7 @@ def conflicts(
             surname = next(iter(slot.key))
             for office in slot.value[1]:  # type: ignore[index]
                 holders[("office", office)].append((i, surname))
-        for first, surname in _full_names(text):
+        for first, surname in full_names(text) if named is None else named[i]:
             holders[("first", first)].append((i, surname))
     out = []
     seen: set[tuple[int, int]] = set()
@@ -72,7 +73,7 @@ def conflicts(
     return out
 
 
-def _full_names(text: str) -> list[tuple[str, str]]:
+def full_names(text: str) -> list[tuple[str, str]]:
     """(first name, surname), lower case, of each pair of capitalised words in a row that are
     not words of office or function words ("Health Minister Laura Pennington" -> laura,
     pennington), at the start of a sentence too ("Mark Davis said")."""
