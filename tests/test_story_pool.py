@@ -46,6 +46,19 @@ def noted_submits(monkeypatch) -> list:
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
+def in_blocks(story) -> tuple[list, list]:
+    """A long story's evidence and suggestions from its blocks, worked out by two processes,
+    in the order one process gives them."""
+    claims = story.claims()
+    evidence, suggestions = [], []
+    for pairs, done in pipeline.blocks(story, jobs=2):
+        evidence += as_evidence(claims, pairs)
+        suggestions += done
+    where = {c.id: k for k, c in enumerate(claims)}
+    suggestions.sort(key=lambda s: where[s.claim_id])
+    return evidence, suggestions
+
+
 def test_claims_read_by_several_processes_read_as_by_one(seeds, monkeypatch, jobs):
     claims = seeds.claims()
     terms, short, read = story_pool._read(claims, 0)
@@ -67,13 +80,7 @@ def test_a_long_story_read_and_suggested_by_several_processes_is_analysed_as_by_
     monkeypatch.setattr(evidence_module, "CHUNK_CELLS", 400)
     monkeypatch.setattr(evidence_module, "MIN_CHUNK_ROWS", 1)
     submitted = noted_submits(monkeypatch)
-    claims = seeds.claims()
-    evidence, suggestions = [], []
-    for pairs, done in pipeline.blocks(seeds, jobs=2):
-        evidence += as_evidence(claims, pairs)
-        suggestions += done
-    where = {c.id: k for k, c in enumerate(claims)}
-    suggestions.sort(key=lambda s: where[s.claim_id])
+    evidence, suggestions = in_blocks(seeds)
     assert story_pool._read_run in submitted and story_pool._run in submitted
     assert (evidence, suggestions) == alone
     assert {s.label for s in suggestions} == {"consistent", "contradicted", "unverified"}
@@ -164,13 +171,7 @@ def test_a_long_story_whose_own_words_are_left_out_of_its_meanings_is_analysed_a
     alone = pipeline.analyse(story)
     monkeypatch.setattr(pipeline, "LONG_STORY", 1)
     monkeypatch.setattr(story_pool, "READ_RUN", 7)
-    evidence, suggestions = [], []
-    for pairs, done in pipeline.blocks(story, jobs=2):
-        evidence += as_evidence(claims, pairs)
-        suggestions += done
-    where = {c.id: k for k, c in enumerate(claims)}
-    suggestions.sort(key=lambda s: where[s.claim_id])
-    assert (evidence, suggestions) == alone
+    assert in_blocks(story) == alone
 
 
 def test_a_long_storys_meanings_read_by_several_processes_are_read_as_by_one(seeds, monkeypatch):

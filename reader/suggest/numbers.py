@@ -230,12 +230,8 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not (t.text[:1].isdigit() or t.lower in _NUMBER_WORDS) or any(
-            a <= t.start < b for a, b in written
-        ):
-            i += 1
-            continue
-        parsed = _parse(text, toks, i)
+        figure = t.text[:1].isdigit() or t.lower in _NUMBER_WORDS
+        parsed = _number_at(text, toks, i, written) if figure else None
         if parsed is None:
             i += 1
             continue
@@ -259,16 +255,22 @@ SMALL = 100  # counts below this recur in any story ("three people", "12 miles")
 _NUMBER_WORDS = frozenset([*_ONES, "one", "a", "half", "dozen", "tens", *_VAGUE, *_SCALES])
 
 
+def _number_at(
+    text: str, toks: Sequence[Token], i: int, written: list[tuple[int, int]]
+) -> tuple[float, float, int] | None:
+    """`_parse` at toks[i], unless it is inside a calendar date (`written`: their spans)."""
+    if any(lo <= toks[i].start < hi for lo, hi in written):
+        return None
+    return _parse(text, toks, i)
+
+
 def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     slots: list[Slot] = _nobody(text, toks)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
     part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
     i = 0
     while i < len(toks):
-        if any(lo <= toks[i].start < hi for lo, hi in written):
-            i += 1
-            continue
-        parsed = _parse(text, toks, i)
+        parsed = _number_at(text, toks, i, written)
         if parsed is None:
             i += 1
             continue
