@@ -45,7 +45,6 @@ def noted_submits(monkeypatch) -> list:
     return submitted
 
 
-@pytest.mark.parametrize("jobs", [2, 3])
 def in_blocks(story) -> tuple[list, list]:
     """A long story's evidence and suggestions from its blocks, worked out by two processes,
     in the order one process gives them."""
@@ -59,6 +58,7 @@ def in_blocks(story) -> tuple[list, list]:
     return evidence, suggestions
 
 
+@pytest.mark.parametrize("jobs", [2, 3])
 def test_claims_read_by_several_processes_read_as_by_one(seeds, monkeypatch, jobs):
     claims = seeds.claims()
     terms, short, read = story_pool._read(claims, 0)
