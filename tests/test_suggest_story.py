@@ -338,6 +338,10 @@ def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
     reyes = "Councillor Tom Reyes praised the Karsby emergency services."
     other = "Local councillor Tom Reyes said Karsby had been lucky."
     assert _by_text(_story([reyes, *FILLER[0]], [other, *FILLER[1]]))[reyes].label == "unverified"
+    # a counterpart's reason names what is said before who says it
+    plant = "Chief executive Diane Okoro said the Karsby plant would close in June."
+    story = _story([plant, *FILLER[0]], ["Diane Okoro said the Karsby plant will close.", "b."])
+    assert "shares 'close', 'plant', " in _by_text(story)[plant].reason
     boss = "Chief executive Diane Okoro said the Karsby plant had no plans to close."
     other = "Chief executive Diane Okoro told Karsby analysts that profits had doubled."
     assert _by_text(_story([boss, *FILLER[0]], [other, *FILLER[1]]))[boss].label == "unverified"

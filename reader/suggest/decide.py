@@ -433,10 +433,13 @@ def _quoted(words: Iterable[str], n: int = 4) -> str:
     return ", ".join(f"'{w}'" for w in list(words)[:n])
 
 
-def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim]) -> str:
-    """Why `cp` counts as a counterpart, in words a reviewer can check against the evidence."""
+def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim], names: Set[str]) -> str:
+    """Why `cp` counts as a counterpart, in words a reviewer can check against the evidence:
+    the words of what is said first, then those of who says it (`names`, as in
+    `_unsupported_reason`)."""
     where = claims[cp.index].article
-    words = _quoted(surface_words(claim.text, cp.shared))
+    said = sorted(cp.shared, key=lambda s: s in names)  # stable: rarest first within each
+    words = _quoted(surface_words(claim.text, said))
     if cp.basis == "most words":
         return (
             f"counterpart in {where} repeats {len(cp.shared)} of its words ({words}); "
@@ -680,7 +683,7 @@ class StorySuggester:
             )
         elif cp.supported:
             label, spans = "consistent", ()
-            reason = _support_reason(cp, claim, claims)
+            reason = _support_reason(cp, claim, claims, self.counterparts.names)
             shown = [_evidence(claim, claims[j], pair)]
             conf = confidence.of_counterpart(cp)
         elif restated is not None and restated.label in ("consistent", "contradicted"):
