@@ -331,6 +331,9 @@ def test_proper_names_skip_sentence_starts_audiences_titles_and_compounds() -> N
     )
     got = [" ".join(t.text for t in name) for name in proper_names(text)]
     assert got == ["Jens Stoltenberg", "Karsby"]
+    # a day or a title in the possessive is no name either
+    text = "The bank blamed Friday's outage on Karsby's Mayor's office."
+    assert [" ".join(t.text for t in name) for name in proper_names(text)] == ["Karsby's"]
 
 
 # numbers: words, ranges, roles, parts, units ----------------------------------------------------

@@ -142,8 +142,9 @@ _NOT_NAMES = RANKS | OFFICES | _DOMAIN | _CALENDAR
 
 
 def is_title_word(word: str) -> bool:
-    """A lower-cased word that is capitalised as part of a title or a date, not of a name."""
-    return word in _NOT_NAMES
+    """A lower-cased word that is capitalised as part of a title or a date, not of a name
+    ("Friday's" too)."""
+    return word.removesuffix("'s").removesuffix("’s") in _NOT_NAMES
 
 
 def _is_name(tok: Token) -> bool:
