@@ -586,6 +586,15 @@ def test_one_counts_before_what_befell_someone_and_is_a_pronoun_otherwise() -> N
         assert numbers.extract(text) == [], text
 
 
+def test_words_news_uses_for_the_same_counted_thing_meet() -> None:
+    homes = _one(numbers.extract("More than 30,000 homes lost power in Karsby."))
+    properties = _one(numbers.extract("Around 30,000 properties in Karsby lost power."))
+    assert numbers.related(homes, properties) and numbers.compatible(homes, properties)
+    ships = _one(numbers.extract("About 40 ships are waiting off Karsby."))
+    vessels = _one(numbers.extract("Some 25 vessels are waiting off Karsby."))
+    assert numbers.related(ships, vessels) and not numbers.compatible(ships, vessels)
+
+
 def test_percent_however_written_is_one_unit_shown_with_its_sign() -> None:
     sign = _one(numbers.extract("Members rejected a 4% pay offer from the port."))
     words = _one(numbers.extract("They called the 4 per cent pay offer insulting."))

@@ -21,6 +21,10 @@ _SYNONYMS = {
     "dead": "dead killed killing kill kills deaths died fatalities lives",
     "hurt": "injured injuring injure injures injury injuries wounded wounding hurt",
     "person": "people person persons residents individuals civilians",
+    "home": "homes home houses house households household properties dwellings",
+    "job": "jobs job positions",
+    "vehicle": "vehicles vehicle cars car",
+    "ship": "ships ship vessels vessel boats boat",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 
