@@ -59,9 +59,10 @@ _HEDGES = {
     ("close", "to"): (0.9, 1.1),
 }
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
+# A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
+# _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six). Counts are compared
+# only with counts of the same part.
 _SUBSET = frozenset(["other", "more", "addit", "furth"])
-# A count's part: "" the whole count, "other" ("six other people"), "part" ("four of its six
-# carriages": the four), "whole" (the six). Counts are compared only with counts of the same part.
 # What happened to the people counted, as stems (`text.stem` folds killed/dead/died into "dead"),
 # and the role each means: "aboard", "on board" and "carrying" all count those on board.
 _ROLE_OF = {
@@ -73,6 +74,7 @@ _ROLE_OF = {
 _ROLES = frozenset(_ROLE_OF)
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
 _NOBODY = frozenset(["nobody", "none"])
+# "four of its six", "three of the five": the words between a part and its whole
 _DETERMINERS_OF = frozenset(["the", "its", "their", "his", "her", "our", "these", "those"])
 # Measures converted to one unit per kind (stem -> unit, factor); converted figures get a margin
 # for the rounding of the conversion ("10 km" is "6 miles").
