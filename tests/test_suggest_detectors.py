@@ -586,6 +586,17 @@ def test_one_counts_before_what_befell_someone_and_is_a_pronoun_otherwise() -> N
         assert numbers.extract(text) == [], text
 
 
+def test_a_fraction_is_a_share_only_of_something_or_as_a_change() -> None:
+    fifth = _one(numbers.extract("A daily walk cut the risk of heart disease by a fifth."))
+    percent = _one(numbers.extract("A daily walk cut the risk of heart disease by 20%."))
+    quarter = _one(numbers.extract("A daily walk cut the risk of heart disease by 25 percent."))
+    assert numbers.related(fifth, percent) and numbers.compatible(fifth, percent)
+    assert not numbers.compatible(fifth, quarter)
+    assert _one(numbers.extract("A third of voters stayed at home.")).value[2] == "percent"
+    for text in ("He won a third term in Karsby.", "The bell rang at a quarter past six.", "A"):
+        assert numbers.extract(text) == [], text
+
+
 def test_words_news_uses_for_the_same_counted_thing_meet() -> None:
     homes = _one(numbers.extract("More than 30,000 homes lost power in Karsby."))
     properties = _one(numbers.extract("Around 30,000 properties in Karsby lost power."))

@@ -86,6 +86,7 @@ _MEASURES = {
     "kph": ("kph", 1.0), "kmh": ("kph", 1.0), "mph": ("kph", 1.609), "knot": ("kph", 1.852),
 }  # fmt: skip
 _ROUNDING = 0.05
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
 NEAR = 4  # words either side that say what a share or a sum is of
@@ -113,6 +114,8 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     if t in _VAGUE:
         lo, hi = _VAGUE[t]
         return lo, hi, i + 1
+    if (share := _fraction(toks, i)) is not None:
+        return share * 0.9, share * 1.1, i + (1 if t == "half" else 2)  # as "about 20%"
     if t == "dozen" or (t == "a" and nxt == "dozen"):
         return 12, 12, i + (1 if t == "dozen" else 2)
     if _DIGITS.match(t):
@@ -142,6 +145,20 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
         value *= _SCALES.get(toks[j].lower) or _SUFFIXES[toks[j].lower]
         j += 1
     return value, value, j
+
+
+def _fraction(toks: Sequence[Token], i: int) -> float | None:
+    """The share, in percent, of "a fifth", "a quarter", "a third", "half" at toks[i] when it is
+    a share: of something ("a third of voters") or a change ("cut by a fifth", "down by half").
+    Else None: "a third term", "a quarter past six"."""
+    words = [t.lower for t in toks[i : i + 3]]
+    k = 1 if words[:1] == ["half"] else 2 if words[:1] in (["a"], ["one"]) else 0
+    name = words[k - 1] if 0 < k <= len(words) else ""
+    if name not in _FRACTIONS or (k == 2 and words[0] == "a" and name == "half"):
+        return None
+    after = words[k] if len(words) > k else ""
+    before = toks[i - 1].lower if i else ""
+    return _FRACTIONS[name] if after == "of" or before == "by" else None
 
 
 def _identifier(text: str, toks: Sequence[Token], i: int) -> bool:
@@ -241,6 +258,7 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
         share = text[toks[j - 1].end : toks[j - 1].end + 1] == "%" or (
             j < len(toks) and toks[j].lower in ("percent", "per")
         )
+        share = share or toks[j - 1].lower in _FRACTIONS
         factors = _hedge(toks, i)
         if factors and lo == hi:
             lo, hi = lo * factors[0], hi * factors[1]
@@ -302,7 +320,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             part, i = (lo, hi, start, whole), whole  # read with the whole it is a part of
             continue
         unit = _CURRENCIES.get(toks[start].text)
-        if text[toks[j - 1].end : toks[j - 1].end + 1] == "%":
+        if text[toks[j - 1].end : toks[j - 1].end + 1] == "%" or toks[j - 1].lower in _FRACTIONS:
             unit = "percent"
         # "4 percent" and "4 per cent" are "4%": a unit, shown with the figure
         k = j
