@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.align.words import STOPWORDS
-from reader.suggest.slots import Slot, clock_overlap, interval_overlap, whole_days
+from reader.suggest.slots import Slot, clock_overlap, interval_overlap, week_overlap
 from reader.suggest.text import Token, tokenize, window_stems
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -251,11 +251,7 @@ def related(a: Slot, b: Slot) -> bool:
 
 def compatible(a: Slot, b: Slot) -> bool:
     if a.kind == "weekday":  # "Saturday night" meets "early on Sunday"
-        return any(
-            clock_overlap(x, y, WEEK, touch=not whole_days(x, y))
-            for x in a.value  # type: ignore[attr-defined]
-            for y in b.value  # type: ignore[attr-defined]
-        )
+        return any(week_overlap(x, y, WEEK) for x in a.value for y in b.value)  # type: ignore[attr-defined]
     if a.kind == "time":
         return clock_overlap(a.value, b.value, 24)  # type: ignore[arg-type]
     if a.kind == "year":

@@ -467,14 +467,13 @@ def _unsupported_reason(
         aligned = f"best alignment score {ranked[0].score:g} (in {ranked[0].article})"
     else:
         aligned = f"no sentence aligns with it above score {MIN_SCORE:g}"
+    words = _quoted(surface_words(claim.text, cp.shared))
     if cp.shared and not set(cp.shared) - names:
-        words = _quoted(surface_words(claim.text, cp.shared))
         shared = (
             f"the closest sentence, in {claims[cp.index].article}, names the same ({words}) "
             "but shares nothing of what is said"
         )
     elif cp.shared:
-        words = _quoted(surface_words(claim.text, cp.shared))
         shared = f"the closest sentence, in {claims[cp.index].article}, shares only {words}"
     else:
         shared = "no sentence of another source shares a specific word with it"

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 
 from reader.suggest import dates
 from reader.suggest.slots import Slot, interval_overlap
-from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
+from reader.suggest.text import (
+    Token,
+    is_content,
+    stem,
+    tokenize,
+    window_stems,
+    without_possessive,
+)
 from reader.suggest.titles import is_title_word
 
 _ONES = {
@@ -161,6 +168,15 @@ def _fraction(toks: Sequence[Token], i: int) -> float | None:
     return _FRACTIONS[name] if after == "of" or before == "by" else None
 
 
+def _percent_words(text: str, toks: Sequence[Token], j: int) -> int | None:
+    """How many words after a figure ending before toks[j] say it is a share: 0 for "4%" and
+    "a fifth", 1 for "4 percent", 2 for "4 per cent"; None when it is no share."""
+    if text[toks[j - 1].end : toks[j - 1].end + 1] == "%" or toks[j - 1].lower in _FRACTIONS:
+        return 0
+    words = [t.lower for t in toks[j : j + 2]]
+    return 1 if words[:1] == ["percent"] else 2 if words == ["per", "cent"] else None
+
+
 def _identifier(text: str, toks: Sequence[Token], i: int) -> bool:
     """Digits that are part of a name, not a count: "Covid-19", "F-35", "G7", "the A39", "9/11"."""
     before = text[toks[i - 1].end : toks[i].start] if i else " "
@@ -255,10 +271,7 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
             i += 1
             continue
         lo, hi, j = parsed
-        share = text[toks[j - 1].end : toks[j - 1].end + 1] == "%" or (
-            j < len(toks) and toks[j].lower in ("percent", "per")
-        )
-        share = share or toks[j - 1].lower in _FRACTIONS
+        share = _percent_words(text, toks, j) is not None
         factors = _hedge(toks, i)
         if factors and lo == hi:
             lo, hi = lo * factors[0], hi * factors[1]
@@ -320,14 +333,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             part, i = (lo, hi, start, whole), whole  # read with the whole it is a part of
             continue
         unit = _CURRENCIES.get(toks[start].text)
-        if text[toks[j - 1].end : toks[j - 1].end + 1] == "%" or toks[j - 1].lower in _FRACTIONS:
-            unit = "percent"
-        # "4 percent" and "4 per cent" are "4%": a unit, shown with the figure
         k = j
-        words = [t.lower for t in toks[j : j + 2]]
-        percent = 1 if words[:1] == ["percent"] else 2 if words == ["per", "cent"] else 0
-        if percent:
-            unit, k = "percent", j + percent
+        if (percent := _percent_words(text, toks, j)) is not None:
+            unit, k = "percent", j + percent  # shown with the figure
         # "tens of thousands of troops", "eight hours of talks": the head may follow an "of"
         head: list[str] = []
         first_head = k - 1
@@ -609,7 +617,7 @@ def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
     """Names near a figure, marked "@": a share of the vote is someone's ("Hale took 46%")."""
     around = [*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]]
     return frozenset(
-        "@" + t.lower.removesuffix("'s").removesuffix("’s")
+        "@" + without_possessive(t.lower)
         for t in around
         if t.text[:1].isupper() and is_content(t.text) and not is_title_word(t.lower)
     )

@@ -39,6 +39,8 @@ def clock_overlap(
     return False
 
 
-def whole_days(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Both spans are whole days (no part of day narrows them)."""
-    return a[1] - a[0] >= 24 and b[1] - b[0] >= 24
+def week_overlap(a: tuple[float, float], b: tuple[float, float], week: float) -> bool:
+    """Two spans of hours of the week meet (`clock_overlap`); two whole days (no part of day
+    narrows either) must share hours, not only the midnight between them."""
+    whole = a[1] - a[0] >= 24 and b[1] - b[0] >= 24
+    return clock_overlap(a, b, week, touch=not whole)

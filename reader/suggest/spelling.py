@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from reader.align.evidence import STOPWORDS
 from reader.suggest.slots import Slot
-from reader.suggest.text import tokenize
+from reader.suggest.text import tokenize, without_possessive
 from reader.suggest.titles import extract, is_title_word
 
 SIMILAR = 80.0  # rapidfuzz ratio of two surnames that are one name spelled two ways
@@ -60,7 +60,7 @@ def conflicts(
         if words is None:  # article -> its words, lower case: who writes each spelling
             words = defaultdict(set)
             for text, article in zip(texts, articles, strict=True):
-                words[article].update(_surname(t.lower) for t in tokenize(text))
+                words[article].update(without_possessive(t.lower) for t in tokenize(text))
         writers = {n: {a for a, ws in words.items() if n in ws} for pair in close for n in pair}
         for i, a in people:
             for j, b in people:
@@ -84,10 +84,5 @@ def full_names(text: str) -> list[tuple[str, str]]:
             continue
         if any(is_title_word(t.lower) or t.lower in STOPWORDS for t in (a, b)):
             continue
-        out.append((a.lower, _surname(b.lower)))
+        out.append((a.lower, without_possessive(b.lower)))
     return out
-
-
-def _surname(word: str) -> str:
-    """ "Rail's" is "Rail"."""
-    return word[:-2] if word.endswith(("'s", "’s")) else word

@@ -46,6 +46,11 @@ def tokenize(text: str) -> tuple[Token, ...]:
     )
 
 
+def without_possessive(word: str) -> str:
+    """ "Rail's" is "Rail", "Friday’s" is "Friday"."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 @functools.lru_cache(maxsize=65536)  # called for every word of every window; words repeat
 def stem(word: str) -> str:
     """A crude stem good enough to match "annexed"/"annexation", "borders"/"border"."""

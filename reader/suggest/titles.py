@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.suggest.slots import Slot
-from reader.suggest.text import Token, tokenize
+from reader.suggest.text import Token, tokenize, without_possessive
 
 RANKS = frozenset(
     [
@@ -144,7 +144,7 @@ _NOT_NAMES = RANKS | OFFICES | _DOMAIN | _CALENDAR
 def is_title_word(word: str) -> bool:
     """A lower-cased word that is capitalised as part of a title or a date, not of a name
     ("Friday's" too)."""
-    return word.removesuffix("'s").removesuffix("’s") in _NOT_NAMES
+    return without_possessive(word) in _NOT_NAMES
 
 
 def _is_name(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.suggest.dates import PARTS, WEEK, WEEKDAYS, clock
-from reader.suggest.slots import clock_overlap, whole_days
+from reader.suggest.slots import week_overlap
 from reader.suggest.text import tokenize
 
 NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
@@ -53,7 +53,7 @@ def moments(text: str) -> list[Moment]:
 
 
 def _meet(x: Moment, y: Moment) -> bool:
-    return clock_overlap(x.hours, y.hours, WEEK, touch=not whole_days(x.hours, y.hours))
+    return week_overlap(x.hours, y.hours, WEEK)
 
 
 def conflict(a: str, b: str) -> tuple[Moment, Moment] | None:
