@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 from reader.suggest import suggest_story
@@ -335,21 +337,29 @@ def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
     )
     got = _by_text(story)[quinn]
     assert got.label == "unverified"
-    reyes = "Councillor Tom Reyes praised the Karsby emergency services."
-    other = "Local councillor Tom Reyes said Karsby had been lucky."
-    assert _by_text(_story([reyes, *FILLER[0]], [other, *FILLER[1]]))[reyes].label == "unverified"
-    # a counterpart's reason names what is said before who says it
+    assert "names the same ('Karsby', 'Quinn', 'Sarah')" in got.reason
+    assert "shares nothing of what is said" in got.reason
+
+
+@pytest.mark.parametrize(
+    "claim, other",
+    [
+        ("Councillor Tom Reyes praised the Karsby emergency services.",
+         "Local councillor Tom Reyes said Karsby had been lucky."),
+        ("Chief executive Diane Okoro said the Karsby plant had no plans to close.",
+         "Chief executive Diane Okoro told Karsby analysts that profits had doubled."),
+        ("Judge Helen Marsh said the Karsby case was one of the worst she had seen.",
+         "Judge Helen Marsh told Karsby council its officers had shown no remorse."),
+    ],
+)  # fmt: skip
+def test_words_of_office_with_a_name_are_no_counterpart(claim: str, other: str) -> None:
+    assert _by_text(_story([claim, *FILLER[0]], [other, *FILLER[1]]))[claim].label == "unverified"
+
+
+def test_a_counterparts_reason_names_what_is_said_before_who_says_it() -> None:
     plant = "Chief executive Diane Okoro said the Karsby plant would close in June."
     story = _story([plant, *FILLER[0]], ["Diane Okoro said the Karsby plant will close.", "b."])
     assert "shares 'close', 'plant', " in _by_text(story)[plant].reason
-    boss = "Chief executive Diane Okoro said the Karsby plant had no plans to close."
-    other = "Chief executive Diane Okoro told Karsby analysts that profits had doubled."
-    assert _by_text(_story([boss, *FILLER[0]], [other, *FILLER[1]]))[boss].label == "unverified"
-    judge = "Judge Helen Marsh said the Karsby case was one of the worst she had seen."
-    other = "Judge Helen Marsh told Karsby council its officers had shown no remorse."
-    assert _by_text(_story([judge, *FILLER[0]], [other, *FILLER[1]]))[judge].label == "unverified"
-    assert "names the same ('Karsby', 'Quinn', 'Sarah')" in got.reason
-    assert "shares nothing of what is said" in got.reason
 
 
 def test_a_name_misspelled_by_one_source_names_the_sources_spelling_it_otherwise() -> None:
