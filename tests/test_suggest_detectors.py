@@ -749,7 +749,7 @@ def test_unambiguous_calendar_dates_are_read(text: str, day: tuple[int | None, i
     ],
 )
 def test_calendar_look_alikes_are_not_dates(text: str) -> None:
-    assert dates.calendar(text) == []
+    assert dates.calendar(text) == ()
 
 
 def test_a_counterpart_on_another_date_conflicts() -> None:
