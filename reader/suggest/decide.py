@@ -272,42 +272,18 @@ def _word_span(text: str, word: str) -> tuple[int, int]:
     return 0, len(text)
 
 
-class _Dated:
-    """Which claims write a calendar date (`days`), and which a weekday (`week`), each claim
-    read once: a pair is compared only when both sides do, and one sentence is the counterpart
-    of many claims."""
-
-    def __init__(self, claims: list[Claim]) -> None:
-        self.claims = claims
-        self._days: dict[int, bool] = {}
-        self._week: dict[int, bool] = {}
-
-    def days(self, k: int) -> bool:
-        found = self._days.get(k)
-        if found is None:
-            found = self._days[k] = bool(dates.calendar(self.claims[k].text))
-        return found
-
-    def week(self, k: int) -> bool:
-        found = self._week.get(k)
-        if found is None:
-            found = self._week[k] = bool(when.moments(self.claims[k].text))
-        return found
-
-
-def _when_findings(
-    claims: list[Claim], i: int, cp: Counterpart, findings: list[Finding], dated: _Dated
-) -> None:
+def _when_findings(claims: list[Claim], i: int, cp: Counterpart, findings: list[Finding]) -> None:
     """The counterpart puts the same thing on another date, day or part of day: added to claim
     i's `findings`."""
     if not cp.supported:
         return
-    j = cp.index
-    days = dated.days(j) and dated.days(i)
-    week = dated.week(j) and dated.week(i)
+    here, there = claims[i].text, claims[cp.index].text
+    # compared only when both sides write one (each sentence read once: `calendar` and
+    # `moments` are cached, and one sentence is the counterpart of many claims)
+    days = bool(dates.calendar(here) and dates.calendar(there))
+    week = bool(when.moments(here) and when.moments(there))
     if not (days or week):
         return
-    here, there = claims[i].text, claims[cp.index].text
     for noun, found in (
         ("dates", dates.day_conflict(here, there) if days else None),
         ("days", when.conflict(here, there) if week else None),
@@ -556,7 +532,6 @@ class StorySuggester:
         # findings that need no evidence, kept apart so that each claim's are put together in
         # the order the reason names them: votes, (place), negations, (dates), spellings
         self.places = _Places(claims, read.capitalised)
-        self.dated = _Dated(claims)
         self.negations: list[list[Finding]] = [[] for _ in claims]
         _negation_findings(claims, self.negations, read)
         self.spellings: list[list[Finding]] = [[] for _ in claims]
@@ -640,7 +615,7 @@ class StorySuggester:
         if place:
             findings.append(place)
         findings += self.negations[i]
-        _when_findings(claims, i, cp, findings, self.dated)
+        _when_findings(claims, i, cp, findings)
         findings += self.spellings[i]
         ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []

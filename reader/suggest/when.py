@@ -10,6 +10,7 @@ meets "early on Monday".
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from reader.suggest.dates import PARTS, WEEK, WEEKDAYS, clock
@@ -26,7 +27,8 @@ class Moment:
     span: tuple[int, int]
 
 
-def moments(text: str) -> list[Moment]:
+@functools.lru_cache(maxsize=1 << 15)  # a sentence is the counterpart of many claims
+def moments(text: str) -> tuple[Moment, ...]:
     """Every weekday named (capitalised) in `text`, as a span of hours of the week."""
     toks = tokenize(text)
     out: list[Moment] = []
@@ -49,7 +51,7 @@ def moments(text: str) -> list[Moment]:
                 break
         span = (toks[a].start, toks[b].end)
         out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span))
-    return out
+    return tuple(out)
 
 
 def _meet(x: Moment, y: Moment) -> bool:
