@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.suggest import dates, hints, negation, numbers, places, titles
+from reader.suggest.text import stem
 
 
 def _one(slots, kind=None):
@@ -216,6 +217,13 @@ def _conflict(a: str, b: str, before: str = "") -> bool:
          "A resident said the tower's fire alarms sounded during the night."),
         ("The harbour trust doesn't own the ferry terminal at Holt.",
          "The harbour trust owns the ferry terminal at Holt."),
+        # a refusal denies the verb after "to"
+        ("Coach Tom Reid refused to blame the referee for the defeat.",
+         "Reid blamed the referee for the defeat, calling it a disgrace."),
+        ("The union declined to accept the pay offer from the depot owners.",
+         "The union accepted the pay offer from the depot owners on Friday."),
+        ("The talks in Holt failed to produce a ceasefire deal for the harbour.",
+         "The talks in Holt produced a ceasefire deal for the harbour."),
     ],
 )  # fmt: skip
 def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: str) -> None:
@@ -235,6 +243,12 @@ def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: s
         # negated on both sides
         ("Police have not ruled out foul play in the harbour death.",
          "Detectives have never ruled out foul play in the harbour death."),
+        # refused on both sides
+        ("Coach Tom Reid refused to blame the referee for the defeat.",
+         "Reid declined to blame the referee for the defeat."),
+        # "refused to" and an assertion of something else
+        ("The union refused to accept the pay offer from the depot owners.",
+         "The union rejected the pay offer from the depot owners."),
         # "whether or not" takes no side
         ("The mayor will decide whether or not the harbour gates reopen.",
          "The harbour gates reopen at dawn."),
@@ -503,6 +517,45 @@ def test_digits_in_names_and_times_of_day_are_not_counts() -> None:
 def test_a_sentence_opening_article_is_not_a_series_name() -> None:
     assert _one(numbers.extract("A 45-year-old man was arrested.")).value[:2] == (45, 45)
     assert _one(numbers.extract("The 12 victims were killed.")).value[:2] == (12, 12)
+
+
+def test_a_quantifier_opening_the_sentence_is_not_a_series_name() -> None:
+    s = _one(numbers.extract("All 224 passengers and crew were evacuated."))
+    assert s.value[:2] == (224, 224) and s.key == {stem("passengers")}
+    assert numbers.figures("All 3,000 homes lost power.") == ((3_000, 3_000),)
+    # a capitalised name before a figure still makes a series number
+    assert numbers.extract("Apollo 11 landed.") == []
+
+
+def test_a_range_with_an_en_dash_is_one_range() -> None:
+    s = _one(numbers.extract("Children aged 9–14 were hurt."))
+    assert s.key == {"age"} and s.value[:2] == (9, 14)
+
+
+@pytest.mark.parametrize(
+    "a, b, agree",
+    [
+        ("Harbour City beat Northgate United 3-1.", "City won 2-1 against Northgate United.",
+         False),
+        ("A dramatic 2–1 victory over Northgate.", "Harbour City beat Northgate 2-1.", True),
+        ("The court ruled 6-3 in the Ortega case.", "Justices split 5-4 in the Ortega case.",
+         False),
+        ("The sides drew 1-1 in Karsby.", "Karsby saw the sides win 2-1 in extra time.", False),
+    ],
+)  # fmt: skip
+def test_results_and_votes_are_compared_as_scores(a: str, b: str, agree: bool) -> None:
+    x, y = _one(numbers.extract(a)), _one(numbers.extract(b))
+    assert x.key == y.key == {"score"}
+    assert numbers.related(x, y)
+    assert numbers.compatible(x, y) is agree
+
+
+def test_scores_of_other_teams_or_ranges_are_not_compared() -> None:
+    final = _one(numbers.extract("Harbour City beat Northgate United 2-1 in the final."))
+    other = _one(numbers.extract("In the other semi-final, Westport beat Eastham 3-0."))
+    assert not numbers.related(final, other)
+    # the lower figure first is a range, not a result
+    assert _one(numbers.extract("Between 20-25 people were hurt.")).key == {"person"}
 
 
 def test_a_change_names_its_noun_before_from() -> None:

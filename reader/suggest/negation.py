@@ -1,14 +1,14 @@
 """Scoped negation and denial: the same predicate about the same thing, negated on one side only.
 
 "Police have not ruled out foul play" and "police have ruled out foul play" disagree; "did not
-hesitate to approve" and "approved" do not. A negation ("not", "n't", "never", "no longer") or a
-denial ("denied that") scopes over the first content word after it, skipping auxiliaries
-("have not been ruled out") and neg-raising verbs ("it does not appear that the details were
-discussed" negates "discussed"). That word is the predicate. Two sentences conflict when they
-share the predicate stem, the predicate is negated in exactly one of them, and they share at
-least `MIN_OBJECT` other specific words (the thing the predicate is about). A sentence whose object
-is a demonstrative ("such details", "those issues") borrows its article's previous sentence's
-words, which is what the demonstrative points to.
+hesitate to approve" and "approved" do not. A negation ("not", "n't", "never", "no longer"), a
+denial ("denied that") or a refusal ("refused to", "failed to") scopes over the first content
+word after it, skipping auxiliaries ("have not been ruled out") and neg-raising verbs ("it does
+not appear that the details were discussed" negates "discussed"). That word is the predicate.
+Two sentences conflict when they share the predicate stem, the predicate is negated in exactly
+one of them, and they share at least `MIN_OBJECT` other specific words (the thing the predicate
+is about). A sentence whose object is a demonstrative ("such details", "those issues") borrows
+its article's previous sentence's words, which is what the demonstrative points to.
 
 Unscoped negation (a "not" somewhere else in the sentence) stays a hint.
 """
@@ -22,6 +22,11 @@ from reader.suggest.text import Token, is_content, stem, tokenize
 
 _NEGATORS = frozenset(["not", "never", "cannot", "n't", "n’t"])
 _DENIALS = frozenset(["denied", "denies", "deny", "denying"])
+# "refused to blame the referee" denies "blamed the referee": the scope is the verb after "to"
+_REFUSALS = frozenset(
+    """refused refuses refuse refusing declined declines decline declining failed fails fail
+    failing""".split()  # noqa: SIM905
+)
 # Words between a negation and its predicate that leave the scope where it is.
 _AUX = frozenset(
     """be been being is are was were am has have had having do does did will would can could
@@ -100,10 +105,14 @@ def negations(text: str) -> list[Negated]:
             # "denied that the gates were closed" / "denied closing the gates"
             that = nxt.lower == "that"
             p = _predicate(text, toks, k + 1 if that else k, raised=that)
+        elif t.lower in _REFUSALS and nxt is not None and nxt.lower == "to":
+            p = _predicate(text, toks, k + 1)
         if p is not None:
             word = toks[p].text
             contracted = t.lower.endswith(("n't", "n’t"))  # "didn't"
             do = t.lower[:-3] if contracted else toks[k - 1].lower if k else ""
+            if t.lower in _REFUSALS:
+                do = "refused"
             out.append(
                 Negated(stem(word), word, t.text, (t.start, toks[p].end), _asserted(word, do))
             )
@@ -111,12 +120,19 @@ def negations(text: str) -> list[Negated]:
 
 
 def _asserted(word: str, do: str) -> tuple[str, ...]:
-    """How a sentence asserting what "do/does/did not <word>" denies writes the word: "did not
-    sound" / "sounded", "does not own" / "owns" (regular verbs; an irregular one is missed)."""
-    if do == "did" and word.isalpha():
-        return (word, word + "d" if word.endswith("e") else word + "ed")
-    if do == "does" and word.isalpha():
-        return (word, word + "es" if word.endswith(("s", "sh", "ch", "x", "o")) else word + "s")
+    """How a sentence asserting what "do/does/did not <word>" or "refused to <word>" denies
+    writes the word: "did not sound" / "sounded", "does not own" / "owns", "refused to blame" /
+    "blamed" or "blames" (regular verbs; an irregular one is missed)."""
+    past = (word + "d" if word.endswith("e") else word + "ed",)
+    present = (word + "es" if word.endswith(("s", "sh", "ch", "x", "o")) else word + "s",)
+    if not word.isalpha():
+        return (word,)
+    if do == "did":
+        return (word, *past)
+    if do == "does":
+        return (word, *present)
+    if do == "refused":  # "refused to blame": "blamed", "blames"
+        return (word, *past, *present)
     return (word,)
 
 
@@ -144,7 +160,11 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
             around = toks[max(0, k - width) : k] + toks[k + 1 : k + 1 + width]
             before = toks[max(0, k - SCOPE) : k]
             negated = any(
-                is_negator(b, None) or b.lower in _DENIALS or b.lower in _WEAK_CUES for b in before
+                is_negator(b, None)
+                or b.lower in _DENIALS
+                or b.lower in _WEAK_CUES
+                or b.lower in _REFUSALS
+                for b in before
             )
             return {stem(w.text) for w in around if is_content(w.text)}, negated
     return set(), False

@@ -97,6 +97,9 @@ _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "t
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
 NEAR = 4  # words either side that say what a share or a sum is of
+# words that open a sentence before a count, not a series name ("All 224 passengers")
+_QUANTIFIERS = frozenset(["all", "both", "another", "every", "each", "exactly"])
+_DASHES = ("-", "\u2013")  # "9-14", "9–14"
 _UNIT_WORDS = frozenset(stem(w) for w in ("percent", "per", "cent"))  # the unit says nothing
 _CURRENCY_WORDS = {"dolla": "dollar", "pound": "pound", "euro": "euro"}  # stems
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -142,7 +145,8 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     named = i > 0 and toks[i - 1].text[:1].isupper() and is_content(toks[i - 1].text)
     if named and toks[i].text[:1].isdigit():
         prev = toks[i - 1]
-        opener = prev.lower in ("between", "from", "aged")  # "Between 9 and 14"
+        # "Between 9 and 14", "All 224 passengers"
+        opener = prev.lower in ("between", "from", "aged") or prev.lower in _QUANTIFIERS
         if prev.lower not in _HEDGE_WORDS and not opener and text[prev.end : toks[i].start] == " ":
             return None  # a model or series number: "Nord Stream 2", "Article 5"
     while j < len(toks) and (
@@ -303,6 +307,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
     i = 0
     while i < len(toks):
+        if (score := _score(text, toks, i, written)) is not None:
+            slots.append(score)
+            i += 2
+            continue
         parsed = _number_at(text, toks, i, written)
         if parsed is None:
             i += 1
@@ -311,7 +319,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # a range: "between 9 and 14", "aged 8 to 12", "9-14" (but "from 9 to 14" is a change)
         joiner = toks[j].lower if j < len(toks) else ""
         between = i > 0 and toks[i - 1].lower == "between"
-        dash = j < len(toks) and text[toks[j - 1].end : toks[j].start] == "-"
+        dash = j < len(toks) and text[toks[j - 1].end : toks[j].start] in _DASHES
         frm = i > 0 and toks[i - 1].lower == "from"
         if (joiner == "to" and not frm) or (joiner == "and" and between):
             upper = _parse(text, toks, j + 1) if j + 1 < len(toks) else None
@@ -426,6 +434,33 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             )
         i = max(j, i + 1)
     return slots
+
+
+def _score(text: str, toks: Sequence[Token], i: int, written: list[tuple[int, int]]) -> Slot | None:
+    """A result or a vote at toks[i] ("won 2-1", "a 6-3 ruling", "drew 1-1"): two small whole
+    numbers joined by a dash, the first not below the second (a range is written low to high:
+    "9-14"). Compared only with the same pair of figures, and whose result it is by the names
+    near it: "beat Northgate 3-1" is not "Westport beat Eastham 3-0"."""
+    j = i + 1
+    if j >= len(toks) or text[toks[i].end : toks[j].start] not in _DASHES:
+        return None
+    first, second = toks[i].text, toks[j].text
+    if not (first.isdigit() and second.isdigit() and len(first) <= 3 and len(second) <= 3):
+        return None
+    if int(first) < int(second) or _identifier(text, toks, i) or _identifier(text, toks, j):
+        return None
+    if any(lo <= toks[i].start < hi for lo, hi in written) or _percent_words(text, toks, j + 1):
+        return None
+    near = window_stems(toks, i, j + 1, NEAR) - _HEDGE_WORDS
+    span = (toks[i].start, toks[j].end)
+    return Slot(
+        kind="number",
+        key=frozenset(["score"]),
+        value=(float(second), float(first), "score", None, ""),
+        surface=text[span[0] : span[1]],
+        span=span,
+        context=frozenset(near) | _names(toks, i, j + 1),
+    )
 
 
 def _per_hour(text: str, toks: Sequence[Token], unit: int) -> int | None:
@@ -586,9 +621,12 @@ def _clause(toks: Sequence[Token]) -> Sequence[Token]:
 
 
 def compatible(a: Slot, b: Slot) -> bool:
-    """Two numbers about the same thing agree when their intervals meet."""
+    """Two numbers about the same thing agree when their intervals meet; two scores when they
+    are the same pair of figures."""
     alo, ahi = a.value[:2]  # type: ignore[index]
     blo, bhi = b.value[:2]  # type: ignore[index]
+    if a.value[2] == "score":  # type: ignore[index]
+        return (alo, ahi) == (blo, bhi)
     return interval_overlap((alo, ahi), (blo, bhi))
 
 
