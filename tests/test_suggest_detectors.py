@@ -527,6 +527,21 @@ def test_a_quantifier_opening_the_sentence_is_not_a_series_name() -> None:
     assert numbers.extract("Apollo 11 landed.") == []
 
 
+def test_ordinals_meet_ordinals_only() -> None:
+    goal = _one(numbers.extract("Marsh scored in the 112th minute at Karsby."))
+    assert goal.surface == "112th minute" and goal.key == {stem("minute")}
+    later = _one(numbers.extract("Marsh headed in a corner in the 118th minute at Karsby."))
+    assert numbers.related(goal, later) and not numbers.compatible(goal, later)
+    # "three minutes into the second half" is not the match's third minute
+    offset = _one(numbers.extract("Walsh levelled three minutes into the second half at Karsby."))
+    assert not numbers.related(goal, offset)
+
+
+def test_a_preposition_is_not_what_is_counted() -> None:
+    for text in ("Police held 12 during the protest in Karsby.", "They lost 12 against Karsby."):
+        assert all(not s.key & {stem("during"), stem("against")} for s in numbers.extract(text))
+
+
 def test_a_range_with_an_en_dash_is_one_range() -> None:
     s = _one(numbers.extract("Children aged 9–14 were hurt."))
     assert s.key == {"age"} and s.value[:2] == (9, 14)

@@ -67,8 +67,8 @@ _HEDGES = {
 }
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
 # A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
-# _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six). Counts are compared
-# only with counts of the same part.
+# _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six), "ordinal" ("the
+# 34th minute"). Counts are compared only with counts of the same part.
 _SUBSET = frozenset(["other", "more", "addit", "furth"])
 # What happened to the people counted, as stems (`text.stem` folds killed/dead/died into "dead"),
 # and the role each means: "aboard", "on board" and "carrying" all count those on board.
@@ -100,6 +100,12 @@ NEAR = 4  # words either side that say what a share or a sum is of
 # words that open a sentence before a count, not a series name ("All 224 passengers")
 _QUANTIFIERS = frozenset(["all", "both", "another", "every", "each", "exactly"])
 _DASHES = ("-", "\u2013")  # "9-14", "9–14"
+_ORDINAL = frozenset(["st", "nd", "rd", "th"])
+# words that can follow a figure without being what it counts
+_PREPOSITIONS = frozenset(
+    """against during without within through across despite since until toward towards among
+    amid via following including inside outside near beyond behind below above""".split()  # noqa: SIM905
+)
 _UNIT_WORDS = frozenset(stem(w) for w in ("percent", "per", "cent"))  # the unit says nothing
 _CURRENCY_WORDS = {"dolla": "dollar", "pound": "pound", "euro": "euro"}  # stems
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -316,6 +322,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             i += 1
             continue
         lo, hi, j = parsed
+        # "the 34th minute": a rank, compared only with ranks (not "after 34 minutes")
+        ordinal = (
+            j < len(toks) and toks[j].lower in _ORDINAL and _joined(text, toks[j - 1], toks[j], "")
+        )
+        j += ordinal
         # a range: "between 9 and 14", "aged 8 to 12", "9-14" (but "from 9 to 14" is a change)
         joiner = toks[j].lower if j < len(toks) else ""
         between = i > 0 and toks[i - 1].lower == "between"
@@ -352,6 +363,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         while k < len(toks) and len(head) < 2 and is_content(toks[k].text):
             if toks[k].lower in _ONES or toks[k].lower in ("one", "aged"):
                 break  # another number, or the age of the counted ("four children aged 8")
+            if toks[k].lower in _PREPOSITIONS:
+                break  # "arrested 12 during the protest": nothing named is counted
             if not _joined(text, toks[k - 1], toks[k], " -“”\"'‘’"):
                 break
             if not head:
@@ -410,7 +423,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
-        counts = [(lo, hi, "other" if subset else "", role, shown_from, context)]
+        kind = "ordinal" if ordinal else "other" if subset else ""
+        counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
             # what befell "four of its six carriages" befell the four; the six is their whole,
             # and two parts of the same whole ("five of the train's six") are about one thing
