@@ -412,3 +412,16 @@ def test_a_figure_another_source_gives_makes_no_confident_unverified() -> None:
     )
     got = _by_text(story)
     assert got[crowd].confidence == got[petition].confidence == "medium"
+
+
+def test_a_figure_only_the_claims_own_article_gives_leaves_it_confidently_unverified() -> None:
+    # the same figure twice in one article is no other source saying it
+    cars = "It delivered about 310,000 cars to Karsby dealers."
+    again = "Dealers in Karsby took 310,000 orders for the new model."
+    story = _story(
+        [cars, again, *FILLER[0]],
+        ["The firm repainted its showroom in the spring, the company said.", *FILLER[1]],
+    )
+    got = _by_text(story)
+    assert got[cars].label == got[again].label == "unverified"
+    assert got[cars].confidence == got[again].confidence == "high"

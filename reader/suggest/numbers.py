@@ -313,6 +313,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
     i = 0
     while i < len(toks):
+        if not (toks[i].text[:1].isdigit() or toks[i].lower in _NUMBER_WORDS):
+            i += 1  # no number starts here (most words: asking `_parse` took a third of this)
+            continue
         if (score := _score(text, toks, i, written)) is not None:
             slots.append(score)
             i += 2
