@@ -661,8 +661,46 @@ def test_a_fraction_is_a_share_only_of_something_or_as_a_change() -> None:
     assert numbers.related(fifth, percent) and numbers.compatible(fifth, percent)
     assert not numbers.compatible(fifth, quarter)
     assert _one(numbers.extract("A third of voters stayed at home.")).value[2] == "percent"
-    for text in ("He won a third term in Karsby.", "The bell rang at a quarter past six.", "A"):
+    for text in (
+        "He won a third term in Karsby.",
+        "The bell rang at a quarter past six.",
+        "A",
+        "The walk took a third of an hour.",
+    ):
         assert numbers.extract(text) == [], text
+    # a fraction of a unit is a measure, not a share of something
+    rate = _one(
+        numbers.extract("The bank raised its rate by a quarter of a percentage point to 4.5%.")
+    )
+    assert rate.surface == "4.5%"
+
+
+def test_a_former_value_is_not_compared() -> None:
+    for text in (
+        "Inflation fell to 6.7% in October from 7.1% in September, figures showed.",
+        "Inflation fell from 7.1% in September to 6.7% in October.",
+        "Inflation was 6.7% in October, down from 7.1% in September.",
+    ):
+        assert _one(numbers.extract(text)).surface == "6.7%", text
+    # a verb before "from" is not what changed
+    assert numbers.extract("The retirement age rose from 62 to 64.") == []
+
+
+def test_a_forecast_or_a_target_is_not_the_figure_itself() -> None:
+    now = _one(numbers.extract("Inflation stood at 6.8% in October in Norland."))
+    for text in (
+        "The bank expects inflation in Norland to fall to 3% next year.",
+        "The bank aims to bring inflation in Norland back to its 2% target.",
+    ):
+        assert not numbers.related(now, _one(numbers.extract(text))), text
+    later = _one(numbers.extract("Inflation in Norland stood at 7.1% in October."))
+    assert numbers.related(now, later)
+    # nor is a forecast a target
+    forecast, target = (_one(numbers.extract(t)) for t in (
+        "The bank expects inflation in Norland to fall to 3% next year.",
+        "The bank aims to bring inflation in Norland back to its 2% target next year.",
+    ))  # fmt: skip
+    assert not numbers.related(forecast, target)
 
 
 def test_words_news_uses_for_the_same_counted_thing_meet() -> None:

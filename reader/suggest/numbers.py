@@ -76,7 +76,7 @@ _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "missi": "missi", "evacu": "evacu", "rescu": "rescu",
     "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
-    "emplo": "staff",
+    "targe": "target", "emplo": "staff",
 }  # fmt: skip
 _ROLES = frozenset(_ROLE_OF)
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
@@ -175,6 +175,8 @@ def _fraction(toks: Sequence[Token], i: int) -> float | None:
         return None
     after = words[k] if len(words) > k else ""
     before = toks[i - 1].lower if i else ""
+    if after == "of" and i + k + 1 < len(toks) and toks[i + k + 1].lower in ("a", "an"):
+        return None  # "a quarter of a percentage point", "a third of a mile": a measure
     return _FRACTIONS[name] if after == "of" or before == "by" else None
 
 
@@ -344,8 +346,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         start = i
         if i > 0 and toks[i - 1].text in _CURRENCIES:
             start = i - 1
-        if frm and start >= 2 and toks[start - 2].lower in ("down", "up"):
-            i = j  # "61%, down from 68%": the figure it was, not the one it is
+        if frm and ((start >= 2 and toks[start - 2].lower in ("down", "up")) or _changed(toks, i)):
+            # "61%, down from 68%", "fell from 7.1% to 6.7%": the figure it was, not the one it is
+            i = j
             continue
         factors = _hedge(toks, start)
         exact = lo == hi and not factors
@@ -567,6 +570,26 @@ def _befell(
     return "dead", (toll - death if start - toll <= 4 else None)  # shown when it reads short
 
 
+def _changed(toks: Sequence[Token], i: int) -> bool:
+    """True when the figure at toks[i], after "from", has a new value in its clause: "fell
+    from 7.1% to 6.7%", "fell to 6.7% in October from 7.1% in September"."""
+    lo, hi = max(0, i - SCOPE), min(len(toks) - 1, i + SCOPE)
+    return any(
+        toks[k].lower == "to" and toks[k + 1].text[:1].isdigit()
+        for k in [*range(i + 1, hi), *range(i - 2, lo - 1, -1)]
+        if k >= 0
+    )
+
+
+SCOPE = 8  # words either side of a figure searched for its clause's other figure or forecast
+# verbs of change: "rose from 62 to 64" names no noun that changed
+_CHANGE_VERBS = frozenset(
+    """rose risen rise rises fell fallen fall falls grew grown grow climbed dropped jumped
+    increased decreased declined went gone moved shifted slipped surged soared plunged tumbled
+    edged changed cut raised lowered reduced lifted""".split()  # noqa: SIM905
+)
+
+
 def _changed_noun(toks: Sequence[Token], i: int) -> int | None:
     """Where the noun is whose new value toks[i] gives in "<the ... noun> from X to <toks[i]>"
     with nothing after the figure ("raised the retirement age from 62 to 64"), else None. The
@@ -575,7 +598,7 @@ def _changed_noun(toks: Sequence[Token], i: int) -> int | None:
     if i < 5 or toks[i - 1].lower != "to" or toks[i - 3].lower != "from":
         return None
     noun = toks[i - 4]
-    if not is_content(noun.text) or not noun.text.islower():
+    if not is_content(noun.text) or not noun.text.islower() or noun.lower in _CHANGE_VERBS:
         return None
     return i - 4 if any(t.lower in _DETERMINERS for t in toks[max(0, i - 7) : i - 4]) else None
 
@@ -617,7 +640,11 @@ def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str |
         *before,
         *after[4:],
     ]
-    return next((_ROLE_OF[w] for w in around if w in _ROLES), None)
+    role = next((_ROLE_OF[w] for w in around if w in _ROLES), None)
+    if role is None:  # a forecast verb further back: "expects inflation in X to fall to 3%"
+        earlier = _role_stems(_clause(toks[max(0, start - SCOPE) : start][::-1]))
+        role = next((r for w in earlier if (r := _ROLE_OF.get(w)) == "forecast"), None)
+    return role
 
 
 def _role_stems(toks: Sequence[Token]) -> list[str]:
