@@ -675,6 +675,14 @@ def test_a_fraction_is_a_share_only_of_something_or_as_a_change() -> None:
     assert rate.surface == "4.5%"
 
 
+def test_shares_of_different_things_that_moved_alike_are_not_compared() -> None:
+    sales = _one(numbers.extract("Veltro's sales fell 14% in the year to March."))
+    price = _one(numbers.extract("Veltro's share price fell 2% in early trading."))
+    assert not numbers.related(sales, price)
+    shares = _one(numbers.extract("Shares in Veltro rose 3% after the announcement."))
+    assert numbers.related(shares, price) and not numbers.compatible(shares, price)
+
+
 def test_a_former_value_is_not_compared() -> None:
     for text in (
         "Inflation fell to 6.7% in October from 7.1% in September, figures showed.",
@@ -919,6 +927,14 @@ def test_a_first_name_with_a_surname_spelled_two_ways_flags_the_rarer_spelling()
     found = spelling.conflicts(texts, ["a", "b", "c", "a", "b", "a", "b"])
     # two sources write Pennington, one Penington: only the one is flagged
     assert [(i, j, name) for i, j, name, _ in found] == [(0, 1, "Pennington")]
+
+
+def test_a_short_surname_after_the_same_first_name_is_one_person() -> None:
+    from reader.suggest import spelling
+
+    texts = ["Chief executive Jonas Ek said it was painful.", "Jonas Eck told staff in an email."]
+    found = spelling.conflicts(texts, ["a", "b"])
+    assert sorted((i, j, name) for i, j, name, _ in found) == [(0, 1, "Eck"), (1, 0, "Ek")]
 
 
 def test_a_quote_changed_in_a_negation_or_a_figure_changes_its_meaning() -> None:

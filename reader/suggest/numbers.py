@@ -424,7 +424,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if unit in ("percent", *_CURRENCIES.values()):
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
-            near = window_stems(toks, start, k, NEAR) - _HEDGE_WORDS - _UNIT_WORDS
+            near = window_stems(toks, start, k, NEAR) - _HEDGE_WORDS - _UNIT_WORDS - _CHANGE_STEMS
             context = frozenset(near) | _names(toks, start, k)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k)
@@ -588,6 +588,8 @@ _CHANGE_VERBS = frozenset(
     increased decreased declined went gone moved shifted slipped surged soared plunged tumbled
     edged changed cut raised lowered reduced lifted""".split()  # noqa: SIM905
 )
+# ...which say how a share moved, not what it is of: "sales fell 14%" / "the share price fell 2%"
+_CHANGE_STEMS = frozenset(stem(w) for w in _CHANGE_VERBS)
 
 
 def _changed_noun(toks: Sequence[Token], i: int) -> int | None:

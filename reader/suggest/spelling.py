@@ -22,7 +22,8 @@ from reader.suggest.text import tokenize, without_possessive
 from reader.suggest.titles import extract, is_title_word
 
 SIMILAR = 80.0  # rapidfuzz ratio of two surnames that are one name spelled two ways
-MIN_LENGTH = 4  # shorter surnames ("Li", "Wu") differ by a letter and are different people
+MIN_LENGTH = 4  # shorter surnames ("Li", "Wu") differ by a letter and are different people...
+FIRST_MIN_LENGTH = 2  # ...unless they follow the same first name ("Jonas Ek" / "Jonas Eck")
 
 
 def _span(text: str, surname: str) -> tuple[int, int]:
@@ -52,8 +53,9 @@ def conflicts(
     out = []
     seen: set[tuple[int, int]] = set()
     words: dict[str, set[str]] | None = None
-    for people in holders.values():
-        names = {n for _, n in people if len(n) >= MIN_LENGTH}
+    for (by, _), people in holders.items():
+        shortest = FIRST_MIN_LENGTH if by == "first" else MIN_LENGTH
+        names = {n for _, n in people if len(n) >= shortest}
         close = {(a, b) for a in names for b in names if a != b and fuzz.ratio(a, b) >= SIMILAR}
         if not close:
             continue
