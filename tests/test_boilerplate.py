@@ -44,6 +44,14 @@ FURNITURE = [
     "from our correspondent in Paris",
     "* * *",
     "2022",
+    "By Hannah Cole, Technology Reporter",
+    "Published 3 hours ago",
+    "Updated 12:45 GMT",
+    "Published: 3 November 2026",
+    "Last updated on 4 March 2025, 09:12",
+    "More on this story",
+    "(Reporting by Anne Roux; Editing by Tom Hale)",
+    "Reporting by Anne Roux in Paris; Writing by Jo Lee; Editing by Tom Hale",
 ]
 
 REPORTING = [
@@ -58,6 +66,10 @@ REPORTING = [
     "The app was downloaded two million times in the first week after its launch in Kyiv.",
     "Reuters reported that the meeting lasted more than seven hours.",
     "He has never been a member of the party, his spokesman said.",
+    "Published figures for 2021 showed a rise in arrests.",
+    "Updated forecasts show the storm reaching Karsby at 10:30 on Monday.",
+    "Reporting by the Karsby Herald in 2019 first raised the alarm.",
+    "By March 2023, Karsby had spent $40 million on the dam.",
 ]
 
 

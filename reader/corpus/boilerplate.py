@@ -34,6 +34,10 @@ _CHROME = re.compile(
       | accept(?:\ all)?\ cookies | cookie\ (?:settings|policy|preferences)
       | (?:sign\ up\ for|get)\ (?:our|the)\ .{0,40}newsletter\b.{0,80}
       | all\ rights\ reserved\b.{0,80}
+      | more\ on\ this\ (?:story|topic)
+      | \((?:additional\ )?(?:reporting|writing|editing)\ by\b[^)]{0,200}\)
+      | (?:additional\ )?reporting\ by\b[^;]{0,100}
+        (?:;\s*(?:additional\ reporting|writing|editing)\ by\b[^;]{0,100})+
     )[.!:]?$""",
     _I | re.VERBOSE,
 )
@@ -49,8 +53,15 @@ _AGENCY = re.compile(
     _I | re.VERBOSE,
 )
 
+# "Published 3 hours ago", "Updated 12:45 GMT", "Last updated on 4 March 2025": a time stamp,
+# never a sentence (no full stop: "Published figures for 2021 showed a rise." is reporting)
+_STAMP = re.compile(
+    r"^(?:(?:first\s+)?published|(?:last\s+)?updated|posted)\b(?:\s+on)?:?\s+.{0,40}?"
+    r"(?:\bago|\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d\d\b)[^.!?]{0,20}$",
+    _I,
+)
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters"
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}$")
+_BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}$")
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]*){1,2}"
 # "Ilya Arkhipov and Nick Wadhams", "Jane Doe, John Roe and Ann Poe"
 _AUTHORS = re.compile(rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$")
@@ -149,7 +160,7 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     if sentence:
         return False
     n = len(_WORD.findall(s)) if n < 0 else n
-    if _BYLINE.match(s) or _AUTHORS.match(s):
+    if _BYLINE.match(s) or _AUTHORS.match(s) or _STAMP.match(s):
         return True
     if n <= 15 and _SECOND_PERSON.search(s) and _SALES.search(s):
         return True
