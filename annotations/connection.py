@@ -31,7 +31,7 @@ def _version(conn: sqlite3.Connection, path: str | Path) -> int | None:
         version = schema.stored_version(conn)
     except ValueError as e:
         raise OpenError(f"{path} is a damaged crossread database: {e}") from None
-    except sqlite3.OperationalError:  # a crossread_meta table of another shape
+    except schema.ForeignMeta:
         raise OpenError(
             f"{path} is an SQLite database but not crossread's ({schema.META_TABLE} is foreign)"
         ) from None
@@ -49,6 +49,11 @@ def _version(conn: sqlite3.Connection, path: str | Path) -> int | None:
             f"{path} was made by a newer crossread (schema {version}, this version reads up to "
             f"{schema.SCHEMA_VERSION}); upgrade crossread to open it"
         )
+    elif version == schema.SCHEMA_VERSION:
+        # (an older version is checked by its migration, which rolls back when it fails)
+        missing = schema.missing_part(conn)
+        if missing:
+            raise OpenError(f"{path} is an SQLite database but not crossread's ({missing})")
     return version
 
 
@@ -168,8 +173,20 @@ def connect(
         raise
     except sqlite3.Error as e:
         conn.close()
-        raise OpenError(f"cannot open {path}: {e}") from None
+        raise _cannot_write(path, e) from None
     return conn, str(path)
+
+
+def _cannot_write(path: str | os.PathLike, e: sqlite3.Error) -> OpenError:
+    """The one line for a database that could not be opened for writing: on read-only media or
+    in a read-only folder SQLite only says "unable to open database file"."""
+    p = Path(path)
+    if p.exists() and not (os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)):
+        return OpenError(
+            f"cannot write {path}: it or its folder is read-only "
+            "(stats, export and agreement can still read it)"
+        )
+    return OpenError(f"cannot open {path}: {e}")
 
 
 def connect_again(

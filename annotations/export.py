@@ -31,8 +31,9 @@ from annotations.export_pool import EVERY_STORY, Stories
 from annotations.output import FORMATS, csv_cell, open_output, write_header, write_rows
 from annotations.schema import CONFIDENCE_OF, LABEL_OF
 from annotations.store import Store
+from reader.corpus.decode import restore_undecodable
 from reader.corpus.sources import display_source
-from reader.models import LABELS
+from reader.models import CONFIDENCES, LABELS
 
 COLUMNS = [
     "story", "article", "title", "source", "url", "published", "claim_id", "claim_index", "start",
@@ -40,6 +41,8 @@ COLUMNS = [
     "note", "evidence_articles", "evidence_text", "reviewer", "suggested_label",
     "suggestion_reason", "suggestion_confidence", "accepted_suggestion", "updated_at",
 ]  # fmt: skip
+
+_SURE = frozenset(CONFIDENCES)
 
 __all__ = ["COLUMNS", "FORMATS", "csv_cell", "export_rows", "write_export"]
 
@@ -205,12 +208,17 @@ class _Decoder:
         label, note, links, reviewer, sugg, reason, conf, accepted, updated, annotated = r[11:21]
         if index is not None and not (type(index) is type(start) is type(end) is int):
             raise ValueError
+        if index is not None and not 0 <= start <= end:
+            raise ValueError
         if bytes in map(type, r):  # a BLOB where text belongs: csv would write its repr
             raise ValueError
+        if (sugg is not None and sugg not in LABELS) or (conf is not None and conf not in _SURE):
+            raise ValueError
         if text is None:
-            text = self._article_text(r[21])[start:end]
-            if type(text) is not str:
+            whole = self._article_text(r[21])
+            if type(whole) is not str or end > len(whole):
                 raise ValueError
+            text = whole[start:end]
         articles: list | str = []
         texts: list | str = []
         if annotated:
@@ -249,8 +257,14 @@ class _Decoder:
                 check(
                     all(map(is_int, (index, start, end))), "claim index or offsets are not integers"
                 )
+                check(0 <= start <= end, f"offsets {start}..{end} are not a span")
                 if r[10] is None:
-                    check(isinstance(self._article_text(r[21]), str), "its article has no text")
+                    whole = self._article_text(r[21])
+                    check(isinstance(whole, str), "its article has no text")
+                    check(end <= len(whole), f"offsets {start}..{end} run past its article")
+        with damaged_row("suggestions", claim_id):
+            check(r[15] is None or r[15] in LABELS, f"unknown label {r[15]!r}")
+            check(r[17] is None or r[17] in _SURE, f"unknown confidence {r[17]!r}")
         with damaged_row("annotations", (claim_id, reviewer)):
             if r[20]:
                 check(label is None or label in LABELS, f"unknown label {label!r}")
@@ -273,6 +287,9 @@ def protected_paths(store: Store) -> list[tuple[str, str]]:
     paths = [(store.path + suffix, "the database") for suffix in ("", "-wal", "-shm")]
     for path in store.imported_paths():
         paths.append((path, "an imported article"))
+        real = restore_undecodable(path)  # a name that is not UTF-8 is stored escaped
+        if real != path:
+            paths.append((real, "an imported article"))
     return paths
 
 

@@ -6,6 +6,7 @@ Each step runs inside the caller's transaction; never edit a released step, appe
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable
@@ -634,16 +635,23 @@ MIGRATIONS: list[tuple[int, tuple[str | Callable[[sqlite3.Connection], None], ..
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
+class ForeignMeta(Exception):
+    """The file has a table named like crossread's meta table, of another shape."""
+
+
 def stored_version(conn: sqlite3.Connection) -> int | None:
     """The schema version recorded in the file, or None if it has no crossread meta table.
 
-    0 means a meta table without a version; raises ValueError for a version that is not a number.
+    0 means a meta table without a version; raises ValueError for a version that is not a number,
+    ForeignMeta for a meta table without crossread's columns (sqlite3.Error if it cannot read).
     """
     has_meta = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (META_TABLE,)
     ).fetchone()
     if not has_meta:
         return None
+    if not {"key", "value"} <= _columns(conn, META_TABLE):
+        raise ForeignMeta
     row = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
     if row is None:
         return 0  # a meta table without a version: not a file crossread wrote
@@ -651,6 +659,47 @@ def stored_version(conn: sqlite3.Connection) -> int | None:
     if not value.isdigit() or int(value) < 1:
         raise ValueError(f"schema version {row[0]!r} is not a positive whole number")
     return int(value)
+
+
+def _columns(conn: sqlite3.Connection, name: str) -> set[str]:
+    return {r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (name,))}
+
+
+def _shape(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """Each table and view of the file, with its column names."""
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+        "AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    return {name: _columns(conn, name) for (name,) in rows}
+
+
+@functools.cache
+def _current_shape() -> dict[str, set[str]]:
+    """The tables and views (with their columns) of a database made by this version."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, 0)
+        return _shape(conn)
+    finally:
+        conn.close()
+
+
+def missing_part(conn: sqlite3.Connection) -> str | None:
+    """What a file that claims the current schema lacks of it ("no table x", "no column x.y"),
+    or None. A version number is easily written by another program; the tables are the proof
+    that a file is crossread's before anything (even the switch to WAL) is written to it."""
+    try:
+        found = _shape(conn)
+    except sqlite3.DatabaseError as e:  # e.g. a view over a table that is not there
+        return str(e)
+    for name, columns in sorted(_current_shape().items()):
+        if name not in found:
+            return f"no table {name}"
+        lacking = sorted(columns - found[name])
+        if lacking:
+            return f"no column {name}.{lacking[0]}"
+    return None
 
 
 def user_tables(conn: sqlite3.Connection) -> list[str]:

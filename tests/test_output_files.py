@@ -174,3 +174,22 @@ def test_suggest_on_a_symlink_loop_with_output_is_one_line(tmp_path):
     proc = crossread("suggest", str(loop), "-o", str(tmp_path / "out.jsonl"))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("crossread: error:")
+
+
+def test_export_refuses_an_article_of_a_folder_whose_name_is_not_utf8(tmp_path):
+    # the database keeps such a path escaped ("bad\xffdir"): it must still protect the real one
+    story = Path(os.fsdecode(bytes(tmp_path) + b"/bad\xffdir"))
+    story.mkdir()
+    article = story / "a.txt"
+    article.write_text("The bridge closed on Monday after the storm.\n")
+    (story / "b.txt").write_text("The bridge closed on Monday, officials said.\n")
+    name = Path(os.fsdecode(b"caf\xe9.txt"))
+    (story / name).write_text("The bridge closed on Monday, the mayor said.\n")
+    db = tmp_path / "x.db"
+    assert crossread("import", str(story), "--db", str(db)).returncode == 0
+    for out in (article, story / name, story / "new.md"):
+        proc = crossread("export", "--db", str(db), "-o", str(out))
+        assert proc.returncode == 2, proc.stderr
+        assert "is an imported article" in proc.stderr, proc.stderr
+    assert article.read_text() == "The bridge closed on Monday after the storm.\n"
+    assert not (story / "new.md").exists()

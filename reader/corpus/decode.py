@@ -48,6 +48,15 @@ def escape_undecodable(text: str) -> str:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def restore_undecodable(text: str) -> str:
+    """The file name `escape_undecodable` stood for (its bytes as Python keeps them), so a path
+    stored escaped still names the real file; a name that was never escaped is returned as is."""
+    return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), text)
+
+
 def printable(text: str) -> str:
     """Text that can always be printed harmlessly: escaped bytes, no control characters."""
     return sanitize(escape_undecodable(text))
