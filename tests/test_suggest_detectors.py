@@ -556,6 +556,9 @@ def test_a_range_with_an_en_dash_is_one_range() -> None:
         ("The court ruled 6-3 in the Ortega case.", "Justices split 5-4 in the Ortega case.",
          False),
         ("The sides drew 1-1 in Karsby.", "Karsby saw the sides win 2-1 in extra time.", False),
+        ("Ward won the Karsby ballot by 211 votes to 148.", "Ward won the Karsby ballot 211-148.",
+         True),
+        ("Ward won the Karsby ballot by 211 to 138.", "Ward won the Karsby ballot 211-148.", False),
     ],
 )  # fmt: skip
 def test_results_and_votes_are_compared_as_scores(a: str, b: str, agree: bool) -> None:
@@ -569,6 +572,8 @@ def test_scores_of_other_teams_or_ranges_are_not_compared() -> None:
     final = _one(numbers.extract("Harbour City beat Northgate United 2-1 in the final."))
     other = _one(numbers.extract("In the other semi-final, Westport beat Eastham 3-0."))
     assert not numbers.related(final, other)
+    # a change by a figure to another is not a result
+    assert all(s.key != {"score"} for s in numbers.extract("Karsby's debt rose by 50 to 20 towns."))
     # the lower figure first is a range, not a result
     assert _one(numbers.extract("Between 20-25 people were hurt.")).key == {"person"}
 
@@ -801,6 +806,11 @@ def test_clock_time_look_alikes_do_not_conflict() -> None:
     )
     # a price is not a time
     assert [m.hours for m in when.moments("Tickets cost 2.40 on Sunday.")] == [(144, 168)]
+    # news calls six in the evening "night" ("the vote on Monday night")
+    night = "Ward won the party ballot on Monday night at Westminster."
+    assert (
+        when.conflict(night, "The party ballot was held at 6pm on Monday at Westminster.") is None
+    )
 
 
 def test_a_counterpart_on_another_day_or_part_of_day_conflicts() -> None:

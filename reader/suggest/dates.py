@@ -48,7 +48,7 @@ PARTS = {  # hours of the day, end may pass midnight
     "midday": (11, 13),
     "afternoon": (12, 18),
     "evening": (17, 23),
-    "night": (19, 29),
+    "night": (18, 29),  # "the vote on Monday night" was at 6pm
     "midnight": (23.5, 24.5),
     "late": (18, 29),
     "early": (0, 10),

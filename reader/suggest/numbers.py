@@ -319,8 +319,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             i += 1  # no number starts here (most words: asking `_parse` took a third of this)
             continue
         if (score := _score(text, toks, i, written)) is not None:
-            slots.append(score)
-            i += 2
+            slots.append(score[0])
+            i = score[1] + 1
             continue
         parsed = _number_at(text, toks, i, written)
         if parsed is None:
@@ -456,13 +456,27 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     return slots
 
 
-def _score(text: str, toks: Sequence[Token], i: int, written: list[tuple[int, int]]) -> Slot | None:
-    """A result or a vote at toks[i] ("won 2-1", "a 6-3 ruling", "drew 1-1"): two small whole
-    numbers joined by a dash, the first not below the second (a range is written low to high:
-    "9-14"). Compared only with the same pair of figures, and whose result it is by the names
-    near it: "beat Northgate 3-1" is not "Westport beat Eastham 3-0"."""
-    j = i + 1
-    if j >= len(toks) or text[toks[i].end : toks[j].start] not in _DASHES:
+def _score(
+    text: str, toks: Sequence[Token], i: int, written: list[tuple[int, int]]
+) -> tuple[Slot, int] | None:
+    """A result or a vote at toks[i]: two small whole numbers, "won 2-1", "a 6-3 ruling", "drew
+    1-1", "by 211 votes to 148", "won by 211 to 138". Joined by a dash, the first is not below
+    the second (a range is written low to high: "9-14"); "by N to M" is not a change ("rose by 5
+    to 20"). Compared only with the same pair of figures, and whose result it is by the names
+    near it: "beat Northgate 3-1" is not "Westport beat Eastham 3-0". With the index of its
+    second figure."""
+    words = [t.lower for t in toks[i + 1 : i + 4]]
+    if i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start] in _DASHES:
+        j = i + 1  # "2-1"
+    elif words[:2] == ["votes", "to"] or words[:2] == ["seats", "to"]:
+        j = i + 3  # "211 votes to 148"
+    elif words[:1] == ["to"] and i >= 2 and toks[i - 1].lower == "by":
+        j = i + 2  # "by 211 to 138", unless a change: "rose by 5 to 20"
+        if toks[i - 2].lower in _CHANGE_VERBS:
+            return None
+    else:
+        return None
+    if j >= len(toks):
         return None
     first, second = toks[i].text, toks[j].text
     if not (first.isdigit() and second.isdigit() and len(first) <= 3 and len(second) <= 3):
@@ -471,16 +485,13 @@ def _score(text: str, toks: Sequence[Token], i: int, written: list[tuple[int, in
         return None
     if any(lo <= toks[i].start < hi for lo, hi in written) or _percent_words(text, toks, j + 1):
         return None
-    near = window_stems(toks, i, j + 1, NEAR) - _HEDGE_WORDS
+    # what was decided is said around it, or inside it ("211 votes to 148")
+    near = window_stems(toks, i, j + 1) | {stem(t.text) for t in toks[i + 1 : j] if t.lower != "to"}
     span = (toks[i].start, toks[j].end)
-    return Slot(
-        kind="number",
-        key=frozenset(["score"]),
-        value=(float(second), float(first), "score", None, ""),
-        surface=text[span[0] : span[1]],
-        span=span,
-        context=frozenset(near) | _names(toks, i, j + 1),
-    )
+    context = frozenset(near - _HEDGE_WORDS) | _names(toks, i, j + 1)
+    value = (float(second), float(first), "score", None, "")
+    surface = text[span[0] : span[1]]
+    return Slot("number", frozenset(["score"]), value, surface, span, context), j
 
 
 def _per_hour(text: str, toks: Sequence[Token], unit: int) -> int | None:
