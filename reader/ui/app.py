@@ -372,10 +372,19 @@ class CrossreadApp(App[None]):
 
     def show_marks(self, keep: int | None = None) -> None:
         """Labels, the current claim, its counterpart, the evidence (candidate `keep` in view)."""
+        from annotations.store import StoreError
+
         review = self.review
         labels = {cid: a.label for cid, a in review.annotations.items() if a.label}
         labels.update(dict.fromkeys(review.saving, SAVING))  # not shown as saved before its commit
         claim = review.claim
+        damaged: StoreError | None = None
+        try:
+            candidates, suggestion = review.evidence(), review.suggestion()
+        except StoreError as exc:
+            # a damaged row of this claim: said below, and the evidence panel must not keep the
+            # claim before's suggestion (nor its `a accepts`) under this one
+            candidates, suggestion, damaged = [], None, exc
         view = self.query_one("#article", ArticleView)
         view.set_marks(labels, claim.id if claim else None)
         view.scroll_to_claim(claim)
@@ -395,15 +404,16 @@ class CrossreadApp(App[None]):
         here = (claim.id if claim else None, self.compare_name)
         if here != self._cursor_for:  # a new claim or other article: the cursor starts on the
             self._cursor_for = here  # counterpart
-            counterpart = review.counterpart(self.compare_name) if self.compare_name else None
+            found = self.compare_name and damaged is None
+            counterpart = review.counterpart(self.compare_name) if found else None
             self.compare_cursor = counterpart.id if counterpart else None
         compare.set_marks(labels, self.compare_cursor, linked=review.linked())
         compare.scroll_to_claim(self._compare_claim())
         ann = review.annotations.get(claim.id) if claim else None
         self.query_one(EvidencePanel).show(
             claim,
-            review.evidence(),
-            review.suggestion(),
+            candidates,
+            suggestion,
             review.linked(),
             ann.note if ann else "",
             source_of=review.source_of,
@@ -413,7 +423,7 @@ class CrossreadApp(App[None]):
         self.query_one(InfoLine).show(review)
         # the footer shows `a` only when there is a suggestion; refreshing the bindings rebuilds
         # the whole footer, so only when that changes
-        accept = review.suggestion() is not None
+        accept = suggestion is not None
         if accept != self._accept_shown:
             self._accept_shown = accept
             self.refresh_bindings()
@@ -424,6 +434,8 @@ class CrossreadApp(App[None]):
         if stories.display:
             stories.show(review.stories, review.story)
         self._remember_place()
+        if damaged is not None:
+            raise damaged  # said by whoever asked for the redraw (a key, a landed write, a poll)
 
     def _remember_place(self) -> None:
         """Save where the reviewer is, a moment after they stop moving (not on every key)."""
@@ -775,7 +787,12 @@ class CrossreadApp(App[None]):
         if action in REVIEW_ACTIONS and isinstance(self.screen, ModalScreen):
             return False
         if action == "accept" and self.review.articles:
-            return self.review.suggestion() is not None  # in the footer only when it applies
+            from annotations.store import StoreError
+
+            try:  # in the footer only when it applies
+                return self.review.suggestion() is not None
+            except StoreError:  # a damaged suggestion (said where it was met): nothing to accept
+                return False
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

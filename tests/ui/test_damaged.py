@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from reader.ui.app import build_app
-from ui.helpers import REVIEWER, first_claims, labels
+from ui.helpers import REVIEWER, first_claims, labels, screen_lines
 
 SIZE = (120, 36)
 
@@ -93,5 +93,26 @@ async def test_another_window_writing_while_on_a_damaged_claim_is_shown_not_a_cr
         await pilot.pause()
         assert app.is_running
         assert any("table evidence" in m for m in shown), shown
+        await pilot.press("k", "c")
+    assert labels(seeded_db) == {claims[0].id: "consistent"}
+
+
+async def test_a_damaged_suggestion_does_not_leave_the_previous_claims_on_screen(
+    seeded_db: str,
+) -> None:
+    # the panel kept the claim before's suggestion ("a accepts") under the damaged claim
+    claims = first_claims(seeded_db, 2)
+    damage(seeded_db, claims[1].id, "UPDATE suggestions SET spans = '{' WHERE claim_id = ?")
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert any("Suggested:" in line for line in screen_lines(app))
+        shown = said(app)
+        await pilot.press("j")  # onto the damaged claim
+        await pilot.pause()
+        assert app.review.claim.id == claims[1].id
+        after = screen_lines(app)
+        assert not any("Suggested:" in line for line in after), "\n".join(after)
+        assert any("table suggestions" in m for m in shown), shown
         await pilot.press("k", "c")
     assert labels(seeded_db) == {claims[0].id: "consistent"}
