@@ -92,6 +92,9 @@ def test_same_count_of_another_noun_is_not_the_same_fact() -> None:
     # "six hours" and "eight hours" are two values for one slot; "six schools" is another fact
     assert first_evidence(story, claim, "b.txt").startswith("Homes had no power for eight hours")
     assert "#hour" in terms(claim) and "6" in terms(claim)
+    # minutes are on the same scale; a moment ("the 34th minute") is not a duration
+    assert "#hour" in terms("The meeting lasted 90 minutes.")
+    assert "#hour" not in terms("Price scored in the 34th minute.")
 
 
 def test_a_denial_pointing_back_is_matched_with_its_previous_sentence() -> None:

@@ -78,7 +78,10 @@ def terms(text: str) -> set[str]:
             out.add(w.replace(",", ""))
         elif is_content(tok.text):
             out.add(stem(tok.text))
-    out.update("#" + k for slot in numbers.extract(text) for k in slot.key)
+    for slot in numbers.extract(text):
+        # "the 34th minute" is a moment, not a duration like "within two hours"
+        rank = ":rank" if slot.value[4] == "ordinal" else ""  # type: ignore[index]
+        out.update(f"#{k}{rank}" for k in slot.key)
     return out
 
 

@@ -89,10 +89,12 @@ _MEASURES = {
     "km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609),
     "metre": ("m", 1.0), "meter": ("m", 1.0), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
     "kg": ("kg", 1.0), "kilog": ("kg", 1.0), "lb": ("kg", 0.4536),
-    "hour": ("hour", 1.0), "hr": ("hour", 1.0), "minut": ("minut", 1.0), "min": ("minut", 1.0),
+    "hour": ("hour", 1.0), "hr": ("hour", 1.0), "minut": ("hour", 1 / 60), "min": ("hour", 1 / 60),
+    "day": ("day", 1.0), "week": ("day", 7.0),
     "kph": ("kph", 1.0), "kmh": ("kph", 1.0), "mph": ("kph", 1.609), "knot": ("kph", 1.852),
 }  # fmt: skip
 _ROUNDING = 0.05
+_TIMES = frozenset(["hour", "day"])  # converted exactly
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
@@ -415,8 +417,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         head = [h for h in head if h not in _SUBSET] or head
         if head[0] in _MEASURES:  # one scale per kind of measure: "10 km" meets "6 miles"
             canon, factor = _MEASURES[head[0]]
-            if factor != 1.0:
-                lo, hi = lo * factor * (1 - _ROUNDING), hi * factor * (1 + _ROUNDING)
+            # "6 miles" is a rounding of "10 km"; "90 minutes" is exactly "1.5 hours"
+            rounding = 0.0 if canon in _TIMES else _ROUNDING
+            lo, hi = lo * factor * (1 - rounding), hi * factor * (1 + rounding)
             head[0] = canon
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(toks, start, k, head)
