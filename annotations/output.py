@@ -62,6 +62,15 @@ def _refusal(target: str, protect: Iterable[Protected]) -> str | None:
     return None
 
 
+def refusal(out: str | os.PathLike, protect: Iterable[Protected]) -> str | None:
+    """What `out` is among the protected paths (`open_output` refuses it), or None: for a
+    dialog to say so before it asks anything."""
+    try:
+        return _refusal(os.path.realpath(out), protect)
+    except OSError:  # a symlink loop: open_output says so
+        return None
+
+
 def _stat(path: str) -> os.stat_result | None:
     try:
         return os.stat(path)

@@ -720,13 +720,20 @@ class CrossreadApp(App[None]):
 
     # ---- other -------------------------------------------------------------------------------
     def action_export(self) -> None:
+        from annotations.export import protected_paths
+        from annotations.output import refusal
         from reader.ui.dialogs import ExportScreen
 
         def done(settings: dict | None) -> None:
             if settings:
                 self.export(**settings)
 
-        self.push_screen(ExportScreen("crossread-export.csv", self.review.reviewer), done)
+        protect = protected_paths(self.store)  # read once, not per key typed
+
+        def refused(path: Path) -> str | None:
+            return refusal(path, protect)
+
+        self.push_screen(ExportScreen("crossread-export.csv", self.review.reviewer, refused), done)
 
     def export(
         self, out_path: str, fmt: str, excel: bool, all_claims: bool, all_reviewers: bool = False

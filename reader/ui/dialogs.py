@@ -236,10 +236,16 @@ class ExportScreen(ModalScreen[dict | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, default_path: str, reviewer: str) -> None:
+    def __init__(
+        self,
+        default_path: str,
+        reviewer: str,
+        refused: Callable[[Path], str | None] = lambda path: None,
+    ) -> None:
         super().__init__()
         self.default_path = default_path
         self.reviewer = reviewer
+        self.refused = refused  # what a path is that must not be written (an article…), or None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog"):
@@ -277,7 +283,10 @@ class ExportScreen(ModalScreen[dict | None]):
         full = self.full_path
         line = Text("→ ", style="dim")
         line.append(one_line(str(full)) if full else "give a file name", style="italic")
-        if full is not None and full.exists():
+        what = self.refused(full) if full is not None else None
+        if what:
+            line.append(f"  ({what}: not written)", style="bold red")
+        elif full is not None and full.exists():
             line.append("  (exists: asks before replacing)", style="bold yellow")
         self.query_one("#export-full-path", Static).update(line)
 
@@ -306,6 +315,14 @@ class ExportScreen(ModalScreen[dict | None]):
         full = self.full_path
         if full is None:
             self.notify("Give a file name to export to.", severity="warning", markup=False)
+            return
+        what = self.refused(full)
+        if what:
+            self.notify(
+                f"{one_line(str(full))} is {what}: choose another file.",
+                severity="warning",
+                markup=False,
+            )
             return
         settings = {
             "out_path": str(full),

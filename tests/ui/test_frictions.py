@@ -130,3 +130,27 @@ async def test_suggestion_hints_name_articles_by_their_source(sourced_db: str) -
         assert "Suggested:" in shown
         assert not [n for n in articles if n in shown]
         assert any(source in shown for source in articles.values())
+
+
+async def test_export_onto_an_imported_article_is_refused_in_the_dialog(seeded_db: str) -> None:
+    # the dialog said "(exists: asks before replacing)", asked "Replace it?", and only after a
+    # yes said the export failed: the file was safe, the question was wrong
+    article = Path("seeds/000_841ac63cb8323543.txt")
+    before = article.read_bytes()
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("s")
+        app.screen.query_one("#export-path").value = str(article)
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "imported article" in shown and "asks before replacing" not in shown, shown
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)  # no question; the reviewer picks another
+        app.screen.query_one("#export-path").value = "seeds/new.md"  # would become an article
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "imported article" in shown, shown  # (the line may wrap)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+    assert article.read_bytes() == before
+    assert not Path("seeds/new.md").exists()
