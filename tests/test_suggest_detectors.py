@@ -972,3 +972,51 @@ def test_a_quote_changed_in_a_negation_or_a_figure_changes_its_meaning() -> None
         "“We shall reopen the harbour gates within ten days,” the mayor said.", other
     )
     assert worded is not None and not worded.meaningful  # a hint, not a label
+
+
+# quotes' speakers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"This bridge will change the way people move," said council leader Maya Osei.', "osei"),
+        ('"This bridge will change the way people move," said Dan Pryce, the spokesman.', "pryce"),
+        ('Maya Osei, the council leader, said it would "change the way people move".', "osei"),
+        ("“We will not allow anyone to slam closed the door,” Sherman said.", "sherman"),
+        ("Mr Ryabkov replied: “It is very important that we have no further delays.”", "ryabkov"),
+        ("Osei told reporters: “We have waited ten years for this bridge.”", "osei"),
+    ],
+)
+def test_a_quotes_speaker_is_read_beside_its_verb(text: str, speaker: str) -> None:
+    from reader.suggest import speakers
+
+    assert [s.value for s in speakers.extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We have waited ten years for this bridge,” he said in a statement to Reuters.",
+        "“We have waited ten years for this bridge,” the council said on Monday.",
+        "Osei’s deputy said: “We have waited ten years for this bridge.”",  # not Osei
+        "“It is very important,” said Dan Pryce.",  # too short to be matched as one remark
+        "“We have waited ten years for this bridge,” told Reuters.",  # an audience
+    ],
+)
+def test_a_quote_without_a_named_speaker_has_no_slot(text: str) -> None:
+    from reader.suggest import speakers
+
+    assert speakers.extract(text) == []
+
+
+def test_one_remark_from_two_speakers_conflicts() -> None:
+    from reader.suggest import speakers
+
+    osei = _one(speakers.extract('"This bridge will change the way people move," said Maya Osei.'))
+    pryce = _one(speakers.extract('Dan Pryce said the bridge would "change the way people move".'))
+    other = _one(speakers.extract('"We have waited ten years for a bridge," said Dan Pryce.'))
+    assert speakers.related(osei, pryce) and not speakers.compatible(osei, pryce)
+    assert not speakers.related(pryce, other)  # another remark
+    misspelt = _one(speakers.extract('"It will change the way people move," said Maya Ossei.'))
+    assert speakers.compatible(osei, misspelt)

@@ -425,3 +425,20 @@ def test_a_figure_only_the_claims_own_article_gives_leaves_it_confidently_unveri
     got = _by_text(story)
     assert got[cars].label == got[again].label == "unverified"
     assert got[cars].confidence == got[again].confidence == "high"
+
+
+def test_a_remark_put_in_another_mouth_by_one_source_is_contradicted() -> None:
+    remark = "change the way people move around the city"
+    story = _story(
+        [f'"This bridge will {remark}," said council leader Maya Osei.', *FILLER[0]],
+        [f'"This bridge will {remark}," said Dan Pryce, the opposition spokesman.', *FILLER[1]],
+        [f'Maya Osei, the council leader, said the bridge would "{remark}".', *FILLER[2]],
+    )
+    got = _by_text(story)
+    odd = got[f'"This bridge will {remark}," said Dan Pryce, the opposition spokesman.']
+    assert odd.label == "contradicted" and odd.confidence == "high"
+    assert odd.reason == (
+        "speakers of the quote differ: 'Dan Pryce' here; 'Maya Osei' in 000.txt, 002.txt "
+        "(the other sources outnumber this one)"
+    )
+    assert got[f'"This bridge will {remark}," said council leader Maya Osei.'].label == "consistent"

@@ -26,6 +26,7 @@ from reader.suggest import (
     negation,
     numbers,
     places,
+    speakers,
     spelling,
     titles,
     when,
@@ -51,9 +52,10 @@ RULES: dict[str, Rule] = {
     "year": (dates.related, dates.compatible),
     "date": (dates.related, dates.compatible),
     "time": (dates.related, dates.compatible),
+    "speaker": (speakers.related, speakers.compatible),
 }
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
-NOUN["time"] = "times"
+NOUN |= {"time": "times", "speaker": "speakers of the quote"}
 RIVALS = 3  # rival values whose support is counted, per slot
 EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
 EVIDENCE_LISTED = 6  # evidence kept per suggestion

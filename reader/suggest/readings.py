@@ -13,7 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.models import Claim
-from reader.suggest import antonyms, dates, names, negation, numbers, places, spelling, titles
+from reader.suggest import (
+    antonyms,
+    dates,
+    names,
+    negation,
+    numbers,
+    places,
+    speakers,
+    spelling,
+    titles,
+)
 from reader.suggest.antonyms import Opposite
 from reader.suggest.negation import Negated
 from reader.suggest.slots import Slot
@@ -25,9 +35,11 @@ Name = tuple[int, int, tuple[str, ...]]
 
 
 def slots_of(text: str) -> list[Slot]:
-    """The numbers, titles and dates of `text`, as the story-wide vote compares them."""
+    """The numbers, titles, dates and quotes' speakers of `text`, as the story-wide vote
+    compares them."""
     toks = tokenize(text)
-    return numbers.extract(text, toks) + titles.extract(text, toks) + dates.extract(text, toks)
+    found = numbers.extract(text, toks) + titles.extract(text, toks) + dates.extract(text, toks)
+    return found + speakers.extract(text, toks)
 
 
 @dataclass

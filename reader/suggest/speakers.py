@@ -1,0 +1,108 @@
+"""Who said a quote: the same words put in different mouths ("…,” said Maya Osei" / "…,” said Dan
+Pryce") is a conflict a fact-checker must see.
+
+A quote's speaker is read outside the quotation marks, from a verb of saying next to it: the
+name after the verb when the verb follows the quote ("“…,” said council leader Maya Osei"), else
+the name just before the verb ("Maya Osei, the council leader, said the bridge would “…”", "“…,”
+Osei said"). A pronoun ("he said") names no one, and the quote gets no slot. Two quotes are the
+same remark when they share `RUN` words in order; the slot is keyed by those runs, so only
+quotes sharing one meet, and its value is the speaker's surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from reader.align.words import STOPWORDS
+from reader.suggest.slots import Slot
+from reader.suggest.text import Token, tokenize, without_possessive
+from reader.suggest.titles import is_title_word
+
+RUN = 5  # quoted words in order that make two quotes one remark (as `support.SHARED_RUN`)
+_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+# verbs that put a speaker next to a quote ("told" is followed by its audience, not its speaker)
+_SAYING = frozenset(
+    """said says added adds stated declared insisted wrote replied warned argued explained noted
+    told tells""".split()  # noqa: SIM905
+)
+_AUDIENCE = frozenset(["told", "tells"])  # "“…,” told reporters": its name is not the speaker
+_BEFORE = 6  # tokens before a verb searched for its speaker (past an appositive)
+SIMILAR = 80.0  # one surname spelled two ways is still one speaker (`spelling` flags it)
+_PRONOUNS = frozenset("he she they i we it".split())  # noqa: SIM905
+
+
+def _name_at(
+    toks: Sequence[Token], k: int, step: int, limit: int, quoted: set[int]
+) -> tuple[int, int] | None:
+    """The (first, last) token of the run of capitalised name words met first walking from
+    toks[k] by `step`, past lower-case words and titles, starting within `limit` tokens; None
+    at a pronoun or a quote (the indices in `quoted`)."""
+    run: list[int] = []
+    at = k
+    while 0 <= at < len(toks) and at not in quoted and (run or abs(at - k) < limit):
+        t = toks[at]
+        word = without_possessive(t.text)
+        name = word[:1].isupper() and word.isalpha() and t.lower not in STOPWORDS
+        if name and not is_title_word(t.lower):
+            run.append(at)
+            at += step
+            continue
+        if run:
+            break
+        if t.lower in _PRONOUNS:
+            return None
+        at += step
+    if not run or toks[max(run)].text != without_possessive(toks[max(run)].text):
+        return None  # "Osei's deputy said": not Osei
+    return min(run), max(run)
+
+
+def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
+    """A slot per quote of `text` whose speaker is named."""
+    if '"' not in text and "“" not in text:
+        return []
+    toks = tokenize(text) if tokens is None else tokens
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    quoted = {k for k, t in enumerate(toks) if any(a <= t.start < b for a, b in quotes)}
+    verbs = [k for k, t in enumerate(toks) if t.lower in _SAYING and k not in quoted]
+    out = []
+    for lo, hi in quotes:
+        words = [t.lower for t in tokenize(text[lo:hi]) if t.text[:1].isalpha()]
+        if len(words) < RUN or not verbs:
+            continue
+        runs = frozenset(" ".join(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
+        # the verb nearest the quote: right after it ("…,” said X", "…,” X said") or the last
+        # one before it ("X said the bridge would “…”")
+        after = [k for k in verbs if toks[k].start >= hi]
+        before = [k for k in verbs if toks[k].end <= lo]
+        if (
+            after
+            and not text[hi : toks[after[0]].start].strip(" ,")
+            and toks[after[0]].lower not in _AUDIENCE
+        ):
+            found = _name_at(toks, after[0] + 1, 1, 4, quoted)  # inverted: "said Maya Osei"
+        elif after or before:
+            verb = after[0] if after else before[-1]
+            found = _name_at(toks, verb - 1, -1, _BEFORE, quoted)
+        else:
+            found = None
+        if found is None:
+            continue
+        first, last = found
+        surname = without_possessive(toks[last].lower)
+        span = (toks[first].start, toks[last].end)
+        out.append(Slot("speaker", runs, surname, text[span[0] : span[1]], span))
+    return out
+
+
+def related(a: Slot, b: Slot) -> bool:
+    """Two quotes sharing a run of words: one remark."""
+    return bool(a.key & b.key)
+
+
+def compatible(a: Slot, b: Slot) -> bool:
+    """The same speaker, however the surname is spelled."""
+    return a.value == b.value or fuzz.ratio(str(a.value), str(b.value)) >= SIMILAR
