@@ -70,6 +70,10 @@ def _read_only(path: Path, *, immutable: bool, check_same_thread: bool) -> sqlit
 
 def _inspect(path: Path) -> int | None:
     """Check an existing file read-only; its stored schema version (None = fresh SQLite file)."""
+    if path.is_dir():
+        raise OpenError(f"{path} is a folder, not a database file")
+    if not path.is_file():  # reading a FIFO's header would wait for a writer forever
+        raise OpenError(f"{path} is not a database file (a FIFO, device or socket)")
     try:
         with path.open("rb") as f:
             head = f.read(len(SQLITE_MAGIC))

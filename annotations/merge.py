@@ -131,7 +131,7 @@ def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
 def _open_input(path: str) -> sqlite3.Connection:
     """A read-only connection to an existing crossread database (refused otherwise)."""
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise MergeError(f"no database at {path}")
     try:
         version = connection.inspect(p)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -264,6 +265,38 @@ def test_writing_commands_on_read_only_media_say_so(tmp_path):
     with read_only_media(folder, tmp_path / "mnt") as mnt:
         line = one_line_error(crossread("import", str(story), "--db", str(mnt / "w.db")))
         assert "read-only" in line and "not crossread's" not in line, line
+
+
+def special_files(folder: Path) -> list[Path]:
+    fifo = folder / "fifo.db"
+    os.mkfifo(fifo)
+    files = [fifo]
+    if os.geteuid() == 0:  # a null device of our own (never a real /dev path)
+        null = folder / "null.db"
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        files.append(null)
+    return files
+
+
+def test_a_fifo_or_device_as_the_database_is_one_line(tmp_path):
+    # a FIFO hung every command (reading its header waits for a writer forever); a device
+    # said "cannot rollback - no transaction is active" and left a -journal beside it
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    make_db(tmp_path / "w.db").close()
+    for db in special_files(inputs):
+        for args in (["stats"], ["export"], ["import", str(story)], [str(story)]):
+            line = one_line_error(crossread(*args, "--db", str(db)))
+            assert "not a database file" in line, (args, line)
+        line = one_line_error(crossread("merge", str(db), "-o", str(tmp_path / "team.db")))
+        assert "not a database file" in line, line
+        line = one_line_error(crossread("merge", str(tmp_path / "w.db"), "-o", str(db)))
+        assert "not a database file" in line, line
+    expected = ["fifo.db", "null.db"] if os.geteuid() == 0 else ["fifo.db"]
+    assert sorted(p.name for p in inputs.iterdir()) == expected  # no -journal, -wal, -shm
 
 
 def test_a_failed_open_leaves_no_database_behind(tmp_path):
