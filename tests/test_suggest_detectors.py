@@ -771,6 +771,18 @@ def test_units_are_converted_before_comparing() -> None:
         _one(numbers.extract("The rescue took a six-hour shift.")),
         _one(numbers.extract("The rescue shift took 6 hours.")),
     )
+    # volumes, areas, weights and depths as news gives them
+    for a, b in (
+        ("The tanker spilled 2,000 barrels of oil.", "The tanker spilled 318,000 litres of oil."),
+        ("The tanker spilled 84,000 gallons of oil.", "The tanker spilled 318,000 litres of oil."),
+        ("The fire burned 13,000 acres of forest.", "The fire burned 5,260 hectares of forest."),
+        ("The storm left 4 inches of rain in Karsby.", "The storm left 10 cm of rain in Karsby."),
+        ("The crane lifted 40 tons of steel.", "The crane lifted 40 tonnes of steel."),
+    ):
+        x, y = _one(numbers.extract(a)), _one(numbers.extract(b))
+        assert numbers.related(x, y) and numbers.compatible(x, y), (a, b)
+    spill = _one(numbers.extract("The tanker spilled 2,000 barrels of oil."))
+    assert not numbers.compatible(spill, _one(numbers.extract("It spilled 100,000 litres of oil.")))
     # durations in minutes and hours, days and weeks
     minutes = _one(numbers.extract("The Karsby meeting lasted 90 minutes."))
     hours = _one(numbers.extract("The Karsby meeting lasted 1.5 hours."))

@@ -88,7 +88,11 @@ _DETERMINERS_OF = frozenset(["the", "its", "their", "his", "her", "our", "these"
 _MEASURES = {
     "km": ("km", 1.0), "kilom": ("km", 1.0), "mile": ("km", 1.609),
     "metre": ("m", 1.0), "meter": ("m", 1.0), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
-    "kg": ("kg", 1.0), "kilog": ("kg", 1.0), "lb": ("kg", 0.4536),
+    "kg": ("kg", 1.0), "kilog": ("kg", 1.0), "lb": ("kg", 0.4536), "lbs": ("kg", 0.4536),
+    "tonne": ("t", 1.0), "ton": ("t", 1.0),  # a "ton" may be short, long or metric: 5% apart
+    "litre": ("l", 1.0), "liter": ("l", 1.0), "gallo": ("l", 3.785), "barre": ("l", 159.0),
+    "hecta": ("ha", 1.0), "acre": ("ha", 0.4047),
+    "cm": ("cm", 1.0), "mm": ("cm", 0.1), "inch": ("cm", 2.54), "inche": ("cm", 2.54),
     "hour": ("hour", 1.0), "hr": ("hour", 1.0), "minut": ("hour", 1 / 60), "min": ("hour", 1 / 60),
     "day": ("day", 1.0), "week": ("day", 7.0),
     "kph": ("kph", 1.0), "kmh": ("kph", 1.0), "mph": ("kph", 1.609), "knot": ("kph", 1.852),
