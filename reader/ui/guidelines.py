@@ -7,6 +7,8 @@ are never opened (a click shows the address), and Markdown is the only thing int
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import ClassVar
 
@@ -40,7 +42,12 @@ def find_guidelines(story_path: str | None, given: str | None = None) -> Path | 
 
 def read_guidelines(path: Path) -> str:
     """The file's text, sanitized; raises OSError or ValueError with a one-line reason."""
-    with open(path, "rb") as f:
+    # non-blocking: a FIFO would otherwise freeze the app until something writes to it
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ValueError(f"{one_line(str(path))} is not a regular file")
+    with open(fd, "rb") as f:
         data = f.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ValueError(f"{one_line(str(path))} is larger than {MAX_BYTES:,} bytes")

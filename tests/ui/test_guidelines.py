@@ -107,3 +107,30 @@ def test_a_missing_guidelines_file_is_one_line_and_exit_2(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "nope.md" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_guidelines_that_are_a_fifo_are_refused_not_waited_for(tmp_path: Path) -> None:
+    # `--guidelines` accepted a FIFO, and `g` froze the app: opening it waits for a writer
+    import os
+    import threading
+
+    from reader.ui.guidelines import read_guidelines
+
+    fifo = tmp_path / "rules.md"
+    os.mkfifo(fifo)
+    outcome: list[BaseException | str] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_guidelines(fifo))
+        except (OSError, ValueError) as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # let it go: a writer that closes at once gives it an end of file
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(10)
+        raise AssertionError("reading the guidelines waited on a FIFO")
+    assert isinstance(outcome[0], ValueError) and "not a regular file" in str(outcome[0])
