@@ -1032,3 +1032,32 @@ def test_one_remark_from_two_speakers_conflicts() -> None:
     assert not speakers.related(pryce, other)  # another remark
     misspelt = _one(speakers.extract('"It will change the way people move," said Maya Ossei.'))
     assert speakers.compatible(osei, misspelt)
+
+
+# charges ----------------------------------------------------------------------------------------
+
+
+def test_a_charge_is_compared_with_the_same_stage_for_the_same_person() -> None:
+    from reader.suggest import charges
+
+    def one(text: str):
+        return _one(charges.extract(text))
+
+    murder = one("A 24-year-old man has been charged with murder after a stabbing in Karsby.")
+    assert murder.value == {"murder"} and murder.surface == "murder"
+    other = one("A man has been charged with manslaughter and will appear in court on Monday.")
+    assert charges.related(murder, other) and not charges.compatible(murder, other)
+    attempted = one("A man was charged with attempted murder in Karsby.")
+    assert attempted.surface == "attempted murder" and not charges.compatible(murder, attempted)
+    # one source names more charges than another
+    both = one("Frost was charged with the murder of Liam Doyle and with robbery.")
+    assert charges.related(murder, both) and charges.compatible(murder, both)
+    # another person, or a verdict rather than a charge, is another matter
+    assert not charges.related(both, one("Ann Hale was charged with fraud in Karsby."))
+    assert not charges.related(murder, one("He was convicted of manslaughter in 2019."))
+    for text in (
+        "He was charged with dangerous driving.",  # no offence of the list: left alone
+        "A man was charged over the death on Saturday.",
+        "He was charged with a public order offence after the murder.",
+    ):
+        assert charges.extract(text) == [], text

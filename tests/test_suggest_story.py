@@ -442,3 +442,18 @@ def test_a_remark_put_in_another_mouth_by_one_source_is_contradicted() -> None:
         "(the other sources outnumber this one)"
     )
     assert got[f'"This bridge will {remark}," said council leader Maya Osei.'].label == "consistent"
+
+
+def test_a_charge_one_source_names_differently_is_contradicted() -> None:
+    odd = "A man has been charged with manslaughter over the Karsby stabbing."
+    story = _story(
+        ["Daniel Frost, 25, has been charged with murder over the Karsby stabbing.", *FILLER[0]],
+        ["A man was charged with murder over the Karsby stabbing on Saturday.", *FILLER[1]],
+        [odd, *FILLER[2]],
+    )
+    got = _by_text(story)[odd]
+    assert (got.label, got.confidence) == ("contradicted", "high")
+    assert got.reason == (
+        "charges differ: 'manslaughter' here; 'murder' in 000.txt, 001.txt "
+        "(the other sources outnumber this one)"
+    )

@@ -149,6 +149,24 @@ def test_headline_condensing_a_supported_lead_is_consistent() -> None:
     assert got["Shelters open across the region"].label == "unverified"
 
 
+def test_headline_condensing_a_contradicted_lead_says_it_leaves_the_dispute_out() -> None:
+    head = "Man charged over Karsby death"
+    lead = "A 24-year-old man has been charged with murder after a stabbing in Karsby."
+    story = _story(
+        [head, lead, *FILLER[:2]],
+        ["Karsby murder charge", "A 25-year-old man was charged with murder after a stabbing "
+         "in Karsby.", *FILLER[2:4]],
+        titled=True,
+    )  # fmt: skip
+    got = _by_text(story)
+    assert got[lead].label == "contradicted"
+    assert got[head].label == "consistent"
+    assert got[head].reason.startswith(
+        "headline condensing claim 1 of this article, without what is disputed in it "
+        "(claim 1 is contradicted: numbers differ"
+    ), got[head].reason
+
+
 def test_the_same_quoted_words_make_a_counterpart_whatever_the_words() -> None:
     from reader.suggest.support import quoted_words, shared_run
 

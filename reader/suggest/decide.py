@@ -20,6 +20,7 @@ from reader.align.score import PairScorer
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import (
     antonyms,
+    charges,
     confidence,
     dates,
     hints,
@@ -53,9 +54,10 @@ RULES: dict[str, Rule] = {
     "date": (dates.related, dates.compatible),
     "time": (dates.related, dates.compatible),
     "speaker": (speakers.related, speakers.compatible),
+    "charge": (charges.related, charges.compatible),
 }
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
-NOUN |= {"time": "times", "speaker": "speakers of the quote"}
+NOUN |= {"time": "times", "speaker": "speakers of the quote", "charge": "charges"}
 RIVALS = 3  # rival values whose support is counted, per slot
 EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
 EVIDENCE_LISTED = 6  # evidence kept per suggestion
@@ -667,10 +669,16 @@ class StorySuggester:
             conf = confidence.of_counterpart(cp)
         elif restated is not None and restated.label in ("consistent", "contradicted"):
             label, spans = "consistent", ()
-            reason = (
-                f"headline condensing claim {claims[lead].index} of this article, which is "
-                f"{restated.label}: {restated.reason}"
+            n = claims[lead].index
+            # a headline holding the disputed detail has a finding of its own: this one keeps
+            # what the claim says without it
+            why = restated.reason
+            held = (
+                f"which is consistent: {why}"
+                if restated.label == "consistent"
+                else f"without what is disputed in it (claim {n} is contradicted: {why})"
             )
+            reason = f"headline condensing claim {n} of this article, {held}"
             shown = list(restated.evidence[:EVIDENCE_SHOWN])
             conf = "low"  # which body sentence a headline condenses is itself a guess
         elif agreed:  # the same figure in every source that gives it, said in other words

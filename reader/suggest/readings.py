@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reader.models import Claim
 from reader.suggest import (
     antonyms,
+    charges,
     dates,
     names,
     negation,
@@ -35,11 +36,11 @@ Name = tuple[int, int, tuple[str, ...]]
 
 
 def slots_of(text: str) -> list[Slot]:
-    """The numbers, titles, dates and quotes' speakers of `text`, as the story-wide vote
+    """The numbers, titles, dates, quotes' speakers and charges of `text`, as the story-wide vote
     compares them."""
     toks = tokenize(text)
     found = numbers.extract(text, toks) + titles.extract(text, toks) + dates.extract(text, toks)
-    return found + speakers.extract(text, toks)
+    return found + speakers.extract(text, toks) + charges.extract(text, toks)
 
 
 @dataclass
