@@ -66,3 +66,29 @@ def test_saving_the_theme_keeps_the_rest_of_the_file(config_dir: Path) -> None:
     broken = write(config_dir, "auto_advance = \n")
     assert "not changed" in save_theme("nord")
     assert broken.read_text() == "auto_advance = \n"
+
+
+def test_a_fifo_for_a_config_file_is_one_line_not_a_frozen_start(config_dir: Path) -> None:
+    # the app did not start (reading the file waited for a writer); saving a theme would too
+    import contextlib
+    import os
+    import threading
+
+    fifo = config_dir / "config.toml"
+    os.mkfifo(fifo)
+    outcome: list[object] = []
+    worker = threading.Thread(
+        target=lambda: outcome.extend([load_config(), save_theme("nord")]), daemon=True
+    )
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():  # let it go: a writer that closes at once gives it an end of file
+        for _ in range(2):
+            with contextlib.suppress(OSError):  # (no reader waiting yet)
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        raise AssertionError("reading the config file waited on a FIFO")
+    config, saved = outcome
+    assert config.theme is None and len(config.problems) == 1
+    assert "not a regular file" in config.problems[0] and "defaults" in config.problems[0]
+    assert saved is not None and "not changed" in saved
+    assert [p.name for p in config_dir.iterdir()] == ["config.toml"]

@@ -43,8 +43,12 @@ def _show(path: Path | str) -> str:
     return printable(str(path)).replace("\n", "\ufffd")
 
 
-def _read_regular(path: Path, max_bytes: int) -> bytes:
-    """Read a regular file without ever blocking on a FIFO or device, refusing huge files."""
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """Read a regular file without ever blocking on a FIFO or device, refusing huge files.
+
+    Raises ArticleError with a one-line reason. Every file crossread reads goes through it (the
+    articles, the guidelines, the config file): opening a FIFO would wait for a writer forever.
+    """
     try:
         st = os.stat(path)  # follows a symlinked *file*; stat never opens, so never blocks
     except OSError as exc:
@@ -153,7 +157,7 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
 def load_article(story: str, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Load one file as an article of `story`; raises ArticleError with a one-line reason."""
     path = Path(path)
-    data = _read_regular(path, max_bytes)
+    data = read_regular(path, max_bytes)
     # absolute, so an export can later recognise the article whatever the working folder
     name, where = escape_undecodable(path.name), escape_undecodable(os.path.abspath(path))
     article = build_article(story, name, where, data)

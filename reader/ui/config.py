@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 FILE_NAME = "config.toml"
+MAX_BYTES = 1_000_000  # a settings file is a few lines; anything larger is not one
 ENV_DIR = "CROSSREAD_CONFIG_DIR"
 _KEY = re.compile(r"^[\w+\-]+$")  # one key name: "j", "ctrl+z", "question_mark", "down"
 
@@ -53,11 +54,11 @@ def load_config(path: Path | None = None) -> Config:
     """The settings in the file, defaults for anything missing or wrong (see `problems`)."""
     path = path or config_path()
     config = Config()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return config
-    except (OSError, UnicodeDecodeError) as exc:
+    try:
+        text = _read(path)
+    except (ValueError, UnicodeDecodeError) as exc:
         config.problems.append(f"{path}: cannot read it ({exc}); using the defaults")
         return config
     tomllib = _tomllib()
@@ -71,6 +72,17 @@ def load_config(path: Path | None = None) -> Config:
         if problem:
             config.problems.append(f"{path}: {problem}")
     return config
+
+
+def _read(path: Path) -> str:
+    """The file's text; ValueError (or UnicodeDecodeError) with a one-line reason. A FIFO is
+    refused, not waited for: the app would not start until something wrote to it."""
+    from reader.corpus.loader import ArticleError, read_regular
+
+    try:
+        return read_regular(path, MAX_BYTES).decode("utf-8")
+    except ArticleError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _tomllib():
@@ -116,9 +128,9 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
     path = path or config_path()
     tomllib = _tomllib()
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        text = _read(path) if os.path.lexists(path) else ""
         tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (ValueError, tomllib.TOMLDecodeError):
         return f"{path}: not changed (it cannot be read as TOML); the theme is not remembered"
     line = f"theme = {json.dumps(theme)}"
     lines = text.splitlines()

@@ -7,8 +7,6 @@ are never opened (a click shows the address), and Markdown is the only thing int
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
 from reader.corpus.decode import sanitize
-from reader.corpus.loader import GUIDELINES
+from reader.corpus.loader import GUIDELINES, ArticleError, read_regular
 from reader.ui.textutil import one_line
 
 MAX_BYTES = 1_000_000
@@ -41,16 +39,11 @@ def find_guidelines(story_path: str | None, given: str | None = None) -> Path | 
 
 
 def read_guidelines(path: Path) -> str:
-    """The file's text, sanitized; raises OSError or ValueError with a one-line reason."""
-    # non-blocking: a FIFO would otherwise freeze the app until something writes to it
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise ValueError(f"{one_line(str(path))} is not a regular file")
-    with open(fd, "rb") as f:
-        data = f.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ValueError(f"{one_line(str(path))} is larger than {MAX_BYTES:,} bytes")
+    """The file's text, sanitized; raises ValueError with a one-line reason."""
+    try:  # (a FIFO is refused, not waited for: the app would freeze)
+        data = read_regular(path, MAX_BYTES)
+    except ArticleError as exc:
+        raise ValueError(f"{one_line(str(path))}: {exc}") from None
     return sanitize(data.decode("utf-8", errors="replace").replace("\r\n", "\n"))
 
 
