@@ -414,6 +414,22 @@ def test_a_figure_another_source_gives_makes_no_confident_unverified() -> None:
     assert got[crowd].confidence == got[petition].confidence == "medium"
 
 
+def test_a_count_or_time_of_the_same_thing_elsewhere_makes_no_confident_unverified() -> None:
+    crews = "Around 80 firefighters tackled the flames at the Karsby depot."
+    began = "The Karsby outage began at 9am."
+    lone = "Its Karsby showroom was repainted in the spring."
+    story = _story(
+        [crews, began, lone, *FILLER[0]],
+        ["About 60 firefighters attended the scene.", "Problems started at 9am.", *FILLER[1]],
+    )
+    got = _by_text(story)
+    # another source counts the firefighters, or gives the time: this may be that sentence
+    # in other words, or its conflict that the vote could not tie to it
+    assert got[crews].label == got[began].label == "unverified"
+    assert got[crews].confidence == got[began].confidence == "medium"
+    assert got[lone].confidence == "high"
+
+
 def test_a_figure_only_the_claims_own_article_gives_leaves_it_confidently_unverified() -> None:
     # the same figure twice in one article is no other source saying it
     cars = "It delivered about 310,000 cars to Karsby dealers."

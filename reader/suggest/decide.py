@@ -59,6 +59,7 @@ RULES: dict[str, Rule] = {
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
 NOUN |= {"time": "times", "speaker": "speakers of the quote", "charge": "charges"}
 RIVALS = 3  # rival values whose support is counted, per slot
+_COUNTED = frozenset(["number", "time", "date", "year"])  # kinds of value one fact is given by
 EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
 EVIDENCE_LISTED = 6  # evidence kept per suggestion
 # A headline condenses a body sentence of its article that holds at least half of its specific
@@ -596,6 +597,18 @@ class StorySuggester:
         a batch at a time)."""
         self.counterparts.expect(claims)
 
+    def _counted_elsewhere(self, i: int) -> bool:
+        """True when another article gives a count of the same thing, or a clock time, date or
+        year, as claim i does ("about 60 firefighters" / "around 80 firefighters"): the vote
+        compares them only where their words meet, but they may be one fact."""
+        mine = self.claims[i].article
+        return any(
+            any(article != mine for article in self.groups.get((s.kind, k), ()))
+            for s in self.slots[i]
+            if s.kind in _COUNTED
+            for k in s.key or {""}
+        )
+
     def is_headline(self, i: int) -> bool:
         return self.claims[i].id in self.headline_ids
 
@@ -689,7 +702,9 @@ class StorySuggester:
             label, spans = "unverified", ()
             reason = _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
-            if conf == "high" and (self.is_headline(i) or self.figures.elsewhere(i)):
+            if conf == "high" and (
+                self.is_headline(i) or self.figures.elsewhere(i) or self._counted_elsewhere(i)
+            ):
                 # a headline is a few words of summary: nothing matching them proves little;
                 # and a figure another source gives too ("310,000 cars" / "310,000 vehicles",
                 # "put the number at 20,000") may be the same fact in other words
