@@ -299,6 +299,40 @@ def test_a_fifo_or_device_as_the_database_is_one_line(tmp_path):
     assert sorted(p.name for p in inputs.iterdir()) == expected  # no -journal, -wal, -shm
 
 
+BAD_NAME = os.fsdecode(b"an\xffa")  # as Python reads bytes that are not UTF-8 from argv
+
+
+def test_a_name_that_is_not_utf8_is_one_line_not_a_traceback(tmp_path):
+    # the app crashed on start (exit status 0, a traceback) and `export --reviewer` was a
+    # traceback: the name reached SQLite, which cannot store it
+    make_db(tmp_path / "w.db").close()
+    db = str(tmp_path / "w.db")
+    env = {**os.environ, "CROSSREAD_EXIT_AFTER_PAINT": "1"}
+    for args in (
+        ["--reviewer", BAD_NAME],
+        ["export", "--reviewer", BAD_NAME],
+        ["stats", "--reviewer", BAD_NAME],
+        ["agreement", "--reviewers", f"ana,{BAD_NAME}"],
+        ["agreement", "--story", BAD_NAME],
+    ):
+        proc = subprocess.run(
+            [sys.executable, "-m", "reader", *args, "--db", db],
+            capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        line = one_line_error(proc)
+        assert "an\\xffa" in line and "not valid UTF-8" in line, (args, line)
+
+
+def test_a_login_name_that_is_not_utf8_is_escaped_as_the_reviewer(tmp_path):
+    make_db(tmp_path / "w.db").close()
+    env = {**os.environ, "LOGNAME": BAD_NAME, "CROSSREAD_EXIT_AFTER_PAINT": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "--db", str(tmp_path / "w.db")],
+        capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+
+
 def test_a_failed_open_leaves_no_database_behind(tmp_path):
     for args in (["import", "nonexistent"], ["nonexistent"], ["open", "nonexistent"]):
         proc = crossread(*args, "--db", "x.db", cwd=tmp_path)

@@ -30,10 +30,24 @@ def bundled_seeds() -> Path:
 
 
 def default_reviewer() -> str:
+    from reader.corpus.decode import escape_undecodable
+
     try:
-        return getpass.getuser() or "reviewer"
+        # a login name with bytes that are not UTF-8 cannot be stored: escaped, as file names are
+        return escape_undecodable(getpass.getuser()) or "reviewer"
     except (OSError, KeyError):  # no login name in containers without a passwd entry
         return "reviewer"
+
+
+def utf8_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A name typed on the command line (reviewer, story) must be text SQLite can store:
+    bytes that are not UTF-8 reach Python as lone surrogates and crashed the app and export."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            fail(f"{param.opts[0]} {value}: not valid UTF-8 (names are stored as UTF-8 text)")
+    return value
 
 
 def say(message: str, *, err: bool = False) -> None:
@@ -121,7 +135,10 @@ db_option = click.option(
     help="SQLite database file (also $CROSSREAD_DB).",
 )
 reviewer_option = click.option(
-    "--reviewer", default=None, help="Reviewer name (default: your login name)."
+    "--reviewer",
+    default=None,
+    callback=utf8_name,
+    help="Reviewer name (default: your login name).",
 )
 follow_option = click.option(
     "--follow-symlinks",
@@ -430,7 +447,9 @@ def import_cmd(
 )
 @click.option("--all", "all_claims", is_flag=True, help="One row per claim, tagged or not.")
 @click.option("--excel", is_flag=True, help="Spreadsheet-safe: BOM, formula-like cells defused.")
-@click.option("--reviewer", default=None, help="Only this reviewer's annotations.")
+@click.option(
+    "--reviewer", default=None, callback=utf8_name, help="Only this reviewer's annotations."
+)
 @click.option(
     "--final", is_flag=True, help="Final labels (adjudicated) with each reviewer's label beside."
 )
@@ -468,7 +487,7 @@ def export_cmd(
 
 @main.command("stats")
 @db_option
-@click.option("--reviewer", default=None, help="Only this reviewer's progress.")
+@click.option("--reviewer", default=None, callback=utf8_name, help="Only this reviewer's progress.")
 def stats_cmd(db: str, reviewer: str | None) -> None:
     """Per reviewer: progress per story and article, and label counts."""
     from reader.cli.stats import format_stats
@@ -509,8 +528,13 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
 
 @main.command("agreement")
 @db_option
-@click.option("--story", default=None, help="Only this story's claims.")
-@click.option("--reviewers", default=None, help="Comma-separated reviewers (default: everyone).")
+@click.option("--story", default=None, callback=utf8_name, help="Only this story's claims.")
+@click.option(
+    "--reviewers",
+    default=None,
+    callback=utf8_name,
+    help="Comma-separated reviewers (default: everyone).",
+)
 @click.option("--by", type=click.Choice(["story", "article"]), default=None, help="Also per group.")
 @click.option(
     "--format",
