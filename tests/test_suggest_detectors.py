@@ -559,6 +559,7 @@ def test_a_range_with_an_en_dash_is_one_range() -> None:
         ("Ward won the Karsby ballot by 211 votes to 148.", "Ward won the Karsby ballot 211-148.",
          True),
         ("Ward won the Karsby ballot by 211 to 138.", "Ward won the Karsby ballot 211-148.", False),
+        ("The Karsby vote was 31 to 12.", "The Karsby plan won by 31 votes to 12.", True),
     ],
 )  # fmt: skip
 def test_results_and_votes_are_compared_as_scores(a: str, b: str, agree: bool) -> None:
@@ -566,6 +567,7 @@ def test_results_and_votes_are_compared_as_scores(a: str, b: str, agree: bool) -
     assert x.key == y.key == {"score"}
     assert numbers.related(x, y)
     assert numbers.compatible(x, y) is agree
+    assert not numbers.vague(x)  # "31-12" is two exact figures, not "between 12 and 31"
 
 
 def test_scores_of_other_teams_or_ranges_are_not_compared() -> None:
@@ -574,6 +576,8 @@ def test_scores_of_other_teams_or_ranges_are_not_compared() -> None:
     assert not numbers.related(final, other)
     # a change by a figure to another is not a result
     assert all(s.key != {"score"} for s in numbers.extract("Karsby's debt rose by 50 to 20 towns."))
+    for text in ("Karsby shops open 9 to 9 daily.", "Ten to 12 people were hurt in Karsby."):
+        assert all(s.key != {"score"} for s in numbers.extract(text)), text
     # the lower figure first is a range, not a result
     assert _one(numbers.extract("Between 20-25 people were hurt.")).key == {"person"}
 

@@ -477,10 +477,14 @@ def _score(
         j = i + 1  # "2-1"
     elif words[:2] == ["votes", "to"] or words[:2] == ["seats", "to"]:
         j = i + 3  # "211 votes to 148"
-    elif words[:1] == ["to"] and i >= 2 and toks[i - 1].lower == "by":
+    elif words[:1] == ["to"] and i >= 1 and toks[i - 1].lower == "by":
         j = i + 2  # "by 211 to 138", unless a change: "rose by 5 to 20"
-        if toks[i - 2].lower in _CHANGE_VERBS:
+        if i >= 2 and toks[i - 2].lower in _CHANGE_VERBS:
             return None
+    elif words[:1] == ["to"] and i >= 1 and toks[i - 1].lower not in ("from", *_CHANGE_VERBS):
+        j = i + 2  # "the vote was 31 to 12": high to low (a range is "aged 8 to 12")
+        if j < len(toks) and toks[i].text == toks[j].text:
+            return None  # "open 9 to 9"
     else:
         return None
     if j >= len(toks):
@@ -697,8 +701,8 @@ def compatible(a: Slot, b: Slot) -> bool:
 def vague(s: Slot) -> bool:
     """An order of magnitude rather than a figure ("tens of thousands", "dozens"): its interval
     spans a factor of two or more, unlike a hedge ("over 30") or a range of two close figures."""
-    lo, hi = s.value[:2]  # type: ignore[index]
-    return hi > lo and hi >= 2 * lo
+    lo, hi, unit = s.value[:3]  # type: ignore[misc]
+    return unit != "score" and hi > lo and hi >= 2 * lo  # a score is two exact figures
 
 
 def _as_written(figure: str, value: float, share: bool) -> tuple[float, float]:
