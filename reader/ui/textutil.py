@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reader.corpus.decode import sanitize
+from reader.corpus.decode import printable, sanitize  # noqa: F401 (sanitize: for the UI modules)
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 _NUMBER = re.compile(r"\d")
 
 
 def one_line(text: str) -> str:
-    """Sanitized text with newlines and tabs folded to spaces (for titles, list rows, notices)."""
-    return sanitize(text.replace("\n", " ").replace("\t", " "))
+    """Sanitized text with newlines and tabs folded to spaces (for titles, list rows, notices);
+    bytes of a file name that are not UTF-8 are shown as `\\xff`, as the command line shows them."""
+    return printable(text.replace("\n", " ").replace("\t", " "))
 
 
 # Words that carry a fact of their own when they differ: figures and negations (and names, by

@@ -137,3 +137,21 @@ async def test_a_note_dialog_title_is_shown_as_written(seeded_db: str) -> None:
         assert str(title.render()).startswith("[b]Reason[/b] [@click=app.quit]x[/] (ctrl+s")
         await pilot.click(".dialog-title")
         assert app.is_running
+
+
+async def test_a_database_name_that_is_not_utf8_is_shown_as_the_command_line_shows_it(
+    seeded_db: str,
+) -> None:
+    # the status line said "db: x\udcff.db" (Python's lone surrogate) where every message
+    # of the command line says x\xff.db, the byte the file name holds
+    import os
+
+    from ui.helpers import screen_lines
+
+    name = os.fsdecode(b"x\xff.db")
+    os.rename(seeded_db, name)
+    app = build_app(name, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        status = screen_lines(app)[0]
+        assert "db: x\\xff.db" in status, status
