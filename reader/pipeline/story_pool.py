@@ -30,7 +30,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.models import Claim, Evidence, Story, Suggestion
-from reader.processes import die_with
+from reader.processes import die_with, keep_freed_memory
 
 if TYPE_CHECKING:
     import numpy as np
@@ -62,24 +62,28 @@ Run = tuple[
 ]
 
 
-def worker_init(parent: int | None = None) -> None:
+def worker_init(parent: int | None = None, long: bool = False) -> None:
     """Set up an analysing worker process: the processes fill the cores, so rapidfuzz threads
     inside them would only contend. `parent`: the importing process's id; on Linux the worker
-    dies with it (else a kill -9 of it alone left its workers waiting for work forever)."""
+    dies with it (else a kill -9 of it alone left its workers waiting for work forever).
+    `long`: the worker reads or aligns a long story's claims, a block of its arrays against
+    the whole story after another: freed ones are reused (`keep_freed_memory`)."""
     from reader.align import fuzzy
 
     fuzzy.max_threads = 1
+    if long:
+        keep_freed_memory()
     if parent is not None and not die_with(parent):
         os._exit(1)
 
 
-def pool(jobs: int) -> ProcessPoolExecutor:
+def pool(jobs: int, long: bool = False) -> ProcessPoolExecutor:
     """`jobs` forked worker processes (`worker_init`): they inherit what this process holds."""
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=worker_init,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), long),
     )
 
 
@@ -144,7 +148,7 @@ def by_runs(
     got: dict[int, T] = {}
     _reading = read
     try:
-        with pool(jobs - 1) as readers:
+        with pool(jobs - 1, long=True) as readers:
             pending: dict[Future[T], range] = {}
 
             def feed(most: int) -> None:
@@ -270,7 +274,7 @@ def pooled_blocks(
     held: dict[int, list[Evidence]] = {}
     _shared = (story, scorer, suggester, prepare)
     try:
-        with pool(jobs) as workers:
+        with pool(jobs, long=True) as workers:
             pending: deque[Future[Run]] = deque()
             todo = iter(runs)
             for run in todo:
