@@ -350,6 +350,10 @@ def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
          "Chief executive Diane Okoro told Karsby analysts that profits had doubled."),
         ("Judge Helen Marsh said the Karsby case was one of the worst she had seen.",
          "Judge Helen Marsh told Karsby council its officers had shown no remorse."),
+        ("Karsby manager Ana Costa said the win was for the fans.",
+         "Manager Ana Costa, who took charge at Karsby last year, won a trophy."),
+        ("Opposition leader Sam Carter called for an early Karsby election.",
+         "Sam Carter, the opposition leader, said the Karsby government was paralysed."),
     ],
 )  # fmt: skip
 def test_words_of_office_with_a_name_are_no_counterpart(claim: str, other: str) -> None:

@@ -73,7 +73,7 @@ _OFFICES = frozenset(
     for w in """secretary minister prime president deputy leader chairman chairwoman spokesman
     spokeswoman spokesperson ambassador governor senator mayor premier chancellor envoy
     commissioner judge prosecutor coroner chief executive ceo councillor councilor councilman
-    councilwoman mp""".split()  # noqa: SIM905
+    councilwoman mp manager coach captain director chair opposition""".split()  # noqa: SIM905
 )
 
 
