@@ -157,8 +157,12 @@ def _has_table(conn: sqlite3.Connection, table: str) -> bool:
     return bool(_columns(conn, table))
 
 
-def _article_texts(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
-    return {(s, n): t for s, n, t in conn.execute("SELECT story, name, text FROM articles")}
+def _article_texts(conn: sqlite3.Connection, name: str) -> dict[tuple[str, str], str]:
+    try:
+        return {(s, n): t for s, n, t in conn.execute("SELECT story, name, text FROM articles")}
+    except sqlite3.DatabaseError as e:  # e.g. a text cell that is not UTF-8: a damaged file
+        # (SQLite's message quotes the whole undecodable text: the column is enough)
+        raise MergeError(f"cannot read {name}: {str(e).split(' with text ', 1)[0]}") from None
 
 
 def _winners(
@@ -172,7 +176,7 @@ def _winners(
     versions: dict[tuple[str, str], dict[str, list[str]]] = {}
     files = [(dest_name, dest), *sources] if dest is not None else sources
     for name, conn in files:
-        for key, text in _article_texts(conn).items():
+        for key, text in _article_texts(conn, name).items():
             versions.setdefault(key, {}).setdefault(text, []).append(name)
     clashes = {k: v for k, v in versions.items() if len(v) > 1}
     if not clashes:

@@ -265,3 +265,22 @@ def test_an_input_of_the_layout_before_lean_claims_merges_as_a_current_one(team,
         assert t6.annotations() == t.annotations()
         stored = "SELECT count(*) FROM claim_rows WHERE text IS NOT NULL"
         assert t6.conn.execute(stored).fetchone() == (0,)  # each text is its article's
+
+
+@pytest.mark.parametrize("into", ["new", "existing"])
+def test_an_input_with_text_that_is_not_utf8_is_one_line(team, tmp_path, into):
+    # reading the articles to compare their versions was a traceback (exit 1)
+    paths, _ = team
+    conn = sqlite3.connect(paths[1])
+    conn.execute("UPDATE articles SET text = CAST(X'5A80FF20' AS TEXT) || text")
+    conn.commit()
+    conn.close()
+    out = tmp_path / "team.db"
+    if into == "existing":
+        assert run_cli("merge", paths[0], "-o", out).returncode == 0
+    before = sha(out) if out.exists() else None
+    proc = run_cli("merge", *paths, "-o", out)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    line = proc.stderr.strip()
+    assert "\n" not in line and str(paths[1]) in line and "UTF-8" in line, line
+    assert (sha(out) if out.exists() else None) == before
