@@ -595,11 +595,9 @@ def _befell(
 def _changed(toks: Sequence[Token], i: int) -> bool:
     """True when the figure at toks[i], after "from", has a new value in its clause: "fell
     from 7.1% to 6.7%", "fell to 6.7% in October from 7.1% in September"."""
-    lo, hi = max(0, i - SCOPE), min(len(toks) - 1, i + SCOPE)
     return any(
         toks[k].lower == "to" and toks[k + 1].text[:1].isdigit()
-        for k in [*range(i + 1, hi), *range(i - 2, lo - 1, -1)]
-        if k >= 0
+        for k in range(max(0, i - SCOPE), min(len(toks) - 1, i + SCOPE))
     )
 
 
