@@ -139,3 +139,16 @@ def test_decoding_warnings_are_printed_and_stored(tmp_path: Path) -> None:
         stored = {a.name: a.warnings for a in s.articles("story")}
     assert stored["ru.txt"] == ("decoded as cp1251 (not valid UTF-8)",)
     assert stored["a.txt"] == ()
+
+
+def test_a_folder_name_that_is_not_utf8_is_said_as_its_files_are(tmp_path: Path) -> None:
+    # the file got "file name is not valid UTF-8; shown as …"; its folder said nothing
+    root = tmp_path / os.fsdecode(b"story\xff")
+    root.mkdir()
+    (root / "a.txt").write_text(ENGLISH)
+    (root / "b.txt").write_text(ENGLISH)
+    for args in (["import", str(root), "--db", str(tmp_path / "x.db")], ["suggest", str(root)]):
+        proc = crossread(*args)
+        assert proc.returncode == 0, proc.stderr
+        said = proc.stdout + proc.stderr if args[0] == "import" else proc.stderr
+        assert said.count(b"folder name is not valid UTF-8; shown as story\\xff") == 1, said

@@ -225,6 +225,10 @@ def _load_story(
                 reason = str(exc)
         corpus.skipped.append(Skipped(_show(entry.path), reason))
     if story.articles:
+        if story.name != folder.name:  # said once, with its first article, as a file's name is
+            story.articles[0].warnings.insert(
+                0, f"folder name is not valid UTF-8; shown as {story.name}"
+            )
         corpus.stories.append(story)
         yield story
     else:
