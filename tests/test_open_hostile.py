@@ -114,14 +114,20 @@ DAMAGE = [
 ]
 
 
-@pytest.mark.parametrize(("table", "sql"), DAMAGE, ids=[d[1][7:40] for d in DAMAGE])
-def test_a_damaged_cell_is_one_line_naming_table_and_row(tmp_path, table, sql):
+def _damaged(tmp_path, sql: str):
+    """A crossread database with one cell damaged by `sql`."""
     path = tmp_path / "w.db"
     make_db(path).close()
     conn = sqlite3.connect(path)
     conn.execute(sql)
     conn.commit()
     conn.close()
+    return path
+
+
+@pytest.mark.parametrize(("table", "sql"), DAMAGE, ids=[d[1][7:40] for d in DAMAGE])
+def test_a_damaged_cell_is_one_line_naming_table_and_row(tmp_path, table, sql):
+    path = _damaged(tmp_path, sql)
     exported = table in ("claims", "annotations")  # export streams only the cells it writes
     for args in (["export", "--all"], ["export", "--all", "--format", "jsonl"]):
         proc = crossread(*args, "--db", str(path))
@@ -148,12 +154,7 @@ WRITTEN_DAMAGE = [
 def test_damage_in_a_cell_the_export_writes_is_refused_not_copied(tmp_path, table, sql):
     # the export wrote `"suggested_label": 7`, "x" as a confidence and a claim cut at offsets
     # -5..100000 with exit status 0, while `stats` (and the app) refused the same rows
-    path = tmp_path / "w.db"
-    make_db(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(sql)
-    conn.commit()
-    conn.close()
+    path = _damaged(tmp_path, sql)
     for args in (["export", "--all"], ["export", "--all", "--format", "jsonl"]):
         line = one_line_error(crossread(*args, "--db", str(path)))
         assert f"table {table}, row" in line, line
@@ -180,12 +181,7 @@ def test_a_damaged_evidence_score_is_one_line():
     ],
 )
 def test_the_app_shows_a_damaged_database_instead_of_crashing(tmp_path, sql):
-    path = tmp_path / "w.db"
-    make_db(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(sql)
-    conn.commit()
-    conn.close()
+    path = _damaged(tmp_path, sql)
     env = {**os.environ, "CROSSREAD_EXIT_AFTER_PAINT": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "reader", "--db", str(path), "--reviewer", "ana"],
