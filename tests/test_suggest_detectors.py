@@ -692,6 +692,17 @@ def test_shares_of_different_things_that_moved_alike_are_not_compared() -> None:
     assert numbers.related(shares, price) and not numbers.compatible(shares, price)
 
 
+def test_a_new_value_names_the_noun_that_rose_to_it() -> None:
+    risen = _one(numbers.extract("The number of measles cases in Karsby has risen to 52."))
+    confirmed = _one(numbers.extract("Officials confirmed 46 cases of measles in Karsby."))
+    assert risen.key == {stem("cases")} and risen.value[:2] == (52, 52)
+    assert numbers.related(risen, confirmed) and not numbers.compatible(risen, confirmed)
+    assert _one(numbers.extract("Measles cases rose to 52 in Karsby.")).key == {stem("cases")}
+    # a name before the verb is no noun, and a death toll stays a count of the dead
+    assert numbers.extract("Karsby has risen to 52 in the table.") == []
+    assert _one(numbers.extract("The death toll has risen to 45.")).value[3] == "dead"
+
+
 def test_a_former_value_is_not_compared() -> None:
     for text in (
         "Inflation fell to 6.7% in October from 7.1% in September, figures showed.",

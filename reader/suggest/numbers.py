@@ -405,6 +405,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         befell, where = _befell(toks, start, j, head) if unit is None else (None, None)
         if befell:
             head = ["person"]
+        elif not head and unit is None and (risen := _risen_noun(toks, start)) is not None:
+            head, shown_from = [stem(toks[risen].text)], risen  # "cases rose to 52"
         if where is not None:  # shown with the words that say so: "killed 12", "30 were injured"
             shown_from, first_head = min(shown_from, where), max(first_head, where)
         if (not head and unit is None) or head[:1] in (["am"], ["pm"]):
@@ -610,6 +612,27 @@ _CHANGE_VERBS = frozenset(
 )
 # ...which say how a share moved, not what it is of: "sales fell 14%" / "the share price fell 2%"
 _CHANGE_STEMS = frozenset(stem(w) for w in _CHANGE_VERBS)
+
+
+def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
+    """Where the noun is whose new value toks[i] gives with nothing after the figure: "cases
+    rose to 52", "the number of measles cases in Karsby has risen to 52"; else None (a name
+    before the verb is no noun: "Karsby has risen to 52")."""
+    if i < 3 or toks[i - 1].lower != "to" or toks[i - 2].lower not in _CHANGE_VERBS:
+        return None
+    k = i - 3
+    while k >= 0 and toks[k].lower in _AUXILIARIES:
+        k -= 1
+    clause = [t.lower for t in toks[max(0, k - SCOPE) : k + 1]]
+    if "number" in clause and clause.index("number") + 1 < len(clause):
+        at = max(0, k - SCOPE) + clause.index("number") + 1  # "the number of measles cases"
+        if toks[at].lower == "of":
+            end = at + 1
+            while end + 1 <= k and toks[end + 1].text.islower() and is_content(toks[end + 1].text):
+                end += 1
+            return end if end <= k and is_content(toks[end].text) else None
+    noun = toks[k] if k >= 0 else None
+    return k if noun is not None and noun.text.islower() and is_content(noun.text) else None
 
 
 def _changed_noun(toks: Sequence[Token], i: int) -> int | None:
