@@ -627,6 +627,8 @@ def test_numbers_with_different_roles_or_parts_are_not_compared() -> None:
         ("None of the passengers was injured in the crash.", "None of the passengers was injured",
          "hurt"),
         ("Police said no arrests were made after the crash.", "no arrests", "arres"),
+        ("No child has needed hospital treatment, officials said.",
+         "No child has needed hospital", "hospi"),
     ],
 )  # fmt: skip
 def test_a_count_of_none_meets_the_counts_of_its_role(text: str, surface: str, role: str) -> None:
@@ -634,7 +636,8 @@ def test_a_count_of_none_meets_the_counts_of_its_role(text: str, surface: str, r
     assert (none.surface, none.value[:2], none.value[3]) == (surface, (0, 0), role)
     two = {"dead": "Two people died in the crash overnight.",
            "hurt": "Two people were injured in the crash.",
-           "arres": "Two people were arrested after the crash."}[role]  # fmt: skip
+           "arres": "Two people were arrested after the crash.",
+           "hospi": "Two children were treated in hospital after the crash."}[role]  # fmt: skip
     some = _one(numbers.extract(two))
     assert numbers.related(none, some) and not numbers.compatible(none, some)
     other_role = _one(numbers.extract("Two people were evacuated after the crash."))

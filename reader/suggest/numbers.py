@@ -81,6 +81,9 @@ _ROLE_OF = {
 _ROLES = frozenset(_ROLE_OF)
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
 _NOBODY = frozenset(["nobody", "none"])
+# "no <one of these>" counts none of them (stems): "no child was hurt"
+_PEOPLE = frozenset(stem(w) for w in "child person passenger patient resident pupil worker".split())  # noqa: SIM905
+_NEEDING = frozenset(["needed", "required", "needing", "requiring"])
 # "four of its six", "three of the five": the words between a part and its whole
 _DETERMINERS_OF = frozenset(["the", "its", "their", "his", "her", "our", "these", "those"])
 # Measures converted to one unit per kind (stem -> unit, factor); converted figures get a margin
@@ -540,20 +543,25 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
             k = i + 2
         elif t.lower == "no" and stem(nxt) in ("dead", "hurt", "arres"):
             k = i + 1  # "no deaths", "no injuries", "no arrests were made"
+        elif t.lower == "no" and stem(nxt) in _PEOPLE:
+            k = i + 2  # "no child was hurt", "no passengers needed hospital treatment"
         else:
             continue
         if t.lower == "none" and k + 2 < len(toks) and toks[k].lower == "of":
             k += 3 if toks[k + 1].lower in _DETERMINERS_OF else 2  # "none of the passengers"
         while k < len(toks) and toks[k].lower in _AUXILIARIES:
             k += 1
+        if k + 1 < len(toks) and toks[k].lower in _NEEDING:
+            k += 1  # "has needed hospital treatment": the hospital is the role
         role = _ROLE_OF.get(stem(toks[k].text)) if k < len(toks) else None
         if role is None:
             continue
         span = (t.start, toks[k].end)
+        counted = stem(nxt) if t.lower == "no" and stem(nxt) in _PEOPLE else "person"
         out.append(
             Slot(
                 kind="number",
-                key=frozenset(["person"]),
+                key=frozenset([counted]),
                 value=(0.0, 0.0, None, role, ""),
                 surface=text[span[0] : span[1]],
                 span=span,
