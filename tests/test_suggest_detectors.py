@@ -1016,8 +1016,13 @@ def test_a_quote_changed_in_a_negation_or_a_figure_changes_its_meaning() -> None
         ("“We will not allow anyone to slam closed the door,” Sherman said.", "sherman"),
         ("Mr Ryabkov replied: “It is very important that we have no further delays.”", "ryabkov"),
         ("Osei told reporters: “We have waited ten years for this bridge.”", "osei"),
+        # a verb of another clause further on is not the quote's
+        ('Osei said the bridge would "change the way people move", and Pryce said it was a waste.',
+         "osei"),
+        ("“We have waited ten years for this bridge,” the council leader, Maya Osei, said.",
+         "osei"),
     ],
-)
+)  # fmt: skip
 def test_a_quotes_speaker_is_read_beside_its_verb(text: str, speaker: str) -> None:
     from reader.suggest import speakers
 

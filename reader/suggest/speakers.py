@@ -85,7 +85,11 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         ):
             found = _name_at(toks, after[0] + 1, 1, 4, quoted)  # inverted: "said Maya Osei"
         elif after or before:
-            verb = after[0] if after else before[-1]
+            # "…,” Osei said" names the speaker between the quote and its verb; a verb further
+            # on belongs to another clause ("X said “…”, and Pryce said it was a waste")
+            gap = text[hi : toks[after[0]].start].split() if after else []
+            close = after and len(gap) <= _BEFORE and not {"and", "but", "while"} & set(gap)
+            verb = after[0] if close or not before else before[-1]
             found = _name_at(toks, verb - 1, -1, _BEFORE, quoted)
         else:
             found = None
