@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.align.words import STOPWORDS
 from reader.suggest.slots import Slot
-from reader.suggest.text import Token, tokenize, without_possessive
-from reader.suggest.titles import is_title_word
+from reader.suggest.text import Token, tokenize
+from reader.suggest.titles import name_marks
 
 OFFENCES = frozenset(
     """murder manslaughter homicide assault battery robbery burglary theft fraud rape arson
@@ -50,14 +49,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         if not found:
             continue
         cue = next(k for k, t in enumerate(toks) if t.start >= m.start())
-        who = frozenset(
-            "@" + without_possessive(t.lower)
-            for t in toks[max(0, cue - _NEAR) : cue]
-            if t.text[:1].isupper()
-            and t.text.isalpha()
-            and not is_title_word(t.lower)
-            and t.lower not in STOPWORDS  # "A man was charged", "He was charged"
-        )
+        who = name_marks(toks[max(0, cue - _NEAR) : cue])  # "A man", "He": no one named
         span = (found[0][1].start, found[-1][1].end)
         if found[0][0].startswith("attempted"):
             span = (text.rfind("attempted", 0, span[0] + 1), span[1])

@@ -20,9 +20,8 @@ from reader.suggest.text import (
     stem,
     tokenize,
     window_stems,
-    without_possessive,
 )
-from reader.suggest.titles import is_title_word
+from reader.suggest.titles import name_marks
 
 _ONES = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -750,12 +749,7 @@ def _as_written(figure: str, value: float, share: bool) -> tuple[float, float]:
 
 def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
     """Names near a figure, marked "@": a share of the vote is someone's ("Hale took 46%")."""
-    around = [*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]]
-    return frozenset(
-        "@" + without_possessive(t.lower)
-        for t in around
-        if t.text[:1].isupper() and is_content(t.text) and not is_title_word(t.lower)
-    )
+    return name_marks([*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]])
 
 
 def related(a: Slot, b: Slot) -> bool:

@@ -7,10 +7,10 @@ office; its value is the set of rank words, which is where sources tend to disag
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from reader.suggest.slots import Slot
-from reader.suggest.text import Token, tokenize, without_possessive
+from reader.suggest.text import Token, is_content, tokenize, without_possessive
 
 RANKS = frozenset(
     [
@@ -145,6 +145,16 @@ def is_title_word(word: str) -> bool:
     """A lower-cased word that is capitalised as part of a title or a date, not of a name
     ("Friday's" too)."""
     return without_possessive(word) in _NOT_NAMES
+
+
+def name_marks(toks: Iterable[Token]) -> frozenset[str]:
+    """The names among `toks` (capitalised words that are not titles or function words), lower
+    case, marked "@": whose figure, charge or result a slot is ("Hale took 46%")."""
+    return frozenset(
+        "@" + without_possessive(t.lower)
+        for t in toks
+        if t.text[:1].isupper() and is_content(t.text) and not is_title_word(t.lower)
+    )
 
 
 def _is_name(tok: Token) -> bool:
