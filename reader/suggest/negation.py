@@ -40,6 +40,7 @@ _NEG_RAISING = frozenset(
 # A clause ends at these: a negation never reaches past them.
 CLAUSE_END = frozenset(["but", "and", "or", "while", "although", "though", "because", "than"])
 _WEAK_CUES = frozenset(["no", "nor", "without", "neither", "none"])
+_CUES = _DENIALS | _WEAK_CUES | _REFUSALS  # any of them before a word may negate it
 _DEMONSTRATIVES = frozenset(["such", "those", "these", "this", "that"])
 MIN_OBJECT = 2
 SCOPE = 8  # tokens after the negation searched for its predicate
@@ -159,13 +160,7 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
         if t.text == word:
             around = toks[max(0, k - width) : k] + toks[k + 1 : k + 1 + width]
             before = toks[max(0, k - SCOPE) : k]
-            negated = any(
-                is_negator(b, None)
-                or b.lower in _DENIALS
-                or b.lower in _WEAK_CUES
-                or b.lower in _REFUSALS
-                for b in before
-            )
+            negated = any(is_negator(b, None) or b.lower in _CUES for b in before)
             return {stem(w.text) for w in around if is_content(w.text)}, negated
     return set(), False
 
