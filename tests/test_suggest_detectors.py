@@ -1084,3 +1084,18 @@ def test_a_charge_is_compared_with_the_same_stage_for_the_same_person() -> None:
         "He was charged with a public order offence after the murder.",
     ):
         assert charges.extract(text) == [], text
+
+
+def test_days_of_different_events_are_not_compared() -> None:
+    from reader.suggest import when
+
+    # the same day named, but the toll rose and the survivors were reached: two events
+    assert (
+        when.conflict(
+            "The death toll from the ferry rose to 17 on Tuesday evening, officials said.",
+            "Fishermen reached survivors of the ferry on Tuesday morning, hours later.",
+        )
+        is None
+    )
+    # the same event on another day still conflicts
+    assert when.conflict("The ferry sank on Tuesday morning.", "The ferry sank on Wednesday.")

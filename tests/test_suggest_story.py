@@ -477,3 +477,31 @@ def test_a_charge_one_source_names_differently_is_contradicted() -> None:
         "charges differ: 'manslaughter' here; 'murder' in 000.txt, 001.txt "
         "(the other sources outnumber this one)"
     )
+
+
+def test_times_of_different_events_on_one_day_are_not_compared() -> None:
+    # the sinking was early on Tuesday; the toll rose, and the crew were arrested, later that day
+    story = _story(
+        ["The Holt ferry sank off Karsby early on Tuesday, killing at least 14 people.", "a b."],
+        ["The death toll from the Holt ferry rose to 17 on Tuesday evening, officials said.", "c."],
+        ["Fishermen reached survivors of the Holt ferry on Tuesday morning, hours later.", "d."],
+        ["The captain of the Holt ferry was arrested on Tuesday afternoon in Karsby.", "e f."],
+    )
+    got = _by_text(story)
+    for text, s in got.items():
+        assert "times differ" not in s.reason and "days differ" not in s.reason, (text, s.reason)
+        assert "times agree" not in s.reason, (text, s.reason)
+    toll = got["The death toll from the Holt ferry rose to 17 on Tuesday evening, officials said."]
+    assert toll.label != "contradicted"
+
+
+def test_clock_times_an_hour_apart_for_the_same_departure_contradict() -> None:
+    story = _story(
+        ["The Holt ferry left the port of Karsby at 9 p.m. on Monday.", *FILLER[0]],
+        ["The Holt ferry left Karsby late on Monday, at 10 p.m., on its overnight route.", "q."],
+        ["Volunteers waited for the Holt ferry at the quay in Dunmore.", *FILLER[1]],
+    )
+    got = _by_text(story)
+    late = got["The Holt ferry left Karsby late on Monday, at 10 p.m., on its overnight route."]
+    assert late.label == "contradicted", late.reason
+    assert "'10 p.m.' here" in late.reason and "'9 p.m.'" in late.reason

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reader.align.words import STOPWORDS
 from reader.suggest.slots import Slot, clock_overlap, interval_overlap, week_overlap
-from reader.suggest.text import Token, tokenize, window_stems
+from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEK = 7 * 24  # hours
@@ -56,7 +56,7 @@ PARTS = {  # hours of the day, end may pass midnight
 }
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?$")
 _MERIDIEM = {"am": 0, "pm": 12, "a": 0, "p": 12}
-CLOCK_MARGIN = 0.5  # hours
+CLOCK_MARGIN = 0.45  # hours: two readings a whole hour apart ("9 p.m." / "10 p.m.") differ
 HEDGED_MARGIN = 1.5
 _CLOCK_HEDGES = frozenset(
     "about around approximately roughly shortly just before after nearly almost some".split()  # noqa: SIM905
@@ -75,6 +75,10 @@ _CALENDAR = re.compile(
     f"|{_MONTH_NAME.format('md')}\\s+{_DAY.format('mm')}{_YEAR_AFTER.format('my')})"
 )
 _PLACE_PREP = ("in", "at", "to")
+# what a time is of sits next to it ("sank early on Tuesday", "the toll rose to 17 on Tuesday
+# evening"); further on, another clause tells of something else
+EVENT_WIDTH = 8
+_NOT_EVENTS = frozenset([*WEEKDAYS, *PARTS, *_MONTHS, "am", "pm", "hour", "hours", "day", "days"])
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,30 @@ def day_conflict(a: str, b: str) -> tuple[Day, Day] | None:
     if not da or not db or any(x.meets(y) for x in da for y in db):
         return None
     return da[0], db[0]
+
+
+def event_stems(toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
+    """What happened at the time told by toks[lo:hi]: the stems of the lower-case content words
+    within `EVENT_WIDTH` tokens ("sank", "toll", "rose"), not other times nor names (see
+    `same_event`)."""
+    out = set()
+    for k in [*range(max(0, lo - EVENT_WIDTH), lo), *range(hi, min(len(toks), hi + EVENT_WIDTH))]:
+        t = toks[k]
+        if (
+            (k == 0 or not t.text[:1].isupper())
+            and t.lower not in _NOT_EVENTS
+            and is_content(t.text)
+        ):
+            out.add(stem(t.text))
+    return frozenset(out)
+
+
+def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two times' `event_stems` tell of one event: they share two words ("ferry sank"), or all
+    of one side's one word ("the talks were on Tuesday"). One of several is not enough: the
+    story's subject is next to all its times ("the ferry sank early on Tuesday" / "the
+    ferry's captain was arrested on Tuesday afternoon")."""
+    return len(a & b) >= min(2, len(a), len(b)) > 0
 
 
 def _place_near(toks: Sequence[Token], i: int, text: str) -> str | None:
@@ -204,7 +232,10 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         elif not w[0].isdigit():  # most tokens: only a part of the day is left to find
             if w in PARTS and days:
                 # "late on Friday", "Friday night": a range of hours, tied to the weekday named
-                slots.append(_slot("time", days, PARTS[w], toks, i, text))
+                span = (t.start, t.end)
+                slots.append(
+                    Slot("time", days, PARTS[w], t.text, span, event_stems(toks, i, i + 1))
+                )
         elif _DECADE.fullmatch(w):
             y = int(w[:4])
             slots.append(_slot("year", frozenset(), (y, y + 9), toks, i, text))
@@ -215,7 +246,11 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
                 slots.append(_slot("year", frozenset(), (y, y), toks, i, text))
         elif (read := clock(toks, i)) is not None:
             hours, last = read
-            slots.append(_slot("time", days, hours, toks, i, text, (t.start, toks[last].end)))
+            end = toks[last].end
+            end += text[end : end + 1] == "." and toks[last].lower == "m"  # "p.m." whole
+            span = (t.start, end)
+            context = event_stems(toks, i, last + 1)
+            slots.append(Slot("time", days, hours, text[span[0] : span[1]], span, context))
     return slots
 
 
@@ -248,7 +283,7 @@ def related(a: Slot, b: Slot) -> bool:
     if a.kind == "weekday":
         return a.key == b.key
     if a.kind == "time":
-        return bool(a.key & b.key) and bool(a.context & b.context)
+        return bool(a.key & b.key) and same_event(a.context, b.context)
     return len(a.context & b.context) >= 2
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from reader.suggest.dates import PARTS, WEEK, WEEKDAYS, clock
+from reader.suggest.dates import PARTS, WEEK, WEEKDAYS, clock, event_stems, same_event
 from reader.suggest.slots import week_overlap
 from reader.suggest.text import tokenize
 
@@ -25,6 +25,7 @@ class Moment:
     hours: tuple[float, float]  # hours since Monday 00:00
     surface: str
     span: tuple[int, int]
+    event: frozenset[str]  # what happened then (`dates.event_stems`)
 
 
 @functools.lru_cache(maxsize=1 << 15)  # a sentence is the counterpart of many claims
@@ -50,7 +51,8 @@ def moments(text: str) -> tuple[Moment, ...]:
                 a, b = min(a, k), max(b, read[1])
                 break
         span = (toks[a].start, toks[b].end)
-        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span))
+        event = event_stems(toks, a, b + 1)
+        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span, event))
     return tuple(out)
 
 
@@ -59,10 +61,10 @@ def _meet(x: Moment, y: Moment) -> bool:
 
 
 def conflict(a: str, b: str) -> tuple[Moment, Moment] | None:
-    """The first moment of `a` and of `b` when no moment of one meets any moment of the other."""
+    """The first moments of `a` and of `b` that tell of the same event (share `Moment.event`
+    words) when no moment of one meets any moment of the other."""
     ma, mb = moments(a), moments(b)
-    if not ma or not mb:
+    same = [(x, y) for x in ma for y in mb if same_event(x.event, y.event)]
+    if not same or any(_meet(x, y) for x in ma for y in mb):
         return None
-    if any(_meet(x, y) for x in ma for y in mb):
-        return None
-    return ma[0], mb[0]
+    return same[0]
