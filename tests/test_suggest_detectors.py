@@ -1099,3 +1099,26 @@ def test_days_of_different_events_are_not_compared() -> None:
     )
     # the same event on another day still conflicts
     assert when.conflict("The ferry sank on Tuesday morning.", "The ferry sank on Wednesday.")
+
+
+def test_a_reading_on_a_named_scale_is_compared_with_the_same_scale() -> None:
+    eight = _one(numbers.extract("Winds reached force 8 on the Beaufort scale overnight."))
+    nine = _one(numbers.extract("Strong winds of up to force 9 battered the coast overnight."))
+    # the reading is of the scale named before it, not a count of "battered"
+    assert (nine.surface, eight.surface) == ("force 9", "force 8")
+    assert numbers.related(eight, nine) and not numbers.compatible(eight, nine)
+    quake = _one(numbers.extract("A magnitude 6.2 earthquake struck the valley."))
+    assert quake.surface == "magnitude 6.2"
+    assert not numbers.related(quake, eight)
+
+
+def test_the_missing_and_the_unaccounted_for_are_one_role() -> None:
+    missing = _one(numbers.extract("By nightfall 35 people were still missing at sea."))
+    unaccounted = _one(numbers.extract("More than 30 people were still unaccounted for at sea."))
+    assert missing.value[3] == unaccounted.value[3] == "missing"
+    assert numbers.related(missing, unaccounted) and numbers.compatible(missing, unaccounted)
+    bare = _one(numbers.extract("Thirty-five are missing."))
+    assert bare.value[3] == "missing"
+    # a count of those picked up is not a count of the missing
+    picked = _one(numbers.extract("His boat picked up 27 people at sea."))
+    assert not numbers.related(picked, unaccounted)

@@ -72,7 +72,8 @@ _SUBSET = frozenset(["other", "more", "addit", "furth"])
 # What happened to the people counted, as stems (`text.stem` folds killed/dead/died into "dead"),
 # and the role each means: "aboard", "on board" and "carrying" all count those on board.
 _ROLE_OF = {
-    "dead": "dead", "hurt": "hurt", "missi": "missi", "evacu": "evacu", "rescu": "rescu",
+    "dead": "dead", "hurt": "hurt", "miss": "missing", "unacc": "missing", "evacu": "evacu",
+    "rescu": "rescu",
     "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
     "targe": "target", "emplo": "staff",
@@ -358,6 +359,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # "61%, down from 68%", "fell from 7.1% to 6.7%": the figure it was, not the one it is
             i = j
             continue
+        if start > 0 and toks[start - 1].lower in _SCALE_NOUNS and lo == hi:
+            slots.append(_on_scale(text, toks, start - 1, j, lo))
+            i = j
+            continue
         factors = _hedge(toks, start)
         exact = lo == hi and not factors
         if factors and lo == hi:
@@ -465,6 +470,25 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             )
         i = max(j, i + 1)
     return slots
+
+
+# Scales named before their reading: "force 8", "a magnitude 6.2 quake", "category 4", "level 3"
+_SCALE_NOUNS = frozenset(["force", "magnitude", "category", "level", "grade", "stage", "tier"])
+
+
+def _on_scale(text: str, toks: Sequence[Token], at: int, j: int, value: float) -> Slot:
+    """The reading toks[at + 1:j] on the scale toks[at] names ("force 8"): a value of that
+    scale, not a count of the word after it ("force 9 battered the coast")."""
+    lo, hi = _as_written(toks[at + 1].text, value, False)
+    span = (toks[at].start, toks[j - 1].end)
+    return Slot(
+        kind="number",
+        key=frozenset([stem(toks[at].text)]),
+        value=(lo, hi, None, None, ""),
+        surface=text[span[0] : span[1]],
+        span=span,
+        context=frozenset(window_stems(toks, at, j) - _HEDGE_WORDS),
+    )
 
 
 def _score(
