@@ -37,8 +37,10 @@ _STARTERS = _words(
 )
 
 MAX_CLAIM_CHARS = 1000  # longer sentences are cut (see _cap)
-# A candidate end: terminal punctuation, then any closing quotes/brackets, then white space.
-_END = re.compile(r"(?:\.{3}|\.(?:[ \t]\.){2}|…|[.?!]+)[”’\"')\]»]*(?=\s)")
+# A candidate end: terminal punctuation, then any closing quotes/brackets, then white space. A run
+# of punctuation is tried from its first character only: tried from each one, a run with no space
+# after it ("......and") cost the square of its length.
+_END = re.compile(r"(?:\.{3}|\.(?:[ \t]\.){2}|…|(?<![.?!])[.?!]+)[”’\"')\]»]*(?=\s)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
 _CLOSERS = "”’\"')]»"
 _OPENERS = "“‘\"'([«"

@@ -1,0 +1,48 @@
+"""Hostile sentences: stories a user could bring whose sentences attack the splitter and the
+detectors (runs of punctuation, figures in links, phone numbers, huge figures, invisible marks).
+
+Each story is written here, in a temporary folder, and read by the commands a user runs. Nothing may
+end in a traceback or hang (the subprocess timeout is a guard against a hang, not a measure of
+speed), and no suggestion may rest on something that is not what it seems.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def crossread(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *map(str, args)],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=cwd,
+    )  # fmt: skip
+
+
+def suggest(tmp_path: Path, *articles: str) -> list[dict]:
+    """The suggestions `crossread suggest` writes for a story of `articles` (a.txt, b.txt…)."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for name, text in zip("abcde", articles, strict=False):
+        (story / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = crossread("suggest", story, "-o", out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_long_run_of_full_stops_before_a_word_is_split_and_read(tmp_path: Path) -> None:
+    # a run of punctuation with no space after it was tried as a sentence end from every one of
+    # its characters: 400,000 full stops took the splitter hours
+    dots = "." * 400_000
+    rows = suggest(
+        tmp_path,
+        f"Bridge plan\n\nMaya Osei said the bridge would open {dots}and then it fell.\n",
+        "Bridge plan\n\nMaya Osei said the bridge would open in May.\n",
+    )
+    texts = [r["text"] for r in rows if r["article"] == "a.txt"]
+    assert texts[1].startswith("Maya Osei said the bridge would open ...")
+    assert texts[-1].endswith("...and then it fell.")
