@@ -1122,3 +1122,49 @@ def test_the_missing_and_the_unaccounted_for_are_one_role() -> None:
     # a count of those picked up is not a count of the missing
     picked = _one(numbers.extract("His boat picked up 27 people at sea."))
     assert not numbers.related(picked, unaccounted)
+
+
+@pytest.mark.parametrize(
+    "a, b, agree",
+    [
+        ("Temperatures reached 46.2C in Karsby on Saturday.",
+         "Temperatures hit 115 degrees Fahrenheit in Karsby on Saturday.", True),
+        ("A thermometer in Karsby registered 46.2 degrees Celsius on Saturday.",
+         "A thermometer in Karsby registered 46°C on Saturday.", True),
+        ("The old record in Karsby was 45.9C, set on a Saturday.",
+         "The old record in Karsby was 45.4C, set on a Saturday.", False),
+        ("Overnight temperatures in Karsby fell to minus 5C.",
+         "Overnight temperatures in Karsby fell to 5C.", False),
+    ],
+)  # fmt: skip
+def test_temperatures_are_compared_in_one_unit(a: str, b: str, agree: bool) -> None:
+    x, y = _one(numbers.extract(a)), _one(numbers.extract(b))
+    assert numbers.related(x, y)
+    assert numbers.compatible(x, y) is agree
+
+
+def test_temperature_look_alikes_are_not_temperatures() -> None:
+    for text in (
+        "He sat in seat 12F on the flight.",
+        "Room 5C was empty.",
+        "Nearly 47C, said one.",
+    ):
+        assert numbers.extract(text) == [], text
+
+
+def test_a_former_value_is_compared_only_with_former_values() -> None:
+    new = _one(numbers.extract("Karsby recorded 46.2C, beating the national record."))
+    old = _one(numbers.extract("The previous national record, 45.9C, was set in Karsby."))
+    other_old = _one(numbers.extract("The old national record of 45.4C was set in Karsby."))
+    assert not numbers.related(new, old)
+    assert numbers.related(old, other_old) and not numbers.compatible(old, other_old)
+    # the bridge is old, not its count
+    bridge = _one(numbers.extract("The old bridge carried 300 cars a day."))
+    assert bridge.value[4] == ""
+
+
+def test_units_named_after_people_are_not_names() -> None:
+    from reader.suggest import names
+
+    found = names.proper_names("It was 46 degrees Celsius in Karsby, or 115 Fahrenheit.")
+    assert [[t.text for t in n] for n in found] == [["Karsby"]]

@@ -505,3 +505,18 @@ def test_clock_times_an_hour_apart_for_the_same_departure_contradict() -> None:
     late = got["The Holt ferry left Karsby late on Monday, at 10 p.m., on its overnight route."]
     assert late.label == "contradicted", late.reason
     assert "'10 p.m.' here" in late.reason and "'9 p.m.'" in late.reason
+
+
+def test_a_name_written_with_or_without_its_accents_is_the_same_name() -> None:
+    story = _story(
+        [
+            "Agency spokesman Rubén del Campo said the Karsby heatwave would last until Tuesday.",
+            "a.",
+        ],
+        ["The Karsby heatwave will last until Tuesday, according to Ruben del Campo.", "b c."],
+        ["Volunteers handed out water in Karsby as the heatwave went on.", *FILLER[0]],
+    )
+    got = _by_text(story)
+    s = got["Agency spokesman Rubén del Campo said the Karsby heatwave would last until Tuesday."]
+    assert "which no other source mentions" not in s.reason, s.reason
+    assert s.label == "consistent", s.reason

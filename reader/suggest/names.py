@@ -1,5 +1,5 @@
 """Proper names inside a sentence: capitalised words that are not there because a sentence,
-a quote or a title starts, and not days, months or words of office.
+a quote or a title starts, and not days, months, words of office or units.
 
 A claim that names someone or somewhere that no other source mentions carries content that no
 counterpart can confirm, however many of the story's common words the two share.
@@ -16,6 +16,8 @@ from reader.suggest.titles import is_title_word
 _OPENERS = frozenset(".!?“\"‘'—:(")
 # The audience of a statement is not what the statement says ("told ABC News", "told Reuters").
 _TO_AUDIENCE = frozenset(["told", "tells", "telling", "via"])
+# Units named after people are no one named ("46 degrees Celsius")
+_UNITS = frozenset(["celsius", "fahrenheit", "centigrade", "kelvin", "richter", "beaufort"])
 
 
 @functools.lru_cache(maxsize=1 << 15)  # several detectors ask for the names of each claim
@@ -25,7 +27,7 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
     out: list[list[Token]] = []
     last = skipped = -2
     for k, t in enumerate(toks):
-        if not t.text[:1].isupper() or is_title_word(t.lower):
+        if not t.text[:1].isupper() or is_title_word(t.lower) or t.lower in _UNITS:
             continue
         gap = text[toks[k - 1].end : t.start] if k else ""
         if (

@@ -67,8 +67,12 @@ _HEDGES = {
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
 # A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
 # _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six), "ordinal" ("the
-# 34th minute"). Counts are compared only with counts of the same part.
+# 34th minute"), "former" (see _FORMER). Counts are compared only with counts of the same part.
 _SUBSET = frozenset(["other", "more", "addit", "furth"])
+# ..."former" ("the previous record, 45.9C", "the old speed limit of 30 mph"): a value that
+# was (`_former`)
+_FORMER = frozenset(["previous", "old", "former", "earlier", "prior"])
+_LINKING = frozenset(["of", "was", "is", "stood", "at"])
 # What happened to the people counted, as stems (`text.stem` folds killed/dead/died into "dead"),
 # and the role each means: "aboard", "on board" and "carrying" all count those on board.
 _ROLE_OF = {
@@ -359,6 +363,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # "61%, down from 68%", "fell from 7.1% to 6.7%": the figure it was, not the one it is
             i = j
             continue
+        if lo == hi and (degrees := _temperature(text, toks, start, j)) is not None:
+            slots.append(degrees[0])
+            i = degrees[1]
+            continue
         if start > 0 and toks[start - 1].lower in _SCALE_NOUNS and lo == hi:
             slots.append(_on_scale(text, toks, start - 1, j, lo))
             i = j
@@ -445,7 +453,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
-        kind = "ordinal" if ordinal else "other" if subset else ""
+        former = _former(text, toks, start)
+        kind = "ordinal" if ordinal else "other" if subset else "former" if former else ""
         counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
             # what befell "four of its six carriages" befell the four; the six is their whole,
@@ -474,6 +483,61 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
 
 # Scales named before their reading: "force 8", "a magnitude 6.2 quake", "category 4", "level 3"
 _SCALE_NOUNS = frozenset(["force", "magnitude", "category", "level", "grade", "stage", "tier"])
+
+
+_DEGREE_SIGNS = ("", "°", " °", "º", " º")
+# nouns a number and letter label ("seat 12F", "gate 3C")
+_LABELLED = frozenset(
+    """seat seats gate gates room rooms flat apartment platform row terminal unit suite block bay
+    stand pier zone ward type class vitamin hepatitis""".split()  # noqa: SIM905
+)
+_TEMPERATURE_UNITS = {"celsius": "C", "centigrade": "C", "fahrenheit": "F", "c": "C", "f": "F"}
+
+
+def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot, int] | None:
+    """A temperature at toks[i:j] ("46.2C", "46.2°C", "115 degrees Fahrenheit", "minus 5C"),
+    in degrees Celsius, as precise as written (a whole degree is rounded: "46C" meets "46.2C";
+    "115F" is 46.1C give or take 0.3), and where its words end; None when the figure is not one
+    (a hedged temperature is not compared: "nearly 47C" is no factor of 47)."""
+    if j >= len(toks):
+        return None
+    unit, end = None, j
+    if toks[j].text in ("C", "F") and text[toks[j - 1].end : toks[j].start] in _DEGREE_SIGNS:
+        unit = toks[j].text
+    elif toks[j].lower in ("degrees", "degree") and j + 1 < len(toks):
+        unit, end = _TEMPERATURE_UNITS.get(toks[j + 1].lower), j + 1
+    if unit is None or _hedge(toks, i) is not None:
+        return None
+    before = toks[i - 1] if i > 0 else None
+    if end == j and before and (before.lower in _LABELLED or before.text[:1].isupper()):
+        return None  # "seat 12F", "Room 5C": a label
+    figure = toks[i].text.replace(",", "")
+    value = float(figure)
+    sign = text[toks[i].start - 1 : toks[i].start] if toks[i].start else ""
+    if (before and before.lower == "minus") or (sign and sign in "-−"):
+        value = -value
+    half = 0.5 * 10.0 ** -len(figure.partition(".")[2])
+    lo, hi = value - half, value + half
+    if unit == "F":
+        lo, hi = (lo - 32) * 5 / 9, (hi - 32) * 5 / 9
+    span = (toks[i].start, toks[end].end)
+    context = frozenset(window_stems(toks, i, end + 1) - _HEDGE_WORDS)
+    value = (lo, hi, "°C", None, "former" if _former(text, toks, i) else "")
+    return Slot("number", frozenset(["°C"]), value, text[span[0] : span[1]], span, context), end + 1
+
+
+def _former(text: str, toks: Sequence[Token], i: int) -> bool:
+    """True when the figure at toks[i] is the value of a noun said to be past, set off by
+    "of", a comma or a linking verb: "the previous national record, 45.9C", "the old speed
+    limit of 30 mph" (not "the old bridge carried 300 cars": the bridge is old)."""
+    k = i - 1
+    linked = k >= 0 and (toks[k].lower in _LINKING or text[toks[k].end : toks[i].start] == ", ")
+    k -= k >= 0 and toks[k].lower in _LINKING
+    for _ in range(2):  # the noun, and a word before it ("speed limit", "national record")
+        t = toks[k] if k >= 0 else None
+        if t is not None and t.text.islower() and is_content(t.text) and t.lower not in _FORMER:
+            k -= 1
+    return linked and k >= 0 and toks[k].lower in _FORMER
 
 
 def _on_scale(text: str, toks: Sequence[Token], at: int, j: int, value: float) -> Slot:

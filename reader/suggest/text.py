@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -53,8 +54,11 @@ def without_possessive(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)  # called for every word of every window; words repeat
 def stem(word: str) -> str:
-    """A crude stem good enough to match "annexed"/"annexation", "borders"/"border"."""
+    """A crude stem good enough to match "annexed"/"annexation", "borders"/"border"; accents
+    dropped ("Rubén"/"Ruben", "Córdoba"/"Cordoba": outlets write a name with or without them)."""
     w = word.lower().replace("’", "'")
+    if not w.isascii():
+        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
     if w.endswith("'s"):
         w = w[:-2]
     if w in _CANON:
