@@ -203,13 +203,27 @@ def _percent_words(text: str, toks: Sequence[Token], j: int) -> int | None:
 
 
 def _identifier(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Digits that are part of a name, not a count: "Covid-19", "F-35", "G7", "the A39", "9/11"."""
+    """Digits that are part of a name, not a count: "Covid-19", "F-35", "G7", "the A39", "9/11";
+    or one figure of three or more joined by dashes or slashes, a phone number, a date or a code
+    ("555-3-1", "3-1-2022", "978-3-16-148410-0"), whose "3-1" is no score and no range."""
     before = text[toks[i - 1].end : toks[i].start] if i else " "
     if before in ("", "-") and toks[i - 1].text[:1].isalpha():
+        return True
+    if any(all(_linked(text, toks, k) for k in range(lo, lo + 2)) for lo in range(i - 2, i + 1)):
         return True
     after = text[toks[i].end : toks[i + 1].start] if i + 1 < len(toks) else " "
     return (before == "/" and toks[i - 1].text[:1].isdigit()) or (
         after == "/" and toks[i + 1].text[:1].isdigit()
+    )
+
+
+def _linked(text: str, toks: Sequence[Token], k: int) -> bool:
+    """True when figures toks[k] and toks[k + 1] are joined by a dash or a slash."""
+    return (
+        0 <= k < len(toks) - 1
+        and toks[k].text[:1].isdigit()
+        and toks[k + 1].text[:1].isdigit()
+        and text[toks[k].end : toks[k + 1].start] in (*_DASHES, "/")
     )
 
 
@@ -586,6 +600,8 @@ def _score(
         return None
     if int(first) < int(second) or _identifier(text, toks, i) or _identifier(text, toks, j):
         return None
+    if i and toks[i - 1].text[:1].isdigit() and not text[toks[i - 1].end : toks[i].start].strip():
+        return None  # the end of a longer figure: "call 020 7946 2-1"
     if any(lo <= toks[i].start < hi for lo, hi in written) or _percent_words(text, toks, j + 1):
         return None
     # what was decided is said around it, or inside it ("211 votes to 148")

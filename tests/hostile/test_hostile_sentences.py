@@ -46,3 +46,22 @@ def test_a_long_run_of_full_stops_before_a_word_is_split_and_read(tmp_path: Path
     texts = [r["text"] for r in rows if r["article"] == "a.txt"]
     assert texts[1].startswith("Maya Osei said the bridge would open ...")
     assert texts[-1].endswith("...and then it fell.")
+
+
+def _reasons(rows: list[dict]) -> str:
+    return "\n".join(r["suggestion_reason"] for r in rows)
+
+
+def test_phone_numbers_and_dates_are_not_read_as_scores(tmp_path: Path) -> None:
+    # '555-3-1', '3-1-2022' and '020 7946 2-1' hold a '2-1' or '3-1' that is no result: two
+    # sources giving other dates and phone numbers were said to differ on the score
+    rows = suggest(
+        tmp_path,
+        "Westport win\n\nWestport beat Eastham 2-1 on Saturday at the stadium, officials said.\n"
+        "The replay on 3-1-2022 is sold out, call 555-3-1 or 020 7946 3-1, the club said.\n",
+        "Westport win\n\nWestport beat Eastham 2-1 on Saturday at the stadium, officials said.\n"
+        "The replay on 2-1-2022 is sold out, call 555-2-1 or 020 7946 2-1, the club said.\n",
+    )
+    assert "numbers differ" not in _reasons(rows)
+    score = [r for r in rows if "Eastham 2-1" in r["text"]]
+    assert [r["suggested_label"] for r in score] == ["consistent", "consistent"]
