@@ -45,6 +45,8 @@ FURNITURE = [
     "* * *",
     "2022",
     "By Hannah Cole, Technology Reporter",
+    "By Laura Gil in Seville | 14 August 2025",
+    "By Tom Hale in New York · 4 min read",
     "Published 3 hours ago",
     "Updated 12:45 GMT",
     "Published: 3 November 2026",
@@ -70,6 +72,7 @@ REPORTING = [
     "Updated forecasts show the storm reaching Karsby at 10:30 on Monday.",
     "Reporting by the Karsby Herald in 2019 first raised the alarm.",
     "By March 2023, Karsby had spent $40 million on the dam.",
+    "By Friday in Karsby, the water had reached the bridge.",
 ]
 
 

@@ -1168,3 +1168,12 @@ def test_units_named_after_people_are_not_names() -> None:
 
     found = names.proper_names("It was 46 degrees Celsius in Karsby, or 115 Fahrenheit.")
     assert [[t.text for t in n] for n in found] == [["Karsby"]]
+
+
+def test_a_death_toll_with_a_long_subject_counts_the_dead() -> None:
+    toll = _one(
+        numbers.extract(
+            "The death toll from the sinking of the ferry off Karsby rose to 17 on Tuesday."
+        )
+    )
+    assert toll.value[:2] == (17.0, 17.0) and toll.value[3] == "dead"

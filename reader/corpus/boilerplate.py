@@ -60,8 +60,11 @@ _STAMP = re.compile(
     r"(?:\bago|\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d\d\b)[^.!?]{0,20}$",
     _I,
 )
-# "By Jane Doe", "By Jane Doe and John Roe, Reuters"
-_BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}$")
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By Jane Doe in Seville | 14 August 2025"
+_BYLINE = re.compile(
+    r"^[Bb]y\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}"
+    r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?(?:\s*[|·•]\s*[^.!?|]{1,40})?$"
+)
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]*){1,2}"
 # "Ilya Arkhipov and Nick Wadhams", "Jane Doe, John Roe and Ann Poe"
 _AUTHORS = re.compile(rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$")

@@ -696,8 +696,11 @@ def _befell(
     for k in [*after[:1], verb]:
         if 0 <= k < len(toks) and (word := stem(toks[k].text)) in _ROLES:
             return _ROLE_OF[word], k
-    # "the death toll from the dam collapse rose to 45": the toll may lead a long subject
-    before = range(max(0, start - 8), start)
+    # "the death toll from the dam collapse rose to 45": the toll may lead a long subject, the
+    # longer when the figure is what it came to ("the death toll from the sinking of the ferry
+    # off Karsby rose to 17")
+    reach = 16 if toks[start - 1].lower in ("to", "at", "reached", "hit") else 8
+    before = range(max(0, start - reach), start)
     toll = next((k for k in before if toks[k].lower == "toll"), None)
     if toll is None:
         return None, None
