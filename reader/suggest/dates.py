@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reader.align.words import STOPWORDS
 from reader.suggest.slots import Slot, clock_overlap, interval_overlap, week_overlap
-from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
+from reader.suggest.text import Token, is_content, links, stem, tokenize, window_stems
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEK = 7 * 24  # hours
@@ -106,7 +106,10 @@ def same_day(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> 
 def calendar(text: str) -> tuple[Day, ...]:
     """Every unambiguous calendar date written in `text`, with its offsets."""
     out: list[Day] = []
+    addresses = links(text)
     for m in _CALENDAR.finditer(text):
+        if any(lo < m.end() and m.start() < hi for lo, hi in addresses):
+            continue  # "example.com/2022-01-11/flood" dates a page, not what it reports
         g = m.groupdict()
         if g["iy"]:
             year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])

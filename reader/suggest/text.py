@@ -12,6 +12,16 @@ from reader.align.evidence import STOPWORDS
 
 # Words, numbers with separators ("13,000", "2.5", "10:50"), and "$", "£", "€" as tokens.
 _TOKEN = re.compile(r"[$£€]|\d+(?:[.,:]\d+)*(?:s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# Web and e-mail addresses, which give no tokens: the figures, dates and words in one
+# ("example.com/30-people-killed", "?killed=40", "https", "com") are a name, not what a sentence
+# reports. Each alternative starts only where a run of its characters does, so a long word is
+# scanned once.
+_ADDRESS = r"[^\s<>\"“”‘’]"
+_LINK = re.compile(
+    rf"(?:https?://|www\.){_ADDRESS}+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    rf"|(?<![\w.@/-])[^\W_][\w-]*(?:\.[\w-]+)*\.[a-z]{{2,}}/{_ADDRESS}*"
+)
 
 # Nouns that news stories use interchangeably for the same thing; folding them lets "six-hour
 # conversation" and "eight hours of talks" count as the same event. Generic, not per story.
@@ -41,10 +51,28 @@ class Token:
 @functools.lru_cache(maxsize=1 << 15)  # each detector tokenizes the same claim again, and a
 # story of up to ~30,000 claims stays in the cache across its passes
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Word and number tokens of `text` with their offsets."""
+    """Word and number tokens of `text` with their offsets, none from a web or e-mail address."""
+    gaps = [(0, len(text))]
+    if "/" in text or "@" in text or "www." in text:  # else no address can be there
+        gaps = []
+        pos = 0
+        for link in _LINK.finditer(text):
+            gaps.append((pos, link.start()))
+            pos = link.end()
+        gaps.append((pos, len(text)))
     return tuple(
-        Token(w, m.start(), m.end(), w.lower()) for m in _TOKEN.finditer(text) for w in [m.group()]
+        Token(w, m.start(), m.end(), w.lower())
+        for lo, hi in gaps
+        for m in _TOKEN.finditer(text, lo, hi)
+        for w in [m.group()]
     )
+
+
+def links(text: str) -> list[tuple[int, int]]:
+    """Offsets of the web and e-mail addresses of `text`."""
+    if "/" not in text and "@" not in text and "www." not in text:
+        return []
+    return [m.span() for m in _LINK.finditer(text)]
 
 
 def without_possessive(word: str) -> str:

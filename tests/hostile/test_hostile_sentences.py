@@ -65,3 +65,22 @@ def test_phone_numbers_and_dates_are_not_read_as_scores(tmp_path: Path) -> None:
     assert "numbers differ" not in _reasons(rows)
     score = [r for r in rows if "Eastham 2-1" in r["text"]]
     assert [r["suggested_label"] for r in score] == ["consistent", "consistent"]
+
+
+def test_figures_words_and_dates_inside_links_are_not_read(tmp_path: Path) -> None:
+    # a web or e-mail address is a name: 'killed=40', 'example.com/30-people-killed' and a date
+    # in a path were read as what the sentence reports, and 'com', 'https' as shared words
+    rows = suggest(
+        tmp_path,
+        "Flood in Karsby\n\nThe flood on 10 January 2022 killed 12 people, officials said "
+        "(https://news.example.com/2022-01-11/flood?killed=40&people=3).\n"
+        "More than 30 people were hurt, said Maya Osei at www.example.com/30-people-hurt.\n",
+        "Flood in Karsby\n\nThe flood on 10 January 2022 killed 12 people, officials said.\n"
+        "More than 30 people were hurt, said Maya Osei, writing from osei-40-hurt@example.com.\n",
+        "Flood in Karsby\n\nThe flood on 10 January 2022 killed 12 people, officials said at "
+        "example.com/40-people-killed.\n",
+    )
+    assert [r["suggested_label"] for r in rows if "killed 12" in r["text"]] == ["consistent"] * 3
+    reasons = _reasons(rows)
+    for word in ("40", "11", "example", "https", "com'"):
+        assert word not in reasons
