@@ -35,7 +35,7 @@ from reader import pipeline
 from reader.align import evidence as current
 from reader.align.candidates import ArticleGrid
 from reader.align.fuzzy import fuzzy_scores
-from reader.align.score import PairScorer, combine, corroborated
+from reader.align.score import PairScorer, combine, corroborated, held
 from reader.cli.main import bundled_seeds
 from reader.corpus.loader import load_corpus
 from reader.corpus.sentences import article_from_sentences
@@ -136,14 +136,14 @@ def exhaustive_top(story: Story, rows: list[int], top: int) -> dict[tuple[str, s
         # columns: the other articles' claims, as `ArticleGrid.best` takes them
         own = int(article[i])
         start, end = int(grid.starts[own]), int(grid.ends[own])
-        lex = scorer.weights.lexical(i, i + 1, (start, end))
+        lex, facts = scorer.weights.with_facts(i, i + 1, (start, end))
         short = np.r_[scorer.short[:start], scorer.short[end:]]
         others = scorer.processed[:start] + scorer.processed[end:]
         fz = fuzzy_scores(scorer.processed[i : i + 1], others, scorer.short[i : i + 1], short)
         z = scorer.semantic.z(slice(i, i + 1), np.r_[0:start, end : len(claims)])
         m = lex.shape[1]
         path = scorer.paths(i, (start, end), lex, np.zeros(m, dtype=np.int64), np.arange(m))
-        _, cols = grid.best(corroborated(combine(lex, fz, z), path[None, :]), i, top)
+        _, cols = grid.best(held(corroborated(combine(lex, fz, z), path[None, :]), facts), i, top)
         for j in cols.tolist():
             out.setdefault((claims[i].id, claims[j].article), set()).add(claims[j].id)
     return out

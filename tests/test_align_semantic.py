@@ -9,7 +9,7 @@ import pytest
 
 from reader.align import PairScorer, align_story
 from reader.align.fuzzy import fuzzy_scores
-from reader.align.score import STRONG_SCORE, combine
+from reader.align.score import STRONG_SCORE, combine, held
 from reader.align.semantic import MIN_CLAIMS
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
@@ -73,10 +73,10 @@ def flood() -> tuple[Story, PairScorer, dict[str, int]]:
 
 def by_words_alone(scorer: PairScorer, i: int, js: list[int]) -> np.ndarray:
     """The pair scores without the paraphrase signal."""
-    lex = scorer.weights.lexical(i, i + 1)[0, js]
+    lex, facts = scorer.weights.with_facts(i, i + 1)
     fz = fuzzy_scores([scorer.processed[i]], [scorer.processed[j] for j in js],
                       scorer.short[i : i + 1], scorer.short[js])[0]  # fmt: skip
-    return combine(lex, fz)
+    return held(combine(lex[0, js], fz), facts[0, js])
 
 
 def test_a_paraphrase_sharing_no_word_is_found_by_its_meaning(flood) -> None:

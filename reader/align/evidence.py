@@ -16,7 +16,7 @@ import numpy as np
 
 from reader.align.candidates import ArticleGrid, article_numbers, ranked
 from reader.align.fuzzy import SHORT_CLAIM_WORDS, fuzzy_pairs, fuzzy_scores, score_matrix
-from reader.align.score import PARAPHRASE_Z, PairScorer, combine, corroborated
+from reader.align.score import PARAPHRASE_Z, PairScorer, combine, corroborated, held
 from reader.align.words import STOPWORDS, content_words
 from reader.models import Claim, Evidence, Story
 
@@ -134,11 +134,12 @@ def align_blocks(
         if only is not None and b not in only:
             continue
         # columns: the other articles' claims only; a long article is not scored against itself
-        lex = scorer.weights.lexical(lo, hi, (start, end))
+        lex, facts = scorer.weights.with_facts(lo, hi, (start, end))
         z = scorer.semantic.z(slice(lo, hi), np.r_[0:start, end:n]) if semantic else None
         if fuzzy is not None:
             fz = fuzzy.rows(lo, hi)
             full = corroborated(combine(lex, fz, z), scorer.path_matrix(lo, (start, end), lex))
+            full = held(full, facts)
             rows, cols = grid.best(full, lo, top)
             at = cols - (end - start) * (cols >= end)  # claim -> column
             scores = full[rows - lo, at]
@@ -159,8 +160,8 @@ def align_blocks(
             fz = fuzzy_pairs(texts[rows], texts[cols], scorer.short[rows], scorer.short[cols])
             scores = combine(lex[rows - lo, at], fz, _at(z, rows - lo, at))
             path = scorer.paths(lo, (start, end), lex, rows - lo, at)
-            scores = corroborated(scores, path)
-        del lex, fz, at, z
+            scores = held(corroborated(scores, path), facts[rows - lo, at])
+        del lex, facts, fz, at, z
         keep = scores >= min_score
         rows, cols, scores = rows[keep], cols[keep], scores[keep]
         keep, ranks = ranked(rows, cols, scores, article, top)

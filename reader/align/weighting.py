@@ -12,6 +12,11 @@ added", "She said") is not: it points back to a speaker, and the sentence before
 of their statements, whose counterparts are not its own (dev gold 0.77/0.79/0.87 ->
 0.78/0.79/0.88, false leads 2 -> 2).
 
+What a pair shares is also weighed for what it says happened (`with_facts`): its shared terms
+less the names of people and places the story never writes in lower case, offices and words of
+attribution (`who_terms`); `reader.align.score.held` keeps a pair that shares too little of it
+below the strong level.
+
 Two facts of evidence, measured on the dev gold before keeping them (seeds, pair recall@3 /
 contradicting / groups / recall@1): the cosine counts in full only once the shared terms weigh
 about two rare words (`EVIDENCE_WORDS`: 0.70/0.74/0.82/0.47 -> 0.72/0.74/0.83/0.49, and a claim's
@@ -24,8 +29,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -53,6 +58,14 @@ COMMON_SHARE = 0.5  # terms of more claims than this share carry no weight
 # use (`reader.suggest.support.SUPPORT_THRESHOLD` reads the same scale). One shared word, however
 # rare in the story, is a coincidence as often as a counterpart.
 EVIDENCE_WORDS = 2.0
+# Shared rare-word weight of the terms that say what happened (not the names of people and
+# places, offices, words of attribution: `who_terms`) that a strong match needs: a little more
+# than one word only the two claims use (`reader.suggest.support.PAIRED_WEIGHT`), or several of
+# the story's more common words. Two sentences that share only the story's people and places, or
+# a word or two of its topic ("fire", "warehouse"), report different facts about them.
+FACT_WORDS = 1.0
+# ...unless the pair shares at least this share of what the sparser of the two says.
+MOST_SAID = 0.5
 # Two claims giving a count of the same thing ("six-hour", "eight hours") are this similar per unit
 # of the count's rare-word weight at least, however long the sentences around the counts.
 SLOT_FLOOR = 0.4
@@ -128,13 +141,62 @@ def refers_back(text: str) -> bool:
     return bool(words) and (words[0] in BACK_REFERENCES or any(w in DEMONSTRATIVES for w in words))
 
 
-ClaimTerms = tuple[tuple[str, ...], bool]  # a claim's terms, sorted, and whether it refers back
+Title = tuple[str, frozenset[str], frozenset[str]]  # surname, offices, ranks
+
+
+class ClaimTerms(NamedTuple):
+    """What `StoryWeights` reads from a claim's text on its own."""
+
+    terms: tuple[str, ...]  # its `terms`, sorted (weights are summed term by term, and a set's
+    # order changes with the hash seed)
+    back: bool  # `refers_back`
+    named: int  # bit k set: terms[k] is a word of a proper name here ("Tom Reyes")
+    lower: int  # bit k set: terms[k] is written in lower case here
+    titles: tuple[Title, ...] = ()  # the people it gives a title ("Deputy Secretary ... Sherman")
 
 
 def claim_terms(texts: Iterable[str]) -> list[ClaimTerms]:
-    """What `StoryWeights` reads from each claim's text on its own: its `terms`, sorted (weights
-    are summed term by term, and a set's order changes with the hash seed), and `refers_back`."""
-    return [(tuple(sorted(terms(t))), refers_back(t)) for t in texts]
+    """The `ClaimTerms` of each text."""
+    return [_claim_terms(t) for t in texts]
+
+
+def _claim_terms(text: str) -> ClaimTerms:
+    from reader.suggest import titles
+    from reader.suggest.names import proper_names
+    from reader.suggest.text import stem, tokenize
+
+    ts = tuple(sorted(terms(text)))
+    tokens = tokenize(text)
+    names = {stem(t.text) for name in proper_names(text) for t in name}
+    lower = {stem(t.text) for t in tokens if t.text[:1].islower()}
+    named = sum(1 << k for k, t in enumerate(ts) if t in names)
+    lowered = sum(1 << k for k, t in enumerate(ts) if t in lower)
+    # a title names an office (most sentences name none: not read for those)
+    office = any(t.lower in titles.OFFICES for t in tokens)
+    given = tuple(
+        (min(s.key), s.value[1], s.value[0])  # type: ignore[index]
+        for s in (titles.extract(text, tokens) if office else ())
+    )
+    return ClaimTerms(ts, refers_back(text), named, lowered, given)
+
+
+def who_terms(read: Sequence[ClaimTerms]) -> frozenset[str]:
+    """The terms that tie two claims to the same people, places and offices rather than to
+    the same fact: the words of proper names the story never writes in lower case ("Reyes",
+    "Dunmore", not "Court" of "Leeds Crown Court", which it also writes as "the court"), words
+    of office and address ("councillor", "Ms"), and the words of attribution and quantity
+    that surround every quote ("told", "all"), as `reader.suggest.support` reads them."""
+    from reader.suggest.support import OFFICES, WEAK
+
+    named: set[str] = set()
+    lower: set[str] = set()
+    for c in read:
+        for k, t in enumerate(c.terms):
+            if c.named >> k & 1:
+                named.add(t)
+            if c.lower >> k & 1:
+                lower.add(t)
+    return frozenset((named - lower) | OFFICES | WEAK)
 
 
 def _named(own: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -169,12 +231,20 @@ class StoryWeights:
         self.n = n
         if read is None:
             read = claim_terms(c.text for c in claims)
-        own = _named([ts for ts, _ in read])
+        own = _named([c.terms for c in read])
         df = Counter(t for ts in own for t in ts)
         limit = max(2, COMMON_SHARE * n)
         idf = {t: math.log(n / d) for t, d in df.items() if d <= limit and d < n}
         self.ids = {t: k for k, t in enumerate(idf)}
         self.common = frozenset(df) - frozenset(idf)  # the story's vocabulary: weighs nothing
+        # terms that say what happened, not who or where (`FACT_WORDS`)
+        who = who_terms(read)
+        # who is given which title, by surname (`_titled`)
+        self.titled: dict[str, list[tuple[int, frozenset[str], frozenset[str]]]] = {}
+        for i, c in enumerate(read):
+            for surname, offices, ranks in c.titles:
+                self.titled.setdefault(surname, []).append((i, offices, ranks))
+        fact = np.array([t[0] != ACRONYM and t not in who for t in idf], dtype=bool)
         scale = math.log(n) if n > 1 else 1.0
         rare = {t: w / scale for t, w in idf.items()}
         # every claim's weighted terms in one array each, cut claim by claim (a long story has
@@ -185,27 +255,31 @@ class StoryWeights:
         rare_w = np.fromiter((rare[t] for t in flat), dtype=np.float64, count=len(flat))
         idf_w = np.fromiter((idf[t] for t in flat), dtype=np.float64, count=len(flat))
         cuts = np.cumsum([0] + [len(ks) for ks in kept]).tolist()
-        self.rows, self.rare, self.slots = [], [], []
+        fact_w = rare_w * fact[ids]
+        self.rows, self.rare, self.facts, self.slots = [], [], [], []
         for i, ks in enumerate(kept):
             a, b = cuts[i], cuts[i + 1]
             ix, w = ids[a:b], idf_w[a:b].copy()  # (a vector of its own, as `_vector` takes)
             norm = math.sqrt(float(w @ w))
             self.rows.append((ix, w / norm if norm else w))
             self.rare.append((ix, rare_w[a:b]))
+            self.facts.append(fact_w[a:b])
             slot = [k for k, t in enumerate(ks) if t.startswith("#")]
             self.slots.append((ix[slot], rare_w[a:b][slot]) if slot else _NO_ROW)
         self.total = np.array([w.sum() for _, w in self.rare])
         # context: a back-referring claim also read with the sentence before it, at half weight
-        self.context: list[tuple[Row, Row] | None] = [None] * n
+        self.context: list[tuple[Row, Row, np.ndarray] | None] = [None] * n
         for i, c in enumerate(claims):
             prev = claims[i - 1] if i else None
             follows = prev and prev.article == c.article and prev.index == c.index - 1
-            if follows and read[i][1]:
+            if follows and read[i].back:
                 merged = {t: CONTEXT_WEIGHT for t in own[i - 1] if t in idf}
                 merged.update({t: 1.0 for t in own[i] if t in idf})
+                ix, x = self._weights({t: x * rare[t] for t, x in merged.items()})
                 self.context[i] = (
                     self._vector({t: x * idf[t] for t, x in merged.items()}),
-                    self._weights({t: x * rare[t] for t, x in merged.items()}),
+                    (ix, x),
+                    x * fact[ix],
                 )
         # postings: for each term, the claims that use it (in order) and its weight there, all
         # terms in one array, so that any number of rows gathers them in a few array operations
@@ -254,17 +328,27 @@ class StoryWeights:
         return np.bincount(flat, weights, shape[0] * shape[1]).reshape(shape)
 
     def _evidence(
-        self, vectors: Sequence[Row], rare: Sequence[Row], skip: tuple[int, int] | None
-    ) -> np.ndarray:
+        self,
+        vectors: Sequence[Row],
+        rare: Sequence[Row],
+        skip: tuple[int, int] | None,
+        facts: Sequence[np.ndarray] | None = None,
+    ) -> tuple[np.ndarray, np.ndarray | None]:
         """Cosine, scaled down while the shared terms weigh less than `EVIDENCE_WORDS` (or than
-        all that both claims say: two identical sentences are full evidence)."""
-        # one pass over the postings for both sums: `vectors` and `rare` list the same terms
+        all that both claims say: two identical sentences are full evidence); and, given
+        `facts` (the rare weights of each row's fact terms, zero for the others), the shared
+        fact weight."""
+        # one pass over the postings for all sums: `vectors` and `rare` list the same terms
         shape = (len(vectors), self._width(skip))
         flat, where, source = self._gather(vectors, skip)
         if not flat.size:  # nothing shared (bincount of nothing would even be of integers)
-            return np.zeros(shape)
+            return np.zeros(shape), None if facts is None else np.zeros(shape)
         wk = np.concatenate([w for _, w in vectors])[source]
         cos = np.bincount(flat, self.post_w[where] * wk, shape[0] * shape[1]).reshape(shape)
+        shared = None
+        if facts is not None:
+            fact_x = np.concatenate(facts)[source]
+            shared = np.bincount(flat, fact_x, shape[0] * shape[1]).reshape(shape)
         rare_x = np.concatenate([x for _, x in rare])[source]
         scale = np.bincount(flat, rare_x, shape[0] * shape[1]).reshape(shape)
         # most claims say at least EVIDENCE_WORDS: the weight needed is that, except for pairs of
@@ -273,11 +357,19 @@ class StoryWeights:
         sparse = np.flatnonzero(own < EVIDENCE_WORDS)
         total = self.total if skip is None else np.r_[self.total[: skip[0]], self.total[skip[1] :]]
         needed = np.maximum.outer(own[sparse], np.minimum(EVIDENCE_WORDS, total))
+        if shared is not None:
+            # a pair that shares half of what one of them says ("The findings were published
+            # in the Lancet" / "It was published in the journal The Lancet"): all it shares is
+            # what that one says, names too
+            said = np.minimum.outer(own, total)
+            said *= MOST_SAID
+            np.copyto(shared, scale, where=scale >= said)
+            del said
         low = scale[sparse] / np.maximum(needed, 1e-9)
         scale /= EVIDENCE_WORDS
         scale[sparse] = low
         cos *= np.minimum(scale, 1.0, out=scale)
-        return cos
+        return cos, shared
 
     def lexical(self, lo: int, hi: int, skip: tuple[int, int] | None = None) -> np.ndarray:
         """Weighted-term similarity 0-1 of claims lo..hi-1 with every claim of the story, or with
@@ -291,15 +383,58 @@ class StoryWeights:
 
     def lexical_of(self, claims: Sequence[int], skip: tuple[int, int] | None = None) -> np.ndarray:
         """`lexical` of any claims (rows in the order given)."""
-        claims = list(claims)
-        sims = self._evidence([self.rows[i] for i in claims], [self.rare[i] for i in claims], skip)
+        return self._lexical(list(claims), skip, False)[0]
+
+    def with_facts(
+        self, lo: int, hi: int, skip: tuple[int, int] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """`lexical` of claims lo..hi-1, and the rare weight of the fact terms each pair shares
+        (a back-referring claim's read with its context too, the better of the two): what
+        `FACT_WORDS` asks of a strong match."""
+        sims, facts = self._lexical(list(range(lo, hi)), skip, True)
+        assert facts is not None
+        for r, col in self._titled(lo, hi, skip):
+            facts[r, col] = max(facts[r, col], FACT_WORDS)
+        return sims, facts
+
+    def _titled(self, lo: int, hi: int, skip: tuple[int, int] | None) -> Iterator[tuple[int, int]]:
+        """(row, column) of each pair of claims lo..hi-1 and another that give one person two
+        titles in one office ("Assistant Secretary of State Wendy Sherman" / "Deputy Secretary
+        of State Wendy Sherman"): a fact they report differently, whatever else they share."""
+        gap = 0 if skip is None else skip[1] - skip[0]
+        for people in self.titled.values():
+            for i, offices, ranks in people:
+                if not lo <= i < hi:
+                    continue
+                for j, others, other_ranks in people:
+                    if skip is not None and skip[0] <= j < skip[1]:
+                        continue
+                    if offices & others and ranks != other_ranks:
+                        yield i - lo, j - gap * (skip is not None and j >= skip[1])
+
+    def _lexical(
+        self, claims: list[int], skip: tuple[int, int] | None, facts: bool
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        sims, shared = self._evidence(
+            [self.rows[i] for i in claims],
+            [self.rare[i] for i in claims],
+            skip,
+            [self.facts[i] for i in claims] if facts else None,
+        )
         ctx = [(r, c) for r, i in enumerate(claims) if (c := self.context[i]) is not None]
         if ctx:
-            with_context = self._evidence([c[0] for _, c in ctx], [c[1] for _, c in ctx], skip)
+            with_context, more = self._evidence(
+                [c[0] for _, c in ctx],
+                [c[1] for _, c in ctx],
+                skip,
+                [c[2] for _, c in ctx] if facts else None,
+            )
             rows = [r for r, _ in ctx]
             sims[rows] = np.maximum(sims[rows], with_context)
+            if shared is not None and more is not None:
+                shared[rows] = np.maximum(shared[rows], more)
         counted = [r for r, i in enumerate(claims) if len(self.slots[i][0])]
         if counted:
             floor = SLOT_FLOOR * self._dots([self.slots[claims[r]] for r in counted], skip)
             sims[counted] = np.maximum(sims[counted], floor)
-        return np.minimum(sims, 1.0)
+        return np.minimum(sims, 1.0), shared

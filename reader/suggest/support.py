@@ -57,7 +57,7 @@ DENSE = 8
 # Words of address, attribution and discourse, and quantifiers and intensifiers: in news they
 # surround every quote and link every paragraph, so sharing them says nothing about whether two
 # sentences report the same thing.
-_WEAK = frozenset(
+WEAK = frozenset(
     stem(w)
     for w in """mr mrs ms miss dr sir prof told tell tells telling according familiar matter
     added adding asked asking reporter reporters statement whether meanwhile while however
@@ -68,7 +68,7 @@ _WEAK = frozenset(
 
 
 # Words of office that are nothing else (not "general", "chief", "major", "judge", "speaker").
-_OFFICES = frozenset(
+OFFICES = frozenset(
     stem(w)
     for w in """secretary minister prime president deputy leader chairman chairwoman spokesman
     spokeswoman spokesperson ambassador governor senator mayor premier chancellor envoy
@@ -108,7 +108,7 @@ def _summed(js: np.ndarray, sums: np.ndarray, j: int) -> float:
 
 def specific_stems(text: str) -> set[str]:
     """Stems of the words of `text` that can tie it to another sentence."""
-    return content_stems(text) - _WEAK
+    return content_stems(text) - WEAK
 
 
 def rarity(
@@ -152,7 +152,7 @@ def names_only(names: Iterable[Iterable[str]], lower_words: Iterable[str]) -> fr
     case, and words of office ("Prime Minister", "leader")."""
     common = {stem(w) for w in lower_words}
     named = {s for ss in names for s in ss} - common
-    return frozenset(named | _OFFICES)
+    return frozenset(named | OFFICES)
 
 
 def judge(n_stems: int, weight: float, n_shared: int, aligned: float, run: int = 0) -> str:

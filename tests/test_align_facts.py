@@ -1,0 +1,101 @@
+"""A strong match shares a fact, not just the story's people, places and topic (own sentences)."""
+
+import numpy as np
+
+from reader.align import PairScorer, align_story
+from reader.align.score import STRONG_SCORE, held
+from reader.align.weighting import FACT_WORDS
+from reader.corpus.sentences import article_from_sentences
+from reader.models import Story
+
+# Three outlets on one closure: the company, the town and two local figures are everywhere.
+A = [
+    "Kestrel Foods will close its bakery in Marlow in March, with the loss of 240 jobs.",
+    "Councillor Ana Brook praised the workers for their loyalty over three decades.",
+    "The company blamed rising energy costs and falling orders from supermarkets.",
+    "Union officials said they would fight the decision.",
+    "Deputy Mayor Tom Hale said the town would seek a new buyer for the site.",
+    "Production will move to a larger plant in Leeds.",
+    "The plans were first reported in the Marlow Gazette.",
+    "Workers were told of the closure at a meeting on Monday morning.",
+]
+B = [
+    "Marlow bakery to close as Kestrel Foods cuts 240 jobs",
+    "Here is what we know about the Kestrel Foods bakery in Marlow and its long history.",
+    "Local councillor Ana Brook said the news was a blow to families across the town.",
+    "Kestrel Foods said higher energy bills and a drop in supermarket orders forced the move.",
+    "Acting Mayor Tom Hale said the council would look for a buyer for the site.",
+    "The union said it would oppose the closure.",
+    "They were first reported in the Marlow Gazette on Tuesday.",
+    "Staff heard the news at a meeting called on Monday.",
+]
+C = [
+    "Kestrel Foods confirmed on Monday that the Marlow bakery would shut.",
+    "About 240 people work at the bakery, which opened in 1987.",
+    "The firm pointed to energy costs and weaker demand from supermarkets.",
+    "Ana Brook, who represents the ward, called the closure a heavy blow.",
+    "Tom Hale, the deputy mayor, promised to find a new owner.",
+    "Shares in Kestrel Foods rose 2 percent on the news.",
+    "The Marlow site has made bread since 1987.",
+    "Kestrel Foods also runs bakeries in Leeds and York.",
+]
+LEDE = B[1]
+
+
+def bakery() -> tuple[Story, PairScorer, dict[str, int]]:
+    story = Story("bakery", "/tmp/bakery")
+    for name, sentences in (("a.txt", A), ("b.txt", B), ("c.txt", C)):
+        story.articles.append(article_from_sentences("bakery", name, sentences, title=name))
+    claims = story.claims()
+    return story, PairScorer(claims), {c.text: k for k, c in enumerate(claims)}
+
+
+def test_a_lede_sharing_only_the_storys_names_is_no_strong_match() -> None:
+    story, scorer, ids = bakery()
+    # it names the company, its bakery and the town, as the claims of the closure do (63 and
+    # 62 before)
+    for other in (A[0], C[0]):
+        assert scorer.score(ids[LEDE], ids[other]) < STRONG_SCORE, other
+        assert scorer.score(ids[other], ids[LEDE]) < STRONG_SCORE, other
+    # what reports the closure still is one
+    assert scorer.score(ids[A[0]], ids[B[0]]) >= STRONG_SCORE
+    claim = story.claims()[ids[LEDE]]
+    leads = [e for e in align_story(story) if e.claim_id == claim.id]
+    assert leads and max(e.score for e in leads) < STRONG_SCORE
+
+
+def test_the_same_person_saying_something_else_is_no_strong_match() -> None:
+    _, scorer, ids = bakery()
+    # the councillor, named with her office in both (64.5 before)
+    assert scorer.score(ids[A[1]], ids[B[2]]) < STRONG_SCORE
+    # ...while her counterpart of a fact is one, whoever says it
+    assert scorer.score(ids[A[4]], ids[C[4]]) >= STRONG_SCORE
+    assert scorer.score(ids[A[2]], ids[B[3]]) >= STRONG_SCORE
+
+
+def test_one_person_given_two_titles_shares_a_fact() -> None:
+    story = Story("titles", "/tmp/titles")
+    sentences = {
+        "a.txt": ["Deputy Mayor Tom Hale spoke first.", "The bridge opened at noon."],
+        "b.txt": ["Acting Mayor Tom Hale wore a red scarf.", "Crowds lined the river."],
+        "c.txt": ["Deputy Mayor Tom Hale cut the ribbon.", "Traffic was light."],
+    }
+    for name, texts in sentences.items():
+        story.articles.append(article_from_sentences("titles", name, texts, title=name))
+    claims = story.claims()
+    ids = {c.text: k for k, c in enumerate(claims)}
+    _, facts = PairScorer(claims).weights.with_facts(0, len(claims))
+    first = ids["Deputy Mayor Tom Hale spoke first."]
+    # deputy or acting: the sources disagree on a fact, whatever else they say
+    assert facts[first, ids["Acting Mayor Tom Hale wore a red scarf."]] >= FACT_WORDS
+    # the same title twice is only the same person
+    assert facts[first, ids["Deputy Mayor Tom Hale cut the ribbon."]] < FACT_WORDS
+
+
+def test_a_held_score_stays_below_strong_in_the_same_order() -> None:
+    scores = np.array([30.0, 52.0, 59.9, 63.5, 70.0, 99.0])
+    low = held(scores, np.zeros(len(scores)))
+    assert (low < STRONG_SCORE).all()
+    assert (np.diff(low) > 0).all()  # the order is kept
+    assert (low <= scores).all() and low[0] == scores[0]  # a weak pair is left as it is
+    assert (held(scores, np.full(len(scores), FACT_WORDS)) == scores).all()
