@@ -1177,3 +1177,32 @@ def test_a_death_toll_with_a_long_subject_counts_the_dead() -> None:
         )
     )
     assert toll.value[:2] == (17.0, 17.0) and toll.value[3] == "dead"
+
+
+def test_month_abbreviations_of_a_dateline_are_not_names() -> None:
+    from reader.suggest import names
+
+    found = names.proper_names("MILAN, Oct 9 (Wire) - Three people were killed in Lodi.")
+    assert ["Lodi"] in [[t.text for t in n] for n in found]
+    assert not any(t.text == "Oct" for n in found for t in n)
+    # "Jan" is also a name
+    assert names.proper_names("Police spokesman Jan Kowalski said so.")
+
+
+def test_counts_of_one_misfortune_are_compared_whatever_their_other_words() -> None:
+    a = _one(
+        numbers.extract("Twelve people were injured, according to the regional health service.")
+    )
+    b = [
+        s
+        for s in numbers.extract("Three people were killed and 11 injured in a blast at a factory.")
+    ]
+    hurt = [s for s in b if s.value[3] == "hurt"]
+    assert len(hurt) == 1 and numbers.related(a, hurt[0]) and not numbers.compatible(a, hurt[0])
+    # a part of a count given before is only a part: "four of them"
+    parts = numbers.extract("Twelve people were injured, four of them seriously.")
+    assert [s.value[4] for s in parts] == ["", "part"]
+    # staff counts are of each site: not compared without shared words
+    site = _one(numbers.extract("The research centre in Lyon employs about 300 people."))
+    cuts = _one(numbers.extract("Veltro will lay off 1,200 employees across its workforce."))
+    assert not numbers.related(site, cuts)

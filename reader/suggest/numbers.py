@@ -83,12 +83,16 @@ _ROLE_OF = {
     "targe": "target", "emplo": "staff",
 }  # fmt: skip
 _ROLES = frozenset(_ROLE_OF)
+# ...those that say what befell them, once in a story's event (not "staff" nor "forecast":
+# a layoff story counts the staff of each site, and of the firm)
+_BEFELL = frozenset(["dead", "hurt", "missing", "evacu", "rescu", "arres", "displ", "hospi"])
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
 _NOBODY = frozenset(["nobody", "none"])
 # "no <one of these>" counts none of them (stems): "no child was hurt"
 _PEOPLE = frozenset(stem(w) for w in "child person passenger patient resident pupil worker".split())  # noqa: SIM905
 _NEEDING = frozenset(["needed", "required", "needing", "requiring"])
 # "four of its six", "three of the five": the words between a part and its whole
+_BACK = frozenset(["them", "whom", "those", "which"])
 _DETERMINERS_OF = frozenset(["the", "its", "their", "his", "her", "our", "these", "those"])
 # Measures converted to one unit per kind (stem -> unit, factor); converted figures get a margin
 # for the rounding of the conversion ("10 km" is "6 miles").
@@ -468,7 +472,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= _names(toks, start, k)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         former = _former(text, toks, start)
-        kind = "ordinal" if ordinal else "other" if subset else "former" if former else ""
+        # "four of them", "two of whom": a part of a count given before
+        of_them = j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _BACK
+        kind = (
+            "ordinal" if ordinal else "other" if subset else "former" if former
+            else "part" if of_them else ""
+        )  # fmt: skip
         counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
             # what befell "four of its six carriages" befell the four; the six is their whole,
@@ -871,4 +880,8 @@ def related(a: Slot, b: Slot) -> bool:
     if names_a and names_b and not names_a & names_b:
         return False  # two people's shares: "Hale took 46%" / "Moreau won with 52%"
     shared = a.key & b.key
+    if a.value[3] in _BEFELL:  # type: ignore[index]
+        # what befell them (the same, see above) is what both are about: "12 people were
+        # injured" / "three people were killed and 11 injured"
+        return bool(shared)
     return bool(shared) and bool(((a.context | a.key) & (b.context | b.key)) - shared)

@@ -134,6 +134,9 @@ _CALENDAR = frozenset(
         "october",
         "november",
         "december",
+        # as datelines abbreviate them ("MILAN, Oct 9 (Reuters)"); not those that are also
+        # names or words ("Jan", "Mar", "May")
+        *"feb apr jul aug sep sept oct nov dec".split(),  # noqa: SIM905
     ]
 )
 
