@@ -5,7 +5,8 @@ Pennington" / "Laura Penington").
 Titles (`titles.extract`) key a person by surname, and a first name keys the surname that follows
 it; here surnames of the same office or first name from different articles are compared with a
 fuzzy ratio: close but not equal is a finding, since one source misspells the name or names
-someone else. When more sources write one spelling than the other, only the other is flagged.
+someone else. When more sources write one spelling than the other, only the other is flagged; a
+source that writes both spellings tells two people apart, and flags neither.
 """
 
 from __future__ import annotations
@@ -68,6 +69,8 @@ def conflicts(
             for j, b in people:
                 if (a, b) not in close or len(writers[a]) > len(writers[b]):
                     continue  # more sources spell it as this claim does
+                if articles[j] in writers[a]:
+                    continue  # that source writes both: two people ("Dan Pryce and Dan Price")
                 if articles[i] != articles[j] and (i, j) not in seen:
                     seen.add((i, j))
                     lo, hi = _span(texts[j], b)

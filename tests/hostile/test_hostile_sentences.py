@@ -84,3 +84,26 @@ def test_figures_words_and_dates_inside_links_are_not_read(tmp_path: Path) -> No
     reasons = _reasons(rows)
     for word in ("40", "11", "example", "https", "com'"):
         assert word not in reasons
+
+
+IDENTICAL = """Karsby flood: mayor charged
+
+Dan Pryce and Dan Price both spoke at the inquiry on Monday, officials said.
+Prime Minister Maya Osei and former prime minister Maya Ossei met in Karsby on Monday.
+“The bridge will be finished before the storms arrive,” said Maya Osei, and Dan Pryce said “the \
+bridge will be finished before the storms arrive” too.
+Mayor Dan Pryce was charged with murder, and Dan Price was charged with theft.
+Westport beat Eastham 2-1 and Northgate beat Southam 3-0 on Saturday.
+The flood killed 12 people on Monday and 40 people on Tuesday, officials said.
+The council voted by 211 votes to 148, and then by 150 votes to 140.
+The river rose on Monday and fell on Tuesday, and the bridge was closed but not the road.
+The storm struck on 10 January 2022 and on 12 January 2022, at 10:50 p.m. on Friday and at 3am.
+Officials said no one was hurt, though 30 people were hurt later.
+"""
+
+
+def test_identical_articles_contradict_nothing(tmp_path: Path) -> None:
+    # the same sentences in three sources: two people whose surnames are spelled alike ('Pryce',
+    # 'Price') were each 'spelled differently' from the other in the other sources
+    rows = suggest(tmp_path, IDENTICAL, IDENTICAL, IDENTICAL.replace("\n", " "))
+    assert [r["text"] for r in rows if r["suggested_label"] == "contradicted"] == []
