@@ -1206,3 +1206,15 @@ def test_counts_of_one_misfortune_are_compared_whatever_their_other_words() -> N
     site = _one(numbers.extract("The research centre in Lyon employs about 300 people."))
     cuts = _one(numbers.extract("Veltro will lay off 1,200 employees across its workforce."))
     assert not numbers.related(site, cuts)
+
+
+def test_those_who_died_at_the_scene_are_a_part_of_the_toll() -> None:
+    scene = _one(
+        numbers.extract("Two workers died at the scene and a third died later in hospital.")
+    )
+    toll = _one(numbers.extract("The blast at the plant killed three workers, officials said."))
+    assert scene.value[4] == "part" and not numbers.related(scene, toll)
+    killed = _one(numbers.extract("Four people were killed instantly in the crash."))
+    assert killed.value[4] == "part"
+    # a toll is still a toll
+    assert _one(numbers.extract("The blast killed three workers at the plant.")).value[4] == ""

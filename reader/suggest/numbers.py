@@ -93,6 +93,7 @@ _PEOPLE = frozenset(stem(w) for w in "child person passenger patient resident pu
 _NEEDING = frozenset(["needed", "required", "needing", "requiring"])
 # "four of its six", "three of the five": the words between a part and its whole
 _BACK = frozenset(["them", "whom", "those", "which"])
+_AT_ONCE = frozenset(["scene", "instantly", "spot"])
 _DETERMINERS_OF = frozenset(["the", "its", "their", "his", "her", "our", "these", "those"])
 # Measures converted to one unit per kind (stem -> unit, factor); converted figures get a margin
 # for the rounding of the conversion ("10 km" is "6 miles").
@@ -472,8 +473,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= _names(toks, start, k)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         former = _former(text, toks, start)
-        # "four of them", "two of whom": a part of a count given before
+        # "four of them", "two of whom": a part of a count given before; "two died at the
+        # scene", "four were killed instantly": a part of the toll
         of_them = j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _BACK
+        of_them |= role in ("dead", "hurt") and any(
+            t.lower in _AT_ONCE for t in _clause(toks[k : k + SCOPE])
+        )
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else ""
