@@ -99,12 +99,14 @@ LISTED_SOURCES = 4  # sources named per value in a reason; the rest are counted
 
 
 def _listing(values: dict[str, list[str]]) -> str:
-    """ "'eight hours' in a.txt, b.txt; 'seven hours' in d.txt": each source and its value."""
+    """ "'eight hours' in a.txt, b.txt; 'seven hours' in d.txt": each source and its value,
+    each source once however many of its sentences give the value."""
     parts = []
-    for v, arts in values.items():
+    for v, given in values.items():
+        arts = sorted(set(given))
         if not arts:
             continue
-        names = ", ".join(sorted(arts)[:LISTED_SOURCES])
+        names = ", ".join(arts[:LISTED_SOURCES])
         more = f" and {len(arts) - LISTED_SOURCES} more" if len(arts) > LISTED_SOURCES else ""
         parts.append(f"'{v}' in {names}{more}")
     return "; ".join(parts)

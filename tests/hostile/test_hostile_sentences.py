@@ -107,3 +107,18 @@ def test_identical_articles_contradict_nothing(tmp_path: Path) -> None:
     # 'Price') were each 'spelled differently' from the other in the other sources
     rows = suggest(tmp_path, IDENTICAL, IDENTICAL, IDENTICAL.replace("\n", " "))
     assert [r["text"] for r in rows if r["suggested_label"] == "contradicted"] == []
+
+
+def test_a_source_is_named_once_in_a_reason(tmp_path: Path) -> None:
+    # a source writing the other spelling in two sentences was listed twice: 'in b.txt, b.txt'
+    rows = suggest(
+        tmp_path,
+        "Inquiry\n\nThe inquiry heard from Dan Pryce on Monday.\n",
+        "Inquiry\n\nThe inquiry heard from Dan Price on Monday.\nDan Price left on Tuesday.\n",
+        "Inquiry\n\nThe inquiry heard from Dan Price on Monday.\n",
+    )
+    (pryce,) = [r for r in rows if "Pryce" in r["text"]]
+    assert (
+        pryce["suggestion_reason"]
+        == "name spelled differently: 'Pryce' here, 'Price' in b.txt, c.txt"
+    )
