@@ -1218,3 +1218,15 @@ def test_those_who_died_at_the_scene_are_a_part_of_the_toll() -> None:
     assert killed.value[4] == "part"
     # a toll is still a toll
     assert _one(numbers.extract("The blast killed three workers at the plant.")).value[4] == ""
+
+
+def test_distances_are_compared_only_when_they_measure_the_same() -> None:
+    radius = _one(
+        numbers.extract("Residents within 2 kilometers of the Lodi plant were told to stay in.")
+    )
+    also = _one(numbers.extract("Residents of Lodi in a 3 km radius were told to stay in."))
+    heard = _one(numbers.extract("The Lodi blast woke residents up to 10 kilometres away."))
+    where = _one(numbers.extract("The plant outside Lodi lies some 30 km southeast of Milan."))
+    assert numbers.related(radius, also) and not numbers.compatible(radius, also)
+    assert not numbers.related(radius, heard) and not numbers.related(radius, where)
+    assert not numbers.related(heard, where)

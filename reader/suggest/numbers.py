@@ -463,6 +463,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head[0] = canon
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(toks, start, k, head)
+        if head[0] in ("km", "m") and role is None:
+            role = _distance(toks, start, k)
         context = frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_WORDS)
         if unit in ("percent", *_CURRENCIES.values()):
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
@@ -566,6 +568,29 @@ def _former(text: str, toks: Sequence[Token], i: int) -> bool:
         if t is not None and t.text.islower() and is_content(t.text) and t.lower not in _FORMER:
             k -= 1
     return linked and k >= 0 and toks[k].lower in _FORMER
+
+
+_COMPASS = frozenset(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west""".split()  # noqa: SIM905
+)
+
+
+def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
+    """What a distance at toks[start:end] measures: "radius" ("within 2 km of the plant", "a
+    2 km radius"), "from <place>" ("30 km southeast of Milan", "12 miles from Leeds"), "away"
+    ("felt up to 10 km away"); else None. Distances are compared only when they measure the
+    same: the evacuation radius is not how far the blast was heard, nor where the plant is."""
+    before = {t.lower for t in toks[max(0, start - 3) : start]}
+    after = toks[end : end + 4]
+    if "within" in before or any(t.lower == "radius" for t in toks[start : end + 2]):
+        return "radius"
+    k = 1 if after and after[0].lower in _COMPASS else 0
+    if len(after) > k + 1 and after[k].lower in ("of", "from") and after[k + 1].text[:1].isupper():
+        return "from " + stem(after[k + 1].text)
+    if after and after[0].lower == "away":
+        return "away"
+    return None
 
 
 def _on_scale(text: str, toks: Sequence[Token], at: int, j: int, value: float) -> Slot:
