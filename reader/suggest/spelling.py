@@ -28,6 +28,10 @@ FIRST_MIN_LENGTH = 2  # ...unless they follow the same first name ("Jonas Ek" / 
 
 
 def _span(text: str, surname: str) -> tuple[int, int]:
+    """Where `surname`, as a token reads it (lower case, marks composed), is written in `text`."""
+    for t in tokenize(text):
+        if without_possessive(t.lower) == surname:
+            return t.start, t.end - (len(t.lower) - len(surname))  # without a possessive's 's
     at = text.lower().find(surname)
     return (at, at + len(surname)) if at >= 0 else (0, len(text))
 

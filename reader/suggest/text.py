@@ -60,12 +60,51 @@ def tokenize(text: str) -> tuple[Token, ...]:
             gaps.append((pos, link.start()))
             pos = link.end()
         gaps.append((pos, len(text)))
-    return tuple(
-        Token(w, m.start(), m.end(), w.lower())
-        for lo, hi in gaps
-        for m in _TOKEN.finditer(text, lo, hi)
-        for w in [m.group()]
-    )
+    if text.isascii() or not _MARK_AFTER_LETTER.search(text):
+        return tuple(
+            Token(w, m.start(), m.end(), w.lower())
+            for lo, hi in gaps
+            for m in _TOKEN.finditer(text, lo, hi)
+            for w in [m.group()]
+        )
+    out = []
+    for lo, hi in gaps:
+        for s, e in _with_marks(text, _TOKEN.finditer(text, lo, hi), hi):
+            w = unicodedata.normalize("NFC", "".join(_visible(text[s:e])))
+            out.append(Token(w, s, e, w.lower()))
+    return tuple(out)
+
+
+# A letter followed by something that is no word character, space or common punctuation: maybe a
+# combining mark or an invisible joiner, which the word pattern stops at ("Mu\u0308ller" written
+# with a combining diaeresis, "O\u200dsei" with a zero-width joiner, "Ose\u00adi" with a soft
+# hyphen). Only such texts are read mark by mark.
+_MARK_AFTER_LETTER = re.compile(r"[^\W\d_][^\w\s!-/:-@\[-`{-~“”‘’«»—–…]")
+_JOINING = frozenset(["Mn", "Mc", "Me", "Cf"])  # combining marks, format characters
+
+
+def _with_marks(text: str, matches: Iterable[re.Match[str]], hi: int) -> list[tuple[int, int]]:
+    """Token spans, each word extended over the marks and joiners after it and joined to the
+    word they run into: "Mu\u0308ller" is one word, not "Mu" and "ller"."""
+    out: list[tuple[int, int]] = []
+    glued = False  # the last word's marks reach the next token
+    for m in matches:
+        s, e = m.span()
+        if glued and out[-1][1] == s and text[s].isalpha():
+            s = out.pop()[0]
+        glued = False
+        if text[s].isalpha():
+            end = e
+            while end < hi and unicodedata.category(text[end]) in _JOINING:
+                end += 1
+            glued, e = end > e, end
+        out.append((s, e))
+    return out
+
+
+def _visible(word: str) -> Iterable[str]:
+    """The characters of `word` but its invisible format characters (joiners, soft hyphens)."""
+    return (ch for ch in word if ch.isascii() or unicodedata.category(ch) != "Cf")
 
 
 def links(text: str) -> list[tuple[int, int]]:

@@ -122,3 +122,33 @@ def test_a_source_is_named_once_in_a_reason(tmp_path: Path) -> None:
         pryce["suggestion_reason"]
         == "name spelled differently: 'Pryce' here, 'Price' in b.txt, c.txt"
     )
+
+
+def test_decomposed_accents_and_invisible_joiners_keep_a_name_whole(tmp_path: Path) -> None:
+    # 'Müller' written as u + a combining diaeresis (as text copied from some PDFs is), 'Osei'
+    # with a zero-width joiner or a soft hyphen inside: the name was cut at the mark, and the same
+    # quote's speaker was 'Ju' or 'Maya O', the same mayor 'Ose'
+    said = "“The bridge will be finished before the winter storms arrive,” said "
+    also = "“Nobody will pay a single penny more for the new bridge,” said "
+    rows = suggest(
+        tmp_path,
+        f"Bridge plan\n\n{said}Jürgen Müller.\n{also}Maya Osei.\nMayor Maya Osei left.\n",
+        f"Bridge plan\n\n{said}Ju\u0308rgen Mu\u0308ller.\n{also}Maya O\u200dsei.\n"
+        "Mayor Maya Ose\u00adi left.\n",
+    )
+    assert [r["text"] for r in rows if r["suggested_label"] == "contradicted"] == []
+
+
+def test_a_name_with_marks_is_shown_as_written(tmp_path: Path) -> None:
+    # a spelling finding on a name with a combining mark showed the whole sentence as the name
+    mayor = "Mayor Jürgen {} said the bridge would open in May.\n"
+    rows = suggest(
+        tmp_path,
+        "Bridge\n\n" + mayor.format("Mu\u0308ller"),
+        "Bridge\n\n" + mayor.format("Müler"),
+        "Bridge\n\n" + mayor.format("Müler"),
+    )
+    (row,) = [r for r in rows if r["suggested_label"] == "contradicted"]
+    assert row["suggestion_reason"] == (
+        "name spelled differently: 'Mu\u0308ller' here, 'Müler' in b.txt, c.txt"
+    )
