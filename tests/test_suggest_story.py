@@ -520,3 +520,18 @@ def test_a_name_written_with_or_without_its_accents_is_the_same_name() -> None:
     s = got["Agency spokesman Rubén del Campo said the Karsby heatwave would last until Tuesday."]
     assert "which no other source mentions" not in s.reason, s.reason
     assert s.label == "consistent", s.reason
+
+
+def test_passing_and_failing_the_same_inspection_contradict() -> None:
+    story = _story(
+        ["The Holt ferry, built in 1989, had passed an inspection in March, its owner said.", "a."],
+        ["The Holt ferry, built in 1989, failed an inspection in March, documents show.", "b c."],
+        ["The Holt ferry failed to reach Karsby on time in March.", *FILLER[0]],
+    )
+    got = _by_text(story)
+    failed = got["The Holt ferry, built in 1989, failed an inspection in March, documents show."]
+    assert failed.label == "contradicted", failed.reason
+    assert "opposite: 'failed' here, 'passed'" in failed.reason
+    # "failed to" has no object: no opposite of "passed an inspection"
+    late = got["The Holt ferry failed to reach Karsby on time in March."]
+    assert "opposite" not in late.reason

@@ -1,4 +1,5 @@
-"""Opposite predicates about the same thing: "the gates were closed" / "the gate was open".
+"""Opposite predicates about the same thing: "the gates were closed" / "the gate was open"; "the
+ferry passed an inspection" / "the ferry failed an inspection".
 
 A conflict only when scoped, as negation is (`negation`): the two words fill the same predicate
 slot (the same subject head right before them: "gates were closed" / "gate was open", not "oil
@@ -29,9 +30,15 @@ _PAIRS = [
     ("allowed permitted", "banned barred prohibited"),
     ("convicted", "acquitted"),
 ]
+# ...and pairs that are about their object, not their subject: "the ferry passed an
+# inspection" / "the Agia Marina failed an inspection" (`_object`)
+_OBJECT_PAIRS = [("passed passes", "failed fails")]
+_BY_OBJECT = frozenset(range(len(_PAIRS), len(_PAIRS) + len(_OBJECT_PAIRS)))
+_PAIRS += _OBJECT_PAIRS
 _SIDE = {
     w: (k, side) for k, pair in enumerate(_PAIRS) for side in (0, 1) for w in pair[side].split()
 }
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that"])
 # Words between a subject and its predicate that leave the slot where it is.
 _LINKS = frozenset(
     """be been being is are was were am has have had do does did will would can could shall
@@ -74,6 +81,21 @@ def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[s
     return stem(toks[j].text), frozenset(words)
 
 
+def _object(toks: Sequence[Token], k: int) -> tuple[str, frozenset[str]] | None:
+    """The object head after toks[k], a noun phrase that starts with a determiner ("an
+    inspection", "its last safety inspection"), and its other words; None when there is none
+    ("failed to", "passed away", "time passed")."""
+    j = k + 1
+    if j >= len(toks) or toks[j].lower not in _DETERMINERS:
+        return None
+    words = []
+    for t in toks[j + 1 : j + 4]:
+        if not (t.text.islower() and is_content(t.text)):
+            break
+        words.append(stem(t.text))
+    return (words[-1], frozenset(words[:-1])) if words else None
+
+
 @functools.lru_cache(maxsize=1 << 15)  # a story's claims, then again for each aligned pair's hint
 def opposites(text: str) -> tuple[Opposite, ...]:
     """The opposite-pair words of `text` that it asserts (not negated), when it holds only one
@@ -87,7 +109,7 @@ def opposites(text: str) -> tuple[Opposite, ...]:
         before = toks[max(0, k - SCOPE) : k]
         if any(is_negator(b, None) or b.lower in _NEGATION_CUES for b in before):
             continue
-        subject = _subject(text, toks, k)
+        subject = _object(toks, k) if pair in _BY_OBJECT else _subject(text, toks, k)
         if subject is None:
             continue
         around = toks[max(0, k - WINDOW) : k] + toks[k + 1 : k + 1 + WINDOW]
