@@ -23,6 +23,9 @@ from reader.suggest.titles import is_title_word
 
 RUN = 5  # quoted words in order that make two quotes one remark (as `support.SHARED_RUN`)
 _QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+# a quote within a quote, in single marks: someone else's words ("Osei told me ‘…’"); a mark
+# before a letter is an apostrophe ("it’s")
+_INNER = re.compile(r"(?<!\w)[‘'](?:[^‘’']|[’'](?=\w))+[’'](?!\w)")
 # verbs that put a speaker next to a quote ("told" is followed by its audience, not its speaker)
 _SAYING = frozenset(
     """said says added adds stated declared insisted wrote replied warned argued explained noted
@@ -70,10 +73,9 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     verbs = [k for k, t in enumerate(toks) if t.lower in _SAYING and k not in quoted]
     out = []
     for lo, hi in quotes:
-        words = [t.lower for t in tokenize(text[lo:hi]) if t.text[:1].isalpha()]
-        if len(words) < RUN or not verbs:
+        runs = _runs(text[lo:hi])
+        if not runs or not verbs:
             continue
-        runs = frozenset(" ".join(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
         # the verb nearest the quote: right after it ("…,” said X", "…,” X said") or the last
         # one before it ("X said the bridge would “…”")
         after = [k for k in verbs if toks[k].start >= hi]
@@ -100,6 +102,20 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         span = (toks[first].start, toks[last].end)
         out.append(Slot("speaker", runs, surname, text[span[0] : span[1]], span))
     return out
+
+
+def _runs(quote: str) -> frozenset[str]:
+    """Every `RUN` words in a row of `quote` that are its speaker's: none from a quote within it."""
+    parts, at = [], 0
+    for m in _INNER.finditer(quote):
+        parts.append(quote[at : m.start()])
+        at = m.end()
+    parts.append(quote[at:])
+    runs: set[str] = set()
+    for part in parts:
+        words = [t.lower for t in tokenize(part) if t.text[:1].isalpha()]
+        runs.update(" ".join(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
+    return frozenset(runs)
 
 
 def related(a: Slot, b: Slot) -> bool:

@@ -152,3 +152,16 @@ def test_a_name_with_marks_is_shown_as_written(tmp_path: Path) -> None:
     assert row["suggestion_reason"] == (
         "name spelled differently: 'Mu\u0308ller' here, 'Müler' in b.txt, c.txt"
     )
+
+
+def test_a_quote_within_a_quote_is_not_the_outer_speakers_words(tmp_path: Path) -> None:
+    # Pryce quoting Osei ('Osei told me ‘…’') was read as Pryce saying Osei's words: 'speakers
+    # of the quote differ' on both sources, which agree
+    words = "the bridge will be finished before the winter storms arrive"
+    rows = suggest(
+        tmp_path,
+        f"Bridge\n\n“Osei told me ‘{words}’ and I believed her,” said Dan Pryce.\n"
+        f"“Osei told me '{words}' and I believed her,” said Ann Lee.\n",
+        f"Bridge\n\n“{words.capitalize()},” said Maya Osei.\n",
+    )
+    assert "speakers of the quote differ" not in _reasons(rows)
