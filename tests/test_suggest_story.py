@@ -535,3 +535,17 @@ def test_passing_and_failing_the_same_inspection_contradict() -> None:
     # "failed to" has no object: no opposite of "passed an inspection"
     late = got["The Holt ferry failed to reach Karsby on time in March."]
     assert "opposite" not in late.reason
+
+
+def test_admitting_and_denying_the_same_charge_contradict() -> None:
+    story = _story(
+        ["At Karsby Crown Court, Dale Orme admitted the charge of dangerous driving.", "a."],
+        ["Dale Orme denied the charge of dangerous driving at Karsby Crown Court.", "b c."],
+        ["Orme's lawyer denied that his client had been drinking.", *FILLER[0]],
+    )
+    got = _by_text(story)
+    denied = got["Dale Orme denied the charge of dangerous driving at Karsby Crown Court."]
+    assert denied.label == "contradicted", denied.reason
+    assert "opposite: 'denied' here, 'admitted'" in denied.reason
+    # "denied that ...": a clause, not the charge
+    assert "opposite" not in got["Orme's lawyer denied that his client had been drinking."].reason

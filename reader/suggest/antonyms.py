@@ -32,13 +32,18 @@ _PAIRS = [
 ]
 # ...and pairs that are about their object, not their subject: "the ferry passed an
 # inspection" / "the Agia Marina failed an inspection" (`_object`)
-_OBJECT_PAIRS = [("passed passes", "failed fails")]
+_OBJECT_PAIRS = [
+    ("passed passes", "failed fails"),
+    ("admitted admits confirmed confirms", "denied denies"),  # "admitted the charges"
+]
 _BY_OBJECT = frozenset(range(len(_PAIRS), len(_PAIRS) + len(_OBJECT_PAIRS)))
 _PAIRS += _OBJECT_PAIRS
 _SIDE = {
     w: (k, side) for k, pair in enumerate(_PAIRS) for side in (0, 1) for w in pair[side].split()
 }
-_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "this", "that"])
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "their", "his", "her", "this", "that", "all", "any", "both"]
+)
 # Words between a subject and its predicate that leave the slot where it is.
 _LINKS = frozenset(
     """be been being is are was were am has have had do does did will would can could shall
