@@ -1230,3 +1230,26 @@ def test_distances_are_compared_only_when_they_measure_the_same() -> None:
     assert numbers.related(radius, also) and not numbers.compatible(radius, also)
     assert not numbers.related(radius, heard) and not numbers.related(radius, where)
     assert not numbers.related(heard, where)
+
+
+@pytest.mark.parametrize(
+    "a, b, agree",
+    [
+        ("Four in ten registered voters in Karsby backed the plan.",
+         "Some 41 percent of registered voters in Karsby backed the plan.", True),
+        ("One in five children in Karsby lives in poverty.",
+         "About 20% of children in Karsby live in poverty.", True),
+        ("One in every three children in Karsby lives in poverty.",
+         "About 20% of children in Karsby live in poverty.", False),
+    ],
+)  # fmt: skip
+def test_n_in_m_is_a_share(a: str, b: str, agree: bool) -> None:
+    x, y = _one(numbers.extract(a)), _one(numbers.extract(b))
+    assert x.value[2] == "percent" and x.value[3] is None  # "lives in" is no death
+    assert numbers.related(x, y) and numbers.compatible(x, y) is agree
+
+
+def test_n_in_m_look_alikes_are_not_shares() -> None:
+    (goal,) = numbers.extract("He scored 3 in 10 minutes against Karsby.")
+    assert goal.value[2] is None  # ten minutes, not 30%
+    assert _one(numbers.extract("One person is missing.")).value[3] == "missing"

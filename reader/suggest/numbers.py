@@ -271,10 +271,15 @@ def _words(text: str, toks: Sequence[Token], i: int) -> tuple[float, int] | None
     # was killed"), and not in "no one", "any one"
     lone = toks[i].lower == "one" and j - i == 1
     joined = j < len(toks) and text[toks[i].end : toks[j].start] == "-"
-    befell = j < len(toks) and stem(toks[j].text) in ("dead", "hurt", "missi", "person")
-    if lone and not joined and (not befell or (i and toks[i - 1].lower in _NOT_ONE)):
+    befell = j < len(toks) and stem(toks[j].text) in ("dead", "hurt", "miss", "person")
+    share = j + 1 < len(toks) and toks[j].lower == "in" and _is_number(toks[j + 1])  # "one in 5"
+    if lone and not joined and not share and (not befell or (i and toks[i - 1].lower in _NOT_ONE)):
         return None
     return total + current, j
+
+
+def _is_number(t: Token) -> bool:
+    return t.text[:1].isdigit() or t.lower in _ONES or t.lower == "every"
 
 
 def _hedge(toks: Sequence[Token], i: int) -> tuple[float, float] | None:
@@ -401,6 +406,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         k = j
         if (percent := _percent_words(text, toks, j)) is not None:
             unit, k = "percent", j + percent  # shown with the figure
+        elif unit is None and (every := _in_every(text, toks, j, hi)) is not None:
+            # "four in ten voters" is a share: 40%, as rounded as such phrases are
+            share_of, j = every
+            k = j
+            lo, hi = 100 * lo / share_of - IN_EVERY_MARGIN, 100 * hi / share_of + IN_EVERY_MARGIN
+            unit, exact = "percent", False
         # "tens of thousands of troops", "eight hours of talks": the head may follow an "of"
         head: list[str] = []
         first_head = k - 1
@@ -847,12 +858,31 @@ def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str |
 
 def _role_stems(toks: Sequence[Token]) -> list[str]:
     """Stems of `toks` in order, "on board" read as "aboard" (a board alone is a body:
-    "the election board said")."""
+    "the election board said"), and "lives in" as living, not lives lost."""
     out = [stem(t.text) for t in toks]
-    for n in range(1, len(toks)):
-        if toks[n].lower == "board" and toks[n - 1].lower == "on":
+    for n in range(len(toks)):
+        if n and toks[n].lower == "board" and toks[n - 1].lower == "on":
             out[n] = "aboar"
+        elif toks[n].lower == "lives" and n + 1 < len(toks) and toks[n + 1].lower in _LIVES_IN:
+            out[n] = "live"
     return out
+
+
+_LIVES_IN = frozenset(["in", "on", "at", "with", "near", "alone", "together", "abroad"])
+IN_EVERY_MARGIN = 2.5  # percentage points: "four in ten" is said of 38% to 42%
+
+
+def _in_every(text: str, toks: Sequence[Token], j: int, part: float) -> tuple[float, int] | None:
+    """(the whole, where its words end) when the figure ending before toks[j] is a share told
+    as "N in M" ("four in ten", "one in every five", "1 in 4"), else None."""
+    if j + 1 >= len(toks) or toks[j].lower != "in":
+        return None
+    at = j + 1 + (toks[j + 1].lower == "every")
+    whole = _parse(text, toks, at) if at < len(toks) else None
+    if whole is None or whole[0] != whole[1] or not part < whole[0] <= 1000:
+        return None
+    after = toks[whole[2]].text if whole[2] < len(toks) else ""
+    return None if stem(after) in _MEASURES else (whole[0], whole[2])  # not "3 in 10 minutes"
 
 
 def _clause(toks: Sequence[Token]) -> Sequence[Token]:
