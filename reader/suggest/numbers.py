@@ -77,8 +77,7 @@ _LINKING = frozenset(["of", "was", "is", "stood", "at"])
 # and the role each means: "aboard", "on board" and "carrying" all count those on board.
 _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "miss": "missing", "unacc": "missing", "evacu": "evacu",
-    "rescu": "rescu",
-    "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
+    "rescu": "rescu", "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
     "targe": "target", "emplo": "staff",
 }  # fmt: skip
@@ -91,9 +90,11 @@ _NOBODY = frozenset(["nobody", "none"])
 # "no <one of these>" counts none of them (stems): "no child was hurt"
 _PEOPLE = frozenset(stem(w) for w in "child person passenger patient resident pupil worker".split())  # noqa: SIM905
 _NEEDING = frozenset(["needed", "required", "needing", "requiring"])
-# "four of its six", "three of the five": the words between a part and its whole
+# "four of them", "two of whom": a part of a count given before; "two died at the scene": a
+# part of the toll
 _BACK = frozenset(["them", "whom", "those", "which"])
 _AT_ONCE = frozenset(["scene", "instantly", "spot"])
+# "four of its six", "three of the five": the words between a part and its whole
 _DETERMINERS_OF = frozenset(["the", "its", "their", "his", "her", "our", "these", "those"])
 # Measures converted to one unit per kind (stem -> unit, factor); converted figures get a margin
 # for the rounding of the conversion ("10 km" is "6 miles").
@@ -486,8 +487,6 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= _names(toks, start, k)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         former = _former(text, toks, start)
-        # "four of them", "two of whom": a part of a count given before; "two died at the
-        # scene", "four were killed instantly": a part of the toll
         of_them = j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _BACK
         of_them |= role in ("dead", "hurt") and any(
             t.lower in _AT_ONCE for t in _clause(toks[k : k + SCOPE])
@@ -553,12 +552,12 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
     if end == j and before and (before.lower in _LABELLED or before.text[:1].isupper()):
         return None  # "seat 12F", "Room 5C": a label
     figure = toks[i].text.replace(",", "")
-    value = float(figure)
+    degrees = float(figure)
     sign = text[toks[i].start - 1 : toks[i].start] if toks[i].start else ""
     if (before and before.lower == "minus") or (sign and sign in "-−"):
-        value = -value
+        degrees = -degrees
     half = 0.5 * 10.0 ** -len(figure.partition(".")[2])
-    lo, hi = value - half, value + half
+    lo, hi = degrees - half, degrees + half
     if unit == "F":
         lo, hi = (lo - 32) * 5 / 9, (hi - 32) * 5 / 9
     span = (toks[i].start, toks[end].end)
