@@ -141,7 +141,8 @@ _CALENDAR = frozenset(
 )
 
 
-_NOT_NAMES = RANKS | OFFICES | _DOMAIN | _CALENDAR
+_TITLE_WORDS = RANKS | OFFICES | _DOMAIN  # the words of a title ("deputy US secretary of state")
+_NOT_NAMES = _TITLE_WORDS | _CALENDAR
 
 
 def is_title_word(word: str) -> bool:
@@ -207,7 +208,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         if w in RANKS or w in OFFICES:
             # title before a name: a run of capitalised title words, then the name
             j = i
-            while j < len(toks) and (toks[j].lower in RANKS | OFFICES | _DOMAIN):
+            while j < len(toks) and (toks[j].lower in _TITLE_WORDS):
                 if (
                     toks[j].lower not in ("of", "for", "the", "s")
                     and not toks[j].text[:1].isupper()
@@ -224,6 +225,9 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
                     slots.append(slot)
                 i = name[1] + 1
                 continue
+            # no name after the run: a scan from any later word of it ends where this one did
+            i = max(i + 1, j)
+            continue
         i += 1
     # appositive: "Name Surname, the deputy US secretary of state"
     for k in range(len(toks) - 2):
@@ -233,7 +237,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         if j < len(toks) and toks[j].lower == "the":
             j += 1
         lo = j
-        while j < len(toks) and (toks[j].lower in RANKS | OFFICES | _DOMAIN):
+        while j < len(toks) and (toks[j].lower in _TITLE_WORDS):
             j += 1
         # appositive titles are lower case in news style; capitals here start a new phrase
         if j > lo and toks[lo].text.islower() and toks[lo].lower not in ("of", "for", "the"):
