@@ -1253,3 +1253,18 @@ def test_n_in_m_look_alikes_are_not_shares() -> None:
     (goal,) = numbers.extract("He scored 3 in 10 minutes against Karsby.")
     assert goal.value[2] is None  # ten minutes, not 30%
     assert _one(numbers.extract("One person is missing.")).value[3] == "missing"
+
+
+def test_times_on_different_clocks_are_not_compared() -> None:
+    def time(text: str):
+        return _one(dates.extract(text), "time")
+
+    gmt = time("The blast at the Lodi plant happened at 02:40 GMT on Thursday.")
+    local = time("The blast at the Lodi plant happened at 3.40am on Thursday.")
+    also_gmt = time("The blast at the Lodi plant happened at 04:10 GMT on Thursday.")
+    assert not dates.related(gmt, local)  # 02:40 GMT is 3:40 in Lodi
+    assert dates.related(gmt, also_gmt) and not dates.compatible(gmt, also_gmt)
+    # "(0240 GMT)" is a time, not a count of 240
+    assert (
+        numbers.extract("The blast happened at 3:40 a.m. local time (0240 GMT) on Thursday.") == []
+    )

@@ -253,8 +253,26 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             end += text[end : end + 1] == "." and toks[last].lower == "m"  # "p.m." whole
             span = (t.start, end)
             context = event_stems(toks, i, last + 1)
+            if (zone := time_zone(toks, last + 1)) is not None:
+                context |= {"~" + zone}
             slots.append(Slot("time", days, hours, text[span[0] : span[1]], span, context))
     return slots
+
+
+# Clocks a time may be told on: a time that names none, or "local time", is the place's own
+ZONES = frozenset(
+    """gmt utc bst cet cest eet eest est edt cst cdt mst mdt pst pdt et pt ct mt ist jst aest
+    aedt msk""".split()  # noqa: SIM905
+)
+
+
+def time_zone(toks: Sequence[Token], k: int) -> str | None:
+    """The zone named at toks[k] ("02:40 GMT", "(0240 UTC)"), lower case, else None."""
+    return toks[k].lower if k < len(toks) and toks[k].lower in ZONES else None
+
+
+def _zone_of(s: Slot) -> frozenset[str]:
+    return frozenset(c for c in s.context if c[:1] == "~")
 
 
 def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
@@ -285,8 +303,13 @@ def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | No
 def related(a: Slot, b: Slot) -> bool:
     if a.kind == "weekday":
         return a.key == b.key
-    if a.kind == "time":
-        return bool(a.key & b.key) and same_event(a.context, b.context)
+    if a.kind == "time":  # of one event, on one clock ("02:40 GMT" is "3:40 a.m." in Lodi)
+        zone_a, zone_b = _zone_of(a), _zone_of(b)
+        return (
+            zone_a == zone_b
+            and bool(a.key & b.key)
+            and same_event(a.context - zone_a, b.context - zone_b)
+        )
     return len(a.context & b.context) >= 2
 
 

@@ -211,7 +211,10 @@ def _percent_words(text: str, toks: Sequence[Token], j: int) -> int | None:
 def _identifier(text: str, toks: Sequence[Token], i: int) -> bool:
     """Digits that are part of a name, not a count: "Covid-19", "F-35", "G7", "the A39", "9/11";
     or one figure of three or more joined by dashes or slashes, a phone number, a date or a code
-    ("555-3-1", "3-1-2022", "978-3-16-148410-0"), whose "3-1" is no score and no range."""
+    ("555-3-1", "3-1-2022", "978-3-16-148410-0"), whose "3-1" is no score and no range; or a
+    time on a named clock ("0240 GMT")."""
+    if dates.time_zone(toks, i + 1):
+        return True
     before = text[toks[i - 1].end : toks[i].start] if i else " "
     if before in ("", "-") and toks[i - 1].text[:1].isalpha():
         return True
