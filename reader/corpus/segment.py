@@ -6,8 +6,11 @@ rules about what follows a full stop beat a general-purpose model, and it never 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
+
+from reader.corpus.links import links
 
 
 def _words(words: str) -> frozenset[str]:
@@ -37,6 +40,7 @@ _STARTERS = _words(
 )
 
 MAX_CLAIM_CHARS = 1000  # longer sentences are cut (see _cap)
+MAX_LINK_CHARS = 10 * MAX_CLAIM_CHARS  # a link longer than this is cut like any other text
 # A candidate end: terminal punctuation, then any closing quotes/brackets, then white space. A run
 # of punctuation is tried from its first character only: tried from each one, a run with no space
 # after it ("......and") cost the square of its length.
@@ -167,8 +171,11 @@ def _cap(text: str, s: int, e: int) -> Iterable[tuple[int, int]]:
     """Cut a run-on span longer than MAX_CLAIM_CHARS into reviewable pieces.
 
     Text without sentence capitals (a transcript, a lower-cased dump) would otherwise be one
-    claim of megabytes: unreadable, and slow to align. Cuts prefer punctuation, then a space.
+    claim of megabytes: unreadable, and slow to align. Cuts prefer punctuation, then a space,
+    and fall outside web and e-mail addresses (up to `MAX_LINK_CHARS`): the rest of a link cut
+    in two reads as text ("&killed=40").
     """
+    addresses = links(text, s, e) if e - s > MAX_CLAIM_CHARS else []
     while e - s > MAX_CLAIM_CHARS:
         window_lo, window_hi = s + MAX_CLAIM_CHARS // 2, s + MAX_CLAIM_CHARS
         cut = None
@@ -177,6 +184,10 @@ def _cap(text: str, s: int, e: int) -> Iterable[tuple[int, int]]:
         if cut is None:
             space = text.rfind(" ", window_lo, window_hi)
             cut = space if space > 0 else window_hi
+        k = bisect.bisect_left(addresses, (cut,)) - 1  # the last link starting before the cut
+        if k >= 0 and cut < addresses[k][1]:
+            a, b = addresses[k]  # before the link, else after it when it is not absurdly long
+            cut = a if a > s else b if b - s <= MAX_LINK_CHARS else cut
         piece = _strip(text, s, cut)
         if piece[0] < piece[1]:
             yield piece

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.align.words import STOPWORDS
+from reader.corpus.links import links
 from reader.suggest.slots import Slot, clock_overlap, interval_overlap, week_overlap
-from reader.suggest.text import Token, is_content, links, stem, tokenize, window_stems
+from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEK = 7 * 24  # hours

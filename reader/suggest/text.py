@@ -9,19 +9,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.align.evidence import STOPWORDS
+from reader.corpus.links import links
 
 # Words, numbers with separators ("13,000", "2.5", "10:50"), and "$", "£", "€" as tokens.
 _TOKEN = re.compile(r"[$£€]|\d+(?:[.,:]\d+)*(?:s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-# Web and e-mail addresses, which give no tokens: the figures, dates and words in one
-# ("example.com/30-people-killed", "?killed=40", "https", "com") are a name, not what a sentence
-# reports. Each alternative starts only where a run of its characters does, so a long word is
-# scanned once.
-_ADDRESS = r"[^\s<>\"“”‘’]"
-_LINK = re.compile(
-    rf"(?:https?://|www\.){_ADDRESS}+"
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    rf"|(?<![\w.@/-])[^\W_][\w-]*(?:\.[\w-]+)*\.[a-z]{{2,}}/{_ADDRESS}*"
-)
 
 # Nouns that news stories use interchangeably for the same thing; folding them lets "six-hour
 # conversation" and "eight hours of talks" count as the same event. Generic, not per story.
@@ -52,14 +43,11 @@ class Token:
 # story of up to ~30,000 claims stays in the cache across its passes
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word and number tokens of `text` with their offsets, none from a web or e-mail address."""
-    gaps = [(0, len(text))]
-    if "/" in text or "@" in text or "www." in text:  # else no address can be there
-        gaps = []
-        pos = 0
-        for link in _LINK.finditer(text):
-            gaps.append((pos, link.start()))
-            pos = link.end()
-        gaps.append((pos, len(text)))
+    gaps, pos = [], 0
+    for lo, hi in links(text):  # the figures, dates and words of an address are a name
+        gaps.append((pos, lo))
+        pos = hi
+    gaps.append((pos, len(text)))
     if text.isascii() or not _MARK_AFTER_LETTER.search(text):
         return tuple(
             Token(w, m.start(), m.end(), w.lower())
@@ -105,13 +93,6 @@ def _with_marks(text: str, matches: Iterable[re.Match[str]], hi: int) -> list[tu
 def _visible(word: str) -> Iterable[str]:
     """The characters of `word` but its invisible format characters (joiners, soft hyphens)."""
     return (ch for ch in word if ch.isascii() or unicodedata.category(ch) != "Cf")
-
-
-def links(text: str) -> list[tuple[int, int]]:
-    """Offsets of the web and e-mail addresses of `text`."""
-    if "/" not in text and "@" not in text and "www." not in text:
-        return []
-    return [m.span() for m in _LINK.finditer(text)]
 
 
 def without_possessive(word: str) -> str:

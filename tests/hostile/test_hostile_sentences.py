@@ -180,3 +180,17 @@ def test_a_long_run_of_title_words_is_read(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
     )
     assert proc.stdout.split("\n")[:2] == ["[]", "[frozenset({'osei'})]"]
+
+
+def test_a_long_link_is_not_cut_into_a_claim_of_its_own_figures(tmp_path: Path) -> None:
+    # a sentence over 1,000 characters is cut into claims; cut inside a long tracking link, the
+    # rest of the link was a claim whose 'killed=40' contradicted '12 people'
+    link = "https://news.example.com/a?" + "&".join(f"p{i}=v{i}" for i in range(150))
+    rows = suggest(
+        tmp_path,
+        f"Flood\n\nThe flood killed 12 people, officials said, see {link}&killed=40 for more.\n",
+        "Flood\n\nThe flood killed 12 people, officials said on Monday.\n",
+    )
+    assert "contradicted" not in [r["suggested_label"] for r in rows]
+    texts = [r["text"] for r in rows if r["article"] == "a.txt"]
+    assert f"{link}&killed=40" in texts  # the link whole, as one piece
