@@ -127,6 +127,7 @@ _PREPOSITIONS = frozenset(
 )
 _UNIT_WORDS = frozenset(stem(w) for w in ("percent", "per", "cent"))  # the unit says nothing
 _CURRENCY_WORDS = {"dolla": "dollar", "pound": "pound", "euro": "euro"}  # stems
+EXACT_DIGITS = 15  # digits a float holds exactly; longer figures are not read
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -158,6 +159,8 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
             return None  # a year: see dates
         if _identifier(text, toks, i):
             return None
+        if sum(ch.isdigit() for ch in t) > EXACT_DIGITS:
+            return None  # "9,999,999,999,999,999" and "…998" would be one float: not compared
         value = float(t.replace(",", ""))
         j = i + 1
     elif (t == "one" and nxt == "on") or (t == "one" and i > 0 and toks[i - 1].lower == "on"):

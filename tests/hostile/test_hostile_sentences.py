@@ -194,3 +194,14 @@ def test_a_long_link_is_not_cut_into_a_claim_of_its_own_figures(tmp_path: Path) 
     assert "contradicted" not in [r["suggested_label"] for r in rows]
     texts = [r["text"] for r in rows if r["article"] == "a.txt"]
     assert f"{link}&killed=40" in texts  # the link whole, as one piece
+
+
+def test_figures_beyond_a_floats_precision_are_not_said_to_agree(tmp_path: Path) -> None:
+    # 9,999,999,999,999,999 and 9,999,999,999,999,998 are one float: 'numbers agree'
+    rows = suggest(
+        tmp_path,
+        "Debt\n\nThe city's debt reached 9,999,999,999,999,999 dollars, the auditor said.\n",
+        "Debt\n\nAuditors put the municipal debt at 9,999,999,999,999,998 dollars on Monday.\n",
+        "Debt\n\nThe debt stood at 1" + "0" * 400 + " dollars, then 2" + "0" * 400 + " dollars.\n",
+    )
+    assert "numbers agree" not in _reasons(rows)
