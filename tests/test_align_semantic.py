@@ -173,3 +173,14 @@ def test_an_install_without_the_model_says_so_in_one_line(tmp_path) -> None:
     assert out.returncode == 2, out.stderr
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "pip install 'wordllama" in lines[0], out.stderr
+
+
+def test_a_sentence_read_word_by_word_is_read_as_a_whole() -> None:
+    # each word's token ids are kept (`_Words`): a sentence must read as the tokenizer reads it
+    from reader.align.semantic import _model, _words
+
+    tokenizer, _ = _model()
+    texts = [*A, *B, *PARAPHRASE, "It’s “£2.5m” — 日本 😀 ok", "tab\tand\nline", "a  b", " x",
+             "y ", "<s> no", "x <unk>y", "pre\u2581fix", "", "9,000-strong crowd"]  # fmt: skip
+    for text in texts * 2:  # the second time from what is kept
+        assert _words().ids(text) == tokenizer.encode(text, add_special_tokens=False).ids, text

@@ -94,9 +94,16 @@ def by_claim(
     claims: Sequence[Claim], lo: int, hi: int, pairs: Pairs
 ) -> tuple[list[Evidence], dict[int, list[Evidence]]]:
     """A block's `pairs` as `Evidence`, in their order, and each claim lo..hi-1's own."""
-    evidence = list(as_evidence(claims, pairs))
+    evidence: list[Evidence] = []
     found: dict[int, list[Evidence]] = {i: [] for i in range(lo, hi)}
-    for e, i in zip(evidence, pairs.rows.tolist(), strict=True):
+    add = evidence.append
+    for i, j, rank, score in zip(
+        pairs.rows.tolist(), pairs.cols.tolist(), pairs.ranks.tolist(), pairs.scores.tolist(),
+        strict=True,
+    ):  # fmt: skip
+        other = claims[j]
+        e = Evidence(claims[i].id, other.id, other.article, rank, score, other.text)
+        add(e)
         found[i].append(e)
     return evidence, found
 

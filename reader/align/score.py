@@ -101,6 +101,10 @@ HOLD = (STRONG_SCORE - TYPICAL_SCORE) / 4
 CORROBORATION = 0.3
 # The fuzzy ratio of a typical unrelated pair (45): what the quick score of a link assumes.
 TYPICAL_FUZZY = TYPICAL_RAW / FUZZY_WEIGHT
+# Anchors' rows of weighted terms kept for the next block (`PairScorer._lexical_rows`): rows
+# this wide at most, this many cells in all (some MB)
+KEPT_ROW = 4_096
+KEPT_CELLS = 1_000_000
 _RAW_KNOTS = (0.0, TYPICAL_RAW, STRONG_RAW, 100.0)
 _SCORE_KNOTS = (0.0, TYPICAL_SCORE, STRONG_SCORE, 100.0)
 
@@ -192,6 +196,8 @@ class PairScorer:
             self._article[c.article] = (start, k + 1)
         changes = sum(a.article != b.article for a, b in pairwise(self.claims))
         self._contiguous = changes == len(self._article) - 1
+        self._rows: dict[tuple[int, int], dict[int, np.ndarray]] = {}  # `_lexical_rows`
+        self._kept_cells = 0
 
     @cached_property
     def semantic(self) -> StorySemantics:
@@ -247,7 +253,29 @@ class PairScorer:
         return path_matrix(found, self.articles[others], self._lexical_rows(span), quick)
 
     def _lexical_rows(self, span: tuple[int, int]) -> Callable[[np.ndarray], np.ndarray]:
-        return lambda claims: self.weights.lexical_of(claims.tolist(), span)
+        """The weighted-term rows of anchors (`corroborate.paths`) against every claim but
+        span's. Narrow rows are kept, `KEPT_CELLS` at most: a long article's blocks are anchored
+        in a short article's few claims, whose rows against the short articles every block
+        worked out again (each row is the same whatever rows are asked with it)."""
+        width = len(self.claims) - (span[1] - span[0])
+        if width > KEPT_ROW:
+            return lambda claims: self.weights.lexical_of(claims.tolist(), span)
+        kept = self._rows.setdefault(span, {})
+
+        def rows(claims: np.ndarray) -> np.ndarray:
+            wanted = claims.tolist()
+            missing = [c for c in dict.fromkeys(wanted) if c not in kept]
+            if missing:
+                got = self.weights.lexical_of(missing, span)
+                if self._kept_cells + got.size <= KEPT_CELLS:
+                    self._kept_cells += got.size
+                    kept.update(zip(missing, got, strict=True))
+                else:  # (all there is, not kept)
+                    made = dict(zip(missing, got, strict=True))
+                    return np.array([kept[c] if c in kept else made[c] for c in wanted])
+            return np.array([kept[c] for c in wanted]).reshape(len(wanted), width)
+
+        return rows
 
     @cached_property
     def processed_array(self) -> np.ndarray:

@@ -70,19 +70,61 @@ def _model() -> tuple[object, np.ndarray]:
 # texts whose token vectors are gathered at once: a few MB, in the cache while they are summed
 # (2,048 at a time took 40 % longer)
 VECTOR_BLOCK = 256
+# words whose token ids a process keeps (`_Words`): a story's vocabulary, some MB at most
+WORDS_KEPT = 200_000
+_SPACE = "\u2581"  # how the tokenizer writes a space (opening each word)
+
+
+class _Words:
+    """Each text's token ids, read word by word: the tokenizer (SentencePiece-style BPE, a space
+    written "▁" opening each word) merges nothing across a word's start, its vocabulary holding
+    "▁" inside a token only in runs of "▁"; so a sentence's ids are its words' ids one after
+    the other, each word's read once per process (encoding each sentence took four times as
+    long). Texts that could merge across words are read whole: spaces in a row, at either end,
+    a "▁" written in the text, and "<", which may open a special token (split out before the
+    spaces are rewritten)."""
+
+    def __init__(self, tokenizer: object) -> None:
+        self.encode = tokenizer.encode  # type: ignore[attr-defined]
+        vocab = tokenizer.get_vocab()  # type: ignore[attr-defined]
+        self.apart = not any(_SPACE in t[1:] and t.strip(_SPACE) for t in vocab)
+        self.known: dict[str, list[int]] = {}
+
+    def ids(self, text: str) -> list[int]:
+        encode = self.encode
+        if (
+            not self.apart or not text or text[0] == " " or text[-1] == " " or "  " in text
+            or "<" in text or _SPACE in text
+        ):  # fmt: skip
+            return encode(text, add_special_tokens=False).ids
+        known = self.known
+        if len(known) > WORDS_KEPT:
+            known.clear()
+        out: list[int] = []
+        for word in text.split(" "):
+            got = known.get(word)
+            if got is None:
+                got = known[word] = encode(word, add_special_tokens=False).ids
+            out += got
+        return out
+
+
+@functools.cache
+def _words() -> _Words:
+    return _Words(_model()[0])
 
 
 def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
     """The mean token vector of each text (zeros for a text without tokens)."""
-    tokenizer, table = _model()
-    # one text at a time: `encode_batch` starts a thread per core, in import workers that
-    # already fill the cores (and it was hardly faster here)
-    encode = tokenizer.encode  # type: ignore[attr-defined]
+    _, table = _model()
+    # one text at a time, a word at a time (`_Words`): `encode_batch` starts a thread per
+    # core, in import workers that already fill the cores (and it was hardly faster here)
+    ids_of = _words().ids
     out = np.zeros((len(texts), DIMS), dtype=np.float32)
     # a block of texts at a time: the token vectors of a 30,000-sentence story at once would
     # take some 250 MB (each text's sum is the same whatever the blocks)
     for lo in range(0, len(texts), VECTOR_BLOCK):
-        ids = [encode(t, add_special_tokens=False).ids for t in texts[lo : lo + VECTOR_BLOCK]]
+        ids = [ids_of(t) for t in texts[lo : lo + VECTOR_BLOCK]]
         sizes = np.array([len(x) for x in ids], dtype=np.int64)
         if not sizes.sum():
             continue
@@ -98,6 +140,8 @@ def without(text: str, common: Container[str]) -> str:
     """`text` without its words whose stem is in `common` (the story's own vocabulary)."""
     from reader.suggest.text import is_content, stem, tokenize
 
+    if not common:  # (a long story's first reading: see `reader.pipeline._with_meanings`)
+        return text
     parts, last = [], 0
     for t in tokenize(text):
         if is_content(t.text) and stem(t.text) in common:

@@ -28,8 +28,10 @@ thing are similar however long the sentences around the counts (`SLOT_FLOOR`: wi
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -51,6 +53,7 @@ DEMONSTRATIVES = frozenset(("such", "these", "those"))  # "those demands", "such
 # the story uses them ("NATO"): articles spell a name out once and abbreviate it after, each
 # in other sentences. A term of its own kind, kept only where it meets a word of the story.
 ACRONYM = "@"
+_PAST_ACRONYM = chr(ord(ACRONYM) + 1)  # sorts after every term that starts with ACRONYM
 NAME_JOINERS = frozenset("of for and the on in de".split())  # noqa: SIM905
 CONTEXT_WEIGHT = 0.5  # the previous sentence counts half as much as the claim's own words
 COMMON_SHARE = 0.5  # terms of more claims than this share carry no weight
@@ -91,7 +94,7 @@ def terms(text: str) -> set[str]:
             out.add(w.replace(",", ""))
         elif is_content(tok.text):
             out.add(stem(tok.text))
-    for slot in numbers.extract(text):
+    for slot in numbers.shared(text):
         # "the 34th minute" is a moment, not a duration like "within two hours"
         rank = ":rank" if slot.value[4] == "ordinal" else ""  # type: ignore[index]
         out.update(f"#{k}{rank}" for k in slot.key)
@@ -203,15 +206,19 @@ def _named(own: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """Each claim's terms with the initials of the names it spells out as the word they make,
     where some claim of the story uses that word ("NATO"), and left out where none does (a
     term no other claim has would only dilute the claim's vector)."""
-    spelled = [t for ts in own for t in ts if t.startswith(ACRONYM)]
-    if not spelled:
+    # each claim's initials, ts[a:b] of its sorted terms: none but they start with ACRONYM
+    spans = [(bisect_left(ts, ACRONYM), bisect_left(ts, _PAST_ACRONYM)) for ts in own]
+    if all(a == b for a, b in spans):
         return own
-    words = {t for ts in own for t in ts if not t.startswith(ACRONYM)}
+    words: set[str] = set()
+    for ts, (a, b) in zip(own, spans, strict=True):
+        words.update(ts[:a])
+        words.update(ts[b:])
     out = []
-    for ts in own:
-        if any(t.startswith(ACRONYM) for t in ts):
-            plain = {t for t in ts if not t.startswith(ACRONYM)}
-            plain.update(t[1:] for t in ts if t.startswith(ACRONYM) and t[1:] in words)
+    for ts, (a, b) in zip(own, spans, strict=True):
+        if a < b:
+            plain = {*ts[:a], *ts[b:]}
+            plain.update(t[1:] for t in ts[a:b] if t[1:] in words)
             ts = tuple(sorted(plain))
         out.append(ts)
     return out
@@ -232,7 +239,7 @@ class StoryWeights:
         if read is None:
             read = claim_terms(c.text for c in claims)
         own = _named([c.terms for c in read])
-        df = Counter(t for ts in own for t in ts)
+        df = Counter(chain.from_iterable(own))
         limit = max(2, COMMON_SHARE * n)
         idf = {t: math.log(n / d) for t, d in df.items() if d <= limit and d < n}
         self.ids = {t: k for k, t in enumerate(idf)}
@@ -251,9 +258,9 @@ class StoryWeights:
         # 30,000 claims: one small array built from a dict per claim and kind took 0.2 s)
         kept = [[t for t in ts if t in idf] for ts in own]
         flat = [t for ks in kept for t in ks]
-        ids = np.fromiter((self.ids[t] for t in flat), dtype=np.int64, count=len(flat))
-        rare_w = np.fromiter((rare[t] for t in flat), dtype=np.float64, count=len(flat))
-        idf_w = np.fromiter((idf[t] for t in flat), dtype=np.float64, count=len(flat))
+        ids = np.fromiter(map(self.ids.__getitem__, flat), dtype=np.int64, count=len(flat))
+        rare_w = np.fromiter(map(rare.__getitem__, flat), dtype=np.float64, count=len(flat))
+        idf_w = np.fromiter(map(idf.__getitem__, flat), dtype=np.float64, count=len(flat))
         cuts = np.cumsum([0] + [len(ks) for ks in kept]).tolist()
         fact_w = rare_w * fact[ids]
         self.rows, self.rare, self.facts, self.slots = [], [], [], []
@@ -264,8 +271,9 @@ class StoryWeights:
             self.rows.append((ix, w / norm if norm else w))
             self.rare.append((ix, rare_w[a:b]))
             self.facts.append(fact_w[a:b])
-            slot = [k for k, t in enumerate(ks) if t.startswith("#")]
-            self.slots.append((ix[slot], rare_w[a:b][slot]) if slot else _NO_ROW)
+            # its number slots: the terms that start with "#", together in its sorted terms
+            s, e = bisect_left(ks, "#"), bisect_left(ks, "$")
+            self.slots.append((ix[s:e], rare_w[a + s : a + e]) if s < e else _NO_ROW)
         self.total = np.array([w.sum() for _, w in self.rare])
         # context: a back-referring claim also read with the sentence before it, at half weight
         self.context: list[tuple[Row, Row, np.ndarray] | None] = [None] * n

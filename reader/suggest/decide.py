@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ RIVALS = 3  # rival values whose support is counted, per slot
 _COUNTED = frozenset(["number", "time", "date", "year"])  # kinds of value one fact is given by
 EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
 EVIDENCE_LISTED = 6  # evidence kept per suggestion
+FEW_EVIDENCE = 64  # a claim's evidence sorted whole, not searched for the best (`suggest`)
 # A headline condenses a body sentence of its article that holds at least half of its specific
 # words, and two or more of them.
 HEADLINE_COVERAGE = 0.5
@@ -359,8 +361,7 @@ def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int
     return out
 
 
-def _score(e: Evidence) -> float:
-    return e.score
+_SCORE = operator.attrgetter("score")  # an evidence's
 
 
 class _PairScores:
@@ -575,19 +576,31 @@ class StorySuggester:
     def _votes(self, i: int) -> list[Finding]:
         """Claim i's findings from the story-wide vote on each of its slots."""
         claims, groups = self.claims, self.groups
+        mine = claims[i].article
         out = []
         for s in self.slots[i]:
             related, _ = RULES[s.kind]
-            seen: set[int] = set()
-            rel: list[tuple[int, Slot]] = []
-            for k in sorted(s.key or {""}):  # sorted: the same result in every process
-                for article, group in groups[(s.kind, k)].items():
-                    if article == claims[i].article:
-                        continue
-                    for j, o in group:
-                        if id(o) not in seen and related(s, o):
-                            seen.add(id(o))
-                            rel.append((j, o))
+            rel: list[tuple[int, Slot]]
+            if len(s.key) <= 1:  # one group, in which each slot is once
+                (k,) = s.key or {""}
+                rel = [
+                    (j, o)
+                    for article, group in groups.get((s.kind, k), {}).items()
+                    if article != mine
+                    for j, o in group
+                    if related(s, o)
+                ]
+            else:
+                seen: set[int] = set()
+                rel = []
+                for k in sorted(s.key):  # sorted: the same result in every process
+                    for article, group in groups.get((s.kind, k), {}).items():
+                        if article == mine:
+                            continue
+                        for j, o in group:
+                            if id(o) not in seen and related(s, o):
+                                seen.add(id(o))
+                                rel.append((j, o))
             if rel:
                 f = _vote(i, s, claims, rel)
                 if f:
@@ -627,8 +640,13 @@ class StorySuggester:
         ev = list(evidence)
         # only the best few are shown or read (a big story has thousands per claim): sorted
         # once, best first, ties in evidence order, for the counterpart search and the list
-        best = heapq.nlargest(max(EVIDENCE_SHOWN, CANDIDATES), ev, key=_score)
-        cp = self.counterparts.of(i, best)
+        shown_n = max(EVIDENCE_SHOWN, CANDIDATES)
+        best = (
+            sorted(ev, key=_SCORE, reverse=True)[:shown_n]  # (the same, faster on a few)
+            if len(ev) <= FEW_EVIDENCE
+            else heapq.nlargest(shown_n, ev, key=_SCORE)
+        )
+        cp = self.counterparts.of(i, best[:CANDIDATES], ranked=True)
         j = cp.index
         pair = self.pair
         pair.evidence, pair.known = {claim.id: ev}, {}

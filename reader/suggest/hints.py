@@ -8,6 +8,7 @@ quote whose swapped words change a negation or a figure is also a finding that l
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -48,14 +49,21 @@ def negations(text: str) -> list[str]:
     return [m.group().lower() for m in _NEGATION.finditer(text)]
 
 
+@functools.lru_cache(maxsize=1 << 15)  # one sentence is the counterpart of many claims
+def _first_negation(text: str) -> str:
+    """`negations(text)[0]`, or "" when there is none."""
+    m = _NEGATION.search(text)
+    return m.group().lower() if m else ""
+
+
 def polarity_hint(text: str, other: str, other_article: str) -> str | None:
     """A hint when exactly one side of an aligned pair is negated."""
-    a, b = negations(text), negations(other)
+    a, b = _first_negation(text), _first_negation(other)
     if bool(a) == bool(b):
         return None
     if a:
-        return f"polarity: '{a[0]}' here, no negation in {other_article}"
-    return f"polarity: no negation here, '{b[0]}' in {other_article}"
+        return f"polarity: '{a}' here, no negation in {other_article}"
+    return f"polarity: no negation here, '{b}' in {other_article}"
 
 
 @dataclass(frozen=True)

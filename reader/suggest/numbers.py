@@ -65,6 +65,7 @@ _HEDGES = {
     ("close", "to"): (0.9, 1.1),
 }
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
+_LONGEST_HEDGES = sorted(_HEDGES.items(), key=lambda kv: -len(kv[0]))  # as `_hedge` reads them
 # A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
 # _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six), "ordinal" ("the
 # 34th minute"), "former" (see _FORMER). Counts are compared only with counts of the same part.
@@ -291,7 +292,7 @@ def _is_number(t: Token) -> bool:
 
 def _hedge(toks: Sequence[Token], i: int) -> tuple[float, float] | None:
     words = tuple(t.lower for t in toks[max(0, i - 3) : i])
-    for phrase, factors in sorted(_HEDGES.items(), key=lambda kv: -len(kv[0])):
+    for phrase, factors in _LONGEST_HEDGES:
         if words[-len(phrase) :] == phrase:
             return factors
     return None
@@ -303,6 +304,11 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         # copies: a slot is one claim's (suggest tells slots apart by identity)
         return [copy.copy(s) for s in _extract_cached(text)]
     return _extract(text, tokens)
+
+
+def shared(text: str) -> tuple[Slot, ...]:
+    """`extract(text)`, the slots shared, not copied: for a caller that only reads them."""
+    return _extract_cached(text)
 
 
 @functools.lru_cache(maxsize=1 << 15)  # alignment's terms and suggest's slots both extract

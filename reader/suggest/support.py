@@ -53,6 +53,7 @@ BATCH = 32  # claims whose shared stems are summed together (see Counterparts.ex
 # ...in an array of a number per (claim, other claim) when there are more than one in DENSE
 # of them (else by sorting what there is)
 DENSE = 8
+FEW = 64  # claims sharing stems with a claim that `Counterparts.of` reads in plain Python
 
 # Words of address, attribution and discourse, and quantifiers and intensifiers: in news they
 # surround every quote and link every paragraph, so sharing them says nothing about whether two
@@ -97,13 +98,6 @@ class Counterpart:
 
 
 NONE = Counterpart(-1, 0.0, (), 0.0, "")
-
-
-def _summed(js: np.ndarray, sums: np.ndarray, j: int) -> float:
-    """The sum of claim j among a claim's `Counterparts._shared` (0 when j shares nothing
-    with it): a binary search in Python (numpy's own costs more on a few dozen claims)."""
-    k = bisect.bisect_left(js, j)
-    return float(sums[k]) if k < len(js) and js[k] == j else 0.0
 
 
 def specific_stems(text: str) -> set[str]:
@@ -273,35 +267,44 @@ class Counterparts:
             part = slice(bounds[k], bounds[k + 1])
             self._ready[lo + k] = (keys[part] - k * n, sums[part])
 
-    def of(self, i: int, evidence: Iterable[Evidence]) -> Counterpart:
+    def of(self, i: int, evidence: Iterable[Evidence], ranked: bool = False) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
-        are enough)."""
+        are enough; `ranked`: it is those, best first, ties in evidence order)."""
         stems, idf = self.stems, self.idf
         ss = stems[i]
         js, sums = self._shared(i)
-
-        acc: dict[int, float] = {}
-        if js.size:
-            # the CANDIDATES largest sums, ties in claim order (lexsort: last key first)
+        # the CANDIDATES largest sums, ties in claim order (`js` is in claim order), and how
+        # to read any other claim's sum (0 when it shares nothing)
+        if js.size > FEW:  # (lexsort: last key first)
             keep = sums > 0
             order = np.lexsort((js[keep], -sums[keep]))[:CANDIDATES]
             acc = dict(zip(js[keep][order].tolist(), sums[keep][order].tolist(), strict=True))
+            jl, sl = js, sums
+        else:  # in Python: a claim shares stems with a few dozen claims of other articles
+            # (numpy's fixed costs per operation took as long as all the rest of this)
+            jl, sl = js.tolist(), sums.tolist()
+            top_k = sorted(range(len(sl)), key=sl.__getitem__, reverse=True)[:CANDIDATES]
+            acc = {jl[k]: sl[k] for k in top_k if sl[k] > 0}
         top = list(acc)
         # the best-scored sentences of the evidence, when they share some rare word
         aligned_of: dict[int, float] = {}
-        for e in heapq.nlargest(CANDIDATES, evidence, key=_pair_score):
+        best_ev = evidence if ranked else heapq.nlargest(CANDIDATES, evidence, key=_pair_score)
+        for e in best_ev:
             j = self.index.get(e.other_id, -1)
             if j >= 0:
                 aligned_of[j] = e.score
-                if j not in acc and (w := _summed(js, sums, j)) > 0:
-                    acc[j] = w
-                    top.append(j)
+                if j not in acc:
+                    k = bisect.bisect_left(jl, j)
+                    if k < len(jl) and jl[k] == j and (w := float(sl[k])) > 0:
+                        acc[j] = w
+                        top.append(j)
         best: tuple[tuple[int, float], int, str] | None = None
         for j in top:
             weight = acc[j]
             run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
-            basis = judge(len(ss), weight, len(ss & stems[j]), aligned_of.get(j, 0.0), run)
-            if basis and basis != "same wording" and not (ss & stems[j]) - self.names:
+            both = ss & stems[j]
+            basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run)
+            if basis and basis != "same wording" and not both - self.names:
                 # the same people and offices, saying something else: "Sarah Quinn said the
                 # government had lost control" / "Sarah Quinn called for an election"
                 basis = ""

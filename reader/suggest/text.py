@@ -13,6 +13,9 @@ from reader.corpus.links import links
 
 # Words, numbers with separators ("13,000", "2.5", "10:50"), and "$", "£", "€" as tokens.
 _TOKEN = re.compile(r"[$£€]|\d+(?:[.,:]\d+)*(?:s\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# ...the same in an ASCII text, where letters and digits are ASCII ones: a quarter faster than
+# asking each character's Unicode category
+_ASCII_TOKEN = re.compile(r"\$|[0-9]+(?:[.,:][0-9]+)*(?:s\b)?|[A-Za-z]+(?:'[A-Za-z]+)?")
 
 # Nouns that news stories use interchangeably for the same thing; folding them lets "six-hour
 # conversation" and "eight hours of talks" count as the same event. Generic, not per story.
@@ -49,11 +52,14 @@ def tokenize(text: str) -> tuple[Token, ...]:
         pos = hi
     gaps.append((pos, len(text)))
     if text.isascii() or not _MARK_AFTER_LETTER.search(text):
+        words = _ASCII_TOKEN if text.isascii() else _TOKEN
         return tuple(
-            Token(w, m.start(), m.end(), w.lower())
-            for lo, hi in gaps
-            for m in _TOKEN.finditer(text, lo, hi)
-            for w in [m.group()]
+            [
+                Token(w, *m.span(), w.lower())
+                for lo, hi in gaps
+                for m in words.finditer(text, lo, hi)
+                for w in [m.group()]
+            ]
         )
     out = []
     for lo, hi in gaps:
