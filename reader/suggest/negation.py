@@ -57,9 +57,13 @@ class Negated:
     forms: tuple[str, ...] = ()
 
 
+# "not only did the council approve it" asserts the approval, as "not just", "not least" do
+_NOT_NEGATING = frozenset(["only", "just", "merely", "simply", "least"])
+
+
 def is_negator(t: Token, nxt: Token | None) -> bool:
     if t.lower in _NEGATORS:
-        return True
+        return nxt is None or nxt.lower not in _NOT_NEGATING
     if t.lower.endswith(("n't", "n’t")):
         return True
     return t.lower == "no" and nxt is not None and nxt.lower == "longer"
@@ -101,6 +105,8 @@ def negations(text: str) -> list[Negated]:
         if is_negator(t, nxt):
             if k > 0 and toks[k - 1].lower == "or":
                 continue  # "whether or not": no side taken
+            if (nxt is not None and is_negator(nxt, None)) or (k and is_negator(toks[k - 1], t)):
+                continue  # "did not not approve": two negations cancel
             p = _predicate(text, toks, k)
         elif t.lower in _DENIALS and nxt is not None:
             # "denied that the gates were closed" / "denied closing the gates"

@@ -205,3 +205,15 @@ def test_figures_beyond_a_floats_precision_are_not_said_to_agree(tmp_path: Path)
         "Debt\n\nThe debt stood at 1" + "0" * 400 + " dollars, then 2" + "0" * 400 + " dollars.\n",
     )
     assert "numbers agree" not in _reasons(rows)
+
+
+def test_not_only_and_a_double_negation_deny_nothing(tmp_path: Path) -> None:
+    # 'Not only did the council approve…' and 'did not not approve' assert the approval: both
+    # were 'negation: … here, asserted in b.txt', contradicted
+    rows = suggest(
+        tmp_path,
+        "Bridge\n\nNot only did the council approve the Karsby bridge plan, it funded it.\n",
+        "Bridge\n\nThe council approved the Karsby bridge plan on Monday.\n",
+        "Bridge\n\nThe council did not not approve the Karsby bridge plan on Monday.\n",
+    )
+    assert "negation:" not in _reasons(rows)
