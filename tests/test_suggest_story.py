@@ -549,3 +549,16 @@ def test_admitting_and_denying_the_same_charge_contradict() -> None:
     assert "opposite: 'denied' here, 'admitted'" in denied.reason
     # "denied that ...": a clause, not the charge
     assert "opposite" not in got["Orme's lawyer denied that his client had been drinking."].reason
+
+
+def test_jobs_staff_and_workers_are_one_count() -> None:
+    story = _story(
+        ["Velto is to cut 1,200 jobs at its Halden car plant, the company said.", "a."],
+        ["About 1,200 workers at the Halden car plant will lose their jobs, Velto said.", "b c."],
+        ["Velto will lay off 1,500 staff at its Halden car plant, the union said.", *FILLER[0]],
+    )
+    got = _by_text(story)
+    jobs = got["Velto is to cut 1,200 jobs at its Halden car plant, the company said."]
+    assert jobs.label == "consistent" and "'1,200 workers' in 001.txt" in jobs.reason, jobs.reason
+    staff = got["Velto will lay off 1,500 staff at its Halden car plant, the union said."]
+    assert staff.label == "contradicted" and "'1,500 staff' here" in staff.reason, staff.reason
