@@ -171,6 +171,23 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
     return set(), False
 
 
+def _asserts(text: str, forms: Sequence[str]) -> bool:
+    """True when `text` writes one of `forms` with no negation cue before it in its clause."""
+    toks = tokenize(text)
+    for k, t in enumerate(toks):
+        if t.text not in forms:
+            continue
+        for b in range(k - 1, max(-1, k - 1 - SCOPE), -1):
+            gap = text[toks[b].end : toks[b + 1].start]
+            if toks[b].lower in CLAUSE_END or any(ch in gap for ch in ",;:—()"):
+                return True  # the clause starts after toks[b]: nothing negates the word
+            if is_negator(toks[b], None) or toks[b].lower in _CUES:
+                break
+        else:
+            return True
+    return False
+
+
 def word_postings(texts: Sequence[str], first: int = 0) -> dict[str, list[int]]:
     """Each word beginning in lower case (as written, where a predicate stands) -> the numbers
     of the texts using it, in order, counted from `first`."""
@@ -204,6 +221,8 @@ def conflicts(
     out: list[tuple[int, int, Negated, str]] = []
     for i, negs in enumerate(negated):
         for n in negs:
+            if _asserts(texts[i], n.forms or (n.word,)):
+                continue  # "did not approve it in May but approved it in June": both sides
             mine, _ = _window(texts[i], n.word)
             if i > 0 and articles[i - 1] == articles[i] and borrows_context(texts[i]):
                 mine |= predicates(texts[i - 1])  # what "such details" points back to

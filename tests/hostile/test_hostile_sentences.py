@@ -217,3 +217,17 @@ def test_not_only_and_a_double_negation_deny_nothing(tmp_path: Path) -> None:
         "Bridge\n\nThe council did not not approve the Karsby bridge plan on Monday.\n",
     )
     assert "negation:" not in _reasons(rows)
+
+
+def test_a_sentence_that_also_asserts_what_it_negates_takes_no_side(tmp_path: Path) -> None:
+    # 'did not approve the plan in May but approved it in June' asserts the approval too: it was
+    # 'negation: not approve here, asserted in b.txt' against 'approved the plan in June'
+    rows = suggest(
+        tmp_path,
+        "Bridge\n\nThe council did not approve the Karsby bridge plan in May but approved it "
+        "in June.\nMayor Osei did not sign the Karsby bridge deal on Monday; she signed the deal "
+        "on Friday.\n",
+        "Bridge\n\nThe council approved the Karsby bridge plan in June.\n"
+        "Mayor Osei signed the Karsby bridge deal on Friday.\n",
+    )
+    assert "negation:" not in _reasons(rows)
