@@ -18,11 +18,10 @@ from rapidfuzz import fuzz
 
 from reader.align.words import STOPWORDS
 from reader.suggest.slots import Slot
-from reader.suggest.text import Token, tokenize, without_possessive
+from reader.suggest.text import Token, quotations, tokenize, without_possessive
 from reader.suggest.titles import is_title_word
 
 RUN = 5  # quoted words in order that make two quotes one remark (as `support.SHARED_RUN`)
-_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # a quote within a quote, in single marks: someone else's words ("Osei told me ‘…’"); a mark
 # before a letter is an apostrophe ("it’s")
 _INNER = re.compile(r"(?<!\w)[‘'](?:[^‘’']|[’'](?=\w))+[’'](?!\w)")
@@ -68,7 +67,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     if '"' not in text and "“" not in text:
         return []
     toks = tokenize(text) if tokens is None else tokens
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    quotes = [m.span() for m in quotations(text)]
     quoted = {k for k, t in enumerate(toks) if any(a <= t.start < b for a, b in quotes)}
     verbs = [k for k, t in enumerate(toks) if t.lower in _SAYING and k not in quoted]
     out = []

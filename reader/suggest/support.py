@@ -21,7 +21,6 @@ import bisect
 import difflib
 import heapq
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ import numpy as np
 
 from reader.align.postings import Postings
 from reader.models import Claim, Evidence
-from reader.suggest.text import content_stems, stem, tokenize
+from reader.suggest.text import content_stems, quotations, stem, tokenize
 
 # Rare-word weight that makes a counterpart on its own: about two words that only this claim and
 # the other sentence use. Below it, shared words are mostly the story's common vocabulary.
@@ -47,7 +46,6 @@ ALIGNED_SCORE = 68.4
 # ...or the same quoted words in the same order: two outlets quoting one remark ("we cannot
 # afford any further delays"), whatever words they are.
 SHARED_RUN = 5
-_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 CANDIDATES = 5  # best pairs by rare words, per claim, that are also scored for alignment
 BATCH = 32  # claims whose shared stems are summed together (see Counterparts.expect)
 # ...in an array of a number per (claim, other claim) when there are more than one in DENSE
@@ -125,7 +123,7 @@ def rarity(
 def quoted_words(text: str) -> list[str]:
     """The words inside quotation marks, in order ("|" between quotes, so no run spans two)."""
     out: list[str] = []
-    for m in _QUOTE.finditer(text):
+    for m in quotations(text):
         out += [t.lower for t in tokenize(m.group(1)) if t.text[:1].isalpha()]
         out.append("|")
     return out

@@ -101,6 +101,18 @@ def _visible(word: str) -> Iterable[str]:
     return (ch for ch in word if ch.isascii() or unicodedata.category(ch) != "Cf")
 
 
+# A quotation in double marks; a straight mark opens and closes one.
+_QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
+
+
+def quotations(text: str) -> list[re.Match[str]]:
+    """The quotations of `text` in double marks (group 1 is the words quoted). Searched only up
+    to the last closing mark: tried from every opening mark, one with no closing mark after it
+    ('said “' thousands of times) cost the square of the text's length."""
+    last = max(text.rfind("”"), text.rfind('"'))
+    return list(_QUOTE.finditer(text, 0, last + 1)) if last > 0 else []
+
+
 def without_possessive(word: str) -> str:
     """ "Rail's" is "Rail", "Friday’s" is "Friday"."""
     return word[:-2] if word.endswith(("'s", "’s")) else word

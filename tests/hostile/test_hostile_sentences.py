@@ -231,3 +231,19 @@ def test_a_sentence_that_also_asserts_what_it_negates_takes_no_side(tmp_path: Pa
         "Mayor Osei signed the Karsby bridge deal on Friday.\n",
     )
     assert "negation:" not in _reasons(rows)
+
+
+def test_a_sentence_of_opening_quotes_is_read(tmp_path: Path) -> None:
+    # each opening quotation mark with no closing one after it was tried to the end of the
+    # text: 50,000 characters of 'said “' took the speakers' and quoted words' readers 2.5 s
+    # each (claims are cut at 1,000 characters; sentences given already split are not)
+    script = (
+        "from reader.suggest import speakers, support\n"
+        "text = 'Osei said “we will build the bridge by May,” and ' + 'said “' * 70_000\n"
+        "print([s.value for s in speakers.extract(text)], support.quoted_words(text))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    words = "['we', 'will', 'build', 'the', 'bridge', 'by', 'may', '|']"
+    assert proc.stdout.strip() == f"['osei'] {words}"
