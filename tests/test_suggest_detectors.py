@@ -1268,3 +1268,13 @@ def test_times_on_different_clocks_are_not_compared() -> None:
     assert (
         numbers.extract("The blast happened at 3:40 a.m. local time (0240 GMT) on Thursday.") == []
     )
+
+
+def test_others_after_a_count_of_another_misfortune_are_all_of_theirs() -> None:
+    # "injuring 11 others": the 11 are all the injured (those not killed), not some of them
+    _, others = numbers.extract("The blast killed three people and injured 11 others on Thursday.")
+    injured = _one(numbers.extract("Twelve people were injured in the blast on Thursday."))
+    assert others.value[4] == "" and numbers.related(others, injured)
+    assert not numbers.compatible(others, injured)
+    # with no count before, "six other people" are a part
+    assert _one(numbers.extract("Six other people were injured in the blast.")).value[4] == "other"

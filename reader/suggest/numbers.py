@@ -503,6 +503,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         of_them |= role in ("dead", "hurt") and any(
             t.lower in _AT_ONCE for t in _clause(toks[k : k + SCOPE])
         )
+        # "killing three and injuring 11 others": the others are all the injured, those not
+        # killed, not a part of the injured
+        if subset and any(o.value[3] not in (None, role) for o in slots):
+            subset = False
+            head = ["person"] if head == ["other"] else head
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else ""
