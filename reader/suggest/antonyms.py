@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.suggest.negation import CLAUSE_END, MIN_OBJECT, SCOPE, WINDOW, is_negator
-from reader.suggest.text import Token, is_content, stem, tokenize
+from reader.suggest.text import DETERMINERS, Token, is_content, stem, tokenize
 
 # Pairs of word forms that say opposite things about one subject. Relational verbs whose
 # opposite needs another subject ("won" / "lost") and ambiguous forms ("close" is also "near",
@@ -41,9 +41,7 @@ _PAIRS += _OBJECT_PAIRS
 _SIDE = {
     w: (k, side) for k, pair in enumerate(_PAIRS) for side in (0, 1) for w in pair[side].split()
 }
-_DETERMINERS = frozenset(
-    ["a", "an", "the", "its", "their", "his", "her", "this", "that", "all", "any", "both"]
-)
+_DETERMINERS = DETERMINERS | {"all", "any", "both"}  # "denied all the charges"
 # Words between a subject and its predicate that leave the slot where it is.
 _LINKS = frozenset(
     """be been being is are was were am has have had do does did will would can could shall

@@ -199,13 +199,16 @@ def _slot(
     i: int,
     text: str,
     span: tuple[int, int] | None = None,
+    context: frozenset[str] | None = None,
 ) -> Slot:
-    """A slot for toks[i] (or `span`), with the words around it as context.
+    """A slot for toks[i] (or `span`), with the words around it as context unless `context`
+    is given.
 
     The context is built only for slots, not for every token: run-on texts have many tokens.
     """
     span = span or (toks[i].start, toks[i].end)
-    context = frozenset(window_stems(toks, i, i + 1))
+    if context is None:
+        context = frozenset(window_stems(toks, i, i + 1))
     return Slot(kind, key, value, text[span[0] : span[1]], span, context)
 
 
@@ -236,10 +239,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         elif not w[0].isdigit():  # most tokens: only a part of the day is left to find
             if w in PARTS and days:
                 # "late on Friday", "Friday night": a range of hours, tied to the weekday named
-                span = (t.start, t.end)
-                slots.append(
-                    Slot("time", days, PARTS[w], t.text, span, event_stems(toks, i, i + 1))
-                )
+                event = event_stems(toks, i, i + 1)
+                slots.append(_slot("time", days, PARTS[w], toks, i, text, context=event))
         elif _DECADE.fullmatch(w):
             y = int(w[:4])
             slots.append(_slot("year", frozenset(), (y, y + 9), toks, i, text))
@@ -252,11 +253,10 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             hours, last = read
             end = toks[last].end
             end += text[end : end + 1] == "." and toks[last].lower == "m"  # "p.m." whole
-            span = (t.start, end)
             context = event_stems(toks, i, last + 1)
             if (zone := time_zone(toks, last + 1)) is not None:
                 context |= {"~" + zone}
-            slots.append(Slot("time", days, hours, text[span[0] : span[1]], span, context))
+            slots.append(_slot("time", days, hours, toks, i, text, (t.start, end), context))
     return slots
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from reader.suggest import dates
 from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import (
+    DETERMINERS,
     Token,
     is_content,
     stem,
@@ -742,7 +743,6 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
 
 
 _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or"])
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 _AUXILIARIES = frozenset(["were", "was", "are", "is", "have", "has", "had", "been", "being"])
 
 
@@ -825,7 +825,7 @@ def _changed_noun(toks: Sequence[Token], i: int) -> int | None:
     noun = toks[i - 4]
     if not is_content(noun.text) or not noun.text.islower() or noun.lower in _CHANGE_VERBS:
         return None
-    return i - 4 if any(t.lower in _DETERMINERS for t in toks[max(0, i - 7) : i - 4]) else None
+    return i - 4 if any(t.lower in DETERMINERS for t in toks[max(0, i - 7) : i - 4]) else None
 
 
 def _appositive_age(text: str, toks: Sequence[Token], i: int, j: int, value: float) -> bool:

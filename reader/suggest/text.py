@@ -32,6 +32,8 @@ _SYNONYMS = {
     "ship": "ships ship vessels vessel boats boat",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
+# Words that open a noun phrase ("the inspection", "its last record")
+DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 
 
 @dataclass(frozen=True)
