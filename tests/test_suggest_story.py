@@ -562,3 +562,87 @@ def test_jobs_staff_and_workers_are_one_count() -> None:
     assert jobs.label == "consistent" and "'1,200 workers' in 001.txt" in jobs.reason, jobs.reason
     staff = got["Velto will lay off 1,500 staff at its Halden car plant, the union said."]
     assert staff.label == "contradicted" and "'1,500 staff' here" in staff.reason, staff.reason
+
+
+def _labels(*articles: list[str]) -> dict[str, str]:
+    return {text: s.label for text, s in _by_text(_story(*articles)).items()}
+
+
+def test_a_duration_told_with_another_word_for_the_fire_contradicts() -> None:
+    got = _labels(
+        ["Firefighters fought the flames for six hours.", *FILLER[0]],
+        ["It took crews nearly eight hours to contain the blaze.", *FILLER[1]],
+    )
+    assert got["Firefighters fought the flames for six hours."] == "contradicted"
+    assert got["It took crews nearly eight hours to contain the blaze."] == "contradicted"
+    # look-alike: hours of something else
+    other = _labels(
+        ["Firefighters fought the flames for six hours.", *FILLER[0]],
+        ["The council meeting lasted eight hours.", *FILLER[1]],
+    )
+    assert set(other.values()) == {"unverified"}
+
+
+def test_shares_rising_and_falling_for_the_same_company_contradict() -> None:
+    rose, fell = "Velto's shares rose 3 percent.", "Velto's shares fell slightly on the news."
+    got = _labels([rose, "a."], [fell, "b."], ["Velto will close the Halden plant.", "c."])
+    assert got[rose] == got[fell] == "contradicted"
+    # look-alike: another company's shares
+    other = "Marsfield's shares fell slightly on the news."
+    got = _labels([rose, "a."], [other, "b."], ["Velto will close the Halden plant.", "c."])
+    assert got[rose] != "contradicted" and got[other] != "contradicted"
+
+
+def test_a_named_subject_doing_or_not_doing_the_same_thing_contradicts() -> None:
+    did = "Lund conceded defeat in a speech to supporters late on Sunday."
+    not_yet = "Lund has not conceded and said his campaign would ask for a recount."
+    got = _labels([did, *FILLER[0]], [not_yet, *FILLER[1]])
+    assert got[did] == got[not_yet] == "contradicted"
+    # look-alikes: another subject; a possibility; what was asked for, not what was done
+    for a, b in [
+        ("Lund conceded the election.", "Hale has not conceded the election."),
+        ("NATO may expand farther east.", "NATO would not expand eastward."),
+        ("NATO may expand farther east.", "They want a pledge from NATO not to expand."),
+    ]:
+        assert "contradicted" not in _labels([a, *FILLER[0]], [b, *FILLER[1]]).values(), (a, b)
+
+
+def test_people_a_firm_employs_are_a_count_of_its_staff() -> None:
+    employed = "The depot employed around 40 people."
+    got = _by_text(
+        _story(
+            [employed, *FILLER[0]],
+            ["The depot, which opened in 2015, had around 40 staff.", *FILLER[1]],
+            ["The depot employs 55 workers.", *FILLER[2]],
+        )
+    )
+    assert got[employed].label == "consistent", got[employed].reason
+    assert "'40 staff' in 001.txt" in got[employed].reason
+    assert got["The depot employs 55 workers."].label == "contradicted"
+    # look-alike: jobs lost are not the workforce
+    lost = _labels(
+        ["About 1,200 workers at the depot will lose their jobs.", *FILLER[0]],
+        ["The depot employs 1,500 workers.", *FILLER[1]],
+    )
+    assert "contradicted" not in lost.values()
+
+
+def test_counts_hedged_alike_share_no_context_for_it() -> None:
+    # "around" is no word of what is counted: homes without power are not homes flooded
+    got = _labels(["Around 300 homes lost power.", "a."], ["Around 500 homes were flooded.", "b."])
+    assert "contradicted" not in got.values()
+
+
+def test_times_of_one_event_on_a_day_neither_names_are_compared() -> None:
+    got = _labels(
+        ["The blaze broke out at 9 p.m. at the depot.", *FILLER[0]],
+        ["The blaze started at 10 p.m. at the depot.", *FILLER[1]],
+    )
+    assert set(got.values()) - {"unverified"} == {"contradicted"}
+    assert got["The blaze started at 10 p.m. at the depot."] == "contradicted"
+    # look-alike: one names the day, the other may be another departure
+    got = _labels(
+        ["The ferry left at 9 p.m. on Monday from the harbour.", *FILLER[0]],
+        ["The ferry left at 10 p.m. from the harbour.", *FILLER[1]],
+    )
+    assert "contradicted" not in got.values()

@@ -61,6 +61,12 @@ class Opposite:
     subject: frozenset[str]  # stems of the subject's other words ("oil" of "oil prices")
     around: frozenset[str]  # stems of content words around the word
     span: tuple[int, int]
+    owner: str = ""  # stem of the name owning the subject ("velto" of "Velto's shares")
+
+
+def _content(word: str) -> bool:
+    """`is_content`, a possessive too: "Velto's shares" are the shares of Velto."""
+    return is_content(word[:-2] if word.endswith(("'s", "’s")) else word)
 
 
 def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[str]] | None:
@@ -69,7 +75,7 @@ def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[s
     j = k - 1
     while j >= 0 and toks[j].lower in _LINKS:
         j -= 1
-    if j < 0 or not is_content(toks[j].text):
+    if j < 0 or not _content(toks[j].text):
         return None
     words = []
     m = j - 1
@@ -78,10 +84,22 @@ def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[s
             break  # the clause starts after punctuation
         if toks[m].lower in CLAUSE_END:
             break
-        if is_content(toks[m].text):
+        if _content(toks[m].text):
             words.append(stem(toks[m].text))
         m -= 1
     return stem(toks[j].text), frozenset(words)
+
+
+def _owner(toks: Sequence[Token], k: int) -> str:
+    """The stem of a name in the possessive right before the subject head before toks[k]
+    ("Velto's shares rose"), else ""."""
+    j = k - 1
+    while j >= 0 and toks[j].lower in _LINKS:
+        j -= 1
+    if j < 1:
+        return ""
+    t = toks[j - 1].text
+    return stem(t) if t.endswith(("'s", "’s")) and t[:1].isupper() else ""
 
 
 def _object(toks: Sequence[Token], k: int) -> tuple[str, frozenset[str]] | None:
@@ -116,9 +134,10 @@ def opposites(text: str) -> tuple[Opposite, ...]:
         if subject is None:
             continue
         around = toks[max(0, k - WINDOW) : k] + toks[k + 1 : k + 1 + WINDOW]
-        stems = frozenset(stem(t.text) for t in around if is_content(t.text))
+        stems = frozenset(stem(t.text) for t in around if _content(t.text))
         t = toks[k]
-        out.append(Opposite(pair, side, t.text, *subject, stems, (t.start, t.end)))
+        owner = "" if pair in _BY_OBJECT else _owner(toks, k)
+        out.append(Opposite(pair, side, t.text, *subject, stems, (t.start, t.end), owner))
     return tuple(out)
 
 
@@ -169,7 +188,11 @@ def conflicts(
 
 
 def _shares_object(a: Opposite, b: Opposite, weights: dict[str, float], min_weight: float) -> bool:
-    shared = (a.around & b.around) - {a.head}
+    shared = a.around & b.around
+    if not (a.owner and a.owner == b.owner):
+        # a head is no thing of its own ("prices rose" / "prices fell"); owned by the same name
+        # ("Velto's shares"), it is one
+        shared -= {a.head}
     return len(shared) >= MIN_OBJECT and sum(weights.get(s, 0.0) for s in shared) >= min_weight
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from reader.align.words import STOPWORDS
 from reader.corpus.links import links
 from reader.suggest.slots import Slot, clock_overlap, interval_overlap, week_overlap
-from reader.suggest.text import Token, is_content, stem, tokenize, window_stems
+from reader.suggest.text import Token, is_content, tokenize, topic_stem, window_stems
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEK = 7 * 24  # hours
@@ -157,7 +157,7 @@ def event_stems(toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
             and t.lower not in _NOT_EVENTS
             and is_content(t.text)
         ):
-            out.add(stem(t.text))
+            out.add(topic_stem(t.text))
     return frozenset(out)
 
 
@@ -306,9 +306,11 @@ def related(a: Slot, b: Slot) -> bool:
         return a.key == b.key
     if a.kind == "time":  # of one event, on one clock ("02:40 GMT" is "3:40 a.m." in Lodi)
         zone_a, zone_b = _zone_of(a), _zone_of(b)
+        # on the same day named, or on a day neither names ("broke out at 9 p.m." / "started
+        # at 10 p.m.": one event has one day)
         return (
             zone_a == zone_b
-            and bool(a.key & b.key)
+            and (bool(a.key & b.key) or not (a.key or b.key))
             and same_event(a.context - zone_a, b.context - zone_b)
         )
     return len(a.context & b.context) >= 2

@@ -188,6 +188,29 @@ def _asserts(text: str, forms: Sequence[str]) -> bool:
     return False
 
 
+# Auxiliaries of tense only: "Lund has not conceded" states a fact, "NATO may expand" and "would
+# not expand" a possibility
+_TENSES = frozenset("be been being is are was were am has have had do does did".split())  # noqa: SIM905
+
+
+def named_subject(text: str, start: int) -> str | None:
+    """The stem of the name that is the subject of the words at offset `start` ("Lund" of
+    "Lund has not conceded", of "Lund conceded"), past auxiliaries; None when it is not a
+    name ("it", "the company")."""
+    toks = [t for t in tokenize(text) if t.end <= start]
+    k = len(toks) - 1
+    while (
+        k >= 0
+        and toks[k].lower in _TENSES
+        and not any(ch in text[toks[k].end : start] for ch in ",;:—()")
+    ):
+        k -= 1
+    if k < 0 or any(ch in text[toks[k].end : start] for ch in ",;:—()"):
+        return None
+    t = toks[k]
+    return stem(t.text) if t.text[:1].isupper() and is_content(t.text) else None
+
+
 def word_postings(texts: Sequence[str], first: int = 0) -> dict[str, list[int]]:
     """Each word beginning in lower case (as written, where a predicate stands) -> the numbers
     of the texts using it, in order, counted from `first`."""
@@ -236,6 +259,18 @@ def conflicts(
                         continue
                     shared = (mine & theirs) - {n.predicate, stem(form)}
                     weight = sum(weights.get(s, 0.0) for s in shared)
-                    if len(shared) >= MIN_OBJECT and weight >= min_weight:
+                    if (len(shared) >= MIN_OBJECT and weight >= min_weight) or _same_named(
+                        texts[i], n, texts[j], form
+                    ):
                         out.append((i, j, n, form))
     return out
+
+
+def _same_named(text: str, n: Negated, other: str, form: str) -> bool:
+    """The negated predicate and its assertion have the same named subject: "Lund has not
+    conceded" / "Lund conceded defeat" need no shared object (one person did it or not)."""
+    subject = named_subject(text, n.span[0])
+    if subject is None or text[n.span[0] : n.span[1]].split()[1:2] == ["to"]:
+        # "a pledge from Nato not to expand" says what was asked, not what was done
+        return False
+    return any(t.text == form and named_subject(other, t.start) == subject for t in tokenize(other))

@@ -66,6 +66,9 @@ _HEDGES = {
     ("close", "to"): (0.9, 1.1),
 }
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
+# ...as stems, to take them out of a figure's context ("around 40 staff" and "around 80
+# firefighters" share no context for being hedged alike)
+_HEDGE_STEMS = frozenset(stem(w) for w in _HEDGE_WORDS)
 _LONGEST_HEDGES = sorted(_HEDGES.items(), key=lambda kv: -len(kv[0]))  # as `_hedge` reads them
 # A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
 # _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six), "ordinal" ("the
@@ -488,13 +491,17 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head[0] = canon
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(toks, start, k, head)
+        if role == "staff" and head[0] == "person":
+            head[0] = "job"  # "employed around 40 people" counts its staff, as "40 staff" does
+        elif role is None and head[0] == "job" and _verb_before(toks, start) in _HAVE:
+            role = "staff"  # "the depot had around 40 staff": its workforce, not jobs lost
         if head[0] in ("km", "m") and role is None:
             role = _distance(toks, start, k)
-        context = frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_WORDS)
+        context = frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_STEMS)
         if unit in ("percent", *_CURRENCIES.values()):
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
-            near = window_stems(toks, start, k, NEAR) - _HEDGE_WORDS - _UNIT_WORDS - _CHANGE_STEMS
+            near = window_stems(toks, start, k, NEAR) - _HEDGE_STEMS - _UNIT_WORDS - _CHANGE_STEMS
             context = frozenset(near) | _names(toks, start, k)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k)
@@ -579,7 +586,7 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
     if unit == "F":
         lo, hi = (lo - 32) * 5 / 9, (hi - 32) * 5 / 9
     span = (toks[i].start, toks[end].end)
-    context = frozenset(window_stems(toks, i, end + 1) - _HEDGE_WORDS)
+    context = frozenset(window_stems(toks, i, end + 1) - _HEDGE_STEMS)
     value = (lo, hi, "°C", None, "former" if _former(text, toks, i) else "")
     return Slot("number", frozenset(["°C"]), value, text[span[0] : span[1]], span, context), end + 1
 
@@ -632,7 +639,7 @@ def _on_scale(text: str, toks: Sequence[Token], at: int, j: int, value: float) -
         value=(lo, hi, None, None, ""),
         surface=text[span[0] : span[1]],
         span=span,
-        context=frozenset(window_stems(toks, at, j) - _HEDGE_WORDS),
+        context=frozenset(window_stems(toks, at, j) - _HEDGE_STEMS),
     )
 
 
@@ -674,7 +681,7 @@ def _score(
     # what was decided is said around it, or inside it ("211 votes to 148")
     near = window_stems(toks, i, j + 1) | {stem(t.text) for t in toks[i + 1 : j] if t.lower != "to"}
     span = (toks[i].start, toks[j].end)
-    context = frozenset(near - _HEDGE_WORDS) | _names(toks, i, j + 1)
+    context = frozenset(near - _HEDGE_STEMS) | _names(toks, i, j + 1)
     value = (float(second), float(first), "score", None, "")
     surface = text[span[0] : span[1]]
     return Slot("number", frozenset(["score"]), value, surface, span, context), j
@@ -846,6 +853,17 @@ def _aged(toks: Sequence[Token], i: int) -> int | None:
         if k >= 0 and toks[k].lower != "between":
             return None
     return None
+
+
+_HAVE = frozenset(["has", "have", "had", "having"])
+
+
+def _verb_before(toks: Sequence[Token], i: int) -> str:
+    """The word before the figure at toks[i], past its hedges ("had around 40"), lower case."""
+    k = i - 1
+    while k >= 0 and toks[k].lower in _HEDGE_WORDS:
+        k -= 1
+    return toks[k].lower if k >= 0 else ""
 
 
 def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str | None:

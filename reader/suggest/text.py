@@ -32,6 +32,10 @@ _SYNONYMS = {
     "ship": "ships ship vessels vessel boats boat",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
+# ...and words for what a story is about, folded only where a fact's context is read ("fought
+# the flames for six hours" / "eight hours to contain the blaze"): elsewhere they stay the
+# rarer words they are, so a sentence's other words keep their weight
+_TOPIC = {"blaze": "fire", "flame": "fire"}  # (stems)
 # Words that open a noun phrase ("the inspection", "its last record")
 DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 
@@ -156,7 +160,13 @@ def content_stems(text: str) -> set[str]:
 def window_stems(tokens: Sequence[Token], lo: int, hi: int, width: int = 8) -> set[str]:
     """Stems of content words within `width` tokens around tokens[lo:hi], excluding them."""
     around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
-    return {stem(t.text) for t in around if is_content(t.text)}
+    return {topic_stem(t.text) for t in around if is_content(t.text)}
+
+
+def topic_stem(word: str) -> str:
+    """`stem`, with the words for one thing a story is about folded together (see `_TOPIC`)."""
+    s = stem(word)
+    return _TOPIC.get(s, s)
 
 
 def surface_words(text: str, stems: Iterable[str]) -> list[str]:
