@@ -285,3 +285,24 @@ def test_a_corroborated_score_is_the_stored_score_on_both_paths() -> None:
         assert evidence
         for e in evidence:
             assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])
+
+
+def test_a_direction_meets_its_adverb() -> None:
+    # "expand eastward" / "expand farther east": one fact, whichever form of the direction
+    articles = {
+        "a.txt": [
+            "Ministers of the alliance met in Oslo on Tuesday.",
+            "Moscow wants a promise that the alliance will never expand eastward.",
+            "The ministers will meet again in Oslo in March.",
+        ],
+        "b.txt": [
+            "Alliance ministers gathered in Oslo for two days of talks.",
+            "Moscow asked the alliance to expand its talks with Kyiv.",
+            "Moscow fears the alliance could expand farther east.",
+        ],
+        "c.txt": ["Kyiv was not invited to Oslo.", "Russia has massed troops near the border."],
+    }
+    score = pair_scores(articles)
+    claim = articles["a.txt"][1]
+    assert score(claim, articles["b.txt"][2]) > score(claim, articles["b.txt"][1])
+    assert "east" in terms(claim)

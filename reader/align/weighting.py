@@ -77,6 +77,20 @@ Row = tuple[np.ndarray, np.ndarray]  # term ids and their weights
 _NO_ROW: Row = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
+# A compass direction and its adverb are one word where terms are weighed ("expand eastward" /
+# "expand farther east"); the suggestions' stems keep them apart ("may expand east" / "would not
+# expand eastward" is no conflict of its own). "northward" and "southward" meet "north" and
+# "south" in their five-letter stems already.
+_DIRECTIONS = {f"{d}{s}": d for d in ("east", "west") for s in ("ward", "wards")}
+
+
+def term_stem(tok: Token) -> str:
+    """`reader.suggest.text.stem` of a token's word, a direction's adverb read as the direction."""
+    from reader.suggest.text import stem
+
+    return _DIRECTIONS.get(tok.lower) or stem(tok.text)
+
+
 def terms(text: str) -> set[str]:
     """Stems, normalised numbers and number slots ("#" + head stem) of `text`, and the initials
     of the names it spells out (`ACRONYM` + stem, see `spelled_out`)."""
@@ -93,7 +107,7 @@ def terms(text: str) -> set[str]:
         elif w[0].isdigit():
             out.add(w.replace(",", ""))
         elif is_content(tok.text):
-            out.add(stem(tok.text))
+            out.add(term_stem(tok))
     for slot in numbers.shared(text):
         # "the 34th minute" is a moment, not a duration like "within two hours"
         rank = ":rank" if slot.value[4] == "ordinal" else ""  # type: ignore[index]
@@ -166,12 +180,12 @@ def claim_terms(texts: Iterable[str]) -> list[ClaimTerms]:
 def _claim_terms(text: str) -> ClaimTerms:
     from reader.suggest import titles
     from reader.suggest.names import proper_names
-    from reader.suggest.text import stem, tokenize
+    from reader.suggest.text import tokenize
 
     ts = tuple(sorted(terms(text)))
     tokens = tokenize(text)
-    names = {stem(t.text) for name in proper_names(text) for t in name}
-    lower = {stem(t.text) for t in tokens if t.text[:1].islower()}
+    names = {term_stem(t) for name in proper_names(text) for t in name}
+    lower = {term_stem(t) for t in tokens if t.text[:1].islower()}
     named = sum(1 << k for k, t in enumerate(ts) if t in names)
     lowered = sum(1 << k for k, t in enumerate(ts) if t in lower)
     # a title names an office (most sentences name none: not read for those)
