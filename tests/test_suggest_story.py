@@ -646,3 +646,45 @@ def test_times_of_one_event_on_a_day_neither_names_are_compared() -> None:
         ["The ferry left at 10 p.m. from the harbour.", *FILLER[1]],
     )
     assert "contradicted" not in got.values()
+
+
+def test_a_counterpart_giving_another_figure_for_the_same_count_is_no_confident_support() -> None:
+    claim = (
+        "A magnitude 6.1 earthquake struck eastern Turkey on Tuesday morning, killing at least 40"
+        " people and injuring more than 300, officials said."
+    )
+    got = _by_text(
+        _story(
+            [
+                claim,
+                "The quake hit at 9:14 a.m. local time near the town of Malatya.",
+                "Interior Minister Ali Yerlikaya said 25 buildings had collapsed.",
+            ],
+            [
+                "A 6.1-magnitude quake shook eastern Turkey on Tuesday, killing 38 people and"
+                " wounding 310.",
+                "The tremor struck shortly after 9 a.m. near Malatya.",
+                "Interior Minister Ali Yerlikaya said 52 buildings were destroyed.",
+            ],
+            [
+                "The death toll from Tuesday's earthquake in Malatya has risen to 41.",
+                "More than 300 people were injured, the health ministry said.",
+                "Schools will remain closed until Friday.",
+            ],
+        )
+    )
+    # the sentence it shares most words with says 38 killed: no high-confidence "consistent"
+    assert got[claim].label == "consistent"
+    assert got[claim].confidence != "high", got[claim].reason
+
+
+def test_a_claim_about_someone_named_only_before_it_is_never_a_confident_unverified() -> None:
+    lean = "She said the union would fight to save every job."
+    got = _by_text(
+        _story(
+            ["Karen Brooks, the union's regional secretary, spoke outside the plant.", lean],
+            ["Velto will close its Halden plant next year.", *FILLER[1]],
+        )
+    )
+    # other sources may name her and say it in other words
+    assert got[lean].label == "unverified" and got[lean].confidence == "medium"

@@ -34,7 +34,7 @@ from reader.suggest import (
     when,
 )
 from reader.suggest.readings import ClaimReadings, read_claims
-from reader.suggest.slots import Slot
+from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.support import (
     ALIGNED_SCORE,
     CANDIDATES,
@@ -467,6 +467,28 @@ def _unsupported_reason(
     return f"no counterpart in any other source: {aligned}; {shared}"
 
 
+def _figures_differ(mine: Sequence[Slot], theirs: Sequence[Slot]) -> bool:
+    """A count of the same noun, in the same role, in both, with figures that do not meet."""
+    return any(
+        s.kind == o.kind == "number"
+        and s.key & o.key
+        and s.value[2:] == o.value[2:]  # type: ignore[index]
+        and not interval_overlap(s.value[:2], o.value[:2])  # type: ignore[index]
+        for s in mine
+        for o in theirs
+    )
+
+
+# A sentence opening with these leans on the one before for whom it is about ("He said he had
+# called Okafor", "She said the union would fight"): other sources name them instead
+_BACK_REFERENCES = frozenset("he she they his her their".split())  # noqa: SIM905
+
+
+def _leans_back(text: str) -> bool:
+    toks = tokenize(text)
+    return bool(toks) and toks[0].lower in _BACK_REFERENCES
+
+
 def _headlines(story: Story) -> set[str]:
     """Ids of the claims that are (part of) an article's headline."""
     out: set[str] = set()
@@ -700,6 +722,11 @@ class StorySuggester:
             reason = _support_reason(cp, claim, claims, self.counterparts.names)
             shown = [_evidence(claim, claims[j], pair)]
             conf = confidence.of_counterpart(cp)
+            if conf == "high" and _figures_differ(self.slots[i], self.slots[j]):
+                # the two count the same thing otherwise, in words no rule compared ("the
+                # evacuation of about 300 residents" / "forced about 250 people from their
+                # homes"): the shared words cannot vouch for the figure
+                conf = "medium"
         elif restated is not None and restated.label in ("consistent", "contradicted"):
             label, spans = "consistent", ()
             n = claims[lead].index
@@ -723,7 +750,10 @@ class StorySuggester:
             reason = _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
             if conf == "high" and (
-                self.is_headline(i) or self.figures.elsewhere(i) or self._counted_elsewhere(i)
+                self.is_headline(i)
+                or self.figures.elsewhere(i)
+                or self._counted_elsewhere(i)
+                or _leans_back(claim.text)
             ):
                 # a headline is a few words of summary: nothing matching them proves little;
                 # and a figure another source gives too ("310,000 cars" / "310,000 vehicles",
