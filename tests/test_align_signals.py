@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from reader.align import PairScorer, align_story
-from reader.align.weighting import refers_back, terms
+from reader.align.weighting import goes_on, refers_back, terms
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 
@@ -306,3 +306,60 @@ def test_a_direction_meets_its_adverb() -> None:
     claim = articles["a.txt"][1]
     assert score(claim, articles["b.txt"][2]) > score(claim, articles["b.txt"][1])
     assert "east" in terms(claim)
+
+
+# A claim of two facts; another outlet tells them in two sentences, the second going on from the
+# first ("She also pledged..."), and shares a word of the claim's rarer fact less than a sentence
+# about something else does.
+RUNOFF = {
+    "a.txt": [
+        "Ana Ruiz won the mayoral runoff in Harlow on Sunday.",
+        "Ruiz campaigned on cheaper housing and longer library hours.",
+        "Turnout in Harlow was the lowest in a decade.",
+    ],
+    "b.txt": [
+        "Harlow elected Ana Ruiz as mayor in Sunday's runoff.",
+        "Ruiz promised to build cheaper housing for young families.",
+        "She also pledged to keep libraries open later.",
+        "Ruiz thanked the city's library staff in her victory speech.",
+        "Her rival said he would ask for a recount.",
+    ],
+    "c.txt": ["Ruiz will take office in May.", "Harlow has had three mayors in five years."],
+}
+
+
+def test_a_sentence_going_on_from_a_match_is_found_through_it() -> None:
+    claim, (_, housing, also, staff, _) = RUNOFF["a.txt"][1], RUNOFF["b.txt"]
+    score = pair_scores(RUNOFF)
+    assert score(claim, housing) > score(claim, also) > score(claim, staff)
+    assert score(claim, also) < 60  # a raise towards the sentence before, not a strong match
+    story = make_story(RUNOFF)
+    claims = story.claims()
+    ids = {c.id: k for k, c in enumerate(claims)}
+    scorer = PairScorer(claims)
+    for budget in (10**9, 0):  # scored exhaustively, then by candidates: the same scores
+        evidence = align_story(story, pair_budget=budget)
+        for e in evidence:
+            assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])
+        mine = [e for e in evidence if claims[ids[e.claim_id]].text == claim]
+        in_b = sorted((e.rank, e.text) for e in mine if e.article == "b.txt")
+        assert [t for _, t in in_b[:2]] == [housing, also]
+
+
+def test_what_goes_on_from_the_sentence_before() -> None:
+    for text in [
+        "It does not appear that such details were discussed.",
+        "But she also pledged to keep libraries open later.",
+        "That would take years, officials fear.",
+        "The damage was severe, he said.",
+        "\u201cWe will rebuild,\u201d she told reporters.",
+        "\u201cIt will take years.\u201d",  # the rest of a quote: no one named saying it
+    ]:
+        assert goes_on(text), text
+    for text in [
+        "\u201cWe will rebuild,\u201d Mayor Ana Ruiz said.",  # a quote of its own
+        "Harlow elected Ana Ruiz as mayor.",
+        "There were no injuries.",
+        "Officials said they would reopen the road.",  # who said it is named
+    ]:
+        assert not goes_on(text), text

@@ -8,6 +8,9 @@ Nato enlargement" in another. The path's strength is the weaker of its two links
 `reader.align.score` raises a pair towards the strongest path through the claim's anchors in up
 to `THIRD_ARTICLES` other articles.
 
+A sentence that goes on from the one before it (`reader.align.weighting.goes_on`) is also on a
+path through that sentence, of the claim's quick score with it (`PairScorer.paths`).
+
 Links are read with the quick score (`reader.align.score.quick`: the pair score by the weighted
 terms alone, the fuzzy ratio at its typical value), so that a claim's anchors and their rows cost
 one pass over the term postings, for a block of claims or for one pair alike.

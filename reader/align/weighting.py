@@ -31,7 +31,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -72,6 +72,17 @@ MOST_SAID = 0.5
 # Two claims giving a count of the same thing ("six-hour", "eight hours") are this similar per unit
 # of the count's rare-word weight at least, however long the sentences around the counts.
 SLOT_FLOOR = 0.4
+
+# A sentence that goes on from the one before it (`goes_on`): what it may open with, after any of
+# `LINKS`, and the pronouns that stand for a speaker named before.
+PERSONAL = frozenset("he she they we his her their him them".split())  # noqa: SIM905
+GOES_ON = PERSONAL | frozenset("it its this that these those such".split())  # noqa: SIM905
+LINKS = frozenset("but and still yet also however so".split())  # noqa: SIM905
+SAYING = frozenset(
+    """said says added adds told tells stated insisted warned noted replied explained argued
+    wrote declared""".split()  # noqa: SIM905
+)
+_OPENING_QUOTES = ("\u201c", '"', "\u2018", "'")
 
 Row = tuple[np.ndarray, np.ndarray]  # term ids and their weights
 _NO_ROW: Row = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
@@ -158,6 +169,25 @@ def refers_back(text: str) -> bool:
     return bool(words) and (words[0] in BACK_REFERENCES or any(w in DEMONSTRATIVES for w in words))
 
 
+def goes_on(text: str, tokens: Sequence[Token] | None = None) -> bool:
+    """True when the sentence tells more of what the one before it said: it opens by pointing
+    back to it or to its subject ("It does not appear...", "That would be...", "But she also
+    pledged..."), gives its speaker as a pronoun ("..., he said", "“...,” she told reporters"),
+    or is a quote that names no one saying it (the rest of the quote before)."""
+    from reader.suggest.text import tokenize
+
+    words = [t.lower for t in (tokenize(text) if tokens is None else tokens)]
+    if not words:
+        return False
+    by_pronoun = any(a in PERSONAL and b in SAYING for a, b in pairwise(words))
+    if text.lstrip().startswith(_OPENING_QUOTES):
+        return by_pronoun or not any(w in SAYING for w in words)
+    k = 0
+    while k < len(words) - 1 and words[k] in LINKS:
+        k += 1
+    return words[k] in GOES_ON or by_pronoun
+
+
 Title = tuple[str, frozenset[str], frozenset[str]]  # surname, offices, ranks
 
 
@@ -170,6 +200,7 @@ class ClaimTerms(NamedTuple):
     named: int  # bit k set: terms[k] is a word of a proper name here ("Tom Reyes")
     lower: int  # bit k set: terms[k] is written in lower case here
     titles: tuple[Title, ...] = ()  # the people it gives a title ("Deputy Secretary ... Sherman")
+    goes_on: bool = False  # `goes_on`
 
 
 def claim_terms(texts: Iterable[str]) -> list[ClaimTerms]:
@@ -194,7 +225,7 @@ def _claim_terms(text: str) -> ClaimTerms:
         (min(s.key), s.value[1], s.value[0])  # type: ignore[index]
         for s in (titles.extract(text, tokens) if office else ())
     )
-    return ClaimTerms(ts, refers_back(text), named, lowered, given)
+    return ClaimTerms(ts, refers_back(text), named, lowered, given, goes_on(text, tokens))
 
 
 def who_terms(read: Sequence[ClaimTerms]) -> frozenset[str]:
@@ -291,9 +322,12 @@ class StoryWeights:
         self.total = np.array([w.sum() for _, w in self.rare])
         # context: a back-referring claim also read with the sentence before it, at half weight
         self.context: list[tuple[Row, Row, np.ndarray] | None] = [None] * n
+        # each claim that goes on from the claim before it, in its article (`goes_on`)
+        self.goes_on = np.zeros(n, dtype=bool)
         for i, c in enumerate(claims):
             prev = claims[i - 1] if i else None
             follows = prev and prev.article == c.article and prev.index == c.index - 1
+            self.goes_on[i] = bool(follows and read[i].goes_on)
             if follows and read[i].back:
                 merged = {t: CONTEXT_WEIGHT for t in own[i - 1] if t in idf}
                 merged.update({t: 1.0 for t in own[i] if t in idf})
