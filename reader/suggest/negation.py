@@ -15,6 +15,7 @@ Unscoped negation (a "not" somewhere else in the sentence) stays a hint.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -247,6 +248,7 @@ def conflicts(
             if _asserts(texts[i], n.forms or (n.word,)):
                 continue  # "did not approve it in May but approved it in June": both sides
             mine, _ = _window(texts[i], n.word)
+            who = _doer(texts[i], n)
             if i > 0 and articles[i - 1] == articles[i] and borrows_context(texts[i]):
                 mine |= predicates(texts[i - 1])  # what "such details" points back to
             # the same word form: "were discussed" and "open to discussing" are not one claim
@@ -259,18 +261,26 @@ def conflicts(
                         continue
                     shared = (mine & theirs) - {n.predicate, stem(form)}
                     weight = sum(weights.get(s, 0.0) for s in shared)
-                    if (len(shared) >= MIN_OBJECT and weight >= min_weight) or _same_named(
-                        texts[i], n, texts[j], form
+                    if (len(shared) >= MIN_OBJECT and weight >= min_weight) or (
+                        # the same named subject does it, or not: "Lund has not conceded" /
+                        # "Lund conceded defeat" need no shared object
+                        who is not None and who in _doers(texts[j], form)
                     ):
                         out.append((i, j, n, form))
     return out
 
 
-def _same_named(text: str, n: Negated, other: str, form: str) -> bool:
-    """The negated predicate and its assertion have the same named subject: "Lund has not
-    conceded" / "Lund conceded defeat" need no shared object (one person did it or not)."""
-    subject = named_subject(text, n.span[0])
-    if subject is None or text[n.span[0] : n.span[1]].split()[1:2] == ["to"]:
-        # "a pledge from Nato not to expand" says what was asked, not what was done
-        return False
-    return any(t.text == form and named_subject(other, t.start) == subject for t in tokenize(other))
+def _doer(text: str, n: Negated) -> str | None:
+    """The named subject of negation `n` of `text`, None when it has none or says what was
+    asked ("a pledge from Nato not to expand"), not what was done."""
+    if text[n.span[0] : n.span[1]].split()[1:2] == ["to"]:
+        return None
+    return named_subject(text, n.span[0])
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _doers(text: str, form: str) -> frozenset[str]:
+    """The named subjects of `form` wherever `text` writes it."""
+    return frozenset(
+        s for t in tokenize(text) if t.text == form and (s := named_subject(text, t.start))
+    )
