@@ -363,3 +363,28 @@ def test_what_goes_on_from_the_sentence_before() -> None:
         "Officials said they would reopen the road.",  # who said it is named
     ]:
         assert not goes_on(text), text
+
+
+def test_a_duration_without_a_figure_meets_another() -> None:
+    # "in a matter of weeks" / "at least several weeks": one slot, told without figures
+    articles = {
+        "a.txt": [
+            "The bridge in Carlow was closed after inspectors found cracks.",
+            "The council said repairs could not be finished in a matter of weeks.",
+            "Buses will use the old ferry road instead.",
+        ],
+        "b.txt": [
+            "Inspectors closed the Carlow bridge on Tuesday.",
+            "Engineers expect the repairs to take at least several weeks.",
+            "The council said the repairs would be paid from its roads budget.",
+        ],
+        "c.txt": ["Drivers face long detours.", "The bridge opened in 1962."],
+    }
+    score = pair_scores(articles)
+    claim = articles["a.txt"][1]
+    assert score(claim, articles["b.txt"][1]) > score(claim, articles["b.txt"][2])
+    assert "%day" in terms("It could take months or years, or a few days.")
+    assert "%year" in terms("It could take months or years.")
+    # a figure is a number slot, not a vague duration; "for hours" alone is no duration given
+    assert not {t for t in terms("It took six weeks. They waited for hours.") if t[0] == "%"}
+    assert "#day" in terms("It took six weeks.")

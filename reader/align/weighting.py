@@ -103,26 +103,64 @@ def term_stem(tok: Token) -> str:
 
 
 def terms(text: str) -> set[str]:
-    """Stems, normalised numbers and number slots ("#" + head stem) of `text`, and the initials
-    of the names it spells out (`ACRONYM` + stem, see `spelled_out`)."""
+    """Stems, normalised numbers and number slots ("#" + head stem) of `text`, the initials of
+    the names it spells out (`ACRONYM` + stem, see `spelled_out`) and its durations without a
+    figure (`VAGUE` + unit)."""
     # imported here: reader.suggest imports reader.align, and these helpers are shared with it
     from reader.suggest import numbers
     from reader.suggest.text import is_content, stem, tokenize
 
     tokens = tokenize(text)
     out = {ACRONYM + stem(a) for a in spelled_out(text, tokens)}
-    for tok in tokens:
+    units = []  # where a unit of time is
+    for k, tok in enumerate(tokens):
         w = tok.lower
+        if w in _TIME_UNITS:
+            units.append(k)
         if w in NUMBER_WORDS:
             out.add(NUMBER_WORDS[w])
         elif w[0].isdigit():
             out.add(w.replace(",", ""))
         elif is_content(tok.text):
             out.add(term_stem(tok))
+    if units:
+        out.update(_vague_durations([t.lower for t in tokens], units))
     for slot in numbers.shared(text):
         # "the 34th minute" is a moment, not a duration like "within two hours"
         rank = ":rank" if slot.value[4] == "ordinal" else ""  # type: ignore[index]
         out.update(f"#{k}{rank}" for k in slot.key)
+    return out
+
+
+# A duration given without a figure ("for several hours", "in a matter of weeks", "months or
+# years"): a term of its own kind, `VAGUE` + the unit as `reader.suggest.numbers` keys it, so
+# that two such durations of one scale meet ("cannot be negotiated in a matter of weeks" / "would
+# take at least several weeks"). Not a number slot: through `SLOT_FLOOR` they met any figure of
+# the unit ("the first time the board meets in more than two years" / "take months or years").
+VAGUE = "%"
+_TIME_UNITS = {
+    "minutes": "hour", "hours": "hour", "days": "day", "weeks": "day", "months": "month",
+    "years": "year", "decades": "year",
+}  # fmt: skip
+_VAGUELY = frozenset("several few many couple matter dozens".split())  # noqa: SIM905
+_RANGE = frozenset(["or", "to"])
+
+
+def _vague_durations(words: Sequence[str], units: Sequence[int]) -> set[str]:
+    """The terms ("%day") of the durations without a figure among `words` (lower case), whose
+    units of time are words[k] for k in `units`."""
+    out = set()
+    for k in units:
+        unit = _TIME_UNITS[words[k]]
+        prev = words[k - 1] if k else ""
+        # "several weeks", "a matter of weeks", "a couple of days"
+        quantified = prev in _VAGUELY or (prev == "of" and k >= 2 and words[k - 2] in _VAGUELY)
+        # "months or years", "days to weeks"
+        paired = (prev in _RANGE and k >= 2 and words[k - 2] in _TIME_UNITS) or (
+            k + 2 < len(words) and words[k + 1] in _RANGE and words[k + 2] in _TIME_UNITS
+        )
+        if quantified or paired:
+            out.add(VAGUE + unit)
     return out
 
 
