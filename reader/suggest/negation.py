@@ -271,10 +271,22 @@ def conflicts(
 
 
 def _doer(text: str, n: Negated) -> str | None:
-    """The named subject of negation `n` of `text`, None when it has none or says what was
-    asked ("a pledge from Nato not to expand"), not what was done."""
+    """The named subject of negation `n` of `text` when the negated predicate ends its clause
+    ("Lund has not conceded and said…": whatever he might concede, he has not); None when it
+    has none, when the predicate has an object ("Smith did not attend the meeting" is not
+    denied by "Smith attended the funeral"), or when it says what was asked ("a pledge from
+    Nato not to expand"), not what was done."""
     if text[n.span[0] : n.span[1]].split()[1:2] == ["to"]:
         return None
+    after = [t for t in tokenize(text) if t.start >= n.span[1]]
+    gap = text[n.span[1] : after[0].start] if after else ""
+    if (
+        after
+        and after[0].lower not in CLAUSE_END
+        and after[0].lower != "yet"
+        and not any(ch in gap for ch in ".,;:—()!?")
+    ):
+        return None  # something follows it in its clause: an object
     return named_subject(text, n.span[0])
 
 
