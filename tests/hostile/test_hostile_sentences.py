@@ -247,3 +247,33 @@ def test_a_sentence_of_opening_quotes_is_read(tmp_path: Path) -> None:
     )
     words = "['we', 'will', 'build', 'the', 'bridge', 'by', 'may', '|']"
     assert proc.stdout.strip() == f"['osei'] {words}"
+
+
+def test_a_long_article_giving_one_person_titles_throughout_is_read(tmp_path: Path) -> None:
+    # each block of claims walked every claim of the story that gives a title, and for each of
+    # its own, all of them again: 20,000 sentences naming 'Deputy'/'Assistant Secretary of
+    # State Sherman' took 17 s to weigh their pairs' facts (100,000: minutes)
+    script = """
+from reader.align.weighting import ClaimTerms, StoryWeights
+from reader.models import Claim
+n, office = 100_000, frozenset({"secretary", "state"})
+def read(k):
+    title = ("sherman", office, frozenset({("deputy", "assistant")[k % 2]}))
+    return ClaimTerms(("sherman", f"w{k % 97}"), False, 1, 0, (title,))
+claims = [Claim(f"c{k}", "s", "a" if k < n - 10 else "b", k, 0, 1, "x") for k in range(n)]
+weights = StoryWeights(claims, [read(k) for k in range(n)])
+raised = set()
+for lo in range(0, n - 10, 256):
+    hi = min(lo + 256, n - 10)
+    _, facts = weights.with_facts(lo, hi, (0, n - 10))
+    rows, cols = (facts >= 1.0).nonzero()  # (b's claims: columns 0-9, claims n - 10 on)
+    raised |= {(lo + r) % 2 == k % 2 for r, k in zip(rows.tolist(), cols.tolist())}
+_, facts = weights.with_facts(3, 4)
+print(sorted(raised), (facts[0] >= 1.0).sum())
+"""
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    # every pair giving two titles is a fact they share, no pair giving the same one is; claim 3
+    # ('Assistant') has one with each 'Deputy' of the story
+    assert proc.stdout.split() == ["[False]", "50000"], proc.stderr
