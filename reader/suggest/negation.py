@@ -18,8 +18,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from reader.suggest import when
+from reader.suggest.names import proper_names
 from reader.suggest.text import Token, is_content, stem, tokenize
+from reader.suggest.titles import is_title_word
 
 _NEGATORS = frozenset(["not", "never", "cannot", "n't", "n’t"])
 _DENIALS = frozenset(["denied", "denies", "deny", "denying"])
@@ -192,24 +196,66 @@ def _asserts(text: str, forms: Sequence[str]) -> bool:
 # Auxiliaries of tense only: "Lund has not conceded" states a fact, "NATO may expand" and "would
 # not expand" a possibility
 _TENSES = frozenset("be been being is are was were am has have had do does did".split())  # noqa: SIM905
+_BE = frozenset("be been being is are was were am".split())  # noqa: SIM905
+# A clause these open says what might be, not what is: "If Lund had not conceded, ..."
+_CONDITIONS = frozenset(["if", "unless", "whether", "lest"])
+_OPENERS = frozenset(".!?“\"‘'—:(")
 
 
-def named_subject(text: str, start: int) -> str | None:
-    """The stem of the name that is the subject of the words at offset `start` ("Lund" of
-    "Lund has not conceded", of "Lund conceded"), past auxiliaries; None when it is not a
-    name ("it", "the company")."""
+class Doer(NamedTuple):
+    """The named subject of a predicate (`named_subject`)."""
+
+    name: tuple[str, ...]  # stems of the name's words, titles left out ("peter", "lund")
+    initial: bool  # one word opening the sentence: "Lund", or "Residents", "Police"
+    passive: bool  # a form of "be" before the predicate: "Lund was not charged"
+
+    def same(self, other: Doer) -> bool:
+        """One person, in the same voice: "Peter Lund" and "Lund", not "Anna Lund" and "Erik
+        Lund"; "Lund was not injured" is not denied by "Lund injured a police officer"."""
+        short, long = sorted((self.name, other.name), key=len)
+        return self.passive == other.passive and long[len(long) - len(short) :] == short
+
+
+def named_subject(text: str, start: int) -> Doer | None:
+    """The name that is the subject of the words at offset `start` ("Lund" of "Lund has not
+    conceded", of "Lund conceded"), past auxiliaries; None when it is not a name ("it", "the
+    company"), or when the sentence asks ("Has Lund not conceded?") or supposes ("If Lund had
+    not conceded, ...") rather than says."""
+    if text.rstrip(" \"”’')").endswith("?"):
+        return None
     toks = [t for t in tokenize(text) if t.end <= start]
     k = len(toks) - 1
+    passive = False
     while (
         k >= 0
         and toks[k].lower in _TENSES
         and not any(ch in text[toks[k].end : start] for ch in ",;:—()")
     ):
+        passive |= toks[k].lower in _BE
         k -= 1
     if k < 0 or any(ch in text[toks[k].end : start] for ch in ",;:—()"):
         return None
-    t = toks[k]
-    return stem(t.text) if t.text[:1].isupper() and is_content(t.text) else None
+    if not (toks[k].text[:1].isupper() and is_content(toks[k].text)):
+        return None
+    m = k  # the name's first word: "Peter Lund", not the title before it ("Mayor")
+    while (
+        m > 0
+        and text[toks[m - 1].end : toks[m].start] == " "
+        and toks[m - 1].text[:1].isupper()
+        and is_content(toks[m - 1].text)
+        and not is_title_word(toks[m - 1].lower)
+    ):
+        m -= 1
+    before = toks[m - 1] if m else None
+    if before is not None and before.lower in _CONDITIONS:
+        return None
+    gap = text[before.end : toks[m].start].strip() if before else ""
+    titled = before is not None and not gap and is_title_word(before.lower)
+    opens = before is None or (gap[-1:] in _OPENERS if gap else False)
+    name = tuple(stem(t.text) for t in toks[m : k + 1] if not is_title_word(t.lower))
+    if not name:
+        return None
+    return Doer(name, m == k and opens and not titled, passive)
 
 
 def word_postings(texts: Sequence[str], first: int = 0) -> dict[str, list[int]]:
@@ -243,12 +289,22 @@ def conflicts(
     if postings is None:
         postings = word_postings(texts)
     out: list[tuple[int, int, Negated, str]] = []
+    known: set[str] | None = None  # the story's names, read when a subject opens its sentence
     for i, negs in enumerate(negated):
         for n in negs:
             if _asserts(texts[i], n.forms or (n.word,)):
                 continue  # "did not approve it in May but approved it in June": both sides
             mine, _ = _window(texts[i], n.word)
             who = _doer(texts[i], n)
+            if who is not None and who.initial:
+                # "Residents have not returned": a capital opening a sentence is a name when the
+                # story writes it as one elsewhere
+                if known is None:
+                    known = {
+                        stem(t.text) for text in texts for name in proper_names(text) for t in name
+                    }
+                if who.name[-1] not in known:
+                    who = None
             if i > 0 and articles[i - 1] == articles[i] and borrows_context(texts[i]):
                 mine |= predicates(texts[i - 1])  # what "such details" points back to
             # the same word form: "were discussed" and "open to discussing" are not one claim
@@ -263,14 +319,17 @@ def conflicts(
                     weight = sum(weights.get(s, 0.0) for s in shared)
                     if (len(shared) >= MIN_OBJECT and weight >= min_weight) or (
                         # the same named subject does it, or not: "Lund has not conceded" /
-                        # "Lund conceded defeat" need no shared object
-                        who is not None and who in _doers(texts[j], form)
+                        # "Lund conceded defeat" need no shared object; at another time or
+                        # place both may hold ("On Sunday, Lund had not conceded")
+                        who is not None
+                        and any(who.same(d) for d in _doers(texts[j], form))
+                        and not when.apart(texts[i], texts[j], who.name)
                     ):
                         out.append((i, j, n, form))
     return out
 
 
-def _doer(text: str, n: Negated) -> str | None:
+def _doer(text: str, n: Negated) -> Doer | None:
     """The named subject of negation `n` of `text` when the negated predicate ends its clause
     ("Lund has not conceded and said…": whatever he might concede, he has not); None when it
     has none, when the predicate has an object ("Smith did not attend the meeting" is not
@@ -287,12 +346,21 @@ def _doer(text: str, n: Negated) -> str | None:
         and not any(ch in gap for ch in ".,;:—()!?")
     ):
         return None  # something follows it in its clause: an object
-    return named_subject(text, n.span[0])
+    who = named_subject(text, n.span[0])
+    if who is not None and any(w.lower() in _BE for w in text[n.span[0] : n.span[1]].split()):
+        who = who._replace(passive=True)  # "Lund has not been charged"
+    return who
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _doers(text: str, form: str) -> frozenset[str]:
-    """The named subjects of `form` wherever `text` writes it."""
-    return frozenset(
-        s for t in tokenize(text) if t.text == form and (s := named_subject(text, t.start))
+def _doers(text: str, form: str) -> tuple[Doer, ...]:
+    """The named subjects of `form` wherever `text` writes it without a clause for its object
+    ("Lund conceded that the count was close" is no concession of the race)."""
+    toks = tokenize(text)
+    return tuple(
+        s
+        for k, t in enumerate(toks)
+        if t.text == form
+        and not (k + 1 < len(toks) and toks[k + 1].lower == "that")
+        and (s := named_subject(text, t.start))
     )

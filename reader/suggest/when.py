@@ -11,11 +11,21 @@ meets "early on Monday".
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from reader.suggest.dates import PARTS, WEEK, WEEKDAYS, clock, event_stems, same_event
+from reader.suggest.dates import (
+    _MONTHS,
+    _PLACE_PREP,
+    PARTS,
+    WEEK,
+    WEEKDAYS,
+    clock,
+    event_stems,
+    same_event,
+)
 from reader.suggest.slots import week_overlap
-from reader.suggest.text import tokenize
+from reader.suggest.text import stem, tokenize
 
 NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
 
@@ -68,3 +78,37 @@ def conflict(a: str, b: str) -> tuple[Moment, Moment] | None:
     if not same or any(_meet(x, y) for x in ma for y in mb):
         return None
     return same[0]
+
+
+def apart(a: str, b: str, own: Collection[str] = ()) -> bool:
+    """True when both sentences say when, or where, and no part of it meets: days that do not
+    meet ("on Sunday" / "on Monday"), other months or years ("closed in May" / "reopened in
+    June"), other places ("sales rose in Europe" / "fell in Asia"; `own`: stems of the names the
+    two are about, no place). What holds of one subject then and there may not hold here."""
+    ma, mb = moments(a), moments(b)
+    if ma and mb and not any(_meet(x, y) for x in ma for y in mb):
+        return True
+    (ta, pa), (tb, pb) = _settings(a), _settings(b)
+    pa, pb = pa - set(own), pb - set(own)
+    return bool((ta and tb and not ta & tb) or (pa and pb and not pa & pb))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _settings(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The months and years `text` names, and the stems of the places it names after "in",
+    "at", "to" (capitalised)."""
+    toks = tokenize(text)
+    times, places = set(), set()
+    for k, t in enumerate(toks):
+        if (t.lower in _MONTHS and t.text[:1].isupper()) or (
+            len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < 2200
+        ):
+            times.add(t.lower)
+        elif (
+            k
+            and toks[k - 1].lower in _PLACE_PREP
+            and t.text[:1].isupper()
+            and t.lower not in WEEKDAYS
+        ):
+            places.add(stem(t.text))
+    return frozenset(times), frozenset(places)
