@@ -597,6 +597,22 @@ def test_shares_rising_and_falling_for_the_same_company_contradict() -> None:
     assert got[rose] != "contradicted" and got[other] != "contradicted"
 
 
+@pytest.mark.parametrize(
+    ("rose", "fell"),
+    [
+        ("Velto's shares rose 3 percent on Monday.", "Velto's shares fell slightly on Tuesday."),
+        ("Velto's shares rose 3 percent in 2023.", "Velto's shares fell slightly in 2024."),
+        ("Velto's plant was closed in May.", "Velto's plant was reopened in June."),
+        ("Velto's sales rose in Europe.", "Velto's sales fell in Asia."),
+    ],
+)
+def test_opposites_of_one_subject_at_other_times_or_places_do_not_contradict(
+    rose: str, fell: str
+) -> None:
+    got = _labels([rose, "a."], [fell, "b."], ["Velto will close the Halden plant.", "c."])
+    assert "contradicted" not in got.values(), got
+
+
 # names the people of the named-subject tests inside a sentence, as a story does: a capital
 # opening a sentence is a name only when the story writes it as one elsewhere
 NAMED = ["Grace Okafor defeated Peter Lund and Tom Hale in the Harwick runoff.", "z."]

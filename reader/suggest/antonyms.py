@@ -14,6 +14,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.suggest import when
 from reader.suggest.negation import CLAUSE_END, MIN_OBJECT, SCOPE, WINDOW, is_negator
 from reader.suggest.text import DETERMINERS, Token, is_content, stem, tokenize
 
@@ -179,7 +180,13 @@ def conflicts(
                 for j, b in cands:
                     if first is not None and j >= first[0]:
                         break
-                    if _same_slot(a, b) and _shares_object(a, b, weights, min_weight):
+                    if (
+                        _same_slot(a, b)
+                        and _shares_object(a, b, weights, min_weight)
+                        # then and there, or here and now: both may hold ("Velto's shares rose
+                        # on Monday" / "fell on Tuesday", "closed in May" / "reopened in June")
+                        and not when.apart(texts[i], texts[j], (a.owner,))
+                    ):
                         first = (j, b)
                         break
             if first is not None:
