@@ -680,6 +680,21 @@ def test_people_a_firm_employs_are_a_count_of_its_staff() -> None:
     assert "contradicted" not in lost.values()
 
 
+@pytest.mark.parametrize(
+    ("count", "staff"),
+    [
+        # jobs it will have, not its staff now
+        ("The new plant will employ 300 people when it opens.", "The plant has 200 staff."),
+        # some of its jobs or staff, not all of them
+        ("The firm has 300 jobs at risk.", "The firm employs 1,200 workers."),
+        ("The hospital had 40 staff off sick on Monday.", "The hospital employs 400 staff."),
+    ],
+)
+def test_a_part_or_a_promise_of_a_workforce_is_not_its_staff_count(count: str, staff: str) -> None:
+    got = _labels([count, *FILLER[0]], [staff, *FILLER[1]])
+    assert "contradicted" not in got.values(), got
+
+
 def test_counts_hedged_alike_share_no_context_for_it() -> None:
     # "around" is no word of what is counted: homes without power are not homes flooded
     got = _labels(["Around 300 homes lost power.", "a."], ["Around 500 homes were flooded.", "b."])

@@ -493,8 +493,17 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         role = None if head[0] == "age" else befell or _role(toks, start, k, head)
         if role == "staff" and head[0] == "person":
             head[0] = "job"  # "employed around 40 people" counts its staff, as "40 staff" does
-        elif role is None and head[0] == "job" and _verb_before(toks, start) in _HAVE:
-            role = "staff"  # "the depot had around 40 staff": its workforce, not jobs lost
+        elif (
+            role is None
+            and head[0] == "job"
+            and _verb_before(toks, start) in _HAVE
+            and _ends_or_placed(text, toks, k)
+        ):
+            # "the depot had around 40 staff": its workforce, not jobs lost, nor "300 jobs at
+            # risk", "40 staff off sick"
+            role = "staff"
+        if role == "staff" and _promised(toks, start):
+            role = "forecast"  # "will employ 300 people when it opens": not its staff now
         if head[0] in ("km", "m") and role is None:
             role = _distance(toks, start, k)
         context = frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_STEMS)
@@ -856,6 +865,36 @@ def _aged(toks: Sequence[Token], i: int) -> int | None:
 
 
 _HAVE = frozenset(["has", "have", "had", "having"])
+
+
+_MODALS = frozenset("will would could may might shall should to".split())  # noqa: SIM905
+_AT = frozenset(["at", "in", "on", "across"])
+
+
+def _promised(toks: Sequence[Token], i: int) -> bool:
+    """True when the verb before the figure at toks[i] says what will be, not what is ("will
+    employ 300", "is expected to employ 300")."""
+    k = i - 1
+    while k >= 0 and toks[k].lower in _HEDGE_WORDS:
+        k -= 1
+    return k >= 1 and toks[k - 1].lower in _MODALS
+
+
+def _ends_or_placed(text: str, toks: Sequence[Token], k: int) -> bool:
+    """True when the count's words, ending before toks[k], end their clause or are followed by
+    where they are ("had 40 staff at the depot", "in Halden"), not by what is said of some of
+    them ("300 jobs at risk", "40 staff off sick")."""
+    if k >= len(toks) or any(ch in text[toks[k - 1].end : toks[k].start] for ch in ".,;:—()"):
+        return True
+    t = toks[k]
+    if t.lower in ("and", "but", "while", "when", "after", "before", "since", "until"):
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        t.lower in _AT
+        and nxt is not None
+        and (nxt.text[:1].isupper() or nxt.lower in ("the", "its", "their", "a"))
+    )
 
 
 def _verb_before(toks: Sequence[Token], i: int) -> str:
