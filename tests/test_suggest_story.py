@@ -716,6 +716,23 @@ def test_times_of_one_event_on_a_day_neither_names_are_compared() -> None:
     assert "contradicted" not in got.values()
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("The first train left at 9 a.m.", "The last train left at 11 p.m."),
+        ("The fire broke out at 2 a.m.", "A second fire broke out at 5 a.m."),
+        ("The ferry left Holt at 9 p.m.", "The ferry left Karsby at 11 p.m."),
+        ("The meeting started at 9 a.m. yesterday.", "The meeting started at 10 a.m. today."),
+        ("The blaze started at 9 p.m. on 3 May.", "The blaze started at 10 p.m."),
+        ("The shop opens at 9 a.m. on weekdays.", "The shop opened at 10 a.m."),
+    ],
+)
+def test_times_on_no_weekday_set_apart_otherwise_are_not_compared(one: str, other: str) -> None:
+    # another of several events, another place, another day told without a weekday
+    got = _labels([one, *FILLER[0]], [other, *FILLER[1]])
+    assert "contradicted" not in got.values(), got
+
+
 def test_a_counterpart_giving_another_figure_for_the_same_count_is_no_confident_support(
     tmp_path: Path,
 ) -> None:

@@ -256,6 +256,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             context = event_stems(toks, i, last + 1)
             if (zone := time_zone(toks, last + 1)) is not None:
                 context |= {"~" + zone}
+            if not days:
+                context |= _setting(text, toks, i, last + 1)
             slots.append(_slot("time", days, hours, toks, i, text, (t.start, end), context))
     return slots
 
@@ -274,6 +276,41 @@ def time_zone(toks: Sequence[Token], k: int) -> str | None:
 
 def _zone_of(s: Slot) -> frozenset[str]:
     return frozenset(c for c in s.context if c[:1] == "~")
+
+
+# What tells one dayless time from another (`_setting`): another day, or every day ("at 9 a.m.
+# yesterday" / "at 10 a.m. today", "opens at 9 a.m. on weekdays"), which of several ("the first
+# train" / "the last train", "a second fire"), and where ("left Holt" / "left Karsby")
+_OTHER_DAYS = frozenset(
+    """yesterday today tonight tomorrow every daily usually normally weekdays weekends
+    weekday weekend""".split()  # noqa: SIM905
+)
+_WHICH = frozenset(
+    "first second third fourth fifth last final next previous another earlier later".split()  # noqa: SIM905
+)
+_SETTING = "^@"  # marks of `_setting`: "^" a day or which one, "@" a place
+
+
+def _setting(text: str, toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
+    """Marks of what sets a time at toks[lo:hi] apart, in a sentence that names no weekday:
+    the other days it names ("^yesterday", "^5-3" of "3 May"), which of several events it
+    is ("^first") and the places named around it ("@holt")."""
+    out = {"^" + t.lower for t in toks if t.lower in _OTHER_DAYS}
+    out |= {f"^{d.month}-{d.day}" for d in calendar(text)}
+    for k in range(max(0, lo - EVENT_WIDTH), min(len(toks), hi + EVENT_WIDTH)):
+        t = toks[k]
+        if t.lower in _WHICH:
+            out.add("^" + t.lower)
+        elif (
+            k
+            and not lo <= k < hi
+            and t.text[:1].isupper()
+            and t.lower not in _NOT_EVENTS
+            and t.lower not in ZONES
+            and t.text[:1].isalpha()
+        ):
+            out.add("@" + t.lower)
+    return frozenset(out)
 
 
 def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
@@ -306,14 +343,25 @@ def related(a: Slot, b: Slot) -> bool:
         return a.key == b.key
     if a.kind == "time":  # of one event, on one clock ("02:40 GMT" is "3:40 a.m." in Lodi)
         zone_a, zone_b = _zone_of(a), _zone_of(b)
-        # on the same day named, or on a day neither names ("broke out at 9 p.m." / "started
-        # at 10 p.m.": one event has one day)
+        set_a = frozenset(c for c in a.context if c[:1] in _SETTING)
+        set_b = frozenset(c for c in b.context if c[:1] in _SETTING)
         return (
             zone_a == zone_b
-            and (bool(a.key & b.key) or not (a.key or b.key))
-            and same_event(a.context - zone_a, b.context - zone_b)
+            and (bool(a.key & b.key) or (not (a.key or b.key) and _one_setting(set_a, set_b)))
+            and same_event(a.context - zone_a - set_a, b.context - zone_b - set_b)
         )
     return len(a.context & b.context) >= 2
+
+
+def _one_setting(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two times on a day neither names may be of one event ("broke out at 9 p.m." / "started
+    at 10 p.m.": one event has one day) when nothing sets them apart: the same other days and
+    order (`_setting`), and a place in common when both name places."""
+    places_a = {c for c in a if c[:1] == "@"}
+    places_b = {c for c in b if c[:1] == "@"}
+    if places_a and places_b and not places_a & places_b:
+        return False
+    return a - places_a == b - places_b
 
 
 def compatible(a: Slot, b: Slot) -> bool:
