@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -97,9 +97,21 @@ _DIRECTIONS = {f"{d}{s}": d for d in ("east", "west") for s in ("ward", "wards")
 
 def term_stem(tok: Token) -> str:
     """`reader.suggest.text.stem` of a token's word, a direction's adverb read as the direction."""
+    return _DIRECTIONS.get(tok.lower) or (_stem or _import_stem())(tok.text)
+
+
+# `reader.suggest.text.stem`, imported when first used (reader.suggest imports reader.align):
+# an import statement in `term_stem`, asked for every word, took as long as all the rest of it
+# (0.6 s of a 2 MB article's import)
+_stem: Callable[[str], str] | None = None
+
+
+def _import_stem() -> Callable[[str], str]:
+    global _stem
     from reader.suggest.text import stem
 
-    return _DIRECTIONS.get(tok.lower) or stem(tok.text)
+    _stem = stem
+    return stem
 
 
 def terms(text: str) -> set[str]:
