@@ -699,6 +699,11 @@ def test_counts_hedged_alike_share_no_context_for_it() -> None:
     # "around" is no word of what is counted: homes without power are not homes flooded
     got = _labels(["Around 300 homes lost power.", "a."], ["Around 500 homes were flooded.", "b."])
     assert "contradicted" not in got.values()
+    # ...while a word that only begins like a hedge stays ("approved": "approximately")
+    got = _labels(
+        ["Councillors approved 300 homes.", "a."], ["Plans for 250 homes were approved.", "b."]
+    )
+    assert set(got.values()) == {"contradicted", "unverified"}, got
 
 
 def test_times_of_one_event_on_a_day_neither_names_are_compared() -> None:

@@ -66,9 +66,8 @@ _HEDGES = {
     ("close", "to"): (0.9, 1.1),
 }
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
-# ...as stems, to take them out of a figure's context ("around 40 staff" and "around 80
-# firefighters" share no context for being hedged alike)
-_HEDGE_STEMS = frozenset(stem(w) for w in _HEDGE_WORDS)
+# (they are no part of a figure's context, `window_stems(..., skip=_HEDGE_WORDS)`: "around 40
+# staff" and "around 80 firefighters" share no context for being hedged alike)
 _LONGEST_HEDGES = sorted(_HEDGES.items(), key=lambda kv: -len(kv[0]))  # as `_hedge` reads them
 # A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
 # _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six), "ordinal" ("the
@@ -506,11 +505,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             role = "forecast"  # "will employ 300 people when it opens": not its staff now
         if head[0] in ("km", "m") and role is None:
             role = _distance(toks, start, k)
-        context = frozenset(window_stems(toks, start, k) - set(head) - _HEDGE_STEMS)
+        context = frozenset(window_stems(toks, start, k, skip=_HEDGE_WORDS) - set(head))
         if unit in ("percent", *_CURRENCIES.values()):
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
-            near = window_stems(toks, start, k, NEAR) - _HEDGE_STEMS - _UNIT_WORDS - _CHANGE_STEMS
+            near = window_stems(toks, start, k, NEAR, _HEDGE_WORDS) - _UNIT_WORDS - _CHANGE_STEMS
             context = frozenset(near) | _names(toks, start, k)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k)
@@ -595,7 +594,7 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
     if unit == "F":
         lo, hi = (lo - 32) * 5 / 9, (hi - 32) * 5 / 9
     span = (toks[i].start, toks[end].end)
-    context = frozenset(window_stems(toks, i, end + 1) - _HEDGE_STEMS)
+    context = frozenset(window_stems(toks, i, end + 1, skip=_HEDGE_WORDS))
     value = (lo, hi, "°C", None, "former" if _former(text, toks, i) else "")
     return Slot("number", frozenset(["°C"]), value, text[span[0] : span[1]], span, context), end + 1
 
@@ -648,7 +647,7 @@ def _on_scale(text: str, toks: Sequence[Token], at: int, j: int, value: float) -
         value=(lo, hi, None, None, ""),
         surface=text[span[0] : span[1]],
         span=span,
-        context=frozenset(window_stems(toks, at, j) - _HEDGE_STEMS),
+        context=frozenset(window_stems(toks, at, j, skip=_HEDGE_WORDS)),
     )
 
 
@@ -688,9 +687,12 @@ def _score(
     if any(lo <= toks[i].start < hi for lo, hi in written) or _percent_words(text, toks, j + 1):
         return None
     # what was decided is said around it, or inside it ("211 votes to 148")
-    near = window_stems(toks, i, j + 1) | {stem(t.text) for t in toks[i + 1 : j] if t.lower != "to"}
+    inside = {
+        stem(t.text) for t in toks[i + 1 : j] if t.lower != "to" and t.lower not in _HEDGE_WORDS
+    }
+    near = window_stems(toks, i, j + 1, skip=_HEDGE_WORDS) | inside
     span = (toks[i].start, toks[j].end)
-    context = frozenset(near - _HEDGE_STEMS) | _names(toks, i, j + 1)
+    context = frozenset(near) | _names(toks, i, j + 1)
     value = (float(second), float(first), "score", None, "")
     surface = text[span[0] : span[1]]
     return Slot("number", frozenset(["score"]), value, surface, span, context), j

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.align.evidence import STOPWORDS
@@ -157,10 +157,14 @@ def content_stems(text: str) -> set[str]:
     return {stem(t.text) for t in tokenize(text) if is_content(t.text)}
 
 
-def window_stems(tokens: Sequence[Token], lo: int, hi: int, width: int = 8) -> set[str]:
-    """Stems of content words within `width` tokens around tokens[lo:hi], excluding them."""
+def window_stems(
+    tokens: Sequence[Token], lo: int, hi: int, width: int = 8, skip: Collection[str] = ()
+) -> set[str]:
+    """Stems of content words within `width` tokens around tokens[lo:hi], excluding them and
+    the words of `skip` (lower case: words, not stems, so that leaving out "approximately"
+    keeps "approved")."""
     around = tokens[max(0, lo - width) : lo] + tokens[hi : hi + width]
-    return {topic_stem(t.text) for t in around if is_content(t.text)}
+    return {topic_stem(t.text) for t in around if is_content(t.text) and t.lower not in skip}
 
 
 def topic_stem(word: str) -> str:
