@@ -124,9 +124,10 @@ def opposites(text: str) -> tuple[Opposite, ...]:
     side of their pair."""
     toks = tokenize(text)
     found = [(k, _SIDE[t.lower]) for k, t in enumerate(toks) if t.lower in _SIDE]
+    sides = {ps for _, ps in found}
     out = []
     for k, (pair, side) in found:
-        if any(p == pair and s != side for _, (p, s) in found):
+        if (pair, 1 - side) in sides:
             continue  # "rose and then fell": both sides, no position taken
         before = toks[max(0, k - SCOPE) : k]
         if any(is_negator(b, None) or b.lower in _NEGATION_CUES for b in before):

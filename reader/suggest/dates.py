@@ -215,6 +215,7 @@ def _slot(
 def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     toks = tokens if tokens is not None else tokenize(text)
     days = frozenset(t.lower for t in toks if t.lower in WEEKDAYS)
+    other_days: frozenset[str] | None = None  # `_other_days`, read once, for the first time
     week: frozenset[tuple[float, float]] | None = None  # the hours of the week the text names
     slots: list[Slot] = []
     written = {d.span[0]: d for d in calendar(text)}
@@ -257,7 +258,9 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             if (zone := time_zone(toks, last + 1)) is not None:
                 context |= {"~" + zone}
             if not days:
-                context |= _setting(text, toks, i, last + 1)
+                if other_days is None:
+                    other_days = _other_days(text, toks)
+                context |= other_days | _setting(toks, i, last + 1)
             slots.append(_slot("time", days, hours, toks, i, text, (t.start, end), context))
     return slots
 
@@ -291,12 +294,18 @@ _WHICH = frozenset(
 _SETTING = "^@"  # marks of `_setting`: "^" a day or which one, "@" a place
 
 
-def _setting(text: str, toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
-    """Marks of what sets a time at toks[lo:hi] apart, in a sentence that names no weekday:
-    the other days it names ("^yesterday", "^5-3" of "3 May"), which of several events it
-    is ("^first") and the places named around it ("@holt")."""
+def _other_days(text: str, toks: Sequence[Token]) -> frozenset[str]:
+    """Marks of the days a sentence names otherwise than by weekday ("^yesterday", "^5-3" of
+    "3 May"), for `_setting`."""
     out = {"^" + t.lower for t in toks if t.lower in _OTHER_DAYS}
-    out |= {f"^{d.month}-{d.day}" for d in calendar(text)}
+    return frozenset(out | {f"^{d.month}-{d.day}" for d in calendar(text)})
+
+
+def _setting(toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
+    """Marks of what sets a time at toks[lo:hi] apart, in a sentence that names no weekday,
+    besides its `_other_days`: which of several events it is ("^first") and the places named
+    around it ("@holt")."""
+    out = set()
     for k in range(max(0, lo - EVENT_WIDTH), min(len(toks), hi + EVENT_WIDTH)):
         t = toks[k]
         if t.lower in _WHICH:

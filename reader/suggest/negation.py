@@ -15,6 +15,7 @@ Unscoped negation (a "not" somewhere else in the sentence) stays a hint.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -176,7 +177,8 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
     return set(), False
 
 
-def _asserts(text: str, forms: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=1 << 12)  # once per sentence and predicate, not per negation of it
+def _asserts(text: str, forms: tuple[str, ...]) -> bool:
     """True when `text` writes one of `forms` with no negation cue before it in its clause."""
     toks = tokenize(text)
     for k, t in enumerate(toks):
@@ -223,8 +225,8 @@ def named_subject(text: str, start: int) -> Doer | None:
     not conceded, ...") rather than says."""
     if text.rstrip(" \"”’')").endswith("?"):
         return None
-    toks = [t for t in tokenize(text) if t.end <= start]
-    k = len(toks) - 1
+    toks = tokenize(text)
+    k = bisect.bisect_right(toks, start, key=lambda t: t.end) - 1  # the last token before it
     passive = False
     while (
         k >= 0
@@ -337,12 +339,14 @@ def _doer(text: str, n: Negated) -> Doer | None:
     Nato not to expand"), not what was done."""
     if text[n.span[0] : n.span[1]].split()[1:2] == ["to"]:
         return None
-    after = [t for t in tokenize(text) if t.start >= n.span[1]]
-    gap = text[n.span[1] : after[0].start] if after else ""
+    toks = tokenize(text)
+    k = bisect.bisect_left(toks, n.span[1], key=lambda t: t.start)  # the first token after it
+    after = toks[k] if k < len(toks) else None
+    gap = text[n.span[1] : after.start] if after else ""
     if (
         after
-        and after[0].lower not in CLAUSE_END
-        and after[0].lower != "yet"
+        and after.lower not in CLAUSE_END
+        and after.lower != "yet"
         and not any(ch in gap for ch in ".,;:—()!?")
     ):
         return None  # something follows it in its clause: an object

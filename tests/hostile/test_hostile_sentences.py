@@ -277,3 +277,23 @@ print(sorted(raised), (facts[0] >= 1.0).sum())
     # every pair giving two titles is a fact they share, no pair giving the same one is; claim 3
     # ('Assistant') has one with each 'Deputy' of the story
     assert proc.stdout.split() == ["[False]", "50000"], proc.stderr
+
+
+def test_a_long_sentence_of_negations_times_and_opposites_is_read(tmp_path: Path) -> None:
+    # each negation of a sentence looked for its assertion and its subject through the whole
+    # sentence, each time of day for the sentence's other days, each opposite word for the
+    # other side: quadratic, 4.8 s for 2,000 'Lund has not conceded,' (sentences given already
+    # split are not cut), 0.6 s for 2,000 times, 2.4 s for 8,000 opposite words
+    script = """
+from reader.suggest import antonyms, dates, negation
+n = 40_000
+texts = ["Grace Okafor beat Peter Lund.", "Lund has not conceded, " * n + "Lund has not conceded.",
+         "Lund conceded."]
+print(len(negation.conflicts(texts, ["a", "b", "c"], {}, 1.0)))
+print(len(dates.extract("The ferry left at 9 p.m. and " * n + "returned.")))
+print(len(antonyms.opposites("Velto's shares rose and " * n + "fell.")))
+"""
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert proc.stdout.split() == [str(40_001), str(40_000), "0"], proc.stderr
