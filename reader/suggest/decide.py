@@ -13,7 +13,7 @@ import bisect
 import heapq
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from reader.align.evidence import MIN_SCORE
@@ -594,40 +594,57 @@ class StorySuggester:
         }
         self.restated: dict[int, Suggestion] = {}
         self._wanted = set(self.lead.values())
+        self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
 
     def _votes(self, i: int) -> list[Finding]:
-        """Claim i's findings from the story-wide vote on each of its slots."""
-        claims, groups = self.claims, self.groups
-        mine = claims[i].article
+        """Claim i's findings from the story-wide vote on each of its slots. A vote rests on
+        what the slot says and where (all but its span) and is cast once: a long story gives
+        the same figure in the same words in many sentences (the 2 MB benchmark article's
+        22,770 slots are 9,219 votes)."""
+        mine = self.claims[i].article
         out = []
         for s in self.slots[i]:
-            related, _ = RULES[s.kind]
-            rel: list[tuple[int, Slot]]
-            if len(s.key) <= 1:  # one group, in which each slot is once
-                (k,) = s.key or {""}
-                rel = [
-                    (j, o)
-                    for article, group in groups.get((s.kind, k), {}).items()
-                    if article != mine
-                    for j, o in group
-                    if related(s, o)
-                ]
-            else:
-                seen: set[int] = set()
-                rel = []
-                for k in sorted(s.key):  # sorted: the same result in every process
-                    for article, group in groups.get((s.kind, k), {}).items():
-                        if article == mine:
-                            continue
-                        for j, o in group:
-                            if id(o) not in seen and related(s, o):
-                                seen.add(id(o))
-                                rel.append((j, o))
-            if rel:
-                f = _vote(i, s, claims, rel)
-                if f:
-                    out.append(f)
+            key = (s.kind, s.key, s.value, s.surface, s.context, mine)
+            try:
+                f = self._voted[key]
+            except KeyError:
+                f = self._voted[key] = self._vote_on(i, s)
+            except TypeError:  # (a value that cannot be a key)
+                f = self._vote_on(i, s)
+            if f:
+                out.append(
+                    Finding(f.contradicts, f.reason, s.span, list(f.sources), f.confidence,
+                            f.fallback)
+                )  # fmt: skip
         return out
+
+    def _vote_on(self, i: int, s: Slot) -> Finding | None:
+        """The finding of the story-wide vote on slot `s` of claim i."""
+        claims, groups = self.claims, self.groups
+        mine = claims[i].article
+        related, _ = RULES[s.kind]
+        rel: list[tuple[int, Slot]]
+        if len(s.key) <= 1:  # one group, in which each slot is once
+            (k,) = s.key or {""}
+            rel = [
+                (j, o)
+                for article, group in groups.get((s.kind, k), {}).items()
+                if article != mine
+                for j, o in group
+                if related(s, o)
+            ]
+        else:
+            seen: set[int] = set()
+            rel = []
+            for k in sorted(s.key):  # sorted: the same result in every process
+                for article, group in groups.get((s.kind, k), {}).items():
+                    if article == mine:
+                        continue
+                    for j, o in group:
+                        if id(o) not in seen and related(s, o):
+                            seen.add(id(o))
+                            rel.append((j, o))
+        return _vote(i, s, claims, rel) if rel else None
 
     def expect(self, claims: range) -> None:
         """Claims `claims` are suggested next, in order (their counterparts are then looked for
