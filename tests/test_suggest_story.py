@@ -695,6 +695,15 @@ def test_a_part_or_a_promise_of_a_workforce_is_not_its_staff_count(count: str, s
     assert "contradicted" not in got.values(), got
 
 
+def test_the_staff_of_a_firm_and_of_one_of_its_sites_are_not_one_count() -> None:
+    # "employs" is what makes both staff counts, not whose staff they are
+    firm, site = "Velto employs 1,500 people worldwide.", "The Halden plant employs 1,200 workers."
+    assert "contradicted" not in _labels([firm, *FILLER[0]], [site, *FILLER[1]]).values()
+    # one site's, told two ways, still meet
+    got = _labels([site, *FILLER[0]], ["The Halden plant has 1,500 staff.", *FILLER[1]])
+    assert got[site] == "contradicted"
+
+
 def test_counts_hedged_alike_share_no_context_for_it() -> None:
     # "around" is no word of what is counted: homes without power are not homes flooded
     got = _labels(["Around 300 homes lost power.", "a."], ["Around 500 homes were flooded.", "b."])

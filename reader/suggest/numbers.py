@@ -86,6 +86,7 @@ _ROLE_OF = {
     "targe": "target", "emplo": "staff",
 }  # fmt: skip
 _ROLES = frozenset(_ROLE_OF)
+_STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
 # ...those that say what befell them, once in a story's event (not "staff" nor "forecast":
 # a layoff story counts the staff of each site, and of the firm)
 _BEFELL = frozenset(["dead", "hurt", "missing", "evacu", "rescu", "arres", "displ", "hospi"])
@@ -506,6 +507,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if head[0] in ("km", "m") and role is None:
             role = _distance(toks, start, k)
         context = frozenset(window_stems(toks, start, k, skip=_HEDGE_WORDS) - set(head))
+        if role == "staff":
+            # the verb that makes it a staff count says nothing of whose: "Velto employs 1,500
+            # people worldwide" is not "the Halden plant employs 1,200 workers"
+            context -= _STAFF_STEMS
         if unit in ("percent", *_CURRENCIES.values()):
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
