@@ -747,6 +747,14 @@ def test_times_on_no_weekday_set_apart_otherwise_are_not_compared(one: str, othe
     assert "contradicted" not in got.values(), got
 
 
+def test_dayless_times_told_by_two_named_sources_are_compared() -> None:
+    # who says so is no place that sets the times apart
+    one = "The blaze broke out at 9 p.m. at the depot, Doyle said."
+    other = "The blaze started at 10 p.m. at the depot, Reuters reported."
+    got = _labels([one, *FILLER[0]], [other, *FILLER[1]])
+    assert got[one] == got[other] == "contradicted", got
+
+
 def test_a_counterpart_giving_another_figure_for_the_same_count_is_no_confident_support(
     tmp_path: Path,
 ) -> None:

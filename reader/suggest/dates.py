@@ -260,7 +260,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             if not days:
                 if other_days is None:
                     other_days = _other_days(text, toks)
-                context |= other_days | _setting(toks, i, last + 1)
+                context |= other_days | _setting(text, toks, i, last + 1)
             slots.append(_slot("time", days, hours, toks, i, text, (t.start, end), context))
     return slots
 
@@ -301,25 +301,42 @@ def _other_days(text: str, toks: Sequence[Token]) -> frozenset[str]:
     return frozenset(out | {f"^{d.month}-{d.day}" for d in calendar(text)})
 
 
-def _setting(toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
+def _setting(text: str, toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
     """Marks of what sets a time at toks[lo:hi] apart, in a sentence that names no weekday,
     besides its `_other_days`: which of several events it is ("^first") and the places named
-    around it ("@holt")."""
+    around it in its clause ("@holt"; not who says so: "..., Doyle said", "Reuters reported")."""
+    left = lo
+    while left > max(0, lo - EVENT_WIDTH) and not _breaks(
+        text[toks[left - 1].end : toks[left].start]
+    ):
+        left -= 1
+    right = hi
+    while right < min(len(toks), hi + EVENT_WIDTH) and not _breaks(
+        text[toks[right - 1].end : toks[right].start]
+    ):
+        right += 1
     out = set()
-    for k in range(max(0, lo - EVENT_WIDTH), min(len(toks), hi + EVENT_WIDTH)):
+    for k in [*range(left, lo), *range(hi, right)]:
         t = toks[k]
         if t.lower in _WHICH:
             out.add("^" + t.lower)
         elif (
             k
-            and not lo <= k < hi
             and t.text[:1].isupper()
+            and t.text[:1].isalpha()
             and t.lower not in _NOT_EVENTS
             and t.lower not in ZONES
-            and t.text[:1].isalpha()
+            and not any(w.lower in _SAYS for w in toks[max(0, k - 2) : k + 3])
         ):
             out.add("@" + t.lower)
     return frozenset(out)
+
+
+_SAYS = frozenset("said says told reported reports according added confirmed".split())  # noqa: SIM905
+
+
+def _breaks(gap: str) -> bool:
+    return any(ch in gap for ch in ",;:—()")
 
 
 def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
