@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from reader.align.words import STOPWORDS
 from reader.corpus.links import links
 from reader.suggest.slots import Slot, clock_overlap, interval_overlap, week_overlap
-from reader.suggest.text import Token, is_content, tokenize, topic_stem, window_stems
+from reader.suggest.text import (
+    Token,
+    breaks_clause,
+    is_content,
+    tokenize,
+    topic_stem,
+    window_stems,
+)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEK = 7 * 24  # hours
@@ -306,12 +313,12 @@ def _setting(text: str, toks: Sequence[Token], lo: int, hi: int) -> frozenset[st
     besides its `_other_days`: which of several events it is ("^first") and the places named
     around it in its clause ("@holt"; not who says so: "..., Doyle said", "Reuters reported")."""
     left = lo
-    while left > max(0, lo - EVENT_WIDTH) and not _breaks(
+    while left > max(0, lo - EVENT_WIDTH) and not breaks_clause(
         text[toks[left - 1].end : toks[left].start]
     ):
         left -= 1
     right = hi
-    while right < min(len(toks), hi + EVENT_WIDTH) and not _breaks(
+    while right < min(len(toks), hi + EVENT_WIDTH) and not breaks_clause(
         text[toks[right - 1].end : toks[right].start]
     ):
         right += 1
@@ -333,10 +340,6 @@ def _setting(text: str, toks: Sequence[Token], lo: int, hi: int) -> frozenset[st
 
 
 _SAYS = frozenset("said says told reported reports according added confirmed".split())  # noqa: SIM905
-
-
-def _breaks(gap: str) -> bool:
-    return any(ch in gap for ch in ",;:—()")
 
 
 def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from reader.suggest import when
 from reader.suggest.names import proper_names
-from reader.suggest.text import Token, is_content, stem, tokenize
+from reader.suggest.text import Token, breaks_clause, is_content, stem, tokenize
 from reader.suggest.titles import is_title_word
 
 _NEGATORS = frozenset(["not", "never", "cannot", "n't", "n’t"])
@@ -84,7 +84,7 @@ def _predicate(text: str, toks: Sequence[Token], k: int, raised: bool = False) -
     while j < end:
         t = toks[j]
         gap = text[toks[j - 1].end : t.start]
-        if any(ch in gap for ch in ",;:—()") or t.lower in CLAUSE_END:
+        if breaks_clause(gap) or t.lower in CLAUSE_END:
             return None
         if t.lower in _NEG_RAISING and j + 1 < len(toks) and toks[j + 1].lower == "that":
             raised, j = True, j + 2
@@ -186,7 +186,7 @@ def _asserts(text: str, forms: tuple[str, ...]) -> bool:
             continue
         for b in range(k - 1, max(-1, k - 1 - SCOPE), -1):
             gap = text[toks[b].end : toks[b + 1].start]
-            if toks[b].lower in CLAUSE_END or any(ch in gap for ch in ",;:—()"):
+            if toks[b].lower in CLAUSE_END or breaks_clause(gap):
                 return True  # the clause starts after toks[b]: nothing negates the word
             if is_negator(toks[b], None) or toks[b].lower in _CUES:
                 break
@@ -228,14 +228,10 @@ def named_subject(text: str, start: int) -> Doer | None:
     toks = tokenize(text)
     k = bisect.bisect_right(toks, start, key=lambda t: t.end) - 1  # the last token before it
     passive = False
-    while (
-        k >= 0
-        and toks[k].lower in _TENSES
-        and not any(ch in text[toks[k].end : start] for ch in ",;:—()")
-    ):
+    while k >= 0 and toks[k].lower in _TENSES and not breaks_clause(text[toks[k].end : start]):
         passive |= toks[k].lower in _BE
         k -= 1
-    if k < 0 or any(ch in text[toks[k].end : start] for ch in ",;:—()"):
+    if k < 0 or breaks_clause(text[toks[k].end : start]):
         return None
     if not (toks[k].text[:1].isupper() and is_content(toks[k].text)):
         return None
