@@ -250,14 +250,14 @@ def test_initials_are_those_of_a_whole_name() -> None:
 # A claim, its counterpart in other words, and a sentence that shares the story's words instead;
 # a third outlet's version of the fact shares words with both the claim and the counterpart.
 ROAD = "The council ordered the riverside road closed to all traffic."
-SHUT = "Officers shut the street beside the river on Monday morning."
+SHUT = "Officers sealed off the street beside the river on Monday morning."
 COUNCIL = "The council met on Monday to discuss the flood."
 ROAD_STORY = {
     "a.txt": ["Flooding hit Dunmore on Monday.", ROAD],
     "b.txt": [SHUT, COUNCIL, "Dunmore schools stayed open."],
 }
 THIRD = [
-    "The riverside road was closed to all traffic after officers shut the street beside the "
+    "The riverside road was closed to all traffic after officers sealed off the street beside the "
     "river on Monday morning.",
     "Dunmore residents watched the river rise.",
 ]

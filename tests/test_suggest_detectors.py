@@ -1278,3 +1278,22 @@ def test_others_after_a_count_of_another_misfortune_are_all_of_theirs() -> None:
     assert not numbers.compatible(others, injured)
     # with no count before, "six other people" are a part
     assert _one(numbers.extract("Six other people were injured in the blast.")).value[4] == "other"
+
+
+def test_a_weekday_that_bounds_a_span_is_no_day_of_its_own() -> None:
+    from reader.suggest import when
+
+    sunday = "The line will stay shut until Sunday, officials said."
+    # "until at least Friday" may well be Sunday; "by", "before", "after", "since" bound too
+    for bound in ("until at least Friday", "until after Friday", "at least until Friday"):
+        assert when.conflict(sunday, f"The line will remain shut {bound}.") is None, bound
+    assert when.conflict(sunday, "The line will remain shut until Friday.") is not None
+    assert (
+        when.conflict("Repairs will be done by Monday.", "Repairs will be done on Friday.") is None
+    )
+
+
+def test_shut_and_closed_are_one_word() -> None:
+    # "the main bridge was closed" / "police shut the main bridge": the same act
+    assert stem("shut") == stem("closed") == stem("closes") == stem("shuts")
+    assert stem("close") != stem("shut")  # "close to the river" is near it

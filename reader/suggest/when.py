@@ -28,6 +28,9 @@ from reader.suggest.slots import week_overlap
 from reader.suggest.text import stem, tokenize
 
 NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
+# Words before a weekday that make it a bound of a span ("until at least Friday", "at least
+# until Friday", "before Sunday", "by Monday"), which any later or earlier day meets
+_BOUNDS = frozenset(["least", "before", "after", "by", "since"])
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ def moments(text: str) -> tuple[Moment, ...]:
     for i, t in enumerate(toks):
         if t.lower not in WEEKDAYS or not t.text[:1].isupper():
             continue
+        if i and (
+            toks[i - 1].lower in _BOUNDS
+            or (i > 1 and toks[i - 1].lower == "until" and toks[i - 2].lower == "least")
+        ):
+            continue  # "until at least Friday", "by Monday": a bound, not the day it happens
         day = WEEKDAYS.index(t.lower) * 24
         lo, hi, a, b = 0.0, 24.0, i, i
         # a time's last token within NEAR: "at 10:50 p.m. on Friday"
