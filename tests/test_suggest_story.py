@@ -811,3 +811,11 @@ def test_a_claim_about_someone_named_only_before_it_is_never_a_confident_unverif
     )
     # other sources may name her and say it in other words
     assert got[lean].label == "unverified" and got[lean].confidence == "medium"
+
+
+def test_a_source_named_after_to_is_no_place_that_sets_two_claims_apart() -> None:
+    # "said to Reuters" / "according to Bloomberg" name who says so, not where it happened
+    rose = "Velto's shares rose 3 percent, a spokesman said to Reuters."
+    fell = "Velto's shares fell slightly, according to Bloomberg."
+    got = _labels([rose, "a."], [fell, "b."], ["Velto will close the Halden plant.", "c."])
+    assert got[rose] == got[fell] == "contradicted"

@@ -333,13 +333,18 @@ def _setting(text: str, toks: Sequence[Token], lo: int, hi: int) -> frozenset[st
             and t.text[:1].isalpha()
             and t.lower not in _NOT_EVENTS
             and t.lower not in ZONES
-            and not any(w.lower in _SAYS for w in toks[max(0, k - 2) : k + 3])
+            and not any(w.lower in SAYS for w in toks[max(0, k - 2) : k + 3])
         ):
             out.add("@" + t.lower)
     return frozenset(out)
 
 
-_SAYS = frozenset("said says told reported reports according added confirmed".split())  # noqa: SIM905
+# Words of who says so: a name next to them is a source, not a place ("Reuters reported", "said
+# to Reuters", "according to the BBC")
+SAYS = frozenset(
+    """said says told reported reports according added confirmed spoke speaking talking
+    talked""".split()  # noqa: SIM905
+)
 
 
 def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:

@@ -18,6 +18,7 @@ from reader.suggest.dates import (
     _MONTHS,
     _PLACE_PREP,
     PARTS,
+    SAYS,
     WEEK,
     WEEKDAYS,
     clock,
@@ -104,7 +105,7 @@ def apart(a: str, b: str, own: Collection[str] = ()) -> bool:
 @functools.lru_cache(maxsize=1 << 15)
 def _settings(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The months and years `text` names, and the stems of the places it names after "in",
-    "at", "to" (capitalised)."""
+    "at", "to" (capitalised), not a source's ("said to Reuters")."""
     toks = tokenize(text)
     times, places = set(), set()
     for k, t in enumerate(toks):
@@ -117,6 +118,7 @@ def _settings(text: str) -> tuple[frozenset[str], frozenset[str]]:
             and toks[k - 1].lower in _PLACE_PREP
             and t.text[:1].isupper()
             and t.lower not in WEEKDAYS
+            and not (k > 1 and toks[k - 2].lower in SAYS)  # "said to Reuters": a source
         ):
             places.add(stem(t.text))
     return frozenset(times), frozenset(places)
