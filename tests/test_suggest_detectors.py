@@ -1295,5 +1295,6 @@ def test_a_weekday_that_bounds_a_span_is_no_day_of_its_own() -> None:
 
 def test_shut_and_closed_are_one_word() -> None:
     # "the main bridge was closed" / "police shut the main bridge": the same act
-    assert stem("shut") == stem("closed") == stem("closes") == stem("shuts")
+    forms = ["shut", "shuts", "shutting", "closed", "closes", "closing", "closure"]
+    assert len({stem(w) for w in forms}) == 1, {w: stem(w) for w in forms}
     assert stem("close") != stem("shut")  # "close to the river" is near it

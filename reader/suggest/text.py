@@ -30,7 +30,7 @@ _SYNONYMS = {
     "job": "jobs job positions staff employees employee workers worker workforce",
     "vehicle": "vehicles vehicle cars car",
     "ship": "ships ship vessels vessel boats boat",
-    "shut": "shut shuts closed closes",
+    "shut": "shut shuts shutting closed closes closing closure closures",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 # ...and words for what a story is about, folded only where a fact's context is read ("fought
