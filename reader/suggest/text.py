@@ -147,12 +147,12 @@ def stem(word: str) -> str:
     return w[:5]
 
 
-@functools.lru_cache(maxsize=65536)
 def breaks_clause(gap: str) -> bool:
     """The text between two tokens ends a clause (a comma, semicolon, colon, dash or bracket)."""
     return any(ch in gap for ch in ",;:—()")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_content(word: str) -> bool:
     w = word.lower()
     return w.isalpha() and w not in STOPWORDS and len(w) > 1
