@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from reader.suggest import when
 from reader.suggest.negation import CLAUSE_END, MIN_OBJECT, SCOPE, WINDOW, is_negator
-from reader.suggest.text import DETERMINERS, Token, is_content, stem, tokenize
+from reader.suggest.text import (
+    DETERMINERS,
+    Token,
+    is_content,
+    stem,
+    tokenize,
+    without_possessive,
+)
 
 # Pairs of word forms that say opposite things about one subject. Relational verbs whose
 # opposite needs another subject ("won" / "lost") and ambiguous forms ("close" is also "near",
@@ -67,15 +74,21 @@ class Opposite:
 
 def _content(word: str) -> bool:
     """`is_content`, a possessive too: "Velto's shares" are the shares of Velto."""
-    return is_content(word[:-2] if word.endswith(("'s", "’s")) else word)
+    return is_content(without_possessive(word))
+
+
+def _head(toks: Sequence[Token], k: int) -> int:
+    """Where the subject head before toks[k] is, past linking words (-1: none)."""
+    j = k - 1
+    while j >= 0 and toks[j].lower in _LINKS:
+        j -= 1
+    return j
 
 
 def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[str]] | None:
     """The subject head before toks[k] (past linking words), and the clause's other content
     words before it ("oil", "dunmore" of "Oil prices at the Dunmore terminal rose")."""
-    j = k - 1
-    while j >= 0 and toks[j].lower in _LINKS:
-        j -= 1
+    j = _head(toks, k)
     if j < 0 or not _content(toks[j].text):
         return None
     words = []
@@ -94,13 +107,11 @@ def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[s
 def _owner(toks: Sequence[Token], k: int) -> str:
     """The stem of a name in the possessive right before the subject head before toks[k]
     ("Velto's shares rose"), else ""."""
-    j = k - 1
-    while j >= 0 and toks[j].lower in _LINKS:
-        j -= 1
+    j = _head(toks, k)
     if j < 1:
         return ""
     t = toks[j - 1].text
-    return stem(t) if t.endswith(("'s", "’s")) and t[:1].isupper() else ""
+    return stem(t) if without_possessive(t) != t and t[:1].isupper() else ""
 
 
 def _object(toks: Sequence[Token], k: int) -> tuple[str, frozenset[str]] | None:

@@ -779,9 +779,7 @@ def _befell(
     if head:
         return (_ROLE_OF[head[0]] if len(head) == 1 and head[0] in _ROLES else None), None
     after = [k for k in range(end, min(end + 3, len(toks))) if toks[k].lower not in _AUXILIARIES]
-    verb = start - 1
-    while verb > 0 and toks[verb].lower in _HEDGE_WORDS:  # "injuring more than 300"
-        verb -= 1
+    verb = _before_hedges(toks, start)  # "injuring more than 300"
     for k in [*after[:1], verb]:
         if 0 <= k < len(toks) and (word := stem(toks[k].text)) in _ROLES:
             return _ROLE_OF[word], k
@@ -881,9 +879,7 @@ _AT = frozenset(["at", "in", "on", "across"])
 def _promised(toks: Sequence[Token], i: int) -> bool:
     """True when the verb before the figure at toks[i] says what will be, not what is ("will
     employ 300", "is expected to employ 300")."""
-    k = i - 1
-    while k >= 0 and toks[k].lower in _HEDGE_WORDS:
-        k -= 1
+    k = _before_hedges(toks, i)
     return k >= 1 and toks[k - 1].lower in _MODALS
 
 
@@ -904,11 +900,18 @@ def _ends_or_placed(text: str, toks: Sequence[Token], k: int) -> bool:
     )
 
 
-def _verb_before(toks: Sequence[Token], i: int) -> str:
-    """The word before the figure at toks[i], past its hedges ("had around 40"), lower case."""
+def _before_hedges(toks: Sequence[Token], i: int) -> int:
+    """Where the word before the figure at toks[i] is, past its hedges ("had around 40",
+    "injuring more than 300"); -1 when there is none."""
     k = i - 1
     while k >= 0 and toks[k].lower in _HEDGE_WORDS:
         k -= 1
+    return k
+
+
+def _verb_before(toks: Sequence[Token], i: int) -> str:
+    """The word before the figure at toks[i], past its hedges, lower case ("" when none)."""
+    k = _before_hedges(toks, i)
     return toks[k].lower if k >= 0 else ""
 
 
@@ -917,9 +920,7 @@ def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str |
     the head itself ("40 injured"), the verb just before the figure ("carrying 180 passengers",
     "killed 12 people"), or the words around it, nearest first, within its clause ("12 people
     were killed", "30 passengers on board", "the 180 people on the train were evacuated")."""
-    verb = start - 1
-    while verb > 0 and toks[verb].lower in _HEDGE_WORDS:
-        verb -= 1
+    verb = _before_hedges(toks, start)
     after = _role_stems(_clause(toks[end : end + 8]))
     before = _role_stems(_clause(toks[max(0, start - 4) : start][::-1])[::-1])[::-1]
     around = [
