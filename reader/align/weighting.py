@@ -74,7 +74,8 @@ MOST_SAID = 0.5
 SLOT_FLOOR = 0.4
 
 # A sentence that goes on from the one before it (`goes_on`): what it may open with, after any of
-# `LINKS`, and the pronouns that stand for a speaker named before.
+# `LINKS`, and the pronouns that stand for a speaker named before; `SAYING`: the verbs that put a
+# speaker next to a quote (`reader.suggest.speakers` reads the same).
 PERSONAL = frozenset("he she they we his her their him them".split())  # noqa: SIM905
 GOES_ON = PERSONAL | frozenset("it its this that these those such".split())  # noqa: SIM905
 LINKS = frozenset("but and still yet also however so".split())  # noqa: SIM905

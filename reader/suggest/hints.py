@@ -45,13 +45,9 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-def negations(text: str) -> list[str]:
-    return [m.group().lower() for m in _NEGATION.finditer(text)]
-
-
 @functools.lru_cache(maxsize=1 << 15)  # one sentence is the counterpart of many claims
 def _first_negation(text: str) -> str:
-    """`negations(text)[0]`, or "" when there is none."""
+    """The first negation word of `text`, lower case, or "" when there is none."""
     m = _NEGATION.search(text)
     return m.group().lower() if m else ""
 

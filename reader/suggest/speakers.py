@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from reader.align.weighting import SAYING
 from reader.align.words import STOPWORDS
 from reader.suggest.slots import Slot
 from reader.suggest.text import Token, quotations, tokenize, without_possessive
@@ -25,11 +26,6 @@ RUN = 5  # quoted words in order that make two quotes one remark (as `support.SH
 # a quote within a quote, in single marks: someone else's words ("Osei told me ‘…’"); a mark
 # before a letter is an apostrophe ("it’s")
 _INNER = re.compile(r"(?<!\w)[‘'](?:[^‘’']|[’'](?=\w))+[’'](?!\w)")
-# verbs that put a speaker next to a quote ("told" is followed by its audience, not its speaker)
-_SAYING = frozenset(
-    """said says added adds stated declared insisted wrote replied warned argued explained noted
-    told tells""".split()  # noqa: SIM905
-)
 _AUDIENCE = frozenset(["told", "tells"])  # "“…,” told reporters": its name is not the speaker
 _BEFORE = 6  # tokens before a verb searched for its speaker (past an appositive)
 SIMILAR = 80.0  # one surname spelled two ways is still one speaker (`spelling` flags it)
@@ -69,7 +65,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     toks = tokenize(text) if tokens is None else tokens
     quotes = [m.span() for m in quotations(text)]
     quoted = {k for k, t in enumerate(toks) if any(a <= t.start < b for a, b in quotes)}
-    verbs = [k for k, t in enumerate(toks) if t.lower in _SAYING and k not in quoted]
+    verbs = [k for k, t in enumerate(toks) if t.lower in SAYING and k not in quoted]
     out = []
     for lo, hi in quotes:
         runs = _runs(text[lo:hi])
