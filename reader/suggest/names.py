@@ -13,7 +13,7 @@ from reader.suggest.text import Token, tokenize
 from reader.suggest.titles import is_title_word
 
 # After these a capital starts a sentence or a quote, not a name.
-_OPENERS = frozenset(".!?“\"‘'—:(")
+OPENERS = frozenset(".!?“\"‘'—:(")
 # The audience of a statement is not what the statement says ("told ABC News", "told Reuters").
 _TO_AUDIENCE = frozenset(["told", "tells", "telling", "via"])
 # Units named after people are no one named ("46 degrees Celsius")
@@ -32,7 +32,7 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
         gap = text[toks[k - 1].end : t.start] if k else ""
         if (
             k == 0
-            or (gap.strip() and gap.strip()[-1] in _OPENERS)  # a sentence or a quote starts
+            or (gap.strip() and gap.strip()[-1] in OPENERS)  # a sentence or a quote starts
             or gap == "-"  # inside a compound ("post-Cold War")
             or text[t.end : t.end + 1] == "-"  # the start of one ("Trans-Siberian")
             or (skipped == k - 1 and gap == " ")  # the rest of a name skipped for these

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.suggest import when
-from reader.suggest.names import proper_names
+from reader.suggest.names import OPENERS, proper_names
 from reader.suggest.text import Token, breaks_clause, is_content, stem, tokenize
 from reader.suggest.titles import is_title_word
 
@@ -201,7 +201,6 @@ _TENSES = frozenset("be been being is are was were am has have had do does did".
 _BE = frozenset("be been being is are was were am".split())  # noqa: SIM905
 # A clause these open says what might be, not what is: "If Lund had not conceded, ..."
 _CONDITIONS = frozenset(["if", "unless", "whether", "lest"])
-_OPENERS = frozenset(".!?“\"‘'—:(")
 
 
 class Doer(NamedTuple):
@@ -249,7 +248,7 @@ def named_subject(text: str, start: int) -> Doer | None:
         return None
     gap = text[before.end : toks[m].start].strip() if before else ""
     titled = before is not None and not gap and is_title_word(before.lower)
-    opens = before is None or (gap[-1:] in _OPENERS if gap else False)
+    opens = before is None or (gap[-1:] in OPENERS if gap else False)
     name = tuple(stem(t.text) for t in toks[m : k + 1] if not is_title_word(t.lower))
     if not name:
         return None
