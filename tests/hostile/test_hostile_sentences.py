@@ -21,6 +21,15 @@ def crossread(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+def python(script: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`script` run by a Python process of its own, within the hang guard (a quadratic reader
+    fails the test at its timeout instead of stalling the suite)."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=cwd,
+    )  # fmt: skip
+
+
 def suggest(tmp_path: Path, *articles: str) -> list[dict]:
     """The suggestions `crossread suggest` writes for a story of `articles` (a.txt, b.txt…)."""
     story = tmp_path / "story"
@@ -176,9 +185,7 @@ def test_a_long_run_of_title_words_is_read(tmp_path: Path) -> None:
         "print(titles.extract('President ' * 100_000 + 'spoke.'))\n"
         "print([s.key for s in titles.extract('President ' * 100_000 + 'Osei spoke.')])\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
-    )
+    proc = python(script, cwd=tmp_path)
     assert proc.stdout.split("\n")[:2] == ["[]", "[frozenset({'osei'})]"]
 
 
@@ -242,9 +249,7 @@ def test_a_sentence_of_opening_quotes_is_read(tmp_path: Path) -> None:
         "text = 'Osei said “we will build the bridge by May,” and ' + 'said “' * 70_000\n"
         "print([s.value for s in speakers.extract(text)], support.quoted_words(text))\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
-    )
+    proc = python(script, cwd=tmp_path)
     words = "['we', 'will', 'build', 'the', 'bridge', 'by', 'may', '|']"
     assert proc.stdout.strip() == f"['osei'] {words}"
 
@@ -271,9 +276,7 @@ for lo in range(0, n - 10, 256):
 _, facts = weights.with_facts(3, 4)
 print(sorted(raised), (facts[0] >= 1.0).sum())
 """
-    proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
-    )
+    proc = python(script, cwd=tmp_path)
     # every pair giving two titles is a fact they share, no pair giving the same one is; claim 3
     # ('Assistant') has one with each 'Deputy' of the story
     assert proc.stdout.split() == ["[False]", "50000"], proc.stderr
@@ -293,7 +296,5 @@ print(len(negation.conflicts(texts, ["a", "b", "c"], {}, 1.0)))
 print(len(dates.extract("The ferry left at 9 p.m. and " * n + "returned.")))
 print(len(antonyms.opposites("Velto's shares rose and " * n + "fell.")))
 """
-    proc = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
-    )
+    proc = python(script, cwd=tmp_path)
     assert proc.stdout.split() == [str(40_001), str(40_000), "0"], proc.stderr
