@@ -30,7 +30,7 @@ from reader.suggest.text import (
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEK = 7 * 24  # hours
-_MONTHS = {
+MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
@@ -82,11 +82,11 @@ _CALENDAR = re.compile(
     f"|{_DAY.format('dd')}(?:\\s+of)?\\s+{_MONTH_NAME.format('dm')}{_YEAR_AFTER.format('dy')}"
     f"|{_MONTH_NAME.format('md')}\\s+{_DAY.format('mm')}{_YEAR_AFTER.format('my')})"
 )
-_PLACE_PREP = ("in", "at", "to")
+PLACE_PREP = ("in", "at", "to")
 # what a time is of sits next to it ("sank early on Tuesday", "the toll rose to 17 on Tuesday
 # evening"); further on, another clause tells of something else
 EVENT_WIDTH = 8
-_NOT_EVENTS = frozenset([*WEEKDAYS, *PARTS, *_MONTHS, "am", "pm", "hour", "hours", "day", "days"])
+_NOT_EVENTS = frozenset([*WEEKDAYS, *PARTS, *MONTHS, "am", "pm", "hour", "hours", "day", "days"])
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def calendar(text: str) -> tuple[Day, ...]:
             year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
         else:
             name = (g["dm"] or g["md"]).rstrip(".").lower()
-            month, day = _MONTHS[name], int(g["dd"] or g["mm"])
+            month, day = MONTHS[name], int(g["dd"] or g["mm"])
             y = g["dy"] or g["my"]
             year = int(y) if y else None
             ordinal = not m.group()[-1].isdigit()  # "January 10th" names a day, never a count
@@ -181,9 +181,9 @@ def _place_near(toks: Sequence[Token], i: int, text: str) -> str | None:
     best: tuple[int, str] | None = None
     for k in range(max(1, i - 4), min(len(toks), i + 5)):
         t = toks[k]
-        if k == i or not t.text[:1].isupper() or t.lower in WEEKDAYS or t.lower in _MONTHS:
+        if k == i or not t.text[:1].isupper() or t.lower in WEEKDAYS or t.lower in MONTHS:
             continue
-        if toks[k - 1].lower not in _PLACE_PREP:
+        if toks[k - 1].lower not in PLACE_PREP:
             continue
         lo, hi = sorted((toks[i].end, t.start))
         if ";" in text[lo:hi] or ", and" in text[lo:hi]:

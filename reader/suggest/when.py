@@ -15,9 +15,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.suggest.dates import (
-    _MONTHS,
-    _PLACE_PREP,
+    MONTHS,
     PARTS,
+    PLACE_PREP,
     SAYS,
     WEEK,
     WEEKDAYS,
@@ -109,13 +109,13 @@ def _settings(text: str) -> tuple[frozenset[str], frozenset[str]]:
     toks = tokenize(text)
     times, places = set(), set()
     for k, t in enumerate(toks):
-        if (t.lower in _MONTHS and t.text[:1].isupper()) or (
+        if (t.lower in MONTHS and t.text[:1].isupper()) or (
             len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < 2200
         ):
             times.add(t.lower)
         elif (
             k
-            and toks[k - 1].lower in _PLACE_PREP
+            and toks[k - 1].lower in PLACE_PREP
             and t.text[:1].isupper()
             and t.lower not in WEEKDAYS
             and not (k > 1 and toks[k - 2].lower in SAYS)  # "said to Reuters": a source
