@@ -24,6 +24,8 @@ def _one(slots, kind=None):
         ("Firefighters said 13,000 acres burned near the ridge.", "About 9,000 acres burned."),
         ("The council approved $40 million for repairs to the dam.", "It approved $25 million."),
         ("Dozens of homes were flooded by the river.", "Thousands of homes were flooded."),
+        # two round figures whose margins meet, each outside the other's margin
+        ("About 300 residents were evacuated.", "Some 250 residents were evacuated."),
     ],
 )
 def test_numbers_that_differ_are_incompatible(a: str, b: str) -> None:
@@ -39,6 +41,9 @@ def test_numbers_that_differ_are_incompatible(a: str, b: str) -> None:
         ("The town has 2.5 million people.", "The town has 2,500,000 people."),
         ("Nearly 40 boats sank.", "Forty boats sank."),
         ("Tens of thousands of fans marched.", "Some 60,000 fans marched."),
+        ("About 300 residents were evacuated.", "Some 280 residents were evacuated."),
+        ("About 300 residents were evacuated.", "Officials evacuated 275 residents."),
+        ("More than 250 residents were evacuated.", "About 300 residents were evacuated."),
     ],
 )
 def test_hedged_or_reformatted_numbers_agree(a: str, b: str) -> None:

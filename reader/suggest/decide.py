@@ -34,7 +34,7 @@ from reader.suggest import (
     when,
 )
 from reader.suggest.readings import ClaimReadings, read_claims
-from reader.suggest.slots import Slot, interval_overlap
+from reader.suggest.slots import Slot
 from reader.suggest.support import (
     ALIGNED_SCORE,
     CANDIDATES,
@@ -473,7 +473,7 @@ def _figures_differ(mine: Sequence[Slot], theirs: Sequence[Slot]) -> bool:
         s.kind == o.kind == "number"
         and s.key & o.key
         and s.value[2:] == o.value[2:]  # type: ignore[index]
-        and not interval_overlap(s.value[:2], o.value[:2])  # type: ignore[index]
+        and not numbers.compatible(s, o)
         for s in mine
         for o in theirs
     )

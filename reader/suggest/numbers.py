@@ -2,7 +2,8 @@
 
 A number becomes an interval, so hedged figures compare fairly: "over 30" is [30, 45], "about 30"
 is [27, 33], and the two agree; "tens of thousands" is [20,000, 99,999] and disagrees with
-"100,000". Years and decades are left to `dates`.
+"100,000". Two figures both hedged "about" agree only when each is inside the other's margin:
+"about 300" and "about 250" are two reports. Years and decades are left to `dates`.
 """
 
 from __future__ import annotations
@@ -980,7 +981,23 @@ def compatible(a: Slot, b: Slot) -> bool:
     blo, bhi = b.value[:2]  # type: ignore[index]
     if a.value[2] == "score":  # type: ignore[index]
         return (alo, ahi) == (blo, bhi)
+    if _approximate(alo, ahi) and _approximate(blo, bhi):
+        # two reporters' round figures ("about 300" / "about 250"): their margins meet, but
+        # each figure is outside the other's margin; each inside it ("about 300" / "some 280")
+        # is one figure rounded two ways
+        a_mid, b_mid = (alo + ahi) / 2, (blo + bhi) / 2
+        return interval_overlap((a_mid, a_mid), (blo, bhi)) and interval_overlap(
+            (b_mid, b_mid), (alo, ahi)
+        )
     return interval_overlap((alo, ahi), (blo, bhi))
+
+
+_ABOUT = _HEDGES[("about",)]
+
+
+def _approximate(lo: float, hi: float) -> bool:
+    """An interval as wide as "about N" makes it, either side of its middle."""
+    return 0 < lo < hi and abs(lo * _ABOUT[1] - hi * _ABOUT[0]) <= 1e-9 * hi
 
 
 def vague(s: Slot) -> bool:
