@@ -498,8 +498,9 @@ class CrossreadApp(App[None]):
             return
         n = len(claims)
         article = self.review.article.name
+        source = self.review.source_of(article)  # articles are named by their source
         question = (
-            f"Accept {n} high-confidence suggestion{'s' if n != 1 else ''} of {article}? "
+            f"Accept {n} high-confidence suggestion{'s' if n != 1 else ''} of {source}? "
             "One ctrl+z undoes the whole batch."
         )
 
