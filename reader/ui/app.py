@@ -171,6 +171,8 @@ class CrossreadApp(App[None]):
         self.compare_cursor: str | None = None
         self._cursor_for: tuple[str | None, str | None] = (None, None)
         self._place_timer = None
+        # a sentence (un)linked by hand, (claim id, its id): kept in view once its write lands
+        self._linking: tuple[str, str] | None = None
         self._opening: str | None = None  # a story being read by a worker
         self._shown_article: str | None = None  # the article in the left pane
         self.writer: Writer | None = None  # the writes' thread, from on_mount
@@ -473,6 +475,24 @@ class CrossreadApp(App[None]):
             self.show_article()  # a stale label moved the cursor back to its claim
         else:
             self.show_marks()
+        if self._linking is not None and not self.review.saving:
+            self._show_linked()
+            self._linking = None
+
+    def _keep_linked(self, other_id: str) -> None:
+        """Keep a sentence (un)linked by hand in view in the evidence list: now if it is listed,
+        and once its write lands (one alignment did not keep joins the list only then)."""
+        claim = self.review.claim
+        self._linking = (claim.id, other_id) if claim else None
+        self._show_linked()
+
+    def _show_linked(self) -> None:
+        claim = self.review.claim
+        if self._linking is None or claim is None or claim.id != self._linking[0]:
+            return
+        ids = [e.other_id for e in self.review.evidence()]
+        if self._linking[1] in ids:
+            self.show_marks(keep=ids.index(self._linking[1]) + 1)
 
     def action_tag(self, label: str) -> None:
         if label in LABELS and self.review.claim is not None:
@@ -544,9 +564,7 @@ class CrossreadApp(App[None]):
             self.say("No sentence under the cursor of the other article (move it with , and .).")
             return
         if self._save(lambda: self.review.toggle_link_to(other)):
-            ids = [e.other_id for e in self.review.evidence()]
-            if other in ids:  # keep the (un)linked sentence in view in the evidence list
-                self.show_marks(keep=ids.index(other) + 1)
+            self._keep_linked(other)
 
     def action_scroll_evidence(self, step: int) -> None:
         panel = self.query_one(EvidencePanel)
@@ -690,9 +708,7 @@ class CrossreadApp(App[None]):
                 if self.review.claim == claim and self._save(
                     lambda: self.review.toggle_link_to(choice.claim_id)
                 ):
-                    ids = [e.other_id for e in self.review.evidence()]
-                    if choice.claim_id in ids:
-                        self.show_marks(keep=ids.index(choice.claim_id) + 1)
+                    self._keep_linked(choice.claim_id)
                 return
             before = self.review.article_index
             if self.review.go_claim(choice.claim_id):

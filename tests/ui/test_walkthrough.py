@@ -4,9 +4,36 @@ from __future__ import annotations
 
 from reader.ui.app import build_app
 from reader.ui.dialogs import ConfirmScreen
-from ui.helpers import REVIEWER
+from ui.helpers import REVIEWER, screen_lines
 
 SMALL = (80, 24)
+
+
+def number_of(app, other_id: str) -> int:
+    return [e.other_id for e in app.review.evidence()].index(other_id) + 1
+
+
+async def test_a_sentence_linked_by_hand_is_brought_into_view(sourced_db: str) -> None:
+    """`l` and search's ctrl+l link a sentence alignment did not keep: it joins the end of the
+    evidence list once saved, below the fold at 80x24; the list scrolls to show it linked."""
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("j", "full_stop", "full_stop", "l")
+        await pilot.pause()
+        number = number_of(app, app.compare_cursor)
+        assert number > 5  # linked by hand: at the end of the list
+        assert any(f"│{number} ●" in line for line in screen_lines(app))
+
+        await pilot.press("j")
+        other = app.review.articles[3].name
+        shown = {e.other_id for e in app.review.evidence()}
+        target = next(c for c in app.review.claims[other][5:] if c.id not in shown)
+        await pilot.press("slash", *target.text[:40])
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        number = number_of(app, target.id)
+        assert any(f"│{number} ●" in line for line in screen_lines(app))
 
 
 async def test_accept_all_names_the_article_by_its_source(sourced_db: str) -> None:
