@@ -54,6 +54,14 @@ FURNITURE = [
     "More on this story",
     "(Reporting by Anne Roux; Editing by Tom Hale)",
     "Reporting by Anne Roux in Paris; Writing by Jo Lee; Editing by Tom Hale",
+    "Read more: Storm damage across the coast in pictures",
+    "READ MORE: How the vote was counted",
+    "See also: The week in review",
+    "Advertisement - scroll to continue",
+    "Advertisement · Scroll to continue with content",
+    "Our Standards: The Example Trust Principles.",
+    "Cookies help us deliver our services. By using our services, you agree to our use of cookies.",
+    "By continuing to browse the site you are agreeing to our use of cookies.",
 ]
 
 REPORTING = [
@@ -73,6 +81,10 @@ REPORTING = [
     "Reporting by the Karsby Herald in 2019 first raised the alarm.",
     "By March 2023, Karsby had spent $40 million on the dam.",
     "By Friday in Karsby, the water had reached the bridge.",
+    "Read more about the dam in the council's report, the mayor told residents.",
+    "Our standards of care fell short, the hospital's director said.",
+    "Regulators say tracking cookies let advertisers follow you around the web.",
+    "Advertisements for the festival were banned by the Karsby council.",
 ]
 
 
@@ -124,6 +136,17 @@ def test_caption_above_a_credit_line_is_marked() -> None:
     )
     marked = [text[s:e] for s, e in boilerplate_spans(text)]
     assert marked == ["Soldiers stand near the border on Saturday.", "Jane Doe / Getty Images"]
+
+
+def test_a_credit_with_its_own_caption_leaves_the_sentence_above_it_alone() -> None:
+    text = (
+        "Headline of the story\n\n"
+        "Rescuers pulled 150 people from the water, and a search continued for the missing.\n"
+        "(Photo: A coast guard vessel near the island. Credit: Reuters/Jane Doe)\n"
+        "More reporting follows here."
+    )
+    marked = [text[s:e] for s, e in boilerplate_spans(text)]
+    assert marked == ["(Photo: A coast guard vessel near the island. Credit: Reuters/Jane Doe)"]
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,11 @@ _CHROME = re.compile(
       | click\b.{0,40}
       | (?:see|view)\ (?:details|more|all|comments?)
       | (?:continue|start|keep)\ reading | read\ (?:more|next|the\ full\ (?:story|article))
+      | (?:read\ more|read\ next|see\ also|also\ read)\ ?:.{0,100}
       | related\b.{0,80} | (?:top|more|latest|most\ read)\ (?:stories|news|articles)\b.{0,60}
       | our\ picks | recommended(?:\ for\ you)? | trending(?:\ now)?
-      | advertisement | sponsored(?:\ content)? | skip\ (?:to\ )?(?:main\ )?content | skip\ advert
+      | advertisement(?:\ ?[-\u2013\u2014\u00b7|:]\ ?scroll\b.{0,40})?
+      | sponsored(?:\ content)? | skip\ (?:to\ )?(?:main\ )?content | skip\ advert
       | share\b.{0,40} | follow\ us\b.{0,60} | print(?:\ this)?(?:\ article)?
       | (?:sign|log)\ ?(?:in|up|out)\b.{0,80} | already\ (?:a|an)\ (?:member|subscriber)\b.{0,60}
       | subscribe\b.{0,80} | download\ (?:the|our)\ app\b.{0,40}
@@ -35,6 +37,7 @@ _CHROME = re.compile(
       | (?:sign\ up\ for|get)\ (?:our|the)\ .{0,40}newsletter\b.{0,80}
       | all\ rights\ reserved\b.{0,80}
       | more\ on\ this\ (?:story|topic)
+      | our\ (?:standards|editorial\ (?:standards|guidelines)|ethics\ policy)\ ?:.{0,80}
       | \((?:additional\ )?(?:reporting|writing|editing)\ by\b[^)]{0,200}\)
       | (?:additional\ )?reporting\ by\b[^;]{0,100}
         (?:;\s*(?:additional\ reporting|writing|editing)\ by\b[^;]{0,100})+
@@ -42,6 +45,10 @@ _CHROME = re.compile(
     _I | re.VERBOSE,
 )
 
+# A cookie notice: cookies, the reader, and their consent ("By using our services, you agree to
+# our use of cookies"); reporting about cookies names no consent of "you".
+_COOKIES = re.compile(r"\bcookies?\b", _I)
+_CONSENT = re.compile(r"\b(?:agree\w*|accept\w*|consent\w*|use of cookies|cookie policy)\b", _I)
 _COPYRIGHT = re.compile(r"(?:^|\s)(?:©|\(c\)|copyright\b)|\ball rights reserved\b", _I)
 _EMAIL = re.compile(r"\[email\s*protected\]|\b[\w.+-]+@[\w-]+\.[\w.]+\b", _I)
 _CONTACT = re.compile(r"^(?:write|contact|email|reach)\b.{0,40}\bat\b", _I)
@@ -96,6 +103,9 @@ _CAPTION_END = re.compile(
     _I | re.VERBOSE,
 )
 _CAPTION_WORDS = 30
+# A credit that ends a sentence of its own ("(Photo: A vessel near the island. Credit: Name)")
+# is its own caption: the line above it is reporting
+_OWN_CAPTION = re.compile(r"\w[.!?]\s+\S")
 # What `_COPYRIGHT` and `_AGENCY` (and `_CAPTION_END`'s credits) cannot match without: a piece
 # of each phrase, in lower case, of letters no other character matches under re.IGNORECASE
 # (not i, k or s: "İ", "K" (Kelvin) and "ſ" match those), so `piece in line.lower()` is a
@@ -167,6 +177,8 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
         return True
     if n <= 15 and _SECOND_PERSON.search(s) and _SALES.search(s):
         return True
+    if "cookie" in low and _COOKIES.search(s) and _SECOND_PERSON.search(s) and _CONSENT.search(s):
+        return True
     if n <= 8 and _SALES_NOUN.search(s):
         return True
     return labels and is_label(s)
@@ -200,7 +212,12 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             span = (s, s + len(stripped))
             if is_boilerplate(line):
                 spans.append(span)
-                if prev and is_credit(stripped) and len(_WORD.findall(prev[2])) <= _CAPTION_WORDS:
+                if (
+                    prev
+                    and is_credit(stripped)
+                    and not _OWN_CAPTION.search(stripped)
+                    and len(_WORD.findall(prev[2])) <= _CAPTION_WORDS
+                ):
                     spans.append(prev[:2])
                 prev = None
             else:
