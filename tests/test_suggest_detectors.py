@@ -1303,3 +1303,22 @@ def test_shut_and_closed_are_one_word() -> None:
     forms = ["shut", "shuts", "shutting", "closed", "closes", "closing", "closure"]
     assert len({stem(w) for w in forms}) == 1, {w: stem(w) for w in forms}
     assert stem("close") != stem("shut")  # "close to the river" is near it
+
+
+def test_a_figure_set_in_a_named_year_is_another_time_s_figure() -> None:
+    # news tells the event it reports by weekday; a year in the figure's clause is background:
+    # "leaked 300 tonnes in 2014" is another leak than "leaked 3,000 tonnes on Friday"
+    now = _one(numbers.extract("The barge leaked 3,000 tonnes of diesel into the bay on Friday."))
+    for then in (
+        "A smaller barge leaked 300 tonnes of diesel into the bay in 2014.",
+        "In 2014, a smaller barge leaked 300 tonnes of diesel into the bay.",
+        "A barge leaked 300 tonnes of diesel into the bay in March 2014.",
+    ):
+        assert not numbers.related(_one(numbers.extract(then)), now), then
+    # the same year on both sides is one time: still compared
+    a = _one(numbers.extract("The barge leaked 300 tonnes of diesel into the bay in 2014."))
+    b = _one(numbers.extract("In 2014 the barge leaked 500 tonnes of diesel into the bay."))
+    assert numbers.related(a, b) and not numbers.compatible(a, b)
+    # a year in another clause sets nothing of the figure's
+    built = _one(numbers.extract("The barge, built in 1998, leaked 300 tonnes of diesel."))
+    assert numbers.related(built, now)

@@ -819,3 +819,20 @@ def test_a_source_named_after_to_is_no_place_that_sets_two_claims_apart() -> Non
     fell = "Velto's shares fell slightly, according to Bloomberg."
     got = _labels([rose, "a."], [fell, "b."], ["Velto will close the Halden plant.", "c."])
     assert got[rose] == got[fell] == "contradicted"
+
+
+def test_a_count_of_an_earlier_event_in_a_named_year_is_not_contradicted() -> None:
+    story = _story(
+        ["The Marrow river flood forced 3,000 residents from homes in Dunmore on Sunday."],
+        ["On Sunday, 3,000 residents of Dunmore left homes as the Marrow river flood spread."],
+        [
+            "The Marrow river flood drove 3,000 residents of Dunmore from homes on Sunday.",
+            "A smaller Marrow river flood forced 400 residents from homes in Dunmore in 2016.",
+        ],
+        ["About 3,000 residents were forced from homes in Dunmore by the Marrow river flood."],
+    )
+    got = _by_text(story)
+    earlier = got[
+        "A smaller Marrow river flood forced 400 residents from homes in Dunmore in 2016."
+    ]
+    assert earlier.label != "contradicted", earlier.reason

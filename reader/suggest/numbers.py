@@ -18,6 +18,7 @@ from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import (
     DETERMINERS,
     Token,
+    breaks_clause,
     is_content,
     stem,
     tokenize,
@@ -72,7 +73,9 @@ _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
 _LONGEST_HEDGES = sorted(_HEDGES.items(), key=lambda kv: -len(kv[0]))  # as `_hedge` reads them
 # A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
 # _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six), "ordinal" ("the
-# 34th minute"), "former" (see _FORMER). Counts are compared only with counts of the same part.
+# 34th minute"), "former" (see _FORMER), each followed by " in YEAR" when the figure's clause
+# sets it in another event's year (`_set_in_year`). Counts are compared only with counts of the
+# same part.
 _SUBSET = frozenset(["other", "more", "addit", "furth"])
 # ..."former" ("the previous record, 45.9C", "the old speed limit of 30 mph"): a value that
 # was (`_former`)
@@ -542,7 +545,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             counts = [(part[0], part[1], "part", role, part[2], whole)]
             counts.append((lo, hi, "whole", None, shown_from, context))
         part = None
+        year = "" if ordinal else _set_in_year(text, toks, start)
         for c_lo, c_hi, share, c_role, c_from, c_context in counts:
+            share = f"{share} in {year}" if year else share
             # shown to the reviewer: the figure and its first head word ("six-hour", "13,000
             # lives"; "four of its six carriages")
             span = (toks[c_from].start, toks[first_head].end + sign)
@@ -603,6 +608,51 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
     context = frozenset(window_stems(toks, i, end + 1, skip=_HEDGE_WORDS))
     value = (lo, hi, "°C", None, "former" if _former(text, toks, i) else "")
     return Slot("number", frozenset(["°C"]), value, text[span[0] : span[1]], span, context), end + 1
+
+
+_ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
+_RECURRING = frozenset(["same", "similar", "previous", "another"])  # "near the same island"
+
+
+def _is_year(t: Token) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < 2200
+
+
+def _in_year(toks: Sequence[Token], k: int) -> bool:
+    """toks[k] is a year said as a point in time: "in 2009", "in March 2009" (not "between 2014
+    and 2018", a period that may hold the event reported)."""
+    if not _is_year(toks[k]) or k == 0:
+        return False
+    before = toks[k - 1].lower
+    if before in dates.MONTHS and toks[k - 1].text[:1].isupper():
+        before = toks[k - 2].lower if k > 1 else ""
+    return before == "in"
+
+
+def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
+    """The year of another event than the one reported that the clause of the figure at toks[i]
+    sets it in, or "". A story tells its event by weekday ("on Friday"); a year with an event
+    newly brought in ("A smaller tanker leaked 200 tonnes in 2009", "In 2011, a fire ...") or
+    said to be like it ("at the same plant in 2011") is background. A year in another clause
+    ("the barge, built in 1998, leaked 300 tonnes") sets nothing of the figure, and "the bill
+    lifted the pension age to 65 in 2030" tells when the reported event takes effect."""
+    opening = 0
+    if len(toks) > 2 and toks[0].lower == "in" and _in_year(toks, 1):
+        opening = 2  # "In 2009, a smaller tanker ...": the whole sentence's
+    other = (len(toks) > opening and toks[opening].lower in _ANOTHER_EVENT) or any(
+        t.lower in _RECURRING for t in toks
+    )
+    if not other:
+        return ""
+    if opening:
+        return toks[1].text
+    lo = i
+    while lo > 0 and not breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
+        hi += 1
+    return next((toks[k].text for k in range(lo, hi) if _in_year(toks, k)), "")
 
 
 def _former(text: str, toks: Sequence[Token], i: int) -> bool:
