@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import RenderableType
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -180,6 +181,7 @@ class CrossreadApp(App[None]):
         self.failure: Exception | None = None  # raised again by run_app once the screen is gone
         self.gc_paused = False  # run_app turned garbage collection off until the first frame
         self._review_screen: ReviewScreen | None = None  # from get_default_screen
+        self.quitting = False  # exit() was called: the window is closing
 
     def get_default_screen(self) -> Screen:
         self._review_screen = ReviewScreen(id="_default")
@@ -806,7 +808,15 @@ class CrossreadApp(App[None]):
             self.say(str(exc), error=True)
             return True
 
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.quitting = True
+        super().exit(result, return_code, message)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.quitting:  # keys typed right after `q`, in the same read: a dialog opened on
+            return False  # the closing window found its widgets gone (a traceback)
         # keys typed into a dialog must never tag or move the claim behind it
         if action in REVIEW_ACTIONS and isinstance(self.screen, ModalScreen):
             return False

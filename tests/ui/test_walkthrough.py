@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from textual import events
+
 from reader.ui.app import build_app
 from reader.ui.dialogs import ConfirmScreen
-from ui.helpers import REVIEWER, screen_lines
+from ui.helpers import REVIEWER, labels, screen_lines
 
 SMALL = (80, 24)
 
@@ -48,3 +51,20 @@ async def test_accept_all_names_the_article_by_its_source(sourced_db: str) -> No
         assert isinstance(app.screen, ConfirmScreen)
         assert source in app.screen.question
         assert ".txt" not in app.screen.question
+
+
+KEY_CHARS = {"slash": "/", "question_mark": "?"}
+
+
+@pytest.mark.parametrize("key", ["e", "s", "slash", "question_mark", "A", "c"])
+async def test_a_key_typed_right_after_q_does_not_crash_the_closing_app(
+    seeded_db: str, key: str
+) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SMALL) as pilot:
+        # both keys in one read from the terminal, as a fast typist sends them
+        for name, char in (("q", "q"), (key, KEY_CHARS.get(key, key))):
+            app.post_message(events.Key(name, char))
+        await pilot.pause()
+    assert app.return_code == 0
+    assert labels(seeded_db) == {}  # nothing tagged on the way out
