@@ -1322,3 +1322,40 @@ def test_a_figure_set_in_a_named_year_is_another_time_s_figure() -> None:
     # a year in another clause sets nothing of the figure's
     built = _one(numbers.extract("The barge, built in 1998, leaked 300 tonnes of diesel."))
     assert numbers.related(built, now)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The lorry overturned on the ring road at about 4 a.m. on Monday.",
+         "The lorry overturned on the ring road at 5 a.m. on Monday."),
+        ("The lorry overturned on the ring road at around 9:20 p.m. on Monday.",
+         "The lorry overturned on the ring road at 10.20pm on Monday."),
+        ("The lorry overturned on the ring road shortly before 9 p.m. on Monday.",
+         "The lorry overturned on the ring road at 9.40pm on Monday."),
+    ],
+)  # fmt: skip
+def test_a_hedged_clock_time_an_hour_from_another_conflicts(a: str, b: str) -> None:
+    # "about 4 a.m." is not 5 a.m.; "shortly before 9" is not 9.40: a hedge rounds, to a side
+    from reader.suggest import when
+
+    assert when.conflict(a, b) is not None
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("The lorry overturned on the ring road at about 9 p.m. on Monday.",
+         "The lorry overturned on the ring road at 9.40pm on Monday."),
+        ("The lorry overturned on the ring road shortly after 9 p.m. on Monday.",
+         "The lorry overturned on the ring road at 10.10pm on Monday."),
+        ("The lorry overturned on the ring road shortly before midnight on Monday.",
+         "The lorry overturned on the ring road at 11.10pm on Monday."),
+        ("The lorry overturned on the ring road at about 9 p.m. on Monday.",
+         "The lorry overturned on the ring road at around 10 p.m. on Monday."),
+    ],
+)  # fmt: skip
+def test_hedged_clock_times_that_round_one_time_agree(a: str, b: str) -> None:
+    from reader.suggest import when
+
+    assert when.conflict(a, b) is None

@@ -65,10 +65,12 @@ PARTS = {  # hours of the day, end may pass midnight
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?$")
 _MERIDIEM = {"am": 0, "pm": 12, "a": 0, "p": 12}
 CLOCK_MARGIN = 0.45  # hours: two readings a whole hour apart ("9 p.m." / "10 p.m.") differ
-HEDGED_MARGIN = 1.5
+HEDGED_MARGIN = 1.5  # "shortly before 3am" may be 02:40 ...
+ROUNDED_MARGIN = 0.5  # ... but "about 4 a.m." is not 5 a.m., nor "around 9:20" 10.20
 _CLOCK_HEDGES = frozenset(
     "about around approximately roughly shortly just before after nearly almost some".split()  # noqa: SIM905
 )
+_EARLIER = frozenset(["before", "nearly", "almost"])  # hedges that say to which side
 _MONTH_NAME = (
     r"(?P<{}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
     r"|(?:January|February|March|April|June|July|August|September|October|November|December)\b)"
@@ -353,7 +355,8 @@ def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | No
     minutes, so that "2.40" alone stays a number); else None.
 
     Outlets round and hedge the time of one event ("shortly before 3am" / "at 02:40"): a time
-    spans `CLOCK_MARGIN` either side, `HEDGED_MARGIN` after "about", "shortly before"…"""
+    spans `CLOCK_MARGIN` either side, `ROUNDED_MARGIN` after "about", "around"…, and
+    `HEDGED_MARGIN` on the side a hedge says ("shortly before", "just after")."""
     m = _TIME.match(toks[i].lower)
     if m is None:
         return None
@@ -367,8 +370,12 @@ def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | No
         h, last = hour + minutes / 60, i
     else:
         return None
-    hedged = any(t.lower in _CLOCK_HEDGES for t in toks[max(0, i - 2) : i])
-    margin = HEDGED_MARGIN if hedged else CLOCK_MARGIN
+    hedges = {t.lower for t in toks[max(0, i - 2) : i]} & _CLOCK_HEDGES
+    if hedges & _EARLIER:
+        return (h - HEDGED_MARGIN, h), last
+    if "after" in hedges:
+        return (h, h + HEDGED_MARGIN), last
+    margin = ROUNDED_MARGIN if hedges else CLOCK_MARGIN
     return (h - margin, h + margin), last
 
 
