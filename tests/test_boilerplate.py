@@ -62,6 +62,32 @@ FURNITURE = [
     "Our Standards: The Example Trust Principles.",
     "Cookies help us deliver our services. By using our services, you agree to our use of cookies.",
     "By continuing to browse the site you are agreeing to our use of cookies.",
+    "Image caption, Soldiers stand near the border on Saturday",
+    "Media caption, Watch: The moment the bridge collapsed",
+    "Link Copied!",
+    "Explore more on these topics",
+    "Listen to this article · 5:12 min",
+    "Credit...Jane Doe for The Example Times",
+    "A version of this article appears in print on Jan. 11, 2022, Section A, Page 1 of the "
+    "Example edition with the headline: Talks Yield Little.",
+    "Order Reprints | Today's Paper | Subscribe",
+    "Comment on this story",
+    "This article is more than 2 years old",
+    "Last modified on Mon 10 Jan 2022 18.02 GMT",
+    "Our journalism needs your support.",
+    "Thank you for reading.",
+    "Contributing: Jane Doe, Example Today",
+    "The Associated Press contributed to this report.",
+    "Reuters contributed reporting.",
+    "Jane Doe contributed reporting from Kyiv, and John Roe from Moscow.",
+    "Associated Press writer Jane Doe in Kyiv contributed to this report.",
+    "Have a news tip? Email us.",
+    "Watch: Russia and US hold talks in Geneva",
+    "WATCH | Talks end without breakthrough",
+    "(CNN)",
+    "Story continues below advertisement",
+    "Article continues after advertisement",
+    "Continue reading the main story",
 ]
 
 REPORTING = [
@@ -85,6 +111,12 @@ REPORTING = [
     "Our standards of care fell short, the hospital's director said.",
     "Regulators say tracking cookies let advertisers follow you around the web.",
     "Advertisements for the festival were banned by the Karsby council.",
+    "Watch: the video shows the bridge falling, police said.",
+    "Thousands contributed to the appeal for the flood victims.",
+    "The story continues to unfold in Karsby, where the dam broke.",
+    "Listen to the recording and you will hear the shots, the lawyer said.",
+    "(Two of them were children.)",
+    "The mayor's office said the caption under the photo was wrong.",
 ]
 
 

@@ -18,7 +18,13 @@ _CHROME = re.compile(
       | source\ link | source:\ .{0,60}
       | click\b.{0,40}
       | (?:see|view)\ (?:details|more|all|comments?)
-      | (?:continue|start|keep)\ reading | read\ (?:more|next|the\ full\ (?:story|article))
+      | (?:continue|start|keep)\ reading(?:\ (?:the\ )?(?:main\ )?(?:story|article|below))?
+      | read\ (?:more|next|the\ full\ (?:story|article))
+      | (?:story|article)\ continues\b.{0,40} | link\ copied
+      | explore\ more\ on\ (?:these|this)\ topics? | comments?\ on\ this\ (?:story|article)
+      | listen\ to\ (?:this|the)\ (?:article|story)\b.{0,40}
+      | thank\ you\ for\ (?:reading|your\ support)\b.{0,40}
+      | (?:have|got)\ a\ (?:news\ )?tip\b.{0,80}
       | (?:read\ more|read\ next|see\ also|also\ read)\ ?:.{0,100}
       | related\b.{0,80} | (?:top|more|latest|most\ read)\ (?:stories|news|articles)\b.{0,60}
       | our\ picks | recommended(?:\ for\ you)? | trending(?:\ now)?
@@ -30,6 +36,11 @@ _CHROME = re.compile(
       | your\ email\ address\ will\ not\ be\ published\b.{0,80}
       | required\ fields\ are\ marked\b.{0,20}
       | (?:photo|photograph|image|picture|video|illustration|credit|caption)s?\ ?(?:by\b|:).{0,100}
+      | (?:image|media|video)\ (?:caption|source)\ ?[,:].{0,200} | credit(?:\.{2,}|\u2026).{0,100}
+      | a\ version\ of\ this\ (?:article|story)\ appears?\b.{0,300}
+      | this\ (?:article|story)\ is\ (?:more\ than\ )?\w+\ (?:years?|months?)\ old
+      | contributing:\ .{0,100}
+      | \([A-Z][\w&.]*(?:\ [A-Z][\w&.]*){0,2}\)
       | (?:this|the)\ (?:article|story)\ (?:was|is|has\ been)\ (?:originally\ )?
         (?:published|updated|produced|written)\b.{0,120}
       | (?:we\ use|this\ (?:site|website)\ uses)\ cookies\b.{0,160}
@@ -45,6 +56,16 @@ _CHROME = re.compile(
     _I | re.VERBOSE,
 )
 
+# "Watch: <a video's title>", "WATCH | ...": a link to a video, not a sentence of reporting
+_WATCH = re.compile(r"^watch\s*[:|]\s*[^.!?]{1,100}$", _I)
+# "The Associated Press contributed to this report.", "Jane Doe contributed reporting from Kyiv."
+_CONTRIBUTED = re.compile(
+    r"^.{0,120}?\bcontributed\ (?:to\ this\ (?:report|story|article)|(?:additional\ )?reporting)"
+    r"(?:\ from\ .{1,100})?[.!]?$",
+    _I,
+)
+# a menu: three or more short items between bars ("Order Reprints | Today's Paper | Subscribe")
+_MENU = re.compile(r"^[^|.!?]{1,30}(?:\ \|\ [^|.!?]{1,30}){2,}$")
 # A cookie notice: cookies, the reader, and their consent ("By using our services, you agree to
 # our use of cookies"); reporting about cookies names no consent of "you".
 _COOKIES = re.compile(r"\bcookies?\b", _I)
@@ -63,7 +84,7 @@ _AGENCY = re.compile(
 # "Published 3 hours ago", "Updated 12:45 GMT", "Last updated on 4 March 2025": a time stamp,
 # never a sentence (no full stop: "Published figures for 2021 showed a rise." is reporting)
 _STAMP = re.compile(
-    r"^(?:(?:first\s+)?published|(?:last\s+)?updated|posted)\b(?:\s+on)?:?\s+.{0,40}?"
+    r"^(?:(?:first\s+)?published|(?:last\s+)?(?:updated|modified)|posted)\b(?:\s+on)?:?\s+.{0,40}?"
     r"(?:\bago|\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d\d\b)[^.!?]{0,20}$",
     _I,
 )
@@ -79,7 +100,7 @@ _AUTHORS = re.compile(rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$")
 # Sales copy speaks to the reader ("you", "your") about reading, apps and membership.
 _SECOND_PERSON = re.compile(r"\byou(?:r|rs)?\b", _I)
 _SALES = re.compile(
-    r"\b(?:news|app|apps|subscri\w*|member\w*|sign\w*|titles|access|newsletter\w*|"
+    r"\b(?:news|app|apps|subscri\w*|member\w*|sign\w*|titles|access|newsletter\w*|journalism|"
     r"inbox|free|trial|premium|download\w*|curated|offer|unlimited|account)\b",
     _I,
 )
@@ -153,7 +174,9 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
         return bool(_CONTACT.match(s) and email)
     if not any(ch.isalpha() for ch in s):
         return True  # rules, dividers, "***", bare numbers
-    if _CHROME.match(s):
+    if _CHROME.match(s) or (low.startswith("watch") and _WATCH.match(s)):
+        return True
+    if ("contributed" in low and _CONTRIBUTED.match(s)) or ("|" in s and _MENU.match(s)):
         return True
     n = -1  # words: counted when a rule needs them
     if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(s):
