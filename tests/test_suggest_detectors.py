@@ -1359,3 +1359,36 @@ def test_hedged_clock_times_that_round_one_time_agree(a: str, b: str) -> None:
     from reader.suggest import when
 
     assert when.conflict(a, b) is None
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Transport Minister Rosa Lind opened it.", "Interior Minister Rosa Lind opened it."),
+        ("Environment Secretary Tom Hale came.", "Fisheries Secretary Tom Hale came."),
+        ("Deputy Education Minister Ida Berg spoke.", "Deputy Housing Minister Ida Berg spoke."),
+    ],
+)  # fmt: skip
+def test_one_person_as_minister_of_two_portfolios_conflicts(a: str, b: str) -> None:
+    x, y = _one(titles.extract(a)), _one(titles.extract(b))
+    assert titles.related(x, y)
+    assert not titles.compatible(x, y)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Foreign Minister Rosa Lind arrived.", "Swedish Foreign Minister Rosa Lind arrived."),
+        ("Minister Rosa Lind arrived.", "Transport Minister Rosa Lind arrived."),
+        ("Defense Minister Rosa Lind arrived.", "Defence Minister Rosa Lind arrived."),
+        ("Economy Minister Rosa Lind arrived.", "Finance Minister Rosa Lind arrived."),
+        ("Transport Minister Rosa Lind arrived.", "Infrastructure Minister Rosa Lind arrived."),
+        ("Culture Minister Rosa Lind arrived.", "Tourism Minister Rosa Lind arrived."),
+        ("Health Secretary Tom Hale spoke.", "Secretary of State for Health Tom Hale spoke."),
+    ],
+)  # fmt: skip
+def test_a_portfolio_named_one_way_or_left_out_is_the_same_title(a: str, b: str) -> None:
+    # outlets name a nationality, or not; spell it, or name a ministry of several portfolios
+    # by one of them ("Economy and Finance"); only two portfolios that never go together differ
+    x, y = _one(titles.extract(a)), _one(titles.extract(b))
+    assert titles.compatible(x, y)

@@ -112,6 +112,43 @@ _DOMAIN = frozenset(
         "eu",
     ]
 )
+# A minister's portfolio, by the ministry it belongs to: "Economy Minister" and "Finance Minister"
+# can be one post ("Economy and Finance"), "Transport" and "Interior" cannot. Two titles of one
+# person naming portfolios of no common ministry conflict.
+_MINISTRY = {
+    "foreign": "foreign",
+    "defence": "defence",
+    "defense": "defence",
+    "interior": "interior",
+    "finance": "finance",
+    "treasury": "finance",
+    "economy": "finance",
+    "health": "health",
+    "energy": "environment",
+    "environment": "environment",
+    "climate": "environment",
+    "trade": "trade",
+    "commerce": "trade",
+    "industry": "trade",
+    "transport": "transport",
+    "transportation": "transport",
+    "infrastructure": "transport",
+    "agriculture": "agriculture",
+    "fisheries": "agriculture",
+    "farming": "agriculture",
+    "culture": "culture",
+    "tourism": "culture",
+    "sport": "culture",
+    "sports": "culture",
+    "heritage": "culture",
+    "education": "education",
+    "labour": "labour",
+    "labor": "labour",
+    "employment": "labour",
+    "housing": "housing",
+    "immigration": "immigration",
+}
+_DOMAIN = _DOMAIN | frozenset(_MINISTRY)
 _NAME_PARTICLES = frozenset(["de", "da", "van", "von", "der", "al", "bin", "la", "le"])
 _CALENDAR = frozenset(
     [
@@ -182,6 +219,8 @@ def _name_after(text: str, toks: Sequence[Token], k: int) -> tuple[str, int] | N
 def _slot(text: str, toks: Sequence[Token], lo: int, hi: int, surname: str) -> Slot | None:
     while hi > lo and toks[hi - 1].lower in ("of", "for", "the"):
         hi -= 1  # "chairman of the Center": the run stops before the organisation
+    while lo > 0 and toks[lo - 1].lower in _MINISTRY and toks[lo - 1].text[:1].isupper():
+        lo -= 1  # "Transport Minister": the portfolio before the office is of the title
     words = [t.lower for t in toks[lo:hi]]
     offices = frozenset(w for w in words if w in OFFICES)
     if not offices:
@@ -252,6 +291,12 @@ def related(a: Slot, b: Slot) -> bool:
     return a.key == b.key and bool(a.value[1] & b.value[1])  # type: ignore[index]
 
 
+def _ministries(s: Slot) -> frozenset[str]:
+    return frozenset(_MINISTRY[w] for w in s.value[2] if w in _MINISTRY)  # type: ignore[index]
+
+
 def compatible(a: Slot, b: Slot) -> bool:
-    """Ranks must match: "Deputy Secretary" and "Assistant Secretary" are different jobs."""
-    return a.value[0] == b.value[0]  # type: ignore[index]
+    """Ranks must match: "Deputy Secretary" and "Assistant Secretary" are different jobs; and
+    portfolios, where both name one: "Transport Minister" is not "Interior Minister"."""
+    ma, mb = _ministries(a), _ministries(b)
+    return a.value[0] == b.value[0] and not (ma and mb and not ma & mb)  # type: ignore[index]
