@@ -340,3 +340,45 @@ def test_seed_claim_count_and_known_sentences(seeds) -> None:
 def test_seed_ids_are_stable_across_loads(seeds) -> None:
     again = load_corpus(SEEDS)
     assert [c.id for c in again.stories[0].claims()] == [c.id for c in seeds.stories[0].claims()]
+
+
+MARKDOWN_ARTICLE = """---
+source: The Example Post
+url: https://example.com/ferry
+---
+# Ferry capsizes off Karsby, killing at least 12
+
+*By Jane Doe* | [The Example Post](https://example.com)
+
+A ferry carrying **180 passengers** capsized off [Karsby](https://example.com/karsby) early on
+Tuesday, killing at least 12 people, the coast guard said.
+
+![A coast guard vessel near Karsby](https://example.com/photo.jpg)
+
+- Rescuers pulled 150 people from the water.
+- The ferry had left the port at 2&nbsp;a.m. &amp; sank within minutes.
+
+<div class="ad">Advertisement</div>
+"""
+
+
+def test_a_markdown_article_is_read_as_the_text_it_renders_to(tmp_path: Path) -> None:
+    (tmp_path / "ferry.md").write_text(MARKDOWN_ARTICLE, encoding="utf-8")
+    article = load_article("story", tmp_path / "ferry.md")
+    assert article.title == "Ferry capsizes off Karsby, killing at least 12"
+    assert article.source == "The Example Post"  # front matter read as for any article
+    assert [c.text for c in article.claims] == [
+        "Ferry capsizes off Karsby, killing at least 12",
+        "A ferry carrying 180 passengers capsized off Karsby early on Tuesday, killing at least "
+        "12 people, the coast guard said.",
+        "Rescuers pulled 150 people from the water.",
+        "The ferry had left the port at 2\xa0a.m. & sank within minutes.",
+    ]
+    for c in article.claims:  # offsets into the article's (rendered) text
+        assert article.text[c.start : c.end] == c.text
+
+
+def test_a_text_article_keeps_markdown_like_characters_as_written(tmp_path: Path) -> None:
+    (tmp_path / "ferry.txt").write_text("Ferry sinks\n\nThe **180** passengers were safe.\n")
+    article = load_article("story", tmp_path / "ferry.txt")
+    assert [c.text for c in article.claims][-1] == "The **180** passengers were safe."

@@ -20,6 +20,7 @@ from pathlib import Path
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
 from reader.corpus.claim_ids import assign_ids
 from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable, printable
+from reader.corpus.markdown import plain_text
 from reader.corpus.segment import segment_article, split_sentences
 from reader.corpus.sources import find_source, line_spans
 from reader.models import Article, Claim, Corpus, Skipped, Story
@@ -110,6 +111,8 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
         text, encoding, warnings = decode_bytes(data)
     except DecodeError as exc:
         raise ArticleError(str(exc)) from None
+    if Path(name).suffix.lower() == ".md":
+        text = plain_text(text)
     if not text.strip():
         raise ArticleError("no text (only white space)")
     boiler = boilerplate_spans(text)
