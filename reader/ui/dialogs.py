@@ -279,11 +279,19 @@ class ExportScreen(ModalScreen[dict | None]):
         path = self.query_one("#export-path", Input).value.strip()
         return Path(path).expanduser().absolute() if path else None
 
+    def _refusal(self, full: Path) -> str | None:
+        """Why `full` cannot be written, said before anything is asked, or None."""
+        if full.is_dir():
+            return "a folder"
+        if not full.parent.is_dir():
+            return "in a folder that does not exist"
+        return self.refused(full)
+
     def _show_full_path(self) -> None:
         full = self.full_path
         line = Text("→ ", style="dim")
         line.append(one_line(str(full)) if full else "give a file name", style="italic")
-        what = self.refused(full) if full is not None else None
+        what = self._refusal(full) if full is not None else None
         if what:
             line.append(f"  ({what}: not written)", style="bold red")
         elif full is not None and full.exists():
@@ -316,7 +324,7 @@ class ExportScreen(ModalScreen[dict | None]):
         if full is None:
             self.notify("Give a file name to export to.", severity="warning", markup=False)
             return
-        what = self.refused(full)
+        what = self._refusal(full)
         if what:
             self.notify(
                 f"{one_line(str(full))} is {what}: choose another file.",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual import events
 
 from reader.ui.app import build_app
-from reader.ui.dialogs import ConfirmScreen
+from reader.ui.dialogs import ConfirmScreen, ExportScreen
 from ui.helpers import REVIEWER, labels, screen_lines
 
 SMALL = (80, 24)
@@ -68,3 +70,24 @@ async def test_a_key_typed_right_after_q_does_not_crash_the_closing_app(
         await pilot.pause()
     assert app.return_code == 0
     assert labels(seeded_db) == {}  # nothing tagged on the way out
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [("seeds", "a folder"), ("no-such-folder/out.csv", "in a folder that does not exist")],
+)
+async def test_export_to_a_folder_or_a_missing_one_is_refused_in_the_dialog(
+    seeded_db: str, path: str, said: str
+) -> None:
+    # a folder was "(exists: asks before replacing)", then "Replace it?", then after a yes
+    # "Export failed" with the dialog and its choices gone; a missing folder the same, unasked
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.press("s")
+        app.screen.query_one("#export-path").value = path
+        await pilot.pause()
+        shown = " ".join(" ".join(line.strip("█ ").split()) for line in screen_lines(app))
+        assert f"({said}: not written)" in shown and "asks before" not in shown, shown
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)  # no question; the reviewer fixes the path
+    assert not Path("no-such-folder").exists()
