@@ -1392,3 +1392,13 @@ def test_a_portfolio_named_one_way_or_left_out_is_the_same_title(a: str, b: str)
     # by one of them ("Economy and Finance"); only two portfolios that never go together differ
     x, y = _one(titles.extract(a)), _one(titles.extract(b))
     assert titles.compatible(x, y)
+
+
+def test_a_nationality_names_its_country() -> None:
+    from reader.suggest.names import same_place
+
+    for adj, country in [("italian", "italy"), ("norwegian", "norway"), ("swedish", "sweden"),
+                         ("chinese", "china"), ("israeli", "israel")]:  # fmt: skip
+        assert same_place(adj, country) and same_place(country, adj)
+    for a, b in [("morgan", "morgenstern"), ("brian", "brighton"), ("martin", "martina")]:
+        assert not same_place(a, b)

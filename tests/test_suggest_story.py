@@ -836,3 +836,19 @@ def test_a_count_of_an_earlier_event_in_a_named_year_is_not_contradicted() -> No
         "A smaller Marrow river flood forced 400 residents from homes in Dunmore in 2016."
     ]
     assert earlier.label != "contradicted", earlier.reason
+
+
+def test_a_nationality_and_its_country_name_one_place() -> None:
+    # "Italian" in one source, "Italy" in another: neither names a place no other source does
+    dateline = "LODI, Italy — Twelve people were killed when a bus crashed near Lodi on Monday."
+    claim = "At least 12 people were killed when a bus crashed near the northern Italian town of Lodi on Monday."  # noqa: E501
+    story = _story(
+        [dateline],
+        [claim],
+        ["The bus crash near Lodi on Monday killed 12 people, officials said."],
+        ["Twelve people were killed when the bus crashed near Lodi on Monday."],
+    )
+    got = _by_text(story)
+    for text in (dateline, claim):
+        assert "names 'Ital" not in got[text].reason, got[text].reason
+        assert got[text].label == "consistent", got[text].reason

@@ -33,6 +33,7 @@ from reader.suggest import (
     titles,
     when,
 )
+from reader.suggest.names import SAME_PLACE_PREFIX, same_place
 from reader.suggest.readings import ClaimReadings, read_claims
 from reader.suggest.slots import Slot
 from reader.suggest.support import (
@@ -347,18 +348,36 @@ def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int
     """Per claim, the spans of its proper names that no other article mentions at all."""
     words = read.words  # article -> stems of all its words
     articles_using = Counter(s for ss in words.values() for s in ss)
+    # one-word names by their first letters, with their articles: "Italian" is known where
+    # another source writes "Italy" (`names.same_place`)
+    starts: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for c, found in zip(claims, read.names, strict=True):
+        for start, end, stems in found:
+            if len(stems) == 1:
+                w = c.text[start:end].lower()
+                starts[w[:SAME_PLACE_PREFIX]].add((w, c.article))
     out: list[list[tuple[int, int]]] = []
     for c, found in zip(claims, read.names, strict=True):
         mine = words[c.article]
         # a name is known elsewhere when any of its words is ("Joe Biden" / "Mr. Biden")
+        lone = [
+            (start, end, stems)
+            for start, end, stems in found
+            if all(articles_using[s] - (s in mine) == 0 for s in stems)
+        ]
         out.append(
-            [
-                (start, end)
-                for start, end, stems in found
-                if all(articles_using[s] - (s in mine) == 0 for s in stems)
-            ]
+            [(start, end) for start, end, stems in lone if not _placed(c, start, end, starts)]
         )
     return out
+
+
+def _placed(c: Claim, start: int, end: int, starts: dict[str, set[tuple[str, str]]]) -> bool:
+    """The one-word name c.text[start:end] is a country or a nationality another article names
+    the other way ("Italian" / "Italy")."""
+    w = c.text[start:end].lower()
+    return any(
+        a != c.article and same_place(w, v) for v, a in starts.get(w[:SAME_PLACE_PREFIX], ())
+    )
 
 
 _SCORE = operator.attrgetter("score")  # an evidence's

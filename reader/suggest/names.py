@@ -52,3 +52,26 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
             out.append([t])
         last = k
     return tuple(map(tuple, out))
+
+
+# Endings of nationality adjectives ("Italian", "Norwegian", "Chinese", "Swedish", "Israeli")
+_DEMONYM = ("ian", "ean", "an", "ese", "ish", "ic", "i")
+SAME_PLACE_PREFIX = 4  # letters a nationality shares with its country's name at least
+
+
+def same_place(a: str, b: str) -> bool:
+    """Two lower-case words name one country, one as its nationality: "italian" / "italy",
+    "norwegian" / "norway", "swedish" / "sweden" (not "morgan" / "morgenstern": the country is
+    the shared start give or take its last three letters)."""
+    if a == b:
+        return True
+    if a.endswith(_DEMONYM):
+        adj, place = a, b
+    elif b.endswith(_DEMONYM):
+        adj, place = b, a
+    else:
+        return False
+    n = 0
+    while n < min(len(adj), len(place)) and adj[n] == place[n]:
+        n += 1
+    return n >= max(SAME_PLACE_PREFIX, len(place) - 3)
