@@ -154,3 +154,24 @@ def test_each_cross_article_pair_is_scored_once_and_as_the_pair_score(monkeypatc
     assert {e.article for e in found} == {"a.txt", "b.txt", "c.txt"}
     for e in found:
         assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])
+
+
+def test_fuzzy_scores_on_token_sets_are_token_set_ratios_of_the_texts() -> None:
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from reader.align.fuzzy import fuzzy_scores, processed, token_sets
+
+    texts = processed(
+        [
+            "The ferry sank off Karsby on Tuesday, and the ferry's crew of 12 survived.",
+            "Twelve crew members survived when the Karsby ferry sank on Tuesday night.",
+            "Rescuers pulled 150 people from the water after the ferry sank off Karsby.",
+            "A ferry carrying 180 passengers capsized off Karsby early on Tuesday morning.",
+        ]
+    )
+    long = np.zeros(len(texts), dtype=bool)
+    expected = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, dtype=np.float32)
+    assert (fuzzy_scores(texts, texts, long, long) == expected).all()
+    sets = token_sets(texts)
+    assert sets[0].split() == sorted(set(texts[0].split()))  # each word once, sorted

@@ -134,7 +134,7 @@ def align_blocks(
     n = len(claims)
     exhaustive = n * n - int((sizes**2).sum()) <= pair_budget
     grid = ArticleGrid(article)
-    texts = scorer.processed_array
+    texts, sets = scorer.processed_array, scorer.sets_array
     fuzzy = _CrossFuzzy(scorer, grid, whole=only is None) if exhaustive else None
     semantic = scorer.semantic.on
     for b, (lo, hi, (start, end)) in enumerate(_blocks(article)):
@@ -164,7 +164,10 @@ def align_blocks(
                 pair = _distinct(np.r_[rows * n + cols, more_rows * n + more_cols])
                 rows, cols = pair // n, pair % n
             at = cols - (end - start) * (cols >= end)
-            fz = fuzzy_pairs(texts[rows], texts[cols], scorer.short[rows], scorer.short[cols])
+            fz = fuzzy_pairs(
+                texts[rows], texts[cols], scorer.short[rows], scorer.short[cols],
+                (sets[rows], sets[cols]),
+            )  # fmt: skip
             scores = combine(lex[rows - lo, at], fz, _at(z, rows - lo, at))
             path = scorer.paths(lo, (start, end), lex, rows - lo, at)
             scores = held(corroborated(scores, path), facts[rows - lo, at])
@@ -222,9 +225,11 @@ class _CrossFuzzy:
 
     def _score(self, q: tuple[int, int], c: tuple[int, int]) -> np.ndarray:
         """Claims q[0]..q[1]-1 (rows) against claims c[0]..c[1]-1."""
-        text, short = self.scorer.processed, self.scorer.short
+        text, short, sets = self.scorer.processed, self.scorer.short, self.scorer.sets
         (a, b), (s, e) = q, c
-        return fuzzy_scores(text[a:b], text[s:e], short[a:b], short[s:e])
+        return fuzzy_scores(
+            text[a:b], text[s:e], short[a:b], short[s:e], sets=(sets[a:b], sets[s:e])
+        )
 
     def _pair(self, a: int, b: int) -> np.ndarray:
         block = self.done.get((a, b))

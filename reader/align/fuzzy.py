@@ -7,6 +7,8 @@ in a long sentence, so any pair in which either side has few content words is sc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
@@ -24,6 +26,12 @@ def processed(texts: list[str]) -> list[str]:
     return [utils.default_process(t) for t in texts]
 
 
+def token_sets(texts: Sequence[str]) -> list[str]:
+    """Each `processed` text as its words, sorted, each once: `token_set_ratio` reads nothing
+    else, so it scores these the same, a quarter faster (it sorts no words per pair)."""
+    return [" ".join(sorted(set(t.split()))) for t in texts]
+
+
 # Below this many pairs, starting rapidfuzz's threads costs more than they save.
 THREADED_PAIRS = 100_000
 # All cores for big matrices; 1 in an import's worker processes, which already fill the cores.
@@ -37,11 +45,20 @@ def _threads(pairs: int, workers: int | None) -> int:
 
 
 def fuzzy_scores(
-    q: list[str], c: list[str], short_q: np.ndarray, short_c: np.ndarray, workers: int | None = None
+    q: list[str],
+    c: list[str],
+    short_q: np.ndarray,
+    short_c: np.ndarray,
+    workers: int | None = None,
+    sets: tuple[list[str], list[str]] | None = None,
 ) -> np.ndarray:
-    """Pairwise fuzzy similarity 0-100 of `processed` texts; short texts use plain `ratio`."""
+    """Pairwise fuzzy similarity 0-100 of `processed` texts; short texts use plain `ratio`.
+    `sets`: the `token_sets` of q and c, when the caller has them."""
     workers = _threads(len(q) * len(c), workers)
-    scores = process.cdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers)
+    q_sets, c_sets = sets if sets is not None else (token_sets(q), token_sets(c))
+    scores = process.cdist(
+        q_sets, c_sets, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers
+    )
     if short_q.any() or short_c.any():
         plain = process.cdist(q, c, scorer=fuzz.ratio, dtype=np.float32, workers=workers)
         scores = np.where(short_q[:, None] | short_c[None, :], plain, scores)
@@ -59,18 +76,26 @@ def fuzzy_pairs(
     c: np.ndarray,
     short_q: np.ndarray,
     short_c: np.ndarray,
+    sets: tuple[np.ndarray, np.ndarray],
     workers: int | None = None,
 ) -> np.ndarray:
-    """`fuzzy_scores` of corresponding elements (object arrays of strings): q[k] with c[k]."""
+    """`fuzzy_scores` of corresponding elements (object arrays of strings): q[k] with c[k];
+    `sets`: their `token_sets`, likewise."""
     workers = _threads(len(q), workers)
     short = short_q | short_c
+    q_sets, c_sets = sets
     if not short.any():
-        return process.cpdist(q, c, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers)
+        return process.cpdist(
+            q_sets, c_sets, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers
+        )
     # each pair by its one scorer: `token_set_ratio` costs most of an import's alignment, and a
     # fifth of a long story's pairs have a short side
     scores = np.empty(len(q), dtype=np.float32)
-    for which, scorer in ((short, fuzz.ratio), (~short, fuzz.token_set_ratio)):
-        scores[which] = process.cpdist(
-            q[which], c[which], scorer=scorer, dtype=np.float32, workers=workers
-        )
+    long = ~short
+    scores[short] = process.cpdist(
+        q[short], c[short], scorer=fuzz.ratio, dtype=np.float32, workers=workers
+    )
+    scores[long] = process.cpdist(
+        q_sets[long], c_sets[long], scorer=fuzz.token_set_ratio, dtype=np.float32, workers=workers
+    )
     return scores

@@ -80,7 +80,7 @@ import numpy as np
 
 from reader.align.candidates import ArticleGrid, article_numbers
 from reader.align.corroborate import anchors, path_matrix, paths
-from reader.align.fuzzy import fuzzy_scores, is_short, processed
+from reader.align.fuzzy import fuzzy_scores, is_short, processed, token_sets
 from reader.align.semantic import StorySemantics, meaning_vectors
 from reader.align.weighting import FACT_WORDS, ClaimTerms, StoryWeights
 from reader.models import Claim, Evidence, Suggestion
@@ -196,6 +196,7 @@ class PairScorer:
         self.weights = StoryWeights(self.claims, terms)
         texts = [c.text for c in self.claims]
         self.processed = processed(texts)
+        self.sets = token_sets(self.processed)
         self.short = is_short(texts) if short is None else short
         # each claim's article as a range of claims (contiguous in a story), so that a claim of
         # a long article is not scored against its whole article to score a few pairs
@@ -298,6 +299,11 @@ class PairScorer:
         return np.array(self.processed, dtype=object)
 
     @cached_property
+    def sets_array(self) -> np.ndarray:
+        """`sets` (each claim's `token_sets`) as an array (of objects)."""
+        return np.array(self.sets, dtype=object)
+
+    @cached_property
     def index(self) -> dict[str, int]:
         """Each claim's position, by id (asked for block after block of a big story)."""
         return {c.id: k for k, c in enumerate(self.claims)}
@@ -316,12 +322,14 @@ class PairScorer:
         else:
             every, every_fact = self.weights.with_facts(i, i + 1)
             lex, shared = every[0, ix], every_fact[0, ix]
+        js = ix.tolist()
         fz = fuzzy_scores(
             [self.processed[i]],
-            [self.processed[j] for j in ix.tolist()],
+            [self.processed[j] for j in js],
             self.short[i : i + 1],
             self.short[ix],
             workers=1,
+            sets=([self.sets[i]], [self.sets[j] for j in js]),
         )[0]
         score = combine(lex, fz, self.semantic.z_pairs(np.full(len(ix), i), ix))
         if row is None or own.all():  # corroboration needs each article's claims together
