@@ -8,8 +8,9 @@ import pytest
 from textual import events
 
 from reader.ui.app import build_app
-from reader.ui.dialogs import ConfirmScreen, ExportScreen
-from ui.helpers import REVIEWER, labels, screen_lines
+from reader.ui.dialogs import ConfirmScreen, ExportScreen, NoteScreen
+from ui.conftest import import_into
+from ui.helpers import REVIEWER, labels, screen_lines, settled
 
 SMALL = (80, 24)
 
@@ -91,3 +92,31 @@ async def test_export_to_a_folder_or_a_missing_one_is_refused_in_the_dialog(
         await pilot.press("enter")
         assert isinstance(app.screen, ExportScreen)  # no question; the reviewer fixes the path
     assert not Path("no-such-folder").exists()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 15)])
+async def test_the_note_editor_fits_a_long_claim_on_a_small_screen(
+    seeded_db: str, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # a claim of many lines pushed the note's field half off screen and its buttons out of it
+    story = tmp_path / "long"
+    story.mkdir()
+    bridges = ", and ".join(f"bridge {i} over the river was closed on Monday" for i in range(40))
+    (story / "a.txt").write_text(f"Bridges closed\n\nThe council said that {bridges}.\n")
+    (story / "b.txt").write_text("Storm shuts bridges\n\nBridge 3 was closed on Monday.\n")
+    import_into(seeded_db, story)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=size) as pilot:
+        app.open_story("long")
+        await settled(app, pilot)
+        await pilot.press("j")
+        assert len(app.review.claim.text) > 500
+        await pilot.press("e")
+        assert isinstance(app.screen, NoteScreen)
+        screen = app.screen.region
+        for widget in ("#note-text", "#save", "#cancel"):
+            region = app.screen.query_one(widget).region
+            assert screen.contains_region(region), (widget, region, screen)
+        assert app.screen.query_one("#note-text").region.height >= 3
+        await pilot.press(*"closed", "ctrl+s")
+        assert app.review.annotations[app.review.claim.id].note == "closed"
