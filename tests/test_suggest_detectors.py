@@ -1402,3 +1402,19 @@ def test_a_nationality_names_its_country() -> None:
         assert same_place(adj, country) and same_place(country, adj)
     for a, b in [("morgan", "morgenstern"), ("brian", "brighton"), ("martin", "martina")]:
         assert not same_place(a, b)
+
+
+def test_ages_of_two_people_sharing_a_surname_are_not_compared() -> None:
+    # "Erik Berg, 51" is the brother of "Jan Berg, 45", not another age for him
+    jan = _one(numbers.extract("The driver, Jan Berg, 45, was arrested after the crash."))
+    erik = _one(numbers.extract("His brother, Erik Berg, 51, was also on the coach."))
+    assert not numbers.related(jan, erik)
+    # one person, named in full or by surname, is compared
+    for other in ("Driver Jan Berg, 46, was arrested after the crash.",
+                  "Mr Berg, 46, was arrested after the crash."):  # fmt: skip
+        older = _one(numbers.extract(other))
+        assert numbers.related(jan, older) and not numbers.compatible(jan, older), other
+    # a name opening the sentence is a name too
+    opening = _one(numbers.extract("Jan Berg, aged 45, was arrested on Friday."))
+    assert not numbers.related(opening, erik)
+    assert numbers.related(opening, jan) and numbers.compatible(opening, jan)

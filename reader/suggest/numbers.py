@@ -24,7 +24,7 @@ from reader.suggest.text import (
     tokenize,
     window_stems,
 )
-from reader.suggest.titles import name_marks
+from reader.suggest.titles import is_title_word, name_marks
 
 _ONES = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -521,7 +521,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             near = window_stems(toks, start, k, NEAR, _HEDGE_WORDS) - _UNIT_WORDS - _CHANGE_STEMS
             context = frozenset(near) | _names(toks, start, k)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
-            context |= _names(toks, start, k)
+            context |= _names(toks, start, k) | _given_name(toks, start)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         former = _former(text, toks, start)
         of_them = j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _BACK
@@ -1076,6 +1076,22 @@ def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
     return name_marks([*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]])
 
 
+_HONORIFICS = frozenset("mr mrs ms miss dr sir prof".split())  # noqa: SIM905
+
+
+def _given_name(toks: Sequence[Token], i: int) -> frozenset[str]:
+    """The given name, marked "=", of the person whose age is the figure at toks[i], named in
+    full right before it ("Jan Berg, 45,", "Jan Berg, aged 45,"): one surname may be two people
+    ("his brother, Erik Berg, 51,"); "Mr Berg, 45," or "Berg, 45," names no given name."""
+    k = i - 1 - (i > 0 and toks[i - 1].lower == "aged")
+    run: list[Token] = []
+    while k >= 0 and toks[k].text[:1].isupper() and toks[k].text.isalpha():
+        run.insert(0, toks[k])
+        k -= 1
+    run = [t for t in run if t.lower not in _HONORIFICS and not is_title_word(t.lower)]
+    return frozenset({"=" + run[-2].lower}) if len(run) >= 2 else frozenset()
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -1087,6 +1103,10 @@ def related(a: Slot, b: Slot) -> bool:
     names_b = {c for c in b.context if c[:1] == "@"}
     if names_a and names_b and not names_a & names_b:
         return False  # two people's shares: "Hale took 46%" / "Moreau won with 52%"
+    given_a = {c for c in a.context if c[:1] == "="}
+    given_b = {c for c in b.context if c[:1] == "="}
+    if given_a and given_b and not given_a & given_b:
+        return False  # two of one family: "Jan Berg, 45," / "his brother, Erik Berg, 51,"
     shared = a.key & b.key
     if a.value[3] in _BEFELL:  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
