@@ -74,6 +74,17 @@ def test_an_obvious_outlet_line_or_the_file_name_when_there_is_no_front_matter()
     assert find_source("Talks end\n\nThey ended.", "000_841ac63cb8323543.txt", [])[0].name == (
         "000_841ac63cb8323543"
     )
+    # a saved page's title line, headline then outlet
+    page = (
+        "Ferry capsizes off Karsby, killing 12 | Reuters\n\nFerry capsizes off Karsby, killing 12"
+        "\n\nThe ferry sank on Tuesday.\n"
+    )
+    from reader.corpus.loader import build_article
+
+    assert build_article("s", "x.txt", "x.txt", page.encode()).source == "Reuters"
+    assert build_article("s", "y.txt", "y.txt", page.replace("|", "-").encode()).source == (
+        "Reuters"
+    )
     assert short_file_name("a-very-long-file-name-from-a-scraper-0123.txt", 16) == (
         "a-very-long-fil…"
     )

@@ -32,6 +32,7 @@ _OUTLETS = (
     "Kyiv Independent", "Sky News", "The Atlantic", "Los Angeles Times", "Chicago Tribune",
 )  # fmt: skip
 _OUTLET_NAMES = {o.casefold(): o for o in _OUTLETS}
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+")
 # "Copyright © 2022 Dow Jones & Company, Inc. All rights reserved." -> "Dow Jones & Company"
 _COPYRIGHT_HOLDER = (
     r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)"
@@ -109,7 +110,10 @@ def outlet_line(text: str, boilerplate: list[tuple[int, int]]) -> str:
     """An outlet named by a boilerplate line: the line is a known outlet, or a copyright holder."""
     for start, end in boilerplate:
         line = text[start:end].strip()
-        known = _OUTLET_NAMES.get(line.casefold())
+        # the line, or what ends a page title ("Ferry capsizes off Lesbos | Reuters")
+        known = _OUTLET_NAMES.get(line.casefold()) or _OUTLET_NAMES.get(
+            _TITLE_SEPARATOR.split(line)[-1].casefold()
+        )
         if known:
             return known
     for start, end in boilerplate:
