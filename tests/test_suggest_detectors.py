@@ -1418,3 +1418,17 @@ def test_ages_of_two_people_sharing_a_surname_are_not_compared() -> None:
     opening = _one(numbers.extract("Jan Berg, aged 45, was arrested on Friday."))
     assert not numbers.related(opening, erik)
     assert numbers.related(opening, jan) and numbers.compatible(opening, jan)
+
+
+def test_a_sum_insured_or_offered_as_a_reward_is_not_the_worth() -> None:
+    # what a thing is insured for, a reward, a ransom or bail are other sums than its worth
+    worth = _one(numbers.extract("The stolen paintings are worth €40m, the museum said."))
+    for other in ("The paintings are insured for €30m, the museum said.",
+                  "The museum offered a €30m reward for the stolen paintings.",
+                  "The thieves asked for a ransom of €30m for the paintings."):  # fmt: skip
+        assert not numbers.related(worth, _one(numbers.extract(other))), other
+    insured = _one(numbers.extract("The paintings were insured for €30m, the museum said."))
+    again = _one(numbers.extract("The museum said the paintings were insured for €35m."))
+    assert numbers.related(insured, again) and not numbers.compatible(insured, again)
+    valued = _one(numbers.extract("The museum said the paintings were valued at €45m."))
+    assert numbers.related(worth, valued) and not numbers.compatible(worth, valued)

@@ -88,6 +88,8 @@ _ROLE_OF = {
     "rescu": "rescu", "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
     "targe": "target", "emplo": "staff",
+    # sums that are not a thing's worth nor its cost: "insured for €30m", "a €1m reward"
+    "insur": "insured", "rewar": "reward", "ranso": "ransom", "bail": "bail",
 }  # fmt: skip
 _ROLES = frozenset(_ROLE_OF)
 _STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
