@@ -359,6 +359,10 @@ Tuesday, killing at least 12 people, the coast guard said.
 - The ferry had left the port at 2&nbsp;a.m. &amp; sank within minutes.
 
 <div class="ad">Advertisement</div>
+
+```
+console.log("tracking")
+```
 """
 
 

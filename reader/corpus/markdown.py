@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-# block tokens whose words are dropped: code and raw HTML are not reporting
-_SKIPPED = frozenset(["fence", "code_block", "html_block", "hr"])
 # inline tokens left out, with all they hold (an image's alt text is its caption)
 _SILENT = frozenset(["image", "html_inline"])
 
@@ -54,9 +52,9 @@ def plain_text(source: str) -> str:
     blocks: list[str] = []
     row: list[str] = []  # a table row's cells, joined as one line
     cell = False
+    # only inline tokens hold words that are kept: code blocks and raw HTML, which are not
+    # reporting, hold theirs elsewhere
     for t in _parser().parse(body):
-        if t.type in _SKIPPED:
-            continue
         if t.type == "tr_open":
             row = []
         elif t.type == "tr_close":
