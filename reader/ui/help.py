@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,7 +31,7 @@ HELP: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         (("accept",), "accept the suggested label"),
         (("accept_high",), "accept every high-confidence suggestion of the article (asks first)"),
         (LINKS, "link / unlink that evidence sentence"),
-        (("link_compare",), "link / unlink the claim under the cursor"),
+        (("link_compare",), "link / unlink the claim under the comparison pane's cursor"),
         (("note",), "write a note on the claim"),
         (("undo", "redo"), "undo / redo this window's changes"),
     ]),
@@ -65,28 +67,28 @@ class HelpScreen(ModalScreen[None]):
         Binding("up,k", "scroll(-1)", "Scroll", show=False),
     ]
 
-    def __init__(self, about: Text | None = None) -> None:
+    def __init__(self, about: RenderableType | None = None) -> None:
         super().__init__()
         self.about = about
 
     def compose(self) -> ComposeResult:
-        text = Text()
+        parts: list[RenderableType] = []
         if self.about is not None:
-            text.append("This article\n", style="bold underline")
-            text.append_text(self.about)
-            text.append("\n\n")
+            parts += [Text("This article", style="bold underline"), self.about, Text()]
         for section, keys in HELP:
-            text.append(section + "\n", style="bold underline")
+            parts.append(Text(section, style="bold underline"))
+            grid = _grid()
             for ids, what in keys:
                 key = ids[0][1:] if ids[0].startswith("=") else key_text(self.app, *ids)
-                text.append(f"  {key:<16}", style="bold cyan")
-                text.append(what + "\n")
-            text.append("\n")
-        text.append("Every tag is written to the database the moment you make it.", style="dim")
+                grid.add_row(Text("  " + key, style="bold cyan"), Text(what))
+            parts += [grid, Text()]
+        parts.append(
+            Text("Every tag is written to the database the moment you make it.", style="dim")
+        )
         with Vertical(id="help-box", classes="dialog"):
             yield Label("crossread keys · ↓ ↑ scroll · Esc closes", classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(text, id="help-text")
+                yield Static(Group(*parts), id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
@@ -96,9 +98,9 @@ class HelpScreen(ModalScreen[None]):
         scroll.scroll_down(animate=False) if step > 0 else scroll.scroll_up(animate=False)
 
 
-def about_article(article: ArticleRow, source: str) -> Text:
+def about_article(article: ArticleRow, source: str) -> Table:
     """The current article's details for the help screen, each shown literally."""
-    text = Text()
+    grid = _grid()
     for label, value in (
         ("source", source),
         ("headline", article.title),
@@ -107,7 +109,13 @@ def about_article(article: ArticleRow, source: str) -> Text:
         ("file", article.name),
     ):
         if value:
-            text.append(f"  {label:<16}", style="bold")
-            text.append(one_line(value) + "\n")
-    text.rstrip()
-    return text
+            grid.add_row(Text("  " + label, style="bold"), Text(one_line(value)))
+    return grid
+
+
+def _grid() -> Table:
+    """Two columns, so that a value too long for the line wraps under itself, not the names."""
+    grid = Table.grid()
+    grid.add_column(width=18, no_wrap=True)
+    grid.add_column(ratio=1)
+    return grid

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.ui.app import build_app
-from ui.helpers import REVIEWER, first_claims, labels
+from ui.helpers import REVIEWER, first_claims, labels, screen_lines
 
 
 async def test_a_rebound_key_tags_and_help_shows_it(seeded_db: str, config_dir: Path) -> None:
@@ -19,7 +19,7 @@ async def test_a_rebound_key_tags_and_help_shows_it(seeded_db: str, config_dir: 
         await pilot.press("y")
         assert labels(seeded_db) == {claims[0].id: "consistent"}
         await pilot.press("question_mark")
-        help_text = str(app.screen.query_one("#help-text").render())
+        help_text = "\n".join(screen_lines(app))
         assert "  y               consistent with the other sources" in help_text
 
 

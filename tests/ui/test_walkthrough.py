@@ -120,3 +120,24 @@ async def test_the_note_editor_fits_a_long_claim_on_a_small_screen(
         assert app.screen.query_one("#note-text").region.height >= 3
         await pilot.press(*"closed", "ctrl+s")
         assert app.review.annotations[app.review.claim.id].note == "closed"
+
+
+async def test_help_lines_wrap_under_their_description_at_80_columns(sourced_db: str) -> None:
+    # a wrapped description (or headline) went on at the left edge, where the keys are:
+    # "(asks first)" and "suggestions" read as keys; "the claim under the cursor" did not say
+    # which cursor
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("question_mark")
+        seen = []
+        for _ in range(12):
+            seen += [line.strip("█") for line in screen_lines(app)]
+            await pilot.press("pagedown")
+        body = [line for line in seen if line.strip()]
+        continued = [
+            line
+            for line in body
+            if "(asks first)" in line or line.split()[0] in ("suggestions", "crisis", "Ukraine")
+        ]
+        assert continued and all(line.startswith(" " * 18) for line in continued), continued
+        assert "claim under the comparison pane's" in " ".join(" ".join(body).split())
