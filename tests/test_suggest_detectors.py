@@ -1432,3 +1432,12 @@ def test_a_sum_insured_or_offered_as_a_reward_is_not_the_worth() -> None:
     assert numbers.related(insured, again) and not numbers.compatible(insured, again)
     valued = _one(numbers.extract("The museum said the paintings were valued at €45m."))
     assert numbers.related(worth, valued) and not numbers.compatible(worth, valued)
+
+
+def test_as_much_as_is_an_upper_bound() -> None:
+    # "fell by as much as 12%" (at its lowest in the day) is not another close than "fell 8%"
+    most = _one(numbers.extract("Shares in Velto fell by as much as 12% on Tuesday."))
+    close = _one(numbers.extract("Velto shares fell 8% on Tuesday."))
+    assert numbers.related(most, close) and numbers.compatible(most, close)
+    beyond = _one(numbers.extract("Velto shares fell 5% on Tuesday."))
+    assert not numbers.compatible(most, beyond)

@@ -55,6 +55,7 @@ _HEDGES = {
     ("fewer", "than"): (0.5, 1.0),
     ("up", "to"): (0.5, 1.0),
     ("as", "many", "as"): (0.5, 1.0),
+    ("as", "much", "as"): (0.5, 1.0),  # "fell by as much as 12%": its lowest, not its close
     ("just", "under"): (0.8, 1.0),
     ("under",): (0.5, 1.0),
     ("nearly",): (0.85, 1.0),
