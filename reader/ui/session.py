@@ -103,6 +103,10 @@ class Review:
         """Re-read this reviewer's labels (another instance may have written some)."""
         self._set_annotations(self.store.annotations(story=self.story, reviewer=self.reviewer))
 
+    def reload_stories(self) -> None:
+        """Re-read the list of stories (`crossread import` may have added some)."""
+        self.stories = self.store.stories()
+
     def _set_annotations(self, annotations: list[Annotation]) -> None:
         self.annotations = {a.claim_id: a for a in annotations}
         self._tagged = Counter(

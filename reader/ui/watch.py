@@ -1,9 +1,10 @@
 """Safe windows: notice what other processes wrote to the database, about once a second.
 
 `PRAGMA data_version` changes when another connection commits, so polling it costs
-microseconds; on a change the reviewer's labels are re-read and the marks, progress and
-evidence panel redrawn. The window also says every few seconds that it is still open, so its
-changes stay its own to undo (annotations.store: sessions).
+microseconds; on a change the reviewer's labels and the list of stories (an import adds to it)
+are re-read and the marks, progress, evidence panel and story list redrawn. The window also says
+every few seconds that it is still open, so its changes stay its own to undo
+(annotations.store: sessions).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class DatabaseWatch:
         self.app._guarded(self._redraw)
 
     def _redraw(self) -> None:
+        self.app.review.reload_stories()
         self.app.review.reload_annotations()
         self.app.show_marks()
         changed = getattr(self.app.screen, "on_database_changed", None)

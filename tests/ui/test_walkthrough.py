@@ -141,3 +141,21 @@ async def test_help_lines_wrap_under_their_description_at_80_columns(sourced_db:
         ]
         assert continued and all(line.startswith(" " * 18) for line in continued), continued
         assert "claim under the comparison pane's" in " ".join(" ".join(body).split())
+
+
+async def test_a_story_imported_while_the_app_is_open_can_be_opened(
+    seeded_db: str, tmp_path: Path
+) -> None:
+    # `}` said "This database holds one story." until the app was restarted
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        story = tmp_path / "later"
+        story.mkdir()
+        (story / "a.txt").write_text("Bridges closed\n\nTwelve bridges were closed on Monday.\n")
+        (story / "b.txt").write_text("Storm\n\nFourteen bridges were closed on Monday.\n")
+        import_into(seeded_db, story)  # another program: crossread import
+        app.watch.poll()  # the once-a-second poll, now rather than in a second
+        await pilot.press("right_curly_bracket")
+        await settled(app, pilot)
+        assert app.review.story == "later"
+        assert "one story" not in "\n".join(screen_lines(app))
