@@ -1441,3 +1441,12 @@ def test_as_much_as_is_an_upper_bound() -> None:
     assert numbers.related(most, close) and numbers.compatible(most, close)
     beyond = _one(numbers.extract("Velto shares fell 5% on Tuesday."))
     assert not numbers.compatible(most, beyond)
+
+
+def test_a_count_at_its_peak_is_not_the_count_now() -> None:
+    # "at its peak, 50,000 homes" had no power; "20,000 homes" still have none on Sunday
+    now = _one(numbers.extract("About 20,000 homes were still without power on Sunday."))
+    peak = _one(numbers.extract("At its peak the storm left 50,000 homes without power."))
+    assert not numbers.related(now, peak)
+    again = _one(numbers.extract("The outage peaked at 60,000 homes without power."))
+    assert numbers.related(peak, again) and not numbers.compatible(peak, again)

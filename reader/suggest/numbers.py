@@ -91,6 +91,8 @@ _ROLE_OF = {
     "targe": "target", "emplo": "staff",
     # sums that are not a thing's worth nor its cost: "insured for €30m", "a €1m reward"
     "insur": "insured", "rewar": "reward", "ranso": "ransom", "bail": "bail",
+    # the most there were, not how many there are: "at its peak, 50,000 homes", "peaked at"
+    "peak": "peak",
 }  # fmt: skip
 _ROLES = frozenset(_ROLE_OF)
 _STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
