@@ -254,8 +254,10 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         head.append(
             f"{short_name(source_of(ev.article), name_width):<{name_width}}", style="italic"
         )
-        # a sentence linked by hand that alignment did not keep has no score to show
-        head.append(f" {'–' if math.isnan(ev.score) else f'{ev.score:.0f}':>3} ", style="bold")
+        # a sentence linked by hand that alignment did not keep has no score to show; a score is
+        # rounded down, so that a 59.9 (below a strong match, as the reason says) is not shown 60
+        score = "–" if math.isnan(ev.score) else str(math.floor(ev.score))
+        head.append(f" {score:>3} ", style="bold")
         body = Text()
         text = one_line(ev.text)
         pos = 0

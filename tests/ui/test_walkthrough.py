@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,24 @@ async def test_a_story_imported_while_the_app_is_open_can_be_opened(
         await settled(app, pilot)
         assert app.review.story == "later"
         assert "one story" not in "\n".join(screen_lines(app))
+
+
+async def test_a_score_just_under_60_is_not_shown_as_a_strong_match(seeded_db: str) -> None:
+    # 59.9 was shown "60" (60 and above is a strong match) beside a reason saying "no
+    # counterpart in any other source: best alignment score 59.9"
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in app.review.article_claims:
+            near = [n for n, e in enumerate(app.review.evidence(), 1) if 59.5 <= e.score < 60]
+            if near:
+                break
+            await pilot.press("j")
+        assert near  # the seeds have such a pair
+        rows: list[str] = []
+        for _ in range(near[0]):  # scroll it into view
+            await pilot.pause()
+            rows = [line for line in screen_lines(app) if re.search(rf"│{near[0]} [○●] ", line)]
+            if rows:
+                break
+            await pilot.press("J")
+        assert rows and re.search(r" 59 ", rows[0]), rows
