@@ -1450,3 +1450,11 @@ def test_a_count_at_its_peak_is_not_the_count_now() -> None:
     assert not numbers.related(now, peak)
     again = _one(numbers.extract("The outage peaked at 60,000 homes without power."))
     assert numbers.related(peak, again) and not numbers.compatible(peak, again)
+    # a peak told later in the clause is another figure's: "20,000 homes on Sunday, down from
+    # 50,000 at its peak" counts the homes now
+    now_too = _one(
+        numbers.extract(
+            "The storm cut power to 20,000 homes on Sunday, down from 50,000 at its peak."
+        )
+    )
+    assert numbers.related(now, now_too) and not numbers.related(now_too, peak)

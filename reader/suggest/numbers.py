@@ -95,6 +95,8 @@ _ROLE_OF = {
     "peak": "peak",
 }  # fmt: skip
 _ROLES = frozenset(_ROLE_OF)
+# roles read only next to the figure: "20,000 homes on Sunday, down from 50,000 at its peak"
+_NEAR_ROLES = frozenset(["peak"])
 _STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
 # ...those that say what befell them, once in a story's event (not "staff" nor "forecast":
 # a layoff story counts the staff of each site, and of the firm)
@@ -984,7 +986,7 @@ def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str |
         *(stem(toks[verb].text) for _ in range(verb >= 0 and verb < start)),
         *after[:4],
         *before,
-        *after[4:],
+        *(w for w in after[4:] if w not in _NEAR_ROLES),
     ]
     role = next((_ROLE_OF[w] for w in around if w in _ROLES), None)
     if role is None:  # a forecast verb further back: "expects inflation in X to fall to 3%"
