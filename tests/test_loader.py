@@ -386,3 +386,9 @@ def test_a_text_article_keeps_markdown_like_characters_as_written(tmp_path: Path
     (tmp_path / "ferry.txt").write_text("Ferry sinks\n\nThe **180** passengers were safe.\n")
     article = load_article("story", tmp_path / "ferry.txt")
     assert [c.text for c in article.claims][-1] == "The **180** passengers were safe."
+
+
+def test_a_markdown_article_of_markup_only_says_so(tmp_path: Path) -> None:
+    (tmp_path / "photo.md").write_text("![a photo](https://example.com/a.jpg)\n\n<div>ad</div>\n")
+    with pytest.raises(ArticleError, match="only Markdown markup"):
+        load_article("story", tmp_path / "photo.md")

@@ -111,8 +111,11 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
         text, encoding, warnings = decode_bytes(data)
     except DecodeError as exc:
         raise ArticleError(str(exc)) from None
-    if Path(name).suffix.lower() == ".md":
+    markdown = Path(name).suffix.lower() == ".md"
+    if markdown and text.strip():
         text = plain_text(text)
+        if not text.strip():
+            raise ArticleError("no text (only Markdown markup: images, code, HTML)")
     if not text.strip():
         raise ArticleError("no text (only white space)")
     boiler = boilerplate_spans(text)
