@@ -392,3 +392,20 @@ def test_a_markdown_article_of_markup_only_says_so(tmp_path: Path) -> None:
     (tmp_path / "photo.md").write_text("![a photo](https://example.com/a.jpg)\n\n<div>ad</div>\n")
     with pytest.raises(ArticleError, match="only Markdown markup"):
         load_article("story", tmp_path / "photo.md")
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        ">" * 50 + " The ferry sank on Tuesday.\n",
+        "".join("  " * k + "- The ferry sank on Tuesday.\n" for k in range(40)),
+    ],
+)
+def test_markdown_nested_too_deep_to_render_is_read_as_plain_text(
+    tmp_path: Path, nested: str
+) -> None:
+    # markdown-it stops reading past 20 levels: the rest of the article was silently gone
+    (tmp_path / "deep.md").write_text("Ferry sinks\n\n" + nested)
+    article = load_article("story", tmp_path / "deep.md")
+    assert article.text.count("The ferry sank on Tuesday.") == nested.count("The ferry")
+    assert any("nested too deep" in w for w in article.warnings)

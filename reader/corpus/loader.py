@@ -20,7 +20,7 @@ from pathlib import Path
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
 from reader.corpus.claim_ids import assign_ids
 from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable, printable
-from reader.corpus.markdown import plain_text
+from reader.corpus.markdown import plain_text, too_deep
 from reader.corpus.segment import segment_article, split_sentences
 from reader.corpus.sources import find_source, line_spans
 from reader.models import Article, Claim, Corpus, Skipped, Story
@@ -112,7 +112,9 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
     except DecodeError as exc:
         raise ArticleError(str(exc)) from None
     markdown = Path(name).suffix.lower() == ".md"
-    if markdown and text.strip():
+    if markdown and too_deep(text):
+        warnings.append("Markdown nested too deep to render: read as plain text")
+    elif markdown and text.strip():
         text = plain_text(text)
         if not text.strip():
             raise ArticleError("no text (only Markdown markup: images, code, HTML)")

@@ -13,6 +13,7 @@ app all work on it.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,24 @@ if TYPE_CHECKING:
 
 # inline tokens left out, with all they hold (an image's alt text is its caption)
 _SILENT = frozenset(["image", "html_inline"])
+
+
+# markdown-it stops reading a document whose blocks nest deeper than its limit (20 levels: a list
+# level takes two), and the rest of the text is gone. A quote or list nested this deep is read as
+# plain text instead (`too_deep`): no article needs it, and nothing is lost.
+_DEPTH = re.compile(r"^((?:[ \t]*>)*)([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]", re.MULTILINE)
+_QUOTES = re.compile(r"^(?:[ \t]*>){8,}", re.MULTILINE)
+MAX_DEPTH = 8
+
+
+def too_deep(source: str) -> bool:
+    """Quotes or lists nested `MAX_DEPTH` levels or more: too deep to render whole."""
+    if _QUOTES.search(source):
+        return True
+    return any(
+        m.group(1).count(">") + len(m.group(2).expandtabs(4)) // 2 >= MAX_DEPTH
+        for m in _DEPTH.finditer(source)
+    )
 
 
 @functools.cache
