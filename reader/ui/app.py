@@ -550,10 +550,15 @@ class CrossreadApp(App[None]):
         """Move the comparison pane's cursor to the next/previous claim of the other article."""
         claims = self.review.claims.get(self.compare_name or "", [])
         if not claims:
+            self.say("No claim of another article to move to.")
             return
         ids = [c.id for c in claims]
         if self.compare_cursor in ids:
-            i = min(max(ids.index(self.compare_cursor) + step, 0), len(ids) - 1)
+            at = ids.index(self.compare_cursor)
+            i = min(max(at + step, 0), len(ids) - 1)
+            if i == at:  # a key that does nothing says why
+                end = "last" if step > 0 else "first"
+                self.say(f"That is the {end} claim of {self.review.source_of(claims[i].article)}.")
         else:
             i = 0 if step > 0 else len(ids) - 1
         self.compare_cursor = ids[i]

@@ -130,3 +130,19 @@ async def test_the_list_shows_the_stored_pair_score_whoever_found_the_sentence(
                 else:  # a sentence alignment did not keep has no score, never another one
                     assert e.score != e.score
         assert checked > 5
+
+
+async def test_the_comparison_cursor_says_when_it_is_at_either_end(seeded_db: str) -> None:
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        other = app.review.claims[app.compare_name]
+        source = app.review.source_of(app.compare_name)
+        app.compare_cursor = other[0].id
+        await pilot.press("comma")
+        assert app.compare_cursor == other[0].id
+        said = [n.message for n in app._notifications]
+        assert f"That is the first claim of {source}." in said
+        app.compare_cursor = other[-1].id
+        await pilot.press("full_stop")
+        said = [n.message for n in app._notifications]
+        assert f"That is the last claim of {source}." in said
