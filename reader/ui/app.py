@@ -38,6 +38,7 @@ REVIEW_ACTIONS = {
     "filter", "export", "guidelines", "accept_high", "scroll_evidence", "compare_cursor",
     "link_compare",
 }  # fmt: skip
+NOTICE_SECONDS = 3  # how long an information notice stays up
 EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
 
 
@@ -168,6 +169,7 @@ class CrossreadApp(App[None]):
         self.adjudicate = adjudicate
         self.guidelines = guidelines  # open on the adjudication screen (reviewer = adjudicator)
         self.compare_name: str | None = None
+        self._said_at_end = ("", 0.0)  # `action_compare_cursor`'s last notice, and when
         # the comparison pane's cursor: a claim of the other article, and what it was set for
         self.compare_cursor: str | None = None
         self._cursor_for: tuple[str | None, str | None] = (None, None)
@@ -456,7 +458,7 @@ class CrossreadApp(App[None]):
             one_line(message),
             severity="error" if error else "information",
             markup=False,
-            timeout=8 if error else 3,
+            timeout=8 if error else NOTICE_SECONDS,
         )
 
     # ---- writing -----------------------------------------------------------------------------
@@ -556,9 +558,13 @@ class CrossreadApp(App[None]):
         if self.compare_cursor in ids:
             at = ids.index(self.compare_cursor)
             i = min(max(at + step, 0), len(ids) - 1)
-            if i == at:  # a key that does nothing says why
+            if i == at:  # a key that does nothing says why, once while the notice is up
                 end = "last" if step > 0 else "first"
-                self.say(f"That is the {end} claim of {self.review.source_of(claims[i].article)}.")
+                said = f"That is the {end} claim of {self.review.source_of(claims[i].article)}."
+                now = _time.monotonic()
+                if self._said_at_end[0] != said or now - self._said_at_end[1] > NOTICE_SECONDS:
+                    self._said_at_end = (said, now)
+                    self.say(said)
         else:
             i = 0 if step > 0 else len(ids) - 1
         self.compare_cursor = ids[i]
