@@ -110,10 +110,9 @@ def outlet_line(text: str, boilerplate: list[tuple[int, int]]) -> str:
     """An outlet named by a boilerplate line: the line is a known outlet, or a copyright holder."""
     for start, end in boilerplate:
         line = text[start:end].strip()
-        # the line, or what ends a page title ("Ferry capsizes off Lesbos | Reuters")
-        known = _OUTLET_NAMES.get(line.casefold()) or _OUTLET_NAMES.get(
-            _TITLE_SEPARATOR.split(line)[-1].casefold()
-        )
+        # the line, or what ends a page title ("Ferry capsizes off Lesbos | Reuters"; no known
+        # outlet's name holds a title separator)
+        known = _OUTLET_NAMES.get(_TITLE_SEPARATOR.split(line)[-1].casefold())
         if known:
             return known
     for start, end in boilerplate:

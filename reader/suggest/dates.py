@@ -85,6 +85,13 @@ _CALENDAR = re.compile(
     f"|{_MONTH_NAME.format('md')}\\s+{_DAY.format('mm')}{_YEAR_AFTER.format('my')})"
 )
 PLACE_PREP = ("in", "at", "to")
+
+
+def is_year(word: str) -> bool:
+    """A four-figure word read as a year (1800 to 2199), not a count."""
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) < 2200
+
+
 # what a time is of sits next to it ("sank early on Tuesday", "the toll rose to 17 on Tuesday
 # evening"); further on, another clause tells of something else
 EVENT_WIDTH = 8

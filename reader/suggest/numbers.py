@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from reader.suggest import dates
 from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import (
+    COURTESY_TITLES,
     DETERMINERS,
     Token,
     breaks_clause,
@@ -621,14 +622,10 @@ _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not th
 _RECURRING = frozenset(["same", "similar", "previous", "another"])  # "near the same island"
 
 
-def _is_year(t: Token) -> bool:
-    return len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < 2200
-
-
 def _in_year(toks: Sequence[Token], k: int) -> bool:
     """toks[k] is a year said as a point in time: "in 2009", "in March 2009" (not "between 2014
     and 2018", a period that may hold the event reported)."""
-    if not _is_year(toks[k]) or k == 0:
+    if not dates.is_year(toks[k].text) or k == 0:
         return False
     before = toks[k - 1].lower
     if before in dates.MONTHS and toks[k - 1].text[:1].isupper():
@@ -1083,9 +1080,6 @@ def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
     return name_marks([*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]])
 
 
-_HONORIFICS = frozenset("mr mrs ms miss dr sir prof".split())  # noqa: SIM905
-
-
 def _given_name(toks: Sequence[Token], i: int) -> frozenset[str]:
     """The given name, marked "=", of the person whose age is the figure at toks[i], named in
     full right before it ("Jan Berg, 45,", "Jan Berg, aged 45,"): one surname may be two people
@@ -1095,7 +1089,7 @@ def _given_name(toks: Sequence[Token], i: int) -> frozenset[str]:
     while k >= 0 and toks[k].text[:1].isupper() and toks[k].text.isalpha():
         run.insert(0, toks[k])
         k -= 1
-    run = [t for t in run if t.lower not in _HONORIFICS and not is_title_word(t.lower)]
+    run = [t for t in run if t.lower not in COURTESY_TITLES and not is_title_word(t.lower)]
     return frozenset({"=" + run[-2].lower}) if len(run) >= 2 else frozenset()
 
 

@@ -29,7 +29,7 @@ import numpy as np
 
 from reader.align.postings import Postings
 from reader.models import Claim, Evidence
-from reader.suggest.text import content_stems, quotations, stem, tokenize
+from reader.suggest.text import COURTESY_TITLES, content_stems, quotations, stem, tokenize
 
 # Rare-word weight that makes a counterpart on its own: about two words that only this claim and
 # the other sentence use. Below it, shared words are mostly the story's common vocabulary.
@@ -56,14 +56,12 @@ FEW = 64  # claims sharing stems with a claim that `Counterparts.of` reads in pl
 # Words of address, attribution and discourse, and quantifiers and intensifiers: in news they
 # surround every quote and link every paragraph, so sharing them says nothing about whether two
 # sentences report the same thing.
-WEAK = frozenset(
-    stem(w)
-    for w in """mr mrs ms miss dr sir prof told tell tells telling according familiar matter
+_DISCOURSE = """told tell tells telling according familiar matter
     added adding asked asking reporter reporters statement whether meanwhile while however
     although though
     some other others another among amongst any all both each every many much few several own
     same certain absolutely really quite rather already still even ever""".split()  # noqa: SIM905
-)
+WEAK = frozenset(stem(w) for w in [*COURTESY_TITLES, *_DISCOURSE])
 
 
 # Words of office that are nothing else (not "general", "chief", "major", "judge", "speaker").

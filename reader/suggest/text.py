@@ -39,6 +39,8 @@ _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 _TOPIC = {"blaze": "fire", "flame": "fire"}  # (stems)
 # Words that open a noun phrase ("the inspection", "its last record")
 DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
+# Words of address before a name ("Mr Berg"): who is meant, not what is said
+COURTESY_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "prof"])
 
 
 @dataclass(frozen=True)

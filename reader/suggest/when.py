@@ -23,6 +23,7 @@ from reader.suggest.dates import (
     WEEKDAYS,
     clock,
     event_stems,
+    is_year,
     same_event,
 )
 from reader.suggest.slots import week_overlap
@@ -109,9 +110,7 @@ def _settings(text: str) -> tuple[frozenset[str], frozenset[str]]:
     toks = tokenize(text)
     times, places = set(), set()
     for k, t in enumerate(toks):
-        if (t.lower in MONTHS and t.text[:1].isupper()) or (
-            len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) < 2200
-        ):
+        if (t.lower in MONTHS and t.text[:1].isupper()) or is_year(t.text):
             times.add(t.lower)
         elif (
             k
