@@ -1458,3 +1458,33 @@ def test_a_count_at_its_peak_is_not_the_count_now() -> None:
         )
     )
     assert numbers.related(now, now_too) and not numbers.related(now_too, peak)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Chief Executive Ann Duarte spoke.", "Holt's chief operating officer Ann Duarte spoke."),
+        ("Chief Financial Officer Tom Hale spoke.", "Chief Executive Tom Hale spoke."),
+        ("Tom Hale, the company's chief financial officer, spoke.", "CEO Tom Hale spoke."),
+    ],
+)  # fmt: skip
+def test_one_person_as_two_of_a_firm_s_chief_officers_conflicts(a: str, b: str) -> None:
+    # a firm's chief executive, operating and financial officers are three people
+    x, y = _one(titles.extract(a)), _one(titles.extract(b))
+    assert titles.related(x, y)
+    assert not titles.compatible(x, y)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Chief Executive Maria Duarte spoke.", "Chief Executive Officer Maria Duarte spoke."),
+        ("CEO Maria Duarte spoke.", "Holt's chief executive Maria Duarte spoke."),
+        ("Ann Duarte, Holt's chief executive since 2022, said.", "CEO Ann Duarte said."),
+        ("COO Maria Duarte spoke.", "Chief Operating Officer Maria Duarte spoke."),
+    ],
+)  # fmt: skip
+def test_a_chief_officer_named_in_full_or_by_initials_is_the_same_title(a: str, b: str) -> None:
+    x, y = _one(titles.extract(a)), _one(titles.extract(b))
+    assert titles.related(x, y)
+    assert titles.compatible(x, y)

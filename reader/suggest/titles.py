@@ -178,6 +178,15 @@ _CALENDAR = frozenset(
 )
 
 
+# A firm's chief officers, by the post after "chief" or its initials: "Chief Executive" and "CEO"
+# are one post, "chief operating officer" another: one person named as two of them is a conflict.
+_CHIEF = frozenset(
+    ["executive", "operating", "financial", "technology", "marketing", "information"]
+)
+_INITIALS = {"ceo": "executive", "coo": "operating", "cfo": "financial", "cto": "technology"}
+_CHIEF_OFFICE = "chief officer"
+_BEFORE_APPOSITIVE = frozenset(["the", "its", "his", "her", "their"])
+
 _TITLE_WORDS = RANKS | OFFICES | _DOMAIN  # the words of a title ("deputy US secretary of state")
 _NOT_NAMES = _TITLE_WORDS | _CALENDAR
 
@@ -283,6 +292,58 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             slot = _slot(text, toks, lo, j, toks[k].lower)
             if slot:
                 slots.append(slot)
+    chiefs = _chief_officers(text, toks)
+    # "chief operating officer Maria Duarte" is read above as an "officer": the post is the title
+    slots = [s for s in slots if not any(_meets(s.span, c.span) for c in chiefs)]
+    return slots + chiefs
+
+
+def _meets(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _chief_officers(text: str, toks: Sequence[Token]) -> list[Slot]:
+    """ "Chief Executive Maria Duarte", "CFO Tom Hale", "Maria Duarte, Holt's chief operating
+    officer": the post keyed by the surname, office "chief officer", the post as its domain."""
+    slots: list[Slot] = []
+    for i, tok in enumerate(toks):
+        w = without_possessive(tok.lower)
+        if w in _INITIALS and tok.text[:3].isupper():
+            post, end = _INITIALS[w], i + 1
+        elif w == "chief" and i + 1 < len(toks) and toks[i + 1].lower in _CHIEF:
+            post, end = toks[i + 1].lower, i + 2
+            if end < len(toks) and toks[end].lower == "officer":
+                end += 1
+        else:
+            continue
+        name = (
+            _name_after(text, toks, end)
+            if text[toks[end - 1].end : toks[end - 1].end + 1] == " "
+            else None
+        )
+        surname = name[0] if name else None
+        if surname is None:  # appositive: "Name, [the|Holt's] chief executive"
+            k = i - 1
+            while (
+                k >= 0
+                and i - k <= 2
+                and (toks[k].lower in _BEFORE_APPOSITIVE or toks[k].lower.endswith(("'s", "’s")))
+            ):
+                k -= 1
+            if k >= 0 and _is_name(toks[k]) and text[toks[k].end : toks[k].end + 1] == ",":
+                surname = toks[k].lower
+        if surname is None:
+            continue
+        span = (tok.start, toks[end - 1].end)
+        slots.append(
+            Slot(
+                kind="title",
+                key=frozenset({surname}),
+                value=(frozenset(), frozenset({_CHIEF_OFFICE}), frozenset({post})),
+                surface=text[span[0] : span[1]],
+                span=span,
+            )
+        )
     return slots
 
 
@@ -297,6 +358,9 @@ def _ministries(s: Slot) -> frozenset[str]:
 
 def compatible(a: Slot, b: Slot) -> bool:
     """Ranks must match: "Deputy Secretary" and "Assistant Secretary" are different jobs; and
-    portfolios, where both name one: "Transport Minister" is not "Interior Minister"."""
+    portfolios, where both name one: "Transport Minister" is not "Interior Minister", nor a
+    firm's chief executive its chief operating officer."""
     ma, mb = _ministries(a), _ministries(b)
+    if _CHIEF_OFFICE in a.value[1] and _CHIEF_OFFICE in b.value[1]:  # type: ignore[index]
+        ma, mb = a.value[2], b.value[2]  # type: ignore[index]
     return a.value[0] == b.value[0] and not (ma and mb and not ma & mb)  # type: ignore[index]
