@@ -1460,6 +1460,20 @@ def test_a_count_at_its_peak_is_not_the_count_now() -> None:
     assert numbers.related(now, now_too) and not numbers.related(now_too, peak)
 
 
+def test_a_change_since_a_peak_is_not_a_figure_at_the_peak() -> None:
+    # "since rates peaked" says from when sales fell 30%, not that 30% was a peak: no conflict
+    # with "a peak of more than 9%"
+    since = _one(numbers.extract("Sales in the city have fallen by about 30% since rates peaked."))
+    peak = numbers.extract("Inflation was 2.6% in October, down from a peak of more than 9%.")[-1]
+    assert peak.surface == "9%" and not numbers.related(since, peak)
+    # nor is it a rate's: "rates" there is when the fall began
+    rates = numbers.extract("The bank cut its key rate to 3.75% from 4%.")
+    assert rates and not any(numbers.related(since, rate) for rate in rates)
+    # a role said after "since" is when, not what befell them
+    toll = numbers.extract("Some 40 people have been arrested since the riots left two dead.")[0]
+    assert toll.value[3] == "arres"
+
+
 @pytest.mark.parametrize(
     "a, b",
     [

@@ -526,7 +526,14 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if unit in ("percent", *_CURRENCIES.values()):
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
-            near = window_stems(toks, start, k, NEAR, _HEDGE_WORDS) - _UNIT_WORDS - _CHANGE_STEMS
+            # (not past "since": "fallen by 30% since rates peaked" says from when, not of what)
+            cut = next(
+                (m for m in range(k, k + NEAR) if m < len(toks) and toks[m].lower == "since"),
+                len(toks),
+            )
+            near = (
+                window_stems(toks[:cut], start, k, NEAR, _HEDGE_WORDS) - _UNIT_WORDS - _CHANGE_STEMS
+            )
             context = frozenset(near) | _names(toks, start, k)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k) | _given_name(toks, start)
@@ -820,7 +827,8 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
     return out
 
 
-_CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or"])
+# ("since" too: "fallen 30% since rates peaked" says from when, not that 30% was a peak)
+_CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or", "since"])
 _AUXILIARIES = frozenset(["were", "was", "are", "is", "have", "has", "had", "been", "being"])
 
 
