@@ -51,6 +51,8 @@ FURNITURE = [
     "Updated 12:45 GMT",
     "Published: 3 November 2026",
     "Last updated on 4 March 2025, 09:12",
+    "Published: Nov. 3, 2026 at 6:45 PM EDT|Updated: 26 minutes ago",
+    "Posted 9:14 AM | Updated 11:02 AM",
     "More on this story",
     "(Reporting by Anne Roux; Editing by Tom Hale)",
     "Reporting by Anne Roux in Paris; Writing by Jo Lee; Editing by Tom Hale",

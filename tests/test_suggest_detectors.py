@@ -991,6 +991,22 @@ def test_a_short_surname_after_the_same_first_name_is_one_person() -> None:
     assert sorted((i, j, name) for i, j, name, _ in found) == [(0, 1, "Eck"), (1, 0, "Ek")]
 
 
+def test_british_and_american_spellings_or_accents_are_not_two_names() -> None:
+    from reader.suggest import spelling
+
+    # a US and a UK outlet name one body ("Center"/"Centre", "Labor"/"Labour"): not a misspelling
+    texts = [
+        "The National Earthquake Research Center measured the quake at 6.4.",
+        "The quake was measured at 6.4, the National Earthquake Research Centre said.",
+        "Defense Secretary Ann Holt spoke to the Harbor Labor Council.",
+        "The Harbour Labour Council heard Defence Secretary Ann Holt.",
+        # nor a name written with and without its accents
+        "Prime Minister Alberto Otárola said a girl died.",
+        "Prime Minister Alberto Otarola visited the region.",
+    ]
+    assert spelling.conflicts(texts, ["a", "b", "a", "b", "a", "b"]) == []
+
+
 def test_a_quote_changed_in_a_negation_or_a_figure_changes_its_meaning() -> None:
     other = [("“We will reopen the harbour gates within ten days,” the mayor said.", "b.txt")]
     negated = hints.quote_change(
@@ -1225,6 +1241,29 @@ def test_those_who_died_at_the_scene_are_a_part_of_the_toll() -> None:
     assert _one(numbers.extract("The blast killed three workers at the plant.")).value[4] == ""
 
 
+def test_a_reading_of_another_quake_is_not_the_quake_s() -> None:
+    main = _one(numbers.extract("The quake, of magnitude 6.8, struck near the coast of Balao."))
+    for other in (
+        "After the first quake, another one of magnitude 4.8 struck near the coast of Balao.",
+        "An aftershock of magnitude 4.8 struck near the coast of Balao an hour later.",
+    ):
+        assert not numbers.related(_one(numbers.extract(other)), main), other
+    again = _one(numbers.extract("The quake, of magnitude 6.5, struck near the coast of Balao."))
+    assert numbers.related(again, main) and not numbers.compatible(again, main)
+    # the scale named after the reading: still a reading, of this quake unless of another year
+    after = _one(numbers.extract("A 6.5-magnitude quake struck near the coast of Balao."))
+    assert numbers.related(after, main) and not numbers.compatible(after, main)
+    past = numbers.extract("A 7.8 magnitude quake near the coast of Balao in 1998 killed 400.")
+    assert not numbers.related(past[0], main)
+    # what else the aftershock's clause gives is the aftershock's too
+    depth = _one(numbers.extract("The quake struck at a depth of 66 km near the coast of Balao."))
+    aftershock = numbers.extract(
+        "Later, another one of magnitude 4.8 struck at a depth of 24 km near the coast of Balao."
+    )
+    assert [s.surface for s in aftershock] == ["magnitude 4.8", "24 km"]
+    assert not numbers.related(aftershock[1], depth)
+
+
 def test_distances_are_compared_only_when_they_measure_the_same() -> None:
     radius = _one(
         numbers.extract("Residents within 2 kilometers of the Lodi plant were told to stay in.")
@@ -1235,6 +1274,14 @@ def test_distances_are_compared_only_when_they_measure_the_same() -> None:
     assert numbers.related(radius, also) and not numbers.compatible(radius, also)
     assert not numbers.related(radius, heard) and not numbers.related(radius, where)
     assert not numbers.related(heard, where)
+    # a quake's depth is not how far its epicentre was from a town, even one in parentheses
+    depth = _one(numbers.extract("The quake struck at a depth of 66 km near the coast."))
+    deep = _one(numbers.extract("The quake near the coast was 44 kilometres deep."))
+    town = numbers.extract("It struck 10 kilometres (6.2 miles) from the city of Balao.")[0]
+    town2 = _one(numbers.extract("The epicentre was 29 kilometres from Balao, officials said."))
+    assert numbers.related(depth, deep) and not numbers.compatible(depth, deep)
+    assert not numbers.related(depth, town) and not numbers.related(deep, town2)
+    assert numbers.related(town, town2) and not numbers.compatible(town, town2)
 
 
 @pytest.mark.parametrize(
@@ -1315,6 +1362,9 @@ def test_a_figure_set_in_a_named_year_is_another_time_s_figure() -> None:
         "A barge leaked 300 tonnes of diesel into the bay in March 2014.",
     ):
         assert not numbers.related(_one(numbers.extract(then)), now), then
+    # an opening year with the event brought in by a number: "In 2014, two barges ..."
+    two = numbers.extract("In 2014, two barges leaked 300 tonnes of diesel into the bay.")
+    assert not numbers.related(next(s for s in two if s.surface == "300 tonnes"), now)
     # the same year on both sides is one time: still compared
     a = _one(numbers.extract("The barge leaked 300 tonnes of diesel into the bay in 2014."))
     b = _one(numbers.extract("In 2014 the barge leaked 500 tonnes of diesel into the bay."))

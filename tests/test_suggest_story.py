@@ -852,3 +852,48 @@ def test_a_nationality_and_its_country_name_one_place() -> None:
     for text in (dateline, claim):
         assert "names 'Ital" not in got[text].reason, got[text].reason
         assert got[text].label == "consistent", got[text].reason
+
+
+def test_counts_broken_down_by_place_are_compared_place_by_place() -> None:
+    # each source gives a total and a count per district: a district's count is a part of the
+    # total, compared only with the same district's count in the other sources
+    story = _story(
+        [
+            "Officials said at least 37 people were killed in the earthquake.",
+            "The earthquake killed at least 20 people in Dorvan district, police said.",
+            "In neighbouring Kessa district, 17 people were confirmed dead.",
+            *FILLER[0],
+        ],
+        [
+            "At least 54 people were killed in the earthquake, officials said.",
+            "The quake killed 28 people in Dorvan district, where many houses collapsed.",
+            "In neighbouring Kessa district, 26 people were confirmed dead, an official said.",
+            *FILLER[1],
+        ],
+        [
+            "The earthquake killed at least 128 people and injured 140.",
+            "In the hardest-hit areas like Kessa district, 92 deaths have been reported.",
+            *FILLER[2],
+        ],
+    )
+    got = _by_text(story)
+    kessa = got["In neighbouring Kessa district, 17 people were confirmed dead."]
+    assert kessa.label == "contradicted"
+    assert "'26 people'" in kessa.reason and "'92 deaths'" in kessa.reason
+    assert "'54 people'" not in kessa.reason and "'128 people'" not in kessa.reason  # totals
+    dorvan = got["The earthquake killed at least 20 people in Dorvan district, police said."]
+    assert "'28 people'" in dorvan.reason and "'54 people'" not in dorvan.reason
+    total = got["At least 54 people were killed in the earthquake, officials said."]
+    assert not any(part in total.reason for part in ("'26 people'", "'92 deaths'", "'28 people'"))
+
+
+def test_a_count_given_with_a_place_still_meets_a_count_given_without() -> None:
+    # no source breaks the count down: the place is where the event happened
+    story = _story(
+        ["Nine people died in Varena when a coach left the road.", *FILLER[0]],
+        ["Eleven people died when a coach left a mountain road.", *FILLER[1]],
+        ["Eleven people died when the coach left the road near Varena.", *FILLER[2]],
+    )
+    got = _by_text(story)
+    odd = got["Nine people died in Varena when a coach left the road."]
+    assert odd.label == "contradicted" and "'Eleven people'" in odd.reason

@@ -198,6 +198,8 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     n = len(_WORD.findall(s)) if n < 0 else n
     if _BYLINE.match(s) or _AUTHORS.match(s) or _STAMP.match(s):
         return True
+    if "|" in s and all(_STAMP.match(part.strip()) for part in s.split("|")):
+        return True  # "Published: Nov. 3, 2026 at 6:45 PM EDT|Updated: 26 minutes ago"
     if n <= 15 and _SECOND_PERSON.search(s) and _SALES.search(s):
         return True
     if "cookie" in low and _COOKIES.search(s) and _SECOND_PERSON.search(s) and _CONSENT.search(s):

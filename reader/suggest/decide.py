@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
@@ -35,7 +36,7 @@ from reader.suggest import (
 )
 from reader.suggest.names import SAME_PLACE_PREFIX, same_place
 from reader.suggest.readings import ClaimReadings, read_claims
-from reader.suggest.slots import Slot
+from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.support import (
     ALIGNED_SCORE,
     CANDIDATES,
@@ -557,6 +558,25 @@ def suggest_story(
     return [s for s in out if s is not None]
 
 
+def _breakdowns(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> set[tuple]:
+    """(article, key, unit and role) of each count an article gives place by place: figures
+    that cannot be one for two places, or for a place and in all ("37 dead", "20 in Dorvan
+    district", "17 in Kessa"). Its counts by place are parts of its total, not the total."""
+    by_place: dict[tuple, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for claim, found in zip(claims, slots, strict=True):
+        for s in found:
+            if s.kind == "number" and "age" not in s.key:  # (whose age is not where)
+                where = by_place[(claim.article, *numbers.counted(s))]
+                where[numbers.place_of(s)].add(s.value[:2])  # type: ignore[index]
+    return {
+        what for what, where in by_place.items()
+        if any(
+            not interval_overlap(a, b)
+            for p, q in itertools.combinations(where.values(), 2) for a in p for b in q
+        )
+    }  # fmt: skip
+
+
 class StorySuggester:
     """`suggest_story` one claim at a time, each claim's evidence given only when it is
     suggested: what needs the whole story (votes per fact, negations, spellings, names) is
@@ -578,6 +598,7 @@ class StorySuggester:
         # that suggests its block, for a long story shared among processes
         self.slots = read.slots
         self.groups = _candidates(read.slots, claims)
+        self.breakdowns = _breakdowns(claims, read.slots)
         names = names_only((stems for n in read.names for _, _, stems in n), read.lower)
         self.counterparts = Counterparts(claims, read.specific, read.quoted, names)
         self.pair = _PairScores(claims, {}, scorer)
@@ -650,7 +671,7 @@ class StorySuggester:
                 for article, group in groups.get((s.kind, k), {}).items()
                 if article != mine
                 for j, o in group
-                if related(s, o)
+                if related(s, o) and self._same_scope(i, s, j, o)
             ]
         else:
             seen: set[int] = set()
@@ -660,10 +681,22 @@ class StorySuggester:
                     if article == mine:
                         continue
                     for j, o in group:
-                        if id(o) not in seen and related(s, o):
+                        if id(o) not in seen and related(s, o) and self._same_scope(i, s, j, o):
                             seen.add(id(o))
                             rel.append((j, o))
         return _vote(i, s, claims, rel) if rel else None
+
+    def _same_scope(self, i: int, s: Slot, j: int, o: Slot) -> bool:
+        """False when one of two counts is a part of its source's total, the count for one
+        place, and the other is not of that place: "17 dead in Kessa district" is not compared
+        with "54 dead" in all, nor with "28 dead in Dorvan district"."""
+        if s.kind != "number" or (here := numbers.place_of(s)) == (there := numbers.place_of(o)):
+            return True
+        parts = self.breakdowns
+        return not (
+            (here and (self.claims[i].article, *numbers.counted(s)) in parts)
+            or (there and (self.claims[j].article, *numbers.counted(o)) in parts)
+        )
 
     def expect(self, claims: range) -> None:
         """Claims `claims` are suggested next, in order (their counterparts are then looked for

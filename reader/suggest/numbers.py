@@ -421,8 +421,17 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             i = degrees[1]
             continue
         if start > 0 and toks[start - 1].lower in _SCALE_NOUNS and lo == hi:
-            slots.append(_on_scale(text, toks, start - 1, j, lo))
+            slots.append(_on_scale(text, toks, start - 1, start, j - 1, lo))
             i = j
+            continue
+        if (
+            lo == hi
+            and j < len(toks)
+            and toks[j].lower in _SCALE_NOUNS
+            and _joined(text, toks[j - 1], toks[j], " -")
+        ):
+            slots.append(_on_scale(text, toks, j, start, j, lo))  # "a 7.8 magnitude quake"
+            i = j + 1
             continue
         factors = _hedge(toks, start)
         exact = lo == hi and not factors
@@ -519,6 +528,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if head[0] in ("km", "m") and role is None:
             role = _distance(toks, start, k)
         context = frozenset(window_stems(toks, start, k, skip=_HEDGE_WORDS) - set(head))
+        if (where_in := _place(text, toks, start)) is not None:
+            context |= {PLACE_MARK + where_in}
         if role == "staff":
             # the verb that makes it a staff count says nothing of whose: "Velto employs 1,500
             # people worldwide" is not "the Halden plant employs 1,200 workers"
@@ -548,6 +559,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if subset and any(o.value[3] not in (None, role) for o in slots):
             subset = False
             head = ["person"] if head == ["other"] else head
+        subset = subset or _of_another(text, toks, shown_from)
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else ""
@@ -650,9 +662,11 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
     opening = 0
     if len(toks) > 2 and toks[0].lower == "in" and _in_year(toks, 1):
         opening = 2  # "In 2009, a smaller tanker ...": the whole sentence's
-    other = (len(toks) > opening and toks[opening].lower in _ANOTHER_EVENT) or any(
-        t.lower in _RECURRING for t in toks
-    )
+    # brought in by "a", "another" or, after an opening year, a number ("In 2015, two quakes")
+    first = toks[opening] if len(toks) > opening else None
+    other = (
+        first is not None and (first.lower in _ANOTHER_EVENT or (opening > 0 and _is_number(first)))
+    ) or any(t.lower in _RECURRING for t in toks)
     if not other:
         return ""
     if opening:
@@ -664,6 +678,73 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
     while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
         hi += 1
     return next((toks[k].text for k in range(lo, hi) if _in_year(toks, k)), "")
+
+
+PLACE_MARK = "^"  # marks the place a count is of in a slot's context ("^kessa")
+_PLACE_LEAD = 5  # words between "in" and the place's name: "in the hardest-hit areas like"
+_PLACE_STOPS = frozenset("which who whom that when where as after before and but or".split())  # noqa: SIM905
+
+
+_PEOPLE_KEYS = _PEOPLE | _ROLES  # the heads of a count of people ("people", "deaths")
+
+
+def counted(s: Slot) -> tuple:
+    """What a count counts, whatever its words: people by what befell them ("11 people dead",
+    "13 deaths"), else its head words; with its unit and part-or-whole."""
+    unit, role, share = s.value[2:]  # type: ignore[misc]
+    people = role in _BEFELL and s.key & _PEOPLE_KEYS
+    return (None if people else s.key, unit, role, share)
+
+
+def place_of(s: Slot) -> str:
+    """The place a count is of (`_place`), or ""."""
+    return next((c[1:] for c in s.context if c[:1] == PLACE_MARK), "")
+
+
+def _place(text: str, toks: Sequence[Token], i: int) -> str | None:
+    """The place, lower case, that the clause of the figure at toks[i] puts it in: the nearest
+    "in" after it ("killed 20 people in Dorvan district and two in Kessa"), else before it, else
+    a sentence that opens with where ("In neighbouring Kessa district, 17 died"); None when it
+    names none. Months and weekdays are times, not places."""
+    lo = i
+    while lo > 0 and not breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
+        hi += 1
+    ins = [k for k in range(lo, hi) if toks[k].lower == "in"]
+    after = [k for k in ins if k > i]
+    order = after[:1] + [k for k in reversed(ins) if k < i][:1]
+    if toks and toks[0].lower == "in" and lo > 0:
+        order.append(0)
+    for k in order:
+        if (place := _named_after(text, toks, k)) is not None:
+            return place
+    return None
+
+
+def _named_after(text: str, toks: Sequence[Token], k: int) -> str | None:
+    """The capitalised name a few words after toks[k] ("in the province of El Oro": "el oro"),
+    within its clause; None if there is none."""
+    for m in range(k + 1, min(len(toks), k + 2 + _PLACE_LEAD)):
+        t = toks[m]
+        if breaks_clause(text[toks[m - 1].end : t.start]):
+            return None
+        if t.text[:1].isupper() and t.text.isalpha():
+            if t.lower in dates.MONTHS or t.lower in dates.WEEKDAYS:
+                return None
+            run = [t]  # the whole name: "El Oro", "Rukum West"
+            for u in toks[m + 1 : m + 3]:
+                if (
+                    not (u.text[:1].isupper() and u.text.isalpha())
+                    or text[run[-1].end : u.start] != " "
+                ):
+                    break
+                run.append(u)
+            return " ".join(u.lower for u in run)
+        if not t.text.isalpha() or t.lower in _PLACE_STOPS:
+            return None
+    return None
 
 
 def _former(text: str, toks: Sequence[Token], i: int) -> bool:
@@ -692,29 +773,70 @@ def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
     ("felt up to 10 km away"); else None. Distances are compared only when they measure the
     same: the evacuation radius is not how far the blast was heard, nor where the plant is."""
     before = {t.lower for t in toks[max(0, start - 3) : start]}
-    after = toks[end : end + 4]
+    after = _unconverted(toks[end : end + 8])
     if "within" in before or any(t.lower == "radius" for t in toks[start : end + 2]):
         return "radius"
+    said = [t.lower for t in toks[start : end + 1]]  # "44 kilometres deep"
+    if "depth" in before or any(w in ("deep", "underground") for w in said):
+        return "depth"  # "at a depth of 10 km", "10 km deep": not how far from anywhere
     k = 1 if after and after[0].lower in _COMPASS else 0
-    if len(after) > k + 1 and after[k].lower in ("of", "from") and after[k + 1].text[:1].isupper():
-        return "from " + stem(after[k + 1].text)
+    if len(after) > k + 1 and after[k].lower in ("of", "from"):
+        # "30 km southeast of Milan", "10 km from the city of Balao"
+        named = after[k + 1 : k + 5]
+        lead = [t for t in named if t.lower in _PLACE_LEAD_WORDS]
+        place = named[len(lead)] if len(lead) < len(named) else None
+        if place is not None and place.text[:1].isupper():
+            return "from " + stem(place.text)
     if after and after[0].lower == "away":
         return "away"
     return None
 
 
-def _on_scale(text: str, toks: Sequence[Token], at: int, j: int, value: float) -> Slot:
-    """The reading toks[at + 1:j] on the scale toks[at] names ("force 8"): a value of that
-    scale, not a count of the word after it ("force 9 battered the coast")."""
-    lo, hi = _as_written(toks[at + 1].text, value, False)
-    span = (toks[at].start, toks[j - 1].end)
+# the words before a place's name: "from the city of Balao", "of the town of Lodi"
+_PLACE_LEAD_WORDS = frozenset("the city town village port capital of".split())  # noqa: SIM905
+
+
+def _unconverted(toks: Sequence[Token]) -> list[Token]:
+    """`toks` without a leading conversion: "10 kilometres (6.2 miles) from Balao" reads on as
+    "from Balao"."""
+    if len(toks) >= 2 and toks[0].text[:1].isdigit() and stem(toks[1].text) in _MEASURES:
+        return list(toks[2:])
+    return list(toks)
+
+
+def _of_another(text: str, toks: Sequence[Token], first: int) -> bool:
+    """True when the clause of the figure at toks[first] says, before it, that it is another
+    event's: "another one of magnitude 4.8 struck at a depth of 24 km", "an aftershock of
+    magnitude 5.1"."""
+    k = first
+    while k > 0 and not breaks_clause(text[toks[k - 1].end : toks[k].start]):
+        k -= 1
+        if toks[k].lower in ("aftershock", "aftershocks") or (
+            toks[k].lower == "another" and k + 1 < len(toks) and toks[k + 1].lower == "one"
+        ):
+            return True
+    return False
+
+
+def _on_scale(
+    text: str, toks: Sequence[Token], noun: int, figure: int, last: int, value: float
+) -> Slot:
+    """The reading toks[figure] on the scale toks[noun] names, before it ("force 8", "magnitude
+    6.4") or after it ("a 7.8 magnitude quake", "6.1-magnitude"): a value of that scale, not a
+    count of the word after it ("force 9 battered the coast"); toks[last]: its last word."""
+    lo, hi = _as_written(toks[figure].text, value, False)
+    first = min(noun, figure)
+    span = (toks[first].start, toks[last].end)
+    share = "other" if _of_another(text, toks, first) else ""
+    if year := _set_in_year(text, toks, figure):  # "a 7.8 magnitude quake in 2015"
+        share = f"{share} in {year}"
     return Slot(
         kind="number",
-        key=frozenset([stem(toks[at].text)]),
-        value=(lo, hi, None, None, ""),
+        key=frozenset([stem(toks[noun].text)]),
+        value=(lo, hi, None, None, share),
         surface=text[span[0] : span[1]],
         span=span,
-        context=frozenset(window_stems(toks, at, j, skip=_HEDGE_WORDS)),
+        context=frozenset(window_stems(toks, first, last + 1, skip=_HEDGE_WORDS)),
     )
 
 
@@ -1121,4 +1243,6 @@ def related(a: Slot, b: Slot) -> bool:
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"
         return bool(shared)
-    return bool(shared) and bool(((a.context | a.key) & (b.context | b.key)) - shared)
+    common = (a.context | a.key) & (b.context | b.key)
+    # a shared place relates no more than the shared words of its name already do
+    return bool(shared) and any(c not in shared and c[:1] != PLACE_MARK for c in common)

@@ -12,6 +12,8 @@ source that writes both spellings tells two people apart, and flags neither.
 from __future__ import annotations
 
 import itertools
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -25,6 +27,39 @@ from reader.suggest.titles import extract, is_title_word
 SIMILAR = 80.0  # rapidfuzz ratio of two surnames that are one name spelled two ways
 MIN_LENGTH = 4  # shorter surnames ("Li", "Wu") differ by a letter and are different people...
 FIRST_MIN_LENGTH = 2  # ...unless they follow the same first name ("Jonas Ek" / "Jonas Eck")
+
+
+# Words that British and American outlets spell differently, in the names of bodies and places
+# ("Research Centre" / "Research Center"); surnames are left out of any rule ("Okafour" is not
+# "Okafor"), so the words are listed, American first
+_US_UK = {
+    uk: us
+    for us, uk in (
+        pair.split("/")
+        for pair in """center/centre theater/theatre meter/metre fiber/fibre liter/litre
+        labor/labour harbor/harbour honor/honour color/colour favor/favour neighbor/neighbour
+        behavior/behaviour rumor/rumour defense/defence offense/offence license/licence
+        program/programme catalog/catalogue counselor/counsellor jewelry/jewellery
+        aluminum/aluminium gray/grey tire/tyre pediatric/paediatric""".split()  # noqa: SIM905
+    )
+}
+_ISATION = re.compile(r"isation(s?)$")  # "Organisation", "Mobilisation"
+
+
+def _american(word: str) -> str:
+    return _ISATION.sub(r"ization\1", _US_UK.get(word, word))
+
+
+def _plain(word: str) -> str:
+    """`word` without its accents: "Otárola" is "Otarola" in an outlet that writes ASCII."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _two_spellings(a: str, b: str) -> bool:
+    """True when `a` and `b` are one word in British and American spelling, or with and
+    without accents: a US and a UK outlet naming one body ("Research Center" / "Research
+    Centre") spell no name two ways."""
+    return _american(_plain(a)) == _american(_plain(b))
 
 
 def _span(text: str, surname: str) -> tuple[int, int]:
@@ -61,7 +96,12 @@ def conflicts(
     for (by, _), people in holders.items():
         shortest = FIRST_MIN_LENGTH if by == "first" else MIN_LENGTH
         names = {n for _, n in people if len(n) >= shortest}
-        close = {(a, b) for a in names for b in names if a != b and fuzz.ratio(a, b) >= SIMILAR}
+        close = {
+            (a, b)
+            for a in names
+            for b in names
+            if a != b and fuzz.ratio(a, b) >= SIMILAR and not _two_spellings(a, b)
+        }
         if not close:
             continue
         if words is None:  # article -> its words, lower case: who writes each spelling
