@@ -99,3 +99,30 @@ def test_a_held_score_stays_below_strong_in_the_same_order() -> None:
     assert (np.diff(low) > 0).all()  # the order is kept
     assert (low <= scores).all() and low[0] == scores[0]  # a weak pair is left as it is
     assert (held(scores, np.full(len(scores), FACT_WORDS)) == scores).all()
+
+
+def test_two_times_of_day_are_a_shared_fact() -> None:
+    # the mayor, named with her office in both, gives the time of the crash in each: the times
+    # tell what happened, whether or not they agree (58.3, held, before)
+    sentences = {
+        "a.txt": [
+            "Coach plunges off mountain road near Varena, nine dead",
+            "Mayor Lucia Betti said the coach went over the edge at 11.40pm.",
+            "Residents laid flowers at the bend on Friday.",
+        ],
+        "b.txt": [
+            "Eleven people died when a coach left the road in the Varena pass on Thursday night.",
+            "Mayor Lucia Betti said the crash happened shortly before 11 p.m.",
+            "Mayor Lucia Betti said the region would declare a day of mourning.",
+        ],
+        "c.txt": ["The Varena pass road is steep and badly lit.", "A service was held on Sunday."],
+    }
+    story = Story("coach", "/tmp/coach")
+    for name, texts in sentences.items():
+        story.articles.append(article_from_sentences("coach", name, texts, title=name))
+    claims = story.claims()
+    ids = {c.text: k for k, c in enumerate(claims)}
+    scorer = PairScorer(claims)
+    claim = sentences["a.txt"][1]
+    assert scorer.score(ids[claim], ids[sentences["b.txt"][1]]) >= STRONG_SCORE
+    assert scorer.score(ids[claim], ids[sentences["b.txt"][2]]) < STRONG_SCORE

@@ -388,3 +388,30 @@ def test_a_duration_without_a_figure_meets_another() -> None:
     # a figure is a number slot, not a vague duration; "for hours" alone is no duration given
     assert not {t for t in terms("It took six weeks. They waited for hours.") if t[0] == "%"}
     assert "#day" in terms("It took six weeks.")
+
+
+def test_a_time_of_day_meets_another_whatever_its_writing() -> None:
+    # one time written three ways is one term; two times of day given for one event meet, as
+    # two counts of one thing do ("4am" / "5 a.m.": a conflict to show, was 4th in its article)
+    assert {"22:40", "#clock"} <= terms("It crashed at about 10:40 p.m.") & terms("at 10.40pm")
+    assert "22:40" in terms("It crashed at 22:40 local time.")
+    assert not {"10.40", "10:40", "pm"} & terms("It crashed at 10.40pm or 10:40 p.m.")
+    assert "#clock" not in terms("The score was 2.40 after 10 rounds.")
+    articles = {
+        "a.txt": [
+            "The ferry Aurora ran aground on the Tarbet reef at 5 a.m. on Tuesday, residents said.",
+            "Its crew of 12 were rescued by lifeboat.",
+        ],
+        "b.txt": [
+            "Between 150 and 250 tonnes of fuel escaped from the ferry Aurora, which ran aground "
+            "off Tarbet on Tuesday.",
+            "The Aurora was carrying 90 passengers from Oban.",
+            "Fishermen said the reef off Tarbet was well known.",
+            "The ferry hit rocks at around 4am local time.",
+        ],
+        "c.txt": ["Divers inspected the hull.", "The harbour stayed closed."],
+    }
+    story = make_story(articles)
+    claim = next(c for c in story.claims() if c.text == articles["a.txt"][0])
+    top = [e.text for e in align_story(story) if e.claim_id == claim.id and e.article == "b.txt"]
+    assert articles["b.txt"][3] in top[:2]

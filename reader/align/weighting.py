@@ -121,17 +121,24 @@ def terms(text: str) -> set[str]:
     figure (`VAGUE` + unit)."""
     # imported here: reader.suggest imports reader.align, and these helpers are shared with it
     from reader.suggest import numbers
+    from reader.suggest.dates import clock_hour
     from reader.suggest.text import is_content, stem, tokenize
 
     tokens = tokenize(text)
     out = {ACRONYM + stem(a) for a in spelled_out(text, tokens)}
     units = []  # where a unit of time is
+    past = -1  # the last token of a time of day read
     for k, tok in enumerate(tokens):
         w = tok.lower
+        if k <= past:  # "pm" of "10.40 pm"
+            continue
         if w in _TIME_UNITS:
             units.append(k)
         if w in NUMBER_WORDS:
             out.add(NUMBER_WORDS[w])
+        elif w[0].isdigit() and (clock := clock_hour(tokens, k)) is not None:
+            hour, past = clock
+            out.update((f"{int(hour):02d}:{round(hour % 1 * 60):02d}", CLOCK))
         elif w[0].isdigit():
             out.add(w.replace(",", ""))
         elif is_content(tok.text):
@@ -143,6 +150,14 @@ def terms(text: str) -> set[str]:
         rank = ":rank" if slot.value[4] == "ordinal" else ""  # type: ignore[index]
         out.update(f"#{k}{rank}" for k in slot.key)
     return out
+
+
+# A time of day is one term however it is written ("10.40pm", "10:40 p.m.", "22:40" are all
+# "22:40"), and a number slot of its own: two claims giving the time of one event meet whatever
+# the times, as two counts of one thing do ("at around 4am" / "at 5 a.m. on Tuesday"), and share
+# a fact, as two titles of one person do ("left the road at 11.40pm, police said" / "Police said
+# the crash happened shortly before 11 p.m.": only the times tell what happened).
+CLOCK = "#clock"
 
 
 # A duration given without a figure ("for several hours", "in a matter of weeks", "months or
@@ -349,6 +364,8 @@ class StoryWeights:
         for i, c in enumerate(read):
             for surname, offices, ranks in c.titles:
                 titled.setdefault(surname, {}).setdefault((offices, ranks), []).append(i)
+        # the claims that give a time of day: two of them report one (`CLOCK`)
+        self.clocked = np.array([CLOCK in c.terms for c in read], dtype=bool)
         self.titled = {
             surname: [(offices, ranks, np.array(js)) for (offices, ranks), js in given.items()]
             for surname, given in titled.items()
@@ -503,11 +520,19 @@ class StoryWeights:
     ) -> tuple[np.ndarray, np.ndarray]:
         """`lexical` of claims lo..hi-1, and the rare weight of the fact terms each pair shares
         (a back-referring claim's read with its context too, the better of the two): what
-        `FACT_WORDS` asks of a strong match."""
+        `FACT_WORDS` asks of a strong match. A pair giving one person two titles, or two times
+        of day (`CLOCK`), shares that much."""
         sims, facts = self._lexical(list(range(lo, hi)), skip, True)
         assert facts is not None
         for rows, cols in self._titled(lo, hi, skip):
             at = np.ix_(rows, cols)
+            facts[at] = np.maximum(facts[at], FACT_WORDS)
+        timed = np.flatnonzero(self.clocked[lo:hi])
+        if timed.size:  # two times of day: one fact, told alike or not
+            clocked = self.clocked
+            if skip is not None:
+                clocked = np.r_[clocked[: skip[0]], clocked[skip[1] :]]
+            at = np.ix_(timed, np.flatnonzero(clocked))
             facts[at] = np.maximum(facts[at], FACT_WORDS)
         return sims, facts
 

@@ -356,14 +356,9 @@ SAYS = frozenset(
 )
 
 
-def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
-    """(span of hours of the day, index of its last token) for a clock time at toks[i]: "3am",
-    "2.40am", "10:50 p.m.", "11 pm", or a 24-hour "02:40" / "22:15" (a colon and two-digit
-    minutes, so that "2.40" alone stays a number); else None.
-
-    Outlets round and hedge the time of one event ("shortly before 3am" / "at 02:40"): a time
-    spans `CLOCK_MARGIN` either side, `ROUNDED_MARGIN` after "about", "around"…, and
-    `HEDGED_MARGIN` on the side a hedge says ("shortly before", "just after")."""
+def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """(hour of the day as written, index of its last token) for a clock time at toks[i], as
+    `clock` reads it ("10.40pm" and "10:40 p.m." are both 22.67), unhedged; else None."""
     m = _TIME.match(toks[i].lower)
     if m is None:
         return None
@@ -372,11 +367,24 @@ def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | No
     if nxt in _MERIDIEM and (len(nxt) == 2 or (i + 2 < len(toks) and toks[i + 2].lower == "m")):
         if not 1 <= hour <= 12 or minutes > 59:
             return None
-        h, last = hour % 12 + _MERIDIEM[nxt] + minutes / 60, i + (1 if len(nxt) == 2 else 2)
-    elif ":" in toks[i].text and hour <= 23 and minutes <= 59:
-        h, last = hour + minutes / 60, i
-    else:
+        return hour % 12 + _MERIDIEM[nxt] + minutes / 60, i + (1 if len(nxt) == 2 else 2)
+    if ":" in toks[i].text and hour <= 23 and minutes <= 59:
+        return hour + minutes / 60, i
+    return None
+
+
+def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
+    """(span of hours of the day, index of its last token) for a clock time at toks[i]: "3am",
+    "2.40am", "10:50 p.m.", "11 pm", or a 24-hour "02:40" / "22:15" (a colon and two-digit
+    minutes, so that "2.40" alone stays a number); else None.
+
+    Outlets round and hedge the time of one event ("shortly before 3am" / "at 02:40"): a time
+    spans `CLOCK_MARGIN` either side, `ROUNDED_MARGIN` after "about", "around"…, and
+    `HEDGED_MARGIN` on the side a hedge says ("shortly before", "just after")."""
+    read = clock_hour(toks, i)
+    if read is None:
         return None
+    h, last = read
     hedges = {t.lower for t in toks[max(0, i - 2) : i]} & _CLOCK_HEDGES
     if hedges & _EARLIER:
         return (h - HEDGED_MARGIN, h), last
