@@ -1191,6 +1191,18 @@ def test_units_named_after_people_are_not_names() -> None:
     assert [[t.text for t in n] for n in found] == [["Karsby"]]
 
 
+def test_the_clock_a_time_is_told_on_is_no_name() -> None:
+    # "10.12am BST" gives the time on another clock; BST is no one and nowhere a source names
+    from reader.suggest import names
+
+    for text in [
+        "It lifted off at 6.12am local time, or 10.12am BST, from Kourou.",
+        "It lifted off at 0912 GMT from Kourou.",
+        "It began at 9:15 a.m. EDT in Kourou.",
+    ]:
+        assert [[t.text for t in n] for n in names.proper_names(text)] == [["Kourou"]]
+
+
 def test_a_death_toll_with_a_long_subject_counts_the_dead() -> None:
     toll = _one(
         numbers.extract(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 
+from reader.suggest.dates import ZONES
 from reader.suggest.text import Token, tokenize
 from reader.suggest.titles import is_title_word
 
@@ -29,6 +30,8 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
     for k, t in enumerate(toks):
         if not t.text[:1].isupper() or is_title_word(t.lower) or t.lower in _UNITS:
             continue
+        if t.lower in ZONES and k and _told_time(toks[k - 1]):
+            continue  # the clock a time is told on: "10.12am BST", "0912 GMT"
         gap = text[toks[k - 1].end : t.start] if k else ""
         if (
             k == 0
@@ -52,6 +55,10 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
             out.append([t])
         last = k
     return tuple(map(tuple, out))
+
+
+def _told_time(t: Token) -> bool:
+    return t.text[-1:].isdigit() or t.lower in ("am", "pm", "a", "p", "m")
 
 
 # Endings of nationality adjectives ("Italian", "Norwegian", "Chinese", "Swedish", "Israeli")
