@@ -53,10 +53,21 @@ FURNITURE = [
     "Last updated on 4 March 2025, 09:12",
     "Published: Nov. 3, 2026 at 6:45 PM EDT|Updated: 26 minutes ago",
     "Posted 9:14 AM | Updated 11:02 AM",
+    "• Sunday, 17 Sep 2026",  # a page's date line
+    "Sunday, 17 September 2026",
+    "September 17, 2026 10:42 AM EDT",
+    "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
+    "Logo",
+    "The Karsby Herald logo",
+    "Next In World",
+    "More in Business",
     "More on this story",
     "(Reporting by Anne Roux; Editing by Tom Hale)",
     "Reporting by Anne Roux in Paris; Writing by Jo Lee; Editing by Tom Hale",
     "Read more: Storm damage across the coast in pictures",
+    "Also Read: California plane crash: One killed and three injured after a small plane"
+    " crashed shortly after takeoffCertain Brazilian media sources have suggested that"
+    " citizens may have been among the casualties.",  # a link glued to the text after it
     "READ MORE: How the vote was counted",
     "See also: The week in review",
     "Advertisement - scroll to continue",
@@ -119,6 +130,8 @@ REPORTING = [
     "Listen to the recording and you will hear the shots, the lawyer said.",
     "(Two of them were children.)",
     "The mayor's office said the caption under the photo was wrong.",
+    "Sunday, 17 September 2026, was the day the dam broke.",
+    "The logo of the party was changed in 2019.",
 ]
 
 
@@ -160,6 +173,44 @@ def test_spans_are_stripped_line_offsets() -> None:
     assert [text[s:e] for s, e in spans] == ["Share this article", "Advertisement"]
 
 
+def test_the_headlines_listed_under_a_next_in_label_are_links() -> None:
+    text = (
+        "Headline of the story\n\n"
+        "A first paragraph of reporting that goes on for a while.\n\n"
+        "Next In World\n\n"
+        "Ukraine accuses Russian forces of executing five POWs\n"
+        "Russia says Kyiv returned 46 civilians taken to Ukraine after incursion\n"
+    )
+    marked = [text[s:e] for s, e in boilerplate_spans(text)]
+    assert marked == [
+        "Next In World",
+        "Ukraine accuses Russian forces of executing five POWs",
+        "Russia says Kyiv returned 46 civilians taken to Ukraine after incursion",
+    ]
+    # a label over reporting marks only itself; over the headline, at the top, only itself
+    text = "Related\n\nThe talks ended on Monday without a deal.\nA second line of it"
+    assert [text[s:e] for s, e in boilerplate_spans(text)] == ["Related"]
+    text = "Latest news\nTalks end without a deal\n\nThe talks ended on Monday."
+    assert [text[s:e] for s, e in boilerplate_spans(text)] == ["Latest news"]
+
+
+def test_the_paragraph_under_a_disclaimer_label_is_the_site_s() -> None:
+    text = (
+        "A first paragraph of reporting that goes on for a while.\n"
+        "Legal Disclaimer:\n"
+        "The site provides the information as is, without warranty of any kind.\n"
+        "We accept no liability for the accuracy of the content.\n\n"
+        "A last line of reporting."
+    )
+    marked = [text[s:e] for s, e in boilerplate_spans(text)]
+    assert marked == [
+        "Legal Disclaimer:",
+        "The site provides the information as is, without warranty of any kind.",
+        "We accept no liability for the accuracy of the content.",
+    ]
+    assert is_boilerplate("Disclaimer: the views expressed are the author's own.")
+
+
 def test_caption_above_a_credit_line_is_marked() -> None:
     text = (
         "Headline of the story\n\n"
@@ -197,6 +248,12 @@ def test_caption_ending_in_a_credit_is_boilerplate(line: str) -> None:
 
 def test_sentence_ending_with_an_agency_name_is_reporting() -> None:
     assert not is_boilerplate("The meeting lasted seven hours, according to Reuters.")
+    # a whole article on one line, crediting its agency at the end, is no photo caption
+    article = " ".join(
+        ["A plane crash in the north of the country on Saturday left 14 people dead."] * 5
+        + ["(With inputs from Reuters)"]
+    )
+    assert not is_boilerplate(article)
 
 
 def test_the_quick_tests_before_the_searches_see_every_case_form():

@@ -80,6 +80,12 @@ CASES: list[tuple[str, list[str]]] = [
         "“Certain threats were made,” Ryabkov confirmed. Sherman agreed.",
         ["“Certain threats were made,” Ryabkov confirmed.", "Sherman agreed."],
     ),
+    # scraped text that lost the space between sentences
+    (
+        "It crashed, the governor said.As reported, it fell.“We grieve.”Police came.",
+        ["It crashed, the governor said.", "As reported, it fell.", "“We grieve.”", "Police came."],
+    ),
+    ("He joined the U.S.Army in 2001.", ["He joined the U.S.Army in 2001."]),
 ]
 
 

@@ -353,6 +353,15 @@ def test_proper_names_skip_sentence_starts_audiences_titles_and_compounds() -> N
     # a day or a title in the possessive is no name either
     text = "The bank blamed Friday's outage on Karsby's Mayor's office."
     assert [" ".join(t.text for t in name) for name in proper_names(text)] == ["Karsby's"]
+    # after an agency's dateline dash a sentence starts; a number is no name
+    text = "KARSBY (Reuters) -Fourteen people died, and Twelve were hurt, Ann Lee said."
+    assert [" ".join(t.text for t in name) for name in proper_names(text)] == ["Ann Lee"]
+
+
+def test_a_place_in_the_possessive_is_no_first_name() -> None:
+    from reader.suggest import spelling
+
+    assert spelling.full_names("Brazil's Amazon state and Ann Lee's office") == [("ann", "lee")]
 
 
 # numbers: words, ranges, roles, parts, units ----------------------------------------------------

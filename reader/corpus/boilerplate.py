@@ -25,12 +25,14 @@ _CHROME = re.compile(
       | listen\ to\ (?:this|the)\ (?:article|story)\b.{0,40}
       | thank\ you\ for\ (?:reading|your\ support)\b.{0,40}
       | (?:have|got)\ a\ (?:news\ )?tip\b.{0,80}
-      | (?:read\ more|read\ next|see\ also|also\ read)\ ?:.{0,100}
+      | (?:read\ more|read\ next|see\ also|also\ read)\ ?:.{0,300}
+      | (?:legal\ )?disclaimer\ ?:.{0,400}
       | related\b.{0,80} | (?:top|more|latest|most\ read)\ (?:stories|news|articles)\b.{0,60}
       | our\ picks | recommended(?:\ for\ you)? | trending(?:\ now)?
       | advertisement(?:\ ?[-\u2013\u2014\u00b7|:]\ ?scroll\b.{0,40})?
       | sponsored(?:\ content)? | skip\ (?:to\ )?(?:main\ )?content | skip\ advert
-      | share\b.{0,40} | follow\ us\b.{0,60} | print(?:\ this)?(?:\ article)?
+      | share\b.{0,40} | follow\ us\b.{0,100} | print(?:\ this)?(?:\ article)?
+      | (?:[\w&.'’-]+\ ){0,4}logo
       | (?:sign|log)\ ?(?:in|up|out)\b.{0,80} | already\ (?:a|an)\ (?:member|subscriber)\b.{0,60}
       | subscribe\b.{0,80} | download\ (?:the|our)\ app\b.{0,40}
       | your\ email\ address\ will\ not\ be\ published\b.{0,80}
@@ -55,6 +57,26 @@ _CHROME = re.compile(
     )[.!:]?$""",
     _I | re.VERBOSE,
 )
+
+# A page's date line: "• Sunday, 17 Sep 2026", "September 17, 2026 10:42 AM EDT"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    rf"""^[•·*\-\u2013\u2014\s]*(?:[a-z]+day,?\s+)?
+    (?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}} | {_MONTH}\s+\d{{1,2}},?\s+\d{{4}})
+    (?:[\s,|·•-]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{{2,5}})?)?$""",
+    _I | re.VERBOSE,
+)
+# A label over a list of links to other stories: the headlines below it are links too
+_LIST_LABEL = re.compile(
+    r"^(?:(?:next|more|latest|also)\ in\ [\w&' -]{1,30}|related(?:\ \w+)?|read\ next"
+    r"|more\ (?:stories|news)(?:\ from\ [\w&' -]{1,30})?|most\ (?:read|popular|viewed)"
+    r"|recommended(?:\ for\ you)?|trending(?:\ now)?|you\ (?:may|might)\ also\ like"
+    r"|top\ stories|latest\ news)[:.]?$",
+    _I | re.VERBOSE,
+)
+_LINK_WORDS = 20  # a listed headline is short, and ends in no full stop
+# "Legal Disclaimer:" on a line of its own: the paragraph below it is the site's legal text
+_DISCLAIMER = re.compile(r"^(?:legal\ )?disclaimer\ ?:?$", _I | re.VERBOSE)
 
 # "Watch: <a video's title>", "WATCH | ...": a link to a video, not a sentence of reporting
 _WATCH = re.compile(r"^watch\s*[:|]\s*[^.!?]{1,100}$", _I)
@@ -124,6 +146,8 @@ _CAPTION_END = re.compile(
     _I | re.VERBOSE,
 )
 _CAPTION_WORDS = 30
+# "... (With inputs from Reuters)": a text crediting its agency, not a photo's credit
+_INPUTS = re.compile(r"\((?:with\ )?(?:\w+\ )?inputs?\ from\b[^)]{0,60}\)$", _I | re.VERBOSE)
 # A credit that ends a sentence of its own ("(Photo: A vessel near the island. Credit: Name)")
 # is its own caption: the line above it is reporting
 _OWN_CAPTION = re.compile(r"\w[.!?]\s+\S")
@@ -167,8 +191,8 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     # its `_KEYS` are there (an import checks every sentence of the corpus).
     low = s.lower()
     credit = ":" in s or any(k in low for k in _CAPTION_KEYS)
-    if credit and _CAPTION_END.search(s):  # a photo caption ending in its credit
-        return True
+    if credit and _CAPTION_END.search(s) and not _INPUTS.search(s):
+        return True  # a photo caption ending in its credit (not a text's "with inputs from")
     email = ("@" in s or "[" in s) and _EMAIL.search(s)
     if len(s.split(None, _LONG)) > _LONG:  # a long paragraph: only a contact line can be furniture
         return bool(_CONTACT.match(s) and email)
@@ -200,6 +224,8 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
         return True
     if "|" in s and all(_STAMP.match(part.strip()) for part in s.split("|")):
         return True  # "Published: Nov. 3, 2026 at 6:45 PM EDT|Updated: 26 minutes ago"
+    if n <= 10 and _DATE_LINE.match(s):
+        return True
     if n <= 15 and _SECOND_PERSON.search(s) and _SALES.search(s):
         return True
     if "cookie" in low and _COOKIES.search(s) and _SECOND_PERSON.search(s) and _CONSENT.search(s):
@@ -222,20 +248,30 @@ def is_label(line: str) -> bool:
     return n <= 3 or (n <= 8 and s[0].islower())
 
 
+def _is_link(line: str) -> bool:
+    """A line that reads as a headline in a list of links: short, with no sentence end."""
+    return not _FINAL_PUNCT.search(line) and len(line.split(None, _LINK_WORDS)) <= _LINK_WORDS
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Offsets (start, end) of every boilerplate line of `text`, without surrounding spaces.
 
-    A short line right above a photo credit (blank lines between allowed) is its caption.
+    A short line right above a photo credit (blank lines between allowed) is its caption; the
+    headlines under a label of a list of links ("Next In World") are links.
     """
     spans: list[tuple[int, int]] = []
     prev: tuple[int, int, str] | None = None  # the last non-empty line not yet marked
+    links = False  # under a label of a list of links ("Next In World"), until reporting
+    reported = False  # (such lists follow the article; at its top a label is over its headline)
+    disclaimer = False  # in the paragraph under a "Disclaimer:" label
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             s = pos + len(line) - len(line.lstrip())
             span = (s, s + len(stripped))
-            if is_boilerplate(line):
+            links = (links and _is_link(stripped)) or bool(reported and _LIST_LABEL.match(stripped))
+            if links or disclaimer or is_boilerplate(line):
                 spans.append(span)
                 if (
                     prev
@@ -247,5 +283,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
                 prev = None
             else:
                 prev = (*span, stripped)
+                reported = reported or bool(_FINAL_PUNCT.search(stripped))
+            disclaimer = bool(_DISCLAIMER.match(stripped)) or disclaimer
+        else:
+            disclaimer = False  # (its paragraph ends at a blank line)
         pos += len(line) + 1
     return sorted(spans)

@@ -44,7 +44,12 @@ MAX_LINK_CHARS = 10 * MAX_CLAIM_CHARS  # a link longer than this is cut like any
 # A candidate end: terminal punctuation, then any closing quotes/brackets, then white space. A run
 # of punctuation is tried from its first character only: tried from each one, a run with no space
 # after it ("......and") cost the square of its length.
-_END = re.compile(r"(?:\.{3}|\.(?:[ \t]\.){2}|…|(?<![.?!])[.?!]+)[”’\"')\]»]*(?=\s)")
+# Scraped text may have lost the space between sentences ("the governor said.As reported"): a
+# stop after a lower-case word, right before a capitalised one, is a candidate end too.
+_END = re.compile(
+    r"(?:\.{3}|\.(?:[ \t]\.){2}|…|(?<![.?!])[.?!]+)[”’\"')\]»]*(?=\s)"
+    r"|(?<=[a-z]{3})[.?!][”’\"')\]»]*(?=[“‘\"]?[A-Z][a-z])"
+)
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
 _CLOSERS = "”’\"')]»"
 _OPENERS = "“‘\"'([«"

@@ -13,8 +13,15 @@ from reader.suggest.dates import ZONES
 from reader.suggest.text import Token, tokenize
 from reader.suggest.titles import is_title_word
 
-# After these a capital starts a sentence or a quote, not a name.
-OPENERS = frozenset(".!?“\"‘'—:(")
+# After these a capital starts a sentence or a quote, not a name (a dash after a space: an
+# agency's dateline, "KARSBY (Reuters) -Fourteen people died")
+OPENERS = frozenset(".!?“\"‘'—–-:(")
+# Numbers are no names, capitalised or not ("Twelve were hurt")
+_NUMBERS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion dozen dozens hundreds thousands millions""".split()  # noqa: SIM905
+)
 # The audience of a statement is not what the statement says ("told ABC News", "told Reuters").
 _TO_AUDIENCE = frozenset(["told", "tells", "telling", "via"])
 # Units named after people are no one named ("46 degrees Celsius")
@@ -28,7 +35,12 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
     out: list[list[Token]] = []
     last = skipped = -2
     for k, t in enumerate(toks):
-        if not t.text[:1].isupper() or is_title_word(t.lower) or t.lower in _UNITS:
+        if (
+            not t.text[:1].isupper()
+            or is_title_word(t.lower)
+            or t.lower in _UNITS
+            or t.lower in _NUMBERS
+        ):
             continue
         if t.lower in ZONES and k and _told_time(toks[k - 1]):
             continue  # the clock a time is told on: "10.12am BST", "0912 GMT"

@@ -133,5 +133,7 @@ def full_names(text: str) -> list[tuple[str, str]]:
             continue
         if any(is_title_word(t.lower) or t.lower in STOPWORDS for t in (a, b)):
             continue
+        if without_possessive(a.lower) != a.lower:
+            continue  # "Brazil's Amazon state": a place's, not a first name
         out.append((a.lower, without_possessive(b.lower)))
     return out
