@@ -4,7 +4,7 @@ import numpy as np
 
 from reader.align import PairScorer, align_story
 from reader.align.score import STRONG_SCORE, held
-from reader.align.weighting import FACT_WORDS
+from reader.align.weighting import FACT_WORDS, claim_terms
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 
@@ -126,3 +126,58 @@ def test_two_times_of_day_are_a_shared_fact() -> None:
     claim = sentences["a.txt"][1]
     assert scorer.score(ids[claim], ids[sentences["b.txt"][1]]) >= STRONG_SCORE
     assert scorer.score(ids[claim], ids[sentences["b.txt"][2]]) < STRONG_SCORE
+
+
+# One source says two things; another outlet gives one of them, from the same source.
+SPILL = {
+    "a.txt": [
+        "The tanker Vega ran aground off Skarvoy on Tuesday, the coast guard said.",
+        "All 22 crew members were airlifted to safety, coast guard commander Erik Holm said.",
+        "Oil had washed up along 15 km of coastline by Tuesday evening.",
+    ],
+    "b.txt": [
+        "About 2,000 tonnes of crude leaked from the Vega after it hit rocks.",
+        "Coast guard commander Erik Holm said the hull had been breached in two places.",
+        "Volunteers cleaned beaches on Wednesday.",
+    ],
+    "c.txt": [
+        "All 22 people on board were airlifted to the mainland, the coast guard said.",
+        "Schools on the island will be closed on Wednesday.",
+    ],
+}
+
+
+def test_the_same_source_saying_something_else_is_no_strong_match() -> None:
+    # "coast guard commander Erik Holm said" is who says it, not what happened: lower-case words
+    # of a source ("coast guard") are no shared fact (65.6 before)
+    story = Story("spill", "/tmp/spill")
+    for name, sentences in SPILL.items():
+        story.articles.append(article_from_sentences("spill", name, sentences, title=name))
+    claims = story.claims()
+    ids = {c.text: k for k, c in enumerate(claims)}
+    scorer = PairScorer(claims)
+    crew, hull = SPILL["a.txt"][1], SPILL["b.txt"][1]
+    assert scorer.score(ids[crew], ids[hull]) < STRONG_SCORE
+    assert scorer.score(ids[hull], ids[crew]) < STRONG_SCORE
+    # ...while the same fact from the same source still is one
+    assert scorer.score(ids[crew], ids[SPILL["c.txt"][0]]) >= STRONG_SCORE
+
+
+def test_the_words_of_a_source_are_read_as_such() -> None:
+    def source(text: str) -> set[str]:
+        read = claim_terms([text])[0]
+        return {t for k, t in enumerate(read.terms) if read.source >> k & 1}
+
+    assert source("All 22 were airlifted, coast guard commander Erik Holm said.") >= {
+        "coast", "guard", "holm",
+    }  # fmt: skip
+    assert source("Coast guard commander Erik Holm said the hull was breached.") >= {"coast"}
+    assert {"polic", "chief", "kessl"} <= source(
+        "It happened at 10 p.m., according to regional police chief Tomas Kessler."
+    )
+    # a word also used in what is said stays a fact; the sentence's subject is no source
+    assert "hospi" not in source("Director Elena Rossi said six were in Bolzena hospital.")
+    assert not source("Police inspector Jonas Falk appealed for witnesses.")
+    assert not source("Police shut the road and said it would reopen on Friday.")
+    assert source("He repeatedly said it had no plans to attack.") == set()
+    assert not source('"The road is badly lit," she said.')

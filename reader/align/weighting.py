@@ -28,6 +28,7 @@ thing are similar however long the sentences around the counts (`SLOT_FLOOR`: wi
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -267,6 +268,7 @@ class ClaimTerms(NamedTuple):
     lower: int  # bit k set: terms[k] is written in lower case here
     titles: tuple[Title, ...] = ()  # the people it gives a title ("Deputy Secretary ... Sherman")
     goes_on: bool = False  # `goes_on`
+    source: int = 0  # bit k set: terms[k] is only a word of who says it here (`attribution`)
 
 
 def claim_terms(texts: Iterable[str]) -> list[ClaimTerms]:
@@ -291,7 +293,59 @@ def _claim_terms(text: str) -> ClaimTerms:
         (min(s.key), s.value[1], s.value[0])  # type: ignore[index]
         for s in (titles.extract(text, tokens) if office else ())
     )
-    return ClaimTerms(ts, refers_back(text), named, lowered, given, goes_on(text, tokens))
+    said = attribution(text, tokens)
+    source = 0
+    if said:
+        told = {term_stem(t) for k, t in enumerate(tokens) if k not in said}
+        by = {term_stem(tokens[k]) for k in said} - told
+        source = sum(1 << k for k, t in enumerate(ts) if t in by)
+    return ClaimTerms(ts, refers_back(text), named, lowered, given, goes_on(text, tokens), source)
+
+
+# Who says it, not what happened (`attribution`): "..., coast guard commander Erik Holm said.",
+# "Police said the crash...", "..., according to regional police chief Tomas Kessler." A claim's
+# source is a clause of at most `SOURCE_WORDS` words: the last one, after a comma or a quote, with
+# a verb of saying ("…,” said mayor Lucia Betti"), or opening "according to"; or the words before
+# a verb of saying that the sentence opens with, with no comma between them. Its words that the
+# claim uses nowhere else say no fact of it (`StoryWeights`): one source saying two things is not
+# one fact ("All 22 crew were airlifted, coast guard commander Erik Holm said" / "Coast guard
+# commander Erik Holm said the hull had been breached" scored 68.5, a strong match).
+SOURCE_WORDS = 8
+_ACCORDING = ("according", "to")
+
+
+def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
+    """The indices of the tokens of `text` that say who says it (with the verb of saying)."""
+    out: set[int] = set()
+    words = [t.lower for t in tokens]
+    # the last clause, after a comma (or a quote's closing comma)
+    cut = text.rfind(",")
+    if cut >= 0:
+        tail = [k for k, t in enumerate(tokens) if t.start > cut]
+        said = [words[k] for k in tail]
+        if (
+            tail
+            and len(tail) <= SOURCE_WORDS
+            and (SAYING & set(said) or tuple(said[:2]) == _ACCORDING)
+        ):
+            out.update(tail)
+    # "according to ..." anywhere, to the end of its clause
+    commas = [m.start() for m in re.finditer(",", text)] if "according" in words else []
+    for k in range(len(words) - 1):
+        if (words[k], words[k + 1]) == _ACCORDING:
+            at = bisect_left(commas, tokens[k].end)  # (a run-on text says it thousands of times)
+            end = commas[at] if at < len(commas) else -1
+            out.update(
+                j for j in range(k, min(len(tokens), k + SOURCE_WORDS + 1))
+                if end < 0 or tokens[j].start < end
+            )  # fmt: skip
+    # the speaker the sentence opens with: "Coast guard commander Erik Holm said the hull..."
+    if tokens and not text.lstrip().startswith(_OPENING_QUOTES):
+        verb = next((k for k, w in enumerate(words[: SOURCE_WORDS + 1]) if w in SAYING), None)
+        if verb and "," not in text[: tokens[verb].start] and not LINKS & set(words[:verb]):
+            out.update(range(verb + 1))  # not "Police shut the road and said it would..."
+    # how it was said is what was said: "He repeatedly said" / "Ryabkov repeated"
+    return {k for k in out if not words[k].endswith("ly")}
 
 
 def who_terms(read: Sequence[ClaimTerms]) -> frozenset[str]:
@@ -382,6 +436,13 @@ class StoryWeights:
         idf_w = np.fromiter(map(idf.__getitem__, flat), dtype=np.float64, count=len(flat))
         cuts = np.cumsum([0] + [len(ks) for ks in kept]).tolist()
         fact_w = rare_w * fact[ids]
+        for i, c in enumerate(read):  # the words of who says it, in the claim that says so
+            if c.source:
+                by = {t for k, t in enumerate(c.terms) if c.source >> k & 1}
+                a = cuts[i]
+                for k, t in enumerate(kept[i]):
+                    if t in by:
+                        fact_w[a + k] = 0.0
         self.rows, self.rare, self.facts, self.slots = [], [], [], []
         for i, ks in enumerate(kept):
             a, b = cuts[i], cuts[i + 1]
