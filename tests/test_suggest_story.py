@@ -179,6 +179,30 @@ def test_a_counterpart_reporting_another_date_contradicts() -> None:
     assert _by_text(story)[claim].label == "consistent"
 
 
+def test_a_counterpart_reporting_another_month_contradicts() -> None:
+    claim = "The previous failure of the Kestrel rocket, in April, destroyed a weather satellite."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["A Kestrel rocket launch in March ended with the loss of a weather satellite.", "a."],
+        ["Volunteers cleared Dunmore market after the flood.", *FILLER[2]],
+    )
+    s = _by_text(story)[claim]
+    assert s.label == "contradicted"
+    assert "months differ: 'April' here" in s.reason and "'March'" in s.reason
+    # two months in one sentence are two facts' ("2.4% in October from 3.1% in September"):
+    # which one a counterpart's month is of is a guess
+    claim = "Inflation in Valdoria fell to 2.4% in October from 3.1% in September."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["Inflation in Valdoria fell to 2.4% in October, the statistics office said.", "b."],
+        ["Volunteers cleared Dunmore market after the flood.", *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert "months" not in got[claim].reason
+    other = "Inflation in Valdoria fell to 2.4% in October, the statistics office said."
+    assert "months" not in got[other].reason
+
+
 def test_opposite_words_label_when_scoped_and_hint_otherwise() -> None:
     closed = "The Marrow flood gates at Dunmore were closed on Sunday night, officials said."
     story = _story(

@@ -50,6 +50,7 @@ MONTHS = {
     )
     for m in names.split(":")
 }
+MONTH_NAMES = frozenset(m for m in MONTHS if len(m) > 3 or m == "may")  # not "Jan", "Mar"
 PARTS = {  # hours of the day, end may pass midnight
     "morning": (5, 12),
     "noon": (12, 12),
@@ -236,9 +237,20 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     slots: list[Slot] = []
     written = {d.span[0]: d for d in calendar(text)}
     inside = [d.span for d in written.values()]
+    # "in April": the month of an event; with two months named ("2.4% in October from 3.1% in
+    # September") which one a counterpart's month is of is a guess, and neither is read
+    months = [i for i, t in enumerate(toks) if t.lower in MONTH_NAMES and t.text[:1].isupper()]
     for i, t in enumerate(toks):
         w = t.lower
-        if t.start in written:
+        if (
+            len(months) == 1
+            and months[0] == i
+            and i
+            and toks[i - 1].lower == "in"
+            and not (inside and any(lo <= t.start < hi for lo, hi in inside))
+        ):
+            slots.append(_slot("month", frozenset(), MONTHS[w], toks, i, text))
+        elif t.start in written:
             d = written[t.start]
             value = (d.month, d.day, d.year)
             slots.append(_slot("date", frozenset(), value, toks, i, text, d.span))

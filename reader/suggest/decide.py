@@ -55,12 +55,14 @@ RULES: dict[str, Rule] = {
     "weekday": (dates.related, dates.compatible),
     "year": (dates.related, dates.compatible),
     "date": (dates.related, dates.compatible),
+    "month": (dates.related, dates.compatible),
     "time": (dates.related, dates.compatible),
     "speaker": (speakers.related, speakers.compatible),
     "charge": (charges.related, charges.compatible),
 }
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
-NOUN |= {"time": "times", "speaker": "speakers of the quote", "charge": "charges"}
+NOUN |= {"month": "months", "time": "times", "speaker": "speakers of the quote"}
+NOUN |= {"charge": "charges"}
 RIVALS = 3  # rival values whose support is counted, per slot
 _COUNTED = frozenset(["number", "time", "date", "year"])  # kinds of value one fact is given by
 EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
