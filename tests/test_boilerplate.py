@@ -58,6 +58,11 @@ FURNITURE = [
     "September 17, 2026 10:42 AM EDT",
     "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
     "Logo",
+    "Watch Now",
+    "Loading audio...",
+    "Editor’s note: This story was updated at 1 p.m. on March 27 to reflect new information.",
+    "Here’s what we know about the bridge collapse:",
+    "Here's what to know about the collapse as authorities piece together what happened.",
     "The Karsby Herald logo",
     "Next In World",
     "More in Business",
@@ -132,6 +137,8 @@ REPORTING = [
     "The mayor's office said the caption under the photo was wrong.",
     "Sunday, 17 September 2026, was the day the dam broke.",
     "The logo of the party was changed in 2019.",
+    "Here's what the mayor said on Monday: the bridge will reopen.",
+    "Editor's note: the figures in this story come from the port authority.",
 ]
 
 

@@ -22,7 +22,10 @@ _CHROME = re.compile(
       | read\ (?:more|next|the\ full\ (?:story|article))
       | (?:story|article)\ continues\b.{0,40} | link\ copied
       | explore\ more\ on\ (?:these|this)\ topics? | comments?\ on\ this\ (?:story|article)
-      | listen\ to\ (?:this|the)\ (?:article|story)\b.{0,40}
+      | listen\ to\ (?:this|the)\ (?:article|story)\b.{0,40} | loading\ (?:audio|video)\b.{0,10}
+      | watch\ (?:now|live|the\ video)
+      | editor['’]s\ note:\ this\ (?:story|article)\ (?:was|has\ been)\ updated\b.{0,200}
+      | here['’]s\ what\ (?:we|you)?\ ?(?:know|to\ know|need\ to\ know)\b.{0,120}
       | thank\ you\ for\ (?:reading|your\ support)\b.{0,40}
       | (?:have|got)\ a\ (?:news\ )?tip\b.{0,80}
       | (?:read\ more|read\ next|see\ also|also\ read)\ ?:.{0,300}
