@@ -203,6 +203,23 @@ def test_a_counterpart_reporting_another_month_contradicts() -> None:
     assert "months" not in got[other].reason
 
 
+def test_a_span_of_years_is_one_fact() -> None:
+    # "between 2019 and 2022" is not a 2022 that "from 2019 to 2022" contradicts with its 2019
+    built = "The recall covers Ranger vans built between 2019 and 2022, the regulator said."
+    made = "The recall affects Ranger vans made from 2019 to 2022."
+    years = "The recall includes Ranger vans from the 2019 through 2021 model years."
+    got = _by_text(_story([built, *FILLER[0]], [made, *FILLER[1]], [years, *FILLER[2]]))
+    assert got[built].label == got[made].label == "consistent"
+    assert "years agree: 'between 2019 and 2022' here; 'from 2019 to 2022'" in got[built].reason
+    assert got[years].label == "contradicted"
+    assert "years differ: '2019 through 2021' here" in got[years].reason
+    # two years in a list are two years: "in 2019 and 2022"
+    twice = "Floods hit the Ranger valley in 2019 and 2022."
+    again = "The Ranger valley flooded in 2022."
+    got = _by_text(_story([twice, *FILLER[0]], [again, *FILLER[1]], FILLER[2]))
+    assert got[again].label != "contradicted"
+
+
 def test_opposite_words_label_when_scoped_and_hint_otherwise() -> None:
     closed = "The Marrow flood gates at Dunmore were closed on Sunday night, officials said."
     story = _story(

@@ -240,6 +240,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     # "in April": the month of an event; with two months named ("2.4% in October from 3.1% in
     # September") which one a counterpart's month is of is a guess, and neither is read
     months = [i for i, t in enumerate(toks) if t.lower in MONTH_NAMES and t.text[:1].isupper()]
+    span_ends: set[int] = set()  # `_year_span`
     for i, t in enumerate(toks):
         w = t.lower
         if (
@@ -273,6 +274,14 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         elif _DECADE.fullmatch(w):
             y = int(w[:4])
             slots.append(_slot("year", frozenset(), (y, y + 9), toks, i, text))
+        elif i in span_ends:
+            continue  # the last year of a span just read
+        elif _YEAR.fullmatch(w) and (span := _year_span(text, toks, i)) is not None:
+            lo, last, years = span
+            context = frozenset(window_stems(toks, lo, last + 1))
+            where = (toks[lo].start, toks[last].end)
+            slots.append(_slot("years", frozenset(), years, toks, i, text, where, context))
+            span_ends.add(last)
         elif _YEAR.fullmatch(w):
             nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
             if not nxt.startswith(("million", "billion")):
@@ -291,6 +300,32 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
                 context |= other_days | _setting(text, toks, i, last + 1)
             slots.append(_slot("time", days, hours, toks, i, text, (t.start, end), context))
     return slots
+
+
+_SPAN_TO = frozenset(["to", "through", "until", "till"])
+
+
+def _year_span(text: str, toks: Sequence[Token], i: int) -> tuple[int, int, tuple[int, int]] | None:
+    """The span of years starting with the year at toks[i] ("from 2019 to 2022", "between 2019
+    and 2022", "2019 through 2021", "2019-2022"): the index of its first word, of its last year,
+    and the two years; None for a year alone or in a list ("in 2019 and 2022")."""
+    if i + 1 >= len(toks):
+        return None
+    gap = text[toks[i].end : toks[i + 1].start]
+    if gap in ("-", "–"):
+        last = i + 1
+    elif i + 2 < len(toks) and (
+        toks[i + 1].lower in _SPAN_TO
+        or (toks[i + 1].lower == "and" and i and toks[i - 1].lower == "between")
+    ):
+        last = i + 2
+    else:
+        return None
+    first, end = int(toks[i].lower), toks[last].lower
+    if not _YEAR.fullmatch(end) or int(end) <= first:
+        return None
+    lo = i - 1 if i and toks[i - 1].lower in ("from", "between") else i
+    return lo, last, (first, int(end))
 
 
 # Clocks a time may be told on: a time that names none, or "local time", is the place's own

@@ -56,15 +56,17 @@ RULES: dict[str, Rule] = {
     "year": (dates.related, dates.compatible),
     "date": (dates.related, dates.compatible),
     "month": (dates.related, dates.compatible),
+    "years": (dates.related, dates.compatible),  # a span of them: "from 2019 to 2022"
     "time": (dates.related, dates.compatible),
     "speaker": (speakers.related, speakers.compatible),
     "charge": (charges.related, charges.compatible),
 }
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
 NOUN |= {"month": "months", "time": "times", "speaker": "speakers of the quote"}
-NOUN |= {"charge": "charges"}
+NOUN |= {"charge": "charges", "years": "years"}
 RIVALS = 3  # rival values whose support is counted, per slot
-_COUNTED = frozenset(["number", "time", "date", "year"])  # kinds of value one fact is given by
+# kinds of value one fact is given by
+_COUNTED = frozenset(["number", "time", "date", "year", "years"])
 EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
 EVIDENCE_LISTED = 6  # evidence kept per suggestion
 FEW_EVIDENCE = 64  # a claim's evidence sorted whole, not searched for the best (`suggest`)
