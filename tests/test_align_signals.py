@@ -415,3 +415,32 @@ def test_a_time_of_day_meets_another_whatever_its_writing() -> None:
     claim = next(c for c in story.claims() if c.text == articles["a.txt"][0])
     top = [e.text for e in align_story(story) if e.claim_id == claim.id and e.article == "b.txt"]
     assert articles["b.txt"][3] in top[:2]
+
+
+def test_a_count_set_in_another_year_is_another_events() -> None:
+    # "20 tonnes ... in 2009" counts another spill's diesel, not this one's: it tied with the
+    # counterpart that gives this spill's (57.2 / 57.3), sharing 'leaked', 'diesel', 'tonnes'
+    articles = {
+        "a.txt": [
+            "The ferry Aurora ran aground off the island of Tarbet on Tuesday, spilling about 150 "
+            "tonnes of diesel, the coast guard said.",
+            "The ferry was carrying about 4,000 tonnes of cargo from Oban.",
+            "Diesel had washed up along 6 km of coastline by Tuesday evening.",
+        ],
+        "b.txt": [
+            "Some 300 tonnes of diesel leaked from the Aurora after the ferry hit rocks off "
+            "Tarbet.",
+            "A smaller ferry leaked 20 tonnes of diesel near the same island in 2009.",
+            "Its crew of 12 were rescued by helicopter.",
+            "A 6-kilometre stretch of coast has been fouled.",
+        ],
+        "c.txt": [
+            "About 150 tonnes of diesel has leaked so far, the coast guard estimates.",
+            "Schools on the island will be closed on Wednesday.",
+        ],
+    }
+    score = pair_scores(articles)
+    claim, (counterpart, earlier) = articles["c.txt"][0], articles["b.txt"][:2]
+    assert score(claim, earlier) < score(claim, counterpart) - 10
+    assert "#t 2009" in terms(earlier)
+    assert "#t" not in terms(earlier)

@@ -148,8 +148,12 @@ def terms(text: str) -> set[str]:
         out.update(_vague_durations([t.lower for t in tokens], units))
     for slot in numbers.shared(text):
         # "the 34th minute" is a moment, not a duration like "within two hours"
-        rank = ":rank" if slot.value[4] == "ordinal" else ""  # type: ignore[index]
-        out.update(f"#{k}{rank}" for k in slot.key)
+        part = slot.value[4]  # type: ignore[index]
+        rank = ":rank" if part == "ordinal" else ""
+        # a count its clause sets in another year ("200 tonnes ... in 2009") is another event's:
+        # it meets only counts set in that year (`numbers` marks it " in 2009")
+        _, year_set, year = part.partition(" in ")
+        out.update(f"#{k}{rank}{' ' + year if year_set else ''}" for k in slot.key)
     return out
 
 
