@@ -358,6 +358,17 @@ def test_proper_names_skip_sentence_starts_audiences_titles_and_compounds() -> N
     assert [" ".join(t.text for t in name) for name in proper_names(text)] == ["Ann Lee"]
 
 
+def test_an_office_holder_in_the_possessive_is_not_another_spelling() -> None:
+    from reader.suggest import spelling
+
+    texts = [
+        "It came during Fed Chair Jerome Powell’s news conference on Wednesday.",
+        "Fed Chair Jerome Powell said the rise would slow.",
+        "Fed Chair Jerome Powell's remarks lifted the markets.",
+    ]
+    assert spelling.conflicts(texts, ["a", "b", "c"]) == []
+
+
 def test_a_place_in_the_possessive_is_no_first_name() -> None:
     from reader.suggest import spelling
 
@@ -755,6 +766,25 @@ def test_words_news_uses_for_the_same_counted_thing_meet() -> None:
     ships = _one(numbers.extract("About 40 ships are waiting off Karsby."))
     vessels = _one(numbers.extract("Some 25 vessels are waiting off Karsby."))
     assert numbers.related(ships, vessels) and not numbers.compatible(ships, vessels)
+
+
+def test_a_move_in_points_is_no_share_and_basis_points_are_hundredths() -> None:
+    level = numbers.extract("The move brings the rate to a range of 4.5% to 4.75%.")[0]
+    for move in (
+        "Powell lifted the target by a quarter percentage point to a range of 4.5% to 4.75%.",
+        "Powell lifted the target by a quarter-point to a range of 4.5% to 4.75%.",
+    ):
+        found = numbers.extract(move)
+        assert all(s.value[2] != "percent" for s in found if "point" in s.key), move
+        assert not any(numbers.related(s, level) for s in found if s is not found[-1]), move
+    bp = _one(numbers.extract("The Fed raised its benchmark rate by 25 basis points."))
+    pp = _one(numbers.extract("The Fed raised its benchmark rate by 0.25 percentage point."))
+    more = _one(numbers.extract("The Fed raised its benchmark rate by 50 basis points."))
+    assert numbers.related(bp, pp) and numbers.compatible(bp, pp)
+    assert numbers.related(bp, more) and not numbers.compatible(pp, more)
+    three = numbers.extract("It ended four three-quarter-point hikes in a row.")[-1]
+    big = _one(numbers.extract("It ended a run of 75 basis-point hikes in a row."))
+    assert numbers.compatible(three, big)
 
 
 def test_percent_however_written_is_one_unit_shown_with_its_sign() -> None:

@@ -219,11 +219,17 @@ def _fraction(toks: Sequence[Token], i: int) -> float | None:
     return _FRACTIONS[name] if after == "of" or before == "by" else None
 
 
+_POINT_WORDS = frozenset(["percentage", "point", "points"])
+
+
 def _percent_words(text: str, toks: Sequence[Token], j: int) -> int | None:
     """How many words after a figure ending before toks[j] say it is a share: 0 for "4%" and
     "a fifth", 1 for "4 percent", 2 for "4 per cent"; None when it is no share."""
-    if text[toks[j - 1].end : toks[j - 1].end + 1] == "%" or toks[j - 1].lower in _FRACTIONS:
+    if text[toks[j - 1].end : toks[j - 1].end + 1] == "%":
         return 0
+    if toks[j - 1].lower in _FRACTIONS:
+        # "a quarter" is 25%, but "a quarter percentage point" is a move of 0.25 points
+        return None if j < len(toks) and toks[j].lower in _POINT_WORDS else 0
     words = [t.lower for t in toks[j : j + 2]]
     return 1 if words[:1] == ["percent"] else 2 if words == ["per", "cent"] else None
 
@@ -497,6 +503,14 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             continue
         if head and head[0] in _CURRENCY_WORDS:  # "1.2 billion dollars" is "$1.2bn"
             unit, head = _CURRENCY_WORDS[head[0]], head[1:]
+        if head[:2] == ["quart", "point"]:  # "three-quarter-point hikes": 0.75 of a point
+            lo, hi, exact, head = lo / 4, hi / 4, False, ["perce", "point"]
+        elif head[:1] == ["point"] and toks[j - 1].lower in _FRACTIONS:
+            head = ["perce", "point"]  # "a quarter-point rise" is "0.25 percentage point"
+        if head[:1] in (["point"], ["perce"]) and toks[j - 1].lower in _FRACTIONS:
+            lo, hi, exact = lo / 100, hi / 100, False  # a fraction of one point
+        elif head[:2] == ["basi", "point"]:  # "25 basis points" is "0.25 percentage point"
+            lo, hi, head = lo / 100, hi / 100, ["perce", "point", *head[2:]]
         if exact:
             lo, hi = _as_written(toks[i].text, lo, unit == "percent")
         if unit:

@@ -239,7 +239,7 @@ def _slot(text: str, toks: Sequence[Token], lo: int, hi: int, surname: str) -> S
     span = (toks[lo].start, toks[hi - 1].end)
     return Slot(
         kind="title",
-        key=frozenset({surname}),
+        key=frozenset({without_possessive(surname)}),  # "Chair Jerome Powell’s remarks"
         value=(ranks, offices, domain),
         surface=text[span[0] : span[1]],
         span=span,
