@@ -23,6 +23,7 @@ from reader.suggest.text import (
     is_content,
     stem,
     tokenize,
+    topic_stem,
     window_stems,
 )
 from reader.suggest.titles import is_title_word, name_marks
@@ -559,7 +560,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             near = (
                 window_stems(toks[:cut], start, k, NEAR, _HEDGE_WORDS) - _UNIT_WORDS - _CHANGE_STEMS
             )
-            context = frozenset(near) | _names(toks, start, k)
+            context = frozenset(near) | _names(toks, start, k) | _changed_subject(text, toks, start)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k) | _given_name(toks, start)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
@@ -1012,6 +1013,34 @@ _CHANGE_VERBS = frozenset(
 )
 # ...which say how a share moved, not what it is of: "sales fell 14%" / "the share price fell 2%"
 _CHANGE_STEMS = frozenset(stem(w) for w in _CHANGE_VERBS)
+
+
+_SAYING = frozenset(["said", "says", "say", "told", "according", "reported", "announced"])
+
+
+def _changed_subject(text: str, toks: Sequence[Token], i: int) -> frozenset[str]:
+    """The lower-case words of what moved by the share at toks[i], said before its verb of
+    change ("Shares in the company dropped 3%", "sales in the city had fallen by about 30%"),
+    back to the start of the clause or a verb of saying: they may be further from the figure
+    than `NEAR`."""
+    verb = _before_hedges(toks, i)
+    if verb >= 0 and toks[verb].lower == "by":
+        verb = _before_hedges(toks, verb)
+    if verb < 1 or toks[verb].lower not in _CHANGE_VERBS:
+        return frozenset()
+    out = set()
+    k = verb - 1
+    while k >= max(0, verb - SCOPE) and toks[k].lower not in _SAYING | _CLAUSE_BREAKS:
+        t = toks[k]
+        # a capital opening the sentence is the subject's noun ("Shares in the company",
+        # "Sales fell"), not a name before it ("Harlow shares rose 2%")
+        first = k == 0 and (k + 1 == verb or not is_content(toks[k + 1].text))
+        if (first or t.text.islower()) and is_content(t.text) and t.lower not in _AUXILIARIES:
+            out.add(topic_stem(t.text))
+        if k and breaks_clause(text[toks[k - 1].end : t.start]):
+            break
+        k -= 1
+    return frozenset(out)
 
 
 def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
