@@ -179,5 +179,8 @@ def test_the_words_of_a_source_are_read_as_such() -> None:
     assert "hospi" not in source("Director Elena Rossi said six were in Bolzena hospital.")
     assert not source("Police inspector Jonas Falk appealed for witnesses.")
     assert not source("Police shut the road and said it would reopen on Friday.")
+    assert not source("The officer stopped the car, and told the driver to get out.")
+    assert not source("The guard stopped the car, then told the driver to get out.")
+    assert "polic" in source("The road was shut on Friday, police told reporters.")
     assert source("He repeatedly said it had no plans to attack.") == set()
     assert not source('"The road is badly lit," she said.')

@@ -316,6 +316,7 @@ def _claim_terms(text: str) -> ClaimTerms:
 # commander Erik Holm said the hull had been breached" scored 68.5, a strong match).
 SOURCE_WORDS = 8
 _ACCORDING = ("according", "to")
+_TOLD_TO = frozenset(["to", "that"])
 
 
 def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
@@ -327,11 +328,10 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
     if cut >= 0:
         tail = [k for k, t in enumerate(tokens) if t.start > cut]
         said = [words[k] for k in tail]
-        if (
-            tail
-            and len(tail) <= SOURCE_WORDS
-            and (SAYING & set(said) or tuple(said[:2]) == _ACCORDING)
-        ):
+        verb = next((k for k, w in enumerate(said) if w in SAYING), None)
+        # not a clause of what was done: "..., and told the driver to get out"
+        saying = verb is not None and said[0] not in LINKS and not _TOLD_TO & set(said[verb:])
+        if tail and len(tail) <= SOURCE_WORDS and (saying or tuple(said[:2]) == _ACCORDING):
             out.update(tail)
     # "according to ..." anywhere, to the end of its clause
     commas = [m.start() for m in re.finditer(",", text)] if "according" in words else []
