@@ -59,6 +59,9 @@ FURNITURE = [
     "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
     "Logo",
     "Watch Now",
+    "Xinhua, January 7, 2015 Adjust font size:",
+    "Endit",  # a wire's end mark
+    "Get the latest news from around the world, live coverage, off-beat stories and analysis.",
     "Loading audio...",
     "Editor’s note: This story was updated at 1 p.m. on March 27 to reflect new information.",
     "Here’s what we know about the bridge collapse:",
@@ -139,6 +142,7 @@ REPORTING = [
     "The logo of the party was changed in 2019.",
     "Here's what the mayor said on Monday: the bridge will reopen.",
     "Editor's note: the figures in this story come from the port authority.",
+    "Get the latest news from the front, the general told his staff.",
 ]
 
 

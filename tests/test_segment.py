@@ -86,6 +86,12 @@ CASES: list[tuple[str, list[str]]] = [
         ["It crashed, the governor said.", "As reported, it fell.", "“We grieve.”", "Police came."],
     ),
     ("He joined the U.S.Army in 2001.", ["He joined the U.S.Army in 2001."]),
+    # a dateline's agency after an abbreviated state: one sentence
+    (
+        "RICHMOND, Va. (Reuters) - The former governor was sentenced.",
+        ["RICHMOND, Va. (Reuters) - The former governor was sentenced."],
+    ),
+    ("He lives in Va. (Two of his sons do too.)", ["He lives in Va.", "(Two of his sons do too.)"]),
 ]
 
 

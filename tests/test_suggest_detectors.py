@@ -356,6 +356,12 @@ def test_proper_names_skip_sentence_starts_audiences_titles_and_compounds() -> N
     # after an agency's dateline dash a sentence starts; a number is no name
     text = "KARSBY (Reuters) -Fourteen people died, and Twelve were hurt, Ann Lee said."
     assert [" ".join(t.text for t in name) for name in proper_names(text)] == ["Ann Lee"]
+    # a month before its day, and a chief officer's initials, are no names either
+    text = "He met the CEO of Holt Foods in Karsby on Tuesday, Jan. 6, and again on May 9."
+    assert [" ".join(t.text for t in name) for name in proper_names(text)] == [
+        "Holt Foods",
+        "Karsby",
+    ]
 
 
 def test_an_office_holder_in_the_possessive_is_not_another_spelling() -> None:

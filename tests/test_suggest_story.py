@@ -938,3 +938,54 @@ def test_a_count_given_with_a_place_still_meets_a_count_given_without() -> None:
     got = _by_text(story)
     odd = got["Nine people died in Varena when a coach left the road."]
     assert odd.label == "contradicted" and "'Eleven people'" in odd.reason
+
+
+def test_what_was_sought_is_not_compared_with_what_was_decided() -> None:
+    story = _story(
+        [
+            "Former mayor Ian Holt was sentenced on Tuesday to two years in prison for bribery.",
+            "Prosecutors had sought a 10- to 12-year prison term.",
+            *FILLER[0],
+        ],
+        [
+            "Ian Holt, the former mayor, was sentenced to two years in prison on Tuesday.",
+            "Prosecutors had demanded that Holt be sentenced to at least ten years behind bars.",
+            *FILLER[1],
+        ],
+        [
+            "Holt's two-year prison term is far shorter than the 20-year term prosecutors sought.",
+            "He faces a maximum of 30 years in prison on a separate charge.",
+            *FILLER[2],
+        ],
+    )
+    got = _by_text(story)
+    decided = got["Ian Holt, the former mayor, was sentenced to two years in prison on Tuesday."]
+    assert decided.label == "consistent", decided.reason
+    assert "ten years" not in decided.reason and "20-year" not in decided.reason
+    sought = got[
+        "Holt's two-year prison term is far shorter than the 20-year term prosecutors sought."
+    ]
+    assert sought.label == "contradicted" and "'10- to 12-year'" in sought.reason, sought.reason
+    assert "'two years'" not in sought.reason
+
+
+def test_a_potential_sentence_of_so_many_and_a_half_years_is_not_the_sentence() -> None:
+    from reader.suggest import numbers
+
+    half = numbers.extract("He was jailed for six and a half years.")
+    assert [(s.surface, s.value[:2]) for s in half] == [("six and a half years", (6.5, 6.5))]
+    story = _story(
+        ["Former mayor Ian Holt was sentenced on Tuesday to two years in prison.", *FILLER[0]],
+        [
+            "Ian Holt, the former mayor, was sentenced to two years in prison on Tuesday.",
+            *FILLER[1],
+        ],
+        [
+            "Holt was sentenced to two years in prison on Tuesday for bribery.",
+            "The potential sentence was cut on Tuesday to six and a half to eight years.",
+            *FILLER[2],
+        ],
+    )
+    got = _by_text(story)
+    cut = got["The potential sentence was cut on Tuesday to six and a half to eight years."]
+    assert cut.label != "contradicted", cut.reason

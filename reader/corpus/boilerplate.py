@@ -24,6 +24,9 @@ _CHROME = re.compile(
       | explore\ more\ on\ (?:these|this)\ topics? | comments?\ on\ this\ (?:story|article)
       | listen\ to\ (?:this|the)\ (?:article|story)\b.{0,40} | loading\ (?:audio|video)\b.{0,10}
       | watch\ (?:now|live|the\ video)
+      | (?:.{1,60}\ )?adjust\ font\ size\ ?:? | endit | ends
+      | get\ the\ latest\ (?:news|updates|headlines)\b[^.]{0,100}
+        \b(?:coverage|analysis|features|alerts|updates|newsletter)\b.{0,40}
       | editor['’]s\ note:\ this\ (?:story|article)\ (?:was|has\ been)\ updated\b.{0,200}
       | here['’]s\ what\ (?:we|you)?\ ?(?:know|to\ know|need\ to\ know)\b.{0,120}
       | thank\ you\ for\ (?:reading|your\ support)\b.{0,40}

@@ -55,6 +55,7 @@ _CLOSERS = "”’\"')]»"
 _OPENERS = "“‘\"'([«"
 _NEXT_WORD = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_DATELINE_AGENCY = re.compile(r"\s*\([A-Z][\w.&' -]{0,30}\)\s*[-\u2013\u2014]")
 
 
 def _next_word(text: str, pos: int, end: int) -> str:
@@ -75,6 +76,8 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int) -> bool:
     opens_quote = first in _OPENERS
     if first.islower():
         return False  # "“Why?” she asked", "e.g. this", "… to engage"
+    if first == "(" and _DATELINE_AGENCY.match(text, term_end, end):
+        return False  # "RICHMOND, Va. (Reuters) - Former ...": a dateline, then its sentence
     if core != ".":
         # ?, !, ellipsis: a sentence end when something capitalised or a quotation follows
         return starts_upper or opens_quote or not first.isalnum()

@@ -8,6 +8,7 @@ counterpart can confirm, however many of the story's common words the two share.
 from __future__ import annotations
 
 import functools
+import re
 
 from reader.suggest.dates import ZONES
 from reader.suggest.text import Token, tokenize
@@ -16,6 +17,9 @@ from reader.suggest.titles import is_title_word
 # After these a capital starts a sentence or a quote, not a name (a dash after a space: an
 # agency's dateline, "KARSBY (Reuters) -Fourteen people died")
 OPENERS = frozenset(".!?“\"‘'—–-:(")
+# Months that are also names ("Jan", "May"), and any month before a day ("Jan. 6, 2015")
+_MONTH_NAMES = frozenset(["jan", "mar", "may", "june", "july"])
+_DAY_AFTER = re.compile(r"\.?\s\d{1,2}\b")
 # Numbers are no names, capitalised or not ("Twelve were hurt")
 _NUMBERS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -61,6 +65,8 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
             continue
         if len(t.text) < 2:
             continue  # initials: "J. Smith", "U.S."
+        if t.lower in _MONTH_NAMES and _DAY_AFTER.match(text, t.end):
+            continue  # "Jan. 6", "May 9": a date ("Jan Berg" is a name)
         if last == k - 1 and gap == " ":
             out[-1].append(t)
         else:

@@ -95,10 +95,20 @@ _ROLE_OF = {
     "insur": "insured", "rewar": "reward", "ranso": "ransom", "bail": "bail",
     # the most there were, not how many there are: "at its peak, 50,000 homes", "peaked at"
     "peak": "peak",
+    # what someone asked for, or what could be, is not what was decided: "prosecutors sought
+    # ten years", "the potential sentence was six to eight years", "a maximum of 20 years"
+    "sough": "sought", "seek": "sought", "deman": "sought", "reque": "sought",
+    "recom": "sought", "propo": "sought",
+    "poten": "potential", "maxim": "potential", "possi": "potential",
 }  # fmt: skip
+# roles a verb or adjective further back in the clause gives the figure ("expects inflation in
+# X to fall to 3%", "had demanded that he be sentenced to at least ten years")
+_FAR_ROLES = frozenset(["forecast", "sought", "potential"])
 _ROLES = frozenset(_ROLE_OF)
 # roles read only next to the figure: "20,000 homes on Sunday, down from 50,000 at its peak"
-_NEAR_ROLES = frozenset(["peak"])
+_NEAR_ROLES = frozenset(["peak"]) | frozenset(
+    w for w, role in _ROLE_OF.items() if role in ("sought", "potential")
+)  # (not "a bribe from a businessman seeking to promote a supplement")
 _STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
 # ...those that say what befell them, once in a story's event (not "staff" nor "forecast":
 # a layoff story counts the staff of each site, and of the firm)
@@ -306,6 +316,8 @@ def _words(text: str, toks: Sequence[Token], i: int) -> tuple[float, int] | None
     share = j + 1 < len(toks) and toks[j].lower == "in" and _is_number(toks[j + 1])  # "one in 5"
     if lone and not joined and not share and (not befell or (i and toks[i - 1].lower in _NOT_ONE)):
         return None
+    if [t.lower for t in toks[j : j + 3]] == ["and", "a", "half"]:
+        return total + current + 0.5, j + 3  # "six and a half years"
     return total + current, j
 
 
@@ -1161,7 +1173,7 @@ def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str |
     role = next((_ROLE_OF[w] for w in around if w in _ROLES), None)
     if role is None:  # a forecast verb further back: "expects inflation in X to fall to 3%"
         earlier = _role_stems(_clause(toks[max(0, start - SCOPE) : start][::-1]))
-        role = next((r for w in earlier if (r := _ROLE_OF.get(w)) == "forecast"), None)
+        role = next((r for w in earlier if (r := _ROLE_OF.get(w)) in _FAR_ROLES), None)
     return role
 
 

@@ -188,7 +188,8 @@ _CHIEF_OFFICE = "chief officer"
 _BEFORE_APPOSITIVE = frozenset(["the", "its", "his", "her", "their"])
 
 _TITLE_WORDS = RANKS | OFFICES | _DOMAIN  # the words of a title ("deputy US secretary of state")
-_NOT_NAMES = _TITLE_WORDS | _CALENDAR
+# ... and a chief officer's initials ("the CEO of a supplements company")
+_NOT_NAMES = _TITLE_WORDS | _CALENDAR | frozenset(["ceo", "coo", "cfo", "cto"])
 
 
 def is_title_word(word: str) -> bool:
