@@ -1621,3 +1621,13 @@ def test_what_a_share_moved_is_read_back_to_its_clause_start() -> None:
     shares = _one(numbers.extract("Harlow shares rose 2% after the announcement."))
     profit = numbers.extract("Harlow Motors profit declined by 18 percent in the third quarter.")
     assert not numbers.related(shares, _one(profit))
+
+
+def test_a_role_said_past_another_figure_is_that_figure_s() -> None:
+    # "close to the bank's 2% target": the target is the 2%, not the 2.4% inflation was
+    said = numbers.extract(
+        "Marsh said inflation had fallen to 2.4% in October, close to the bank's 2% target."
+    )[0]
+    other = _one(numbers.extract("Inflation was 2.6% in October, the statistics office said."))
+    assert said.surface == "2.4%"
+    assert numbers.related(said, other) and not numbers.compatible(said, other)

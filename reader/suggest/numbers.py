@@ -538,7 +538,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             lo, hi = lo * factor * (1 - rounding), hi * factor * (1 + rounding)
             head[0] = canon
         # an age describes who is counted elsewhere in the sentence, not what befell them
-        role = None if head[0] == "age" else befell or _role(toks, start, k, head)
+        role = None if head[0] == "age" else befell or _role(text, toks, start, k, head)
         if role == "staff" and head[0] == "person":
             head[0] = "job"  # "employed around 40 people" counts its staff, as "40 staff" does
         elif (
@@ -1155,14 +1155,17 @@ def _verb_before(toks: Sequence[Token], i: int) -> str:
     return toks[k].lower if k >= 0 else ""
 
 
-def _role(toks: Sequence[Token], start: int, end: int, head: list[str]) -> str | None:
+def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str]) -> str | None:
     """What happened to the counted: "killed", "injured", "evacuated"… (`_ROLE_OF`), read from
     the head itself ("40 injured"), the verb just before the figure ("carrying 180 passengers",
     "killed 12 people"), or the words around it, nearest first, within its clause ("12 people
     were killed", "30 passengers on board", "the 180 people on the train were evacuated")."""
     verb = _before_hedges(toks, start)
-    after = _role_stems(_clause(toks[end : end + 8]))
-    before = _role_stems(_clause(toks[max(0, start - 4) : start][::-1])[::-1])[::-1]
+    share = "percent" in head
+    after = _role_stems(_clause(_until_share(text, toks[end : end + 8], share)))
+    before = _role_stems(
+        _clause(_until_share(text, toks[max(0, start - 4) : start][::-1], share))[::-1]
+    )[::-1]
     around = [
         *head,
         *(stem(toks[verb].text) for _ in range(verb >= 0 and verb < start)),
@@ -1204,6 +1207,27 @@ def _in_every(text: str, toks: Sequence[Token], j: int, part: float) -> tuple[fl
         return None
     after = toks[whole[2]].text if whole[2] < len(toks) else ""
     return None if stem(after) in _MEASURES else (whole[0], whole[2])  # not "3 in 10 minutes"
+
+
+def _until_share(text: str, toks: Sequence[Token], share: bool) -> Sequence[Token]:
+    """`toks` up to another share when `share` (the figure's a share): what is said past it is
+    that share's ("2.4% in October, close to the bank's 2% target": the target is the 2%).
+    (Not past any figure: "400,000 people waiting over 12 months for hospital treatment".)"""
+    if not share:
+        return toks
+    stop = next(
+        (
+            k
+            for k, t in enumerate(toks)
+            if t.text[:1].isdigit()
+            and (
+                text[t.end : t.end + 1] == "%"
+                or (k + 1 < len(toks) and toks[k + 1].lower in ("percent", "per"))
+            )
+        ),
+        len(toks),
+    )
+    return toks[:stop]
 
 
 def _clause(toks: Sequence[Token]) -> Sequence[Token]:
