@@ -198,6 +198,18 @@ def test_the_headlines_listed_under_a_next_in_label_are_links() -> None:
         "Ukraine accuses Russian forces of executing five POWs",
         "Russia says Kyiv returned 46 civilians taken to Ukraine after incursion",
     ]
+    text = (
+        "A first paragraph of reporting that goes on for a while.\n"
+        "Latest Stories\n-\nCoach backs appeal after ‘mistake’\n38 mins -\n"
+        "#Budget debate: party to pass a climate law\n"
+    )
+    assert [text[s:e] for s, e in boilerplate_spans(text)] == [
+        "Latest Stories",
+        "-",
+        "Coach backs appeal after ‘mistake’",
+        "38 mins -",
+        "#Budget debate: party to pass a climate law",
+    ]
     # a label over reporting marks only itself; over the headline, at the top, only itself
     text = "Related\n\nThe talks ended on Monday without a deal.\nA second line of it"
     assert [text[s:e] for s, e in boilerplate_spans(text)] == ["Related"]

@@ -989,3 +989,32 @@ def test_a_potential_sentence_of_so_many_and_a_half_years_is_not_the_sentence() 
     got = _by_text(story)
     cut = got["The potential sentence was cut on Tuesday to six and a half to eight years."]
     assert cut.label != "contradicted", cut.reason
+
+
+def test_ages_of_several_unnamed_people_meet_the_same_age_in_another_source() -> None:
+    # each source names a boy of 8 and his brother of 4, and victims "aged 30 or older": an
+    # age another source also gives is agreed, whoever it is attached to there
+    story = _story(
+        [
+            "An eight-year-old boy was struck in the head and is in critical condition.",
+            "A four-year-old boy was struck in the thigh, the sheriff said.",
+            "A third victim was a 39-year-old woman who was hurt in the leg.",
+            *FILLER[0],
+        ],
+        [
+            "The 8-year-old boy was shot in the head, while his 4-year-old brother is stable.",
+            "The other six victims, all aged 30 or older, are in a stable condition.",
+            *FILLER[1],
+        ],
+        [
+            "An eight-year-old boy and his four-year-old brother were among those hit.",
+            "The other victims, all aged 30 or over, were in stable condition.",
+            *FILLER[2],
+        ],
+    )
+    got = _by_text(story)
+    for text in (
+        "A four-year-old boy was struck in the thigh, the sheriff said.",
+        "A third victim was a 39-year-old woman who was hurt in the leg.",
+    ):
+        assert got[text].label != "contradicted", got[text].reason

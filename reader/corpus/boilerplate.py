@@ -77,7 +77,7 @@ _LIST_LABEL = re.compile(
     r"^(?:(?:next|more|latest|also)\ in\ [\w&' -]{1,30}|related(?:\ \w+)?|read\ next"
     r"|more\ (?:stories|news)(?:\ from\ [\w&' -]{1,30})?|most\ (?:read|popular|viewed)"
     r"|recommended(?:\ for\ you)?|trending(?:\ now)?|you\ (?:may|might)\ also\ like"
-    r"|top\ stories|latest\ news)[:.]?$",
+    r"|top\ stories|latest\ (?:news|stories|headlines))[:.]?$",
     _I | re.VERBOSE,
 )
 _LINK_WORDS = 20  # a listed headline is short, and ends in no full stop
@@ -254,9 +254,13 @@ def is_label(line: str) -> bool:
     return n <= 3 or (n <= 8 and s[0].islower())
 
 
+_SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*$")
+
+
 def _is_link(line: str) -> bool:
-    """A line that reads as a headline in a list of links: short, with no sentence end."""
-    return not _FINAL_PUNCT.search(line) and len(line.split(None, _LINK_WORDS)) <= _LINK_WORDS
+    """A line that reads as a headline in a list of links: short, with no sentence end (a
+    closing quote may end one: "Coach backs appeal after ‘mistake’")."""
+    return not _SENTENCE_END.search(line) and len(line.split(None, _LINK_WORDS)) <= _LINK_WORDS
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:

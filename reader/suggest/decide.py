@@ -688,7 +688,24 @@ class StorySuggester:
                         if id(o) not in seen and related(s, o) and self._same_scope(i, s, j, o):
                             seen.add(id(o))
                             rel.append((j, o))
+        if rel and "age" in s.key:
+            rel += self._same_age_elsewhere(s, rel)
         return _vote(i, s, claims, rel) if rel else None
+
+    def _same_age_elsewhere(self, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:
+        """The ages that the articles of `rel` give elsewhere and that agree with `s`: a source
+        naming a boy of 8 and his brother of 4 agrees with "a four-year-old boy", whichever of
+        its two the words of the claim relate it to (ages are of people, often unnamed)."""
+        claims, compatible = self.claims, RULES[s.kind][1]
+        articles = {claims[j].article for j, _ in rel}
+        seen = {id(o) for _, o in rel}
+        return [
+            (j, o)
+            for article, group in self.groups.get((s.kind, "age"), {}).items()
+            if article in articles
+            for j, o in group
+            if id(o) not in seen and o.value[2:] == s.value[2:] and compatible(s, o)  # type: ignore[index]
+        ]
 
     def _same_scope(self, i: int, s: Slot, j: int, o: Slot) -> bool:
         """False when one of two counts is a part of its source's total, the count for one

@@ -325,6 +325,17 @@ def _is_number(t: Token) -> bool:
     return t.text[:1].isdigit() or t.lower in _ONES or t.lower == "every"
 
 
+# After a figure: "30 or more" is at least 30; "aged 30 or older" takes in anyone past 30
+_OPEN_ENDED = {"more": (1.0, 1.5), "older": (1.0, 4.0), "over": (1.0, 4.0), "above": (1.0, 4.0)}
+
+
+def _open_ended(toks: Sequence[Token], j: int) -> tuple[float, float] | None:
+    """The bounds "or more", "or older" after the figure ending before toks[j] give it."""
+    if j + 1 < len(toks) and toks[j].lower == "or":
+        return _OPEN_ENDED.get(toks[j + 1].lower)
+    return None
+
+
 def _hedge(toks: Sequence[Token], i: int) -> tuple[float, float] | None:
     words = tuple(t.lower for t in toks[max(0, i - 3) : i])
     for phrase, factors in _LONGEST_HEDGES:
@@ -452,7 +463,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             slots.append(_on_scale(text, toks, j, start, j, lo))  # "a 7.8 magnitude quake"
             i = j + 1
             continue
-        factors = _hedge(toks, start)
+        factors = _hedge(toks, start) or _open_ended(toks, j)
         exact = lo == hi and not factors
         if factors and lo == hi:
             lo, hi = lo * factors[0], hi * factors[1]
