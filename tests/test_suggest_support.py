@@ -6,7 +6,7 @@ from reader.align.evidence import MIN_SCORE, align_story
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 from reader.suggest import suggest_story
-from reader.suggest.support import best_counterparts, judge
+from reader.suggest.support import best_counterparts, judge, specific_stems
 from reader.suggest.text import stem, surface_words
 
 FILLER = [
@@ -227,3 +227,22 @@ def test_counterparts_found_a_batch_at_a_time_are_those_found_one_by_one() -> No
     assert {i: batched.of(i, by_claim.get(claims[i].id, ())) for i in order} == dict(
         enumerate(one_by_one)
     )
+
+
+def test_the_same_large_figure_is_a_word_the_two_share() -> None:
+    # "recalled 95,000 pickups" / "recalled 95,000 trucks": the figure ties them as a rare
+    # word would, and is shown as written
+    story = _story(
+        [
+            "Holt recalled 95,000 pickups in January over a brake line defect.",
+            "The recall was the carmaker's second this year.",
+            *FILLER[:3],
+        ],
+        ["Holt recalled 95,000 trucks earlier this year over a brake problem.", *FILLER[3:]],
+        ["Holt said the brake fault had caused no crashes this year.", "Recall notices went out."],
+    )
+    cps = best_counterparts(story.claims())
+    assert cps[0].supported and "#95000" in cps[0].shared, cps[0]
+    assert surface_words(story.claims()[0].text, ["#95000"]) == ["95,000"]
+    # a year is the story's, not a figure two sentences share
+    assert not any(s.startswith("#") for s in specific_stems("Holt recalled pickups in 2019."))

@@ -1,7 +1,8 @@
 """Does another source say the same thing? Two independent signals about one pair of sentences.
 
 1. Shared rare words. Fuzzy ratios reward shared function words and sentence shape; a counterpart
-   is better recognised by the specific words two sentences share ("Ryabkov", "delays", "Brussels").
+   is better recognised by the specific words two sentences share ("Ryabkov", "delays", "Brussels"),
+   and their large figures ("95,000"; not years, the story's common ground).
    Weights are inverse document frequencies within the story, divided by log(claims) so one scale
    serves stories of any size: a word used by only these two sentences weighs about 1. Courtesy
    titles and attribution words ("Mr", "told", "according to people familiar with the matter")
@@ -21,6 +22,7 @@ import bisect
 import difflib
 import heapq
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ import numpy as np
 
 from reader.align.postings import Postings
 from reader.models import Claim, Evidence
+from reader.suggest.dates import is_year
 from reader.suggest.text import COURTESY_TITLES, content_stems, quotations, stem, tokenize
 
 # Rare-word weight that makes a counterpart on its own: about two words that only this claim and
@@ -74,6 +77,9 @@ OFFICES = frozenset(
 )
 
 
+_LARGE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # "95,000", "1500"
+
+
 def _pair_score(e: Evidence) -> float:
     return e.score
 
@@ -97,8 +103,14 @@ NONE = Counterpart(-1, 0.0, (), 0.0, "")
 
 
 def specific_stems(text: str) -> set[str]:
-    """Stems of the words of `text` that can tie it to another sentence."""
-    return content_stems(text) - WEAK
+    """Stems of the words of `text` that can tie it to another sentence, and its large figures
+    ("recalled 95,000 pickups" / "recalled 95,000 trucks"), not years."""
+    figures = {
+        "#" + t.text.replace(",", "")
+        for t in tokenize(text)
+        if _LARGE.fullmatch(t.text) and not is_year(t.text)
+    }
+    return (content_stems(text) - WEAK) | figures
 
 
 def rarity(

@@ -187,4 +187,6 @@ def surface_words(text: str, stems: Iterable[str]) -> list[str]:
     for t in tokenize(text):
         if is_content(t.text):
             first.setdefault(stem(t.text), t.text)
+        elif t.text[:1].isdigit():  # a figure (`support.specific_stems`): "#95000" is "95,000"
+            first.setdefault("#" + t.text.replace(",", ""), t.text)
     return [first.get(s, s) for s in stems]
