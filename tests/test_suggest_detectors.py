@@ -1631,3 +1631,34 @@ def test_a_role_said_past_another_figure_is_that_figure_s() -> None:
     other = _one(numbers.extract("Inflation was 2.6% in October, the statistics office said."))
     assert said.surface == "2.4%"
     assert numbers.related(said, other) and not numbers.compatible(said, other)
+
+
+def test_a_price_per_share_is_not_the_deal_s_total() -> None:
+    # "$12 a share" is what each share fetches, not what the whole deal is worth
+    total = _one(numbers.extract("Velto agreed to buy Harlow Foods for $2.4 billion in cash."))
+    for each in ("Velto will pay $12 per share for Harlow Foods.",
+                 "Velto agreed to buy Harlow Foods for $12 a share.",
+                 "Velto agreed to buy Harlow Foods for $12 (€11) per share."):  # fmt: skip
+        price = _one(numbers.extract(each))
+        assert price.surface.startswith("$12") and price.surface.endswith("share"), each
+        assert not numbers.related(total, price), each
+    per = _one(numbers.extract("Velto will pay $12 per share for Harlow Foods."))
+    other = _one(numbers.extract("Velto offered Harlow Foods $13 a share in cash."))
+    assert numbers.related(per, other) and not numbers.compatible(per, other)
+    # "a year ago" says when, not per what
+    then = _one(numbers.extract("Velto bought Harlow Foods for $2.1 billion a year ago."))
+    assert numbers.related(total, then)
+
+
+def test_a_sum_converted_in_brackets_is_the_same_sum() -> None:
+    # "$12 (€11)": the euro figure is the dollar one converted, not a figure of its own
+    (only,) = numbers.extract("Velto will buy Harlow Foods for $2.4 billion (€2.2 billion).")
+    assert only.surface == "$2.4 billion" and only.value[2] == "dollar"
+
+
+def test_a_billion_written_as_b_or_bln_is_a_billion() -> None:
+    total = _one(numbers.extract("Velto agreed to buy Harlow Foods for $2.4 billion."))
+    for short in ("Velto buying Harlow Foods in $2.4B deal",
+                  "Velto to buy Harlow Foods for $2.4 bln"):  # fmt: skip
+        s = _one(numbers.extract(short))
+        assert numbers.compatible(total, s), short

@@ -37,6 +37,9 @@ _ONES = {
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Scales written onto the figure: "1.2bn", "$40m", "5k".
 _SUFFIXES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3}
+# ...and, after a sum only, "$68.7B"; wire copy's own abbreviations, "$1.2 bln", "$40 mln"
+_SUM_SUFFIXES = {"b": 1e9}
+_SCALE_ABBREVIATIONS = {"bln": 1e9, "mln": 1e6}
 # Plural scale words alone are vague counts: "thousands of people".
 _VAGUE = {
     "dozens": (24, 99),
@@ -205,13 +208,54 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
         opener = prev.lower in ("between", "from", "aged") or prev.lower in _QUANTIFIERS
         if prev.lower not in _HEDGE_WORDS and not opener and text[prev.end : toks[i].start] == " ":
             return None  # a model or series number: "Nord Stream 2", "Article 5"
+    suffixes = _SUFFIXES
+    if i > 0 and toks[i - 1].text in _CURRENCIES:
+        suffixes = {**_SUFFIXES, **_SUM_SUFFIXES}
     while j < len(toks) and (
         toks[j].lower in _SCALES
-        or (toks[j].lower in _SUFFIXES and _joined(text, toks[j - 1], toks[j], ""))
+        or toks[j].lower in _SCALE_ABBREVIATIONS
+        or (toks[j].lower in suffixes and _joined(text, toks[j - 1], toks[j], ""))
     ):
-        value *= _SCALES.get(toks[j].lower) or _SUFFIXES[toks[j].lower]
+        w = toks[j].lower
+        value *= _SCALES.get(w) or _SCALE_ABBREVIATIONS.get(w) or suffixes[w]
         j += 1
     return value, value, j
+
+
+def _converted(text: str, toks: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """(where its figure starts, the index after it) of a sum in brackets right before toks[j]
+    ("$95 (€84)", "£2bn ($2.5bn)"): the sum before it converted, no figure of its own."""
+    if j + 1 >= len(toks) or toks[j].text not in _CURRENCIES:
+        return None
+    if text[toks[j - 1].end : toks[j].start].strip() != "(":
+        return None
+    parsed = _parse(text, toks, j + 1)
+    if parsed is None:
+        return None
+    end = parsed[2]
+    after = text[toks[end - 1].end : toks[end].start if end < len(toks) else len(text)]
+    return (j + 1, end) if after.lstrip().startswith(")") else None
+
+
+_PER = frozenset(["per", "a", "an"])
+_WHEN_WORDS = frozenset(["ago", "earlier", "later", "before", "after"])  # "a year ago"
+
+
+def _per(toks: Sequence[Token], k: int) -> str | None:
+    """The role of a sum that is a price or a rate, "per share", when "per"/"a"/"an" and a noun
+    follow it at toks[k] ("$95 per share", "$80 a barrel", "£12 an hour"); else None. It is
+    compared only with sums per the same thing, not with a deal's total ("$68.7 billion")."""
+    if k + 1 >= len(toks) or toks[k].lower not in _PER:
+        return None
+    noun = toks[k + 1]
+    if not noun.text.isalpha() or not noun.text.islower() or not is_content(noun.text):
+        return None
+    nxt = toks[k + 2].lower if k + 2 < len(toks) else ""
+    if nxt in _WHEN_WORDS:
+        return None  # "$2bn a year ago" says when
+    if toks[k].lower != "per" and nxt and is_content(nxt) and nxt not in _WHEN_WORDS:
+        return None  # "paid $5m a firm owned by ...": "a" opens a noun phrase, not a rate
+    return "per " + stem(noun.text)
 
 
 def _fraction(toks: Sequence[Token], i: int) -> float | None:
@@ -409,8 +453,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     slots: list[Slot] = _nobody(text, toks)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
     part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
+    converted: set[int] = set()  # where a sum converted in brackets starts ("$95 (€84)")
     i = 0
     while i < len(toks):
+        if i in converted:
+            i += 1
+            continue
         if not (toks[i].text[:1].isdigit() or toks[i].lower in _NUMBER_WORDS):
             i += 1  # no number starts here (most words: asking `_parse` took a third of this)
             continue
@@ -483,9 +531,15 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # "tens of thousands of troops", "eight hours of talks": the head may follow an "of"
         head: list[str] = []
         first_head = k - 1
-        if k < len(toks) and toks[k].lower == "of":
+        if unit in _CURRENCIES.values() and (bracket := _converted(text, toks, k)) is not None:
+            converted.add(bracket[0])  # "$95 (€84) per share": one sum, read past its brackets
+            k = bracket[1]
+        price = _per(toks, k) if unit in _CURRENCIES.values() else None
+        if price is not None:  # "$95 per share", "$80 a barrel": a price, not a total
+            first_head, k = k + 1, k + 2
+        if k < len(toks) and toks[k].lower == "of" and price is None:
             k += 1
-        while k < len(toks) and len(head) < 2 and is_content(toks[k].text):
+        while k < len(toks) and len(head) < 2 and is_content(toks[k].text) and price is None:
             if toks[k].lower in _ONES or toks[k].lower in ("one", "aged"):
                 break  # another number, or the age of the counted ("four children aged 8")
             if toks[k].lower in _PREPOSITIONS:
@@ -561,6 +615,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # "the depot had around 40 staff": its workforce, not jobs lost, nor "300 jobs at
             # risk", "40 staff off sick"
             role = "staff"
+        if price is not None and role is None:
+            role = price
         if role == "staff" and _promised(toks, start):
             role = "forecast"  # "will employ 300 people when it opens": not its staff now
         if head[0] in ("km", "m") and role is None:
