@@ -410,7 +410,7 @@ def test_a_figure_is_as_precise_as_it_is_written() -> None:
     sign = _one(numbers.extract("The Karsby plant made a profit of $1.23bn."))
     assert numbers.related(dollars, sign) and numbers.compatible(dollars, sign)
     pounds = _one(numbers.extract("The strike costs the Karsby port £12m a day."))
-    assert pounds.key == {"pound"} and pounds.surface == "£12m"
+    assert pounds.key == {"pound"} and pounds.surface == "£12m a day"  # a cost per day
     # a forecast is not the result, and a sum recovered is not the sum taken
     expected = _one(numbers.extract("Analysts had expected a profit of $1.4bn at Karsby."))
     assert not numbers.related(expected, sign)
