@@ -59,6 +59,10 @@ FURNITURE = [
     "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
     "Logo",
     "Watch Now",
+    "• Oops!",  # a page widget's error
+    "Something went wrong.",
+    "Please try again later.",
+    "RELATED: The mayor says her goal for the meeting is to get the port's talks back to normal",
     "Xinhua, January 7, 2015 Adjust font size:",
     "Endit",  # a wire's end mark
     "Get the latest news from around the world, live coverage, off-beat stories and analysis.",
@@ -143,6 +147,7 @@ REPORTING = [
     "Here's what the mayor said on Monday: the bridge will reopen.",
     "Editor's note: the figures in this story come from the port authority.",
     "Get the latest news from the front, the general told his staff.",
+    "Something went wrong with the pumps on Monday, the engineer said.",
 ]
 
 

@@ -92,6 +92,16 @@ CASES: list[tuple[str, list[str]]] = [
         ["RICHMOND, Va. (Reuters) - The former governor was sentenced."],
     ),
     ("He lives in Va. (Two of his sons do too.)", ["He lives in Va.", "(Two of his sons do too.)"]),
+    ("U.S. President Joe Biden met Xi.", ["U.S. President Joe Biden met Xi."]),
+    (
+        "SAN FRANCISCO -- U.S. President Joe Biden met Xi.",
+        ["SAN FRANCISCO -- U.S. President Joe Biden met Xi."],
+    ),
+    (
+        "WOODSIDE, Calif. – President Joe Biden met Xi. They talked.",
+        ["WOODSIDE, Calif. – President Joe Biden met Xi.", "They talked."],
+    ),
+    ("He moved to Calif. – and stayed.", ["He moved to Calif. – and stayed."]),
 ]
 
 

@@ -24,6 +24,7 @@ _CHROME = re.compile(
       | explore\ more\ on\ (?:these|this)\ topics? | comments?\ on\ this\ (?:story|article)
       | listen\ to\ (?:this|the)\ (?:article|story)\b.{0,40} | loading\ (?:audio|video)\b.{0,10}
       | watch\ (?:now|live|the\ video)
+      | [•·*\ ]*oops!? | something\ went\ wrong | please\ try\ again(?:\ later)?
       | (?:.{1,60}\ )?adjust\ font\ size\ ?:? | endit | ends
       | get\ the\ latest\ (?:news|updates|headlines)\b[^.]{0,100}
         \b(?:coverage|analysis|features|alerts|updates|newsletter)\b.{0,40}
@@ -33,7 +34,7 @@ _CHROME = re.compile(
       | (?:have|got)\ a\ (?:news\ )?tip\b.{0,80}
       | (?:read\ more|read\ next|see\ also|also\ read)\ ?:.{0,300}
       | (?:legal\ )?disclaimer\ ?:.{0,400}
-      | related\b.{0,80} | (?:top|more|latest|most\ read)\ (?:stories|news|articles)\b.{0,60}
+      | related\b.{0,200} | (?:top|more|latest|most\ read)\ (?:stories|news|articles)\b.{0,60}
       | our\ picks | recommended(?:\ for\ you)? | trending(?:\ now)?
       | advertisement(?:\ ?[-\u2013\u2014\u00b7|:]\ ?scroll\b.{0,40})?
       | sponsored(?:\ content)? | skip\ (?:to\ )?(?:main\ )?content | skip\ advert

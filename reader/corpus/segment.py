@@ -36,7 +36,7 @@ _STARTERS = _words(
     "but and or so yet if when while after before as in on at by for from with without since "
     "although though because however meanwhile still also then now later earlier today yesterday "
     "tomorrow last next some many most few all both each no not one two three several officials "
-    "what who why how where which mr mrs ms dr president"
+    "what who why how where which mr mrs ms dr"
 )
 
 MAX_CLAIM_CHARS = 1000  # longer sentences are cut (see _cap)
@@ -55,6 +55,7 @@ _CLOSERS = "”’\"')]»"
 _OPENERS = "“‘\"'([«"
 _NEXT_WORD = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_DASHES = "-\u2013\u2014"
 _DATELINE_AGENCY = re.compile(r"\s*\([A-Z][\w.&' -]{0,30}\)\s*[-\u2013\u2014]")
 
 
@@ -78,6 +79,8 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int) -> bool:
         return False  # "“Why?” she asked", "e.g. this", "… to engage"
     if first == "(" and _DATELINE_AGENCY.match(text, term_end, end):
         return False  # "RICHMOND, Va. (Reuters) - Former ...": a dateline, then its sentence
+    if first in _DASHES:
+        return False  # no sentence starts with a dash: "WOODSIDE, Calif. – President ..."
     if core != ".":
         # ?, !, ellipsis: a sentence end when something capitalised or a quotation follows
         return starts_upper or opens_quote or not first.isalnum()
