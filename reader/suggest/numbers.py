@@ -733,6 +733,7 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
 
 _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
 _RECURRING = frozenset(["same", "similar", "previous", "another"])  # "near the same island"
+_AGO_UNITS = frozenset(stem(w) for w in "year years decade decades month months".split())  # noqa: SIM905
 
 
 def _in_year(toks: Sequence[Token], k: int) -> bool:
@@ -752,7 +753,20 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
     newly brought in ("A smaller tanker leaked 200 tonnes in 2009", "In 2011, a fire ...") or
     said to be like it ("at the same plant in 2011") is background. A year in another clause
     ("the barge, built in 1998, leaked 300 tonnes") sets nothing of the figure, and "the bill
-    lifted the pension age to 65 in 2030" tells when the reported event takes effect."""
+    lifted the pension age to 65 in 2030" tells when the reported event takes effect. A clause
+    told "four years ago", or opening "when" right after "in 2019," ("her first win in 2019,
+    when she took 61%"), is always another time's: "four-years-ago", "2019"."""
+    lo = i
+    while lo > 0 and not breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
+        hi += 1
+    for a in range(max(lo, 2), hi):
+        if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
+            return "-".join(t.lower for t in toks[a - 2 : a + 1])
+    if toks[lo].lower == "when" and lo >= 2 and _in_year(toks, lo - 1):
+        return toks[lo - 1].text
     opening = 0
     if len(toks) > 2 and toks[0].lower == "in" and _in_year(toks, 1):
         opening = 2  # "In 2009, a smaller tanker ...": the whole sentence's
@@ -765,12 +779,6 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
         return ""
     if opening:
         return toks[1].text
-    lo = i
-    while lo > 0 and not breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
-        lo -= 1
-    hi = i + 1
-    while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
-        hi += 1
     return next((toks[k].text for k in range(lo, hi) if _in_year(toks, k)), "")
 
 
