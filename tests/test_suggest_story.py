@@ -1018,3 +1018,30 @@ def test_ages_of_several_unnamed_people_meet_the_same_age_in_another_source() ->
         "A third victim was a 39-year-old woman who was hurt in the leg.",
     ):
         assert got[text].label != "contradicted", got[text].reason
+
+
+def test_a_figure_of_it_after_a_sentence_naming_a_past_event_is_that_event_s() -> None:
+    story = _story(
+        [
+            "The quake killed at least 150 people in the hills on Friday.",
+            "The region has had many earthquakes, with the 2015 quake the most devastating.",
+            "It killed some 9,000 people and damaged a million homes.",
+            *FILLER[0],
+        ],
+        ["At least 157 people were killed in the quake on Friday.", *FILLER[1]],
+        ["The quake on Friday killed 150 people.", *FILLER[2]],
+    )
+    got = _by_text(story)
+    past = got["It killed some 9,000 people and damaged a million homes."]
+    assert past.label != "contradicted", past.reason
+    # a pronoun after a sentence with no past event is the story's own
+    story = _story(
+        [
+            "The quake struck the hills on Friday night.",
+            "It killed 400 people, officials said.",
+            *FILLER[0],
+        ],
+        ["At least 157 people were killed in the quake on Friday.", *FILLER[1]],
+        ["The quake on Friday killed 150 people.", *FILLER[2]],
+    )
+    assert _by_text(story)["It killed 400 people, officials said."].label == "contradicted"

@@ -13,9 +13,10 @@ import bisect
 import heapq
 import itertools
 import operator
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.align.evidence import MIN_SCORE
 from reader.align.score import PairScorer
@@ -562,6 +563,34 @@ def suggest_story(
     return [s for s in out if s is not None]
 
 
+# "the 2015 quake", "the 2009 spill": a past event named by its year
+_PAST_EVENT = re.compile(r"\bthe ((?:19|20)\d\d) [a-z]+")
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # (a sentence with a year of its own keeps it)
+# a sentence whose subject points back: "It killed some 9,000 people"
+_POINTS_BACK = ("It ", "They ", "That ", "This ")
+
+
+def _of_past_events(claims: Sequence[Claim], slots: list[list[Slot]]) -> list[list[Slot]]:
+    """`slots`, the figures of a sentence whose subject points back ("It killed some 9,000
+    people") to a past event the sentence before names by its year ("..., with the 2015 quake
+    the most devastating") set in that year, as `numbers` sets a figure said to be of one: they
+    are that event's, not the story's."""
+    out = list(slots)
+    for i in range(1, len(claims)):
+        text, before = claims[i].text, claims[i - 1]
+        if before.article != claims[i].article or not text.startswith(_POINTS_BACK):
+            continue
+        if not (m := _PAST_EVENT.search(before.text)) or _A_YEAR.search(text):
+            continue
+        out[i] = [
+            replace(s, value=(*s.value[:4], f"{s.value[4]} in {m.group(1)}"))  # type: ignore[index]
+            if s.kind == "number" and " in " not in s.value[4]  # type: ignore[index]
+            else s
+            for s in slots[i]
+        ]
+    return out
+
+
 def _breakdowns(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> set[tuple]:
     """(article, key, unit and role) of each count an article gives place by place: figures
     that cannot be one for two places, or for a place and in all ("37 dead", "20 in Dorvan
@@ -600,7 +629,7 @@ class StorySuggester:
             read = read_claims(claims)
         # each claim's slot votes are counted when it is suggested (`_votes`): in the process
         # that suggests its block, for a long story shared among processes
-        self.slots = read.slots
+        self.slots = _of_past_events(claims, read.slots)
         self.groups = _candidates(read.slots, claims)
         self.breakdowns = _breakdowns(claims, read.slots)
         names = names_only((stems for n in read.names for _, _, stems in n), read.lower)
