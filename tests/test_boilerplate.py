@@ -113,6 +113,14 @@ FURNITURE = [
     "Story continues below advertisement",
     "Article continues after advertisement",
     "Continue reading the main story",
+    "More to follow...",  # a wire's first take, to be updated
+    "More to come.",
+    "This is a developing story and will be updated.",
+    "Follow our live blog for all the latest news and reactions.",
+    "Ticker Security Last Change Change %",  # a table of share prices
+    "HLT HARLOW TOOLS INC. 41.20 -1.15 -2.72%",
+    "KSB KARSBY GROUP PLC 212.05 +3.10 +1.48%",
+    "VLT NO DATA AVAILABLE - - -",
 ]
 
 REPORTING = [
@@ -148,6 +156,9 @@ REPORTING = [
     "Editor's note: the figures in this story come from the port authority.",
     "Get the latest news from the front, the general told his staff.",
     "Something went wrong with the pumps on Monday, the engineer said.",
+    "More to follow, the minister told reporters, as talks resumed.",
+    "Follow the money, the auditor said.",
+    "Harlow shares closed at 41.20, down 2.7%.",
 ]
 
 

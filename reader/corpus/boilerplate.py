@@ -24,6 +24,10 @@ _CHROME = re.compile(
       | explore\ more\ on\ (?:these|this)\ topics? | comments?\ on\ this\ (?:story|article)
       | listen\ to\ (?:this|the)\ (?:article|story)\b.{0,40} | loading\ (?:audio|video)\b.{0,10}
       | watch\ (?:now|live|the\ video)
+      | more\ to\ (?:follow|come)(?:\.{2,}|\u2026)?
+      | (?:this\ is\ a\ )?(?:developing|breaking)\ (?:story|news)\b.{0,80}
+      | follow\ (?:our|the)\ live\ (?:blog|coverage|updates)\b.{0,80}
+      | ticker\b.{0,30}\bchange\b.{0,12}
       | [•·*\ ]*oops!? | something\ went\ wrong | please\ try\ again(?:\ later)?
       | (?:.{1,60}\ )?adjust\ font\ size\ ?:? | endit | ends
       | get\ the\ latest\ (?:news|updates|headlines)\b[^.]{0,100}
@@ -92,6 +96,12 @@ _CONTRIBUTED = re.compile(
     r"^.{0,120}?\bcontributed\ (?:to\ this\ (?:report|story|article)|(?:additional\ )?reporting)"
     r"(?:\ from\ .{1,100})?[.!]?$",
     _I,
+)
+# A row of a table of share prices: a ticker, the firm's name in capitals, then its last price,
+# change and change in percent ("HLT HARLOW TOOLS INC. 41.20 -1.15 -2.72%"), or dashes for none
+_QUOTE_ROW = re.compile(
+    r"^[A-Z][A-Z0-9.]{0,7}\ [A-Z0-9&.,'’ -]{2,60}?"
+    r"\ (?:[\d,]+\.\d+|-)\ (?:[+-]?[\d,]*\.?\d+|-)\ (?:[+-]?[\d,]*\.?\d+%|-)$"
 )
 # a menu: three or more short items between bars ("Order Reprints | Today's Paper | Subscribe")
 _MENU = re.compile(r"^[^|.!?]{1,30}(?:\ \|\ [^|.!?]{1,30}){2,}$")
@@ -208,6 +218,8 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     if _CHROME.match(s) or (low.startswith("watch") and _WATCH.match(s)):
         return True
     if ("contributed" in low and _CONTRIBUTED.match(s)) or ("|" in s and _MENU.match(s)):
+        return True
+    if s[-1:] in "%-" and _QUOTE_ROW.match(s):
         return True
     n = -1  # words: counted when a rule needs them
     if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(s):
