@@ -747,6 +747,17 @@ def _in_year(toks: Sequence[Token], k: int) -> bool:
     return before == "in"
 
 
+def _clause_bounds(text: str, toks: Sequence[Token], i: int) -> tuple[int, int]:
+    """(first, last + 1) of the tokens of the clause toks[i] is in (`breaks_clause`)."""
+    lo = i
+    while lo > 0 and not breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
+        hi += 1
+    return lo, hi
+
+
 def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
     """The year of another event than the one reported that the clause of the figure at toks[i]
     sets it in, or "". A story tells its event by weekday ("on Friday"); a year with an event
@@ -756,12 +767,7 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
     lifted the pension age to 65 in 2030" tells when the reported event takes effect. A clause
     told "four years ago", or opening "when" right after "in 2019," ("her first win in 2019,
     when she took 61%"), is always another time's: "four-years-ago", "2019"."""
-    lo = i
-    while lo > 0 and not breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
-        lo -= 1
-    hi = i + 1
-    while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
-        hi += 1
+    lo, hi = _clause_bounds(text, toks, i)
     for a in range(max(lo, 2), hi):
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
@@ -808,12 +814,7 @@ def _place(text: str, toks: Sequence[Token], i: int) -> str | None:
     "in" after it ("killed 20 people in Dorvan district and two in Kessa"), else before it, else
     a sentence that opens with where ("In neighbouring Kessa district, 17 died"); None when it
     names none. Months and weekdays are times, not places."""
-    lo = i
-    while lo > 0 and not breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
-        lo -= 1
-    hi = i + 1
-    while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
-        hi += 1
+    lo, hi = _clause_bounds(text, toks, i)
     ins = [k for k in range(lo, hi) if toks[k].lower == "in"]
     after = [k for k in ins if k > i]
     order = after[:1] + [k for k in reversed(ins) if k < i][:1]
@@ -910,14 +911,12 @@ def _of_another(text: str, toks: Sequence[Token], first: int) -> bool:
     """True when the clause of the figure at toks[first] says, before it, that it is another
     event's: "another one of magnitude 4.8 struck at a depth of 24 km", "an aftershock of
     magnitude 5.1"."""
-    k = first
-    while k > 0 and not breaks_clause(text[toks[k - 1].end : toks[k].start]):
-        k -= 1
-        if toks[k].lower in ("aftershock", "aftershocks") or (
-            toks[k].lower == "another" and k + 1 < len(toks) and toks[k + 1].lower == "one"
-        ):
-            return True
-    return False
+    lo, _ = _clause_bounds(text, toks, first)
+    return any(
+        toks[k].lower in ("aftershock", "aftershocks")
+        or (toks[k].lower == "another" and toks[k + 1].lower == "one")
+        for k in range(lo, first)
+    )
 
 
 def _on_scale(
