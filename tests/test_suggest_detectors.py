@@ -1674,3 +1674,13 @@ def test_a_share_won_years_ago_or_in_a_year_told_before_when_is_another_election
     # a year in a clause of its own before another one sets nothing ("in 2019, but")
     told = _one(numbers.extract("Moreau lost in 2019, but took 56% of the vote on Sunday."))
     assert numbers.related(now, told)
+
+
+def test_what_may_be_paid_on_top_is_the_next_sum_s() -> None:
+    # "an initial $12m, plus a potential $4m": only the $4m is what may come
+    initial, extra = numbers.extract(
+        "Velto bought Harlow Foods for an initial $12m (€11m), plus a potential $4m in bonuses."
+    )
+    assert initial.value[3] is None and extra.value[3] == "potential"
+    fee = _one(numbers.extract("Velto paid $12m for Harlow Foods, the club said."))
+    assert numbers.related(initial, fee)

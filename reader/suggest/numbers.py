@@ -1235,7 +1235,9 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
     "killed 12 people"), or the words around it, nearest first, within its clause ("12 people
     were killed", "30 passengers on board", "the 180 people on the train were evacuated")."""
     verb = _before_hedges(toks, start)
-    share = "percent" in head
+    share = "percent" in head or (
+        "sum" if set(head) & set(_CURRENCIES.values()) else False  # type: ignore[assignment]
+    )
     after = _role_stems(_clause(_until_share(text, toks[end : end + 8], share)))
     before = _role_stems(
         _clause(_until_share(text, toks[max(0, start - 4) : start][::-1], share))[::-1]
@@ -1283,12 +1285,23 @@ def _in_every(text: str, toks: Sequence[Token], j: int, part: float) -> tuple[fl
     return None if stem(after) in _MEASURES else (whole[0], whole[2])  # not "3 in 10 minutes"
 
 
-def _until_share(text: str, toks: Sequence[Token], share: bool) -> Sequence[Token]:
+def _until_share(text: str, toks: Sequence[Token], share: bool | str) -> Sequence[Token]:
     """`toks` up to another share when `share` (the figure's a share): what is said past it is
-    that share's ("2.4% in October, close to the bank's 2% target": the target is the 2%).
-    (Not past any figure: "400,000 people waiting over 12 months for hospital treatment".)"""
+    that share's ("2.4% in October, close to the bank's 2% target": the target is the 2%);
+    likewise up to another sum when `share` is "sum" ("an initial €105m, plus a potential €40m":
+    the €40m is what may come). (Not past any figure: "400,000 people waiting over 12 months
+    for hospital treatment".)"""
     if not share:
         return toks
+    if share == "sum":
+        stop = next((k for k, t in enumerate(toks) if t.text in _CURRENCIES), len(toks))
+        if stop < len(toks):  # the next sum's own words: "a potential" of "a potential $4m"
+            for _ in range(2):
+                if stop and (
+                    toks[stop - 1].lower in ("a", "an") or stem(toks[stop - 1].text) in _ROLES
+                ):
+                    stop -= 1
+        return toks[:stop]
     stop = next(
         (
             k
