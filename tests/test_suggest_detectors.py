@@ -1684,3 +1684,12 @@ def test_what_may_be_paid_on_top_is_the_next_sum_s() -> None:
     assert initial.value[3] is None and extra.value[3] == "potential"
     fee = _one(numbers.extract("Velto paid $12m for Harlow Foods, the club said."))
     assert numbers.related(initial, fee)
+
+
+def test_what_a_share_is_of_ends_where_the_next_share_s_clause_begins() -> None:
+    # "Hale took 42% and turnout was 61%": the turnout is the 61%, not the 42%
+    both = numbers.extract("Hale took 42% and the turnout was 61%, officials said.")
+    turnout = _one(numbers.extract("Turnout was 58%, the election board said."))
+    assert [s.surface for s in both] == ["42%", "61%"]
+    assert not numbers.related(both[0], turnout)
+    assert numbers.related(both[1], turnout) and not numbers.compatible(both[1], turnout)

@@ -636,6 +636,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 (m for m in range(k, k + NEAR) if m < len(toks) and toks[m].lower == "since"),
                 len(toks),
             )
+            # nor past "and"/"while" opening another share's clause: "Hale took 42% and the
+            # turnout was 61%" (the turnout is the 61%)
+            cut = next(
+                (m for m in range(k, min(cut, k + NEAR)) if _opens_share(text, toks, m)), cut
+            )
             near = (
                 window_stems(toks[:cut], start, k, NEAR, _HEDGE_WORDS) - _UNIT_WORDS - _CHANGE_STEMS
             )
@@ -1283,6 +1288,20 @@ def _in_every(text: str, toks: Sequence[Token], j: int, part: float) -> tuple[fl
         return None
     after = toks[whole[2]].text if whole[2] < len(toks) else ""
     return None if stem(after) in _MEASURES else (whole[0], whole[2])  # not "3 in 10 minutes"
+
+
+_SHARE_LINKS = frozenset(["and", "while", "whereas", "but"])
+
+
+def _opens_share(text: str, toks: Sequence[Token], m: int) -> bool:
+    """toks[m] is "and"/"while"/... opening a clause whose share follows within NEAR words."""
+    if toks[m].lower not in _SHARE_LINKS:
+        return False
+    return any(
+        toks[n].text[:1].isdigit()
+        and (text[toks[n].end : toks[n].end + 1] == "%" or _percent_words(text, toks, n + 1) == 1)
+        for n in range(m + 1, min(len(toks), m + 1 + NEAR))
+    )
 
 
 def _until_share(text: str, toks: Sequence[Token], share: bool | str) -> Sequence[Token]:
