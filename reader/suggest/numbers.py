@@ -453,6 +453,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     slots: list[Slot] = _nobody(text, toks)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
     part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
+    clauses: list[Clause] | None = None
     converted: set[int] = set()  # where a sum converted in brackets starts ("$95 (€84)")
     i = 0
     while i < len(toks):
@@ -622,7 +623,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if head[0] in ("km", "m") and role is None:
             role = _distance(toks, start, k)
         context = frozenset(window_stems(toks, start, k, skip=_HEDGE_WORDS) - set(head))
-        if (where_in := _place(text, toks, start)) is not None:
+        if clauses is None:
+            clauses = _clauses(text, toks)  # (once a sentence: most have one figure or none)
+        if (where_in := _place(text, toks, start, clauses[start])) is not None:
             context |= {PLACE_MARK + where_in}
         if role == "staff":
             # the verb that makes it a staff count says nothing of whose: "Velto employs 1,500
@@ -658,7 +661,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if subset and any(o.value[3] not in (None, role) for o in slots):
             subset = False
             head = ["person"] if head == ["other"] else head
-        subset = subset or _of_another(text, toks, shown_from)
+        subset = subset or _of_another(text, toks, shown_from, clauses[shown_from])
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else ""
@@ -671,7 +674,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             counts = [(part[0], part[1], "part", role, part[2], whole)]
             counts.append((lo, hi, "whole", None, shown_from, context))
         part = None
-        year = "" if ordinal else _set_in_year(text, toks, start)
+        year = "" if ordinal else _set_in_year(text, toks, start, clauses[start])
         for c_lo, c_hi, share, c_role, c_from, c_context in counts:
             share = f"{share} in {year}" if year else share
             # shown to the reviewer: the figure and its first head word ("six-hour", "13,000
@@ -752,18 +755,26 @@ def _in_year(toks: Sequence[Token], k: int) -> bool:
     return before == "in"
 
 
-def _clause_bounds(text: str, toks: Sequence[Token], i: int) -> tuple[int, int]:
-    """(first, last + 1) of the tokens of the clause toks[i] is in (`breaks_clause`)."""
-    lo = i
-    while lo > 0 and not breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
-        lo -= 1
-    hi = i + 1
-    while hi < len(toks) and not breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
-        hi += 1
-    return lo, hi
+Clause = tuple[int, int]  # (first, last + 1) of the tokens of a clause
 
 
-def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
+def _clause_bounds(text: str, toks: Sequence[Token], i: int) -> Clause:
+    """The clause toks[i] is in (`breaks_clause`)."""
+    return _clauses(text, toks)[i]
+
+
+def _clauses(text: str, toks: Sequence[Token]) -> list[Clause]:
+    """The clause of each token, read once for a sentence's figures."""
+    starts = [0] + [
+        k for k in range(1, len(toks)) if breaks_clause(text[toks[k - 1].end : toks[k].start])
+    ]
+    out: list[Clause] = []
+    for lo, hi in zip(starts, [*starts[1:], len(toks)], strict=True):
+        out += [(lo, hi)] * (hi - lo)
+    return out
+
+
+def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause | None = None) -> str:
     """The year of another event than the one reported that the clause of the figure at toks[i]
     sets it in, or "". A story tells its event by weekday ("on Friday"); a year with an event
     newly brought in ("A smaller tanker leaked 200 tonnes in 2009", "In 2011, a fire ...") or
@@ -772,7 +783,7 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int) -> str:
     lifted the pension age to 65 in 2030" tells when the reported event takes effect. A clause
     told "four years ago", or opening "when" right after "in 2019," ("her first win in 2019,
     when she took 61%"), is always another time's: "four-years-ago", "2019"."""
-    lo, hi = _clause_bounds(text, toks, i)
+    lo, hi = clause or _clause_bounds(text, toks, i)
     for a in range(max(lo, 2), hi):
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
@@ -814,12 +825,12 @@ def place_of(s: Slot) -> str:
     return next((c[1:] for c in s.context if c[:1] == PLACE_MARK), "")
 
 
-def _place(text: str, toks: Sequence[Token], i: int) -> str | None:
+def _place(text: str, toks: Sequence[Token], i: int, clause: Clause | None = None) -> str | None:
     """The place, lower case, that the clause of the figure at toks[i] puts it in: the nearest
     "in" after it ("killed 20 people in Dorvan district and two in Kessa"), else before it, else
     a sentence that opens with where ("In neighbouring Kessa district, 17 died"); None when it
     names none. Months and weekdays are times, not places."""
-    lo, hi = _clause_bounds(text, toks, i)
+    lo, hi = clause or _clause_bounds(text, toks, i)
     ins = [k for k in range(lo, hi) if toks[k].lower == "in"]
     after = [k for k in ins if k > i]
     order = after[:1] + [k for k in reversed(ins) if k < i][:1]
@@ -912,11 +923,11 @@ def _unconverted(toks: Sequence[Token]) -> list[Token]:
     return list(toks)
 
 
-def _of_another(text: str, toks: Sequence[Token], first: int) -> bool:
+def _of_another(text: str, toks: Sequence[Token], first: int, clause: Clause | None = None) -> bool:
     """True when the clause of the figure at toks[first] says, before it, that it is another
     event's: "another one of magnitude 4.8 struck at a depth of 24 km", "an aftershock of
     magnitude 5.1"."""
-    lo, _ = _clause_bounds(text, toks, first)
+    lo, _ = clause or _clause_bounds(text, toks, first)
     return any(
         toks[k].lower in ("aftershock", "aftershocks")
         or (toks[k].lower == "another" and toks[k + 1].lower == "one")
