@@ -88,18 +88,18 @@ CASES: list[tuple[str, list[str]]] = [
     ("He joined the U.S.Army in 2001.", ["He joined the U.S.Army in 2001."]),
     # a dateline's agency after an abbreviated state: one sentence
     (
-        "RICHMOND, Va. (Reuters) - The former governor was sentenced.",
-        ["RICHMOND, Va. (Reuters) - The former governor was sentenced."],
+        "ALDEN, Va. (Reuters) - The former mayor was sentenced.",
+        ["ALDEN, Va. (Reuters) - The former mayor was sentenced."],
     ),
     ("He lives in Va. (Two of his sons do too.)", ["He lives in Va.", "(Two of his sons do too.)"]),
-    ("U.S. President Joe Biden met Xi.", ["U.S. President Joe Biden met Xi."]),
+    ("U.S. President Ann Holt met the premier.", ["U.S. President Ann Holt met the premier."]),
     (
-        "SAN FRANCISCO -- U.S. President Joe Biden met Xi.",
-        ["SAN FRANCISCO -- U.S. President Joe Biden met Xi."],
+        "ALDEN -- U.S. President Ann Holt met the premier.",
+        ["ALDEN -- U.S. President Ann Holt met the premier."],
     ),
     (
-        "WOODSIDE, Calif. – President Joe Biden met Xi. They talked.",
-        ["WOODSIDE, Calif. – President Joe Biden met Xi.", "They talked."],
+        "ALDEN, Calif. – President Ann Holt met the premier. They talked.",
+        ["ALDEN, Calif. – President Ann Holt met the premier.", "They talked."],
     ),
     ("He moved to Calif. – and stayed.", ["He moved to Calif. – and stayed."]),
 ]

@@ -368,9 +368,9 @@ def test_an_office_holder_in_the_possessive_is_not_another_spelling() -> None:
     from reader.suggest import spelling
 
     texts = [
-        "It came during Fed Chair Jerome Powell’s news conference on Wednesday.",
-        "Fed Chair Jerome Powell said the rise would slow.",
-        "Fed Chair Jerome Powell's remarks lifted the markets.",
+        "It came during Bank Chair Maria Lund’s news conference on Wednesday.",
+        "Bank Chair Maria Lund said the rise would slow.",
+        "Bank Chair Maria Lund's remarks lifted the markets.",
     ]
     assert spelling.conflicts(texts, ["a", "b", "c"]) == []
 
@@ -378,7 +378,7 @@ def test_an_office_holder_in_the_possessive_is_not_another_spelling() -> None:
 def test_a_place_in_the_possessive_is_no_first_name() -> None:
     from reader.suggest import spelling
 
-    assert spelling.full_names("Brazil's Amazon state and Ann Lee's office") == [("ann", "lee")]
+    assert spelling.full_names("Norway's Finnmark county and Ann Lee's office") == [("ann", "lee")]
 
 
 # numbers: words, ranges, roles, parts, units ----------------------------------------------------
@@ -777,8 +777,8 @@ def test_words_news_uses_for_the_same_counted_thing_meet() -> None:
 def test_a_move_in_points_is_no_share_and_basis_points_are_hundredths() -> None:
     level = numbers.extract("The move brings the rate to a range of 4.5% to 4.75%.")[0]
     for move in (
-        "Powell lifted the target by a quarter percentage point to a range of 4.5% to 4.75%.",
-        "Powell lifted the target by a quarter-point to a range of 4.5% to 4.75%.",
+        "Lund lifted the target by a quarter percentage point to a range of 4.5% to 4.75%.",
+        "Lund lifted the target by a quarter-point to a range of 4.5% to 4.75%.",
     ):
         found = numbers.extract(move)
         assert all(s.value[2] != "percent" for s in found if "point" in s.key), move
@@ -1046,8 +1046,8 @@ def test_british_and_american_spellings_or_accents_are_not_two_names() -> None:
         "Defense Secretary Ann Holt spoke to the Harbor Labor Council.",
         "The Harbour Labour Council heard Defence Secretary Ann Holt.",
         # nor a name written with and without its accents
-        "Prime Minister Alberto Otárola said a girl died.",
-        "Prime Minister Alberto Otarola visited the region.",
+        "Prime Minister Tomás Ibáñez said a girl died.",
+        "Prime Minister Tomas Ibanez visited the region.",
     ]
     assert spelling.conflicts(texts, ["a", "b", "a", "b", "a", "b"]) == []
 
@@ -1299,23 +1299,23 @@ def test_those_who_died_at_the_scene_are_a_part_of_the_toll() -> None:
 
 
 def test_a_reading_of_another_quake_is_not_the_quake_s() -> None:
-    main = _one(numbers.extract("The quake, of magnitude 6.8, struck near the coast of Balao."))
+    main = _one(numbers.extract("The quake, of magnitude 6.8, struck near the coast of Karsby."))
     for other in (
-        "After the first quake, another one of magnitude 4.8 struck near the coast of Balao.",
-        "An aftershock of magnitude 4.8 struck near the coast of Balao an hour later.",
+        "After the first quake, another one of magnitude 4.8 struck near the coast of Karsby.",
+        "An aftershock of magnitude 4.8 struck near the coast of Karsby an hour later.",
     ):
         assert not numbers.related(_one(numbers.extract(other)), main), other
-    again = _one(numbers.extract("The quake, of magnitude 6.5, struck near the coast of Balao."))
+    again = _one(numbers.extract("The quake, of magnitude 6.5, struck near the coast of Karsby."))
     assert numbers.related(again, main) and not numbers.compatible(again, main)
     # the scale named after the reading: still a reading, of this quake unless of another year
-    after = _one(numbers.extract("A 6.5-magnitude quake struck near the coast of Balao."))
+    after = _one(numbers.extract("A 6.5-magnitude quake struck near the coast of Karsby."))
     assert numbers.related(after, main) and not numbers.compatible(after, main)
-    past = numbers.extract("A 7.8 magnitude quake near the coast of Balao in 1998 killed 400.")
+    past = numbers.extract("A 7.8 magnitude quake near the coast of Karsby in 1998 killed 400.")
     assert not numbers.related(past[0], main)
     # what else the aftershock's clause gives is the aftershock's too
-    depth = _one(numbers.extract("The quake struck at a depth of 66 km near the coast of Balao."))
+    depth = _one(numbers.extract("The quake struck at a depth of 66 km near the coast of Karsby."))
     aftershock = numbers.extract(
-        "Later, another one of magnitude 4.8 struck at a depth of 24 km near the coast of Balao."
+        "Later, another one of magnitude 4.8 struck at a depth of 24 km near the coast of Karsby."
     )
     assert [s.surface for s in aftershock] == ["magnitude 4.8", "24 km"]
     assert not numbers.related(aftershock[1], depth)
@@ -1334,8 +1334,8 @@ def test_distances_are_compared_only_when_they_measure_the_same() -> None:
     # a quake's depth is not how far its epicentre was from a town, even one in parentheses
     depth = _one(numbers.extract("The quake struck at a depth of 66 km near the coast."))
     deep = _one(numbers.extract("The quake near the coast was 44 kilometres deep."))
-    town = numbers.extract("It struck 10 kilometres (6.2 miles) from the city of Balao.")[0]
-    town2 = _one(numbers.extract("The epicentre was 29 kilometres from Balao, officials said."))
+    town = numbers.extract("It struck 10 kilometres (6.2 miles) from the city of Karsby.")[0]
+    town2 = _one(numbers.extract("The epicentre was 29 kilometres from Karsby, officials said."))
     assert numbers.related(depth, deep) and not numbers.compatible(depth, deep)
     assert not numbers.related(depth, town) and not numbers.related(deep, town2)
     assert numbers.related(town, town2) and not numbers.compatible(town, town2)
