@@ -1034,6 +1034,18 @@ def test_a_figure_of_it_after_a_sentence_naming_a_past_event_is_that_event_s() -
     got = _by_text(story)
     past = got["It killed some 9,000 people and damaged a million homes."]
     assert past.label != "contradicted", past.reason
+    # ... both ways: nor is it set against the other sources' tolls
+    story = _story(
+        [
+            "The region has had many earthquakes, with the 2015 quake the most devastating.",
+            "It killed some 9,000 people and damaged a million homes.",
+            *FILLER[0],
+        ],
+        ["At least 157 people were killed in the quake on Friday.", *FILLER[1]],
+        ["The quake on Friday killed 160 people.", *FILLER[2]],
+    )
+    toll = _by_text(story)["At least 157 people were killed in the quake on Friday."]
+    assert "9,000" not in toll.reason, toll.reason
     # a pronoun after a sentence with no past event is the story's own
     story = _story(
         [

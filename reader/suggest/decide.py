@@ -629,9 +629,9 @@ class StorySuggester:
             read = read_claims(claims)
         # each claim's slot votes are counted when it is suggested (`_votes`): in the process
         # that suggests its block, for a long story shared among processes
-        self.slots = _of_past_events(claims, read.slots)
-        self.groups = _candidates(read.slots, claims)
-        self.breakdowns = _breakdowns(claims, read.slots)
+        self.slots = slots = _of_past_events(claims, read.slots)
+        self.groups = _candidates(slots, claims)  # (compared as set in their year, both ways)
+        self.breakdowns = _breakdowns(claims, slots)
         names = names_only((stems for n in read.names for _, _, stems in n), read.lower)
         self.counterparts = Counterparts(claims, read.specific, read.quoted, names)
         self.pair = _PairScores(claims, {}, scorer)
