@@ -194,10 +194,14 @@ def test_is_credit() -> None:
     assert not is_credit("The photo by John Roe won a prize last year.")
 
 
+def _marked(text: str) -> list[str]:
+    """The boilerplate lines of `text`, as `boilerplate_spans` marks them."""
+    return [text[s:e] for s, e in boilerplate_spans(text)]
+
+
 def test_spans_are_stripped_line_offsets() -> None:
     text = "A headline that runs long\n\n  Share this article  \nA real sentence.\nAdvertisement"
-    spans = boilerplate_spans(text)
-    assert [text[s:e] for s, e in spans] == ["Share this article", "Advertisement"]
+    assert _marked(text) == ["Share this article", "Advertisement"]
 
 
 def test_the_headlines_listed_under_a_next_in_label_are_links() -> None:
@@ -208,7 +212,7 @@ def test_the_headlines_listed_under_a_next_in_label_are_links() -> None:
         "Harbour strike enters its third week as talks stall\n"
         "Council approves 12 new homes on the old mill site\n"
     )
-    marked = [text[s:e] for s, e in boilerplate_spans(text)]
+    marked = _marked(text)
     assert marked == [
         "Next In World",
         "Harbour strike enters its third week as talks stall",
@@ -219,7 +223,7 @@ def test_the_headlines_listed_under_a_next_in_label_are_links() -> None:
         "Latest Stories\n-\nCoach backs appeal after ‘mistake’\n38 mins -\n"
         "#Budget debate: party to pass a climate law\n"
     )
-    assert [text[s:e] for s, e in boilerplate_spans(text)] == [
+    assert _marked(text) == [
         "Latest Stories",
         "-",
         "Coach backs appeal after ‘mistake’",
@@ -228,9 +232,9 @@ def test_the_headlines_listed_under_a_next_in_label_are_links() -> None:
     ]
     # a label over reporting marks only itself; over the headline, at the top, only itself
     text = "Related\n\nThe talks ended on Monday without a deal.\nA second line of it"
-    assert [text[s:e] for s, e in boilerplate_spans(text)] == ["Related"]
+    assert _marked(text) == ["Related"]
     text = "Latest news\nTalks end without a deal\n\nThe talks ended on Monday."
-    assert [text[s:e] for s, e in boilerplate_spans(text)] == ["Latest news"]
+    assert _marked(text) == ["Latest news"]
 
 
 def test_the_paragraph_under_a_disclaimer_label_is_the_site_s() -> None:
@@ -241,7 +245,7 @@ def test_the_paragraph_under_a_disclaimer_label_is_the_site_s() -> None:
         "We accept no liability for the accuracy of the content.\n\n"
         "A last line of reporting."
     )
-    marked = [text[s:e] for s, e in boilerplate_spans(text)]
+    marked = _marked(text)
     assert marked == [
         "Legal Disclaimer:",
         "The site provides the information as is, without warranty of any kind.",
@@ -258,7 +262,7 @@ def test_caption_above_a_credit_line_is_marked() -> None:
         "Jane Doe / Getty Images\n\n"
         "More reporting follows here."
     )
-    marked = [text[s:e] for s, e in boilerplate_spans(text)]
+    marked = _marked(text)
     assert marked == ["Soldiers stand near the border on Saturday.", "Jane Doe / Getty Images"]
 
 
@@ -269,7 +273,7 @@ def test_a_credit_with_its_own_caption_leaves_the_sentence_above_it_alone() -> N
         "(Photo: A coast guard vessel near the island. Credit: Reuters/Jane Doe)\n"
         "More reporting follows here."
     )
-    marked = [text[s:e] for s, e in boilerplate_spans(text)]
+    marked = _marked(text)
     assert marked == ["(Photo: A coast guard vessel near the island. Credit: Reuters/Jane Doe)"]
 
 

@@ -661,7 +661,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if subset and any(o.value[3] not in (None, role) for o in slots):
             subset = False
             head = ["person"] if head == ["other"] else head
-        subset = subset or _of_another(text, toks, shown_from, clauses[shown_from])
+        subset = subset or _of_another(toks, shown_from, clauses[shown_from])
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else ""
@@ -758,13 +758,8 @@ def _in_year(toks: Sequence[Token], k: int) -> bool:
 Clause = tuple[int, int]  # (first, last + 1) of the tokens of a clause
 
 
-def _clause_bounds(text: str, toks: Sequence[Token], i: int) -> Clause:
-    """The clause toks[i] is in (`breaks_clause`)."""
-    return _clauses(text, toks)[i]
-
-
 def _clauses(text: str, toks: Sequence[Token]) -> list[Clause]:
-    """The clause of each token, read once for a sentence's figures."""
+    """The clause (`breaks_clause`) of each token, read once for a sentence's figures."""
     starts = [0] + [
         k for k in range(1, len(toks)) if breaks_clause(text[toks[k - 1].end : toks[k].start])
     ]
@@ -774,7 +769,7 @@ def _clauses(text: str, toks: Sequence[Token]) -> list[Clause]:
     return out
 
 
-def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause | None = None) -> str:
+def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause) -> str:
     """The year of another event than the one reported that the clause of the figure at toks[i]
     sets it in, or "". A story tells its event by weekday ("on Friday"); a year with an event
     newly brought in ("A smaller tanker leaked 200 tonnes in 2009", "In 2011, a fire ...") or
@@ -783,7 +778,7 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause | None
     lifted the pension age to 65 in 2030" tells when the reported event takes effect. A clause
     told "four years ago", or opening "when" right after "in 2019," ("her first win in 2019,
     when she took 61%"), is always another time's: "four-years-ago", "2019"."""
-    lo, hi = clause or _clause_bounds(text, toks, i)
+    lo, hi = clause
     for a in range(max(lo, 2), hi):
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
@@ -825,12 +820,12 @@ def place_of(s: Slot) -> str:
     return next((c[1:] for c in s.context if c[:1] == PLACE_MARK), "")
 
 
-def _place(text: str, toks: Sequence[Token], i: int, clause: Clause | None = None) -> str | None:
+def _place(text: str, toks: Sequence[Token], i: int, clause: Clause) -> str | None:
     """The place, lower case, that the clause of the figure at toks[i] puts it in: the nearest
     "in" after it ("killed 20 people in Dorvan district and two in Kessa"), else before it, else
     a sentence that opens with where ("In neighbouring Kessa district, 17 died"); None when it
     names none. Months and weekdays are times, not places."""
-    lo, hi = clause or _clause_bounds(text, toks, i)
+    lo, hi = clause
     ins = [k for k in range(lo, hi) if toks[k].lower == "in"]
     after = [k for k in ins if k > i]
     order = after[:1] + [k for k in reversed(ins) if k < i][:1]
@@ -923,11 +918,11 @@ def _unconverted(toks: Sequence[Token]) -> list[Token]:
     return list(toks)
 
 
-def _of_another(text: str, toks: Sequence[Token], first: int, clause: Clause | None = None) -> bool:
+def _of_another(toks: Sequence[Token], first: int, clause: Clause) -> bool:
     """True when the clause of the figure at toks[first] says, before it, that it is another
     event's: "another one of magnitude 4.8 struck at a depth of 24 km", "an aftershock of
     magnitude 5.1"."""
-    lo, _ = clause or _clause_bounds(text, toks, first)
+    lo, _ = clause
     return any(
         toks[k].lower in ("aftershock", "aftershocks")
         or (toks[k].lower == "another" and toks[k + 1].lower == "one")
@@ -944,8 +939,9 @@ def _on_scale(
     lo, hi = _as_written(toks[figure].text, value, False)
     first = min(noun, figure)
     span = (toks[first].start, toks[last].end)
-    share = "other" if _of_another(text, toks, first) else ""
-    if year := _set_in_year(text, toks, figure):  # "a 7.8 magnitude quake in 2015"
+    clauses = _clauses(text, toks)
+    share = "other" if _of_another(toks, first, clauses[first]) else ""
+    if year := _set_in_year(text, toks, figure, clauses[figure]):  # "a 7.8 magnitude quake in 2015"
         share = f"{share} in {year}"
     return Slot(
         kind="number",
