@@ -30,6 +30,7 @@ from annotations.schema import (
     CONFIDENCE_OF,
     LABEL_CODES,
     LABEL_OF,
+    META_TABLE,
     SCORE,
 )
 from annotations.story_rows import StoryRows, prepare
@@ -61,6 +62,11 @@ class SaveError(StoreError):
 class Busy(SaveError):
     """Another connection held the write lock and this one was not waiting for it (see
     `Store.not_waiting`); nothing was written."""
+
+
+# A story whose evidence and suggestions are still to come has a row of crossread_meta keyed
+# this + its name (`Store.import_claims`).
+_ANALYSING = "analysing:"
 
 
 def _busy(e: sqlite3.Error) -> bool:
@@ -289,13 +295,48 @@ class Store:
 
     @_reads
     def story_is_current(self, story: Story) -> bool:
-        """True if the stored story has the same article files with the same sha256."""
-        stored = dict(
-            self.conn.execute(
-                "SELECT name, sha256 FROM articles WHERE story = ?", (story.name,)
-            ).fetchall()
+        """True if the stored story has the same article files with the same sha256, and its
+        evidence and suggestions (not still to come: `import_claims`)."""
+        return self.same_files(story) and story.name not in self.analysing()
+
+    @_reads
+    def same_files(self, story: Story) -> bool:
+        """True if the stored story has the same article files with the same sha256 (its
+        claims are those of `story`)."""
+        return _same_files(self.conn, story)
+
+    @_reads
+    def analysing(self) -> set[str]:
+        """The stories whose claims are stored but whose evidence and suggestions are still to
+        come (`import_claims`): being worked out, or left so by an import that was stopped."""
+        rows = self.conn.execute(
+            f"SELECT substr(key, {len(_ANALYSING) + 1}) FROM {META_TABLE} WHERE key LIKE ?",
+            (_ANALYSING + "%",),
         )
-        return bool(stored) and stored == {a.name: a.sha256 for a in story.articles}
+        return {r[0] for r in rows}
+
+    def import_claims(self, story: Story) -> ImportReport:
+        """The first half of a long story's import, in one transaction: its articles and claims
+        replace the stored ones (as `import_blocks` does), with no evidence or suggestions yet;
+        the story is marked as analysing until `import_analysis` stores those. The review app
+        opens on the claims while they are worked out; an import stopped in between leaves the
+        story whole, and the next one works them out again (`story_is_current` is False)."""
+        return self.import_blocks(story, [], analysing=True)
+
+    def import_analysis(self, story: Story, blocks: Iterable[StoryBlock]) -> bool:
+        """The second half of `import_claims`, in one transaction: the evidence and suggestions
+        of `story`, whose claims are stored as they are in `story`. False (nothing written) when
+        the stored story is no longer waiting for them, or was imported again from other files
+        meanwhile."""
+        with self._write() as conn:
+            key = _ANALYSING + story.name
+            waiting = conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key = ?", (key,))
+            if waiting.fetchone() is None or not _same_files(conn, story):
+                return False
+            _clear_analysis(conn, story.name)
+            _insert_analysis(conn, story, blocks)
+            conn.execute(f"DELETE FROM {META_TABLE} WHERE key = ?", (key,))
+        return True
 
     def import_story(
         self,
@@ -321,7 +362,12 @@ class Store:
         return self.import_blocks(story, [block], force=force)
 
     def import_blocks(
-        self, story: Story, blocks: Iterable[StoryBlock], *, force: bool = True
+        self,
+        story: Story,
+        blocks: Iterable[StoryBlock],
+        *,
+        force: bool = True,
+        analysing: bool = False,
     ) -> ImportReport:
         """`import_story` with the evidence and suggestions in blocks, read one at a time inside
         the story's transaction: a story of millions of pairs is never in memory at once, and
@@ -350,6 +396,13 @@ class Store:
             names = {a.name for a in story.articles}
             report.articles_removed = sorted(n for n in old if n not in names)
             _replace_story(conn, story, blocks, now)
+            key = _ANALYSING + story.name
+            if analysing:  # (`import_claims`)
+                conn.execute(
+                    f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (?, ?)", (key, now)
+                )
+            else:
+                conn.execute(f"DELETE FROM {META_TABLE} WHERE key = ?", (key,))
             report.orphaned = self._orphans(story.name)
         return report
 
@@ -1246,9 +1299,7 @@ def _replace_story(
 ) -> None:
     """Inside the caller's transaction: the story's rows replaced by these."""
     name = story.name
-    of_story = "SELECT r.n FROM claim_rows r JOIN articles a ON a.n = r.article WHERE a.story = ?"
-    for table in ("evidence_packed", "evidence_pairs", "suggestion_rows"):
-        conn.execute(f"DELETE FROM {table} WHERE claim IN ({of_story})", (name,))
+    _clear_analysis(conn, name)
     conn.execute(
         "DELETE FROM claim_rows WHERE article IN (SELECT n FROM articles WHERE story = ?)", (name,)
     )
@@ -1276,6 +1327,25 @@ def _replace_story(
             for c in a.claims
         ),
     )  # fmt: skip
+    _insert_analysis(conn, story, blocks)
+
+
+def _same_files(conn: sqlite3.Connection, story: Story) -> bool:
+    stored = dict(conn.execute("SELECT name, sha256 FROM articles WHERE story = ?", (story.name,)))
+    return bool(stored) and stored == {a.name: a.sha256 for a in story.articles}
+
+
+def _clear_analysis(conn: sqlite3.Connection, name: str) -> None:
+    """Inside the caller's transaction: story `name`'s evidence and suggestions deleted."""
+    of_story = "SELECT r.n FROM claim_rows r JOIN articles a ON a.n = r.article WHERE a.story = ?"
+    for table in ("evidence_packed", "evidence_pairs", "suggestion_rows"):
+        conn.execute(f"DELETE FROM {table} WHERE claim IN ({of_story})", (name,))
+
+
+def _insert_analysis(conn: sqlite3.Connection, story: Story, blocks: Iterable[StoryBlock]) -> None:
+    """Inside the caller's transaction: the evidence and suggestions of `story`, whose claims
+    are stored."""
+    name = story.name
     number = dict(
         conn.execute(
             "SELECT r.id, r.n FROM claim_rows r JOIN articles a ON a.n = r.article "

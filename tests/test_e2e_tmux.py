@@ -49,16 +49,19 @@ def wait_for(session: str, text: str, timeout: float = 60) -> str:
     raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
 
 
+def pane_command(folder: Path, cmd: list[str]) -> str:
+    """The shell line that runs `cmd` in `folder` as the pane's own process (exec, so a kill
+    of the pane's process reaches it), with the tests' config folder, never the real one."""
+    cfg = shlex.quote(os.environ["CROSSREAD_CONFIG_DIR"])  # tests/conftest.py
+    return f"cd {shlex.quote(str(folder))} && exec env CROSSREAD_CONFIG_DIR={cfg} {shlex.join(cmd)}"
+
+
 def test_three_tags_survive_kill_9(tmp_path: Path) -> None:
     shutil.copytree(SEEDS, tmp_path / "seeds")
     db = tmp_path / "e2e.db"
     cmd = [*crossread_command(), str(tmp_path / "seeds"), "--db", str(db), "--reviewer", "e2e"]
     session = f"crossread-e2e-{os.getpid()}"
-    # exec, so the pane's process is crossread itself and the kill below reaches it
-    cfg = shlex.quote(os.environ["CROSSREAD_CONFIG_DIR"])  # tests/conftest.py: never the real one
-    shell = (
-        f"cd {shlex.quote(str(tmp_path))} && exec env CROSSREAD_CONFIG_DIR={cfg} {shlex.join(cmd)}"
-    )
+    shell = pane_command(tmp_path, cmd)
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", shell)
     try:
         screen = wait_for(session, " tagged")
@@ -82,3 +85,73 @@ def test_three_tags_survive_kill_9(tmp_path: Path) -> None:
         claims[1].text[:30]: "contradicted",
         claims[2].text[:30]: "unverified",
     }
+
+
+def running_with(text: str) -> list[str]:
+    """The command lines of this machine's processes that mention `text`."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:  # gone meanwhile
+            continue
+        line = b" ".join(args).decode("utf-8", "replace")
+        if text in line:
+            found.append(line)
+    return found
+
+
+def gone(session: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if subprocess.run([TMUX, "has-session", "-t", session], capture_output=True).returncode:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{session} did not exit")
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_a_long_story_opens_before_its_analysis_which_the_app_waits_for_or_stops(
+    tmp_path: Path,
+) -> None:
+    # a 2 MB article took as long to open as to import: its claims are shown at once now, and
+    # its evidence and suggestions come from a background import
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from corpus import write_corpus
+
+    write_corpus(tmp_path / "corpus", 1, articles=4, sentences=1_500)
+    story = tmp_path / "corpus" / "story00000"
+    db = tmp_path / "long.db"
+    cmd = [*crossread_command(), str(story), "--db", str(db), "--reviewer", "e2e"]
+    shell = pane_command(tmp_path, cmd)
+
+    def analysed() -> set[str]:
+        with Store.open(db) as store:
+            return store.analysing()
+
+    session = f"crossread-long-{os.getpid()}"
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", shell)
+    try:
+        wait_for(session, "analysing…")
+        tmux("send-keys", "-t", session, "q")  # quit before the analysis is done
+        gone(session)
+    finally:
+        subprocess.run([TMUX, "kill-session", "-t", session], capture_output=True)
+    assert running_with(str(db)) == []  # the background import was stopped with the app
+    assert analysed() == {"story00000"}  # and said nothing was stored: the next open redoes it
+
+    # `crossread` with no path opens the database: what was left to analyse is finished too
+    again = [*crossread_command(), "--db", str(db), "--reviewer", "e2e"]
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", pane_command(tmp_path, again))
+    try:
+        wait_for(session, "analysing…")
+        screen = wait_for(session, "Suggested:", timeout=120)
+        assert "analysing…" not in screen
+        tmux("send-keys", "-t", session, "q")
+        gone(session)
+    finally:
+        subprocess.run([TMUX, "kill-session", "-t", session], capture_output=True)
+    assert analysed() == set()
+    with Store.open(db) as store:
+        claims = store.claims("story00000")
+        assert len(claims) > 5_000 and store.suggestion(claims[0].id) is not None

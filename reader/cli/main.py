@@ -293,8 +293,10 @@ def run_import(
     quiet: bool = False,
     follow_symlinks: bool = False,
     jobs: int = 1,
+    defer: bool = False,
 ) -> None:
     """Import every path with a progress bar; print a summary (only problems if quiet).
+    `defer`: long stories' evidence and suggestions are left for later (`import_path`).
 
     A path without any article is an error (exit 2), after saying which files were skipped.
     """
@@ -313,6 +315,7 @@ def run_import(
                 follow_symlinks=follow_symlinks,
                 jobs=jobs,
                 phase=bar.phase,
+                defer=defer,
             )
         finally:
             bar.close()
@@ -380,26 +383,45 @@ def open_cmd(
     adjudicate: bool,
     guidelines: str | None,
 ) -> None:
-    """Open the review app on PATHS (default: the bundled seed story), importing them first."""
+    """Open the review app on PATHS (default: the bundled seed story), importing them first.
+    A long story opens once its claims are stored; its evidence and suggestions are worked
+    out in the background meanwhile (`reader.pipeline.background`)."""
+    from reader.processes import usable_cores
+
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
             targets = list(paths)
             if not targets and not store.stories():
                 targets = [str(bundled_seeds())]
-            run_import(store, targets, max_mb, quiet=True, follow_symlinks=follow_symlinks)
+            run_import(
+                store, targets, max_mb, quiet=True, follow_symlinks=follow_symlinks,
+                jobs=usable_cores(), defer=True,
+            )  # fmt: skip
+            # what those left to analyse, and any an earlier import left so, were read from
+            analysing = sorted({p for n in store.analysing() if (p := store.story_path(n))})
         finally:
             store.close()
+    from reader.pipeline.background import BackgroundImport
     from reader.ui import run_app
 
-    with user_errors():
-        run_app(
-            db,
-            reviewer or default_reviewer(),
-            advance=False if no_advance else None,  # None: as the config file says
-            adjudicate=adjudicate,
-            guidelines=guidelines,
-        )
+    background = None
+    if analysing:
+        options = ["--max-mb", str(max_mb)] + (["--follow-symlinks"] if follow_symlinks else [])
+        background = BackgroundImport(analysing, db, options)
+    try:
+        with user_errors():
+            run_app(
+                db,
+                reviewer or default_reviewer(),
+                advance=False if no_advance else None,  # None: as the config file says
+                adjudicate=adjudicate,
+                guidelines=guidelines,
+                background=background,
+            )
+    finally:
+        if background is not None:
+            background.stop()
 
 
 jobs_option = click.option(
@@ -472,6 +494,12 @@ def export_cmd(
     with user_errors():
         store = open_store(db, create=False, read_only=True)
         try:
+            for story in sorted(store.analysing()):
+                say(
+                    f"warning {story}: still being analysed (or its import was stopped): its "
+                    "claims have no suggestion yet; `crossread import PATH` finishes it",
+                    err=True,
+                )
             out = data_stdout() if output == "-" else output
             if final:
                 n = write_final_export(store, out, fmt=fmt, excel=excel)

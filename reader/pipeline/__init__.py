@@ -38,6 +38,9 @@ class ImportResult:
     reports: list[ImportReport] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "story/article: what was repaired"
+    # long stories whose claims are stored, their evidence and suggestions left to a later
+    # import (`import_path`'s `defer`)
+    analysing: list[str] = field(default_factory=list)
 
     @property
     def claims(self) -> int:
@@ -279,29 +282,41 @@ def import_path(
     follow_symlinks: bool = False,
     jobs: int = 1,
     phase: Phase | None = None,
+    defer: bool = False,
 ) -> ImportResult:
     """Load `path`, then (re)align and store each story whose files changed since the last import.
 
     Stories are analysed in `jobs` worker processes and stored one transaction per story, in
-    order: an import killed at any point leaves every stored story whole and none in part.
+    order: an import killed at any point leaves every stored story whole and none in part. A
+    long story (`LONG_STORY`) is stored in two: its claims first (`Store.import_claims`), then
+    its evidence and suggestions, so that the review app can open on it meanwhile; with
+    `defer`, the second is left to a later import (`ImportResult.analysing`).
     `on_loaded(n)` is told how many stories were found; `progress(story)` is called after each one;
-    `phase(what)` at each step of a long story analysed in this process (`LONG_STORY`).
+    `phase(what)` at each step of a long story analysed in this process.
     """
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
     corpus, count, loading = open_corpus(path, follow_symlinks=follow_symlinks, **kwargs)
     if on_loaded:
         on_loaded(count)
+    result = ImportResult()
     reports = {}
+    halves: set[int] = set()  # long stories whose claims are stored: their analysis is to come
 
     def stale() -> Iterator[Story]:
         """The stories whose files changed, loaded as the analysis asks for the next one."""
         for story in loading:
             if store.story_is_current(story):
                 reports[id(story)] = unchanged_report(story)
-                if progress:
-                    progress(story)
             else:
-                yield story
+                if len(story.claims()) >= LONG_STORY:
+                    reports[id(story)] = _claims_first(store, story)
+                    halves.add(id(story))
+                if not (defer and id(story) in halves):
+                    yield story
+                    continue
+                result.analysing.append(story.name)
+            if progress:
+                progress(story)
 
     # a big story's blocks wait on disk for the writer: removed with this folder in any case
     with spooling.import_folder() as folder:
@@ -310,9 +325,27 @@ def import_path(
                 phase(
                     f"saving {spool.pairs:,} evidence pairs and {spool.suggestions:,} suggestions"
                 )
-            reports[id(story)] = store.import_blocks(story, spool)
+            if id(story) not in halves:
+                reports[id(story)] = store.import_blocks(story, spool)
+            elif not store.import_analysis(story, spool):
+                result.warnings.append(
+                    f"{story.name}: imported again from other files while it was analysed: "
+                    "its evidence and suggestions are that import's"
+                )
             if progress:
                 progress(story)
-    result = ImportResult(skipped=list(corpus.skipped), warnings=decoding_warnings(corpus))
+    result.skipped = list(corpus.skipped)  # (found as the stories were loaded)
+    result.warnings[:0] = decoding_warnings(corpus)
     result.reports = [reports[id(s)] for s in corpus.stories]
     return result
+
+
+def _claims_first(store: Store, story: Story) -> ImportReport:
+    """The first half of a long story's import (`Store.import_claims`), unless its claims are
+    stored already, waiting for their analysis (an import stopped in between, or the review
+    app's own, see `import_path`'s `defer`)."""
+    if story.name in store.analysing() and store.same_files(story):
+        report = unchanged_report(story)
+        report.skipped = False
+        return report
+    return store.import_claims(story)

@@ -23,6 +23,7 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
             advance=settings.get("advance"),  # None: the config file decides
             adjudicate=settings.get("adjudicate", False),
             guidelines=settings.get("guidelines"),
+            background=settings.get("background"),
         )
         app.gc_paused = True
         app.run()

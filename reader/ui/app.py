@@ -9,7 +9,7 @@ import sys
 import time as _time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from textual import events, work
@@ -30,6 +30,9 @@ from reader.ui.story_list import StoryList
 from reader.ui.textutil import one_line
 from reader.ui.watch import DatabaseWatch
 from reader.ui.writer import Writer
+
+if TYPE_CHECKING:
+    from reader.pipeline.background import BackgroundImport
 
 # Actions that change or move the review; switched off while a dialog is open.
 REVIEW_ACTIONS = {
@@ -147,9 +150,11 @@ class CrossreadApp(App[None]):
         advance: bool | None = None,
         adjudicate: bool = False,
         guidelines: str | None = None,
+        background: BackgroundImport | None = None,
     ) -> None:
         """`advance` None: as the config file says (default: move on after tagging).
-        `guidelines`: a Markdown file for `g` (default: guidelines.md beside the story)."""
+        `guidelines`: a Markdown file for `g` (default: guidelines.md beside the story).
+        `background`: the import working out the evidence of stories still analysing."""
         super().__init__()
         from annotations.store import Store
         from reader.ui.config import load_config
@@ -168,6 +173,7 @@ class CrossreadApp(App[None]):
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the config file
         self.adjudicate = adjudicate
         self.guidelines = guidelines  # open on the adjudication screen (reviewer = adjudicator)
+        self.background = background
         self.compare_name: str | None = None
         self._said_at_end = ("", 0.0)  # `action_compare_cursor`'s last notice, and when
         # the comparison pane's cursor: a claim of the other article, and what it was set for
@@ -425,6 +431,7 @@ class CrossreadApp(App[None]):
             source_of=review.source_of,
             with_sources=review.with_sources,
             keep=keep,
+            analysing=review.story in review.analysing,
         )
         self.query_one(InfoLine).show(review)
         # the footer shows `a` only when there is a suggestion; refreshing the bindings rebuilds
@@ -895,11 +902,13 @@ def build_app(
     advance: bool | None = None,
     adjudicate: bool = False,
     guidelines: str | None = None,
+    background: BackgroundImport | None = None,
 ) -> CrossreadApp:
     """The app the CLI runs and the tests drive. Raises StoreError for a database it cannot open."""
     return CrossreadApp(
-        db_path, reviewer, advance=advance, adjudicate=adjudicate, guidelines=guidelines
-    )
+        db_path, reviewer, advance=advance, adjudicate=adjudicate, guidelines=guidelines,
+        background=background,
+    )  # fmt: skip
 
 
 def set_border(widget, which: str, text: str) -> None:

@@ -125,10 +125,12 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         source_of: Callable[[str], str] = str,
         with_sources: Callable[[str], str] = str,
         keep: int | None = None,
+        analysing: bool = False,
     ) -> None:
-        """Show a claim's evidence; `keep` (a candidate number) stays in view, else the top."""
+        """Show a claim's evidence; `keep` (a candidate number) stays in view, else the top.
+        `analysing`: the story's evidence and suggestions are still being worked out."""
         same_claim = getattr(self, "_shown", None) and self._shown[0] == claim
-        shown = (claim, candidates, suggestion, linked, note, source_of)
+        shown = (claim, candidates, suggestion, linked, note, source_of, analysing)
         # a tag or a move elsewhere leaves the evidence as it was: re-wrapping every candidate
         # would cost a layout per key
         if shown != getattr(self, "_shown", None) or with_sources != self._with_sources:
@@ -168,7 +170,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0:
             return  # not laid out yet: on_resize renders it
-        claim, candidates, suggestion, _, note, _ = self._shown
+        claim, candidates, suggestion, _, note, _, analysing = self._shown
         body = Text()
         self._rows: dict[int, tuple[int, int]] = {}  # candidate number -> its first/last line
         lines = 0
@@ -181,7 +183,13 @@ class EvidencePanel(VerticalScroll, can_focus=True):
                 body.append("Note: ", style="bold")
                 body.append(one_line(note))
                 body.append("\n")
-            if not candidates:
+            if analysing:
+                body.append(
+                    "Finding the matching sentences and a suggestion: this long story is "
+                    "analysed in the background, and they appear here when it is done.",
+                    style="italic",
+                )
+            elif not candidates:
                 body.append("No matching sentences in the other articles.", style="dim")
             lines = body.plain.count("\n")
         self._rest = (body, lines, 1)
@@ -193,7 +201,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         if getattr(self, "_rest", None) is None:
             return
         body, lines, start = self._rest
-        claim, candidates, _, linked, _, source_of = self._shown
+        claim, candidates, _, linked, _, source_of, _ = self._shown
         name_width = 12 if self.scrollable_content_region.width < 100 else 22
         n = start
         for n, ev in enumerate(candidates[start - 1 :], start):
@@ -338,6 +346,8 @@ class StatusLine(Static):
         line.append(f" {p.tagged}/{p.total} tagged")
         if review.saving:  # until the commit returns; a failure is said in a notification
             line.append(f"  saving {len(review.saving)}…", style="bold yellow")
+        if review.story in review.analysing:
+            line.append("  analysing…", style="bold yellow")
         if review.filter != "all":
             line.append(f"  filter: {review.filter}", style="bold yellow")
         line.append("  " + one_line(review.reviewer), style="cyan")

@@ -57,6 +57,8 @@ class Review:
         self.store = store
         self.reviewer = reviewer
         self.stories: list[str] = store.stories()
+        # stories whose evidence and suggestions are still being worked out (`import_claims`)
+        self.analysing: set[str] = store.analysing()
         self.story: str = ""
         self.articles: list[ArticleRow] = []
         self.claims: dict[str, list[Claim]] = {}  # article name -> claims in order
@@ -104,8 +106,14 @@ class Review:
         self._set_annotations(self.store.annotations(story=self.story, reviewer=self.reviewer))
 
     def reload_stories(self) -> None:
-        """Re-read the list of stories (`crossread import` may have added some)."""
+        """Re-read the list of stories (`crossread import` may have added some) and which are
+        still analysing: once the current story's evidence and suggestions are in, they are
+        read again (they were read, and kept, as none)."""
         self.stories = self.store.stories()
+        was, self.analysing = self.analysing, self.store.analysing()
+        if self.story in was - self.analysing:
+            self._evidence.clear()
+            self._suggestions.clear()
 
     def _set_annotations(self, annotations: list[Annotation]) -> None:
         self.annotations = {a.claim_id: a for a in annotations}

@@ -2,7 +2,8 @@
 
 `PRAGMA data_version` changes when another connection commits, so polling it costs
 microseconds; on a change the reviewer's labels and the list of stories (an import adds to it)
-are re-read and the marks, progress, evidence panel and story list redrawn. The window also says
+are re-read and the marks, progress, evidence panel and story list redrawn (a long story's
+evidence and suggestions, worked out in the background, come in so). The window also says
 every few seconds that it is still open, so its changes stay its own to undo
 (annotations.store: sessions).
 """
@@ -59,6 +60,7 @@ class DatabaseWatch:
         self.ticks += 1
         if self.ticks % ALIVE_EVERY == 0:
             self.alive()
+        self._background_done()
         version = self._version()
         if version is None or version == self.version:
             return
@@ -66,9 +68,27 @@ class DatabaseWatch:
         # a damaged row met while redrawing is said, as it is for a key, not a crash
         self.app._guarded(self._redraw)
 
+    def _background_done(self) -> None:
+        """Say so if the background analysis (`reader.pipeline.background`) failed."""
+        background = self.app.background
+        if background is None or background.running:
+            return
+        self.app.background = None
+        why = background.failure()
+        if why is not None and self.app.review.analysing:
+            self.app.say(
+                f"The analysis of {', '.join(sorted(self.app.review.analysing))} stopped ({why}); "
+                "`crossread import PATH` finishes it.",
+                error=True,
+            )
+
     def _redraw(self) -> None:
-        self.app.review.reload_stories()
-        self.app.review.reload_annotations()
+        review = self.app.review
+        was = review.story in review.analysing
+        review.reload_stories()
+        if was and review.story not in review.analysing:
+            self.app.say("Evidence and suggestions are in.")
+        review.reload_annotations()
         self.app.show_marks()
         changed = getattr(self.app.screen, "on_database_changed", None)
         if changed is not None:  # the adjudication screen re-reads everyone's labels

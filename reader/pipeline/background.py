@@ -1,0 +1,63 @@
+"""A long story's analysis in a background process, while the review app shows its claims.
+
+`crossread PATH` stores a long story's articles and claims first (`Store.import_claims`, a
+second or two for a 2 MB article) and opens the app on them at once; its evidence and
+suggestions, which take seconds more, are worked out by `crossread import PATH` in another
+process, started here. The app notices their commit as it notices any other process's writes
+(`reader.ui.watch`). The process is stopped when the app closes: its transaction is then never
+committed, the story stays marked as analysing, and the next import or open works it out
+again.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+
+STOP_WAIT_S = 5.0  # after asking the process to stop, before killing it
+
+
+class BackgroundImport:
+    """`crossread import` of some paths into a database, in a process of its own."""
+
+    def __init__(self, paths: Sequence[str], db: str, options: Sequence[str] = ()) -> None:
+        """`options`: more of `crossread import`'s options (`--max-mb 5`)."""
+        # what it says on failure, read back for the app's message (its output is nobody's);
+        # open as long as the process runs, closed by `stop`
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115
+        command = [sys.executable, "-m", "reader", "import", *paths, "--db", db, *options]
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+            start_new_session=True,  # not stopped by a ^C meant for the terminal's foreground
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+
+    @property
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def failure(self) -> str | None:
+        """Why the process failed (its last line of error output), once it has; else None."""
+        code = self.process.poll()
+        if code in (None, 0):
+            return None
+        self.log.seek(0)
+        lines = [ln for ln in self.log.read().decode("utf-8", "replace").splitlines() if ln]
+        return lines[-1] if lines else f"it exited with status {code}"
+
+    def stop(self) -> None:
+        """Stop the process if it is still working (what it has not committed is dropped)."""
+        if self.running:
+            self.process.terminate()
+            try:
+                self.process.wait(STOP_WAIT_S)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()

@@ -1,0 +1,125 @@
+"""A long story is stored in two transactions: its claims first, so the review app can open on
+them at once, then its evidence and suggestions. In between it is marked as analysing; an import
+stopped there leaves it whole, and the next import works out what is missing."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from corpus import write_corpus
+
+from annotations.store import Store
+from reader import pipeline
+from reader.corpus.loader import load_corpus
+from reader.pipeline import import_path
+
+ANALYSIS = ("evidence_packed", "evidence_pairs", "suggestion_rows")
+
+
+def rows(db: Path, table: str) -> list:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def story(tmp_path: Path, monkeypatch) -> Path:
+    write_corpus(tmp_path / "corpus", 1, articles=3, sentences=12)
+    monkeypatch.setattr(pipeline, "LONG_STORY", 10)  # this story is a long one
+    return tmp_path / "corpus" / "story00000"
+
+
+def test_deferred_long_story_has_its_claims_and_is_marked_until_analysed(
+    story: Path, tmp_path: Path
+):
+    with Store.open(tmp_path / "once.db") as store:
+        import_path(store, story)  # both halves, one after the other
+    with Store.open(tmp_path / "x.db") as store:
+        result = import_path(store, story, defer=True)
+        assert result.analysing == ["story00000"]
+        assert store.analysing() == {"story00000"}
+        loaded = load_corpus(story).stories[0]
+        claims = store.claims("story00000")
+        assert [c.id for c in claims] == [c.id for c in loaded.claims()]
+        assert all(not rows(tmp_path / "x.db", t) for t in ANALYSIS)
+        assert store.same_files(loaded) and not store.story_is_current(loaded)
+        store.set_label(claims[0].id, "contradicted", "ana")  # tagged while it is analysed
+
+        again = import_path(store, story)  # the app's background import
+        assert again.analysing == [] and store.analysing() == set()
+        assert store.story_is_current(loaded)
+        assert store.annotation(claims[0].id, "ana").label == "contradicted"
+        assert store.suggestion(claims[0].id) is not None
+    for table in ("claim_rows", *ANALYSIS):  # the same database as an import in one go
+        assert rows(tmp_path / "x.db", table) == rows(tmp_path / "once.db", table)
+
+
+def test_an_import_stopped_while_analysing_leaves_the_story_whole_and_the_next_finishes_it(
+    story: Path, tmp_path: Path, monkeypatch
+):
+    from reader.align import evidence as evidence_module
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield
+
+    with Store.open(tmp_path / "x.db") as store:
+        with monkeypatch.context() as m:
+            m.setattr(evidence_module, "align_blocks", killed)
+            with pytest.raises(KeyboardInterrupt):
+                import_path(store, story)
+        assert store.analysing() == {"story00000"}  # its claims are in, and it says so
+        assert len(store.claims("story00000")) == len(load_corpus(story).stories[0].claims())
+        report = import_path(store, story).reports[0]
+        assert not report.articles_added and len(report.articles_unchanged) == 3
+        assert store.analysing() == set()
+        assert rows(tmp_path / "x.db", "suggestion_rows")
+
+
+def test_an_analysis_is_not_stored_over_a_story_imported_again_from_other_files(
+    story: Path, tmp_path: Path
+):
+    first = load_corpus(story).stories[0]
+    (story / "outlet0.txt").write_text("Something else entirely.\n", encoding="utf-8")
+    changed = load_corpus(story).stories[0]
+    with Store.open(tmp_path / "x.db") as store:
+        store.import_claims(first)
+        store.import_claims(changed)  # another import, meanwhile, of the changed files
+        assert not store.import_analysis(first, [])
+        assert store.analysing() == {"story00000"}  # still to come: the changed files' analysis
+        store.import_story(changed, [])  # a full import clears the mark
+        assert store.analysing() == set() and store.story_is_current(changed)
+
+
+def test_a_short_story_is_stored_in_one_go_even_when_long_ones_are_deferred(tmp_path: Path):
+    write_corpus(tmp_path / "corpus", 1, articles=3, sentences=4)
+    with Store.open(tmp_path / "x.db") as store:
+        result = import_path(store, tmp_path / "corpus" / "story00000", defer=True)
+        assert result.analysing == [] and store.analysing() == set()
+    assert rows(tmp_path / "x.db", "suggestion_rows")
+
+
+def test_export_of_a_story_still_analysing_says_its_suggestions_are_missing(
+    story: Path, tmp_path: Path
+):
+    from click.testing import CliRunner
+
+    from reader.cli.main import main
+
+    db = tmp_path / "x.db"
+    with Store.open(db) as store:
+        import_path(store, story, defer=True)
+    done = CliRunner().invoke(main, ["export", "--all", "--db", str(db), "-o", str(tmp_path / "o")])
+    assert done.exit_code == 0
+    assert "warning story00000: still being analysed" in done.output
+    with Store.open(db) as store:
+        import_path(store, story)
+    done = CliRunner().invoke(main, ["export", "--all", "--db", str(db), "-o", str(tmp_path / "o")])
+    assert "warning" not in done.output

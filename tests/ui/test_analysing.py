@@ -1,0 +1,75 @@
+"""A long story opens on its claims while its evidence and suggestions are worked out in the
+background: the app says so, lets the reviewer tag, and shows them once they are stored."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from annotations.store import Store
+from reader import pipeline
+from reader.pipeline import import_path
+from reader.ui.app import build_app
+
+from .conftest import SEEDS
+from .helpers import REVIEWER, labels, screen_lines
+
+
+class Failed:
+    """A background import that has stopped with an error."""
+
+    running = False
+
+    def failure(self) -> str:
+        return "crossread: error: disk full"
+
+
+@pytest.fixture
+def analysing_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The seeds, stored as `crossread PATH` stores a long story: claims, no analysis yet."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.setattr(pipeline, "LONG_STORY", 10)
+    with Store.open("review.db") as store:
+        assert import_path(store, tmp_path / "seeds", defer=True).analysing == ["seeds"]
+    return "review.db"
+
+
+async def test_evidence_and_suggestions_appear_once_the_background_analysis_is_stored(
+    analysing_db: str, tmp_path: Path
+) -> None:
+    app = build_app(analysing_db, REVIEWER)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        assert "analysing…" in screen
+        assert "Finding the matching sentences and a suggestion" in screen
+        first = app.review.claim
+        await pilot.press("c")  # tagging does not wait for the analysis
+        assert labels(analysing_db)[first.id] == "consistent"
+
+        with Store.open(analysing_db) as store:  # the background import finishes
+            import_path(store, tmp_path / "seeds")
+        app.watch.poll()  # the once-a-second poll, now rather than in a second
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        assert "analysing…" not in screen
+        assert "Suggested:" in screen and "Finding the matching" not in screen
+        assert "Evidence and suggestions are in." in [n.message for n in app._notifications]
+        assert app.review.evidence()  # the claim shown: its evidence read again, not "none"
+    assert labels(analysing_db)[first.id] == "consistent"
+
+
+async def test_a_failed_background_analysis_is_said(analysing_db: str) -> None:
+    app = build_app(analysing_db, REVIEWER, background=Failed())
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        app.watch.poll()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages == [
+            "The analysis of seeds stopped (crossread: error: disk full); `crossread import "
+            "PATH` finishes it."
+        ]
+        assert app.background is None  # said once
