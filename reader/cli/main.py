@@ -408,7 +408,11 @@ def open_cmd(
     background = None
     if analysing:
         options = ["--max-mb", str(max_mb)] + (["--follow-symlinks"] if follow_symlinks else [])
-        background = BackgroundImport(analysing, db, options)
+        try:
+            background = BackgroundImport(analysing, db, options)
+        except OSError as exc:  # the app opens all the same, on the claims
+            say(f"crossread: warning: could not start the analysis ({exc}): run `crossread "
+                f"import {' '.join(analysing)}` to finish it", err=True)  # fmt: skip
     try:
         with user_errors():
             run_app(
