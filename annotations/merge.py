@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations import connection
+from annotations.schema import ANALYSING, META_TABLE
 from annotations.store import Store, StoreError
 
 _FIELDS = ("label", "note", "links", "accepted_suggestion")
@@ -219,6 +220,10 @@ def _merge(
             into.finals(src, name)
             for row in _rows(src, "state"):
                 into.insert("state", row)
+            # a story still analysing there (its claims without evidence) is so here too, so
+            # that the next import works its evidence and suggestions out
+            for row in _rows(src, META_TABLE, "key LIKE ?", (ANALYSING + "%",)):
+                into.insert(META_TABLE, row)
             progress(f"read {name}")
     return report
 

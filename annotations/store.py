@@ -25,6 +25,7 @@ from annotations import connection
 from annotations.damage import check, is_int, reads, span, texts
 from annotations.damage import row as _row_of
 from annotations.schema import (
+    ANALYSING,
     CLAIM_TEXT,
     CONFIDENCE_CODES,
     CONFIDENCE_OF,
@@ -62,11 +63,6 @@ class SaveError(StoreError):
 class Busy(SaveError):
     """Another connection held the write lock and this one was not waiting for it (see
     `Store.not_waiting`); nothing was written."""
-
-
-# A story whose evidence and suggestions are still to come has a row of crossread_meta keyed
-# this + its name (`Store.import_claims`).
-_ANALYSING = "analysing:"
 
 
 def _busy(e: sqlite3.Error) -> bool:
@@ -310,8 +306,8 @@ class Store:
         """The stories whose claims are stored but whose evidence and suggestions are still to
         come (`import_claims`): being worked out, or left so by an import that was stopped."""
         rows = self.conn.execute(
-            f"SELECT substr(key, {len(_ANALYSING) + 1}) FROM {META_TABLE} WHERE key LIKE ?",
-            (_ANALYSING + "%",),
+            f"SELECT substr(key, {len(ANALYSING) + 1}) FROM {META_TABLE} WHERE key LIKE ?",
+            (ANALYSING + "%",),
         )
         return {r[0] for r in rows}
 
@@ -329,7 +325,7 @@ class Store:
         the stored story is no longer waiting for them, or was imported again from other files
         meanwhile."""
         with self._write() as conn:
-            key = _ANALYSING + story.name
+            key = ANALYSING + story.name
             waiting = conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key = ?", (key,))
             if waiting.fetchone() is None or not _same_files(conn, story):
                 return False
@@ -396,7 +392,7 @@ class Store:
             names = {a.name for a in story.articles}
             report.articles_removed = sorted(n for n in old if n not in names)
             _replace_story(conn, story, blocks, now)
-            key = _ANALYSING + story.name
+            key = ANALYSING + story.name
             if analysing:  # (`import_claims`)
                 conn.execute(
                     f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (?, ?)", (key, now)

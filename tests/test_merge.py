@@ -284,3 +284,14 @@ def test_an_input_with_text_that_is_not_utf8_is_one_line(team, tmp_path, into):
     line = proc.stderr.strip()
     assert "\n" not in line and str(paths[1]) in line and "UTF-8" in line, line
     assert (sha(out) if out.exists() else None) == before
+
+
+def test_a_story_still_analysing_in_an_input_is_still_analysing_in_the_output(tmp_path):
+    # its claims came without evidence: unmarked, the next import took it for done
+    story = seed_story()
+    with Store.open(tmp_path / "a.db") as s:
+        s.import_claims(story)
+    merge([tmp_path / "a.db"], tmp_path / "team.db")
+    with Store.open(tmp_path / "team.db") as t:
+        assert t.analysing() == {"storm"} and not t.story_is_current(story)
+        assert len(t.claims("storm")) == 10
