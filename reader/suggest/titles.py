@@ -188,6 +188,8 @@ _CHIEF_OFFICE = "chief officer"
 _BEFORE_APPOSITIVE = frozenset(["the", "its", "his", "her", "their"])
 
 _TITLE_WORDS = RANKS | OFFICES | _DOMAIN  # the words of a title ("deputy US secretary of state")
+# the words of a title's domain that tell one title from another ("of", "US" do not)
+_DOMAIN_OWN = _DOMAIN - {"of", "for", "the", "us", "u", "s"}
 # ... and a chief officer's initials ("the CEO of a supplements company")
 _NOT_NAMES = _TITLE_WORDS | _CALENDAR | frozenset(["ceo", "coo", "cfo", "cto"])
 
@@ -236,7 +238,7 @@ def _slot(text: str, toks: Sequence[Token], lo: int, hi: int, surname: str) -> S
     if not offices:
         return None
     ranks = frozenset(w for w in words if w in RANKS)
-    domain = frozenset(w for w in words if w in _DOMAIN - {"of", "for", "the", "us", "u", "s"})
+    domain = frozenset(w for w in words if w in _DOMAIN_OWN)
     span = (toks[lo].start, toks[hi - 1].end)
     return Slot(
         kind="title",
