@@ -174,6 +174,7 @@ class CrossreadApp(App[None]):
         self.adjudicate = adjudicate
         self.guidelines = guidelines  # open on the adjudication screen (reviewer = adjudicator)
         self.background = background
+        self.analysis_step = ""  # what `background` is doing, as the watch last read it
         self.compare_name: str | None = None
         self._said_at_end = ("", 0.0)  # `action_compare_cursor`'s last notice, and when
         # the comparison pane's cursor: a claim of the other article, and what it was set for
@@ -440,7 +441,7 @@ class CrossreadApp(App[None]):
         if accept != self._accept_shown:
             self._accept_shown = accept
             self.refresh_bindings()
-        self.query_one(StatusLine).show(review, db_label(self.db_path))
+        self.show_status()
         self.query_one(ArticleList).show(review)
         stories = self.query_one(StoryList)
         stories.display = len(review.stories) > 1
@@ -449,6 +450,9 @@ class CrossreadApp(App[None]):
         self._remember_place()
         if damaged is not None:
             raise damaged  # said by whoever asked for the redraw (a key, a landed write, a poll)
+
+    def show_status(self) -> None:
+        self.query_one(StatusLine).show(self.review, db_label(self.db_path), self.analysis_step)
 
     def _remember_place(self) -> None:
         """Save where the reviewer is, a moment after they stop moving (not on every key)."""

@@ -338,7 +338,8 @@ def _show_line(widget: Static, line: Text) -> None:
 class StatusLine(Static):
     """Story, progress bar, filter, reviewer and database path on one line."""
 
-    def show(self, review: Review, db_label: str) -> None:
+    def show(self, review: Review, db_label: str, step: str = "") -> None:
+        """`step`: what the analysis of a story still analysing is doing now."""
         p = review.progress()
         line = Text(" crossread ", style="bold reverse")
         line.append(" " + one_line(review.story or "no stories") + " ", style="bold")
@@ -347,7 +348,7 @@ class StatusLine(Static):
         if review.saving:  # until the commit returns; a failure is said in a notification
             line.append(f"  saving {len(review.saving)}…", style="bold yellow")
         if review.story in review.analysing:
-            line.append("  analysing…", style="bold yellow")
+            line.append(f"  analysing{': ' + step if step else ''}…", style="bold yellow")
         if review.filter != "all":
             line.append(f"  filter: {review.filter}", style="bold yellow")
         line.append("  " + one_line(review.reviewer), style="cyan")

@@ -69,11 +69,18 @@ class DatabaseWatch:
         self.app._guarded(self._redraw)
 
     def _background_done(self) -> None:
-        """Say so if the background analysis (`reader.pipeline.background`) failed."""
+        """The step the background analysis (`reader.pipeline.background`) is at, in the
+        status line; once it is over, say so if it failed."""
         background = self.app.background
-        if background is None or background.running:
+        if background is None:
             return
-        self.app.background = None
+        if background.running:
+            step = background.step()
+            if step != self.app.analysis_step:
+                self.app.analysis_step = step
+                self.app.show_status()
+            return
+        self.app.background, self.app.analysis_step = None, ""
         why = background.failure()
         if why is not None and self.app.review.analysing:
             self.app.say(

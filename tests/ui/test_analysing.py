@@ -11,10 +11,20 @@ import pytest
 from annotations.store import Store
 from reader import pipeline
 from reader.pipeline import import_path
+from reader.pipeline.background import last_step
 from reader.ui.app import build_app
 
 from .conftest import SEEDS
 from .helpers import REVIEWER, labels, screen_lines
+
+
+class Working:
+    """A background import at work."""
+
+    running = True
+
+    def step(self) -> str:
+        return "suggesting labels"
 
 
 class Failed:
@@ -73,3 +83,26 @@ async def test_a_failed_background_analysis_is_said(analysing_db: str) -> None:
             "PATH` finishes it."
         ]
         assert app.background is None  # said once
+
+
+async def test_the_status_line_says_what_the_background_analysis_is_doing(
+    analysing_db: str,
+) -> None:
+    app = build_app(analysing_db, REVIEWER, background=Working())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert "analysing…" in screen_lines(app)[0]
+        app.watch.poll()
+        await pilot.pause()
+        assert "analysing: suggesting labels…" in screen_lines(app)[0]
+
+
+def test_the_step_is_read_from_what_the_import_says() -> None:
+    said = (
+        "/data/geneva: aligning 30,252 sentences of 3 articles… (0.7 s)\n"
+        "/data/geneva: suggesting labels: facts compared across the story, then block by block "
+        "as aligned… (4.2 s)\n"
+    )
+    assert last_step("") == ""
+    assert last_step(said) == "suggesting labels"
+    assert last_step(said + "/data/geneva: saving 298,450 evidence pairs… (8.0 s)\n") == "saving"
