@@ -3,7 +3,8 @@
 Builds (in a temp folder) a story of one ~2 MB single-line article of varied news sentences
 (benchmarks/suggest.py) and two short articles, then times, in subprocesses, `crossread import`
 of it and of the seeds (the baseline, in the same run), the app's first paint on each database
-(benchmarks/startup.py), the import's peak RSS, and what a reviewer waits for: `crossread PATH`
+(benchmarks/startup.py), the import's peak RSS, the import of a 2 MB article that repeats one
+paragraph (its texts are read and scored once each), and what a reviewer waits for: `crossread PATH`
 on a new database, from the command to the app's first screen (a long story opens on its
 claims while its evidence and suggestions are worked out in the background).
 
@@ -52,6 +53,21 @@ def write_story(folder: Path, size: int) -> int:
     return len(parts)
 
 
+def write_repeating(folder: Path, size: int) -> int:
+    """`write_story`'s shape, but the long article is one paragraph of 10 sentences over and
+    over (a page scraped with its text repeated; a hostile file of one sentence); its
+    sentences."""
+    rng = random.Random(5)
+    folder.mkdir(parents=True)
+    paragraph = " ".join(sentence(rng, varied=True) for _ in range(10))
+    times = size // (len(paragraph) + 1) + 1
+    (folder / "huge.txt").write_text(" ".join([paragraph] * times), encoding="utf-8")
+    for k in range(2):
+        body = " ".join(sentence(rng) for _ in range(30))
+        (folder / f"short{k}.txt").write_text(f"Flood report {k}\n\n{body}\n", encoding="utf-8")
+    return 10 * times
+
+
 def timed_import(folder: Path, db: Path) -> tuple[float, float]:
     """Seconds and peak RSS (MB) of `crossread import folder --db db` in a subprocess."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -77,6 +93,8 @@ def main() -> None:
         shutil.copytree(SEEDS, root / "seeds")
         seeds_s, _ = timed_import(root / "seeds", root / "seeds.db")
         big_s, peak = timed_import(root / "big", root / "big.db")
+        repeated = write_repeating(root / "repeated" / "story", int(args.mb * 1_000_000))
+        repeated_s, _ = timed_import(root / "repeated", root / "repeated.db")
         seeds_paint = min(first_paint(APP, str(root / "seeds.db")) for _ in range(3))
         big_paint = min(first_paint(APP, str(root / "big.db")) for _ in range(3))
         opened = [
@@ -87,6 +105,10 @@ def main() -> None:
     print(f"story: one {args.mb:g} MB single-line article ({sentences:,} sentences) + 2 short")
     print(f"import: {big_s:.1f} s (seeds {seeds_s:.1f} s: {big_s / seeds_s:.1f}x); goal < 5 s")
     print(f"peak RSS of the import: {peak:.0f} MB")
+    print(
+        f"import of a {args.mb:g} MB article repeating one paragraph ({repeated:,} sentences): "
+        f"{repeated_s:.1f} s; goal < 5 s"
+    )
     print(f"first paint: {big_paint:.2f} s (seeds {seeds_paint:.2f} s); goal < 5 s")
     print(
         f"`crossread PATH` on a new database to the first screen: {min(opened[1::2]):.2f} s "

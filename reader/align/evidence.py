@@ -134,7 +134,6 @@ def align_blocks(
     n = len(claims)
     exhaustive = n * n - int((sizes**2).sum()) <= pair_budget
     grid = ArticleGrid(article)
-    texts, sets = scorer.processed_array, scorer.sets_array
     fuzzy = _CrossFuzzy(scorer, grid, whole=only is None) if exhaustive else None
     semantic = scorer.semantic.on
     for b, (lo, hi, (start, end)) in enumerate(_blocks(article)):
@@ -164,10 +163,7 @@ def align_blocks(
                 pair = _distinct(np.r_[rows * n + cols, more_rows * n + more_cols])
                 rows, cols = pair // n, pair % n
             at = cols - (end - start) * (cols >= end)
-            fz = fuzzy_pairs(
-                texts[rows], texts[cols], scorer.short[rows], scorer.short[cols],
-                (sets[rows], sets[cols]),
-            )  # fmt: skip
+            fz = _fuzzy(scorer, rows, cols, lo, hi)
             scores = combine(lex[rows - lo, at], fz, _at(z, rows - lo, at))
             path = scorer.paths(lo, (start, end), lex, rows - lo, at)
             scores = held(corroborated(scores, path), facts[rows - lo, at])
@@ -179,6 +175,42 @@ def align_blocks(
             rows[keep].astype(np.int32), cols[keep].astype(np.int32), ranks.astype(np.int16),
             scores[keep],
         )  # fmt: skip
+
+
+def _fuzzy(scorer: PairScorer, rows: np.ndarray, cols: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """`fuzzy_pairs` of claims rows[k] and cols[k] (rows among claims lo..hi-1). Where their
+    texts are few (an article repeating a sentence, a hostile one a sentence 45,000 times), each
+    pair of texts is scored once: a matrix of the distinct texts, read pair by pair."""
+    ids = scorer.text_ids
+    mine = np.unique(ids[lo:hi])
+    theirs = np.zeros(len(ids), dtype=bool)  # (ids run below the number of claims)
+    theirs[ids[cols]] = True
+    theirs = np.flatnonzero(theirs)
+    if 2 * mine.size * theirs.size > rows.size:  # as many pairs of texts as pairs: one by one
+        texts, sets, short = scorer.processed_array, scorer.sets_array, scorer.short
+        return fuzzy_pairs(
+            texts[rows], texts[cols], short[rows], short[cols], (sets[rows], sets[cols])
+        )
+    claim_of = _claim_of(ids)
+    matrix = _text_matrix(scorer, claim_of[mine], claim_of[theirs])
+    row_of, col_of = np.empty(len(ids), dtype=np.int64), np.empty(len(ids), dtype=np.int64)
+    row_of[mine], col_of[theirs] = np.arange(mine.size), np.arange(theirs.size)
+    return matrix[row_of[ids[rows]], col_of[ids[cols]]]
+
+
+def _claim_of(ids: np.ndarray) -> np.ndarray:
+    """A claim of each text, by its `PairScorer.text_ids` number."""
+    claim_of = np.empty(len(ids), dtype=np.int64)
+    claim_of[ids] = np.arange(len(ids))
+    return claim_of
+
+
+def _text_matrix(scorer: PairScorer, q: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """`fuzzy_scores` of claims q (rows) against claims c (columns)."""
+    texts, sets, short = scorer.processed_array, scorer.sets_array, scorer.short
+    return fuzzy_scores(
+        list(texts[q]), list(texts[c]), short[q], short[c], sets=(list(sets[q]), list(sets[c]))
+    )
 
 
 def _distinct(keys: np.ndarray) -> np.ndarray:
@@ -224,12 +256,16 @@ class _CrossFuzzy:
         self.whole = whole
 
     def _score(self, q: tuple[int, int], c: tuple[int, int]) -> np.ndarray:
-        """Claims q[0]..q[1]-1 (rows) against claims c[0]..c[1]-1."""
-        text, short, sets = self.scorer.processed, self.scorer.short, self.scorer.sets
+        """Claims q[0]..q[1]-1 (rows) against claims c[0]..c[1]-1; where their texts are few
+        (an article repeating its sentences), each pair of texts is scored once."""
         (a, b), (s, e) = q, c
-        return fuzzy_scores(
-            text[a:b], text[s:e], short[a:b], short[s:e], sets=(sets[a:b], sets[s:e])
-        )
+        ids = self.scorer.text_ids
+        rows, row_of = np.unique(ids[a:b], return_inverse=True)
+        cols, col_of = np.unique(ids[s:e], return_inverse=True)
+        if 2 * rows.size * cols.size > (b - a) * (e - s):
+            return _text_matrix(self.scorer, np.arange(a, b), np.arange(s, e))
+        claim_of = _claim_of(ids)
+        return _text_matrix(self.scorer, claim_of[rows], claim_of[cols])[np.ix_(row_of, col_of)]
 
     def _pair(self, a: int, b: int) -> np.ndarray:
         block = self.done.get((a, b))

@@ -304,6 +304,14 @@ class PairScorer:
         return np.array(self.sets, dtype=object)
 
     @cached_property
+    def text_ids(self) -> np.ndarray:
+        """Each claim's text as a number, the same for claims of the same text (an article
+        may repeat a sentence: its pairs of texts are scored once, see `evidence._fuzzy`)."""
+        first: dict[str, int] = {}
+        ids = (first.setdefault(c.text, len(first)) for c in self.claims)
+        return np.fromiter(ids, dtype=np.int64, count=len(self.claims))
+
+    @cached_property
     def index(self) -> dict[str, int]:
         """Each claim's position, by id (asked for block after block of a big story)."""
         return {c.id: k for k, c in enumerate(self.claims)}

@@ -152,8 +152,12 @@ def without(text: str, common: Container[str]) -> str:
 
 def meaning_vectors(texts: Sequence[str], common: Container[str]) -> np.ndarray:
     """The sentence vectors of `texts` without the story's own vocabulary (`without`): each
-    text's on its own, so a long story's are read a run at a time by several processes."""
-    return sentence_vectors([without(t, common) for t in texts])
+    text's on its own, so a long story's are read a run at a time by several processes (and
+    once a text: a text met again takes its vector)."""
+    first: dict[str, int] = {}
+    which = [first.setdefault(t, len(first)) for t in texts]
+    vectors = sentence_vectors([without(t, common) for t in first])
+    return vectors if len(first) == len(which) else vectors[which]
 
 
 def _unit(m: np.ndarray) -> np.ndarray:

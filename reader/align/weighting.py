@@ -276,8 +276,16 @@ class ClaimTerms(NamedTuple):
 
 
 def claim_terms(texts: Iterable[str]) -> list[ClaimTerms]:
-    """The `ClaimTerms` of each text."""
-    return [_claim_terms(t) for t in texts]
+    """The `ClaimTerms` of each text (read once a text: an article may repeat a sentence, a
+    hostile one thousands of times)."""
+    known: dict[str, ClaimTerms] = {}
+    out = []
+    for t in texts:
+        got = known.get(t)
+        if got is None:
+            got = known[t] = _claim_terms(t)
+        out.append(got)
+    return out
 
 
 def _claim_terms(text: str) -> ClaimTerms:

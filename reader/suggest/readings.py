@@ -9,8 +9,10 @@ time by several processes (`reader.pipeline.story_pool`) and the runs joined: wh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copy
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reader.models import Claim
 from reader.suggest import (
@@ -63,22 +65,48 @@ class ClaimReadings:
 
 
 def read_claims(claims: Sequence[Claim], first: int = 0) -> ClaimReadings:
-    """The readings of `claims`, the story's claims from number `first` on."""
+    """The readings of `claims`, the story's claims from number `first` on. A text met again
+    (an article may repeat a sentence, a hostile one thousands of times) is read once, each
+    claim getting its own containers, and its own copies of what is told apart by identity
+    (slots)."""
     capitalised: dict[str, set[str]] = {}
     words: dict[str, set[str]] = {}
+    seen: set[tuple[str, str]] = set()
     for c in claims:
-        capitalised.setdefault(c.article, set()).update(places.mentioned_stems(c.text))
-        words.setdefault(c.article, set()).update(stem(t.text) for t in tokenize(c.text))
+        if (c.article, c.text) not in seen:
+            seen.add((c.article, c.text))
+            capitalised.setdefault(c.article, set()).update(places.mentioned_stems(c.text))
+            words.setdefault(c.article, set()).update(stem(t.text) for t in tokenize(c.text))
+    texts = [c.text for c in claims]
+    number: dict[str, int] = {}
+    which = [number.setdefault(t, len(number)) for t in texts]
+    distinct = list(number)
+
+    def each(column: list, again: Callable[[Any], Any] | None) -> list:
+        """`column` (one reading of each distinct text) for every claim, in claim order."""
+        if len(distinct) == len(texts):
+            return column
+        met: set[int] = set()
+        out = []
+        for k in which:
+            if k in met and again is not None:
+                out.append(again(column[k]))
+            else:
+                met.add(k)
+                out.append(column[k])
+        return out
+
+    # one list after the other (objects of a kind made together are read together later)
     return ClaimReadings(
-        slots=[slots_of(c.text) for c in claims],
-        specific=[specific_stems(c.text) for c in claims],
-        quoted=[quoted_words(c.text) for c in claims],
-        negated=[negation.negations(c.text) for c in claims],
-        opposites=[antonyms.opposites(c.text) for c in claims],
-        names=[_names(c.text) for c in claims],
-        full_names=[spelling.full_names(c.text) for c in claims],
-        figures=[numbers.figures(c.text) for c in claims],
-        lower=negation.word_postings([c.text for c in claims], first),
+        slots=each([slots_of(t) for t in distinct], lambda ss: [copy.copy(s) for s in ss]),
+        specific=each([specific_stems(t) for t in distinct], set),
+        quoted=each([quoted_words(t) for t in distinct], list),
+        negated=each([negation.negations(t) for t in distinct], list),
+        opposites=each([antonyms.opposites(t) for t in distinct], None),  # tuples
+        names=each([_names(t) for t in distinct], list),
+        full_names=each([spelling.full_names(t) for t in distinct], list),
+        figures=each([numbers.figures(t) for t in distinct], None),
+        lower=negation.word_postings(texts, first),
         capitalised=capitalised,
         words=words,
     )
