@@ -123,3 +123,16 @@ def test_export_of_a_story_still_analysing_says_its_suggestions_are_missing(
         import_path(store, story)
     done = CliRunner().invoke(main, ["export", "--all", "--db", str(db), "-o", str(tmp_path / "o")])
     assert "warning" not in done.output
+
+
+def test_the_background_import_takes_a_database_named_like_an_option(tmp_path: Path, monkeypatch):
+    from reader.pipeline.background import BackgroundImport
+
+    write_corpus(tmp_path / "corpus", 1, articles=2, sentences=4)
+    monkeypatch.chdir(tmp_path)
+    background = BackgroundImport([str(tmp_path / "corpus" / "story00000")], "-team.db")
+    background.process.wait(timeout=120)
+    assert background.failure() is None, background.failure()
+    background.stop()
+    with Store.open(tmp_path / "-team.db") as store:
+        assert store.stories() == ["story00000"] and store.analysing() == set()

@@ -39,7 +39,8 @@ class BackgroundImport:
         # what it says on failure, read back for the app's message (its output is nobody's);
         # open as long as the process runs, closed by `stop`
         self.log = tempfile.TemporaryFile()  # noqa: SIM115
-        command = [sys.executable, "-m", "reader", "import", *paths, "--db", db, *options]
+        # "--" before the paths, "=" in the option: a name may start with a dash
+        command = [sys.executable, "-m", "reader", "import", f"--db={db}", *options, "--", *paths]
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
