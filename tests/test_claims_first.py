@@ -136,3 +136,20 @@ def test_the_background_import_takes_a_database_named_like_an_option(tmp_path: P
     background.stop()
     with Store.open(tmp_path / "-team.db") as store:
         assert store.stories() == ["story00000"] and store.analysing() == set()
+
+
+def test_a_corpus_of_many_small_stories_is_analysed_later_past_a_long_storys_worth(
+    tmp_path: Path, monkeypatch
+):
+    # `crossread PATH` on 200 small stories waited for all of them (17 s) before its screen
+    write_corpus(tmp_path / "corpus", 5, articles=2, sentences=10)
+    sizes = [len(s.claims()) for s in load_corpus(tmp_path / "corpus").stories]
+    monkeypatch.setattr(pipeline, "LONG_STORY", sizes[0] + sizes[1] + 1)
+    with Store.open(tmp_path / "x.db") as store:
+        result = import_path(store, tmp_path / "corpus", defer=True)
+        assert result.analysing == ["story00002", "story00003", "story00004"]
+        assert store.analysing() == set(result.analysing)
+        assert len(store.stories()) == 5  # every story's claims are there to review
+        import_path(store, tmp_path / "corpus")  # the background import
+        assert store.analysing() == set()
+        assert all(store.story_is_current(s) for s in load_corpus(tmp_path / "corpus").stories)

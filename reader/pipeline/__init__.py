@@ -289,8 +289,10 @@ def import_path(
     Stories are analysed in `jobs` worker processes and stored one transaction per story, in
     order: an import killed at any point leaves every stored story whole and none in part. A
     long story (`LONG_STORY`) is stored in two: its claims first (`Store.import_claims`), then
-    its evidence and suggestions, so that the review app can open on it meanwhile; with
-    `defer`, the second is left to a later import (`ImportResult.analysing`).
+    its evidence and suggestions, so that the review app can open on it meanwhile. With
+    `defer`, the second is left to a later import (`ImportResult.analysing`), and so is every
+    story's once those analysed here reach `LONG_STORY` claims: the app opens on a corpus of
+    any size after a second or two.
     `on_loaded(n)` is told how many stories were found; `progress(story)` is called after each one;
     `phase(what)` at each step of a long story analysed in this process.
     """
@@ -300,18 +302,23 @@ def import_path(
         on_loaded(count)
     result = ImportResult()
     reports = {}
-    halves: set[int] = set()  # long stories whose claims are stored: their analysis is to come
+    halves: set[int] = set()  # stories whose claims are stored: their analysis is to come
+    analysed = 0  # claims of the stories analysed here
 
     def stale() -> Iterator[Story]:
         """The stories whose files changed, loaded as the analysis asks for the next one."""
+        nonlocal analysed
         for story in loading:
             if store.story_is_current(story):
                 reports[id(story)] = unchanged_report(story)
             else:
-                if len(story.claims()) >= LONG_STORY:
+                claims = len(story.claims())
+                later = defer and analysed + claims >= LONG_STORY
+                if claims >= LONG_STORY or later:
                     reports[id(story)] = _claims_first(store, story)
                     halves.add(id(story))
-                if not (defer and id(story) in halves):
+                if not later:
+                    analysed += claims
                     yield story
                     continue
                 result.analysing.append(story.name)
@@ -341,7 +348,7 @@ def import_path(
 
 
 def _claims_first(store: Store, story: Story) -> ImportReport:
-    """The first half of a long story's import (`Store.import_claims`), unless its claims are
+    """The first half of a story's import in two (`Store.import_claims`), unless its claims are
     stored already, waiting for their analysis (an import stopped in between, or the review
     app's own, see `import_path`'s `defer`)."""
     if story.name in store.analysing() and store.same_files(story):
