@@ -185,7 +185,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
                 body.append("\n")
             if analysing:
                 body.append(
-                    "Finding the matching sentences and a suggestion: this long story is "
+                    "Finding the matching sentences and a suggestion: this story is "
                     "analysed in the background, and they appear here when it is done.",
                     style="italic",
                 )

@@ -82,10 +82,11 @@ class DatabaseWatch:
             return
         self.app.background, self.app.analysis_step = None, ""
         why = background.failure()
-        if why is not None and self.app.review.analysing:
+        left = sorted(self.app.review.analysing)
+        if why is not None and left:
+            named = ", ".join(left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
             self.app.say(
-                f"The analysis of {', '.join(sorted(self.app.review.analysing))} stopped ({why}); "
-                "`crossread import PATH` finishes it.",
+                f"The analysis of {named} stopped ({why}); `crossread import PATH` finishes it.",
                 error=True,
             )
 

@@ -106,3 +106,27 @@ def test_the_step_is_read_from_what_the_import_says() -> None:
     assert last_step("") == ""
     assert last_step(said) == "suggesting labels"
     assert last_step(said + "/data/geneva: saving 298,450 evidence pairs… (8.0 s)\n") == "saving"
+
+
+async def test_a_failed_analysis_of_many_stories_names_a_few(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from corpus import write_corpus
+
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "corpus", 6, articles=2, sentences=4)
+    monkeypatch.setattr(pipeline, "LONG_STORY", 1)  # every story is left to the background
+    with Store.open("many.db") as store:
+        assert len(import_path(store, tmp_path / "corpus", defer=True).analysing) == 6
+    app = build_app("many.db", REVIEWER, background=Failed())
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        app.watch.poll()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages == [
+            "The analysis of story00000, story00001, story00002 and 3 more stopped "
+            "(crossread: error: disk full); `crossread import PATH` finishes it."
+        ]
