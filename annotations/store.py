@@ -311,13 +311,16 @@ class Store:
         )
         return {r[0] for r in rows}
 
-    def import_claims(self, story: Story) -> ImportReport:
-        """The first half of a long story's import, in one transaction: its articles and claims
-        replace the stored ones (as `import_blocks` does), with no evidence or suggestions yet;
-        the story is marked as analysing until `import_analysis` stores those. The review app
-        opens on the claims while they are worked out; an import stopped in between leaves the
-        story whole, and the next one works them out again (`story_is_current` is False)."""
-        return self.import_blocks(story, [], analysing=True)
+    def import_claims(self, *stories: Story) -> list[ImportReport]:
+        """The first half of a long story's import, in one transaction (for several stories,
+        one for all): their articles and claims replace the stored ones (as `import_blocks`
+        does), with no evidence or suggestions yet; each story is marked as analysing until
+        `import_analysis` stores those. The review app opens on the claims while they are
+        worked out; an import stopped in between leaves the stories whole, and the next one
+        works them out again (`story_is_current` is False)."""
+        now = _now()
+        with self._write() as conn:
+            return [self._import(conn, story, [], now, analysing=True) for story in stories]
 
     def import_analysis(self, story: Story, blocks: Iterable[StoryBlock]) -> bool:
         """The second half of `import_claims`, in one transaction: the evidence and suggestions
@@ -358,48 +361,50 @@ class Store:
         return self.import_blocks(story, [block], force=force)
 
     def import_blocks(
-        self,
-        story: Story,
-        blocks: Iterable[StoryBlock],
-        *,
-        force: bool = True,
-        analysing: bool = False,
+        self, story: Story, blocks: Iterable[StoryBlock], *, force: bool = True
     ) -> ImportReport:
         """`import_story` with the evidence and suggestions in blocks, read one at a time inside
         the story's transaction: a story of millions of pairs is never in memory at once, and
         is stored whole or not at all. A block's evidence is four columns (claim, other claim,
         rank, score), claims as indices into `story.claims()`, one claim's pairs in one block."""
-        report = ImportReport(story=story.name, claims=len(story.claims()))
         if not force and self.story_is_current(story):
-            report.skipped = True
+            report = ImportReport(story=story.name, claims=len(story.claims()), skipped=True)
             report.articles_unchanged = [a.name for a in story.articles]
             report.orphaned = self._orphans(story.name)
             return report
-        now = _now()
         with self._write() as conn:
-            old = dict(
-                conn.execute(
-                    "SELECT name, sha256 FROM articles WHERE story = ?", (story.name,)
-                ).fetchall()
-            )
-            for a in story.articles:
-                if a.name not in old:
-                    report.articles_added.append(a.name)
-                elif old[a.name] != a.sha256:
-                    report.articles_changed.append(a.name)
-                else:
-                    report.articles_unchanged.append(a.name)
-            names = {a.name for a in story.articles}
-            report.articles_removed = sorted(n for n in old if n not in names)
-            _replace_story(conn, story, blocks, now)
-            key = ANALYSING + story.name
-            if analysing:  # (`import_claims`)
-                conn.execute(
-                    f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (?, ?)", (key, now)
-                )
+            return self._import(conn, story, blocks, _now(), analysing=False)
+
+    def _import(
+        self,
+        conn: sqlite3.Connection,
+        story: Story,
+        blocks: Iterable[StoryBlock],
+        now: str,
+        analysing: bool,
+    ) -> ImportReport:
+        """Inside the caller's transaction: the story's rows replaced, and marked as analysing
+        (`import_claims`) or not."""
+        report = ImportReport(story=story.name, claims=len(story.claims()))
+        old = dict(conn.execute("SELECT name, sha256 FROM articles WHERE story = ?", (story.name,)))
+        for a in story.articles:
+            if a.name not in old:
+                report.articles_added.append(a.name)
+            elif old[a.name] != a.sha256:
+                report.articles_changed.append(a.name)
             else:
-                conn.execute(f"DELETE FROM {META_TABLE} WHERE key = ?", (key,))
-            report.orphaned = self._orphans(story.name)
+                report.articles_unchanged.append(a.name)
+        names = {a.name for a in story.articles}
+        report.articles_removed = sorted(n for n in old if n not in names)
+        _replace_story(conn, story, blocks, now)
+        key = ANALYSING + story.name
+        if analysing:
+            conn.execute(
+                f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (?, ?)", (key, now)
+            )
+        else:
+            conn.execute(f"DELETE FROM {META_TABLE} WHERE key = ?", (key,))
+        report.orphaned = self._orphans(story.name)
         return report
 
     # ---- reading ----------------------------------------------------------------------------

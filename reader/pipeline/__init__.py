@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 Progress = Callable[[Story], None]
 Phase = Callable[[str], None]  # what a single story's import is doing now, for a long story
 LONG_STORY = 2_000  # sentences: a story that takes seconds, so its steps are shown
+LATER_BATCH = 100  # stories left to a later import whose claims are stored together, at most
 
 
 @dataclass
@@ -302,28 +303,47 @@ def import_path(
         on_loaded(count)
     result = ImportResult()
     reports = {}
-    halves: set[int] = set()  # stories whose claims are stored: their analysis is to come
+    halves: set[int] = set()  # long stories whose claims are stored: their analysis is next
     analysed = 0  # claims of the stories analysed here
+    later: list[Story] = []  # stories left to a later import whose claims are to be stored
+
+    def done(story: Story, report: ImportReport) -> None:
+        reports[id(story)] = report
+        if progress:
+            progress(story)
+
+    def store_later() -> None:
+        """The claims of the stories in `later`, in one transaction (one commit a story took
+        1.5 s of a 200-story corpus's 3 s to the app)."""
+        for story, report in zip(later, store.import_claims(*later), strict=True):
+            done(story, report)
+        later.clear()
 
     def stale() -> Iterator[Story]:
         """The stories whose files changed, loaded as the analysis asks for the next one."""
         nonlocal analysed
         for story in loading:
             if store.story_is_current(story):
-                reports[id(story)] = unchanged_report(story)
-            else:
-                claims = len(story.claims())
-                later = defer and analysed + claims >= LONG_STORY
-                if claims >= LONG_STORY or later:
-                    reports[id(story)] = _claims_first(store, story)
-                    halves.add(id(story))
-                if not later:
-                    analysed += claims
-                    yield story
-                    continue
+                done(story, unchanged_report(story))
+                continue
+            claims = len(story.claims())
+            if defer and analysed + claims >= LONG_STORY:
                 result.analysing.append(story.name)
-            if progress:
-                progress(story)
+                if _waiting(store, story):
+                    done(story, _waiting_report(story))
+                else:
+                    later.append(story)
+                    if len(later) >= LATER_BATCH:
+                        store_later()
+                continue
+            if claims >= LONG_STORY:
+                reports[id(story)] = _waiting_report(story) if _waiting(store, story) else (
+                    store.import_claims(story)[0]
+                )  # fmt: skip
+                halves.add(id(story))
+            analysed += claims
+            yield story
+        store_later()
 
     # a big story's blocks wait on disk for the writer: removed with this folder in any case
     with spooling.import_folder() as folder:
@@ -347,12 +367,13 @@ def import_path(
     return result
 
 
-def _claims_first(store: Store, story: Story) -> ImportReport:
-    """The first half of a story's import in two (`Store.import_claims`), unless its claims are
-    stored already, waiting for their analysis (an import stopped in between, or the review
-    app's own, see `import_path`'s `defer`)."""
-    if story.name in store.analysing() and store.same_files(story):
-        report = unchanged_report(story)
-        report.skipped = False
-        return report
-    return store.import_claims(story)
+def _waiting(store: Store, story: Story) -> bool:
+    """The story's claims are stored already, waiting for their analysis (an import stopped
+    in between, or the review app's own, see `import_path`'s `defer`)."""
+    return story.name in store.analysing() and store.same_files(story)
+
+
+def _waiting_report(story: Story) -> ImportReport:
+    report = unchanged_report(story)
+    report.skipped = False
+    return report
