@@ -72,17 +72,21 @@ async def test_evidence_and_suggestions_appear_once_the_background_analysis_is_s
     assert labels(analysing_db)[first.id] == "consistent"
 
 
-async def test_a_failed_background_analysis_is_said(analysing_db: str) -> None:
-    app = build_app(analysing_db, REVIEWER, background=Failed())
+async def failure_notices(db: str) -> list[str]:
+    """What the app says once its watch finds the background import failed (said once)."""
+    app = build_app(db, REVIEWER, background=Failed())
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         app.watch.poll()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert messages == [
-            "The analysis of seeds stopped (crossread: error: disk full); `crossread import "
-            "PATH` finishes it."
-        ]
-        assert app.background is None  # said once
+        assert app.background is None
+        return [n.message for n in app._notifications]
+
+
+async def test_a_failed_background_analysis_is_said(analysing_db: str) -> None:
+    assert await failure_notices(analysing_db) == [
+        "The analysis of seeds stopped (crossread: error: disk full); `crossread import "
+        "PATH` finishes it."
+    ]
 
 
 async def test_the_status_line_says_what_the_background_analysis_is_doing(
@@ -121,12 +125,7 @@ async def test_a_failed_analysis_of_many_stories_names_a_few(
     monkeypatch.setattr(pipeline, "LONG_STORY", 1)  # every story is left to the background
     with Store.open("many.db") as store:
         assert len(import_path(store, tmp_path / "corpus", defer=True).analysing) == 6
-    app = build_app("many.db", REVIEWER, background=Failed())
-    async with app.run_test(size=(120, 36), notifications=True) as pilot:
-        app.watch.poll()
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert messages == [
-            "The analysis of story00000, story00001, story00002 and 3 more stopped "
-            "(crossread: error: disk full); `crossread import PATH` finishes it."
-        ]
+    assert await failure_notices("many.db") == [
+        "The analysis of story00000, story00001, story00002 and 3 more stopped "
+        "(crossread: error: disk full); `crossread import PATH` finishes it."
+    ]
