@@ -1,12 +1,13 @@
-"""A long story's analysis in a background process, while the review app shows its claims.
+"""A long story's analysis (or a big corpus's) in a background process, while the review app
+shows its claims.
 
 `crossread PATH` stores a long story's articles and claims first (`Store.import_claims`, a
-second or two for a 2 MB article) and opens the app on them at once; its evidence and
-suggestions, which take seconds more, are worked out by `crossread import PATH` in another
-process, started here. The app notices their commit as it notices any other process's writes
-(`reader.ui.watch`). The process is stopped when the app closes: its transaction is then never
-committed, the story stays marked as analysing, and the next import or open works it out
-again.
+second or two for a 2 MB article; so too every story of a corpus past a long story's worth of
+sentences) and opens the app on them at once; their evidence and suggestions, which take
+seconds more, are worked out by `crossread import PATH` in another process, started here. The
+app notices their commit as it notices any other process's writes (`reader.ui.watch`). The
+process is stopped when the app closes: its transaction is then never committed, the stories
+stay marked as analysing, and the next import or open works them out again.
 """
 
 from __future__ import annotations
