@@ -446,7 +446,7 @@ class CrossreadApp(App[None]):
         stories = self.query_one(StoryList)
         stories.display = len(review.stories) > 1
         if stories.display:
-            stories.show(review.stories, review.story)
+            stories.show(review.stories, review.story, review.analysing)
         self._remember_place()
         if damaged is not None:
             raise damaged  # said by whoever asked for the redraw (a key, a landed write, a poll)

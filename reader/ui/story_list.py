@@ -23,7 +23,8 @@ VISIBLE_ROWS = 8  # the list's height at most: the articles of the story keep th
 
 
 class StoryList(ScrollView, can_focus=True):
-    """Stories by name; ▸ marks the open one, the highlighted row is what enter opens."""
+    """Stories by name; ▸ marks the open one, … one still analysing, the highlighted row is
+    what enter opens."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open story", show=False),
@@ -47,6 +48,7 @@ class StoryList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.stories: list[str] = []
         self.open_story = ""
+        self.analysing: set[str] = set()  # stories whose evidence is still being worked out
         self.cursor = 0
         self._base: Style | None = None  # rich_style, once per theme/CSS change (ArticleView)
 
@@ -54,8 +56,10 @@ class StoryList(ScrollView, can_focus=True):
         self._base = None
         super().notify_style_update()
 
-    def show(self, stories: list[str], open_story: str) -> None:
-        """Set the stories and the open one; only the visible rows are drawn again."""
+    def show(self, stories: list[str], open_story: str, analysing: set[str] | None = None) -> None:
+        """Set the stories, the open one and those still analysing; only the visible rows are
+        drawn again."""
+        self.analysing = analysing or set()
         if stories is not self.stories:
             self.stories = stories
             self.virtual_size = Size(0, len(stories))  # no horizontal scrolling
@@ -104,6 +108,8 @@ class StoryList(ScrollView, can_focus=True):
         if story == self.open_story:
             style += self.get_component_rich_style("story-list--open")
         text = Text(("▸ " if story == self.open_story else "  ") + one_line(story), style=style)
+        if story in self.analysing:
+            text.append(" …", style=style + Style(dim=True))
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(text.render(self.app.console), width)
 

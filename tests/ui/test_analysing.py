@@ -10,6 +10,7 @@ import pytest
 
 from annotations.store import Store
 from reader import pipeline
+from reader.corpus.loader import load_corpus
 from reader.pipeline import import_path
 from reader.pipeline.background import last_step
 from reader.ui.app import build_app
@@ -129,3 +130,32 @@ async def test_a_failed_analysis_of_many_stories_names_a_few(
         "The analysis of story00000, story00001, story00002 and 3 more stopped "
         "(crossread: error: disk full); `crossread import PATH` finishes it."
     ]
+
+
+async def test_the_story_list_marks_the_stories_still_analysing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from corpus import write_corpus
+
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "corpus", 3, articles=2, sentences=4)
+    first = len(load_corpus(tmp_path / "corpus").stories[0].claims())
+    monkeypatch.setattr(pipeline, "LONG_STORY", first + 1)  # the first is analysed at once
+    with Store.open("many.db") as store:
+        assert import_path(store, tmp_path / "corpus", defer=True).analysing == [
+            "story00001", "story00002"
+        ]  # fmt: skip
+    app = build_app("many.db", REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        rows = [line.split("│")[1].strip() for line in screen_lines(app)[2:5]]
+        assert rows == ["▸ story00000", "story00001 …", "story00002 …"]
+        with Store.open("many.db") as store:  # the background import finishes
+            import_path(store, tmp_path / "corpus")
+        app.watch.poll()
+        await pilot.pause()
+        rows = [line.split("│")[1].strip() for line in screen_lines(app)[2:5]]
+        assert rows == ["▸ story00000", "story00001", "story00002"]
