@@ -42,12 +42,17 @@ C = [
 LEDE = B[1]
 
 
-def bakery() -> tuple[Story, PairScorer, dict[str, int]]:
-    story = Story("bakery", "/tmp/bakery")
-    for name, sentences in (("a.txt", A), ("b.txt", B), ("c.txt", C)):
-        story.articles.append(article_from_sentences("bakery", name, sentences, title=name))
+def scored(name: str, articles: dict[str, list[str]]) -> tuple[Story, PairScorer, dict[str, int]]:
+    """A story of these articles' sentences, its scorer, and each claim's number by its text."""
+    story = Story(name, f"/tmp/{name}")
+    for article, sentences in articles.items():
+        story.articles.append(article_from_sentences(name, article, sentences, title=article))
     claims = story.claims()
     return story, PairScorer(claims), {c.text: k for k, c in enumerate(claims)}
+
+
+def bakery() -> tuple[Story, PairScorer, dict[str, int]]:
+    return scored("bakery", {"a.txt": A, "b.txt": B, "c.txt": C})
 
 
 def test_a_lede_sharing_only_the_storys_names_is_no_strong_match() -> None:
@@ -74,17 +79,15 @@ def test_the_same_person_saying_something_else_is_no_strong_match() -> None:
 
 
 def test_one_person_given_two_titles_shares_a_fact() -> None:
-    story = Story("titles", "/tmp/titles")
-    sentences = {
-        "a.txt": ["Deputy Mayor Tom Hale spoke first.", "The bridge opened at noon."],
-        "b.txt": ["Acting Mayor Tom Hale wore a red scarf.", "Crowds lined the river."],
-        "c.txt": ["Deputy Mayor Tom Hale cut the ribbon.", "Traffic was light."],
-    }
-    for name, texts in sentences.items():
-        story.articles.append(article_from_sentences("titles", name, texts, title=name))
-    claims = story.claims()
-    ids = {c.text: k for k, c in enumerate(claims)}
-    _, facts = PairScorer(claims).weights.with_facts(0, len(claims))
+    story, scorer, ids = scored(
+        "titles",
+        {
+            "a.txt": ["Deputy Mayor Tom Hale spoke first.", "The bridge opened at noon."],
+            "b.txt": ["Acting Mayor Tom Hale wore a red scarf.", "Crowds lined the river."],
+            "c.txt": ["Deputy Mayor Tom Hale cut the ribbon.", "Traffic was light."],
+        },
+    )
+    _, facts = scorer.weights.with_facts(0, len(story.claims()))
     first = ids["Deputy Mayor Tom Hale spoke first."]
     # deputy or acting: the sources disagree on a fact, whatever else they say
     assert facts[first, ids["Acting Mayor Tom Hale wore a red scarf."]] >= FACT_WORDS
@@ -117,12 +120,7 @@ def test_two_times_of_day_are_a_shared_fact() -> None:
         ],
         "c.txt": ["The Varena pass road is steep and badly lit.", "A service was held on Sunday."],
     }
-    story = Story("coach", "/tmp/coach")
-    for name, texts in sentences.items():
-        story.articles.append(article_from_sentences("coach", name, texts, title=name))
-    claims = story.claims()
-    ids = {c.text: k for k, c in enumerate(claims)}
-    scorer = PairScorer(claims)
+    _, scorer, ids = scored("coach", sentences)
     claim = sentences["a.txt"][1]
     assert scorer.score(ids[claim], ids[sentences["b.txt"][1]]) >= STRONG_SCORE
     assert scorer.score(ids[claim], ids[sentences["b.txt"][2]]) < STRONG_SCORE
@@ -150,12 +148,7 @@ SPILL = {
 def test_the_same_source_saying_something_else_is_no_strong_match() -> None:
     # "coast guard commander Erik Holm said" is who says it, not what happened: lower-case words
     # of a source ("coast guard") are no shared fact (65.6 before)
-    story = Story("spill", "/tmp/spill")
-    for name, sentences in SPILL.items():
-        story.articles.append(article_from_sentences("spill", name, sentences, title=name))
-    claims = story.claims()
-    ids = {c.text: k for k, c in enumerate(claims)}
-    scorer = PairScorer(claims)
+    _, scorer, ids = scored("spill", SPILL)
     crew, hull = SPILL["a.txt"][1], SPILL["b.txt"][1]
     assert scorer.score(ids[crew], ids[hull]) < STRONG_SCORE
     assert scorer.score(ids[hull], ids[crew]) < STRONG_SCORE
