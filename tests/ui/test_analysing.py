@@ -4,6 +4,7 @@ background: the app says so, lets the reviewer tag, and shows them once they are
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,16 @@ class Failed:
 
     def failure(self) -> str:
         return "crossread: error: disk full"
+
+
+def corpus(tmp_path: Path, stories: int) -> Path:
+    """`stories` small synthetic stories (benchmarks/corpus.py) under tmp_path, the working
+    folder; their root."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from corpus import write_corpus
+
+    write_corpus(tmp_path / "corpus", stories, articles=2, sentences=4)
+    return tmp_path / "corpus"
 
 
 @pytest.fixture
@@ -116,16 +127,11 @@ def test_the_step_is_read_from_what_the_import_says() -> None:
 async def test_a_failed_analysis_of_many_stories_names_a_few(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from corpus import write_corpus
-
     monkeypatch.chdir(tmp_path)
-    write_corpus(tmp_path / "corpus", 6, articles=2, sentences=4)
+    root = corpus(tmp_path, 6)
     monkeypatch.setattr(pipeline, "LONG_STORY", 1)  # every story is left to the background
     with Store.open("many.db") as store:
-        assert len(import_path(store, tmp_path / "corpus", defer=True).analysing) == 6
+        assert len(import_path(store, root, defer=True).analysing) == 6
     assert await failure_notices("many.db") == [
         "The analysis of story00000, story00001, story00002 and 3 more stopped "
         "(crossread: error: disk full); `crossread import PATH` finishes it."
@@ -135,17 +141,12 @@ async def test_a_failed_analysis_of_many_stories_names_a_few(
 async def test_the_story_list_marks_the_stories_still_analysing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-    from corpus import write_corpus
-
     monkeypatch.chdir(tmp_path)
-    write_corpus(tmp_path / "corpus", 3, articles=2, sentences=4)
-    first = len(load_corpus(tmp_path / "corpus").stories[0].claims())
+    root = corpus(tmp_path, 3)
+    first = len(load_corpus(root).stories[0].claims())
     monkeypatch.setattr(pipeline, "LONG_STORY", first + 1)  # the first is analysed at once
     with Store.open("many.db") as store:
-        assert import_path(store, tmp_path / "corpus", defer=True).analysing == [
+        assert import_path(store, root, defer=True).analysing == [
             "story00001", "story00002"
         ]  # fmt: skip
     app = build_app("many.db", REVIEWER)
@@ -154,7 +155,7 @@ async def test_the_story_list_marks_the_stories_still_analysing(
         rows = [line.split("│")[1].strip() for line in screen_lines(app)[2:5]]
         assert rows == ["▸ story00000", "story00001 …", "story00002 …"]
         with Store.open("many.db") as store:  # the background import finishes
-            import_path(store, tmp_path / "corpus")
+            import_path(store, root)
         app.watch.poll()
         await pilot.pause()
         rows = [line.split("│")[1].strip() for line in screen_lines(app)[2:5]]
