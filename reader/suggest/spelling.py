@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -21,7 +20,7 @@ from rapidfuzz import fuzz
 
 from reader.align.evidence import STOPWORDS
 from reader.suggest.slots import Slot
-from reader.suggest.text import tokenize, without_possessive
+from reader.suggest.text import tokenize, without_accents, without_possessive
 from reader.suggest.titles import extract, is_title_word
 
 SIMILAR = 80.0  # rapidfuzz ratio of two surnames that are one name spelled two ways
@@ -50,16 +49,11 @@ def _american(word: str) -> str:
     return _ISATION.sub(r"ization\1", _US_UK.get(word, word))
 
 
-def _plain(word: str) -> str:
-    """`word` without its accents: "Otárola" is "Otarola" in an outlet that writes ASCII."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def _two_spellings(a: str, b: str) -> bool:
     """True when `a` and `b` are one word in British and American spelling, or with and
     without accents: a US and a UK outlet naming one body ("Research Center" / "Research
     Centre") spell no name two ways."""
-    return _american(_plain(a)) == _american(_plain(b))
+    return _american(without_accents(a)) == _american(without_accents(b))
 
 
 def _span(text: str, surname: str) -> tuple[int, int]:

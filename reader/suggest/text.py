@@ -133,7 +133,7 @@ def stem(word: str) -> str:
     dropped ("Rubén"/"Ruben", "Córdoba"/"Cordoba": outlets write a name with or without them)."""
     w = word.lower().replace("’", "'")
     if not w.isascii():
-        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
+        w = without_accents(w)
     if w.endswith("'s"):
         w = w[:-2]
     if w in _CANON:
@@ -147,6 +147,11 @@ def stem(word: str) -> str:
             w = w[: -len(suffix)]  # "pulling"/"pull", "talked"/"talks": short roots too
             break
     return w[:5]
+
+
+def without_accents(word: str) -> str:
+    """`word` without its accents: "Otárola" is "Otarola" in an outlet that writes ASCII."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def breaks_clause(gap: str) -> bool:
