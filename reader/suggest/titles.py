@@ -191,7 +191,7 @@ _TITLE_WORDS = RANKS | OFFICES | _DOMAIN  # the words of a title ("deputy US sec
 # the words of a title's domain that tell one title from another ("of", "US" do not)
 _DOMAIN_OWN = _DOMAIN - {"of", "for", "the", "us", "u", "s"}
 # ... and a chief officer's initials ("the CEO of a supplements company")
-_NOT_NAMES = _TITLE_WORDS | _CALENDAR | frozenset(["ceo", "coo", "cfo", "cto"])
+_NOT_NAMES = _TITLE_WORDS | _CALENDAR | frozenset(_INITIALS)
 
 
 def is_title_word(word: str) -> bool:
