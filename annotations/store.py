@@ -293,13 +293,19 @@ class Store:
     def story_is_current(self, story: Story) -> bool:
         """True if the stored story has the same article files with the same sha256, and its
         evidence and suggestions (not still to come: `import_claims`)."""
-        return self.same_files(story) and story.name not in self.analysing()
+        return self.same_files(story) and not self.is_analysing(story.name)
 
     @_reads
     def same_files(self, story: Story) -> bool:
         """True if the stored story has the same article files with the same sha256 (its
         claims are those of `story`)."""
         return _same_files(self.conn, story)
+
+    @_reads
+    def is_analysing(self, story: str) -> bool:
+        """`story` is among `analysing()` (one row read, whatever their number)."""
+        got = self.conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key = ?", (ANALYSING + story,))
+        return got.fetchone() is not None
 
     @_reads
     def analysing(self) -> set[str]:

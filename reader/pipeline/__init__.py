@@ -322,13 +322,17 @@ def import_path(
         """The stories whose files changed, loaded as the analysis asks for the next one."""
         nonlocal analysed
         for story in loading:
-            if store.story_is_current(story):
+            # (`Store.story_is_current`, its two reads kept: a story waiting needs them again)
+            same, marked = store.same_files(story), store.is_analysing(story.name)
+            if same and not marked:
                 done(story, unchanged_report(story))
                 continue
+            waiting = same and marked  # its claims are stored, waiting for their analysis (an
+            # import stopped in between, or the review app's own)
             claims = len(story.claims())
             if defer and analysed + claims >= LONG_STORY:
                 result.analysing.append(story.name)
-                if _waiting(store, story):
+                if waiting:
                     done(story, _waiting_report(story))
                 else:
                     later.append(story)
@@ -336,7 +340,7 @@ def import_path(
                         store_later()
                 continue
             if claims >= LONG_STORY:  # its claims now, its analysis once stored (below)
-                if _waiting(store, story):
+                if waiting:
                     reports[id(story)] = _waiting_report(story)
                 else:
                     reports[id(story)] = store.import_claims(story)[0]
@@ -365,12 +369,6 @@ def import_path(
     result.warnings[:0] = decoding_warnings(corpus)
     result.reports = [reports[id(s)] for s in corpus.stories]
     return result
-
-
-def _waiting(store: Store, story: Story) -> bool:
-    """The story's claims are stored already, waiting for their analysis (an import stopped
-    in between, or the review app's own, see `import_path`'s `defer`)."""
-    return story.name in store.analysing() and store.same_files(story)
 
 
 def _waiting_report(story: Story) -> ImportReport:
