@@ -105,15 +105,17 @@ class Review:
         """Re-read this reviewer's labels (another instance may have written some)."""
         self._set_annotations(self.store.annotations(story=self.story, reviewer=self.reviewer))
 
-    def reload_stories(self) -> None:
+    def reload_stories(self) -> bool:
         """Re-read the list of stories (`crossread import` may have added some) and which are
-        still analysing: once the current story's evidence and suggestions are in, they are
-        read again (they were read, and kept, as none)."""
+        still analysing. True when the current story's evidence and suggestions are now in:
+        they are read again (they were read, and kept, as none)."""
         self.stories = self.store.stories()
         was, self.analysing = self.analysing, self.store.analysing()
-        if self.story in was - self.analysing:
+        landed = self.story in was - self.analysing
+        if landed:
             self._evidence.clear()
             self._suggestions.clear()
+        return landed
 
     def _set_annotations(self, annotations: list[Annotation]) -> None:
         self.annotations = {a.claim_id: a for a in annotations}

@@ -92,9 +92,7 @@ class DatabaseWatch:
 
     def _redraw(self) -> None:
         review = self.app.review
-        was = review.story in review.analysing
-        review.reload_stories()
-        if was and review.story not in review.analysing:
+        if review.reload_stories():
             self.app.say("Evidence and suggestions are in.")
         review.reload_annotations()
         self.app.show_marks()
