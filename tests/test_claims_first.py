@@ -153,3 +153,36 @@ def test_a_corpus_of_many_small_stories_is_analysed_later_past_a_long_storys_wor
         import_path(store, tmp_path / "corpus")  # the background import
         assert store.analysing() == set()
         assert all(store.story_is_current(s) for s in load_corpus(tmp_path / "corpus").stories)
+
+
+def test_the_background_import_finds_a_story_whose_folder_name_is_not_utf8(
+    tmp_path: Path, monkeypatch
+):
+    # the story's path is stored escaped ("story\\xff"): the background import was given that
+    # name, found no such folder, and the story stayed analysing for good
+    import os
+
+    from click.testing import CliRunner
+
+    import reader.ui
+    from reader.cli.main import main
+
+    write_corpus(tmp_path / "corpus", 1, articles=3, sentences=12)
+    root = tmp_path / os.fsdecode(b"story\xff")
+    (tmp_path / "corpus" / "story00000").rename(root)
+    monkeypatch.setattr(pipeline, "LONG_STORY", 10)
+    finished = []
+
+    def app(db, *args, background=None, **kwargs):
+        background.process.wait(timeout=120)
+        finished.append(background.failure())
+        background.stop()
+
+    monkeypatch.setattr(reader.ui, "run_app", app)
+    db = tmp_path / "x.db"
+    done = CliRunner().invoke(main, [str(root), "--db", str(db)])
+    assert done.exit_code == 0, done.output
+    assert finished == [None]
+    with Store.open(db) as store:
+        assert store.stories() == ["story\\xff"] and store.analysing() == set()
+        assert store.suggestion(store.claims("story\\xff")[0].id) is not None

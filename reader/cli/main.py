@@ -402,6 +402,7 @@ def open_cmd(
             analysing = sorted({p for n in store.analysing() if (p := store.story_path(n))})
         finally:
             store.close()
+    from reader.corpus.decode import on_disk
     from reader.pipeline.background import BackgroundImport
     from reader.ui import run_app
 
@@ -409,7 +410,7 @@ def open_cmd(
     if analysing:
         options = ["--max-mb", str(max_mb)] + (["--follow-symlinks"] if follow_symlinks else [])
         try:
-            background = BackgroundImport(analysing, db, options)
+            background = BackgroundImport([on_disk(p) for p in analysing], db, options)
         except OSError as exc:  # the app opens all the same, on the claims
             say(f"crossread: warning: could not start the analysis ({exc}): run `crossread "
                 f"import {' '.join(analysing)}` to finish it", err=True)  # fmt: skip

@@ -8,6 +8,7 @@ UTF-16 without a BOM, cp1252…). Only bytes that look like a binary file are re
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
 # C0 controls except \t and \n (\r is gone by the time this runs), DEL, C1, and the bidi
@@ -55,6 +56,13 @@ def restore_undecodable(text: str) -> str:
     """The file name `escape_undecodable` stood for (its bytes as Python keeps them), so a path
     stored escaped still names the real file; a name that was never escaped is returned as is."""
     return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), text)
+
+
+def on_disk(path: str) -> str:
+    """The file or folder a stored `path` names: `restore_undecodable` of it where that exists
+    (a name with a literal "\\xff" in it is left as it is)."""
+    real = restore_undecodable(path)
+    return real if real != path and os.path.lexists(real) else path
 
 
 def printable(text: str) -> str:

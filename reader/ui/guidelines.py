@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
-from reader.corpus.decode import sanitize
+from reader.corpus.decode import on_disk, sanitize
 from reader.corpus.loader import GUIDELINES, ArticleError, read_regular
 from reader.ui.textutil import one_line
 
@@ -29,7 +29,7 @@ def find_guidelines(story_path: str | None, given: str | None = None) -> Path | 
         return Path(given)
     if not story_path:
         return None
-    folder = Path(story_path)
+    folder = Path(on_disk(story_path))  # (stored escaped when its name is not UTF-8)
     if not folder.is_dir():  # a story of one file
         folder = folder.parent
     for candidate in (folder / GUIDELINES, folder.parent / GUIDELINES):

@@ -41,6 +41,17 @@ def test_guidelines_md_is_not_an_article(tmp_path: Path) -> None:
     assert any("guidelines" in s.reason for s in corpus.skipped)
 
 
+def test_guidelines_are_found_beside_a_story_whose_folder_name_is_not_utf8(tmp_path: Path) -> None:
+    import os
+
+    from reader.corpus.decode import escape_undecodable
+    from reader.ui.guidelines import find_guidelines
+
+    folder = story_with_guidelines(tmp_path).rename(tmp_path / os.fsdecode(b"gen\xe8ve"))
+    stored = escape_undecodable(str(folder))  # as the store keeps its path: "gen\\xe8ve"
+    assert find_guidelines(stored) == folder / "guidelines.md"
+
+
 async def test_g_shows_the_guidelines_scrolls_and_never_runs_their_text(
     tmp_path: Path, monkeypatch
 ) -> None:
