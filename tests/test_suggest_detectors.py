@@ -356,6 +356,8 @@ def test_proper_names_skip_sentence_starts_audiences_titles_and_compounds() -> N
     # after an agency's dateline dash a sentence starts; a number is no name
     text = "KARSBY (Reuters) -Fourteen people died, and Twelve were hurt, Ann Lee said."
     assert [" ".join(t.text for t in name) for name in proper_names(text)] == ["Ann Lee"]
+    text = "Losses reached one Trillion kronor, and Billions more are owed, Ann Lee said."
+    assert [" ".join(t.text for t in name) for name in proper_names(text)] == ["Ann Lee"]
     # a month before its day, and a chief officer's initials, are no names either
     text = "He met the CEO of Holt Foods in Karsby on Tuesday, Jan. 6, and again on May 9."
     assert [" ".join(t.text for t in name) for name in proper_names(text)] == [
@@ -1686,10 +1688,12 @@ def test_what_may_be_paid_on_top_is_the_next_sum_s() -> None:
     assert numbers.related(initial, fee)
 
 
-def test_what_a_share_is_of_ends_where_the_next_share_s_clause_begins() -> None:
-    # "Hale took 42% and turnout was 61%": the turnout is the 61%, not the 42%
-    both = numbers.extract("Hale took 42% and the turnout was 61%, officials said.")
-    turnout = _one(numbers.extract("Turnout was 58%, the election board said."))
-    assert [s.surface for s in both] == ["42%", "61%"]
+@pytest.mark.parametrize("pc", ["%", " percent", " per cent"])
+def test_what_a_share_is_of_ends_where_the_next_share_s_clause_begins(pc: str) -> None:
+    # "Hale took 42% and turnout was 61%": the turnout is the 61%, not the 42% (however the
+    # share is written: "42 per cent" took the turnout's words)
+    both = numbers.extract(f"Hale took 42{pc} and the turnout was 61{pc}, officials said.")
+    turnout = _one(numbers.extract(f"Turnout was 58{pc}, the election board said."))
+    assert [s.surface for s in both] == [f"42{pc}", f"61{pc}"]
     assert not numbers.related(both[0], turnout)
     assert numbers.related(both[1], turnout) and not numbers.compatible(both[1], turnout)

@@ -11,6 +11,7 @@ import functools
 import re
 
 from reader.suggest.dates import ZONES
+from reader.suggest.numbers import COUNT_WORDS
 from reader.suggest.text import Token, tokenize
 from reader.suggest.titles import is_title_word
 
@@ -20,12 +21,6 @@ OPENERS = frozenset(".!?“\"‘'—–-:(")
 # Months that are also names ("Jan", "May"), and any month before a day ("Jan. 6, 2015")
 _MONTH_NAMES = frozenset(["jan", "mar", "may", "june", "july"])
 _DAY_AFTER = re.compile(r"\.?\s\d{1,2}\b")
-# Numbers are no names, capitalised or not ("Twelve were hurt")
-_NUMBERS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred thousand million billion dozen dozens hundreds thousands millions""".split()  # noqa: SIM905
-)
 # The audience of a statement is not what the statement says ("told ABC News", "told Reuters").
 _TO_AUDIENCE = frozenset(["told", "tells", "telling", "via"])
 # Units named after people are no one named ("46 degrees Celsius")
@@ -43,7 +38,7 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
             not t.text[:1].isupper()
             or is_title_word(t.lower)
             or t.lower in _UNITS
-            or t.lower in _NUMBERS
+            or t.lower in COUNT_WORDS
         ):
             continue
         if t.lower in ZONES and k and _told_time(toks[k - 1]):

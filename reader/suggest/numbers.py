@@ -48,6 +48,8 @@ _VAGUE = {
     "millions": (2e6, 999e6),
     "billions": (2e9, 999e9),
 }
+# The words of a count: no name, capitalised or not ("Twelve were hurt", "Thousands marched")
+COUNT_WORDS = frozenset([*_ONES, "one", "dozen", *_SCALES, *_VAGUE])
 # (lower factor, upper factor) applied to the value; hedges widen the interval one way or both.
 _HEDGES = {
     ("more", "than"): (1.0, 1.5),
@@ -437,7 +439,7 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
 
 SMALL = 100  # counts below this recur in any story ("three people", "12 miles")
 # words a figure can start with: figures() reads no other word (most are none)
-_NUMBER_WORDS = frozenset([*_ONES, "one", "a", "half", "dozen", "tens", *_VAGUE, *_SCALES])
+_NUMBER_WORDS = COUNT_WORDS | {"a", "half", "tens"}
 
 
 def _number_at(
@@ -1304,11 +1306,7 @@ def _opens_share(text: str, toks: Sequence[Token], m: int) -> bool:
     """toks[m] is "and"/"while"/... opening a clause whose share follows within NEAR words."""
     if toks[m].lower not in _SHARE_LINKS:
         return False
-    return any(
-        toks[n].text[:1].isdigit()
-        and (text[toks[n].end : toks[n].end + 1] == "%" or _percent_words(text, toks, n + 1) == 1)
-        for n in range(m + 1, min(len(toks), m + 1 + NEAR))
-    )
+    return any(_is_share(text, toks[n]) for n in range(m + 1, min(len(toks), m + 1 + NEAR)))
 
 
 def _until_share(text: str, toks: Sequence[Token], share: bool | str) -> Sequence[Token]:
@@ -1328,19 +1326,18 @@ def _until_share(text: str, toks: Sequence[Token], share: bool | str) -> Sequenc
                 ):
                     stop -= 1
         return toks[:stop]
-    stop = next(
-        (
-            k
-            for k, t in enumerate(toks)
-            if t.text[:1].isdigit()
-            and (
-                text[t.end : t.end + 1] == "%"
-                or (k + 1 < len(toks) and toks[k + 1].lower in ("percent", "per"))
-            )
-        ),
-        len(toks),
-    )
+    stop = next((k for k, t in enumerate(toks) if _is_share(text, t)), len(toks))
     return toks[:stop]
+
+
+# a share as a figure writes it: "61%", "61 percent", "61 per cent" (as `_percent_words` reads it)
+_SHARE_AFTER = re.compile(r"%|\s+(?:percent|per\s+cent)\b", re.IGNORECASE)
+
+
+def _is_share(text: str, t: Token) -> bool:
+    """`t` is a figure written as a share. Read from the text after it, so the tokens around it
+    may come in any order (`_until_share` walks back from a figure too); "5 per day" is none."""
+    return t.text[:1].isdigit() and _SHARE_AFTER.match(text, t.end) is not None
 
 
 def _clause(toks: Sequence[Token]) -> Sequence[Token]:
