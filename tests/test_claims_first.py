@@ -186,3 +186,26 @@ def test_the_background_import_finds_a_story_whose_folder_name_is_not_utf8(
     with Store.open(db) as store:
         assert store.stories() == ["story\\xff"] and store.analysing() == set()
         assert store.suggestion(store.claims("story\\xff")[0].id) is not None
+
+
+def test_progress_lines_say_how_many_stories_are_done_and_the_app_reads_them(tmp_path: Path):
+    # the app's background import of many stories said nothing but "analysing…" until the end
+    from click.testing import CliRunner
+
+    from reader.cli.main import main
+    from reader.pipeline.background import last_step
+
+    write_corpus(tmp_path / "corpus", 3, articles=2, sentences=4)
+    db = str(tmp_path / "x.db")
+    done = CliRunner().invoke(main, ["import", str(tmp_path / "corpus"), "--db", db,
+                                     "--progress-lines"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert [line.split("…")[0] for line in done.stderr.splitlines()] == [
+        f"{tmp_path / 'corpus'}: {k} of 3 stories done" for k in (1, 2, 3)
+    ]
+    assert last_step(done.stderr) == "3 of 3 stories done"
+    stories = [str(tmp_path / "corpus" / f"story0000{k}") for k in range(3)]
+    done = CliRunner().invoke(main, ["import", *stories, "--db", db, "--progress-lines"])
+    assert last_step(done.stderr) == "2 of 3 done"  # (the third's summary ends it)
+    done = CliRunner().invoke(main, ["import", str(tmp_path / "corpus"), "--db", db])
+    assert done.stderr.strip() == f"Importing {tmp_path / 'corpus'}"  # a bar, not lines

@@ -242,9 +242,11 @@ def main() -> None:
 
 class StoryBar:
     """A progress bar over the stories of an import when there are several; for one long story
-    (pipeline.LONG_STORY), a line per step (aligning, suggesting, saving) with the time so far."""
+    (pipeline.LONG_STORY), a line per step (aligning, suggesting, saving) with the time so far.
+    `lines`: a line per story done instead of the bar ("PATH: 12 of 200 stories done… (3.1 s)"),
+    for a log or a program reading it (the app reads its background import's)."""
 
-    def __init__(self, label: str, path: str = "") -> None:
+    def __init__(self, label: str, path: str = "", lines: bool = False) -> None:
         from reader.corpus.decode import printable
 
         self.label = printable(label)  # a folder's name is untrusted: no escapes on the terminal
@@ -252,14 +254,17 @@ class StoryBar:
         self.bar = None
         self.started = time.monotonic()
         self.single = False
+        self.lines = lines
+        self.stories = self.done = 0
 
-    def phase(self, what: str) -> None:
-        if self.single:
+    def phase(self, what: str, always: bool = False) -> None:
+        if self.single or always:
             say(f"{self.path}: {what}… ({time.monotonic() - self.started:.1f} s)", err=True)
 
     def start(self, stories: int) -> None:
         self.single = stories == 1
-        if stories > 1:
+        self.stories = stories
+        if stories > 1 and not self.lines:
             self.started = time.monotonic()
             self.bar = click.progressbar(
                 length=stories,
@@ -277,8 +282,11 @@ class StoryBar:
         return f"{done / elapsed:.1f} stories/s"
 
     def step(self, _story: object) -> None:
+        self.done += 1
         if self.bar is not None:
             self.bar.update(1, self.bar.pos + 1)
+        elif self.lines and self.stories > 1:
+            self.phase(f"{self.done:,} of {self.stories:,} stories done", always=True)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -294,17 +302,23 @@ def run_import(
     follow_symlinks: bool = False,
     jobs: int = 1,
     defer: bool = False,
+    lines: bool = False,
 ) -> None:
     """Import every path with a progress bar; print a summary (only problems if quiet).
     `defer`: long stories' evidence and suggestions are left for later (`import_path`).
+    `lines`: progress as lines (`StoryBar`), and a line a path done when there are several.
 
     A path without any article is an error (exit 2), after saying which files were skipped.
     """
     from reader.corpus.loader import CorpusError
     from reader.pipeline import import_path
 
-    for path in paths:
-        bar = StoryBar(f"Importing {path}", path)
+    started = time.monotonic()
+    for k, path in enumerate(paths):
+        if lines and k:
+            done = f"{k:,} of {len(paths):,} done… ({time.monotonic() - started:.1f} s)"
+            say(f"{paths[k - 1]}: {done}", err=True)
+        bar = StoryBar(f"Importing {path}", path, lines)
         try:
             result = import_path(
                 store,
@@ -445,8 +459,19 @@ jobs_option = click.option(
 @max_mb_option
 @follow_option
 @jobs_option
+@click.option(
+    "--progress-lines",
+    is_flag=True,
+    help="Progress as a line per story (or path) done, for a log or a program reading it, "
+    "instead of a bar.",
+)
 def import_cmd(
-    paths: tuple[str, ...], db: str, max_mb: float, follow_symlinks: bool, jobs: int | None
+    paths: tuple[str, ...],
+    db: str,
+    max_mb: float,
+    follow_symlinks: bool,
+    jobs: int | None,
+    progress_lines: bool,
 ) -> None:
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
     from reader.processes import usable_cores
@@ -460,6 +485,7 @@ def import_cmd(
                 max_mb,
                 follow_symlinks=follow_symlinks,
                 jobs=jobs or usable_cores(),
+                lines=progress_lines,
             )
         finally:
             store.close()

@@ -21,13 +21,18 @@ from collections.abc import Sequence
 
 STOP_WAIT_S = 5.0  # after asking the process to stop, before killing it
 # the steps a long story's import says it starts (`reader.cli.main.StoryBar.phase`): "PATH:
-# aligning 30,252 sentences of 3 articles… (0.7 s)"
-_STEP = re.compile(r": (aligning|suggesting labels|saving)\b[^\n]*… \([\d.]+ s\)$", re.MULTILINE)
+# aligning 30,252 sentences of 3 articles… (0.7 s)"; and, with --progress-lines, how many of
+# its stories or paths are done: "PATH: 12 of 191 done… (3.1 s)"
+_STEP = re.compile(
+    r": (aligning|suggesting labels|saving|[\d,]+ of [\d,]+(?: stories)? done)\b[^\n]*… "
+    r"\([\d.]+ s\)$",
+    re.MULTILINE,
+)
 
 
 def last_step(said: str) -> str:
     """The step an import's error output `said` it started last ("aligning", "suggesting
-    labels", "saving"), or "" before the first."""
+    labels", "saving", "12 of 191 done"), or "" before the first."""
     steps = _STEP.findall(said)
     return steps[-1] if steps else ""
 
@@ -41,7 +46,10 @@ class BackgroundImport:
         # open as long as the process runs, closed by `stop`
         self.log = tempfile.TemporaryFile()  # noqa: SIM115
         # "--" before the paths, "=" in the option: a name may start with a dash
-        command = [sys.executable, "-m", "reader", "import", f"--db={db}", *options, "--", *paths]
+        command = [
+            sys.executable, "-m", "reader", "import", f"--db={db}", "--progress-lines", *options,
+            "--", *paths,
+        ]  # fmt: skip
         self.process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
