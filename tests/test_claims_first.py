@@ -209,3 +209,27 @@ def test_progress_lines_say_how_many_stories_are_done_and_the_app_reads_them(tmp
     assert last_step(done.stderr) == "2 of 3 done"  # (the third's summary ends it)
     done = CliRunner().invoke(main, ["import", str(tmp_path / "corpus"), "--db", db])
     assert done.stderr.strip() == f"Importing {tmp_path / 'corpus'}"  # a bar, not lines
+
+
+def test_an_analysis_another_import_stored_first_is_no_warning(
+    story: Path, tmp_path: Path, monkeypatch
+):
+    # two windows (or a window and `crossread import`) analysing one story: the later one said
+    # the story was "imported again while it was analysed", which it was not
+    db = tmp_path / "x.db"
+    with Store.open(db) as store:
+        import_path(store, story, defer=True)
+    analysed = pipeline._analysed
+
+    def other_first(*args, **kwargs):
+        for got in analysed(*args, **kwargs):
+            monkeypatch.setattr(pipeline, "_analysed", analysed)
+            with Store.open(db) as other:
+                import_path(other, story)  # finishes it first
+            yield got
+
+    monkeypatch.setattr(pipeline, "_analysed", other_first)
+    with Store.open(db) as store:
+        result = import_path(store, story)
+        assert result.warnings == [] and store.analysing() == set()
+        assert store.story_is_current(load_corpus(story).stories[0])

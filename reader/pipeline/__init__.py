@@ -358,7 +358,8 @@ def import_path(
                 )
             if id(story) not in halves:
                 reports[id(story)] = store.import_blocks(story, spool)
-            elif not store.import_analysis(story, spool):
+            elif not store.import_analysis(story, spool) and not store.story_is_current(story):
+                # (current: another import, of these same files, stored their analysis first)
                 result.warnings.append(
                     f"{story.name}: imported again while it was analysed: its evidence and "
                     "suggestions are that import's"
