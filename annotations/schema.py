@@ -16,6 +16,9 @@ META_TABLE = "crossread_meta"
 # A story whose claims are stored but whose evidence and suggestions are still to come has a
 # row of META_TABLE keyed this + its name (`Store.import_claims`).
 ANALYSING = "analysing:"
+# ...and the import working them out, keyed this + its name (`Store.claim_analysis`): another
+# import waits for it instead of doing the same work beside it
+ANALYSER = "analyser:"
 
 # A stored evidence score: an integer counts tenths, anything else is the score itself.
 SCORE = "CASE typeof({0}) WHEN 'integer' THEN {0} / 10.0 ELSE {0} END"

@@ -25,6 +25,7 @@ from annotations import connection
 from annotations.damage import check, is_int, reads, span, texts
 from annotations.damage import row as _row_of
 from annotations.schema import (
+    ANALYSER,
     ANALYSING,
     CLAIM_TEXT,
     CONFIDENCE_CODES,
@@ -328,6 +329,25 @@ class Store:
         with self._write() as conn:
             return [self._import(conn, story, [], now, analysing=True) for story in stories]
 
+    def claim_analysis(self, story: str, me: str, running: Callable[[str], bool]) -> str | None:
+        """Take the working out of `story`'s analysis for the import `me`, unless another
+        import that is still `running` has taken it: that one then; "" when the story no
+        longer waits for it (stored meanwhile); None: taken. An import that ended without
+        storing the analysis leaves it to whoever asks next."""
+        with self._write() as conn:
+            key = ANALYSING + story
+            if conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key = ?", (key,)).fetchone() is None:
+                return ""
+            got = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = ?", (ANALYSER + story,))
+            row = got.fetchone()
+            if row is not None and row[0] != me and running(str(row[0])):
+                return str(row[0])
+            conn.execute(
+                f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (?, ?)",
+                (ANALYSER + story, me),
+            )
+        return None
+
     def import_analysis(self, story: Story, blocks: Iterable[StoryBlock]) -> bool:
         """The second half of `import_claims`, in one transaction: the evidence and suggestions
         of `story`, whose claims are stored as they are in `story`. False (nothing written) when
@@ -340,7 +360,7 @@ class Store:
                 return False
             _clear_analysis(conn, story.name)
             _insert_analysis(conn, story, blocks)
-            conn.execute(f"DELETE FROM {META_TABLE} WHERE key = ?", (key,))
+            _unmark(conn, story.name)
         return True
 
     def import_story(
@@ -403,13 +423,12 @@ class Store:
         names = {a.name for a in story.articles}
         report.articles_removed = sorted(n for n in old if n not in names)
         _replace_story(conn, story, blocks, now)
-        key = ANALYSING + story.name
+        _unmark(conn, story.name)  # (and whoever was working out the claims replaced here)
         if analysing:
             conn.execute(
-                f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (?, ?)", (key, now)
+                f"INSERT INTO {META_TABLE} (key, value) VALUES (?, ?)",
+                (ANALYSING + story.name, now),
             )
-        else:
-            conn.execute(f"DELETE FROM {META_TABLE} WHERE key = ?", (key,))
         report.orphaned = self._orphans(story.name)
         return report
 
@@ -1340,6 +1359,13 @@ def _replace_story(
 def _same_files(conn: sqlite3.Connection, story: Story) -> bool:
     stored = dict(conn.execute("SELECT name, sha256 FROM articles WHERE story = ?", (story.name,)))
     return bool(stored) and stored == {a.name: a.sha256 for a in story.articles}
+
+
+def _unmark(conn: sqlite3.Connection, name: str) -> None:
+    """Story `name` is no longer waiting for its analysis, nor anyone working it out."""
+    conn.execute(
+        f"DELETE FROM {META_TABLE} WHERE key IN (?, ?)", (ANALYSING + name, ANALYSER + name)
+    )
 
 
 def _clear_analysis(conn: sqlite3.Connection, name: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import sys
 
 # numpy's BLAS (its matrix products), one thread per process unless the user set these: the
@@ -26,6 +27,41 @@ def usable_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def this_process(pid: int | None = None) -> str:
+    """This process (or process `pid`), as another one on this machine can tell whether it
+    still runs (`still_running`): "host pid start"."""
+    pid = os.getpid() if pid is None else pid
+    return f"{socket.gethostname()} {pid} {_started(pid)}"
+
+
+def still_running(process: str) -> bool:
+    """True while the process `this_process` described is running. False for one of another
+    machine (a database on a shared folder: nothing tells) and wherever processes cannot be
+    asked about (on Windows, os.kill(pid, 0) would end it)."""
+    host, _, rest = process.partition(" ")
+    pid, _, started = rest.partition(" ")
+    if host != socket.gethostname() or not pid.isdigit() or sys.platform == "win32":
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except PermissionError:  # another user's: it runs
+        pass
+    except OSError:
+        return False
+    return _started(int(pid)) == started  # not a later process given the same pid
+
+
+def _started(pid: int) -> str:
+    """When process `pid` started (Linux: its start time in clock ticks since boot), "" where
+    that is unknown or the process has ended (a zombie, not waited for yet)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()  # (its name may hold anything)
+    except (OSError, IndexError):
+        return ""
+    return "" if fields[:1] == [b"Z"] or len(fields) < 20 else fields[19].decode()
 
 
 def die_with(parent: int) -> bool:

@@ -233,3 +233,106 @@ def test_an_analysis_another_import_stored_first_is_no_warning(
         result = import_path(store, story)
         assert result.warnings == [] and store.analysing() == set()
         assert store.story_is_current(load_corpus(story).stories[0])
+
+
+@pytest.fixture
+def other_import():
+    """Another import on this machine, as the store names it: a process that runs until
+    killed (`kill()`)."""
+    import subprocess
+
+    from reader.processes import this_process
+
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    process.described = this_process(process.pid)
+    yield process
+    process.kill()
+    process.wait()
+
+
+def test_one_import_at_a_time_works_out_a_story_s_analysis(
+    story: Path, tmp_path: Path, other_import
+):
+    from reader.processes import still_running, this_process
+
+    me = this_process()
+    with Store.open(tmp_path / "x.db") as store:
+        store.import_claims(load_corpus(story).stories[0])
+        assert store.claim_analysis("story00000", other_import.described, still_running) is None
+        assert store.claim_analysis("story00000", me, still_running) == other_import.described
+        other_import.kill()
+        other_import.wait()
+        assert store.claim_analysis("story00000", me, still_running) is None  # it stopped
+        store.import_analysis(load_corpus(story).stories[0], [])
+        assert store.claim_analysis("story00000", me, still_running) == ""  # nothing waits
+
+
+def _held_by(db: Path, story: Path, other) -> None:
+    """`story`'s claims stored in `db`, waiting for the analysis that `other` works out."""
+    from reader.processes import still_running
+
+    with Store.open(db) as store:
+        import_path(store, story, defer=True)
+        assert store.claim_analysis("story00000", other.described, still_running) is None
+
+
+def test_an_import_waits_for_the_one_analysing_a_story_and_takes_over_if_it_stops(
+    story: Path, tmp_path: Path, other_import, monkeypatch
+):
+    # two windows on one database each analysed the story: twice the work, each twice as slow
+    import threading
+    import time
+
+    monkeypatch.setattr(pipeline, "WAIT_S", 0.05)
+    db = tmp_path / "x.db"
+    _held_by(db, story, other_import)
+    threading.Timer(0.5, other_import.kill).start()  # its window is closed
+    said: list[str] = []
+    started = time.monotonic()
+    with Store.open(db) as store:
+        result = import_path(store, story, phase=said.append)
+        assert time.monotonic() - started >= 0.5  # it waited
+        assert said[0].startswith(f"waiting for another import (process {other_import.pid})")
+        assert store.analysing() == set() and result.warnings == []
+        assert store.story_is_current(load_corpus(story).stories[0])
+
+
+def test_an_import_waiting_for_another_ends_when_that_one_stores_the_analysis(
+    story: Path, tmp_path: Path, other_import, monkeypatch
+):
+    import threading
+
+    monkeypatch.setattr(pipeline, "WAIT_S", 0.05)
+    db = tmp_path / "x.db"
+    _held_by(db, story, other_import)
+    loaded = load_corpus(story).stories[0]
+
+    def other_stores() -> None:
+        with Store.open(db) as other:
+            other.import_story(loaded, [])  # (its analysis, stored: the mark goes)
+
+    analysed = []
+    monkeypatch.setattr(pipeline, "_analysed", lambda stories, *a, **k: analysed.extend(stories)
+                        or iter(()))  # fmt: skip
+    threading.Timer(0.3, other_stores).start()
+    with Store.open(db) as store:
+        result = import_path(store, story)
+        assert analysed == [] and result.reports[0].skipped  # nothing worked out twice
+        assert store.analysing() == set() and store.story_is_current(loaded)
+
+
+def test_the_app_s_own_import_leaves_a_story_another_import_is_analysing_to_it(
+    story: Path, tmp_path: Path, other_import, monkeypatch
+):
+    # `crossread PATH` does not wait for it: the app opens, and its background import waits
+    db = tmp_path / "x.db"
+    _held_by(db, story, other_import)
+    monkeypatch.setattr(pipeline, "LONG_STORY", 1_000)  # a story it would analyse itself
+    with Store.open(db) as store:
+        result = import_path(store, story, defer=True)
+        assert result.analysing == ["story00000"] and store.analysing() == {"story00000"}
+    other_import.kill()
+    other_import.wait()
+    with Store.open(db) as store:  # once that import has stopped, the story is this one's
+        assert import_path(store, story, defer=True).analysing == []
+        assert store.analysing() == set()

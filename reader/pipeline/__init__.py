@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import time
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -32,6 +33,7 @@ Progress = Callable[[Story], None]
 Phase = Callable[[str], None]  # what a single story's import is doing now, for a long story
 LONG_STORY = 2_000  # sentences: a story that takes seconds, so its steps are shown
 LATER_BATCH = 100  # stories left to a later import whose claims are stored together, at most
+WAIT_S = 0.5  # between looks at a story another import is analysing
 
 
 @dataclass
@@ -297,8 +299,11 @@ def import_path(
     `on_loaded(n)` is told how many stories were found; `progress(story)` is called after each one;
     `phase(what)` at each step of a long story analysed in this process.
     """
+    from reader.processes import still_running, this_process
+
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
     corpus, count, loading = open_corpus(path, follow_symlinks=follow_symlinks, **kwargs)
+    me = this_process()
     if on_loaded:
         on_loaded(count)
     result = ImportResult()
@@ -318,6 +323,24 @@ def import_path(
             done(story, report)
         later.clear()
 
+    def taken(story: Story) -> bool | None:
+        """The analysis of `story` (its claims stored, waiting) taken by this import, after
+        waiting for another one (two review windows, or one and `crossread import`) that works
+        it out: False when that one stored it; if it stops first, this one takes over. With
+        `defer`, not waited for: None while the other one works on it."""
+        told = False  # (said once)
+        while (other := store.claim_analysis(story.name, me, still_running)) is not None:
+            if not other:
+                return False
+            if defer:
+                return None
+            if phase and not told:
+                pid = other.split(" ")[1]
+                phase(f"waiting for another import (process {pid}) analysing it")
+                told = True
+            time.sleep(WAIT_S)
+        return True
+
     def stale() -> Iterator[Story]:
         """The stories whose files changed, loaded as the analysis asks for the next one."""
         nonlocal analysed
@@ -330,7 +353,8 @@ def import_path(
             waiting = same and marked  # its claims are stored, waiting for their analysis (an
             # import stopped in between, or the review app's own)
             claims = len(story.claims())
-            if defer and analysed + claims >= LONG_STORY:
+            # (a story another import is analysing is left to it: the app opens meanwhile)
+            if defer and (analysed + claims >= LONG_STORY or (waiting and taken(story) is None)):
                 result.analysing.append(story.name)
                 if waiting:
                     done(story, _waiting_report(story))
@@ -339,11 +363,19 @@ def import_path(
                     if len(later) >= LATER_BATCH:
                         store_later()
                 continue
-            if claims >= LONG_STORY:  # its claims now, its analysis once stored (below)
-                if waiting:
-                    reports[id(story)] = _waiting_report(story)
-                else:
+            long = claims >= LONG_STORY  # its claims now, its analysis once stored (below)
+            if long and not waiting:
+                reports[id(story)] = store.import_claims(story)[0]
+            if (long or waiting) and taken(story) is False:
+                if store.same_files(story):  # another import stored their analysis meanwhile
+                    done(story, reports.get(id(story)) or unchanged_report(story))
+                    continue
+                # ...of other files, imported meanwhile: these replace them, as any changed
+                if long:
                     reports[id(story)] = store.import_claims(story)[0]
+                    store.claim_analysis(story.name, me, still_running)  # (no one else's now)
+            if long:
+                reports.setdefault(id(story), _waiting_report(story))
                 halves.add(id(story))
             analysed += claims
             yield story

@@ -22,9 +22,11 @@ from collections.abc import Sequence
 STOP_WAIT_S = 5.0  # after asking the process to stop, before killing it
 # the steps a long story's import says it starts (`reader.cli.main.StoryBar.phase`): "PATH:
 # aligning 30,252 sentences of 3 articles… (0.7 s)"; and, with --progress-lines, how many of
-# its stories or paths are done: "PATH: 12 of 191 done… (3.1 s)"
+# its stories or paths are done: "PATH: 12 of 191 done… (3.1 s)"; or that another import (the
+# app's in another window) is analysing the story, and it waits for it
 _STEP = re.compile(
-    r": (aligning|suggesting labels|saving|[\d,]+ of [\d,]+(?: stories)? done)\b[^\n]*… "
+    r": (aligning|suggesting labels|saving|waiting for another import"
+    r"|[\d,]+ of [\d,]+(?: stories)? done)\b[^\n]*… "
     r"\([\d.]+ s\)$",
     re.MULTILINE,
 )
@@ -32,7 +34,8 @@ _STEP = re.compile(
 
 def last_step(said: str) -> str:
     """The step an import's error output `said` it started last ("aligning", "suggesting
-    labels", "saving", "12 of 191 done"), or "" before the first."""
+    labels", "saving", "waiting for another import", "12 of 191 done"), or "" before the
+    first."""
     steps = _STEP.findall(said)
     return steps[-1] if steps else ""
 

@@ -122,6 +122,8 @@ def test_the_step_is_read_from_what_the_import_says() -> None:
     assert last_step("") == ""
     assert last_step(said) == "suggesting labels"
     assert last_step(said + "/data/geneva: saving 298,450 evidence pairs… (8.0 s)\n") == "saving"
+    waits = "/data/geneva: waiting for another import (process 812) analysing it… (0.2 s)\n"
+    assert last_step(said + waits) == "waiting for another import"
 
 
 async def test_a_failed_analysis_of_many_stories_names_a_few(
