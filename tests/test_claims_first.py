@@ -336,3 +336,40 @@ def test_the_app_s_own_import_leaves_a_story_another_import_is_analysing_to_it(
     with Store.open(db) as store:  # once that import has stopped, the story is this one's
         assert import_path(store, story, defer=True).analysing == []
         assert store.analysing() == set()
+
+
+def test_the_background_import_of_more_stories_than_a_command_line_holds_starts(tmp_path: Path):
+    # a corpus of tens of thousands of stories: their paths as arguments passed the system's
+    # limit (E2BIG), the analysis never started, and the hint to finish it named them all
+    from reader.pipeline.background import BackgroundImport
+
+    write_corpus(tmp_path / "corpus", 1, articles=2, sentences=4)
+    first = str(tmp_path / "corpus" / "story00000")
+    gone = [str(tmp_path / f"{'long-folder-name-' * 10}{k:05d}") for k in range(12_000)]
+    background = BackgroundImport([first, *gone], str(tmp_path / "x.db"))
+    background.process.wait(timeout=120)
+    assert background.failure() == f"crossread: error: no such file or folder: {gone[0]}"
+    background.stop()
+    with Store.open(tmp_path / "x.db") as store:
+        assert store.stories() == ["story00000"]
+
+
+def test_import_reads_paths_ended_by_nul_bytes_from_a_file_or_standard_input(tmp_path: Path):
+    import os
+
+    from click.testing import CliRunner
+
+    from reader.cli.main import main
+
+    write_corpus(tmp_path / "corpus", 2, articles=2, sentences=4)
+    odd = tmp_path / os.fsdecode(b"story\xff\nnew line")  # any name a folder may have
+    (tmp_path / "corpus" / "story00001").rename(odd)
+    listed = os.fsencode(tmp_path / "corpus" / "story00000") + b"\0" + os.fsencode(odd) + b"\0"
+    db = str(tmp_path / "x.db")
+    done = CliRunner().invoke(main, ["import", "--db", db, "--paths0-from", "-"], input=listed)
+    assert done.exit_code == 0, done.output
+    with Store.open(db) as store:
+        assert store.stories() == ["story00000", "story\\xff\nnew line"]
+    done = CliRunner().invoke(main, ["import", "--db", db])
+    assert done.exit_code == 2
+    assert done.stderr == "crossread: error: no paths to import: give PATHS or --paths0-from FILE\n"

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 import click
 from click_default_group import DefaultGroup
@@ -426,8 +426,9 @@ def open_cmd(
         try:
             background = BackgroundImport([on_disk(p) for p in analysing], db, options)
         except OSError as exc:  # the app opens all the same, on the claims
+            named = " ".join(analysing[:3]) + (" …" if len(analysing) > 3 else "")
             say(f"crossread: warning: could not start the analysis ({exc}): run `crossread "
-                f"import {' '.join(analysing)}` to finish it", err=True)  # fmt: skip
+                f"import {named}` to finish it", err=True)  # fmt: skip
     try:
         with user_errors():
             run_app(
@@ -454,7 +455,7 @@ jobs_option = click.option(
 
 
 @main.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @db_option
 @max_mb_option
 @follow_option
@@ -465,6 +466,13 @@ jobs_option = click.option(
     help="Progress as a line per story (or path) done, for a log or a program reading it, "
     "instead of a bar.",
 )
+@click.option(
+    "--paths0-from",
+    "listed",
+    type=click.File("rb"),
+    help="Also the paths listed in this file, each ended by a NUL byte (as `find -print0` "
+    "writes them; - for standard input): more than a command line holds.",
+)
 def import_cmd(
     paths: tuple[str, ...],
     db: str,
@@ -472,16 +480,24 @@ def import_cmd(
     follow_symlinks: bool,
     jobs: int | None,
     progress_lines: bool,
+    listed: BinaryIO | None,
 ) -> None:
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
     from reader.processes import usable_cores
 
+    # (bytes that are not UTF-8 kept as Python keeps a file name's: the file is found)
+    every = [
+        *paths,
+        *(os.fsdecode(p) for p in (listed.read() if listed else b"").split(b"\0") if p),
+    ]
+    if not every:
+        fail("no paths to import: give PATHS or --paths0-from FILE")
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
             run_import(
                 store,
-                list(paths),
+                every,
                 max_mb,
                 follow_symlinks=follow_symlinks,
                 jobs=jobs or usable_cores(),

@@ -12,6 +12,7 @@ stay marked as analysing, and the next import or open works them out again.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -48,19 +49,28 @@ class BackgroundImport:
         # what it says on failure, read back for the app's message (its output is nobody's);
         # open as long as the process runs, closed by `stop`
         self.log = tempfile.TemporaryFile()  # noqa: SIM115
-        # "--" before the paths, "=" in the option: a name may start with a dash
+        # the paths in a file, not as arguments: tens of thousands of stories' paths are more
+        # than a command line holds; removed by `stop`
+        with tempfile.NamedTemporaryFile(prefix="crossread-paths-", delete=False) as listed:
+            listed.write(b"".join(os.fsencode(p) + b"\0" for p in paths))
+        self.listed = listed.name
+        # "=" in the options: the database's name may start with a dash
         command = [
-            sys.executable, "-m", "reader", "import", f"--db={db}", "--progress-lines", *options,
-            "--", *paths,
+            sys.executable, "-m", "reader", "import", f"--db={db}", "--progress-lines",
+            f"--paths0-from={self.listed}", *options,
         ]  # fmt: skip
-        self.process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log,
-            start_new_session=True,  # not stopped by a ^C meant for the terminal's foreground
-            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        )
+        try:
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=self.log,
+                start_new_session=True,  # not stopped by a ^C meant for the terminal's foreground
+                env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            )
+        except OSError:
+            self._remove()
+            raise
 
     @property
     def running(self) -> bool:
@@ -91,4 +101,9 @@ class BackgroundImport:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self._remove()
+
+    def _remove(self) -> None:
         self.log.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.listed)
