@@ -1697,3 +1697,38 @@ def test_what_a_share_is_of_ends_where_the_next_share_s_clause_begins(pc: str) -
     assert [s.surface for s in both] == [f"42{pc}", f"61{pc}"]
     assert not numbers.related(both[0], turnout)
     assert numbers.related(both[1], turnout) and not numbers.compatible(both[1], turnout)
+
+
+def test_a_count_in_a_clause_about_a_past_year_is_that_year_s() -> None:
+    # "the deadliest since a storm in 1998, which killed about 300": the 1998 storm's dead
+    now = _one(numbers.extract("The flood killed 14 people in Karsby, officials said."))
+    past = _one(numbers.extract(
+        "It was the deadliest flood since a storm in 1998, which killed about 300 people."
+    ))  # fmt: skip
+    assert past.value[4] == " in 1998" and not numbers.related(past, now)
+    # look-alike: a month and year may date the event reported itself
+    dated = _one(numbers.extract("The river burst its banks in May 2024, which killed 12 people."))
+    assert numbers.related(dated, now) and not numbers.compatible(dated, now)
+
+
+def test_a_weekday_after_a_figure_says_when_not_what_is_counted() -> None:
+    toll = _one(numbers.extract("The death toll rose to 41 Tuesday, the civil defence said."))
+    assert toll.value[3] == "dead" and "tuesd" not in toll.key
+    same = _one(numbers.extract("Officials said 41 people had died in the flood."))
+    other = _one(numbers.extract("The death toll stood at 38 on Tuesday evening."))
+    assert numbers.compatible(toll, same)
+    assert numbers.related(toll, other) and not numbers.compatible(toll, other)
+
+
+def test_how_many_people_live_in_a_place_is_no_toll() -> None:
+    # "the island nation of 2.1 million people" was compared with those evacuated from it
+    home = _one(numbers.extract("The storm hit the island nation of 2.1 million people on Friday."))
+    fled = _one(numbers.extract("Some 30,000 people were evacuated from the coast."))
+    affected = _one(numbers.extract("Tens of thousands of people have been affected."))
+    assert not numbers.related(home, fled) and not numbers.related(home, affected)
+    city = _one(numbers.extract("Velto, a city of 900,000 residents, lost power."))
+    counted = _one(numbers.extract("Velto has a population of 950,000, the census says."))
+    assert numbers.related(city, counted) and not numbers.compatible(city, counted)
+    # look-alike: people of a place a figure befell are counted as any others
+    dead = _one(numbers.extract("Twelve residents of the town of Holt died in the blaze."))
+    assert dead.value[3] == "dead"

@@ -547,6 +547,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 break  # another number, or the age of the counted ("four children aged 8")
             if toks[k].lower in _PREPOSITIONS:
                 break  # "arrested 12 during the protest": nothing named is counted
+            if toks[k].lower in _SAYS_WHEN:
+                break  # "the death toll rose to 233 Sunday": when, not what is counted
             if not _joined(text, toks[k - 1], toks[k], " -“”\"'‘’"):
                 break
             if not head:
@@ -579,6 +581,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head, shown_from = [stem(toks[risen].text)], risen  # "cases rose to 52"
         if where is not None:  # shown with the words that say so: "killed 12", "30 were injured"
             shown_from, first_head = min(shown_from, where), max(first_head, where)
+        if not befell and unit is None and head[:1] in ([], ["person"]) and _of_place(toks, start):
+            head = ["popul"]  # "the country of 15 million people": who live there, not a toll
         if (not head and unit is None) or head[:1] in (["am"], ["pm"]):
             i = j  # nothing counted, or a time of day ("7.15pm": see dates)
             continue
@@ -742,6 +746,7 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
 
 
 _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
+_RELATIVES = frozenset(["which", "who", "that", "where"])
 _RECURRING = frozenset(["same", "similar", "previous", "another"])  # "near the same island"
 _AGO_UNITS = frozenset(stem(w) for w in "year years decade decades month months".split())  # noqa: SIM905
 
@@ -779,12 +784,22 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause) -> st
     ("the barge, built in 1998, leaked 300 tonnes") sets nothing of the figure, and "the bill
     lifted the pension age to 65 in 2030" tells when the reported event takes effect. A clause
     told "four years ago", or opening "when" right after "in 2019," ("her first win in 2019,
-    when she took 61%"), is always another time's: "four-years-ago", "2019"."""
+    when she took 61%") or "which"/"who"/... right after a bare year, is always another time's:
+    "four-years-ago", "2019"."""
     lo, hi = clause
     for a in range(max(lo, 2), hi):
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
-    if toks[lo].lower == "when" and lo >= 2 and _in_year(toks, lo - 1):
+    if lo >= 2 and (
+        (toks[lo].lower == "when" and _in_year(toks, lo - 1))
+        # "a magnitude-7.2 earthquake in 1987, which took about 1,000 lives": that year's (a
+        # bare year: "struck in April 2016, which ..." may be the event reported)
+        or (
+            toks[lo].lower in _RELATIVES
+            and dates.is_year(toks[lo - 1].text)
+            and toks[lo - 2].lower == "in"
+        )
+    ):
         return toks[lo - 1].text
     opening = 0
     if len(toks) > 2 and toks[0].lower == "in" and _in_year(toks, 1):
@@ -1009,6 +1024,24 @@ def _per_hour(text: str, toks: Sequence[Token], unit: int) -> int | None:
     if [t.lower for t in toks[unit + 1 : unit + 3]] in (["per", "hour"], ["an", "hour"]):
         return unit + 2
     return None
+
+
+# Words after a figure that say when, not what it counts
+_SAYS_WHEN = frozenset([*dates.WEEKDAYS, "yesterday", "today", "tonight", "overnight"])
+# What a figure after "of" is the population of: "the Andean nation of 16 million people", "a
+# city of 2 million residents", "a population of 16 million"
+_PLACES_OF = frozenset(
+    stem(w)
+    for w in [
+        "country", "nation", "city", "town", "village", "state", "island", "province", "region",
+        "county", "district", "capital", "population",
+    ]
+)  # fmt: skip
+
+
+def _of_place(toks: Sequence[Token], start: int) -> bool:
+    """The figure at toks[start] is how many people live somewhere (`_PLACES_OF`)."""
+    return start >= 2 and toks[start - 1].lower == "of" and stem(toks[start - 2].text) in _PLACES_OF
 
 
 def _whole_of(text: str, toks: Sequence[Token], j: int) -> int | None:
