@@ -1732,3 +1732,19 @@ def test_how_many_people_live_in_a_place_is_no_toll() -> None:
     # look-alike: people of a place a figure befell are counted as any others
     dead = _one(numbers.extract("Twelve residents of the town of Holt died in the blaze."))
     assert dead.value[3] == "dead"
+
+
+def test_a_count_of_an_earlier_disaster_told_in_passing_is_not_this_one_s() -> None:
+    now = _one(numbers.extract("The derailment killed 31 people, police said."))
+    for then in (
+        "It was the deadliest crash since more than 140 died in a 2010 collision near Holt.",
+        "A ferry sank off Kessa in 1994 in heavy seas, killing about 850 people.",
+        "It was the worst toll on the line since 140 died in the Holt crash.",
+    ):
+        past = _one(numbers.extract(then))
+        assert past.value[3] == "dead" and not numbers.related(past, now), then
+    # look-alikes: the event reported, told with a participle or after "since"
+    told = _one(numbers.extract("The train left the tracks on Sunday, killing 30 people."))
+    assert numbers.related(told, now) and not numbers.compatible(told, now)
+    troops = _one(numbers.extract("It was the first talks since the deployment of 100,000 troops."))
+    assert troops.value[4] == ""  # (the troops are still there: a count of now)

@@ -657,7 +657,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k) | _given_name(toks, start)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
-        former = _former(text, toks, start)
+        former = _former(text, toks, start) or _since(toks, start)
         of_them = j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _BACK
         of_them |= role in ("dead", "hurt") and any(
             t.lower in _AT_ONCE for t in _clause(toks[k : k + SCOPE])
@@ -747,6 +747,7 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
 
 _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
 _RELATIVES = frozenset(["which", "who", "that", "where"])
+_PARTICIPLE_REACH = 8  # words back from "..., killing" to the year of what it follows
 _RECURRING = frozenset(["same", "similar", "previous", "another"])  # "near the same island"
 _AGO_UNITS = frozenset(stem(w) for w in "year years decade decades month months".split())  # noqa: SIM905
 
@@ -790,6 +791,16 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause) -> st
     for a in range(max(lo, 2), hi):
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
+    # "more than 140 died in a 2010 collision": a year that dates a newly named event
+    for k in range(max(lo, 1), hi):
+        if toks[k - 1].lower in ("a", "an") and dates.is_year(toks[k].text):
+            return toks[k].text
+    # "a train plunged off a bridge in 1981 in Bihar state, killing an estimated 500": what
+    # the clause before, set in a bare year, did
+    if lo and toks[lo].lower.endswith("ing"):
+        for k in range(lo - 1, max(0, lo - _PARTICIPLE_REACH), -1):
+            if toks[k - 1].lower == "in" and dates.is_year(toks[k].text):
+                return toks[k].text
     if lo >= 2 and (
         (toks[lo].lower == "when" and _in_year(toks, lo - 1))
         # "a magnitude-7.2 earthquake in 1987, which took about 1,000 lives": that year's (a
@@ -890,6 +901,16 @@ def _former(text: str, toks: Sequence[Token], i: int) -> bool:
         if t is not None and t.text.islower() and is_content(t.text) and t.lower not in _FORMER:
             k -= 1
     return linked and k >= 0 and toks[k].lower in _FORMER
+
+
+def _since(toks: Sequence[Token], i: int) -> bool:
+    """The figure at toks[i] follows "since", hedges aside: "the deadliest since more than 140
+    died in ...", a count of another time (not "talks since the deployment of 100,000 troops",
+    whose troops are still there)."""
+    k = i - 1
+    while k >= 0 and toks[k].lower in _HEDGE_WORDS:
+        k -= 1
+    return k >= 0 and toks[k].lower == "since"
 
 
 _COMPASS = frozenset(
