@@ -1748,3 +1748,19 @@ def test_a_count_of_an_earlier_disaster_told_in_passing_is_not_this_one_s() -> N
     assert numbers.related(told, now) and not numbers.compatible(told, now)
     troops = _one(numbers.extract("It was the first talks since the deployment of 100,000 troops."))
     assert troops.value[4] == ""  # (the troops are still there: a count of now)
+
+
+def test_a_rank_in_words_is_compared_as_one_in_figures() -> None:
+    # "the world's fourth largest" / "the world's third largest": a rank was read only as "3rd"
+    second = _one(numbers.extract("Velto is the country's second-largest bank."))
+    third = _one(numbers.extract("Velto, the third largest bank in the country, denied it."))
+    figures = _one(numbers.extract("Velto is Norland's 2nd largest bank."))
+    assert second.value[4] == "ordinal" and second.surface == "second-largest"
+    assert numbers.related(second, third) and not numbers.compatible(second, third)
+    assert numbers.compatible(second, figures)
+    most = _one(numbers.extract("Holt is the second most visited city in the bank's survey."))
+    assert most.surface == "second most visited"
+    # look-alikes: the next of a series is no rank
+    for text in ("A second person died on Monday.", "It was the third time this year.",
+                 "A second protest is planned.", "The fifth honest witness spoke."):  # fmt: skip
+        assert numbers.extract(text) == [], text

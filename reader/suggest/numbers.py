@@ -463,6 +463,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             i += 1
             continue
         if not (toks[i].text[:1].isdigit() or toks[i].lower in _NUMBER_WORDS):
+            if toks[i].lower in _RANKS and (rank := _rank(text, toks, i)) is not None:
+                slots.append(rank)
             i += 1  # no number starts here (most words: asking `_parse` took a third of this)
             continue
         if (score := _score(text, toks, i, written)) is not None:
@@ -901,6 +903,51 @@ def _former(text: str, toks: Sequence[Token], i: int) -> bool:
         if t is not None and t.text.islower() and is_content(t.text) and t.lower not in _FORMER:
             k -= 1
     return linked and k >= 0 and toks[k].lower in _FORMER
+
+
+# Ranks in words, read before a superlative: "the world's third-largest", "the second busiest"
+# (as "3rd largest" is read). Not "a second person died": the next of a series, not a rank.
+_RANKS = {
+    w: n for n, w in enumerate(
+        ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+        start=2,
+    )
+}  # fmt: skip
+
+
+def _rank(text: str, toks: Sequence[Token], i: int) -> Slot | None:
+    """The rank toks[i] gives before a superlative ("third largest", "second most visited"),
+    as the ordinal figure "3rd largest" reads; None before any other word."""
+    k = i + 1
+    if k < len(toks) and toks[k].lower in ("most", "least"):
+        k += 1
+    if k >= len(toks) or not _joined(text, toks[k - 1], toks[k], " -"):
+        return None
+    word = toks[k].lower
+    if k == i + 1 and not _is_superlative(word):
+        return None  # "a second wave", "the third time", "a second protest"
+    head = stem(toks[k].text)
+    context = frozenset(window_stems(toks, i, k + 1, skip=_HEDGE_WORDS)) | _names(toks, i, k + 1)
+    span = (toks[i].start, toks[k].end)
+    value = (float(_RANKS[toks[i].lower]),) * 2 + (None, None, "ordinal")
+    return Slot("number", frozenset([head]), value, text[span[0] : span[1]], span, context)
+
+
+# words ending in "est" that are no superlative
+_NOT_SUPERLATIVE = frozenset([
+    "protest", "arrest", "interest", "request", "contest", "forest", "harvest", "honest",
+    "modest", "suggest", "guest", "chest", "quest", "inquest", "manifest", "earnest", "digest",
+    "invest", "conquest", "midwest", "priest", "unrest", "behest", "southwest", "northwest",
+])  # fmt: skip
+
+
+def _is_superlative(word: str) -> bool:
+    """`word` (lower case) is a superlative: "largest", "busiest", "best", "worst"."""
+    if word in ("best", "worst"):
+        return True
+    return (
+        word.endswith("est") and len(word) > 4 and word.isalpha() and word not in _NOT_SUPERLATIVE
+    )
 
 
 def _since(toks: Sequence[Token], i: int) -> bool:
