@@ -203,12 +203,23 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     else:
         return None
     # a capitalised word, not one opening the sentence ("A 10-year-old", "The 12 victims")
-    named = i > 0 and toks[i - 1].text[:1].isupper() and is_content(toks[i - 1].text)
+    first = i
+    while (
+        first > 1
+        and toks[first - 1].text.isdigit()
+        and text[toks[first - 1].end : toks[first].start] == "-"
+    ):
+        first -= 1  # "Boeing 737-800": the series of the model, as its number is
+    named = first > 0 and toks[first - 1].text[:1].isupper() and is_content(toks[first - 1].text)
     if named and toks[i].text[:1].isdigit():
-        prev = toks[i - 1]
+        prev = toks[first - 1]
         # "Between 9 and 14", "All 224 passengers"
         opener = prev.lower in ("between", "from", "aged") or prev.lower in _QUANTIFIERS
-        if prev.lower not in _HEDGE_WORDS and not opener and text[prev.end : toks[i].start] == " ":
+        if (
+            prev.lower not in _HEDGE_WORDS
+            and not opener
+            and text[prev.end : toks[first].start] == " "
+        ):
             return None  # a model or series number: "Nord Stream 2", "Article 5"
     suffixes = _SUFFIXES
     if i > 0 and toks[i - 1].text in _CURRENCIES:
@@ -525,6 +536,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             continue
         unit = _CURRENCIES.get(toks[start].text)
         k = j
+        if unit is None and _model_name(text, toks, j):
+            i = j  # "a 737 Max", "the 787 Dreamliner": a name, not a count
+            continue
         if (percent := _percent_words(text, toks, j)) is not None:
             unit, k = "percent", j + percent  # shown with the figure
         elif unit is None and (every := _in_every(text, toks, j, hi)) is not None:
@@ -948,6 +962,27 @@ def _is_superlative(word: str) -> bool:
     return (
         word.endswith("est") and len(word) > 4 and word.isalpha() and word not in _NOT_SUPERLATIVE
     )
+
+
+def _model_name(text: str, toks: Sequence[Token], j: int) -> bool:
+    """The figure ending before toks[j] names a model with the capitalised word after it ("a
+    737 Max", "the 787 Dreamliner"): one word, no plural ("eight Americans", "63 Canadians" are
+    counted) nor one before a noun ("40 Norland troops"), in a sentence that is not written in
+    title case ("Killing All 176 People")."""
+    if j >= len(toks) or not _joined(text, toks[j - 1], toks[j], " "):
+        return False
+    word = toks[j].text
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return False
+    if word.endswith(("s", "ese")) or word.lower() in _UNIT_WORDS or word.lower() in _SAYS_WHEN:
+        return False  # ("rose to 41 Tuesday": when)
+    after = (
+        toks[j + 1].text if j + 1 < len(toks) and _joined(text, toks[j], toks[j + 1], " ") else ""
+    )
+    if after[:1].islower() and is_content(after):
+        return False  # a place or a people before the noun counted: "40 Norland troops"
+    # (a title-case headline has no lower-case word but the shortest)
+    return any(t.text[:1].islower() and len(t.text) > 3 and is_content(t.text) for t in toks)
 
 
 def _since(toks: Sequence[Token], i: int) -> bool:
