@@ -1780,3 +1780,15 @@ def test_a_model_s_number_is_no_count() -> None:
                           ("Killing All 176 People Onboard", "176 People"),
                           ("Fares rose 5-10 percent in Velto.", "5-10 percent")):  # fmt: skip
         assert _one(numbers.extract(text)).surface == surface, text
+
+
+def test_a_figure_of_the_event_a_story_is_compared_with_is_that_event_s() -> None:
+    now = _one(numbers.extract("The plane came down six minutes after take-off from Velto."))
+    then = _one(numbers.extract(
+        "Comparisons were made with the crash of a jet, 12 minutes after take-off from Holt in "
+        "October 2018."
+    ))  # fmt: skip
+    assert then.value[4] == " in 2018" and not numbers.related(then, now)
+    # look-alike: no comparison, the year may be the event's own
+    told = _one(numbers.extract("The jet came down 12 minutes after take-off in October 2018."))
+    assert numbers.related(told, now) and not numbers.compatible(told, now)

@@ -764,7 +764,11 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
 _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
 _RELATIVES = frozenset(["which", "who", "that", "where"])
 _PARTICIPLE_REACH = 8  # words back from "..., killing" to the year of what it follows
-_RECURRING = frozenset(["same", "similar", "previous", "another"])  # "near the same island"
+# "near the same island"; "comparisons were made with the crash of a jet ... in October 2018"
+_RECURRING = frozenset(
+    ["same", "similar", "previous", "another", "comparison", "comparisons", "compared",
+     "reminiscent"]
+)  # fmt: skip
 _AGO_UNITS = frozenset(stem(w) for w in "year years decade decades month months".split())  # noqa: SIM905
 
 
