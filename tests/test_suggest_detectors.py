@@ -1792,3 +1792,32 @@ def test_a_figure_of_the_event_a_story_is_compared_with_is_that_event_s() -> Non
     # look-alike: no comparison, the year may be the event's own
     told = _one(numbers.extract("The jet came down 12 minutes after take-off in October 2018."))
     assert numbers.related(told, now) and not numbers.compatible(told, now)
+
+
+def test_shares_of_an_election_count_are_each_candidate_s() -> None:
+    # from real reports of one election: each candidate's share was compared with the
+    # others', with the 50% threshold, and with how much of the vote was counted
+    both = numbers.extract("The incumbent Hale scored 49.51% while Moreau received 44.88%.")
+    hale, moreau = both
+    assert [s.surface for s in both] == ["49.51%", "44.88%"]
+    alone = _one(numbers.extract("Moreau received 44.96% of the votes, the board said."))
+    assert numbers.related(moreau, alone) and not numbers.related(hale, alone)
+    bar = _one(numbers.extract("Hale fell short of the 50% threshold needed to avoid a runoff."))
+    counted = _one(numbers.extract("The board said 93% of the ballots were counted."))
+    for other in (bar, counted):
+        assert not numbers.related(hale, other) and not numbers.related(alone, other)
+    # look-alike: a share of the vote is no count of the ballots
+    took = _one(numbers.extract("Hale took 49.4% of the ballots, the board said."))
+    assert took.value[3] is None
+
+
+def test_a_figure_that_sizes_the_noun_after_it_is_no_count_of_its_own() -> None:
+    # "the 600-seat parliament" was compared with "322 seats" an alliance won
+    size = _one(numbers.extract("The alliance ran for the 600-seat parliament."))
+    won = _one(numbers.extract("The alliance won 322 seats in the parliament."))
+    assert size.value[4] == "size" and not numbers.related(size, won)
+    other = _one(numbers.extract("The alliance had run for a 550-seat parliament."))
+    assert numbers.related(size, other) and not numbers.compatible(size, other)
+    # look-alike: a duration before the noun it measures stays a duration
+    hours = _one(numbers.extract("After the eight-hour meeting, talks ended."))
+    assert hours.value[4] == ""

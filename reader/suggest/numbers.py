@@ -95,7 +95,7 @@ _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "miss": "missing", "unacc": "missing", "evacu": "evacu",
     "rescu": "rescu", "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
-    "targe": "target", "emplo": "staff",
+    "targe": "target", "thres": "target", "emplo": "staff",
     # sums that are not a thing's worth nor its cost: "insured for €30m", "a €1m reward"
     "insur": "insured", "rewar": "reward", "ranso": "ransom", "bail": "bail",
     # the most there were, not how many there are: "at its peak, 50,000 homes", "peaked at"
@@ -669,7 +669,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             near = (
                 window_stems(toks[:cut], start, k, NEAR, _HEDGE_WORDS) - _UNIT_WORDS - _CHANGE_STEMS
             )
-            context = frozenset(near) | _names(toks, start, k) | _changed_subject(text, toks, start)
+            # whose: the names after the share before it, up to where this one's words end
+            # ("Erdogan scored 49.51% while Kilicdaroglu received 44.88%")
+            before = next((m for m in range(start - 1, -1, -1) if _is_share(text, toks[m])), -1)
+            left = max(1, start - NEAR, before + 1)
+            whose = name_marks([*toks[left:start], *toks[k : min(cut, k + NEAR)]])
+            context = frozenset(near) | whose | _changed_subject(text, toks, start)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             context |= _names(toks, start, k) | _given_name(toks, start)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
@@ -684,9 +689,15 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             subset = False
             head = ["person"] if head == ["other"] else head
         subset = subset or _of_another(toks, shown_from, clauses[shown_from])
+        # "the 600-seat parliament", "a six-party alliance": how big the thing after it is,
+        # not a count of seats or parties (but "an eight-hour meeting" is a duration)
+        size = (
+            unit is None and len(head) == 2 and first_head == j < len(toks)
+            and text[toks[j - 1].end : toks[j].start] == "-" and head[0] not in _MEASURES
+        )  # fmt: skip
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
-            else "part" if of_them else ""
+            else "part" if of_them else "size" if size else ""
         )  # fmt: skip
         counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
@@ -1403,11 +1414,16 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         *before,
         *(w for w in after[4:] if w not in _NEAR_ROLES),
     ]
+    if share is True and any(t.lower in _COUNTING for t in toks[end : end + 6]):
+        return "counted"  # "with 93% of the ballots counted": how far the count is, no result
     role = next((_ROLE_OF[w] for w in around if w in _ROLES), None)
     if role is None:  # a forecast verb further back: "expects inflation in X to fall to 3%"
         earlier = _role_stems(_clause(toks[max(0, start - SCOPE) : start][::-1]))
         role = next((r for w in earlier if (r := _ROLE_OF.get(w)) in _FAR_ROLES), None)
     return role
+
+
+_COUNTING = frozenset(["counted", "tallied", "processed", "opened", "reporting"])
 
 
 def _role_stems(toks: Sequence[Token]) -> list[str]:
