@@ -1821,3 +1821,16 @@ def test_a_figure_that_sizes_the_noun_after_it_is_no_count_of_its_own() -> None:
     # look-alike: a duration before the noun it measures stays a duration
     hours = _one(numbers.extract("After the eight-hour meeting, talks ended."))
     assert hours.value[4] == ""
+
+
+def test_an_abbreviated_date_before_a_noun_is_a_date_and_someone_is_no_count() -> None:
+    # from real reports of one shooting: "The Dec. 23 killing" counted 23 killed, and "then one
+    # person decided to pull out a gun" was a count of one against "five to seven persons"
+    for text in ("The Dec. 23 killing was the third shooting at the mall this year.",
+                 "The Dec 23 killing shocked the city.",
+                 "Then one person decided to pull out a gun, police said."):  # fmt: skip
+        assert numbers.extract(text) == [], text
+    assert [d.surface for d in dates.calendar("The Dec. 23 killing shocked Holt.")] == ["Dec. 23"]
+    # look-alikes: a month, then a count; one person something befell
+    assert _one(numbers.extract("In January 10 people died in Holt.")).surface == "10 people"
+    assert _one(numbers.extract("One person was arrested, police said.")).value[3] == "arres"

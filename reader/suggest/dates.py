@@ -137,14 +137,20 @@ def calendar(text: str) -> tuple[Day, ...]:
             y = g["dy"] or g["my"]
             year = int(y) if y else None
             ordinal = not m.group()[-1].isdigit()  # "January 10th" names a day, never a count
-            if g["md"] and not y and not ordinal and _counts_something(text, m.end()):
-                continue  # "in January 10 people died": a month, then a count
+            # "in January 10 people died": a month, then a count (but "the Dec. 23 killing",
+            # abbreviated or after "the", is a date of what follows)
+            dated = g["md"] and (g["md"].endswith(".") or _THE_BEFORE.search(text, 0, m.start()))
+            if g["md"] and not y and not ordinal and not dated and _counts_something(text, m.end()):
+                continue
         try:
             datetime.date(year or 2000, month, day)  # 2000: a leap year lets 29 February be
         except ValueError:
             continue
         out.append(Day(year, month, day, m.group(), m.span()))
     return tuple(out)
+
+
+_THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
 
 
 def _counts_something(text: str, end: int) -> bool:

@@ -213,8 +213,9 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     named = first > 0 and toks[first - 1].text[:1].isupper() and is_content(toks[first - 1].text)
     if named and toks[i].text[:1].isdigit():
         prev = toks[first - 1]
-        # "Between 9 and 14", "All 224 passengers"
+        # "Between 9 and 14", "All 224 passengers", "In January 10 people died"
         opener = prev.lower in ("between", "from", "aged") or prev.lower in _QUANTIFIERS
+        opener |= prev.lower in dates.MONTHS
         if (
             prev.lower not in _HEDGE_WORDS
             and not opener
@@ -644,6 +645,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             role = "forecast"  # "will employ 300 people when it opens": not its staff now
         if head[0] in ("km", "m") and role is None:
             role = _distance(toks, start, k)
+        if role is None and unit is None and toks[i].lower == "one" and head[0] in _PEOPLE_KEYS:
+            i = j  # "then one person decided to pull out a gun": someone, not a count of one
+            continue
         context = frozenset(window_stems(toks, start, k, skip=_HEDGE_WORDS) - set(head))
         if clauses is None:
             clauses = _clauses(text, toks)  # (once a sentence: most have one figure or none)
