@@ -1834,3 +1834,32 @@ def test_an_abbreviated_date_before_a_noun_is_a_date_and_someone_is_no_count() -
     # look-alikes: a month, then a count; one person something befell
     assert _one(numbers.extract("In January 10 people died in Holt.")).surface == "10 people"
     assert _one(numbers.extract("One person was arrested, police said.")).value[3] == "arres"
+
+
+def test_a_sum_of_an_earlier_year_or_exceeded_by_this_one_is_that_year_s() -> None:
+    # from real reports of one fine: the €1.2bn was contradicted by "a €746 million penalty
+    # regulators imposed on Amazon in 2021" and "a €390 million penalty imposed earlier this year"
+    fine = _one(numbers.extract("Velto was fined €1.2 billion on Monday, the regulator said."))
+    for text, year in (
+        ("The fine far exceeds a €746 million penalty imposed on Holt Foods in 2021.", " in 2021"),
+        ("It adds to a €390 million penalty imposed on Velto earlier this year.",
+         " in earlier-this-year"),
+        ("Velto paid a €5 million fine last year.", " in last-year"),
+    ):  # fmt: skip
+        past = _one(numbers.extract(text))
+        assert past.value[4] == year and not numbers.related(past, fine), text
+    # look-alike: the fine itself, told on its day
+    again = _one(numbers.extract("The regulator fined Velto €1.1 billion on Monday."))
+    assert numbers.related(again, fine) and not numbers.compatible(again, fine)
+
+
+def test_a_year_the_story_is_measured_against_is_no_date_of_it() -> None:
+    # "the biggest penalty since she assumed new powers in 2018" was a year that "differed"
+    # from the 2021 of another penalty
+    for text in ("It is the biggest penalty since Ms Dixon assumed new powers in 2018.",
+                 "It was the worst flood since 1998, officials said.",
+                 "The first talks since 2019 began in Velto."):  # fmt: skip
+        assert not [s for s in dates.extract(text) if s.kind == "year"], text
+    # look-alike: when something began
+    began = [s for s in dates.extract("The regulator has investigated Velto since 2020.")]
+    assert [s.surface for s in began if s.kind == "year"] == ["2020"]

@@ -290,7 +290,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             span_ends.add(last)
         elif _YEAR.fullmatch(w):
             nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-            if not nxt.startswith(("million", "billion")):
+            if not nxt.startswith(("million", "billion")) and not _since_then(text, toks, i):
                 y = int(w)
                 slots.append(_slot("year", frozenset(), (y, y), toks, i, text))
         elif (read := clock(toks, i)) is not None:
@@ -309,6 +309,25 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
 
 
 _SPAN_TO = frozenset(["to", "through", "until", "till"])
+SINCE_REACH = 8  # words back from a year to the "since" that makes it a point of reference
+
+
+def _since_then(text: str, toks: Sequence[Token], i: int) -> bool:
+    """The year at toks[i] is what the story is measured against, no date of it: "the biggest
+    penalty since she assumed new powers in 2018", "the worst flood since 1998" (but it has
+    "investigated Meta since 2020": when that began)."""
+    for k in range(i - 1, max(-1, i - 1 - SINCE_REACH), -1):
+        if breaks_clause(text[toks[k].end : toks[k + 1].start]):
+            return False
+        if toks[k].lower == "since":
+            before = [t.lower for t in toks[max(0, k - 3) : k]]
+            return k < i - 1 or any(_ranks(w) for w in before)
+    return False
+
+
+def _ranks(word: str) -> bool:
+    """`word` (lower case) ranks what it says: a superlative, "first", "last"."""
+    return word in ("first", "last", "best", "worst") or (word.endswith("est") and len(word) > 5)
 
 
 def _year_span(text: str, toks: Sequence[Token], i: int) -> tuple[int, int, tuple[int, int]] | None:

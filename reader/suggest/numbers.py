@@ -778,11 +778,13 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
 
 _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
 _RELATIVES = frozenset(["which", "who", "that", "where"])
+_EARLIER = ["earlier", "this"]
 _PARTICIPLE_REACH = 8  # words back from "..., killing" to the year of what it follows
 # "near the same island"; "comparisons were made with the crash of a jet ... in October 2018"
 _RECURRING = frozenset(
     ["same", "similar", "previous", "another", "comparison", "comparisons", "compared",
-     "reminiscent"]
+     "reminiscent", "exceeds", "exceeded", "surpasses", "surpassed", "surpassing", "eclipses",
+     "eclipsed", "dwarfs"]
 )  # fmt: skip
 _AGO_UNITS = frozenset(stem(w) for w in "year years decade decades month months".split())  # noqa: SIM905
 
@@ -820,12 +822,17 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause) -> st
     ("the barge, built in 1998, leaked 300 tonnes") sets nothing of the figure, and "the bill
     lifted the pension age to 65 in 2030" tells when the reported event takes effect. A clause
     told "four years ago", or opening "when" right after "in 2019," ("her first win in 2019,
-    when she took 61%") or "which"/"who"/... right after a bare year, is always another time's:
-    "four-years-ago", "2019"."""
+    when she took 61%") or "which"/"who"/... right after a bare year, or told "last year",
+    "earlier this year", is always another time's: "four-years-ago", "2019", "last-year"."""
     lo, hi = clause
     for a in range(max(lo, 2), hi):
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
+    # "a €390 million penalty imposed earlier this year", "a fine last year": a past year's
+    words = [t.lower for t in toks[lo:hi]]
+    for a, w in enumerate(words):
+        if w == "year" and (words[a - 1 : a] == ["last"] or words[max(0, a - 2) : a] == _EARLIER):
+            return "-".join(words[a - 1 - (words[a - 1] == "this") : a + 1])
     # "more than 140 died in a 2010 collision": a year that dates a newly named event
     for k in range(max(lo, 1), hi):
         if toks[k - 1].lower in ("a", "an") and dates.is_year(toks[k].text):
