@@ -1863,3 +1863,19 @@ def test_a_year_the_story_is_measured_against_is_no_date_of_it() -> None:
     # look-alike: when something began
     began = [s for s in dates.extract("The regulator has investigated Velto since 2020.")]
     assert [s.surface for s in began if s.kind == "year"] == ["2020"]
+
+
+def test_figures_two_sources_of_a_story_give_are_each_their_own() -> None:
+    # from real reports of one march: "Police estimated the crowd at around 300,000 while
+    # organizers put the total at 800,000" read "300,000 while organizers" as what was counted
+    police, organisers = numbers.extract(
+        "Police estimated the crowd at around 300,000 while organisers put the crowd at 800,000."
+    )
+    assert police.surface == "crowd at around 300,000" and organisers.surface == "crowd at 800,000"
+    told = _one(numbers.extract("Organisers estimated the crowd at more than 800,000."))
+    assert numbers.related(organisers, told) and not numbers.related(police, told)
+    lower = _one(numbers.extract("Police estimated the crowd at 100,000 on Saturday."))
+    assert numbers.related(police, lower) and not numbers.compatible(police, lower)
+    # look-alike: a figure nobody is said to give is compared with any source's
+    plain = _one(numbers.extract("They put the crowd at 100,000 on Saturday."))
+    assert numbers.related(police, plain) and numbers.related(organisers, plain)

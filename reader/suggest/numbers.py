@@ -562,8 +562,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         while k < len(toks) and len(head) < 2 and is_content(toks[k].text) and price is None:
             if toks[k].lower in _ONES or toks[k].lower in ("one", "aged"):
                 break  # another number, or the age of the counted ("four children aged 8")
-            if toks[k].lower in _PREPOSITIONS:
-                break  # "arrested 12 during the protest": nothing named is counted
+            if toks[k].lower in _PREPOSITIONS or toks[k].lower in _CLAUSE_BREAKS:
+                break  # "arrested 12 during the protest", "at 300,000 while organisers ..."
             if toks[k].lower in _SAYS_WHEN:
                 break  # "the death toll rose to 233 Sunday": when, not what is counted
             if not _joined(text, toks[k - 1], toks[k], " -“”\"'‘’"):
@@ -653,6 +653,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             clauses = _clauses(text, toks)  # (once a sentence: most have one figure or none)
         if (where_in := _place(text, toks, start, clauses[start])) is not None:
             context |= {PLACE_MARK + where_in}
+        context |= _said_by(toks, start, clauses[start])
         if role == "staff":
             # the verb that makes it a staff count says nothing of whose: "Velto employs 1,500
             # people worldwide" is not "the Halden plant employs 1,200 workers"
@@ -1307,8 +1308,12 @@ def _changed_subject(text: str, toks: Sequence[Token], i: int) -> frozenset[str]
 
 def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
     """Where the noun is whose new value toks[i] gives with nothing after the figure: "cases
-    rose to 52", "the number of measles cases in Karsby has risen to 52"; else None (a name
-    before the verb is no noun: "Karsby has risen to 52")."""
+    rose to 52", "the number of measles cases in Karsby has risen to 52"; or which the figure
+    is put at ("police estimated the crowd at 300,000"); else None (a name before the verb is
+    no noun: "Karsby has risen to 52")."""
+    at = _put_at(toks, i)
+    if at is not None:
+        return at
     if i < 3 or toks[i - 1].lower != "to" or toks[i - 2].lower not in _CHANGE_VERBS:
         return None
     k = i - 3
@@ -1324,6 +1329,51 @@ def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
             return end if end <= k and is_content(toks[end].text) else None
     noun = toks[k] if k >= 0 else None
     return k if noun is not None and noun.text.islower() and is_content(noun.text) else None
+
+
+_PUT_AT = frozenset(["estimated", "estimate", "estimates", "put", "puts", "placed", "places"])
+
+
+# Who gives a figure, when a story's sources give their own ("police estimated the crowd at
+# 300,000 while organisers put it at 800,000"): the two are no contradiction between reports
+SAID_MARK = "!"
+_SOURCES = frozenset(
+    stem(w) for w in [
+        "police", "organisers", "organizers", "officials", "authorities", "government",
+        "ministry", "hospital", "army", "military", "rescuers", "witnesses", "union", "company",
+        "residents", "activists", "opposition", "prosecutors",
+    ]
+)  # fmt: skip
+
+
+_MARKS = (PLACE_MARK, SAID_MARK)  # context that relates no counts by itself
+
+
+def _said_by(toks: Sequence[Token], i: int, clause: Clause) -> frozenset[str]:
+    """The source (`_SOURCES`) nearest before the figure at toks[i] in its clause, past any
+    figure before it, marked `SAID_MARK`; none when no source is named there."""
+    for k in range(i - 1, clause[0] - 1, -1):
+        if toks[k].text[:1].isdigit():
+            break
+        if (s := stem(toks[k].text)) in _SOURCES:
+            return frozenset({SAID_MARK + s})
+    return frozenset()
+
+
+def _put_at(toks: Sequence[Token], i: int) -> int | None:
+    """Where the noun is in "<estimated|put> the <noun> at <figure>" ("police estimated the
+    crowd at around 300,000", "officials put the death toll at 45"), hedges aside."""
+    k = i - 1
+    while k >= 0 and toks[k].lower in _HEDGE_WORDS and toks[k].lower != "at":
+        k -= 1
+    if k < 3 or toks[k].lower != "at":
+        return None
+    noun = k - 1
+    for verb in range(noun - 1, max(-1, noun - 4), -1):  # "put the (death) toll", "the total"
+        if toks[verb].lower in _PUT_AT:
+            ok = all(t.text.islower() for t in toks[verb + 1 : noun + 1])
+            return noun if ok and is_content(toks[noun].text) else None
+    return None
 
 
 def _changed_noun(toks: Sequence[Token], i: int) -> int | None:
@@ -1590,6 +1640,10 @@ def related(a: Slot, b: Slot) -> bool:
     names_b = {c for c in b.context if c[:1] == "@"}
     if names_a and names_b and not names_a & names_b:
         return False  # two people's shares: "Hale took 46%" / "Moreau won with 52%"
+    said_a = {c for c in a.context if c[:1] == SAID_MARK}
+    said_b = {c for c in b.context if c[:1] == SAID_MARK}
+    if said_a and said_b and not said_a & said_b:
+        return False  # "police estimated 300,000" / "organisers said 800,000"
     given_a = {c for c in a.context if c[:1] == "="}
     given_b = {c for c in b.context if c[:1] == "="}
     if given_a and given_b and not given_a & given_b:
@@ -1600,5 +1654,5 @@ def related(a: Slot, b: Slot) -> bool:
         # injured" / "three people were killed and 11 injured"
         return bool(shared)
     common = (a.context | a.key) & (b.context | b.key)
-    # a shared place relates no more than the shared words of its name already do
-    return bool(shared) and any(c not in shared and c[:1] != PLACE_MARK for c in common)
+    # a shared place (or source) relates no more than the shared words of its name already do
+    return bool(shared) and any(c not in shared and c[:1] not in _MARKS for c in common)
