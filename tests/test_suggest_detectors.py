@@ -1879,3 +1879,18 @@ def test_figures_two_sources_of_a_story_give_are_each_their_own() -> None:
     # look-alike: a figure nobody is said to give is compared with any source's
     plain = _one(numbers.extract("They put the crowd at 100,000 on Saturday."))
     assert numbers.related(police, plain) and numbers.related(organisers, plain)
+
+
+def test_a_range_of_sums_and_a_hedged_fraction_are_read_whole() -> None:
+    # from real reports of one round of layoffs: "$5 million-$15 million" was "$5 million",
+    # contradicting "up to $20 million"; "almost a tenth" contradicted "about 8%"
+    ranged = numbers.extract("It will cost $10 million-$20 million in severance, it said.")
+    assert [(s.surface, s.value[:2]) for s in ranged] == [("$10 million-$20 million", (1e7, 2e7))]
+    spelled = _one(numbers.extract("It will cost $10 million to $20 million in severance."))
+    assert spelled.value[:2] == (1e7, 2e7)
+    tenth = _one(numbers.extract("Velto is cutting almost a tenth of its workforce."))
+    eight = _one(numbers.extract("Velto is cutting about 8% of its workforce."))
+    assert numbers.compatible(tenth, eight)
+    # look-alike: a tenth, unhedged, is not 8%
+    plain = _one(numbers.extract("Velto is cutting a tenth of its workforce."))
+    assert numbers.related(plain, eight) and not numbers.compatible(plain, eight)

@@ -439,7 +439,7 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
         lo, hi, j = parsed
         share = _percent_words(text, toks, j) is not None
         factors = _hedge(toks, i)
-        if factors and lo == hi:
+        if factors:
             lo, hi = lo * factors[0], hi * factors[1]
         elif lo == hi:
             lo, hi = _as_written(toks[i].text, lo, share)
@@ -498,11 +498,19 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         between = i > 0 and toks[i - 1].lower == "between"
         dash = j < len(toks) and text[toks[j - 1].end : toks[j].start] in _DASHES
         frm = i > 0 and toks[i - 1].lower == "from"
+        # the second figure of a range of sums writes its currency again: "$10 million-$20
+        # million", "$5 million to $15 million"
+        same = 1 if i > 0 and toks[i - 1].text in _CURRENCIES else 0
         if (joiner == "to" and not frm) or (joiner == "and" and between):
-            upper = _parse(text, toks, j + 1) if j + 1 < len(toks) else None
+            second = _past_currency(toks, j + 1, toks[i - 1].text if same else "")
+            upper = _parse(text, toks, second) if second < len(toks) else None
             if upper:
                 lo, hi, j = min(lo, upper[0]), max(hi, upper[1]), upper[2]
-        elif dash and not frm and (upper := _parse(text, toks, j)) and lo == hi:
+        elif (
+            dash and not frm and lo == hi
+            and (second := _past_currency(toks, j, toks[i - 1].text if same else "")) < len(toks)
+            and (upper := _parse(text, toks, second))
+        ):  # fmt: skip
             lo, hi, j = min(lo, upper[0]), max(hi, upper[1]), upper[2]
         start = i
         if i > 0 and toks[i - 1].text in _CURRENCIES:
@@ -530,7 +538,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             continue
         factors = _hedge(toks, start) or _open_ended(toks, j)
         exact = lo == hi and not factors
-        if factors and lo == hi:
+        if factors:  # (a rounded share too: "almost a tenth" is 8%, not only 9% to 11%)
             lo, hi = lo * factors[0], hi * factors[1]
         if (whole := _whole_of(text, toks, j)) is not None:
             part, i = (lo, hi, start, whole), whole  # read with the whole it is a part of
@@ -1172,6 +1180,11 @@ _PLACES_OF = frozenset(
 def _of_place(toks: Sequence[Token], start: int) -> bool:
     """The figure at toks[start] is how many people live somewhere (`_PLACES_OF`)."""
     return start >= 2 and toks[start - 1].lower == "of" and stem(toks[start - 2].text) in _PLACES_OF
+
+
+def _past_currency(toks: Sequence[Token], k: int, currency: str) -> int:
+    """k, or the index after toks[k] when it is `currency` written again."""
+    return k + 1 if currency and k < len(toks) and toks[k].text == currency else k
 
 
 def _whole_of(text: str, toks: Sequence[Token], j: int) -> int | None:
