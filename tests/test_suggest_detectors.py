@@ -1699,16 +1699,29 @@ def test_what_a_share_is_of_ends_where_the_next_share_s_clause_begins(pc: str) -
     assert numbers.related(both[1], turnout) and not numbers.compatible(both[1], turnout)
 
 
-def test_a_count_in_a_clause_about_a_past_year_is_that_year_s() -> None:
-    # "the deadliest since a storm in 1998, which killed about 300": the 1998 storm's dead
-    now = _one(numbers.extract("The flood killed 14 people in Karsby, officials said."))
-    past = _one(numbers.extract(
-        "It was the deadliest flood since a storm in 1998, which killed about 300 people."
-    ))  # fmt: skip
-    assert past.value[4] == " in 1998" and not numbers.related(past, now)
-    # look-alike: a month and year may date the event reported itself
-    dated = _one(numbers.extract("The river burst its banks in May 2024, which killed 12 people."))
-    assert numbers.related(dated, now) and not numbers.compatible(dated, now)
+@pytest.mark.parametrize(
+    ("now", "then", "year", "told"),
+    [
+        # "the deadliest since a storm in 1998, which killed about 300": the 1998 storm's dead;
+        # a month and year may date the event reported itself
+        ("The flood killed 14 people in Karsby, officials said.",
+         "It was the deadliest flood since a storm in 1998, which killed about 300 people.",
+         " in 1998", "The river burst its banks in May 2024, which killed 12 people."),
+        # a sentence comparing the event with another; without the comparison, the year may
+        # be the event's own
+        ("The plane came down six minutes after take-off from Velto.",
+         "Comparisons were made with the crash of a jet, 12 minutes after take-off from Holt in "
+         "October 2018.",
+         " in 2018", "The jet came down 12 minutes after take-off in October 2018."),
+    ],
+)  # fmt: skip
+def test_a_figure_of_another_event_told_in_passing_is_that_event_s(
+    now: str, then: str, year: str, told: str
+) -> None:
+    reported, past = _one(numbers.extract(now)), _one(numbers.extract(then))
+    assert past.value[4] == year and not numbers.related(past, reported)
+    again = _one(numbers.extract(told))  # the look-alike
+    assert numbers.related(again, reported) and not numbers.compatible(again, reported)
 
 
 def test_a_weekday_after_a_figure_says_when_not_what_is_counted() -> None:
@@ -1780,18 +1793,6 @@ def test_a_model_s_number_is_no_count() -> None:
                           ("Killing All 176 People Onboard", "176 People"),
                           ("Fares rose 5-10 percent in Velto.", "5-10 percent")):  # fmt: skip
         assert _one(numbers.extract(text)).surface == surface, text
-
-
-def test_a_figure_of_the_event_a_story_is_compared_with_is_that_event_s() -> None:
-    now = _one(numbers.extract("The plane came down six minutes after take-off from Velto."))
-    then = _one(numbers.extract(
-        "Comparisons were made with the crash of a jet, 12 minutes after take-off from Holt in "
-        "October 2018."
-    ))  # fmt: skip
-    assert then.value[4] == " in 2018" and not numbers.related(then, now)
-    # look-alike: no comparison, the year may be the event's own
-    told = _one(numbers.extract("The jet came down 12 minutes after take-off in October 2018."))
-    assert numbers.related(told, now) and not numbers.compatible(told, now)
 
 
 def test_shares_of_an_election_count_are_each_candidate_s() -> None:
