@@ -500,15 +500,15 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         frm = i > 0 and toks[i - 1].lower == "from"
         # the second figure of a range of sums writes its currency again: "$10 million-$20
         # million", "$5 million to $15 million"
-        same = 1 if i > 0 and toks[i - 1].text in _CURRENCIES else 0
+        currency = toks[i - 1].text if i > 0 and toks[i - 1].text in _CURRENCIES else ""
         if (joiner == "to" and not frm) or (joiner == "and" and between):
-            second = _past_currency(toks, j + 1, toks[i - 1].text if same else "")
+            second = _past_currency(toks, j + 1, currency)
             upper = _parse(text, toks, second) if second < len(toks) else None
             if upper:
                 lo, hi, j = min(lo, upper[0]), max(hi, upper[1]), upper[2]
         elif (
             dash and not frm and lo == hi
-            and (second := _past_currency(toks, j, toks[i - 1].text if same else "")) < len(toks)
+            and (second := _past_currency(toks, j, currency)) < len(toks)
             and (upper := _parse(text, toks, second))
         ):  # fmt: skip
             lo, hi, j = min(lo, upper[0]), max(hi, upper[1]), upper[2]
@@ -1344,9 +1344,6 @@ def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
     return k if noun is not None and noun.text.islower() and is_content(noun.text) else None
 
 
-_PUT_AT = frozenset(["estimated", "estimate", "estimates", "put", "puts", "placed", "places"])
-
-
 # Who gives a figure, when a story's sources give their own ("police estimated the crowd at
 # 300,000 while organisers put it at 800,000"): the two are no contradiction between reports
 SAID_MARK = "!"
@@ -1371,6 +1368,9 @@ def _said_by(toks: Sequence[Token], i: int, clause: Clause) -> frozenset[str]:
         if (s := stem(toks[k].text)) in _SOURCES:
             return frozenset({SAID_MARK + s})
     return frozenset()
+
+
+_PUT_AT = frozenset(["estimated", "estimate", "estimates", "put", "puts", "placed", "places"])
 
 
 def _put_at(toks: Sequence[Token], i: int) -> int | None:
@@ -1649,18 +1649,14 @@ def related(a: Slot, b: Slot) -> bool:
     of the two the verb is about is a guess: only parts of the same whole are compared)."""
     if a.value[2:] != b.value[2:]:  # type: ignore[index]
         return False
-    names_a = {c for c in a.context if c[:1] == "@"}
-    names_b = {c for c in b.context if c[:1] == "@"}
-    if names_a and names_b and not names_a & names_b:
-        return False  # two people's shares: "Hale took 46%" / "Moreau won with 52%"
-    said_a = {c for c in a.context if c[:1] == SAID_MARK}
-    said_b = {c for c in b.context if c[:1] == SAID_MARK}
-    if said_a and said_b and not said_a & said_b:
-        return False  # "police estimated 300,000" / "organisers said 800,000"
-    given_a = {c for c in a.context if c[:1] == "="}
-    given_b = {c for c in b.context if c[:1] == "="}
-    if given_a and given_b and not given_a & given_b:
-        return False  # two of one family: "Jan Berg, 45," / "his brother, Erik Berg, 51,"
+    # who gives or holds them, when both say: two people's shares ("Hale took 46%" / "Moreau
+    # won with 52%"), two sources' figures ("police estimated 300,000" / "organisers said
+    # 800,000"), two of one family ("Jan Berg, 45," / "his brother, Erik Berg, 51,")
+    for mark in ("@", SAID_MARK, "="):
+        mine = {c for c in a.context if c[:1] == mark}
+        theirs = {c for c in b.context if c[:1] == mark}
+        if mine and theirs and not mine & theirs:
+            return False
     shared = a.key & b.key
     if a.value[3] in _BEFELL:  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
