@@ -23,6 +23,7 @@ from reader.suggest.text import (
     Token,
     breaks_clause,
     is_content,
+    is_superlative,
     tokenize,
     topic_stem,
     window_stems,
@@ -321,13 +322,9 @@ def _since_then(text: str, toks: Sequence[Token], i: int) -> bool:
             return False
         if toks[k].lower == "since":
             before = [t.lower for t in toks[max(0, k - 3) : k]]
-            return k < i - 1 or any(_ranks(w) for w in before)
+            # (a superlative, "first", "last" rank what the sentence says)
+            return k < i - 1 or any(w in ("first", "last") or is_superlative(w) for w in before)
     return False
-
-
-def _ranks(word: str) -> bool:
-    """`word` (lower case) ranks what it says: a superlative, "first", "last"."""
-    return word in ("first", "last", "best", "worst") or (word.endswith("est") and len(word) > 5)
 
 
 def _year_span(text: str, toks: Sequence[Token], i: int) -> tuple[int, int, tuple[int, int]] | None:

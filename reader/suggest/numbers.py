@@ -21,6 +21,7 @@ from reader.suggest.text import (
     Token,
     breaks_clause,
     is_content,
+    is_superlative,
     stem,
     tokenize,
     topic_stem,
@@ -973,30 +974,13 @@ def _rank(text: str, toks: Sequence[Token], i: int) -> Slot | None:
     if k >= len(toks) or not _joined(text, toks[k - 1], toks[k], " -"):
         return None
     word = toks[k].lower
-    if k == i + 1 and not _is_superlative(word):
+    if k == i + 1 and not is_superlative(word):
         return None  # "a second wave", "the third time", "a second protest"
     head = stem(toks[k].text)
     context = frozenset(window_stems(toks, i, k + 1, skip=_HEDGE_WORDS)) | _names(toks, i, k + 1)
     span = (toks[i].start, toks[k].end)
     value = (float(_RANKS[toks[i].lower]),) * 2 + (None, None, "ordinal")
     return Slot("number", frozenset([head]), value, text[span[0] : span[1]], span, context)
-
-
-# words ending in "est" that are no superlative
-_NOT_SUPERLATIVE = frozenset([
-    "protest", "arrest", "interest", "request", "contest", "forest", "harvest", "honest",
-    "modest", "suggest", "guest", "chest", "quest", "inquest", "manifest", "earnest", "digest",
-    "invest", "conquest", "midwest", "priest", "unrest", "behest", "southwest", "northwest",
-])  # fmt: skip
-
-
-def _is_superlative(word: str) -> bool:
-    """`word` (lower case) is a superlative: "largest", "busiest", "best", "worst"."""
-    if word in ("best", "worst"):
-        return True
-    return (
-        word.endswith("est") and len(word) > 4 and word.isalpha() and word not in _NOT_SUPERLATIVE
-    )
 
 
 def _model_name(text: str, toks: Sequence[Token], j: int) -> bool:

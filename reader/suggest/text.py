@@ -180,6 +180,23 @@ def window_stems(
     return {topic_stem(t.text) for t in around if is_content(t.text) and t.lower not in skip}
 
 
+# words ending in "est" that are no superlative
+_NOT_SUPERLATIVE = frozenset([
+    "protest", "arrest", "interest", "request", "contest", "forest", "harvest", "honest",
+    "modest", "suggest", "guest", "chest", "quest", "inquest", "manifest", "earnest", "digest",
+    "invest", "conquest", "midwest", "priest", "unrest", "behest", "southwest", "northwest",
+])  # fmt: skip
+
+
+def is_superlative(word: str) -> bool:
+    """`word` (lower case) is a superlative: "largest", "busiest", "best", "worst"."""
+    if word in ("best", "worst"):
+        return True
+    return (
+        word.endswith("est") and len(word) > 4 and word.isalpha() and word not in _NOT_SUPERLATIVE
+    )
+
+
 def topic_stem(word: str) -> str:
     """`stem`, with the words for one thing a story is about folded together (see `_TOPIC`)."""
     s = stem(word)
