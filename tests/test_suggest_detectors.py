@@ -1895,3 +1895,13 @@ def test_a_range_of_sums_and_a_hedged_fraction_are_read_whole() -> None:
     # look-alike: a tenth, unhedged, is not 8%
     plain = _one(numbers.extract("Velto is cutting a tenth of its workforce."))
     assert numbers.related(plain, eight) and not numbers.compatible(plain, eight)
+
+
+def test_a_speed_written_with_dots_is_a_speed() -> None:
+    # "Ian's winds appeared to top out at 155 m.p.h." was no figure at all
+    dotted = _one(numbers.extract("The storm's winds topped out at 155 m.p.h. on Wednesday."))
+    plain = _one(numbers.extract("The storm made landfall with 155 mph winds."))
+    assert dotted.key == {"kph"} and numbers.related(dotted, plain)
+    assert numbers.compatible(dotted, plain)
+    # look-alike: a time of day is no speed
+    assert numbers.extract("Landfall came at 5 p.m. on Wednesday.") == []

@@ -568,6 +568,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             first_head, k = k + 1, k + 2
         if k < len(toks) and toks[k].lower == "of" and price is None:
             k += 1
+        if k + 2 < len(toks) and (dotted := _DOTTED_SPEED.match(text, toks[k].start)):
+            # "155 m.p.h.", "250 k.p.h.": a speed written with dots (no word of its own)
+            head, first_head, k = [dotted.group(1).lower() + "ph"], k + 2, k + 3
         while k < len(toks) and len(head) < 2 and is_content(toks[k].text) and price is None:
             if toks[k].lower in _ONES or toks[k].lower in ("one", "aged"):
                 break  # another number, or the age of the counted ("four children aged 8")
@@ -1137,6 +1140,9 @@ def _score(
     value = (float(second), float(first), "score", None, "")
     surface = text[span[0] : span[1]]
     return Slot("number", frozenset(["score"]), value, surface, span, context), j
+
+
+_DOTTED_SPEED = re.compile(r"([mk])\.p\.h\b", re.IGNORECASE)
 
 
 def _per_hour(text: str, toks: Sequence[Token], unit: int) -> int | None:
