@@ -798,7 +798,7 @@ def test_a_move_in_points_is_no_share_and_basis_points_are_hundredths() -> None:
 def test_percent_however_written_is_one_unit_shown_with_its_sign() -> None:
     sign = _one(numbers.extract("Members rejected a 4% pay offer from the port."))
     words = _one(numbers.extract("They called the 4 per cent pay offer insulting."))
-    word = _one(numbers.extract("The union wants a pay rise of 5 percent."))
+    word = _one(numbers.extract("The union rejected a pay rise of 5 percent."))
     assert (sign.surface, words.surface, word.surface) == ("4%", "4 per cent pay", "5 percent")
     assert numbers.related(sign, words) and numbers.compatible(sign, words)
     assert numbers.related(sign, word) and not numbers.compatible(sign, word)
@@ -1905,3 +1905,24 @@ def test_a_speed_written_with_dots_is_a_speed() -> None:
     assert numbers.compatible(dotted, plain)
     # look-alike: a time of day is no speed
     assert numbers.extract("Landfall came at 5 p.m. on Wednesday.") == []
+
+
+def test_a_sentence_sought_faced_or_set_aside_is_not_the_one_given() -> None:
+    # from real reports of two sentencings: "far below the 10 years prosecutors originally
+    # wanted" and "faced up to 130 years" contradicted the sentence given, while the two
+    # outlets' "10 years" and "20-year" prosecutors sought were never compared
+    given = _one(
+        numbers.extract("The judge sentenced Velto's former mayor to two years in prison.")
+    )
+    for text, role in (
+        ("It was far below the 10 years prosecutors originally wanted.", "sought"),
+        ("It was far shorter than the 20-year term prosecutors sought.", "sought"),
+        ("Prosecutors had urged at least six years in prison.", "sought"),
+        ("The former mayor faced up to 130 years in prison.", "potential"),
+        ("His 12-year sentence was overturned by an appeals court.", "void"),
+    ):  # fmt: skip
+        other = _one(numbers.extract(text))
+        assert other.value[3] == role and not numbers.related(other, given), text
+    # look-alike: the sentence given, said another way
+    again = _one(numbers.extract("The former mayor got a 2-year prison sentence."))
+    assert again.value[3] is None and again.value[4] == ""

@@ -104,8 +104,11 @@ _ROLE_OF = {
     # what someone asked for, or what could be, is not what was decided: "prosecutors sought
     # ten years", "the potential sentence was six to eight years", "a maximum of 20 years"
     "sough": "sought", "seek": "sought", "deman": "sought", "reque": "sought",
-    "recom": "sought", "propo": "sought",
+    "recom": "sought", "propo": "sought", "want": "sought", "urged": "sought", "urge": "sought",
     "poten": "potential", "maxim": "potential", "possi": "potential",
+    "faced": "potential", "face": "potential", "facin": "potential",  # "faced up to 130 years"
+    # what a court set aside is no sentence: "his 12-year sentence was overturned"
+    "overt": "void", "quash": "void", "vacat": "void", "annul": "void",
 }  # fmt: skip
 # roles a verb or adjective further back in the clause gives the figure ("expects inflation in
 # X to fall to 3%", "had demanded that he be sentenced to at least ten years")
@@ -711,6 +714,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         size = (
             unit is None and len(head) == 2 and first_head == j < len(toks)
             and text[toks[j - 1].end : toks[j].start] == "-" and head[0] not in _MEASURES
+            and head[0] not in ("year", "month", "decad")  # "a 12-year sentence": how long
         )  # fmt: skip
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
