@@ -305,8 +305,7 @@ class Store:
     @_reads
     def is_analysing(self, story: str) -> bool:
         """`story` is among `analysing()` (one row read, whatever their number)."""
-        got = self.conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key = ?", (ANALYSING + story,))
-        return got.fetchone() is not None
+        return _marked(self.conn, story)
 
     @_reads
     def analysing(self) -> set[str]:
@@ -335,8 +334,7 @@ class Store:
         longer waits for it (stored meanwhile); None: taken. An import that ended without
         storing the analysis leaves it to whoever asks next."""
         with self._write() as conn:
-            key = ANALYSING + story
-            if conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key = ?", (key,)).fetchone() is None:
+            if not _marked(conn, story):
                 return ""
             got = conn.execute(f"SELECT value FROM {META_TABLE} WHERE key = ?", (ANALYSER + story,))
             row = got.fetchone()
@@ -354,9 +352,7 @@ class Store:
         the stored story is no longer waiting for them, or was imported again from other files
         meanwhile."""
         with self._write() as conn:
-            key = ANALYSING + story.name
-            waiting = conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key = ?", (key,))
-            if waiting.fetchone() is None or not _same_files(conn, story):
+            if not _marked(conn, story.name) or not _same_files(conn, story):
                 return False
             _clear_analysis(conn, story.name)
             _insert_analysis(conn, story, blocks)
@@ -1359,6 +1355,12 @@ def _replace_story(
 def _same_files(conn: sqlite3.Connection, story: Story) -> bool:
     stored = dict(conn.execute("SELECT name, sha256 FROM articles WHERE story = ?", (story.name,)))
     return bool(stored) and stored == {a.name: a.sha256 for a in story.articles}
+
+
+def _marked(conn: sqlite3.Connection, name: str) -> bool:
+    """Story `name` is waiting for its analysis (`Store.import_claims`)."""
+    got = conn.execute(f"SELECT 1 FROM {META_TABLE} WHERE key = ?", (ANALYSING + name,))
+    return got.fetchone() is not None
 
 
 def _unmark(conn: sqlite3.Connection, name: str) -> None:
