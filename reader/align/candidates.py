@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from reader.align.numbering import first_seen
 from reader.models import Claim
 
 TIE_BREAK = 1e-7  # per claim index: far below the 0.1 step of a rounded score
@@ -19,8 +20,7 @@ TIE_BREAK = 1e-7  # per claim index: far below the 0.1 step of a rounded score
 def article_numbers(claims: Sequence[Claim]) -> np.ndarray:
     """Each claim's article as a number, in the order the articles come (the `article` an
     `ArticleGrid` takes)."""
-    code: dict[str, int] = {}
-    return np.array([code.setdefault(c.article, len(code)) for c in claims])
+    return np.array(first_seen(c.article for c in claims)[1])
 
 
 class ArticleGrid:

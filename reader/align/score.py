@@ -81,6 +81,7 @@ import numpy as np
 from reader.align.candidates import ArticleGrid, article_numbers
 from reader.align.corroborate import anchors, path_matrix, paths
 from reader.align.fuzzy import fuzzy_scores, is_short, processed, token_sets
+from reader.align.numbering import first_seen
 from reader.align.semantic import StorySemantics, meaning_vectors
 from reader.align.weighting import FACT_WORDS, ClaimTerms, StoryWeights
 from reader.models import Claim, Evidence, Suggestion
@@ -307,9 +308,7 @@ class PairScorer:
     def text_ids(self) -> np.ndarray:
         """Each claim's text as a number, the same for claims of the same text (an article
         may repeat a sentence: its pairs of texts are scored once, see `evidence._fuzzy`)."""
-        first: dict[str, int] = {}
-        ids = (first.setdefault(c.text, len(first)) for c in self.claims)
-        return np.fromiter(ids, dtype=np.int64, count=len(self.claims))
+        return np.array(first_seen(c.text for c in self.claims)[1], dtype=np.int64)
 
     @cached_property
     def index(self) -> dict[str, int]:

@@ -34,6 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
+from reader.align.numbering import first_seen
+
 DIMS = 64
 # Below this many claims, a story's mean vector is a few sentences, not its topic, and the
 # spread of its pairs is not known: the signal stays off (z = 0).
@@ -154,10 +156,9 @@ def meaning_vectors(texts: Sequence[str], common: Container[str]) -> np.ndarray:
     """The sentence vectors of `texts` without the story's own vocabulary (`without`): each
     text's on its own, so a long story's are read a run at a time by several processes (and
     once a text: a text met again takes its vector)."""
-    first: dict[str, int] = {}
-    which = [first.setdefault(t, len(first)) for t in texts]
-    vectors = sentence_vectors([without(t, common) for t in first])
-    return vectors if len(first) == len(which) else vectors[which]
+    distinct, which = first_seen(texts)
+    vectors = sentence_vectors([without(t, common) for t in distinct])
+    return vectors if len(distinct) == len(which) else vectors[which]
 
 
 def _unit(m: np.ndarray) -> np.ndarray:

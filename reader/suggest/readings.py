@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reader.align.numbering import first_seen
 from reader.models import Claim
 from reader.suggest import (
     antonyms,
@@ -78,9 +79,7 @@ def read_claims(claims: Sequence[Claim], first: int = 0) -> ClaimReadings:
             capitalised.setdefault(c.article, set()).update(places.mentioned_stems(c.text))
             words.setdefault(c.article, set()).update(stem(t.text) for t in tokenize(c.text))
     texts = [c.text for c in claims]
-    number: dict[str, int] = {}
-    which = [number.setdefault(t, len(number)) for t in texts]
-    distinct = list(number)
+    distinct, which = first_seen(texts)
 
     def each(column: list, again: Callable[[Any], Any] | None) -> list:
         """`column` (one reading of each distinct text) for every claim, in claim order."""
