@@ -157,6 +157,9 @@ def test_places_come_from_the_gazetteer_whole_names_only() -> None:
     # a person named like a city, and a newspaper named after one, are not places
     assert places.places("Officials said Vladimir Putin spoke to the New York Times.") == {}
     assert places.places("The harbour, said Mr Reading, was closed.") == {}  # Reading: 0.2m
+    # a place opening the name of a body says who, not where; a weekday after it is no name
+    assert places.places("The Ohio State Police and the Dayton City Council met.") == {}
+    assert set(places.places("Talks were held in Geneva Monday.")) == {"geneva"}
 
 
 @pytest.mark.parametrize(
@@ -1341,6 +1344,44 @@ def test_distances_are_compared_only_when_they_measure_the_same() -> None:
     assert numbers.related(depth, deep) and not numbers.compatible(depth, deep)
     assert not numbers.related(depth, town) and not numbers.related(deep, town2)
     assert numbers.related(town, town2) and not numbers.compatible(town, town2)
+
+
+def test_a_height_is_not_a_depth() -> None:
+    waves = _one(
+        numbers.extract("Officials said waves on the Karsby river were as high as 4 metres.")
+    )
+    bed = _one(numbers.extract("Divers searched the Karsby river bed, 80 feet below the surface."))
+    assert waves.value[3] == "height" and bed.value[3] == "depth"
+    assert not numbers.related(waves, bed)
+    # look-alike: two heights of the waves are compared
+    other = _one(
+        numbers.extract("Waves on the Karsby river reached 10 metres high, officials said.")
+    )
+    assert numbers.related(waves, other) and not numbers.compatible(waves, other)
+
+
+def test_measures_written_in_one_unit_are_compared_as_written() -> None:
+    a = _one(numbers.extract("The 948-foot vessel Marla struck the Karsby bridge."))
+    b = _one(numbers.extract("The Marla, a 984-foot container ship, struck the Karsby bridge."))
+    assert numbers.related(a, b) and not numbers.compatible(a, b)
+    # look-alike: the same length converted is within its rounding ("300-metre" is 984 feet)
+    c = _one(numbers.extract("The Marla, a 300-metre container ship, struck the Karsby bridge."))
+    assert numbers.related(b, c) and numbers.compatible(b, c)
+
+
+def test_a_time_counted_from_the_event_says_when_not_what() -> None:
+    divers = _one(numbers.extract(
+        "More than 10 hours after the Marla capsized, divers could not reach the wreck."
+    ))  # fmt: skip
+    missing = _one(numbers.extract(
+        "Relatives were still waiting at the pier at dusk, about 35 hours after the Marla capsized."
+    ))  # fmt: skip
+    assert [divers.surface, missing.surface] == ["10 hours", "35 hours"]
+    assert not numbers.related(divers, missing)
+    # look-alike: the same thing happening at two times after the event is a conflict
+    sank = _one(numbers.extract("The Marla sank 20 minutes after it hit the Karsby pier."))
+    sank2 = _one(numbers.extract("The Marla sank 45 minutes after it hit the Karsby pier."))
+    assert numbers.related(sank, sank2) and not numbers.compatible(sank, sank2)
 
 
 @pytest.mark.parametrize(

@@ -263,6 +263,19 @@ def test_a_local_place_no_gazetteer_holds_conflicts_in_the_same_statement() -> N
     assert _by_text(story)[claim].label != "contradicted"
 
 
+def test_a_place_the_claim_names_within_another_name_is_no_other_place() -> None:
+    # regression: "the Maryland State Police and the Baltimore City Fire Department" read as
+    # a claim set in Maryland against another source's Baltimore
+    claim = "The Ohio coast guard and the Dayton City Fire Department ended the Marrow search."
+    other = "Rescuers in Dayton ended the Marrow river search for the two missing anglers."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], [*FILLER[2]])
+    assert "place differs" not in _by_text(story)[claim].reason
+    # look-alike: the claim sets it somewhere else, naming no Dayton at all
+    claim = "The Ohio coast guard ended the Marrow river search for the two missing anglers."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], [*FILLER[2]])
+    assert "place differs: 'Ohio' here" in _by_text(story)[claim].reason
+
+
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
     # so `A` would have accepted a wording difference as a factual one

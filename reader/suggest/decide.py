@@ -239,8 +239,12 @@ class _Places:
             for p, span in here.items()
             if all(self.articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
         }
-        theirs = [p for p in there if p not in here]
-        if not (lone and theirs):
+        if not lone:
+            return None
+        # (not one the claim names as part of another name: "the Baltimore City Fire Department")
+        said = places.mentioned_stems(c.text)
+        theirs = [p for p in there if p not in here and not places.place_stems(p) <= said]
+        if not theirs:
             return None
         span = next(iter(lone.values()))
         shown = ", ".join(f"'{claims[j].text[a:b]}'" for a, b in (there[q] for q in theirs[:2]))

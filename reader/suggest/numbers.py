@@ -664,6 +664,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             i = j  # "then one person decided to pull out a gun": someone, not a count of one
             continue
         context = frozenset(window_stems(toks, start, k, skip=_HEDGE_WORDS) - set(head))
+        if head[0] in _TIMES and k < len(toks) and toks[k].lower in _COUNTED_FROM:
+            context -= _counted_from(text, toks, k)
         if clauses is None:
             clauses = _clauses(text, toks)  # (once a sentence: most have one figure or none)
         if (where_in := _place(text, toks, start, clauses[start])) is not None:
@@ -1030,15 +1032,22 @@ _COMPASS = frozenset(
 def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
     """What a distance at toks[start:end] measures: "radius" ("within 2 km of the plant", "a
     2 km radius"), "from <place>" ("30 km southeast of Milan", "12 miles from Leeds"), "away"
-    ("felt up to 10 km away"); else None. Distances are compared only when they measure the
-    same: the evacuation radius is not how far the blast was heard, nor where the plant is."""
+    ("felt up to 10 km away"), "depth", "height"; else None. Distances are compared only when
+    they measure the same: the evacuation radius is not how far the blast was heard, nor where
+    the plant is, and the waves' height is not the riverbed's depth."""
     before = {t.lower for t in toks[max(0, start - 3) : start]}
     after = _unconverted(toks[end : end + 8])
     if "within" in before or any(t.lower == "radius" for t in toks[start : end + 2]):
         return "radius"
     said = [t.lower for t in toks[start : end + 1]]  # "44 kilometres deep"
-    if "depth" in before or any(w in ("deep", "underground") for w in said):
-        return "depth"  # "at a depth of 10 km", "10 km deep": not how far from anywhere
+    if (
+        "depth" in before
+        or any(w in ("deep", "underground") for w in said)
+        or (after and after[0].lower in _DOWN)
+    ):
+        return "depth"  # "at a depth of 10 km", "10 km deep", "80 feet below the surface"
+    if before & _UP or any(w in _UP for w in said):
+        return "height"  # "waves as high as 4 metres", "a 30-metre-tall crane": how far up
     k = 1 if after and after[0].lower in _COMPASS else 0
     if len(after) > k + 1 and after[k].lower in ("of", "from"):
         # "30 km southeast of Milan", "10 km from the city of Balao"
@@ -1052,6 +1061,8 @@ def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
     return None
 
 
+_DOWN = frozenset(["below", "beneath", "underwater", "down"])
+_UP = frozenset(["high", "tall", "height", "above", "higher", "taller"])
 # the words before a place's name: "from the city of Balao", "of the town of Lodi"
 _PLACE_LEAD_WORDS = frozenset("the city town village port capital of".split())  # noqa: SIM905
 
@@ -1236,6 +1247,23 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
 
 # ("since" too: "fallen 30% since rates peaked" says from when, not that 30% was a peak)
 _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or", "since"])
+_COUNTED_FROM = frozenset(["after", "before", "since"])
+
+
+def _counted_from(text: str, toks: Sequence[Token], k: int) -> set[str]:
+    """The words of the event a time counts from, after toks[k] ("after", "since") to the end
+    of its phrase: "10 hours after the ferry capsized, divers ..." says when the divers did
+    something; that another source's "35 hours after the capsize" counts from the same event
+    does not make the two figures about one thing."""
+    words = set()
+    for m in range(k + 1, len(toks)):
+        if toks[m].lower in _CLAUSE_BREAKS or breaks_clause(text[toks[m - 1].end : toks[m].start]):
+            break
+        if is_content(toks[m].text):
+            words.add(topic_stem(toks[m].text))
+    return words
+
+
 _AUXILIARIES = frozenset(["were", "was", "are", "is", "have", "has", "had", "been", "being"])
 
 
@@ -1578,6 +1606,12 @@ def compatible(a: Slot, b: Slot) -> bool:
     blo, bhi = b.value[:2]  # type: ignore[index]
     if a.value[2] == "score":  # type: ignore[index]
         return (alo, ahi) == (blo, bhi)
+    unit = _written_unit(a)
+    if unit is not None and unit == _written_unit(b):
+        # both written in one unit: compared as written, the margin is a conversion's ("a
+        # 948-foot ship" is not "a 984-foot ship", though each is within 5% of the other)
+        alo, ahi = alo / (1 - _ROUNDING), ahi / (1 + _ROUNDING)
+        blo, bhi = blo / (1 - _ROUNDING), bhi / (1 + _ROUNDING)
     if _approximate(alo, ahi) and _approximate(blo, bhi):
         # two reporters' round figures ("about 300" / "about 250"): their margins meet, but
         # each figure is outside the other's margin; each inside it ("about 300" / "some 280")
@@ -1590,6 +1624,17 @@ def compatible(a: Slot, b: Slot) -> bool:
 
 
 _ABOUT = _HEDGES[("about",)]
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def _written_unit(s: Slot) -> tuple[str, float] | None:
+    """The unit a measure was written in, when converted with a rounding margin (`_MEASURES`):
+    the last word of its surface ("948-foot", "3-4 meters"), if one of the slot's own scale."""
+    last = _LAST_WORD.search(s.surface)
+    unit = _MEASURES.get(stem(last.group(1))) if last else None
+    if unit is None or unit[0] in (*_TIMES, "t") or unit[0] not in s.key:  # ("a ton": of 3)
+        return None
+    return unit
 
 
 def _approximate(lo: float, hi: float) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from reader.suggest.dates import MONTHS, WEEKDAYS
 from reader.suggest.names import proper_names
 from reader.suggest.text import Token, stem, tokenize
 
@@ -81,12 +82,29 @@ def places(text: str, tokens: Sequence[Token] | None = None) -> dict[str, tuple[
     of their first mention; a multi-word name ("New York") counts once, as a whole."""
     known = gazetteer()
     found: dict[str, tuple[int, int]] = {}
+    toks: Sequence[Token] | None = tokens
     for name in proper_names(text):
         # the whole name only: "Vladimir Putin" and "New York Times" are not places
         key = " ".join(t.lower for t in name)
         if len(name) <= MAX_WORDS and key in known:
-            found.setdefault(key, (name[0].start, name[-1].end))
+            toks = toks if toks is not None else tokenize(text)
+            if not _names_another(text, toks, name[-1]):
+                found.setdefault(key, (name[0].start, name[-1].end))
     return found
+
+
+_WHEN = frozenset([*WEEKDAYS, *MONTHS])
+
+
+def _names_another(text: str, toks: Sequence[Token], last: Token) -> bool:
+    """The place ending at `last` opens the name of something else, a capitalised word right
+    after it: "the Maryland State Police", "the Baltimore City Fire Department" say who, not
+    where ("in Baltimore Tuesday" still says where)."""
+    k = next((m for m, t in enumerate(toks) if t.start == last.start), len(toks))
+    if k + 1 >= len(toks) or text[last.end : toks[k + 1].start] != " ":
+        return False
+    nxt = toks[k + 1]
+    return nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.lower not in _WHEN
 
 
 def local_places(text: str) -> dict[str, tuple[int, int]]:
