@@ -237,6 +237,39 @@ def test_the_headlines_listed_under_a_next_in_label_are_links() -> None:
     assert _marked(text) == ["Latest news"]
 
 
+def test_listed_stories_with_a_summary_and_their_age_are_links_too() -> None:
+    # regression: a list's summaries, sentences with a full stop, were read as the article's
+    # claims ("UK inflation dropped to a two-year low in March." contradicted its figures)
+    text = (
+        "The council raised the levy to 5% on Monday.\n\n"
+        "You may also like\n\n"
+        "Grocery prices fall for a third month\n"
+        "Supermarket prices were 3.2% higher than a year ago, analysts said.\n"
+        "5 days ago\n"
+        "What does the fall mean for households?\n"
+        "Inflation dropped to a two-year low in March.\n"
+        "11 days ago\n"
+    )
+    assert _marked(text) == [
+        "You may also like",
+        "Grocery prices fall for a third month",
+        "Supermarket prices were 3.2% higher than a year ago, analysts said.",
+        "5 days ago",
+        "What does the fall mean for households?",
+        "Inflation dropped to a two-year low in March.",
+        "11 days ago",
+    ]
+    # look-alike: reporting after a list whose stories give no age is the article's again
+    text = (
+        "The council raised the levy to 5% on Monday.\n\n"
+        "Related\n\n"
+        "Grocery prices fall for a third month\n"
+        "The levy will be reviewed next year, the council said.\n"
+        "It was last raised in 2019.\n"
+    )
+    assert _marked(text) == ["Related", "Grocery prices fall for a third month"]
+
+
 def test_the_paragraph_under_a_disclaimer_label_is_the_site_s() -> None:
     text = (
         "A first paragraph of reporting that goes on for a while.\n"

@@ -1369,6 +1369,47 @@ def test_measures_written_in_one_unit_are_compared_as_written() -> None:
     assert numbers.related(b, c) and numbers.compatible(b, c)
 
 
+def test_a_move_is_compared_with_moves_not_with_where_it_moved_to() -> None:
+    # regression: "by 0.25% to 5.25%" was one range, and "by 0.25%" met "to 5.25%"
+    moved, level = numbers.extract("The Karsby bank raised its rate by 0.25% to 5.25% on Monday.")
+    assert (moved.surface, moved.value[:2]) == ("0.25%", (0.24501, 0.25499))
+    assert moved.value[4] == "change" and level.value[4] == ""
+    other = _one(numbers.extract("The Karsby bank decided to set its rate at 5.25%."))
+    assert numbers.related(level, other) and not numbers.related(moved, other)
+    for text in (
+        "The Karsby bank's rate rose 0.5% in its latest move.",
+        "The 0.5% rise in its rate was agreed by the Karsby bank.",
+    ):
+        again = _one(numbers.extract(text))
+        assert numbers.related(moved, again) and not numbers.compatible(moved, again), text
+    # look-alikes: where it moved to, and what a rise is of, are no move
+    for text in ("Karsby inflation had fallen to 2.4%.", "A pay rise of 5% at Karsby was agreed."):
+        assert _one(numbers.extract(text)).value[4] == "", text
+
+
+def test_a_figure_it_moved_from_is_what_it_was() -> None:
+    text = "Karsby inflation eased to 7.9% from a record 10% last autumn."
+    assert [s.surface for s in numbers.extract(text)] == ["7.9%"]
+    # look-alike: "a record 10%" with no "from" is a figure of its own
+    assert [s.surface for s in numbers.extract("Karsby inflation hit a record 10%.")] == ["10%"]
+
+
+def test_a_number_ending_in_a_fraction_is_no_share() -> None:
+    years = _one(numbers.extract("Karsby inflation fell to a two-and-a-half year low in March."))
+    assert years.value[2] is None and "year" in years.key
+    # look-alike: a fraction of something is a share
+    share = _one(numbers.extract("Half of Karsby's voters backed the plan."))
+    assert share.value[2] == "percent"
+
+
+def test_what_a_bank_aims_for_is_a_target() -> None:
+    aim = numbers.extract("Inflation is four times the 2% level the Karsby bank aims to achieve.")
+    target = _one(numbers.extract("Inflation remains well above the Karsby bank's 2% target."))
+    rate = _one(numbers.extract("The Karsby bank raised its rate to 5.25% on Monday."))
+    assert aim[-1].value[3] == target.value[3] == "target"
+    assert numbers.related(aim[-1], target) and not numbers.related(aim[-1], rate)
+
+
 def test_a_time_counted_from_the_event_says_when_not_what() -> None:
     divers = _one(numbers.extract(
         "More than 10 hours after the Marla capsized, divers could not reach the wreck."

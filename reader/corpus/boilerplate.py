@@ -7,6 +7,7 @@ Boilerplate stays in the text; it is only marked, and never becomes a claim.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _I = re.IGNORECASE
@@ -276,6 +277,22 @@ def _is_link(line: str) -> bool:
     return not _SENTENCE_END.search(line) and len(line.split(None, _LINK_WORDS)) <= _LINK_WORDS
 
 
+# how long ago a listed story was posted: "5 days ago", "2 hrs ago", "Yesterday"
+_AGE = re.compile(
+    r"^(?:(?:\d+|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday)$",
+    _I,
+)
+_TEASER_LINES = 2  # a listed story's headline and its one-sentence summary, before its age
+
+
+def _teaser(lines: list[str], n: int) -> bool:
+    """Line n, a sentence in a list of links, is one of its stories' summary or headline: the
+    age of the story follows within `_TEASER_LINES` lines ("Supermarket prices were 3.2% higher
+    ...", then "5 days ago")."""
+    after = (x.strip() for x in itertools.islice(lines, n + 1, None) if x.strip())
+    return any(_AGE.match(x) for x in itertools.islice(after, _TEASER_LINES))
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Offsets (start, end) of every boilerplate line of `text`, without surrounding spaces.
 
@@ -288,12 +305,15 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     reported = False  # (such lists follow the article; at its top a label is over its headline)
     disclaimer = False  # in the paragraph under a "Disclaimer:" label
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         stripped = line.strip()
         if stripped:
             s = pos + len(line) - len(line.lstrip())
             span = (s, s + len(stripped))
-            links = (links and _is_link(stripped)) or bool(reported and _LIST_LABEL.match(stripped))
+            links = (links and (_is_link(stripped) or _teaser(lines, n))) or bool(
+                reported and _LIST_LABEL.match(stripped)
+            )
             if links or disclaimer or is_boilerplate(line):
                 spans.append(span)
                 if (

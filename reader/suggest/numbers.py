@@ -96,7 +96,7 @@ _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "miss": "missing", "unacc": "missing", "evacu": "evacu",
     "rescu": "rescu", "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
-    "targe": "target", "thres": "target", "emplo": "staff",
+    "targe": "target", "thres": "target", "aim": "target", "goal": "target", "emplo": "staff",
     # sums that are not a thing's worth nor its cost: "insured for €30m", "a €1m reward"
     "insur": "insured", "rewar": "reward", "ranso": "ransom", "bail": "bail",
     # the most there were, not how many there are: "at its peak, 50,000 homes", "peaked at"
@@ -295,12 +295,12 @@ def _fraction(toks: Sequence[Token], i: int) -> float | None:
 _POINT_WORDS = frozenset(["percentage", "point", "points"])
 
 
-def _percent_words(text: str, toks: Sequence[Token], j: int) -> int | None:
-    """How many words after a figure ending before toks[j] say it is a share: 0 for "4%" and
-    "a fifth", 1 for "4 percent", 2 for "4 per cent"; None when it is no share."""
+def _percent_words(text: str, toks: Sequence[Token], i: int, j: int) -> int | None:
+    """How many words after a figure toks[i:j] say it is a share: 0 for "4%" and "a fifth", 1
+    for "4 percent", 2 for "4 per cent"; None when it is no share ("two and a half years")."""
     if text[toks[j - 1].end : toks[j - 1].end + 1] == "%":
         return 0
-    if toks[j - 1].lower in _FRACTIONS:
+    if toks[j - 1].lower in _FRACTIONS and not any(t.lower == "and" for t in toks[i:j]):
         # "a quarter" is 25%, but "a quarter percentage point" is a move of 0.25 points
         return None if j < len(toks) and toks[j].lower in _POINT_WORDS else 0
     words = [t.lower for t in toks[j : j + 2]]
@@ -441,7 +441,7 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
             i += 1
             continue
         lo, hi, j = parsed
-        share = _percent_words(text, toks, j) is not None
+        share = _percent_words(text, toks, i, j) is not None
         factors = _hedge(toks, i)
         if factors:
             lo, hi = lo * factors[0], hi * factors[1]
@@ -501,11 +501,13 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         joiner = toks[j].lower if j < len(toks) else ""
         between = i > 0 and toks[i - 1].lower == "between"
         dash = j < len(toks) and text[toks[j - 1].end : toks[j].start] in _DASHES
-        frm = i > 0 and toks[i - 1].lower == "from"
+        frm = _after_from(toks, i)
+        # "raised rates by 0.25% to 5.25%": how much it moved, then where to, not a range
+        moved = _moved_by(toks, i - (i > 0 and toks[i - 1].text in _CURRENCIES))
         # the second figure of a range of sums writes its currency again: "$10 million-$20
         # million", "$5 million to $15 million"
         currency = toks[i - 1].text if i > 0 and toks[i - 1].text in _CURRENCIES else ""
-        if (joiner == "to" and not frm) or (joiner == "and" and between):
+        if (joiner == "to" and not frm and not moved) or (joiner == "and" and between):
             second = _past_currency(toks, j + 1, currency)
             upper = _parse(text, toks, second) if second < len(toks) else None
             if upper:
@@ -552,7 +554,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if unit is None and _model_name(text, toks, j):
             i = j  # "a 737 Max", "the 787 Dreamliner": a name, not a count
             continue
-        if (percent := _percent_words(text, toks, j)) is not None:
+        if (percent := _percent_words(text, toks, i, j)) is not None:
             unit, k = "percent", j + percent  # shown with the figure
         elif unit is None and (every := _in_every(text, toks, j, hi)) is not None:
             # "four in ten voters" is a share: 40%, as rounded as such phrases are
@@ -718,9 +720,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             and text[toks[j - 1].end : toks[j].start] == "-" and head[0] not in _MEASURES
             and head[0] not in ("year", "month", "decad")  # "a 12-year sentence": how long
         )  # fmt: skip
+        # how much something moved ("rose by 2%", "fell 14%", "a 0.25% increase"): compared
+        # only with another move, not with where it moved to ("to 5.25%")
+        moved = unit == "percent" and (moved or (k < len(toks) and toks[k].lower in _CHANGE_NOUNS))
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
-            else "part" if of_them else "size" if size else ""
+            else "part" if of_them else "size" if size else "change" if moved else ""
         )  # fmt: skip
         counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
@@ -1143,7 +1148,7 @@ def _score(
         return None
     if i and toks[i - 1].text[:1].isdigit() and not text[toks[i - 1].end : toks[i].start].strip():
         return None  # the end of a longer figure: "call 020 7946 2-1"
-    if any(lo <= toks[i].start < hi for lo, hi in written) or _percent_words(text, toks, j + 1):
+    if any(lo <= toks[i].start < hi for lo, hi in written) or _percent_words(text, toks, j, j + 1):
         return None
     # what was decided is said around it, or inside it ("211 votes to 148")
     inside = {
@@ -1248,6 +1253,35 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
 # ("since" too: "fallen 30% since rates peaked" says from when, not that 30% was a peak)
 _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or", "since"])
 _COUNTED_FROM = frozenset(["after", "before", "since"])
+# nouns of a move, after its size: "a 0.25% increase", "a 2% fall"
+_CHANGE_NOUNS = frozenset(
+    """increase increases rise rises hike hikes cut cuts drop drops fall falls decline declines
+    jump jumps gain gains reduction reductions""".split()  # noqa: SIM905
+)
+_NOT_MOVED = frozenset(["to", "of", "at"])
+# what stands between "from" and a figure it was: "from a record 10%", "from a peak of 11%"
+_FROM_LEAD = frozenset("a an the its their record high peak low previous of".split())  # noqa: SIM905
+
+
+def _after_from(toks: Sequence[Token], i: int) -> bool:
+    """The figure at toks[i] follows "from", perhaps past a few words of what it was: "from
+    9.5%", "from a record 10 per cent", "from a peak of 11.1%"."""
+    k = i - 1
+    while k >= max(0, i - 4) and toks[k].lower in _FROM_LEAD:
+        k -= 1
+    return k >= 0 and toks[k].lower == "from"
+
+
+def _moved_by(toks: Sequence[Token], start: int) -> bool:
+    """The figure starting at toks[start] is the size of a move: "raised rates by 0.25%",
+    "sales fell 14%", "had fallen by about 30%" (past its hedges, not past the "to" or "of" of
+    where it moved to or what it is of: "fell to 2.4%", "a rise of 5%")."""
+    k = start - 1
+    while k >= 0 and toks[k].lower in _HEDGE_WORDS and toks[k].lower not in _NOT_MOVED:
+        k -= 1
+    if k >= 0 and toks[k].lower == "by":
+        return any(t.lower in _CHANGE_VERBS for t in _clause(toks[max(0, k - SCOPE) : k][::-1]))
+    return k >= 0 and toks[k].lower in _CHANGE_VERBS
 
 
 def _counted_from(text: str, toks: Sequence[Token], k: int) -> set[str]:
