@@ -1387,6 +1387,23 @@ def test_a_move_is_compared_with_moves_not_with_where_it_moved_to() -> None:
         assert _one(numbers.extract(text)).value[4] == "", text
 
 
+def test_a_sum_named_by_what_it_is_is_compared_only_with_sums_of_that() -> None:
+    # regression: "$17.4B revenue, $6.4B income" against "revenue of $17.41 billion" made
+    # the income a high-confidence conflict, the revenue's word being within reach of both
+    revenue, income = numbers.extract("Harlow Tools posted $17.4B revenue, $6.4B income.")
+    total = _one(numbers.extract("Harlow Tools posted quarterly revenue of $17.41 billion."))
+    assert numbers.related(revenue, total) and numbers.compatible(revenue, total)
+    assert not numbers.related(income, total)
+    # ...and a list of sums gives each its own words: the second is no revenue
+    first, second = numbers.extract(
+        "Harlow Tools made $17.41 billion in revenue and $5.11 billion in net income."
+    )
+    assert "reven" in first.context and "reven" not in second.context
+    # look-alike: income against income is compared
+    net = _one(numbers.extract("Harlow Tools posted quarterly income of $5.9 billion."))
+    assert numbers.related(income, net) and not numbers.compatible(income, net)
+
+
 def test_a_figure_it_moved_from_is_what_it_was() -> None:
     text = "Karsby inflation eased to 7.9% from a record 10% last autumn."
     assert [s.surface for s in numbers.extract(text)] == ["7.9%"]

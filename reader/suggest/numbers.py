@@ -690,8 +690,14 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             cut = next(
                 (m for m in range(k, min(cut, k + NEAR)) if _opens_share(text, toks, m)), cut
             )
+            # nor past another figure: "$17.4B revenue, $6.4B income" (the revenue is the
+            # first's, the income the second's)
+            cut = next((m for m in range(k, min(cut, k + NEAR)) if _is_figure(toks[m])), cut)
+            first = _after_figure_before(text, toks, start)
             near = (
-                window_stems(toks[:cut], start, k, NEAR, _HEDGE_WORDS) - _UNIT_WORDS - _CHANGE_STEMS
+                window_stems(toks[first:cut], start - first, k - first, NEAR, _HEDGE_WORDS)
+                - _UNIT_WORDS
+                - _CHANGE_STEMS
             )
             # whose: the names after the share before it, up to where this one's words end
             # ("Erdogan scored 49.51% while Kilicdaroglu received 44.88%")
@@ -1263,6 +1269,28 @@ _NOT_MOVED = frozenset(["to", "of", "at"])
 _FROM_LEAD = frozenset("a an the its their record high peak low previous of".split())  # noqa: SIM905
 
 
+def _is_figure(t: Token) -> bool:
+    return t.text[:1].isdigit() or t.text in _CURRENCIES
+
+
+def _after_figure_before(text: str, toks: Sequence[Token], start: int) -> int:
+    """Where the words that may say what the figure at toks[start] is of begin, looking back
+    twice `NEAR` words: past a figure before it and what follows that one up to a comma or "and"
+    ("generating $17.41 billion in revenue and $5.11 billion in net income": no revenue for
+    the second); 0 when no figure comes before within reach, or one that this one
+    goes on from ("raised its rate by 0.25% to 5.25%": the rate is both's)."""
+    reach = max(-1, start - 2 * NEAR - 1)  # (a figure's scale and unit words come between)
+    prev = next((m for m in range(start - 1, reach, -1) if _is_figure(toks[m])), -1)
+    if prev < 0:
+        return 0
+    for m in range(start, prev, -1):
+        if toks[m - 1].lower in ("and", "or") or breaks_clause(
+            text[toks[m - 1].end : toks[m].start]
+        ):
+            return m
+    return 0
+
+
 def _after_from(toks: Sequence[Token], i: int) -> bool:
     """The figure at toks[i] follows "from", perhaps past a few words of what it was: "from
     9.5%", "from a record 10 per cent", "from a peak of 11.1%"."""
@@ -1731,6 +1759,13 @@ def related(a: Slot, b: Slot) -> bool:
         if mine and theirs and not mine & theirs:
             return False
     shared = a.key & b.key
+    if a.value[2] in _CURRENCIES.values():  # type: ignore[index]
+        # a sum named by what it is ("$6.4B income") is compared only with sums said to be of
+        # that too: not with "revenue of $17.41 billion" (both say "dollar")
+        for x, y in ((a, b), (b, a)):
+            what = x.key - {x.value[2]}  # type: ignore[index]
+            if what and not what & (y.key | y.context):
+                return False
     if a.value[3] in _BEFELL:  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"
