@@ -380,6 +380,17 @@ def test_an_office_holder_in_the_possessive_is_not_another_spelling() -> None:
     assert spelling.conflicts(texts, ["a", "b", "c"]) == []
 
 
+def test_one_body_named_in_the_singular_and_the_plural_is_no_other_spelling() -> None:
+    from reader.suggest import spelling
+
+    # regression: "IAM Districts 751 and W24" / "IAM District 751" was a name spelled two ways
+    texts = ["Members of IAM Districts 751 and W24 voted.", "IAM District 751 leaders spoke."]
+    assert spelling.conflicts(texts, ["a", "b"]) == []
+    # look-alike: a surname that differs by more than an "s"
+    texts = ["Mayor Tom Haverly spoke.", "Mayor Tom Haverley spoke."]
+    assert spelling.conflicts(texts, ["a", "b"]) != []
+
+
 def test_a_place_in_the_possessive_is_no_first_name() -> None:
     from reader.suggest import spelling
 
@@ -865,6 +876,12 @@ def test_units_are_converted_before_comparing() -> None:
     assert numbers.related(weeks, days) and not numbers.compatible(weeks, days)
     fortnight = _one(numbers.extract("The hostages were held in Karsby for 14 days."))
     assert numbers.compatible(weeks, fortnight)
+    # a whole number of weeks rounds days as a conversion does: six weeks are 40 days, and
+    # still not five weeks
+    six = _one(numbers.extract("The hostages were held in Karsby for six weeks."))
+    forty = _one(numbers.extract("The hostages were held in Karsby for 40 days."))
+    five = _one(numbers.extract("The hostages were held in Karsby for five weeks."))
+    assert numbers.compatible(six, forty) and not numbers.compatible(six, five)
 
 
 # weekdays and parts of day, between a claim and its counterpart --------------------------------

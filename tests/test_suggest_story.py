@@ -276,6 +276,20 @@ def test_a_place_the_claim_names_within_another_name_is_no_other_place() -> None
     assert "place differs: 'Ohio' here" in _by_text(story)[claim].reason
 
 
+def test_a_claim_set_where_others_set_it_has_no_lone_place() -> None:
+    # regression: "staff in Washington, Oregon and California" against another source's
+    # "leaders in Seattle": California, named by no other source, was a place that differs
+    claim = "The union, representing 900 Marrow staff in Ohio, Utah and Texas, rejected the deal."
+    other = "Union leaders in Dayton said 900 Marrow staff rejected the deal on Monday."
+    third = "Marrow plants in Ohio stood idle as the strike went on."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], [third, *FILLER[2]])
+    assert "place differs" not in _by_text(story)[claim].reason
+    # look-alike: without Ohio, the claim's places are all its own, and one differs
+    claim = "The union, representing 900 Marrow staff in Utah, rejected the deal on Monday."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], [third, *FILLER[2]])
+    assert "place differs: 'Utah' here" in _by_text(story)[claim].reason
+
+
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
     # so `A` would have accepted a wording difference as a factual one

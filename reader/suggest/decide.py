@@ -239,7 +239,9 @@ class _Places:
             for p, span in here.items()
             if all(self.articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
         }
-        if not lone:
+        if not lone or len(lone) < len(here):
+            # (a claim that also names a place other sources name is set where they set it:
+            # its other places are detail, "staff in Washington, Oregon and California")
             return None
         # (not one the claim names as part of another name: "the Baltimore City Fire Department")
         said = places.mentioned_stems(c.text)

@@ -1674,6 +1674,15 @@ def compatible(a: Slot, b: Slot) -> bool:
         # 948-foot ship" is not "a 984-foot ship", though each is within 5% of the other)
         alo, ahi = alo / (1 - _ROUNDING), ahi / (1 + _ROUNDING)
         blo, bhi = blo / (1 - _ROUNDING), bhi / (1 + _ROUNDING)
+    a_time, b_time = _written_unit(a, times=True), _written_unit(b, times=True)
+    if a_time and b_time and a_time != b_time:
+        # a whole number of the coarser unit is a rounding, as a conversion is: "six weeks" of
+        # a strike is its "40 days" (but "two weeks" is not "12 days", nor "six weeks" "five")
+        coarse = max(a_time[1], b_time[1])
+        if a_time[1] == coarse and alo == ahi:
+            alo, ahi = alo * (1 - _ROUNDING), ahi * (1 + _ROUNDING)
+        if b_time[1] == coarse and blo == bhi:
+            blo, bhi = blo * (1 - _ROUNDING), bhi * (1 + _ROUNDING)
     if _approximate(alo, ahi) and _approximate(blo, bhi):
         # two reporters' round figures ("about 300" / "about 250"): their margins meet, but
         # each figure is outside the other's margin; each inside it ("about 300" / "some 280")
@@ -1689,13 +1698,14 @@ _ABOUT = _HEDGES[("about",)]
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
-def _written_unit(s: Slot) -> tuple[str, float] | None:
-    """The unit a measure was written in, when converted with a rounding margin (`_MEASURES`):
-    the last word of its surface ("948-foot", "3-4 meters"), if one of the slot's own scale."""
+def _written_unit(s: Slot, times: bool = False) -> tuple[str, float] | None:
+    """The unit a measure was written in (`_MEASURES`): the last word of its surface
+    ("948-foot", "3-4 meters"), if one of the slot's own scale; one converted with a rounding
+    margin, or with `times` a unit of time."""
     last = _LAST_WORD.search(s.surface)
     unit = _MEASURES.get(stem(last.group(1))) if last else None
-    if unit is None or unit[0] in (*_TIMES, "t") or unit[0] not in s.key:  # ("a ton": of 3)
-        return None
+    if unit is None or unit[0] not in s.key or (unit[0] in _TIMES) != times or unit[0] == "t":
+        return None  # ("a ton" is one of three)
     return unit
 
 

@@ -50,10 +50,13 @@ def _american(word: str) -> str:
 
 
 def _two_spellings(a: str, b: str) -> bool:
-    """True when `a` and `b` are one word in British and American spelling, or with and
-    without accents: a US and a UK outlet naming one body ("Research Center" / "Research
-    Centre") spell no name two ways."""
-    return _american(without_accents(a)) == _american(without_accents(b))
+    """True when `a` and `b` are one word in British and American spelling, with and without
+    accents, or in the singular and the plural: a US and a UK outlet naming one body ("Research
+    Center" / "Research Centre"), or two outlets one body's parts ("IAM District 751" / "IAM
+    Districts 751 and W24"), spell no name two ways. (A surname that only gains an "s" is
+    rarely a misspelling: "Williams" and "William" are two names.)"""
+    a, b = _american(without_accents(a)), _american(without_accents(b))
+    return a == b or a.removesuffix("s") == b.removesuffix("s")
 
 
 def _span(text: str, surname: str) -> tuple[int, int]:
