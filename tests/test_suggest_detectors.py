@@ -1444,6 +1444,42 @@ def test_what_a_bank_aims_for_is_a_target() -> None:
     assert numbers.related(aim[-1], target) and not numbers.related(aim[-1], rate)
 
 
+def test_an_exclusion_zone_is_a_radius_and_a_place_after_a_compass_word_is_read() -> None:
+    zone = _one(numbers.extract("Residents must stay outside a six-kilometre exclusion zone."))
+    keep = _one(numbers.extract("People were told to stay 8 kilometres from the crater."))
+    island = _one(numbers.extract(
+        "Evacuees went to Karsby Island, over 100 kilometres north of Lodi, the capital."
+    ))  # fmt: skip
+    assert zone.value[3] == keep.value[3] == "radius"
+    assert island.value[3] == "from lodi"  # (not "the capital": a lead word later on)
+    assert numbers.related(zone, keep) and not numbers.compatible(zone, keep)
+    assert not numbers.related(zone, island)
+
+
+def test_a_count_meant_to_be_reached_is_not_one_reached() -> None:
+    meant = _one(numbers.extract("Officials were working to evacuate 11,000 Karsby residents."))
+    done = _one(numbers.extract("About 800 Karsby residents were evacuated overnight."))
+    assert meant.value[3] == "sought" and done.value[3] == "evacu"
+    assert not numbers.related(meant, done)
+    # look-alike: a count being evacuated now is one
+    now = _one(numbers.extract("Officials evacuated 11,000 Karsby residents overnight."))
+    assert numbers.related(now, done) and not numbers.compatible(now, done)
+
+
+def test_a_tally_so_far_may_grow_but_not_shrink() -> None:
+    early = _one(numbers.extract("So far, two bodies have been recovered from the Karsby river."))
+    until = _one(numbers.extract("Two bodies were recovered from the Karsby river until 1.30pm."))
+    later = _one(numbers.extract("Divers have recovered 19 bodies from the Karsby river."))
+    more = _one(numbers.extract("So far, five bodies have been recovered from the Karsby river."))
+    for tally in (early, until):
+        assert numbers.related(tally, later) and numbers.compatible(tally, later)
+    assert not numbers.compatible(more, _one(numbers.extract(
+        "Divers have recovered three bodies from the Karsby river."
+    )))  # fmt: skip
+    # look-alike: "by 30" is how much, not until when
+    assert not numbers.vague(_one(numbers.extract("Karsby sales fell by 30 units on Monday.")))
+
+
 def test_a_time_counted_from_the_event_says_when_not_what() -> None:
     divers = _one(numbers.extract(
         "More than 10 hours after the Marla capsized, divers could not reach the wreck."

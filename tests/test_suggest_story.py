@@ -290,6 +290,21 @@ def test_a_claim_set_where_others_set_it_has_no_lone_place() -> None:
     assert "place differs: 'Utah' here" in _by_text(story)[claim].reason
 
 
+def test_a_tally_so_far_backs_no_other_figure() -> None:
+    # regression: "By Wednesday, 137 were missing" (a tally that may grow) backed another
+    # source's 169, making 121 a high-confidence conflict
+    claim = "Officials in Dunmore said 121 passengers remained missing after the Marrow ferry sank."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["A list shows 169 passengers missing after the Marrow ferry sank at Dunmore.",
+         *FILLER[1]],
+        ["By Wednesday, 137 passengers were missing after the Marrow ferry sank at Dunmore.",
+         *FILLER[2]],
+    )  # fmt: skip
+    s = _by_text(story)[claim]
+    assert s.label == "contradicted" and s.confidence == "low"
+
+
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
     # so `A` would have accepted a wording difference as a factual one

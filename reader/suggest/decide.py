@@ -164,7 +164,9 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     def support(x: Slot) -> int:
         arts = {mine} if compatible(x, s) else set()
         for v, (_, o) in first.items():
-            if v == x.value or compatible(x, o):
+            # (an order of magnitude, or a tally so far, is no conflict with x, but no backing
+            # either: "137 missing by Wednesday" does not second another source's 169)
+            if v == x.value or (compatible(x, o) and not _vague(o) and not _vague(x)):
                 arts |= reporters[v]
         return len(arts)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -733,6 +734,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else "size" if size else "change" if moved else ""
         )  # fmt: skip
+        if unit is None and head[0] not in _MEASURES and _running(toks, clauses, start):
+            # "800 have evacuated so far", "two bodies recovered until 1.30pm": a tally that
+            # may only grow, so a later, larger one is no conflict (a smaller one still is)
+            hi = max(hi, lo * RUNNING)
         counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
             # what befell "four of its six carriages" befell the four; the six is their whole,
@@ -1048,8 +1053,8 @@ def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
     the plant is, and the waves' height is not the riverbed's depth."""
     before = {t.lower for t in toks[max(0, start - 3) : start]}
     after = _unconverted(toks[end : end + 8])
-    if "within" in before or any(t.lower == "radius" for t in toks[start : end + 2]):
-        return "radius"
+    if before & _KEEP_AWAY or any(t.lower in _AROUND for t in toks[start : end + 2]):
+        return "radius"  # (an exclusion zone is one: "a six-kilometre exclusion zone")
     said = [t.lower for t in toks[start : end + 1]]  # "44 kilometres deep"
     if (
         "depth" in before
@@ -1063,8 +1068,8 @@ def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
     if len(after) > k + 1 and after[k].lower in ("of", "from"):
         # "30 km southeast of Milan", "10 km from the city of Balao"
         named = after[k + 1 : k + 5]
-        lead = [t for t in named if t.lower in _PLACE_LEAD_WORDS]
-        place = named[len(lead)] if len(lead) < len(named) else None
+        lead = len(list(itertools.takewhile(lambda t: t.lower in _PLACE_LEAD_WORDS, named)))
+        place = named[lead] if lead < len(named) else None
         if place is not None and place.text[:1].isupper():
             return "from " + stem(place.text)
     if after and after[0].lower == "away":
@@ -1072,6 +1077,8 @@ def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
     return None
 
 
+_AROUND = frozenset(["radius", "zone", "cordon", "perimeter"])
+_KEEP_AWAY = frozenset(["within", "stay", "keep", "remain"])  # "told to stay 6 km from it"
 _DOWN = frozenset(["below", "beneath", "underwater", "down"])
 _UP = frozenset(["high", "tall", "height", "above", "higher", "taller"])
 # the words before a place's name: "from the city of Balao", "of the town of Lodi"
@@ -1259,6 +1266,32 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
 # ("since" too: "fallen 30% since rates peaked" says from when, not that 30% was a peak)
 _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or", "since"])
 _COUNTED_FROM = frozenset(["after", "before", "since"])
+RUNNING = 1_000.0  # how far a tally "so far" may grow: any later count (finite, for the maths)
+_SO_FAR = frozenset(
+    [("so", "far"), ("to", "date"), ("thus", "far"), ("until", "now"), ("as", "yet")]
+)
+# what "until", "by" or "as of" a tally was counted: "until 1.30pm", "by Wednesday"
+_BY_WHEN = frozenset([*dates.WEEKDAYS, "now", "noon", "midnight", "evening", "morning", "tonight"])
+
+
+def _running(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
+    """The count at toks[i] is a tally so far: its clause, or a short one opening the sentence
+    before it ("So far, at least 800 people have evacuated", "By Wednesday, 137 were missing"),
+    says "so far", "to date", or until when ("until 1.30pm", "as of Tuesday")."""
+    lo, hi = clauses[i]
+    if lo > 0 and clauses[lo - 1][1] - clauses[lo - 1][0] <= 3:
+        lo = clauses[lo - 1][0]
+    words = [t.lower for t in toks[lo:hi]]
+    for k in range(len(words) - 1):
+        a, b = words[k], words[k + 1]
+        if (a, b) in _SO_FAR:
+            return True
+        when = b in _BY_WHEN or (b[:1].isdigit() and a != "by")  # ("by 30" is how much)
+        if when and (a in ("until", "by") or (a == "of" and k and words[k - 1] == "as")):
+            return True
+    return False
+
+
 # nouns of a move, after its size: "a 0.25% increase", "a 2% fall"
 _CHANGE_NOUNS = frozenset(
     """increase increases rise rises hike hikes cut cuts drop drops fall falls decline declines
@@ -1558,6 +1591,8 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
     "killed 12 people"), or the words around it, nearest first, within its clause ("12 people
     were killed", "30 passengers on board", "the 180 people on the train were evacuated")."""
     verb = _before_hedges(toks, start)
+    if 2 <= verb < start and toks[verb - 1].lower == "to" and toks[verb - 2].lower in _INTENT:
+        return "sought"  # "working to evacuate 11,000 residents": what is meant to be done
     share = "percent" in head or (
         "sum" if set(head) & set(_CURRENCIES.values()) else False  # type: ignore[assignment]
     )
@@ -1582,6 +1617,13 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
 
 
 _COUNTING = frozenset(["counted", "tallied", "processed", "opened", "reporting"])
+# verbs of meaning to do what the infinitive after them says: "working to evacuate 11,000"
+_INTENT = frozenset(
+    """working work works worked trying try tries tried plans plan planned planning aims aim
+    aimed aiming moved scrambled scrambling
+    ordered order orders seeking seek seeks preparing prepares prepared hoping hope hopes
+    wants want wanted needs need needed expected expects""".split()  # noqa: SIM905
+)
 
 
 def _role_stems(toks: Sequence[Token]) -> list[str]:
