@@ -1461,23 +1461,27 @@ def test_a_count_meant_to_be_reached_is_not_one_reached() -> None:
     done = _one(numbers.extract("About 800 Karsby residents were evacuated overnight."))
     assert meant.value[3] == "sought" and done.value[3] == "evacu"
     assert not numbers.related(meant, done)
-    # look-alike: a count being evacuated now is one
+    under_way = _one(numbers.extract("Officials are now evacuating 11,000 Karsby residents."))
+    assert under_way.value[3] == "sought"
+    # look-alike: a count evacuated is one
     now = _one(numbers.extract("Officials evacuated 11,000 Karsby residents overnight."))
     assert numbers.related(now, done) and not numbers.compatible(now, done)
 
 
 def test_a_tally_so_far_may_grow_but_not_shrink() -> None:
-    early = _one(numbers.extract("So far, two bodies have been recovered from the Karsby river."))
-    until = _one(numbers.extract("Two bodies were recovered from the Karsby river until 1.30pm."))
+    early = _one(numbers.extract("So far, five bodies have been recovered from the Karsby river."))
+    until = _one(numbers.extract("Five bodies were recovered from the Karsby river until 1.30pm."))
     later = _one(numbers.extract("Divers have recovered 19 bodies from the Karsby river."))
-    more = _one(numbers.extract("So far, five bodies have been recovered from the Karsby river."))
+    fewer = _one(numbers.extract("Divers have recovered three bodies from the Karsby river."))
+    same = _one(numbers.extract("Divers have recovered five bodies from the Karsby river."))
     for tally in (early, until):
-        assert numbers.related(tally, later) and numbers.compatible(tally, later)
-    assert not numbers.compatible(more, _one(numbers.extract(
-        "Divers have recovered three bodies from the Karsby river."
-    )))  # fmt: skip
-    # look-alike: "by 30" is how much, not until when
-    assert not numbers.vague(_one(numbers.extract("Karsby sales fell by 30 units on Monday.")))
+        # a later, larger count neither backs nor contradicts it; a smaller one conflicts
+        assert not numbers.related(tally, later) and not numbers.related(later, tally)
+        assert numbers.related(tally, fewer) and not numbers.compatible(tally, fewer)
+        assert numbers.related(tally, same) and numbers.compatible(tally, same)
+    # look-alikes: "by 30" is how much, not until when; no tally, no growth
+    assert numbers.RUNNING_MARK not in _one(numbers.extract("Sales fell by 30 units.")).context
+    assert numbers.related(same, later) and not numbers.compatible(same, later)
 
 
 def test_a_time_counted_from_the_event_says_when_not_what() -> None:

@@ -290,19 +290,19 @@ def test_a_claim_set_where_others_set_it_has_no_lone_place() -> None:
     assert "place differs: 'Utah' here" in _by_text(story)[claim].reason
 
 
-def test_a_tally_so_far_backs_no_other_figure() -> None:
-    # regression: "By Wednesday, 137 were missing" (a tally that may grow) backed another
-    # source's 169, making 121 a high-confidence conflict
-    claim = "Officials in Dunmore said 121 passengers remained missing after the Marrow ferry sank."
+def test_an_order_of_magnitude_backs_no_other_figure() -> None:
+    # "tens of thousands" is no conflict with 25,000, but no second source for it either: a
+    # claim of 3,000 against the two is a tie, not outnumbered
+    claim = "The Marrow river flood forced 3,000 residents of Dunmore from their homes."
     story = _story(
         [claim, *FILLER[0]],
-        ["A list shows 169 passengers missing after the Marrow ferry sank at Dunmore.",
+        ["The Marrow river flood forced 25,000 residents of Dunmore from their homes.",
          *FILLER[1]],
-        ["By Wednesday, 137 passengers were missing after the Marrow ferry sank at Dunmore.",
+        ["Tens of thousands of residents of Dunmore left homes in the Marrow river flood.",
          *FILLER[2]],
     )  # fmt: skip
     s = _by_text(story)[claim]
-    assert s.label == "contradicted" and s.confidence == "low"
+    assert s.label == "contradicted" and s.confidence == "low", s.reason
 
 
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:

@@ -735,9 +735,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             else "part" if of_them else "size" if size else "change" if moved else ""
         )  # fmt: skip
         if unit is None and head[0] not in _MEASURES and _running(toks, clauses, start):
-            # "800 have evacuated so far", "two bodies recovered until 1.30pm": a tally that
-            # may only grow, so a later, larger one is no conflict (a smaller one still is)
-            hi = max(hi, lo * RUNNING)
+            context |= {RUNNING_MARK}  # see `related`
         counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
             # what befell "four of its six carriages" befell the four; the six is their whole,
@@ -1266,7 +1264,7 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
 # ("since" too: "fallen 30% since rates peaked" says from when, not that 30% was a peak)
 _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or", "since"])
 _COUNTED_FROM = frozenset(["after", "before", "since"])
-RUNNING = 1_000.0  # how far a tally "so far" may grow: any later count (finite, for the maths)
+RUNNING_MARK = "+"  # in a slot's context: a tally so far, which may grow
 _SO_FAR = frozenset(
     [("so", "far"), ("to", "date"), ("thus", "far"), ("until", "now"), ("as", "yet")]
 )
@@ -1473,7 +1471,7 @@ _SOURCES = frozenset(
 )  # fmt: skip
 
 
-_MARKS = (PLACE_MARK, SAID_MARK)  # context that relates no counts by itself
+_MARKS = (PLACE_MARK, SAID_MARK, RUNNING_MARK)  # context that relates no counts by itself
 
 
 def _said_by(toks: Sequence[Token], i: int, clause: Clause) -> frozenset[str]:
@@ -1593,6 +1591,10 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
     verb = _before_hedges(toks, start)
     if 2 <= verb < start and toks[verb - 1].lower == "to" and toks[verb - 2].lower in _INTENT:
         return "sought"  # "working to evacuate 11,000 residents": what is meant to be done
+    if 1 <= verb < start and toks[verb].lower in _UNDER_WAY:
+        be = verb - 1 - (toks[verb - 1].lower in ("now", "still"))
+        if be >= 0 and toks[be].lower in ("are", "is", "were", "was"):
+            return "sought"  # "officials are now evacuating 11,000": the operation's scope
     share = "percent" in head or (
         "sum" if set(head) & set(_CURRENCIES.values()) else False  # type: ignore[assignment]
     )
@@ -1617,6 +1619,8 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
 
 
 _COUNTING = frozenset(["counted", "tallied", "processed", "opened", "reporting"])
+# an operation under way, whose figure is how many it is meant to reach
+_UNDER_WAY = frozenset(["evacuating", "relocating", "rescuing", "moving", "resettling"])
 # verbs of meaning to do what the infinitive after them says: "working to evacuate 11,000"
 _INTENT = frozenset(
     """working work works worked trying try tries tried plans plan planned planning aims aim
@@ -1802,6 +1806,12 @@ def related(a: Slot, b: Slot) -> bool:
     of the two the verb is about is a guess: only parts of the same whole are compared)."""
     if a.value[2:] != b.value[2:]:  # type: ignore[index]
         return False
+    # a tally so far ("800 have evacuated so far", "two bodies recovered until 1.30pm") may
+    # grow: a larger count is a later one, neither backed nor contradicted by it (a smaller
+    # one still conflicts, the same one agrees)
+    for x, y in ((a, b), (b, a)):
+        if RUNNING_MARK in x.context and y.value[0] > x.value[1]:  # type: ignore[index]
+            return False
     # who gives or holds them, when both say: two people's shares ("Hale took 46%" / "Moreau
     # won with 52%"), two sources' figures ("police estimated 300,000" / "organisers said
     # 800,000"), two of one family ("Jan Berg, 45," / "his brother, Erik Berg, 51,")
