@@ -200,6 +200,20 @@ def test_quote_hint_names_the_swapped_word() -> None:
 # negation and denial ---------------------------------------------------------------------------
 
 
+def test_a_negation_over_a_stretch_of_time_denies_no_one_event() -> None:
+    # regression: "had not met in person since November 2022" denied "met for four hours"
+    talked = "Mayor Lund and Chief Berg talked for about four hours at the Karsby town hall."
+    assert not _conflict(
+        talked, "Mayor Lund and Chief Berg had not talked in person since the Karsby town hall row."
+    )
+    # look-alikes: the same negation of this talk denies it; a reason is no stretch
+    assert _conflict(talked, "Mayor Lund and Chief Berg did not talk at the Karsby town hall.")
+    assert _conflict(
+        talked,
+        "Mayor Lund and Chief Berg did not talk at the Karsby town hall, since Berg was ill.",
+    )
+
+
 def _conflict(a: str, b: str, before: str = "") -> bool:
     from reader.suggest.support import rarity, specific_stems
 

@@ -120,6 +120,8 @@ def negations(text: str) -> list[Negated]:
             p = _predicate(text, toks, k + 1 if that else k, raised=that)
         elif t.lower in _REFUSALS and nxt is not None and nxt.lower == "to":
             p = _predicate(text, toks, k + 1)
+        if p is not None and _over_a_stretch(text, toks, p):
+            p = None  # "had not met since November": of a stretch of time, not of this meeting
         if p is not None:
             word = toks[p].text
             contracted = t.lower.endswith(("n't", "n’t"))  # "didn't"
@@ -130,6 +132,21 @@ def negations(text: str) -> list[Negated]:
                 Negated(stem(word), word, t.text, (t.start, toks[p].end), _asserted(word, do))
             )
     return out
+
+
+_STRETCH = frozenset(["since", "until", "till", "before"])
+
+
+def _over_a_stretch(text: str, toks: Sequence[Token], p: int) -> bool:
+    """The negated predicate at toks[p] is said of a stretch of time that its clause names
+    ("had not met in person since November 2022", "will not vote until Monday"): another
+    source's "met for four hours" on the day is no denial of it."""
+    for k in range(p + 1, min(len(toks), p + 1 + SCOPE)):
+        if toks[k].lower in CLAUSE_END or breaks_clause(text[toks[k - 1].end : toks[k].start]):
+            return False  # ("did not attend, since he was ill": a reason)
+        if toks[k].lower in _STRETCH:
+            return True
+    return False
 
 
 def _asserted(word: str, do: str) -> tuple[str, ...]:
