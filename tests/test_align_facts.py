@@ -176,4 +176,11 @@ def test_the_words_of_a_source_are_read_as_such() -> None:
     assert not source("The guard stopped the car, then told the driver to get out.")
     assert "polic" in source("The road was shut on Friday, police told reporters.")
     assert source("He repeatedly said it had no plans to attack.") == set()
+    # where it was said is no fact either, wherever it stands
+    assert {"new", "confe"} <= source(
+        "After a news conference, the mayor said he still considered the plan dead."
+    )
+    assert {"state"} <= source("In a statement, the firm said it would appeal.")
+    # look-alike: a conference that is the news is a fact
+    assert not source("The climate conference in Lodi ended without a deal.")
     assert not source('"The road is badly lit," she said.')

@@ -356,8 +356,24 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
         verb = next((k for k, w in enumerate(words[: SOURCE_WORDS + 1]) if w in SAYING), None)
         if verb and "," not in text[: tokens[verb].start] and not LINKS & set(words[:verb]):
             out.update(range(verb + 1))  # not "Police shut the road and said it would..."
+    # where it was said: "..., Biden said at a news conference", "in a statement", "following
+    # a press briefing" (a setting of the saying, wherever it stands in the sentence)
+    for k, w in enumerate(words):
+        if w in _SETTINGS:
+            first = k - (k and words[k - 1] in _SETTING_KINDS)
+            first -= first and words[first - 1] in _SETTING_DETERMINERS
+            if first and words[first - 1] in _SETTING_PREPOSITIONS:
+                out.update(range(first - 1, k + 1))
     # how it was said is what was said: "He repeatedly said" / "Ryabkov repeated"
     return {k for k in out if not words[k].endswith("ly")}
+
+
+_SETTINGS = frozenset(["conference", "briefing", "statement", "interview"])
+_SETTING_KINDS = frozenset(["news", "press", "joint", "televised", "written"])
+_SETTING_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "its"])
+_SETTING_PREPOSITIONS = frozenset(
+    ["at", "in", "during", "following", "after", "before", "told", "to", "from"]
+)
 
 
 def who_terms(read: Sequence[ClaimTerms]) -> frozenset[str]:
