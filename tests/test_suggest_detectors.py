@@ -1237,12 +1237,36 @@ def test_the_missing_and_the_unaccounted_for_are_one_role() -> None:
          "The old record in Karsby was 45.4C, set on a Saturday.", False),
         ("Overnight temperatures in Karsby fell to minus 5C.",
          "Overnight temperatures in Karsby fell to 5C.", False),
+        ("Temperatures in Karsby reached 38.7 Celsius on Thursday.",
+         "Temperatures in Karsby reached 38.7C on Thursday.", True),
+        ("Temperatures in Karsby will reach 40 to 42 Celsius on Thursday.",
+         "Temperatures in Karsby will reach 41C on Thursday.", True),
     ],
 )  # fmt: skip
 def test_temperatures_are_compared_in_one_unit(a: str, b: str, agree: bool) -> None:
     x, y = _one(numbers.extract(a)), _one(numbers.extract(b))
     assert numbers.related(x, y)
     assert numbers.compatible(x, y) is agree
+
+
+def test_a_temperature_is_compared_with_one_of_the_same_kind() -> None:
+    # regression: a record of 2003, a night's low and a rise of 2C each met today's 38.7C
+    today = _one(numbers.extract("Karsby recorded 38.7C on Thursday, a national record."))
+    for text in (
+        "The national record of 38.5C was set in Karsby in August 2003.",
+        "Karsby will stay warm tonight, with temperatures no lower than 23C.",
+        "Karsby is on average 2C hotter than in pre-industrial times.",
+    ):
+        assert not numbers.related(today, _one(numbers.extract(text))), text
+    # look-alikes: two records of one year, two lows, two rises are compared
+    for a, b in (
+        ("A record of 38.5C was set in Karsby in 2003.",
+         "The Karsby record set in August 2003 was 38.1C, officials said."),
+        ("Karsby stayed above 23C overnight.", "Overnight, Karsby stayed above 21C."),
+        ("Karsby is 2C hotter than in 1900.", "Karsby is 1.2C warmer than in 1900."),
+    ):  # fmt: skip
+        x, y = _one(numbers.extract(a)), _one(numbers.extract(b))
+        assert numbers.related(x, y) and not numbers.compatible(x, y), (a, b)
 
 
 def test_temperature_look_alikes_are_not_temperatures() -> None:

@@ -526,7 +526,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # "61%, down from 68%", "fell from 7.1% to 6.7%": the figure it was, not the one it is
             i = j
             continue
-        if lo == hi and (degrees := _temperature(text, toks, start, j)) is not None:
+        if (degrees := _temperature(text, toks, start, j, hi - lo)) is not None:
             slots.append(degrees[0])
             i = degrees[1]
             continue
@@ -777,11 +777,14 @@ _LABELLED = frozenset(
 _TEMPERATURE_UNITS = {"celsius": "C", "centigrade": "C", "fahrenheit": "F", "c": "C", "f": "F"}
 
 
-def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot, int] | None:
-    """A temperature at toks[i:j] ("46.2C", "46.2°C", "115 degrees Fahrenheit", "minus 5C"),
-    in degrees Celsius, as precise as written (a whole degree is rounded: "46C" meets "46.2C";
-    "115F" is 46.1C give or take 0.3), and where its words end; None when the figure is not one
-    (a hedged temperature is not compared: "nearly 47C" is no factor of 47)."""
+def _temperature(
+    text: str, toks: Sequence[Token], i: int, j: int, width: float = 0.0
+) -> tuple[Slot, int] | None:
+    """A temperature at toks[i:j] ("46.2C", "46.2°C", "115 degrees Fahrenheit", "38.5 Celsius",
+    "minus 5C", "23 to 24 Celsius": a range `width` wide), in degrees Celsius, as precise as
+    written (a whole degree is rounded: "46C" meets "46.2C"; "115F" is 46.1C give or take 0.3),
+    and where its words end; None when the figure is not one (a hedged temperature is not
+    compared: "nearly 47C" is no factor of 47)."""
     if j >= len(toks):
         return None
     unit, end = None, j
@@ -789,7 +792,9 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
         unit = toks[j].text
     elif toks[j].lower in ("degrees", "degree") and j + 1 < len(toks):
         unit, end = _TEMPERATURE_UNITS.get(toks[j + 1].lower), j + 1
-    if unit is None or _hedge(toks, i) is not None:
+    elif toks[j].lower in _SCALE_NAMES:
+        unit = _TEMPERATURE_UNITS[toks[j].lower]  # "38.5 Celsius"
+    if unit is None or _hedge(toks, i) is not None or (width and not toks[i].text[:1].isdigit()):
         return None
     before = toks[i - 1] if i > 0 else None
     if end == j and before and (before.lower in _LABELLED or before.text[:1].isupper()):
@@ -800,13 +805,47 @@ def _temperature(text: str, toks: Sequence[Token], i: int, j: int) -> tuple[Slot
     if (before and before.lower == "minus") or (sign and sign in "-−"):
         degrees = -degrees
     half = 0.5 * 10.0 ** -len(figure.partition(".")[2])
-    lo, hi = degrees - half, degrees + half
+    lo, hi = degrees - half, degrees + width + half
     if unit == "F":
         lo, hi = (lo - 32) * 5 / 9, (hi - 32) * 5 / 9
     span = (toks[i].start, toks[end].end)
     context = frozenset(window_stems(toks, i, end + 1, skip=_HEDGE_WORDS))
-    value = (lo, hi, "°C", None, "former" if _former(text, toks, i) else "")
+    after = toks[end + 1].lower if end + 1 < len(toks) else ""
+    # "2C hotter than pre-industrial times": by how much, not how hot; "a record of 38.5C
+    # set in August 2003": that year's, not today's
+    kind = "former" if _former(text, toks, i) else "change" if after in _WARMER else ""
+    if (year := _dated(toks, _clauses(text, toks)[i][0], end + 1)) and kind != "change":
+        kind = f"{kind} {year}".strip()
+    # the night's low is not the day's high ("no lower than 23C tonight")
+    role = "low" if context & _NIGHT else None
+    value = (lo, hi, "°C", role, kind)
     return Slot("number", frozenset(["°C"]), value, text[span[0] : span[1]], span, context), end + 1
+
+
+_WARMER = frozenset(
+    """hotter warmer colder cooler higher lower above below more less up down""".split()  # noqa: SIM905
+)
+_NIGHT = frozenset(["overn", "night", "low", "lower", "minim", "lowes", "tonig"])  # (stems)
+
+
+_SCALE_NAMES = frozenset(["celsius", "centigrade", "fahrenheit"])
+
+
+def _dated(toks: Sequence[Token], first: int, after: int) -> str:
+    """ "in YEAR" when a year dates the figure ending before toks[after]: the first after it,
+    up to another clause of the sentence ("36.7C set in Heathrow in 2015 and ... 38.5C,
+    recorded in August 2003", "38.7C on July 25, 2019"), or one in its clause before it from
+    toks[first] ("the record in 2003 was 38.5C"); else ""."""
+    ahead = itertools.takewhile(
+        lambda k: toks[k].lower not in _CLAUSE_BREAKS, range(after, min(len(toks), after + 10))
+    )
+    for k in [*ahead, *range(first, after)]:
+        if dates.is_year(toks[k].text) and k and (
+            toks[k - 1].lower in ("in", "of") or toks[k - 1].lower in dates.MONTHS
+            or toks[k - 1].text.isdigit()
+        ):  # fmt: skip
+            return f"in {toks[k].text}"
+    return ""
 
 
 _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
