@@ -1522,6 +1522,37 @@ def test_a_tally_so_far_may_grow_but_not_shrink() -> None:
     assert numbers.related(same, later) and not numbers.compatible(same, later)
 
 
+def test_each_result_of_a_match_is_compared_with_the_same_result() -> None:
+    # regression: a final (the 3-3 draw, the 4-2 shoot-out, the 2-0 lead at half-time) had
+    # three scores, each a high-confidence conflict with the others
+    draw, shootout, lead = numbers.extract(
+        "Karsby drew 3-3 with Lodi, won 4-2 on penalties, and had led 2-0 at half-time."
+    )
+    assert [s.value[4] for s in (draw, shootout, lead)] == ["", "shoot-out", "part way"]
+    title = numbers.extract("Karsby 3-3 Lodi (4-2 pens): Karsby win the cup")
+    assert [s.value[4] for s in title] == ["", "shoot-out"]  # (the words up to the next score)
+    # look-alike: two finals' scores are compared
+    other = _one(numbers.extract("Karsby beat Lodi 3-2 after extra time."))
+    assert numbers.related(draw, other) and not numbers.compatible(draw, other)
+
+
+def test_the_minute_of_one_player_s_goal_is_not_another_s() -> None:
+    early = _one(numbers.extract("Berg scored from the spot in the 23rd minute after a foul."))
+    late = _one(numbers.extract("Lodi won a penalty in the 80th minute, which Haas converted."))
+    both = _one(numbers.extract("Then Haas scored twice, in the 80th and 81st minutes."))
+    assert not numbers.related(early, late)
+    assert numbers.related(late, both) and numbers.compatible(late, both)
+    # look-alike: the same player's goal at two minutes is a conflict
+    again = _one(numbers.extract("Berg scored from the spot in the 21st minute after a foul."))
+    assert numbers.related(early, again) and not numbers.compatible(early, again)
+
+
+def test_the_opening_minutes_are_a_part_of_the_match() -> None:
+    part = _one(numbers.extract("Karsby dominated the opening 80 minutes of the final."))
+    whole = _one(numbers.extract("The final was level after 120 minutes of play."))
+    assert part.value[4] == "other" and not numbers.related(part, whole)
+
+
 def test_a_time_counted_from_the_event_says_when_not_what() -> None:
     divers = _one(numbers.extract(
         "More than 10 hours after the Marla capsized, divers could not reach the wreck."
@@ -2053,7 +2084,8 @@ def test_a_year_the_story_is_measured_against_is_no_date_of_it() -> None:
     # from the 2021 of another penalty
     for text in ("It is the biggest penalty since Ms Dixon assumed new powers in 2018.",
                  "It was the worst flood since 1998, officials said.",
-                 "The first talks since 2019 began in Velto."):  # fmt: skip
+                 "The first talks since 2019 began in Velto.",
+                 "Karsby won their first national cup title since 1986."):  # fmt: skip
         assert not [s for s in dates.extract(text) if s.kind == "year"], text
     # look-alike: when something began
     began = [s for s in dates.extract("The regulator has investigated Velto since 2020.")]

@@ -321,7 +321,7 @@ def _since_then(text: str, toks: Sequence[Token], i: int) -> bool:
         if breaks_clause(text[toks[k].end : toks[k + 1].start]):
             return False
         if toks[k].lower == "since":
-            before = [t.lower for t in toks[max(0, k - 3) : k]]
+            before = [t.lower for t in toks[max(0, k - 5) : k]]  # "first World Cup title since"
             # (a superlative, "first", "last" rank what the sentence says)
             return k < i - 1 or any(w in ("first", "last") or is_superlative(w) for w in before)
     return False

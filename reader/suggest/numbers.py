@@ -508,7 +508,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # the second figure of a range of sums writes its currency again: "$10 million-$20
         # million", "$5 million to $15 million"
         currency = toks[i - 1].text if i > 0 and toks[i - 1].text in _CURRENCIES else ""
-        if (joiner == "to" and not frm and not moved) or (joiner == "and" and between):
+        if ordinal and joiner == "and" and (last := _next_ordinal(text, toks, j + 1)):
+            lo, hi, j = min(lo, last[0]), max(hi, last[0]), last[1]  # "the 80th and 81st minutes"
+        elif (joiner == "to" and not frm and not moved) or (joiner == "and" and between):
             second = _past_currency(toks, j + 1, currency)
             upper = _parse(text, toks, second) if second < len(toks) else None
             if upper:
@@ -730,6 +732,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # how much something moved ("rose by 2%", "fell 14%", "a 0.25% increase"): compared
         # only with another move, not with where it moved to ("to 5.25%")
         moved = unit == "percent" and (moved or (k < len(toks) and toks[k].lower in _CHANGE_NOUNS))
+        if ordinal:
+            # "the 23rd minute" is when something happened, and whose it was the names of its
+            # clause say: Messi's penalty in the 23rd, not Mbappe's in the 80th
+            context |= name_marks(toks[slice(*clauses[start])])
+        # "the opening 80 minutes", "the first 100 buyers": a part of the whole
+        subset = subset or (unit is None and start > 0 and toks[start - 1].lower in _FIRST_OF)
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else "size" if size else "change" if moved else ""
@@ -1207,9 +1215,25 @@ def _score(
     near = window_stems(toks, i, j + 1, skip=_HEDGE_WORDS) | inside
     span = (toks[i].start, toks[j].end)
     context = frozenset(near) | _names(toks, i, j + 1)
-    value = (float(second), float(first), "score", None, "")
+    value = (float(second), float(first), "score", None, _phase(toks, i, j))
     surface = text[span[0] : span[1]]
     return Slot("number", frozenset(["score"]), value, surface, span, context), j
+
+
+_FIRST_OF = frozenset(["first", "last", "opening", "closing"])
+_SHOOTOUT = frozenset(["penalties", "pens", "shootout", "shoot", "spot", "kicks"])
+_PART_WAY = frozenset(["half", "halftime", "down", "led", "leading", "up", "ahead", "trailing"])
+
+
+def _phase(toks: Sequence[Token], i: int, j: int) -> str:
+    """Which result of a match the score at toks[i..j] is, by the words next to it (up to
+    another figure): a shoot-out's ("4-2 on penalties"), one part way through ("led 2-0 at
+    half-time", "from 2-0 down"), or the match's, "": a match has all three, none contradicts
+    another ("a 3-3 draw" / "won 4-2 in a penalty shootout")."""
+    before = list(itertools.takewhile(lambda t: not _is_figure(t), toks[max(0, i - 3) : i][::-1]))
+    after = list(itertools.takewhile(lambda t: not _is_figure(t), toks[j + 1 : j + 5]))
+    words = {t.lower for t in (*before, *after)}
+    return "shoot-out" if words & _SHOOTOUT else "part way" if words & _PART_WAY else ""
 
 
 _DOTTED_SPEED = re.compile(r"([mk])\.p\.h\b", re.IGNORECASE)
@@ -1337,6 +1361,14 @@ _CHANGE_NOUNS = frozenset(
 _NOT_MOVED = frozenset(["to", "of", "at"])
 # what stands between "from" and a figure it was: "from a record 10%", "from a peak of 11%"
 _FROM_LEAD = frozenset("a an the its their record high peak low previous of".split())  # noqa: SIM905
+
+
+def _next_ordinal(text: str, toks: Sequence[Token], k: int) -> tuple[float, int] | None:
+    """(its value, the index after it) when an ordinal ("81st") starts at toks[k]."""
+    ordinal = k + 1 < len(toks) and toks[k].text.isdigit() and toks[k + 1].lower in _ORDINAL
+    if ordinal and _joined(text, toks[k], toks[k + 1], ""):
+        return float(toks[k].text), k + 2
+    return None
 
 
 def _is_figure(t: Token) -> bool:
