@@ -1326,7 +1326,7 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
 
 # ("since" too: "fallen 30% since rates peaked" says from when, not that 30% was a peak)
 _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or", "since"])
-_COUNTED_FROM = frozenset(["after", "before", "since"])
+_COUNTED_FROM = frozenset(["after", "before", "since", "into"])
 RUNNING_MARK = "+"  # in a slot's context: a tally so far, which may grow
 _SO_FAR = frozenset(
     [("so", "far"), ("to", "date"), ("thus", "far"), ("until", "now"), ("as", "yet")]
@@ -1415,7 +1415,8 @@ def _moved_by(toks: Sequence[Token], start: int) -> bool:
 
 
 def _counted_from(text: str, toks: Sequence[Token], k: int) -> set[str]:
-    """The words of the event a time counts from, after toks[k] ("after", "since") to the end
+    """The words of the event a time counts from, after toks[k] ("after", "since", "into":
+    "six minutes into the flight") to the end
     of its phrase: "10 hours after the ferry capsized, divers ..." says when the divers did
     something; that another source's "35 hours after the capsize" counts from the same event
     does not make the two figures about one thing."""
