@@ -1415,11 +1415,10 @@ def _moved_by(toks: Sequence[Token], start: int) -> bool:
 
 
 def _counted_from(text: str, toks: Sequence[Token], k: int) -> set[str]:
-    """The words of the event a time counts from, after toks[k] ("after", "since", "into":
-    "six minutes into the flight") to the end
-    of its phrase: "10 hours after the ferry capsized, divers ..." says when the divers did
-    something; that another source's "35 hours after the capsize" counts from the same event
-    does not make the two figures about one thing."""
+    """The words of the event a time counts from, after toks[k] ("after", "since", "into": "six
+    minutes into the flight") to the end of its phrase: "10 hours after the ferry capsized,
+    divers ..." says when the divers did something; that another source's "35 hours after the
+    capsize" counts from the same event does not make the two figures about one thing."""
     words = set()
     for m in range(k + 1, len(toks)):
         if toks[m].lower in _CLAUSE_BREAKS or breaks_clause(text[toks[m - 1].end : toks[m].start]):
