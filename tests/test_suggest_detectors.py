@@ -1459,6 +1459,23 @@ def test_a_sum_named_by_what_it_is_is_compared_only_with_sums_of_that() -> None:
     assert numbers.related(income, net) and not numbers.compatible(income, net)
 
 
+def test_seats_won_lost_and_hoped_for_are_three_things() -> None:
+    # from a real election: "won 33 out of 150 seats, a loss of eight seats" compared the 150
+    # and the eight with other sources' 33 seats won
+    won, whole, loss = numbers.extract(
+        "The Karsby party won 33 out of 150 seats, a loss of eight seats on the last vote."
+    )
+    assert [won.value[4], whole.value[4], loss.value[4]] == ["part", "whole", "change"]
+    other = _one(numbers.extract("The Karsby party is set to win 33 seats, officials said."))
+    assert numbers.related(won, other) is False and not numbers.related(whole, other)
+    lost = _one(numbers.extract("The Karsby party lost nine seats on the last vote, it said."))
+    assert numbers.related(loss, lost) and not numbers.compatible(loss, lost)
+    hoped = _one(numbers.extract("It is not the 30 seats the Karsby party hoped for."))
+    assert hoped.value[3] == "sought" and not numbers.related(hoped, other)
+    # look-alike: jobs lost are jobs cut, not a move of a level
+    assert _one(numbers.extract("The Karsby firm lost 300 jobs.")).value[4] == ""
+
+
 def test_a_figure_it_moved_from_is_what_it_was() -> None:
     text = "Karsby inflation eased to 7.9% from a record 10% last autumn."
     assert [s.surface for s in numbers.extract(text)] == ["7.9%"]

@@ -106,6 +106,7 @@ _ROLE_OF = {
     # ten years", "the potential sentence was six to eight years", "a maximum of 20 years"
     "sough": "sought", "seek": "sought", "deman": "sought", "reque": "sought",
     "recom": "sought", "propo": "sought", "want": "sought", "urged": "sought", "urge": "sought",
+    "hoped": "sought", "hope": "sought", "hopin": "sought",  # "not the 30 seats I hoped for"
     "poten": "potential", "maxim": "potential", "possi": "potential",
     "faced": "potential", "face": "potential", "facin": "potential",  # "faced up to 130 years"
     # what a court set aside is no sentence: "his 12-year sentence was overturned"
@@ -732,6 +733,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # how much something moved ("rose by 2%", "fell 14%", "a 0.25% increase"): compared
         # only with another move, not with where it moved to ("to 5.25%")
         moved = unit == "percent" and (moved or (k < len(toks) and toks[k].lower in _CHANGE_NOUNS))
+        moved = moved or (unit is None and role is None and _count_moved(toks, start, head[0]))
         if ordinal:
             # "the 23rd minute" is when something happened, and whose it was the names of its
             # clause say: Messi's penalty in the 23rd, not Mbappe's in the 80th
@@ -1273,7 +1275,12 @@ def _past_currency(toks: Sequence[Token], k: int, currency: str) -> int:
 
 def _whole_of(text: str, toks: Sequence[Token], j: int) -> int | None:
     """Where the whole begins when the figure ending before toks[j] is a part of it: "four of
-    its six carriages", "five of the train's six carriages", "three of the five suspects"."""
+    its six carriages", "five of the train's six carriages", "three of the five suspects",
+    "33 out of 150 seats"."""
+    if j + 2 < len(toks) and toks[j].lower == "out" and toks[j + 1].lower == "of":
+        j += 1  # "33 out of 150 seats", "33 out of the 150 seats"
+        if toks[j + 1].lower not in _DETERMINERS_OF:
+            return j + 1 if _parse(text, toks, j + 1) is not None else None
     if j + 2 >= len(toks) or toks[j].lower != "of" or toks[j + 1].lower not in _DETERMINERS_OF:
         return None
     k = j + 2
@@ -1400,6 +1407,22 @@ def _after_from(toks: Sequence[Token], i: int) -> bool:
     while k >= max(0, i - 4) and toks[k].lower in _FROM_LEAD:
         k -= 1
     return k >= 0 and toks[k].lower == "from"
+
+
+_LOST = frozenset(["lost", "lose", "loses", "losing", "gained", "gain", "gains", "gaining"])
+_MOVE_OF = frozenset(["loss", "gain", "drop", "fall", "rise", "increase", "decrease", "cut"])
+
+
+def _count_moved(toks: Sequence[Token], start: int, head: str) -> bool:
+    """The count starting at toks[start] is how much one moved: "lost nine seats", "lose a
+    staggering 29 seats", "a loss of eight seats" (not how many it has: "won 33 seats"; and
+    jobs or people lost are counted as such: "lost 300 jobs" is "cut 300 jobs")."""
+    if head == "job" or head in _PEOPLE_KEYS:
+        return False
+    before = [t.lower for t in _clause(toks[max(0, start - 3) : start][::-1])]
+    if before[:1] == ["of"]:
+        return len(before) > 1 and before[1] in _MOVE_OF
+    return bool(_LOST.intersection(before))
 
 
 def _moved_by(toks: Sequence[Token], start: int) -> bool:
