@@ -1476,6 +1476,22 @@ def test_seats_won_lost_and_hoped_for_are_three_things() -> None:
     assert _one(numbers.extract("The Karsby firm lost 300 jobs.")).value[4] == ""
 
 
+def test_those_in_critical_condition_are_some_of_the_injured() -> None:
+    # from a real attack: "six children and two adults remain in critical condition" against
+    # "eight other children ... with stab wounds"
+    children, adults = numbers.extract(
+        "Six children and two adults remain in critical condition in Karsby hospitals."
+    )
+    assert children.value[3] == adults.value[3] == "critical"
+    hurt = numbers.extract("The Karsby attack left eight children injured, police said.")[0]
+    assert not numbers.related(children, hurt)
+    later = _one(numbers.extract("Five children remain in critical condition in Karsby."))
+    assert numbers.related(children, later) and not numbers.compatible(children, later)
+    # look-alike: "killing three and injuring 11" says what befell each
+    killed, injured = numbers.extract("The Karsby blast killed three and injured 11 others.")
+    assert (killed.value[3], injured.value[3]) == ("dead", "hurt")
+
+
 def test_a_figure_it_moved_from_is_what_it_was() -> None:
     text = "Karsby inflation eased to 7.9% from a record 10% last autumn."
     assert [s.surface for s in numbers.extract(text)] == ["7.9%"]

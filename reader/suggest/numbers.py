@@ -97,6 +97,7 @@ _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "miss": "missing", "unacc": "missing", "evacu": "evacu",
     "rescu": "rescu", "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
+    "criti": "critical",  # "six in critical condition": some of the injured, not all of them
     "targe": "target", "thres": "target", "aim": "target", "goal": "target", "emplo": "staff",
     # sums that are not a thing's worth nor its cost: "insured for €30m", "a €1m reward"
     "insur": "insured", "rewar": "reward", "ranso": "ransom", "bail": "bail",
@@ -1692,7 +1693,11 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
     share = "percent" in head or (
         "sum" if set(head) & set(_CURRENCIES.values()) else False  # type: ignore[assignment]
     )
-    after = _role_stems(_clause(_until_share(text, toks[end : end + 8], share)))
+    following = toks[end : end + 8]
+    if len(following) > 2 and following[0].lower == "and" and _is_number(following[1]):
+        # "six children and two adults remain in critical condition": said of both
+        following = toks[end + 3 : end + 11]
+    after = _role_stems(_clause(_until_share(text, following, share)))
     before = _role_stems(
         _clause(_until_share(text, toks[max(0, start - 4) : start][::-1], share))[::-1]
     )[::-1]
