@@ -100,4 +100,3 @@ def test_a_place_knows_what_it_lies_within(cache: Path, monkeypatch: pytest.Monk
     places.gazetteer.cache_clear()
     no_package(monkeypatch)  # ...read back from the cache file the same
     assert places.gazetteer().contains("maryland", "baltimore")
-    assert places.nested("baltimore", "maryland") and not places.nested("lodi", "texas")

@@ -245,14 +245,18 @@ class _Places:
             # (a claim that also names a place other sources name is set where they set it:
             # its other places are detail, "staff in Washington, Oregon and California")
             return None
+        if places.located(c.text) & places.located(claims[j].text):
+            return None  # both set it in one place no gazetteer holds: "at Faversham, Kent"
+        known = places.gazetteer()
+        if any(known.contains(p, q) for p in there for q in here):
+            return None  # the counterpart's frame holds the claim's place: "Europe" / "Scotland"
         # (not one the claim names as part of another name, "the Baltimore City Fire
-        # Department", nor one that lies within one of its places or holds it: "Maryland" /
-        # "Baltimore", "Switzerland" / "Geneva")
+        # Department", nor one within one of its places: "Maryland" / "Baltimore")
         said = places.mentioned_stems(c.text)
         theirs = [
             p for p in there
             if p not in here and not places.place_stems(p) <= said
-            and not any(places.nested(p, q) for q in here)
+            and not any(known.contains(q, p) for q in here)
         ]  # fmt: skip
         if not theirs:
             return None

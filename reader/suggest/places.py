@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 from collections.abc import Sequence
 from contextlib import suppress
@@ -127,12 +128,6 @@ def _read_geonames(gc: object) -> list[str]:
     return sorted("\t".join([name, *sorted(parents)]) for name, parents in within.items())
 
 
-def nested(a: str, b: str) -> bool:
-    """One of two gazetteer places lies within the other ("baltimore" / "maryland")."""
-    known = gazetteer()
-    return known.contains(a, b) or known.contains(b, a)
-
-
 def places(text: str, tokens: Sequence[Token] | None = None) -> dict[str, tuple[int, int]]:
     """Gazetteer places named in `text` (capitalised, not opening a sentence), with the offsets
     of their first mention; a multi-word name ("New York") counts once, as a whole."""
@@ -188,6 +183,20 @@ def local_places(text: str) -> dict[str, tuple[int, int]]:
 def named_places(text: str) -> dict[str, tuple[int, int]]:
     """Gazetteer places and local places of `text`, the gazetteer's spans first."""
     return {**local_places(text), **places(text)}
+
+
+_LOCATIVES = frozenset(["in", "at", "near", "outside"])
+
+
+def located(text: str) -> set[str]:
+    """Lower-cased names said to be where something is, gazetteer or not: the capitalised word
+    after "in", "at", "near", "outside" ("recorded at Faversham", "in Southport")."""
+    toks = tokenize(text)
+    return {
+        b.lower
+        for a, b in itertools.pairwise(toks)
+        if a.lower in _LOCATIVES and b.text[:1].isupper() and b.text.isalpha()
+    }
 
 
 def mentioned_stems(text: str) -> set[str]:
