@@ -2115,6 +2115,16 @@ def test_a_sum_of_an_earlier_year_or_exceeded_by_this_one_is_that_year_s() -> No
     assert numbers.related(again, fine) and not numbers.compatible(again, fine)
 
 
+def test_the_year_a_thing_began_is_not_the_year_it_ended() -> None:
+    began = _one(dates.extract("The Karsby health trial of 13,000 men began in 1973."), "year")
+    ended = _one(
+        dates.extract("At the end of the Karsby health trial in 1982, men did well."), "year"
+    )
+    other = _one(dates.extract("The Karsby health trial of 13,000 men started in 1975."), "year")
+    assert not dates.related(began, ended)
+    assert dates.related(began, other) and not dates.compatible(began, other)
+
+
 def test_a_year_the_story_is_measured_against_is_no_date_of_it() -> None:
     # "the biggest penalty since she assumed new powers in 2018" was a year that "differed"
     # from the 2021 of another penalty

@@ -317,6 +317,21 @@ def test_an_order_of_magnitude_backs_no_other_figure() -> None:
     assert s.label == "contradicted" and s.confidence == "low", s.reason
 
 
+def test_two_counts_of_one_sentence_are_two_things() -> None:
+    # from a real trial report: "from the screening of over 360,000 men, investigators
+    # recruited 12,866" was contradicted by another source's "nearly 13,000 men" in the trial
+    both = "From the screening of 36,000 Dunmore men, the Marrow trial recruited 1,286 men."
+    one = "The Marrow trial in Dunmore included nearly 1,300 men, the researchers said."
+    story = _story([both, *FILLER[0]], [one, *FILLER[1]], [*FILLER[2]])
+    got = _by_text(story)
+    assert got[both].label != "contradicted", got[both].reason
+    assert got[one].label != "contradicted", got[one].reason
+    # look-alike: a sentence with one count that differs still conflicts
+    other = "The Marrow trial in Dunmore included 2,400 men, the researchers said."
+    story = _story([both, *FILLER[0]], [one, *FILLER[1]], [other, *FILLER[2]])
+    assert _by_text(story)[other].label == "contradicted"
+
+
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
     # so `A` would have accepted a wording difference as a factual one

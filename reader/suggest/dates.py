@@ -475,7 +475,20 @@ def related(a: Slot, b: Slot) -> bool:
             and (bool(a.key & b.key) or (not (a.key or b.key) and _one_setting(set_a, set_b)))
             and same_event(a.context - zone_a - set_a, b.context - zone_b - set_b)
         )
+    if a.kind == "year" and {_begins(a.context), _begins(b.context)} == {True, False}:
+        return False  # "the trial began in 1973" / "at its conclusion in 1982": two events
     return len(a.context & b.context) >= 2
+
+
+# words of a start and of an end (stems), which set two years of one story apart
+_STARTS = frozenset(["began", "begin", "start", "launc", "open", "found", "estab"])
+_ENDS = frozenset(["ended", "end", "concl", "finis", "shut", "compl"])
+
+
+def _begins(context: frozenset[str]) -> bool | None:
+    """True for a year said of a start, False of an end, None when neither or both."""
+    start, end = bool(context & _STARTS), bool(context & _ENDS)
+    return start if start != end else None
 
 
 def _one_setting(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -125,6 +125,13 @@ def _vague(s: Slot) -> bool:
     return s.kind == "number" and numbers.vague(s)
 
 
+def _siblings(a: Slot, b: Slot) -> bool:
+    """Two counts of one claim with a word in common: two figures of one sentence are two
+    things ("screened 360,000 men and recruited 12,866"), unlike a time given two ways ("late
+    on Monday, at 10 p.m.")."""
+    return a.kind == b.kind == "number" and bool(a.key & b.key)
+
+
 def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> Finding | None:
     """Compare slot `s` of claim i with related slots of the other articles.
 
@@ -695,7 +702,9 @@ class StorySuggester:
         mine = self.claims[i].article
         out = []
         for s in self.slots[i]:
-            key = (s.kind, s.key, s.value, s.surface, s.context, mine)
+            # (the claim's other figures of the same thing shape the vote: see `_vote_on`)
+            sibs = tuple(x.value for x in self.slots[i] if x is not s and _siblings(x, s))
+            key = (s.kind, s.key, s.value, s.surface, s.context, mine, sibs)
             try:
                 f = self._voted[key]
             except KeyError:
@@ -737,7 +746,22 @@ class StorySuggester:
                             rel.append((j, o))
         if rel and "age" in s.key:
             rel += self._same_age_elsewhere(s, rel)
-        return _vote(i, s, claims, rel) if rel else None
+        return _vote(i, s, claims, self._not_others(i, s, rel)) if rel else None
+
+    def _not_others(self, i: int, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:
+        """`rel` without the figures that are plainly of something else: a sentence giving
+        slot s's figure among others ("screened 360,000 men and recruited 12,866") agrees with
+        it and its others are other counts; a figure that another of claim i's own slots gives
+        is that slot's, no dissent from s."""
+        related, compatible = RULES[s.kind]
+        mine = [x for x in self.slots[i] if x is not s and _siblings(x, s)]
+        agreeing = {j for j, o in rel if compatible(s, o)}
+        return [
+            (j, o)
+            for j, o in rel
+            if compatible(s, o)
+            or (j not in agreeing and not any(related(x, o) and compatible(x, o) for x in mine))
+        ]
 
     def _same_age_elsewhere(self, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:
         """The ages that the articles of `rel` give elsewhere and that agree with `s`: a source
