@@ -753,13 +753,19 @@ class StorySuggester:
         slot s's figure among others ("screened 360,000 men and recruited 12,866") agrees with
         it and its others are other counts; a figure that another of claim i's own slots gives
         is that slot's, no dissent from s."""
+        if s.kind != "number":
+            return rel
         related, compatible = RULES[s.kind]
         mine = [x for x in self.slots[i] if x is not s and _siblings(x, s)]
-        agreeing = {j for j, o in rel if compatible(s, o)}
+        agrees: dict[object, bool] = {}  # by value: a long story repeats a few values
+        for _, o in rel:
+            if o.value not in agrees:
+                agrees[o.value] = compatible(s, o)
+        agreeing = {j for j, o in rel if agrees[o.value]}
         return [
             (j, o)
             for j, o in rel
-            if compatible(s, o)
+            if agrees[o.value]
             or (j not in agreeing and not any(related(x, o) and compatible(x, o) for x in mine))
         ]
 
