@@ -1901,7 +1901,8 @@ def test_a_price_per_share_is_not_the_deal_s_total() -> None:
     total = _one(numbers.extract("Velto agreed to buy Harlow Foods for $2.4 billion in cash."))
     for each in ("Velto will pay $12 per share for Harlow Foods.",
                  "Velto agreed to buy Harlow Foods for $12 a share.",
-                 "Velto agreed to buy Harlow Foods for $12 (€11) per share."):  # fmt: skip
+                 "Velto agreed to buy Harlow Foods for $12 (€11) per share.",
+                 "Velto will pay $12 per Harlow share for the food group."):  # fmt: skip
         price = _one(numbers.extract(each))
         assert price.surface.startswith("$12") and price.surface.endswith("share"), each
         assert not numbers.related(total, price), each

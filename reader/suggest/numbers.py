@@ -262,12 +262,15 @@ _PER = frozenset(["per", "a", "an"])
 _WHEN_WORDS = frozenset(["ago", "earlier", "later", "before", "after"])  # "a year ago"
 
 
-def _per(toks: Sequence[Token], k: int) -> str | None:
+def _per(toks: Sequence[Token], k: int) -> tuple[str, int] | None:
     """The role of a sum that is a price or a rate, "per share", when "per"/"a"/"an" and a noun
-    follow it at toks[k] ("$95 per share", "$80 a barrel", "£12 an hour"); else None. It is
-    compared only with sums per the same thing, not with a deal's total ("$68.7 billion")."""
+    follow it at toks[k] ("$95 per share", "$80 a barrel", "£12 an hour", "$95 per Activision
+    share"), and where that noun is; else None. It is compared only with sums per the same
+    thing, not with a deal's total ("$68.7 billion")."""
     if k + 1 >= len(toks) or toks[k].lower not in _PER:
         return None
+    if toks[k].lower == "per" and k + 2 < len(toks) and toks[k + 1].text[:1].isupper():
+        k += 1  # "$95 per Activision share": whose share, then what it is per
     noun = toks[k + 1]
     if not noun.text.isalpha() or not noun.text.islower() or not is_content(noun.text):
         return None
@@ -276,7 +279,7 @@ def _per(toks: Sequence[Token], k: int) -> str | None:
         return None  # "$2bn a year ago" says when
     if toks[k].lower != "per" and nxt and is_content(nxt) and nxt not in _WHEN_WORDS:
         return None  # "paid $5m a firm owned by ...": "a" opens a noun phrase, not a rate
-    return "per " + stem(noun.text)
+    return "per " + stem(noun.text), k + 1
 
 
 def _fraction(toks: Sequence[Token], i: int) -> float | None:
@@ -573,9 +576,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if unit in _CURRENCIES.values() and (bracket := _converted(text, toks, k)) is not None:
             converted.add(bracket[0])  # "$95 (€84) per share": one sum, read past its brackets
             k = bracket[1]
-        price = _per(toks, k) if unit in _CURRENCIES.values() else None
-        if price is not None:  # "$95 per share", "$80 a barrel": a price, not a total
-            first_head, k = k + 1, k + 2
+        per = _per(toks, k) if unit in _CURRENCIES.values() else None
+        price = per[0] if per else None
+        if per is not None:  # "$95 per share", "$80 a barrel": a price, not a total
+            first_head, k = per[1], per[1] + 1
         if k < len(toks) and toks[k].lower == "of" and price is None:
             k += 1
         if k + 2 < len(toks) and (dotted := _DOTTED_SPEED.match(text, toks[k].start)):
