@@ -745,6 +745,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= name_marks(toks[slice(*clauses[start])])
         # "the opening 80 minutes", "the first 100 buyers": a part of the whole
         subset = subset or (unit is None and start > 0 and toks[start - 1].lower in _FIRST_OF)
+        # "two other wildfires were 80% and 50% contained": shares of other things
+        subset = subset or (
+            unit == "percent"
+            and any(t.lower in ("other", "another") for t in toks[clauses[start][0] : start])
+        )
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else "size" if size else "change" if moved else ""
@@ -941,6 +946,21 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause) -> st
         )
     ):
         return toks[lo - 1].text
+    if toks[lo].lower in _RELATIVES and lo:
+        # "California's Camp Fire, which killed 85 people in 2018", "the 2018 Camp Fire in
+        # California, which killed at least 85": what the clause says of an event of a year
+        # its own words or the clause it hangs on give (a month's year may be the story's own:
+        # "burst its banks in May 2024, which killed 12")
+        first = _clauses(text, toks)[lo - 1][0]
+        year = next(
+            (
+                toks[k].text for k in range(first, hi)
+                if dates.is_year(toks[k].text) and toks[k - 1].lower not in dates.MONTHS
+            ),
+            "",
+        )  # fmt: skip
+        if year:
+            return year
     opening = 0
     if len(toks) > 2 and toks[0].lower == "in" and _in_year(toks, 1):
         opening = 2  # "In 2009, a smaller tanker ...": the whole sentence's
@@ -1415,14 +1435,16 @@ def _after_from(toks: Sequence[Token], i: int) -> bool:
 
 
 _LOST = frozenset(["lost", "lose", "loses", "losing", "gained", "gain", "gains", "gaining"])
+# what one holds a number of, which goes up and down (stems)
+_HELD = frozenset(["seat", "vote", "point", "membe", "subsc", "custo", "user", "place", "follo"])
 _MOVE_OF = frozenset(["loss", "gain", "drop", "fall", "rise", "increase", "decrease", "cut"])
 
 
 def _count_moved(toks: Sequence[Token], start: int, head: str) -> bool:
     """The count starting at toks[start] is how much one moved: "lost nine seats", "lose a
-    staggering 29 seats", "a loss of eight seats" (not how many it has: "won 33 seats"; and
-    jobs or people lost are counted as such: "lost 300 jobs" is "cut 300 jobs")."""
-    if head == "job" or head in _PEOPLE_KEYS:
+    staggering 29 seats", "a loss of eight seats" (not how many it has: "won 33 seats"), of
+    what one holds a number of (`_HELD`): homes, jobs or lives lost are counted as such."""
+    if head not in _HELD:
         return False
     before = [t.lower for t in _clause(toks[max(0, start - 3) : start][::-1])]
     if before[:1] == ["of"]:
