@@ -88,6 +88,24 @@ def test_repeated_sentences_read_as_each_claim_read_on_its_own():
     assert together.specific[a] is not together.specific[b]
 
 
+def test_repeated_sentences_read_in_runs_that_keep_what_they_read_as_read_together():
+    story = repeating_story(3)
+    claims = story.claims()
+    known: dict = {}
+    # runs of 3 claims: the paragraph's 4 sentences fall in other runs each time round
+    runs = joined([read_claims(claims[lo : lo + 3], lo, known) for lo in range(0, len(claims), 3)])
+    assert runs == read_claims(claims)
+    a, b = [k for k, c in enumerate(claims) if c.text == PARAGRAPH[1]][:2]
+    assert a // 3 != b // 3  # (read in two runs: the second from `known`)
+    assert runs.slots[a] == runs.slots[b] and runs.slots[a]
+    assert all(x is not y for x, y in zip(runs.slots[a], runs.slots[b], strict=True))
+    assert runs.specific[a] is not runs.specific[b]
+    terms: dict = {}
+    texts = [c.text for c in claims]
+    in_runs = [t for lo in range(0, len(texts), 3) for t in claim_terms(texts[lo : lo + 3], terms)]
+    assert in_runs == claim_terms(texts)
+
+
 def test_repeated_texts_have_the_terms_and_meaning_of_each_text_read_alone():
     texts = PARAGRAPH * 3 + OTHERS["b.txt"]
     assert claim_terms(texts) == [_claim_terms(t) for t in texts]

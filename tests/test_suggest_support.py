@@ -229,6 +229,33 @@ def test_counterparts_found_a_batch_at_a_time_are_those_found_one_by_one() -> No
     )
 
 
+def test_the_counterpart_is_the_heaviest_with_a_basis_among_all_its_candidates() -> None:
+    # claim 0 shares two rare stems with each of claims 1-5 (the five heaviest: no basis, not
+    # aligned), and lighter ones with claims 6 and 7, which the evidence aligns, the lighter
+    # first: judging stops at the first heavy candidate with a basis, never at an aligned one
+    from reader.models import Claim, Evidence
+    from reader.suggest import support
+
+    stems = [
+        {f"k{n}{m}" for n in range(1, 6) for m in (1, 2)} | {"s61", "s62", "s71", "s72"},
+        *({f"k{n}1", f"k{n}2"} for n in range(1, 6)),
+        {"s61", "s62"},
+        {"s71", "s72"},
+        *({s} for s in ("s61", "s62", "s72")),  # (used thrice: lighter than k..)
+        *({f"z{n}"} for n in range(9)),
+    ]
+    article = ["a", *"b" * 7, *"c" * 12]
+    claims = [
+        Claim(f"c{k}", "s", a, k, 0, 1, "x") for k, a in enumerate(article)
+    ]  # (contiguous articles)
+    finder = support.Counterparts(claims, stems=stems)
+    aligned = [Evidence("c0", f"c{j}", "b", 1, 70.0, "x") for j in (6, 7)]
+    cp = finder.of(0, aligned)
+    assert (cp.index, cp.basis) == (7, "rare words and alignment")
+    assert finder.of(0, aligned[:1]).index == 6
+    assert finder.of(0, ()).basis == ""  # (no alignment: none has a basis)
+
+
 def test_the_same_large_figure_is_a_word_the_two_share() -> None:
     # "recalled 95,000 pickups" / "recalled 95,000 trucks": the figure ties them as a rare
     # word would, and is shown as written

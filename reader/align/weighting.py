@@ -275,10 +275,13 @@ class ClaimTerms(NamedTuple):
     source: int = 0  # bit k set: terms[k] is only a word of who says it here (`attribution`)
 
 
-def claim_terms(texts: Iterable[str]) -> list[ClaimTerms]:
+def claim_terms(
+    texts: Iterable[str], known: dict[str, ClaimTerms] | None = None
+) -> list[ClaimTerms]:
     """The `ClaimTerms` of each text (read once a text: an article may repeat a sentence, a
-    hostile one thousands of times)."""
-    known: dict[str, ClaimTerms] = {}
+    hostile one thousands of times). `known`: the texts read by earlier calls, kept for the
+    next (a long story's claims are read a run at a time)."""
+    known = {} if known is None else known
     out = []
     for t in texts:
         got = known.get(t)

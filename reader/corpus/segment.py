@@ -46,9 +46,11 @@ MAX_LINK_CHARS = 10 * MAX_CLAIM_CHARS  # a link longer than this is cut like any
 # after it ("......and") cost the square of its length.
 # Scraped text may have lost the space between sentences ("the governor said.As reported"): a
 # stop after a lower-case word, right before a capitalised one, is a candidate end too.
+# Every end starts with a stop: the lookahead saying so lets the regex engine skip to the next
+# one (else it tried each alternative at every character: 0.15 s of a 2 MB article, now 0.03 s).
 _END = re.compile(
-    r"(?:\.{3}|\.(?:[ \t]\.){2}|…|(?<![.?!])[.?!]+)[”’\"')\]»]*(?=\s)"
-    r"|(?<=[a-z]{3})[.?!][”’\"')\]»]*(?=[“‘\"]?[A-Z][a-z])"
+    r"(?=[.?!…])(?:(?:\.{3}|\.(?:[ \t]\.){2}|…|(?<![.?!])[.?!]+)[”’\"')\]»]*(?=\s)"
+    r"|(?<=[a-z]{3})[.?!][”’\"')\]»]*(?=[“‘\"]?[A-Z][a-z]))"
 )
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
 _CLOSERS = "”’\"')]»"

@@ -110,14 +110,17 @@ def frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _read(claims: Sequence[Claim], first: int) -> Reading:
-    """What `claims`, the story's from number `first` on, read as on their own."""
+def _read(claims: Sequence[Claim], first: int, known: tuple[dict, dict] | None = None) -> Reading:
+    """What `claims`, the story's from number `first` on, read as on their own. `known`: what
+    the texts this process read before read as, for `claim_terms` and `read_claims` (a
+    sentence repeated in several runs is read once a process)."""
     from reader.align.fuzzy import is_short
     from reader.align.weighting import claim_terms
     from reader.suggest.readings import read_claims
 
     texts = [c.text for c in claims]
-    return claim_terms(texts), is_short(texts), read_claims(claims, first)
+    terms, readings = known or ({}, {})
+    return claim_terms(texts, terms), is_short(texts), read_claims(claims, first, readings)
 
 
 def _read_run(lo: int, hi: int) -> Any:
@@ -186,7 +189,8 @@ def read_story(claims: Sequence[Claim], jobs: int) -> Reading:
 
     from reader.suggest.readings import joined
 
-    parts = by_runs(len(claims), jobs, lambda lo, hi: _read(claims[lo:hi], lo))
+    known: tuple[dict, dict] = ({}, {})  # (each process adds to its own copy)
+    parts = by_runs(len(claims), jobs, lambda lo, hi: _read(claims[lo:hi], lo, known))
     return (
         [t for terms, _, _ in parts for t in terms],
         np.concatenate([short for _, short, _ in parts]),

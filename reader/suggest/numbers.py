@@ -993,8 +993,12 @@ def counted(s: Slot) -> tuple:
 
 
 def place_of(s: Slot) -> str:
-    """The place a count is of (`_place`), or ""."""
-    return next((c[1:] for c in s.context if c[:1] == PLACE_MARK), "")
+    """The place a count is of (`_place`), or "". (A loop: asked for every pair of counts a
+    vote compares, a generator's start-up cost more than the search.)"""
+    for c in s.context:
+        if c[:1] == PLACE_MARK:
+            return c[1:]
+    return ""
 
 
 def _place(text: str, toks: Sequence[Token], i: int, clause: Clause) -> str | None:
@@ -1924,6 +1928,14 @@ def _given_name(toks: Sequence[Token], i: int) -> frozenset[str]:
     return frozenset({"=" + run[-2].lower}) if len(run) >= 2 else frozenset()
 
 
+_WHOSE = ("@", SAID_MARK, "=")  # the marks of who gives or holds a figure (see `related`)
+
+
+def _whose(s: Slot) -> list[str]:
+    """The words of `s`'s context that say who gives or holds it (`_WHOSE`)."""
+    return [c for c in s.context if c[:1] in _WHOSE]
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -1940,9 +1952,11 @@ def related(a: Slot, b: Slot) -> bool:
     # who gives or holds them, when both say: two people's shares ("Hale took 46%" / "Moreau
     # won with 52%"), two sources' figures ("police estimated 300,000" / "organisers said
     # 800,000"), two of one family ("Jan Berg, 45," / "his brother, Erik Berg, 51,")
-    for mark in ("@", SAID_MARK, "="):
-        mine = {c for c in a.context if c[:1] == mark}
-        theirs = {c for c in b.context if c[:1] == mark}
+    # (most slots name none: each context is walked once, not once a mark)
+    given, held = _whose(a), _whose(b)
+    for mark in _WHOSE if given and held else ():
+        mine = {c for c in given if c[:1] == mark}
+        theirs = {c for c in held if c[:1] == mark}
         if mine and theirs and not mine & theirs:
             return False
     shared = a.key & b.key

@@ -65,11 +65,20 @@ class ClaimReadings:
     words: dict[str, set[str]]  # article -> stems of all its words (names no other one uses)
 
 
-def read_claims(claims: Sequence[Claim], first: int = 0) -> ClaimReadings:
+# What a text reads as on its own (a row of `ClaimReadings`' claim-by-claim lists), by text: see
+# `read_claims`' `known`
+TextReadings = tuple[Any, ...]
+
+
+def read_claims(
+    claims: Sequence[Claim], first: int = 0, known: dict[str, TextReadings] | None = None
+) -> ClaimReadings:
     """The readings of `claims`, the story's claims from number `first` on. A text met again
     (an article may repeat a sentence, a hostile one thousands of times) is read once, each
     claim getting its own containers, and its own copies of what is told apart by identity
-    (slots)."""
+    (slots). `known`: what the texts read by earlier calls read as (given to their claims
+    then), kept for the next: a long story is read a run of claims at a time, and a sentence
+    repeated across runs was read again in each (a sixth of a 2 MB article's)."""
     capitalised: dict[str, set[str]] = {}
     words: dict[str, set[str]] = {}
     seen: set[tuple[str, str]] = set()
@@ -80,35 +89,64 @@ def read_claims(claims: Sequence[Claim], first: int = 0) -> ClaimReadings:
             words.setdefault(c.article, set()).update(stem(t.text) for t in tokenize(c.text))
     texts = [c.text for c in claims]
     distinct, which = first_seen(texts)
+    known = {} if known is None else known
+    # texts an earlier call read (and gave to its claims): each of their claims gets copies
+    before = {k for k, t in enumerate(distinct) if t in known}
+    rows = _rows(distinct, before, known)
 
-    def each(column: list, again: Callable[[Any], Any] | None) -> list:
-        """`column` (one reading of each distinct text) for every claim, in claim order."""
-        if len(distinct) == len(texts):
-            return column
-        met: set[int] = set()
+    def each(column: int, again: Callable[[Any], Any] | None) -> list:
+        """`column` (of one reading of each distinct text) for every claim, in claim order."""
+        if len(distinct) == len(texts) and not before:
+            return [row[column] for row in rows]
+        met = set(before) if again is not None else set()
         out = []
         for k in which:
             if k in met and again is not None:
-                out.append(again(column[k]))
+                out.append(again(rows[k][column]))
             else:
                 met.add(k)
-                out.append(column[k])
+                out.append(rows[k][column])
         return out
 
-    # one list after the other (objects of a kind made together are read together later)
     return ClaimReadings(
-        slots=each([slots_of(t) for t in distinct], lambda ss: [copy.copy(s) for s in ss]),
-        specific=each([specific_stems(t) for t in distinct], set),
-        quoted=each([quoted_words(t) for t in distinct], list),
-        negated=each([negation.negations(t) for t in distinct], list),
-        opposites=each([antonyms.opposites(t) for t in distinct], None),  # tuples
-        names=each([_names(t) for t in distinct], list),
-        full_names=each([spelling.full_names(t) for t in distinct], list),
-        figures=each([numbers.figures(t) for t in distinct], None),
+        slots=each(0, lambda ss: [copy.copy(s) for s in ss]),
+        specific=each(1, set),
+        quoted=each(2, list),
+        negated=each(3, list),
+        opposites=each(4, None),  # tuples
+        names=each(5, list),
+        full_names=each(6, list),
+        figures=each(7, None),
         lower=negation.word_postings(texts, first),
         capitalised=capitalised,
         words=words,
     )
+
+
+def _rows(
+    distinct: list[str], before: set[int], known: dict[str, TextReadings]
+) -> list[TextReadings]:
+    """The readings of each of `distinct`: those numbered `before` as in `known`, the others
+    read now (and added to `known`)."""
+    new = [t for k, t in enumerate(distinct) if k not in before]
+    # one list after the other (objects of a kind made together are read together later)
+    read = zip(
+        [slots_of(t) for t in new],
+        [specific_stems(t) for t in new],
+        [quoted_words(t) for t in new],
+        [negation.negations(t) for t in new],
+        [antonyms.opposites(t) for t in new],  # tuples
+        [_names(t) for t in new],
+        [spelling.full_names(t) for t in new],
+        [numbers.figures(t) for t in new],
+        strict=True,
+    )
+    rows = []
+    for k, t in enumerate(distinct):
+        if k not in before:
+            known[t] = next(read)
+        rows.append(known[t])
+    return rows
 
 
 def _names(text: str) -> list[Name]:

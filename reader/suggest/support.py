@@ -293,7 +293,8 @@ class Counterparts:
             jl, sl = js.tolist(), sums.tolist()
             top_k = sorted(range(len(sl)), key=sl.__getitem__, reverse=True)[:CANDIDATES]
             acc = {jl[k]: sl[k] for k in top_k if sl[k] > 0}
-        top = list(acc)
+        top = list(acc)  # by weight, the heaviest first (then what the evidence adds)
+        by_weight = len(top)
         # the best-scored sentences of the evidence, when they share some rare word
         aligned_of: dict[int, float] = {}
         best_ev = evidence if ranked else heapq.nlargest(CANDIDATES, evidence, key=_pair_score)
@@ -307,7 +308,7 @@ class Counterparts:
                         acc[j] = w
                         top.append(j)
         best: tuple[tuple[int, float], int, str] | None = None
-        for j in top:
+        for at, j in enumerate(top):
             weight = acc[j]
             run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             both = ss & stems[j]
@@ -319,6 +320,8 @@ class Counterparts:
             key = (1 if basis else 0, weight)
             if best is None or key > best[0]:
                 best = (key, j, basis)
+            if basis and at < by_weight:
+                break  # every other weighs no more (what the evidence adds weighs less still)
         if best is None:
             return NONE
         _, j, basis = best

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.align.evidence import STOPWORDS
 from reader.corpus.links import links
@@ -43,12 +43,17 @@ DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this",
 COURTESY_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "prof"])
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or number of a text, with its offsets (a tuple: a story's texts make hundreds of
+    thousands, and a dataclass's frozen `__init__` took a fifth of tokenizing)."""
+
     text: str
     start: int
     end: int
     lower: str
+
+
+_new_token = tuple.__new__  # `Token(...)` without its Python-level `__new__`: (Token, fields)
 
 
 @functools.lru_cache(maxsize=1 << 15)  # each detector tokenizes the same claim again, and a
@@ -64,7 +69,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         words = _ASCII_TOKEN if text.isascii() else _TOKEN
         return tuple(
             [
-                Token(w, *m.span(), w.lower())
+                _new_token(Token, (w, *m.span(), w.lower()))
                 for lo, hi in gaps
                 for m in words.finditer(text, lo, hi)
                 for w in [m.group()]

@@ -185,6 +185,8 @@ _CHIEF = frozenset(
 )
 _INITIALS = {"ceo": "executive", "coo": "operating", "cfo": "financial", "cto": "technology"}
 _CHIEF_OFFICE = "chief officer"
+# the words a chief officer's post starts with, possessives too ("CEO's"): see `_chief_officers`
+_CHIEF_FORMS = frozenset(w + end for w in [*_INITIALS, "chief"] for end in ("", "'s", "’s"))
 _BEFORE_APPOSITIVE = frozenset(["the", "its", "his", "her", "their"])
 
 _TITLE_WORDS = RANKS | OFFICES | _DOMAIN  # the words of a title ("deputy US secretary of state")
@@ -282,8 +284,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         i += 1
     # appositive: "Name Surname, the deputy US secretary of state"
     for k in range(len(toks) - 2):
-        if not _is_name(toks[k]) or text[toks[k].end : toks[k].end + 1] != ",":
-            continue
+        if text[toks[k].end : toks[k].end + 1] != "," or not _is_name(toks[k]):
+            continue  # (the comma first: most words are followed by none)
         j = k + 1
         if j < len(toks) and toks[j].lower == "the":
             j += 1
@@ -309,7 +311,8 @@ def _chief_officers(text: str, toks: Sequence[Token]) -> list[Slot]:
     """ "Chief Executive Maria Duarte", "CFO Tom Hale", "Maria Duarte, Holt's chief operating
     officer": the post keyed by the surname, office "chief officer", the post as its domain."""
     slots: list[Slot] = []
-    for i, tok in enumerate(toks):
+    for i in [k for k, t in enumerate(toks) if t.lower in _CHIEF_FORMS]:  # (most have none)
+        tok = toks[i]
         w = without_possessive(tok.lower)
         if w in _INITIALS and tok.text[:3].isupper():
             post, end = _INITIALS[w], i + 1
