@@ -1516,6 +1516,19 @@ def test_shares_of_other_things_and_homes_lost_are_read_as_such() -> None:
     assert _one(numbers.extract("Karsby lost 40 homes in the fire.")).value[4] == ""
 
 
+def test_a_breakdown_among_the_dead_and_a_tally_by_mid_afternoon() -> None:
+    # from a real air crash: "Among the dead, at least 84 were women" against "killing 179",
+    # and "By mid-afternoon, 120 fatalities were confirmed" against the final toll
+    toll = _one(numbers.extract("The Karsby crash killed 179 people, officials said."))
+    women = numbers.extract("Among the Karsby dead, at least 84 were women and 82 were men.")
+    assert all(s.value[4] == "other" and not numbers.related(toll, s) for s in women)
+    early = _one(numbers.extract("By mid-afternoon, 120 Karsby crash deaths were confirmed."))
+    assert not numbers.related(early, toll)
+    # look-alike: a toll with no "by" is compared
+    other = _one(numbers.extract("The Karsby crash killed 120 people, officials said."))
+    assert numbers.related(other, toll) and not numbers.compatible(other, toll)
+
+
 def test_a_figure_it_moved_from_is_what_it_was() -> None:
     text = "Karsby inflation eased to 7.9% from a record 10% last autumn."
     assert [s.surface for s in numbers.extract(text)] == ["7.9%"]
@@ -2138,6 +2151,21 @@ def test_a_sum_of_an_earlier_year_or_exceeded_by_this_one_is_that_year_s() -> No
     # look-alike: the fine itself, told on its day
     again = _one(numbers.extract("The regulator fined Velto €1.1 billion on Monday."))
     assert numbers.related(again, fine) and not numbers.compatible(again, fine)
+
+
+def test_local_time_says_which_clock_not_what_happened() -> None:
+    # from a real air crash: "took off ... shortly after 2 a.m. local time" and "the crash
+    # occurred at 9:03 a.m. local time" shared only "local time" and conflicted
+    off = _one(
+        dates.extract("The plane took off from Lodi shortly after 2 a.m. local time."), "time"
+    )
+    crash = _one(
+        dates.extract("The crash occurred at 9:03 a.m. local time, after a mayday."), "time"
+    )
+    assert not dates.related(off, crash)
+    # look-alike: the same event at two times is compared
+    again = _one(dates.extract("The plane took off from Lodi at 4 a.m. local time."), "time")
+    assert dates.related(off, again) and not dates.compatible(off, again)
 
 
 def test_the_year_a_thing_began_is_not_the_year_it_ended() -> None:

@@ -97,7 +97,9 @@ def is_year(word: str) -> bool:
 # what a time is of sits next to it ("sank early on Tuesday", "the toll rose to 17 on Tuesday
 # evening"); further on, another clause tells of something else
 EVENT_WIDTH = 8
-_NOT_EVENTS = frozenset([*WEEKDAYS, *PARTS, *MONTHS, "am", "pm", "hour", "hours", "day", "days"])
+_NOT_EVENTS = frozenset(
+    [*WEEKDAYS, *PARTS, *MONTHS, "am", "pm", "hour", "hours", "day", "days", "local", "time"]
+)  # ("local time" is on which clock, not what happened: "took off at 2 a.m. local time")
 
 
 @dataclass(frozen=True)

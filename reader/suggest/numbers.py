@@ -745,6 +745,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= name_marks(toks[slice(*clauses[start])])
         # "the opening 80 minutes", "the first 100 buyers": a part of the whole
         subset = subset or (unit is None and start > 0 and toks[start - 1].lower in _FIRST_OF)
+        subset = subset or (unit is None and _among(toks, clauses, start))
         # "two other wildfires were 80% and 50% contained": shares of other things
         subset = subset or (
             unit == "percent"
@@ -1368,7 +1369,10 @@ _SO_FAR = frozenset(
     [("so", "far"), ("to", "date"), ("thus", "far"), ("until", "now"), ("as", "yet")]
 )
 # what "until", "by" or "as of" a tally was counted: "until 1.30pm", "by Wednesday"
-_BY_WHEN = frozenset([*dates.WEEKDAYS, "now", "noon", "midnight", "evening", "morning", "tonight"])
+_BY_WHEN = frozenset(
+    [*dates.WEEKDAYS, "now", "noon", "midnight", "midday", "mid", "morning", "afternoon",
+     "evening", "tonight", "nightfall", "dawn"]
+)  # fmt: skip
 
 
 def _running(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
@@ -1405,6 +1409,13 @@ def _next_ordinal(text: str, toks: Sequence[Token], k: int) -> tuple[float, int]
     if ordinal and _joined(text, toks[k], toks[k + 1], ""):
         return float(toks[k].text), k + 2
     return None
+
+
+def _among(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
+    """The count at toks[i] is a part of a group its clause, or the one it follows, opens
+    with "among": "Among the dead, 84 were women"."""
+    lo = clauses[i][0]
+    return toks[lo].lower == "among" or (lo > 0 and toks[clauses[lo - 1][0]].lower == "among")
 
 
 def _is_figure(t: Token) -> bool:
