@@ -1571,6 +1571,10 @@ def test_a_count_meant_to_be_reached_is_not_one_reached() -> None:
     assert not numbers.related(meant, done)
     under_way = _one(numbers.extract("Officials are now evacuating 11,000 Karsby residents."))
     assert under_way.value[3] == "sought"
+    # an order is reported as done: "ordered to forfeit $11.02 billion" is the sum forfeited
+    ordered = _one(numbers.extract("Lund was ordered to forfeit $11.02 billion in Karsby."))
+    forfeit = _one(numbers.extract("The Karsby judge ordered a forfeiture of $11.2 billion."))
+    assert numbers.related(ordered, forfeit) and not numbers.compatible(ordered, forfeit)
     # look-alike: a count evacuated is one
     now = _one(numbers.extract("Officials evacuated 11,000 Karsby residents overnight."))
     assert numbers.related(now, done) and not numbers.compatible(now, done)

@@ -1762,11 +1762,11 @@ _COUNTING = frozenset(["counted", "tallied", "processed", "opened", "reporting"]
 # an operation under way, whose figure is how many it is meant to reach
 _UNDER_WAY = frozenset(["evacuating", "relocating", "rescuing", "moving", "resettling"])
 # verbs of meaning to do what the infinitive after them says: "working to evacuate 11,000"
+# (not an order, which is reported as done: "ordered to forfeit $11 billion")
 _INTENT = frozenset(
-    """working work works worked trying try tries tried plans plan planned planning aims aim
-    aimed aiming moved scrambled scrambling
-    ordered order orders seeking seek seeks preparing prepares prepared hoping hope hopes
-    wants want wanted needs need needed expected expects""".split()  # noqa: SIM905
+    """working work works worked trying try tries tried plans plan planned planning aims aim aimed
+    aiming moved scrambled scrambling seeking seek seeks preparing prepares prepared hoping
+    hope hopes wants want wanted needs need needed expected expects""".split()  # noqa: SIM905
 )
 
 
