@@ -743,14 +743,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # "the 23rd minute" is when something happened, and whose it was the names of its
             # clause say: Messi's penalty in the 23rd, not Mbappe's in the 80th
             context |= name_marks(toks[slice(*clauses[start])])
-        # "the opening 80 minutes", "the first 100 buyers": a part of the whole
-        subset = subset or (unit is None and start > 0 and toks[start - 1].lower in _FIRST_OF)
-        subset = subset or (unit is None and _among(toks, clauses, start))
-        # "two other wildfires were 80% and 50% contained": shares of other things
-        subset = subset or (
-            unit == "percent"
-            and any(t.lower in ("other", "another") for t in toks[clauses[start][0] : start])
-        )
+        subset = subset or _a_part(toks, clauses, start, unit)
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
             else "part" if of_them else "size" if size else "change" if moved else ""
@@ -1411,11 +1404,16 @@ def _next_ordinal(text: str, toks: Sequence[Token], k: int) -> tuple[float, int]
     return None
 
 
-def _among(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
-    """The count at toks[i] is a part of a group its clause, or the one it follows, opens
-    with "among": "Among the dead, 84 were women"."""
+def _a_part(toks: Sequence[Token], clauses: list[Clause], i: int, unit: str | None) -> bool:
+    """The figure at toks[i] is a part of a whole by the words before it: "the opening 80
+    minutes", "the first 100 buyers", a count in a clause that opens with "among", or the one
+    before it ("Among the dead, 84 were women"), a share in a clause of other things ("two
+    other wildfires were 80% and 50% contained")."""
     lo = clauses[i][0]
-    return toks[lo].lower == "among" or (lo > 0 and toks[clauses[lo - 1][0]].lower == "among")
+    if unit is None:
+        among = toks[lo].lower == "among" or (lo > 0 and toks[clauses[lo - 1][0]].lower == "among")
+        return among or (i > 0 and toks[i - 1].lower in _FIRST_OF)
+    return unit == "percent" and any(t.lower in ("other", "another") for t in toks[lo:i])
 
 
 def _is_figure(t: Token) -> bool:
@@ -1424,10 +1422,10 @@ def _is_figure(t: Token) -> bool:
 
 def _after_figure_before(text: str, toks: Sequence[Token], start: int) -> int:
     """Where the words that may say what the figure at toks[start] is of begin, looking back
-    twice `NEAR` words: past a figure before it and what follows that one up to a comma or "and"
-    ("generating $17.41 billion in revenue and $5.11 billion in net income": no revenue for
-    the second); 0 when no figure comes before within reach, or one that this one
-    goes on from ("raised its rate by 0.25% to 5.25%": the rate is both's)."""
+    twice `NEAR` words: past a figure before it and what follows that one up to a comma or
+    "and" ("generating $17.41 billion in revenue and $5.11 billion in net income": no revenue
+    for the second); 0 when no figure comes before within reach, or one this one goes on from
+    ("raised its rate by 0.25% to 5.25%": the rate is both's)."""
     reach = max(-1, start - 2 * NEAR - 1)  # (a figure's scale and unit words come between)
     prev = next((m for m in range(start - 1, reach, -1) if _is_figure(toks[m])), -1)
     if prev < 0:
@@ -1452,7 +1450,7 @@ def _after_from(toks: Sequence[Token], i: int) -> bool:
 _LOST = frozenset(["lost", "lose", "loses", "losing", "gained", "gain", "gains", "gaining"])
 # what one holds a number of, which goes up and down (stems)
 _HELD = frozenset(["seat", "vote", "point", "membe", "subsc", "custo", "user", "place", "follo"])
-_MOVE_OF = frozenset(["loss", "gain", "drop", "fall", "rise", "increase", "decrease", "cut"])
+_MOVE_OF = _CHANGE_NOUNS | {"loss", "losses", "decrease"}  # "a loss of eight seats"
 
 
 def _count_moved(toks: Sequence[Token], start: int, head: str) -> bool:

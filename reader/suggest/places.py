@@ -18,6 +18,7 @@ import os
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_cache_dir
 
@@ -97,7 +98,7 @@ def gazetteer() -> Gazetteer:
     return _gazetteer(lines)
 
 
-def _read_geonames(gc: object) -> list[str]:
+def _read_geonames(gc: Any) -> list[str]:
     """The cache file's lines: each place name, lower case, with what it lies within."""
     within: dict[str, set[str]] = {}
 
@@ -105,17 +106,17 @@ def _read_geonames(gc: object) -> list[str]:
         if name and not any(ch in name for ch in "\t\n"):
             within.setdefault(name.lower(), set()).update(p.lower() for p in parents if p)
 
-    continents = {c["continentCode"]: c["name"] for c in gc.get_continents().values()}  # type: ignore[attr-defined]
+    continents = {c["continentCode"]: c["name"] for c in gc.get_continents().values()}
     countries = {}
-    for c in gc.get_countries().values():  # type: ignore[attr-defined]
+    for c in gc.get_countries().values():
         countries[c["iso"]] = c["name"]
         add(c["name"], continents.get(c["continentcode"], ""))
     for name in continents.values():
         add(name)
-    states = {s["code"]: s["name"] for s in gc.get_us_states().values()}  # type: ignore[attr-defined]
+    states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
     for name in states.values():
         add(name, "United States")
-    for c in gc.get_cities().values():  # type: ignore[attr-defined]
+    for c in gc.get_cities().values():
         if c["population"] >= MIN_POPULATION:
             country = countries.get(c["countrycode"], "")
             region = states.get(c["admin1code"], "") if c["countrycode"] == "US" else ""
