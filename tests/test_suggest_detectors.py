@@ -1529,6 +1529,22 @@ def test_a_breakdown_among_the_dead_and_a_tally_by_mid_afternoon() -> None:
     assert numbers.related(other, toll) and not numbers.compatible(other, toll)
 
 
+def test_a_count_of_a_named_group_is_marked_with_it() -> None:
+    marks = {
+        text: [sorted(numbers.groups(s)) for s in numbers.extract(text)]
+        for text in (
+            "Karsby freed 12 Thai hostages and 13 Israeli hostages.",
+            "A total of 24 hostages, 13 Israelis and 10 Thais, were freed in Karsby.",
+            "Karsby Frees 24 Hostages On First Day",  # (a headline capitalises every word)
+        )
+    }
+    assert list(marks.values()) == [
+        [["&thai"], ["&israe"]],
+        [[], ["&israe"], ["&thai"]],
+        [[] for _ in marks["Karsby Frees 24 Hostages On First Day"]],
+    ]
+
+
 def test_a_figure_it_moved_from_is_what_it_was() -> None:
     text = "Karsby inflation eased to 7.9% from a record 10% last autumn."
     assert [s.surface for s in numbers.extract(text)] == ["7.9%"]

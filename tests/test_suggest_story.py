@@ -332,6 +332,26 @@ def test_two_counts_of_one_sentence_are_two_things() -> None:
     assert _by_text(story)[other].label == "contradicted"
 
 
+def test_a_group_s_count_is_a_part_where_the_story_counts_several_groups() -> None:
+    # from a real hostage release: "24 hostages" in all against "13 Israeli hostages" (and
+    # "12 Thai hostages") was a high-confidence conflict
+    total = "The Marrow gang freed 24 hostages in Dunmore on Friday, the Red Cross said."
+    story = _story(
+        [total, *FILLER[0]],
+        ["The Marrow gang freed 13 Israeli hostages in Dunmore on Friday.", *FILLER[1]],
+        ["The Marrow gang also freed 12 Thai hostages in Dunmore on Friday.", *FILLER[2]],
+    )
+    assert _by_text(story)[total].label != "contradicted", _by_text(story)[total].reason
+    # look-alike: where one group is all there is, its count is the count
+    troops = "The Marrow army massed 100,000 troops near Dunmore on Friday."
+    story = _story(
+        [troops, *FILLER[0]],
+        ["The Marrow army massed 60,000 Karsby troops near Dunmore on Friday.", *FILLER[1]],
+        [*FILLER[2]],
+    )
+    assert _by_text(story)[troops].label == "contradicted"
+
+
 def test_an_order_of_magnitude_never_makes_a_high_confidence_conflict() -> None:
     # regression: "tens of thousands" against "100,000" was a high-confidence contradiction,
     # so `A` would have accepted a wording difference as a factual one

@@ -656,6 +656,16 @@ class StorySuggester:
         # that suggests its block, for a long story shared among processes
         self.slots = slots = _of_past_events(claims, read.slots)
         self.groups = _candidates(slots, claims)  # (compared as set in their year, both ways)
+        # the counts whose thing the story counts for several groups ("12 Thai hostages", "13
+        # Israeli hostages"): a group's count is a part there, not where one group is all there
+        # is ("100,000 Russian troops" / "100,000 troops")
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for ss in slots:
+            for x in ss:
+                if x.kind == "number" and (g := numbers.groups(x)):
+                    for k in x.key:
+                        grouped[k] |= g
+        self.several = frozenset(k for k, g in grouped.items() if len(g) > 1)
         self.breakdowns = _breakdowns(claims, slots)
         names = names_only((stems for n in read.names for _, _, stems in n), read.lower)
         self.counterparts = Counterparts(claims, read.specific, read.quoted, names)
@@ -746,6 +756,9 @@ class StorySuggester:
                             rel.append((j, o))
         if rel and "age" in s.key:
             rel += self._same_age_elsewhere(s, rel)
+        if s.kind == "number" and s.key & self.several:
+            mine = numbers.groups(s)
+            rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
         return _vote(i, s, claims, self._not_others(i, s, rel)) if rel else None
 
     def _not_others(self, i: int, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:

@@ -671,6 +671,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             role = "forecast"  # "will employ 300 people when it opens": not its staff now
         if head[0] in ("km", "m") and role is None:
             role = _distance(toks, start, k)
+        group = _group(toks, first_head, k) if unit is None and head else None
         if role is None and unit is None and toks[i].lower == "one" and head[0] in _PEOPLE_KEYS:
             i = j  # "then one person decided to pull out a gun": someone, not a count of one
             continue
@@ -750,6 +751,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         )  # fmt: skip
         if unit is None and head[0] not in _MEASURES and _running(toks, clauses, start):
             context |= {RUNNING_MARK}  # see `related`
+        if group:
+            context |= {GROUP_MARK + group}  # see `related`
         counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
             # what befell "four of its six carriages" befell the four; the six is their whole,
@@ -1358,6 +1361,26 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
 _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or", "since"])
 _COUNTED_FROM = frozenset(["after", "before", "since", "into"])
 RUNNING_MARK = "+"  # in a slot's context: a tally so far, which may grow
+GROUP_MARK = "&"  # ...and the group a count is of: "12 Thai hostages" ("&thai")
+
+
+def _group(toks: Sequence[Token], first: int, end: int) -> str | None:
+    """The group a count's head words name by a capitalised word (a nationality, a party): "12
+    Thai hostages", "39 Palestinian prisoners", "13 Israelis"; None when none does, or when
+    the text capitalises its words anyway ("Hamas Releases 24 Hostages")."""
+    for m in range(first, end):
+        t = toks[m]
+        if not (t.text[:1].isupper() and t.text.isalpha()):
+            continue
+        nxt = toks[m + 1] if m + 1 < len(toks) else None
+        if m + 1 < end and nxt is not None and nxt.text.islower():
+            return stem(t.text)  # "Thai hostages"
+        lower_after = nxt is None or not nxt.text[:1].isupper()
+        if m + 1 == end and t.lower.endswith("s") and lower_after and m > first - 1:
+            return stem(t.text)  # "13 Israelis, 10 Thais"
+    return None
+
+
 _SO_FAR = frozenset(
     [("so", "far"), ("to", "date"), ("thus", "far"), ("until", "now"), ("as", "yet")]
 )
@@ -1605,7 +1628,12 @@ _SOURCES = frozenset(
 )  # fmt: skip
 
 
-_MARKS = (PLACE_MARK, SAID_MARK, RUNNING_MARK)  # context that relates no counts by itself
+_MARKS = (
+    PLACE_MARK,
+    SAID_MARK,
+    RUNNING_MARK,
+    GROUP_MARK,
+)  # context that relates no counts by itself
 
 
 def _said_by(toks: Sequence[Token], i: int, clause: Clause) -> frozenset[str]:
@@ -1940,6 +1968,12 @@ def _given_name(toks: Sequence[Token], i: int) -> frozenset[str]:
 _WHOSE = ("@", SAID_MARK, "=")  # the marks of who gives or holds a figure (see `related`)
 
 
+def groups(s: Slot) -> set[str]:
+    """The group a count is of (`_group`), as a mark: where a story counts several groups of
+    one thing, a group is a part of all ("13 Israeli hostages" is not "24 hostages" in all)."""
+    return {c for c in s.context if c[:1] == GROUP_MARK}
+
+
 def _whose(s: Slot) -> list[str]:
     """The words of `s`'s context that say who gives or holds it (`_WHOSE`)."""
     return [c for c in s.context if c[:1] in _WHOSE]
@@ -1958,6 +1992,8 @@ def related(a: Slot, b: Slot) -> bool:
     for x, y in ((a, b), (b, a)):
         if RUNNING_MARK in x.context and y.value[0] > x.value[1]:  # type: ignore[index]
             return False
+    if groups(a) and groups(b) and groups(a) != groups(b):
+        return False  # "13 Israeli hostages" are not "12 Thai hostages" (see also `groups`)
     # who gives or holds them, when both say: two people's shares ("Hale took 46%" / "Moreau
     # won with 52%"), two sources' figures ("police estimated 300,000" / "organisers said
     # 800,000"), two of one family ("Jan Berg, 45," / "his brother, Erik Berg, 51,")
