@@ -458,6 +458,20 @@ def test_ages_of_different_people_are_not_compared() -> None:
     vale_too = _one(numbers.extract("The court heard that Martin Vale, 55, ran the Karsby farm."))
     assert not numbers.related(vale, doyle)
     assert numbers.related(vale, vale_too) and not numbers.compatible(vale, vale_too)
+    # from a real obituary: a person named further back ("Queen Elizabeth II, head of the
+    # Commonwealth, has died aged 96") is not the one next to another age ("Prince Charles, 73")
+    queen = numbers.extract(
+        "Karsby's Queen Ada Lund, head of the guild, has died aged 96, long on the throne."
+    )[-1]
+    prince = _one(
+        numbers.extract("Prince Erik, 73, heir to the throne since the age of three, is king.")
+    )
+    assert queen.surface == "aged 96" and not numbers.related(queen, prince)
+    # look-alikes: no one named in full before it is no one; "Four children" names no one
+    again = _one(numbers.extract("The Karsby guild said its head died aged 95, on the throne."))
+    assert numbers.related(queen, again) and not numbers.compatible(queen, again)
+    kids = numbers.extract("Four children aged 8 to 12 were hurt in the Karsby bus crash.")[-1]
+    assert kids.surface == "aged 8 to 12" and not [c for c in kids.context if c[:1] == "@"]
 
 
 def test_a_board_is_on_board_only_after_on() -> None:

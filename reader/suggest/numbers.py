@@ -716,7 +716,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             whose = name_marks([*toks[left:start], *toks[k : min(cut, k + NEAR)]])
             context = frozenset(near) | whose | _changed_subject(text, toks, start)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
-            context |= _names(toks, start, k) | _given_name(toks, start)
+            whose = _names(toks, start, k) | _given_name(toks, start)
+            # ...named further back when not next to it: "Queen Elizabeth II, head of the
+            # Commonwealth, has died aged 96" is not "Prince Charles, 73"
+            context |= whose or _people_before(toks, start)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         former = _former(text, toks, start) or _since(toks, start)
         of_them = j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _BACK
@@ -1950,6 +1953,19 @@ def _as_written(figure: str, value: float, share: bool) -> tuple[float, float]:
 def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
     """Names near a figure, marked "@": a share of the vote is someone's ("Hale took 46%")."""
     return name_marks([*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]])
+
+
+def _people_before(toks: Sequence[Token], i: int) -> frozenset[str]:
+    """Name marks ("@") of the people named before toks[i] in full, two capitalised words or
+    more in a row that are not titles ("Queen Elizabeth II" -> elizabeth, ii): not a place
+    or a word that only opens the sentence ("Four children aged 8", "the Karsby bus")."""
+    runs: list[list[Token]] = [[]]
+    for t in toks[:i]:
+        if t.text[:1].isupper() and is_content(t.text) and not is_title_word(t.lower):
+            runs[-1].append(t)
+        elif runs[-1]:
+            runs.append([])
+    return name_marks([t for run in runs if len(run) >= 2 for t in run])
 
 
 def _given_name(toks: Sequence[Token], i: int) -> frozenset[str]:
