@@ -341,7 +341,8 @@ def test_a_group_s_count_is_a_part_where_the_story_counts_several_groups() -> No
         ["The Marrow gang freed 13 Israeli hostages in Dunmore on Friday.", *FILLER[1]],
         ["The Marrow gang also freed 12 Thai hostages in Dunmore on Friday.", *FILLER[2]],
     )
-    assert _by_text(story)[total].label != "contradicted", _by_text(story)[total].reason
+    got = _by_text(story)[total]
+    assert got.label != "contradicted", got.reason
     # look-alike: where one group is all there is, its count is the count
     troops = "The Marrow army massed 100,000 troops near Dunmore on Friday."
     story = _story(

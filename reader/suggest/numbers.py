@@ -764,7 +764,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             counts = [(part[0], part[1], "part", role, part[2], whole)]
             counts.append((lo, hi, "whole", None, shown_from, context))
         part = None
-        year = "" if ordinal else _set_in_year(text, toks, start, clauses[start])
+        year = "" if ordinal else _set_in_year(text, toks, start, clauses)
         for c_lo, c_hi, share, c_role, c_from, c_context in counts:
             share = f"{share} in {year}" if year else share
             # shown to the reviewer: the figure and its first head word ("six-hour", "13,000
@@ -906,7 +906,7 @@ def _clauses(text: str, toks: Sequence[Token]) -> list[Clause]:
     return out
 
 
-def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause) -> str:
+def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]) -> str:
     """The year of another event than the one reported that the clause of the figure at toks[i]
     sets it in, or "". A story tells its event by weekday ("on Friday"); a year with an event
     newly brought in ("A smaller tanker leaked 200 tonnes in 2009", "In 2011, a fire ...") or
@@ -916,7 +916,7 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause) -> st
     told "four years ago", or opening "when" right after "in 2019," ("her first win in 2019,
     when she took 61%") or "which"/"who"/... right after a bare year, or told "last year",
     "earlier this year", is always another time's: "four-years-ago", "2019", "last-year"."""
-    lo, hi = clause
+    lo, hi = clauses[i]
     for a in range(max(lo, 2), hi):
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
@@ -951,7 +951,7 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clause: Clause) -> st
         # California, which killed at least 85": what the clause says of an event of a year
         # its own words or the clause it hangs on give (a month's year may be the story's own:
         # "burst its banks in May 2024, which killed 12")
-        first = _clauses(text, toks)[lo - 1][0]
+        first = clauses[lo - 1][0]
         year = next(
             (
                 toks[k].text for k in range(first, hi)
@@ -1192,7 +1192,7 @@ def _on_scale(
     span = (toks[first].start, toks[last].end)
     clauses = _clauses(text, toks)
     share = "other" if _of_another(toks, first, clauses[first]) else ""
-    if year := _set_in_year(text, toks, figure, clauses[figure]):  # "a 7.8 magnitude quake in 2015"
+    if year := _set_in_year(text, toks, figure, clauses):  # "a 7.8 magnitude quake in 2015"
         share = f"{share} in {year}"
     return Slot(
         kind="number",
@@ -1883,21 +1883,22 @@ def compatible(a: Slot, b: Slot) -> bool:
     blo, bhi = b.value[:2]  # type: ignore[index]
     if a.value[2] == "score":  # type: ignore[index]
         return (alo, ahi) == (blo, bhi)
-    unit = _written_unit(a)
-    if unit is not None and unit == _written_unit(b):
-        # both written in one unit: compared as written, the margin is a conversion's ("a
-        # 948-foot ship" is not "a 984-foot ship", though each is within 5% of the other)
-        alo, ahi = alo / (1 - _ROUNDING), ahi / (1 + _ROUNDING)
-        blo, bhi = blo / (1 - _ROUNDING), bhi / (1 + _ROUNDING)
-    a_time, b_time = _written_unit(a, times=True), _written_unit(b, times=True)
-    if a_time and b_time and a_time != b_time:
-        # a whole number of the coarser unit is a rounding, as a conversion is: "six weeks" of
-        # a strike is its "40 days" (but "two weeks" is not "12 days", nor "six weeks" "five")
-        coarse = max(a_time[1], b_time[1])
-        if a_time[1] == coarse and alo == ahi:
-            alo, ahi = alo * (1 - _ROUNDING), ahi * (1 + _ROUNDING)
-        if b_time[1] == coarse and blo == bhi:
-            blo, bhi = blo * (1 - _ROUNDING), bhi * (1 + _ROUNDING)
+    a_unit, b_unit = _written_unit(a), _written_unit(b)
+    if a_unit is not None and b_unit is not None:
+        if a_unit == b_unit and a_unit[0] not in _TIMES:
+            # both written in one unit: compared as written, the margin is a conversion's ("a
+            # 948-foot ship" is not "a 984-foot ship", though each is within 5% of the other)
+            alo, ahi = alo / (1 - _ROUNDING), ahi / (1 + _ROUNDING)
+            blo, bhi = blo / (1 - _ROUNDING), bhi / (1 + _ROUNDING)
+        elif a_unit != b_unit and a_unit[0] in _TIMES and b_unit[0] in _TIMES:
+            # a whole number of the coarser unit is a rounding, as a conversion is: "six
+            # weeks" of a strike is its "40 days" (but "two weeks" is not "12 days", nor "six
+            # weeks" "five")
+            coarse = max(a_unit[1], b_unit[1])
+            if a_unit[1] == coarse and alo == ahi:
+                alo, ahi = alo * (1 - _ROUNDING), ahi * (1 + _ROUNDING)
+            if b_unit[1] == coarse and blo == bhi:
+                blo, bhi = blo * (1 - _ROUNDING), bhi * (1 + _ROUNDING)
     if _approximate(alo, ahi) and _approximate(blo, bhi):
         # two reporters' round figures ("about 300" / "about 250"): their margins meet, but
         # each figure is outside the other's margin; each inside it ("about 300" / "some 280")
@@ -1913,13 +1914,12 @@ _ABOUT = _HEDGES[("about",)]
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
-def _written_unit(s: Slot, times: bool = False) -> tuple[str, float] | None:
+def _written_unit(s: Slot) -> tuple[str, float] | None:
     """The unit a measure was written in (`_MEASURES`): the last word of its surface
-    ("948-foot", "3-4 meters"), if one of the slot's own scale; one converted with a rounding
-    margin, or with `times` a unit of time."""
+    ("948-foot", "3-4 meters", "six weeks"), if one of the slot's own scale."""
     last = _LAST_WORD.search(s.surface)
     unit = _MEASURES.get(stem(last.group(1))) if last else None
-    if unit is None or unit[0] not in s.key or (unit[0] in _TIMES) != times or unit[0] == "t":
+    if unit is None or unit[0] not in s.key or unit[0] == "t":
         return None  # ("a ton" is one of three)
     return unit
 
