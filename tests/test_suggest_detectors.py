@@ -1456,6 +1456,20 @@ def test_a_move_is_compared_with_moves_not_with_where_it_moved_to() -> None:
         assert _one(numbers.extract(text)).value[4] == "", text
 
 
+def test_a_share_gained_or_lost_is_a_move_unless_it_is_a_share_of_something() -> None:
+    # regression, from a real takeover: "had gained 37.6% before the halt" was no move, so it
+    # never met another source's "surged higher by more than 35%"
+    gained = _one(numbers.extract("Karsby shares had gained 37.6% before trading was halted."))
+    surged = _one(numbers.extract("Karsby shares surged by more than 35% before the halt."))
+    assert gained.value[4] == surged.value[4] == "change"
+    assert numbers.related(gained, surged) and numbers.compatible(gained, surged)
+    for text in ("Karsby shares lost 1.8% in early trading.", "Karsby shares slid 2% on Monday."):
+        assert _one(numbers.extract(text)).value[4] == "change", text
+    # look-alikes: a share of the vote won or lost is how much of it, not a move
+    for text in ("The Karsby party gained 20% of the vote.", "The party lost 20% of its seats."):
+        assert _one(numbers.extract(text)).value[4] == "", text
+
+
 def test_a_sum_named_by_what_it_is_is_compared_only_with_sums_of_that() -> None:
     # regression: "$17.4B revenue, $6.4B income" against "revenue of $17.41 billion" made
     # the income a high-confidence conflict, the revenue's word being within reach of both
@@ -2170,6 +2184,16 @@ def test_an_abbreviated_date_before_a_noun_is_a_date_and_someone_is_no_count() -
     assert _one(numbers.extract("One person was arrested, police said.")).value[3] == "arres"
 
 
+def test_a_day_after_on_and_a_month_is_a_date_whatever_follows() -> None:
+    # regression, from real reports of one sentencing: "prosecutors on March 15 recommended"
+    # counted 15 recommended (the verb read as what the figure counts)
+    text = "Prosecutors in Holt on March 15 recommended a sentence of 40 to 50 years."
+    assert [d.surface for d in dates.calendar(text)] == ["March 15"]
+    assert [s.surface for s in numbers.extract(text)] == ["40 to 50 years"]
+    # look-alike: after "in", a month, then a count
+    assert dates.calendar("In March 15 people recommended it.") == ()
+
+
 def test_a_sum_of_an_earlier_year_or_exceeded_by_this_one_is_that_year_s() -> None:
     # from real reports of one fine: the €1.2bn was contradicted by "a €746 million penalty
     # regulators imposed on Amazon in 2021" and "a €390 million penalty imposed earlier this year"
@@ -2282,6 +2306,14 @@ def test_a_sentence_sought_faced_or_set_aside_is_not_the_one_given() -> None:
     ):  # fmt: skip
         other = _one(numbers.extract(text))
         assert other.value[3] == role and not numbers.related(other, given), text
-    # look-alike: the sentence given, said another way
+    # regression: a request further back than a clause's eight words ("recommended
+    # Bankman-Fried, 32, receives a prison sentence of 40 to 50 years") was the sentence given
+    text = "Prosecutors recommended that Velto's former mayor, 61, receive a sentence of 40 years."
+    _, asked = numbers.extract(text)
+    assert asked.value[3] == "sought" and not numbers.related(asked, given)
+    # look-alikes: the sentence given, said another way, or after the request, in a clause
+    # of its own
+    text = "Prosecutors recommended a long term for the mayor, but the judge gave him two years."
+    assert _one(numbers.extract(text)).value[3] is None
     again = _one(numbers.extract("The former mayor got a 2-year prison sentence."))
     assert again.value[3] is None and again.value[4] == ""

@@ -141,8 +141,12 @@ def calendar(text: str) -> tuple[Day, ...]:
             year = int(y) if y else None
             ordinal = not m.group()[-1].isdigit()  # "January 10th" names a day, never a count
             # "in January 10 people died": a month, then a count (but "the Dec. 23 killing",
-            # abbreviated or after "the", is a date of what follows)
-            dated = g["md"] and (g["md"].endswith(".") or _THE_BEFORE.search(text, 0, m.start()))
+            # abbreviated or after "the", is a date of what follows, and "prosecutors on March 15
+            # recommended" says on which day)
+            dated = g["md"] and (
+                g["md"].endswith(".") or _THE_BEFORE.search(text, 0, m.start())
+                or _ON_BEFORE.search(text, 0, m.start())
+            )  # fmt: skip
             if g["md"] and not y and not ordinal and not dated and _counts_something(text, m.end()):
                 continue
         try:
@@ -154,6 +158,7 @@ def calendar(text: str) -> tuple[Day, ...]:
 
 
 _THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
+_ON_BEFORE = re.compile(r"(?:^|\W)on\s+$", re.IGNORECASE)
 
 
 def _counts_something(text: str, end: int) -> bool:

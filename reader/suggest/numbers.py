@@ -742,6 +742,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # how much something moved ("rose by 2%", "fell 14%", "a 0.25% increase"): compared
         # only with another move, not with where it moved to ("to 5.25%")
         moved = unit == "percent" and (moved or (k < len(toks) and toks[k].lower in _CHANGE_NOUNS))
+        # ...but a share gained or lost "of" something is how much of it: "gained 20% of the vote"
+        moved = moved and not (
+            any(t.lower == "of" for t in toks[start + 1 : k + 1])
+            and any(t.lower in _LOST for t in toks[max(0, start - 3) : start])
+        )  # fmt: skip
         moved = moved or (unit is None and role is None and _count_moved(toks, start, head[0]))
         if ordinal:
             # "the 23rd minute" is when something happened, and whose it was the names of its
@@ -1555,12 +1560,14 @@ def _changed(toks: Sequence[Token], i: int) -> bool:
     )
 
 
+FAR_SCOPE = 12  # words back searched for a forecast or request the figure is the object of
 SCOPE = 8  # words either side of a figure searched for its clause's other figure or forecast
 # verbs of change: "rose from 62 to 64" names no noun that changed
 _CHANGE_VERBS = frozenset(
     """rose risen rise rises fell fallen fall falls grew grown grow climbed dropped jumped
     increased decreased declined went gone moved shifted slipped surged soared plunged tumbled
-    edged changed cut raised lowered reduced lifted""".split()  # noqa: SIM905
+    edged changed cut raised lowered reduced lifted gained gain gains lost lose loses slid
+    slumped sank rallied dipped plummeted dived eased advanced""".split()  # noqa: SIM905
 )
 # ...which say how a share moved, not what it is of: "sales fell 14%" / "the share price fell 2%"
 _CHANGE_STEMS = frozenset(stem(w) for w in _CHANGE_VERBS)
@@ -1782,7 +1789,7 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         return "counted"  # "with 93% of the ballots counted": how far the count is, no result
     role = next((_ROLE_OF[w] for w in around if w in _ROLES), None)
     if role is None:  # a forecast verb further back: "expects inflation in X to fall to 3%"
-        earlier = _role_stems(_clause(toks[max(0, start - SCOPE) : start][::-1]))
+        earlier = _role_stems(_clause(toks[max(0, start - FAR_SCOPE) : start][::-1]))
         role = next((r for w in earlier if (r := _ROLE_OF.get(w)) in _FAR_ROLES), None)
     return role
 
