@@ -32,7 +32,7 @@ def cross_article_raw(story: Story) -> tuple[np.ndarray, np.ndarray]:
     """Raw similarity of every pair of claims from two different articles of `story`, and each
     claim's best raw score outside the `FEW` best of every other article."""
     claims = story.claims()
-    scorer = score.PairScorer(claims)
+    scorer = score.PairScorer(claims, headlines=story.headline_ids())
     article = np.array([c.article for c in claims])
     lex = scorer.weights.lexical(0, len(claims))
     fz = fuzzy_scores(scorer.processed, scorer.processed, scorer.short, scorer.short)

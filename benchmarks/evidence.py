@@ -128,7 +128,7 @@ def synthetic_story(articles: int = 40, per_article: int = 500, seed: int = 7) -
 def exhaustive_top(story: Story, rows: list[int], top: int) -> dict[tuple[str, str], set[str]]:
     """Top `top` per other article for claims `rows`, every pair scored with the pair score."""
     claims = story.claims()
-    scorer = PairScorer(claims)
+    scorer = PairScorer(claims, headlines=story.headline_ids())
     article = scorer.articles
     grid = ArticleGrid(article)
     out: dict[tuple[str, str], set[str]] = {}

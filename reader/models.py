@@ -55,6 +55,15 @@ class Story:
     def claims(self) -> list[Claim]:
         return [c for a in self.articles for c in a.claims]
 
+    def headline_ids(self) -> set[str]:
+        """Ids of the claims that are (part of) an article's headline."""
+        out: set[str] = set()
+        for art in self.articles:
+            if art.title_span is not None:
+                lo, hi = art.title_span
+                out.update(c.id for c in art.claims if lo <= c.start and c.end <= hi)
+        return out
+
 
 @dataclass(frozen=True)
 class Skipped:

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from reader.align import PairScorer, align_story
+from reader.align import PairScorer, align_story, pair_score
 from reader.align.weighting import goes_on, refers_back, terms
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
@@ -119,15 +119,61 @@ def test_a_denial_pointing_back_is_matched_with_its_previous_sentence() -> None:
     assert first_evidence(story, denial, "b.txt").startswith("Officials said limits")
 
 
-def test_the_stored_score_is_the_pair_score() -> None:
-    story = make_story(FLOOD)
+FERRY = {
+    "a.txt": [
+        "Karsby ferry disaster: dozens feared drowned",
+        "A crowded ferry capsized on the Karsby river on Sunday and dozens are feared drowned.",
+        "Rescue boats searched the Karsby river through the night.",
+        "The owner of the Karsby ferry was arrested on Monday.",
+    ],
+    "b.txt": [
+        "Forty people were missing after a crowded ferry capsized on the Karsby river on Sunday.",
+        "Police in Karsby arrested the ferry owner on Monday.",
+        "Divers searched the Karsby river through the night.",
+        "The Karsby ferry had been inspected in May.",
+    ],
+}
+
+
+def test_a_headline_is_matched_through_the_sentence_it_condenses() -> None:
+    # a headline says its lead's fact in fewer, other words ("dozens feared drowned" / "Forty
+    # people were missing"): it is also read with the body sentence holding most of its words
+    story = make_story(FERRY)
+    headline, lead = story.articles[0].claims[0], story.articles[0].claims[1]
+    counterpart = story.articles[1].claims[0]
+    story.articles[0].title_span = (headline.start, headline.end)
+    assert story.headline_ids() == {headline.id}
+    assert first_evidence(story, headline.text, "b.txt") == counterpart.text
     claims = story.claims()
-    ids = {c.id: k for k, c in enumerate(claims)}
-    scorer = PairScorer(claims)
-    evidence = align_story(story)
-    assert evidence
-    for e in evidence:
-        assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])
+    at = {c.id: k for k, c in enumerate(claims)}
+    with_lead = PairScorer(claims, headlines=story.headline_ids())
+    alone = PairScorer(claims)
+    h, x = at[headline.id], at[counterpart.id]
+    assert with_lead.score(h, x) > alone.score(h, x)
+    # look-alikes: a body sentence is read alone, and so is a headline that condenses none
+    # ("Live updates" shares no word with any)
+    assert with_lead.score(at[lead.id], x) == alone.score(at[lead.id], x)
+    live = make_story({**FERRY, "a.txt": ["Live updates", *FERRY["a.txt"][1:]]})
+    first = live.articles[0].claims[0]
+    live.articles[0].title_span = (first.start, first.end)
+    claims = live.claims()
+    headlined = PairScorer(claims, headlines=live.headline_ids())
+    assert headlined.score(0, x) == PairScorer(claims).score(0, x)
+
+
+def test_the_stored_score_is_the_pair_score() -> None:
+    ferry = make_story(FERRY)
+    title = ferry.articles[0].claims[0]
+    ferry.articles[0].title_span = (title.start, title.end)  # a headline read with its lead
+    for story in (make_story(FLOOD), ferry):
+        claims = story.claims()
+        ids = {c.id: k for k, c in enumerate(claims)}
+        scorer = PairScorer(claims, headlines=story.headline_ids())
+        evidence = align_story(story)
+        assert evidence
+        for e in evidence:
+            assert e.score == scorer.score(ids[e.claim_id], ids[e.other_id])
+            assert e.score == pair_score(story, claims[ids[e.claim_id]], claims[ids[e.other_id]])
 
 
 def test_the_score_reads_60_and_above_for_the_same_fact_and_low_for_an_unrelated_sentence() -> None:

@@ -35,7 +35,7 @@ def dump(db: Path) -> dict[str, list]:
 def whole_story_import(folder: Path, db: Path) -> None:
     """What an import stored before it went block by block: the story analysed all at once."""
     story = load_corpus(folder).stories[0]
-    scorer = PairScorer(story.claims())
+    scorer = PairScorer(story.claims(), headlines=story.headline_ids())
     evidence = align_story(story, scorer=scorer)
     suggestions = with_pair_scores(suggest_story(story, evidence, scorer), evidence, scorer)
     with Store.open(db) as store:

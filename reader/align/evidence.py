@@ -128,7 +128,7 @@ def align_blocks(
             if only is None or b in only:
                 yield lo, min(len(claims), lo + CHUNK_ROWS), NO_PAIRS
         return
-    scorer = scorer or PairScorer(claims)
+    scorer = scorer or PairScorer(claims, headlines=story.headline_ids())
     article = scorer.articles
     sizes = np.bincount(article)
     n = len(claims)

@@ -71,7 +71,7 @@ stays below 60 for 19 claims in 20.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
@@ -84,7 +84,7 @@ from reader.align.fuzzy import fuzzy_scores, is_short, processed, token_sets
 from reader.align.numbering import first_seen
 from reader.align.semantic import StorySemantics, meaning_vectors
 from reader.align.weighting import FACT_WORDS, ClaimTerms, StoryWeights
-from reader.models import Claim, Evidence, Suggestion
+from reader.models import Claim, Evidence, Story, Suggestion
 
 LEXICAL_WEIGHT = 0.7
 FUZZY_WEIGHT = 0.3
@@ -190,11 +190,13 @@ class PairScorer:
         claims: Sequence[Claim],
         terms: Sequence[ClaimTerms] | None = None,
         short: np.ndarray | None = None,
+        headlines: Collection[str] = (),
     ):
         """`terms`, `short`: the claims' `claim_terms` and `is_short`, when the caller has them
-        (a long story's are read by several processes)."""
+        (a long story's are read by several processes); `headlines`: the ids of the claims
+        that are headlines (`Story.headline_ids`: a story's pairs are scored with them, always)."""
         self.claims = list(claims)
-        self.weights = StoryWeights(self.claims, terms)
+        self.weights = StoryWeights(self.claims, terms, headlines)
         texts = [c.text for c in self.claims]
         self.processed = processed(texts)
         self.sets = token_sets(self.processed)
@@ -351,10 +353,11 @@ class PairScorer:
         return float(self.scores(i, [j])[0])
 
 
-def pair_score(claims: Sequence[Claim], claim: Claim, other: Claim) -> float:
-    """The score of one pair of claims of a story (build a `PairScorer` to score many)."""
+def pair_score(story: Story, claim: Claim, other: Claim) -> float:
+    """The score of one pair of claims of `story` (build a `PairScorer` to score many)."""
+    claims = story.claims()
     ids = {c.id: k for k, c in enumerate(claims)}
-    return PairScorer(claims).score(ids[claim.id], ids[other.id])
+    return PairScorer(claims, headlines=story.headline_ids()).score(ids[claim.id], ids[other.id])
 
 
 def with_pair_scores(

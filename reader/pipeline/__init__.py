@@ -84,7 +84,7 @@ def blocks(
                 del terms, short, read  # what the scorer and suggester need of it, they keep
                 say(suggesting)
             else:
-                scorer = PairScorer(claims)
+                scorer = PairScorer(claims, headlines=story.headline_ids())
                 say(suggesting)
                 suggester = StorySuggester(story, scorer)
             if long:  # frozen before collections resume: the first would walk it all (0.15 s)
@@ -121,7 +121,7 @@ def _with_meanings(
     made: list[tuple[PairScorer, StorySuggester]] = []
 
     def make() -> None:
-        scorer = PairScorer(claims, terms, short)
+        scorer = PairScorer(claims, terms, short, story.headline_ids())
         made.append((scorer, StorySuggester(story, scorer, read)))
 
     if len(claims) < MIN_CLAIMS or len({c.article for c in claims}) < 2:

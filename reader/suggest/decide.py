@@ -15,11 +15,12 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from reader.align.evidence import MIN_SCORE
 from reader.align.score import PairScorer
+from reader.align.weighting import HEADLINE_COVERAGE, HEADLINE_SHARED
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import (
     antonyms,
@@ -71,10 +72,6 @@ _COUNTED = frozenset(["number", "time", "date", "year", "years"])
 EVIDENCE_SHOWN = 3  # best-aligned sentences added to a suggestion's evidence
 EVIDENCE_LISTED = 6  # evidence kept per suggestion
 FEW_EVIDENCE = 64  # a claim's evidence sorted whole, not searched for the best (`suggest`)
-# A headline condenses a body sentence of its article that holds at least half of its specific
-# words, and two or more of them.
-HEADLINE_COVERAGE = 0.5
-HEADLINE_SHARED = 2
 
 
 @dataclass
@@ -424,8 +421,10 @@ class _PairScores:
         claims: list[Claim],
         evidence: Mapping[str, Sequence[Evidence]],
         scorer: PairScorer | None = None,
+        headlines: Collection[str] = (),
     ) -> None:
         self.claims = claims
+        self.headlines = headlines  # (for a scorer made here: `PairScorer`)
         self.evidence = evidence  # claim id -> its evidence; indexed per claim only when asked
         self.known: dict[str, dict[str, float]] = {}
         self.index = {c.id: k for k, c in enumerate(claims)}
@@ -451,7 +450,7 @@ class _PairScores:
         if not missing:
             return
         if self._scorer is None:
-            self._scorer = PairScorer(self.claims)
+            self._scorer = PairScorer(self.claims, headlines=self.headlines)
         got = self._scorer.scores(self.index[claim.id], [self.index[m] for m in missing])
         mine.update(zip(missing, got.tolist(), strict=True))
 
@@ -537,17 +536,6 @@ _BACK_REFERENCES = frozenset("he she they his her their".split())  # noqa: SIM90
 def _leans_back(text: str) -> bool:
     toks = tokenize(text)
     return bool(toks) and toks[0].lower in _BACK_REFERENCES
-
-
-def _headlines(story: Story) -> set[str]:
-    """Ids of the claims that are (part of) an article's headline."""
-    out: set[str] = set()
-    for art in story.articles:
-        if art.title_span is None:
-            continue
-        lo, hi = art.title_span
-        out.update(c.id for c in art.claims if lo <= c.start and c.end <= hi)
-    return out
 
 
 def _restated(i: int, specific: list[set[str]], body: list[int]) -> int:
@@ -669,7 +657,8 @@ class StorySuggester:
         self.breakdowns = _breakdowns(claims, slots)
         names = names_only((stems for n in read.names for _, _, stems in n), read.lower)
         self.counterparts = Counterparts(claims, read.specific, read.quoted, names)
-        self.pair = _PairScores(claims, {}, scorer)
+        self.headline_ids = story.headline_ids()
+        self.pair = _PairScores(claims, {}, scorer, self.headline_ids)
         # findings that need no evidence, kept apart so that each claim's are put together in
         # the order the reason names them: votes, (place), negations, (dates), spellings
         self.places = _Places(claims, read.capitalised)
@@ -689,7 +678,6 @@ class StorySuggester:
             self.spellings[i].append(Finding(True, reason, span, js, "medium"))
         self.lone = _lone_names(claims, read)
         self.figures = _Figures(claims, read.figures)
-        self.headline_ids = _headlines(story)
         body: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             if c.id not in self.headline_ids:
