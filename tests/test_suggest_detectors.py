@@ -1470,6 +1470,22 @@ def test_a_share_gained_or_lost_is_a_move_unless_it_is_a_share_of_something() ->
         assert _one(numbers.extract(text)).value[4] == "", text
 
 
+def test_a_share_is_not_of_what_follows_despite_or_amid() -> None:
+    # regression, from a real rate decision's headline: "hikes interest rate to 15-year high of
+    # 5.25% despite easing inflation" conflicted with "inflation stood at 7.9%"
+    rate = _one(
+        numbers.extract("The Karsby bank raised its rate to 5.25% despite easing inflation.")
+    )
+    for text in (
+        "Karsby inflation stood at 7.9% in June.",
+        "Karsby inflation eased to 7.9% amid a slump.",
+    ):
+        assert not numbers.related(rate, _one(numbers.extract(text))), text
+    # look-alike: another figure for the rate is compared
+    other = _one(numbers.extract("The Karsby bank's rate is now 4% after the decision."))
+    assert numbers.related(rate, other) and not numbers.compatible(rate, other)
+
+
 def test_a_sum_named_by_what_it_is_is_compared_only_with_sums_of_that() -> None:
     # regression: "$17.4B revenue, $6.4B income" against "revenue of $17.41 billion" made
     # the income a high-confidence conflict, the revenue's word being within reach of both

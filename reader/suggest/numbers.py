@@ -690,9 +690,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if unit in ("percent", *_CURRENCIES.values()):
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
-            # (not past "since": "fallen by 30% since rates peaked" says from when, not of what)
+            # (not past "since": "fallen by 30% since rates peaked" says from when, not of what;
+            # nor past "despite" or "amid": "hikes rate to 5.25% despite easing inflation")
             cut = next(
-                (m for m in range(k, k + NEAR) if m < len(toks) and toks[m].lower == "since"),
+                (m for m in range(k, k + NEAR) if m < len(toks) and toks[m].lower in _NOT_OF),
                 len(toks),
             )
             # nor past "and"/"while" opening another share's clause: "Hale took 42% and the
@@ -1423,6 +1424,7 @@ _CHANGE_NOUNS = frozenset(
     jump jumps gain gains reduction reductions""".split()  # noqa: SIM905
 )
 _NOT_MOVED = frozenset(["to", "of", "at"])
+_NOT_OF = frozenset(["since", "despite", "amid", "amidst"])  # after a share: not what it is of
 # what stands between "from" and a figure it was: "from a record 10%", "from a peak of 11%"
 _FROM_LEAD = frozenset("a an the its their record high peak low previous of".split())  # noqa: SIM905
 
