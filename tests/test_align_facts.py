@@ -181,6 +181,15 @@ def test_the_words_of_a_source_are_read_as_such() -> None:
         "After a news conference, the mayor said he still considered the plan dead."
     )
     assert {"state"} <= source("In a statement, the firm said it would appeal.")
-    # look-alike: a conference that is the news is a fact
+    # ...and a title after the speaker (regression, from real reports of one in-flight incident:
+    # "..., said Jennifer Homendy, chair of the National Transportation Safety Board" matched
+    # "The National Transportation Safety Board immediately announced an investigation" at 72)
+    assert {"chair", "safet", "board"} <= source(
+        "The plane was lucky, said Ann Berg, chair of the Transport Safety Board."
+    )
+    assert {"spoke", "skyla"} <= source("It landed safely, said Ann Berg, a spokeswoman for Skyla.")
+    # look-alikes: what happened after the speaker is a fact; so is a conference that is news
+    assert not source("Six were missing, police said, adding that two had been found.")
+    assert not source("Six were missing, police said, including two from Lodi.")
     assert not source("The climate conference in Lodi ended without a deal.")
     assert not source('"The road is badly lit," she said.')

@@ -351,6 +351,15 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
         saying = verb is not None and said[0] not in LINKS and not _TOLD_TO & set(said[verb:])
         if tail and len(tail) <= SOURCE_WORDS and (saying or tuple(said[:2]) == _ACCORDING):
             out.update(tail)
+        elif tail and len(tail) <= SOURCE_WORDS and verb is None and _appositive(tokens, tail):
+            # the speaker's title after the speaker: "..., said Jennifer Homendy, chair of the
+            # National Transportation Safety Board." (the clause before says who)
+            before = text.rfind(",", 0, cut)
+            if before >= 0:
+                named = [k for k, t in enumerate(tokens) if before < t.start < cut]
+                verbs = [words[k] for k in named]
+                if 0 < len(named) <= SOURCE_WORDS and SAYING & set(verbs) and verbs[0] not in LINKS:
+                    out.update(named + tail)
     # "according to ..." anywhere, to the end of its clause
     commas = [m.start() for m in re.finditer(",", text)] if "according" in words else []
     for k in range(len(words) - 1):
@@ -376,6 +385,23 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
                 out.update(range(first - 1, k + 1))
     # how it was said is what was said: "He repeatedly said" / "Ryabkov repeated"
     return {k for k in out if not words[k].endswith("ly")}
+
+
+def _appositive(tokens: Sequence[Token], tail: Sequence[int]) -> bool:
+    """The clause tokens[tail] reads as a title after a name: it names an office within its
+    first three words ("chair of the board", "a spokeswoman for the police", "the city's
+    police chief"), not what happened ("adding that six were missing")."""
+    from reader.suggest.titles import OFFICES
+
+    first = [tokens[k].lower for k in tail[:3]]
+    return first[0] in _TITLE_OPENERS and any(w in OFFICES or w == "chief" for w in first)
+
+
+_TITLE_OPENERS = frozenset(["a", "an", "the", "its", "their", "his", "her"]) | {
+    "chair", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "director",
+    "president", "head", "chief", "minister", "secretary", "commissioner", "governor", "mayor",
+    "ambassador", "officer", "commander", "superintendent", "sheriff", "prosecutor", "adviser",
+}  # fmt: skip
 
 
 _SETTINGS = frozenset(["conference", "briefing", "statement", "interview"])
