@@ -388,20 +388,18 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
 
 
 def _appositive(tokens: Sequence[Token], tail: Sequence[int]) -> bool:
-    """The clause tokens[tail] reads as a title after a name: it names an office within its
-    first three words ("chair of the board", "a spokeswoman for the police", "the city's
-    police chief"), not what happened ("adding that six were missing")."""
+    """The clause tokens[tail] reads as a title after a name: it opens with a determiner or an
+    office and names an office within its first three words ("chair of the board", "a
+    spokeswoman for the police", "the city's police chief"), not what happened ("adding that
+    six were missing")."""
     from reader.suggest.titles import OFFICES
 
     first = [tokens[k].lower for k in tail[:3]]
-    return first[0] in _TITLE_OPENERS and any(w in OFFICES or w == "chief" for w in first)
+    office = OFFICES | _HEADS
+    return (first[0] in _SETTING_DETERMINERS or first[0] in office) and not office.isdisjoint(first)
 
 
-_TITLE_OPENERS = frozenset(["a", "an", "the", "its", "their", "his", "her"]) | {
-    "chair", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "director",
-    "president", "head", "chief", "minister", "secretary", "commissioner", "governor", "mayor",
-    "ambassador", "officer", "commander", "superintendent", "sheriff", "prosecutor", "adviser",
-}  # fmt: skip
+_HEADS = frozenset(["chief", "head"])  # offices that titles.OFFICES leaves out (not names)
 
 
 _SETTINGS = frozenset(["conference", "briefing", "statement", "interview"])
