@@ -2279,6 +2279,14 @@ def test_figures_two_sources_of_a_story_give_are_each_their_own() -> None:
     # look-alike: a figure nobody is said to give is compared with any source's
     plain = _one(numbers.extract("They put the crowd at 100,000 on Saturday."))
     assert numbers.related(police, plain) and numbers.related(organisers, plain)
+    # regression, from real reports of one sentencing: a department or an agency is a source
+    # ("the federal probation department recommended a 100-year sentence" / "prosecutors had
+    # sought 50 years")
+    asked = _one(numbers.extract("The probation department recommended a 100-year sentence."))
+    sought = _one(numbers.extract("Prosecutors had sought a sentence of 50 years."))
+    assert not numbers.related(asked, sought)
+    again = _one(numbers.extract("The probation department recommended a 90-year sentence."))
+    assert numbers.related(asked, again) and not numbers.compatible(asked, again)
 
 
 def test_a_range_of_sums_and_a_hedged_fraction_are_read_whole() -> None:

@@ -1635,7 +1635,7 @@ _SOURCES = frozenset(
     stem(w) for w in [
         "police", "organisers", "organizers", "officials", "authorities", "government",
         "ministry", "hospital", "army", "military", "rescuers", "witnesses", "union", "company",
-        "residents", "activists", "opposition", "prosecutors",
+        "residents", "activists", "opposition", "prosecutors", "department", "agency",
     ]
 )  # fmt: skip
 
