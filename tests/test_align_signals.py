@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from reader.align import PairScorer, align_story, pair_score
+from reader.align import PairScorer, align_story, pair_score, weighting
 from reader.align.weighting import goes_on, refers_back, terms
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
@@ -150,6 +150,9 @@ def test_a_headline_is_matched_through_the_sentence_it_condenses() -> None:
     alone = PairScorer(claims)
     h, x = at[headline.id], at[counterpart.id]
     assert with_lead.score(h, x) > alone.score(h, x)
+    # ...and so is its column: the counterpart finds the headline as the headline finds it
+    assert with_lead.score(x, h) > alone.score(x, h)
+    assert with_lead.score(x, h) >= with_lead.score(h, x) - 1
     # look-alikes: a body sentence is read alone, and so is a headline that condenses none
     # ("Live updates" shares no word with any)
     assert with_lead.score(at[lead.id], x) == alone.score(at[lead.id], x)
@@ -159,6 +162,23 @@ def test_a_headline_is_matched_through_the_sentence_it_condenses() -> None:
     claims = live.claims()
     headlined = PairScorer(claims, headlines=live.headline_ids())
     assert headlined.score(0, x) == PairScorer(claims).score(0, x)
+
+
+def test_too_many_headlines_for_their_columns_leave_them_as_they_are(monkeypatch) -> None:
+    # a story of a thousand articles would hold its headlines against every claim: past
+    # `HEADLINE_CELLS`, a headline's column scores as written (its row still reads its lead)
+    monkeypatch.setattr(weighting, "HEADLINE_CELLS", 4)
+    story = make_story(FERRY)
+    headline, counterpart = story.articles[0].claims[0], story.articles[1].claims[0]
+    story.articles[0].title_span = (headline.start, headline.end)
+    claims = story.claims()
+    at = {c.id: k for k, c in enumerate(claims)}
+    h, x = at[headline.id], at[counterpart.id]
+    with_lead, alone = PairScorer(claims, headlines=story.headline_ids()), PairScorer(claims)
+    assert with_lead.score(x, h) == alone.score(x, h)
+    assert with_lead.score(h, x) > alone.score(h, x)
+    evidence = align_story(story)  # ...and the stored score is still the pair score
+    assert all(e.score == with_lead.score(at[e.claim_id], at[e.other_id]) for e in evidence)
 
 
 def test_the_stored_score_is_the_pair_score() -> None:

@@ -64,6 +64,11 @@ CONTEXT_WEIGHT = 0.5  # the previous sentence counts half as much as the claim's
 # and nine in ten one of its first three sentences: what they share is the lead's facts.
 HEADLINE_SHARED = 2
 HEADLINE_COVERAGE = 0.5
+# ...and so is its column: the pair (a claim, another article's headline) scores as the pair
+# (that headline, the claim), unless the story's headlines against all its claims would be more
+# cells than this (some 30 MB: a story of a thousand articles of 20 sentences is scored
+# without)
+HEADLINE_CELLS = 2_000_000
 COMMON_SHARE = 0.5  # terms of more claims than this share carry no weight
 # Shared rare-word weight at which the cosine counts in full: about two terms only the two claims
 # use (`reader.suggest.support.SUPPORT_THRESHOLD` reads the same scale). One shared word, however
@@ -553,7 +558,8 @@ class StoryWeights:
         # context: a back-referring claim also read with the sentence before it, at half weight,
         # and a headline with the sentence it condenses
         self.context: list[tuple[Row, Row, np.ndarray] | None] = [None] * n
-        condensed = _condensed(claims, own, idf, headlines) if headlines else {}
+        self.condensed = condensed = _condensed(claims, own, idf, headlines) if headlines else {}
+        self._heads: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         # each claim that goes on from the claim before it, in its article (`goes_on`)
         self.goes_on = np.zeros(n, dtype=bool)
         for i, c in enumerate(claims):
@@ -716,6 +722,22 @@ class StoryWeights:
                         js = np.r_[js[:a], js[b:] - (skip[1] - skip[0])]
                     yield rows, js
 
+    def _headline_rows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """The headlines read with the sentence each condenses (`condensed`), their lexical
+        similarity to every claim and their shared fact weight, as rows (worked out once); None
+        when there are none, or so many that the rows would take more than `HEADLINE_CELLS`."""
+        if not self.condensed or len(self.condensed) * self.n > HEADLINE_CELLS:
+            return None
+        if self._heads is None:
+            at = np.array(sorted(self.condensed), dtype=np.int64)
+            read = [self.context[h] for h in at.tolist()]
+            sims, shared = self._evidence(
+                [c[0] for c in read], [c[1] for c in read], None, [c[2] for c in read]
+            )
+            assert shared is not None
+            self._heads = (at, sims, shared)
+        return self._heads
+
     def _lexical(
         self, claims: list[int], skip: tuple[int, int] | None, facts: bool
     ) -> tuple[np.ndarray, np.ndarray | None]:
@@ -737,6 +759,17 @@ class StoryWeights:
             sims[rows] = np.maximum(sims[rows], with_context)
             if shared is not None and more is not None:
                 shared[rows] = np.maximum(shared[rows], more)
+        if (heads := self._headline_rows()) is not None:
+            # a headline's column scores as its row does, read with the sentence it condenses
+            at, head_sims, head_shared = heads
+            cols, rows = at, np.asarray(claims)
+            if skip is not None:
+                keep = (at < skip[0]) | (at >= skip[1])
+                cols = at[keep] - (skip[1] - skip[0]) * (at[keep] >= skip[1])
+                head_sims, head_shared = head_sims[keep], head_shared[keep]
+            sims[:, cols] = np.maximum(sims[:, cols], head_sims[:, rows].T)
+            if shared is not None:
+                shared[:, cols] = np.maximum(shared[:, cols], head_shared[:, rows].T)
         counted = [r for r, i in enumerate(claims) if len(self.slots[i][0])]
         if counted:
             floor = SLOT_FLOOR * self._dots([self.slots[claims[r]] for r in counted], skip)
