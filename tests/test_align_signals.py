@@ -97,6 +97,32 @@ def test_same_count_of_another_noun_is_not_the_same_fact() -> None:
     assert "#hour" not in terms("Price scored in the 34th minute.")
 
 
+def test_people_counted_by_what_befell_them_meet_whatever_the_noun() -> None:
+    # from real reports of one ferry sinking: "She said 120 people ... were rescued" and "Around
+    # 100 passengers were rescued alive" (a conflict) were never each other's evidence
+    story = make_story(
+        {
+            "a.txt": [
+                "The Karsby ferry sank in the river on Sunday.",
+                "Police said 120 people were rescued from the Karsby river after it sank.",
+                "The ferry's owner was arrested in Karsby.",
+            ],
+            "b.txt": [
+                "Around 100 passengers were rescued by speedboats.",
+                "The Karsby river ferry sank in high winds on Sunday, police said.",
+                "Police in Karsby said the river was searched.",
+            ],
+        }
+    )
+    claim = "Police said 120 people were rescued from the Karsby river after it sank."
+    assert (
+        first_evidence(story, claim, "b.txt") == "Around 100 passengers were rescued by speedboats."
+    )
+    assert {"#person", "#rescu"} <= terms(claim)
+    # look-alike: people on board are counted as such, not by what befell them
+    assert "#rescu" not in terms("Around 100 passengers were on board the ferry.")
+
+
 def test_a_denial_pointing_back_is_matched_with_its_previous_sentence() -> None:
     story = make_story(
         {

@@ -165,7 +165,11 @@ def terms(text: str) -> set[str]:
         # a count its clause sets in another year ("200 tonnes ... in 2009") is another event's:
         # it meets only counts set in that year (`numbers` marks it " in 2009")
         _, year_set, year = part.partition(" in ")
-        out.update(f"#{k}{rank}{' ' + year if year_set else ''}" for k in slot.key)
+        heads = slot.key
+        if numbers.counted(slot)[0] is None:  # people, counted by what befell them whatever
+            # the noun ("120 people ... were rescued" / "about 100 passengers were rescued")
+            heads = heads | {slot.value[3]}  # type: ignore[index]
+        out.update(f"#{k}{rank}{' ' + year if year_set else ''}" for k in heads)
     return out
 
 
