@@ -816,6 +816,15 @@ def test_words_news_uses_for_the_same_counted_thing_meet() -> None:
     ships = _one(numbers.extract("About 40 ships are waiting off Karsby."))
     vessels = _one(numbers.extract("Some 25 vessels are waiting off Karsby."))
     assert numbers.related(ships, vessels) and not numbers.compatible(ships, vessels)
+    # from real reports of one wildfire: "271 structures had been damaged or destroyed" /
+    # "upwards of 1,700 buildings"
+    buildings = _one(numbers.extract("At least 1,000 buildings in Karsby were destroyed."))
+    structures = _one(numbers.extract("Some 271 structures in Karsby were destroyed."))
+    assert numbers.related(buildings, structures)
+    assert not numbers.compatible(buildings, structures)
+    # look-alike: homes are some of the buildings, not all of them
+    homes = _one(numbers.extract("Some 271 homes in Karsby were destroyed."))
+    assert not numbers.related(buildings, homes)
 
 
 def test_a_move_in_points_is_no_share_and_basis_points_are_hundredths() -> None:

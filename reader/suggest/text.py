@@ -27,6 +27,7 @@ _SYNONYMS = {
     "hurt": "injured injuring injure injures injury injuries wounded wounding hurt",
     "person": "people person persons residents individuals civilians",
     "home": "homes home houses house households household properties dwellings",
+    "building": "buildings building structures structure",
     "job": "jobs job positions staff employees employee workers worker workforce",
     "vehicle": "vehicles vehicle cars car",
     "ship": "ships ship vessels vessel boats boat",
