@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from reader.align import PairScorer, align_story, pair_score, weighting
+from reader.align.evidence import MIN_SCORE, WEAK_SCORE, WEAK_TOP
 from reader.align.weighting import goes_on, refers_back, terms
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
@@ -205,6 +206,31 @@ def test_too_many_headlines_for_their_columns_leave_them_as_they_are(monkeypatch
     assert with_lead.score(h, x) > alone.score(h, x)
     evidence = align_story(story)  # ...and the stored score is still the pair score
     assert all(e.score == with_lead.score(at[e.claim_id], at[e.other_id]) for e in evidence)
+
+
+def test_an_articles_three_best_are_kept_down_to_a_typical_unrelated_score() -> None:
+    # a counterpart in other words can score as low as an unrelated pair ("have voted to keep up
+    # their strike" / "voted against the new contract": 21.5): among an article's three best it
+    # is kept, down to WEAK_SCORE; past the third, only from MIN_SCORE
+    story = make_story(
+        {
+            "a.txt": [
+                "Karsby machinists have voted to keep up their strike.",
+                "The Karsby plant has been idle since September.",
+            ],
+            "b.txt": [
+                "Some 64% of the workers voted against the new contract, the union said.",
+                "The Karsby plant builds trains for export.",
+                "Managers at the company declined to comment.",
+                "A rally was held outside the gates on Friday.",
+            ],
+        }
+    )
+    claim = story.claims()[0]
+    mine = sorted((e for e in align_story(story) if e.claim_id == claim.id), key=lambda e: e.rank)
+    assert mine[0].text.startswith("Some 64% of the workers voted")
+    assert WEAK_SCORE <= mine[0].score < MIN_SCORE
+    assert all(e.rank <= WEAK_TOP or e.score >= MIN_SCORE for e in mine)
 
 
 def test_the_stored_score_is_the_pair_score() -> None:

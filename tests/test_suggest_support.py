@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.align.evidence import MIN_SCORE, align_story
+from reader.align.evidence import WEAK_SCORE, align_story
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 from reader.suggest import suggest_story
@@ -121,7 +121,7 @@ def test_unverified_reason_gives_the_best_score_and_the_closest_sentence() -> No
     s = _by_text(story)["A brass band played for passengers on the quay."]
     assert s.label == "unverified"
     assert s.reason.startswith("no counterpart in any other source")
-    assert f"no sentence aligns with it above score {MIN_SCORE:g}" in s.reason
+    assert f"no sentence aligns with it above score {WEAK_SCORE:g}" in s.reason
     assert "the closest sentence, in 001.txt, shares only 'passengers'" in s.reason
 
 

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
-from reader.align.evidence import MIN_SCORE
+from reader.align.evidence import WEAK_SCORE
 from reader.align.score import PairScorer
 from reader.align.weighting import HEADLINE_COVERAGE, HEADLINE_SHARED
 from reader.models import Claim, Evidence, Story, Suggestion
@@ -502,7 +502,7 @@ def _unsupported_reason(
     if ranked:
         aligned = f"best alignment score {ranked[0].score:g} (in {ranked[0].article})"
     else:
-        aligned = f"no sentence aligns with it above score {MIN_SCORE:g}"
+        aligned = f"no sentence aligns with it above score {WEAK_SCORE:g}"
     words = _quoted(surface_words(claim.text, cp.shared))
     if cp.shared and not set(cp.shared) - names:
         shared = (
