@@ -145,6 +145,34 @@ def test_a_counterpart_lacking_the_claims_own_name_leaves_it_unverified() -> Non
     assert plain.label == "consistent"
 
 
+def test_a_name_no_one_else_gives_late_in_a_claim_is_a_detail_of_its_fact() -> None:
+    # from the seeds' sanctions sentence ("... including cutting off Russia from Swift, the
+    # international payments system, ..."): a counterpart carrying the claim's fact (twice the
+    # rare words that make one) makes it consistent, the lone name said, not vouched for
+    detail = (
+        "Karsby officials are weighing fines against the Velto firm and export bans on "
+        "advanced drone chips, including the Holtz certification."
+    )
+    subject = "The Holtz board had proposed export bans on advanced drone chips for Velto."
+    story = _story(
+        [detail, "a."],
+        ["Officials in Karsby are weighing fines and export bans on advanced drone chips.", "b."],
+        ["Volunteers in Karsby collected food.", "c."],
+    )
+    got = _by_text(story)
+    s = got[detail]
+    assert s.label == "consistent" and s.confidence != "high", s.reason
+    assert "'Holtz' named by no other source" in s.reason, s.reason
+    # look-alike: a lone name at the start is what the claim is about
+    lone = _story(
+        [subject, "a."],
+        ["Officials in Karsby are weighing fines and export bans on advanced drone chips.", "b."],
+        ["Volunteers in Karsby collected food.", "c."],
+    )
+    s = _by_text(lone)[subject]
+    assert s.label == "unverified" and "which no other source mentions" in s.reason, s.reason
+
+
 def test_a_counterpart_reporting_another_day_contradicts() -> None:
     story = _story(
         ["The Marrow embankment breach flooded Dunmore market on Sunday evening.", *FILLER[0]],

@@ -43,6 +43,7 @@ from reader.suggest.support import (
     ALIGNED_SCORE,
     CANDIDATES,
     PAIRED_WEIGHT,
+    SUPPORT_THRESHOLD,
     Counterpart,
     Counterparts,
     names_only,
@@ -370,6 +371,21 @@ class _Figures:
 
 
 WIDEST = 5.0  # the widest spread of a figure's interval ("hundreds": 200 to 999)
+
+
+# A counterpart sharing twice the rare words that make one (`SUPPORT_THRESHOLD`) carries the
+# claim's fact; a name no other source gives, past the first third of the claim (after what it
+# is about: "... including cutting off Russia from Swift, the international payments system"),
+# is a detail of it, not its subject ("The Trump administration had rejected ...").
+DETAIL_WEIGHT = 2 * SUPPORT_THRESHOLD
+DETAIL_FROM = 1 / 3
+_NO_CONFLICT = "; no conflict found"  # how a consistent reason ends (`_support_reason`)
+
+
+def _detail_names(claim: Claim, cp: Counterpart, lone: Sequence[tuple[int, int]]) -> bool:
+    """The names of `lone` (spans of `claim`) are details of a fact its counterpart `cp`
+    carries, not what the claim is about."""
+    return cp.weight >= DETAIL_WEIGHT and all(a >= DETAIL_FROM * len(claim.text) for a, _ in lone)
 
 
 def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int, int]]]:
@@ -876,7 +892,7 @@ class StorySuggester:
                 claim, [claims[k] for k in majority[0].sources[:EVIDENCE_LISTED]], pair
             )
             conf = majority[0].confidence
-        elif cp.supported and self.lone[i]:
+        elif cp.supported and self.lone[i] and not _detail_names(claim, cp, self.lone[i]):
             # the counterpart shares words, but not the names this claim is about
             label, spans, conf = "unverified", tuple(self.lone[i][:3]), "low"
             shown = [_evidence(claim, claims[j], pair)]
@@ -895,6 +911,12 @@ class StorySuggester:
                 # evacuation of about 300 residents" / "forced about 250 people from their
                 # homes"): the shared words cannot vouch for the figure
                 conf = "medium"
+            if self.lone[i]:  # names of details no other source gives: said, and not vouched for
+                named = _quoted(claim.text[a:b] for a, b in self.lone[i])
+                reason = reason.replace(
+                    _NO_CONFLICT, f"; {named} named by no other source{_NO_CONFLICT}"
+                )
+                conf = confidence.weakest((conf, "medium"))
         elif restated is not None and restated.label in ("consistent", "contradicted"):
             label, spans = "consistent", ()
             n = claims[lead].index
