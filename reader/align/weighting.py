@@ -477,14 +477,21 @@ def _condensed(
         if c.id not in headlines:
             continue
         mine = {t for t in own[i] if t in weighed}
-        best, best_n = -1, 0
-        for j in body.get(c.article, ()):
-            k = len(mine.intersection(own[j]))
-            if k > best_n:
-                best, best_n = j, k
-        if best_n >= HEADLINE_SHARED and best_n >= HEADLINE_COVERAGE * len(mine):
+        if (best := condensed(mine, body.get(c.article, ()), own)) >= 0:
             out[i] = best
     return out
+
+
+def condensed(mine: set[str], body: Iterable[int], words: Sequence[Collection[str]]) -> int:
+    """Which of the sentences numbered `body` a headline of words `mine` condenses: the one
+    whose `words` hold most of them, two or more and at least half (`HEADLINE_SHARED`,
+    `HEADLINE_COVERAGE`); -1 when none does."""
+    best, best_n = -1, 0
+    for j in body:
+        n = len(mine.intersection(words[j]))
+        if n > best_n:
+            best, best_n = j, n
+    return best if best_n >= HEADLINE_SHARED and best_n >= HEADLINE_COVERAGE * len(mine) else -1
 
 
 class StoryWeights:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from reader.align.evidence import WEAK_SCORE
 from reader.align.score import PairScorer
-from reader.align.weighting import HEADLINE_COVERAGE, HEADLINE_SHARED
+from reader.align.weighting import condensed
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import (
     antonyms,
@@ -554,24 +554,6 @@ def _leans_back(text: str) -> bool:
     return bool(toks) and toks[0].lower in _BACK_REFERENCES
 
 
-def _restated(i: int, specific: list[set[str]], body: list[int]) -> int:
-    """The body sentence (among `body`, its article's) that headline claim i condenses, or -1;
-    `specific`: each claim's specific stems.
-
-    A headline summarises its article, usually the lead: it is restated by the body sentence
-    holding most of its specific words (at least half of them, and two or more).
-    """
-    mine = specific[i]
-    best, best_n = -1, 0
-    for j in body:
-        n = len(mine & specific[j])
-        if n > best_n:
-            best, best_n = j, n
-    if best_n >= HEADLINE_SHARED and best_n >= HEADLINE_COVERAGE * len(mine):
-        return best
-    return -1
-
-
 def suggest_story(
     story: Story, evidence: Iterable[Evidence] | None = None, scorer: PairScorer | None = None
 ) -> list[Suggestion]:
@@ -700,7 +682,7 @@ class StorySuggester:
                 body[c.article].append(i)
         # the body sentence each headline condenses, whose suggestion it may take up
         self.lead = {
-            i: _restated(i, read.specific, body[c.article])
+            i: condensed(read.specific[i], body[c.article], read.specific)
             for i, c in enumerate(claims)
             if c.id in self.headline_ids
         }
