@@ -26,6 +26,9 @@ def _one(slots, kind=None):
         ("Dozens of homes were flooded by the river.", "Thousands of homes were flooded."),
         # two round figures whose margins meet, each outside the other's margin
         ("About 300 residents were evacuated.", "Some 250 residents were evacuated."),
+        ("Hundreds of residents were evacuated.", "Officials evacuated 1,100 residents."),
+        # a round sum is another's rounding only when that one is written with decimals
+        ("The council approved $40 million for the dam.", "It approved $36.2 million."),
     ],
 )
 def test_numbers_that_differ_are_incompatible(a: str, b: str) -> None:
@@ -44,6 +47,9 @@ def test_numbers_that_differ_are_incompatible(a: str, b: str) -> None:
         ("About 300 residents were evacuated.", "Some 280 residents were evacuated."),
         ("About 300 residents were evacuated.", "Officials evacuated 275 residents."),
         ("More than 250 residents were evacuated.", "About 300 residents were evacuated."),
+        # "thousands" is as loose as "millions"
+        ("Thousands of residents were evacuated.", "Officials evacuated 11,000 residents."),
+        ("Microsoft agreed a $70bn takeover.", "Microsoft agreed a $68.7 billion takeover."),
     ],
 )
 def test_hedged_or_reformatted_numbers_agree(a: str, b: str) -> None:
@@ -66,6 +72,19 @@ def test_numbers_about_different_things_are_not_related() -> None:
     a = _one(numbers.extract("The storm cut power to 4,000 homes in the valley."))
     b = _one(numbers.extract("Crews repaired 12 lines before dawn."))
     assert not numbers.related(a, b)
+
+
+def test_a_duration_is_no_count_and_two_durations_of_named_things_are_two() -> None:
+    truce = _one(numbers.extract("The four-day Karsby-Hamas truce began on Friday."))
+    hostages = _one(numbers.extract("Hamas freed 13 Karsby hostages on Friday."))
+    assert not numbers.related(truce, hostages)
+    hearing = _one(numbers.extract("Judge Reyes ruled after a two-hour hearing in Leeds."))
+    statement = _one(numbers.extract("Judge Reyes dismissed his 20-minute statement in Leeds."))
+    assert not numbers.related(hearing, statement)
+    # look-alike: one event, named by one side only
+    meeting = _one(numbers.extract("Judge Reyes left the eight-hour meeting in Leeds."))
+    lasted = _one(numbers.extract("In Leeds the talks with Judge Reyes lasted seven hours."))
+    assert numbers.related(meeting, lasted) and not numbers.compatible(meeting, lasted)
 
 
 # dates -----------------------------------------------------------------------------------------

@@ -42,11 +42,12 @@ _SUFFIXES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3}
 # ...and, after a sum only, "$68.7B"; wire copy's own abbreviations, "$1.2 bln", "$40 mln"
 _SUM_SUFFIXES = {"b": 1e9}
 _SCALE_ABBREVIATIONS = {"bln": 1e9, "mln": 1e6}
-# Plural scale words alone are vague counts: "thousands of people".
+# Plural scale words alone are vague counts: "thousands of people". "Thousands" is as loose as
+# "millions": "evacuated thousands" of an island's 11,000 residents is no other count.
 _VAGUE = {
     "dozens": (24, 99),
     "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
+    "thousands": (2_000, 999_999),
     "millions": (2e6, 999e6),
     "billions": (2e9, 999e9),
 }
@@ -152,6 +153,7 @@ _MEASURES = {
 }  # fmt: skip
 _ROUNDING = 0.05
 _TIMES = frozenset(["hour", "day"])  # converted exactly
+_UNITS = frozenset(unit for unit, _ in _MEASURES.values())
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
@@ -1908,6 +1910,17 @@ def compatible(a: Slot, b: Slot) -> bool:
                 alo, ahi = alo * (1 - _ROUNDING), ahi * (1 + _ROUNDING)
             if b_unit[1] == coarse and blo == bhi:
                 blo, bhi = blo * (1 - _ROUNDING), bhi * (1 + _ROUNDING)
+    if a.value[2] in _CURRENCIES.values():  # type: ignore[index]
+        # a round sum is a precise one rounded: "a $70b deal" / "$68.7 billion" (not "$40m" /
+        # "$36m": two whole figures)
+        for x, (lo, hi) in ((a, (alo, ahi)), (b, (blo, bhi))):
+            other = b if x is a else a
+            if _round_sum(x.surface) and "." in other.surface:
+                lo, hi = lo * (1 - _ROUNDING), hi * (1 + _ROUNDING)
+                if x is a:
+                    alo, ahi = lo, hi
+                else:
+                    blo, bhi = lo, hi
     if _approximate(alo, ahi) and _approximate(blo, bhi):
         # two reporters' round figures ("about 300" / "about 250"): their margins meet, but
         # each figure is outside the other's margin; each inside it ("about 300" / "some 280")
@@ -1921,6 +1934,15 @@ def compatible(a: Slot, b: Slot) -> bool:
 
 _ABOUT = _HEDGES[("about",)]
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _round_sum(surface: str) -> bool:
+    """A sum written as a whole number of tens of its scale ("$70b", "€150 million")."""
+    figure = _FIGURE.search(surface)
+    return bool(figure) and "." not in figure.group() and figure.group().endswith("0")
 
 
 def _written_unit(s: Slot) -> tuple[str, float] | None:
@@ -2004,6 +2026,22 @@ def _whose(s: Slot) -> list[str]:
     return [c for c in s.context if c[:1] in _WHOSE]
 
 
+def _same_measured(a: Slot, b: Slot) -> bool:
+    """Whether two figures may measure one thing: not a measure and a count ("the four-day
+    Israel-Hamas truce" / "13 Israeli hostages"), nor durations of two things each names and
+    the other's words do not ("a two-hour hearing" / "his 20-minute statement"; "an
+    eight-hour meeting" / "talks lasted seven hours" may be one). (Not sizes: the word after
+    "948-foot" names the ship no better than "Singapore-flagged".)"""
+    a_units, b_units = a.key & _UNITS, b.key & _UNITS
+    if bool(a_units) != bool(b_units):
+        return False
+    a_what, b_what = a.key - a_units, b.key - b_units
+    return not (
+        a_units & _TIMES and a_what and b_what
+        and not a_what & (b.key | b.context) and not b_what & (a.key | a.context)
+    )  # fmt: skip
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -2019,6 +2057,8 @@ def related(a: Slot, b: Slot) -> bool:
             return False
     if groups(a) and groups(b) and groups(a) != groups(b):
         return False  # "13 Israeli hostages" are not "12 Thai hostages" (see also `groups`)
+    if not _same_measured(a, b):
+        return False
     # who gives or holds them, when both say: two people's shares ("Hale took 46%" / "Moreau
     # won with 52%"), two sources' figures ("police estimated 300,000" / "organisers said
     # 800,000"), two of one family ("Jan Berg, 45," / "his brother, Erik Berg, 51,")
