@@ -550,6 +550,7 @@ def test_ages_are_one_slot_however_written() -> None:
         ("The blast killed 12, police said.", "killed 12", "dead"),
         ("Three died and 30 were injured in the blast.", "30 were injured", "hurt"),
         ("The death toll rose to 12 after the blast.", "death toll rose to 12", "dead"),
+        ("Two survived and 12 were confirmed killed.", "12 were confirmed killed", "dead"),
     ],
 )
 def test_people_counted_by_what_befell_them_meet_people_counted_by_a_noun(
@@ -568,6 +569,16 @@ def test_people_counted_by_what_befell_them_meet_people_counted_by_a_noun(
         short, _one(numbers.extract("Police said 12 people were evacuated after the blast."))
     )
     assert not _one(numbers.extract("They waited 6 hours after the blast.")).value[3]
+
+
+def test_survivors_are_counted_apart_from_the_dead() -> None:
+    survived, _ = numbers.extract("Two people survived and 179 were killed in the crash.")
+    assert (survived.surface, survived.value[3]) == ("Two people", "survived")
+    assert not numbers.related(
+        survived, _one(numbers.extract("Two people were killed in the crash."))
+    )
+    survivors = _one(numbers.extract("The two survivors were taken to hospital after the crash."))
+    assert numbers.related(survived, survivors) and numbers.compatible(survived, survivors)
 
 
 def test_a_role_word_of_the_next_clause_is_not_the_counts() -> None:

@@ -96,7 +96,8 @@ _LINKING = frozenset(["of", "was", "is", "stood", "at"])
 # and the role each means: "aboard", "on board" and "carrying" all count those on board.
 _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "miss": "missing", "unacc": "missing", "evacu": "evacu",
-    "rescu": "rescu", "arres": "arres", "displ": "displ", "aboar": "board", "carry": "board",
+    "survi": "survived", "rescu": "rescu", "arres": "arres", "displ": "displ",
+    "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
     "criti": "critical",  # "six in critical condition": some of the injured, not all of them
     "targe": "target", "thres": "target", "aim": "target", "goal": "target", "emplo": "staff",
@@ -125,7 +126,9 @@ _NEAR_ROLES = frozenset(["peak"]) | frozenset(
 _STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
 # ...those that say what befell them, once in a story's event (not "staff" nor "forecast":
 # a layoff story counts the staff of each site, and of the firm)
-_BEFELL = frozenset(["dead", "hurt", "missing", "evacu", "rescu", "arres", "displ", "hospi"])
+_BEFELL = frozenset(
+    ["dead", "hurt", "survived", "missing", "evacu", "rescu", "arres", "displ", "hospi"]
+)
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
 _NOBODY = frozenset(["nobody", "none"])
 # "no <one of these>" counts none of them (stems): "no child was hurt"
@@ -1527,6 +1530,11 @@ def _counted_from(text: str, toks: Sequence[Token], k: int) -> set[str]:
 
 
 _AUXILIARIES = frozenset(["were", "was", "are", "is", "have", "has", "had", "been", "being"])
+# ...and the words that may stand between them and what befell those counted: "179 were
+# confirmed killed", "12 are now reported missing", "two were believed dead"
+_BEFELL_BETWEEN = _AUXILIARIES | frozenset(
+    "confirmed reported reportedly believed now also later since officially".split()  # noqa: SIM905
+)
 
 
 def _befell(
@@ -1538,7 +1546,7 @@ def _befell(
     ("killed 12"), or a death toll ("the death toll rose to 45")."""
     if head:
         return (_ROLE_OF[head[0]] if len(head) == 1 and head[0] in _ROLES else None), None
-    after = [k for k in range(end, min(end + 3, len(toks))) if toks[k].lower not in _AUXILIARIES]
+    after = [k for k in range(end, min(end + 4, len(toks))) if toks[k].lower not in _BEFELL_BETWEEN]
     verb = _before_hedges(toks, start)  # "injuring more than 300"
     for k in [*after[:1], verb]:
         if 0 <= k < len(toks) and (word := stem(toks[k].text)) in _ROLES:
