@@ -839,6 +839,20 @@ def test_a_forecast_or_a_target_is_not_the_figure_itself() -> None:
     assert not numbers.related(forecast, target)
 
 
+def test_the_figures_after_a_forecast_in_its_clause_are_forecast_too() -> None:
+    result = _one(numbers.extract("Velto reported revenue of $17.41 billion."))
+    *_, revenue = numbers.extract(
+        "Analysts polled by the agency expected the Karsby-based company to report earnings of"
+        " 57 cents a share, down 7 percent on the year, on revenue of $17.18 billion."
+    )
+    assert revenue.value[3] == "forecast" and not numbers.related(result, revenue)
+    # look-alike: a clause of its own tells what was
+    _, reported = numbers.extract(
+        "Analysts had expected 57 cents a share, but Velto reported revenue of $17.18 billion."
+    )
+    assert reported.value[3] is None and numbers.related(result, reported)
+
+
 def test_words_news_uses_for_the_same_counted_thing_meet() -> None:
     homes = _one(numbers.extract("More than 30,000 homes lost power in Karsby."))
     properties = _one(numbers.extract("Around 30,000 properties in Karsby lost power."))

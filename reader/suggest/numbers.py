@@ -484,6 +484,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
     clauses: list[Clause] | None = None
     converted: set[int] = set()  # where a sum converted in brackets starts ("$95 (€84)")
+    far: tuple[int, str] | None = None  # where the last figure read as forecast, sought... ends
     i = 0
     while i < len(toks):
         if i in converted:
@@ -659,6 +660,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head[0] = canon
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(text, toks, start, k, head)
+        if role is None and head[0] != "age" and far and _same_clause(text, toks, far[0], start):
+            # the figures after a forecast's in its clause are forecast too: "expected the
+            # company to report $0.57 per share on revenue of $17.18 billion"
+            role = far[1]
+        if role in _FAR_ROLES:
+            far = (k, role)
         if role == "staff" and head[0] == "person":
             head[0] = "job"  # "employed around 40 people" counts its staff, as "40 staff" does
         elif (
@@ -1886,6 +1893,14 @@ def _is_share(text: str, t: Token) -> bool:
     """`t` is a figure written as a share. Read from the text after it, so the tokens around it
     may come in any order (`_until_share` walks back from a figure too); "5 per day" is none."""
     return t.text[:1].isdigit() and _SHARE_AFTER.match(text, t.end) is not None
+
+
+def _same_clause(text: str, toks: Sequence[Token], end: int, start: int) -> bool:
+    """No clause starts between toks[end] and toks[start] (`_CLAUSE_BREAKS`, a semicolon)."""
+    between = toks[end:start]
+    if any(t.lower in _CLAUSE_BREAKS for t in between):
+        return False
+    return not between or ";" not in text[between[0].start : between[-1].end]
 
 
 def _clause(toks: Sequence[Token]) -> Sequence[Token]:
