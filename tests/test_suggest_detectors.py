@@ -131,6 +131,15 @@ def test_late_on_friday_agrees_with_a_clock_time() -> None:
     assert not dates.compatible(a, c)
 
 
+def test_a_wire_datelines_date_is_the_filing_day_not_the_events() -> None:
+    assert dates.extract("KARSBY, April 19 (Xinhua) -- The company reported its results.") == []
+    assert dates.extract("LONDON, 10 January 2022 (Reuters) - Talks went on.") == []
+    # look-alikes: the date of what is reported, and a headline's comma
+    body = dates.extract("KARSBY, April 19 (Xinhua) -- Results were reported on April 18.")
+    assert [s.surface for s in body] == ["April 18"]
+    assert [s.surface for s in dates.extract("UK, France agree on May 5 - sources")] == ["May 5"]
+
+
 def test_decade_holds_a_year_of_it() -> None:
     a = _one(dates.extract("Rents fell back to 1980s levels across the city."), "year")
     b = _one(dates.extract("Rents fell back to 1987 levels across the city."), "year")

@@ -218,6 +218,13 @@ def _place_near(toks: Sequence[Token], i: int, text: str) -> str | None:
     return best[1] if best else None
 
 
+# A wire dateline ("SAN FRANCISCO, April 19 (Xinhua) --", "LONDON, Jan 10 (Reuters) -"): its
+# date is the day the report was filed, not of what it reports.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+    r"(?:\s*\([^)\n]{1,40}\))?\s*(?:--|—|–|-)\s"
+)
 _DECADE = re.compile(r"(1[89]|20)\d0s")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
@@ -251,6 +258,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     slots: list[Slot] = []
     written = {d.span[0]: d for d in calendar(text)}
     inside = [d.span for d in written.values()]
+    if dateline := _DATELINE.match(text):
+        written = {at: d for at, d in written.items() if at >= dateline.end()}
     # "in April": the month of an event; with two months named ("2.4% in October from 3.1% in
     # September") which one a counterpart's month is of is a guess, and neither is read
     months = [i for i, t in enumerate(toks) if t.lower in MONTH_NAMES and t.text[:1].isupper()]
