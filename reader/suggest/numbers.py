@@ -96,7 +96,7 @@ _LINKING = frozenset(["of", "was", "is", "stood", "at"])
 # and the role each means: "aboard", "on board" and "carrying" all count those on board.
 _ROLE_OF = {
     "dead": "dead", "hurt": "hurt", "miss": "missing", "unacc": "missing", "evacu": "evacu",
-    "survi": "survived", "rescu": "rescu", "arres": "arres", "displ": "displ",
+    "survi": "rescu", "rescu": "rescu", "arres": "arres", "displ": "displ",
     "aboar": "board", "carry": "board",
     "hospi": "hospi", "expec": "forecast", "forec": "forecast", "predi": "forecast",
     "criti": "critical",  # "six in critical condition": some of the injured, not all of them
@@ -126,9 +126,7 @@ _NEAR_ROLES = frozenset(["peak"]) | frozenset(
 _STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
 # ...those that say what befell them, once in a story's event (not "staff" nor "forecast":
 # a layoff story counts the staff of each site, and of the firm)
-_BEFELL = frozenset(
-    ["dead", "hurt", "survived", "missing", "evacu", "rescu", "arres", "displ", "hospi"]
-)
+_BEFELL = frozenset(["dead", "hurt", "missing", "evacu", "rescu", "arres", "displ", "hospi"])
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
 _NOBODY = frozenset(["nobody", "none"])
 # "no <one of these>" counts none of them (stems): "no child was hurt"
