@@ -591,6 +591,30 @@ def test_survivors_are_counted_apart_from_the_dead() -> None:
     assert numbers.related(survived, survivors) and numbers.compatible(survived, survivors)
 
 
+def test_the_number_of_a_thing_is_a_count_of_it_and_either_of_two_figures_a_range() -> None:
+    either = _one(
+        numbers.extract("The source said the number of Thais released could be 11 or 12.")
+    )
+    assert either.key == {"thai"} and either.value[:2] == (11, 12)
+    # "freed" and "released" are one word where a figure's context is read
+    freed = _one(numbers.extract("Also freed were 12 Thai citizens, the prime minister said."))
+    assert numbers.related(either, freed) and numbers.compatible(either, freed)
+    assert _one(numbers.extract("Two or three people were hurt.")).value[:2] == (2, 3)
+    # look-alike: a noun before "is" is its subject, not what the figure counts
+    assert numbers.extract("The price is 40.") == []
+
+
+def test_a_count_followed_by_the_other_n_is_a_part() -> None:
+    part = numbers.extract(
+        "A total of 28 prisoners were freed in Karsby, while the other 11 went to Lodi."
+    )[0]
+    whole = _one(numbers.extract("Some 39 prisoners were freed on Friday in Karsby."))
+    assert part.value[4] == "other" and not numbers.related(part, whole)
+    # look-alike: "another 11" are more, of something else
+    hurt, _ = numbers.extract("Police said 28 people were hurt and another 11 were missing.")
+    assert hurt.value[4] == ""
+
+
 def test_a_role_word_of_the_next_clause_is_not_the_counts() -> None:
     got = numbers.extract(
         "The quake struck at dawn, killing at least 40 people and injuring more than 300."

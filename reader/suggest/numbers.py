@@ -519,7 +519,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         currency = toks[i - 1].text if i > 0 and toks[i - 1].text in _CURRENCIES else ""
         if ordinal and joiner == "and" and (last := _next_ordinal(text, toks, j + 1)):
             lo, hi, j = min(lo, last[0]), max(hi, last[0]), last[1]  # "the 80th and 81st minutes"
-        elif (joiner == "to" and not frm and not moved) or (joiner == "and" and between):
+        elif (
+            (joiner == "to" and not frm and not moved)
+            or (joiner == "and" and between)
+            or joiner == "or"  # "11 or 12", "two or three people": one count, either
+        ):
             second = _past_currency(toks, j + 1, currency)
             upper = _parse(text, toks, second) if second < len(toks) else None
             if upper:
@@ -1451,11 +1455,16 @@ def _a_part(toks: Sequence[Token], clauses: list[Clause], i: int, unit: str | No
     """The figure at toks[i] is a part of a whole by the words before it: "the opening 80
     minutes", "the first 100 buyers", a count in a clause that opens with "among", or the one
     before it ("Among the dead, 84 were women"), a share in a clause of other things ("two
-    other wildfires were 80% and 50% contained")."""
+    other wildfires were 80% and 50% contained"); or by the words after it, "the other N" ("28
+    prisoners were released in the West Bank, while the other 11 ...": the 28 of 39)."""
     lo = clauses[i][0]
     if unit is None:
         among = toks[lo].lower == "among" or (lo > 0 and toks[clauses[lo - 1][0]].lower == "among")
-        return among or (i > 0 and toks[i - 1].lower in _FIRST_OF)
+        rest = any(
+            toks[m - 1].lower == "the" and toks[m].lower == "other" and _is_number(toks[m + 1])
+            for m in range(i + 2, len(toks) - 1)
+        )
+        return among or rest or (i > 0 and toks[i - 1].lower in _FIRST_OF)
     return unit == "percent" and any(t.lower in ("other", "another") for t in toks[lo:i])
 
 
@@ -1618,6 +1627,9 @@ def _changed_subject(text: str, toks: Sequence[Token], i: int) -> frozenset[str]
     return frozenset(out)
 
 
+_COPULAS = frozenset(["be", "is", "was", "are", "were", "been", "stood", "reached", "totalled"])
+
+
 def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
     """Where the noun is whose new value toks[i] gives with nothing after the figure: "cases
     rose to 52", "the number of measles cases in Karsby has risen to 52"; or which the figure
@@ -1626,9 +1638,13 @@ def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
     at = _put_at(toks, i)
     if at is not None:
         return at
-    if i < 3 or toks[i - 1].lower != "to" or toks[i - 2].lower not in _CHANGE_VERBS:
+    copula = _before_hedges(toks, i)  # "the number of Thais released could be 11 or 12"
+    if copula >= 1 and toks[copula].lower in _COPULAS:
+        k, noun_only = copula - 1, True
+    elif i < 3 or toks[i - 1].lower != "to" or toks[i - 2].lower not in _CHANGE_VERBS:
         return None
-    k = i - 3
+    else:
+        k, noun_only = i - 3, False
     while k >= 0 and toks[k].lower in _AUXILIARIES:
         k -= 1
     clause = [t.lower for t in toks[max(0, k - SCOPE) : k + 1]]
@@ -1636,9 +1652,16 @@ def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
         at = max(0, k - SCOPE) + clause.index("number") + 1  # "the number of measles cases"
         if toks[at].lower == "of":
             end = at + 1
-            while end + 1 <= k and toks[end + 1].text.islower() and is_content(toks[end + 1].text):
+            while (
+                end + 1 <= k
+                and toks[end + 1].text.islower()
+                and is_content(toks[end + 1].text)
+                and not toks[end + 1].lower.endswith("ed")  # "of Thais released"
+            ):
                 end += 1
             return end if end <= k and is_content(toks[end].text) else None
+    if noun_only:  # (a noun before "is" is its subject: "the price is 40")
+        return None
     noun = toks[k] if k >= 0 else None
     return k if noun is not None and noun.text.islower() and is_content(noun.text) else None
 
