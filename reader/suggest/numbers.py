@@ -1957,14 +1957,11 @@ def compatible(a: Slot, b: Slot) -> bool:
     if a.value[2] in _CURRENCIES.values():  # type: ignore[index]
         # a round sum is a precise one rounded: "a $70b deal" / "$68.7 billion" (not "$40m" /
         # "$36m": two whole figures)
-        for x, (lo, hi) in ((a, (alo, ahi)), (b, (blo, bhi))):
-            other = b if x is a else a
-            if _round_sum(x.surface) and "." in other.surface:
-                lo, hi = lo * (1 - _ROUNDING), hi * (1 + _ROUNDING)
-                if x is a:
-                    alo, ahi = lo, hi
-                else:
-                    blo, bhi = lo, hi
+        a_figure, b_figure = _figure(a.surface), _figure(b.surface)
+        if _round(a_figure) and "." in b_figure:
+            alo, ahi = alo * (1 - _ROUNDING), ahi * (1 + _ROUNDING)
+        if _round(b_figure) and "." in a_figure:
+            blo, bhi = blo * (1 - _ROUNDING), bhi * (1 + _ROUNDING)
     if _approximate(alo, ahi) and _approximate(blo, bhi):
         # two reporters' round figures ("about 300" / "about 250"): their margins meet, but
         # each figure is outside the other's margin; each inside it ("about 300" / "some 280")
@@ -1983,10 +1980,15 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _round_sum(surface: str) -> bool:
-    """A sum written as a whole number of tens of its scale ("$70b", "€150 million")."""
+def _figure(surface: str) -> str:
+    """The figure of a slot's surface as written ("68.7" of "$68.7 Billion"; "" when in words)."""
     figure = _FIGURE.search(surface)
-    return bool(figure) and "." not in figure.group() and figure.group().endswith("0")
+    return figure.group() if figure else ""
+
+
+def _round(figure: str) -> bool:
+    """A figure written as a whole number of tens ("70" of "$70b", "150" of "€150 million")."""
+    return figure.endswith("0") and "." not in figure
 
 
 def _written_unit(s: Slot) -> tuple[str, float] | None:
