@@ -504,6 +504,24 @@ def test_the_same_people_saying_something_else_is_no_counterpart() -> None:
     assert "shares nothing of what is said" in got.reason
 
 
+def test_sharing_only_the_words_of_a_name_is_no_counterpart() -> None:
+    # the story writes "safety" and "board" in lower case too: they are no names of their own
+    claim = "The Karsby Water Safety Board immediately announced an investigation."
+    story = _story(
+        [claim, "Divers checked the safety of the board walk.", *FILLER[0]],
+        ['"We were lucky," said Jan Berg, chair of the Karsby Water Safety Board.', "b."],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "unverified"
+    assert "names the same" in got.reason and "shares nothing of what is said" in got.reason
+    # look-alike: the same name, and what it did
+    story = _story(
+        [claim, "Divers checked the safety of the board walk.", *FILLER[0]],
+        ["The Karsby Water Safety Board announced an investigation on Monday.", "b."],
+    )
+    assert _by_text(story)[claim].label == "consistent"
+
+
 @pytest.mark.parametrize(
     "claim, other",
     [

@@ -46,6 +46,7 @@ from reader.suggest.support import (
     SUPPORT_THRESHOLD,
     Counterpart,
     Counterparts,
+    name_words,
     names_only,
     rarity,
 )
@@ -520,7 +521,7 @@ def _unsupported_reason(
     else:
         aligned = f"no sentence aligns with it above score {WEAK_SCORE:g}"
     words = _quoted(surface_words(claim.text, cp.shared))
-    if cp.shared and not set(cp.shared) - names:
+    if cp.shared and not set(cp.shared) - names - _named_both(claim, claims[cp.index]):
         shared = (
             f"the closest sentence, in {claims[cp.index].article}, names the same ({words}) "
             "but shares nothing of what is said"
@@ -530,6 +531,10 @@ def _unsupported_reason(
     else:
         shared = "no sentence of another source shares a specific word with it"
     return f"no counterpart in any other source: {aligned}; {shared}"
+
+
+def _named_both(claim: Claim, other: Claim) -> frozenset[str]:
+    return name_words(claim.text) & name_words(other.text)
 
 
 def _figures_differ(mine: Sequence[Slot], theirs: Sequence[Slot]) -> bool:

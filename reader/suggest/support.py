@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import heapq
 import math
 import re
@@ -148,6 +149,23 @@ def shared_run(wa: list[str], wb: list[str]) -> int:
     return sum(w != "|" for w in wa[match.a : match.a + match.size])
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def name_words(text: str) -> frozenset[str]:
+    """Stems of the words `text` writes only inside names of two words or more ("National
+    Transportation Safety Board")."""
+    toks = tokenize(text)
+    runs: list[list[str]] = [[]]  # capitalised words one space apart
+    for k, t in enumerate(toks):
+        if not t.text[:1].isupper():
+            runs.append([])
+            continue
+        if runs[-1] and text[toks[k - 1].end : t.start] != " ":
+            runs.append([])
+        runs[-1].append(t.text)
+    inside = {stem(w) for run in runs if len(run) >= 2 for w in run}
+    return frozenset(inside - {stem(t.text) for t in toks if t.text.islower()})
+
+
 def names_only(names: Iterable[Iterable[str]], lower_words: Iterable[str]) -> frozenset[str]:
     """Stems that tie two sentences to the same people, not to the same statement: the words
     of proper names (each claim's name stems, `names`) that the story never writes in lower
@@ -201,6 +219,7 @@ class Counterparts:
         (`names_only`)."""
         n = len(claims)
         self.names = names
+        self.texts = [c.text for c in claims]
         if stems is None:
             stems = [specific_stems(c.text) for c in claims]
         self.stems = stems
@@ -275,6 +294,13 @@ class Counterparts:
             part = slice(bounds[k], bounds[k + 1])
             self._ready[lo + k] = (keys[part] - k * n, sums[part])
 
+    def _named(self, i: int, j: int) -> frozenset[str]:
+        """The stems claims i and j both write only inside a name of two words or more: "The
+        National Transportation Safety Board immediately announced an investigation" shares
+        nothing said with "..., said Jennifer Homendy, chair of the National Transportation
+        Safety Board", though the story writes "safety" and "board" in lower case too."""
+        return name_words(self.texts[i]) & name_words(self.texts[j])
+
     def of(self, i: int, evidence: Iterable[Evidence], ranked: bool = False) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
         are enough; `ranked`: it is those, best first, ties in evidence order)."""
@@ -313,7 +339,7 @@ class Counterparts:
             run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             both = ss & stems[j]
             basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run)
-            if basis and basis != "same wording" and not both - self.names:
+            if basis and basis != "same wording" and not both - self.names - self._named(i, j):
                 # the same people and offices, saying something else: "Sarah Quinn said the
                 # government had lost control" / "Sarah Quinn called for an election"
                 basis = ""
