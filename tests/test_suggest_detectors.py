@@ -873,6 +873,15 @@ def test_a_forecast_or_a_target_is_not_the_figure_itself() -> None:
     assert not numbers.related(forecast, target)
 
 
+def test_two_kinds_of_a_companys_results_are_two_sums() -> None:
+    income = _one(numbers.extract("Net income and earnings for the quarter were $5.11 billion."))
+    revenue = _one(numbers.extract("Revenue for the quarter was $17.41 billion."))
+    assert not numbers.related(income, revenue)
+    # look-alike: profit told in other words is the same kind of result
+    profit = _one(numbers.extract("Velto made a quarterly profit of $5.23 billion."))
+    assert numbers.related(income, profit) and not numbers.compatible(income, profit)
+
+
 def test_the_figures_after_a_forecast_in_its_clause_are_forecast_too() -> None:
     result = _one(numbers.extract("Velto reported revenue of $17.41 billion."))
     *_, revenue = numbers.extract(

@@ -730,6 +730,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             left = max(1, start - NEAR, before + 1)
             whose = name_marks([*toks[left:start], *toks[k : min(cut, k + NEAR)]])
             context = frozenset(near) | whose | _changed_subject(text, toks, start)
+            if unit != "percent" and not _results(context):
+                context |= _result_before(toks, clauses[start][0], start)
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             whose = _names(toks, start, k) | _given_name(toks, start)
             # ...named further back when not next to it: "Queen Elizabeth II, head of the
@@ -2072,6 +2074,28 @@ def _whose(s: Slot) -> list[str]:
     return [c for c in s.context if c[:1] in _WHOSE]
 
 
+# The kinds of a company's results a sum may be (stems): revenue is not profit, nor profit a loss.
+_RESULTS = {
+    "reven": "revenue", "sale": "revenue", "turno": "revenue",
+    "incom": "profit", "profi": "profit", "earn": "profit",
+    "loss": "loss", "losse": "loss", "ebitd": "ebitda", "divid": "dividend", "debt": "debt",
+}  # fmt: skip
+RESULT_REACH = 12  # words back searched for what a sum is ("Net income ... were 5.11 billion")
+
+
+def _results(words: frozenset[str]) -> set[str]:
+    return {_RESULTS[w] for w in words if w in _RESULTS}
+
+
+def _result_before(toks: Sequence[Token], lo: int, start: int) -> frozenset[str]:
+    """The words of a company's results (`_RESULTS`) in the clause before the sum at toks[start],
+    past the figure before it, when none is next to it: "Net income and diluted earnings per
+    share for the quarter were 5.11 billion dollars"."""
+    before = next((m for m in range(start - 1, lo - 1, -1) if _is_figure(toks[m])), lo - 1)
+    words = (stem(t.text) for t in toks[max(before + 1, start - RESULT_REACH) : start])
+    return frozenset(w for w in words if w in _RESULTS)
+
+
 def _same_measured(a: Slot, b: Slot) -> bool:
     """Whether two figures may measure one thing: not a measure and a count ("the four-day
     Israel-Hamas truce" / "13 Israeli hostages"), nor durations of two things each names and
@@ -2123,6 +2147,10 @@ def related(a: Slot, b: Slot) -> bool:
             what = x.key - {x.value[2]}  # type: ignore[index]
             if what and not what & (y.key | y.context):
                 return False
+        # ...and two kinds of result are two sums: revenue is not net income
+        kinds_a, kinds_b = _results(a.key | a.context), _results(b.key | b.context)
+        if kinds_a and kinds_b and not kinds_a & kinds_b:
+            return False
     if a.value[3] in _BEFELL:  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"
