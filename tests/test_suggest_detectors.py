@@ -882,6 +882,15 @@ def test_two_kinds_of_a_companys_results_are_two_sums() -> None:
     assert numbers.related(income, profit) and not numbers.compatible(income, profit)
 
 
+def test_much_money_is_no_sum_to_compare() -> None:
+    much = _one(numbers.extract("Velto spent millions of dollars on bonuses for its bosses."))
+    losses = _one(numbers.extract("Velto reported $6.2 billion in losses after bonuses."))
+    assert not numbers.related(much, losses)
+    # look-alike: an order of magnitude of people is still a count ("dozens" / "thousands")
+    dozens = _one(numbers.extract("Dozens of homes were flooded by the river."))
+    assert numbers.related(dozens, _one(numbers.extract("Thousands of homes were flooded.")))
+
+
 def test_the_figures_after_a_forecast_in_its_clause_are_forecast_too() -> None:
     result = _one(numbers.extract("Velto reported revenue of $17.41 billion."))
     *_, revenue = numbers.extract(

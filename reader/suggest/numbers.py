@@ -2147,6 +2147,9 @@ def related(a: Slot, b: Slot) -> bool:
             what = x.key - {x.value[2]}  # type: ignore[index]
             if what and not what & (y.key | y.context):
                 return False
+        # "millions of dollars", "billions in losses": much money, said of no figure
+        if vague(a) or vague(b):
+            return False
         # ...and two kinds of result are two sums: revenue is not net income
         kinds_a, kinds_b = _results(a.key | a.context), _results(b.key | b.context)
         if kinds_a and kinds_b and not kinds_a & kinds_b:
