@@ -880,6 +880,10 @@ def test_two_kinds_of_a_companys_results_are_two_sums() -> None:
     # look-alike: profit told in other words is the same kind of result
     profit = _one(numbers.extract("Velto made a quarterly profit of $5.23 billion."))
     assert numbers.related(income, profit) and not numbers.compatible(income, profit)
+    # ...but operating income is not net income
+    operating = _one(numbers.extract("Operating income for the quarter was $6.37 billion."))
+    net = _one(numbers.extract("Net income for the quarter was $5.11 billion."))
+    assert not numbers.related(operating, net)
 
 
 def test_much_money_is_no_sum_to_compare() -> None:

@@ -730,8 +730,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             left = max(1, start - NEAR, before + 1)
             whose = name_marks([*toks[left:start], *toks[k : min(cut, k + NEAR)]])
             context = frozenset(near) | whose | _changed_subject(text, toks, start)
-            if unit != "percent" and not _results(context):
-                context |= _result_before(toks, clauses[start][0], start)
+            if unit != "percent":
+                context |= _result_before(toks, clauses[start][0], start, bool(_results(context)))
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
             whose = _names(toks, start, k) | _given_name(toks, start)
             # ...named further back when not next to it: "Queen Elizabeth II, head of the
@@ -2081,19 +2081,21 @@ _RESULTS = {
     "loss": "loss", "losse": "loss", "ebitd": "ebitda", "divid": "dividend", "debt": "debt",
 }  # fmt: skip
 RESULT_REACH = 12  # words back searched for what a sum is ("Net income ... were 5.11 billion")
+_RESULT_PARTS = frozenset(["net", "opera", "gross"])  # "operating income" is not "net income"
 
 
 def _results(words: frozenset[str]) -> set[str]:
     return {_RESULTS[w] for w in words if w in _RESULTS}
 
 
-def _result_before(toks: Sequence[Token], lo: int, start: int) -> frozenset[str]:
+def _result_before(toks: Sequence[Token], lo: int, start: int, named: bool) -> frozenset[str]:
     """The words of a company's results (`_RESULTS`) in the clause before the sum at toks[start],
-    past the figure before it, when none is next to it: "Net income and diluted earnings per
-    share for the quarter were 5.11 billion dollars"."""
+    past the figure before it, when none is next to it (`named`): "Net income and diluted
+    earnings per share for the quarter were 5.11 billion dollars"; and, either way, which of a
+    result it is ("operating income", "net income")."""
     before = next((m for m in range(start - 1, lo - 1, -1) if _is_figure(toks[m])), lo - 1)
-    words = (stem(t.text) for t in toks[max(before + 1, start - RESULT_REACH) : start])
-    return frozenset(w for w in words if w in _RESULTS)
+    words = {stem(t.text) for t in toks[max(before + 1, start - RESULT_REACH) : start]}
+    return frozenset(w for w in words if w in _RESULT_PARTS or (w in _RESULTS and not named))
 
 
 def _same_measured(a: Slot, b: Slot) -> bool:
@@ -2153,6 +2155,9 @@ def related(a: Slot, b: Slot) -> bool:
         # ...and two kinds of result are two sums: revenue is not net income
         kinds_a, kinds_b = _results(a.key | a.context), _results(b.key | b.context)
         if kinds_a and kinds_b and not kinds_a & kinds_b:
+            return False
+        parts_a, parts_b = a.context & _RESULT_PARTS, b.context & _RESULT_PARTS
+        if parts_a and parts_b and not parts_a & parts_b:
             return False
     if a.value[3] in _BEFELL:  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
