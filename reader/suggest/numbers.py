@@ -127,6 +127,7 @@ _STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
 _BEFELL = frozenset(["dead", "hurt", "missing", "evacu", "rescu", "arres", "displ", "hospi"])
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
 _NOBODY = frozenset(["nobody", "none"])
+_NO_WORDS = _NOBODY | {"no"}  # the words a count of none starts with (`_nobody`)
 # "no <one of these>" counts none of them (stems): "no child was hurt"
 _PEOPLE = frozenset(stem(w) for w in "child person passenger patient resident pupil worker".split())  # noqa: SIM905
 _NEEDING = frozenset(["needed", "required", "needing", "requiring"])
@@ -1343,6 +1344,8 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
     seriously hurt" says nothing of the slightly hurt, and is left alone."""
     out: list[Slot] = []
     for i, t in enumerate(toks):
+        if t.lower not in _NO_WORDS:
+            continue  # (most words)
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         if t.lower in _NOBODY:
             k = i + 1
