@@ -71,7 +71,7 @@ stays below 60 for 19 claims in 20.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cached_property
 from itertools import pairwise
@@ -361,13 +361,20 @@ def pair_score(story: Story, claim: Claim, other: Claim) -> float:
 
 
 def with_pair_scores(
-    suggestions: Iterable[Suggestion], evidence: Iterable[Evidence], scorer: PairScorer
+    suggestions: Iterable[Suggestion],
+    evidence: Iterable[Evidence],
+    scorer: PairScorer,
+    scored: Mapping[tuple[str, str], float] | None = None,
 ) -> list[Suggestion]:
     """`suggestions` whose evidence carries the pair score, whatever score found it.
 
-    A pair alignment stored keeps that stored score; any other pair is scored here, the same way.
+    A pair alignment stored keeps that stored score; any other pair is scored here, the same way,
+    unless it is in `scored` ((claim id, other claim id) -> score): pairs `scorer` scored
+    already, for the suggester (`StorySuggester.pair_scores`).
     """
     known = {(e.claim_id, e.other_id): e.score for e in evidence}
+    if scored:
+        known.update(scored)
     index = scorer.index
     out = []
     for s in suggestions:

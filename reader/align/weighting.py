@@ -253,7 +253,7 @@ def refers_back(text: str) -> bool:
     from reader.suggest.text import tokenize
 
     words = [t.lower for t in tokenize(text)]
-    return bool(words) and (words[0] in BACK_REFERENCES or any(w in DEMONSTRATIVES for w in words))
+    return bool(words) and (words[0] in BACK_REFERENCES or not DEMONSTRATIVES.isdisjoint(words))
 
 
 def goes_on(text: str, tokens: Sequence[Token] | None = None) -> bool:
@@ -266,9 +266,10 @@ def goes_on(text: str, tokens: Sequence[Token] | None = None) -> bool:
     words = [t.lower for t in (tokenize(text) if tokens is None else tokens)]
     if not words:
         return False
-    by_pronoun = any(a in PERSONAL and b in SAYING for a, b in pairwise(words))
+    saying = not SAYING.isdisjoint(words)
+    by_pronoun = saying and any(a in PERSONAL and b in SAYING for a, b in pairwise(words))
     if text.lstrip().startswith(_OPENING_QUOTES):
-        return by_pronoun or not any(w in SAYING for w in words)
+        return by_pronoun or not saying
     k = 0
     while k < len(words) - 1 and words[k] in LINKS:
         k += 1
@@ -386,7 +387,8 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
             out.update(range(verb + 1))  # not "Police shut the road and said it would..."
     # where it was said: "..., Biden said at a news conference", "in a statement", "following
     # a press briefing" (a setting of the saying, wherever it stands in the sentence)
-    for k, w in enumerate(words):
+    settings = () if _SETTINGS.isdisjoint(words) else words  # (most sentences name none)
+    for k, w in enumerate(settings):
         if w in _SETTINGS:
             first = k - (k and words[k - 1] in _SETTING_KINDS)
             first -= first and words[first - 1] in _SETTING_DETERMINERS

@@ -171,10 +171,11 @@ def _serial_blocks(story: Story, scorer: PairScorer, suggester: StorySuggester) 
             evidence += held[i]
             done.append(suggester.suggest(i, held.pop(i)))
         # one score per pair: the sentences a suggestion rests on carry the pair score too
-        yield pairs, with_pair_scores(done, evidence, scorer)
+        yield pairs, with_pair_scores(done, evidence, scorer, suggester.pair_scores())
     if held:  # (a headline's body sentence is always suggested before)
         late = [suggester.suggest(i, e) for i, e in held.items()]
-        yield NO_PAIRS, with_pair_scores(late, [x for e in held.values() for x in e], scorer)
+        evidence = [x for e in held.values() for x in e]
+        yield NO_PAIRS, with_pair_scores(late, evidence, scorer, suggester.pair_scores())
 
 
 def analyse(story: Story, phase: Phase | None = None) -> tuple[list, list]:

@@ -240,7 +240,7 @@ def _run(blocks: range) -> Run:
                     held[i] = found[i]
                 else:
                     done.append(suggester.suggest(i, found[i]))
-            block = (pairs, with_pair_scores(done, evidence, scorer))
+            block = (pairs, with_pair_scores(done, evidence, scorer, suggester.pair_scores()))
             out.append(prepare(*block) if prepare else block)
     bodies = {i: s for i, s in suggester.restated.items() if i not in before}
     return out, held, bodies
@@ -297,5 +297,6 @@ def pooled_blocks(
         _shared = None
     if held:
         late = [suggester.suggest(i, e) for i, e in sorted(held.items())]
-        block = (NO_PAIRS, with_pair_scores(late, [x for e in held.values() for x in e], scorer))
+        evidence = [x for e in held.values() for x in e]
+        block = (NO_PAIRS, with_pair_scores(late, evidence, scorer, suggester.pair_scores()))
         yield prepare(*block) if prepare else block

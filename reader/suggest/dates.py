@@ -126,6 +126,8 @@ def same_day(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> 
 # counterparts' dates: a story of up to ~30,000 claims stays in the cache between the passes
 def calendar(text: str) -> tuple[Day, ...]:
     """Every unambiguous calendar date written in `text`, with its offsets."""
+    if not _A_DIGIT.search(text):  # each way of writing a date has one (most sentences none)
+        return ()
     out: list[Day] = []
     addresses = links(text)
     for m in _CALENDAR.finditer(text):
@@ -157,6 +159,7 @@ def calendar(text: str) -> tuple[Day, ...]:
     return tuple(out)
 
 
+_A_DIGIT = re.compile(r"\d")  # (what `_CALENDAR`'s \d matches)
 _THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"(?:^|\W)on\s+$", re.IGNORECASE)
 

@@ -444,6 +444,8 @@ class _PairScores:
         self.headlines = headlines  # (for a scorer made here: `PairScorer`)
         self.evidence = evidence  # claim id -> its evidence; indexed per claim only when asked
         self.known: dict[str, dict[str, float]] = {}
+        # (claim id, other claim id) -> score of each pair scored here (`pair_scores`)
+        self.scored: dict[tuple[str, str], float] = {}
         self.index = {c.id: k for k, c in enumerate(claims)}
         self._scorer = scorer  # made when first needed, unless alignment's is given
 
@@ -468,8 +470,9 @@ class _PairScores:
             return
         if self._scorer is None:
             self._scorer = PairScorer(self.claims, headlines=self.headlines)
-        got = self._scorer.scores(self.index[claim.id], [self.index[m] for m in missing])
-        mine.update(zip(missing, got.tolist(), strict=True))
+        got = self._scorer.scores(self.index[claim.id], [self.index[m] for m in missing]).tolist()
+        mine.update(zip(missing, got, strict=True))
+        self.scored.update(((claim.id, m), g) for m, g in zip(missing, got, strict=True))
 
 
 def _evidence(claim: Claim, other: Claim, score: _PairScores) -> Evidence:
@@ -804,6 +807,13 @@ class StorySuggester:
         """Claims `claims` are suggested next, in order (their counterparts are then looked for
         a batch at a time)."""
         self.counterparts.expect(claims)
+
+    def pair_scores(self) -> dict[tuple[str, str], float]:
+        """The pairs the evidence did not keep that the suggestions made since this was last
+        asked rest on, scored with the suggester's scorer ((claim id, other claim id) -> score):
+        for `reader.align.with_pair_scores`, which scored each again."""
+        scored, self.pair.scored = self.pair.scored, {}
+        return scored
 
     def _counted_elsewhere(self, i: int) -> bool:
         """True when another article gives a count of the same thing, or a clock time, date or

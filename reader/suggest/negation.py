@@ -33,6 +33,8 @@ _REFUSALS = frozenset(
     """refused refuses refuse refusing declined declines decline declining failed fails fail
     failing""".split()  # noqa: SIM905
 )
+# the words `negations` reads a negation from (and "n't", which takes an apostrophe)
+_OPENING = _NEGATORS | _DENIALS | _REFUSALS | {"no"}
 # Words between a negation and its predicate that leave the scope where it is.
 _AUX = frozenset(
     """be been being is are was were am has have had having do does did will would can could
@@ -105,6 +107,8 @@ def negations(text: str) -> list[Negated]:
     """Every scoped negation of `text`, with its predicate."""
     toks = tokenize(text)
     out: list[Negated] = []
+    if "'" not in text and "’" not in text and _OPENING.isdisjoint(t.lower for t in toks):
+        return out  # no word below can open a negation (most sentences)
     for k, t in enumerate(toks):
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         p = None

@@ -129,6 +129,7 @@ _STAFF_STEMS = frozenset(w for w, role in _ROLE_OF.items() if role == "staff")
 _BEFELL = frozenset(["dead", "hurt", "missing", "evacu", "rescu", "arres", "displ", "hospi"])
 # "No one died", "nobody was hurt", "no deaths": a count of none, of people, in that role.
 _NOBODY = frozenset(["nobody", "none"])
+_NO_WORDS = _NOBODY | {"no"}  # the words a count of none starts with (`_nobody`)
 # "no <one of these>" counts none of them (stems): "no child was hurt"
 _PEOPLE = frozenset(stem(w) for w in "child person passenger patient resident pupil worker".split())  # noqa: SIM905
 _NEEDING = frozenset(["needed", "required", "needing", "requiring"])
@@ -1015,12 +1016,25 @@ def counted(s: Slot) -> tuple:
 
 
 def place_of(s: Slot) -> str:
-    """The place a count is of (`_place`), or "". (A loop: asked for every pair of counts a
-    vote compares, a generator's start-up cost more than the search.)"""
-    for c in s.context:
-        if c[:1] == PLACE_MARK:
-            return c[1:]
-    return ""
+    """The place a count is of (`_place`), or "" (a context holds one at most)."""
+    return _marked(s.context)[2]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a vote compares a slot with thousands of others, and
+# the same slots again in each vote: each context is walked once (its frozenset keeps its hash)
+def _marked(context: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...], str]:
+    """A slot's context's group marks (`groups`), the marks of who gives or holds it
+    (`_whose`) and its place (`place_of`)."""
+    group, whose, place = [], [], ""
+    for c in context:
+        mark = c[:1]
+        if mark == GROUP_MARK:
+            group.append(c)
+        elif mark in _WHOSE:
+            whose.append(c)
+        elif mark == PLACE_MARK:
+            place = c[1:]
+    return frozenset(group), tuple(whose), place
 
 
 def _place(text: str, toks: Sequence[Token], i: int, clause: Clause) -> str | None:
@@ -1346,6 +1360,8 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
     seriously hurt" says nothing of the slightly hurt, and is left alone."""
     out: list[Slot] = []
     for i, t in enumerate(toks):
+        if t.lower not in _NO_WORDS:
+            continue  # (most words)
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         if t.lower in _NOBODY:
             k = i + 1
@@ -2063,15 +2079,15 @@ def _given_name(toks: Sequence[Token], i: int) -> frozenset[str]:
 _WHOSE = ("@", SAID_MARK, "=")  # the marks of who gives or holds a figure (see `related`)
 
 
-def groups(s: Slot) -> set[str]:
+def groups(s: Slot) -> frozenset[str]:
     """The group a count is of (`_group`), as a mark: where a story counts several groups of
     one thing, a group is a part of all ("13 Israeli hostages" is not "24 hostages" in all)."""
-    return {c for c in s.context if c[:1] == GROUP_MARK}
+    return _marked(s.context)[0]
 
 
-def _whose(s: Slot) -> list[str]:
+def _whose(s: Slot) -> tuple[str, ...]:
     """The words of `s`'s context that say who gives or holds it (`_WHOSE`)."""
-    return [c for c in s.context if c[:1] in _WHOSE]
+    return _marked(s.context)[1]
 
 
 # The kinds of a company's results a sum may be (stems): revenue is not profit, nor profit a loss.
@@ -2134,7 +2150,7 @@ def related(a: Slot, b: Slot) -> bool:
     # who gives or holds them, when both say: two people's shares ("Hale took 46%" / "Moreau
     # won with 52%"), two sources' figures ("police estimated 300,000" / "organisers said
     # 800,000"), two of one family ("Jan Berg, 45," / "his brother, Erik Berg, 51,")
-    # (most slots name none: each context is walked once, not once a mark)
+    # (most slots name none: each context's marks are read once, `_marked`)
     given, held = _whose(a), _whose(b)
     for mark in _WHOSE if given and held else ():
         mine = {c for c in given if c[:1] == mark}

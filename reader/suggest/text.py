@@ -162,7 +162,7 @@ def without_accents(word: str) -> str:
 
 def breaks_clause(gap: str) -> bool:
     """The text between two tokens ends a clause (a comma, semicolon, colon, dash or bracket)."""
-    return any(ch in gap for ch in ",;:—()")
+    return gap != " " and any(ch in gap for ch in ",;:—()")  # (most gaps are one space)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -190,6 +190,8 @@ _CHIEF_FORMS = frozenset(w + end for w in [*_INITIALS, "chief"] for end in ("", 
 _BEFORE_APPOSITIVE = frozenset(["the", "its", "his", "her", "their"])
 
 _TITLE_WORDS = RANKS | OFFICES | _DOMAIN  # the words of a title ("deputy US secretary of state")
+# the words `extract` reads a title before a name from
+_TITLE_STARTS = RANKS | OFFICES | _CHIEF_FORMS
 # the words of a title's domain that tell one title from another ("of", "US" do not)
 _DOMAIN_OWN = _DOMAIN - {"of", "for", "the", "us", "u", "s"}
 # ... and a chief officer's initials ("the CEO of a supplements company")
@@ -255,6 +257,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     """Titles attached to a named person, keyed by surname."""
     toks = tokens if tokens is not None else tokenize(text)
     slots: list[Slot] = []
+    if "," not in text and _TITLE_STARTS.isdisjoint(t.lower for t in toks):
+        return slots  # no title word, no appositive after a comma (most sentences)
     i = 0
     while i < len(toks):
         w = toks[i].lower
