@@ -604,6 +604,15 @@ def test_the_number_of_a_thing_is_a_count_of_it_and_either_of_two_figures_a_rang
     assert numbers.extract("The price is 40.") == []
 
 
+def test_another_n_are_as_many_more() -> None:
+    more = _one(numbers.extract("Divers found another five bodies near Karsby on Friday."))
+    whole = _one(numbers.extract("Divers have found 12 bodies near Karsby so far."))
+    assert more.value[4] == "other" and not numbers.related(more, whole)
+    # look-alike: five bodies, no more than that, is a count of all of them
+    five = _one(numbers.extract("Divers found five bodies near Karsby on Friday."))
+    assert numbers.related(five, whole) and not numbers.compatible(five, whole)
+
+
 def test_a_count_followed_by_the_other_n_is_a_part() -> None:
     part = numbers.extract(
         "A total of 28 prisoners were freed in Karsby, while the other 11 went to Lodi."

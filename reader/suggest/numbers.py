@@ -654,6 +654,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head.append(unit)
         # "six other people", "12 more bodies": a part of the count, not the count
         subset = bool(set(head) & _SUBSET)
+        # ...and "another five bodies", "another 12 were hurt": as many more
+        subset = subset or (start > 0 and toks[start - 1].lower == "another")
         head = [h for h in head if h not in _SUBSET] or head
         if head[0] in _MEASURES:  # one scale per kind of measure: "10 km" meets "6 miles"
             canon, factor = _MEASURES[head[0]]
