@@ -462,14 +462,15 @@ def _named(own: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return out
 
 
-def _condensed(
+def headline_leads(
     claims: Sequence[Claim],
-    own: Sequence[tuple[str, ...]],
-    weighed: Container[str],
     headlines: Collection[str],
+    words: Sequence[Collection[str]],
+    weighed: Container[str] | None = None,
 ) -> dict[int, int]:
     """For each headline claim (by id in `headlines`), the body sentence of its article that it
-    condenses (`HEADLINE_SHARED`, `HEADLINE_COVERAGE`) by their `weighed` terms, where one does."""
+    condenses (`_condensed`) by their `words`, where one does; `weighed`: the only words of a
+    headline that count, when not all do."""
     body: dict[str, list[int]] = {}
     for j, c in enumerate(claims):
         if c.id not in headlines:
@@ -478,13 +479,13 @@ def _condensed(
     for i, c in enumerate(claims):
         if c.id not in headlines:
             continue
-        mine = {t for t in own[i] if t in weighed}
-        if (best := condensed(mine, body.get(c.article, ()), own)) >= 0:
+        mine = {t for t in words[i] if weighed is None or t in weighed}
+        if (best := _condensed(mine, body.get(c.article, ()), words)) >= 0:
             out[i] = best
     return out
 
 
-def condensed(mine: set[str], body: Iterable[int], words: Sequence[Collection[str]]) -> int:
+def _condensed(mine: set[str], body: Iterable[int], words: Sequence[Collection[str]]) -> int:
     """Which of the sentences numbered `body` a headline of words `mine` condenses: the one
     whose `words` hold most of them, two or more and at least half (`HEADLINE_SHARED`,
     `HEADLINE_COVERAGE`); -1 when none does."""
@@ -571,7 +572,7 @@ class StoryWeights:
         # context: a back-referring claim also read with the sentence before it, at half weight,
         # and a headline with the sentence it condenses
         self.context: list[tuple[Row, Row, np.ndarray] | None] = [None] * n
-        self.condensed = condensed = _condensed(claims, own, idf, headlines) if headlines else {}
+        self.condensed = leads = headline_leads(claims, headlines, own, idf) if headlines else {}
         self._heads: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         # each claim that goes on from the claim before it, in its article (`goes_on`)
         self.goes_on = np.zeros(n, dtype=bool)
@@ -579,7 +580,7 @@ class StoryWeights:
             prev = claims[i - 1] if i else None
             follows = prev and prev.article == c.article and prev.index == c.index - 1
             self.goes_on[i] = bool(follows and read[i].goes_on)
-            src = i - 1 if follows and read[i].back else condensed.get(i, -1)
+            src = i - 1 if follows and read[i].back else leads.get(i, -1)
             if src >= 0:
                 merged = {t: CONTEXT_WEIGHT for t in own[src] if t in idf}
                 merged.update({t: 1.0 for t in own[i] if t in idf})

@@ -17,7 +17,13 @@ from reader.models import Corpus, Skipped, Story
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
 from reader.pipeline import story_pool
 from reader.pipeline.spool import Spool
-from reader.pipeline.story_pool import collections_paused, frozen, meanings, read_story
+from reader.pipeline.story_pool import (
+    collections_paused,
+    frozen,
+    late_headlines,
+    meanings,
+    read_story,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -154,7 +160,7 @@ def _preparer(claims: list) -> Callable[..., Any]:
 def _serial_blocks(story: Story, scorer: PairScorer, suggester: StorySuggester) -> Iterator[Block]:
     """`blocks` in this process."""
     from reader.align import with_pair_scores
-    from reader.align.evidence import NO_PAIRS, align_blocks, by_claim
+    from reader.align.evidence import align_blocks, by_claim
 
     claims = scorer.claims
     held: dict[int, list] = {}  # headlines waiting for the body sentence they condense
@@ -173,9 +179,7 @@ def _serial_blocks(story: Story, scorer: PairScorer, suggester: StorySuggester) 
         # one score per pair: the sentences a suggestion rests on carry the pair score too
         yield pairs, with_pair_scores(done, evidence, scorer, suggester.pair_scores())
     if held:  # (a headline's body sentence is always suggested before)
-        late = [suggester.suggest(i, e) for i, e in held.items()]
-        evidence = [x for e in held.values() for x in e]
-        yield NO_PAIRS, with_pair_scores(late, evidence, scorer, suggester.pair_scores())
+        yield late_headlines(held, suggester, scorer)
 
 
 def analyse(story: Story, phase: Phase | None = None) -> tuple[list, list]:

@@ -271,8 +271,7 @@ def pooled_blocks(
     one given back, so memory stays bounded; each block as `prepare(pairs, suggestions)` makes
     it there, if given (the store's rows: see `reader.pipeline.blocks`)."""
     global _shared
-    from reader.align import with_pair_scores
-    from reader.align.evidence import NO_PAIRS, block_articles
+    from reader.align.evidence import block_articles
 
     runs = _runs(block_articles(story))
     held: dict[int, list[Evidence]] = {}
@@ -296,7 +295,18 @@ def pooled_blocks(
     finally:
         _shared = None
     if held:
-        late = [suggester.suggest(i, e) for i, e in sorted(held.items())]
-        evidence = [x for e in held.values() for x in e]
-        block = (NO_PAIRS, with_pair_scores(late, evidence, scorer, suggester.pair_scores()))
+        block = late_headlines(held, suggester, scorer)
         yield prepare(*block) if prepare else block
+
+
+def late_headlines(
+    held: dict[int, list[Evidence]], suggester: StorySuggester, scorer: PairScorer
+) -> tuple[Any, list[Suggestion]]:
+    """The headlines `held` for the body sentence each condenses (by claim number, with their
+    evidence), suggested in claim order once every block is in: a block of no pairs."""
+    from reader.align import with_pair_scores
+    from reader.align.evidence import NO_PAIRS
+
+    late = [suggester.suggest(i, e) for i, e in sorted(held.items())]
+    evidence = [x for e in held.values() for x in e]
+    return NO_PAIRS, with_pair_scores(late, evidence, scorer, suggester.pair_scores())

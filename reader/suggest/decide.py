@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from reader.align.evidence import WEAK_SCORE
 from reader.align.score import PairScorer
-from reader.align.weighting import condensed
+from reader.align.weighting import headline_leads
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import (
     antonyms,
@@ -46,7 +46,7 @@ from reader.suggest.support import (
     SUPPORT_THRESHOLD,
     Counterpart,
     Counterparts,
-    name_words,
+    named_in_both,
     names_only,
     rarity,
 )
@@ -524,7 +524,7 @@ def _unsupported_reason(
     else:
         aligned = f"no sentence aligns with it above score {WEAK_SCORE:g}"
     words = _quoted(surface_words(claim.text, cp.shared))
-    if cp.shared and not set(cp.shared) - names - _named_both(claim, claims[cp.index]):
+    if cp.shared and not set(cp.shared) - names - named_in_both(claim.text, claims[cp.index].text):
         shared = (
             f"the closest sentence, in {claims[cp.index].article}, names the same ({words}) "
             "but shares nothing of what is said"
@@ -534,10 +534,6 @@ def _unsupported_reason(
     else:
         shared = "no sentence of another source shares a specific word with it"
     return f"no counterpart in any other source: {aligned}; {shared}"
-
-
-def _named_both(claim: Claim, other: Claim) -> frozenset[str]:
-    return name_words(claim.text) & name_words(other.text)
 
 
 def _figures_differ(mine: Sequence[Slot], theirs: Sequence[Slot]) -> bool:
@@ -684,16 +680,8 @@ class StorySuggester:
             self.spellings[i].append(Finding(True, reason, span, js, "medium"))
         self.lone = _lone_names(claims, read)
         self.figures = _Figures(claims, read.figures)
-        body: dict[str, list[int]] = defaultdict(list)
-        for i, c in enumerate(claims):
-            if c.id not in self.headline_ids:
-                body[c.article].append(i)
         # the body sentence each headline condenses, whose suggestion it may take up
-        self.lead = {
-            i: condensed(read.specific[i], body[c.article], read.specific)
-            for i, c in enumerate(claims)
-            if c.id in self.headline_ids
-        }
+        self.lead = headline_leads(claims, self.headline_ids, read.specific)
         self.restated: dict[int, Suggestion] = {}
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`

@@ -166,6 +166,14 @@ def name_words(text: str) -> frozenset[str]:
     return frozenset(inside - {stem(t.text) for t in toks if t.text.islower()})
 
 
+def named_in_both(text: str, other: str) -> frozenset[str]:
+    """The stems both texts write only inside a name of two words or more (`name_words`): "The
+    National Transportation Safety Board immediately announced an investigation" shares nothing
+    said with "..., said Jennifer Homendy, chair of the National Transportation Safety Board",
+    though a story writes "safety" and "board" in lower case too."""
+    return name_words(text) & name_words(other)
+
+
 def names_only(names: Iterable[Iterable[str]], lower_words: Iterable[str]) -> frozenset[str]:
     """Stems that tie two sentences to the same people, not to the same statement: the words
     of proper names (each claim's name stems, `names`) that the story never writes in lower
@@ -294,13 +302,6 @@ class Counterparts:
             part = slice(bounds[k], bounds[k + 1])
             self._ready[lo + k] = (keys[part] - k * n, sums[part])
 
-    def _named(self, i: int, j: int) -> frozenset[str]:
-        """The stems claims i and j both write only inside a name of two words or more: "The
-        National Transportation Safety Board immediately announced an investigation" shares
-        nothing said with "..., said Jennifer Homendy, chair of the National Transportation
-        Safety Board", though the story writes "safety" and "board" in lower case too."""
-        return name_words(self.texts[i]) & name_words(self.texts[j])
-
     def of(self, i: int, evidence: Iterable[Evidence], ranked: bool = False) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
         are enough; `ranked`: it is those, best first, ties in evidence order)."""
@@ -339,7 +340,11 @@ class Counterparts:
             run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             both = ss & stems[j]
             basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run)
-            if basis and basis != "same wording" and not both - self.names - self._named(i, j):
+            if (
+                basis
+                and basis != "same wording"
+                and not both - self.names - named_in_both(self.texts[i], self.texts[j])
+            ):
                 # the same people and offices, saying something else: "Sarah Quinn said the
                 # government had lost control" / "Sarah Quinn called for an election"
                 basis = ""
