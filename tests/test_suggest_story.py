@@ -1193,3 +1193,17 @@ def test_a_figure_of_it_after_a_sentence_naming_a_past_event_is_that_event_s() -
         ["The quake on Friday killed 150 people.", *FILLER[2]],
     )
     assert _by_text(story)["It killed 400 people, officials said."].label == "contradicted"
+
+
+def test_a_breakdown_does_not_contradict_its_total() -> None:
+    total = "The fraud at the Karsby fund cost its savers and lenders about $10 billion."
+    parts = "Karsby fund savers lost $8 billion and its lenders lost $1.8 billion in the fraud."
+    story = _story([total, *FILLER[0]], [parts, *FILLER[1]])
+    got = _by_text(story)
+    assert got[total].label != "contradicted", got[total].reason
+    assert got[parts].label != "contradicted", got[parts].reason
+    # look-alike: a single other sum of the same losses still differs
+    other = "Karsby fund savers and lenders lost $4 billion in the fraud."
+    got = _by_text(_story([total, *FILLER[0]], [other, *FILLER[1]]))
+    assert got[total].label == "contradicted"
+    assert "'$10 billion' here; '$4 billion' in 001.txt" in got[total].reason

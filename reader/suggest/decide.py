@@ -625,6 +625,9 @@ def _breakdowns(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> set
     }  # fmt: skip
 
 
+_SHARES = frozenset(["percent", "score"])
+
+
 class StorySuggester:
     """`suggest_story` one claim at a time, each claim's evidence given only when it is
     suggested: what needs the whole story (votes per fact, negations, spellings, names) is
@@ -761,8 +764,31 @@ class StorySuggester:
             (j, o)
             for j, o in rel
             if agrees[o.value]
-            or (j not in agreeing and not any(related(x, o) and compatible(x, o) for x in mine))
+            or (
+                j not in agreeing
+                and not any(related(x, o) and compatible(x, o) for x in mine)
+                and not self._adds_up(j, o, s)
+                and not self._adds_up(i, s, o)
+            )
         ]
+
+    def _adds_up(self, k: int, part: Slot, total: Slot) -> bool:
+        """True when `part` is one of several figures of claim k, of one thing, whose sum is
+        `total`'s figure: a breakdown ("investors lost $1.7 billion, lenders $1.3 billion and
+        customers $8 billion") does not contradict its total ("a fraud of about $10 billion"),
+        nor its total any part of it. (Not shares: percentages of several things add up to
+        nothing.)"""
+        if part.value[2] in _SHARES:  # type: ignore[index]
+            return False
+        parts = {
+            x.value[:2]
+            for x in self.slots[k]
+            if _siblings(x, part) and x.value[2:] == part.value[2:]
+        }  # type: ignore[index]
+        if len(parts) < 2:
+            return False
+        lo, hi = sum(v[0] for v in parts), sum(v[1] for v in parts)
+        return interval_overlap((lo, hi), total.value[:2])  # type: ignore[index]
 
     def _same_age_elsewhere(self, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:
         """The ages that the articles of `rel` give elsewhere and that agree with `s`: a source
