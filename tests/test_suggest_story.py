@@ -10,7 +10,7 @@ from reader.corpus.loader import load_corpus
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 from reader.pipeline import analyse
-from reader.suggest import suggest_story
+from reader.suggest import StorySuggester, suggest_story
 
 
 def _story(*articles: list[str]) -> Story:
@@ -1207,3 +1207,27 @@ def test_a_breakdown_does_not_contradict_its_total() -> None:
     got = _by_text(_story([total, *FILLER[0]], [other, *FILLER[1]]))
     assert got[total].label == "contradicted"
     assert "'$10 billion' here; '$4 billion' in 001.txt" in got[total].reason
+
+
+def test_a_sum_of_no_named_part_is_of_the_part_it_matches() -> None:
+    head = "Karsby Foods posted $6.4 billion income for the third quarter."
+    operating = "Karsby Foods said operating income was $6.37 billion in the third quarter."
+    net = "Karsby Foods said net income for the third quarter was $5.11 billion."
+    story = _story([head, *FILLER[0]], [operating, net, *FILLER[1]], [net, *FILLER[2]])
+    got = _by_text(story)
+    assert got[head].label == "consistent", got[head].reason
+    assert "5.11" not in got[head].reason
+    # look-alike: a sum that matches no part differs from them all
+    other = "Karsby Foods posted $5.8 billion income for the third quarter."
+    got = _by_text(_story([other, *FILLER[0]], [operating, net, *FILLER[1]], [net, *FILLER[2]]))
+    assert got[other].label == "contradicted", got[other].reason
+
+
+def test_agreeing_figures_are_listed_without_the_others_of_their_source() -> None:
+    claim = "The Liberal party won 33 seats in the Karsby election."
+    story = _story(
+        [claim, *FILLER[0]],
+        [claim, "The Liberal party had won 14 seats in the last Karsby election.", *FILLER[1]],
+    )
+    (agree,) = StorySuggester(story)._votes(0)  # what the reason says when words are few
+    assert agree.reason == "numbers agree: '33 seats' here; '33 seats' in 001.txt"

@@ -161,10 +161,12 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
             return None
         same_only: dict[str, list[str]] = defaultdict(list)
         for v in first:
+            if not agrees[v]:  # (an article giving it also gives an agreeing figure)
+                continue
             for surface, arts in written[v].items():
                 same_only[surface].extend(sorted(arts))
         reason = f"{NOUN[s.kind]} agree: '{s.surface}' here; {_listing(same_only)}"
-        srcs = [j for j, _ in rel][:EVIDENCE_LISTED]
+        srcs = [j for j, o in rel if agrees[o.value]][:EVIDENCE_LISTED]
         return Finding(False, reason, s.span, srcs, "medium", fallback=True)
 
     def support(x: Slot) -> int:
@@ -760,12 +762,24 @@ class StorySuggester:
             if o.value not in agrees:
                 agrees[o.value] = compatible(s, o)
         agreeing = {j for j, o in rel if agrees[o.value]}
+        # a sum said to be of no part of a result ("$6.4B income") is of the part that a
+        # source's matching sum is ("operating income was $6.37 billion"), not of another
+        # ("net income ... 5.11 billion dollars")
+        matched = set()
+        if not numbers.result_part(s):
+            matched = {p for _, o in rel if agrees[o.value] for p in numbers.result_part(o)}
+
+        def other_part(o: Slot) -> bool:
+            part = numbers.result_part(o)
+            return bool(matched and part) and not part & matched
+
         return [
             (j, o)
             for j, o in rel
             if agrees[o.value]
             or (
                 j not in agreeing
+                and not other_part(o)
                 and not any(related(x, o) and compatible(x, o) for x in mine)
                 and not self._adds_up(j, o, s)
                 and not self._adds_up(i, s, o)

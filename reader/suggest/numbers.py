@@ -2102,6 +2102,11 @@ RESULT_REACH = 12  # words back searched for what a sum is ("Net income ... were
 _RESULT_PARTS = frozenset(["net", "opera", "gross"])  # "operating income" is not "net income"
 
 
+def result_part(s: Slot) -> frozenset[str]:
+    """Which part of a company's result a sum is said to be ("net", "opera", "gross"), if any."""
+    return s.context & _RESULT_PARTS if s.value[2] in _CURRENCIES.values() else frozenset()  # type: ignore[index]
+
+
 def _results(words: frozenset[str]) -> set[str]:
     return {_RESULTS[w] for w in words if w in _RESULTS}
 
