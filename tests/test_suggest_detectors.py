@@ -2459,3 +2459,16 @@ def test_a_sentence_sought_faced_or_set_aside_is_not_the_one_given() -> None:
     assert _one(numbers.extract(text)).value[3] is None
     again = _one(numbers.extract("The former mayor got a 2-year prison sentence."))
     assert again.value[3] is None and again.value[4] == ""
+
+
+def test_a_count_of_the_first_ones_may_grow() -> None:
+    first = _one(numbers.extract("Over 800 people were first evacuated to Karsby island."))
+    later = _one(numbers.extract("Rescuers evacuated 3,000 people from Karsby island."))
+    assert not numbers.related(first, later)  # the first 800, then more: no conflict
+    # ...though fewer than the first ones still conflicts
+    fewer = _one(numbers.extract("Rescuers evacuated 300 people from Karsby island."))
+    assert numbers.related(first, fewer) and not numbers.compatible(first, fewer)
+    # look-alike: the first of something else says nothing of the count
+    talks = _one(numbers.extract("At their first talks, Karsby said 3,000 troops were sent."))
+    sent = _one(numbers.extract("Karsby has sent 5,000 troops, its envoy said."))
+    assert numbers.related(talks, sent) and not numbers.compatible(talks, sent)

@@ -1434,16 +1434,25 @@ _BY_WHEN = frozenset(
 )  # fmt: skip
 
 
+# ("first" before a verb or after "at": not the first of something, "their first talks")
+_BEING = ("was", "were", "is", "are", "had", "have", "has", "been")
+
+
 def _running(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
     """The count at toks[i] is a tally so far: its clause, or a short one opening the sentence
     before it ("So far, at least 800 people have evacuated", "By Wednesday, 137 were missing"),
-    says "so far", "to date", or until when ("until 1.30pm", "as of Tuesday")."""
+    says "so far", "to date", or until when ("until 1.30pm", "as of Tuesday"), or that it is
+    of the first ones ("800 people were first evacuated", "initially")."""
     lo, hi = clauses[i]
     if lo > 0 and clauses[lo - 1][1] - clauses[lo - 1][0] <= 3:
         lo = clauses[lo - 1][0]
     words = [t.lower for t in toks[lo:hi]]
+    if "initially" in words:
+        return True
     for k in range(len(words) - 1):
         a, b = words[k], words[k + 1]
+        if a == "first" and (b.endswith("ed") or (k and words[k - 1] in ("at", *_BEING))):
+            return True  # "were first evacuated", "first reported", "at first"
         if (a, b) in _SO_FAR:
             return True
         when = b in _BY_WHEN or (b[:1].isdigit() and a != "by")  # ("by 30" is how much)
