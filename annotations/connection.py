@@ -57,6 +57,13 @@ def _version(conn: sqlite3.Connection, path: str | Path) -> int | None:
     return version
 
 
+def named(path: str | os.PathLike) -> None:
+    """Refuses an empty database path: `Path("")` is the current folder (an unset $VARIABLE
+    in `--db "$DB"`), which would be read as a folder given for a database."""
+    if not os.fspath(path):
+        raise OpenError("no database given: the path is empty")
+
+
 def _read_only(path: Path, *, immutable: bool, check_same_thread: bool) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
     return sqlite3.connect(
@@ -136,6 +143,7 @@ def connect(
     """
     memory = str(path) == ":memory:"
     version = None
+    named(path)
     if not memory:
         p = Path(path)
         if p.is_dir():

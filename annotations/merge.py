@@ -77,6 +77,11 @@ def merge(
     """Merge `inputs` into `output` (created if missing). Raises StoreError, writing nothing."""
     if not inputs:
         raise MergeError("give at least one database to merge")
+    for path in (*inputs, output):
+        try:
+            connection.named(path)
+        except connection.OpenError as e:
+            raise MergeError(str(e)) from None
     out = Path(output)
     names = [str(p) for p in inputs]
     for name in names:

@@ -94,6 +94,8 @@ def open_output(
         yield out
         return
     shown = os.fspath(out)
+    if not shown:  # (realpath("") is the current folder)
+        raise StoreError("no output file given: the path is empty")
     try:
         target = os.path.realpath(out)  # a symlink's target is what gets written
         st = _stat(target)

@@ -45,3 +45,48 @@ def test_shell_completion_offers_the_subcommands_and_their_options() -> None:
         assert f"plain,{command}" in first
     assert "file," in first  # `crossread PATH` still completes paths
     assert "plain,--format" in complete("crossread export --f", 2)
+
+
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path: Path) -> None:
+    # `crossread import "$STORIES"` with the variable unset: Path("") is ".", which held a
+    # story folder here and would have been imported, the database among its "articles"
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("Flood\n\nThe river rose.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+    for args, message in (
+        (["import", "", "--db", "x.db"], "no file or folder given: the path is empty"),
+        (["", "--db", "x.db"], "no file or folder given: the path is empty"),
+        (["suggest", ""], "no file or folder given: the path is empty"),
+        (["stats", "--db", ""], "no database given: the path is empty"),
+        (["import", "story", "--db", ""], "no database given: the path is empty"),
+        (["merge", "", "-o", "team.db"], "no database given: the path is empty"),
+    ):
+        proc = crossread(*args, cwd=tmp_path)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stderr.strip() == f"crossread: error: {message}", args
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["story"], args  # nothing made
+    assert crossread("import", "story", "--db", "x.db", cwd=tmp_path).returncode == 0
+    proc = crossread("export", "--db", "x.db", "-o", "", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "crossread: error: no output file given: the path is empty"
+
+
+def test_a_size_limit_that_is_no_number_is_a_usage_error(tmp_path: Path) -> None:
+    for value in ("nan", "inf"):
+        proc = crossread("suggest", str(tmp_path), "--max-mb", value)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        assert f"{value} is not a number of megabytes" in proc.stderr
+
+
+def test_export_of_a_reviewer_with_no_annotations_names_those_there_are(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("Flood\n\nThe river rose.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+    assert crossread("import", "story", "--db", "x.db", cwd=tmp_path).returncode == 0
+    # a mistyped name gave an export of no rows, as if nothing were labelled
+    proc = crossread("export", "--db", "x.db", "--reviewer", "anna", "-o", "out.csv", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "crossread: error: no annotations by anna (reviewers: none)"
+    assert not (tmp_path / "out.csv").exists()

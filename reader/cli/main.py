@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import difflib
 import getpass
+import math
 import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import click
 from click_default_group import DefaultGroup
 
 from reader.processes import one_blas_thread
+
+if TYPE_CHECKING:
+    from annotations.store import Store
 
 one_blas_thread()  # before numpy is imported (nothing above imports it)
 
@@ -145,9 +149,18 @@ follow_option = click.option(
     is_flag=True,
     help="Read symbolic links to files outside PATH (skipped by default).",
 )
+
+
+def _megabytes(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value):  # ("nan" and "inf" pass the range: no size of file)
+        raise click.BadParameter(f"{value} is not a number of megabytes")
+    return value
+
+
 max_mb_option = click.option(
     "--max-mb",
     type=click.FloatRange(min=0, min_open=True),
+    callback=_megabytes,
     default=5.0,
     show_default=True,
     help="Refuse article files larger than this many megabytes.",
@@ -547,6 +560,7 @@ def export_cmd(
                     "claims have no suggestion yet; `crossread import PATH` finishes it",
                     err=True,
                 )
+            _known_reviewer(store, reviewer)  # (a mistyped name: no empty export)
             out = data_stdout() if output == "-" else output
             if final:
                 n = write_final_export(store, out, fmt=fmt, excel=excel)
@@ -560,6 +574,13 @@ def export_cmd(
         say(f"wrote {n} rows to {output}", err=True)
 
 
+def _known_reviewer(store: Store, reviewer: str | None) -> None:
+    """Fails, naming the reviewers there are, when `reviewer` has no annotation in `store`."""
+    known = store.reviewers()
+    if reviewer is not None and reviewer not in known:
+        fail(f"no annotations by {reviewer} (reviewers: {', '.join(known) or 'none'})")
+
+
 @main.command("stats")
 @db_option
 @click.option("--reviewer", default=None, callback=utf8_name, help="Only this reviewer's progress.")
@@ -570,9 +591,7 @@ def stats_cmd(db: str, reviewer: str | None) -> None:
     with user_errors():
         store = open_store(db, create=False, read_only=True)
         try:
-            known = store.reviewers()
-            if reviewer is not None and reviewer not in known:
-                fail(f"no annotations by {reviewer} (reviewers: {', '.join(known) or 'none'})")
+            _known_reviewer(store, reviewer)
             for line in format_stats(store, reviewer):
                 say(line)
         finally:

@@ -288,6 +288,8 @@ def open_corpus(
     `folders` is how many stories there are at most (a folder with no readable file is none).
     A path that cannot be read at all raises CorpusError here, before any story is loaded.
     """
+    if not os.fspath(path):  # (Path("") is the current folder: an unset $VARIABLE, not it)
+        raise CorpusError("no file or folder given: the path is empty")
     root = Path(path)
     try:
         st = os.stat(root)
