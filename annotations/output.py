@@ -44,8 +44,8 @@ def _refusal(target: str, protect: Iterable[Protected]) -> str | None:
     link to the database is refused too). A protected folder refuses any .txt/.md file under it:
     written there, the output would become an article on the next import.
     """
-    for other, what in protect:
-        resolved = os.path.realpath(other)
+    paths = [(other, what, os.path.realpath(other)) for other, what in protect]
+    for _, what, resolved in paths:
         if resolved == target:
             return what
         try:
@@ -53,12 +53,15 @@ def _refusal(target: str, protect: Iterable[Protected]) -> str | None:
                 return what
         except OSError:
             pass  # one of them does not exist: not the same file
-        if (
-            os.path.isdir(resolved)
-            and target.lower().endswith(ARTICLE_SUFFIXES)
-            and os.path.commonpath([resolved, target]) == resolved
-        ):
-            return what
+    # (a protected file is named as what it is, before any folder it is in)
+    if not target.lower().endswith(ARTICLE_SUFFIXES):
+        return None
+    for other, what, resolved in paths:
+        if os.path.isdir(resolved) and os.path.commonpath([resolved, target]) == resolved:
+            if os.path.lexists(target):
+                return what
+            suffix = os.path.splitext(target)[1]
+            return f"a {suffix} file among the articles in {other}, read as one by the next import"
     return None
 
 

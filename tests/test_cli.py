@@ -164,9 +164,13 @@ def test_suggest_refuses_to_write_over_or_among_the_articles(tmp_path: Path) -> 
     corpus.mkdir()
     article = corpus / "a.txt"
     article.write_text("The bridge closed on Monday.\n", encoding="utf-8")
-    for target in (article, corpus / "new.md"):
-        proc = crossread("suggest", str(corpus), "-o", str(target))
-        assert proc.returncode == 2 and "is an article of" in proc.stderr
+    proc = crossread("suggest", str(corpus), "-o", str(article))
+    assert proc.returncode == 2 and "is an article of" in proc.stderr
+    proc = crossread("suggest", str(corpus), "-o", str(corpus / "new.md"))
+    assert proc.returncode == 2
+    assert f"is a .md file among the articles in {corpus}, read as one by the next import" in (
+        proc.stderr
+    )
     assert article.read_text(encoding="utf-8") == "The bridge closed on Monday.\n"
     assert not (corpus / "new.md").exists()
     # an output file beside the articles, or an existing output, is fine

@@ -159,10 +159,15 @@ def test_export_refuses_every_imported_article(tmp_path):
     db = tmp_path / "x.db"
     # imported with a relative path, exported with another spelling of it: both are the article
     assert crossread("import", "story", "--db", "x.db", cwd=tmp_path).returncode == 0
-    for out in ("story/article.txt", "./story/../story/article.txt", str(article), "story/new.md"):
+    for out in ("story/article.txt", "./story/../story/article.txt", str(article)):
         proc = crossread("export", "--db", str(db), "-o", out, cwd=tmp_path)
         assert proc.returncode == 2, out
         assert "is an imported article" in proc.stderr, proc.stderr
+    # a new file among them is none yet: said as what it would become
+    proc = crossread("export", "--db", str(db), "-o", "story/new.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "is a .md file among the articles in " in proc.stderr
+    assert "read as one by the next import; nothing was written" in proc.stderr
     assert article.read_text() == "The bridge closed on Monday after the storm.\n"
     assert not (story / "new.md").exists()
     assert crossread("export", "--db", str(db), "-o", "story/out.csv", cwd=tmp_path).returncode == 0
@@ -190,6 +195,6 @@ def test_export_refuses_an_article_of_a_folder_whose_name_is_not_utf8(tmp_path):
     for out in (article, story / name, story / "new.md"):
         proc = crossread("export", "--db", str(db), "-o", str(out))
         assert proc.returncode == 2, proc.stderr
-        assert "is an imported article" in proc.stderr, proc.stderr
+        assert "is an imported article" in proc.stderr or "among the articles" in proc.stderr
     assert article.read_text() == "The bridge closed on Monday after the storm.\n"
     assert not (story / "new.md").exists()

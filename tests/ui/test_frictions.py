@@ -149,7 +149,7 @@ async def test_export_onto_an_imported_article_is_refused_in_the_dialog(seeded_d
         app.screen.query_one("#export-path").value = "seeds/new.md"  # would become an article
         await pilot.pause()
         shown = "\n".join(screen_lines(app))
-        assert "imported article" in shown, shown  # (the line may wrap)
+        assert "read as one by" in shown, shown  # what it would become (the line may wrap)
         await pilot.press("enter")
         assert isinstance(app.screen, ExportScreen)
     assert article.read_bytes() == before
