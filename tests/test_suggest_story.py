@@ -1231,3 +1231,14 @@ def test_agreeing_figures_are_listed_without_the_others_of_their_source() -> Non
     )
     (agree,) = StorySuggester(story)._votes(0)  # what the reason says when words are few
     assert agree.reason == "numbers agree: '33 seats' here; '33 seats' in 001.txt"
+
+
+def test_a_story_of_one_article_says_there_is_no_other_source() -> None:
+    # it said "no sentence aligns with it above score 20", as if other sources had been read
+    got = _by_text(_story(["The Marrow river rose by two metres on Monday.", *FILLER[0]]))
+    for s in got.values():
+        assert s.label == "unverified"
+        assert s.reason == "no other source: the story has one article"
+    # look-alike: with a second article, the reason names what was compared
+    got = _by_text(_story([FILLER[1][0]], [FILLER[2][0]]))
+    assert all(s.reason.startswith("no counterpart in any other source") for s in got.values())

@@ -645,6 +645,7 @@ class StorySuggester:
         """`read`: the readings of the story's claims when the caller has them (a long story's
         are read by several processes); else they are read here."""
         self.claims = claims = story.claims()
+        self.alone = len({c.article for c in claims}) < 2  # no other source to compare with
         if read is None:
             read = read_claims(claims)
         # each claim's slot votes are counted when it is suggested (`_votes`): in the process
@@ -962,7 +963,11 @@ class StorySuggester:
             conf = agreed[0].confidence
         else:
             label, spans = "unverified", ()
-            reason = _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
+            reason = (
+                "no other source: the story has one article"
+                if self.alone
+                else _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
+            )
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
             if conf == "high" and (
                 self.is_headline(i)
