@@ -87,6 +87,10 @@ def merge(
     for name in names:
         if out.exists() and Path(name).exists() and os.path.samefile(name, out):
             raise MergeError(f"{name} is both an input and the output; name a new output file")
+    for k, name in enumerate(names):
+        first = next((n for n in names[:k] if _same_file(n, name)), None)
+        if first is not None:  # (read twice, counted twice: "merged 2 files")
+            raise MergeError(f"{name} is the same database as {first}: give each once")
     if prefer is not None and not any(_same_file(prefer, n) for n in names):
         raise MergeError(f"--prefer {prefer} is not one of the databases being merged")
     sources = [(name, _open_input(name)) for name in names]

@@ -295,3 +295,15 @@ def test_a_story_still_analysing_in_an_input_is_still_analysing_in_the_output(tm
     with Store.open(tmp_path / "team.db") as t:
         assert t.analysing() == {"storm"} and not t.story_is_current(story)
         assert len(t.claims("storm")) == 10
+
+
+def test_one_database_given_twice_is_refused(team, tmp_path):
+    # it was read twice and reported as "merged 2 files"
+    first = team[0][0]
+    again = os.path.join(os.path.dirname(first), ".", os.path.basename(first))
+    out = tmp_path / "team.db"
+    with pytest.raises(MergeError, match=r"is the same database as .*: give each once"):
+        merge([first, again], out)
+    assert not out.exists()
+    merge([first], out)  # look-alike: given once, it merges
+    assert out.exists()
