@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.align.score import HOLD, STRONG_SCORE
 from reader.models import CONFIDENCES
 from reader.suggest.support import ALIGNED_SCORE, PAIRED_WEIGHT, SUPPORT_THRESHOLD, Counterpart
 
@@ -38,9 +39,16 @@ def of_counterpart(cp: Counterpart) -> str:
     return "medium"
 
 
+# An absence is high only below the level at which a pair is held back from a strong match for
+# sharing no fact (`reader.align.score.HOLD`: the top quarter of the way from a typical pair to
+# a strong one): a sentence above it comes close, in other words perhaps ("No injuries were
+# immediately reported" / "no serious injuries were reported among the 171 passengers": 54.6).
+CLOSE_SCORE = STRONG_SCORE - HOLD
+
+
 def of_absence(cp: Counterpart, best_aligned: float) -> str:
     """Unverified: high when nothing elsewhere comes close, lower as the closest gets closer."""
-    if cp.weight < PAIRED_WEIGHT and best_aligned < ALIGNED_SCORE:
+    if cp.weight < PAIRED_WEIGHT and best_aligned < CLOSE_SCORE:
         return "high"
     if cp.weight < SUPPORT_THRESHOLD:
         return "medium"
