@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -64,6 +64,17 @@ class SaveError(StoreError):
 class Busy(SaveError):
     """Another connection held the write lock and this one was not waiting for it (see
     `Store.not_waiting`); nothing was written."""
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """The device and inode of the file at `path` (None: none there, or ":memory:")."""
+    if path == ":memory:":
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _busy(e: sqlite3.Error) -> bool:
@@ -206,6 +217,7 @@ class Store:
         self.conn = conn
         self.path = path
         self._db = None
+        self._file = _identity(path)  # the file opened: see `_write`
         # The app window writing through this store. Its undo/redo revert only its own changes
         # (and those of windows no longer open); None (command line, API): all of the reviewer's.
         self.session: str | None = None
@@ -241,6 +253,7 @@ class Store:
             raise StoreError(str(e)) from None
         again = type(self)(conn, self.path)
         again.session = self.session
+        again._file = self._file  # (the file this store opened, whatever is at its path now)
         return again
 
     @property
@@ -268,6 +281,16 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
             raise (Busy if _busy(e) else SaveError)(f"could not save: {e}") from None
+        if _identity(self.path) != self._file:
+            # moved, deleted or replaced while open: a commit would go to a file no longer at
+            # its path (or to its -wal beside that path, then orphaned), shown as saved and lost
+            self.conn.execute("ROLLBACK")
+            with suppress(sqlite3.Error):  # what was saved, into the file itself
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raise SaveError(
+                f"could not save: the database file {self.path} was moved, replaced or deleted "
+                "since it was opened; open it again where it is now"
+            )
         try:
             yield self.conn
             self.conn.execute("COMMIT")

@@ -180,3 +180,29 @@ def test_locked_database_raises_save_error_and_saves_nothing(tmp_path):
         other.close()
         assert s.annotations() == [] and s.events() == []
         assert s.set_label(story.claims()[0].id, "consistent", "ana").label == "consistent"
+
+
+def test_a_database_moved_or_deleted_while_open_is_not_written_as_if_saved(tmp_path):
+    # the app showed the tags as saved, committed into a file no longer at its path (and its
+    # -wal beside that path, orphaned): the moved file had none of them, a deleted one lost them
+    story = make_story("s", {"a.txt": ["The bridge closed on Monday."], "b.txt": ["It shut."]})
+    path, moved = tmp_path / "r.db", tmp_path / "moved.db"
+    with Store.open(path) as s:
+        s.import_story(story, [], [])
+    first, second = (c.id for c in story.claims())
+    with Store.open(path) as s:
+        s.set_label(first, "consistent", "ana")
+        path.rename(moved)
+        with pytest.raises(SaveError, match="r.db was moved, replaced or deleted since it was"):
+            s.set_label(second, "contradicted", "ana")
+        # what was saved before is in the moved file itself, not left in the -wal beside r.db
+        other = sqlite3.connect(moved)
+        assert other.execute("SELECT count(*) FROM annotations").fetchone() == (1,)
+        other.close()
+        moved.rename(path)  # back where it was opened: saved again
+        assert s.set_label(second, "unverified", "ana").label == "unverified"
+    with Store.open(path) as s:
+        assert [a.label for a in s.annotations()] == ["consistent", "unverified"]
+        path.unlink()
+        with pytest.raises(SaveError, match="moved, replaced or deleted"):
+            s.set_label(first, "contradicted", "ana")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,22 @@ async def test_quitting_waits_for_a_write_held_by_a_lock(seeded_db: str) -> None
     release.join()
     assert app.unsaved == []
     assert labels(seeded_db) == {claim.id: "consistent"}
+
+
+async def test_a_database_moved_away_while_open_is_not_shown_as_saved(seeded_db: str) -> None:
+    # tags went on being marked saved, committed into a file no longer at its path
+    claims = first_claims(seeded_db, 2)
+    app = build_app(seeded_db, REVIEWER)
+    shown: list[str] = []
+    moved = Path(seeded_db).with_name("moved.db")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.notify = lambda message, **kw: shown.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("c")
+        await writes_landed(app)
+        Path(seeded_db).rename(moved)
+        await pilot.press("c")  # (the cursor moved on to the second claim)
+        await writes_landed(app)
+        await pilot.pause()
+        assert any("was moved, replaced or deleted since it was opened" in m for m in shown)
+        assert claims[1].id not in app.query_one("#article", ArticleView).labels
+    assert labels(str(moved)) == {claims[0].id: "consistent"}  # the first one, in the file
