@@ -102,6 +102,30 @@ def test_tag_then_export_and_stats(seeded_db: Path, tmp_path: Path) -> None:
     assert "1/" in stats and "contradicted 1" in stats and "ana" in stats
 
 
+def test_the_output_format_is_the_one_the_file_name_says(seeded_db: Path, tmp_path: Path) -> None:
+    # `export -o labels.jsonl` wrote CSV into it, `suggest -o s.csv` JSON lines
+    db = tmp_path / "tagged.db"
+    db.write_bytes(seeded_db.read_bytes())
+    with Store.open(db) as store:
+        claim = store.claims(store.stories()[0])[3]
+        store.set_label(claim.id, "contradicted", "ana")
+        store.set_label(claim.id, "consistent", "ben")
+    assert run("export", "--db", str(db), "-o", str(tmp_path / "a.jsonl")).exit_code == 0
+    (row,) = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text().splitlines()[:1]]
+    assert row["claim_id"] == claim.id
+    assert run("suggest", str(SEEDS), "-o", str(tmp_path / "s.csv")).exit_code == 0
+    with (tmp_path / "s.csv").open(newline="", encoding="utf-8") as f:
+        assert next(csv.DictReader(f))["suggested_label"] in ("consistent", "unverified")
+    assert run("agreement", "--db", str(db), "-o", str(tmp_path / "k.json")).exit_code == 0
+    json.loads((tmp_path / "k.json").read_text())
+    # a format asked for is the one written, whatever the name; an unknown suffix: the default
+    b = tmp_path / "b.jsonl"
+    assert run("export", "--db", str(db), "--format", "csv", "-o", str(b)).exit_code == 0
+    assert b.read_text().startswith("story,article,")
+    assert run("export", "--db", str(db), "-o", str(tmp_path / "c.txt")).exit_code == 0
+    assert (tmp_path / "c.txt").read_text().startswith("story,article,")
+
+
 def test_suggest_writes_one_record_per_claim_without_a_database(tmp_path: Path) -> None:
     os.chdir(tmp_path)
     result = run("suggest", str(SEEDS), "-o", "s.jsonl")

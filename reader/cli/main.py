@@ -8,7 +8,7 @@ import math
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
@@ -165,6 +165,26 @@ max_mb_option = click.option(
     show_default=True,
     help="Refuse article files larger than this many megabytes.",
 )
+
+
+def format_option(choices: list[str]) -> Callable[[Any], Any]:
+    """--format, one of `choices`: by default the one -o's suffix names, else the first."""
+    suffixes = ", ".join(f".{c}" for c in choices if c != "table")
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=None,
+        help=f"[default: as -o's suffix says ({suffixes}), else {choices[0]}]",
+    )
+
+
+def chosen_format(fmt: str | None, output: str, choices: list[str]) -> str:
+    """`fmt` as given, else the format -o's suffix names (`-o labels.jsonl`), else the first."""
+    if fmt is not None:
+        return fmt
+    suffix = os.path.splitext(output)[1].lower().lstrip(".")
+    return suffix if suffix in choices else choices[0]
 
 
 class SafeContext(click.Context):
@@ -524,9 +544,7 @@ def import_cmd(
 @main.command("export")
 @db_option
 @click.option("-o", "--output", default="-", help="Output file (default: standard output).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
-)
+@format_option(["csv", "jsonl"])
 @click.option("--all", "all_claims", is_flag=True, help="One row per claim, tagged or not.")
 @click.option("--excel", is_flag=True, help="Spreadsheet-safe: BOM, formula-like cells defused.")
 @click.option(
@@ -549,6 +567,7 @@ def export_cmd(
     from annotations.final_export import write_final_export
     from reader.cli.terminal import data_stdout
 
+    fmt = chosen_format(fmt, output, ["csv", "jsonl"])
     if final and (all_claims or reviewer):
         fail("--final has one row per labelled claim with every reviewer: drop --all/--reviewer")
     with user_errors():
@@ -630,13 +649,7 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
     help="Comma-separated reviewers (default: everyone).",
 )
 @click.option("--by", type=click.Choice(["story", "article"]), default=None, help="Also per group.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option(["table", "csv", "json"])
 @click.option(
     "--samples",
     type=click.IntRange(min=0),
@@ -663,6 +676,7 @@ def agreement_cmd(
     from annotations.output import open_output
     from reader.cli.agreement import format_csv, format_json, format_table
 
+    fmt = chosen_format(fmt, output, ["table", "csv", "json"])
     names = [r.strip() for r in reviewers.split(",") if r.strip()] if reviewers else None
     with user_errors():
         store = open_store(db, create=False, read_only=True)
@@ -687,9 +701,7 @@ def agreement_cmd(
 
 @main.command("suggest")
 @click.argument("path", type=click.Path())
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
-)
+@format_option(["jsonl", "csv"])
 @click.option("-o", "--output", default="-", help="Output file (default: standard output).")
 @max_mb_option
 @follow_option
@@ -702,6 +714,7 @@ def suggest_cmd(
     from reader.cli.terminal import data_stdout
     from reader.processes import usable_cores
 
+    fmt = chosen_format(fmt, output, ["jsonl", "csv"])
     with user_errors():
         n = write_suggestions(
             path,
