@@ -193,7 +193,7 @@ def test_a_database_moved_or_deleted_while_open_is_not_written_as_if_saved(tmp_p
     with Store.open(path) as s:
         s.set_label(first, "consistent", "ana")
         path.rename(moved)
-        with pytest.raises(SaveError, match="r.db was moved, replaced or deleted since it was"):
+        with pytest.raises(SaveError, match=r"r\.db was moved, replaced or deleted since it was"):
             s.set_label(second, "contradicted", "ana")
         # what was saved before is in the moved file itself, not left in the -wal beside r.db
         other = sqlite3.connect(moved)
