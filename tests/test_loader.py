@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -409,3 +410,36 @@ def test_markdown_nested_too_deep_to_render_is_read_as_plain_text(
     article = load_article("story", tmp_path / "deep.md")
     assert article.text.count("The ferry sank on Tuesday.") == nested.count("The ferry")
     assert any("nested too deep" in w for w in article.warnings)
+
+
+REPORT = [
+    "The Marrow river flood forced 3,000 residents of Dunmore from their homes on Monday.",
+    "Engineers opened the Karsby sluice gates at the reservoir late on Sunday night.",
+    "The mayor said the old market quarter would stay closed until the water fell.",
+    "Insurers expect thousands of claims from shopkeepers across the flooded district.",
+]
+
+
+def test_an_article_that_copies_another_is_named_a_copy(tmp_path: Path) -> None:
+    story = tmp_path / "flood"
+    story.mkdir()
+    (story / "a.txt").write_text("Flood in Dunmore\n\n" + " ".join(REPORT) + "\n")
+    # the same wire report under another headline, a sentence cut, one added
+    copy = "Dunmore flooded\n\n" + " ".join([*REPORT[:3], "Schools will reopen on Thursday."])
+    (story / "b.txt").write_text(copy + "\n")
+    # an independent report quoting one of the same sentences in full
+    (story / "c.txt").write_text(
+        "Residents leave\n\n" + REPORT[2] + " Volunteers stacked sandbags along the embankment"
+        " through the night. Police closed the bridge near Holt after it was damaged.\n"
+    )
+    a, b, c = load_corpus(story).stories[0].articles
+    assert b.warnings == [
+        "a copy of a.txt: it repeats 3 of its 3 long sentences word for word, not an "
+        "independent source"
+    ]
+    assert a.warnings == [] and c.warnings == []
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(story), "--db", str(tmp_path / "x.db")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "warning flood/b.txt: a copy of a.txt: it repeats 3 of its 3" in done.stdout

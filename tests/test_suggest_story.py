@@ -1242,3 +1242,33 @@ def test_a_story_of_one_article_says_there_is_no_other_source() -> None:
     # look-alike: with a second article, the reason names what was compared
     got = _by_text(_story([FILLER[1][0]], [FILLER[2][0]]))
     assert all(s.reason.startswith("no counterpart in any other source") for s in got.values())
+
+
+COPIED = [
+    "The Marrow river flood forced 3,000 residents of Dunmore from their homes on Monday.",
+    "Engineers opened the Karsby sluice gates at the reservoir late on Sunday night.",
+    "The mayor said the old market quarter would stay closed until the water fell.",
+]
+
+
+def _analysed(story: Story) -> dict[tuple[str, str], object]:
+    """Each claim's suggestion, by (article, text), with the evidence an import aligns."""
+    _, suggestions = analyse(story)
+    return {(c.article, c.text): s for c, s in zip(story.claims(), suggestions, strict=True)}
+
+
+def test_a_copy_of_an_article_is_not_an_independent_source() -> None:
+    # the same wire report saved twice made every claim of each "consistent" with the other
+    elsewhere = "The Marrow river flood drove 8,000 residents of Dunmore from homes on Monday."
+    story = _story(COPIED, list(COPIED), [elsewhere, *FILLER[1]])
+    sugg = _analysed(story)
+    gates = sugg[("000.txt", COPIED[1])]
+    assert gates.label == "unverified"  # only its copy says so
+    assert gates.reason.startswith("the same report in 001.txt (a copy, not an independent")
+    assert all(e.article == "002.txt" for e in gates.evidence)
+    # the copy counts once in a vote: 3,000 in 000.txt and 001.txt against 8,000 is one to one
+    flood = sugg[("002.txt", elsewhere)]
+    assert flood.label == "contradicted" and "(tied)" in flood.reason
+    # look-alike: two independent articles saying the same back each other
+    story = _story(COPIED, [COPIED[1], *FILLER[2]], [elsewhere, *FILLER[1]])
+    assert _analysed(story)[("000.txt", COPIED[1])].label == "consistent"

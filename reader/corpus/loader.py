@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
 from reader.corpus.claim_ids import assign_ids
+from reader.corpus.copies import copy_warnings
 from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable, printable
 from reader.corpus.markdown import plain_text, too_deep
 from reader.corpus.segment import segment_article, split_sentences
@@ -233,6 +234,10 @@ def _load_story(
                 reason = str(exc)
         corpus.skipped.append(Skipped(_show(entry.path), reason))
     if story.articles:
+        copies = copy_warnings(story.articles)
+        for article in story.articles:
+            if article.name in copies:
+                article.warnings.append(copies[article.name])
         if story.name != folder.name:  # said once, with its first article, as a file's name is
             story.articles[0].warnings.insert(
                 0, f"folder name is not valid UTF-8; shown as {story.name}"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from reader.align.evidence import WEAK_SCORE
 from reader.align.score import PairScorer
 from reader.align.weighting import headline_leads
+from reader.corpus.copies import origins
 from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import (
     antonyms,
@@ -630,6 +631,14 @@ def _breakdowns(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> set
 _SHARES = frozenset(["percent", "score"])
 
 
+def _merged(by_article: dict[str, set[str]], origin: Mapping[str, str]) -> dict[str, set[str]]:
+    """`by_article` with each copy's stems under the article it is a copy of."""
+    out: dict[str, set[str]] = {}
+    for article, stems in by_article.items():
+        out.setdefault(origin.get(article, article), set()).update(stems)
+    return out
+
+
 class StorySuggester:
     """`suggest_story` one claim at a time, each claim's evidence given only when it is
     suggested: what needs the whole story (votes per fact, negations, spellings, names) is
@@ -644,10 +653,18 @@ class StorySuggester:
     ) -> None:
         """`read`: the readings of the story's claims when the caller has them (a long story's
         are read by several processes); else they are read here."""
-        self.claims = claims = story.claims()
+        claims = story.claims()
         self.alone = len({c.article for c in claims}) < 2  # no other source to compare with
         if read is None:
             read = read_claims(claims)
+        # a copy of another article (the same wire report twice) is that one source: what it
+        # repeats backs nothing, and it is not counted again in a vote
+        self.origin = origin = origins(story.articles)
+        if origin:
+            claims = [replace(c, article=origin.get(c.article, c.article)) for c in claims]
+            read = replace(read, capitalised=_merged(read.capitalised, origin))
+            read = replace(read, words=_merged(read.words, origin))
+        self.claims = claims
         # each claim's slot votes are counted when it is suggested (`_votes`): in the process
         # that suggests its block, for a long story shared among processes
         self.slots = slots = _of_past_events(claims, read.slots)
@@ -870,6 +887,11 @@ class StorySuggester:
         claims = self.claims
         claim = claims[i]
         ev = list(evidence)
+        copies = []  # the claim's sentence in a copy of its article (or in the original)
+        if self.origin:
+            mine = claim.article  # (the original's name, for a copy's claim)
+            copies = [e for e in ev if self.origin.get(e.article, e.article) == mine]
+            ev = [e for e in ev if self.origin.get(e.article, e.article) != mine]
         # only the best few are shown or read (a big story has thousands per claim): sorted
         # once, best first, ties in evidence order, for the counterpart search and the list
         shown_n = max(EVIDENCE_SHOWN, CANDIDATES)
@@ -968,6 +990,9 @@ class StorySuggester:
                 if self.alone
                 else _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
             )
+            if copies:
+                also = ", ".join(dict.fromkeys(e.article for e in copies))
+                reason = f"the same report in {also} (a copy, not an independent source); {reason}"
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
             if conf == "high" and (
                 self.is_headline(i)

@@ -75,6 +75,8 @@ class ArticleList(OptionList):
             if article.published:
                 about += " · " + article.published
             prompt.append("\n  " + one_line(about), style="italic")
+            for warning in article.warnings:  # its gist: "a copy of a.txt", bytes repaired
+                prompt.append("\n  ⚠ " + one_line(warning.split(": ")[0]), style="yellow")
             prompt.append("\n  ")
             prompt.append_text(progress_bar(p.tagged, p.total, 8))
             prompt.append(f" {p.tagged}/{p.total} tagged")
