@@ -443,3 +443,18 @@ def test_an_article_that_copies_another_is_named_a_copy(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert "warning flood/b.txt: a copy of a.txt: it repeats 3 of its 3" in done.stdout
+
+
+def test_an_article_with_nothing_to_review_is_skipped_and_said(tmp_path: Path) -> None:
+    # it was imported with no claim: an empty pane in the app, and counted among the sources
+    story = tmp_path / "s"
+    story.mkdir()
+    (story / "a.md").write_text("---\ntitle: Flood in Dunmore\nsource: Herald\n---\n")
+    (story / "b.txt").write_text("---\nsource: Gazette\n---\n\n")
+    (story / "c.txt").write_text("---\nsource: Post\n---\nFlood\n\nThe river rose on Monday.\n")
+    corpus = load_corpus(story)
+    assert [a.name for a in corpus.stories[0].articles] == ["c.txt"]  # (look-alike: kept)
+    assert sorted((Path(s.path).name, s.reason) for s in corpus.skipped) == [
+        ("a.md", "no sentence to review: only front matter or boilerplate"),
+        ("b.txt", "no sentence to review: only front matter or boilerplate"),
+    ]

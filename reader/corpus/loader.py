@@ -138,6 +138,8 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
             boiler.append((s, e))
         else:
             offsets.append((s, e))
+    if not offsets:  # (an article with nothing to tag: an empty pane in the app)
+        raise ArticleError("no sentence to review: only front matter or boilerplate")
     boiler.sort()
     texts = [text[s:e] for s, e in offsets]
     ids = assign_ids(story, name, texts)
