@@ -85,18 +85,26 @@ def test_export_all_lists_every_claim_of_the_seeds(seeded_db: Path) -> None:
         assert texts[r["article"]][int(r["start"]) : int(r["end"])] == r["claim"]
 
 
-def test_tag_then_export_and_stats(seeded_db: Path, tmp_path: Path) -> None:
+def tagged(seeded_db: Path, tmp_path: Path, **labels: str) -> tuple[Path, str]:
+    """A copy of the seeded database whose fourth claim each reviewer named has tagged with
+    the label given; the copy and that claim's id."""
     db = tmp_path / "tagged.db"
     db.write_bytes(seeded_db.read_bytes())
     with Store.open(db) as store:
         claim = store.claims(store.stories()[0])[3]
-        store.set_label(claim.id, "contradicted", "ana")
+        for reviewer, label in labels.items():
+            store.set_label(claim.id, label, reviewer)
+    return db, claim.id
+
+
+def test_tag_then_export_and_stats(seeded_db: Path, tmp_path: Path) -> None:
+    db, claim = tagged(seeded_db, tmp_path, ana="contradicted")
     out = tmp_path / "out.jsonl"
     result = run("export", "--db", str(db), "--format", "jsonl", "-o", str(out))
     assert result.exit_code == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["claim_id"], r["label"], r["reviewer"]) for r in rows] == [
-        (claim.id, "contradicted", "ana")
+        (claim, "contradicted", "ana")
     ]
     stats = run("stats", "--db", str(db)).output
     assert "1/" in stats and "contradicted 1" in stats and "ana" in stats
@@ -104,15 +112,10 @@ def test_tag_then_export_and_stats(seeded_db: Path, tmp_path: Path) -> None:
 
 def test_the_output_format_is_the_one_the_file_name_says(seeded_db: Path, tmp_path: Path) -> None:
     # `export -o labels.jsonl` wrote CSV into it, `suggest -o s.csv` JSON lines
-    db = tmp_path / "tagged.db"
-    db.write_bytes(seeded_db.read_bytes())
-    with Store.open(db) as store:
-        claim = store.claims(store.stories()[0])[3]
-        store.set_label(claim.id, "contradicted", "ana")
-        store.set_label(claim.id, "consistent", "ben")
+    db, claim = tagged(seeded_db, tmp_path, ana="contradicted", ben="consistent")
     assert run("export", "--db", str(db), "-o", str(tmp_path / "a.jsonl")).exit_code == 0
     (row,) = [json.loads(x) for x in (tmp_path / "a.jsonl").read_text().splitlines()[:1]]
-    assert row["claim_id"] == claim.id
+    assert row["claim_id"] == claim
     assert run("suggest", str(SEEDS), "-o", str(tmp_path / "s.csv")).exit_code == 0
     with (tmp_path / "s.csv").open(newline="", encoding="utf-8") as f:
         assert next(csv.DictReader(f))["suggested_label"] in ("consistent", "unverified")
