@@ -190,7 +190,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
                     pos = end
             prompt.append(text[pos:])
             results.add_option(Option(prompt, id=claim.id))
-        results.highlighted = 0 if results.option_count else None
+        if not hits and query.strip():  # (an empty list looked like a search not yet run)
+            said = Text(f"  No claim matches “{one_line(query.strip())}”.", style="italic")
+            results.add_option(Option(said, disabled=True))
+        results.highlighted = 0 if hits else None
 
     def _highlighted(self) -> str | None:
         query = self.query_one("#search-input", Input).value

@@ -31,3 +31,15 @@ async def test_a_phrase_ranks_the_claim_that_contains_it_first(sourced_db: str) 
         await pilot.press("slash", *"were discussed", "enter")
         assert "were discussed" in app.review.claim.text
         assert not app.review.claim.text.startswith("We were firm")
+
+
+async def test_a_search_that_finds_nothing_says_so(sourced_db: str) -> None:
+    # the list stayed empty, as if the search had not run yet
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = app.review.claim
+        await pilot.press("slash", *"zqxjv[(*")
+        await pilot.pause()
+        assert any("No claim matches “zqxjv[(*”." in line for line in screen_lines(app))
+        await pilot.press("enter")  # nothing to jump to: the dialog stays, nothing changes
+        assert app.review.claim == before
