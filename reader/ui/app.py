@@ -713,10 +713,16 @@ class CrossreadApp(App[None]):
             self.show_marks()
 
     def action_filter(self) -> None:
-        shown = self.review.cycle_filter()
-        if self.review.claim and not self.review.matches(self.review.claim):
-            self.review.move(1) or self.review.move(-1)
-        self.say(f"Showing {shown} claims.")
+        review = self.review
+        shown = review.cycle_filter()
+        if review.claim and not review.matches(review.claim):
+            review.move(1) or review.move(-1)
+        if shown == "all":
+            self.say("Showing all claims.")
+        else:  # how many there are: the cursor stays where it was on an article with none
+            here = sum(map(review.matches, review.article_claims))
+            story = sum(review.matches(c) for cs in review.claims.values() for c in cs)
+            self.say(f"Showing {shown} claims: {here} in this article, {story} in the story.")
         self.show_marks()
 
     def action_search(self) -> None:

@@ -142,6 +142,20 @@ async def test_filter_moves_only_between_matching_claims(seeded_db: str) -> None
         assert "contradicted" in str(app.query_one("#status").render())
 
 
+async def test_a_filter_says_how_many_claims_it_shows(seeded_db: str) -> None:
+    # "Showing consistent claims." with none to show, the cursor left on an untagged one
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    said: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.say = said.append  # type: ignore[method-assign]
+        await pilot.press("x", "f", "f", "f")  # untagged, consistent, contradicted
+        assert said[-3:] == [
+            "Showing untagged claims: 42 in this article, 203 in the story.",
+            "Showing consistent claims: 0 in this article, 0 in the story.",
+            "Showing contradicted claims: 1 in this article, 1 in the story.",
+        ]
+
+
 async def test_search_jumps_to_a_claim_in_another_article(seeded_db: str) -> None:
     store = Store.open(seeded_db)
     story = store.stories()[0]
