@@ -25,7 +25,7 @@ from reader.models import LABELS
 from reader.ui.article_view import SAVING, ArticleView, ReadingView
 from reader.ui.footer import KeysFooter
 from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
-from reader.ui.session import Review, StoryData, read_story
+from reader.ui.session import LOW_CONFIDENCE, Review, StoryData, read_story
 from reader.ui.story_list import StoryList
 from reader.ui.textutil import one_line
 from reader.ui.watch import DatabaseWatch
@@ -717,12 +717,15 @@ class CrossreadApp(App[None]):
         shown = review.cycle_filter()
         if review.claim and not review.matches(review.claim):
             review.move(1) or review.move(-1)
+        what = shown if shown == LOW_CONFIDENCE else f"{shown} claims"
         if shown == "all":
             self.say("Showing all claims.")
         else:  # how many there are: the cursor stays where it was on an article with none
-            here = sum(map(review.matches, review.article_claims))
-            story = sum(review.matches(c) for cs in review.claims.values() for c in cs)
-            self.say(f"Showing {shown} claims: {here} in this article, {story} in the story.")
+            what += f": {sum(map(review.matches, review.article_claims))} in this article"
+            if shown != LOW_CONFIDENCE:  # (labels are at hand; suggestions read claim by claim)
+                story = sum(review.matches(c) for cs in review.claims.values() for c in cs)
+                what += f", {story} in the story"
+            self.say(f"Showing {what}.")
         self.show_marks()
 
     def action_search(self) -> None:

@@ -148,12 +148,16 @@ async def test_a_filter_says_how_many_claims_it_shows(seeded_db: str) -> None:
     said: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         app.say = said.append  # type: ignore[method-assign]
-        await pilot.press("x", "f", "f", "f")  # untagged, consistent, contradicted
-        assert said[-3:] == [
+        await pilot.press("x", "f", "f", "f", "f", "f")  # untagged, consistent, contradicted…
+        assert said[-5:-1] == [
             "Showing untagged claims: 42 in this article, 203 in the story.",
             "Showing consistent claims: 0 in this article, 0 in the story.",
             "Showing contradicted claims: 1 in this article, 1 in the story.",
+            "Showing unverified claims: 0 in this article, 0 in the story.",
         ]
+        # (suggestions are read claim by claim: counted in the article only)
+        assert said[-1].startswith("Showing low-confidence suggestions: ")
+        assert said[-1].endswith(" in this article.")
 
 
 async def test_search_jumps_to_a_claim_in_another_article(seeded_db: str) -> None:
