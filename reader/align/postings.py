@@ -70,14 +70,14 @@ class Postings:
         self._asked += len(terms)
         count = len(self.ptr) - 1
         if self._bounds is None and self._asked >= count:
-            every = np.arange(count) * self.n
-            self._bounds = (
-                np.searchsorted(self.keys, every + skip[0]),
-                np.searchsorted(self.keys, every + skip[1]),
-            )
+            self._bounds = self._searched(np.arange(count), skip)
         if self._bounds is not None:
             return self._bounds[0][terms], self._bounds[1][terms]
-        return (
-            np.searchsorted(self.keys, terms * self.n + skip[0]),
-            np.searchsorted(self.keys, terms * self.n + skip[1]),
+        return self._searched(terms, skip)
+
+    def _searched(self, terms: np.ndarray, skip: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """`_skipped` of `terms`, by two binary searches of all the postings."""
+        keys = terms * self.n
+        return np.searchsorted(self.keys, keys + skip[0]), np.searchsorted(
+            self.keys, keys + skip[1]
         )

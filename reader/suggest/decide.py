@@ -791,6 +791,17 @@ class StorySuggester:
             part = numbers.result_part(o)
             return bool(matched and part) and not part & matched
 
+        # a breakdown ("investors lost $1.7 billion, lenders $1.3 billion and customers $8
+        # billion") does not contradict its total ("a fraud of about $10 billion"), nor its
+        # total any part of it
+        my_sum = self._sum_of_parts(i, s)
+
+        def adds_up(j: int, o: Slot) -> bool:
+            if my_sum is not None and interval_overlap(my_sum, o.value[:2]):  # type: ignore[index]
+                return True
+            their_sum = self._sum_of_parts(j, o)
+            return their_sum is not None and interval_overlap(their_sum, s.value[:2])  # type: ignore[index]
+
         return [
             (j, o)
             for j, o in rel
@@ -799,28 +810,24 @@ class StorySuggester:
                 j not in agreeing
                 and not other_part(o)
                 and not any(related(x, o) and compatible(x, o) for x in mine)
-                and not self._adds_up(j, o, s)
-                and not self._adds_up(i, s, o)
+                and not adds_up(j, o)
             )
         ]
 
-    def _adds_up(self, k: int, part: Slot, total: Slot) -> bool:
-        """True when `part` is one of several figures of claim k, of one thing, whose sum is
-        `total`'s figure: a breakdown ("investors lost $1.7 billion, lenders $1.3 billion and
-        customers $8 billion") does not contradict its total ("a fraud of about $10 billion"),
-        nor its total any part of it. (Not shares: percentages of several things add up to
+    def _sum_of_parts(self, k: int, part: Slot) -> tuple[float, float] | None:
+        """The sum of the figures of claim k, of one thing, when `part` is one of several (a
+        breakdown); else None. (Not shares: percentages of several things add up to
         nothing.)"""
         if part.value[2] in _SHARES:  # type: ignore[index]
-            return False
+            return None
         parts = {
             x.value[:2]
             for x in self.slots[k]
             if _siblings(x, part) and x.value[2:] == part.value[2:]
         }  # type: ignore[index]
         if len(parts) < 2:
-            return False
-        lo, hi = sum(v[0] for v in parts), sum(v[1] for v in parts)
-        return interval_overlap((lo, hi), total.value[:2])  # type: ignore[index]
+            return None
+        return sum(v[0] for v in parts), sum(v[1] for v in parts)
 
     def _same_age_elsewhere(self, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:
         """The ages that the articles of `rel` give elsewhere and that agree with `s`: a source

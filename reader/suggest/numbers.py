@@ -1434,10 +1434,6 @@ _BY_WHEN = frozenset(
 )  # fmt: skip
 
 
-# ("first" before a verb or after "at": not the first of something, "their first talks")
-_BEING = ("was", "were", "is", "are", "had", "have", "has", "been")
-
-
 def _running(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
     """The count at toks[i] is a tally so far: its clause, or a short one opening the sentence
     before it ("So far, at least 800 people have evacuated", "By Wednesday, 137 were missing"),
@@ -1451,7 +1447,7 @@ def _running(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
         return True
     for k in range(len(words) - 1):
         a, b = words[k], words[k + 1]
-        if a == "first" and (b.endswith("ed") or (k and words[k - 1] in ("at", *_BEING))):
+        if a == "first" and (b.endswith("ed") or (k and words[k - 1] in _FIRST_AFTER)):
             return True  # "were first evacuated", "first reported", "at first"
         if (a, b) in _SO_FAR:
             return True
@@ -1573,6 +1569,9 @@ def _counted_from(text: str, toks: Sequence[Token], k: int) -> set[str]:
 
 
 _AUXILIARIES = frozenset(["were", "was", "are", "is", "have", "has", "had", "been", "being"])
+# ("first" after one of these or "at", or before a verb: not the first of something, "their
+# first talks", `_running`)
+_FIRST_AFTER = (_AUXILIARIES - {"being"}) | {"at"}
 # ...and the words that may stand between them and what befell those counted: "179 were
 # confirmed killed", "12 are now reported missing", "two were believed dead"
 _BEFELL_BETWEEN = _AUXILIARIES | frozenset(
@@ -2188,7 +2187,7 @@ def related(a: Slot, b: Slot) -> bool:
         kinds_a, kinds_b = _results(a.key | a.context), _results(b.key | b.context)
         if kinds_a and kinds_b and not kinds_a & kinds_b:
             return False
-        parts_a, parts_b = a.context & _RESULT_PARTS, b.context & _RESULT_PARTS
+        parts_a, parts_b = result_part(a), result_part(b)
         if parts_a and parts_b and not parts_a & parts_b:
             return False
     if a.value[3] in _BEFELL:  # type: ignore[index]
