@@ -11,6 +11,11 @@ LABELS = ("consistent", "contradicted", "unverified")
 CONFIDENCES = ("high", "medium", "low")
 
 
+def counted(n: int, noun: str, plural: str = "") -> str:
+    """ "1 story", "2 stories", "30,252 claims": a count and its noun, as every message says it."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 @dataclass(frozen=True)
 class Claim:
     """One sentence-level statement: `article.text[start:end] == text` always holds."""

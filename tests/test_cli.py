@@ -39,7 +39,10 @@ def seeded_db(tmp_path_factory) -> Path:
 def test_import_prints_a_summary(seeded_db: Path, tmp_path: Path) -> None:
     result = run("import", str(SEEDS), "--db", str(tmp_path / "fresh.db"))
     assert result.exit_code == 0
-    assert "1 stories" in result.output and "5 articles" in result.output
+    # counts in words a reader would write: "1 story", not "1 stories"
+    assert "seeds: 1 story (0 unchanged), 5 articles (5 new, 0 changed), 204 claims" in (
+        result.output
+    )
     again = run("import", str(SEEDS), "--db", str(tmp_path / "fresh.db"))
     assert "(1 unchanged)" in again.output
 
@@ -53,7 +56,7 @@ def test_an_import_in_its_own_process_says_all_and_stores_all(tmp_path: Path) ->
     db = tmp_path / "x.db"
     done = crossread("import", str(tmp_path / "story"), "--db", str(db))
     assert done.returncode == 0, done.stderr
-    assert "1 stories" in done.stdout and "2 articles" in done.stdout
+    assert "1 story (" in done.stdout and "2 articles" in done.stdout
     assert "warning" in done.stdout + done.stderr
     with Store.open(str(db), create=False) as store:
         assert store.stories() == ["story"]

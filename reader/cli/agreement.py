@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator
 
 from annotations.agreement import Estimate, Report
-from reader.models import LABELS
+from reader.models import LABELS, counted
 
 CSV_COLUMNS = [
     "scope", "statistic", "first", "second", "first_label", "second_label", "claims", "value",
@@ -36,8 +36,8 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
     """Plain text: the statistics, each pair's κ and confusion matrix, the disagreements."""
     for r in reports:
         yield (
-            f"{r.scope}: {r.claims} claims labelled by two or more of {len(r.reviewers)} "
-            f"reviewers ({', '.join(r.reviewers)})"
+            f"{r.scope}: {counted(r.claims, 'claim')} labelled by two or more of "
+            f"{counted(len(r.reviewers), 'reviewer')} ({', '.join(r.reviewers)})"
         )
         if not r.claims:
             yield ""

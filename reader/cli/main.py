@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 import click
 from click_default_group import DefaultGroup
 
+from reader.models import counted
 from reader.processes import one_blas_thread
 
 if TYPE_CHECKING:
@@ -384,9 +385,10 @@ def print_summary(path: str, result) -> None:
     unchanged = sum(1 for r in result.reports if r.skipped)
     articles = count("articles_added") + count("articles_changed") + count("articles_unchanged")
     say(
-        f"{path}: {len(result.reports)} stories ({unchanged} unchanged), {articles} articles "
-        f"({count('articles_added')} new, {count('articles_changed')} changed), "
-        f"{result.claims} claims, {len(result.skipped)} files skipped"
+        f"{path}: {counted(len(result.reports), 'story', 'stories')} ({unchanged} unchanged), "
+        f"{counted(articles, 'article')} ({count('articles_added')} new, "
+        f"{count('articles_changed')} changed), {counted(result.claims, 'claim')}, "
+        f"{counted(len(result.skipped), 'file')} skipped"
     )
     for s in result.skipped:
         say(f"  skipped {s.path}: {s.reason}")
@@ -590,7 +592,7 @@ def export_cmd(
         finally:
             store.close()
     if output != "-":
-        say(f"wrote {n} rows to {output}", err=True)
+        say(f"wrote {counted(n, 'row')} to {output}", err=True)
 
 
 def _known_reviewer(store: Store, reviewer: str | None) -> None:
@@ -726,7 +728,7 @@ def suggest_cmd(
             jobs=jobs or usable_cores(),
         )
     if output != "-":
-        say(f"wrote {n} suggestions to {output}", err=True)
+        say(f"wrote {counted(n, 'suggestion')} to {output}", err=True)
     end_at_once()
 
 

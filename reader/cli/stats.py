@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.models import LABELS
+from reader.models import LABELS, counted
 
 if TYPE_CHECKING:
     from annotations.store import Count, Store
@@ -28,8 +28,8 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
         decided = store.finals()
         finals = sum(1 for s in team.stories for c in store.claims(s) if c.id in decided)
         yield (
-            f"{claims} claims in {stories} {'story' if stories == 1 else 'stories'}; "
-            f"{team.overall.tagged} tagged by at least one of {len(names)} reviewers; "
+            f"{counted(claims, 'claim')} in {counted(stories, 'story', 'stories')}; "
+            f"{team.overall.tagged:,} tagged by at least one of {counted(len(names), 'reviewer')}; "
             f"{finals} with a final label"
         )
     if not names:

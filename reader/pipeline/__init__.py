@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.corpus.loader import open_corpus
-from reader.models import Corpus, Skipped, Story
+from reader.models import Corpus, Skipped, Story, counted
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
 from reader.pipeline import story_pool
 from reader.pipeline.spool import Spool
@@ -75,7 +75,7 @@ def blocks(
     claims = story.claims()
     long = len(claims) >= LONG_STORY
     say = phase if phase and long else lambda what: None
-    say(f"aligning {len(claims):,} sentences of {len(story.articles)} articles")
+    say(f"aligning {counted(len(claims), 'sentence')} of {counted(len(story.articles), 'article')}")
     prepare = _preparer(claims) if rows else None
     # a long story's structures hold millions of objects: see `story_pool.collections_paused`
     with contextlib.ExitStack() as kept:
@@ -391,7 +391,8 @@ def import_path(
         for story, spool in _analysed(stale(), count, jobs, phase, folder):
             if phase and spool.suggestions >= LONG_STORY:  # one suggestion per sentence
                 phase(
-                    f"saving {spool.pairs:,} evidence pairs and {spool.suggestions:,} suggestions"
+                    f"saving {counted(spool.pairs, 'evidence pair')} and "
+                    f"{counted(spool.suggestions, 'suggestion')}"
                 )
             if id(story) not in halves:
                 reports[id(story)] = store.import_blocks(story, spool)

@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 
-from reader.models import LABELS
+from reader.models import LABELS, counted
 from reader.ui.article_view import SAVING, ArticleView, ReadingView
 from reader.ui.footer import KeysFooter
 from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
@@ -800,7 +800,7 @@ class CrossreadApp(App[None]):
         except (StoreError, OSError, ValueError) as exc:
             self.say(f"Export failed: {exc}", error=True)
             return
-        self.say(f"Wrote {n} rows to {out_path}")
+        self.say(f"Wrote {counted(n, 'row')} to {out_path}")
 
     def action_guidelines(self) -> None:
         from reader.ui.guidelines import GuidelinesScreen, find_guidelines, read_guidelines
