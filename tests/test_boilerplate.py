@@ -159,6 +159,11 @@ REPORTING = [
     "More to follow, the minister told reporters, as talks resumed.",
     "Follow the money, the auditor said.",
     "Harlow shares closed at 41.20, down 2.7%.",
+    # a sentence of a script written without spaces is one "word" long, and ends at its own stop
+    "美俄官员周一在日内瓦会谈。会谈持续了七个小时。",
+    "会谈持续了七个小时！",
+    "他说：「会谈很有用。」",
+    "هل انتهت المحادثات؟",
 ]
 
 

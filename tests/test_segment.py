@@ -102,6 +102,14 @@ CASES: list[tuple[str, list[str]]] = [
         ["ALDEN, Calif. – President Ann Holt met the premier.", "They talked."],
     ),
     ("He moved to Calif. – and stayed.", ["He moved to Calif. – and stayed."]),
+    # scripts written without spaces end a sentence at their own stops, no space after
+    ("会谈在日内瓦举行。双方讨论了！是吗？", ["会谈在日内瓦举行。", "双方讨论了！", "是吗？"]),
+    ("他说：「会谈很有用。」会谈结束了。", ["他说：「会谈很有用。」", "会谈结束了。"]),
+    ("会谈持续了8.5个小时。", ["会谈持续了8.5个小时。"]),
+    ("交渉は終わった｡次は来週だ｡", ["交渉は終わった｡", "次は来週だ｡"]),
+    # ...and scripts without capitals at theirs, before a space
+    ("هل انتهت المحادثات؟ قال إنها لم تنته.", ["هل انتهت المحادثات؟", "قال إنها لم تنته."]),
+    ("वार्ता जिनेवा में हुई। दोनों पक्ष सहमत नहीं थे।", ["वार्ता जिनेवा में हुई।", "दोनों पक्ष सहमत नहीं थे।"]),
 ]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from reader.corpus.segment import SCRIPT_STOPS
+
 _I = re.IGNORECASE
 
 # Whole-line phrases that are site chrome wherever they appear.
@@ -155,7 +157,7 @@ _CREDIT = re.compile(
     r"\b(?:photo(?:graph)?s?|images?|video|illustrations?|graphics?|credits?)\s*(?:[/:|]|by\b)", _I
 )
 
-_FINAL_PUNCT = re.compile(r"[.!?…:;”\"’')\]]$")
+_FINAL_PUNCT = re.compile(rf"[.!?…:;”\"’')\]{SCRIPT_STOPS}」』）]$")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
 # "… on Monday. Photograph: Name/Agency", "… in Kyiv. (AP Photo/Name)"
 _CAPTION_END = re.compile(
@@ -268,7 +270,7 @@ def is_label(line: str) -> bool:
     return n <= 3 or (n <= 8 and s[0].islower())
 
 
-_SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*$")
+_SENTENCE_END = re.compile(rf"[.!?…{SCRIPT_STOPS}][”’\"')\]」』）]*$")
 
 
 def _is_link(line: str) -> bool:
