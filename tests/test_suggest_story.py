@@ -599,6 +599,22 @@ def test_a_figure_another_source_gives_makes_no_confident_unverified() -> None:
     assert got[crowd].confidence == got[petition].confidence == "medium"
 
 
+def test_a_sentence_in_a_script_the_rules_cannot_read_is_never_confidently_unverified() -> None:
+    # the word rules read the Latin script: a Chinese or Russian sentence shares no "word" with
+    # its paraphrase elsewhere, so that nothing matches proves nothing (a batch accept took them)
+    lone = "Its Karsby showroom was repainted in the spring."
+    zh = "双方讨论了乌克兰问题。"
+    ru = "Стороны обсудили вопрос Украины."
+    story = _story(
+        [lone, zh, ru, *FILLER[0]],
+        ["会谈持续了七个小时。", "Переговоры длились семь часов.", *FILLER[1]],
+    )
+    got = _by_text(story)
+    assert got[zh].label == got[ru].label == "unverified"
+    assert got[zh].confidence == got[ru].confidence == "medium"
+    assert got[lone].confidence == "high"  # (the look-alike: an English sentence still is)
+
+
 def test_a_count_or_time_of_the_same_thing_elsewhere_makes_no_confident_unverified() -> None:
     crews = "Around 80 firefighters tackled the flames at the Karsby depot."
     began = "The Karsby outage began at 9am."

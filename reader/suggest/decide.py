@@ -51,7 +51,7 @@ from reader.suggest.support import (
     names_only,
     rarity,
 )
-from reader.suggest.text import surface_words, tokenize
+from reader.suggest.text import in_latin_script, surface_words, tokenize
 
 Rule = tuple[Callable[[Slot, Slot], bool], Callable[[Slot, Slot], bool]]  # related, compatible
 RULES: dict[str, Rule] = {
@@ -1006,10 +1006,12 @@ class StorySuggester:
                 or self.figures.elsewhere(i)
                 or self._counted_elsewhere(i)
                 or _leans_back(claim.text)
+                or not in_latin_script(claim.text)
             ):
                 # a headline is a few words of summary: nothing matching them proves little;
                 # and a figure another source gives too ("310,000 cars" / "310,000 vehicles",
-                # "put the number at 20,000") may be the same fact in other words
+                # "put the number at 20,000") may be the same fact in other words; nor does it
+                # in a script the word rules cannot read (its paraphrase shares no "word")
                 conf = confidence.weakest((conf, "medium"))
         for e in ranked:
             if len(shown) >= EVIDENCE_SHOWN:

@@ -165,6 +165,15 @@ def breaks_clause(gap: str) -> bool:
     return gap != " " and any(ch in gap for ch in ",;:—()")  # (most gaps are one space)
 
 
+def in_latin_script(text: str) -> bool:
+    """Most letters of `text` are Latin (U+0000-U+024F): what the word rules read (their stems,
+    negations and number words are English). Text with no letter counts as Latin."""
+    if text.isascii():
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return sum(c <= "\u024f" for c in letters) * 2 >= len(letters)
+
+
 @functools.lru_cache(maxsize=65536)
 def is_content(word: str) -> bool:
     w = word.lower()
