@@ -33,6 +33,12 @@ def _by_text(story: Story) -> dict[str, object]:
     return {c.text: sugg[c.id] for c in story.claims()}
 
 
+def _analysed(story: Story) -> dict[tuple[str, str], object]:
+    """Each claim's suggestion, by (article, text), with the evidence an import aligns."""
+    _, suggestions = analyse(story)
+    return {(c.article, c.text): s for c, s in zip(story.claims(), suggestions, strict=True)}
+
+
 def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> None:
     story = _story(
         ["The Marrow river flood forced 3,000 residents from homes in Dunmore.", *FILLER[0]],
@@ -171,6 +177,30 @@ def test_a_name_no_one_else_gives_late_in_a_claim_is_a_detail_of_its_fact() -> N
     )
     s = _by_text(lone)[subject]
     assert s.label == "unverified" and "which no other source mentions" in s.reason, s.reason
+
+
+def test_a_name_no_one_else_gives_is_a_detail_when_two_other_sources_report_the_fact() -> None:
+    # "The suspect from Banks, Lancashire, has been arrested on suspicion of murder" was
+    # unverified for naming 'Lancashire', though two other sources reported the arrest
+    claim = "The Dunmore suspect, from Holt in Wexley, was arrested on suspicion of arson."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["A teenager from Holt was arrested on suspicion of arson after the Dunmore fire.", "b."],
+        ["Police arrested a Holt teenager on suspicion of arson over the Dunmore fire.", "c."],
+        FILLER[1],
+    )
+    s = _analysed(story)[("000.txt", claim)]  # (with the evidence: its pair scores)
+    assert s.label == "consistent" and s.confidence != "high", s.reason
+    assert "'Wexley' named by no other source" in s.reason, s.reason
+    # look-alike: one other source is no corroboration; the lone name stays unvouched for
+    story = _story(
+        [claim, *FILLER[0]],
+        ["A teenager from Holt was arrested on suspicion of arson after the Dunmore fire.", "b."],
+        ["Volunteers in Dunmore collected food for the families.", "c."],
+        FILLER[1],
+    )
+    s = _analysed(story)[("000.txt", claim)]
+    assert s.label == "unverified" and "names 'Wexley'" in s.reason, s.reason
 
 
 def test_a_counterpart_reporting_another_day_contradicts() -> None:
@@ -1265,12 +1295,6 @@ COPIED = [
     "Engineers opened the Karsby sluice gates at the reservoir late on Sunday night.",
     "The mayor said the old market quarter would stay closed until the water fell.",
 ]
-
-
-def _analysed(story: Story) -> dict[tuple[str, str], object]:
-    """Each claim's suggestion, by (article, text), with the evidence an import aligns."""
-    _, suggestions = analyse(story)
-    return {(c.article, c.text): s for c, s in zip(story.claims(), suggestions, strict=True)}
 
 
 def test_a_copy_of_an_article_is_not_an_independent_source() -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, S
 from dataclasses import dataclass, replace
 
 from reader.align.evidence import WEAK_SCORE
-from reader.align.score import PairScorer
+from reader.align.score import STRONG_SCORE, PairScorer
 from reader.align.weighting import headline_leads
 from reader.corpus.copies import origins
 from reader.models import Claim, Evidence, Story, Suggestion
@@ -383,6 +383,8 @@ WIDEST = 5.0  # the widest spread of a figure's interval ("hundreds": 200 to 999
 # is a detail of it, not its subject ("The Trump administration had rejected ...").
 DETAIL_WEIGHT = 2 * SUPPORT_THRESHOLD
 DETAIL_FROM = 1 / 3
+# ...as is any lone name of a claim whose fact two other sources report (`_corroborated`)
+CORROBORATING = 2
 _NO_CONFLICT = "; no conflict found"  # how a consistent reason ends (`_support_reason`)
 
 
@@ -889,6 +891,20 @@ class StorySuggester:
         lead = self.lead.get(i, -1)
         return lead >= 0 and lead not in self.restated
 
+    def _corroborated(self, i: int, evidence: Iterable[Evidence]) -> bool:
+        """At least `CORROBORATING` other sources each carry claim i's fact, in a sentence
+        aligned with it as a strong match: a name only the claim gives is then a detail of that
+        fact ("The suspect from Banks, Lancashire, was arrested on suspicion of murder" / "A
+        17-year-old from Banks was arrested...", twice), not what the claim is about."""
+        index, sources = self.counterparts.index, set()
+        for e in evidence:
+            j = index.get(e.other_id, -1)
+            if e.score >= STRONG_SCORE and j >= 0 and self.counterparts.carries(i, j, e.score):
+                sources.add(self.origin.get(e.article, e.article))
+                if len(sources) >= CORROBORATING:
+                    return True
+        return False
+
     def suggest(self, i: int, evidence: Iterable[Evidence]) -> Suggestion:
         """Claim i's suggestion; `evidence`: claim i's evidence."""
         claims = self.claims
@@ -947,7 +963,12 @@ class StorySuggester:
                 claim, [claims[k] for k in majority[0].sources[:EVIDENCE_LISTED]], pair
             )
             conf = majority[0].confidence
-        elif cp.supported and self.lone[i] and not _detail_names(claim, cp, self.lone[i]):
+        elif (
+            cp.supported
+            and self.lone[i]
+            and not _detail_names(claim, cp, self.lone[i])
+            and not self._corroborated(i, ev)
+        ):
             # the counterpart shares words, but not the names this claim is about
             label, spans, conf = "unverified", tuple(self.lone[i][:3]), "low"
             shown = [_evidence(claim, claims[j], pair)]

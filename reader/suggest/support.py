@@ -302,6 +302,16 @@ class Counterparts:
             part = slice(bounds[k], bounds[k + 1])
             self._ready[lo + k] = (keys[part] - k * n, sums[part])
 
+    def carries(self, i: int, j: int, aligned: float) -> bool:
+        """Claim j (of another article, `aligned` its pair score) is a counterpart of claim i by
+        the rule of `judge`, and shares more with it than names."""
+        ss = self.stems[i]
+        both = ss & self.stems[j]
+        weight = sum(w for s in both if (w := self.idf[s]) > 0)
+        return bool(judge(len(ss), weight, len(both), aligned)) and bool(
+            both - self.names - named_in_both(self.texts[i], self.texts[j])
+        )
+
     def of(self, i: int, evidence: Iterable[Evidence], ranked: bool = False) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
         are enough; `ranked`: it is those, best first, ties in evidence order)."""
