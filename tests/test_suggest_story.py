@@ -1312,3 +1312,15 @@ def test_a_copy_of_an_article_is_not_an_independent_source() -> None:
     # look-alike: two independent articles saying the same back each other
     story = _story(COPIED, [COPIED[1], *FILLER[2]], [elsewhere, *FILLER[1]])
     assert _analysed(story)[("000.txt", COPIED[1])].label == "consistent"
+
+
+def test_a_story_of_copies_says_it_has_no_other_source() -> None:
+    # the same report three times: "no sentence aligns with it above score 20" said nothing
+    # of why, and "a copy" named two articles
+    sugg = _analysed(_story(COPIED, list(COPIED), list(COPIED)))
+    gates = sugg[("000.txt", COPIED[1])]
+    assert gates.label == "unverified"
+    assert gates.reason == (
+        "the same report in 001.txt, 002.txt (copies, not independent sources); "
+        "no other source in the story"
+    )

@@ -656,12 +656,19 @@ class StorySuggester:
         """`read`: the readings of the story's claims when the caller has them (a long story's
         are read by several processes); else they are read here."""
         claims = story.claims()
-        self.alone = len({c.article for c in claims}) < 2  # no other source to compare with
         if read is None:
             read = read_claims(claims)
         # a copy of another article (the same wire report twice) is that one source: what it
         # repeats backs nothing, and it is not counted again in a vote
         self.origin = origin = origins(story.articles)
+        # no other source to compare with: the reason of every claim ("" when there is one)
+        articles = {c.article for c in claims}
+        sources = {origin.get(a, a) for a in articles}
+        self.alone = (
+            "" if len(sources) > 1
+            else "no other source: the story has one article" if len(articles) < 2
+            else "no other source in the story"
+        )  # fmt: skip
         if origin:
             claims = [replace(c, article=origin.get(c.article, c.article)) for c in claims]
             read = replace(read, capitalised=_merged(read.capitalised, origin))
@@ -1013,14 +1020,17 @@ class StorySuggester:
             conf = agreed[0].confidence
         else:
             label, spans = "unverified", ()
-            reason = (
-                "no other source: the story has one article"
-                if self.alone
-                else _unsupported_reason(cp, claim, claims, ranked, self.counterparts.names)
+            reason = self.alone or _unsupported_reason(
+                cp, claim, claims, ranked, self.counterparts.names
             )
             if copies:
-                also = ", ".join(dict.fromkeys(e.article for e in copies))
-                reason = f"the same report in {also} (a copy, not an independent source); {reason}"
+                also = list(dict.fromkeys(e.article for e in copies))
+                what = (
+                    "a copy, not an independent source"
+                    if len(also) == 1
+                    else "copies, not independent sources"
+                )
+                reason = f"the same report in {', '.join(also)} ({what}); {reason}"
             conf = confidence.of_absence(cp, ranked[0].score if ranked else 0.0)
             if conf == "high" and (
                 self.is_headline(i)
