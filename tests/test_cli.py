@@ -62,6 +62,24 @@ def test_an_import_in_its_own_process_says_all_and_stores_all(tmp_path: Path) ->
         assert store.stories() == ["story"]
 
 
+def test_a_missing_path_among_several_imports_none_of_them(tmp_path: Path) -> None:
+    # `import a typo b` imported a, then stopped at the typo: b never imported, and a's import
+    # (and the database it created) left for the user to untangle
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.txt").write_text("Flood\n\nThe river rose.\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    result = run("import", str(tmp_path / "a"), str(tmp_path / "typo"), str(tmp_path / "b"),
+                 "--db", str(db))  # fmt: skip
+    assert result.exit_code == 2
+    assert f"no such file or folder: {tmp_path / 'typo'}" in result.output
+    assert not db.exists()  # nothing imported, nothing created
+    # and the app, given paths, says so before opening anything
+    result = run(str(tmp_path / "a"), str(tmp_path / "typo"), "--db", str(db))
+    assert result.exit_code == 2 and "no such file or folder" in result.output
+    assert not db.exists()
+
+
 def test_export_of_a_fresh_database_is_just_the_header(seeded_db: Path) -> None:
     result = run("export", "--db", str(seeded_db))
     assert result.exit_code == 0

@@ -344,9 +344,11 @@ def run_import(
 
     A path without any article is an error (exit 2), after saying which files were skipped.
     """
-    from reader.corpus.loader import CorpusError
+    from reader.corpus.loader import CorpusError, checked
     from reader.pipeline import import_path
 
+    for path in paths:
+        checked(path)
     started = time.monotonic()
     for k, path in enumerate(paths):
         if lines and k:

@@ -286,6 +286,19 @@ def load_corpus(
     return corpus
 
 
+def checked(path: str | Path) -> os.stat_result:
+    """The path's status; CorpusError when there is nothing there to read (checked for every
+    path of an import before any is imported: a typo among them stops it all, not halfway)."""
+    if not os.fspath(path):  # (Path("") is the current folder: an unset $VARIABLE, not it)
+        raise CorpusError("no file or folder given: the path is empty")
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        raise CorpusError(f"no such file or folder: {_show(Path(path))}") from None
+    except OSError as exc:
+        raise CorpusError(f"cannot open {_show(Path(path))}: {exc.strerror or exc}") from None
+
+
 def open_corpus(
     path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False
 ) -> tuple[Corpus, int, Iterator[Story]]:
@@ -295,15 +308,8 @@ def open_corpus(
     `folders` is how many stories there are at most (a folder with no readable file is none).
     A path that cannot be read at all raises CorpusError here, before any story is loaded.
     """
-    if not os.fspath(path):  # (Path("") is the current folder: an unset $VARIABLE, not it)
-        raise CorpusError("no file or folder given: the path is empty")
     root = Path(path)
-    try:
-        st = os.stat(root)
-    except FileNotFoundError:
-        raise CorpusError(f"no such file or folder: {_show(root)}") from None
-    except OSError as exc:
-        raise CorpusError(f"cannot open {_show(root)}: {exc.strerror or exc}") from None
+    st = checked(path)
     corpus = Corpus()
     if stat.S_ISREG(st.st_mode):
         try:
