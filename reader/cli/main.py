@@ -458,6 +458,11 @@ def open_cmd(
     from reader.ui import run_app
 
     background = None
+    for gone in [p for p in analysing if not os.path.lexists(on_disk(p))]:
+        # (the import checks every path before any: one gone would stop the others')
+        analysing.remove(gone)
+        say(f"crossread: warning: {gone} is no longer there: its story's evidence and "
+            "suggestions wait for `crossread import` of it where it is now", err=True)  # fmt: skip
     if analysing:
         options = ["--max-mb", str(max_mb)] + (["--follow-symlinks"] if follow_symlinks else [])
         try:
