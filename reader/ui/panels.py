@@ -203,12 +203,18 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         if getattr(self, "_rest", None) is None:
             return
         body, lines, start = self._rest
-        claim, candidates, _, linked, _, source_of, _ = self._shown
+        claim, candidates, suggestion, linked, _, source_of, _ = self._shown
         name_width = 12 if self.scrollable_content_region.width < 100 else 22
+        # the sentences the suggestion rests on come first (`Review.evidence`): where they end,
+        # a line says so, or a lower score above a higher one reads as a broken order
+        cited = {e.other_id for e in suggestion.evidence} if suggestion else set()
         n = start
         for n, ev in enumerate(candidates[start - 1 :], start):
             if height is not None and lines >= height:
                 break
+            if n > 1 and candidates[n - 2].other_id in cited and ev.other_id not in cited:
+                body.append("   ─ other matches, strongest first ─\n", style="dim")
+                lines += 1
             row = self._candidate(n, ev, claim, ev.other_id in linked, source_of, name_width)
             body.append_text(row)
             added = row.plain.count("\n")

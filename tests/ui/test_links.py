@@ -113,6 +113,33 @@ async def test_every_candidate_is_numbered_and_scrolls_into_view_at_80x24(seeded
         assert seen == set(range(1, total + 1))
 
 
+async def test_the_list_says_where_the_sentences_the_suggestion_rests_on_end(
+    seeded_db: str,
+) -> None:
+    # they come first, the rest strongest first: "1 ... 69, 2 ... 77" read as a broken order
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        shown = 0
+        for _ in app.review.article_claims[:12]:
+            await pilot.pause()
+            claim, sugg = app.review.claim, app.review.suggestion()
+            cited = {e.other_id for e in sugg.evidence} if sugg else set()
+            listed = app.review.evidence(claim)
+            rest = [e for e in listed if e.other_id not in cited]
+            await pilot.pause()  # (the candidates below the fold are rendered after a frame)
+            text = str(app.query_one("#evidence-body").render())
+            if cited and rest:
+                shown += 1
+                assert "other matches, strongest first" in text
+                # the line comes right before the first sentence not cited
+                below = text.split("other matches, strongest first ─\n")[1]
+                assert below.startswith(f"{len(listed) - len(rest) + 1} ")
+            else:
+                assert "other matches, strongest first" not in text
+            await pilot.press("j")
+        assert shown >= 3
+
+
 async def test_the_list_shows_the_stored_pair_score_whoever_found_the_sentence(
     seeded_db: str,
 ) -> None:
