@@ -10,7 +10,8 @@ same guarantees about the file named by `-o`:
 - a new file gets mode 0666 & ~umask like any file a shell creates; an existing file keeps its
   mode and, where the user may, its owner and group;
 - protected paths (the database, the imported articles) are refused whatever spelling reaches
-  them, compared after resolving symbolic links.
+  them, compared after resolving symbolic links; so is any SQLite database (and its -wal and
+  -shm files): an output is never written over one.
 """
 
 from __future__ import annotations
@@ -74,6 +75,29 @@ def refusal(out: str | os.PathLike, protect: Iterable[Protected]) -> str | None:
         return None
 
 
+_SQLITE = b"SQLite format 3\x00"  # how every SQLite database file begins
+
+
+def _database(target: str) -> str | None:
+    """What `target` is when it is an SQLite database, or the -wal or -shm file of one, else
+    None: a database is never an output ("-o crossread.db", typed for "--db crossread.db",
+    replaced every tag with a CSV)."""
+    base, suffix = target[:-4], target[-4:]
+    for path in (target, base) if suffix in ("-wal", "-shm") else (target,):
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                continue  # (a FIFO would block a read)
+            with open(path, "rb") as f:
+                if f.read(len(_SQLITE)) != _SQLITE:
+                    continue
+            if path == base:
+                return f"the {suffix[1:]} file of an SQLite database"
+            return "an SQLite database"
+        except OSError:
+            continue  # not there, or not readable: not known to be one
+    return None
+
+
 def _stat(path: str) -> os.stat_result | None:
     try:
         return os.stat(path)
@@ -109,7 +133,7 @@ def open_output(
         raise StoreError(f"cannot write {shown}: folder {folder} does not exist")
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise StoreError(f"cannot write {shown}: it is a folder")
-    what = _refusal(target, protect)
+    what = _refusal(target, protect) or _database(target)
     if what is not None:
         raise StoreError(f"cannot write {shown}: it is {what}; nothing was written")
     try:

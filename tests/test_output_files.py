@@ -150,6 +150,35 @@ def test_export_refuses_the_database_by_any_spelling(store, tmp_path):
     assert [a.label for a in store.annotations()] == ["consistent"]
 
 
+def test_no_output_replaces_a_database(store, tmp_path):
+    # `crossread suggest story -o crossread.db` (for --db) replaced the team's database, every
+    # tag in it, with a CSV: an SQLite file, or its -wal or -shm, is never an output
+    other = tmp_path / "team.db"
+    with Store.open(other):
+        pass
+    before = other.read_bytes()
+    with pytest.raises(StoreError, match="it is an SQLite database; nothing was written"):
+        write(other)
+    assert other.read_bytes() == before
+    for out in (tmp_path / "team.db-wal", tmp_path / "team.db-shm"):
+        with pytest.raises(StoreError, match=r"it is the (wal|shm) file of an SQLite database"):
+            write(out)
+        assert not out.exists()
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story" / "a.txt").write_text("The bridge closed on Monday after the storm.\n")
+    proc = crossread("suggest", str(tmp_path / "story"), "-o", str(other))
+    assert proc.returncode == 2 and "is an SQLite database" in proc.stderr, proc.stderr
+    proc = crossread("export", "--db", str(tmp_path / "w.db"), "-o", str(other))
+    assert proc.returncode == 2 and "is an SQLite database" in proc.stderr, proc.stderr
+    with Store.open(other):  # still a database
+        pass
+    # look-alike: a file that only ends in .db is written as any other
+    plain = tmp_path / "notes.db"
+    plain.write_text("not a database\n")
+    write(plain)
+    assert plain.read_text() == "new\n"
+
+
 def test_export_refuses_every_imported_article(tmp_path):
     story = tmp_path / "story"
     story.mkdir()
