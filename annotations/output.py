@@ -70,7 +70,8 @@ def refusal(out: str | os.PathLike, protect: Iterable[Protected]) -> str | None:
     """What `out` is among the protected paths (`open_output` refuses it), or None: for a
     dialog to say so before it asks anything."""
     try:
-        return _refusal(os.path.realpath(out), protect)
+        target = os.path.realpath(out)
+        return _refusal(target, protect) or _database(target)
     except OSError:  # a symlink loop: open_output says so
         return None
 

@@ -154,3 +154,21 @@ async def test_export_onto_an_imported_article_is_refused_in_the_dialog(seeded_d
         assert isinstance(app.screen, ExportScreen)
     assert article.read_bytes() == before
     assert not Path("seeds/new.md").exists()
+
+
+async def test_export_onto_another_database_is_refused_in_the_dialog(
+    seeded_db: str, tmp_path: Path
+) -> None:
+    other = tmp_path / "team.db"
+    Store.open(other).close()
+    before = other.read_bytes()
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("s")
+        app.screen.query_one("#export-path").value = str(other)
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "(an SQLite" in shown and "asks before replacing" not in shown, shown  # (wraps)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+    assert other.read_bytes() == before
