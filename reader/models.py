@@ -12,7 +12,7 @@ CONFIDENCES = ("high", "medium", "low")
 
 
 def counted(n: int, noun: str, plural: str = "") -> str:
-    """ "1 story", "2 stories", "30,252 claims": a count and its noun, as every message says it."""
+    """A count and its noun, as every message says it: "1 story", "30,252 claims"."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
