@@ -155,6 +155,22 @@ def test_a_corpus_of_many_small_stories_is_analysed_later_past_a_long_storys_wor
         assert all(store.story_is_current(s) for s in load_corpus(tmp_path / "corpus").stories)
 
 
+def app_waiting_for_the_analysis(monkeypatch) -> list:
+    """The app replaced by one that waits for its background analysis, then ends: what the
+    analysis failed with (None when it did not) is added to the list returned."""
+    import reader.ui
+
+    finished: list = []
+
+    def app(db, *args, background=None, **kwargs):
+        background.process.wait(timeout=120)
+        finished.append(background.failure())
+        background.stop()
+
+    monkeypatch.setattr(reader.ui, "run_app", app)
+    return finished
+
+
 def test_a_story_folder_gone_since_leaves_the_others_analysed_in_the_background(
     tmp_path: Path, monkeypatch
 ):
@@ -164,7 +180,6 @@ def test_a_story_folder_gone_since_leaves_the_others_analysed_in_the_background(
 
     from click.testing import CliRunner
 
-    import reader.ui
     from reader.cli.main import main
 
     write_corpus(tmp_path / "corpus", 2, articles=3, sentences=12)
@@ -174,14 +189,7 @@ def test_a_story_folder_gone_since_leaves_the_others_analysed_in_the_background(
         import_path(store, tmp_path / "corpus", defer=True)
         assert store.analysing() == {"story00000", "story00001"}
     shutil.rmtree(tmp_path / "corpus" / "story00001")
-    finished = []
-
-    def app(db, *args, background=None, **kwargs):
-        background.process.wait(timeout=120)
-        finished.append(background.failure())
-        background.stop()
-
-    monkeypatch.setattr(reader.ui, "run_app", app)
+    finished = app_waiting_for_the_analysis(monkeypatch)
     done = CliRunner().invoke(main, ["--db", str(db)])
     assert done.exit_code == 0, done.output
     assert finished == [None]
@@ -199,21 +207,13 @@ def test_the_background_import_finds_a_story_whose_folder_name_is_not_utf8(
 
     from click.testing import CliRunner
 
-    import reader.ui
     from reader.cli.main import main
 
     write_corpus(tmp_path / "corpus", 1, articles=3, sentences=12)
     root = tmp_path / os.fsdecode(b"story\xff")
     (tmp_path / "corpus" / "story00000").rename(root)
     monkeypatch.setattr(pipeline, "LONG_STORY", 10)
-    finished = []
-
-    def app(db, *args, background=None, **kwargs):
-        background.process.wait(timeout=120)
-        finished.append(background.failure())
-        background.stop()
-
-    monkeypatch.setattr(reader.ui, "run_app", app)
+    finished = app_waiting_for_the_analysis(monkeypatch)
     db = tmp_path / "x.db"
     done = CliRunner().invoke(main, [str(root), "--db", str(db)])
     assert done.exit_code == 0, done.output

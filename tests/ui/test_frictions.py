@@ -132,11 +132,16 @@ async def test_suggestion_hints_name_articles_by_their_source(sourced_db: str) -
         assert any(source in shown for source in articles.values())
 
 
-async def test_export_onto_an_imported_article_is_refused_in_the_dialog(seeded_db: str) -> None:
+async def test_export_onto_an_imported_article_is_refused_in_the_dialog(
+    seeded_db: str, tmp_path: Path
+) -> None:
     # the dialog said "(exists: asks before replacing)", asked "Replace it?", and only after a
     # yes said the export failed: the file was safe, the question was wrong
     article = Path("seeds/000_841ac63cb8323543.txt")
     before = article.read_bytes()
+    other = tmp_path / "team.db"  # another database: never replaced either
+    Store.open(other).close()
+    database = other.read_bytes()
     app = build_app(seeded_db, REVIEWER)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("s")
@@ -152,23 +157,12 @@ async def test_export_onto_an_imported_article_is_refused_in_the_dialog(seeded_d
         assert "read as one by" in shown, shown  # what it would become (the line may wrap)
         await pilot.press("enter")
         assert isinstance(app.screen, ExportScreen)
-    assert article.read_bytes() == before
-    assert not Path("seeds/new.md").exists()
-
-
-async def test_export_onto_another_database_is_refused_in_the_dialog(
-    seeded_db: str, tmp_path: Path
-) -> None:
-    other = tmp_path / "team.db"
-    Store.open(other).close()
-    before = other.read_bytes()
-    app = build_app(seeded_db, REVIEWER)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("s")
         app.screen.query_one("#export-path").value = str(other)
         await pilot.pause()
         shown = "\n".join(screen_lines(app))
         assert "(an SQLite" in shown and "asks before replacing" not in shown, shown  # (wraps)
         await pilot.press("enter")
         assert isinstance(app.screen, ExportScreen)
-    assert other.read_bytes() == before
+    assert article.read_bytes() == before
+    assert not Path("seeds/new.md").exists()
+    assert other.read_bytes() == database
