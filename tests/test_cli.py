@@ -148,6 +148,20 @@ def test_the_output_format_is_the_one_the_file_name_says(seeded_db: Path, tmp_pa
     assert b.read_text().startswith("story,article,")
     assert run("export", "--db", str(db), "-o", str(tmp_path / "c.txt")).exit_code == 0
     assert (tmp_path / "c.txt").read_text().startswith("story,article,")
+    # a suffix naming a format it does not write: CSV under .xlsx is a file Excel refuses
+    for name in ("out.xlsx", "out.tsv", "out.json"):
+        result = run("export", "--db", str(db), "-o", str(tmp_path / name))
+        assert result.exit_code == 2, (name, result.output)
+        assert f".{name.split('.')[1]} is not a format export writes (.csv, .jsonl)" in (
+            result.output
+        )
+        assert not (tmp_path / name).exists()
+    result = run("suggest", str(SEEDS), "-o", str(tmp_path / "s.json"))
+    assert result.exit_code == 2 and not (tmp_path / "s.json").exists()
+    # ...unless asked for by name
+    xlsx = tmp_path / "out.xlsx"
+    assert run("export", "--db", str(db), "--format", "csv", "-o", str(xlsx)).exit_code == 0
+    assert xlsx.read_text().startswith("story,article,")
 
 
 def test_suggest_writes_one_record_per_claim_without_a_database(tmp_path: Path) -> None:
