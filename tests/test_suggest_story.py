@@ -137,6 +137,23 @@ def test_numbers_that_only_meet_through_a_hedge_are_counted_honestly() -> None:
     assert six.label == "contradicted" and six.confidence == "high"
 
 
+def test_a_figure_is_quoted_with_the_words_that_bound_it() -> None:
+    # "numbers differ: 'tens of thousands of troops' here; '100,000 troops' in A; agreeing:
+    # '100,000 troops' in B": A wrote "more than 100,000", B "roughly 100,000", and the reason
+    # hid the words that made one differ and the other agree
+    claim = "Nearly 300 residents were evacuated from Dunmore after the Marrow river flood."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["More than 900 residents were evacuated from Dunmore after the Marrow flood.", "b."],
+        ["Around 300 residents were evacuated from Dunmore as the Marrow flood rose.", "c."],
+        ["About 280 residents were evacuated from Dunmore after the Marrow river flood.", "d."],
+    )
+    s = _by_text(story)[claim]
+    assert "'Nearly 300 residents' here" in s.reason, s.reason
+    assert "'More than 900 residents' in 001.txt" in s.reason, s.reason
+    assert "'Around 300 residents' in 002.txt" in s.reason, s.reason
+
+
 def test_a_counterpart_lacking_the_claims_own_name_leaves_it_unverified() -> None:
     story = _story(
         ["The Marrow river flood forced residents of Dunmore from homes, said Ines Duarte.", "a."],
@@ -465,7 +482,9 @@ def test_the_same_figure_in_other_words_is_support() -> None:
     )
     got = _by_text(story)[claim]
     assert got.label == "consistent"
-    assert "numbers agree: '60 firefighters' here; '60 firefighters' in 001.txt" in got.reason
+    assert "numbers agree: 'Around 60 firefighters' here; '60 firefighters' in 001.txt" in (
+        got.reason
+    )
     assert got.confidence == "medium"  # agreement alone is never high
     # an order of magnitude is common ground, not a fact of the claim's own
     vague = "Dozens of firefighters fought the Karsby warehouse blaze through the night."
@@ -786,7 +805,7 @@ def test_jobs_staff_and_workers_are_one_count() -> None:
     )
     got = _by_text(story)
     jobs = got["Velto is to cut 1,200 jobs at its Halden car plant, the company said."]
-    assert jobs.label == "consistent" and "'1,200 workers' in 001.txt" in jobs.reason, jobs.reason
+    assert jobs.label == "consistent" and "1,200 workers' in 001.txt" in jobs.reason, jobs.reason
     staff = got["Velto will lay off 1,500 staff at its Halden car plant, the union said."]
     assert staff.label == "contradicted" and "'1,500 staff' here" in staff.reason, staff.reason
 
@@ -893,7 +912,7 @@ def test_people_a_firm_employs_are_a_count_of_its_staff() -> None:
         )
     )
     assert got[employed].label == "consistent", got[employed].reason
-    assert "'40 staff' in 001.txt" in got[employed].reason
+    assert "'around 40 staff' in 001.txt" in got[employed].reason
     assert got["The depot employs 55 workers."].label == "contradicted"
     # look-alike: jobs lost are not the workforce
     lost = _labels(
@@ -1252,7 +1271,7 @@ def test_a_breakdown_does_not_contradict_its_total() -> None:
     other = "Karsby fund savers and lenders lost $4 billion in the fraud."
     got = _by_text(_story([total, *FILLER[0]], [other, *FILLER[1]]))
     assert got[total].label == "contradicted"
-    assert "'$10 billion' here; '$4 billion' in 001.txt" in got[total].reason
+    assert "'about $10 billion' here; '$4 billion' in 001.txt" in got[total].reason
 
 
 def test_a_sum_of_no_named_part_is_of_the_part_it_matches() -> None:

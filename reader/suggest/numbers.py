@@ -409,10 +409,17 @@ def _open_ended(toks: Sequence[Token], j: int) -> tuple[float, float] | None:
 
 
 def _hedge(toks: Sequence[Token], i: int) -> tuple[float, float] | None:
+    hedged = _hedged(toks, i)
+    return hedged[0] if hedged else None
+
+
+def _hedged(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
+    """The bounds the hedge before the figure at toks[i] gives it ("more than", "about"), and
+    how many words it is."""
     words = tuple(t.lower for t in toks[max(0, i - 3) : i])
     for phrase, factors in _LONGEST_HEDGES:
         if words[-len(phrase) :] == phrase:
-            return factors
+            return factors, len(phrase)
     return None
 
 
@@ -559,7 +566,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             slots.append(_on_scale(text, toks, j, start, j, lo))  # "a 7.8 magnitude quake"
             i = j + 1
             continue
-        factors = _hedge(toks, start) or _open_ended(toks, j)
+        hedged = _hedged(toks, start)
+        factors = hedged[0] if hedged else _open_ended(toks, j)
+        # shown from its hedge: "more than 100,000 troops" differs from "tens of thousands",
+        # "roughly 100,000 troops" does not, and a reason quoting "100,000 troops" for both
+        # hid why
+        hedge_from = start - hedged[1] if hedged else start
         exact = lo == hi and not factors
         if factors:  # (a rounded share too: "almost a tenth" is 8%, not only 9% to 11%)
             lo, hi = lo * factors[0], hi * factors[1]
@@ -794,7 +806,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             share = f"{share} in {year}" if year else share
             # shown to the reviewer: the figure and its first head word ("six-hour", "13,000
             # lives"; "four of its six carriages")
-            span = (toks[c_from].start, toks[first_head].end + sign)
+            span = (
+                toks[hedge_from if c_from == start else c_from].start,
+                toks[first_head].end + sign,
+            )
             slots.append(
                 Slot(
                     kind="number",
