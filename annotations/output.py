@@ -32,6 +32,9 @@ from typing import TextIO
 from annotations.store import StoreError
 
 FORMATS = ("csv", "jsonl")
+# Data formats other programs expect under their suffix: another written under it makes a file
+# they refuse (CSV named .xlsx) or misread (JSON lines named .json).
+_DATA_SUFFIXES = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
 ARTICLE_SUFFIXES = (".txt", ".md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,6 +67,13 @@ def _refusal(target: str, protect: Iterable[Protected]) -> str | None:
             suffix = os.path.splitext(target)[1]
             return f"a {suffix} file among the articles in {other}, read as one by the next import"
     return None
+
+
+def misnamed(out: str, written: Iterable[str]) -> str:
+    """The suffix of `out` when it names a data format other than those `written` ("xlsx" of
+    "labels.xlsx" for CSV), else ""."""
+    suffix = os.path.splitext(out)[1].lower().lstrip(".")
+    return suffix if suffix in _DATA_SUFFIXES and suffix not in written else ""
 
 
 def refusal(out: str | os.PathLike, protect: Iterable[Protected]) -> str | None:

@@ -180,20 +180,17 @@ def format_option(choices: list[str]) -> Callable[[Any], Any]:
     )
 
 
-# Data formats other programs expect under their suffix: another written under it makes a file
-# they refuse (CSV named .xlsx) or misread (JSON lines named .json).
-_OTHER_FORMATS = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
-
-
 def chosen_format(fmt: str | None, output: str, choices: list[str]) -> str:
     """`fmt` as given, else the format -o's suffix names (`-o labels.jsonl`), else the first;
     a suffix naming a format not among `choices` is refused (unless `fmt` is given)."""
+    from annotations.output import misnamed
+
     if fmt is not None:
         return fmt
     suffix = os.path.splitext(output)[1].lower().lstrip(".")
     if suffix in choices:
         return suffix
-    if suffix in _OTHER_FORMATS:
+    if misnamed(output, choices):
         command = click.get_current_context().info_name
         written = ", ".join(f".{c}" for c in choices if c != "table")
         fail(

@@ -27,6 +27,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from annotations.output import misnamed
 from reader.ui.panels import short_name
 from reader.ui.search import Hit, SearchIndex, rank
 from reader.ui.textutil import one_line, sanitize
@@ -288,6 +289,8 @@ class ExportScreen(ModalScreen[dict | None]):
             return "a folder"
         if not full.parent.is_dir():
             return "in a folder that does not exist"
+        if suffix := misnamed(full.name, [self.fmt]):
+            return f"a .{suffix} name for {self.fmt.upper()}"  # (Excel will not open CSV as .xlsx)
         return self.refused(full)
 
     def _show_full_path(self) -> None:
@@ -312,6 +315,7 @@ class ExportScreen(ModalScreen[dict | None]):
         stem, dot, ext = path_input.value.rpartition(".")
         if dot and ext in ("csv", "jsonl"):
             path_input.value = f"{stem}.{self.fmt}"
+        self._show_full_path()  # (what the name is for the format now chosen)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "export":

@@ -163,6 +163,12 @@ async def test_export_onto_an_imported_article_is_refused_in_the_dialog(
         assert "(an SQLite" in shown and "asks before replacing" not in shown, shown  # (wraps)
         await pilot.press("enter")
         assert isinstance(app.screen, ExportScreen)
+        # CSV under a spreadsheet's name is a file Excel will not open
+        app.screen.query_one("#export-path").value = str(tmp_path / "labels.xlsx")
+        await pilot.pause()
+        assert "(a .xlsx" in "\n".join(screen_lines(app))  # "name for CSV: not written"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen) and not (tmp_path / "labels.xlsx").exists()
     assert article.read_bytes() == before
     assert not Path("seeds/new.md").exists()
     assert other.read_bytes() == database
