@@ -535,12 +535,12 @@ class CrossreadApp(App[None]):
         article = self.review.article.name
         source = self.review.source_of(article)  # articles are named by their source
         question = (
-            f"Accept {n} high-confidence suggestion{'s' if n != 1 else ''} of {source}? "
+            f"Accept {counted(n, 'high-confidence suggestion')} of {source}? "
             "One ctrl+z undoes the whole batch."
         )
 
         def accepted(count: int) -> None:
-            self.say(f"Accepted {count} suggestion{'s' if count != 1 else ''}; ctrl+z undoes them.")
+            self.say(f"Accepted {counted(count, 'suggestion')}; ctrl+z undoes them.")
 
         def done(yes: bool | None) -> None:
             if yes and self.review.article.name == article:
