@@ -78,6 +78,23 @@ def test_the_same_person_saying_something_else_is_no_strong_match() -> None:
     assert scorer.score(ids[A[2]], ids[B[3]]) >= STRONG_SCORE
 
 
+def test_a_short_sentence_sharing_only_a_name_with_a_quote_is_no_strong_match() -> None:
+    # half of what the short one says is a name, but only a name: "'We are very fortunate...,'
+    # said Jennifer Homendy, chair of the National Transportation Safety Board" / "The National
+    # Transportation Safety Board immediately announced an investigation" scored 72
+    quote = (
+        "“We were very lucky that this did not end in something worse,” said Ana Brook, chair "
+        "of the Marlow Harbour Safety Board."
+    )
+    short = "The Marlow Harbour Safety Board opened an inquiry."
+    fact = "The Marlow Harbour Safety Board said it had opened an inquiry on Monday."
+    articles = {"a.txt": [quote, *A[2:6]], "b.txt": [short, *B[3:7]], "c.txt": [fact, *C[2:6]]}
+    _, scorer, ids = scored("harbour", articles)
+    assert scorer.score(ids[quote], ids[short]) < STRONG_SCORE
+    # look-alike: a short sentence whose words are half a name, half what happened
+    assert scorer.score(ids[fact], ids[short]) >= STRONG_SCORE
+
+
 def test_one_person_given_two_titles_shares_a_fact() -> None:
     story, scorer, ids = scored(
         "titles",

@@ -37,7 +37,11 @@ Tom Reyes praised..." / "Local councillor Tom Reyes said...", "...outside Leeds 
 we know about the fire at the Keller Logistics warehouse in Dunmore"): three or four of those
 words reach the cosine's full weight, and the fuzzy ratio of two sentences sharing them is high.
 Two sentences that give one person different titles share a fact (the title), and a pair sharing
-half of what the sparser of the two says shares what that one says, names too. Dev gold: pairs,
+half of what the sparser of the two says shares what that one says, names too, when some of it is
+a fact word (a name alone is not: "..., said Jennifer Homendy, chair of the National
+Transportation Safety Board" / "The National Transportation Safety Board immediately announced an
+investigation" scored 72; the 20 real stories' false leads 26 -> 25 of 91, all else unchanged,
+the seeds' evidence too). Dev gold: pairs,
 groups and false leads unchanged (139/173, 33/39, 114/125, 2 of 10), recall@1 92 -> 96 pairs,
 groups at rank 1 92 -> 96, evidence of its gold claims scoring 60 or more that is no counterpart
 62 -> 47 (counterparts 96 -> 92); five invented four-outlet stories: false leads 5 -> 1 of 16,

@@ -80,7 +80,8 @@ EVIDENCE_WORDS = 2.0
 # the story's more common words. Two sentences that share only the story's people and places, or
 # a word or two of its topic ("fire", "warehouse"), report different facts about them.
 FACT_WORDS = 1.0
-# ...unless the pair shares at least this share of what the sparser of the two says.
+# ...unless the pair shares at least this share of what the sparser of the two says, a fact
+# word among it.
 MOST_SAID = 0.5
 # Two claims giving a count of the same thing ("six-hour", "eight hours") are this similar per unit
 # of the count's rare-word weight at least, however long the sentences around the counts.
@@ -669,10 +670,11 @@ class StoryWeights:
         if shared is not None:
             # a pair that shares half of what one of them says ("The findings were published
             # in the Lancet" / "It was published in the journal The Lancet"): all it shares is
-            # what that one says, names too
+            # what that one says, names too, when a fact word is among them (a name alone is
+            # not what a sentence says)
             said = np.minimum.outer(own, total)
             said *= MOST_SAID
-            np.copyto(shared, scale, where=scale >= said)
+            np.copyto(shared, scale, where=(scale >= said) & (shared > 0))
             del said
         low = scale[sparse] / np.maximum(needed, 1e-9)
         scale /= EVIDENCE_WORDS
