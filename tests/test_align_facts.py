@@ -88,9 +88,17 @@ def test_a_short_sentence_sharing_only_a_name_with_a_quote_is_no_strong_match() 
     )
     short = "The Marlow Harbour Safety Board opened an inquiry."
     fact = "The Marlow Harbour Safety Board said it had opened an inquiry on Monday."
-    articles = {"a.txt": [quote, *A[2:6]], "b.txt": [short, *B[3:7]], "c.txt": [fact, *C[2:6]]}
+    # the story writes the name's words in lower case too: they are words of what happened
+    lower = "Safety on the harbour has been a worry for the board for years."
+    articles = {
+        "a.txt": [quote, *A[2:6]],
+        "b.txt": [short, *B[3:7]],
+        "c.txt": [fact, lower, *C[2:6]],
+    }
     _, scorer, ids = scored("harbour", articles)
     assert scorer.score(ids[quote], ids[short]) < STRONG_SCORE
+    # ...read from the short one too: its subject is who speaks in the quote, no shared fact
+    assert scorer.score(ids[short], ids[quote]) < STRONG_SCORE
     # look-alike: a short sentence whose words are half a name, half what happened
     assert scorer.score(ids[fact], ids[short]) >= STRONG_SCORE
 

@@ -598,6 +598,11 @@ class StoryWeights:
         unit = np.concatenate([w for _, w in self.rows]) if self.rows else np.zeros(0)
         self.postings = Postings.sorted(ids[order], owner[order], len(self.ids), n)
         self.post_w = unit[order]
+        # ...and whether it is a fact term there: a term shared is a fact only where both claims
+        # say it as one ("The National Transportation Safety Board immediately announced..." /
+        # "..., said Jennifer Homendy, chair of the National Transportation Safety Board": a
+        # subject on one side, who says it on the other)
+        self.post_fact = (fact_w > 0)[order]
 
     def _weights(self, weights: dict[str, float]) -> Row:
         ix = np.array([self.ids[t] for t in weights], dtype=np.int64)
@@ -657,7 +662,7 @@ class StoryWeights:
         cos = np.bincount(flat, self.post_w[where] * wk, shape[0] * shape[1]).reshape(shape)
         shared = None
         if facts is not None:
-            fact_x = np.concatenate(facts)[source]
+            fact_x = np.concatenate(facts)[source] * self.post_fact[where]
             shared = np.bincount(flat, fact_x, shape[0] * shape[1]).reshape(shape)
         rare_x = np.concatenate([x for _, x in rare])[source]
         scale = np.bincount(flat, rare_x, shape[0] * shape[1]).reshape(shape)
