@@ -154,6 +154,33 @@ def test_a_figure_is_quoted_with_the_words_that_bound_it() -> None:
     assert "'Around 300 residents' in 002.txt" in s.reason, s.reason
 
 
+def test_a_question_asserts_nothing_to_check() -> None:
+    # "What is the highest temperature recorded in the UK?" was consistent with the sentence
+    # that answers it: a question says nothing a source could confirm or contradict
+    question = "What is the highest temperature ever recorded in Karsby?"
+    story = _story(
+        [question, *FILLER[0]],
+        ["The highest temperature ever recorded in Karsby was 38.7C, in July 2019.", "b."],
+        ["Karsby recorded its highest temperature ever, 38.7C, in July 2019.", "c."],
+    )
+    got = _analysed(story)
+    s = got[("000.txt", question)]
+    assert s.label == "unverified" and s.confidence != "high", s.reason
+    assert s.reason.startswith("a question: it asserts nothing"), s.reason
+    assert s.evidence  # what answers it is still shown
+    # look-alikes: a question quoted, or asked, is what someone said
+    asked = "“Why would we attack Karsby?” the minister asked reporters on Monday."
+    quoted = "The minister asked: “Why would we attack Karsby?”"
+    story = _story(
+        [asked, quoted, *FILLER[0]],
+        ["The minister asked reporters why they would attack Karsby.", "b."],
+        ["“Why would we attack Karsby?” the minister said on Monday.", "c."],
+    )
+    got = _analysed(story)
+    for text in (asked, quoted):
+        assert not got[("000.txt", text)].reason.startswith("a question"), text
+
+
 def test_a_counterpart_lacking_the_claims_own_name_leaves_it_unverified() -> None:
     story = _story(
         ["The Marrow river flood forced residents of Dunmore from homes, said Ines Duarte.", "a."],

@@ -519,6 +519,12 @@ def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim], names: S
     return f"counterpart in {where} shares {words}; no conflict found"
 
 
+def asks(text: str) -> bool:
+    """The sentence is a question of its own ("What is the highest temperature recorded in the
+    UK?"), not one it quotes or reports ("“Why would we attack?” he asked")."""
+    return text.rstrip().endswith("?") and not text.lstrip().startswith(("“", '"', "‘", "'"))
+
+
 def _unsupported_reason(
     cp: Counterpart, claim: Claim, claims: list[Claim], ranked: list[Evidence], names: Set[str]
 ) -> str:
@@ -958,7 +964,10 @@ class StorySuggester:
         agreed = [f for f in findings if f.fallback]
         lead = self.lead.get(i, -1)
         restated = self.restated[lead] if lead >= 0 else None  # body claims were decided first
-        if against:
+        if asks(claim.text):
+            label, spans, conf = "unverified", (), "medium"
+            reason = "a question: it asserts nothing another source could confirm or contradict"
+        elif against:
             label, reason = "contradicted", "; ".join(f.reason for f in against)
             spans = tuple(f.span for f in against)
             srcs = dict.fromkeys(k for f in against for k in f.sources)  # one per source claim
