@@ -522,7 +522,9 @@ def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim], names: S
 def asks(text: str) -> bool:
     """The sentence is a question of its own ("What is the highest temperature recorded in the
     UK?"), not one it quotes or reports ("“Why would we attack?” he asked")."""
-    return text.rstrip().endswith("?") and not text.lstrip().startswith(("“", '"', "‘", "'"))
+    return text.rstrip().endswith(("?", "？", "؟")) and not text.lstrip().startswith(
+        ("“", '"', "‘", "'", "「")
+    )
 
 
 def _unsupported_reason(
