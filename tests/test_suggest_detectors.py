@@ -528,6 +528,23 @@ def test_ranges_are_intervals_and_a_change_is_not_a_range() -> None:
     assert _one(numbers.extract("Deaths rose from 9 to 14 people.")).value[:2] == (14, 14)
 
 
+def test_two_age_ranges_of_a_group_agree_only_on_both_ends() -> None:
+    # "The children at the event were 6 to 10 years old" / "aged six to 11" / "aged six to
+    # nine": a range of a group's ages gives its youngest and its oldest, and these differ on
+    # the oldest (overlapping intervals were read as agreeing)
+    def age(text: str):
+        return _one(numbers.extract(text))
+
+    ten = age("The children at the event were 6 to 10 years old.")
+    assert not numbers.compatible(ten, age("The girls were aged six to 11."))
+    assert not numbers.compatible(ten, age("The victims were aged six to nine."))
+    assert numbers.compatible(ten, age("The children were aged six to ten."))
+    # look-alikes: one age within a range is one of the group; a duration's range is a margin
+    assert numbers.compatible(ten, age("A 7-year-old child was hurt."))
+    hours = age("The children waited 8 to 12 hours.")
+    assert numbers.compatible(hours, age("The children waited 9 to 14 hours."))
+
+
 def test_ages_are_one_slot_however_written() -> None:
     ranged = _one(numbers.extract("The children, aged 8 to 12, were injured in the crash."))
     assert ranged.key == {"age"} and ranged.value[:2] == (8, 12)

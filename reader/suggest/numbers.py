@@ -1974,12 +1974,22 @@ def _clause(toks: Sequence[Token]) -> Sequence[Token]:
     return toks[:stop]
 
 
+def _ranged(s: Slot) -> bool:
+    """The figure is written as a range, two figures ("aged 8 to 12", "between 13 and 15")."""
+    figures = [t for t in tokenize(s.surface) if t.text[0].isdigit() or t.lower in COUNT_WORDS]
+    return len(figures) >= 2
+
+
 def compatible(a: Slot, b: Slot) -> bool:
     """Two numbers about the same thing agree when their intervals meet; two scores when they
     are the same pair of figures."""
     alo, ahi = a.value[:2]  # type: ignore[index]
     blo, bhi = b.value[:2]  # type: ignore[index]
     if a.value[2] == "score":  # type: ignore[index]
+        return (alo, ahi) == (blo, bhi)
+    if "age" in a.key and "age" in b.key and _ranged(a) and _ranged(b):
+        # a group's ages from its youngest to its oldest: "aged six to 11" is not "6 to 10
+        # years old", though the two meet (one age within a range is one of the group)
         return (alo, ahi) == (blo, bhi)
     a_unit, b_unit = _written_unit(a), _written_unit(b)
     if a_unit is not None and b_unit is not None:
