@@ -545,6 +545,23 @@ def test_two_age_ranges_of_a_group_agree_only_on_both_ends() -> None:
     assert numbers.compatible(hours, age("The children waited 9 to 14 hours."))
 
 
+def test_two_counts_given_as_at_least_are_two_confirmed_figures() -> None:
+    # "The Coast Guard said it rescued at least 14 people" / "At least 17 people were rescued
+    # by the Coast Guard": as intervals (14+ and 17+) they met, yet each is what its source
+    # had confirmed, and they differ
+    def count(text: str):
+        return _one(numbers.extract(text))
+
+    fourteen = count("The Coast Guard rescued at least 14 people from the water.")
+    assert not numbers.compatible(fourteen, count("At least 17 people were rescued."))
+    assert numbers.compatible(fourteen, count("At least 14 people were rescued."))
+    # look-alikes: a figure rounded down ("more than", "over") keeps its margin, and so does
+    # one exact count against a confirmed one
+    counted = count("With more than 94% of the votes counted, the VVD led.")
+    assert numbers.compatible(counted, count("With over 95% of the votes counted, the VVD led."))
+    assert numbers.compatible(fourteen, count("Coast Guard crews rescued 15 people."))
+
+
 def test_ages_are_one_slot_however_written() -> None:
     ranged = _one(numbers.extract("The children, aged 8 to 12, were injured in the crash."))
     assert ranged.key == {"age"} and ranged.value[:2] == (8, 12)

@@ -2015,6 +2015,10 @@ def compatible(a: Slot, b: Slot) -> bool:
             alo, ahi = alo * (1 - _ROUNDING), ahi * (1 + _ROUNDING)
         if _round(b_figure) and "." in a_figure:
             blo, bhi = blo * (1 - _ROUNDING), bhi * (1 + _ROUNDING)
+    if _confirmed(a) and _confirmed(b):
+        # "at least 14 people" / "at least 17 people": each the count a source has confirmed,
+        # two different ones (not "more than 94%" / "over 95%": figures rounded down)
+        return abs(alo - blo) <= 1e-9 * max(alo, blo)
     if _approximate(alo, ahi) and _approximate(blo, bhi):
         # two reporters' round figures ("about 300" / "about 250"): their margins meet, but
         # each figure is outside the other's margin; each inside it ("about 300" / "some 280")
@@ -2052,6 +2056,11 @@ def _written_unit(s: Slot) -> tuple[str, float] | None:
     if unit is None or unit[0] not in s.key or unit[0] == "t":
         return None  # ("a ton" is one of three)
     return unit
+
+
+def _confirmed(s: Slot) -> bool:
+    """A count given as "at least N" (not a share)."""
+    return s.surface[:9].lower() == "at least " and s.value[2] != "percent"  # type: ignore[index]
 
 
 def _approximate(lo: float, hi: float) -> bool:
