@@ -42,6 +42,12 @@ Protected = tuple[str | os.PathLike, str]  # (path, what it is, for the message)
 
 
 def _refusal(target: str, protect: Iterable[Protected]) -> str | None:
+    """What `target` (resolved) is that must not be written over, or None: a protected path
+    (`_protected`) or a database (`_database`)."""
+    return _protected(target, protect) or _database(target)
+
+
+def _protected(target: str, protect: Iterable[Protected]) -> str | None:
     """What `target` (resolved) is among the protected paths, or None if it may be written.
 
     A protected file is matched by resolved path or, when both exist, by identity (so a hard
@@ -80,8 +86,7 @@ def refusal(out: str | os.PathLike, protect: Iterable[Protected]) -> str | None:
     """What `out` is among the protected paths (`open_output` refuses it), or None: for a
     dialog to say so before it asks anything."""
     try:
-        target = os.path.realpath(out)
-        return _refusal(target, protect) or _database(target)
+        return _refusal(os.path.realpath(out), protect)
     except OSError:  # a symlink loop: open_output says so
         return None
 
@@ -144,7 +149,7 @@ def open_output(
         raise StoreError(f"cannot write {shown}: folder {folder} does not exist")
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise StoreError(f"cannot write {shown}: it is a folder")
-    what = _refusal(target, protect) or _database(target)
+    what = _refusal(target, protect)
     if what is not None:
         raise StoreError(f"cannot write {shown}: it is {what}; nothing was written")
     try:

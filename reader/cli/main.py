@@ -168,15 +168,19 @@ max_mb_option = click.option(
 )
 
 
+def _suffixes(choices: list[str]) -> str:
+    """The file suffixes of the formats `choices` ("table" is none)."""
+    return ", ".join(f".{c}" for c in choices if c != "table")
+
+
 def format_option(choices: list[str]) -> Callable[[Any], Any]:
     """--format, one of `choices`: by default the one -o's suffix names, else the first."""
-    suffixes = ", ".join(f".{c}" for c in choices if c != "table")
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(choices),
         default=None,
-        help=f"[default: as -o's suffix says ({suffixes}), else {choices[0]}]",
+        help=f"[default: as -o's suffix says ({_suffixes(choices)}), else {choices[0]}]",
     )
 
 
@@ -192,10 +196,9 @@ def chosen_format(fmt: str | None, output: str, choices: list[str]) -> str:
         return suffix
     if misnamed(output, choices):
         command = click.get_current_context().info_name
-        written = ", ".join(f".{c}" for c in choices if c != "table")
         fail(
-            f"-o {output}: .{suffix} is not a format {command} writes ({written}); name the "
-            "file so, or give --format to write one under this name"
+            f"-o {output}: .{suffix} is not a format {command} writes ({_suffixes(choices)}); "
+            "name the file so, or give --format to write one under this name"
         )
     return choices[0]
 

@@ -308,9 +308,13 @@ class Counterparts:
         ss = self.stems[i]
         both = ss & self.stems[j]
         weight = sum(w for s in both if (w := self.idf[s]) > 0)
-        return bool(judge(len(ss), weight, len(both), aligned)) and bool(
-            both - self.names - named_in_both(self.texts[i], self.texts[j])
-        )
+        return bool(judge(len(ss), weight, len(both), aligned)) and self._said(i, j, both)
+
+    def _said(self, i: int, j: int, both: set[str]) -> bool:
+        """Claims i and j, sharing the stems `both`, share more than the same people and offices
+        ("Sarah Quinn said the government had lost control" / "Sarah Quinn called for an
+        election" share no statement)."""
+        return bool(both - self.names - named_in_both(self.texts[i], self.texts[j]))
 
     def of(self, i: int, evidence: Iterable[Evidence], ranked: bool = False) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
@@ -350,14 +354,8 @@ class Counterparts:
             run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             both = ss & stems[j]
             basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run)
-            if (
-                basis
-                and basis != "same wording"
-                and not both - self.names - named_in_both(self.texts[i], self.texts[j])
-            ):
-                # the same people and offices, saying something else: "Sarah Quinn said the
-                # government had lost control" / "Sarah Quinn called for an election"
-                basis = ""
+            if basis and basis != "same wording" and not self._said(i, j, both):
+                basis = ""  # the same people and offices, saying something else
             key = (1 if basis else 0, weight)
             if best is None or key > best[0]:
                 best = (key, j, basis)
