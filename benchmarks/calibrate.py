@@ -9,7 +9,10 @@ reviewer reads for a claim that has no counterpart: its best evidence over every
 A claim has at most a few counterparts in one article, so its best sentence of an article after
 the 3 best is unrelated; the 95th percentile, over the story's claims, of the best such sentence
 across the other articles is the level a claim's best unrelated evidence stays below 19 times in
-20. Prints both for each story, pooled over the corpus, and the knots `reader.align.score` uses.
+20. Prints both for each story, pooled over the corpus, and the knots `reader.align.score` uses;
+and, on the score scale, the level that best unrelated sentence reaches for 1 claim in 100: the
+whole-sentence alignment `reader.suggest.support.ALIGNED_SCORE` asks of a counterpart that
+shares only about one rare word with its claim.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from reader.align.fuzzy import fuzzy_scores
 from reader.cli.main import bundled_seeds
 from reader.corpus.loader import load_corpus
 from reader.models import Story
+from reader.suggest import support
 
 FEW = 3  # counterparts a claim can have in one article (the evidence list's top 3)
 
@@ -67,8 +71,12 @@ def main() -> None:
             f"strong {strong:.1f} (share of pairs at or above: {np.mean(raw >= strong):.3f})"
         )
     typical, strong = knots(np.concatenate(pooled), np.concatenate(bests))
-    print(f"pooled: TYPICAL_RAW {typical:.1f}  STRONG_RAW {strong:.1f}")
-    print(f"in use: TYPICAL_RAW {score.TYPICAL_RAW}  STRONG_RAW {score.STRONG_RAW}")
+    aligned = score.calibrate(float(np.quantile(np.concatenate(bests), 0.99)))
+    print(f"pooled: TYPICAL_RAW {typical:.1f}  STRONG_RAW {strong:.1f}  aligned {aligned:.1f}")
+    print(
+        f"in use: TYPICAL_RAW {score.TYPICAL_RAW}  STRONG_RAW {score.STRONG_RAW}  "
+        f"aligned {support.ALIGNED_SCORE}"
+    )
 
 
 if __name__ == "__main__":

@@ -58,6 +58,29 @@ def test_judge_needs_strong_rare_words_or_two_moderate_signals() -> None:
     assert judge(10, 0.4, 1, 90.0) == ""  # aligned by common words alone
 
 
+def test_one_rare_word_needs_a_match_stronger_than_unrelated_sentences_reach() -> None:
+    # "announced steps to tackle the production of ingredients for the drug fentanyl" /
+    # "announced agreements on addressing the production of fentanyl" align at 61 to 67: above
+    # what a claim's best unrelated sentence reaches for 1 claim in 100 (63), below 68.4
+    assert judge(12, 1.1, 3, 65.0) == "rare words and alignment"
+    assert judge(12, 1.1, 3, 63.0) == "rare words and alignment"
+    # a plain strong match (60) is what 1 claim in 20 reaches with no counterpart at all
+    assert judge(12, 1.1, 3, 61.0) == ""
+
+
+def test_conjunctions_are_no_word_two_sentences_share() -> None:
+    for text in (
+        "Talks stalled because Moscow refused, since no deal was near.",
+        "Despite the warnings, ferries sailed during the storm until noon, unless stopped.",
+    ):
+        stems = specific_stems(text)
+        for word in ("because", "since", "despite", "during", "until", "unless"):
+            assert stem(word) not in stems, (word, text)
+    assert {stem("talks"), stem("moscow"), stem("refused")} <= specific_stems(
+        "Talks stalled because Moscow refused."
+    )
+
+
 def test_attribution_and_titles_of_address_do_not_make_a_counterpart() -> None:
     story = _story(
         [
