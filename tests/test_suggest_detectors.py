@@ -2021,9 +2021,12 @@ def test_a_nationality_names_its_country() -> None:
     from reader.suggest.names import same_place
 
     for adj, country in [("italian", "italy"), ("norwegian", "norway"), ("swedish", "sweden"),
-                         ("chinese", "china"), ("israeli", "israel")]:  # fmt: skip
+                         ("chinese", "china"), ("israeli", "israel"),
+                         ("scottish", "scotland"), ("thai", "thailand")]:  # fmt: skip
         assert same_place(adj, country) and same_place(country, adj)
-    for a, b in [("morgan", "morgenstern"), ("brian", "brighton"), ("martin", "martina")]:
+    for a, b in [("morgan", "morgenstern"), ("brian", "brighton"), ("martin", "martina"),
+                 ("scotia", "scotland"), ("holly", "holland"),
+                 ("portuguese", "portland")]:  # fmt: skip
         assert not same_place(a, b)
 
 

@@ -1123,6 +1123,33 @@ def test_a_nationality_and_its_country_name_one_place() -> None:
         assert got[text].label == "consistent", got[text].reason
 
 
+def test_the_country_a_named_city_lies_in_is_where_it_is_not_what_is_reported() -> None:
+    # "Bangkok, Thailand": the country locates a city the other sources name; "the Scottish
+    # highlands" name the Scotland another source writes
+    flight = "The jet took off from Bangkok, Thailand, with 181 people on board, the ministry said."
+    castle = "She died peacefully at Balmoral in the Scottish highlands on Thursday."
+    story = _story(
+        [flight, castle],
+        [
+            "The jet left Bangkok carrying 181 people, the transport ministry said.",
+            "The Queen died at Balmoral on Thursday, the palace said.",
+        ],
+        [
+            "Officials said 181 people were aboard the jet from Bangkok.",
+            "She died peacefully at Balmoral, her estate in Scotland, on Thursday.",
+        ],
+        FILLER[0],
+    )
+    got = _by_text(story)
+    for text, name in ((flight, "Thailand"), (castle, "Scottish")):
+        assert f"'{name}'" not in got[text].reason, got[text].reason
+        assert got[text].label == "consistent", got[text].reason
+    # a place that holds none of the claim's other places is still a name of its own
+    alone = "The jet took off from Bangkok, bound for Laos, the transport ministry said."
+    story.articles[0] = article_from_sentences("flood", "000.txt", [alone], title="")
+    assert "'Laos'" in _by_text(story)[alone].reason
+
+
 def test_counts_broken_down_by_place_are_compared_place_by_place() -> None:
     # each source gives a total and a count per district: a district's count is a part of the
     # total, compared only with the same district's count in the other sources

@@ -416,9 +416,27 @@ def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int
             if all(articles_using[s] - (s in mine) == 0 for s in stems)
         ]
         out.append(
-            [(start, end) for start, end, stems in lone if not _placed(c, start, end, starts)]
+            [
+                (start, end)
+                for start, end, stems in lone
+                if not _placed(c, start, end, starts) and not _locates(c, start, end, lone)
+            ]
         )
     return out
+
+
+def _locates(c: Claim, start: int, end: int, lone: Sequence[tuple[int, int, object]]) -> bool:
+    """The name c.text[start:end] is a place that holds another place the claim names, one
+    other sources name too: where that place is ("Bangkok, Thailand", "Portland, Oregon"), not
+    what the claim reports."""
+    known = places.gazetteer()
+    outer = c.text[start:end].lower()
+    if outer not in known:
+        return False
+    alone = {c.text[a:b].lower() for a, b, _ in lone}
+    return any(
+        inner not in alone and known.contains(outer, inner) for inner in places.places(c.text)
+    )
 
 
 def _placed(c: Claim, start: int, end: int, starts: dict[str, set[tuple[str, str]]]) -> bool:

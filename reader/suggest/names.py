@@ -81,8 +81,9 @@ SAME_PLACE_PREFIX = 4  # letters a nationality shares with its country's name at
 
 def same_place(a: str, b: str) -> bool:
     """Two lower-case words name one country, one as its nationality: "italian" / "italy",
-    "norwegian" / "norway", "swedish" / "sweden" (not "morgan" / "morgenstern": the country is
-    the shared start give or take its last three letters)."""
+    "norwegian" / "norway", "swedish" / "sweden", "scottish" / "scotland" (not "morgan" /
+    "morgenstern": the country is the shared start give or take its last three letters, or
+    its "-land")."""
     if a == b:
         return True
     if a.endswith(_DEMONYM):
@@ -94,4 +95,10 @@ def same_place(a: str, b: str) -> bool:
     n = 0
     while n < min(len(adj), len(place)) and adj[n] == place[n]:
         n += 1
-    return n >= max(SAME_PLACE_PREFIX, len(place) - 3)
+    if n >= max(SAME_PLACE_PREFIX, len(place) - 3):
+        return True
+    # a "-land" country's people are named from what comes before it, with a short ending:
+    # "scottish" / "scotland", "thai" / "thailand" (not "portuguese" / "portland"; "finnish" /
+    # "finland" share too few letters to be told from chance)
+    core = len(place) - 4
+    return place.endswith("land") and n >= max(SAME_PLACE_PREFIX, core) >= len(adj) - 4
