@@ -1387,6 +1387,26 @@ def test_a_copy_of_an_article_is_not_an_independent_source() -> None:
     assert _analysed(story)[("000.txt", COPIED[1])].label == "consistent"
 
 
+def test_two_sources_giving_different_shares_is_a_doubt_shown_not_a_conflict() -> None:
+    # one source against one on a share: of what, and from when, may differ (a division's
+    # revenue "down 16%" / the company's "a six percent increase")
+    claim = "Velto's gaming division posted revenue of $1.6 billion, a decrease of 16% on the year."
+    other = "Velto posted quarterly revenue of $14 billion, a six percent increase on the year."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], FILLER[2])
+    got = _by_text(story)[claim]
+    assert got.label != "contradicted", got.reason
+    assert any("'16%' here; 'six percent increase' in 001.txt (tied)" in h for h in got.hints)
+    assert "no number" not in got.reason and "no conflict" not in got.reason
+    # look-alikes: two sources against one on a share is still a conflict, and so is a tie on
+    # a count
+    third = "Velto's revenue was $14 billion, a six percent increase on the year, it said."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], [third, *FILLER[2]])
+    assert _by_text(story)[claim].label == "contradicted"
+    dead = "The Marrow river flood killed 12 people in Dunmore on Monday."
+    story = _story([dead], ["The Marrow river flood killed 15 people in Dunmore on Monday."])
+    assert _by_text(story)[dead].label == "contradicted"
+
+
 def test_a_story_of_copies_says_it_has_no_other_source() -> None:
     # the same report three times: "no sentence aligns with it above score 20" said nothing
     # of why, and "a copy" named two articles
