@@ -64,7 +64,7 @@ FEW = 64  # claims sharing stems with a claim that `Counterparts.of` reads in pl
 # Words of address, attribution and discourse (conjunctions among them), and quantifiers and
 # intensifiers: in news they surround every quote and link every paragraph, so sharing them says
 # nothing about whether two sentences report the same thing.
-_DISCOURSE = """told tell tells telling according familiar matter
+_DISCOURSE = """told tell tells telling say saying stated noted according familiar matter
     added adding asked asking reporter reporters statement whether meanwhile while however
     although though because since unless until whereas despite during
     some other others another among amongst any all both each every many much few several own
