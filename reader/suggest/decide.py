@@ -208,8 +208,8 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
             # a share is of something, and a change from some time: two sources' shares
             # under one noun were of different things in all 6 ties of 20 real stories
             # ("layoffs for 10% of its workforce" / "64% of workers" voted; a division's
-            # revenue "up 16%" / the company's "six percent increase"). With no majority to
-            # settle it, the reviewer is shown it, not told of a conflict.
+            # revenue "a decrease of 16%" / the company's "six percent increase"). With no
+            # majority to settle it, the reviewer is shown it, not told of a conflict.
             return Finding(False, f"{reason}: shares of what may differ", s.span, srcs, hint=True)
         # a tie is a coin toss; a lone dissenter could be the one that is right
         strength = "low" if best_n == own else "high" if best_n >= 2 else "medium"
