@@ -424,28 +424,27 @@ def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int
             for start, end, stems in found
             if all(articles_using[s] - (s in mine) == 0 for s in stems)
         ]
+        # the claim's places that other sources name too (read once a claim, and only for a
+        # claim with a lone name: few are)
+        alone = {c.text[start:end].lower() for start, end, _ in lone}
+        shared = [p for p in places.places(c.text) if p not in alone] if lone else []
         out.append(
             [
                 (start, end)
                 for start, end, stems in lone
-                if not _placed(c, start, end, starts) and not _locates(c, start, end, lone)
+                if not _placed(c, start, end, starts) and not _locates(c, start, end, shared)
             ]
         )
     return out
 
 
-def _locates(c: Claim, start: int, end: int, lone: Sequence[tuple[int, int, object]]) -> bool:
-    """The name c.text[start:end] is a place that holds another place the claim names, one
-    other sources name too: where that place is ("Bangkok, Thailand", "Portland, Oregon"), not
-    what the claim reports."""
+def _locates(c: Claim, start: int, end: int, shared: Sequence[str]) -> bool:
+    """The name c.text[start:end] is a place that holds one of `shared`, the claim's places
+    that other sources name too: where that place is ("Bangkok, Thailand", "Portland,
+    Oregon"), not what the claim reports."""
     known = places.gazetteer()
     outer = c.text[start:end].lower()
-    if outer not in known:
-        return False
-    alone = {c.text[a:b].lower() for a, b, _ in lone}
-    return any(
-        inner not in alone and known.contains(outer, inner) for inner in places.places(c.text)
-    )
+    return outer in known and any(known.contains(outer, inner) for inner in shared)
 
 
 def _placed(c: Claim, start: int, end: int, starts: dict[str, set[tuple[str, str]]]) -> bool:
