@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from reader.align.clauses import CLAUSE_TERMS, CLAUSE_WEIGHT, ClauseIndex, Row, clause_starts
 from reader.align.postings import Postings
 from reader.models import Claim
 
@@ -99,7 +100,6 @@ SAYING = frozenset(
 )
 _OPENING_QUOTES = ("\u201c", '"', "\u2018", "'")
 
-Row = tuple[np.ndarray, np.ndarray]  # term ids and their weights
 _NO_ROW: Row = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
@@ -291,6 +291,7 @@ class ClaimTerms(NamedTuple):
     titles: tuple[Title, ...] = ()  # the people it gives a title ("Deputy Secretary ... Sherman")
     goes_on: bool = False  # `goes_on`
     source: int = 0  # bit k set: terms[k] is only a word of who says it here (`attribution`)
+    clauses: tuple[int, ...] = ()  # each clause's terms as bits, when it has several (`clauses`)
 
 
 def claim_terms(
@@ -332,7 +333,26 @@ def _claim_terms(text: str) -> ClaimTerms:
         told = {term_stem(t) for k, t in enumerate(tokens) if k not in said}
         by = {term_stem(tokens[k]) for k in said} - told
         source = sum(1 << k for k, t in enumerate(ts) if t in by)
-    return ClaimTerms(ts, refers_back(text), named, lowered, given, goes_on(text, tokens), source)
+    return ClaimTerms(
+        ts, refers_back(text), named, lowered, given, goes_on(text, tokens), source,
+        _clause_bits(text, tokens, ts),
+    )  # fmt: skip
+
+
+def _clause_bits(text: str, tokens: Sequence[Token], ts: Sequence[str]) -> tuple[int, ...]:
+    """Each clause of `text` (`clauses.clause_starts`) as the bits of the terms `ts` its words
+    are; () for a sentence of one clause."""
+    starts = clause_starts(text)
+    if not starts:
+        return ()
+    at = {t: k for k, t in enumerate(ts)}
+    bits = [0] * (len(starts) + 1)
+    for tok in tokens:
+        w = tok.lower
+        term = NUMBER_WORDS.get(w) or (w.replace(",", "") if w[0].isdigit() else term_stem(tok))
+        if (k := at.get(term)) is not None:
+            bits[bisect_left(starts, tok.start + 1)] |= 1 << k
+    return tuple(bits)
 
 
 # Who says it, not what happened (`attribution`): "..., coast guard commander Erik Holm said.",
@@ -591,6 +611,7 @@ class StoryWeights:
                     (ix, x),
                     x * fact[ix],
                 )
+        self.clauses = self._clauses(read, kept, idf, rare)
         # postings: for each term, the claims that use it (in order) and its weight there, all
         # terms in one array, so that any number of rows gathers them in a few array operations
         owner = np.repeat(np.arange(n), np.diff(cuts))
@@ -603,6 +624,25 @@ class StoryWeights:
         # "..., said Jennifer Homendy, chair of the National Transportation Safety Board": a
         # subject on one side, who says it on the other)
         self.post_fact = (fact_w > 0)[order]
+
+    def _clauses(
+        self,
+        read: Sequence[ClaimTerms],
+        kept: Sequence[Sequence[str]],
+        idf: dict[str, float],
+        rare: dict[str, float],
+    ) -> ClauseIndex:
+        """The clauses of the claims that have several, of `CLAUSE_TERMS` weighted terms or
+        more and fewer than their claim's (`kept`)."""
+        owner, units, rares = [], [], []
+        for i, c in enumerate(read):
+            for bits in c.clauses:
+                ts = [t for k, t in enumerate(c.terms) if bits >> k & 1 and t in idf]
+                if CLAUSE_TERMS <= len(ts) < len(kept[i]):
+                    owner.append(i)
+                    units.append(self._vector({t: idf[t] for t in ts}))
+                    rares.append(self._weights({t: rare[t] for t in ts}))
+        return ClauseIndex(owner, units, rares, len(self.ids))
 
     def _weights(self, weights: dict[str, float]) -> Row:
         ix = np.array([self.ids[t] for t in weights], dtype=np.int64)
@@ -759,6 +799,22 @@ class StoryWeights:
             self._heads = (at, sims, shared)
         return self._heads
 
+    def _with_clauses(
+        self, claims: list[int], skip: tuple[int, int] | None, sims: np.ndarray
+    ) -> None:
+        """Raises `sims` (rows: `claims`) to `CLAUSE_WEIGHT` x the best similarity of a clause
+        of the row's claim with the column's claim, or of the row's claim or clause with a
+        clause of the column's."""
+        own = self.clauses.of(claims)
+        units = [self.rows[i] for i in claims] + [u for _, u, _ in own]
+        rare = [self.rare[i] for i in claims] + [x for _, _, x in own]
+        best = self.clauses.against(units, rare, skip, self._width(skip), EVIDENCE_WORDS)
+        if own:
+            whole, _ = self._evidence([u for _, u, _ in own], [x for _, _, x in own], skip)
+            part = np.maximum(best[len(claims) :], whole)
+            np.maximum.at(best, [r for r, _, _ in own], part)
+        np.maximum(sims, CLAUSE_WEIGHT * best[: len(claims)], out=sims)
+
     def _lexical(
         self, claims: list[int], skip: tuple[int, int] | None, facts: bool
     ) -> tuple[np.ndarray, np.ndarray | None]:
@@ -780,6 +836,8 @@ class StoryWeights:
             sims[rows] = np.maximum(sims[rows], with_context)
             if shared is not None and more is not None:
                 shared[rows] = np.maximum(shared[rows], more)
+        if len(self.clauses.owner):
+            self._with_clauses(claims, skip, sims)
         if (heads := self._headline_rows()) is not None:
             # a headline's column scores as its row does, read with the sentence it condenses
             at, head_sims, head_shared = heads
