@@ -6,7 +6,7 @@ from itertools import pairwise
 import pytest
 from test_align_signals import make_story, pair_scores
 
-from reader.align import align_story, pair_score, weighting
+from reader.align import PairScorer, align_story, pair_score, weighting
 from reader.align.clauses import clause_starts
 
 
@@ -109,3 +109,13 @@ def test_a_clause_match_is_stored_as_its_pair_score() -> None:
         e.score for e in align_story(story) if e.claim_id == claims[PUMPS].id and e.text == BRIDGE
     )
     assert stored == pair_score(story, claims[PUMPS], claims[BRIDGE]) >= 70
+
+
+def test_a_clause_match_scores_the_same_asked_with_a_sentence_of_its_own_article() -> None:
+    story = make_story(FLOOD)
+    claims = story.claims()
+    at = {c.text: k for k, c in enumerate(claims)}
+    scorer = PairScorer(claims)
+    # with a sentence of the claim's own article, its row is scored against every claim
+    both = scorer.scores(at[PUMPS], [at[FLOOD["a.txt"][0]], at[BRIDGE]])
+    assert both[1] == scorer.score(at[PUMPS], at[BRIDGE]) >= 70

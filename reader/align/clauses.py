@@ -65,7 +65,7 @@ class ClauseIndex:
         `terms`, numbered) and their unit-length weights; `rare[k]`: the same terms' rare
         weights."""
         self.owner = np.asarray(owner, dtype=np.int64)
-        self.rows = {}
+        self.rows: dict[int, list[tuple[Row, Row]]] = {}
         for k, o in enumerate(owner):
             self.rows.setdefault(o, []).append((units[k], rare[k]))
         m = len(owner)
@@ -99,7 +99,7 @@ class ClauseIndex:
         out = np.zeros((len(units), width))
         if not len(self.owner) or not units:
             return out
-        first, last = 0, len(self.owner)
+        first = last = 0
         gap = None
         if skip is not None:  # the skipped claims' clauses are a run of units
             first, last = np.searchsorted(self.owner, skip).tolist()
