@@ -10,7 +10,8 @@ details") is also read with its preceding sentence as context, at `CONTEXT_WEIGH
 that refers to "such details" or "those demands" anywhere. One that opens with a person ("He
 added", "She said") is not: it points back to a speaker, and the sentence before it is another
 of their statements, whose counterparts are not its own (dev gold 0.77/0.79/0.87 ->
-0.78/0.79/0.88, false leads 2 -> 2).
+0.78/0.79/0.88, false leads 2 -> 2). A sentence that tells two things is also matched clause by
+clause (`reader.align.clauses`).
 
 What a pair shares is also weighed for what it says happened (`with_facts`): its shared terms
 less the names of people and places the story never writes in lower case, offices and words of
