@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from annotations.connection import SQLITE_MAGIC
 from annotations.store import StoreError
 
 FORMATS = ("csv", "jsonl")
@@ -91,9 +92,6 @@ def refusal(out: str | os.PathLike, protect: Iterable[Protected]) -> str | None:
         return None
 
 
-_SQLITE = b"SQLite format 3\x00"  # how every SQLite database file begins
-
-
 def _database(target: str) -> str | None:
     """What `target` is when it is an SQLite database, or the -wal or -shm file of one, else
     None: a database is never an output ("-o crossread.db", typed for "--db crossread.db",
@@ -104,7 +102,7 @@ def _database(target: str) -> str | None:
             if not stat.S_ISREG(os.stat(path).st_mode):
                 continue  # (a FIFO would block a read)
             with open(path, "rb") as f:
-                if f.read(len(_SQLITE)) != _SQLITE:
+                if f.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                     continue
             if path == base:
                 return f"the {suffix[1:]} file of an SQLite database"

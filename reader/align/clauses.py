@@ -68,14 +68,10 @@ class ClauseIndex:
         self.rows: dict[int, list[tuple[Row, Row]]] = {}
         for k, o in enumerate(owner):
             self.rows.setdefault(o, []).append((units[k], rare[k]))
-        m = len(owner)
-        if not m:
+        if not len(self.owner):
             return
-        unit_of = np.repeat(np.arange(m), [len(ix) for ix, _ in units])
-        count = terms
-        terms = np.concatenate([ix for ix, _ in units])
-        order = np.lexsort((unit_of, terms))
-        self.postings = Postings.sorted(terms[order], unit_of[order], count, m)
+        ids = np.concatenate([ix for ix, _ in units])
+        self.postings, order = Postings.of_rows(ids, [len(ix) for ix, _ in units], terms)
         self.weight = np.concatenate([w for _, w in units])[order]
         # each claim's clauses as a run of units: where each run starts, and whose it is
         self.starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]])

@@ -29,6 +29,17 @@ class Postings:
         self._set(lengths, claims.astype(np.int64), n)
         return self
 
+    @classmethod
+    def of_rows(
+        cls, terms: np.ndarray, sizes: Sequence[int] | np.ndarray, count: int
+    ) -> tuple[Postings, np.ndarray]:
+        """The postings of rows whose term ids (of `count`) are `terms`, row after row, `sizes[k]`
+        of row k; and `order`: what is given per term of a row, in the same layout (its weight),
+        taken to the order of the postings by `values[order]`."""
+        rows = np.repeat(np.arange(len(sizes)), sizes)
+        order = np.argsort(terms, kind="stable")  # term by term, each in row order
+        return cls.sorted(terms[order], rows[order], count, len(sizes)), order
+
     def _set(self, lengths: np.ndarray, claims: np.ndarray, n: int) -> None:
         """Each term's number of claims, and all the claims term by term, of `n`."""
         self.n = n

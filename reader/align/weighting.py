@@ -615,10 +615,8 @@ class StoryWeights:
         self.clauses = self._clauses(read, kept, idf, rare)
         # postings: for each term, the claims that use it (in order) and its weight there, all
         # terms in one array, so that any number of rows gathers them in a few array operations
-        owner = np.repeat(np.arange(n), np.diff(cuts))
-        order = np.argsort(ids, kind="stable")  # term by term, each in claim order
+        self.postings, order = Postings.of_rows(ids, np.diff(cuts), len(self.ids))
         unit = np.concatenate([w for _, w in self.rows]) if self.rows else np.zeros(0)
-        self.postings = Postings.sorted(ids[order], owner[order], len(self.ids), n)
         self.post_w = unit[order]
         # ...and whether it is a fact term there: a term shared is a fact only where both claims
         # say it as one ("The National Transportation Safety Board immediately announced..." /
