@@ -22,6 +22,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from annotations.store import StoreError
+from reader.models import shown_names
 
 if TYPE_CHECKING:
     import numpy as np
@@ -289,8 +290,13 @@ def team_reports(
     names = list(reviewers) if reviewers else labelled
     missing = [r for r in names if r not in labelled]
     if missing:
+        hint = (
+            "; a name with a comma is given with --reviewer"
+            if any("," in r for r in labelled)
+            else ""
+        )
         raise StoreError(
-            f"no labels by {', '.join(missing)} here (reviewers: {', '.join(labelled) or 'none'})"
+            f"no labels by {shown_names(missing)} here (reviewers: {shown_names(labelled)}){hint}"
         )
     if len(names) < 2:
         raise StoreError(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from annotations import schema
@@ -58,10 +59,44 @@ def _version(conn: sqlite3.Connection, path: str | Path) -> int | None:
 
 
 def named(path: str | os.PathLike) -> None:
-    """Refuses an empty database path: `Path("")` is the current folder (an unset $VARIABLE
-    in `--db "$DB"`), which would be read as a folder given for a database."""
-    if not os.fspath(path):
+    """Refuses a path that cannot name a database file: an empty one (`Path("")` is the
+    current folder: an unset $VARIABLE in `--db "$DB"`), one ending in a slash (`Path` drops
+    it: `--db team.db/` made the file team.db), or the log of another database (`log_of`)."""
+    shown = os.fspath(path)
+    if not shown:
         raise OpenError("no database given: the path is empty")
+    if shown.endswith(("/", os.sep)):
+        raise OpenError(f"{shown} ends in /: it names a folder, not a database file")
+    suffix = log_of(shown)
+    if suffix:
+        base = shown[: -len(suffix)]
+        raise OpenError(
+            f"{shown} is the {suffix[1:]} file of the SQLite database {base}: give {base} itself"
+        )
+
+
+def is_sqlite(path: str | os.PathLike) -> bool:
+    """True when `path` is a regular file that starts as an SQLite database does."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # (a FIFO would block the read)
+        with open(path, "rb") as f:
+            return f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False  # not there, or not readable: not known to be one
+
+
+LOG_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def log_of(path: str) -> str | None:
+    """The suffix ("-wal", "-shm", "-journal") by which `path` names a file SQLite keeps beside
+    an existing database, else None. Such a file is never a database nor an output: SQLite
+    takes it for that database's stale log and deletes it, whatever was written there."""
+    for suffix in LOG_SUFFIXES:
+        if path.endswith(suffix) and is_sqlite(path[: -len(suffix)]):
+            return suffix
+    return None
 
 
 def _read_only(path: Path, *, immutable: bool, check_same_thread: bool) -> sqlite3.Connection:

@@ -10,8 +10,9 @@ same guarantees about the file named by `-o`:
 - a new file gets mode 0666 & ~umask like any file a shell creates; an existing file keeps its
   mode and, where the user may, its owner and group;
 - protected paths (the database, the imported articles) are refused whatever spelling reaches
-  them, compared after resolving symbolic links; so is any SQLite database (and its -wal and
-  -shm files): an output is never written over one.
+  them, compared after resolving symbolic links; so is any SQLite database (and its -wal, -shm
+  and -journal files): an output is never written over one;
+- a path ending in a slash names a folder: never a file written under the name without it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from annotations.connection import SQLITE_MAGIC
+from annotations.connection import is_sqlite, log_of
 from annotations.store import StoreError
 
 FORMATS = ("csv", "jsonl")
@@ -93,23 +94,13 @@ def refusal(out: str | os.PathLike, protect: Iterable[Protected]) -> str | None:
 
 
 def _database(target: str) -> str | None:
-    """What `target` is when it is an SQLite database, or the -wal or -shm file of one, else
-    None: a database is never an output ("-o crossread.db", typed for "--db crossread.db",
-    replaced every tag with a CSV)."""
-    base, suffix = target[:-4], target[-4:]
-    for path in (target, base) if suffix in ("-wal", "-shm") else (target,):
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                continue  # (a FIFO would block a read)
-            with open(path, "rb") as f:
-                if f.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                    continue
-            if path == base:
-                return f"the {suffix[1:]} file of an SQLite database"
-            return "an SQLite database"
-        except OSError:
-            continue  # not there, or not readable: not known to be one
-    return None
+    """What `target` is when it is an SQLite database, or a log SQLite keeps beside one (-wal,
+    -shm, -journal), else None: a database is never an output ("-o crossread.db", typed for
+    "--db crossread.db", replaced every tag with a CSV)."""
+    if is_sqlite(target):
+        return "an SQLite database"
+    suffix = log_of(target)
+    return f"the {suffix[1:]} file of an SQLite database" if suffix else None
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -117,6 +108,14 @@ def _stat(path: str) -> os.stat_result | None:
         return os.stat(path)
     except FileNotFoundError:
         return None
+
+
+def standard_output() -> TextIO:
+    """Standard output, for data; StoreError when it is closed (`crossread export >&-`: Python
+    then has none), rather than data written nowhere."""
+    if sys.stdout is None:
+        raise StoreError("standard output is closed: give -o FILE to write to a file")
+    return sys.stdout
 
 
 @contextmanager
@@ -129,7 +128,7 @@ def open_output(
     body runs.
     """
     if out == "-":
-        yield sys.stdout
+        yield standard_output()
         return
     if not isinstance(out, (str, os.PathLike)):
         yield out
@@ -143,6 +142,11 @@ def open_output(
     except OSError as e:  # e.g. a symlink loop
         raise StoreError(f"cannot write {shown}: {e.strerror or e}") from None
     folder = os.path.dirname(target)
+    if shown.endswith(("/", os.sep)) and (st is None or not stat.S_ISDIR(st.st_mode)):
+        # (`realpath` drops the slash: "-o keep.csv/" replaced keep.csv)
+        raise StoreError(
+            f"cannot write {shown}: " + ("no such folder" if st is None else "it is not a folder")
+        )
     if st is None and not os.path.isdir(folder):
         raise StoreError(f"cannot write {shown}: folder {folder} does not exist")
     if st is not None and stat.S_ISDIR(st.st_mode):

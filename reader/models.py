@@ -5,6 +5,7 @@ These dataclasses are the contract between loading, alignment, suggestions, the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 LABELS = ("consistent", "contradicted", "unverified")
@@ -14,6 +15,20 @@ CONFIDENCES = ("high", "medium", "low")
 def counted(n: int, noun: str, plural: str = "") -> str:
     """A count and its noun, as every message says it: "1 story", "30,252 claims"."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def shown_name(name: str) -> str:
+    """A reviewer's name as messages and reports show it: as it is, or quoted with its escapes
+    where it could be misread: empty, holding a comma (read as two in a list of names), a
+    control character (a line break faked a line of its own) or spaces at either end."""
+    if name and name.isprintable() and "," not in name and name == name.strip():
+        return name
+    return repr(name)
+
+
+def shown_names(names: Iterable[str]) -> str:
+    """`shown_name` of each, comma-separated, or "none"."""
+    return ", ".join(map(shown_name, names)) or "none"
 
 
 @dataclass(frozen=True)

@@ -184,3 +184,28 @@ def test_cli_writes_a_file_and_never_over_the_database(team_db, tmp_path):
     before = team_db.read_bytes()
     bad = run(main, ["agreement", "--db", str(team_db), "-o", str(team_db)])
     assert bad.exit_code == 2 and team_db.read_bytes() == before
+
+
+def test_cli_reviewers_are_chosen_by_name_whatever_the_name_holds(tmp_path):
+    # "--reviewers 'smith, j,ana'" split the name at its comma; "" and ",,," meant everyone
+    story = seed_story()
+    path = tmp_path / "odd.db"
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+        for reviewer in ("smith, j", "ana", "ben"):
+            for claim in story.claims():
+                s.set_label(claim.id, "consistent", reviewer)
+    run = CliRunner().invoke
+    two = run(main, ["agreement", "--db", str(path), "--samples", "0",
+                     "--reviewer", "smith, j", "--reviewer", "ana"])  # fmt: skip
+    assert two.exit_code == 0, two.output
+    assert "of 2 reviewers ('smith, j', ana)" in two.output
+    for empty in ("", ",,,"):
+        bad = run(main, ["agreement", "--db", str(path), "--reviewers", empty])
+        assert bad.exit_code == 2 and "--reviewers names no reviewer" in bad.output
+    bad = run(main, ["agreement", "--db", str(path), "--reviewers", "smith, j"])
+    assert bad.exit_code == 2
+    assert bad.output.strip() == (
+        "crossread: error: no labels by smith, j here (reviewers: ana, ben, 'smith, j'); "
+        "a name with a comma is given with --reviewer"
+    )

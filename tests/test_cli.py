@@ -80,6 +80,41 @@ def test_a_missing_path_among_several_imports_none_of_them(tmp_path: Path) -> No
     assert not db.exists()
 
 
+def test_another_folder_of_the_same_name_never_replaces_a_story(tmp_path: Path) -> None:
+    # a story is known by its folder's name: importing b/geneva after a/geneva replaced a's
+    # articles with b's and orphaned every tag, with no word of why
+    for where, text in (("a", "The bridge closed on Monday."), ("b", "The ferry sank.")):
+        story = tmp_path / where / "geneva"
+        story.mkdir(parents=True)
+        (story / "x.txt").write_text(f"News\n\n{text}\n")
+        (story / "y.txt").write_text(f"Report\n\n{text} Police said so.\n")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "geneva.txt").write_text("News\n\nThe plane landed.\n")
+    db = tmp_path / "x.db"
+    assert run("import", str(tmp_path / "a" / "geneva"), "--db", str(db)).exit_code == 0
+    with Store.open(db) as s:
+        s.set_label(s.claims("geneva")[0].id, "consistent", "ana")
+    for other in (tmp_path / "b" / "geneva", tmp_path / "one" / "geneva.txt"):
+        result = run("import", str(other), "--db", str(db))
+        assert result.exit_code == 2
+        assert (
+            f"skipped {other}: a story named geneva is already imported from "
+            f"{tmp_path / 'a' / 'geneva'}: rename this one to import it as a story of its own"
+        ) in result.output
+        assert result.output.strip().endswith(f"crossread: error: nothing imported from {other}")
+    with Store.open(db) as s:
+        assert "The bridge closed on Monday." in [c.text for c in s.claims("geneva")]
+        assert [a.label for a in s.annotations()] == ["consistent"] and not s.orphans()
+    # a story moved to another folder (the old one gone) is the same story, read from there
+    (tmp_path / "a" / "geneva").rename(tmp_path / "moved")
+    (tmp_path / "moved2").mkdir()
+    (tmp_path / "moved").rename(tmp_path / "moved2" / "geneva")
+    result = run("import", str(tmp_path / "moved2" / "geneva"), "--db", str(db))
+    assert result.exit_code == 0 and "(1 unchanged)" in result.output, result.output
+    with Store.open(db) as s:
+        assert s.story_path("geneva") == str(tmp_path / "moved2" / "geneva")
+
+
 def test_export_of_a_fresh_database_is_just_the_header(seeded_db: Path) -> None:
     result = run("export", "--db", str(seeded_db))
     assert result.exit_code == 0

@@ -73,10 +73,56 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path: Path)
 
 
 def test_a_size_limit_that_is_no_number_is_a_usage_error(tmp_path: Path) -> None:
-    for value in ("nan", "inf"):
+    for value in ("nan", "inf", "1e13", "1e300"):  # (1e13 MB overflowed the read: a traceback)
         proc = crossread("suggest", str(tmp_path), "--max-mb", value)
         assert proc.returncode == 2 and "Traceback" not in proc.stderr
-        assert f"{value} is not a number of megabytes" in proc.stderr
+        assert "is not a number of megabytes" in proc.stderr or "range" in proc.stderr
+
+
+def test_a_negative_bootstrap_seed_is_a_usage_error(tmp_path: Path) -> None:
+    proc = crossread("agreement", "--db", "x.db", "--seed", "-1", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "--seed" in proc.stderr
+
+
+def test_an_empty_database_variable_is_refused_like_an_empty_db(tmp_path: Path) -> None:
+    # `export CROSSREAD_DB=$TEAM_DB` with TEAM_DB unset quietly used ./crossread.db
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story" / "a.txt").write_text("Flood\n\nThe river rose.\n")
+    for args in (["import", "story"], ["stats"]):
+        proc = crossread(*args, env={"CROSSREAD_DB": ""}, cwd=tmp_path)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.strip() == "crossread: error: no database given: the path is empty"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
+
+
+def test_a_command_after_the_apps_options_is_named_as_a_command(tmp_path: Path) -> None:
+    # `crossread --db x.db stats` said "no such file or folder: stats"
+    proc = crossread("--db", "x.db", "stats", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "crossread: error: stats is a command: give its options after it "
+        "(`crossread stats --db ...`)"
+    )
+
+
+def test_commands_with_standard_output_closed_say_so_in_one_line(tmp_path: Path) -> None:
+    # `crossread export >&-` ended in a traceback (sys.stdout is None), so did import's summary
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("Flood\n\nThe river rose.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+    closed = {"stdout": None, "preexec_fn": lambda: os.close(1)}
+    run = [sys.executable, "-m", "reader"]
+    opts = {"cwd": tmp_path, "stderr": subprocess.PIPE, "text": True, "timeout": 60}
+    proc = subprocess.run([*run, "import", "story", "--db", "x.db"], **opts, **closed)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr  # the summary goes nowhere
+    for args in (["export", "--db", "x.db"], ["suggest", "story"]):
+        proc = subprocess.run([*run, *args], **opts, **closed)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.strip() == (
+            "crossread: error: standard output is closed: give -o FILE to write to a file"
+        )
 
 
 def test_export_of_a_reviewer_with_no_annotations_names_those_there_are(tmp_path: Path) -> None:

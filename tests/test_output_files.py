@@ -227,3 +227,34 @@ def test_export_refuses_an_article_of_a_folder_whose_name_is_not_utf8(tmp_path):
         assert "is an imported article" in proc.stderr or "among the articles" in proc.stderr
     assert article.read_text() == "The bridge closed on Monday after the storm.\n"
     assert not (story / "new.md").exists()
+
+
+def test_an_output_ending_in_a_slash_never_writes_a_file(tmp_path):
+    # `-o keep.csv/` replaced the file keep.csv; `-o exports/` (a folder meant) made a file
+    keep = tmp_path / "keep.csv"
+    keep.write_text("precious\n")
+    with pytest.raises(StoreError, match=r"keep\.csv/: it is not a folder"):
+        write(f"{keep}/")
+    assert keep.read_text() == "precious\n"
+    with pytest.raises(StoreError, match="exports/: no such folder"):
+        write(f"{tmp_path}/exports/")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.csv"]
+    (tmp_path / "dir").mkdir()
+    with pytest.raises(StoreError, match="it is a folder"):
+        write(f"{tmp_path}/dir/")
+
+
+def test_cli_merge_and_db_refuse_the_log_of_a_database(store, tmp_path):
+    store.close()
+    (tmp_path / "w.db-wal").write_bytes(b"")
+    for args in (
+        ("merge", str(tmp_path / "w.db"), "-o", str(tmp_path / "x.db-wal")),
+        ("stats", "--db", str(tmp_path / "w.db-wal")),
+    ):
+        (tmp_path / "x.db").write_bytes((tmp_path / "w.db").read_bytes())
+        proc = crossread(*args)
+        assert proc.returncode == 2 and "wal file of the SQLite database" in proc.stderr, (
+            proc.stderr
+        )
+        assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "x.db-wal").exists()

@@ -56,3 +56,31 @@ def test_reviewer_option_narrows_and_unknown_reviewer_is_an_error(tmp_path):
     assert "    b.txt: 1/3 tagged (33%)  consistent 1" in out
     bad = CliRunner().invoke(main, ["stats", "--db", db, "--reviewer", "zed"])
     assert bad.exit_code == 2 and "no annotations by zed (reviewers: ana, ben)" in bad.output
+
+
+def test_a_name_that_could_be_misread_is_shown_quoted_on_its_one_line(tmp_path):
+    # a reviewer "ana\nben" (from a merged database) printed as two lines faked a reviewer
+    # "ben"; "smith, j" read as two names in the lists of reviewers
+    db = tmp_path / "odd.db"
+    story = seed_story()
+    with Store.open(db) as s:
+        s.import_story(story, make_evidence(story))
+        s.set_label(story.claims()[0].id, "unverified", "ana\nben")
+        s.set_label(story.claims()[1].id, "unverified", "smith, j")
+    out = CliRunner().invoke(main, ["stats", "--db", str(db)]).output
+    lines = out.splitlines()
+    assert "'ana\\nben': 1/10 tagged (10%)  consistent 0  contradicted 0  unverified 1" in lines
+    assert "'smith, j': 1/10 tagged (10%)  consistent 0  contradicted 0  unverified 1" in lines
+    assert not any(line.startswith("ben") for line in lines)
+    bad = CliRunner().invoke(main, ["stats", "--db", str(db), "--reviewer", "smith"])
+    assert bad.output.strip() == (
+        "crossread: error: no annotations by smith (reviewers: 'ana\\nben', 'smith, j')"
+    )
+
+
+def test_a_typed_name_with_a_control_character_is_refused(tmp_path):
+    db = str(_db(tmp_path))
+    for name in ("zed\ncrossread: error: fake", "ana\t", "\u202eana"):
+        bad = CliRunner().invoke(main, ["stats", "--db", db, "--reviewer", name])
+        assert bad.exit_code == 2
+        assert bad.output.count("\n") == 1 and "a name cannot hold control characters" in bad.output

@@ -206,3 +206,33 @@ def test_a_database_moved_or_deleted_while_open_is_not_written_as_if_saved(tmp_p
         path.unlink()
         with pytest.raises(SaveError, match="moved, replaced or deleted"):
             s.set_label(first, "contradicted", "ana")
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_the_log_of_another_database_is_never_opened_as_a_database(tmp_path, suffix):
+    # `--db x.db-wal` (or `merge -o x.db-wal`) made a database where SQLite keeps x.db's log:
+    # the next write to x.db took the file for a stale log and deleted it, every tag with it
+    main = tmp_path / "x.db"
+    with Store.open(main) as s:
+        s.set_state("ana", "k", "v")
+    log = tmp_path / f"x.db{suffix}"
+    log.write_bytes(b"")  # (read-only commands leave an empty -wal and -shm behind)
+    for existing in (True, False):
+        if not existing:
+            log.unlink()
+        with pytest.raises(StoreError, match=f"x.db{suffix} is the {suffix[1:]} file of"):
+            Store.open(log)
+        assert log.exists() == existing and (not existing or log.read_bytes() == b"")
+    # look-alike: a name ending in -wal beside no database is a database like any other
+    with Store.open(tmp_path / "notes-wal") as s:
+        assert s.stories() == []
+
+
+def test_a_database_path_ending_in_a_slash_is_refused(tmp_path):
+    # `--db team.db/` created (or opened) the file team.db, which the path does not name
+    with Store.open(tmp_path / "team.db"):
+        pass
+    for path in (f"{tmp_path}/team.db/", f"{tmp_path}/new.db/"):
+        with pytest.raises(StoreError, match="ends in /: it names a folder"):
+            Store.open(path)
+    assert not (tmp_path / "new.db").exists()

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator
 
 from annotations.agreement import Estimate, Report
-from reader.models import LABELS, counted
+from reader.models import LABELS, counted, shown_name, shown_names
 
 CSV_COLUMNS = [
     "scope", "statistic", "first", "second", "first_label", "second_label", "claims", "value",
@@ -37,7 +37,7 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
     for r in reports:
         yield (
             f"{r.scope}: {counted(r.claims, 'claim')} labelled by two or more of "
-            f"{counted(len(r.reviewers), 'reviewer')} ({', '.join(r.reviewers)})"
+            f"{counted(len(r.reviewers), 'reviewer')} ({shown_names(r.reviewers)})"
         )
         if not r.claims:
             yield ""
@@ -45,15 +45,15 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
         yield f"  {'statistic':<22} {'value':>6} 95% interval"
         for title, attr in STATISTICS:
             yield f"  {title:<22} {_est(getattr(r, attr))}"
-        width = max(len(f"{p.first} / {p.second}") for p in r.pairs)
+        width = max(len(f"{shown_name(p.first)} / {shown_name(p.second)}") for p in r.pairs)
         yield f"  {'pair':<{width}}  claims  {'agreement':<23}  Cohen's kappa"
         for p in r.pairs:
-            name = f"{p.first} / {p.second}"
+            name = f"{shown_name(p.first)} / {shown_name(p.second)}"
             yield f"  {name:<{width}}  {p.claims:>6}  {_est(p.agreement):<23}  {_est(p.kappa)}"
         for p in r.pairs:
             if not p.claims:
                 continue
-            yield f"  {p.first} (rows) by {p.second} (columns):"
+            yield f"  {shown_name(p.first)} (rows) by {shown_name(p.second)} (columns):"
             yield "    " + " " * 13 + "".join(f"{lab:>14}" for lab in LABELS)
             for a in LABELS:
                 cells = "".join(f"{p.confusion.get((a, b), 0):>14}" for b in LABELS)
@@ -63,7 +63,7 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
             claim = claim_of(cid)
             where = f"{claim.story}/{claim.article} #{claim.index + 1}" if claim else cid
             text = claim.text if claim else ""
-            shown = ", ".join(f"{rev} {lab}" for rev, lab in labels.items())
+            shown = ", ".join(f"{shown_name(rev)} {lab}" for rev, lab in labels.items())
             yield f"    {where} {text[:70]!r}: {shown}"
         yield ""
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import click
+from click.core import ParameterSource
 from click_default_group import DefaultGroup
 
-from reader.models import counted
+from reader.models import counted, shown_name, shown_names
 from reader.processes import one_blas_thread
 
 if TYPE_CHECKING:
@@ -44,14 +45,17 @@ def default_reviewer() -> str:
         return "reviewer"
 
 
-def utf8_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A name typed on the command line (reviewer, story) must be text SQLite can store:
-    bytes that are not UTF-8 reach Python as lone surrogates and crashed the app and export."""
-    if value is not None:
+def utf8_name(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A name typed on the command line (reviewer, story; or several) must be text SQLite can
+    store: bytes that are not UTF-8 reach Python as lone surrogates and crashed the app and
+    export. A control character (a line break, a tab, a bidi control) has no place in one."""
+    for name in (value,) if isinstance(value, str) else value or ():
         try:
-            value.encode("utf-8")
+            name.encode("utf-8")
         except UnicodeEncodeError:
-            fail(f"{param.opts[0]} {value}: not valid UTF-8 (names are stored as UTF-8 text)")
+            fail(f"{param.opts[0]} {name}: not valid UTF-8 (names are stored as UTF-8 text)")
+        if not name.replace(" ", "").isprintable():
+            fail(f"{param.opts[0]} {shown_name(name)}: a name cannot hold control characters")
     return value
 
 
@@ -65,7 +69,9 @@ def say(message: str, *, err: bool = False) -> None:
 def write_out(text: str) -> None:
     """Data to standard output: exact bytes for a file or pipe, control characters escaped on
     a terminal (a cell could otherwise drive it)."""
-    if sys.stdout.isatty():
+    from annotations.output import standard_output
+
+    if standard_output().isatty():
         from reader.corpus.decode import sanitize
 
         text = "\n".join(sanitize(line) for line in text.split("\n"))
@@ -132,9 +138,17 @@ def _remove_if_empty(db: str) -> None:
         Path(db + suffix).unlink(missing_ok=True)
 
 
+def _db_path(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """An empty $CROSSREAD_DB is an empty path, as `--db ""` is (click reads it as unset: an
+    unset `$TEAM_DB` in `export CROSSREAD_DB=$TEAM_DB` quietly used ./crossread.db)."""
+    unset = ctx.get_parameter_source(param.name or "db") is ParameterSource.DEFAULT
+    return "" if unset and os.environ.get("CROSSREAD_DB") == "" else value
+
+
 db_option = click.option(
     "--db",
     envvar="CROSSREAD_DB",
+    callback=_db_path,
     default=DEFAULT_DB,
     show_default=True,
     help="SQLite database file (also $CROSSREAD_DB).",
@@ -152,9 +166,14 @@ follow_option = click.option(
 )
 
 
+MAX_MB = 1_000_000  # a terabyte: more than any article file (1e13 overflowed the read)
+
+
 def _megabytes(ctx: click.Context, param: click.Parameter, value: float) -> float:
     if not math.isfinite(value):  # ("nan" and "inf" pass the range: no size of file)
         raise click.BadParameter(f"{value} is not a number of megabytes")
+    if value > MAX_MB:
+        raise click.BadParameter(f"{value:g} is not a number of megabytes (at most {MAX_MB:,})")
     return value
 
 
@@ -252,8 +271,9 @@ class CommandsOrPaths(DefaultGroup):
         except SystemExit as exc:
             if _ends_at_once and exc.code in (0, None):
                 try:
-                    sys.stdout.flush()
-                    sys.stderr.flush()
+                    for stream in (sys.stdout, sys.stderr):
+                        if stream is not None:  # (None: closed when the process started)
+                            stream.flush()
                 except OSError:  # (a closed pipe): the interpreter ends as it would have
                     raise exc from None
                 os._exit(0)
@@ -392,6 +412,8 @@ def run_import(
         else:
             print_summary(path, result)
         if not result.reports:
+            if result.refused:
+                raise CorpusError(f"nothing imported from {path}")
             raise CorpusError(f"no articles (.txt or .md files) in {path}")
 
 
@@ -454,6 +476,10 @@ def open_cmd(
     out in the background meanwhile (`reader.pipeline.background`)."""
     from reader.processes import usable_cores
 
+    for path in paths:
+        if path in main.commands and not os.path.lexists(path):
+            # `crossread --db x.db stats`: the options went to the app, the command with them
+            fail(f"{path} is a command: give its options after it (`crossread {path} --db ...`)")
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
@@ -621,7 +647,7 @@ def _known_reviewer(store: Store, reviewer: str | None) -> None:
     """Fails, naming the reviewers there are, when `reviewer` has no annotation in `store`."""
     known = store.reviewers()
     if reviewer is not None and reviewer not in known:
-        fail(f"no annotations by {reviewer} (reviewers: {', '.join(known) or 'none'})")
+        fail(f"no annotations by {shown_name(reviewer)} (reviewers: {shown_names(known)})")
 
 
 @main.command("stats")
@@ -672,6 +698,13 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
     callback=utf8_name,
     help="Comma-separated reviewers (default: everyone).",
 )
+@click.option(
+    "--reviewer",
+    "reviewer",
+    multiple=True,
+    callback=utf8_name,
+    help="A reviewer, whatever the name holds (commas too); repeat it for several.",
+)
 @click.option("--by", type=click.Choice(["story", "article"]), default=None, help="Also per group.")
 @format_option(["table", "csv", "json"])
 @click.option(
@@ -681,12 +714,15 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
     show_default=True,
     help="Bootstrap resamples for the 95% intervals (0: none).",
 )
-@click.option("--seed", type=int, default=2026, show_default=True, help="Bootstrap seed.")
+@click.option(
+    "--seed", type=click.IntRange(min=0), default=2026, show_default=True, help="Bootstrap seed."
+)
 @click.option("-o", "--output", default="-", help="Output file (default: standard output).")
 def agreement_cmd(
     db: str,
     story: str | None,
     reviewers: str | None,
+    reviewer: tuple[str, ...],
     by: str | None,
     fmt: str,
     samples: int,
@@ -701,12 +737,17 @@ def agreement_cmd(
     from reader.cli.agreement import format_csv, format_json, format_table
 
     fmt = chosen_format(fmt, output, ["table", "csv", "json"])
-    names = [r.strip() for r in reviewers.split(",") if r.strip()] if reviewers else None
+    names = [
+        *([r.strip() for r in reviewers.split(",") if r.strip()] if reviewers else []),
+        *reviewer,
+    ]
+    if reviewers is not None and not names:  # `--reviewers "$TEAM"` with TEAM unset
+        fail("--reviewers names no reviewer")
     with user_errors():
         store = open_store(db, create=False, read_only=True)
         try:
             reports = team_reports(
-                store, story=story, reviewers=names, by=by, samples=samples, seed=seed
+                store, story=story, reviewers=names or None, by=by, samples=samples, seed=seed
             )
             if fmt == "table":
                 text = "".join(f"{line}\n" for line in format_table(reports, store.claim))

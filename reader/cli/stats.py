@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.models import LABELS, counted
+from reader.models import LABELS, counted, shown_name
 
 if TYPE_CHECKING:
     from annotations.store import Count, Store
@@ -37,7 +37,7 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
     for name in names:
         progress = store.progress(reviewer=name)
         # claims nobody tagged are still this reviewer's to do: totals come from the team
-        yield _line(name, _with_total(progress.overall, claims))
+        yield _line(shown_name(name), _with_total(progress.overall, claims))
         for story, count in team.stories.items():
             mine = progress.stories.get(story)
             yield _line(f"story {story}", _with_total(mine, count.total), "  ")

@@ -8,7 +8,6 @@ bytes of the export.
 from __future__ import annotations
 
 import re
-import sys
 from typing import TextIO
 
 # Like decode._CONTROL, but CR is kept before LF (CSV's row end) and tab and newline pass.
@@ -42,5 +41,7 @@ class _Escaping:
 
 def data_stdout() -> TextIO:
     """Standard output for an export's data: escaped on a terminal, exact otherwise."""
-    out = sys.stdout
+    from annotations.output import standard_output
+
+    out = standard_output()
     return _Escaping(out) if out.isatty() else out  # type: ignore[return-value]

@@ -50,6 +50,8 @@ class ImportResult:
     # stories whose claims are stored, their evidence and suggestions left to a later import
     # (`import_path`'s `defer`)
     analysing: list[str] = field(default_factory=list)
+    # stories not imported: another of the same name is, from a folder still there
+    refused: list[Skipped] = field(default_factory=list)
 
     @property
     def claims(self) -> int:
@@ -350,6 +352,16 @@ def import_path(
         """The stories whose files changed, loaded as the analysis asks for the next one."""
         nonlocal analysed
         for story in loading:
+            other = store.elsewhere(story)
+            if other is not None:  # (a story is known by its name: it would replace that one)
+                reason = (
+                    f"a story named {story.name} is already imported from {other}: rename this "
+                    "one to import it as a story of its own"
+                )
+                result.refused.append(Skipped(story.path, reason))
+                continue
+            if store.story_path(story.name) not in (None, story.path):
+                store.moved(story)  # (its old folder is gone: `Store.elsewhere`)
             # (`Store.story_is_current`, its two reads kept: a story waiting needs them again)
             same, marked = store.same_files(story), store.is_analysing(story.name)
             if same and not marked:
@@ -404,9 +416,9 @@ def import_path(
                 )
             if progress:
                 progress(story)
-    result.skipped = list(corpus.skipped)  # (found as the stories were loaded)
+    result.skipped = [*corpus.skipped, *result.refused]  # (found as the stories were loaded)
     result.warnings[:0] = decoding_warnings(corpus)
-    result.reports = [reports[id(s)] for s in corpus.stories]
+    result.reports = [reports[id(s)] for s in corpus.stories if id(s) in reports]
     return result
 
 
