@@ -372,8 +372,9 @@ def run_import(
     jobs: int = 1,
     defer: bool = False,
     lines: bool = False,
-) -> None:
-    """Import every path with a progress bar; print a summary (only problems if quiet).
+) -> list[str]:
+    """Import every path with a progress bar; print a summary (only problems if quiet); the
+    names of the stories imported (or found unchanged), in order.
     `defer`: long stories' evidence and suggestions are left for later (`import_path`).
     `lines`: progress as lines (`StoryBar`), and a line a path done when there are several.
 
@@ -385,6 +386,7 @@ def run_import(
     for path in paths:
         checked(path)
     started = time.monotonic()
+    names: list[str] = []
     for k, path in enumerate(paths):
         if lines and k:
             done = f"{k:,} of {len(paths):,} done… ({time.monotonic() - started:.1f} s)"
@@ -415,6 +417,8 @@ def run_import(
             if result.refused:
                 raise CorpusError(f"nothing imported from {path}")
             raise CorpusError(f"no articles (.txt or .md files) in {path}")
+        names += [r.story for r in result.reports]
+    return names
 
 
 def print_summary(path: str, result) -> None:
@@ -486,7 +490,7 @@ def open_cmd(
             targets = list(paths)
             if not targets and not store.stories():
                 targets = [str(bundled_seeds())]
-            run_import(
+            imported = run_import(
                 store, targets, max_mb, quiet=True, follow_symlinks=follow_symlinks,
                 jobs=usable_cores(), defer=True,
             )  # fmt: skip
@@ -521,6 +525,7 @@ def open_cmd(
                 adjudicate=adjudicate,
                 guidelines=guidelines,
                 background=background,
+                story=imported[0] if paths else None,  # the story asked for opens
             )
     finally:
         if background is not None:

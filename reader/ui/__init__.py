@@ -24,6 +24,7 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
             adjudicate=settings.get("adjudicate", False),
             guidelines=settings.get("guidelines"),
             background=settings.get("background"),
+            story=settings.get("story"),
         )
         app.gc_paused = True
         app.run()

@@ -151,10 +151,12 @@ class CrossreadApp(App[None]):
         adjudicate: bool = False,
         guidelines: str | None = None,
         background: BackgroundImport | None = None,
+        story: str | None = None,
     ) -> None:
         """`advance` None: as the config file says (default: move on after tagging).
         `guidelines`: a Markdown file for `g` (default: guidelines.md beside the story).
-        `background`: the import working out the evidence of stories still analysing."""
+        `background`: the import working out the evidence of stories still analysing.
+        `story`: the story to open (default: the one the reviewer left off in)."""
         super().__init__()
         from annotations.store import Store
         from reader.ui.config import load_config
@@ -173,6 +175,7 @@ class CrossreadApp(App[None]):
         self.keymap: dict[str, str] = {}  # binding id -> keys, from the config file
         self.adjudicate = adjudicate
         self.guidelines = guidelines  # open on the adjudication screen (reviewer = adjudicator)
+        self.asked_story = story
         self.background = background
         self.analysis_step = ""  # what `background` is doing, as the watch last read it
         self.compare_name: str | None = None
@@ -241,7 +244,7 @@ class CrossreadApp(App[None]):
         self.review.run_write = self.writer.submit
         self.review.on_landed = self._landed
         try:
-            self.review.restore()
+            self.review.restore(self.asked_story)
             self.show_article()
         except StoreError as exc:  # a damaged database: say so on the command line, not a crash
             self.failure = exc
@@ -473,10 +476,18 @@ class CrossreadApp(App[None]):
         )
 
     # ---- writing -----------------------------------------------------------------------------
+    def _still_opening(self) -> bool:
+        """True, said, while a story is being opened: a tag key then is meant for a claim of
+        that story, not of the one still shown (`}` and `c` in one burst tagged the story left)."""
+        if self._opening is None:
+            return False
+        self.say(f"Still opening {self._opening}: nothing saved; tag once it is shown.")
+        return True
+
     def _save(self, write, *, move: bool = False, keep: int | None = None) -> bool:
         """Hand a write to the writer thread; the claim shows as saving until it lands (then
         `_landed` redraws it as the database has it, or says why it was not saved)."""
-        if not write():
+        if self._still_opening() or not write():
             return False
         if move and self.advance:
             self.review.move(1)
@@ -527,6 +538,8 @@ class CrossreadApp(App[None]):
     def action_accept_high(self) -> None:
         from reader.ui.dialogs import ConfirmScreen
 
+        if self._still_opening():
+            return
         claims = self.review.acceptable()
         if not claims:
             self.say("No high-confidence suggestion to accept in this article.")
@@ -916,11 +929,12 @@ def build_app(
     adjudicate: bool = False,
     guidelines: str | None = None,
     background: BackgroundImport | None = None,
+    story: str | None = None,
 ) -> CrossreadApp:
     """The app the CLI runs and the tests drive. Raises StoreError for a database it cannot open."""
     return CrossreadApp(
         db_path, reviewer, advance=advance, adjudicate=adjudicate, guidelines=guidelines,
-        background=background,
+        background=background, story=story,
     )  # fmt: skip
 
 

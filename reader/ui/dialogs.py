@@ -315,6 +315,8 @@ class ExportScreen(ModalScreen[dict | None]):
         stem, dot, ext = path_input.value.rpartition(".")
         if dot and ext in ("csv", "jsonl"):
             path_input.value = f"{stem}.{self.fmt}"
+        # a CSV setting: JSON lines hold no formulas for a spreadsheet to run
+        self.query_one("#export-excel", Checkbox).disabled = self.fmt != "csv"
         self._show_full_path()  # (what the name is for the format now chosen)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -342,7 +344,7 @@ class ExportScreen(ModalScreen[dict | None]):
         settings = {
             "out_path": str(full),
             "fmt": self.fmt,
-            "excel": self.query_one("#export-excel", Checkbox).value,
+            "excel": self.fmt == "csv" and self.query_one("#export-excel", Checkbox).value,
             "all_claims": self.query_one("#export-all", Checkbox).value,
             "all_reviewers": self.query_one("#who-all", RadioButton).value,
         }

@@ -125,12 +125,16 @@ class Review:
             if a.label and i in self._article_of
         )
 
-    def restore(self) -> None:
-        """Go back to where the reviewer left off, or to the start of the first story."""
+    def restore(self, story: str | None = None) -> None:
+        """Open `story` (the one `crossread PATH` imported), or else the one the reviewer left
+        off in, or the first; at the place left off in it, if that is in it."""
         if not self.stories:
             return
-        story = self.store.get_state(self.reviewer, "story")
-        self.open_story(story if story in self.stories else self.stories[0])
+        saved = self.store.get_state(self.reviewer, "story")
+        chosen = next((s for s in (story, saved) if s in self.stories), self.stories[0])
+        self.open_story(chosen)
+        if chosen != saved:
+            return
         names = [a.name for a in self.articles]
         article = self.store.get_state(self.reviewer, "article")
         if article in names:
@@ -443,13 +447,14 @@ class Review:
     def acceptable(self) -> list[Claim]:
         """Claims of the current article whose high-confidence suggestion `A` would accept.
 
-        Claims already labelled as suggested are left out: the count in the confirmation is
-        the number of labels that will change.
+        Claims the reviewer has labelled are left out: `A` fills in what they have not
+        decided, never replaces a label of theirs (it turned one set by hand into the
+        suggested one), and the count in the confirmation is the number of labels it sets.
         """
         out = []
         for claim in self.article_claims:
             sugg = self.suggestion(claim)
-            if sugg and sugg.confidence == "high" and self.label_of(claim.id) != sugg.label:
+            if sugg and sugg.confidence == "high" and self.label_of(claim.id) is None:
                 out.append(claim)
         return out
 
@@ -472,17 +477,26 @@ class Review:
         with_change, without = (event.new, event.old) if redo else (event.old, event.new)
         with_change, without = with_change or {}, without or {}
         what = _what_changed(with_change, without)
-        where = "a claim no longer in the story"
-        for article in self.articles:
-            for claim in self.claims.get(article.name, []):
-                if claim.id == event.claim_id:
-                    where = f"claim {claim.index + 1} of {self.source_of(article.name)}"
+        where = self._where(event.claim_id)
         text = f"{'redid' if redo else 'undid'}: {what} on {where}"
         if event.grp is not None:
             text += " and the rest of its batch"
         if not redo and with_change.get("label") != without.get("label") and without.get("label"):
             text += f" (now {without['label']})"
         return text
+
+    def _where(self, claim_id: str) -> str:
+        """Where a claim is, as an undo names it: "claim 12 of BBC", in the open story; in
+        another one (undo goes back through this window's changes, whatever their story) with
+        that story's name."""
+        for article in self.articles:
+            for claim in self.claims.get(article.name, []):
+                if claim.id == claim_id:
+                    return f"claim {claim.index + 1} of {self.source_of(article.name)}"
+        claim = self.store.claim(claim_id)
+        if claim is None:
+            return "a claim no longer in its article"
+        return f"claim {claim.index + 1} of {claim.article} in story {claim.story}"
 
     def undo(self, then: Callable[[Event | None], None], redo: bool = False) -> None:
         """Undo (or redo) this reviewer's last change; `then(event)` once it is saved, with the

@@ -40,7 +40,7 @@ async def test_shift_a_confirms_with_the_count_accepts_and_one_undo_reverts(seed
         first = app.review.claim.id
         shown = str(app.query_one("#evidence-body").render())
         assert f"{app.review.suggestion().confidence} confidence" in shown
-        expected = {cid: lab for cid, lab in high.items() if cid != first or lab != "consistent"}
+        expected = {cid: lab for cid, lab in high.items() if cid != first}
 
         await pilot.press("A")
         assert isinstance(app.screen, ConfirmScreen)
@@ -51,7 +51,7 @@ async def test_shift_a_confirms_with_the_count_accepts_and_one_undo_reverts(seed
 
         await pilot.press("A", "y")
         saved = labels(seeded_db)
-        for cid, label in high.items():
+        for cid, label in expected.items():
             assert saved[cid] == label
         store = Store.open(seeded_db)
         accepted = {
@@ -66,4 +66,28 @@ async def test_shift_a_confirms_with_the_count_accepts_and_one_undo_reverts(seed
         await pilot.press("ctrl+z")  # the whole batch, in one step
         assert labels(seeded_db) == {first: "consistent"}
         await pilot.press("ctrl+y")
-        assert all(labels(seeded_db)[cid] == lab for cid, lab in high.items())
+        assert all(labels(seeded_db)[cid] == lab for cid, lab in expected.items())
+
+
+async def test_shift_a_never_replaces_a_label_set_by_hand(seeded_db) -> None:
+    # `A` after reviewing part of an article turned a claim marked contradicted by hand into
+    # the suggested "consistent", and its confirmation did not say so
+    per_article = _high_by_article(seeded_db)
+    index = max(range(len(per_article)), key=lambda k: len(per_article[k]))
+    high = per_article[index]
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["right_square_bracket"] * index)
+        while app.review.claim.id not in high:
+            await pilot.press("j")
+        mine = app.review.claim.id
+        other = {"consistent": "x", "contradicted": "c", "unverified": "c"}[high[mine]]
+        await pilot.press(other)
+        hand = labels(seeded_db)[mine]
+        assert hand != high[mine]
+        await pilot.press("A")
+        assert f"Accept {len(high) - 1} high-confidence suggestion" in app.screen.question
+        await pilot.press("y")
+        saved = labels(seeded_db)
+        assert saved[mine] == hand
+        assert all(saved[cid] == lab for cid, lab in high.items() if cid != mine)

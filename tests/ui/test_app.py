@@ -206,6 +206,24 @@ async def test_export_jsonl_choice(seeded_db: str) -> None:
     assert [json.loads(line)["label"] for line in lines] == ["unverified"]
 
 
+async def test_spreadsheet_safe_is_for_csv_only_and_never_fails_a_jsonl_export(
+    seeded_db: str,
+) -> None:
+    # ticked, then JSONL chosen: the dialog closed on "Export failed: --excel applies to CSV
+    # only", naming a command-line flag, its settings lost
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("u", "s")
+        await pilot.click("#export-excel")
+        await pilot.click("#fmt-jsonl")
+        assert app.screen.query_one("#export-excel").disabled
+        await pilot.click("#export")
+        await pilot.pause()
+        assert not any("failed" in n.message for n in app._notifications)
+    lines = Path("crossread-export.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["label"] for line in lines] == ["unverified"]
+
+
 async def test_failed_write_is_reported_and_not_shown_as_saved(
     seeded_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
