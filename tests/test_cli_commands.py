@@ -15,6 +15,12 @@ def crossread(*args: str, env: dict | None = None, cwd: Path | None = None):
     )  # fmt: skip
 
 
+def two_article_story(story: Path) -> None:
+    story.mkdir()
+    (story / "a.txt").write_text("Flood\n\nThe river rose.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+
+
 def test_a_mistyped_command_is_called_one_and_the_nearest_is_suggested(tmp_path: Path) -> None:
     for typo, meant in (("exprot", "export"), ("imprt", "import"), ("stat", "stats")):
         proc = crossread(typo, cwd=tmp_path)
@@ -50,10 +56,7 @@ def test_shell_completion_offers_the_subcommands_and_their_options() -> None:
 def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path: Path) -> None:
     # `crossread import "$STORIES"` with the variable unset: Path("") is ".", which held a
     # story folder here and would have been imported, the database among its "articles"
-    story = tmp_path / "story"
-    story.mkdir()
-    (story / "a.txt").write_text("Flood\n\nThe river rose.\n")
-    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+    two_article_story(tmp_path / "story")
     for args, message in (
         (["import", "", "--db", "x.db"], "no file or folder given: the path is empty"),
         (["", "--db", "x.db"], "no file or folder given: the path is empty"),
@@ -108,10 +111,7 @@ def test_a_command_after_the_apps_options_is_named_as_a_command(tmp_path: Path) 
 
 def test_commands_with_standard_output_closed_say_so_in_one_line(tmp_path: Path) -> None:
     # `crossread export >&-` ended in a traceback (sys.stdout is None), so did import's summary
-    story = tmp_path / "story"
-    story.mkdir()
-    (story / "a.txt").write_text("Flood\n\nThe river rose.\n")
-    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+    two_article_story(tmp_path / "story")
     closed = {"stdout": None, "preexec_fn": lambda: os.close(1)}
     run = [sys.executable, "-m", "reader"]
     opts = {"cwd": tmp_path, "stderr": subprocess.PIPE, "text": True, "timeout": 60}
@@ -126,10 +126,7 @@ def test_commands_with_standard_output_closed_say_so_in_one_line(tmp_path: Path)
 
 
 def test_export_of_a_reviewer_with_no_annotations_names_those_there_are(tmp_path: Path) -> None:
-    story = tmp_path / "story"
-    story.mkdir()
-    (story / "a.txt").write_text("Flood\n\nThe river rose.\n")
-    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+    two_article_story(tmp_path / "story")
     assert crossread("import", "story", "--db", "x.db", cwd=tmp_path).returncode == 0
     # a mistyped name gave an export of no rows, as if nothing were labelled
     proc = crossread("export", "--db", "x.db", "--reviewer", "anna", "-o", "out.csv", cwd=tmp_path)

@@ -73,19 +73,26 @@ async def test_one_story_has_no_story_list(seeded_db: str) -> None:
         assert not app.query_one(StoryList).display
 
 
-async def test_a_story_is_read_off_the_event_loop_and_keys_work_meanwhile(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def slow_reads(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Stories are read, as a big one on a slow disk, only once the event returned is set."""
     import reader.ui.app as app_module
 
     release = threading.Event()
     real = app_module.read_story
 
     def slow_read(store, story, reviewer):
-        release.wait(10)  # a big story on a slow disk
+        release.wait(10)
         return real(store, story, reviewer)
 
     monkeypatch.setattr(app_module, "read_story", slow_read)
+    return release
+
+
+async def test_a_story_is_read_off_the_event_loop_and_keys_work_meanwhile(
+    tmp_path: Path, slow_reads: threading.Event
+) -> None:
+    release = slow_reads
     app = build_app(many_stories(tmp_path), REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -102,20 +109,11 @@ async def test_a_story_is_read_off_the_event_loop_and_keys_work_meanwhile(
 
 
 async def test_a_tag_typed_while_a_story_opens_never_lands_on_the_story_left(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, slow_reads: threading.Event
 ) -> None:
     # `}` then `c` in one burst (fast typing, keys bunched over SSH) tagged the current claim
     # of the story being left: the reviewer, looking at the new one, saw nothing tagged
-    import reader.ui.app as app_module
-
-    release = threading.Event()
-    real = app_module.read_story
-
-    def slow_read(store, story, reviewer):
-        release.wait(10)
-        return real(store, story, reviewer)
-
-    monkeypatch.setattr(app_module, "read_story", slow_read)
+    release = slow_reads
     db = many_stories(tmp_path)
     app = build_app(db, REVIEWER)
     async with app.run_test(size=SIZE) as pilot:
