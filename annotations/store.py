@@ -36,7 +36,6 @@ from annotations.schema import (
     SCORE,
 )
 from annotations.story_rows import StoryRows, prepare
-from reader.corpus.decode import restore_undecodable
 from reader.models import CONFIDENCES, LABELS, Article, Claim, Evidence, Story, Suggestion
 
 if TYPE_CHECKING:
@@ -464,20 +463,9 @@ class Store:
         row = self.conn.execute("SELECT path FROM stories WHERE name = ?", (story,)).fetchone()
         return row[0] if row else None
 
-    def elsewhere(self, story: Story) -> str | None:
-        """Where another story of `story`'s name was imported from, when that folder (or file)
-        is still there: a different story, which importing `story` would replace. A story
-        whose folder was moved is the same story, read from its new place (`moved`)."""
-        stored = self.story_path(story.name)
-        if stored is None:
-            return None
-        there, here = (restore_undecodable(p) for p in (stored, story.path))  # (file names)
-        if os.path.realpath(there) == os.path.realpath(here):
-            return None
-        return stored if os.path.lexists(there) else None
-
     def moved(self, story: Story) -> None:
-        """Record that the stored story is now read from `story.path`."""
+        """Record that the stored story is now read from `story.path` (its folder was moved, or
+        is spelt another way)."""
         with self._write() as conn:
             conn.execute("UPDATE stories SET path = ? WHERE name = ?", (story.path, story.name))
 

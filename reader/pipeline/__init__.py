@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.corpus.decode import restore_undecodable
 from reader.corpus.loader import open_corpus
 from reader.models import Corpus, Skipped, Story, counted
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
@@ -352,16 +354,16 @@ def import_path(
         """The stories whose files changed, loaded as the analysis asks for the next one."""
         nonlocal analysed
         for story in loading:
-            other = store.elsewhere(story)
-            if other is not None:  # (a story is known by its name: it would replace that one)
-                reason = (
-                    f"a story named {story.name} is already imported from {other}: rename this "
-                    "one to import it as a story of its own"
-                )
-                result.refused.append(Skipped(story.path, reason))
-                continue
-            if store.story_path(story.name) not in (None, story.path):
-                store.moved(story)  # (its old folder is gone: `Store.elsewhere`)
+            stored = store.story_path(story.name)
+            if stored not in (None, story.path):
+                if _another_place(stored, story.path):  # (a story is known by its name)
+                    reason = (
+                        f"a story named {story.name} is already imported from {stored}: rename "
+                        "this one to import it as a story of its own"
+                    )
+                    result.refused.append(Skipped(story.path, reason))
+                    continue
+                store.moved(story)
             # (`Store.story_is_current`, its two reads kept: a story waiting needs them again)
             same, marked = store.same_files(story), store.is_analysing(story.name)
             if same and not marked:
@@ -420,6 +422,14 @@ def import_path(
     result.warnings[:0] = decoding_warnings(corpus)
     result.reports = [reports[id(s)] for s in corpus.stories if id(s) in reports]
     return result
+
+
+def _another_place(stored: str, here: str) -> bool:
+    """True when `stored`, where a story of this name was imported from, is another folder (or
+    file) than `here` and still there: importing from here would replace a different story. A
+    story whose folder was moved away is the same story, read from its new place."""
+    there, here = (restore_undecodable(p) for p in (stored, here))  # (paths are stored escaped)
+    return os.path.realpath(there) != os.path.realpath(here) and os.path.lexists(there)
 
 
 def _waiting_report(story: Story) -> ImportReport:
