@@ -23,7 +23,8 @@ from reader.corpus.copies import copy_warnings
 from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable, printable
 from reader.corpus.markdown import plain_text, too_deep
 from reader.corpus.segment import segment_article, split_sentences
-from reader.corpus.sources import find_source, line_spans
+from reader.corpus.sources import find_source, front_matter_span, line_spans
+from reader.corpus.unwrap import unwrap
 from reader.models import Article, Claim, Corpus, Skipped, Story
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -115,12 +116,16 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
     markdown = Path(name).suffix.lower() == ".md"
     if markdown and too_deep(text):
         warnings.append("Markdown nested too deep to render: read as plain text")
+        markdown = False
     elif markdown and text.strip():
-        text = plain_text(text)
+        text = plain_text(text)  # (which joins a paragraph's lines itself)
         if not text.strip():
             raise ArticleError("no text (only Markdown markup: images, code, HTML)")
     if not text.strip():
         raise ArticleError("no text (only white space)")
+    if not markdown:  # a hard-wrapped paragraph's sentences are not cut at each line
+        front = front_matter_span(text)
+        text = text[: front[1]] + unwrap(text[front[1] :]) if front else unwrap(text)
     boiler = boilerplate_spans(text)
     source, front = find_source(text, name, boiler)
     if front:  # front matter is boilerplate line by line, so no claim or title comes from it
