@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -63,46 +64,64 @@ def test_jobs_1_and_jobs_2_write_the_same_database(tmp_path):
     assert numbers[0] == numbers[1]
 
 
-def test_kill_9_during_a_parallel_import_leaves_only_whole_stories(tmp_path):
-    stories = 40
-    write_corpus(tmp_path / "corpus", stories, articles=4, sentences=30)
-    with Store.open(tmp_path / "whole.db") as store:
-        import_path(store, tmp_path / "corpus", jobs=1)
-    db = tmp_path / "killed.db"
-    (tmp_path / "tmp").mkdir()  # where the import keeps what waits for its writer
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reader", "import", str(tmp_path / "corpus"), "--db", str(db),
-         "--jobs", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
+def started_import(corpus: Path, db: Path, tmp: Path, **popen) -> subprocess.Popen:
+    """`crossread import corpus --db db --jobs 2` in a process group of its own (the importer
+    and its workers, as a terminal's foreground job), its temporary files in `tmp`."""
+    tmp.mkdir(exist_ok=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader", "import", str(corpus), "--db", str(db), "--jobs", "2"],
+        start_new_session=True, env={**os.environ, "TMPDIR": str(tmp)}, **popen,
     )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 120
-        stored = 0
-        while stored < 3 and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.05)
-            try:
-                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-                stored = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
-                conn.close()
-            except sqlite3.Error:
-                pass  # not created yet
-        os.killpg(proc.pid, signal.SIGKILL)  # the importer and its worker processes
-    finally:
-        proc.wait()
-    if stored >= stories:
-        pytest.fail("the import finished before it could be killed")
+
+
+def wait_for_stories(db: Path, proc: subprocess.Popen, count: int) -> int:
+    """Stories stored in `db` once `count` are (or the import ended, or two minutes passed)."""
+    deadline = time.monotonic() + 120
+    stored = 0
+    while stored < count and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+            stored = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+            conn.close()
+        except sqlite3.Error:
+            pass  # not created yet
+    return stored
+
+
+def only_whole_stories(db: Path, whole: Path, stories: int) -> None:
+    """`db` holds some stories, not all, each exactly as the finished import `whole` does."""
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     names = [r[0] for r in conn.execute("SELECT name FROM stories ORDER BY name")]
     conn.close()
     assert 3 <= len(names) < stories
     for name in names:  # each stored story is whole: exactly what a finished import stores
-        assert content(db, name) == content(tmp_path / "whole.db", name), name
+        assert content(db, name) == content(whole, name), name
     # a story never stored has no row anywhere
     left = content(db)
     assert {r[0] for r in left["articles"]} == set(names)
     assert {r[1] for r in left["claims"]} == set(names)
+
+
+def test_kill_9_during_a_parallel_import_leaves_only_whole_stories(tmp_path):
+    stories = 40
+    write_corpus(tmp_path / "corpus", stories, articles=4, sentences=30)
+    with Store.open(tmp_path / "whole.db") as store:
+        import_path(store, tmp_path / "corpus", jobs=1)
+    db = tmp_path / "killed.db"
+    proc = started_import(
+        tmp_path / "corpus", db, tmp_path / "tmp",
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        stored = wait_for_stories(db, proc, 3)
+        os.killpg(proc.pid, signal.SIGKILL)  # the importer and its worker processes
+    finally:
+        proc.wait()
+    if stored >= stories:
+        pytest.fail("the import finished before it could be killed")
+    only_whole_stories(db, tmp_path / "whole.db", stories)
     # the killed import's temporary folder is removed by the next import
     assert list((tmp_path / "tmp").iterdir())
     subprocess.run(
@@ -110,6 +129,45 @@ def test_kill_9_during_a_parallel_import_leaves_only_whole_stories(tmp_path):
         check=True, capture_output=True, env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
     )  # fmt: skip
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_ctrl_c_during_a_parallel_import_says_so_and_ends_with_only_whole_stories(tmp_path):
+    # Ctrl-C printed click's "Aborted!" (status 1), often a worker's traceback, and sometimes
+    # never ended: a worker it stopped mid-way through sending a result left the import waiting
+    stories = 40
+    write_corpus(tmp_path / "corpus", stories, articles=4, sentences=30)
+    with Store.open(tmp_path / "whole.db") as store:
+        import_path(store, tmp_path / "corpus", jobs=1)
+    for attempt in range(3):  # at different moments of the workers' work
+        db = tmp_path / f"interrupted{attempt}.db"
+        proc = started_import(
+            tmp_path / "corpus", db, tmp_path / "tmp",
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            stored = wait_for_stories(db, proc, 3 + 2 * attempt)
+            os.killpg(proc.pid, signal.SIGINT)  # a terminal sends it to the whole group
+            err = proc.communicate(timeout=60)[1].decode()
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        if stored >= stories:
+            pytest.fail("the import finished before it could be interrupted")
+        assert proc.returncode == 130, err
+        assert "Traceback" not in err and "Aborted" not in err, err
+        said = err.strip().splitlines()[-1]
+        assert said.startswith("crossread: interrupted after storing ")
+        assert said.endswith("; the same import again goes on from there")
+        only_whole_stories(db, tmp_path / "whole.db", stories)
+        with pytest.raises(ProcessLookupError):  # no worker left behind
+            os.killpg(proc.pid, 0)
+    again = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(tmp_path / "corpus"), "--db", str(db)],
+        capture_output=True, text=True, env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
+    )  # fmt: skip
+    assert again.returncode == 0
+    assert content(db) == content(tmp_path / "whole.db")
 
 
 def test_two_shards_merged_equal_one_import(tmp_path):

@@ -78,6 +78,13 @@ def write_out(text: str) -> None:
     click.echo(text, nl=False)
 
 
+INTERRUPTED = 128 + 2  # a shell's status for a command ended by Ctrl-C (SIGINT)
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, with what it leaves the user (the line said instead of "interrupted")."""
+
+
 def fail(message: str) -> None:
     say(f"crossread: error: {message}", err=True)
     sys.exit(2)
@@ -279,6 +286,16 @@ class CommandsOrPaths(DefaultGroup):
                 os._exit(0)
             raise
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C ends a command with a line saying so and the shell's status for it (130), not
+        click's "Aborted!" (status 1)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            say(f"crossread: {exc}" if isinstance(exc, Interrupted) else "crossread: interrupted",
+                err=True)  # fmt: skip
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.resilient_parsing and not args:
             # completing the first word: keep the group's context so commands are offered
@@ -392,18 +409,29 @@ def run_import(
             done = f"{k:,} of {len(paths):,} done… ({time.monotonic() - started:.1f} s)"
             say(f"{paths[k - 1]}: {done}", err=True)
         bar = StoryBar(f"Importing {path}", path, lines)
+        stored: set[str] = set()
+
+        def step(story, bar=bar, stored=stored) -> None:
+            stored.add(story.name)
+            bar.step(story)
+
         try:
             result = import_path(
                 store,
                 path,
                 max_bytes=int(max_mb * 1_000_000),
                 on_loaded=bar.start,
-                progress=bar.step,
+                progress=step,
                 follow_symlinks=follow_symlinks,
                 jobs=jobs,
                 phase=bar.phase,
                 defer=defer,
             )
+        except KeyboardInterrupt:
+            done = counted(len(names) + len(stored), "story", "stories")
+            raise Interrupted(
+                f"interrupted after storing {done}; the same import again goes on from there"
+            ) from None
         finally:
             bar.close()
         if quiet:

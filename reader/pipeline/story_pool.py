@@ -24,6 +24,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Container, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -70,6 +71,10 @@ def worker_init(parent: int | None = None, long: bool = False) -> None:
     the whole story after another: freed ones are reused (`keep_freed_memory`)."""
     from reader.align import fuzzy
 
+    # Ctrl-C reaches every process of the terminal's group; it is the importing process's to
+    # handle (`pool`). A worker it ended mid-way through sending a result would leave the
+    # executor waiting for the rest forever (and printed a traceback).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     fuzzy.max_threads = 1
     if long:
         keep_freed_memory()
@@ -77,14 +82,23 @@ def worker_init(parent: int | None = None, long: bool = False) -> None:
         os._exit(1)
 
 
-def pool(jobs: int, long: bool = False) -> ProcessPoolExecutor:
-    """`jobs` forked worker processes (`worker_init`): they inherit what this process holds."""
-    return ProcessPoolExecutor(
+@contextlib.contextmanager
+def pool(jobs: int, long: bool = False) -> Iterator[ProcessPoolExecutor]:
+    """`jobs` forked worker processes (`worker_init`): they inherit what this process holds.
+    Left by an exception (Ctrl-C, an error), the work not started is dropped, not waited for:
+    the workers only finish what they are doing."""
+    executor = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=worker_init,
         initargs=(os.getpid(), long),
     )
+    try:
+        yield executor
+    except BaseException:
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown()
 
 
 @contextlib.contextmanager
