@@ -36,7 +36,16 @@ from annotations.schema import (
     SCORE,
 )
 from annotations.story_rows import StoryRows, prepare
-from reader.models import CONFIDENCES, LABELS, Article, Claim, Evidence, Story, Suggestion
+from reader.models import (
+    CONFIDENCES,
+    LABELS,
+    Article,
+    Claim,
+    Evidence,
+    Story,
+    Suggestion,
+    name_order,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -455,7 +464,8 @@ class Store:
 
     @_reads
     def stories(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT name FROM stories ORDER BY name")]
+        """Names in the corpus's order (`name_order`)."""
+        return sorted((r[0] for r in self.conn.execute("SELECT name FROM stories")), key=name_order)
 
     @_reads
     def story_path(self, story: str) -> str | None:

@@ -5,6 +5,7 @@ These dataclasses are the contract between loading, alignment, suggestions, the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,16 @@ CONFIDENCES = ("high", "medium", "low")
 def counted(n: int, noun: str, plural: str = "") -> str:
     """A count and its noun, as every message says it: "1 story", "30,252 claims"."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def name_order(name: str) -> tuple[tuple[str | int, ...], str]:
+    """The sort key of an article's or a story's name, as a file manager orders them: a number
+    in it by its value ("part2" before "part10"), letters whatever their case."""
+    parts = _NUMBER.split(name)  # text, number, text…: the same kind at the same place
+    return tuple(int(p) if k % 2 else p.casefold() for k, p in enumerate(parts)), name
 
 
 def shown_name(name: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from annotations.store import Store
 from reader.corpus.loader import ArticleError, CorpusError, load_article, load_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -458,3 +459,20 @@ def test_an_article_with_nothing_to_review_is_skipped_and_said(tmp_path: Path) -
         ("a.md", "no sentence to review: only front matter or boilerplate"),
         ("b.txt", "no sentence to review: only front matter or boilerplate"),
     ]
+
+
+def test_articles_and_stories_are_in_the_order_a_file_manager_shows(tmp_path: Path) -> None:
+    # "part10" came before "part2": a reviewer going through the articles jumped ahead
+    for story in ("day10", "day2", "day1"):
+        for name in ("part10.txt", "part2.txt", "part1.txt", "Part3.txt"):
+            (tmp_path / story).mkdir(exist_ok=True)
+            (tmp_path / story / name).write_text(f"{name}\n\nThe river rose on Monday.\n")
+    corpus = load_corpus(tmp_path)
+    assert [s.name for s in corpus.stories] == ["day1", "day2", "day10"]
+    names = [a.name for a in corpus.stories[0].articles]
+    assert names == ["part1.txt", "part2.txt", "Part3.txt", "part10.txt"]
+    with Store.open(tmp_path / "c.db") as store:
+        for story in corpus.stories:
+            store.import_story(story, [], [])
+        assert store.stories() == ["day1", "day2", "day10"]
+        assert [a.name for a in store.articles("day2")] == names

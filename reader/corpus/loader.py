@@ -25,7 +25,7 @@ from reader.corpus.markdown import plain_text, too_deep
 from reader.corpus.segment import segment_article, split_sentences
 from reader.corpus.sources import find_source, front_matter_span, line_spans
 from reader.corpus.unwrap import unwrap
-from reader.models import Article, Claim, Corpus, Skipped, Story
+from reader.models import Article, Claim, Corpus, Skipped, Story, name_order
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 GUIDELINES = "guidelines.md"  # a story's (or a folder of stories') labelling guidelines
@@ -214,7 +214,7 @@ def _skip_reason(entry: os.DirEntry[str], inside: str | None = None) -> str | No
 def _scan(folder: Path) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: e.name)
+            return sorted(it, key=lambda e: name_order(e.name))
     except OSError as exc:
         raise CorpusError(f"cannot read folder {_show(folder)}: {exc.strerror or exc}") from None
 
