@@ -36,6 +36,21 @@ def seeded_db(tmp_path_factory) -> Path:
     return db
 
 
+def test_the_import_summary_counts_the_articles_removed_from_a_story(tmp_path: Path) -> None:
+    story = tmp_path / "flood"
+    story.mkdir()
+    (story / "a.txt").write_text("Flood\n\nThe river rose.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres.\n")
+    assert run("import", str(story), "--db", str(tmp_path / "c.db")).exit_code == 0
+    (story / "b.txt").unlink()
+    result = run("import", str(story), "--db", str(tmp_path / "c.db"))
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        f"{story}: 1 story (0 unchanged), 1 article (0 new, 0 changed, 1 removed), 2 claims, "
+        "0 files skipped"
+    )
+
+
 def test_import_prints_a_summary(seeded_db: Path, tmp_path: Path) -> None:
     result = run("import", str(SEEDS), "--db", str(tmp_path / "fresh.db"))
     assert result.exit_code == 0

@@ -454,11 +454,13 @@ def print_summary(path: str, result) -> None:
         return sum(len(getattr(r, attr)) for r in result.reports)
 
     unchanged = sum(1 for r in result.reports if r.skipped)
+    # articles no longer in their story's folder: gone from the panes, their tags kept as orphans
+    removed = f", {count('articles_removed')} removed" if count("articles_removed") else ""
     articles = count("articles_added") + count("articles_changed") + count("articles_unchanged")
     say(
         f"{path}: {counted(len(result.reports), 'story', 'stories')} ({unchanged} unchanged), "
         f"{counted(articles, 'article')} ({count('articles_added')} new, "
-        f"{count('articles_changed')} changed), {counted(result.claims, 'claim')}, "
+        f"{count('articles_changed')} changed{removed}), {counted(result.claims, 'claim')}, "
         f"{counted(len(result.skipped), 'file')} skipped"
     )
     for s in result.skipped:
