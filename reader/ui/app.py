@@ -24,6 +24,7 @@ from textual.widgets import OptionList
 from reader.models import LABELS, counted
 from reader.ui.article_view import SAVING, ArticleView, ReadingView
 from reader.ui.footer import KeysFooter
+from reader.ui.keys import key_text
 from reader.ui.panels import ArticleList, EvidencePanel, InfoLine, StatusLine, short_name
 from reader.ui.session import LOW_CONFIDENCE, Review, StoryData, read_story
 from reader.ui.story_list import StoryList
@@ -489,8 +490,14 @@ class CrossreadApp(App[None]):
         `_landed` redraws it as the database has it, or says why it was not saved)."""
         if self._still_opening() or not write():
             return False
-        if move and self.advance:
-            self.review.move(1)
+        if move and self.advance and not self.review.move(1):
+            # (the cursor stays put: without a word, the next tag key would retag this claim)
+            which = "" if self.review.filter == "all" else " that the filter shows"
+            self.say(
+                f"That was the last claim of this article{which}: "
+                f"{key_text(self, 'next_article')} for the next article, "
+                f"{key_text(self, 'next_untagged')} for the next untagged claim."
+            )
         self.show_marks(keep)
         return True
 
@@ -875,8 +882,6 @@ class CrossreadApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        from reader.ui.keys import key_text
-
         actions = {b.id: b.action for b in self.BINDINGS if isinstance(b, Binding) and b.id}
         commands = [
             ("Tag consistent", "tag_consistent"),

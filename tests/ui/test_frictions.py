@@ -172,3 +172,27 @@ async def test_export_onto_an_imported_article_is_refused_in_the_dialog(
     assert article.read_bytes() == before
     assert not Path("seeds/new.md").exists()
     assert other.read_bytes() == database
+
+
+async def test_tagging_the_last_claim_of_an_article_says_where_to_go_next(
+    sourced_db: str,
+) -> None:
+    # the cursor stayed on the last claim without a word: the next tag key retagged it
+    with Store.open(sourced_db) as store:
+        story = store.stories()[0]
+        first = store.articles(story)[0].name
+        count = len(store.claims(story, first))
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press(*["j"] * (count - 2), "c")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert not any(m.startswith("That was the last claim") for m in said)  # one more
+        await pilot.press("c")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert said[-1] == (
+            "That was the last claim of this article: ] for the next article, n for the next "
+            "untagged claim."
+        )
+        assert app.review.article.name == first  # it stays: the reviewer decides
