@@ -1,8 +1,8 @@
 """Evidence ranking on a small hand-checked story."""
 
-from reader.align.evidence import align_story, score_matrix
+from reader.align.evidence import align_blocks, align_story, as_evidence, by_claim, score_matrix
 from reader.corpus.sentences import article_from_sentences
-from reader.models import Story
+from reader.models import Evidence, Story
 
 
 def make_story(articles: dict[str, list[str]]) -> Story:
@@ -175,3 +175,15 @@ def test_fuzzy_scores_on_token_sets_are_token_set_ratios_of_the_texts() -> None:
     assert (fuzzy_scores(texts, texts, long, long) == expected).all()
     sets = token_sets(texts)
     assert sets[0].split() == sorted(set(texts[0].split()))  # each word once, sorted
+
+
+def test_a_blocks_evidence_by_claim_is_the_evidence_as_made_field_by_field() -> None:
+    # (`by_claim` makes each `Evidence` without its dataclass `__init__`)
+    claims = STORY.claims()
+    for lo, hi, pairs in align_blocks(STORY):
+        evidence, found = by_claim(claims, lo, hi, pairs)
+        made = list(as_evidence(claims, pairs))
+        assert evidence == made and [vars(e) for e in evidence] == [vars(e) for e in made]
+        assert [e for i in range(lo, hi) for e in found[i]] == made
+        pairs_made = zip(evidence, made, strict=True)
+        assert all(type(e) is Evidence and hash(e) == hash(m) for e, m in pairs_made)

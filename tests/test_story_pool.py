@@ -190,3 +190,12 @@ def test_a_long_storys_meanings_read_by_several_processes_are_read_as_by_one(see
     assert shared.dtype == alone.dtype and shared.tobytes() == alone.tobytes()
     assert sum(without(t, common) != t for t in texts) > 10  # (some words are left out)
     assert len(np.unique(alone, axis=0)) > len(texts) // 2
+
+
+def test_a_long_storys_workers_collect_no_garbage_and_leave_this_process_collecting():
+    # they live for one story, whose objects are freed by counting references (`worker_init`)
+    with story_pool.pool(1, long=True) as workers:
+        assert workers.submit(gc.isenabled).result() is False
+    with story_pool.pool(1) as workers:
+        assert workers.submit(gc.isenabled).result() is True
+    assert gc.isenabled()

@@ -290,10 +290,14 @@ class Counterparts:
         if not self.contiguous:  # (one claim at a time)
             other = self.article[flat] != a
             flat, weights, who = flat[other], weights[other], who[other]
-        # one sum per (claim, other claim), added up in the claim's stem order as when alone
-        codes, size = who * n + flat, (hi - lo) * n
-        if codes.size * DENSE >= size:  # a short article's claims against a long one's: counted
-            # in place (`np.unique` sorted a million codes, for the same sums in the same order)
+        # one sum per (claim, other claim), added up in the claim's stem order as when alone;
+        # the other claims numbered as if the claims' own article were not there, so that a
+        # long article's claims count their sums with a short one's in a small array
+        start, gap = (own[0], own[1] - own[0]) if own else (n, 0)
+        width = n - gap
+        codes, size = who * width + flat - gap * (flat >= start), (hi - lo) * width
+        if codes.size * DENSE >= size:  # counted in place (`np.unique` sorted a million codes,
+            # for the same sums in the same order)
             present = np.zeros(size, dtype=bool)
             present[codes] = True
             keys = np.flatnonzero(present)
@@ -301,10 +305,12 @@ class Counterparts:
         else:
             keys, inverse = np.unique(codes, return_inverse=True)
             sums = np.bincount(inverse.ravel(), weights, minlength=keys.size)
-        bounds = np.searchsorted(keys, np.arange(hi - lo + 1) * n)
+        bounds = np.searchsorted(keys, np.arange(hi - lo + 1) * width).tolist()
+        others = keys % width
+        others += gap * (others >= start)  # back to claim numbers
         for k in range(hi - lo):
             part = slice(bounds[k], bounds[k + 1])
-            self._ready[lo + k] = (keys[part] - k * n, sums[part])
+            self._ready[lo + k] = (others[part], sums[part])
 
     def carries(self, i: int, j: int, aligned: float) -> bool:
         """Claim j (of another article, `aligned` its pair score) is a counterpart of claim i by
