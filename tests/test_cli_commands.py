@@ -133,3 +133,23 @@ def test_export_of_a_reviewer_with_no_annotations_names_those_there_are(tmp_path
     assert proc.returncode == 2
     assert proc.stderr.strip() == "crossread: error: no annotations by anna (reviewers: none)"
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_usage_error_is_one_line_that_says_where_the_usage_is(tmp_path: Path) -> None:
+    # click's took four lines: the usage, a hint, a blank line, then the error
+    for args, said in (
+        (("import", "--quiet", "x"), "No such option '--quiet' (see `crossread import --help`)"),
+        (
+            ("export", "--format", "xls"),
+            "Invalid value for '--format': 'xls' is not one of 'csv', 'jsonl' "
+            "(see `crossread export --help`)",
+        ),
+        (
+            ("stats", "--db", "c.db", "--bogus"),
+            "No such option '--bogus' (see `crossread stats --help`)",
+        ),
+    ):
+        proc = crossread(*args, cwd=tmp_path)
+        assert proc.returncode == 2
+        assert proc.stderr == f"crossread: error: {said}\n"
+    assert list(tmp_path.iterdir()) == []
