@@ -14,6 +14,7 @@ import pytest
 
 from annotations.store import Store
 from reader.corpus.loader import ArticleError, CorpusError, load_article, load_corpus
+from reader.models import Corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = "A headline about talks\n\nThe talks began on Monday. Both sides spoke.\n"
@@ -216,6 +217,32 @@ def test_many_small_files_load_quickly(tmp_path: Path) -> None:
     articles = corpus.stories[0].articles
     assert len(articles) == 2000
     assert articles[1234].claims[1].text == "Claim number 1234 was made."
+
+
+def test_each_story_folder_is_recognised_in_one_look(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each entry of a folder of stories was looked up in the list of story folders: 50,000
+    # story folders cost 11 s of comparisons (entries x story folders)
+    from reader.corpus import loader
+
+    compared = 0
+
+    class Entry:  # a story folder's directory entry, counting the comparisons made with it
+        path = "story"
+
+        def __eq__(self, other: object) -> bool:
+            nonlocal compared
+            compared += 1
+            return self is other
+
+        __hash__ = object.__hash__
+
+    loaded = []
+    monkeypatch.setattr(loader, "_scan", lambda folder: [])
+    monkeypatch.setattr(loader, "_load_story", lambda *args: iter(loaded.append(args) or ()))
+    entries = [Entry() for _ in range(2_000)]
+    list(loader._stories(Path("."), entries, entries, Corpus(), 1, None))
+    assert len(loaded) == 2_000
+    assert compared < 100  # (it was 2,000,000)
 
 
 # --- decoding and offsets through the loader ------------------------------------------------------
