@@ -473,6 +473,30 @@ def test_an_article_that_copies_another_is_named_a_copy(tmp_path: Path) -> None:
     assert "warning flood/b.txt: a copy of a.txt: it repeats 3 of its 3" in done.stdout
 
 
+def test_copies_of_one_report_are_found_in_linear_time() -> None:
+    # each article counted the sentences it shares with every earlier article giving them: a
+    # story of 2,000 copies of one report took 2.5 s to check (articles squared), now 0.1 s
+    from dataclasses import replace
+
+    from reader.corpus.copies import copy_warnings
+    from reader.corpus.loader import build_article
+
+    report = build_article("flood", "a.txt", "a.txt", ("Flood\n\n" + " ".join(REPORT)).encode())
+
+    def seconds(copies: int) -> float:
+        articles = [replace(report, name=f"{k}.txt") for k in range(copies)]
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            warnings = copy_warnings(articles)
+            best = min(best, time.perf_counter() - started)
+        assert len(warnings) == copies - 1 and warnings["7.txt"].startswith("a copy of 0.txt")
+        return best
+
+    # ten times the copies: about ten times the time (it was a hundred)
+    assert seconds(3_000) < 30 * seconds(300)
+
+
 def test_an_article_with_nothing_to_review_is_skipped_and_said(tmp_path: Path) -> None:
     # it was imported with no claim: an empty pane in the app, and counted among the sources
     story = tmp_path / "s"
