@@ -179,3 +179,23 @@ def test_a_file_of_many_boilerplate_lines_is_segmented_in_linear_time() -> None:
 
     # ten times the lines: about ten times the time (it was a hundred)
     assert seconds(20_000) < 30 * seconds(2_000)
+
+
+def test_a_line_of_sentences_without_spaces_is_split_in_linear_time() -> None:
+    # scraped text that lost its spaces ("Talksended.Nobodywon."): at each stop the word before
+    # it was read back to the line's start, and the word after it to the line's end: 20,000 such
+    # sentences took 7 minutes to split, now half a second
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"]
+
+    def seconds(sentences: int) -> float:
+        runs = ("".join(words[k % 7 :] + words[: k % 7]) for k in range(sentences))
+        text = "".join(run.title() + "." for run in runs)
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            assert len(split_sentences(text)) == sentences
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    # ten times the sentences: about ten times the time (it was a hundred)
+    assert seconds(3_000) < 30 * seconds(300)

@@ -40,6 +40,8 @@ _STARTERS = _words(
     "what who why how where which mr mrs ms dr"
 )
 
+_LONGEST_STARTER = max(map(len, _STARTERS))
+
 MAX_CLAIM_CHARS = 1000  # longer sentences are cut (see _cap)
 MAX_LINK_CHARS = 10 * MAX_CLAIM_CHARS  # a link longer than this is cut like any other text
 # A candidate end: terminal punctuation, then any closing quotes/brackets, then white space. A run
@@ -65,20 +67,34 @@ _END = re.compile(
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
 _CLOSERS = "”’\"')]»」』）"
 _OPENERS = "“‘\"'([«"
-_NEXT_WORD = re.compile(r"\s*([" + re.escape(_OPENERS) + r"]*)(\S*)")
+# The next word is read up to _WORD_CAP characters: the whole of a word with no space for
+# thousands of characters, read at every stop in it, cost the square of its length.
+_WORD_CAP = 64
+_NEXT_WORD = re.compile(r"\s*([" + re.escape(_OPENERS) + rf"]*)(\S{{0,{_WORD_CAP}}})")
+_WORD_REST = re.compile(r"\S*")
+_STRIPPED = ".,;:"  # what is stripped from the next word before it is looked up
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _DASHES = "-\u2013\u2014"
 _DATELINE_AGENCY = re.compile(r"\s*\([A-Z][\w.&' -]{0,30}\)\s*[-\u2013\u2014]")
 
 
 def _next_word(text: str, pos: int, end: int) -> str:
-    """The word starting at `pos` (after white space), without leading quotes or brackets."""
+    """The word starting at `pos` (after white space), without leading quotes or brackets.
+
+    A longer word than `_WORD_CAP` is cut there when that cannot change what is read of it
+    (its first character, and whether stripped of `_STRIPPED` it is one of `_STARTERS`)."""
     m = _NEXT_WORD.match(text, pos, end)
-    return m.group(2) if m else ""
+    if not m:
+        return ""
+    word = m.group(2)
+    if len(word) == _WORD_CAP and sum(c not in _STRIPPED for c in word) <= _LONGEST_STARTER:
+        word += _WORD_REST.match(text, m.end(), end).group()  # it might strip to a starter
+    return word
 
 
-def _is_boundary(text: str, term_start: int, term_end: int, end: int) -> bool:
-    """Decide whether the punctuation at text[term_start:term_end] ends a sentence."""
+def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int = -1) -> bool:
+    """Decide whether the punctuation at text[term_start:term_end] ends a sentence; `floor`: where
+    the line's previous candidate end starts (-1: none)."""
     nxt_m = _NEXT_CHAR.match(text, term_end, end)
     if not nxt_m:
         return True
@@ -98,14 +114,23 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int) -> bool:
     if core != ".":
         # ?, !, ellipsis: a sentence end when something capitalised or a quotation follows
         return starts_upper or opens_quote or not first.isalnum()
-    # A single full stop: look at the word it is attached to.
-    i = term_start
-    while i > 0 and not text[i - 1].isspace():
-        i -= 1
-    token = text[i:term_start].lstrip(_OPENERS)
     if text[term_start + 1 : term_end] and text[term_start + 1 : term_end].strip(_CLOSERS) == "":
         # A full stop inside closing quotes or brackets: '“No.” He said' ends a sentence.
         return starts_upper or opens_quote
+    # A single full stop: look at the word it is attached to.
+    i = term_start
+    while i > max(floor, 0) and not text[i - 1].isspace():
+        i -= 1
+    if i == floor:
+        # The word runs back past the previous candidate end, so it holds that stop (read whole
+        # at every stop, a word with no space for thousands of characters cost the square of
+        # its length): no number, and no title or abbreviation unless after a hyphen or slash
+        # since that stop. Only that last part is read.
+        if max(text.rfind("-", floor, term_start), text.rfind("/", floor, term_start)) < 0:
+            return starts_upper or opens_quote or not first.isalnum()
+        token = text[floor:term_start]
+    else:
+        token = text[i:term_start].lstrip(_OPENERS)
     if token.isdigit() and (i == 0 or text[i - 1] == "\n"):
         return False  # "1. First item": an enumerator at the start of a line
     low = token.lower()
@@ -155,12 +180,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     out: list[tuple[int, int]] = []
     for ls, le in _line_spans(text, start, end):
         s = ls
+        floor = -1
         for m in _END.finditer(text, ls, le):
-            if _is_boundary(text, m.start(), m.end(), le):
+            if _is_boundary(text, m.start(), m.end(), le, floor):
                 span = _strip(text, s, m.end())
                 if span[0] < span[1]:
                     out.append(span)
                 s = m.end()
+            floor = m.start()
         span = _strip(text, s, le)
         if span[0] < span[1]:
             out.append(span)
