@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
+from signals import ctrl_c_as_in_a_terminal
 from storyfactory import make_story
 from test_open_hostile import read_only_folder, read_only_media
 
@@ -219,7 +220,9 @@ WORKERS = min(usable_cores(), export_pool.MAX_WORKERS)
 @contextmanager
 def own_group(*args: str, **popen) -> Iterator[subprocess.Popen]:
     """A process in a group of its own; whatever is left of the group is killed after the test."""
-    proc = subprocess.Popen(args, start_new_session=True, **popen)
+    proc = subprocess.Popen(
+        args, start_new_session=True, preexec_fn=ctrl_c_as_in_a_terminal, **popen
+    )
     try:
         yield proc
     finally:

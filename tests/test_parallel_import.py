@@ -15,6 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from corpus import write_corpus
+from signals import ctrl_c_as_in_a_terminal
 
 from annotations.store import Store
 from reader.pipeline import import_path
@@ -70,7 +71,8 @@ def started_import(corpus: Path, db: Path, tmp: Path, **popen) -> subprocess.Pop
     tmp.mkdir(exist_ok=True)
     return subprocess.Popen(
         [sys.executable, "-m", "reader", "import", str(corpus), "--db", str(db), "--jobs", "2"],
-        start_new_session=True, env={**os.environ, "TMPDIR": str(tmp)}, **popen,
+        start_new_session=True, preexec_fn=ctrl_c_as_in_a_terminal,
+        env={**os.environ, "TMPDIR": str(tmp)}, **popen,
     )  # fmt: skip
 
 
