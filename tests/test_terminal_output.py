@@ -84,7 +84,7 @@ def test_a_usage_error_shows_a_hostile_argument_harmless(tmp_path: Path) -> None
     for args in (["stats", "--db", db, evil], ["export", "--db", db, "a", evil]):
         code, shown = on_terminal(*args, streams="both")
         assert code == 2
-        assert b"Error" in shown and b"]0;pwned" in shown, shown
+        assert b"crossread: error: " in shown and b"]0;pwned" in shown, shown
         for raw in HARMFUL:
             assert raw not in shown, (args, raw)
 
