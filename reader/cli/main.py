@@ -243,6 +243,10 @@ class OneLineUsageError(click.UsageError):
     """A usage error said in one line, as every other error, with where to read the usage
     (click's took four: the usage, a hint, a blank line, the error)."""
 
+    @classmethod
+    def of(cls, exc: click.UsageError) -> OneLineUsageError:
+        return cls(exc.format_message(), exc.ctx)
+
     def show(self, file: Any = None) -> None:
         where = self.ctx.command_path if self.ctx else "crossread"
         say(f"crossread: error: {self.format_message().rstrip('.')} (see `{where} --help`)",
@@ -300,17 +304,15 @@ class CommandsOrPaths(DefaultGroup):
         try:
             return super().make_context(*args, **kwargs)
         except click.UsageError as exc:  # (`crossread --bogus`)
-            raise OneLineUsageError(exc.format_message(), exc.ctx) from None
+            raise OneLineUsageError.of(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         """Ctrl-C ends a command with a line saying so and the shell's status for it (130), not
         click's "Aborted!" (status 1). A command's usage error is one line."""
         try:
             return super().invoke(ctx)
-        except click.UsageError as exc:
-            if isinstance(exc, OneLineUsageError):
-                raise
-            raise OneLineUsageError(exc.format_message(), exc.ctx) from None
+        except click.UsageError as exc:  # (its command's context: made here, not by this class)
+            raise OneLineUsageError.of(exc) from None
         except KeyboardInterrupt as exc:
             say(f"crossread: {exc}" if isinstance(exc, Interrupted) else "crossread: interrupted",
                 err=True)  # fmt: skip

@@ -27,12 +27,9 @@ def unwrap(text: str) -> str:
     """`text` with the line breaks that hard wrapping put inside its paragraphs made spaces; the
     text itself when it is not hard-wrapped. Same length, same offsets."""
     lines = text.split("\n")
-    breaks = _breaks(lines)
-    widths = _widths(breaks)
-    if widths is None:
+    soft = _soft(_breaks(lines))
+    if not soft:
         return text
-    lo, hi = widths
-    soft = {k for k, size, room, _ in breaks if size <= hi and size + room >= lo}
     return "".join(_joined(line) if k in soft else line + "\n" for k, line in enumerate(lines))[:-1]
 
 
@@ -72,8 +69,8 @@ def _breaks(lines: list[str]) -> list[Break]:
     return found
 
 
-def _widths(breaks: list[Break]) -> tuple[int, int] | None:
-    """The widths the text was filled to (lowest, highest), if its breaks say it was; else None.
+def _soft(breaks: list[Break]) -> set[int]:
+    """The lines whose break the filling made (none when the text was not filled).
 
     Each break allows the widths from its line's length to where the next word would have
     overflowed; the text was filled when at least half its breaks agree on a width and most of
@@ -93,6 +90,8 @@ def _widths(breaks: list[Break]) -> tuple[int, int] | None:
         elif running == agree and hi == width - 1:
             hi = width
     if agree < max(MIN_BREAKS, len(breaks) / 2):
-        return None
-    going_on = [on for _, size, room, on in breaks if size <= hi and size + room >= lo]
-    return (lo, hi) if sum(going_on) * 2 >= len(going_on) else None
+        return set()
+    agreeing = [(k, on) for k, size, room, on in breaks if size <= hi and size + room >= lo]
+    if sum(on for _, on in agreeing) * 2 < len(agreeing):
+        return set()
+    return {k for k, _ in agreeing}
