@@ -549,6 +549,26 @@ class Store:
         return found
 
     @_reads
+    def suggested(self, claim_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """Each claim's suggested label and its confidence (claims without one left out), read
+        together: what `A` and the low-confidence filter need of a whole article. `suggestion`
+        also reads each evidence sentence, cut from its article's text, which cost a second a
+        thousand claims when the other article was long."""
+        rows = self.conn.execute(
+            "SELECT c.id, r.label, r.confidence FROM claim_rows c JOIN suggestion_rows r "
+            "ON r.claim = c.n WHERE c.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(claim_ids),),
+        )
+        out: dict[str, tuple[str, str]] = {}
+        for cid, label, confidence in rows:
+            label, confidence = _code(LABEL_CODES, label), _code(CONFIDENCE_CODES, confidence)
+            with _row_of("suggestions", cid):
+                check(label in LABELS, f"unknown label {label!r}")
+                check(confidence in CONFIDENCES, f"unknown confidence {confidence!r}")
+            out[cid] = (str(label), str(confidence))
+        return out
+
+    @_reads
     def suggestion(self, claim_id: str) -> Suggestion | None:
         row = self.conn.execute(
             "SELECT r.label, r.reason, r.evidence, r.hints, r.spans, r.confidence "
@@ -831,12 +851,13 @@ class Store:
             # read together: looked up one by one, each claim's text was cut from its article
             # read whole, twice a claim (accepting an article of 20,000 claims took 27 s)
             rows = self._claim_rows(claim_ids)
+            suggested = self.suggested(claim_ids)
             for claim_id in claim_ids:
-                sugg = self.suggestion(claim_id)
-                if sugg is None:
+                if claim_id not in suggested:
                     continue
                 old = self._current(claim_id, reviewer)
-                new = {**(old or _EMPTY), "label": sugg.label, "accepted_suggestion": True}
+                label = suggested[claim_id][0]
+                new = {**(old or _EMPTY), "label": label, "accepted_suggestion": True}
                 eid = self._apply(
                     claim_id, reviewer, "set", old, new, source="suggestion", grp=grp,
                     claim=_claim(rows[claim_id]) if claim_id in rows else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from olddb import downgrade_to_v4
 from storyfactory import make_evidence, make_suggestions, seed_story
@@ -52,6 +53,38 @@ def test_batch_accept_reads_the_claims_together(tmp_path, monkeypatch):
     assert alone == []
     snapshots = [(a.story, a.article, a.claim_text) for a in s.annotations(reviewer=ME)]
     assert snapshots == [(claims[c].story, claims[c].article, claims[c].text) for c in ids]
+    s.close()
+
+
+def test_batch_accept_reads_labels_not_whole_suggestions(tmp_path, monkeypatch):
+    # a whole suggestion reads each evidence sentence, cut by SQL from its article's text:
+    # accepting 6,000 claims whose counterparts are in another long article took 3.3 s (0.2 s)
+    s, ids = _store(tmp_path)
+    whole = []
+    monkeypatch.setattr(Store, "suggestion", lambda self, claim_id: whole.append(claim_id))
+    assert s.accept_suggestions(ids, ME) == len(ids)
+    assert whole == []
+    assert {a.label for a in s.annotations(reviewer=ME)} == {"contradicted"}
+    s.close()
+
+
+def test_suggested_labels_are_the_suggestions_labels_and_confidences(tmp_path):
+    s = Store.open(tmp_path / "w.db")
+    story = seed_story()
+    made = [
+        replace(x, label=label, confidence=confidence)
+        for x, label, confidence in zip(
+            make_suggestions(story),
+            ["consistent", "contradicted", "unverified"] * 4,
+            ["high", "low", "medium", "low"] * 3,
+            strict=False,
+        )
+    ]
+    s.import_story(story, make_evidence(story), made[1:])  # the first claim has none
+    ids = [c.id for c in story.claims()]
+    got = s.suggested([*ids, "no such claim"])
+    assert got == {x.claim_id: (x.label, x.confidence) for x in made[1:]}
+    assert got == {c: (x.label, x.confidence) for c in ids[1:] if (x := s.suggestion(c))}
     s.close()
 
 
