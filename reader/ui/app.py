@@ -437,6 +437,7 @@ class CrossreadApp(App[None]):
             with_sources=review.with_sources,
             keep=keep,
             analysing=review.story in review.analysing,
+            whole_claim=not view.fits(claim),
         )
         self.query_one(InfoLine).show(review)
         # the footer shows `a` only when there is a suggestion; refreshing the bindings rebuilds

@@ -125,22 +125,34 @@ class ArticleView(ScrollView, can_focus=True):
             self.refresh()
             return
         for claim in claims:
-            first = line_of(self._lines, self._line_starts, claim.start)
-            last = line_of(self._lines, self._line_starts, max(claim.start, claim.end - 1))
+            first, last = self.lines_of(claim)
             self.refresh_lines(first, last - first + 1)
 
     def scroll_to_claim(self, claim: Claim | None, *, center: bool = False) -> None:
         if claim is None:
             return
-        self._rewrap()
-        first = line_of(self._lines, self._line_starts, claim.start)
-        last = line_of(self._lines, self._line_starts, max(claim.start, claim.end - 1))
+        first, last = self.lines_of(claim)
         height = max(1, self.scrollable_content_region.height)
         top = int(self.scroll_y)
         if center or first < top or last >= top + height:
-            # put the claim a third of the way down, so some context above shows
-            target = max(0, first - height // 3) if last - first < height else first
+            # put the claim a third of the way down, so some context above shows, unless that
+            # pushes its end out of view
+            fits = last - first < height
+            target = max(0, first - height // 3, last - height + 1) if fits else first
             self.scroll_to(y=target, animate=False)
+
+    def fits(self, claim: Claim | None) -> bool:
+        """The whole of `claim` shows at once in this view (True until it is laid out)."""
+        if claim is None or self.scrollable_content_region.height <= 0:
+            return True
+        first, last = self.lines_of(claim)
+        return last - first < self.scrollable_content_region.height
+
+    def lines_of(self, claim: Claim) -> tuple[int, int]:
+        """The first and last wrapped lines `claim` takes in this view."""
+        self._rewrap()
+        first = line_of(self._lines, self._line_starts, claim.start)
+        return first, line_of(self._lines, self._line_starts, max(claim.start, claim.end - 1))
 
     # ---- mouse -------------------------------------------------------------------------------
     class ClaimClicked(Message):

@@ -7,7 +7,7 @@ sanitizing, so it is never read as markup.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
@@ -98,7 +98,8 @@ class EvidencePanel(VerticalScroll, can_focus=True):
 
     It scrolls with its own keys (J/K, page up/down) so that ↓/↑/j/k always move between claims,
     wherever the focus is. On a short screen each candidate is cut to two lines so that at least
-    three fit; the comparison pane shows the full sentence.
+    three fit; the comparison pane shows the full sentence. A claim taller than its article pane
+    is shown here whole, under the suggestion.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -128,11 +129,14 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         with_sources: Callable[[str], str] = str,
         keep: int | None = None,
         analysing: bool = False,
+        whole_claim: bool = False,
     ) -> None:
         """Show a claim's evidence; `keep` (a candidate number) stays in view, else the top.
-        `analysing`: the story's evidence and suggestions are still being worked out."""
+        `analysing`: the story's evidence and suggestions are still being worked out.
+        `whole_claim`: the claim is taller than its article pane (a short screen, a long
+        sentence), so it is shown here whole: a reviewer must be able to read what they tag."""
         same_claim = getattr(self, "_shown", None) and self._shown[0] == claim
-        shown = (claim, candidates, suggestion, linked, note, source_of, analysing)
+        shown = (claim, candidates, suggestion, linked, note, source_of, analysing, whole_claim)
         # a tag or a move elsewhere leaves the evidence as it was: re-wrapping every candidate
         # would cost a layout per key
         if shown != getattr(self, "_shown", None) or with_sources != self._with_sources:
@@ -172,7 +176,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0:
             return  # not laid out yet: on_resize renders it
-        claim, candidates, suggestion, _, note, _, analysing = self._shown
+        claim, candidates, suggestion, _, note, _, analysing, whole = self._shown
         body = Text()
         self._rows: dict[int, tuple[int, int]] = {}  # candidate number -> its first/last line
         lines = 0
@@ -180,7 +184,9 @@ class EvidencePanel(VerticalScroll, can_focus=True):
             body.append("No claim here.", style="dim")
         else:
             if suggestion is not None:
-                body.append_text(self._suggestion(claim, suggestion, width))
+                body.append_text(self._suggestion(claim, suggestion, width, whole))
+            if whole:
+                body.append_text(_claim_line(claim, suggestion.spans if suggestion else ()))
             if note:
                 body.append("Note: ", style="bold")
                 body.append(one_line(note))
@@ -203,7 +209,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         if getattr(self, "_rest", None) is None:
             return
         body, lines, start = self._rest
-        claim, candidates, suggestion, linked, _, source_of, _ = self._shown
+        claim, candidates, suggestion, linked, _, source_of, _, _ = self._shown
         name_width = 12 if self.scrollable_content_region.width < 100 else 22
         # the sentences the suggestion rests on come first (`Review.evidence`): where they end,
         # a line says so, or a lower score above a higher one reads as a broken order
@@ -232,7 +238,9 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         body.rstrip()
         self.query_one("#evidence-body", Static).update(body)
 
-    def _suggestion(self, claim: Claim, s: Suggestion, width: int) -> Text:
+    def _suggestion(self, claim: Claim, s: Suggestion, width: int, whole: bool) -> Text:
+        """The suggestion's line, and the claim with the words it rests on marked (on a short
+        screen cut to three lines in all; not here when the claim is shown `whole` below)."""
         line = Text("Suggested: ", style="bold")
         line.append(f"{SYMBOLS.get(s.label, '')} {s.label}", style=LABEL_STYLES.get(s.label, ""))
         line.append(f" · {s.confidence} confidence", style="bold" if s.confidence == "high" else "")
@@ -242,15 +250,10 @@ class EvidencePanel(VerticalScroll, can_focus=True):
             line.append("  · " + one_line(self._with_sources(hint)), style="italic")
         if self.compact:  # two lines at most: the candidates need the room
             line = clamp(line, width - 1, 2)
-        if s.spans:
-            line.append("\n  ")
-            text = one_line(claim.text)
-            pos = 0
-            for start, end in sorted(s.spans):
-                line.append(text[pos:start])
-                line.append(text[start:end], style="bold reverse")
-                pos = max(pos, end)
-            line.append(text[pos:])
+        if s.spans and not whole:
+            line.append("\n")
+            line.append_text(_claim_line(claim, s.spans))
+            line.rstrip()
             if self.compact:
                 line = clamp(line, width - 1, 3)
         line.append("\n")
@@ -284,6 +287,20 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         body.append(text[pos:])
         max_lines = self.COMPACT_LINES if self.compact else None
         return hanging(head, body, self.scrollable_content_region.width - 1, max_lines)
+
+
+def _claim_line(claim: Claim, spans: Iterable[tuple[int, int]]) -> Text:
+    """The claim on one (wrapped) line, indented, the words at `spans` marked."""
+    line = Text("  ")
+    text = one_line(claim.text)
+    pos = 0
+    for start, end in sorted(spans):
+        line.append(text[pos:start])
+        line.append(text[start:end], style="bold reverse")
+        pos = max(pos, end)
+    line.append(text[pos:])
+    line.append("\n")
+    return line
 
 
 def clamp(text: Text, width: int, max_lines: int) -> Text:

@@ -69,3 +69,32 @@ async def test_a_linked_candidate_stays_in_view(sourced_db: str) -> None:
         await pilot.pause()
         assert app.review.annotations[app.review.claim.id].links
         assert any(f"│{last} ●" in line for line in screen_lines(app))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+async def test_every_claim_can_be_read_whole_at_80x24(sourced_db: str) -> None:
+    # a sentence longer than the five lines an article pane has at 80x24 was cut in its pane
+    # and cut to one line in the evidence panel: nowhere to read what was being tagged
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one("#article")
+        taller = 0
+        for _ in range(len(app.review.article_claims) - 1):
+            claim = app.review.claim
+            lines = screen_lines(app)
+            top = next(k for k, line in enumerate(lines) if "Evidence" in line)
+            evidence = _folded(" ".join(line.strip("│ ▁▂▃▄▅▆▇█") for line in lines[top + 1 :]))
+            first, last = view.lines_of(claim)
+            height = view.scrollable_content_region.height
+            if last - first < height:  # it fits: its pane shows all of it
+                assert view.scroll_y <= first and last < view.scroll_y + height, claim.text
+            else:
+                taller += 1
+                assert _folded(claim.text) in evidence, (claim.text, lines)
+            await pilot.press("j")
+            await pilot.pause()
+        assert taller >= 3  # the seeds have such sentences
