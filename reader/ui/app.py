@@ -623,8 +623,10 @@ class CrossreadApp(App[None]):
         ann = self.review.annotations.get(claim.id)
 
         def done(note: str | None) -> None:
-            if note is not None and self.review.claim == claim:
-                self._save(lambda: self.review.set_note(note))
+            # on the claim the dialog showed, wherever the cursor is now (a write that failed
+            # meanwhile takes it back to its claim)
+            if note is not None:
+                self._save(lambda: self.review.set_note(note, claim))
 
         self.push_screen(NoteScreen(claim.text, ann.note if ann else ""), done)
 
@@ -758,8 +760,8 @@ class CrossreadApp(App[None]):
             if choice is None:
                 return
             if choice.link:  # ctrl+l: link it to the claim under review, stay where we are
-                if self.review.claim == claim and self._save(
-                    lambda: self.review.toggle_link_to(choice.claim_id)
+                if claim is not None and self._save(
+                    lambda: self.review.toggle_link_to(choice.claim_id, claim)
                 ):
                     self._keep_linked(choice.claim_id)
                 return

@@ -417,9 +417,10 @@ class Review:
             return False
         return self.toggle_link_to(candidates[number - 1].other_id)
 
-    def toggle_link_to(self, other_id: str) -> bool:
-        """Link (or unlink) any claim of another article as evidence for the current claim."""
-        claim = self.claim
+    def toggle_link_to(self, other_id: str, claim: Claim | None = None) -> bool:
+        """Link (or unlink) any claim of another article as evidence for `claim` (by default
+        the current one)."""
+        claim = claim or self.claim
         if claim is None:
             return False
         return self._annotate(
@@ -434,8 +435,9 @@ class Review:
         ann = self.annotations.get(claim.id) if claim else None
         return {link.claim_id for link in ann.links} if ann else set()
 
-    def set_note(self, note: str) -> bool:
-        claim = self.claim
+    def set_note(self, note: str, claim: Claim | None = None) -> bool:
+        """Set the note of `claim` (by default the current one)."""
+        claim = claim or self.claim
         if claim is None:
             return False
         return self._annotate(
