@@ -329,6 +329,14 @@ class Store:
         return self.same_files(story) and not self.is_analysing(story.name)
 
     @_reads
+    def article_files(self, story: str) -> dict[str, str]:
+        """Article name -> sha256 of its file, as stored: what an import of changed files
+        changes (an open window reads the story again then)."""
+        return dict(
+            self.conn.execute("SELECT name, sha256 FROM articles WHERE story = ?", (story,))
+        )
+
+    @_reads
     def same_files(self, story: Story) -> bool:
         """True if the stored story has the same article files with the same sha256 (its
         claims are those of `story`)."""

@@ -188,6 +188,7 @@ class CrossreadApp(App[None]):
         # a sentence (un)linked by hand, (claim id, its id): kept in view once its write lands
         self._linking: tuple[str, str] | None = None
         self._opening: str | None = None  # a story being read by a worker
+        self._rereading = False  # ...the open story, imported again (`reread_story`)
         self._shown_article: str | None = None  # the article in the left pane
         self.writer: Writer | None = None  # the writes' thread, from on_mount
         self.unsaved: list[str] = []  # what could not be saved by the time the window closed
@@ -713,16 +714,35 @@ class CrossreadApp(App[None]):
         else:
             self.call_from_thread(self._guarded, lambda: self._story_read(data))
 
+    def reread_story(self) -> None:
+        """The open story was imported again from changed files (`Review.imported_again`):
+        read it again, at the same place (tags pressed meanwhile wait for it, as on opening)."""
+        if self._opening is None:
+            self._rereading = True
+            self.open_story(self.review.story)
+
     def _story_read(self, data: StoryData) -> None:
         if data.name != self._opening:
             return  # the reviewer asked for another story meanwhile
         self._opening = None
-        self.review.adopt(data)
+        again, self._rereading = self._rereading and data.name == self.review.story, False
+        if not again:
+            self.review.adopt(data)
+            self.show_article()
+            return
+        gone = self.review.adopt_again(data)
         self.show_article()
+        lost = (
+            f"; {counted(gone, 'label')} of yours {'is' if gone == 1 else 'are'} on sentences "
+            "no longer in it (kept, exported as orphaned)"
+            if gone
+            else ""
+        )
+        self.say(f"{data.name} was imported again from changed files: shown as it is now{lost}.")
 
     def _story_failed(self, story: str, exc: Exception) -> None:
         if story == self._opening:
-            self._opening = None
+            self._opening, self._rereading = None, False
             self.show_marks()
             self.say(f"Could not open {story}: {exc}", error=True)
 

@@ -101,6 +101,34 @@ class Review:
         self.claim_index = 0
         self._set_annotations(story.annotations)
 
+    def imported_again(self) -> bool:
+        """True when the open story's files were imported again, changed, since it was read
+        (by `crossread import` or another window): its claims are no longer those shown."""
+        if not self.story:
+            return False
+        shown = {a.name: a.sha256 for a in self.articles}
+        return self.store.article_files(self.story) != shown
+
+    def adopt_again(self, story: StoryData) -> int:
+        """`adopt` the open story read again after `imported_again`, at the same place: the
+        same claim if it is still there, else the same position in the same article. Returns
+        how many of the reviewer's labels were on claims shown before and gone now (they are
+        kept, as orphans)."""
+        article = self.article.name if self.articles else None
+        claim, index = self.claim, self.claim_index
+        before = set(self._article_of)
+        self.adopt(story)
+        if claim is None or not self.go_claim(claim.id):
+            names = [a.name for a in self.articles]
+            if article in names:
+                self.article_index = names.index(article)
+                self.claim_index = max(0, min(index, len(self.article_claims) - 1))
+        return sum(
+            1
+            for cid, a in self.annotations.items()
+            if a.label and cid in before and cid not in self._article_of
+        )
+
     def reload_annotations(self) -> None:
         """Re-read this reviewer's labels (another instance may have written some)."""
         self._set_annotations(self.store.annotations(story=self.story, reviewer=self.reviewer))
