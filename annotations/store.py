@@ -828,7 +828,9 @@ class Store:
     def accept_suggestions(self, claim_ids: Iterable[str], reviewer: str) -> int:
         """Label each claim with its stored suggestion, as one group: one undo reverts them all.
 
-        One transaction; claims without a suggestion, or already labelled so, are left alone.
+        One transaction; claims without a suggestion, or that the reviewer has labelled, are
+        left alone: a batch fills in what they have not decided, and a label saved after the
+        caller chose the claims (another window's, one that waited for the lock) stays.
         Returns how many labels changed.
         """
         _check_reviewer(reviewer)
@@ -844,6 +846,8 @@ class Store:
                 if sugg is None:
                     continue
                 old = self._current(claim_id, reviewer)
+                if old is not None and old["label"] is not None:
+                    continue
                 new = {**(old or _EMPTY), "label": sugg.label, "accepted_suggestion": True}
                 eid = self._apply(
                     claim_id, reviewer, "set", old, new, source="suggestion", grp=grp,

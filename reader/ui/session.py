@@ -477,14 +477,15 @@ class Review:
     def acceptable(self) -> list[Claim]:
         """Claims of the current article whose high-confidence suggestion `A` would accept.
 
-        Claims the reviewer has labelled are left out: `A` fills in what they have not
-        decided, never replaces a label of theirs (it turned one set by hand into the
-        suggested one), and the count in the confirmation is the number of labels it sets.
+        Claims the reviewer has labelled are left out, a label still being saved too: `A`
+        fills in what they have not decided, never replaces a label of theirs (it turned one
+        set by hand into the suggested one), and the count in the confirmation is the number
+        of labels it sets.
         """
         out = []
         for claim in self.article_claims:
             sugg = self.suggestion(claim)
-            if sugg and sugg.confidence == "high" and self.label_of(claim.id) is None:
+            if sugg and sugg.confidence == "high" and self.shown_label(claim.id) is None:
                 out.append(claim)
         return out
 
