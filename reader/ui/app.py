@@ -287,6 +287,7 @@ class CrossreadApp(App[None]):
 
     def apply_config(self) -> None:
         """Theme and keymap from the config file; each problem is one line on screen."""
+        from reader.ui.config import without_clashes
         from reader.ui.keys import default_keys
 
         config, problems = self.config, list(self.config.problems)
@@ -296,6 +297,8 @@ class CrossreadApp(App[None]):
                 self.keymap[action] = keys
             else:
                 problems.append(f"config: keys.{action}: no such action; see README, Keys")
+        self.keymap, clashes = without_clashes(known, self.keymap)
+        problems += clashes
         if self.keymap:
             self.set_keymap(self.keymap)
         if config.theme and config.theme not in self.available_themes:

@@ -120,6 +120,38 @@ def _apply(config: Config, key: str, value: object) -> str | None:
     return None
 
 
+def without_clashes(
+    defaults: dict[str, str], keymap: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """`keymap` (binding id -> "key,key") less each rebinding that gives a key another action
+    also has, and a line for each: that action keeps its default keys. A key pressed for one
+    thing must never do another (`tag_unverified = "c"` made c, still shown as consistent in
+    help, tag claims unverified). Actions may swap keys: only the keys in use at the end count.
+    """
+    keymap = dict(keymap)
+    problems: list[str] = []
+    while True:
+        owner: dict[str, str] = {}
+        clash = None
+        for action, keys in {**defaults, **keymap}.items():
+            for key in filter(None, (k.strip() for k in keys.split(","))):
+                other = owner.setdefault(key, action)
+                if other != action:
+                    clash = (key, other, action)
+                    break
+            if clash:
+                break
+        if clash is None:
+            return keymap, problems
+        key, first, second = clash
+        blamed, kept = (second, first) if second in keymap else (first, second)
+        problems.append(
+            f"config: keys.{blamed}: {key} is also the key of {kept}; {blamed} keeps its "
+            f"default keys ({defaults[blamed]})"
+        )
+        del keymap[blamed]
+
+
 def save_theme(theme: str, path: Path | None = None) -> str | None:
     """Remember the theme in the config file, keeping the rest of it as written.
 
