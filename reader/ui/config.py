@@ -177,9 +177,13 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
         lines.insert(0, line)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        # a link (to one's dotfiles) stays a link: its target is written, keeping its mode
+        target = Path(os.path.realpath(path))
+        tmp = target.with_name(target.name + ".tmp")
         tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
     except OSError as exc:
         return f"{path}: could not save the theme ({exc.strerror or exc})"
     return None
