@@ -833,19 +833,28 @@ class CrossreadApp(App[None]):
     def export(
         self, out_path: str, fmt: str, excel: bool, all_claims: bool, all_reviewers: bool = False
     ) -> None:
+        """Written by the writer, after the changes still being saved (another program may
+        hold the lock): the export holds every label pressed before it."""
         from annotations.export import write_export
-        from annotations.store import StoreError
 
-        try:
-            n = write_export(
-                self.store, out_path, fmt=fmt, excel=excel, all_claims=all_claims,
-                # blind by default: a reviewer's own labels unless they chose every reviewer's
-                reviewer=None if all_reviewers else self.review.reviewer,
-            )  # fmt: skip
-        except (StoreError, OSError, ValueError) as exc:
-            self.say(f"Export failed: {exc}", error=True)
-            return
-        self.say(f"Wrote {counted(n, 'row')} to {out_path}")
+        # blind by default: a reviewer's own labels unless they chose every reviewer's
+        reviewer = None if all_reviewers else self.review.reviewer
+
+        def write(store) -> int:
+            return write_export(
+                store, out_path, fmt=fmt, excel=excel, all_claims=all_claims, reviewer=reviewer
+            )
+
+        def landed(n: int | None, error: Exception | None) -> None:
+            if error is not None:
+                self.say(f"Export failed: {error}", error=True)
+            else:
+                self.say(f"Wrote {counted(n or 0, 'row')} to {out_path}")
+
+        waiting = self.writer.in_flight if self.writer is not None else 0
+        if waiting:
+            self.say(f"Exporting after the {counted(waiting, 'change')} still being saved…")
+        self.review.run_write(write, landed)
 
     def action_guidelines(self) -> None:
         from reader.ui.guidelines import GuidelinesScreen, find_guidelines, read_guidelines

@@ -167,3 +167,26 @@ async def test_a_link_from_search_is_saved_when_a_failed_write_moves_the_cursor(
     finally:
         store.close()
     assert links == {claims[1].id: [target.id]}
+
+
+async def test_an_export_holds_the_labels_pressed_before_it(seeded_db: str) -> None:
+    # a label still saving (another program held the lock) was left out of an export made
+    # meanwhile, which said "Wrote 0 rows" as if the reviewer had tagged nothing
+    import csv
+
+    claim = first_claims(seeded_db, 1)[0]
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        other = hold_write_lock(seeded_db)
+        await pilot.press_now("c")
+        app.export("mine.csv", "csv", False, False)
+        await pilot.pause(0.2)
+        other.execute("COMMIT")
+        other.close()
+        await writes_landed(app)
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+    with open("mine.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["claim_id"], r["label"]) for r in rows] == [(claim.id, "consistent")]
+    assert "Wrote 1 row to mine.csv" in said
