@@ -287,7 +287,8 @@ def team_reports(
             if ann.label is not None and ann.claim_id in labels:
                 labels[ann.claim_id][ann.reviewer] = ann.label
     labelled = sorted({r for row in labels.values() for r in row})
-    names = list(reviewers) if reviewers else labelled
+    # a name given twice is one reviewer: "ana,ana" agreed with herself on no claim
+    names = list(dict.fromkeys(reviewers)) if reviewers else labelled
     missing = [r for r in names if r not in labelled]
     if missing:
         hint = (

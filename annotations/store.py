@@ -329,6 +329,14 @@ class Store:
         return self.same_files(story) and not self.is_analysing(story.name)
 
     @_reads
+    def article_files(self, story: str) -> dict[str, str]:
+        """Article name -> sha256 of its file, as stored: what an import of changed files
+        changes (an open window reads the story again then)."""
+        return dict(
+            self.conn.execute("SELECT name, sha256 FROM articles WHERE story = ?", (story,))
+        )
+
+    @_reads
     def same_files(self, story: Story) -> bool:
         """True if the stored story has the same article files with the same sha256 (its
         claims are those of `story`)."""
@@ -840,7 +848,9 @@ class Store:
     def accept_suggestions(self, claim_ids: Iterable[str], reviewer: str) -> int:
         """Label each claim with its stored suggestion, as one group: one undo reverts them all.
 
-        One transaction; claims without a suggestion, or already labelled so, are left alone.
+        One transaction; claims without a suggestion, or that the reviewer has labelled, are
+        left alone: a batch fills in what they have not decided, and a label saved after the
+        caller chose the claims (another window's, one that waited for the lock) stays.
         Returns how many labels changed.
         """
         _check_reviewer(reviewer)
@@ -856,6 +866,8 @@ class Store:
                 if claim_id not in suggested:
                     continue
                 old = self._current(claim_id, reviewer)
+                if old is not None and old["label"] is not None:
+                    continue
                 label = suggested[claim_id][0]
                 new = {**(old or _EMPTY), "label": label, "accepted_suggestion": True}
                 eid = self._apply(

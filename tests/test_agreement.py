@@ -157,6 +157,11 @@ def test_cli_table_csv_and_json(team_db):
     }  # fmt: skip
     bad = run(main, ["agreement", "--db", str(team_db), "--reviewers", "ana"])
     assert bad.exit_code == 2 and "two reviewers or more" in bad.output
+    # a name given twice is one reviewer: '0 claims labelled by two or more of 2 reviewers
+    # (ana, ana)', exit 0
+    for twice in (["--reviewers", "ana,ana"], ["--reviewers", "ana", "--reviewer", "ana"]):
+        bad = run(main, ["agreement", "--db", str(team_db), *twice])
+        assert bad.exit_code == 2 and "two reviewers or more; found ana\n" in bad.output
 
 
 def test_report_matches_the_one_unit_at_a_time_formulas():

@@ -408,3 +408,22 @@ def test_import_reads_paths_ended_by_nul_bytes_from_a_file_or_standard_input(tmp
     done = CliRunner().invoke(main, ["import", "--db", db])
     assert done.exit_code == 2
     assert done.stderr == "crossread: error: no paths to import: give PATHS or --paths0-from FILE\n"
+
+
+def test_paths_given_one_a_line_to_paths0_from_say_so(tmp_path: Path):
+    # `find ... | crossread import --paths0-from -` (no -print0) said 'no such file or folder:
+    # .../story00000\ufffd.../story00001\ufffd', the lines run together
+    from click.testing import CliRunner
+
+    from reader.cli.main import main
+
+    write_corpus(tmp_path / "corpus", 2, articles=2, sentences=4)
+    lines = "".join(f"{tmp_path / 'corpus' / s}\n" for s in ("story00000", "story00001"))
+    db = str(tmp_path / "x.db")
+    done = CliRunner().invoke(main, ["import", "--db", db, "--paths0-from", "-"], input=lines)
+    assert done.exit_code == 2
+    assert done.stderr == (
+        "crossread: error: --paths0-from: the paths are one a line, not ended by NUL bytes "
+        "(`find -print0` writes those; or `tr '\\n' '\\0'`)\n"
+    )
+    assert not (tmp_path / "x.db").exists()

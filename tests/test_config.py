@@ -92,3 +92,22 @@ def test_a_fifo_for_a_config_file_is_one_line_not_a_frozen_start(config_dir: Pat
     assert "not a regular file" in config.problems[0] and "defaults" in config.problems[0]
     assert saved is not None and "not changed" in saved
     assert [p.name for p in config_dir.iterdir()] == ["config.toml"]
+
+
+def test_saving_the_theme_writes_through_a_symlinked_config_file(
+    config_dir: Path, tmp_path: Path
+) -> None:
+    # a config file kept with one's dotfiles is a link to them: picking a theme replaced the
+    # link with a copy, so the dotfiles never saw it and the next edit there was ignored
+    import os
+
+    kept = tmp_path / "dotfiles" / "crossread.toml"
+    kept.parent.mkdir()
+    kept.write_text("auto_advance = false\n")
+    os.chmod(kept, 0o600)
+    (config_dir / "config.toml").symlink_to(kept)
+    assert save_theme("nord") is None
+    assert (config_dir / "config.toml").is_symlink()
+    assert kept.read_text() == 'theme = "nord"\nauto_advance = false\n'
+    assert kept.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in kept.parent.iterdir()) == ["crossread.toml"]

@@ -99,6 +99,17 @@ def test_batch_accept_skips_claims_already_labelled_so(tmp_path):
     s.close()
 
 
+def test_batch_accept_never_replaces_a_label(tmp_path):
+    # the app leaves out the claims it shows labelled, but a label saved after it chose them
+    # (another window's) was replaced by the suggestion
+    s, ids = _store(tmp_path)
+    s.set_label(ids[1], "consistent", ME)
+    assert s.accept_suggestions(ids[:3], ME) == 2
+    assert s.annotation(ids[1], ME).label == "consistent"
+    assert not s.annotation(ids[1], ME).accepted_suggestion
+    s.close()
+
+
 def test_a_version_1_database_migrates_keeping_labels_and_events(tmp_path):
     path = tmp_path / "old.db"
     s, ids = _store(tmp_path)

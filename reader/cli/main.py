@@ -625,11 +625,15 @@ def import_cmd(
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
     from reader.processes import usable_cores
 
+    data = listed.read() if listed else b""
+    if data and b"\0" not in data and b"\n" in data and not os.path.lexists(data):
+        # (`find` without -print0: the lines would run together into a path of none of them)
+        fail(
+            "--paths0-from: the paths are one a line, not ended by NUL bytes "
+            "(`find -print0` writes those; or `tr '\\n' '\\0'`)"
+        )
     # (bytes that are not UTF-8 kept as Python keeps a file name's: the file is found)
-    every = [
-        *paths,
-        *(os.fsdecode(p) for p in (listed.read() if listed else b"").split(b"\0") if p),
-    ]
+    every = [*paths, *(os.fsdecode(p) for p in data.split(b"\0") if p)]
     if not every:
         fail("no paths to import: give PATHS or --paths0-from FILE")
     with kept_only_if_used(db), user_errors():

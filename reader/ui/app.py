@@ -188,6 +188,7 @@ class CrossreadApp(App[None]):
         # a sentence (un)linked by hand, (claim id, its id): kept in view once its write lands
         self._linking: tuple[str, str] | None = None
         self._opening: str | None = None  # a story being read by a worker
+        self._rereading = False  # ...the open story, imported again (`reread_story`)
         self._shown_article: str | None = None  # the article in the left pane
         self.writer: Writer | None = None  # the writes' thread, from on_mount
         self.unsaved: list[str] = []  # what could not be saved by the time the window closed
@@ -286,6 +287,7 @@ class CrossreadApp(App[None]):
 
     def apply_config(self) -> None:
         """Theme and keymap from the config file; each problem is one line on screen."""
+        from reader.ui.config import without_clashes
         from reader.ui.keys import default_keys
 
         config, problems = self.config, list(self.config.problems)
@@ -295,6 +297,8 @@ class CrossreadApp(App[None]):
                 self.keymap[action] = keys
             else:
                 problems.append(f"config: keys.{action}: no such action; see README, Keys")
+        self.keymap, clashes = without_clashes(known, self.keymap)
+        problems += clashes
         if self.keymap:
             self.set_keymap(self.keymap)
         if config.theme and config.theme not in self.available_themes:
@@ -624,8 +628,10 @@ class CrossreadApp(App[None]):
         ann = self.review.annotations.get(claim.id)
 
         def done(note: str | None) -> None:
-            if note is not None and self.review.claim == claim:
-                self._save(lambda: self.review.set_note(note))
+            # on the claim the dialog showed, wherever the cursor is now (a write that failed
+            # meanwhile takes it back to its claim)
+            if note is not None:
+                self._save(lambda: self.review.set_note(note, claim))
 
         self.push_screen(NoteScreen(claim.text, ann.note if ann else ""), done)
 
@@ -712,16 +718,35 @@ class CrossreadApp(App[None]):
         else:
             self.call_from_thread(self._guarded, lambda: self._story_read(data))
 
+    def reread_story(self) -> None:
+        """The open story was imported again from changed files (`Review.imported_again`):
+        read it again, at the same place (tags pressed meanwhile wait for it, as on opening)."""
+        if self._opening is None:
+            self._rereading = True
+            self.open_story(self.review.story)
+
     def _story_read(self, data: StoryData) -> None:
         if data.name != self._opening:
             return  # the reviewer asked for another story meanwhile
         self._opening = None
-        self.review.adopt(data)
+        again, self._rereading = self._rereading and data.name == self.review.story, False
+        if not again:
+            self.review.adopt(data)
+            self.show_article()
+            return
+        gone = self.review.adopt_again(data)
         self.show_article()
+        lost = (
+            f"; {counted(gone, 'label')} of yours {'is' if gone == 1 else 'are'} on sentences "
+            "no longer in it (kept, exported as orphaned)"
+            if gone
+            else ""
+        )
+        self.say(f"{data.name} was imported again from changed files: shown as it is now{lost}.")
 
     def _story_failed(self, story: str, exc: Exception) -> None:
         if story == self._opening:
-            self._opening = None
+            self._opening, self._rereading = None, False
             self.show_marks()
             self.say(f"Could not open {story}: {exc}", error=True)
 
@@ -759,8 +784,8 @@ class CrossreadApp(App[None]):
             if choice is None:
                 return
             if choice.link:  # ctrl+l: link it to the claim under review, stay where we are
-                if self.review.claim == claim and self._save(
-                    lambda: self.review.toggle_link_to(choice.claim_id)
+                if claim is not None and self._save(
+                    lambda: self.review.toggle_link_to(choice.claim_id, claim)
                 ):
                     self._keep_linked(choice.claim_id)
                 return
@@ -809,19 +834,28 @@ class CrossreadApp(App[None]):
     def export(
         self, out_path: str, fmt: str, excel: bool, all_claims: bool, all_reviewers: bool = False
     ) -> None:
+        """Written by the writer, after the changes still being saved (another program may
+        hold the lock): the export holds every label pressed before it."""
         from annotations.export import write_export
-        from annotations.store import StoreError
 
-        try:
-            n = write_export(
-                self.store, out_path, fmt=fmt, excel=excel, all_claims=all_claims,
-                # blind by default: a reviewer's own labels unless they chose every reviewer's
-                reviewer=None if all_reviewers else self.review.reviewer,
-            )  # fmt: skip
-        except (StoreError, OSError, ValueError) as exc:
-            self.say(f"Export failed: {exc}", error=True)
-            return
-        self.say(f"Wrote {counted(n, 'row')} to {out_path}")
+        # blind by default: a reviewer's own labels unless they chose every reviewer's
+        reviewer = None if all_reviewers else self.review.reviewer
+
+        def write(store) -> int:
+            return write_export(
+                store, out_path, fmt=fmt, excel=excel, all_claims=all_claims, reviewer=reviewer
+            )
+
+        def landed(n: int | None, error: Exception | None) -> None:
+            if error is not None:
+                self.say(f"Export failed: {error}", error=True)
+            else:
+                self.say(f"Wrote {counted(n or 0, 'row')} to {out_path}")
+
+        waiting = self.writer.in_flight if self.writer is not None else 0
+        if waiting:
+            self.say(f"Exporting after the {counted(waiting, 'change')} still being saved…")
+        self.review.run_write(write, landed)
 
     def action_guidelines(self) -> None:
         from reader.ui.guidelines import GuidelinesScreen, find_guidelines, read_guidelines

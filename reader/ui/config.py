@@ -120,6 +120,38 @@ def _apply(config: Config, key: str, value: object) -> str | None:
     return None
 
 
+def without_clashes(
+    defaults: dict[str, str], keymap: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """`keymap` (binding id -> "key,key") less each rebinding that gives a key another action
+    also has, and a line for each: that action keeps its default keys. A key pressed for one
+    thing must never do another (`tag_unverified = "c"` made c, still shown as consistent in
+    help, tag claims unverified). Actions may swap keys: only the keys in use at the end count.
+    """
+    keymap = dict(keymap)
+    problems: list[str] = []
+    while True:
+        owner: dict[str, str] = {}
+        clash = None
+        for action, keys in {**defaults, **keymap}.items():
+            for key in filter(None, (k.strip() for k in keys.split(","))):
+                other = owner.setdefault(key, action)
+                if other != action:
+                    clash = (key, other, action)
+                    break
+            if clash:
+                break
+        if clash is None:
+            return keymap, problems
+        key, first, second = clash
+        blamed, kept = (second, first) if second in keymap else (first, second)
+        problems.append(
+            f"config: keys.{blamed}: {key} is also the key of {kept}; {blamed} keeps its "
+            f"default keys ({defaults[blamed]})"
+        )
+        del keymap[blamed]
+
+
 def save_theme(theme: str, path: Path | None = None) -> str | None:
     """Remember the theme in the config file, keeping the rest of it as written.
 
@@ -145,9 +177,13 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
         lines.insert(0, line)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        # a link (to one's dotfiles) stays a link: its target is written, keeping its mode
+        target = Path(os.path.realpath(path))
+        tmp = target.with_name(target.name + ".tmp")
         tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
     except OSError as exc:
         return f"{path}: could not save the theme ({exc.strerror or exc})"
     return None

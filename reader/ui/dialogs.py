@@ -98,7 +98,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.action_save() if event.button.id == "save" else self.action_cancel()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(kept_where_unedited(self.note, self.query_one(TextArea).text))
 
     def action_cancel(self) -> None:
         """Close without saving; if the note was edited, only after a yes."""
@@ -111,6 +111,22 @@ class NoteScreen(ModalScreen[str | None]):
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmScreen("Discard your changes to this note? (y / n)"), answered)
+
+
+def kept_where_unedited(note: str, edited: str) -> str:
+    """`edited` (the editor's text, which showed `note` sanitized) with the characters that
+    sanitizing replaced put back wherever the reviewer left them: a right-to-left mark pasted
+    with a quote is shown as U+FFFD, and saving must not write that in its place."""
+    from difflib import SequenceMatcher
+
+    shown = sanitize(note)
+    if shown == note:
+        return edited
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, shown, edited, autojunk=False).get_opcodes():
+        # (sanitize is one-for-one: what is equal to the shown text is the note's, at its place)
+        out.append(note[i1:i2] if op == "equal" else edited[j1:j2])
+    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -191,10 +191,11 @@ class EvidencePanel(VerticalScroll, can_focus=True):
                 body.append("Note: ", style="bold")
                 body.append(one_line(note))
                 body.append("\n")
-            if analysing:
+            if analysing and suggestion is None:
+                # (a suggestion is the analysis stored before the poll said so: no more to come)
                 body.append(
                     "Finding the matching sentences and a suggestion: this story is "
-                    "analysed in the background, and they appear here when it is done.",
+                    "analysed in the background, and they appear here when it is done.\n",
                     style="italic",
                 )
             elif not candidates:

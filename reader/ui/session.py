@@ -103,6 +103,34 @@ class Review:
         self.claim_index = 0
         self._set_annotations(story.annotations)
 
+    def imported_again(self) -> bool:
+        """True when the open story's files were imported again, changed, since it was read
+        (by `crossread import` or another window): its claims are no longer those shown."""
+        if not self.story:
+            return False
+        shown = {a.name: a.sha256 for a in self.articles}
+        return self.store.article_files(self.story) != shown
+
+    def adopt_again(self, story: StoryData) -> int:
+        """`adopt` the open story read again after `imported_again`, at the same place: the
+        same claim if it is still there, else the same position in the same article. Returns
+        how many of the reviewer's labels were on claims shown before and gone now (they are
+        kept, as orphans)."""
+        article = self.article.name if self.articles else None
+        claim, index = self.claim, self.claim_index
+        before = set(self._article_of)
+        self.adopt(story)
+        if claim is None or not self.go_claim(claim.id):
+            names = [a.name for a in self.articles]
+            if article in names:
+                self.article_index = names.index(article)
+                self.claim_index = max(0, min(index, len(self.article_claims) - 1))
+        return sum(
+            1
+            for cid, a in self.annotations.items()
+            if a.label and cid in before and cid not in self._article_of
+        )
+
     def reload_annotations(self) -> None:
         """Re-read this reviewer's labels (another instance may have written some)."""
         self._set_annotations(self.store.annotations(story=self.story, reviewer=self.reviewer))
@@ -435,9 +463,10 @@ class Review:
             return False
         return self.toggle_link_to(candidates[number - 1].other_id)
 
-    def toggle_link_to(self, other_id: str) -> bool:
-        """Link (or unlink) any claim of another article as evidence for the current claim."""
-        claim = self.claim
+    def toggle_link_to(self, other_id: str, claim: Claim | None = None) -> bool:
+        """Link (or unlink) any claim of another article as evidence for `claim` (by default
+        the current one)."""
+        claim = claim or self.claim
         if claim is None:
             return False
         return self._annotate(
@@ -452,8 +481,9 @@ class Review:
         ann = self.annotations.get(claim.id) if claim else None
         return {link.claim_id for link in ann.links} if ann else set()
 
-    def set_note(self, note: str) -> bool:
-        claim = self.claim
+    def set_note(self, note: str, claim: Claim | None = None) -> bool:
+        """Set the note of `claim` (by default the current one)."""
+        claim = claim or self.claim
         if claim is None:
             return False
         return self._annotate(
@@ -465,14 +495,15 @@ class Review:
     def acceptable(self) -> list[Claim]:
         """Claims of the current article whose high-confidence suggestion `A` would accept.
 
-        Claims the reviewer has labelled are left out: `A` fills in what they have not
-        decided, never replaces a label of theirs (it turned one set by hand into the
-        suggested one), and the count in the confirmation is the number of labels it sets.
+        Claims the reviewer has labelled are left out, a label still being saved too: `A`
+        fills in what they have not decided, never replaces a label of theirs (it turned one
+        set by hand into the suggested one), and the count in the confirmation is the number
+        of labels it sets.
         """
         return [
             c
             for c in self.article_claims
-            if self.confidence(c) == "high" and self.label_of(c.id) is None
+            if self.confidence(c) == "high" and self.shown_label(c.id) is None
         ]
 
     def accept_all(self, claims: list[Claim], then: Callable[[int], None]) -> None:

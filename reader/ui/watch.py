@@ -94,6 +94,8 @@ class DatabaseWatch:
         review = self.app.review
         if review.reload_stories():
             self.app.say("Evidence and suggestions are in.")
+        if review.imported_again():  # read on a worker; redrawn once read
+            self.app.reread_story()
         review.reload_annotations()
         self.app.show_marks()
         changed = getattr(self.app.screen, "on_database_changed", None)

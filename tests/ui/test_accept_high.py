@@ -91,3 +91,34 @@ async def test_shift_a_never_replaces_a_label_set_by_hand(seeded_db) -> None:
         saved = labels(seeded_db)
         assert saved[mine] == hand
         assert all(saved[cid] == lab for cid, lab in high.items() if cid != mine)
+
+
+async def test_shift_a_never_replaces_a_label_still_being_saved(seeded_db) -> None:
+    # the label pressed just before `A` was still saving (another program held the lock): the
+    # batch counted its claim as unlabelled and, once both were saved, replaced the hand label
+    import sqlite3
+
+    per_article = _high_by_article(seeded_db)
+    index = max(range(len(per_article)), key=lambda k: len(per_article[k]))
+    high = per_article[index]
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["right_square_bracket"] * index)
+        while app.review.claim.id not in high:
+            await pilot.press("j")
+        mine = app.review.claim.id
+        other = {"consistent": "x", "contradicted": "c", "unverified": "c"}[high[mine]]
+        lock = sqlite3.connect(seeded_db, isolation_level=None, check_same_thread=False)
+        lock.execute("BEGIN IMMEDIATE")
+        await pilot.press_now(other)
+        await pilot.press_now("A")
+        await pilot.pause()
+        assert f"Accept {len(high) - 1} high-confidence suggestion" in app.screen.question
+        await pilot.press_now("y")
+        await pilot.pause()
+        lock.execute("COMMIT")
+        lock.close()
+        await pilot.press("j")  # (waits for the writes to land)
+        saved = labels(seeded_db)
+        assert saved[mine] != high[mine]
+        assert all(saved[cid] == lab for cid, lab in high.items() if cid != mine)

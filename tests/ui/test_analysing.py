@@ -162,3 +162,32 @@ async def test_the_story_list_marks_the_stories_still_analysing(
         await pilot.pause()
         rows = [line.split("│")[1].strip() for line in screen_lines(app)[2:5]]
         assert rows == ["▸ story00000", "story00001", "story00002"]
+
+
+async def test_evidence_stored_before_the_window_noticed_is_not_said_to_be_coming(
+    analysing_db: str, tmp_path: Path
+) -> None:
+    # in the second before the poll, a claim drawn afresh showed its suggestion and
+    # candidates and also "…they appear here when it is done.1 ○ short 57 …", run together
+    app = build_app(analysing_db, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.watch.timer.pause()  # the window has not polled yet
+        with Store.open(analysing_db) as store:
+            import_path(store, tmp_path / "seeds")
+        await pilot.press("right_square_bracket")
+        screen = "\n".join(screen_lines(app))
+        assert "Suggested:" in screen and "1 ○" in screen
+        assert "Finding the matching sentences" not in screen
+
+
+async def test_a_sentence_linked_while_analysing_is_listed_on_a_line_of_its_own(
+    analysing_db: str,
+) -> None:
+    app = build_app(analysing_db, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("full_stop", "l")  # the comparison pane's first claim, linked
+        lines = screen_lines(app)
+        assert any("when it is done." in line and "1 ●" not in line for line in lines)
+        assert any("1 ●" in line for line in lines)

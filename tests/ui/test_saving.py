@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from annotations import connection
+from annotations.store import Store
 from reader.ui.app import build_app
 from reader.ui.article_view import SAVING, ArticleView
 from ui.conftest import writes_landed
@@ -107,3 +108,85 @@ async def test_a_database_moved_away_while_open_is_not_shown_as_saved(seeded_db:
         assert any("was moved, replaced or deleted since it was opened" in m for m in shown)
         assert claims[1].id not in app.query_one("#article", ArticleView).labels
     assert labels(str(moved)) == {claims[0].id: "consistent"}  # the first one, in the file
+
+
+async def test_a_note_is_saved_on_its_claim_when_a_failed_write_moves_the_cursor(
+    seeded_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the note dialog was open on claim 2 when the tag of claim 1 failed and the cursor went
+    # back to claim 1: ctrl+s then threw the note away, without a word
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
+    claims = first_claims(seeded_db, 2)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        other = hold_write_lock(seeded_db)
+        await pilot.press_now("c")  # queued behind the lock; the cursor moves on to claim 2
+        await pilot.press_now("e")
+        await pilot.pause()
+        for key in "check":
+            await pilot.press_now(key)
+        await writes_landed(app)  # the tag failed: the cursor is back on claim 1
+        other.rollback()
+        other.close()
+        assert app.review.claim == claims[0]
+        await pilot.press("ctrl+s")
+        await writes_landed(app)
+    store = Store.open(seeded_db)
+    try:
+        notes = {a.claim_id: a.note for a in store.annotations(reviewer=REVIEWER)}
+    finally:
+        store.close()
+    assert notes == {claims[1].id: "check"}
+
+
+async def test_a_link_from_search_is_saved_when_a_failed_write_moves_the_cursor(
+    seeded_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as the note above: search's ctrl+l was dropped without a word
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
+    claims = first_claims(seeded_db, 2)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        target = app.review.claims[app.review.articles[3].name][6]
+        other = hold_write_lock(seeded_db)
+        await pilot.press_now("c")
+        await pilot.press_now("slash")
+        await pilot.pause()
+        for key in target.text[:40]:
+            await pilot.press_now(key)
+        await writes_landed(app)
+        other.rollback()
+        other.close()
+        assert app.review.claim == claims[0]
+        await pilot.pause(0.3)  # the search's results
+        await pilot.press("ctrl+l")
+        await writes_landed(app)
+    store = Store.open(seeded_db)
+    try:
+        links = {a.claim_id: [x.claim_id for x in a.links] for a in store.annotations()}
+    finally:
+        store.close()
+    assert links == {claims[1].id: [target.id]}
+
+
+async def test_an_export_holds_the_labels_pressed_before_it(seeded_db: str) -> None:
+    # a label still saving (another program held the lock) was left out of an export made
+    # meanwhile, which said "Wrote 0 rows" as if the reviewer had tagged nothing
+    import csv
+
+    claim = first_claims(seeded_db, 1)[0]
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        other = hold_write_lock(seeded_db)
+        await pilot.press_now("c")
+        app.export("mine.csv", "csv", False, False)
+        await pilot.pause(0.2)
+        other.execute("COMMIT")
+        other.close()
+        await writes_landed(app)
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+    with open("mine.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["claim_id"], r["label"]) for r in rows] == [(claim.id, "consistent")]
+    assert "Wrote 1 row to mine.csv" in said

@@ -64,6 +64,34 @@ async def test_a_broken_config_opens_with_defaults_and_one_line(
     assert app.theme == "textual-dark"
 
 
+async def test_a_key_given_to_two_actions_is_refused_in_one_line(
+    seeded_db: str, config_dir: Path
+) -> None:
+    # c, still shown as "consistent" in help, tagged the claim unverified, without a word
+    (config_dir / "config.toml").write_text('[keys]\ntag_unverified = "c"\n')
+    claims = first_claims(seeded_db, 3)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("keys.tag_unverified" in m and "tag_consistent" in m for m in said)
+        await pilot.press("c", "u")
+        assert labels(seeded_db) == {claims[0].id: "consistent", claims[1].id: "unverified"}
+
+
+async def test_two_actions_may_swap_their_keys(seeded_db: str, config_dir: Path) -> None:
+    (config_dir / "config.toml").write_text(
+        '[keys]\ntag_consistent = "x"\ntag_contradicted = "c"\n'
+    )
+    claims = first_claims(seeded_db, 3)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        assert not app._notifications
+        await pilot.press("x", "c")
+        assert labels(seeded_db) == {claims[0].id: "consistent", claims[1].id: "contradicted"}
+
+
 async def test_a_rebound_claim_key_moves_from_every_pane(seeded_db: str, config_dir: Path) -> None:
     (config_dir / "config.toml").write_text('[keys]\nnext_claim = "m"\n')
     claims = first_claims(seeded_db, 3)

@@ -155,3 +155,23 @@ async def test_a_database_name_that_is_not_utf8_is_shown_as_the_command_line_sho
         await pilot.pause()
         status = screen_lines(app)[0]
         assert "db: x\\xff.db" in status, status
+
+
+async def test_editing_a_note_keeps_the_characters_shown_replaced(seeded_db: str) -> None:
+    # a note holding right-to-left marks (pasted with an Arabic quote) or an escape: the editor
+    # shows each as U+FFFD, and saving wrote the U+FFFDs, even with nothing edited there
+    from ui.helpers import first_claims
+
+    claim = first_claims(seeded_db, 1)[0]
+    note = "\u200fقال المتحدث\u200f: \x1b[31m"
+    with Store.open(seeded_db) as store:
+        store.set_note(claim.id, REVIEWER, note)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e")
+        shown = app.screen.query_one("#note-text").text
+        assert "\u200f" not in shown and "\x1b" not in shown  # still never shown as they are
+        await pilot.press("space", "o", "k", "ctrl+s")
+        await pilot.press("e", "home", "x", "ctrl+s")
+    with Store.open(seeded_db) as store:
+        assert store.annotation(claim.id, REVIEWER).note == "x" + note + " ok"

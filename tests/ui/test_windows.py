@@ -66,3 +66,42 @@ async def test_the_apps_export_holds_only_the_reviewers_own_labels(seeded_db: st
     with open("mine.csv", newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert [(r["reviewer"], r["claim_id"]) for r in rows] == [(REVIEWER, claims[1].id)]
+
+
+async def test_a_story_imported_again_meanwhile_is_shown_as_it_is_now(
+    tmp_path, monkeypatch
+) -> None:
+    # the window went on showing the claims it had read: '12 people' after the file said 13,
+    # and a tag on that claim was 'Not saved: unknown claim id ...'
+    from ui.conftest import import_into
+
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story"
+    story.mkdir()
+    first = "The mayor said 12 people were hurt."
+    (story / "a.txt").write_text(
+        f"Council approves budget\n\n{first}\n\nThe bridge was closed on Monday.\n"
+    )
+    (story / "b.txt").write_text(f"Budget approved by council\n\n{first}\n")
+    import_into("review.db", story)
+    app = build_app("review.db", REVIEWER, advance=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j", "j", "c")  # a label on the claim that is about to go
+        await pilot.press("k")
+        assert app.review.claim.text == first
+        (story / "a.txt").write_text(
+            "Council approves budget\n\nThe mayor said 13 people were hurt.\n\n"
+            "The police arrested two men.\n"
+        )
+        import_into("review.db", story)
+        await pilot.pause(2.0)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        claim = app.review.claim
+        assert claim.text == "The mayor said 13 people were hurt."  # the same place
+        assert any("13 people" in line for line in screen_lines(app))
+        shown = " ".join(n.message for n in app._notifications)
+        assert "story was imported again from changed files" in shown
+        assert "1 label of yours is on sentences no longer in it" in shown
+        await pilot.press("x")
+        assert labels("review.db")[claim.id] == "contradicted"
