@@ -221,7 +221,7 @@ class Review:
         return ann.label if ann else None
 
     def matches(self, claim: Claim) -> bool:
-        label = self.label_of(claim.id)
+        label = self.shown_label(claim.id)  # a label still saving is the reviewer's already
         if self.filter == "all":
             return True
         if self.filter == "untagged":
@@ -354,7 +354,7 @@ class Review:
         for k in range(1, len(order) + 1):
             ai, ci = order[(here + k) % len(order)]
             claim = self.claims[self.articles[ai].name][ci]
-            if self.label_of(claim.id) is None:
+            if self.shown_label(claim.id) is None:
                 self.article_index, self.claim_index = ai, ci
                 return True
         return False

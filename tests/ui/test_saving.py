@@ -190,3 +190,23 @@ async def test_an_export_holds_the_labels_pressed_before_it(seeded_db: str) -> N
         rows = list(csv.DictReader(f))
     assert [(r["claim_id"], r["label"]) for r in rows] == [(claim.id, "consistent")]
     assert "Wrote 1 row to mine.csv" in said
+
+
+async def test_a_label_still_saving_counts_as_a_label_for_n_and_the_filter(seeded_db: str) -> None:
+    # `n` and the "untagged" filter read only committed labels: while another program held the
+    # lock, `n` went back to a claim just tagged, as if the key had not been pressed
+    claims = first_claims(seeded_db, 3)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        other = hold_write_lock(seeded_db)
+        await pilot.press_now("c", "c")  # claims 1 and 2, saving; the cursor is on claim 3
+        await pilot.press_now("k", "k")
+        assert app.review.claim == claims[0]
+        await pilot.press_now("n")
+        assert app.review.claim == claims[2]
+        app.review.filter = "untagged"
+        assert [app.review.matches(c) for c in claims] == [False, False, True]
+        other.execute("COMMIT")
+        other.close()
+        await writes_landed(app)
+        assert labels(seeded_db) == {claims[0].id: "consistent", claims[1].id: "consistent"}
