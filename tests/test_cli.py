@@ -323,3 +323,35 @@ def test_a_reader_that_stops_early_gets_no_error_message() -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=120)
     assert err == ""
+
+
+def test_names_holding_line_breaks_stay_on_their_line(tmp_path: Path) -> None:
+    # a story (folder) or article named with a line break printed it raw: "st" on one line,
+    # "fake: 99 stories: 1 story…" on the next, as if it were a line of crossread's own
+    story = tmp_path / "st\nfake: 99 stories"
+    story.mkdir()
+    text = "".join(
+        f"Sentence {k} of the report says that the talks in Geneva went on for hours.\n"
+        for k in range(4)
+    )
+    (story / "a.txt").write_text(text)
+    (story / "b\nfake.txt").write_text(text)  # a copy: warned about, naming both
+    (story / "c\nfake.txt").write_bytes(b"\x00\x01\x02\x03binary\x00\x00\x00\x00")
+    db = str(tmp_path / "x.db")
+    imported = run("import", str(story), "--db", db)
+    assert imported.exit_code == 0, imported.output
+    with Store.open(db) as store:
+        (name,) = store.stories()
+        copy = next(c for c in store.claims(name) if c.article == "b\nfake.txt")
+        store.set_label(copy.id, "consistent", "ana")
+    suggested = CliRunner().invoke(main, ["suggest", str(story), "-o", str(tmp_path / "s.jsonl")])
+    stats = run("stats", "--db", db)
+    for result in (imported, suggested, stats):
+        lines = result.output.splitlines()
+        assert not [line for line in lines if line.startswith("fake")], result.output
+    assert f"{str(story)!r}: 1 story" in imported.output
+    binary = str(story / "c\nfake.txt")
+    assert f"skipped {binary!r}: binary file" in imported.output
+    assert "'st\\nfake: 99 stories/b\\nfake.txt': a copy of a.txt" in suggested.output
+    assert "  story 'st\\nfake: 99 stories': 1/" in stats.output
+    assert "    'b\\nfake.txt': 1/" in stats.output

@@ -20,12 +20,12 @@ from pathlib import Path
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
 from reader.corpus.claim_ids import assign_ids
 from reader.corpus.copies import copy_warnings
-from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable, printable
+from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable
 from reader.corpus.markdown import plain_text, too_deep
 from reader.corpus.segment import segment_article, split_sentences
 from reader.corpus.sources import find_source, front_matter_span, line_spans
 from reader.corpus.unwrap import unwrap
-from reader.models import Article, Claim, Corpus, Skipped, Story, name_order
+from reader.models import Article, Claim, Corpus, Skipped, Story, name_order, shown_path
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 GUIDELINES = "guidelines.md"  # a story's (or a folder of stories') labelling guidelines
@@ -41,9 +41,9 @@ class ArticleError(CorpusError):
 
 
 def _show(path: Path | str) -> str:
-    # File names are untrusted too: never let one carry escapes, bidi tricks or bytes that are
-    # not UTF-8 (which would crash the printing of the message) into a message.
-    return printable(str(path)).replace("\n", "\ufffd")
+    # File names are untrusted too: never let one carry escapes, bidi tricks, line breaks or
+    # bytes that are not UTF-8 (which would crash the printing of the message) into a message.
+    return shown_path(str(path))
 
 
 def read_regular(path: Path, max_bytes: int) -> bytes:
@@ -178,7 +178,7 @@ def load_article(story: str, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     name, where = escape_undecodable(path.name), escape_undecodable(os.path.abspath(path))
     article = build_article(story, name, where, data)
     if name != path.name:
-        article.warnings.insert(0, f"file name is not valid UTF-8; shown as {name}")
+        article.warnings.insert(0, f"file name is not valid UTF-8; shown as {shown_path(name)}")
     return article
 
 
@@ -247,7 +247,7 @@ def _load_story(
                 article.warnings.append(copies[article.name])
         if story.name != folder.name:  # said once, with its first article, as a file's name is
             story.articles[0].warnings.insert(
-                0, f"folder name is not valid UTF-8; shown as {story.name}"
+                0, f"folder name is not valid UTF-8; shown as {shown_path(story.name)}"
             )
         corpus.stories.append(story)
         yield story
