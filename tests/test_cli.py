@@ -355,3 +355,18 @@ def test_names_holding_line_breaks_stay_on_their_line(tmp_path: Path) -> None:
     assert "'st\\nfake: 99 stories/b\\nfake.txt': a copy of a.txt" in suggested.output
     assert "  story 'st\\nfake: 99 stories': 1/" in stats.output
     assert "    'b\\nfake.txt': 1/" in stats.output
+
+
+def test_a_database_kept_in_its_story_folder_is_not_listed_as_skipped(tmp_path: Path) -> None:
+    # every import listed crossread.db and its -wal/-shm among the story's skipped files
+    story = tmp_path / "flood"
+    story.mkdir()
+    (story / "a.txt").write_text("Flood\n\nThe river rose by two metres on Monday.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres, police said.\n")
+    (story / "notes.pdf").write_bytes(b"%PDF-1.4")  # a file that is not an article is still said
+    for db in (story / "crossread.db", f"{story}/../flood/crossread.db"):
+        for _ in range(2):
+            result = run("import", str(story), "--db", str(db))
+            assert result.exit_code == 0, result.output
+            assert "crossread.db" not in result.output
+            assert "1 file skipped" in result.output and "skipped" in result.output

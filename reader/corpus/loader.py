@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
@@ -211,12 +211,24 @@ def _skip_reason(entry: os.DirEntry[str], inside: str | None = None) -> str | No
     return None
 
 
-def _scan(folder: Path) -> list[os.DirEntry[str]]:
+def _scan(folder: Path, leave_out: frozenset[str] = frozenset()) -> list[os.DirEntry[str]]:
+    """The folder's entries in name order, without those `leave_out` names (real paths)."""
     try:
         with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: name_order(e.name))
+            entries = sorted(it, key=lambda e: name_order(e.name))
     except OSError as exc:
         raise CorpusError(f"cannot read folder {_show(folder)}: {exc.strerror or exc}") from None
+    if leave_out:
+        names = {os.path.basename(p) for p in leave_out}  # (resolved only where one may match)
+        entries = [
+            e for e in entries if e.name not in names or os.path.realpath(e.path) not in leave_out
+        ]
+    return entries
+
+
+def side_files(db: str) -> list[str]:
+    """A SQLite database file and the files SQLite keeps beside it while it is open."""
+    return [db + suffix for suffix in ("", "-wal", "-shm", "-journal")]
 
 
 def _load_story(
@@ -305,14 +317,21 @@ def checked(path: str | Path) -> os.stat_result:
 
 
 def open_corpus(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_symlinks: bool = False,
+    leave_out: Iterable[str] = (),
 ) -> tuple[Corpus, int, Iterator[Story]]:
     """`load_corpus`, a story at a time: (corpus, folders, stories). Each story is loaded when
     the iterator comes to it (then it is in `corpus.stories`, and the files it skipped in
     `corpus.skipped`), so an import analyses the first stories while it loads the next;
     `folders` is how many stories there are at most (a folder with no readable file is none).
     A path that cannot be read at all raises CorpusError here, before any story is loaded.
+    `leave_out`: files passed over without a word, however spelt (the database being written,
+    kept in a story's folder, and its side files: not articles, nor skipped files to report).
     """
+    quiet = frozenset(os.path.realpath(p) for p in leave_out)
     root = Path(path)
     st = checked(path)
     corpus = Corpus()
@@ -327,10 +346,10 @@ def open_corpus(
         return corpus, 1, iter([story])
     if not stat.S_ISDIR(st.st_mode):
         raise CorpusError(f"not a file or folder (FIFO, device or socket): {_show(root)}")
-    entries = _scan(root)
+    entries = _scan(root, quiet)
     inside = None if follow_symlinks else os.path.realpath(root)
     story_dirs = [e for e in entries if _holds_text(e)]
-    stories = _stories(root, entries, story_dirs, corpus, max_bytes, inside)
+    stories = _stories(root, entries, story_dirs, corpus, max_bytes, inside, quiet)
     return corpus, max(1, len(story_dirs)), stories
 
 
@@ -356,6 +375,7 @@ def _stories(
     corpus: Corpus,
     max_bytes: int,
     inside: str | None,
+    quiet: frozenset[str] = frozenset(),
 ) -> Iterator[Story]:
     if not story_dirs:  # the path is one story
         yield from _load_story(root, entries, corpus, max_bytes, inside)
@@ -366,7 +386,7 @@ def _stories(
     for entry in entries:
         if entry in wanted:
             try:
-                story_entries = _scan(Path(entry.path))
+                story_entries = _scan(Path(entry.path), quiet)
             except CorpusError as exc:  # one unreadable story must not stop the others
                 corpus.skipped.append(Skipped(_show(entry.path), str(exc)))
                 continue

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.corpus.decode import restore_undecodable
-from reader.corpus.loader import open_corpus
+from reader.corpus.loader import open_corpus, side_files
 from reader.models import Corpus, Skipped, Story, counted, shown_path
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
 from reader.pipeline import story_pool
@@ -311,7 +311,12 @@ def import_path(
     from reader.processes import still_running, this_process
 
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
-    corpus, count, loading = open_corpus(path, follow_symlinks=follow_symlinks, **kwargs)
+    corpus, count, loading = open_corpus(
+        path,
+        follow_symlinks=follow_symlinks,
+        leave_out=side_files(store.path) if store.path != ":memory:" else (),
+        **kwargs,
+    )
     me = this_process()
     if on_loaded:
         on_loaded(count)
