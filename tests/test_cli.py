@@ -370,3 +370,29 @@ def test_a_database_kept_in_its_story_folder_is_not_listed_as_skipped(tmp_path: 
             assert result.exit_code == 0, result.output
             assert "crossread.db" not in result.output
             assert "1 file skipped" in result.output and "skipped" in result.output
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        ["top/st1", "top/st1"],
+        ["top/st1", "./top/st1/"],  # one folder by two spellings
+        ["top/st1", "top"],  # a story with its folder of stories
+        ["top/st1/a.txt", "top/st1"],  # an article with its story (else a story of its own)
+        ["top/st1/b.txt", "top"],
+    ],
+)
+def test_a_story_given_twice_is_imported_and_reported_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]
+) -> None:
+    story = tmp_path / "top" / "st1"
+    story.mkdir(parents=True)
+    (story / "a.txt").write_text("Flood\n\nThe river rose by two metres on Monday.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres, police said.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("import", *paths, "--db", "x.db")
+    assert result.exit_code == 0, result.output
+    assert result.output.count(": 1 story (0 unchanged), 2 articles (2 new") == 1, result.output
+    assert len(result.output.splitlines()) == 1, result.output
+    with Store.open("x.db") as store:
+        assert store.stories() == ["st1"]

@@ -418,11 +418,12 @@ def run_import(
 
     A path without any article is an error (exit 2), after saying which files were skipped.
     """
-    from reader.corpus.loader import CorpusError, checked
+    from reader.corpus.loader import CorpusError, checked, distinct_paths
     from reader.pipeline import import_path
 
     for path in paths:
         checked(path)
+    paths = distinct_paths(paths)  # (a story given twice, or with its folder: imported once)
     started = time.monotonic()
     names: list[str] = []
     for k, path in enumerate(paths):

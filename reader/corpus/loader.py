@@ -11,10 +11,11 @@ ever blocks on a FIFO or device, follows a symlinked folder, or reads more than 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
@@ -287,6 +288,68 @@ def _holds_text(entry: os.DirEntry[str]) -> bool:
             )
     except OSError:
         return False
+
+
+def _is_article(path: str) -> bool:
+    """A file a story folder reads as an article (by its name: hidden, other types and the
+    guidelines are not)."""
+    name = os.path.basename(path)
+    return (
+        Path(name).suffix.lower() in TEXT_SUFFIXES
+        and not name.startswith(".")
+        and name.lower() != GUIDELINES
+        and os.path.isfile(path)
+    )
+
+
+def _has_stories(folder: str) -> bool:
+    """A folder of stories: a subfolder of it directly holds an article (else it is a story)."""
+    try:
+        with os.scandir(folder) as it:
+            return any(_holds_text(e) for e in it)
+    except OSError:
+        return False
+
+
+def _holds_text_dir(folder: str) -> bool:
+    try:
+        with os.scandir(folder) as it:
+            return any(_is_article(e.path) for e in it)
+    except OSError:
+        return False
+
+
+def _read_by(folder: str, path: str, has_stories: Callable[[str], bool]) -> bool:
+    """True when importing `folder` reads `path` (both real paths, `path` another one): as one
+    of its stories, or an article of one of them."""
+    parent = os.path.dirname(path)
+    if parent == folder:
+        if os.path.isdir(path):  # a story of a folder of stories
+            return _holds_text_dir(path) and has_stories(folder)
+        return _is_article(path) and not has_stories(folder)  # an article of the story
+    # an article of a story of the folder of stories
+    return os.path.dirname(parent) == folder and _is_article(path) and _holds_text_dir(parent)
+
+
+def distinct_paths(paths: Iterable[str]) -> list[str]:
+    """`paths` without those another of them reads (the same folder spelt twice, `st1` and
+    `./st1/`, or a story given with its folder of stories, or an article with its story), so
+    each story is imported once: the first spelling of each, the covering one of the others.
+    Each path must exist (`checked`)."""
+    given = [(p, os.path.realpath(p)) for p in paths]
+    folders = {real for _, real in given if os.path.isdir(real)}
+    has_stories = functools.cache(_has_stories)  # (each folder looked at once, not per story)
+    kept: list[str] = []
+    seen: set[str] = set()
+    for path, real in given:
+        if real in seen:
+            continue
+        seen.add(real)
+        up = os.path.dirname(real)
+        covering = [f for f in (up, os.path.dirname(up)) if f in folders and f != real]
+        if not any(_read_by(f, real, has_stories) for f in covering):
+            kept.append(path)
+    return kept
 
 
 def load_corpus(
