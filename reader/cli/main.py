@@ -538,6 +538,8 @@ def open_cmd(
         if path in main.commands and not os.path.lexists(path):
             # `crossread --db x.db stats`: the options went to the app, the command with them
             fail(f"{path} is a command: give its options after it (`crossread {path} --db ...`)")
+    if guidelines is not None:
+        _check_guidelines(guidelines)
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
@@ -584,6 +586,17 @@ def open_cmd(
     finally:
         if background is not None:
             background.stop()
+
+
+def _check_guidelines(path: str) -> None:
+    """`--guidelines` naming a file that is not text (an image, a PDF) is refused as an article
+    would be, before the app opens: it showed as garbage when g was pressed."""
+    from reader.corpus.loader import GUIDELINES_MAX_BYTES, ArticleError, read_text
+
+    try:
+        read_text(path, GUIDELINES_MAX_BYTES)
+    except ArticleError as exc:
+        fail(f"--guidelines {shown_path(path)}: {exc}")
 
 
 jobs_option = click.option(

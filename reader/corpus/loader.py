@@ -30,6 +30,7 @@ from reader.models import Article, Claim, Corpus, Skipped, Story, name_order, sh
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 GUIDELINES = "guidelines.md"  # a story's (or a folder of stories') labelling guidelines
+GUIDELINES_MAX_BYTES = 1_000_000
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -104,6 +105,16 @@ def _find_title(text: str, skip: list[tuple[int, int]], begin: int = 0) -> tuple
             first = False
         pos += len(line) + 1
     return None
+
+
+def read_text(path: Path | str, max_bytes: int) -> str:
+    """A text file that is not an article (the labelling guidelines) read as an article is:
+    refused when binary or undecodable (ArticleError, one line), decoded by its BOM, as UTF-8
+    or as detected, control characters replaced."""
+    try:
+        return decode_bytes(read_regular(Path(path), max_bytes))[0]
+    except DecodeError as exc:
+        raise ArticleError(str(exc)) from None
 
 
 def build_article(story: str, name: str, path: str, data: bytes) -> Article:
