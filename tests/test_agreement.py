@@ -121,7 +121,7 @@ def team_db(tmp_path):
 
 def test_team_reports_read_the_store(team_db):
     with Store.open(team_db) as s:
-        [overall] = team_reports(s, samples=50)
+        [overall] = team_reports(s, samples=100)
         same = report("all claims", _labels(), ["a", "b", "c"], "cxu", samples=0)
         assert overall.alpha.value == pytest.approx(same.alpha.value)
         assert overall.reviewers == ["ana", "ben", "cy"] and overall.claims == 10
@@ -214,3 +214,17 @@ def test_cli_reviewers_are_chosen_by_name_whatever_the_name_holds(tmp_path):
         "crossread: error: no labels by smith, j here (reviewers: ana, ben, 'smith, j'); "
         "a name with a comma is given with --reviewer"
     )
+
+
+@pytest.mark.parametrize("samples", ["1", "99"])
+def test_too_few_resamples_for_an_interval_are_refused(team_db, samples):
+    # --samples 1 printed intervals such as [0.667, 0.667] around an estimate of 0.333
+    args = ["agreement", "--db", str(team_db), "--samples", samples]
+    done = CliRunner().invoke(main, args, prog_name="crossread")
+    assert done.exit_code == 2
+    assert done.output.splitlines() == [
+        f"crossread: error: Invalid value for '--samples': {samples} resamples make no 95% "
+        "interval: give 100 or more (0: no intervals) (see `crossread agreement --help`)"
+    ]
+    with pytest.raises(ValueError, match="100"):
+        report("all", _labels(), ["a", "b", "c"], "cxu", samples=int(samples))

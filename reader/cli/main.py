@@ -766,6 +766,16 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
         say(line)
 
 
+def _resamples(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    from annotations.agreement import MIN_SAMPLES
+
+    if 0 < value < MIN_SAMPLES:
+        raise click.BadParameter(
+            f"{value} resamples make no 95% interval: give {MIN_SAMPLES} or more (0: no intervals)"
+        )
+    return value
+
+
 @main.command("agreement")
 @db_option
 @click.option("--story", default=None, callback=utf8_name, help="Only this story's claims.")
@@ -787,9 +797,10 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
 @click.option(
     "--samples",
     type=click.IntRange(min=0),
+    callback=_resamples,
     default=1000,
     show_default=True,
-    help="Bootstrap resamples for the 95% intervals (0: none).",
+    help="Bootstrap resamples for the 95% intervals (0: none; else 100 or more).",
 )
 @click.option(
     "--seed", type=click.IntRange(min=0), default=2026, show_default=True, help="Bootstrap seed."
