@@ -228,3 +228,22 @@ def test_too_few_resamples_for_an_interval_are_refused(team_db, samples):
     ]
     with pytest.raises(ValueError, match="100"):
         report("all", _labels(), ["a", "b", "c"], "cxu", samples=int(samples))
+
+
+def test_the_table_keeps_a_story_named_with_a_line_break_on_its_line(tmp_path):
+    # the story's name was printed raw in the table's heading and disagreements
+    from storyfactory import SEED, make_story
+
+    story = make_story("storm\nfake: 0 claims", SEED)
+    path = tmp_path / "team.db"
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+        claim = story.claims()[0]
+        s.set_label(claim.id, "consistent", "ana")
+        s.set_label(claim.id, "contradicted", "ben")
+    args = ["agreement", "--db", str(path), "--samples", "0", "--by", "story"]
+    table = CliRunner().invoke(main, args).output.splitlines()
+    assert not [line for line in table if line.startswith("fake")], table
+    heading = "'storm\\nfake: 0 claims': 1 claim labelled by two or more of 2 reviewers (ana, ben)"
+    assert heading in table
+    assert any(line.startswith("    'storm\\nfake: 0 claims/") for line in table)
