@@ -5,6 +5,7 @@ One row per claim that a reviewer labelled or an adjudicator decided, in reading
 reason, who and when), `unanimous` (two or more reviewers, all the same label), `single` (one
 reviewer's label) or `undecided` (reviewers disagree and nobody decided yet: no final label).
 CSV has one `label:<reviewer>` column per reviewer; JSONL has a `labels` object instead.
+As in every export, an empty value (no reason, no adjudicator) is "" in CSV and null in JSONL.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def final_rows(store: Store) -> Iterator[dict]:
             }  # fmt: skip
             if final is not None:
                 row.update(final_label=final.label, final_source="adjudicated",
-                           reason=final.reason, decided_by=final.decided_by,
+                           # (a decision without a reason has none, as a unanimous label)
+                           reason=final.reason or None, decided_by=final.decided_by,
                            decided_at=final.decided_at)  # fmt: skip
             elif len(set(given.values())) > 1:
                 row["final_source"] = "undecided"

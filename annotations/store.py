@@ -92,14 +92,19 @@ def _busy(e: sqlite3.Error) -> bool:
 
 
 class Stale(StoreError):
-    """The label changed elsewhere (another window) since the caller last read it; not saved."""
+    """The label (or, `what`, the note) changed elsewhere (another window) since the caller
+    last read it; not saved. `current` is the annotation as stored now."""
 
-    def __init__(self, current: Annotation | None) -> None:
-        label = current.label if current and current.label else "no label"
-        super().__init__(
-            f"this claim's label changed elsewhere to {label}; press again to overwrite it"
-        )
-        self.current = current
+    def __init__(self, current: Annotation | None, what: str = "label") -> None:
+        if what == "note":
+            message = "this claim's note was saved elsewhere since you opened it"
+        else:
+            label = current.label if current and current.label else "no label"
+            message = (
+                f"this claim's label changed elsewhere to {label}; press again to overwrite it"
+            )
+        super().__init__(message)
+        self.current, self.what = current, what
 
 
 # A block of a story's import: evidence as columns (claim, other claim, rank, score), claims as
@@ -810,11 +815,21 @@ class Store:
             self._apply(claim_id, reviewer, "clear", old, new)
         return self.annotation(claim_id, reviewer)
 
-    def set_note(self, claim_id: str, reviewer: str, note: str) -> Annotation:
+    def set_note(
+        self, claim_id: str, reviewer: str, note: str, *, expect: str | None = None
+    ) -> Annotation:
+        """Set the reviewer's note on a claim ("" removes it).
+
+        With `expect` (the note the caller showed when the reviewer began editing, "" for
+        none; None: no check), raises Stale instead of writing if the stored note is another
+        one: another window saved one since, and writing would silently replace it.
+        """
         _check_reviewer(reviewer)
         _check_text("the note", note)
         with self._write():
             old = self._current(claim_id, reviewer)
+            if expect is not None and (old or _EMPTY)["note"] != expect:
+                raise Stale(self.annotation(claim_id, reviewer), "note")
             new = {**(old or _EMPTY), "note": note}
             self._apply(claim_id, reviewer, "note", old, new)
         return self.annotation(claim_id, reviewer) or self._blank(claim_id, reviewer)

@@ -37,6 +37,18 @@ def shown_name(name: str) -> str:
     return repr(name)
 
 
+def shown_path(name: str) -> str:
+    """A file, folder or story name (or a path) as messages show it: as it is, or quoted with
+    its escapes where a control character (a line break faked a line of its own), a bidi
+    control or spaces at either end could mislead; bytes that are not UTF-8 as `\\xff`."""
+    from reader.corpus.decode import escape_undecodable
+
+    name = escape_undecodable(name)
+    if name.isprintable() and name == name.strip():
+        return name
+    return repr(name)
+
+
 def shown_names(names: Iterable[str]) -> str:
     """`shown_name` of each, comma-separated, or "none"."""
     return ", ".join(map(shown_name, names)) or "none"

@@ -121,7 +121,7 @@ def team_db(tmp_path):
 
 def test_team_reports_read_the_store(team_db):
     with Store.open(team_db) as s:
-        [overall] = team_reports(s, samples=50)
+        [overall] = team_reports(s, samples=100)
         same = report("all claims", _labels(), ["a", "b", "c"], "cxu", samples=0)
         assert overall.alpha.value == pytest.approx(same.alpha.value)
         assert overall.reviewers == ["ana", "ben", "cy"] and overall.claims == 10
@@ -214,3 +214,36 @@ def test_cli_reviewers_are_chosen_by_name_whatever_the_name_holds(tmp_path):
         "crossread: error: no labels by smith, j here (reviewers: ana, ben, 'smith, j'); "
         "a name with a comma is given with --reviewer"
     )
+
+
+@pytest.mark.parametrize("samples", ["1", "99"])
+def test_too_few_resamples_for_an_interval_are_refused(team_db, samples):
+    # --samples 1 printed intervals such as [0.667, 0.667] around an estimate of 0.333
+    args = ["agreement", "--db", str(team_db), "--samples", samples]
+    done = CliRunner().invoke(main, args, prog_name="crossread")
+    assert done.exit_code == 2
+    assert done.output.splitlines() == [
+        f"crossread: error: Invalid value for '--samples': {samples} resamples make no 95% "
+        "interval: give 100 or more (0: no intervals) (see `crossread agreement --help`)"
+    ]
+    with pytest.raises(ValueError, match="100"):
+        report("all", _labels(), ["a", "b", "c"], "cxu", samples=int(samples))
+
+
+def test_the_table_keeps_a_story_named_with_a_line_break_on_its_line(tmp_path):
+    # the story's name was printed raw in the table's heading and disagreements
+    from storyfactory import SEED, make_story
+
+    story = make_story("storm\nfake: 0 claims", SEED)
+    path = tmp_path / "team.db"
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+        claim = story.claims()[0]
+        s.set_label(claim.id, "consistent", "ana")
+        s.set_label(claim.id, "contradicted", "ben")
+    args = ["agreement", "--db", str(path), "--samples", "0", "--by", "story"]
+    table = CliRunner().invoke(main, args).output.splitlines()
+    assert not [line for line in table if line.startswith("fake")], table
+    heading = "'storm\\nfake: 0 claims': 1 claim labelled by two or more of 2 reviewers (ana, ben)"
+    assert heading in table
+    assert any(line.startswith("    'storm\\nfake: 0 claims/") for line in table)

@@ -323,3 +323,76 @@ def test_a_reader_that_stops_early_gets_no_error_message() -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=120)
     assert err == ""
+
+
+def test_names_holding_line_breaks_stay_on_their_line(tmp_path: Path) -> None:
+    # a story (folder) or article named with a line break printed it raw: "st" on one line,
+    # "fake: 99 stories: 1 story…" on the next, as if it were a line of crossread's own
+    story = tmp_path / "st\nfake: 99 stories"
+    story.mkdir()
+    text = "".join(
+        f"Sentence {k} of the report says that the talks in Geneva went on for hours.\n"
+        for k in range(4)
+    )
+    (story / "a.txt").write_text(text)
+    (story / "b\nfake.txt").write_text(text)  # a copy: warned about, naming both
+    (story / "c\nfake.txt").write_bytes(b"\x00\x01\x02\x03binary\x00\x00\x00\x00")
+    db = str(tmp_path / "x.db")
+    imported = run("import", str(story), "--db", db)
+    assert imported.exit_code == 0, imported.output
+    with Store.open(db) as store:
+        (name,) = store.stories()
+        copy = next(c for c in store.claims(name) if c.article == "b\nfake.txt")
+        store.set_label(copy.id, "consistent", "ana")
+    suggested = CliRunner().invoke(main, ["suggest", str(story), "-o", str(tmp_path / "s.jsonl")])
+    stats = run("stats", "--db", db)
+    for result in (imported, suggested, stats):
+        lines = result.output.splitlines()
+        assert not [line for line in lines if line.startswith("fake")], result.output
+    assert f"{str(story)!r}: 1 story" in imported.output
+    binary = str(story / "c\nfake.txt")
+    assert f"skipped {binary!r}: binary file" in imported.output
+    assert "'st\\nfake: 99 stories/b\\nfake.txt': a copy of a.txt" in suggested.output
+    assert "  story 'st\\nfake: 99 stories': 1/" in stats.output
+    assert "    'b\\nfake.txt': 1/" in stats.output
+
+
+def test_a_database_kept_in_its_story_folder_is_not_listed_as_skipped(tmp_path: Path) -> None:
+    # every import listed crossread.db and its -wal/-shm among the story's skipped files
+    story = tmp_path / "flood"
+    story.mkdir()
+    (story / "a.txt").write_text("Flood\n\nThe river rose by two metres on Monday.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres, police said.\n")
+    (story / "notes.pdf").write_bytes(b"%PDF-1.4")  # a file that is not an article is still said
+    for db in (story / "crossread.db", f"{story}/../flood/crossread.db"):
+        for _ in range(2):
+            result = run("import", str(story), "--db", str(db))
+            assert result.exit_code == 0, result.output
+            assert "crossread.db" not in result.output
+            assert "1 file skipped" in result.output and "skipped" in result.output
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        ["top/st1", "top/st1"],
+        ["top/st1", "./top/st1/"],  # one folder by two spellings
+        ["top/st1", "top"],  # a story with its folder of stories
+        ["top/st1/a.txt", "top/st1"],  # an article with its story (else a story of its own)
+        ["top/st1/b.txt", "top"],
+    ],
+)
+def test_a_story_given_twice_is_imported_and_reported_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: list[str]
+) -> None:
+    story = tmp_path / "top" / "st1"
+    story.mkdir(parents=True)
+    (story / "a.txt").write_text("Flood\n\nThe river rose by two metres on Monday.\n")
+    (story / "b.txt").write_text("Flood\n\nThe river rose by two metres, police said.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("import", *paths, "--db", "x.db")
+    assert result.exit_code == 0, result.output
+    assert result.output.count(": 1 story (0 unchanged), 2 articles (2 new") == 1, result.output
+    assert len(result.output.splitlines()) == 1, result.output
+    with Store.open("x.db") as store:
+        assert store.stories() == ["st1"]

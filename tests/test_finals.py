@@ -73,3 +73,30 @@ def test_cli_export_final_jsonl_and_refused_options(store, tmp_path):
         "ana": "consistent", "ben": "unverified"}  # fmt: skip
     bad = run(main, ["export", "--final", "--all", "--db", s.path])
     assert bad.exit_code == 2 and "--final" in bad.output
+
+
+def test_no_reason_is_one_value_whether_decided_or_unanimous(store):
+    # JSONL gave null for a unanimous claim's reason but "" for a decision made without one
+    import csv
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    from reader.cli.main import main
+
+    s, ids = store
+    for claim in ids[:2]:
+        s.set_label(claim, "consistent", "ana")
+    s.set_label(ids[0], "consistent", "ben")  # unanimous
+    s.set_label(ids[1], "contradicted", "ben")
+    s.decide(ids[1], "contradicted", LEAD)  # decided, no reason given
+    export = ["export", "--final", "--db", s.path, "--format"]
+    jsonl = CliRunner().invoke(main, [*export, "jsonl"]).output
+    rows = [json.loads(line) for line in jsonl.splitlines()]
+    assert [(r["final_source"], r["reason"]) for r in rows] == [
+        ("unanimous", None), ("adjudicated", None)]  # fmt: skip
+    table = CliRunner().invoke(main, [*export, "csv"]).output
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert [(r["final_source"], r["reason"]) for r in rows] == [
+        ("unanimous", ""), ("adjudicated", "")]  # fmt: skip

@@ -238,7 +238,7 @@ def test_each_story_folder_is_recognised_in_one_look(monkeypatch: pytest.MonkeyP
         __hash__ = object.__hash__
 
     loaded = []
-    monkeypatch.setattr(loader, "_scan", lambda folder: [])
+    monkeypatch.setattr(loader, "_scan", lambda folder, leave_out: [])
     monkeypatch.setattr(loader, "_load_story", lambda *args: iter(loaded.append(args) or ()))
     entries = [Entry() for _ in range(2_000)]
     list(loader._stories(Path("."), entries, entries, Corpus(), 1, None))

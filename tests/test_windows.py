@@ -99,3 +99,17 @@ def test_undo_never_reverts_what_another_open_window_changed_since(db):
     assert b.annotation(ids[1], ME).label == "consistent"  # b's undo restores what b saw
     a.close()
     b.close()
+
+
+def test_a_note_saved_elsewhere_since_it_was_shown_is_not_replaced(tmp_path) -> None:
+    story = seed_story()
+    with Store.open(tmp_path / "t.db") as store:
+        store.import_story(story, make_evidence(story))
+        claim = story.claims()[0].id
+        store.set_note(claim, "ana", "theirs")  # saved after ana's editor showed no note
+        with pytest.raises(Stale, match="note was saved elsewhere") as err:
+            store.set_note(claim, "ana", "mine", expect="")
+        assert err.value.current.note == "theirs" and err.value.what == "note"
+        assert store.annotation(claim, "ana").note == "theirs"
+        assert store.set_note(claim, "ana", "mine", expect="theirs").note == "mine"
+        assert store.set_note(claim, "ana", "any", expect=None).note == "any"  # (no check)

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator
 
 from annotations.agreement import Estimate, Report
-from reader.models import LABELS, counted, shown_name, shown_names
+from reader.models import LABELS, counted, shown_name, shown_names, shown_path
 
 CSV_COLUMNS = [
     "scope", "statistic", "first", "second", "first_label", "second_label", "claims", "value",
@@ -36,7 +36,7 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
     """Plain text: the statistics, each pair's κ and confusion matrix, the disagreements."""
     for r in reports:
         yield (
-            f"{r.scope}: {counted(r.claims, 'claim')} labelled by two or more of "
+            f"{shown_path(r.scope)}: {counted(r.claims, 'claim')} labelled by two or more of "
             f"{counted(len(r.reviewers), 'reviewer')} ({shown_names(r.reviewers)})"
         )
         if not r.claims:
@@ -61,7 +61,11 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
         yield f"  disagreements: {len(r.disagreements)}"
         for cid, labels in r.disagreements:
             claim = claim_of(cid)
-            where = f"{claim.story}/{claim.article} #{claim.index + 1}" if claim else cid
+            where = (
+                f"{shown_path(f'{claim.story}/{claim.article}')} #{claim.index + 1}"
+                if claim
+                else cid
+            )
             text = claim.text if claim else ""
             shown = ", ".join(f"{shown_name(rev)} {lab}" for rev, lab in labels.items())
             yield f"    {where} {text[:70]!r}: {shown}"

@@ -17,7 +17,7 @@ import click
 from click.core import ParameterSource
 from click_default_group import DefaultGroup
 
-from reader.models import counted, shown_name, shown_names
+from reader.models import counted, shown_name, shown_names, shown_path
 from reader.processes import one_blas_thread
 
 if TYPE_CHECKING:
@@ -60,10 +60,11 @@ def utf8_name(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def say(message: str, *, err: bool = False) -> None:
-    """Print a line with every control character made harmless (file names are untrusted)."""
+    """Print a line with every control character made harmless (file names are untrusted): one
+    line, whatever a name in it holds (names are `shown_path`; this is for any other text)."""
     from reader.corpus.decode import printable
 
-    click.echo(printable(message), err=err)
+    click.echo(printable(message).replace("\n", "\\n"), err=err)
 
 
 def write_out(text: str) -> None:
@@ -355,10 +356,8 @@ class StoryBar:
     for a log or a program reading it (the app reads its background import's)."""
 
     def __init__(self, label: str, path: str = "", lines: bool = False) -> None:
-        from reader.corpus.decode import printable
-
-        self.label = printable(label)  # a folder's name is untrusted: no escapes on the terminal
-        self.path = path
+        self.label = label  # (its path is `shown_path`: a folder's name is untrusted)
+        self.path = shown_path(path)
         self.bar = None
         self.started = time.monotonic()
         self.single = False
@@ -419,18 +418,19 @@ def run_import(
 
     A path without any article is an error (exit 2), after saying which files were skipped.
     """
-    from reader.corpus.loader import CorpusError, checked
+    from reader.corpus.loader import CorpusError, checked, distinct_paths
     from reader.pipeline import import_path
 
     for path in paths:
         checked(path)
+    paths = distinct_paths(paths)  # (a story given twice, or with its folder: imported once)
     started = time.monotonic()
     names: list[str] = []
     for k, path in enumerate(paths):
         if lines and k:
             done = f"{k:,} of {len(paths):,} done… ({time.monotonic() - started:.1f} s)"
-            say(f"{paths[k - 1]}: {done}", err=True)
-        bar = StoryBar(f"Importing {path}", path, lines)
+            say(f"{shown_path(paths[k - 1])}: {done}", err=True)
+        bar = StoryBar(f"Importing {shown_path(path)}", path, lines)
         stored: set[str] = set()
 
         def step(story, bar=bar, stored=stored) -> None:
@@ -465,8 +465,8 @@ def run_import(
             print_summary(path, result)
         if not result.reports:
             if result.refused:
-                raise CorpusError(f"nothing imported from {path}")
-            raise CorpusError(f"no articles (.txt or .md files) in {path}")
+                raise CorpusError(f"nothing imported from {shown_path(path)}")
+            raise CorpusError(f"no articles (.txt or .md files) in {shown_path(path)}")
         names += [r.story for r in result.reports]
     return names
 
@@ -480,7 +480,8 @@ def print_summary(path: str, result) -> None:
     removed = f", {count('articles_removed')} removed" if count("articles_removed") else ""
     articles = count("articles_added") + count("articles_changed") + count("articles_unchanged")
     say(
-        f"{path}: {counted(len(result.reports), 'story', 'stories')} ({unchanged} unchanged), "
+        f"{shown_path(path)}: {counted(len(result.reports), 'story', 'stories')} "
+        f"({unchanged} unchanged), "
         f"{counted(articles, 'article')} ({count('articles_added')} new, "
         f"{count('articles_changed')} changed{removed}), {counted(result.claims, 'claim')}, "
         f"{counted(len(result.skipped), 'file')} skipped"
@@ -492,8 +493,9 @@ def print_summary(path: str, result) -> None:
     for r in result.reports:
         for a in r.orphaned:
             say(
-                f"  orphaned annotation ({a.reviewer}, {a.label or 'note'}) in "
-                f"{r.story}/{a.article}: claim no longer in the article: {a.claim_text[:80]}"
+                f"  orphaned annotation ({shown_name(a.reviewer)}, {a.label or 'note'}) in "
+                f"{shown_path(f'{r.story}/{a.article}')}: claim no longer in the article: "
+                f"{a.claim_text[:80]}"
             )
 
 
@@ -536,6 +538,8 @@ def open_cmd(
         if path in main.commands and not os.path.lexists(path):
             # `crossread --db x.db stats`: the options went to the app, the command with them
             fail(f"{path} is a command: give its options after it (`crossread {path} --db ...`)")
+    if guidelines is not None:
+        _check_guidelines(guidelines)
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
@@ -558,14 +562,14 @@ def open_cmd(
     for gone in [p for p in analysing if not os.path.lexists(on_disk(p))]:
         # (the import checks every path before any: one gone would stop the others')
         analysing.remove(gone)
-        say(f"crossread: warning: {gone} is no longer there: its story's evidence and "
+        say(f"crossread: warning: {shown_path(gone)} is no longer there: its story's evidence and "
             "suggestions wait for `crossread import` of it where it is now", err=True)  # fmt: skip
     if analysing:
         options = ["--max-mb", str(max_mb)] + (["--follow-symlinks"] if follow_symlinks else [])
         try:
             background = BackgroundImport([on_disk(p) for p in analysing], db, options)
         except OSError as exc:  # the app opens all the same, on the claims
-            named = " ".join(analysing[:3]) + (" …" if len(analysing) > 3 else "")
+            named = " ".join(map(shown_path, analysing[:3])) + (" …" if len(analysing) > 3 else "")
             say(f"crossread: warning: could not start the analysis ({exc}): run `crossread "
                 f"import {named}` to finish it", err=True)  # fmt: skip
     try:
@@ -582,6 +586,17 @@ def open_cmd(
     finally:
         if background is not None:
             background.stop()
+
+
+def _check_guidelines(path: str) -> None:
+    """`--guidelines` naming a file that is not text (an image, a PDF) is refused as an article
+    would be, before the app opens: it showed as garbage when g was pressed."""
+    from reader.corpus.loader import GUIDELINES_MAX_BYTES, ArticleError, read_text
+
+    try:
+        read_text(path, GUIDELINES_MAX_BYTES)
+    except ArticleError as exc:
+        fail(f"--guidelines {shown_path(path)}: {exc}")
 
 
 jobs_option = click.option(
@@ -686,8 +701,9 @@ def export_cmd(
         try:
             for story in sorted(store.analysing()):
                 say(
-                    f"warning {story}: still being analysed (or its import was stopped): its "
-                    "claims have no suggestion yet; `crossread import PATH` finishes it",
+                    f"warning {shown_path(story)}: still being analysed (or its import was "
+                    "stopped): its claims have no suggestion yet; `crossread import PATH` "
+                    "finishes it",
                     err=True,
                 )
             _known_reviewer(store, reviewer)  # (a mistyped name: no empty export)
@@ -750,6 +766,16 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
         say(line)
 
 
+def _resamples(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    from annotations.agreement import MIN_SAMPLES
+
+    if 0 < value < MIN_SAMPLES:
+        raise click.BadParameter(
+            f"{value} resamples make no 95% interval: give {MIN_SAMPLES} or more (0: no intervals)"
+        )
+    return value
+
+
 @main.command("agreement")
 @db_option
 @click.option("--story", default=None, callback=utf8_name, help="Only this story's claims.")
@@ -771,9 +797,10 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
 @click.option(
     "--samples",
     type=click.IntRange(min=0),
+    callback=_resamples,
     default=1000,
     show_default=True,
-    help="Bootstrap resamples for the 95% intervals (0: none).",
+    help="Bootstrap resamples for the 95% intervals (0: none; else 100 or more).",
 )
 @click.option(
     "--seed", type=click.IntRange(min=0), default=2026, show_default=True, help="Bootstrap seed."

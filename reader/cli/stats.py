@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.models import LABELS, counted, shown_name
+from reader.models import LABELS, counted, shown_name, shown_path
 
 if TYPE_CHECKING:
     from annotations.store import Count, Store
@@ -45,10 +45,10 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
         yield _line(shown_name(name), _with_total(progress.overall, claims))
         for story, count in team.stories.items():
             mine = progress.stories.get(story)
-            yield _line(f"story {story}", _with_total(mine, count.total), "  ")
+            yield _line(f"story {shown_path(story)}", _with_total(mine, count.total), "  ")
             for article, acount in articles.get(story, []):
                 amine = progress.articles.get((story, article))
-                yield _line(article, _with_total(amine, acount.total), "    ")
+                yield _line(shown_path(article), _with_total(amine, acount.total), "    ")
     orphans = [o for o in store.orphans() if reviewer is None or o.reviewer == reviewer]
     if orphans:
         yield f"orphaned annotations (claim no longer in its article): {len(orphans)}"

@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-from reader.models import Article
+from reader.models import Article, shown_path
 
 # A sentence that can mark a copy: long enough not to be a stock phrase ("Read more.", "He
 # declined to comment.") that independent reports share.
@@ -56,8 +56,8 @@ def copy_warnings(articles: Sequence[Article]) -> dict[str, str]:
     """For each article that repeats an earlier one word for word (nearly all its long
     sentences), the warning that says so, by the copy's name."""
     return {
-        name: f"a copy of {first}: it repeats {same} of its {n} long sentences word for word, "
-        "not an independent source"
+        name: f"a copy of {shown_path(first)}: it repeats {same} of its {n} long sentences "
+        "word for word, not an independent source"
         for name, (first, same, n) in _copies(articles).items()
     }
 

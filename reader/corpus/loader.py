@@ -11,24 +11,26 @@ ever blocks on a FIFO or device, follows a symlinked folder, or reads more than 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reader.corpus.boilerplate import boilerplate_spans, is_boilerplate, is_label
 from reader.corpus.claim_ids import assign_ids
 from reader.corpus.copies import copy_warnings
-from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable, printable
+from reader.corpus.decode import DecodeError, decode_bytes, escape_undecodable
 from reader.corpus.markdown import plain_text, too_deep
 from reader.corpus.segment import segment_article, split_sentences
 from reader.corpus.sources import find_source, front_matter_span, line_spans
 from reader.corpus.unwrap import unwrap
-from reader.models import Article, Claim, Corpus, Skipped, Story, name_order
+from reader.models import Article, Claim, Corpus, Skipped, Story, name_order, shown_path
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 GUIDELINES = "guidelines.md"  # a story's (or a folder of stories') labelling guidelines
+GUIDELINES_MAX_BYTES = 1_000_000
 DEFAULT_MAX_BYTES = 5_000_000
 
 
@@ -41,9 +43,9 @@ class ArticleError(CorpusError):
 
 
 def _show(path: Path | str) -> str:
-    # File names are untrusted too: never let one carry escapes, bidi tricks or bytes that are
-    # not UTF-8 (which would crash the printing of the message) into a message.
-    return printable(str(path)).replace("\n", "\ufffd")
+    # File names are untrusted too: never let one carry escapes, bidi tricks, line breaks or
+    # bytes that are not UTF-8 (which would crash the printing of the message) into a message.
+    return shown_path(str(path))
 
 
 def read_regular(path: Path, max_bytes: int) -> bytes:
@@ -103,6 +105,16 @@ def _find_title(text: str, skip: list[tuple[int, int]], begin: int = 0) -> tuple
             first = False
         pos += len(line) + 1
     return None
+
+
+def read_text(path: Path | str, max_bytes: int) -> str:
+    """A text file that is not an article (the labelling guidelines) read as an article is:
+    refused when binary or undecodable (ArticleError, one line), decoded by its BOM, as UTF-8
+    or as detected, control characters replaced."""
+    try:
+        return decode_bytes(read_regular(Path(path), max_bytes))[0]
+    except DecodeError as exc:
+        raise ArticleError(str(exc)) from None
 
 
 def build_article(story: str, name: str, path: str, data: bytes) -> Article:
@@ -178,7 +190,7 @@ def load_article(story: str, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     name, where = escape_undecodable(path.name), escape_undecodable(os.path.abspath(path))
     article = build_article(story, name, where, data)
     if name != path.name:
-        article.warnings.insert(0, f"file name is not valid UTF-8; shown as {name}")
+        article.warnings.insert(0, f"file name is not valid UTF-8; shown as {shown_path(name)}")
     return article
 
 
@@ -211,12 +223,24 @@ def _skip_reason(entry: os.DirEntry[str], inside: str | None = None) -> str | No
     return None
 
 
-def _scan(folder: Path) -> list[os.DirEntry[str]]:
+def _scan(folder: Path, leave_out: frozenset[str] = frozenset()) -> list[os.DirEntry[str]]:
+    """The folder's entries in name order, without those `leave_out` names (real paths)."""
     try:
         with os.scandir(folder) as it:
-            return sorted(it, key=lambda e: name_order(e.name))
+            entries = sorted(it, key=lambda e: name_order(e.name))
     except OSError as exc:
         raise CorpusError(f"cannot read folder {_show(folder)}: {exc.strerror or exc}") from None
+    if leave_out:
+        names = {os.path.basename(p) for p in leave_out}  # (resolved only where one may match)
+        entries = [
+            e for e in entries if e.name not in names or os.path.realpath(e.path) not in leave_out
+        ]
+    return entries
+
+
+def side_files(db: str) -> list[str]:
+    """A SQLite database file and the files SQLite keeps beside it while it is open."""
+    return [db + suffix for suffix in ("", "-wal", "-shm", "-journal")]
 
 
 def _load_story(
@@ -247,7 +271,7 @@ def _load_story(
                 article.warnings.append(copies[article.name])
         if story.name != folder.name:  # said once, with its first article, as a file's name is
             story.articles[0].warnings.insert(
-                0, f"folder name is not valid UTF-8; shown as {story.name}"
+                0, f"folder name is not valid UTF-8; shown as {shown_path(story.name)}"
             )
         corpus.stories.append(story)
         yield story
@@ -275,6 +299,68 @@ def _holds_text(entry: os.DirEntry[str]) -> bool:
             )
     except OSError:
         return False
+
+
+def _is_article(path: str) -> bool:
+    """A file a story folder reads as an article (by its name: hidden, other types and the
+    guidelines are not)."""
+    name = os.path.basename(path)
+    return (
+        Path(name).suffix.lower() in TEXT_SUFFIXES
+        and not name.startswith(".")
+        and name.lower() != GUIDELINES
+        and os.path.isfile(path)
+    )
+
+
+def _has_stories(folder: str) -> bool:
+    """A folder of stories: a subfolder of it directly holds an article (else it is a story)."""
+    try:
+        with os.scandir(folder) as it:
+            return any(_holds_text(e) for e in it)
+    except OSError:
+        return False
+
+
+def _holds_text_dir(folder: str) -> bool:
+    try:
+        with os.scandir(folder) as it:
+            return any(_is_article(e.path) for e in it)
+    except OSError:
+        return False
+
+
+def _read_by(folder: str, path: str, has_stories: Callable[[str], bool]) -> bool:
+    """True when importing `folder` reads `path` (both real paths, `path` another one): as one
+    of its stories, or an article of one of them."""
+    parent = os.path.dirname(path)
+    if parent == folder:
+        if os.path.isdir(path):  # a story of a folder of stories
+            return _holds_text_dir(path) and has_stories(folder)
+        return _is_article(path) and not has_stories(folder)  # an article of the story
+    # an article of a story of the folder of stories
+    return os.path.dirname(parent) == folder and _is_article(path) and _holds_text_dir(parent)
+
+
+def distinct_paths(paths: Iterable[str]) -> list[str]:
+    """`paths` without those another of them reads (the same folder spelt twice, `st1` and
+    `./st1/`, or a story given with its folder of stories, or an article with its story), so
+    each story is imported once: the first spelling of each, the covering one of the others.
+    Each path must exist (`checked`)."""
+    given = [(p, os.path.realpath(p)) for p in paths]
+    folders = {real for _, real in given if os.path.isdir(real)}
+    has_stories = functools.cache(_has_stories)  # (each folder looked at once, not per story)
+    kept: list[str] = []
+    seen: set[str] = set()
+    for path, real in given:
+        if real in seen:
+            continue
+        seen.add(real)
+        up = os.path.dirname(real)
+        covering = [f for f in (up, os.path.dirname(up)) if f in folders and f != real]
+        if not any(_read_by(f, real, has_stories) for f in covering):
+            kept.append(path)
+    return kept
 
 
 def load_corpus(
@@ -305,14 +391,21 @@ def checked(path: str | Path) -> os.stat_result:
 
 
 def open_corpus(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, follow_symlinks: bool = False
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_symlinks: bool = False,
+    leave_out: Iterable[str] = (),
 ) -> tuple[Corpus, int, Iterator[Story]]:
     """`load_corpus`, a story at a time: (corpus, folders, stories). Each story is loaded when
     the iterator comes to it (then it is in `corpus.stories`, and the files it skipped in
     `corpus.skipped`), so an import analyses the first stories while it loads the next;
     `folders` is how many stories there are at most (a folder with no readable file is none).
     A path that cannot be read at all raises CorpusError here, before any story is loaded.
+    `leave_out`: files passed over without a word, however spelt (the database being written,
+    kept in a story's folder, and its side files: not articles, nor skipped files to report).
     """
+    quiet = frozenset(os.path.realpath(p) for p in leave_out)
     root = Path(path)
     st = checked(path)
     corpus = Corpus()
@@ -327,10 +420,10 @@ def open_corpus(
         return corpus, 1, iter([story])
     if not stat.S_ISDIR(st.st_mode):
         raise CorpusError(f"not a file or folder (FIFO, device or socket): {_show(root)}")
-    entries = _scan(root)
+    entries = _scan(root, quiet)
     inside = None if follow_symlinks else os.path.realpath(root)
     story_dirs = [e for e in entries if _holds_text(e)]
-    stories = _stories(root, entries, story_dirs, corpus, max_bytes, inside)
+    stories = _stories(root, entries, story_dirs, corpus, max_bytes, inside, quiet)
     return corpus, max(1, len(story_dirs)), stories
 
 
@@ -356,6 +449,7 @@ def _stories(
     corpus: Corpus,
     max_bytes: int,
     inside: str | None,
+    quiet: frozenset[str] = frozenset(),
 ) -> Iterator[Story]:
     if not story_dirs:  # the path is one story
         yield from _load_story(root, entries, corpus, max_bytes, inside)
@@ -366,7 +460,7 @@ def _stories(
     for entry in entries:
         if entry in wanted:
             try:
-                story_entries = _scan(Path(entry.path))
+                story_entries = _scan(Path(entry.path), quiet)
             except CorpusError as exc:  # one unreadable story must not stop the others
                 corpus.skipped.append(Skipped(_show(entry.path), str(exc)))
                 continue

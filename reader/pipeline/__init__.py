@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.corpus.decode import restore_undecodable
-from reader.corpus.loader import open_corpus
-from reader.models import Corpus, Skipped, Story, counted
+from reader.corpus.loader import open_corpus, side_files
+from reader.models import Corpus, Skipped, Story, counted, shown_path
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
 from reader.pipeline import story_pool
 from reader.pipeline.spool import Spool
@@ -231,8 +231,8 @@ def spooled(
 def decoding_warnings(corpus: Corpus) -> list[str]:
     """Every article's decoding warnings as "story/article: warning" lines (also stored)."""
     return [
-        f"{story.name}/{a.name}: {w}" for story in corpus.stories for a in story.articles
-        for w in a.warnings
+        f"{shown_path(f'{story.name}/{a.name}')}: {w}"
+        for story in corpus.stories for a in story.articles for w in a.warnings
     ]  # fmt: skip
 
 
@@ -311,7 +311,12 @@ def import_path(
     from reader.processes import still_running, this_process
 
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
-    corpus, count, loading = open_corpus(path, follow_symlinks=follow_symlinks, **kwargs)
+    corpus, count, loading = open_corpus(
+        path,
+        follow_symlinks=follow_symlinks,
+        leave_out=side_files(store.path) if store.path != ":memory:" else (),
+        **kwargs,
+    )
     me = this_process()
     if on_loaded:
         on_loaded(count)
@@ -358,10 +363,11 @@ def import_path(
             if stored not in (None, story.path):
                 if _another_place(stored, story.path):  # (a story is known by its name)
                     reason = (
-                        f"a story named {story.name} is already imported from {stored}: rename "
+                        f"a story named {shown_path(story.name)} is already imported from "
+                        f"{shown_path(stored)}: rename "
                         "this one to import it as a story of its own"
                     )
-                    result.refused.append(Skipped(story.path, reason))
+                    result.refused.append(Skipped(shown_path(story.path), reason))
                     continue
                 store.moved(story)
             # (`Store.story_is_current`, its two reads kept: a story waiting needs them again)
@@ -413,8 +419,8 @@ def import_path(
             elif not store.import_analysis(story, spool) and not store.story_is_current(story):
                 # (current: another import, of these same files, stored their analysis first)
                 result.warnings.append(
-                    f"{story.name}: imported again while it was analysed: its evidence and "
-                    "suggestions are that import's"
+                    f"{shown_path(story.name)}: imported again while it was analysed: its "
+                    "evidence and suggestions are that import's"
                 )
             if progress:
                 progress(story)

@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 
-from reader.models import LABELS, counted
+from reader.models import LABELS, Claim, counted
 from reader.ui.article_view import SAVING, ArticleView, ReadingView
 from reader.ui.footer import KeysFooter
 from reader.ui.keys import key_text
@@ -620,20 +620,37 @@ class CrossreadApp(App[None]):
         panel.scroll_page_down() if step > 0 else panel.scroll_page_up()
 
     def action_note(self) -> None:
+        claim = self.review.claim
+        if claim is not None:
+            ann = self.review.annotations.get(claim.id)
+            self._edit_note(claim, ann.note if ann else "")
+
+    def _edit_note(self, claim: Claim, shown: str, typed: str | None = None) -> None:
+        """The note editor on `claim`, whose note was `shown` when it opened (or `typed`, the
+        reviewer's text, back after another window saved `shown` meanwhile). A save is refused
+        when the stored note is no longer `shown` (as a tag is when its label changed): the
+        editor comes back with the text typed and the newer note above it, so none is lost."""
+        from annotations.store import Stale
         from reader.ui.dialogs import NoteScreen
 
-        claim = self.review.claim
-        if claim is None:
-            return
-        ann = self.review.annotations.get(claim.id)
+        def refused(error: Exception, note: str) -> None:
+            if isinstance(error, Stale) and error.what == "note":
+                self._edit_note(claim, error.current.note if error.current else "", note)
 
         def done(note: str | None) -> None:
             # on the claim the dialog showed, wherever the cursor is now (a write that failed
             # meanwhile takes it back to its claim)
             if note is not None:
-                self._save(lambda: self.review.set_note(note, claim))
+                self._save(
+                    lambda: self.review.set_note(
+                        note, claim, expect=shown, refused=lambda error: refused(error, note)
+                    )
+                )
 
-        self.push_screen(NoteScreen(claim.text, ann.note if ann else ""), done)
+        dialog = NoteScreen(claim.text, shown) if typed is None else (
+            NoteScreen(claim.text, typed, saved=shown)
+        )  # fmt: skip
+        self.push_screen(dialog, done)
 
     def _undo(self, redo: bool) -> None:
         before = self.review.article_index

@@ -70,20 +70,37 @@ class NoteScreen(ModalScreen[str | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
-    def __init__(self, claim_text: str, note: str, *, title: str = "Note on the claim") -> None:
+    def __init__(
+        self,
+        claim_text: str,
+        note: str,
+        *,
+        title: str = "Note on the claim",
+        saved: str | None = None,
+    ) -> None:
+        """`note`: the text the editor starts with. `saved`: the note as stored now, when it is
+        not that (the reviewer's own text brought back after another window saved a note
+        meanwhile): it is shown above the editor, and escape asks before dropping theirs."""
         super().__init__()
         self.claim_text = claim_text
         self.note = note
         self.title_text = title
+        self.saved = saved
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="note-box", classes="dialog"):
+        stale = " -stale" if self.saved is not None else ""
+        with Vertical(id="note-box", classes=f"dialog{stale}"):
             yield Label(
                 f"{self.title_text} (ctrl+s saves, escape cancels)",
                 classes="dialog-title",
                 markup=False,  # the title is the caller's: shown as written
             )
             yield Static(Text(one_line(self.claim_text), style="italic"), id="note-claim")
+            if self.saved is not None:
+                newer = Text("Not saved: another window saved this note meanwhile: ", "bold yellow")
+                newer.append(one_line(self.saved) or "(no note)", style="italic")
+                newer.append(". Below is yours: ctrl+s saves it over that one.", "bold yellow")
+                yield Static(newer, id="note-newer")
             yield TextArea(sanitize(self.note), id="note-text", soft_wrap=True)
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -102,7 +119,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         """Close without saving; if the note was edited, only after a yes."""
-        if self.query_one(TextArea).text == sanitize(self.note):
+        if self.query_one(TextArea).text == sanitize(self.note) and self.saved is None:
             self.dismiss(None)
             return
 

@@ -16,11 +16,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown
 
-from reader.corpus.decode import on_disk, sanitize
-from reader.corpus.loader import GUIDELINES, ArticleError, read_regular
+from reader.corpus.decode import on_disk
+from reader.corpus.loader import GUIDELINES, GUIDELINES_MAX_BYTES, ArticleError, read_text
+from reader.models import shown_path
 from reader.ui.textutil import one_line
-
-MAX_BYTES = 1_000_000
 
 
 def find_guidelines(story_path: str | None, given: str | None = None) -> Path | None:
@@ -39,12 +38,12 @@ def find_guidelines(story_path: str | None, given: str | None = None) -> Path | 
 
 
 def read_guidelines(path: Path) -> str:
-    """The file's text, sanitized; raises ValueError with a one-line reason."""
-    try:  # (a FIFO is refused, not waited for: the app would freeze)
-        data = read_regular(path, MAX_BYTES)
+    """The file's text, sanitized; raises ValueError with a one-line reason (a binary file,
+    a FIFO, which is refused, not waited for: the app would freeze)."""
+    try:
+        return read_text(path, GUIDELINES_MAX_BYTES)
     except ArticleError as exc:
-        raise ValueError(f"{one_line(str(path))}: {exc}") from None
-    return sanitize(data.decode("utf-8", errors="replace").replace("\r\n", "\n"))
+        raise ValueError(f"{shown_path(str(path))}: {exc}") from None
 
 
 class GuidelinesScreen(ModalScreen[None]):

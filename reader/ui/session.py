@@ -382,8 +382,10 @@ class Review:
         saving: dict[str, str | None],
         write: Callable[[Store], Any],
         then: Callable[[Any], None] | None = None,
+        refused: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Save `write`; each claim of `saving` shows the label given there until it lands."""
+        """Save `write`; each claim of `saving` shows the label given there until it lands.
+        `then(result)` once saved; `refused(error)` if it was not."""
         from annotations.store import Stale
 
         for claim_id, label in saving.items():
@@ -402,9 +404,12 @@ class Review:
             elif len(saving) == 1:  # back to the claim whose change was not saved
                 claim_id = next(iter(saving))
                 if isinstance(error, Stale):
-                    self._overwrite = claim_id  # the same key again overwrites the newer label
-                    self._apply(claim_id, error.current)  # show the newer label, as stored
+                    if error.what == "label":  # the same key again overwrites the newer label
+                        self._overwrite = claim_id
+                    self._apply(claim_id, error.current)  # show the newer one, as stored
                 self.go_claim(claim_id)
+            if error is not None and refused is not None:
+                refused(error)
             self.on_landed(error)
 
         self.run_write(write, landed)
@@ -422,9 +427,13 @@ class Review:
             self.annotations[claim_id] = ann
 
     def _annotate(
-        self, claim_id: str, write: Callable[[Store], Annotation | None], showing: str | None
+        self,
+        claim_id: str,
+        write: Callable[[Store], Annotation | None],
+        showing: str | None,
+        refused: Callable[[Exception], None] | None = None,
     ) -> bool:
-        self._submit({claim_id: showing}, write, lambda ann: self._apply(claim_id, ann))
+        self._submit({claim_id: showing}, write, lambda ann: self._apply(claim_id, ann), refused)
         return True
 
     def shown_label(self, claim_id: str) -> str | None:
@@ -481,15 +490,26 @@ class Review:
         ann = self.annotations.get(claim.id) if claim else None
         return {link.claim_id for link in ann.links} if ann else set()
 
-    def set_note(self, note: str, claim: Claim | None = None) -> bool:
-        """Set the note of `claim` (by default the current one)."""
+    def set_note(
+        self,
+        note: str,
+        claim: Claim | None = None,
+        *,
+        expect: str | None = None,
+        refused: Callable[[Exception], None] | None = None,
+    ) -> bool:
+        """Set the note of `claim` (by default the current one). With `expect` (the note shown
+        when the editor opened), a note another window saved since is not replaced: the write
+        fails with Stale, and `refused(error)` is told (the text typed is the caller's to keep).
+        """
         claim = claim or self.claim
         if claim is None:
             return False
         return self._annotate(
             claim.id,
-            lambda store: store.set_note(claim.id, self.reviewer, note),
+            lambda store: store.set_note(claim.id, self.reviewer, note, expect=expect),
             showing=self.shown_label(claim.id),
+            refused=refused,
         )
 
     def acceptable(self) -> list[Claim]:

@@ -145,3 +145,44 @@ def test_guidelines_that_are_a_fifo_are_refused_not_waited_for(tmp_path: Path) -
         reader.join(10)
         raise AssertionError("reading the guidelines waited on a FIFO")
     assert isinstance(outcome[0], ValueError) and "not a regular file" in str(outcome[0])
+
+
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 64  # an image named .md
+
+
+def test_guidelines_that_are_a_binary_file_are_refused_in_one_line(tmp_path: Path) -> None:
+    # the app opened on them, and g showed the bytes as garbage
+    rules = tmp_path / "rules.md"
+    rules.write_bytes(BINARY)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", str(SEEDS), "--db", str(tmp_path / "x.db"),
+         "--guidelines", str(rules)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"crossread: error: --guidelines {rules}: binary file (NUL or other non-text bytes "
+        "near its start)\n"
+    )
+    assert not (tmp_path / "x.db").exists()
+
+
+async def test_g_refuses_binary_guidelines_and_reads_text_as_articles_are(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    story = story_with_guidelines(tmp_path)
+    import_into("review.db", story)
+    (story / "guidelines.md").write_bytes(BINARY)  # beside the story: found, not given
+    app = build_app("review.db", REVIEWER)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert not isinstance(app.screen, GuidelinesScreen)
+        assert any("binary file" in n.message for n in app._notifications)
+        # a BOM says UTF-16 (it was read as UTF-8: every other character a NUL)
+        (story / "guidelines.md").write_bytes("# Règles\n\nLink each claim.\n".encode("utf-16"))
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GuidelinesScreen)
+        assert "Link each claim." in "\n".join(screen_lines(app))

@@ -123,6 +123,32 @@ async def test_the_note_editor_fits_a_long_claim_on_a_small_screen(
         assert app.review.annotations[app.review.claim.id].note == "closed"
 
 
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (60, 15)])
+async def test_the_export_dialog_fits_a_small_screen(
+    seeded_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    # at 60x20 the Export and Cancel buttons were below the screen's edge (Enter still exported)
+    monkeypatch.chdir(tmp_path)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c", "s")
+        assert isinstance(app.screen, ExportScreen)
+        screen = app.screen.region
+        every = ("#export-path", "#export-full-path", "#fmt-jsonl", "#who-all", "#export-excel",
+                 "#export-all", "#export", "#cancel")  # fmt: skip
+        for widget in every:
+            region = app.screen.query_one(widget).region
+            assert region.height and screen.contains_region(region), (widget, region, screen)
+        await pilot.pause()
+        shown = "".join(line.strip("█ ") for line in screen_lines(app))
+        assert str(tmp_path / "crossread-export.csv") in shown  # the full path, wrapped
+        await pilot.click("#fmt-jsonl")
+        await pilot.click("#export")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    assert [p.name for p in tmp_path.glob("crossread-export.*")] == ["crossread-export.jsonl"]
+
+
 async def test_help_lines_wrap_under_their_description_at_80_columns(sourced_db: str) -> None:
     # a wrapped description (or headline) went on at the left edge, where the keys are:
     # "(asks first)" and "suggestions" read as keys; "the claim under the cursor" did not say

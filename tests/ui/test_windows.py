@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from annotations.store import Store
 from reader.ui.app import build_app
 from reader.ui.article_view import ArticleView
@@ -105,3 +107,49 @@ async def test_a_story_imported_again_meanwhile_is_shown_as_it_is_now(
         assert "1 label of yours is on sentences no longer in it" in shown
         await pilot.press("x")
         assert labels("review.db")[claim.id] == "contradicted"
+
+
+@pytest.mark.parametrize("size", [SIZE, (60, 15)])
+async def test_a_note_saved_elsewhere_meanwhile_is_not_replaced_and_mine_is_kept(
+    seeded_db: str, size: tuple[int, int]
+) -> None:
+    # the last save silently won: a note another window saved after this one's editor opened
+    # was replaced without a word
+    from textual.widgets import TextArea
+
+    from reader.ui.dialogs import ConfirmScreen, NoteScreen
+
+    claim = first_claims(seeded_db, 1)[0]
+
+    def note() -> str:
+        with Store.open(seeded_db) as store:
+            ann = store.annotation(claim.id, REVIEWER)
+            return ann.note if ann else ""
+
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("e", *"mine")
+        with Store.open(seeded_db) as other:  # another window saves a note meanwhile
+            other.set_note(claim.id, REVIEWER, "theirs")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert note() == "theirs"  # refused, nothing written
+        assert isinstance(app.screen, NoteScreen)  # back, with the text typed
+        assert app.screen.query_one(TextArea).text == "mine"
+        shown = " ".join(" ".join(line.strip("█ ").split()) for line in screen_lines(app))
+        assert "another window saved this note meanwhile: theirs" in shown
+        for widget in ("#note-text", "#save", "#cancel"):
+            assert app.screen.region.contains_region(app.screen.query_one(widget).region)
+        await pilot.press("escape")  # the typed text is not dropped without a question
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.press("ctrl+s")  # saves over theirs, now that it was shown
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+        assert note() == "mine"
+        await pilot.press("e", "end", *" too", "ctrl+s")  # an ordinary edit is as it was
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert note() == "mine too"
