@@ -69,19 +69,31 @@ async def test_shift_a_confirms_with_the_count_accepts_and_one_undo_reverts(seed
         assert all(labels(seeded_db)[cid] == lab for cid, lab in expected.items())
 
 
+def _most_high(db: str) -> tuple[int, dict[str, str]]:
+    """The article with the most high-confidence suggestions: its number, and those."""
+    per_article = _high_by_article(db)
+    index = max(range(len(per_article)), key=lambda k: len(per_article[k]))
+    return index, per_article[index]
+
+
+async def _on_a_high_claim(pilot, index: int, high: dict[str, str]) -> tuple[str, str]:
+    """Go to the first claim of article `index` with a high-confidence suggestion: its id, and
+    the key of a label other than the suggested one."""
+    app = pilot.app
+    await pilot.press(*["right_square_bracket"] * index)
+    while app.review.claim.id not in high:
+        await pilot.press("j")
+    mine = app.review.claim.id
+    return mine, {"consistent": "x", "contradicted": "c", "unverified": "c"}[high[mine]]
+
+
 async def test_shift_a_never_replaces_a_label_set_by_hand(seeded_db) -> None:
     # `A` after reviewing part of an article turned a claim marked contradicted by hand into
     # the suggested "consistent", and its confirmation did not say so
-    per_article = _high_by_article(seeded_db)
-    index = max(range(len(per_article)), key=lambda k: len(per_article[k]))
-    high = per_article[index]
+    index, high = _most_high(seeded_db)
     app = build_app(seeded_db, REVIEWER, advance=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*["right_square_bracket"] * index)
-        while app.review.claim.id not in high:
-            await pilot.press("j")
-        mine = app.review.claim.id
-        other = {"consistent": "x", "contradicted": "c", "unverified": "c"}[high[mine]]
+        mine, other = await _on_a_high_claim(pilot, index, high)
         await pilot.press(other)
         hand = labels(seeded_db)[mine]
         assert hand != high[mine]
@@ -98,16 +110,10 @@ async def test_shift_a_never_replaces_a_label_still_being_saved(seeded_db) -> No
     # batch counted its claim as unlabelled and, once both were saved, replaced the hand label
     import sqlite3
 
-    per_article = _high_by_article(seeded_db)
-    index = max(range(len(per_article)), key=lambda k: len(per_article[k]))
-    high = per_article[index]
+    index, high = _most_high(seeded_db)
     app = build_app(seeded_db, REVIEWER, advance=False)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*["right_square_bracket"] * index)
-        while app.review.claim.id not in high:
-            await pilot.press("j")
-        mine = app.review.claim.id
-        other = {"consistent": "x", "contradicted": "c", "unverified": "c"}[high[mine]]
+        mine, other = await _on_a_high_claim(pilot, index, high)
         lock = sqlite3.connect(seeded_db, isolation_level=None, check_same_thread=False)
         lock.execute("BEGIN IMMEDIATE")
         await pilot.press_now(other)

@@ -27,6 +27,15 @@ def hold_write_lock(db: str) -> sqlite3.Connection:
     return other
 
 
+def stored(db: str) -> list:
+    """The reviewer's annotations, as another connection reads them."""
+    store = Store.open(db)
+    try:
+        return store.annotations(reviewer=REVIEWER)
+    finally:
+        store.close()
+
+
 def status(app) -> str:
     return str(app.query_one("#status").render())
 
@@ -131,11 +140,7 @@ async def test_a_note_is_saved_on_its_claim_when_a_failed_write_moves_the_cursor
         assert app.review.claim == claims[0]
         await pilot.press("ctrl+s")
         await writes_landed(app)
-    store = Store.open(seeded_db)
-    try:
-        notes = {a.claim_id: a.note for a in store.annotations(reviewer=REVIEWER)}
-    finally:
-        store.close()
+    notes = {a.claim_id: a.note for a in stored(seeded_db)}
     assert notes == {claims[1].id: "check"}
 
 
@@ -161,11 +166,7 @@ async def test_a_link_from_search_is_saved_when_a_failed_write_moves_the_cursor(
         await pilot.pause(0.3)  # the search's results
         await pilot.press("ctrl+l")
         await writes_landed(app)
-    store = Store.open(seeded_db)
-    try:
-        links = {a.claim_id: [x.claim_id for x in a.links] for a in store.annotations()}
-    finally:
-        store.close()
+    links = {a.claim_id: [x.claim_id for x in a.links] for a in stored(seeded_db)}
     assert links == {claims[1].id: [target.id]}
 
 
