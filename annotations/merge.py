@@ -21,7 +21,7 @@ from pathlib import Path
 
 from annotations import connection
 from annotations.schema import ANALYSING, META_TABLE
-from annotations.store import Store, StoreError
+from annotations.store import Store, StoreError, clear_analysis
 
 _FIELDS = ("label", "note", "links", "accepted_suggestion")
 
@@ -291,7 +291,8 @@ class _Into:
         self, src: sqlite3.Connection, name: str, winners: dict[tuple[str, str], str]
     ) -> None:
         """Stories, articles, claims, evidence and suggestions the output lacks; for an article
-        whose text differs, the preferred file's version replaces the others'."""
+        whose text differs, the preferred file's version replaces the others', and its story's
+        evidence and suggestions are the preferred file's."""
         report, dest = self.report, self.dest
         report.stories += sum(self.insert("stories", row) for row in _rows(src, "stories"))
         losing: set[tuple[str, str]] = set()
@@ -299,14 +300,15 @@ class _Into:
             if winner != name:
                 losing.add(key)
             elif src.execute("SELECT 1 FROM articles WHERE story = ? AND name = ?", key).fetchone():
-                # this file's version wins: drop what the output had for the article
-                gone = (
-                    "SELECT r.n FROM claim_rows r JOIN articles a ON a.n = r.article "
-                    "WHERE a.story = ? AND a.name = ?"
+                # this file's version wins: drop what the output had for the article, and the
+                # whole story's analysis: the other articles' claims have evidence in this one
+                # (stored by claim number: the new claims may reuse the old ones' numbers)
+                clear_analysis(dest, key[0])
+                dest.execute(
+                    "DELETE FROM claim_rows WHERE article IN "
+                    "(SELECT n FROM articles WHERE story = ? AND name = ?)",
+                    key,
                 )
-                for table in ("evidence_packed", "evidence_pairs", "suggestion_rows"):
-                    dest.execute(f"DELETE FROM {table} WHERE claim IN ({gone})", key)
-                dest.execute(f"DELETE FROM claim_rows WHERE n IN ({gone})", key)
                 dest.execute("DELETE FROM articles WHERE story = ? AND name = ?", key)
         for row in _rows(src, "articles"):
             if (row["story"], row["name"]) not in losing:

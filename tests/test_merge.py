@@ -145,6 +145,38 @@ def test_articles_that_differ_are_refused_by_name_unless_one_file_is_preferred(t
         assert [o.claim_text for o in t.orphans()] == [SEED["b.txt"][2]]
 
 
+def analysis(path, story: str = "storm") -> tuple[set, set]:
+    """A story's evidence as (claim text, other claim text, rank) and its suggestions."""
+    with Store.open(path) as s:
+        text = {c.id: c.text for c in s.claims(story)}
+        evidence = {
+            (text[c], text[e.other_id], e.rank) for c in text for e in s.evidence(c)
+        }  # fmt: skip
+        suggestions = {(text[c], s.suggestion(c).reason) for c in text if s.suggestion(c)}
+    return evidence, suggestions
+
+
+@pytest.mark.parametrize("into", ["new", "existing"])
+def test_preferring_a_version_keeps_its_story_evidence_pointing_at_the_right_sentences(
+    tmp_path, into
+):
+    reviewer_db(tmp_path / "a.db", "ana")
+    # c.txt (the last article: its claims are the output's last rows) gained an opening sentence
+    changed = {**SEED, "c.txt": ["Residents were warned on Sunday.", *SEED["c.txt"]]}
+    story = make_story("storm", changed)
+    with Store.open(tmp_path / "b.db") as b:
+        b.import_story(story, make_evidence(story), make_suggestions(story, "unverified"))
+    out = tmp_path / "t.db"
+    if into == "existing":
+        merge([tmp_path / "a.db"], out)
+        merge([tmp_path / "b.db"], out, prefer=tmp_path / "b.db")
+    else:
+        merge([tmp_path / "a.db", tmp_path / "b.db"], out, prefer=tmp_path / "b.db")
+    # every claim's evidence (the other articles' claims' evidence in c.txt too) and
+    # suggestion are the preferred file's: none lost, none moved onto the next sentence
+    assert analysis(out) == analysis(tmp_path / "b.db")
+
+
 def run_cli(*args, **kw):
     return subprocess.run(
         [sys.executable, "-m", "reader", *map(str, args)], capture_output=True, text=True, **kw
