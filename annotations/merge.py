@@ -3,10 +3,13 @@
 Stories, articles and claims are united by their stable ids, annotations by (claim, reviewer),
 events keep their reviewer, time, window and the file they came from (`events.origin`). When
 two files hold different current values for the same (claim, reviewer) the newer one wins and
-the conflict is reported. An article whose text differs between files is refused, naming it,
-unless one file is preferred. Inputs are opened read-only; the output is written in one
-transaction, so an interrupted merge leaves it as it was, and merging the same files again
-changes nothing (events are recognised by reviewer, time, claim and action).
+the conflict is reported, unless one file's event log holds the other's value: then that value is
+an earlier state of the same work (merged before, changed since), and the later one is taken
+silently, a label cleared or a decision withdrawn since too. An article whose text differs
+between files is refused, naming it, unless one file is preferred. Inputs are opened read-only;
+the output is written in one transaction, so an interrupted merge leaves it as it was, and
+merging the same files again changes nothing (events are recognised by reviewer, time, claim
+and action).
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from pathlib import Path
 
 from annotations import connection
 from annotations.schema import ANALYSING, META_TABLE
-from annotations.store import Store, StoreError
+from annotations.store import Store, StoreError, clear_analysis
 
 _FIELDS = ("label", "note", "links", "accepted_suggestion")
+_FINAL_FIELDS = ("label", "reason", "decided_by")
+_FINAL = "(final)"  # the reviewer of a claim's final label, in keys and conflicts
 
 
 class MergeError(StoreError):
@@ -35,7 +40,7 @@ class Conflict:
     """Two files disagreed on a reviewer's current record of a claim; the newer was kept."""
 
     claim_id: str
-    reviewer: str  # "(final)" for two adjudicators' decisions
+    reviewer: str  # _FINAL for two adjudicators' decisions
     claim_text: str
     kept: str | None  # the label kept, from the file named in kept_from, written at kept_at
     kept_from: str
@@ -54,8 +59,10 @@ class MergeReport:
     claims: int = 0
     annotations_added: int = 0
     annotations_updated: int = 0
+    annotations_removed: int = 0  # cleared since an earlier merge
     events: int = 0
     finals: int = 0
+    finals_removed: int = 0  # withdrawn since an earlier merge
     preferred: list[str] = field(default_factory=list)  # "story/article" taken from --prefer
     conflicts: list[Conflict] = field(default_factory=list)
 
@@ -63,7 +70,8 @@ class MergeReport:
     def changed(self) -> bool:
         return any(
             (self.stories, self.articles, self.claims, self.annotations_added,
-             self.annotations_updated, self.events, self.finals)
+             self.annotations_updated, self.annotations_removed, self.events, self.finals,
+             self.finals_removed)
         )  # fmt: skip
 
 
@@ -224,9 +232,10 @@ def _merge(
         into = _Into(store.conn, store.path, report)
         for name, src in sources:
             into.corpus(src, name, winners)
-            into.annotations(src, name)
+            history = _history(src)
+            into.annotations(src, name, history)
+            into.finals(src, name, history)
             into.events(src, name)
-            into.finals(src, name)
             for row in _rows(src, "state"):
                 into.insert("state", row)
             # a story still analysing there (its claims without evidence) is so here too, so
@@ -243,6 +252,17 @@ def _rows(
     if not _columns(src, table):
         return iter(())
     return src.execute(f"SELECT {columns} FROM {table} WHERE {where}", args)
+
+
+def _history(conn: sqlite3.Connection) -> dict[tuple[str, str], set[str]]:
+    """When each (claim, reviewer)'s annotation, and each (claim, _FINAL)'s final label, was
+    changed, from a file's event log: a record there is that file's at one of these times."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for cid, reviewer, at, source in _rows(
+        conn, "events", columns="claim_id, reviewer, at, source"
+    ):
+        out.setdefault((cid, _FINAL if source == "final" else reviewer), set()).add(at)
+    return out
 
 
 def _claims(src: sqlite3.Connection) -> Iterator[tuple]:
@@ -268,6 +288,7 @@ class _Into:
             tuple(r[1:]): r[0]
             for r in dest.execute("SELECT id, at, reviewer, claim_id, action FROM events")
         }
+        self.history = _history(dest)  # grows with each input's events
         # which input set each (claim, reviewer) during this merge, to name it in a conflict
         self.came_from: dict[tuple[str, str], str] = {}
         # the output's article claims are being added to: (story, name), number, text
@@ -291,7 +312,8 @@ class _Into:
         self, src: sqlite3.Connection, name: str, winners: dict[tuple[str, str], str]
     ) -> None:
         """Stories, articles, claims, evidence and suggestions the output lacks; for an article
-        whose text differs, the preferred file's version replaces the others'."""
+        whose text differs, the preferred file's version replaces the others', and its story's
+        evidence and suggestions are the preferred file's."""
         report, dest = self.report, self.dest
         report.stories += sum(self.insert("stories", row) for row in _rows(src, "stories"))
         losing: set[tuple[str, str]] = set()
@@ -299,14 +321,15 @@ class _Into:
             if winner != name:
                 losing.add(key)
             elif src.execute("SELECT 1 FROM articles WHERE story = ? AND name = ?", key).fetchone():
-                # this file's version wins: drop what the output had for the article
-                gone = (
-                    "SELECT r.n FROM claim_rows r JOIN articles a ON a.n = r.article "
-                    "WHERE a.story = ? AND a.name = ?"
+                # this file's version wins: drop what the output had for the article, and the
+                # whole story's analysis: the other articles' claims have evidence in this one
+                # (stored by claim number: the new claims may reuse the old ones' numbers)
+                clear_analysis(dest, key[0])
+                dest.execute(
+                    "DELETE FROM claim_rows WHERE article IN "
+                    "(SELECT n FROM articles WHERE story = ? AND name = ?)",
+                    key,
                 )
-                for table in ("evidence_packed", "evidence_pairs", "suggestion_rows"):
-                    dest.execute(f"DELETE FROM {table} WHERE claim IN ({gone})", key)
-                dest.execute(f"DELETE FROM claim_rows WHERE n IN ({gone})", key)
                 dest.execute("DELETE FROM articles WHERE story = ? AND name = ?", key)
         for row in _rows(src, "articles"):
             if (row["story"], row["name"]) not in losing:
@@ -359,6 +382,44 @@ class _Into:
         )
         return cur.rowcount
 
+    def _change(
+        self,
+        key: tuple[str, str],
+        theirs: sqlite3.Row | None,
+        ours: tuple | None,
+        fields: tuple[str, ...],
+        at: str,
+        name: str,
+        history: dict[tuple[str, str], set[str]],
+    ) -> str | None:
+        """What the input's record of `key` does to the output's: "add", "update", "remove"
+        or None. Records are compared by `fields`; the output's is a tuple of those, then `at`
+        (when written), then the claim's text; None where a file has none. A record cleared
+        counts as of its last change in the log; a record the other file's log holds is one it
+        changed since, no conflict; otherwise the newer one wins, and the conflict is reported."""
+        mine = self.history.get(key)
+        if ours is None and not mine:
+            return None if theirs is None else "add"  # never here: nothing to weigh
+        n = len(fields)
+        their_value = tuple(theirs[f] for f in fields) if theirs is not None else None
+        if their_value == (tuple(ours[:n]) if ours is not None else None):
+            return None
+        their_at = theirs[at] if theirs is not None else max(history[key])
+        our_at = ours[n] if ours is not None else max(mine)  # type: ignore[arg-type]
+        if our_at in history.get(key, ()):
+            take = True
+        elif their_at in (mine or ()):
+            take = False
+        else:
+            text = theirs["claim_text"] if theirs is not None else ours[-1]  # type: ignore[index]
+            take = self._conflict(
+                key, text, (theirs and theirs["label"], their_at),
+                (ours and ours[0], our_at), name,
+            )  # fmt: skip
+        if not take:
+            return None
+        return "remove" if theirs is None else "add" if ours is None else "update"
+
     def _conflict(
         self, key: tuple[str, str], text: str, theirs: tuple, ours: tuple, name: str
     ) -> bool:
@@ -373,27 +434,36 @@ class _Into:
             self.came_from[key] = name
         return newer
 
-    def annotations(self, src: sqlite3.Connection, name: str) -> None:
-        for row in _rows(src, "annotations"):
-            key = (row["claim_id"], row["reviewer"])
+    def annotations(self, src: sqlite3.Connection, name: str, history: dict) -> None:
+        """The input's annotations, and those it cleared since it was merged here (`history`:
+        its event log's, `_history`)."""
+        rows = {(r["claim_id"], r["reviewer"]): r for r in _rows(src, "annotations")}
+        cleared = [k for k in history if k[1] != _FINAL and k not in rows]
+        for key in [*rows, *cleared]:
+            row = rows.get(key)
             have = self.dest.execute(
-                "SELECT label, note, links, accepted_suggestion, updated_at FROM annotations "
-                "WHERE claim_id = ? AND reviewer = ?",
+                "SELECT label, note, links, accepted_suggestion, updated_at, claim_text "
+                "FROM annotations WHERE claim_id = ? AND reviewer = ?",
                 key,
             ).fetchone()
-            if have is None:
+            change = self._change(key, row, have, _FIELDS, "updated_at", name, history)
+            if change == "add":
                 self.insert("annotations", row)
                 self.came_from[key] = name
                 self.report.annotations_added += 1
-            elif tuple(have[:4]) != tuple(row[f] for f in _FIELDS) and self._conflict(
-                key, row["claim_text"], (row["label"], row["updated_at"]), (have[0], have[4]), name
-            ):
+            elif change == "update":
+                self.came_from[key] = name
                 self.dest.execute(
                     "UPDATE annotations SET label = ?, note = ?, links = ?, "
                     "accepted_suggestion = ?, updated_at = ? WHERE claim_id = ? AND reviewer = ?",
                     (*(row[f] for f in _FIELDS), row["updated_at"], *key),
                 )
                 self.report.annotations_updated += 1
+            elif change == "remove":
+                self.dest.execute(
+                    "DELETE FROM annotations WHERE claim_id = ? AND reviewer = ?", key
+                )
+                self.report.annotations_removed += 1
 
     def events(self, src: sqlite3.Connection, name: str) -> None:
         """Append the input's events not already in the output, in their order; undo links
@@ -414,6 +484,8 @@ class _Into:
             )  # fmt: skip
             eid = int(cur.lastrowid)
             new_id[row["id"]] = self.event_ids[key] = eid
+            whose = _FINAL if row["source"] == "final" else row["reviewer"]
+            self.history.setdefault((row["claim_id"], whose), set()).add(row["at"])
             grp = row["grp"] if "grp" in cols else None
             if grp is not None:  # a group's number is its first event's id
                 self.dest.execute(
@@ -421,21 +493,23 @@ class _Into:
                 )
             self.report.events += 1
 
-    def finals(self, src: sqlite3.Connection, name: str) -> None:
-        """Adjudicators' decisions: the newer one wins, like a reviewer's label."""
-        for row in _rows(src, "finals"):
-            key = (row["claim_id"], "(final)")
+    def finals(self, src: sqlite3.Connection, name: str, history: dict) -> None:
+        """Adjudicators' decisions, and those withdrawn since: as a reviewer's labels are."""
+        rows = {(r["claim_id"], _FINAL): r for r in _rows(src, "finals")}
+        withdrawn = [k for k in history if k[1] == _FINAL and k not in rows]
+        for key in [*rows, *withdrawn]:
+            row = rows.get(key)
             have = self.dest.execute(
-                "SELECT label, reason, decided_by, decided_at FROM finals WHERE claim_id = ?",
+                "SELECT label, reason, decided_by, decided_at, claim_text FROM finals "
+                "WHERE claim_id = ?",
                 key[:1],
             ).fetchone()
-            if have is None:
+            change = self._change(key, row, have, _FINAL_FIELDS, "decided_at", name, history)
+            if change is None:
+                continue
+            self.dest.execute("DELETE FROM finals WHERE claim_id = ?", key[:1])
+            if change == "remove":
+                self.report.finals_removed += 1
+            else:
                 self.report.finals += self.insert("finals", row)
                 self.came_from[key] = name
-            elif tuple(have) != tuple(
-                row[f] for f in ("label", "reason", "decided_by", "decided_at")
-            ) and self._conflict(
-                key, row["claim_text"], (row["label"], row["decided_at"]), (have[0], have[3]), name
-            ):
-                self.dest.execute("DELETE FROM finals WHERE claim_id = ?", key[:1])
-                self.report.finals += self.insert("finals", row)

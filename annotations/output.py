@@ -39,6 +39,9 @@ FORMATS = ("csv", "jsonl")
 _DATA_SUFFIXES = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
 ARTICLE_SUFFIXES = (".txt", ".md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Line breaks to str.splitlines() (and to JavaScript before ES2019) that JSON leaves raw: escaped
+# in JSON lines, the same strings to json.loads, so a row stays on its line for every reader.
+_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
 
 Protected = tuple[str | os.PathLike, str]  # (path, what it is, for the message)
 
@@ -233,7 +236,11 @@ def write_rows(
     n = 0
     if fmt == "jsonl":
         for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            line = json.dumps(row, ensure_ascii=False)
+            for brk in _LINE_BREAKS:
+                if brk in line:
+                    line = line.replace(brk, f"\\u{ord(brk):04x}")
+            f.write(line + "\n")
             n += 1
         return n
     writer = csv.writer(f)

@@ -399,7 +399,7 @@ class Store:
         with self._write() as conn:
             if not _marked(conn, story.name) or not _same_files(conn, story):
                 return False
-            _clear_analysis(conn, story.name)
+            clear_analysis(conn, story.name)
             _insert_analysis(conn, story, blocks)
             _unmark(conn, story.name)
         return True
@@ -1430,7 +1430,7 @@ def _replace_story(
 ) -> None:
     """Inside the caller's transaction: the story's rows replaced by these."""
     name = story.name
-    _clear_analysis(conn, name)
+    clear_analysis(conn, name)
     conn.execute(
         "DELETE FROM claim_rows WHERE article IN (SELECT n FROM articles WHERE story = ?)", (name,)
     )
@@ -1479,7 +1479,7 @@ def _unmark(conn: sqlite3.Connection, name: str) -> None:
     )
 
 
-def _clear_analysis(conn: sqlite3.Connection, name: str) -> None:
+def clear_analysis(conn: sqlite3.Connection, name: str) -> None:
     """Inside the caller's transaction: story `name`'s evidence and suggestions deleted."""
     of_story = "SELECT r.n FROM claim_rows r JOIN articles a ON a.n = r.article WHERE a.story = ?"
     for table in ("evidence_packed", "evidence_pairs", "suggestion_rows"):

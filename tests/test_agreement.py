@@ -247,3 +247,17 @@ def test_the_table_keeps_a_story_named_with_a_line_break_on_its_line(tmp_path):
     heading = "'storm\\nfake: 0 claims': 1 claim labelled by two or more of 2 reviewers (ana, ben)"
     assert heading in table
     assert any(line.startswith("    'storm\\nfake: 0 claims/") for line in table)
+
+
+def test_the_table_shows_no_agreement_as_0_not_minus_0(tmp_path):
+    # chance-level labels: Gwet's AC1 comes out as -8e-17 and was shown as "-0.000"
+    story = seed_story()
+    path = tmp_path / "team.db"
+    labels = ("consistent", "contradicted", "unverified")
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+        for i, claim in enumerate(story.claims()[:3]):
+            s.set_label(claim.id, labels[i % 3], "ana")
+            s.set_label(claim.id, labels[2 * i % 3], "ben")
+    table = CliRunner().invoke(main, ["agreement", "--db", str(path), "--samples", "0"]).output
+    assert "Gwet's AC1" in table and "-0.000" not in table, table

@@ -14,6 +14,7 @@ from storyfactory import make_evidence, make_story
 
 from annotations import export
 from annotations.export import COLUMNS, export_rows, write_export
+from annotations.final_export import write_final_export
 from annotations.store import Store, StoreError
 
 HOSTILE = [
@@ -102,6 +103,30 @@ def test_jsonl_round_trips(store):
     assert rows == json.loads(json.dumps(expected(store)))
     assert [r["claim"] for r in rows] == HOSTILE
     assert isinstance(rows[0]["claim_index"], int)
+
+
+def test_jsonl_is_one_object_per_line_however_lines_are_split(tmp_path):
+    # U+2028 (scraped pages carry it), U+2029 and NEL are line breaks to str.splitlines() and
+    # to JavaScript before ES2019: written raw, a row read line by line was cut in two
+    story = make_story("st", {"a.txt": ["Six people\u2028died.", "Power was out."]})
+    with Store.open(tmp_path / "w.db") as s:
+        s.import_story(story, make_evidence(story))
+        for c, note in zip(story.claims(), ["one\u2029two", "three\x85four"], strict=True):
+            s.set_label(c.id, "consistent", "ana")
+            s.set_note(c.id, "ana", note)
+            s.decide(c.id, "consistent", "lead", reason=note)
+        for final in (False, True):
+            out = tmp_path / f"{final}.jsonl"
+            if final:
+                write_final_export(s, out, fmt="jsonl")
+            else:
+                write_export(s, out, fmt="jsonl")
+            text = out.read_text(encoding="utf-8")
+            rows = [json.loads(line) for line in text.splitlines()]
+            assert len(rows) == 2
+            key = "reason" if final else "note"
+            assert [r[key] for r in rows] == ["one\u2029two", "three\x85four"]
+            assert rows[0]["claim"] == "Six people\u2028died."
 
 
 def test_all_claims_adds_unlabelled_claims(store):

@@ -148,6 +148,26 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_loads(tmp_path: Path) -
     assert all("\n" not in r for r in reasons.values())
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!DOCTYPE html>\n<html><head><title>Storm</title></head><body><p>{}</p></body></html>",
+        "\ufeff  <!-- saved from url=(0031)https://example.com/ -->\n<HTML lang=en>\n<p>{}</p>",
+        "<html>\n<body>\n<p>{}</p>\n</body>\n</html>\n",
+    ],
+)
+def test_a_web_page_saved_as_txt_is_skipped_saying_so(tmp_path: Path, page: str) -> None:
+    # it was one claim from "<html>" to "</html>", its markup and scripts the article's text
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "page.txt", page.format("The storm hit the coast on Monday."))
+    corpus = load_corpus(tmp_path)
+    assert [a.name for a in corpus.stories[0].articles] == ["good.txt"]
+    assert "web page (HTML)" in skipped_reasons(corpus)["page.txt"]
+    # an article that only mentions a tag, or quotes one, is still an article
+    write(tmp_path / "tags.txt", "<html> tags were found in the reply. The storm hit on Monday.\n")
+    assert "tags.txt" in [a.name for a in load_corpus(tmp_path).stories[0].articles]
+
+
 def test_load_article_raises_article_error_for_too_large(tmp_path: Path) -> None:
     f = write(tmp_path / "big.txt", "x" * 2000)
     with pytest.raises(ArticleError, match="too large"):

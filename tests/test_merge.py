@@ -15,6 +15,7 @@ from storyfactory import SEED, make_evidence, make_story, make_suggestions, seed
 
 from annotations.merge import MergeError, merge
 from annotations.store import Store
+from reader.cli.merge import format_merge
 
 LABELS = {  # reviewer -> label per claim of the seed story, in reading order
     "ana": ["consistent", "contradicted", "contradicted", "consistent", "consistent",
@@ -128,6 +129,34 @@ def test_same_reviewer_in_two_files_newer_wins_and_is_reported(tmp_path):
         assert t.annotation(ids[0], "ana").label == "unverified"
 
 
+def test_what_a_reviewer_cleared_since_the_last_merge_is_cleared_on_merging_again(team, tmp_path):
+    # the team merges every evening: ana's cleared label, her deleted note and the lead's
+    # withdrawn decision came back from the team file, and her own relabel was a "conflict"
+    paths, ids = team
+    out = tmp_path / "team.db"
+    with Store.open(paths[0]) as a:
+        a.decide(ids[4], "consistent", "lead")
+    merge(paths, out)
+    with Store.open(paths[0]) as a:
+        a.clear_label(ids[0], "ana")
+        a.set_note(ids[1], "ana", "")
+        a.set_label(ids[2], "unverified", "ana")
+        a.undecide(ids[4], "lead")
+    with Store.open(out) as t:  # ben cleared his label in the team file itself
+        t.clear_label(ids[3], "ben")
+    report = merge(paths, out)
+    assert report.conflicts == []
+    with Store.open(out) as t:
+        assert t.annotation(ids[0], "ana") is None
+        assert t.annotation(ids[1], "ana").note == "" and t.annotation(ids[1], "ana").label
+        assert t.annotation(ids[2], "ana").label == "unverified"
+        assert t.annotation(ids[3], "ben") is None  # not brought back from ben.db
+        assert t.final(ids[4]) is None
+    lines = list(format_merge(report))
+    assert "2 updated and 1 removed" in lines[0] and "1 withdrawn" in lines[0], lines
+    assert not merge(paths, out).changed  # and again: nothing new
+
+
 def test_articles_that_differ_are_refused_by_name_unless_one_file_is_preferred(tmp_path):
     reviewer_db(tmp_path / "a.db", "ana")
     changed = {**SEED, "b.txt": [*SEED["b.txt"][:2], "Power was out all night."]}
@@ -143,6 +172,38 @@ def test_articles_that_differ_are_refused_by_name_unless_one_file_is_preferred(t
         assert texts == changed["b.txt"]
         # ana's label on the sentence b.db no longer has is kept, as an orphan
         assert [o.claim_text for o in t.orphans()] == [SEED["b.txt"][2]]
+
+
+def analysis(path, story: str = "storm") -> tuple[set, set]:
+    """A story's evidence as (claim text, other claim text, rank) and its suggestions."""
+    with Store.open(path) as s:
+        text = {c.id: c.text for c in s.claims(story)}
+        evidence = {
+            (text[c], text[e.other_id], e.rank) for c in text for e in s.evidence(c)
+        }  # fmt: skip
+        suggestions = {(text[c], s.suggestion(c).reason) for c in text if s.suggestion(c)}
+    return evidence, suggestions
+
+
+@pytest.mark.parametrize("into", ["new", "existing"])
+def test_preferring_a_version_keeps_its_story_evidence_pointing_at_the_right_sentences(
+    tmp_path, into
+):
+    reviewer_db(tmp_path / "a.db", "ana")
+    # c.txt (the last article: its claims are the output's last rows) gained an opening sentence
+    changed = {**SEED, "c.txt": ["Residents were warned on Sunday.", *SEED["c.txt"]]}
+    story = make_story("storm", changed)
+    with Store.open(tmp_path / "b.db") as b:
+        b.import_story(story, make_evidence(story), make_suggestions(story, "unverified"))
+    out = tmp_path / "t.db"
+    if into == "existing":
+        merge([tmp_path / "a.db"], out)
+        merge([tmp_path / "b.db"], out, prefer=tmp_path / "b.db")
+    else:
+        merge([tmp_path / "a.db", tmp_path / "b.db"], out, prefer=tmp_path / "b.db")
+    # every claim's evidence (the other articles' claims' evidence in c.txt too) and
+    # suggestion are the preferred file's: none lost, none moved onto the next sentence
+    assert analysis(out) == analysis(tmp_path / "b.db")
 
 
 def run_cli(*args, **kw):

@@ -23,7 +23,8 @@ STATISTICS = (
 
 
 def _num(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+    # rounded first: a statistic a rounding error below 0 is shown as 0.000, not -0.000
+    return "n/a" if value is None else f"{round(value, 3) + 0.0:.3f}"
 
 
 def _est(e: Estimate) -> str:

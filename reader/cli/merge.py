@@ -18,9 +18,10 @@ def format_merge(report: MergeReport) -> Iterator[str]:
         yield (
             f"merged {files} into {report.output}: {stories}, "
             f"{counted(report.articles, 'article')}, {counted(report.claims, 'claim')}, "
-            f"{counted(report.annotations_added, 'annotation')} added and "
-            f"{report.annotations_updated} updated, {counted(report.events, 'event')}, "
-            f"{counted(report.finals, 'final label')}"
+            f"{counted(report.annotations_added, 'annotation')} added, "
+            f"{report.annotations_updated} updated and {report.annotations_removed} removed, "
+            f"{counted(report.events, 'event')}, {counted(report.finals, 'final label')}"
+            + (f", {report.finals_removed} withdrawn" if report.finals_removed else "")
         )
     for name in report.preferred:
         yield f"article {name}: kept the version in the preferred file"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -117,6 +118,16 @@ def read_text(path: Path | str, max_bytes: int) -> str:
         raise ArticleError(str(exc)) from None
 
 
+# A page a browser saved as it came (its HTML, under a .txt name): read as text, every tag and
+# script would be the article's words. It opens with a doctype, or an <html> tag whose next
+# thing is a tag too (not an article that starts by quoting "<html>"), after comments, an XML
+# prolog and white space.
+_WEB_PAGE = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html\b|<html\b[^>]*>\s*<)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def build_article(story: str, name: str, path: str, data: bytes) -> Article:
     """Decode raw bytes into an Article with its title, boilerplate spans and claims."""
     if not data:
@@ -125,6 +136,8 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
         text, encoding, warnings = decode_bytes(data)
     except DecodeError as exc:
         raise ArticleError(str(exc)) from None
+    if _WEB_PAGE.match(text, 0, 4096):
+        raise ArticleError("a web page (HTML), not text: save the page as text, or as Markdown")
     markdown = Path(name).suffix.lower() == ".md"
     if markdown and too_deep(text):
         warnings.append("Markdown nested too deep to render: read as plain text")
