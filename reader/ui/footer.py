@@ -11,12 +11,14 @@ click presses it, and the mouse wheel scrolls keys that do not fit.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import ActiveBinding, Binding
 from textual.color import Color
 from textual.css.styles import StylesBase
 from textual.screen import Screen
@@ -32,6 +34,33 @@ class Key(NamedTuple):
     tooltip: str
     start: int  # first cell of the key in the line
     end: int  # the cell after its description
+
+
+def _in_declared_order(active: Iterable[ActiveBinding]) -> list[ActiveBinding]:
+    """The active bindings, each node's in the order its class declares them.
+
+    Textual moves a binding the keymap rebinds to the end of its node's bindings, so a rebound
+    `c` (the first, most used key) was drawn last, cut off on a terminal of 120 columns.
+    """
+    rows = list(active)
+    nodes = list(dict.fromkeys(id(row.node) for row in rows))
+    declared: dict[int, dict[str, int]] = {}
+    for row in rows:
+        if id(row.node) not in declared:
+            merged = type(row.node)._merged_bindings  # its bindings before any keymap
+            found = [b for bs in merged.key_to_bindings.values() for b in bs] if merged else []
+            declared[id(row.node)] = {_identity(b): i for i, b in reversed(list(enumerate(found)))}
+
+    def place(row: ActiveBinding) -> tuple[int, int]:
+        here = declared[id(row.node)]
+        return nodes.index(id(row.node)), here.get(_identity(row.binding), len(here))
+
+    return sorted(rows, key=place)
+
+
+def _identity(binding: Binding) -> str:
+    """What stays the same when the keymap rebinds a binding: its id (else its key)."""
+    return f"id:{binding.id}" if binding.id else f"key:{binding.key}"
 
 
 class KeysFooter(Widget, can_focus=False):
@@ -92,7 +121,9 @@ class KeysFooter(Widget, can_focus=False):
         keys: list[Key] = []
         actions: set[str] = set()
         x = 0
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for _, binding, enabled, tooltip in _in_declared_order(
+            self.screen.active_bindings.values()
+        ):
             if not binding.show or binding.action in actions:
                 continue  # Footer shows an action once, by its first key
             actions.add(binding.action)

@@ -4,6 +4,7 @@ does on it, as Textual's Footer did."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from textual import events
 
@@ -108,3 +109,14 @@ async def test_the_mouse_wheel_shows_the_keys_cut_off_at_80_columns(seeded_db: s
             await pilot._post_mouse_events([events.MouseScrollUp], KeysFooter, (10, 0))
         await pilot.pause()
         assert screen_lines(app)[-1].startswith("c Consistent")
+
+
+async def test_a_rebound_key_keeps_its_place_in_the_footer(
+    seeded_db: str, config_dir: Path
+) -> None:
+    # Textual moves a rebound key to the end: at 120 columns "y Consistent" was cut off
+    (config_dir / "config.toml").write_text('[keys]\ntag_consistent = "y"\n')
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert screen_lines(app)[-1].startswith("y Consistent x Contradicted u Unverified")
