@@ -7,6 +7,7 @@ screen can never show a tag as saved that the database does not hold.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -211,10 +212,12 @@ class Review:
 
     def with_sources(self, text: str) -> str:
         """`text` (a suggestion's reason) with the story's file names replaced by their sources."""
-        for name, source in self.sources.items():
-            if name in text:
-                text = text.replace(name, source)
-        return text
+        names = [n for n in self.sources if n in text]
+        if not names:
+            return text
+        # one pass, longest name first: "bbc.txt" replaced inside "cbbc.txt" read "cBBC News"
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.sub(pattern, lambda m: self.sources[m.group(0)], text)
 
     def label_of(self, claim_id: str) -> str | None:
         ann = self.annotations.get(claim_id)
