@@ -778,6 +778,7 @@ class StorySuggester:
         claims, groups = self.claims, self.groups
         mine = claims[i].article
         related, _ = RULES[s.kind]
+        compared = self._compared(i, s, related)
         rel: list[tuple[int, Slot]]
         if len(s.key) <= 1:  # one group, in which each slot is once
             (k,) = s.key or {""}
@@ -786,7 +787,7 @@ class StorySuggester:
                 for article, group in groups.get((s.kind, k), {}).items()
                 if article != mine
                 for j, o in group
-                if related(s, o) and self._same_scope(i, s, j, o)
+                if compared(article, j, o)
             ]
         else:
             seen: set[int] = set()
@@ -796,7 +797,7 @@ class StorySuggester:
                     if article == mine:
                         continue
                     for j, o in group:
-                        if id(o) not in seen and related(s, o) and self._same_scope(i, s, j, o):
+                        if id(o) not in seen and compared(article, j, o):
                             seen.add(id(o))
                             rel.append((j, o))
         if rel and "age" in s.key:
@@ -805,6 +806,30 @@ class StorySuggester:
             mine = numbers.groups(s)
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
         return _vote(i, s, claims, self._not_others(i, s, rel)) if rel else None
+
+    def _compared(
+        self, i: int, s: Slot, related: Callable[[Slot, Slot], bool]
+    ) -> Callable[[str, int, Slot], bool]:
+        """Whether slot `s` of claim i is voted on with slot o of claim j (of `article`):
+        `related` and `_same_scope`. A count's is asked once per article and what the two
+        read of o besides its figure (its key, context, unit, role and part, vagueness): the
+        vote on a short article's count walks every count of a long one's, which repeats
+        these (a 2 MB article's 22,000 counts are a few hundred), so each was asked again.
+        Not for a tally so far, which reads the figure itself (`numbers.related`)."""
+        if s.kind != "number" or numbers.RUNNING_MARK in s.context:
+            return lambda article, j, o: related(s, o) and self._same_scope(i, s, j, o)
+        known: dict[tuple, bool] = {}
+
+        def compared(article: str, j: int, o: Slot) -> bool:
+            if numbers.RUNNING_MARK in o.context:
+                return related(s, o) and self._same_scope(i, s, j, o)
+            key = (article, o.key, o.context, o.value[2:], numbers.vague(o))  # type: ignore[index]
+            got = known.get(key)
+            if got is None:
+                got = known[key] = related(s, o) and self._same_scope(i, s, j, o)
+            return got
+
+        return compared
 
     def _not_others(self, i: int, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:
         """`rel` without the figures that are plainly of something else: a sentence giving
