@@ -751,6 +751,7 @@ class StorySuggester:
         self.restated: dict[int, Suggestion] = {}
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
+        self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
 
     def _votes(self, i: int) -> list[Finding]:
         """Claim i's findings from the story-wide vote on each of its slots. A vote rests on
@@ -775,54 +776,82 @@ class StorySuggester:
 
     def _vote_on(self, i: int, s: Slot) -> Finding | None:
         """The finding of the story-wide vote on slot `s` of claim i."""
-        claims, groups = self.claims, self.groups
-        mine = claims[i].article
-        related, _ = RULES[s.kind]
-        compared = self._compared(i, s, related)
-        rel: list[tuple[int, Slot]]
-        if len(s.key) <= 1:  # one group, in which each slot is once
-            (k,) = s.key or {""}
-            rel = [
-                (j, o)
-                for article, group in groups.get((s.kind, k), {}).items()
-                if article != mine
-                for j, o in group
-                if compared(article, j, o)
-            ]
-        else:
-            seen: set[int] = set()
-            rel = []
-            for k in sorted(s.key):  # sorted: the same result in every process
-                for article, group in groups.get((s.kind, k), {}).items():
-                    if article == mine:
-                        continue
-                    for j, o in group:
-                        if id(o) not in seen and compared(article, j, o):
-                            seen.add(id(o))
-                            rel.append((j, o))
+        claims = self.claims
+        rel = self._related(i, s)
         if rel and "age" in s.key:
-            rel += self._same_age_elsewhere(s, rel)
+            rel = rel + self._same_age_elsewhere(s, rel)
         if s.kind == "number" and s.key & self.several:
             mine = numbers.groups(s)
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
         return _vote(i, s, claims, self._not_others(i, s, rel)) if rel else None
 
-    def _compared(
-        self, i: int, s: Slot, related: Callable[[Slot, Slot], bool]
-    ) -> Callable[[str, int, Slot], bool]:
-        """Whether slot `s` of claim i is voted on with slot o of claim j (of `article`):
+    def _related(self, i: int, s: Slot) -> list[tuple[int, Slot]]:
+        """The slots of other articles that slot `s` of claim i is voted with (`related` and
+        `_same_scope`), in the groups' order. Whether a count is, reads neither figure (but a
+        tally's, below): they are walked once for all the counts of an article that read the
+        same but for their figure (the 2 MB benchmark article's 9,000 votes walked the short
+        articles' counts 9,000 times for a few hundred such counts)."""
+        mine = self.claims[i].article
+        if s.kind != "number" or numbers.RUNNING_MARK in s.context:
+            walked = self._walk(i, s)
+        else:
+            key = (s.key, s.context, s.value[2:], numbers.vague(s), mine)  # type: ignore[index]
+            walked = self._walked.get(key)
+            if walked is None:
+                walked = self._walked[key] = self._walk(i, s)
+        related, _ = RULES[s.kind]
+        # a tally so far is related by its figure and this one's (`numbers.related`): asked again
+        return [
+            (j, o)
+            for j, o, tally in walked
+            if not tally or (related(s, o) and self._same_scope(i, s, j, o))
+        ]
+
+    def _walk(self, i: int, s: Slot) -> list[tuple[int, Slot, bool]]:
+        """(j, o, tally) for the slots o of other articles than claim i's, of s's kind and
+        key, in order, that `_compared` keeps; each count that is a tally so far kept too,
+        with tally True (whether it is related reads s's figure: `_related`)."""
+        groups, mine = self.groups, self.claims[i].article
+        compared = self._compared(i, s)
+        tallies = s.kind == "number"
+        if len(s.key) <= 1:  # one group, in which each slot is once
+            (k,) = s.key or {""}
+            return [
+                (j, o, tally)
+                for article, group in groups.get((s.kind, k), {}).items()
+                if article != mine
+                for j, o in group
+                if (tally := tallies and numbers.RUNNING_MARK in o.context)
+                or compared(article, j, o)
+            ]
+        seen: set[int] = set()
+        out = []
+        for k in sorted(s.key):  # sorted: the same result in every process
+            for article, group in groups.get((s.kind, k), {}).items():
+                if article == mine:
+                    continue
+                for j, o in group:
+                    if id(o) in seen:
+                        continue
+                    tally = tallies and numbers.RUNNING_MARK in o.context
+                    if tally or compared(article, j, o):
+                        seen.add(id(o))
+                        out.append((j, o, tally))
+        return out
+
+    def _compared(self, i: int, s: Slot) -> Callable[[str, int, Slot], bool]:
+        """Whether slot `s` of claim i is voted with slot o of claim j (of `article`):
         `related` and `_same_scope`. A count's is asked once per article and what the two
         read of o besides its figure (its key, context, unit, role and part, vagueness): the
         vote on a short article's count walks every count of a long one's, which repeats
-        these (a 2 MB article's 22,000 counts are a few hundred), so each was asked again.
-        Not for a tally so far, which reads the figure itself (`numbers.related`)."""
+        these (a 2 MB article's 22,000 counts read a few hundred ways). (A tally so far reads
+        the figures themselves: see `_walk`.)"""
+        related, _ = RULES[s.kind]
         if s.kind != "number" or numbers.RUNNING_MARK in s.context:
             return lambda article, j, o: related(s, o) and self._same_scope(i, s, j, o)
         known: dict[tuple, bool] = {}
 
         def compared(article: str, j: int, o: Slot) -> bool:
-            if numbers.RUNNING_MARK in o.context:
-                return related(s, o) and self._same_scope(i, s, j, o)
             key = (article, o.key, o.context, o.value[2:], numbers.vague(o))  # type: ignore[index]
             got = known.get(key)
             if got is None:
