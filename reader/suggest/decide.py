@@ -47,6 +47,7 @@ from reader.suggest.support import (
     SUPPORT_THRESHOLD,
     Counterpart,
     Counterparts,
+    name_words,
     named_in_both,
     names_only,
     rarity,
@@ -563,7 +564,12 @@ def _unsupported_reason(
     else:
         aligned = f"no sentence aligns with it above score {WEAK_SCORE:g}"
     words = _quoted(surface_words(claim.text, cp.shared))
-    if cp.shared and not set(cp.shared) - names - named_in_both(claim.text, claims[cp.index].text):
+    other = claims[cp.index].text
+    said = set(cp.shared) - names  # (the other's name words first, as `Counterparts._said`)
+    if cp.shared and (
+        not said
+        or (not said.isdisjoint(name_words(other)) and said <= named_in_both(claim.text, other))
+    ):
         shared = (
             f"the closest sentence, in {claims[cp.index].article}, names the same ({words}) "
             "but shares nothing of what is said"
