@@ -324,7 +324,13 @@ class Counterparts:
         """Claims i and j, sharing the stems `both`, share more than the same people and offices
         ("Sarah Quinn said the government had lost control" / "Sarah Quinn called for an
         election" share no statement)."""
-        return bool(both - self.names - named_in_both(self.texts[i], self.texts[j]))
+        said = both - self.names
+        # (claim j's name words first: most share none of these, and claim i's are then not
+        # read; a counterpart is asked of many claims, a claim's of a few)
+        return bool(said) and (
+            said.isdisjoint(name_words(self.texts[j]))
+            or bool(said - named_in_both(self.texts[i], self.texts[j]))
+        )
 
     def of(self, i: int, evidence: Iterable[Evidence], ranked: bool = False) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
