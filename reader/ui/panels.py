@@ -98,8 +98,8 @@ class EvidencePanel(VerticalScroll, can_focus=True):
 
     It scrolls with its own keys (J/K, page up/down) so that ↓/↑/j/k always move between claims,
     wherever the focus is. On a short screen each candidate is cut to two lines so that at least
-    three fit; the comparison pane shows the full sentence. A claim taller than its article pane
-    is shown here whole, under the suggestion.
+    three fit; the comparison pane shows the sentence in its article. A claim taller than its
+    article pane is shown here whole, under the suggestion.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
