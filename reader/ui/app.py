@@ -40,7 +40,7 @@ REVIEW_ACTIONS = {
     "tag", "clear", "accept", "link", "note", "undo", "redo", "next_claim", "prev_claim",
     "next_untagged", "next_article", "prev_article", "story", "cycle_compare", "search",
     "filter", "export", "guidelines", "accept_high", "scroll_evidence", "compare_cursor",
-    "link_compare",
+    "link_compare", "view_candidate",
 }  # fmt: skip
 NOTICE_SECONDS = 3  # how long an information notice stays up
 EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
@@ -134,6 +134,7 @@ class CrossreadApp(App[None]):
         Binding("full_stop", "compare_cursor(1)", "Next in other", show=False, id="compare_next"),
         Binding("comma", "compare_cursor(-1)", "Prev in other", show=False, id="compare_prev"),
         Binding("l", "link_compare", "Link other", show=False, id="link_compare"),
+        Binding("v", "view_candidate", "View candidate", show=False, id="view_candidate"),
         *(
             Binding(str(i), f"link({i})", f"Link {i}", show=False, id=f"link_{i}")
             for i in range(1, 10)
@@ -184,6 +185,7 @@ class CrossreadApp(App[None]):
         # the comparison pane's cursor: a claim of the other article, and what it was set for
         self.compare_cursor: str | None = None
         self._cursor_for: tuple[str | None, str | None] = (None, None)
+        self._viewed: tuple[str, int] | None = None  # (claim id, candidate index) `v` showed
         self._place_timer = None
         # a sentence (un)linked by hand, (claim id, its id): kept in view once its write lands
         self._linking: tuple[str, str] | None = None
@@ -389,7 +391,7 @@ class CrossreadApp(App[None]):
             boilerplate=other.boilerplate,
         )
         compare.border_title = Content("o: " + short_name(self.review.source_of(other.name), 30))
-        compare.border_subtitle = Content(", . move · l link")
+        compare.border_subtitle = Content("v , . move · l link")
 
     def show_marks(self, keep: int | None = None) -> None:
         """Labels, the current claim, its counterpart, the evidence (candidate `keep` in view)."""
@@ -614,6 +616,34 @@ class CrossreadApp(App[None]):
             return
         if self._save(lambda: self.review.toggle_link_to(other)):
             self._keep_linked(other)
+
+    def action_view_candidate(self) -> None:
+        """Put the comparison pane's cursor on the next evidence candidate, in its article.
+
+        A candidate is cut to two lines on a short screen, and may be in an article other than
+        the one shown: without this, reading it whole meant cycling articles with `o` and
+        walking to it with `,` `.`. `l` then links it; tab and ↓ scroll a long one."""
+        claim = self.review.claim
+        candidates = self.review.evidence() if claim else []
+        if not candidates:
+            self.say("No evidence sentence to show.")
+            return
+        ids = [(e.article, e.other_id) for e in candidates]
+        # on from the one `v` showed last; else from 1 (the counterpart the cursor starts on
+        # is a candidate too, but starting after it would skip the best ones)
+        last = self._viewed
+        at = last[1] if last and last[0] == claim.id and last[1] < len(ids) else None
+        if at is None or ids[at] != (self.compare_name, self.compare_cursor):
+            at = -1
+        n = (at + 1) % len(ids)
+        self._viewed = (claim.id, n)
+        article, other = ids[n]
+        if article != self.compare_name:
+            self.compare_name = article
+            self.show_compare()
+        self._cursor_for = (claim.id, article)  # (not reset to the counterpart by show_marks)
+        self.compare_cursor = other
+        self.show_marks(keep=n + 1)
 
     def action_scroll_evidence(self, step: int) -> None:
         panel = self.query_one(EvidencePanel)
@@ -953,6 +983,7 @@ class CrossreadApp(App[None]):
             ("Comparison cursor to the next claim", "compare_next"),
             ("Comparison cursor to the previous claim", "compare_prev"),
             ("Link the claim under the comparison cursor", "link_compare"),
+            ("Comparison cursor to the next evidence sentence", "view_candidate"),
             ("Scroll the evidence down", "evidence_down"),
             ("Scroll the evidence up", "evidence_up"),
             ("Edit note", "note"),

@@ -42,6 +42,7 @@ HELP: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         (("prev_story", "next_story"), "previous / next story"),
         (("cycle_compare",), "cycle the comparison article"),
         (("compare_prev", "compare_next"), "move the cursor in the comparison pane"),
+        (("view_candidate",), "comparison cursor to the next evidence sentence"),
         (("evidence_down", "evidence_up"), "scroll the evidence (page down / up there too)"),
         (("=tab",), "move focus between panes"),
         (("search",), "search the story's claims (enter goes, ctrl+l links)"),

@@ -173,3 +173,32 @@ async def test_the_comparison_cursor_says_when_it_is_at_either_end(seeded_db: st
         await pilot.press("full_stop", "full_stop", "full_stop")
         said = [n.message for n in app._notifications]
         assert said.count(f"That is the last claim of {source}.") == 1  # once, not a stack
+
+
+async def test_v_shows_each_candidate_in_the_comparison_pane_at_80x24(seeded_db: str) -> None:
+    # a candidate is cut to two lines at 80x24 and may be in an article the comparison pane does
+    # not show: `v` puts the pane's cursor on it, where it reads in its article and `l` links it
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        claim = app.review.claim
+        compare = app.query_one("#compare", ArticleView)
+        candidates = app.review.evidence()
+        # candidate 2 is in an article other than the one shown, and cut short in the list
+        assert candidates[1].article != app.compare_name
+        assert "…" in next(line for line in screen_lines(app) if line.startswith("│2 "))
+        await pilot.press("v", "v")
+        await pilot.pause()
+        assert (app.compare_name, app.compare_cursor) == (
+            candidates[1].article,
+            candidates[1].other_id,
+        )
+        assert compare.current == candidates[1].other_id
+        pane = " ".join(line[41:77].strip() for line in screen_lines(app)[3:8])
+        assert " ".join(candidates[1].text.split()[:4]) in pane  # its start is in view
+        await pilot.press("l")
+        assert [x[0] for x in saved_links(seeded_db, claim.id)] == [candidates[1].other_id]
+        for _ in range(len(candidates) - 1):  # every candidate, 10 and on too, then round again
+            await pilot.press("v")
+        assert app.compare_cursor == candidates[0].other_id
+        assert app.review.claim == claim  # viewing does not move on
