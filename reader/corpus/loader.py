@@ -298,32 +298,29 @@ def require_articles(corpus: Corpus, path: str | Path) -> None:
         raise CorpusError(f"no articles (.txt or .md files) in {_show(path)}")
 
 
+def _article_name(name: str) -> bool:
+    """A name a story folder reads as an article's (hidden, other types and the guidelines
+    are not)."""
+    return (
+        Path(name).suffix.lower() in TEXT_SUFFIXES
+        and not name.startswith(".")
+        and name.lower() != GUIDELINES
+    )
+
+
 def _holds_text(entry: os.DirEntry[str]) -> bool:
     """A real (not symlinked), visible subfolder that directly holds a .txt/.md file."""
     try:
         if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
             return False
-        with os.scandir(entry.path) as it:
-            return any(
-                Path(e.name).suffix.lower() in TEXT_SUFFIXES
-                and not e.name.startswith(".")
-                and e.name.lower() != GUIDELINES
-                for e in it
-            )
     except OSError:
         return False
+    return _holds_text_dir(entry.path)
 
 
 def _is_article(path: str) -> bool:
-    """A file a story folder reads as an article (by its name: hidden, other types and the
-    guidelines are not)."""
-    name = os.path.basename(path)
-    return (
-        Path(name).suffix.lower() in TEXT_SUFFIXES
-        and not name.startswith(".")
-        and name.lower() != GUIDELINES
-        and os.path.isfile(path)
-    )
+    """A file a story folder reads as an article."""
+    return _article_name(os.path.basename(path)) and os.path.isfile(path)
 
 
 def _has_stories(folder: str) -> bool:
@@ -336,9 +333,10 @@ def _has_stories(folder: str) -> bool:
 
 
 def _holds_text_dir(folder: str) -> bool:
+    """The folder directly holds a .txt/.md file (by name, as a story folder is recognised)."""
     try:
         with os.scandir(folder) as it:
-            return any(_is_article(e.path) for e in it)
+            return any(_article_name(e.name) for e in it)
     except OSError:
         return False
 
