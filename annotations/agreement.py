@@ -317,14 +317,22 @@ def team_reports(
     ]
 
 
+def check_samples(samples: int) -> None:
+    """ValueError unless `samples` bootstrap resamples can make a 95% interval (or are 0)."""
+    if 0 < samples < MIN_SAMPLES:
+        raise ValueError(
+            f"{samples} resamples make no 95% interval: give {MIN_SAMPLES} or more "
+            "(0: no intervals)"
+        )
+
+
 class _Bootstrap:
     """Resamples of n claims with replacement from a seeded generator, as weight vectors."""
 
     CHUNK = 100  # resamples per matrix product: bounds memory on large datasets
 
     def __init__(self, n: int, samples: int, seed: int) -> None:
-        if 0 < samples < MIN_SAMPLES:
-            raise ValueError(f"{samples} resamples make no 95% interval (0, or {MIN_SAMPLES}+)")
+        check_samples(samples)
         self.n, self.samples, self.seed = n, samples, seed
 
     def estimates(self, stats: Stats, count: int) -> list[Estimate]:

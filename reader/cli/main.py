@@ -767,12 +767,12 @@ def merge_cmd(inputs: tuple[str, ...], output: str, prefer: str | None) -> None:
 
 
 def _resamples(ctx: click.Context, param: click.Parameter, value: int) -> int:
-    from annotations.agreement import MIN_SAMPLES
+    from annotations.agreement import check_samples
 
-    if 0 < value < MIN_SAMPLES:
-        raise click.BadParameter(
-            f"{value} resamples make no 95% interval: give {MIN_SAMPLES} or more (0: no intervals)"
-        )
+    try:
+        check_samples(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
     return value
 
 
