@@ -47,10 +47,9 @@ from reader.suggest.support import (
     SUPPORT_THRESHOLD,
     Counterpart,
     Counterparts,
-    name_words,
-    named_in_both,
     names_only,
     rarity,
+    says_more_than_names,
 )
 from reader.suggest.text import in_latin_script, surface_words, tokenize
 
@@ -570,11 +569,7 @@ def _unsupported_reason(
         aligned = f"no sentence aligns with it above score {WEAK_SCORE:g}"
     words = _quoted(surface_words(claim.text, cp.shared))
     other = claims[cp.index].text
-    said = set(cp.shared) - names  # (the other's name words first, as `Counterparts._said`)
-    if cp.shared and (
-        not said
-        or (not said.isdisjoint(name_words(other)) and said <= named_in_both(claim.text, other))
-    ):
+    if cp.shared and not says_more_than_names(claim.text, other, set(cp.shared), names):
         shared = (
             f"the closest sentence, in {claims[cp.index].article}, names the same ({words}) "
             "but shares nothing of what is said"

@@ -25,7 +25,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -178,6 +178,18 @@ def named_in_both(text: str, other: str) -> frozenset[str]:
     return name_words(text) & name_words(other)
 
 
+def says_more_than_names(text: str, other: str, both: Set[str], names: Set[str]) -> bool:
+    """Two sentences sharing the stems `both` share more than the same people and offices
+    ("Sarah Quinn said the government had lost control" / "Sarah Quinn called for an election"
+    share no statement): stems left once `names` (`names_only`) and the names both write
+    (`named_in_both`) are taken out. `other`'s name words are read first: most share none of
+    these, and `text`'s are then not read (a counterpart is asked of many claims)."""
+    said = both - names
+    return bool(said) and (
+        said.isdisjoint(name_words(other)) or bool(said - named_in_both(text, other))
+    )
+
+
 def names_only(names: Iterable[Iterable[str]], lower_words: Iterable[str]) -> frozenset[str]:
     """Stems that tie two sentences to the same people, not to the same statement: the words
     of proper names (each claim's name stems, `names`) that the story never writes in lower
@@ -321,16 +333,8 @@ class Counterparts:
         return bool(judge(len(ss), weight, len(both), aligned)) and self._said(i, j, both)
 
     def _said(self, i: int, j: int, both: set[str]) -> bool:
-        """Claims i and j, sharing the stems `both`, share more than the same people and offices
-        ("Sarah Quinn said the government had lost control" / "Sarah Quinn called for an
-        election" share no statement)."""
-        said = both - self.names
-        # (claim j's name words first: most share none of these, and claim i's are then not
-        # read; a counterpart is asked of many claims, a claim's of a few)
-        return bool(said) and (
-            said.isdisjoint(name_words(self.texts[j]))
-            or bool(said - named_in_both(self.texts[i], self.texts[j]))
-        )
+        """`says_more_than_names` of claims i and j."""
+        return says_more_than_names(self.texts[i], self.texts[j], both, self.names)
 
     def of(self, i: int, evidence: Iterable[Evidence], ranked: bool = False) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
