@@ -681,6 +681,15 @@ def _merged(by_article: dict[str, set[str]], origin: Mapping[str, str]) -> dict[
     return out
 
 
+def _apart_from_figure(s: Slot) -> tuple | None:
+    """What a count reads as besides its figure (key, context, unit, role and part,
+    vagueness): counts that read the same are voted with the same others (`_related`,
+    `_compared`). None where that reads the figure: not a count, or a tally so far."""
+    if s.kind != "number" or numbers.RUNNING_MARK in s.context:
+        return None
+    return (s.key, s.context, s.value[2:], numbers.vague(s))  # type: ignore[index]
+
+
 class StorySuggester:
     """`suggest_story` one claim at a time, each claim's evidence given only when it is
     suggested: what needs the whole story (votes per fact, negations, spellings, names) is
@@ -798,10 +807,11 @@ class StorySuggester:
         same but for their figure (the 2 MB benchmark article's 9,000 votes walked the short
         articles' counts 9,000 times for a few hundred such counts)."""
         mine = self.claims[i].article
-        if s.kind != "number" or numbers.RUNNING_MARK in s.context:
+        reading = _apart_from_figure(s)
+        if reading is None:
             walked = self._walk(i, s)
         else:
-            key = (s.key, s.context, s.value[2:], numbers.vague(s), mine)  # type: ignore[index]
+            key = (reading, mine)
             walked = self._walked.get(key)
             if walked is None:
                 walked = self._walk(i, s)
@@ -855,12 +865,12 @@ class StorySuggester:
         these (a 2 MB article's 22,000 counts read a few hundred ways). (A tally so far reads
         the figures themselves: see `_walk`.)"""
         related, _ = RULES[s.kind]
-        if s.kind != "number" or numbers.RUNNING_MARK in s.context:
+        if _apart_from_figure(s) is None:
             return lambda article, j, o: related(s, o) and self._same_scope(i, s, j, o)
         known: dict[tuple, bool] = {}
 
         def compared(article: str, j: int, o: Slot) -> bool:
-            key = (article, o.key, o.context, o.value[2:], numbers.vague(o))  # type: ignore[index]
+            key = (article, _apart_from_figure(o))
             got = known.get(key)
             if got is None:
                 got = known[key] = related(s, o) and self._same_scope(i, s, j, o)
