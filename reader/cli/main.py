@@ -355,9 +355,9 @@ class StoryBar:
     `lines`: a line per story done instead of the bar ("PATH: 12 of 200 stories done… (3.1 s)"),
     for a log or a program reading it (the app reads its background import's)."""
 
-    def __init__(self, label: str, path: str = "", lines: bool = False) -> None:
-        self.label = label  # (its path is `shown_path`: a folder's name is untrusted)
-        self.path = shown_path(path)
+    def __init__(self, path: str, lines: bool = False) -> None:
+        self.path = shown_path(path)  # a folder's name is untrusted: no escapes, one line
+        self.label = f"Importing {self.path}"
         self.bar = None
         self.started = time.monotonic()
         self.single = False
@@ -430,7 +430,7 @@ def run_import(
         if lines and k:
             done = f"{k:,} of {len(paths):,} done… ({time.monotonic() - started:.1f} s)"
             say(f"{shown_path(paths[k - 1])}: {done}", err=True)
-        bar = StoryBar(f"Importing {shown_path(path)}", path, lines)
+        bar = StoryBar(path, lines)
         stored: set[str] = set()
 
         def step(story, bar=bar, stored=stored) -> None:
