@@ -101,6 +101,16 @@ def running_with(text: str) -> list[str]:
     return found
 
 
+def none_left(text: str, timeout: float = 10) -> list[str]:
+    """`running_with(text)` once it is empty, or as it is after `timeout` seconds: an import's
+    forked workers die with it (a parent-death signal), a moment after it on a loaded
+    machine."""
+    deadline = time.monotonic() + timeout
+    while (left := running_with(text)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
 def gone(session: str, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -137,7 +147,7 @@ def test_a_long_story_opens_before_its_analysis_which_the_app_waits_for_or_stops
         gone(session)
     finally:
         subprocess.run([TMUX, "kill-session", "-t", session], capture_output=True)
-    assert running_with(str(db)) == []  # the background import was stopped with the app
+    assert none_left(str(db)) == []  # the background import was stopped with the app
     assert analysed() == {"story00000"}  # and said nothing was stored: the next open redoes it
 
     # `crossread` with no path opens the database: what was left to analyse is finished too
