@@ -4,6 +4,8 @@ Nothing is written to an existing file before it is known to be crossread's (at 
 an older one): the check is made through a read-only connection, and the switch to write-ahead
 logging (which rewrites the header) comes after it. Read-only commands open the file read-only,
 and fall back to `immutable` on read-only media, where SQLite cannot even make its -shm file.
+A read-only connection that made the -wal and -shm it needed removes them again when it closes
+(`_ReadOnly`): a user who only looked at a database finds nothing new beside it.
 """
 
 from __future__ import annotations
@@ -99,15 +101,68 @@ def log_of(path: str) -> str | None:
     return None
 
 
+class _ReadOnly(sqlite3.Connection):
+    """A read-only connection that leaves no -wal or -shm it made behind it.
+
+    SQLite makes both files to read a database in write-ahead-log mode, even read-only, and
+    only a writer may delete them. So when neither was there at the open, closing opens the file
+    once for writing (never writing to it) and lets SQLite's own close do it: it removes them
+    only as the last connection to the file, under its exclusive lock, so a writer that
+    opened meanwhile keeps them. A -wal with content (a writer's commits not yet in the file)
+    is left for a writer to take in: a look never writes the database.
+    """
+
+    tidy: Path | None = None  # the database, when its -wal and -shm were not there at the open
+
+    def close(self) -> None:
+        super().close()
+        if self.tidy is not None:
+            path, self.tidy = self.tidy, None
+            _remove_unused_logs(path)
+
+
+def _logs(path: Path) -> tuple[Path, Path]:
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def _remove_unused_logs(path: Path) -> None:
+    wal, shm = _logs(path)
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+        if not (wal.exists() or shm.exists()):
+            return
+    except OSError:
+        return
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return  # (SQLite would open it read-only: its close could not remove them)
+    try:
+        conn = sqlite3.connect(path, timeout=1, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # (opens the log)
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
+
+
 def _read_only(path: Path, *, immutable: bool, check_same_thread: bool) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
-    return sqlite3.connect(
+    path = path.resolve()  # (where SQLite keeps the logs: beside a symbolic link's target)
+    uri = f"{path.as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+    fresh = not immutable and not any(log.exists() for log in _logs(path))
+    conn = sqlite3.connect(
         uri,
         uri=True,
         timeout=BUSY_TIMEOUT_MS / 1000,
         isolation_level=None,
         check_same_thread=check_same_thread,
+        factory=_ReadOnly,
     )
+    if fresh:
+        conn.tidy = path
+    return conn
 
 
 def _inspect(path: Path) -> int | None:

@@ -216,7 +216,7 @@ def test_the_log_of_another_database_is_never_opened_as_a_database(tmp_path, suf
     with Store.open(main) as s:
         s.set_state("ana", "k", "v")
     log = tmp_path / f"x.db{suffix}"
-    log.write_bytes(b"")  # (read-only commands leave an empty -wal and -shm behind)
+    log.write_bytes(b"")  # (as a writer killed before its first commit leaves them)
     for existing in (True, False):
         if not existing:
             log.unlink()
