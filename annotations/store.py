@@ -107,6 +107,18 @@ class Stale(StoreError):
         self.current, self.what = current, what
 
 
+class StaleFinal(Stale):
+    """The final label or its reason changed elsewhere (another window) since the adjudicator
+    began editing the reason; not saved. `final` is the final label as stored now (None:
+    withdrawn)."""
+
+    def __init__(self, final: Final | None) -> None:
+        StoreError.__init__(
+            self, "this claim's final label or its reason changed elsewhere since you opened it"
+        )
+        self.current, self.what, self.final = None, "reason", final
+
+
 # A block of a story's import: evidence as columns (claim, other claim, rank, score), claims as
 # indices into `story.claims()`, and suggestions.
 StoryBlock = (
@@ -1007,16 +1019,37 @@ class Store:
 
     # ---- final labels (adjudication) ---------------------------------------------------------
 
-    def decide(self, claim_id: str, label: str, adjudicator: str, reason: str = "") -> Final:
+    def decide(
+        self,
+        claim_id: str,
+        label: str,
+        adjudicator: str,
+        reason: str | None = None,
+        *,
+        expect: tuple[str, str] | None = None,
+    ) -> Final:
         """Make `label` the claim's final label, decided by `adjudicator` (logged, undoable with
-        undo(adjudicator, final=True))."""
+        undo(adjudicator, final=True)); `reason` None keeps the stored reason (read under the
+        write lock: a newer one another window saved is not replaced by one read before it).
+
+        With `expect` (the final label and reason the caller showed when the adjudicator began
+        editing the reason, ("", "") for none; None: no check), raises StaleFinal instead of
+        writing if the stored ones differ: another window decided since, and writing would
+        silently replace its decision.
+        """
         if label not in LABELS:
             raise InvalidInput(f"unknown label {label!r} (use one of: {', '.join(LABELS)})")
         _check_reviewer(adjudicator)
+        if reason is not None:
+            _check_text("the reason", reason)
         with self._write():
             self._claim_or_raise(claim_id)
-            new = {"label": label, "reason": reason}
-            self._apply_final(claim_id, adjudicator, "decide", self._current_final(claim_id), new)
+            old = self._current_final(claim_id)
+            stored = (old["label"], old["reason"]) if old else ("", "")
+            if expect is not None and stored != tuple(expect):
+                raise StaleFinal(self.final(claim_id))
+            new = {"label": label, "reason": stored[1] if reason is None else reason}
+            self._apply_final(claim_id, adjudicator, "decide", old, new)
         final = self.final(claim_id)
         assert final is not None  # just written in a committed transaction
         return final

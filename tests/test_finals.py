@@ -100,3 +100,10 @@ def test_no_reason_is_one_value_whether_decided_or_unanimous(store):
     rows = list(csv.DictReader(io.StringIO(table)))
     assert [(r["final_source"], r["reason"]) for r in rows] == [
         ("unanimous", ""), ("adjudicated", "")]  # fmt: skip
+
+
+def test_a_reason_sqlite_cannot_store_is_one_line(store):
+    s, ids = store
+    with pytest.raises(InvalidInput, match=r"the reason cannot be saved: .*U\+D800"):
+        s.decide(ids[0], "contradicted", LEAD, "bad \ud800 paste")
+    assert s.final(ids[0]) is None

@@ -113,3 +113,47 @@ def test_a_note_saved_elsewhere_since_it_was_shown_is_not_replaced(tmp_path) -> 
         assert store.annotation(claim, "ana").note == "theirs"
         assert store.set_note(claim, "ana", "mine", expect="theirs").note == "mine"
         assert store.set_note(claim, "ana", "any", expect=None).note == "any"  # (no check)
+
+
+def test_a_reason_saved_elsewhere_since_it_was_shown_is_not_replaced(db) -> None:
+    # the adjudicator's reason had no check: the last save silently won
+    from annotations.store import StaleFinal
+
+    path, ids = db
+    a, b = window(path, "A"), window(path, "B")
+    a.decide(ids[0], "contradicted", "lead")
+    b.decide(ids[0], "contradicted", "lead", "theirs")  # after a's editor showed no reason
+    with pytest.raises(StaleFinal, match="final label or its reason changed elsewhere") as err:
+        a.decide(ids[0], "contradicted", "lead", "mine", expect=("contradicted", ""))
+    assert err.value.what == "reason" and err.value.final.reason == "theirs"
+    assert a.final(ids[0]).reason == "theirs"
+    b.decide(ids[0], "unverified", "lead")  # the label too, keeping the reason
+    with pytest.raises(StaleFinal):
+        a.decide(ids[0], "contradicted", "lead", "mine", expect=("contradicted", "theirs"))
+    b.undecide(ids[0], "lead")  # withdrawn
+    with pytest.raises(StaleFinal) as err:
+        a.decide(ids[0], "contradicted", "lead", "mine", expect=("unverified", "theirs"))
+    assert err.value.final is None
+    assert a.final(ids[0]) is None
+    assert a.decide(ids[0], "consistent", "lead", "mine", expect=("", "")).reason == "mine"
+    assert a.decide(ids[0], "consistent", "lead", "any").reason == "any"  # (no check)
+    a.close()
+    b.close()
+
+
+def test_a_new_final_label_keeps_the_reason_another_window_saved(db) -> None:
+    # c / x / u wrote back the reason this window last read, replacing a newer one
+    from reader.ui.adjudicate import Adjudication
+
+    path, ids = db
+    a, b = window(path, "A"), window(path, "B")
+    a.set_label(ids[0], "consistent", "ana")
+    a.set_label(ids[0], "contradicted", "ben")
+    a.decide(ids[0], "contradicted", "lead")
+    mine = Adjudication(a, "lead")
+    assert mine.claim.id == ids[0]
+    b.decide(ids[0], "contradicted", "lead", "theirs")
+    mine.decide("unverified")  # before this window noticed b's write
+    assert (a.final(ids[0]).label, a.final(ids[0]).reason) == ("unverified", "theirs")
+    a.close()
+    b.close()

@@ -103,15 +103,17 @@ class Adjudication:
         self.mode = "single" if self.mode == "disagreement" else "disagreement"
         return self.mode
 
-    def decide(self, label: str, reason: str | None = None) -> None:
-        """Make `label` the final label; the reason stays if only the label changes."""
-        claim = self.claim
-        if claim is None:
-            return
-        if reason is None:
-            final = self.finals.get(claim.id)
-            reason = final.reason if final else ""
-        self.store.decide(claim.id, label, self.adjudicator, reason)
+    def decide(self, label: str) -> None:
+        """Make `label` the final label; the stored reason stays (as it is now, not as this
+        window last read it: another window may have saved a newer one)."""
+        if self.claim is not None:
+            self.store.decide(self.claim.id, label, self.adjudicator)
+            self.reload()
+
+    def give_reason(self, claim: Claim, label: str, reason: str, shown: tuple[str, str]) -> None:
+        """Decide `label` with `reason` on `claim`, whose final label and reason were `shown`
+        when the editor opened. Raises StaleFinal, writing nothing, when they changed since."""
+        self.store.decide(claim.id, label, self.adjudicator, reason, expect=shown)
         self.reload()
 
     def withdraw(self) -> None:
@@ -267,22 +269,51 @@ class AdjudicateScreen(ModalScreen[None]):
         self.show()
 
     def action_reason(self) -> None:
-        from reader.ui.dialogs import NoteScreen
-
         adj = self.adjudication
         claim = adj.claim
         final = adj.finals.get(claim.id) if claim else None
         if claim is None or final is None:
             self.app.notify("Decide first (c / x / u), then e gives the reason.", markup=False)
             return
+        self._edit_reason(claim, final.label, (final.label, final.reason))
+
+    def _edit_reason(
+        self, claim: Claim, label: str, shown: tuple[str, str], typed: str | None = None
+    ) -> None:
+        """The reason editor for `claim`'s final label `label`, whose (label, reason) were
+        `shown` when it opened (`typed`: the adjudicator's text, back after another window
+        decided meanwhile). As for a note, a save over a change made elsewhere is refused
+        once: the editor comes back with the text typed and what is stored now above it."""
+        from annotations.store import StaleFinal, StoreError
+        from reader.ui.dialogs import NoteScreen
 
         def done(reason: str | None) -> None:
-            if reason is not None and adj.claim == claim:
-                self._do(lambda: adj.decide(final.label, reason))
+            if reason is None:
+                return
+            try:
+                self.adjudication.give_reason(claim, label, reason, shown)
+            except StaleFinal as stale:
+                self.adjudication.reload()  # (what is stored now, also behind the editor)
+                now = stale.final
+                if now is None:  # withdrawn: ctrl+s decides this editor's label again
+                    self._edit_reason(claim, label, ("", ""), reason)
+                else:
+                    self._edit_reason(claim, now.label, (now.label, now.reason), reason)
+            except StoreError as exc:
+                self.app.notify(one_line(f"Not saved: {exc}"), severity="error", markup=False)
+            self.show()
 
-        self.app.push_screen(
-            NoteScreen(claim.text, final.reason, title="Reason for the final label"), done
-        )
+        title = "Reason for the final label"
+        if typed is None:
+            dialog = NoteScreen(claim.text, shown[1], title=title, what="reason")
+        else:
+            saved = (
+                f"{shown[1] or '(no reason)'} (final label: {shown[0]})"
+                if shown[0]
+                else f"none: the final label was withdrawn (ctrl+s decides {label} again)"
+            )
+            dialog = NoteScreen(claim.text, typed, title=title, saved=saved, what="reason")
+        self.app.push_screen(dialog, done)
 
     def _undo(self, redo: bool) -> None:
         from annotations.store import StoreError

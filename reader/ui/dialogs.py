@@ -77,15 +77,18 @@ class NoteScreen(ModalScreen[str | None]):
         *,
         title: str = "Note on the claim",
         saved: str | None = None,
+        what: str = "note",
     ) -> None:
         """`note`: the text the editor starts with. `saved`: the note as stored now, when it is
         not that (the reviewer's own text brought back after another window saved a note
-        meanwhile): it is shown above the editor, and escape asks before dropping theirs."""
+        meanwhile): it is shown above the editor, and escape asks before dropping theirs.
+        `what` the text is called in those lines (the adjudicator's "reason")."""
         super().__init__()
         self.claim_text = claim_text
         self.note = note
         self.title_text = title
         self.saved = saved
+        self.what = what
 
     def compose(self) -> ComposeResult:
         stale = " -stale" if self.saved is not None else ""
@@ -97,8 +100,10 @@ class NoteScreen(ModalScreen[str | None]):
             )
             yield Static(Text(one_line(self.claim_text), style="italic"), id="note-claim")
             if self.saved is not None:
-                newer = Text("Not saved: another window saved this note meanwhile: ", "bold yellow")
-                newer.append(one_line(self.saved) or "(no note)", style="italic")
+                newer = Text(
+                    f"Not saved: another window saved this {self.what} meanwhile: ", "bold yellow"
+                )
+                newer.append(one_line(self.saved) or f"(no {self.what})", style="italic")
                 newer.append(". Below is yours: ctrl+s saves it over that one.", "bold yellow")
                 yield Static(newer, id="note-newer")
             yield TextArea(sanitize(self.note), id="note-text", soft_wrap=True)
@@ -127,7 +132,9 @@ class NoteScreen(ModalScreen[str | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen("Discard your changes to this note? (y / n)"), answered)
+        self.app.push_screen(
+            ConfirmScreen(f"Discard your changes to this {self.what}? (y / n)"), answered
+        )
 
 
 def kept_where_unedited(note: str, edited: str) -> str:

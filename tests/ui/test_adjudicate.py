@@ -84,3 +84,59 @@ async def test_decide_undo_and_export_final(seeded_db: str) -> None:
     assert (rows[claims[2].id]["final_label"], rows[claims[2].id]["final_source"]) == (
         "", "undecided")  # fmt: skip
     assert rows[claims[3].id]["final_source"] == "single" and rows[claims[3].id]["label:ben"] == ""
+
+
+async def test_a_reason_saved_elsewhere_meanwhile_is_not_replaced_and_mine_is_kept(
+    seeded_db: str,
+) -> None:
+    # the adjudicator's reason had no check between windows: the last save silently won
+    from textual.widgets import Static, TextArea
+
+    from reader.ui.dialogs import ConfirmScreen, NoteScreen
+
+    claims = label_team(seeded_db)
+
+    def final() -> tuple[str, str] | None:
+        with Store.open(seeded_db) as s:
+            f = s.final(claims[0].id)
+        return (f.label, f.reason) if f else None
+
+    def shown() -> str:
+        return "\n".join(screen_lines(app))
+
+    def newer() -> str:  # the line above the editor, as wrapped to the dialog
+        return str(app.screen.query_one("#note-newer", Static).content)
+
+    app = build_app(seeded_db, LEAD, adjudicate=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "e", *"mine")
+        with Store.open(seeded_db) as other:  # another window gives a reason meanwhile
+            other.decide(claims[0].id, "contradicted", LEAD, "theirs")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert final() == ("contradicted", "theirs")  # refused, nothing written
+        assert isinstance(app.screen, NoteScreen)  # back, with the text typed
+        assert app.screen.query_one(TextArea).text == "mine"
+        assert newer() == (
+            "Not saved: another window saved this reason meanwhile: theirs (final label: "
+            "contradicted). Below is yours: ctrl+s saves it over that one."
+        )
+        assert "final label: contradicted · by lead" in shown() and "reason: theirs" in shown()
+        await pilot.press("escape")  # the typed text is not dropped without a question
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n", "ctrl+s")  # saves over theirs, now that it was shown
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+        assert final() == ("contradicted", "mine")
+        await pilot.press("e", *" too")
+        with Store.open(seeded_db) as other:  # withdrawn meanwhile
+            other.undecide(claims[0].id, LEAD)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert final() is None and app.screen.query_one(TextArea).text == "mine too"
+        assert "none: the final label was withdrawn (ctrl+s decides contradicted again)" in newer()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert final() == ("contradicted", "mine too")
+        assert "reason: mine too" in shown()
