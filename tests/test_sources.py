@@ -123,3 +123,60 @@ def test_sources_are_stored_exported_and_old_databases_migrate(tmp_path: Path) -
         assert schema.stored_version(store.conn) == schema.SCHEMA_VERSION
         assert store.annotation(claim.id, "ana").label == "consistent"
         assert {a.source for a in store.articles("geneva")} == {""}  # until the next import
+
+
+BROKEN = [
+    # (front matter, the line of the file named): an unclosed quote, a colon in a plain value,
+    # a tag that is not data, a bad indent
+    ('source: BBC News\ntitle: "Talks in Geneva\nurl: https://bbc.co.uk/x\n', 3),
+    ("source: BBC News\ntitle: Talks: day one\n", 3),
+    ("source: !!python/name:os.system\n", 2),
+    ("source: BBC News\n  url: https://bbc.co.uk/x\npublished: 2022-01-10\n", 3),
+]
+
+
+def test_front_matter_that_is_not_yaml_imports_with_a_one_line_warning(tmp_path: Path) -> None:
+    # it was read line by line without a word: the user never learnt that the block was broken
+    # (a title left unquoted, say) nor which of its values were guessed from lines
+    for block, line in BROKEN:
+        data = f"---\n{block}---\nOfficials met for eight hours on Monday.\n".encode()
+        article = build_article("geneva", "bbc.txt", "bbc.txt", data)
+        assert article.source.startswith(("BBC News", "!!python"))  # (read as it was)
+        assert article.claims[0].text == "Officials met for eight hours on Monday."
+        [warning] = article.warnings
+        assert warning == (
+            f"front matter is not valid YAML (line {line}): its key: value lines were read "
+            "as plain text"
+        ), block
+    good = build_article("geneva", "bbc.md", "bbc.md", FRONT)
+    assert good.warnings == []
+
+
+def test_import_and_suggest_print_the_front_matter_warning_and_the_store_keeps_it(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    story = tmp_path / "geneva"
+    story.mkdir()
+    (story / "bbc.txt").write_text(
+        "---\nsource: BBC News\ntitle: Talks: day one\n---\nOfficials met on Monday.\n"
+    )
+    (story / "ap.txt").write_text("Officials met on Monday in Geneva.\n")
+    expected = (
+        "geneva/bbc.txt: front matter is not valid YAML (line 3): its key: value lines were "
+        "read as plain text"
+    )
+    db = tmp_path / "w.db"
+    for args in (["import", str(story), "--db", str(db)], ["suggest", str(story)]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=120
+        )
+        assert proc.returncode == 0, proc.stderr
+        said = proc.stdout + proc.stderr
+        assert f"warning {expected}" in said and "Traceback" not in said, said
+        assert "mapping values" not in said  # (no YAML library wording)
+    with Store.open(db, create=False, read_only=True) as s:
+        [bbc] = [a for a in s.articles("geneva") if a.name == "bbc.txt"]
+        assert bbc.warnings == (expected.split(": ", 1)[1],)

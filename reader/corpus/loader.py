@@ -153,6 +153,8 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
         text = text[: front[1]] + unwrap(text[front[1] :]) if front else unwrap(text)
     boiler = boilerplate_spans(text)
     source, front = find_source(text, name, boiler)
+    if source.problem:
+        warnings.append(source.problem)
     if front:  # front matter is boilerplate line by line, so no claim or title comes from it
         boiler = sorted(set(boiler) | set(line_spans(text, *front)))
     title_span = _find_title(text, boiler, front[1] if front else 0)

@@ -3,7 +3,8 @@
 Front matter is an optional `---` … `---` block at the very top of a file with `source:`, `url:`,
 `published:` and `title:` keys. It is read with `yaml.safe_load`, which never constructs Python
 objects (a `!!python/object` tag is an error there); if the block is not valid YAML, each
-`key: value` line is taken as literal text instead. Values are plain strings either way, shown
+`key: value` line is taken as literal text instead, and the article is imported with a warning
+naming the block's bad line. Values are plain strings either way, shown
 literally by the UI. The block stays in the article's text (offsets intact) and is boilerplate.
 """
 
@@ -56,6 +57,7 @@ class Source:
     url: str = ""
     published: str = ""
     title: str = ""
+    problem: str = ""  # what was wrong with its front matter: a warning of the article
 
 
 def _clean(value: object) -> str:
@@ -87,23 +89,45 @@ def front_matter_span(text: str) -> tuple[int, int] | None:
 
 def parse_front_matter(block: str) -> dict[str, str]:
     """The known keys of a front-matter block (fences included) as literal strings."""
+    return read_front_matter(block)[0]
+
+
+def read_front_matter(block: str) -> tuple[dict[str, str], str]:
+    """The known keys of a front-matter block (fences included) as literal strings, and what
+    was wrong with it ("" when it is YAML data): one line naming the file's line, no more of
+    the YAML library's wording."""
     inner = block.split("\n")[1:-1]
     values: dict[str, str] = {}
+    problem = ""
     try:
         import yaml
 
         data = yaml.safe_load("\n".join(inner))
-    except Exception:  # any YAML error (tags, syntax): read the lines as literal text instead
+    except Exception as e:  # any YAML error (tags, syntax): read the lines as literal text instead
         data = None
         for line in inner:
             m = _LINE.match(line.strip())
             if m and m.group(1).lower() in KEYS:
                 values.setdefault(m.group(1).lower(), _clean(m.group(2).strip("'\" ")))
+        where = _error_line(e, len("\n".join(inner)))
+        problem = (
+            f"front matter is not valid YAML{f' (line {where})' if where else ''}: its key: value "
+            "lines were read as plain text"
+        )
     if isinstance(data, dict):
         for key, value in data.items():
             if isinstance(key, str) and key.lower() in KEYS:
                 values.setdefault(key.lower(), _clean(value))
-    return {k: v for k, v in values.items() if v}
+    return {k: v for k, v in values.items() if v}, problem
+
+
+def _error_line(error: Exception, size: int) -> int | None:
+    """The file's line a YAML error points at (the block's text starts on line 2): where the
+    problem is, or where what it leaves open began (an unclosed quote runs to the end)."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None and mark.index >= size:
+        mark = getattr(error, "context_mark", None) or mark
+    return mark.line + 2 if mark is not None else None
 
 
 def outlet_line(text: str, boilerplate: list[tuple[int, int]]) -> str:
@@ -141,7 +165,7 @@ def find_source(
 ) -> tuple[Source, tuple[int, int] | None]:
     """The article's source and the span of its front matter (None when it has none)."""
     span = front_matter_span(text)
-    meta = parse_front_matter(text[span[0] : span[1]]) if span else {}
+    meta, problem = read_front_matter(text[span[0] : span[1]]) if span else ({}, "")
     outlet = meta.get("source") or outlet_line(text, boilerplate) or short_file_name(name)
     return (
         Source(
@@ -149,6 +173,7 @@ def find_source(
             url=meta.get("url", ""),
             published=meta.get("published", ""),
             title=meta.get("title", ""),
+            problem=problem,
         ),
         span,
     )
