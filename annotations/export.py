@@ -5,7 +5,8 @@ Columns are `COLUMNS`. Linked evidence goes in two columns:
 - `evidence_text`: the linked sentences,
 both in link order. In JSONL they are lists of strings. In CSV each is a JSON array of strings
 (`json.loads` gives the list back exactly, whatever the sentences contain), or "" when nothing
-is linked. Empty values are "" in CSV and null in JSONL; `claim_index`, `start`, `end` are
+is linked. Missing values (no note, URL, date, suggestion…) are "" in CSV and null in JSONL,
+never ""; `claim_index`, `start`, `end` are
 integers (null/"" for orphans, whose claim no longer exists; their claim text is the snapshot
 kept with the annotation).
 
@@ -230,18 +231,20 @@ class _Decoder:
                 texts = [link["text"] for link in linked]
         if cells:  # CSV: each list as a JSON array, "" when nothing is linked
             articles, texts = _json_cells(articles, texts) if articles else ("", "")
-        if title is None:
-            shown = ""
+        if title is None:  # an orphan whose article is gone: nothing to show
+            shown = None
         elif source:
             shown = source
         else:  # imported before sources: its file name, shortened (once per article)
             shown = self._sources.get(article)
             if shown is None:
                 shown = self._sources[article] = display_source(article, source)
+        # a missing value is None: null in JSONL, "" in CSV (which writes None so)
         return (
-            story, article, title or "", shown, url or "", published or "", claim_id, index,
-            start, end, text, label, note if annotated else "", articles, texts, reviewer, sugg,
-            reason, conf, bool(accepted) if annotated else False, updated,
+            story, article, title or None, shown, url or None, published or None, claim_id,
+            index, start, end, text, label, (note or None) if annotated else None, articles,
+            texts, reviewer, sugg, reason or None, conf, bool(accepted) if annotated else False,
+            updated,
         )  # fmt: skip
 
     def _careful(self, r: tuple, cells: bool) -> tuple:

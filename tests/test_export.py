@@ -302,3 +302,40 @@ def test_an_export_whose_reader_stops_early_ends_quietly(tmp_path: Path) -> None
         err = proc.stderr.read().decode()
         proc.wait(timeout=60)
         assert "Exception" not in err and "Traceback" not in err, err
+
+
+def test_a_missing_value_is_empty_in_csv_and_null_in_jsonl(tmp_path):
+    # JSONL wrote an empty note, URL and date as "" (and an orphan's lost title and source),
+    # while the rest of a missing value (label, reviewer, suggestion) was null: a reader had
+    # to test for both
+    with Store.open(tmp_path / "w.db") as s:
+        story = make_story(
+            "s", {"a.txt": ["Kept.", "Noted."], "b.txt": ["Other."], "c.txt": ["Gone later."]}
+        )
+        s.import_story(story, make_evidence(story))
+        kept, noted, _other, gone = (c.id for c in story.claims())
+        s.set_label(kept, "consistent", "ana")  # no note
+        s.set_label(noted, "contradicted", "ana")
+        s.set_note(noted, "ana", "checked")
+        s.set_note(noted, "ana", "")  # a note deleted: none
+        s.set_label(gone, "unverified", "ana")
+        s.import_story(make_story("s", {"a.txt": ["Kept.", "Noted."], "b.txt": ["Other."]}), [])
+        for all_claims in (False, True):
+            buf = io.StringIO()
+            write_export(s, buf, fmt="jsonl", all_claims=all_claims)
+            rows = [json.loads(line) for line in buf.getvalue().splitlines()]
+            out = tmp_path / "out.csv"
+            write_export(s, out, all_claims=all_claims)
+            with out.open(newline="", encoding="utf-8") as f:
+                cells = list(csv.DictReader(f))
+            assert len(rows) == len(cells) == (4 if all_claims else 3)
+            for row, cell in zip(rows, cells, strict=True):
+                for column in COLUMNS:
+                    assert row[column] != "", (column, row)  # null, never ""
+                    missing = row[column] is None or row[column] == []
+                    assert (cell[column] == "") == missing, (column, row[column], cell[column])
+            assert [r["note"] for r in rows[:2]] == [None, None]
+            assert rows[0]["url"] is None and rows[0]["published"] is None
+            orphan = rows[-1]
+            assert orphan["claim"] == "Gone later." and orphan["title"] is None
+            assert orphan["evidence_articles"] == []  # (a list: empty, not null)
