@@ -475,7 +475,14 @@ class CrossreadApp(App[None]):
         self.review.save_place()
 
     def say(self, message: str, *, error: bool = False) -> None:
-        """A notification whose text is shown literally, never as markup."""
+        """A notification whose text is shown literally, never as markup. An information
+        notice is one line over the footer (crossread.tcss) and replaces the one before: two
+        stacked would climb over the evidence a reviewer reads while tagging. Errors stay
+        until they time out, larger, above it."""
+        if not error:
+            for shown in list(self._notifications):
+                if shown.severity == "information":
+                    self._unnotify(shown, refresh=False)  # (notify below refreshes the rack)
         self.notify(
             one_line(message),
             severity="error" if error else "information",
