@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
@@ -98,7 +98,8 @@ class NoteScreen(ModalScreen[str | None]):
                 classes="dialog-title",
                 markup=False,  # the title is the caller's: shown as written
             )
-            yield Static(Text(one_line(self.claim_text), style="italic"), id="note-claim")
+            with VerticalScroll(id="note-claim"):
+                yield Static(Text(one_line(self.claim_text), style="italic"))
             if self.saved is not None:
                 newer = Text(
                     f"Not saved: another window saved this {self.what} meanwhile: ", "bold yellow"
@@ -115,6 +116,26 @@ class NoteScreen(ModalScreen[str | None]):
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)  # go on writing where the note ends
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_claim)
+
+    def _fit_claim(self) -> None:
+        """Give the claim every row the dialog has left on screen, so a long one reads whole
+        (a claim of five lines was cut to two at 80x24) and a longer one scrolls (shift+tab
+        to it, or the wheel): the note's field and the buttons stay on screen. CSS cannot say
+        "the screen less the other rows", the height a box sized by its content needs here."""
+        box, claim = self.query_one("#note-box"), self.query_one("#note-claim")
+        if not claim.display:
+            return
+        last = box.children[-1]
+        head = claim.region.y - box.region.y  # (the regions of what overflows are laid out too)
+        tail = last.region.bottom + box.styles.gutter.bottom - claim.region.bottom
+        limit = box.styles.max_height
+        most = limit.resolve(self.size, self.app.size) if limit else self.size.height
+        room = max(int(most) - head - tail, 1)
+        if claim.styles.max_height != room:
+            claim.styles.max_height = room
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()

@@ -207,3 +207,27 @@ async def test_a_score_just_under_60_is_not_shown_as_a_strong_match(seeded_db: s
                 break
             await pilot.press("J")
         assert rows and re.search(r" 59 ", rows[0]), rows
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_note_editor_shows_a_long_claim_whole(sourced_db: str, size) -> None:
+    # the claim above the note's field was cut to two lines at 80x24 (four at 120x36): a
+    # reviewer writing a note on a sentence of five or six lines could not read it there
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=size) as pilot:
+        longest = max(
+            (c for a in app.review.articles for c in app.review.claims[a.name]),
+            key=lambda c: len(c.text),
+        )
+        assert len(longest.text) > 400  # six lines of the dialog at 80 columns
+        app.review.go_claim(longest.id)
+        app.show_article()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        box = app.screen.query_one("#note-box").region  # the dialog, not the panes around it
+        rows = screen_lines(app)[box.y : box.bottom]
+        shown = " ".join(" ".join(row[box.x : box.right].strip("█ ").split()) for row in rows)
+        assert " ".join(longest.text.split()) in shown
+        for widget in ("#note-text", "#save", "#cancel"):
+            assert app.screen.region.contains_region(app.screen.query_one(widget).region)
