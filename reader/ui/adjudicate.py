@@ -156,6 +156,13 @@ def _style(label: str | None) -> str:
     return {"consistent": "green", "contradicted": "red", "unverified": "yellow"}.get(label, "")
 
 
+class ReviewersBox(VerticalScroll, can_focus=False):
+    """The reviewers side by side; never focused, so every key is the screen's (J K scroll)."""
+
+    def on_mount(self) -> None:
+        self.border_subtitle = "J K scroll"
+
+
 class AdjudicateScreen(ModalScreen[None]):
     """The adjudicator's screen; escape goes back to the review, q quits."""
 
@@ -163,14 +170,19 @@ class AdjudicateScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(k, f"decide('{lab}')", lab.capitalize(), id=f"decide_{lab}")
           for k, lab in KEYS.items()),
+        Binding("question_mark", "help", "Help", id="adjudicate_help"),
         Binding("n", "next", "Next", id="adjudicate_next"),
         Binding("e", "reason", "Reason", id="adjudicate_reason"),
         Binding("space", "withdraw", "Withdraw", id="adjudicate_withdraw"),
         Binding("m", "mode", "n: disagreements/single", id="adjudicate_mode"),
         Binding("ctrl+z", "undo", "Undo", id="adjudicate_undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="adjudicate_redo"),
+        # as on the review screen: ↓ ↑ j k move between claims, J K and the page keys scroll
+        # (the box took ↓ ↑ to scroll once it overflowed, and only then)
         Binding("j,down", "move(1)", "Next claim", show=False, id="adjudicate_down"),
         Binding("k,up", "move(-1)", "Previous claim", show=False, id="adjudicate_up"),
+        Binding("J,pagedown", "scroll(1)", "Scroll", show=False, id="adjudicate_scroll_down"),
+        Binding("K,pageup", "scroll(-1)", "Scroll", show=False, id="adjudicate_scroll_up"),
         Binding("escape", "close", "Review", id="adjudicate_close"),
         Binding("q", "app.quit", "Quit", id="adjudicate_quit"),
     ]  # fmt: skip
@@ -183,7 +195,7 @@ class AdjudicateScreen(ModalScreen[None]):
         with Vertical(id="adjudicate"):
             yield Static(id="adj-status")
             yield Static(id="adj-claim")
-            with VerticalScroll(id="adj-scroll"):
+            with ReviewersBox(id="adj-scroll"):
                 yield Static(id="adj-reviewers")
             yield Static(id="adj-final")
         yield Footer(compact=True, show_command_palette=False)
@@ -262,6 +274,15 @@ class AdjudicateScreen(ModalScreen[None]):
     def action_move(self, step: int) -> None:
         self.adjudication.move(step)
         self.show()
+
+    def action_scroll(self, step: int) -> None:
+        box = self.query_one(ReviewersBox)
+        box.scroll_page_down(animate=False) if step > 0 else box.scroll_page_up(animate=False)
+
+    def action_help(self) -> None:
+        from reader.ui.help import ADJUDICATION_HELP, HelpScreen
+
+        self.app.push_screen(HelpScreen(sections=ADJUDICATION_HELP))
 
     def action_mode(self) -> None:
         mode = self.adjudication.switch_mode()

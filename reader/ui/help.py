@@ -58,6 +58,28 @@ HELP: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
 ]  # fmt: skip
 
 
+# The adjudication screen's keys (its bindings are not in the keymap: shown as they are).
+ADJUDICATION_HELP: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
+    ("Adjudicating", [
+        (("=c x u",), "decide the final label: consistent / contradicted / unverified"),
+        (("=e",), "give the reason for the final label"),
+        (("=space",), "withdraw the final label"),
+        (("=^z ^y",), "undo / redo your decisions"),
+    ]),
+    ("Moving", [
+        (("=n",), "next undecided disagreement (or single label, after m)"),
+        (("=m",), "switch n between disagreements and single labels"),
+        (("=j ↓ k ↑",), "next / previous claim"),
+        (("=J K",), "scroll the reviewers' labels, notes and links (page down / up too)"),
+    ]),
+    ("Other", [
+        (("=escape",), "back to your own review"),
+        (("=?",), "this help"),
+        (("=q",), "quit"),
+    ]),
+]  # fmt: skip
+
+
 class HelpScreen(ModalScreen[None]):
     """Scrolls with ↓ ↑ j k and page keys; Esc, q or ? closes it."""
 
@@ -68,15 +90,22 @@ class HelpScreen(ModalScreen[None]):
         Binding("up,k", "scroll(-1)", "Scroll", show=False),
     ]
 
-    def __init__(self, about: RenderableType | None = None) -> None:
+    def __init__(
+        self,
+        about: RenderableType | None = None,
+        sections: list[tuple[str, list[tuple[tuple[str, ...], str]]]] | None = None,
+    ) -> None:
+        """`about`: the current article's details. `sections`: the keys to list (the review
+        screen's, HELP, unless given)."""
         super().__init__()
         self.about = about
+        self.sections = HELP if sections is None else sections
 
     def compose(self) -> ComposeResult:
         parts: list[RenderableType] = []
         if self.about is not None:
             parts += [Text("This article", style="bold underline"), self.about, Text()]
-        for section, keys in HELP:
+        for section, keys in self.sections:
             parts.append(Text(section, style="bold underline"))
             grid = _grid()
             for ids, what in keys:

@@ -140,3 +140,39 @@ async def test_a_reason_saved_elsewhere_meanwhile_is_not_replaced_and_mine_is_ke
         await pilot.pause()
         assert final() == ("contradicted", "mine too")
         assert "reason: mine too" in shown()
+
+
+async def test_arrows_move_between_claims_and_J_K_scroll_as_on_the_review_screen(
+    seeded_db: str,
+) -> None:
+    # once the reviewers' box overflowed (long notes) it took ↓ ↑ to scroll it, while j k
+    # moved: the same key did two things on one screen, and neither was the review screen's
+    from reader.ui.help import HelpScreen
+
+    claims = label_team(seeded_db)
+    with Store.open(seeded_db) as s:
+        for reviewer in ("ana", "ben", "cy"):
+            s.set_note(claims[0].id, reviewer, "a long note line. " * 40)
+    app = build_app(seeded_db, LEAD, adjudicate=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        box = screen.query_one("#adj-scroll")
+        assert screen.adjudication.claim == claims[0]
+        assert box.max_scroll_y > 0  # it overflows
+        await pilot.press("J")
+        await pilot.pause()
+        assert box.scroll_y > 0 and screen.adjudication.claim == claims[0]
+        await pilot.press("K")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        await pilot.press("down")
+        assert screen.adjudication.claim == claims[1]
+        await pilot.press("up")
+        assert screen.adjudication.claim == claims[0]
+        await pilot.press("question_mark")  # its own keys, not the review screen's
+        assert isinstance(app.screen, HelpScreen)
+        shown = "\n".join(screen_lines(app))
+        assert "decide the final label" in shown and "scroll the reviewers'" in shown
+        await pilot.press("escape")
+        assert app.screen is screen
