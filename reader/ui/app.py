@@ -1008,6 +1008,21 @@ class CrossreadApp(App[None]):
             yield SystemCommand(
                 f"{title} ({keys})", f"key {keys}", self._runner(actions[binding_id])
             )
+        # the candidates past the number keys (a claim has up to 20): typing "link 12" here
+        # links the 12th, where a two-digit key would make 1 then 2 ambiguous. (Numbers only:
+        # the palette reads its titles as markup, never a place for a sentence's text.)
+        for n in range(10, self._candidate_count() + 1):
+            yield SystemCommand(
+                f"Link evidence {n}", "no key: 1–9 link the first nine", self._runner(f"link({n})")
+            )
+
+    def _candidate_count(self) -> int:
+        from annotations.store import StoreError
+
+        try:
+            return len(self.review.evidence()) if self.review.claim is not None else 0
+        except StoreError:  # a damaged row: said when the claim is drawn
+            return 0
 
     def _runner(self, action: str):
         async def run() -> None:

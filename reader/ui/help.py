@@ -30,7 +30,7 @@ HELP: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         (("clear",), "clear the tag"),
         (("accept",), "accept the suggested label"),
         (("accept_high",), "accept every high-confidence suggestion of the article (asks first)"),
-        (LINKS, "link / unlink that evidence sentence"),
+        (LINKS, "link / unlink that evidence sentence (10 and on: ctrl+p, link 12)"),
         (("link_compare",), "link / unlink the claim under the comparison pane's cursor"),
         (("note",), "write a note on the claim"),
         (("undo", "redo"), "undo / redo this window's changes"),

@@ -202,3 +202,27 @@ async def test_v_shows_each_candidate_in_the_comparison_pane_at_80x24(seeded_db:
             await pilot.press("v")
         assert app.compare_cursor == candidates[0].other_id
         assert app.review.claim == claim  # viewing does not move on
+
+
+async def test_a_candidate_past_nine_is_linked_from_the_command_palette(sourced_db: str) -> None:
+    # candidates 10 and on (a claim has up to 20) had no way to be linked but walking to them
+    # with `v`; the palette names each as "Link evidence N" (two-digit keys would make `1`
+    # then `2` ambiguous)
+    from textual.command import CommandPalette
+
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        candidates = app.review.evidence()
+        assert len(candidates) >= 12
+        await pilot.press("ctrl+p", *"link evidence 12")
+        await app.workers.wait_for_complete()  # (the palette searches in a worker)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, CommandPalette)
+        claim = app.review.claim
+        assert [link[0] for link in saved_links(sourced_db, claim.id)] == [candidates[11].other_id]
+        assert 12 in numbers_on_screen(app)  # scrolled to, marked linked
+        assert any("│12 ●" in line for line in screen_lines(app))
