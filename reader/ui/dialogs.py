@@ -36,6 +36,23 @@ if TYPE_CHECKING:
     from reader.models import Claim
 
 
+class Choice(RadioButton):
+    """A radio button marked only when on: Textual's shows its dot on every button and only
+    colour tells which is chosen (nothing does on a terminal without colour)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # (Textual's name for the mark)
+        return "●" if self.value else " "
+
+
+class Tick(Checkbox):
+    """A checkbox marked only when on (see `Choice`)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # (Textual's name for the mark)
+        return "X" if self.value else " "
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; returns True only for an explicit yes."""
 
@@ -319,15 +336,15 @@ class ExportScreen(ModalScreen[dict | None]):
             yield Static(id="export-full-path")
             with Horizontal(id="export-choices"):
                 with RadioSet(id="export-format"):
-                    yield RadioButton("CSV", value=True, id="fmt-csv")
-                    yield RadioButton("JSONL", id="fmt-jsonl")
+                    yield Choice("CSV", value=True, id="fmt-csv")
+                    yield Choice("JSONL", id="fmt-jsonl")
                 with RadioSet(id="export-who"):
-                    yield RadioButton(
+                    yield Choice(
                         Text(f"My labels ({one_line(self.reviewer)})"), value=True, id="who-me"
                     )
-                    yield RadioButton("All reviewers", id="who-all")
-            yield Checkbox("Spreadsheet-safe (BOM, formulas defused)", id="export-excel")
-            yield Checkbox("Every claim, tagged or not", id="export-all")
+                    yield Choice("All reviewers", id="who-all")
+            yield Tick("Spreadsheet-safe (BOM, formulas defused)", id="export-excel")
+            yield Tick("Every claim, tagged or not", id="export-all")
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export")
                 yield Button("Cancel", id="cancel")

@@ -196,3 +196,24 @@ async def test_tagging_the_last_claim_of_an_article_says_where_to_go_next(
             "untagged claim."
         )
         assert app.review.article.name == first  # it stays: the reviewer decides
+
+
+async def test_export_choices_read_without_colour(seeded_db: str) -> None:
+    # every radio button showed ● and every checkbox X, on or off: only their colour told
+    # which format and which labels would be exported (nothing, on a terminal without colour)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+
+        def row(label: str) -> str:
+            line = next(ln for ln in screen_lines(app) if label in ln)
+            return line[: line.index(label) + len(label)].rsplit("▐", 1)[-1]
+
+        assert row("CSV") == "●▌ CSV" and row("JSONL") == " ▌ JSONL"
+        assert row("Every claim") == " ▌ Every claim"
+        await pilot.click("#fmt-jsonl")
+        await pilot.click("#export-all")
+        await pilot.pause()
+        assert row("CSV") == " ▌ CSV" and row("JSONL") == "●▌ JSONL"
+        assert row("Every claim") == "X▌ Every claim"
