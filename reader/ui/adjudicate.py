@@ -255,7 +255,7 @@ class AdjudicateScreen(ModalScreen[None]):
         try:
             write()
         except StoreError as exc:
-            self.app.notify(one_line(f"Not saved: {exc}"), severity="error", markup=False)
+            self.app.say(f"Not saved: {exc}", error=True)
         self.show()
 
     def action_decide(self, label: str) -> None:
@@ -268,7 +268,7 @@ class AdjudicateScreen(ModalScreen[None]):
     def action_next(self) -> None:
         if not self.adjudication.next():
             kind = "disagreement" if self.adjudication.mode == "disagreement" else "single label"
-            self.app.notify(f"No undecided {kind} left.", markup=False)
+            self.app.say(f"No undecided {kind} left.")
         self.show()
 
     def action_move(self, step: int) -> None:
@@ -286,7 +286,7 @@ class AdjudicateScreen(ModalScreen[None]):
 
     def action_mode(self) -> None:
         mode = self.adjudication.switch_mode()
-        self.app.notify(f"n now goes to the {MODES[mode]}.", markup=False)
+        self.app.say(f"n now goes to the {MODES[mode]}.")
         self.show()
 
     def action_reason(self) -> None:
@@ -294,7 +294,7 @@ class AdjudicateScreen(ModalScreen[None]):
         claim = adj.claim
         final = adj.finals.get(claim.id) if claim else None
         if claim is None or final is None:
-            self.app.notify("Decide first (c / x / u), then e gives the reason.", markup=False)
+            self.app.say("Decide first (c / x / u), then e gives the reason.")
             return
         self._edit_reason(claim, final.label, (final.label, final.reason))
 
@@ -321,7 +321,7 @@ class AdjudicateScreen(ModalScreen[None]):
                 else:
                     self._edit_reason(claim, now.label, (now.label, now.reason), reason)
             except StoreError as exc:
-                self.app.notify(one_line(f"Not saved: {exc}"), severity="error", markup=False)
+                self.app.say(f"Not saved: {exc}", error=True)
             self.show()
 
         title = "Reason for the final label"
@@ -342,10 +342,10 @@ class AdjudicateScreen(ModalScreen[None]):
         try:
             event = self.adjudication.undo(redo=redo)
         except StoreError as exc:
-            self.app.notify(one_line(f"Not saved: {exc}"), severity="error", markup=False)
+            self.app.say(f"Not saved: {exc}", error=True)
             return
         if event is None:
-            self.app.notify("Nothing to redo." if redo else "Nothing to undo.", markup=False)
+            self.app.say("Nothing to redo." if redo else "Nothing to undo.")
         self.show()
 
     def action_undo(self) -> None:

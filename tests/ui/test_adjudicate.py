@@ -176,3 +176,15 @@ async def test_arrows_move_between_claims_and_J_K_scroll_as_on_the_review_screen
         assert "decide the final label" in shown and "scroll the reviewers'" in shown
         await pilot.press("escape")
         assert app.screen is screen
+
+
+async def test_its_notices_replace_each_other_as_on_the_review_screen(seeded_db: str) -> None:
+    # the adjudication screen's notices went straight to Textual and piled up over the claims
+    label_team(seeded_db)
+    app = build_app(seeded_db, LEAD, adjudicate=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "m", "ctrl+z")
+        await pilot.pause(0.2)
+        assert [n.message for n in app._notifications] == ["Nothing to undo."]
+        assert "Nothing to undo." in screen_lines(app)[-1]
