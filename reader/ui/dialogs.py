@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -257,17 +258,22 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         results.clear_options()
         for hit in hits:
             claim = self.claims[hit.index]
-            prompt = Text("≈ " if hit.fuzzy else "  ", style="dim")
-            prompt.append(f"{short_name(self.source_of(claim.article), 14):<14}  ", style="italic")
+            head = Text("≈ " if hit.fuzzy else "  ", style="dim")
+            head.append(short_name(self.source_of(claim.article), 14), style="italic")
             text = one_line(claim.text)  # one-for-one, so the spans still fit
-            pos = 0
+            body, pos = Text(), 0
             for start, end in hit.spans:
                 start, end = max(start, pos), min(end, len(text))
                 if start < end:
-                    prompt.append(text[pos:start])
-                    prompt.append(text[start:end], style="bold reverse")
+                    body.append(text[pos:start])
+                    body.append(text[start:end], style="bold reverse")
                     pos = end
-            prompt.append(text[pos:])
+            body.append(text[pos:])
+            # the sentence wraps under itself, its source alone in the left column
+            prompt = Table.grid(padding=(0, 2, 0, 0))
+            prompt.add_column(width=16, no_wrap=True)
+            prompt.add_column(ratio=1)
+            prompt.add_row(head, body)
             results.add_option(Option(prompt, id=claim.id))
         if not hits and query.strip():  # (an empty list looked like a search not yet run)
             said = Text(f"  No claim matches “{one_line(query.strip())}”.", style="italic")

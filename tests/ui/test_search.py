@@ -14,8 +14,9 @@ async def test_belarus_enter_jumps_to_the_claim_that_names_belarus(sourced_db: s
         await pilot.press("slash", *"Belarus")
         await pilot.pause()
         prompt = app.screen.query_one("#search-results", OptionList).get_option_at_index(0).prompt
-        assert prompt.plain.startswith("  The Wall Stre…")  # the source beside the hit
-        marked = [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
+        source, hit = (next(iter(column.cells)) for column in prompt.columns)
+        assert source.plain == "  The Wall Stre…"  # the source beside the hit
+        marked = [hit.plain[s.start : s.end] for s in hit.spans if "reverse" in str(s.style)]
         assert marked == ["Belarus"]
         assert any("The Wall Stre…" in line for line in screen_lines(app))
         await pilot.press("enter")
@@ -23,6 +24,19 @@ async def test_belarus_enter_jumps_to_the_claim_that_names_belarus(sourced_db: s
         assert "Belarus" in claim.text
         await pilot.press("x")
     assert labels(sourced_db) == {claim.id: "contradicted"}
+
+
+async def test_a_long_hit_wraps_under_its_own_start(sourced_db: str) -> None:
+    # its second line began at the list's left edge, under the source's name
+    app = build_app(sourced_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"described the talks")
+        await pilot.pause()
+        lines = screen_lines(app)
+        first = next(i for i, line in enumerate(lines) if "He described the talks" in line)
+        column = lines[first].index("He described")
+        wrapped = lines[first + 1]
+        assert wrapped[:column].strip(" ▊█") == "" and wrapped[column] != " "
 
 
 async def test_a_phrase_ranks_the_claim_that_contains_it_first(sourced_db: str) -> None:
