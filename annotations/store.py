@@ -987,24 +987,62 @@ class Store:
         def mine(unit: list[int]) -> bool:
             return all(later.get(claim_of[eid], 0) < eid for eid in unit)
 
+        stuck = self._stuck(reviewer, final)
+
+        def kept(ids: list[int] | set[int]) -> set[int]:
+            return {eid for eid in ids if eid not in stuck}
+
         done: list[list[int]] = []
         undone: list[list[int]] = []
         for action, ids, reverts, _ in units:
+            usable = [eid for eid in ids if eid not in stuck]
             if action == "undo":
-                if done and set(done[-1]) == reverts:
+                if done and set(done[-1]) == kept(reverts):
                     done.pop()
-                if mine(ids):
-                    undone.append(ids)
+                if mine(ids) and usable:
+                    undone.append(usable)
             elif action == "redo":
-                if undone and set(undone[-1]) == reverts:
+                if undone and set(undone[-1]) == kept(reverts):
                     undone.pop()
-                if mine(ids):
-                    done.append(ids)  # undoing a redo reverts it again
+                if mine(ids) and usable:
+                    done.append(usable)  # undoing a redo reverts it again
             else:
-                if mine(ids):
-                    done.append(ids)
+                if mine(ids) and usable:
+                    done.append(usable)
                 undone.clear()  # a new change ends the redo chain
         return done, undone
+
+    def _stuck(self, reviewer: str, final: bool) -> set[int]:
+        """The reviewer's events that undo and redo leave alone: those on a claim a re-import
+        took away, unless reverting one only changes the orphan it left (still kept, still
+        saying where it was). Reverting any other would delete the orphan (invariant 3: kept,
+        never deleted) or re-create a tag that names no story, article or sentence (an
+        orphan's snapshot is its only record of them)."""
+        rows = self.conn.execute(
+            "SELECT e.id, e.claim_id, e.old FROM events e WHERE e.reviewer = ? "
+            f"AND e.source {'=' if final else '!='} 'final' "
+            "AND NOT EXISTS (SELECT 1 FROM claim_rows c WHERE c.id = e.claim_id)",
+            (reviewer,),
+        ).fetchall()
+        if not rows:
+            return set()
+        gone = json.dumps(sorted({r[1] for r in rows}))
+        kept_rows = self.conn.execute(
+            "SELECT claim_id FROM finals WHERE claim_id IN (SELECT value FROM json_each(?))"
+            if final
+            else "SELECT claim_id FROM annotations WHERE reviewer = ? "
+            "AND claim_id IN (SELECT value FROM json_each(?))",
+            (gone,) if final else (reviewer, gone),
+        )
+        orphans = {r[0] for r in kept_rows}
+        stuck = set()
+        for eid, claim_id, old in rows:
+            with _row_of("events", eid):
+                state = json.loads(old) if old is not None else None
+                empty = state is None or (not final and _is_empty({**_EMPTY, **state}))
+            if claim_id not in orphans or empty:
+                stuck.add(eid)
+        return stuck
 
     def _open_windows(self, reviewer: str) -> set[str]:
         """The reviewer's app windows heard from lately (none for the command line and API)."""
