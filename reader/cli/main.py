@@ -532,12 +532,15 @@ def open_cmd(
     """Open the review app on PATHS (default: the bundled seed story), importing them first.
     A long story opens once its claims are stored; its evidence and suggestions are worked
     out in the background meanwhile (`reader.pipeline.background`)."""
+    from reader.cli.reviewers import as_stored
     from reader.processes import usable_cores
 
     for path in paths:
         if path in main.commands and not os.path.lexists(path):
             # `crossread --db x.db stats`: the options went to the app, the command with them
             fail(f"{path} is a command: give its options after it (`crossread {path} --db ...`)")
+    if reviewer is not None and not reviewer.strip():  # (else every tag was "Not saved")
+        fail("--reviewer names no one: give a name")
     if guidelines is not None:
         _check_guidelines(guidelines)
     with kept_only_if_used(db), user_errors():
@@ -552,6 +555,8 @@ def open_cmd(
             )  # fmt: skip
             # what those left to analyse, and any an earlier import left so, were read from
             analysing = sorted({p for n in store.analysing() if (p := store.story_path(n))})
+            # the name typed another way is the reviewer whose tags are here, not a new one
+            reviewer = as_stored(reviewer or default_reviewer(), store.reviewers())
         finally:
             store.close()
     from reader.corpus.decode import on_disk
@@ -576,7 +581,7 @@ def open_cmd(
         with user_errors():
             run_app(
                 db,
-                reviewer or default_reviewer(),
+                reviewer,
                 advance=False if no_advance else None,  # None: as the config file says
                 adjudicate=adjudicate,
                 guidelines=guidelines,
@@ -706,7 +711,7 @@ def export_cmd(
                     "finishes it",
                     err=True,
                 )
-            _known_reviewer(store, reviewer)  # (a mistyped name: no empty export)
+            reviewer = _known_reviewer(store, reviewer)  # (a mistyped name: no empty export)
             out = data_stdout() if output == "-" else output
             if final:
                 n = write_final_export(store, out, fmt=fmt, excel=excel)
@@ -720,11 +725,18 @@ def export_cmd(
         say(f"wrote {counted(n, 'row')} to {output}", err=True)
 
 
-def _known_reviewer(store: Store, reviewer: str | None) -> None:
-    """Fails, naming the reviewers there are, when `reviewer` has no annotation in `store`."""
+def _known_reviewer(store: Store, reviewer: str | None) -> str | None:
+    """`reviewer` as stored (`as_stored`); fails, naming the reviewers there are, when they
+    have no annotation in `store`."""
+    from reader.cli.reviewers import as_stored
+
+    if reviewer is None:
+        return None
     known = store.reviewers()
-    if reviewer is not None and reviewer not in known:
+    reviewer = as_stored(reviewer, known)
+    if reviewer not in known:
         fail(f"no annotations by {shown_name(reviewer)} (reviewers: {shown_names(known)})")
+    return reviewer
 
 
 @main.command("stats")
@@ -737,7 +749,7 @@ def stats_cmd(db: str, reviewer: str | None) -> None:
     with user_errors():
         store = open_store(db, create=False, read_only=True)
         try:
-            _known_reviewer(store, reviewer)
+            reviewer = _known_reviewer(store, reviewer)
             for line in format_stats(store, reviewer):
                 say(line)
         finally:
@@ -823,6 +835,7 @@ def agreement_cmd(
     from annotations.export import protected_paths
     from annotations.output import open_output
     from reader.cli.agreement import format_csv, format_json, format_table
+    from reader.cli.reviewers import as_stored
 
     fmt = chosen_format(fmt, output, ["table", "csv", "json"])
     names = [
@@ -834,6 +847,9 @@ def agreement_cmd(
     with user_errors():
         store = open_store(db, create=False, read_only=True)
         try:
+            if names:
+                known = store.reviewers()
+                names = [as_stored(name, known) for name in names]
             reports = team_reports(
                 store, story=story, reviewers=names or None, by=by, samples=samples, seed=seed
             )
