@@ -25,20 +25,33 @@ COLUMNS = [
 
 
 def final_rows(store: Store) -> Iterator[dict]:
-    """Rows with COLUMNS and `labels` (reviewer -> label), in reading order."""
+    """Rows with COLUMNS and `labels` (reviewer -> label), in reading order; claims a
+    re-import took away (orphans: their labels and decision are kept) after their story's
+    claims, as `export` lists them, with the sentence and article they had."""
     for story in store.stories():
         finals = store.finals(story=story)
         labels: dict[str, dict[str, str]] = {}
+        where: dict[str, tuple[str, str]] = {}  # claim id -> (article, sentence) as snapshot
         for ann in store.annotations(story=story):
             if ann.label is not None:
                 labels.setdefault(ann.claim_id, {})[ann.reviewer] = ann.label
-        for claim in store.claims(story):
-            given, final = labels.get(claim.id, {}), finals.get(claim.id)
+                where.setdefault(ann.claim_id, (ann.article, ann.claim_text))
+        for f in finals.values():
+            where.setdefault(f.claim_id, (f.article, f.claim_text))
+        claims = [(c.id, c.article, c.index, c.text) for c in store.claims(story)]
+        position = {a.name: k for k, a in enumerate(store.articles(story))}
+        gone = sorted(
+            set(where) - {c[0] for c in claims},
+            key=lambda cid: (position.get(where[cid][0], len(position)), where[cid][0], cid),
+        )
+        orphans = [(cid, where[cid][0], None, where[cid][1]) for cid in gone]
+        for claim_id, article, index, text in claims + orphans:
+            given, final = labels.get(claim_id, {}), finals.get(claim_id)
             if not given and final is None:
                 continue
             row = {
-                "story": story, "article": claim.article, "claim_id": claim.id,
-                "claim_index": claim.index, "claim": claim.text, "final_label": None,
+                "story": story, "article": article, "claim_id": claim_id,
+                "claim_index": index, "claim": text, "final_label": None,
                 "final_source": None, "reason": None, "decided_by": None, "decided_at": None,
                 "labels": given,
             }  # fmt: skip

@@ -107,3 +107,35 @@ def test_a_reason_sqlite_cannot_store_is_one_line(store):
     with pytest.raises(InvalidInput, match=r"the reason cannot be saved: .*U\+D800"):
         s.decide(ids[0], "contradicted", LEAD, "bad \ud800 paste")
     assert s.final(ids[0]) is None
+
+
+def test_export_final_keeps_decisions_and_labels_whose_sentence_was_edited(store, tmp_path):
+    # a re-import that changed the sentence dropped its decision and labels from --final
+    # (export and stats still showed them, as orphans): the adjudicated reason silently gone
+    import copy
+    import json
+
+    from click.testing import CliRunner
+    from storyfactory import SEED, make_story
+
+    from reader.cli.main import main
+
+    s, ids = store
+    six = s.claims("storm", "a.txt")[1].id
+    s.set_label(six, "contradicted", "ana")
+    s.set_label(six, "consistent", "ben")
+    s.decide(six, "contradicted", LEAD, "the police say six")
+    s.set_label(ids[0], "consistent", "ana")
+    edited = copy.deepcopy(SEED)
+    edited["a.txt"][1] = "Seven people were injured."
+    s.import_story(make_story("storm", edited), [])
+    done = CliRunner().invoke(main, ["export", "--final", "--format", "jsonl", "--db", s.path])
+    rows = [json.loads(line) for line in done.output.splitlines()]
+    assert [(r["claim"], r["final_label"], r["final_source"]) for r in rows] == [
+        (SEED["a.txt"][0], "consistent", "single"),
+        ("Six people were injured.", "contradicted", "adjudicated"),  # after the claims there
+    ]
+    orphan = rows[1]
+    assert (orphan["article"], orphan["claim_index"], orphan["reason"], orphan["labels"]) == (
+        "a.txt", None, "the police say six", {"ana": "contradicted", "ben": "consistent"},
+    )  # fmt: skip
