@@ -139,3 +139,23 @@ def test_export_final_keeps_decisions_and_labels_whose_sentence_was_edited(store
     assert (orphan["article"], orphan["claim_index"], orphan["reason"], orphan["labels"]) == (
         "a.txt", None, "the police say six", {"ana": "contradicted", "ben": "consistent"},
     )  # fmt: skip
+
+
+def test_stats_counts_a_decision_whose_sentence_was_edited(store):
+    # stats said "0 with a final label" and nothing of it, as if the decision were gone
+    import copy
+
+    from storyfactory import SEED, make_story
+
+    from reader.cli.stats import format_stats
+
+    s, _ids = store
+    six = s.claims("storm", "a.txt")[1].id
+    s.set_label(six, "contradicted", "ana")
+    s.decide(six, "contradicted", LEAD, "the police say six")
+    edited = copy.deepcopy(SEED)
+    edited["a.txt"][1] = "Seven people were injured."
+    s.import_story(make_story("storm", edited), [])
+    lines = list(format_stats(s))
+    assert "orphaned annotations (claim no longer in its article): 1" in lines
+    assert "orphaned final labels (claim no longer in its article): 1" in lines

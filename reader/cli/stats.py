@@ -24,9 +24,11 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
     names = [reviewer] if reviewer is not None else store.reviewers()
     stories = len(team.stories)
     claims = team.overall.total
+    orphan_finals = 0  # decisions on claims a re-import took away (kept; export --final has them)
     if reviewer is None:
         decided = store.finals()
         finals = sum(1 for s in team.stories for c in store.claims(s) if c.id in decided)
+        orphan_finals = len(decided) - finals
         yield (
             f"{counted(claims, 'claim')} in {counted(stories, 'story', 'stories')}; "
             f"{team.overall.tagged:,} tagged by at least one of {counted(len(names), 'reviewer')}; "
@@ -52,6 +54,8 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
     orphans = [o for o in store.orphans() if reviewer is None or o.reviewer == reviewer]
     if orphans:
         yield f"orphaned annotations (claim no longer in its article): {len(orphans)}"
+    if orphan_finals:
+        yield f"orphaned final labels (claim no longer in its article): {orphan_finals}"
 
 
 def _with_total(count: Count | None, total: int) -> Count:
