@@ -85,3 +85,18 @@ def test_an_empty_reviewer_name_is_one_line_before_the_app_opens(db: Path, typed
     done = run("--db", str(db), "--reviewer", typed)
     assert done.exit_code == 2 and opened == []
     assert done.output == "crossread: error: --reviewer names no one: give a name\n"
+
+
+def test_a_name_with_a_no_break_space_is_the_name_with_a_space(db: Path) -> None:
+    # refused as "a name cannot hold control characters": a no-break space (option+space on
+    # a Mac) is a space, in a reviewer's name as in a story folder's
+    with Store.open(db) as store:
+        claim = store.claims("flood", "b.txt")[1]
+        store.set_label(claim.id, "consistent", "Ana Lopez")
+    done = run("export", "--db", str(db), "--reviewer", "Ana\u00a0Lopez")
+    assert done.exit_code == 0, done.output
+    assert "consistent,,,,Ana Lopez," in done.output
+    done = run("stats", "--db", str(db), "--reviewer", "Ana\u2009Lopez")  # a thin space
+    assert done.exit_code == 0 and "Ana Lopez: 1/4 tagged" in done.output, done.output
+    done = run("export", "--db", str(db), "--reviewer", "Ana\u200bLopez")  # zero width: no
+    assert done.exit_code == 2 and "control characters" in done.output

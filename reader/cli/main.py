@@ -17,6 +17,7 @@ import click
 from click.core import ParameterSource
 from click_default_group import DefaultGroup
 
+from reader.cli.reviewers import without_spaces
 from reader.models import counted, shown_name, shown_names, shown_path
 from reader.processes import one_blas_thread
 
@@ -48,13 +49,14 @@ def default_reviewer() -> str:
 def utf8_name(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     """A name typed on the command line (reviewer, story; or several) must be text SQLite can
     store: bytes that are not UTF-8 reach Python as lone surrogates and crashed the app and
-    export. A control character (a line break, a tab, a bidi control) has no place in one."""
+    export. A control character (a line break, a tab, a bidi control) has no place in one; a
+    space of any width (a no-break space, typed as option+space on a Mac) is a space."""
     for name in (value,) if isinstance(value, str) else value or ():
         try:
             name.encode("utf-8")
         except UnicodeEncodeError:
             fail(f"{param.opts[0]} {name}: not valid UTF-8 (names are stored as UTF-8 text)")
-        if not name.replace(" ", "").isprintable():
+        if not without_spaces(name).isprintable():
             fail(f"{param.opts[0]} {shown_name(name)}: a name cannot hold control characters")
     return value
 

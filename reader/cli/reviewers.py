@@ -6,10 +6,17 @@ import unicodedata
 from collections.abc import Iterable
 
 
+def without_spaces(name: str) -> str:
+    """`name` without its spaces of any width (Unicode's space separators)."""
+    return "".join(c for c in name if unicodedata.category(c) != "Zs")
+
+
 def _key(name: str) -> str:
     # the same letters in another Unicode form (é as e + a combining accent, as a Mac's file
-    # names and some keyboards give), or spaces around the name, are the same person
-    return unicodedata.normalize("NFC", name).strip()
+    # names and some keyboards give), a no-break or thin space for a space, or spaces around
+    # the name: the same person
+    spaced = "".join(" " if unicodedata.category(c) == "Zs" else c for c in name)
+    return unicodedata.normalize("NFC", spaced).strip()
 
 
 def as_stored(name: str, known: Iterable[str]) -> str:
