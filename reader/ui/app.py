@@ -275,10 +275,30 @@ class CrossreadApp(App[None]):
         if self._review_screen is not None:
             self._review_screen.starting = False
         self.call_later(self.watch.alive)  # its commit (a connection, an fsync) waits too
+        self.call_later(self._same_but_case)
         gc.freeze()
         if self.gc_paused:
             self.gc_paused = False
             gc.enable()
+
+    def _same_but_case(self) -> None:
+        """A reviewer with no tags, named as one who has some but for letter case: names are
+        case-sensitive (`Ana` and `ana` are two reviewers), so the review opened empty."""
+        import shlex
+
+        from annotations.store import StoreError
+
+        reviewer = self.review.reviewer
+        try:
+            known = self.store.reviewers()
+        except StoreError:
+            return  # (a damaged row is said where the review reads it)
+        same = [k for k in known if k != reviewer and k.casefold() == reviewer.casefold()]
+        if same and reviewer not in known:
+            self.say(
+                f"No tags by {reviewer} yet; {', '.join(same)} has some: names are "
+                f"case-sensitive (--reviewer {shlex.quote(same[0])})."
+            )
 
     def _exit_after_paint(self) -> None:
         """Benchmarks: note when the first frame was drawn (if given a file), then quit."""

@@ -49,3 +49,23 @@ async def test_an_error_is_still_a_box_of_its_own(sourced_db: str) -> None:
         assert toasts["error"].outer_size.height >= 3  # padded, in its own box
         assert toasts["error"].region.y < toasts["information"].region.y
         assert toasts["information"].outer_size.height == 1
+
+
+async def test_a_name_that_differs_only_in_case_is_pointed_out(sourced_db: str) -> None:
+    # `--reviewer Ana` where `ana` has the tags opened an empty review without a word
+    from annotations.store import Store
+
+    with Store.open(sourced_db) as store:
+        claim = store.claims(store.stories()[0])[0]
+        store.set_label(claim.id, "consistent", "ana")
+    app = build_app(sourced_db, "Ana")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause(0.2)
+        said = [n.message for n in app._notifications]
+        assert said == [
+            "No tags by Ana yet; ana has some: names are case-sensitive (--reviewer ana)."
+        ]
+    app = build_app(sourced_db, "ana")
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause(0.2)
+        assert not app._notifications
