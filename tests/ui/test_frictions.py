@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from annotations.store import Store
 from reader.ui.app import build_app
@@ -166,7 +166,8 @@ async def test_export_onto_an_imported_article_is_refused_in_the_dialog(
         # CSV under a spreadsheet's name is a file Excel will not open
         app.screen.query_one("#export-path").value = str(tmp_path / "labels.xlsx")
         await pilot.pause()
-        assert "(a .xlsx" in "\n".join(screen_lines(app))  # "name for CSV: not written"
+        said = str(app.screen.query_one("#export-full-path", Static).content)
+        assert said.endswith("labels.xlsx  (a .xlsx name for CSV: not written)")
         await pilot.press("enter")
         assert isinstance(app.screen, ExportScreen) and not (tmp_path / "labels.xlsx").exists()
     assert article.read_bytes() == before
