@@ -85,20 +85,22 @@ def paths(
     column's, `THIRD_ARTICLES` of them at most; 0 where there is none. `lexical_rows(claims)`:
     the weighted-term similarity of those claims to every column; `link`: its quick score."""
     out = np.zeros(len(rows))
-    valid = found.claim[rows] >= 0
-    if not valid.any():
-        return out
-    wanted = np.unique(found.claim[rows][valid])
     # the last anchor stands in only for a target article among the strongest ones
     target_among = (found.article[rows, :THIRD_ARTICLES] == col_article[:, None]).any(axis=1)
-    slots = []
+    used = []
     for s in range(THIRD_ARTICLES + 1):
         anchor = found.claim[rows, s]
         use = (anchor >= 0) & (found.article[rows, s] != col_article)
         if s == THIRD_ARTICLES:
             use &= target_among
         k = np.flatnonzero(use)
-        slots.append((s, k, np.searchsorted(wanted, anchor[k])))
+        used.append((s, k, anchor[k]))
+    # rows only of anchors on some pair's path: a claim's anchor in the column's own article
+    # is none (a story of two articles has no path at all, and each row is as wide as it)
+    wanted = np.unique(np.concatenate([a for _, _, a in used]))
+    if not wanted.size:
+        return out
+    slots = [(s, k, np.searchsorted(wanted, a)) for s, k, a in used]
     for first, table in _batches(wanted, lexical_rows):
         for s, k, at in slots:
             mine = (at >= first) & (at < first + len(table))

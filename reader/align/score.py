@@ -246,6 +246,13 @@ class PairScorer:
         """The story's articles as an `ArticleGrid` (claims of an article are contiguous)."""
         return ArticleGrid(self.articles)
 
+    @cached_property
+    def _third_article(self) -> bool:
+        """A path runs through a third article, besides the claim's and the column's: with
+        two, every block's anchors (an `ArticleGrid.best` of its rows) would be found for
+        nothing."""
+        return len(self.grid.starts) > 2
+
     def paths(
         self,
         lo: int,
@@ -259,8 +266,12 @@ class PairScorer:
         similarity to every other article's claim is given."""
         start, end = span
         others = np.r_[0:start, end : len(self.claims)]
-        found = anchors(lexical, lo, self.grid, quick)
-        out = paths(found, rows, cols, self.articles[others[cols]], self._lexical_rows(span), quick)
+        if self._third_article:
+            found = anchors(lexical, lo, self.grid, quick)
+            col_article = self.articles[others[cols]]
+            out = paths(found, rows, cols, col_article, self._lexical_rows(span), quick)
+        else:
+            out = np.zeros(len(rows))
         k = np.flatnonzero(self.weights.goes_on[others[cols]])
         if k.size:  # through the sentence a column goes on from: the column before it
             out[k] = np.maximum(out[k], quick(lexical[rows[k], cols[k] - 1]))
@@ -270,8 +281,11 @@ class PairScorer:
         """`paths` of every pair of the block (claims lo.. x the other articles' claims)."""
         start, end = span
         others = np.r_[0:start, end : len(self.claims)]
-        found = anchors(lexical, lo, self.grid, quick)
-        out = path_matrix(found, self.articles[others], self._lexical_rows(span), quick)
+        if self._third_article:
+            found = anchors(lexical, lo, self.grid, quick)
+            out = path_matrix(found, self.articles[others], self._lexical_rows(span), quick)
+        else:
+            out = np.zeros(lexical.shape)
         c = np.flatnonzero(self.weights.goes_on[others])
         if c.size:
             out[:, c] = np.maximum(out[:, c], quick(lexical[:, c - 1]))
