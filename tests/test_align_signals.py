@@ -562,3 +562,19 @@ def test_a_count_set_in_another_year_is_another_events() -> None:
     assert score(claim, earlier) < score(claim, counterpart) - 10
     assert "#t 2009" in terms(earlier)
     assert "#t" not in terms(earlier)
+
+
+def test_a_pair_scored_after_its_claims_block_scores_as_on_a_fresh_scorer() -> None:
+    # the suggestions score pairs the evidence did not keep right after the claim's block:
+    # read from that block's rows, or worked out alone, a pair scores the same
+    for articles in (FLOOD, {**FLOOD, "c.txt": FERRY["b.txt"]}):
+        story = make_story(articles)
+        claims = story.claims()
+        used = PairScorer(claims)
+        for i, c in enumerate(claims):
+            others = [j for j, o in enumerate(claims) if o.article != c.article]
+            start = min(k for k, o in enumerate(claims) if o.article == c.article)
+            end = max(k for k, o in enumerate(claims) if o.article == c.article) + 1
+            used.weights.with_facts(start, end, (start, end))  # (the block of its article)
+            fresh = PairScorer(claims)
+            assert (used.scores(i, others) == fresh.scores(i, others)).all()

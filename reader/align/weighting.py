@@ -596,6 +596,9 @@ class StoryWeights:
         self.context: list[tuple[Row, Row, np.ndarray] | None] = [None] * n
         self.condensed = leads = headline_leads(claims, headlines, own, idf) if headlines else {}
         self._heads: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        # the last block's `with_facts` (lo, hi, skip, sims, facts): its claims' suggestions
+        # score pairs the evidence did not keep, each a row the block has (`with_facts`)
+        self._block: tuple[int, int, tuple[int, int] | None, np.ndarray, np.ndarray] | None = None
         # each claim that goes on from the claim before it, in its article (`goes_on`)
         self.goes_on = np.zeros(n, dtype=bool)
         for i, c in enumerate(claims):
@@ -746,7 +749,27 @@ class StoryWeights:
         """`lexical` of claims lo..hi-1, and the rare weight of the fact terms each pair shares
         (a back-referring claim's read with its context too, the better of the two): what
         `FACT_WORDS` asks of a strong match. A pair giving one person two titles, or two times
-        of day (`CLOCK`), shares that much."""
+        of day (`CLOCK`), shares that much.
+
+        Rows of the last block asked for (of several claims, the same `skip`) are read from it:
+        each row is the same whatever rows are asked with it, and a long article's claims
+        score pairs against the other long one row by row after their block (each row as
+        wide as that article took as long as its share of the block)."""
+        if (block := self._block) is not None:
+            first, last, skipped, sims, facts = block
+            if first <= lo and hi <= last and skip == skipped:
+                return sims[lo - first : hi - first].copy(), facts[lo - first : hi - first].copy()
+            if hi - lo > 1:  # (dropped before the next block is worked out: one in memory)
+                self._block = None
+        sims, facts = self._worked_out(lo, hi, skip)
+        if hi - lo > 1:
+            self._block = (lo, hi, skip, sims, facts)
+        return sims, facts
+
+    def _worked_out(
+        self, lo: int, hi: int, skip: tuple[int, int] | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """`with_facts`, worked out."""
         sims, facts = self._lexical(list(range(lo, hi)), skip, True)
         assert facts is not None
         for rows, cols in self._titled(lo, hi, skip):
