@@ -305,3 +305,20 @@ def test_the_same_large_figure_is_a_word_the_two_share() -> None:
     assert surface_words(story.claims()[0].text, ["#95000"]) == ["95,000"]
     # a year is the story's, not a figure two sentences share
     assert not any(s.startswith("#") for s in specific_stems("Holt recalled pickups in 2019."))
+
+
+def test_among_many_sharing_claims_the_heaviest_earliest_is_the_counterpart() -> None:
+    # claim 0 shares a rare stem with each of 100 claims of another article (more than are
+    # read in plain Python), and three with claims 50 and 70 alike: the earlier of the two
+    from reader.models import Claim
+    from reader.suggest import support
+
+    stems = [{f"q{m}" for m in range(10)}, *({f"q{k % 10}"} for k in range(1, 101))]
+    stems[50] = stems[70] = {"q0", "q1", "q2"}
+    article = ["a", *"b" * 100, *"c" * 5]
+    stems += [{f"z{n}"} for n in range(5)]
+    claims = [Claim(f"c{k}", "s", a, k, 0, 1, "x") for k, a in enumerate(article)]
+    finder = support.Counterparts(claims, stems=stems)
+    assert finder.of(0, ()).index == 50
+    finder.expect(range(len(claims)))  # (a batch at a time: the same)
+    assert finder.of(0, ()).index == 50

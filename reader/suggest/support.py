@@ -346,8 +346,14 @@ class Counterparts:
         # to read any other claim's sum (0 when it shares nothing)
         if js.size > FEW:  # (lexsort: last key first)
             keep = sums > 0
-            order = np.lexsort((js[keep], -sums[keep]))[:CANDIDATES]
-            acc = dict(zip(js[keep][order].tolist(), sums[keep][order].tolist(), strict=True))
+            jk, sk = js[keep], sums[keep]
+            if sk.size > CANDIDATES:  # only those as heavy as the CANDIDATES-th are sorted: a
+                # claim of a long article shares stems with thousands of another long one's
+                kth = sk.size - CANDIDATES
+                heavy = sk >= np.partition(sk, kth)[kth]
+                jk, sk = jk[heavy], sk[heavy]
+            order = np.lexsort((jk, -sk))[:CANDIDATES]
+            acc = dict(zip(jk[order].tolist(), sk[order].tolist(), strict=True))
             jl, sl = js, sums
         else:  # in Python: a claim shares stems with a few dozen claims of other articles
             # (numpy's fixed costs per operation took as long as all the rest of this)
