@@ -187,3 +187,23 @@ def test_a_blocks_evidence_by_claim_is_the_evidence_as_made_field_by_field() -> 
         assert [e for i in range(lo, hi) for e in found[i]] == made
         pairs_made = zip(evidence, made, strict=True)
         assert all(type(e) is Evidence and hash(e) == hash(m) for e, m in pairs_made)
+
+
+def test_each_other_articles_best_are_its_highest_scores_ties_to_the_earlier_claim() -> None:
+    # one long other article (rows thousands wide) and a short one; scores rounded to 0.1, so
+    # that many tie: the earlier claim is taken first
+    import numpy as np
+
+    from reader.align.candidates import ArticleGrid
+
+    article = np.repeat([0, 1, 2], [3, 2000, 7])
+    rng = np.random.default_rng(0)
+    scores = np.round(rng.random((3, 2007)) * 100, 1)  # claims 0-2 against claims 3-2009
+    scores[:, [900, 100]] = 100.0
+    rows, cols = ArticleGrid(article).best(scores, 0, 20)
+    for r in range(3):
+        for others in (range(3, 2003), range(2003, 2010)):
+            got = sorted(c for i, c in zip(rows, cols, strict=True) if i == r and c in others)
+            ranked = sorted(others, key=lambda c: (-scores[r, c - 3], c))
+            assert got == sorted(ranked[:20])
+        assert {103, 903} <= set(cols[rows == r].tolist())

@@ -32,19 +32,23 @@ class ArticleGrid:
         self.tie = np.arange(n) * TIE_BREAK
         self._grids: dict[int, np.ndarray] = {}
 
+    def _spans(self, own: int) -> list[tuple[int, int]]:
+        """(first column, claims) of each other article among the columns that leave article
+        `own` out."""
+        gap = self.ends[own] - self.starts[own]
+        return [
+            (s if s < self.starts[own] else s - gap, e - s)
+            for a, (s, e) in enumerate(zip(self.starts.tolist(), self.ends.tolist(), strict=True))
+            if a != own
+        ]
+
     def _others(self, own: int) -> np.ndarray:
         """(other articles x their longest) positions of their claims among the columns that
         leave article `own` out; padded with the number of those columns."""
         grid = self._grids.get(own)
         if grid is None:
             gap = self.ends[own] - self.starts[own]
-            spans = [
-                (s if s < self.starts[own] else s - gap, e - s)
-                for a, (s, e) in enumerate(
-                    zip(self.starts.tolist(), self.ends.tolist(), strict=True)
-                )
-                if a != own
-            ]
+            spans = self._spans(own)
             width = max((size for _, size in spans), default=0)
             grid = np.full((len(spans), width), len(self.article) - gap, dtype=np.int64)
             for row, (first, size) in enumerate(spans):
@@ -65,8 +69,16 @@ class ArticleGrid:
         if not grid.size:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         index = np.r_[np.arange(start), np.arange(start + gap, m + gap)]  # column -> claim
-        padded = np.concatenate([scores - self.tie[index], np.full((b, 1), -np.inf)], axis=1)
         k = min(k, grid.shape[1])
+        if np.isfinite(scores).all():  # article by article, each its own columns
+            rows, cols = [], []
+            for first, size in self._spans(own):
+                at = slice(first, first + size)
+                r, c = _largest(scores[:, at] - self.tie[index[at]], k, grid.shape[1])
+                rows.append(r + lo)
+                cols.append(index[c + first])
+            return np.concatenate(rows), np.concatenate(cols)
+        padded = np.concatenate([scores - self.tie[index], np.full((b, 1), -np.inf)], axis=1)
         gathered = padded[:, grid]  # b x other articles x width
         part = np.argpartition(-gathered, k - 1, axis=2)[:, :, :k]
         cols = np.take_along_axis(np.broadcast_to(grid, gathered.shape), part, axis=2)
@@ -88,3 +100,48 @@ def ranked(
     rank = np.arange(len(order)) - start + 1
     keep = rank <= top
     return np.stack([order[keep], rank[keep]])
+
+
+# rows at least this many times `k` wide are ranked by `_largest`'s floor
+WIDE = 16
+
+
+def _largest(values: np.ndarray, k: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, columns) of the `k` largest of each row of `values` (finite): those that
+    `np.argpartition` picks of each row padded to `width` with -inf, as `ArticleGrid.best`
+    did for every other article at once. On a wide row (a long article's claims against
+    another long one), the least of the maxima of k parts of the row is reached by k of its
+    values at least: only those it reaches are ranked, a fraction of argpartition's time.
+    A row whose k-th and next values are equal is left to argpartition: it breaks the tie."""
+    n, size = values.shape
+    if k >= size:
+        return np.repeat(np.arange(n), size), np.tile(np.arange(size), n)
+    if size < WIDE * k:
+        part = np.argpartition(-values, (k - 1, k), axis=1)
+        kth, after = (np.take_along_axis(values, part[:, [j]], axis=1)[:, 0] for j in (k - 1, k))
+        rows, cols = np.repeat(np.arange(n), k), part[:, :k].ravel()
+    else:
+        step = size // k
+        floor = values[:, : k * step].reshape(n, k, step).max(axis=2).min(axis=1)
+        rows, cols = np.nonzero(values >= floor[:, None])
+        order = np.lexsort((-values[rows, cols], rows))  # best first in each row
+        rows, cols = rows[order], cols[order]
+        starts = np.searchsorted(rows, np.arange(n))  # (each row has k at least)
+        kth = values[rows[starts + k - 1], cols[starts + k - 1]]
+        # the next value, where it is among them (else it is below the floor, so below the k-th)
+        nxt = np.minimum(starts + k, len(rows) - 1)
+        among = np.r_[starts[1:], len(rows)] > starts + k
+        after = np.where(among, values[rows[nxt], cols[nxt]], -np.inf)
+        keep = np.arange(len(rows)) - starts[rows] < k
+        rows, cols = rows[keep], cols[keep]
+    tied = np.flatnonzero(kth == after)
+    if tied.size:
+        padded = np.full((len(tied), width), -np.inf)
+        padded[:, :size] = values[tied]
+        picked = np.argpartition(-padded, k - 1, axis=1)[:, :k]
+        again = np.isin(rows, tied, invert=True)
+        rows = np.r_[rows[again], np.repeat(tied, k)]
+        cols = np.r_[cols[again], picked.ravel()]
+        keep = cols < size
+        rows, cols = rows[keep], cols[keep]
+    return rows, cols
