@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from reader.align.evidence import WEAK_SCORE
 from reader.align.score import STRONG_SCORE, PairScorer
 from reader.align.weighting import headline_leads
@@ -767,6 +769,7 @@ class StorySuggester:
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
+        self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
 
     def _votes(self, i: int) -> list[Finding]:
         """Claim i's findings from the story-wide vote on each of its slots. A vote rests on
@@ -830,17 +833,14 @@ class StorySuggester:
         key, in order, that `_compared` keeps; each count that is a tally so far kept too,
         with tally True (whether it is related reads s's figure: `_related`)."""
         groups, mine = self.groups, self.claims[i].article
-        compared = self._compared(i, s)
-        tallies = s.kind == "number"
+        kept = self._kept(i, s)
         if len(s.key) <= 1:  # one group, in which each slot is once
             (k,) = s.key or {""}
             return [
-                (j, o, tally)
+                x
                 for article, group in groups.get((s.kind, k), {}).items()
                 if article != mine
-                for j, o in group
-                if (tally := tallies and numbers.RUNNING_MARK in o.context)
-                or compared(article, j, o)
+                for x in kept(article, group)
             ]
         seen: set[int] = set()
         out = []
@@ -848,14 +848,61 @@ class StorySuggester:
             for article, group in groups.get((s.kind, k), {}).items():
                 if article == mine:
                     continue
-                for j, o in group:
-                    if id(o) in seen:
-                        continue
-                    tally = tallies and numbers.RUNNING_MARK in o.context
-                    if tally or compared(article, j, o):
+                for j, o, tally in kept(article, group):
+                    if id(o) not in seen:
                         seen.add(id(o))
                         out.append((j, o, tally))
         return out
+
+    def _kept(
+        self, i: int, s: Slot
+    ) -> Callable[[str, list[tuple[int, Slot]]], list[tuple[int, Slot, bool]]]:
+        """The (j, o, tally) of a group of `article`'s slots that `_walk` keeps for slot `s` of
+        claim i, in order. A count that reads apart from its figure is compared with each
+        reading of the group's once (`_compared`), and the slots of the readings kept are
+        picked out in one array operation: a long article's vote walked every count of
+        another long one's, one by one, for the few that were kept."""
+        compared = self._compared(i, s)
+        if _apart_from_figure(s) is None:
+            tallies = s.kind == "number"
+            return lambda article, group: [
+                (j, o, tally)
+                for j, o in group
+                if (tally := tallies and numbers.RUNNING_MARK in o.context)
+                or compared(article, j, o)
+            ]
+
+        def kept(article: str, group: list[tuple[int, Slot]]) -> list[tuple[int, Slot, bool]]:
+            firsts, code = self._readings(group)
+            ok = np.array([compared(article, j, o) for j, o in firsts] + [True])  # (-1: tally)
+            return [
+                (j, o, _apart_from_figure(o) is None)
+                for j, o in (group[x] for x in np.flatnonzero(ok[code]).tolist())
+            ]
+
+        return kept
+
+    def _readings(self, group: list[tuple[int, Slot]]) -> tuple[list[tuple[int, Slot]], np.ndarray]:
+        """The first slot of each reading apart from the figure (`_apart_from_figure`) of a
+        group of counts (of one article, in `groups`), and each slot's reading as the number of
+        that first one (-1: a tally so far, which reads its figure); worked out once a group
+        (by identity: the groups are the suggester's for its lifetime)."""
+        got = self._read_as.get(id(group))
+        if got is None:
+            number: dict[tuple, int] = {}
+            firsts: list[tuple[int, Slot]] = []
+            code = np.empty(len(group), dtype=np.int64)
+            for x, (j, o) in enumerate(group):
+                reading = _apart_from_figure(o)
+                if reading is None:
+                    code[x] = -1
+                    continue
+                c = number.setdefault(reading, len(firsts))
+                if c == len(firsts):
+                    firsts.append((j, o))
+                code[x] = c
+            got = self._read_as[id(group)] = (firsts, code)
+        return got
 
     def _compared(self, i: int, s: Slot) -> Callable[[str, int, Slot], bool]:
         """Whether slot `s` of claim i is voted with slot o of claim j (of `article`):
