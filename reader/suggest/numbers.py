@@ -2051,11 +2051,17 @@ def _round(figure: str) -> bool:
 def _written_unit(s: Slot) -> tuple[str, float] | None:
     """The unit a measure was written in (`_MEASURES`): the last word of its surface
     ("948-foot", "3-4 meters", "six weeks"), if one of the slot's own scale."""
-    last = _LAST_WORD.search(s.surface)
-    unit = _MEASURES.get(stem(last.group(1))) if last else None
+    unit = _last_unit(s.surface)
     if unit is None or unit[0] not in s.key or unit[0] == "t":
         return None  # ("a ton" is one of three)
     return unit
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a vote compares a slot with each value of the others
+def _last_unit(surface: str) -> tuple[str, float] | None:
+    """The unit of `_MEASURES` that the last word of a slot's surface is, if any."""
+    last = _LAST_WORD.search(surface)
+    return _MEASURES.get(stem(last.group(1))) if last else None
 
 
 def _confirmed(s: Slot) -> bool:
