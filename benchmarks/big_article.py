@@ -9,6 +9,10 @@ on a new database, from the command to the app's first screen (a long story open
 claims while its evidence and suggestions are worked out in the background).
 
     python benchmarks/big_article.py [--mb 2]
+
+With --two-long N, only the import of a story of two long articles of N varied sentences each
+(every claim of one has thousands of candidates in the other), against the seeds', wall and
+CPU seconds (of the import's whole process tree: the figure to compare on a busy machine).
 """
 
 from __future__ import annotations
@@ -68,6 +72,45 @@ def write_repeating(folder: Path, size: int) -> int:
     return 10 * times
 
 
+def write_two_long(folder: Path, sentences: int) -> None:
+    """A story of two single-line articles of `sentences` varied sentences each."""
+    rng = random.Random(11)
+    folder.mkdir(parents=True)
+    for k in range(2):
+        body = " ".join(sentence(rng, varied=True) for _ in range(sentences))
+        (folder / f"long{k}.txt").write_text(body, encoding="utf-8")
+
+
+def cpu_import(folder: Path, db: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, with the import's worker processes) of
+    `crossread import folder --db db` in a subprocess."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(folder), "--db", str(db)],
+        check=True,
+        capture_output=True,
+    )
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def two_long(sentences: int) -> None:
+    """Prints the import of two long articles (`write_two_long`) against the seeds'."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_two_long(root / "two" / "story", sentences)
+        shutil.copytree(SEEDS, root / "seeds")
+        seeds_wall, seeds_cpu = cpu_import(root / "seeds", root / "seeds.db")
+        wall, cpu = cpu_import(root / "two", root / "two.db")
+    print(f"story: two articles of {sentences:,} varied sentences each")
+    print(
+        f"import: {wall:.1f} s wall, {cpu:.1f} s CPU "
+        f"(seeds {seeds_wall:.1f} s wall, {seeds_cpu:.1f} s CPU: {cpu / seeds_cpu:.0f}x the CPU)"
+    )
+
+
 def timed_import(folder: Path, db: Path) -> tuple[float, float]:
     """Seconds and peak RSS (MB) of `crossread import folder --db db` in a subprocess."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -85,8 +128,12 @@ def timed_import(folder: Path, db: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=2.0)
+    parser.add_argument("--two-long", type=int, metavar="N", help="sentences per article")
     args = parser.parse_args()
     compile_sources()
+    if args.two_long:
+        two_long(args.two_long)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         sentences = write_story(root / "big" / "story", int(args.mb * 1_000_000))
