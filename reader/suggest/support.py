@@ -268,6 +268,7 @@ class Counterparts:
         self.stem_idf = np.fromiter((idf[s] for s in postings), dtype=np.float64)
         self._expected = range(0)
         self._ready: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._moved_for: tuple[tuple[int, int], np.ndarray] | None = None  # `_moved`
 
     def expect(self, claims: range) -> None:
         """Claims `claims` are asked for next, in order: their shared stems are summed a batch
@@ -296,18 +297,21 @@ class Counterparts:
         # sorted: sums in a fixed order, so near-equal candidates rank the same in every run
         rows = [[self.stem_id[s] for s in sorted(stems[k]) if idf[s] > 0] for k in range(lo, hi)]
         ids = np.fromiter((x for r in rows for x in r), dtype=np.int64)
-        owner = np.repeat(np.arange(hi - lo), [len(r) for r in rows])
         where, source = self.shares.gather(ids, own)
-        flat, weights, who = self.shares.claims[where], self.stem_idf[ids][source], owner[source]
-        if not self.contiguous:  # (one claim at a time)
-            other = self.article[flat] != a
-            flat, weights, who = flat[other], weights[other], who[other]
+        weights = self.stem_idf[ids][source]
         # one sum per (claim, other claim), added up in the claim's stem order as when alone;
         # the other claims numbered as if the claims' own article were not there, so that a
         # long article's claims count their sums with a short one's in a small array
         start, gap = (own[0], own[1] - own[0]) if own else (n, 0)
         width = n - gap
-        codes, size = who * width + flat - gap * (flat >= start), (hi - lo) * width
+        row_at = np.repeat(np.arange(hi - lo) * width, [len(r) for r in rows])
+        if own is None:  # (one claim at a time)
+            flat, at = self.shares.claims[where], row_at[source]
+            other = self.article[flat] != a
+            codes, weights = at[other] + flat[other], weights[other]
+        else:
+            codes = self._moved(own)[where] + row_at[source]
+        size = (hi - lo) * width
         if codes.size * DENSE >= size:  # counted in place (`np.unique` sorted a million codes,
             # for the same sums in the same order)
             present = np.zeros(size, dtype=bool)
@@ -323,6 +327,15 @@ class Counterparts:
         for k in range(hi - lo):
             part = slice(bounds[k], bounds[k + 1])
             self._ready[lo + k] = (others[part], sums[part])
+
+    def _moved(self, own: tuple[int, int]) -> np.ndarray:
+        """Each posting's claim numbered as if the claims own[0]..own[1]-1 were not there (those
+        after them moved up): worked out once for the article of the last claims summed, whose
+        batches each moved every posting they gathered."""
+        if self._moved_for is None or self._moved_for[0] != own:
+            claims = self.shares.claims
+            self._moved_for = (own, claims - (own[1] - own[0]) * (claims >= own[0]))
+        return self._moved_for[1]
 
     def carries(self, i: int, j: int, aligned: float) -> bool:
         """Claim j (of another article, `aligned` its pair score) is a counterpart of claim i by
