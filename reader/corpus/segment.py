@@ -78,6 +78,11 @@ _DASHES = "-\u2013\u2014"
 _DATELINE_AGENCY = re.compile(r"\s*\([A-Z][\w.&' -]{0,30}\)\s*[-\u2013\u2014]")
 
 
+def _caseless(ch: str) -> bool:
+    """A letter of a script without upper and lower case."""
+    return ch.isalpha() and not ch.islower() and not ch.isupper()
+
+
 def _next_word(text: str, pos: int, end: int) -> str:
     """The word starting at `pos` (after white space), without leading quotes or brackets.
 
@@ -103,7 +108,10 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
     core = text[term_start:term_end].rstrip(_CLOSERS)
     if core[0] in SCRIPT_STOPS:
         return True
-    starts_upper = bool(word) and (word[0].isupper() or word[0].isdigit())
+    # a letter of a script without capitals (Arabic, Hebrew, Korean...) may start a sentence as a
+    # capital does: read as lower case, a paragraph of such text that ends its sentences with
+    # Latin full stops ("... جنيه. وقال ...") was one claim
+    starts_upper = bool(word) and (word[0].isupper() or word[0].isdigit() or _caseless(word[0]))
     opens_quote = first in _OPENERS
     if first.islower():
         return False  # "“Why?” she asked", "e.g. this", "… to engage"
