@@ -202,3 +202,11 @@ def test_a_line_of_sentences_without_spaces_is_split_in_linear_time() -> None:
 
     # ten times the sentences: about ten times the time (it was a hundred)
     assert seconds(3_000) < 30 * seconds(300)
+
+
+def test_a_number_cut_off_after_an_unknown_abbreviation_stays_with_its_sentence() -> None:
+    # "núm." is an abbreviation the splitter does not know: it cut there, and "45." (no letter)
+    # was dropped as a stray fragment, so no claim held the number
+    text = "Title\nEl texto está en el BOE núm. 45. Lo firmó el rey.\n12.\nVer pág. 3. ”"
+    claims = [text[s:e] for s, e in segment_article(text, [(0, 5)])]
+    assert claims == ["El texto está en el BOE núm. 45.", "Lo firmó el rey.", "Ver pág. 3."]

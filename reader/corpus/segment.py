@@ -205,7 +205,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 def segment_article(text: str, skip_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Claim offsets: sentences of every line that overlaps no skip span (boilerplate, title).
 
-    Fragments without a single letter (dividers, stray numbers) are dropped.
+    Fragments without a single letter (dividers, stray numbers and quote marks) are dropped, but
+    a number right after a claim of its line ends that claim: "en el BOE núm. 45." cut after an
+    abbreviation the splitter does not know, the number was lost.
     """
     spans = sorted(skip_spans)
     starts = [a for a, _ in spans]
@@ -219,11 +221,19 @@ def segment_article(text: str, skip_spans: list[tuple[int, int]]) -> list[tuple[
         before = bisect.bisect_left(starts, e)  # the spans that start before the line ends
         if s >= e or (before and reach[before - 1] > s):
             continue
+        first = len(claims)  # this line's first claim
         for cs, ce in split_sentences(text, s, e):
             for ps, pe in _cap(text, cs, ce):
                 if any(ch.isalpha() for ch in text[ps:pe]):
                     claims.append((ps, pe))
+                elif len(claims) > first and _number_after(text, ps, pe, claims[-1][0]):
+                    claims[-1] = (claims[-1][0], pe)
     return claims
+
+
+def _number_after(text: str, s: int, e: int, claim_start: int) -> bool:
+    """text[s:e], with no letter, is a number that can end the claim starting at `claim_start`."""
+    return any(ch.isdigit() for ch in text[s:e]) and e - claim_start <= MAX_CLAIM_CHARS
 
 
 _SOFT_BREAK = re.compile(r"[.?!;:,]\s")  # where an over-long "sentence" may be cut
