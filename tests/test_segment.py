@@ -111,6 +111,18 @@ CASES: list[tuple[str, list[str]]] = [
     # ...and scripts without capitals at theirs, before a space
     ("هل انتهت المحادثات؟ قال إنها لم تنته.", ["هل انتهت المحادثات؟", "قال إنها لم تنته."]),
     ("वार्ता जिनेवा में हुई। दोनों पक्ष सहमत नहीं थे।", ["वार्ता जिनेवा में हुई।", "दोनों पक्ष सहमत नहीं थे।"]),
+    # quotations closed the French and German ways
+    (
+        "« Nous ne céderons pas ! » a lancé un syndicaliste. Il est parti.",
+        ["« Nous ne céderons pas ! » a lancé un syndicaliste.", "Il est parti."],
+    ),
+    ("« C'est fini. » Le ministre est parti.", ["« C'est fini. »", "Le ministre est parti."]),
+    (
+        "„Wir müssen handeln.“ Die Opposition lehnt ab.",
+        ["„Wir müssen handeln.“", "Die Opposition lehnt ab."],
+    ),
+    ("Er sagte: »Nein.« Dann ging er.", ["Er sagte: »Nein.«", "Dann ging er."]),
+    ("Fin. »Neu« ist gut.", ["Fin.", "»Neu« ist gut."]),
     # ...and at a Latin full stop or question mark before a letter of such a script
     (
         "أعلنت الحكومة ميزانية بقيمة 3.5 تريليون. وقال الوزير إنها طموحة.",

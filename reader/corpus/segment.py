@@ -57,15 +57,21 @@ MAX_LINK_CHARS = 10 * MAX_CLAIM_CHARS  # a link longer than this is cut like any
 _SPACELESS_STOPS = "。！？｡"
 _CASELESS_STOPS = "؟۔।"  # Arabic question mark, Urdu full stop, Devanagari danda
 SCRIPT_STOPS = _SPACELESS_STOPS + _CASELESS_STOPS
+# German closes a quotation with “, ‘ or « („Ja.“ / »Ja.«), which open one in English: right
+# after a stop and before white space they close it. French sets a closing » off by a (no-break)
+# space ("pas ! » a-t-il dit"): it closes the quotation when white space follows (an opening
+# one, »Nein«, has a word after it).
 _END = re.compile(
     rf"(?=[.?!…{SCRIPT_STOPS}])(?:(?:\.{{3}}|\.(?:[ \t]\.){{2}}|…|(?<![.?!])[.?!]+)"
-    r"[”’\"')\]»]*(?=\s)"
+    r"(?:[”’\"')\]»“‘«]|[ \u00a0\u202f]»)*(?=\s)"
     r"|(?<=[a-z]{3})[.?!][”’\"')\]»]*(?=[“‘\"]?[A-Z][a-z])"
     rf"|[{_SPACELESS_STOPS}]+[”’\"')\]»」』）]*"
     rf"|[{_CASELESS_STOPS}]+[”’\"')\]»]*(?=\s))"
 )
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, a.m, p.m, U.K, e.g
 _CLOSERS = "”’\"')]»」』）"
+# what may follow a stop in the same sentence: closers, German ones, and French spaces before »
+_CLOSING = _CLOSERS + "“‘« \u00a0\u202f"
 _OPENERS = "“‘\"'([«"
 # The next word is read up to _WORD_CAP characters: the whole of a word with no space for
 # thousands of characters, read at every stop in it, cost the square of its length.
@@ -105,7 +111,7 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
         return True
     first = nxt_m.group(1)
     word = _next_word(text, term_end, end)
-    core = text[term_start:term_end].rstrip(_CLOSERS)
+    core = text[term_start:term_end].rstrip(_CLOSING)
     if core[0] in SCRIPT_STOPS:
         return True
     # a letter of a script without capitals (Arabic, Hebrew, Korean...) may start a sentence as a
@@ -122,7 +128,7 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
     if core != ".":
         # ?, !, ellipsis: a sentence end when something capitalised or a quotation follows
         return starts_upper or opens_quote or not first.isalnum()
-    if text[term_start + 1 : term_end] and text[term_start + 1 : term_end].strip(_CLOSERS) == "":
+    if text[term_start + 1 : term_end] and text[term_start + 1 : term_end].strip(_CLOSING) == "":
         # A full stop inside closing quotes or brackets: '“No.” He said' ends a sentence.
         return starts_upper or opens_quote
     # A single full stop: look at the word it is attached to.
