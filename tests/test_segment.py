@@ -123,6 +123,22 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("Er sagte: »Nein.« Dann ging er.", ["Er sagte: »Nein.«", "Dann ging er."]),
     ("Fin. »Neu« ist gut.", ["Fin.", "»Neu« ist gut."]),
+    # German, Spanish and Russian abbreviations and ordinals
+    ("Es kostet z. B. mehr. Das ist neu.", ["Es kostet z. B. mehr.", "Das ist neu."]),
+    (
+        "Er kam am 3. März 2024 an. Der 2. Weltkrieg endete.",
+        ["Er kam am 3. März 2024 an.", "Der 2. Weltkrieg endete."],
+    ),
+    (
+        "Bis 2030 sollen 5 Mrd. Euro fließen, laut Abs. 2 und Nr. 5.",
+        ["Bis 2030 sollen 5 Mrd. Euro fließen, laut Abs. 2 und Nr. 5."],
+    ),
+    ("They met in 2023. April sales rose.", ["They met in 2023.", "April sales rose."]),
+    ("EE. UU. y la UE firmaron.", ["EE. UU. y la UE firmaron."]),
+    (
+        "Он был в г. Москве в 2025 г. Депутаты одобрили.",
+        ["Он был в г. Москве в 2025 г.", "Депутаты одобрили."],
+    ),
     # ...and at a Latin full stop or question mark before a letter of such a script
     (
         "أعلنت الحكومة ميزانية بقيمة 3.5 تريليون. وقال الوزير إنها طموحة.",
@@ -219,6 +235,6 @@ def test_a_line_of_sentences_without_spaces_is_split_in_linear_time() -> None:
 def test_a_number_cut_off_after_an_unknown_abbreviation_stays_with_its_sentence() -> None:
     # "núm." is an abbreviation the splitter does not know: it cut there, and "45." (no letter)
     # was dropped as a stray fragment, so no claim held the number
-    text = "Title\nEl texto está en el BOE núm. 45. Lo firmó el rey.\n12.\nVer pág. 3. ”"
+    text = "Title\nEl texto está en el BOE núm. 45. Lo firmó el rey.\n12.\nVer pág. 3."
     claims = [text[s:e] for s, e in segment_article(text, [(0, 5)])]
     assert claims == ["El texto está en el BOE núm. 45.", "Lo firmó el rey.", "Ver pág. 3."]

@@ -21,24 +21,41 @@ def _words(words: str) -> frozenset[str]:
 # Titles that come before a name: a full stop after them never ends a sentence.
 _TITLES = _words(
     "mr mrs ms mx dr prof gov sen rep st gen lt col maj capt cmdr adm sgt cpl pvt rev fr hon "
-    "pres supt insp det amb messrs mssrs mme mlle sr jr sra srta"
+    "pres supt insp det amb messrs mssrs mme mlle sr jr sra srta "
+    "hr ud uds sres dña"  # German, Spanish
 )
 # Abbreviations that usually sit inside a sentence; they end one only before a clear sentence start.
 _INLINE = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
     "approx est dept univ assn bros corp inc ltd co vs v etc "
-    "al ca cf ie eg ft mt ave blvd rd hwy"
+    "al ca cf ie eg ft mt ave blvd rd hwy "
+    "bzw usw vgl ggf inkl zzgl evtl sog mrd mio tsd jh jhd env resp "  # German, French
+    "руб тыс млн млрд трлн"  # Russian
 )
 # Abbreviations used before a number ("No. 5", "p. 12"); before anything else they are words.
-_BEFORE_NUMBER = _words("no nos vol vols pp p fig figs art ch sec")
+_BEFORE_NUMBER = _words("no nos vol vols pp p fig figs art ch sec nr abs bd núm pág págs стр")
 # Words that begin sentences, used to decide whether "U.S." or "p.m." ended the one before.
 _STARTERS = _words(
     "a an the he she it they we i you his her its their our my this that these those there here "
     "but and or so yet if when while after before as in on at by for from with without since "
     "although though because however meanwhile still also then now later earlier today yesterday "
     "tomorrow last next some many most few all both each no not one two three several officials "
-    "what who why how where which mr mrs ms dr"
+    "what who why how where which mr mrs ms dr "
+    "il elle ils elles nous mais selon cette ces "  # French, German, Spanish ones that are not
+    "er sie es wir ich ein eine aber doch laut "  # English words or names ("Los Angeles")
+    "ella ellos pero según"
 )
+# German writes ordinals with a full stop ("am 3. März", "der 2. Weltkrieg"): before a month's
+# name, or after an article or preposition, a day or ordinal's stop ends no sentence. The months
+# English shares are taken only before a year ("3. April 2024"; "in 2023. April sales rose").
+_ORDINAL_MONTH = re.compile(
+    r"\s*(?:Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember"
+    r"|(?:April|August|September|November)\s+\d{4})\b"
+)
+_BEFORE_ORDINAL = _words("der die das dem den des im am vom zum zur beim")
+# "z. B.", "d. h.", "EE. UU.": a letter (or a doubled capital: Spanish plurals) and a stop, then
+# another such piece ("no. Ms. Sherman" is not one)
+_PIECE = re.compile(r"^(?:[^\W\d_]|([^\W\d_])\1)\.?$")
 
 _LONGEST_STARTER = max(map(len, _STARTERS))
 
@@ -147,6 +164,8 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
         token = text[i:term_start].lstrip(_OPENERS)
     if token.isdigit() and (i == 0 or text[i - 1] == "\n"):
         return False  # "1. First item": an enumerator at the start of a line
+    if token.isdigit() and len(token) <= 2 and i > 0 and _ordinal(text, i, term_end, end):
+        return False
     low = token.lower()
     bare = low.split("-")[-1].split("/")[-1]
     if bare in _TITLES:
@@ -155,6 +174,10 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
         return False
     if bare in _INLINE:
         return word[:1].isupper() and word.lower().strip(".,;:") in _STARTERS
+    if bare in ("г", "гг"):  # Russian: "в г. Москве" (city), "в 2025 г. Депутаты" (year)
+        return starts_upper and text[max(0, i - 6) : i].strip()[-1:].isdigit()
+    if _PIECE.match(token) and word.endswith(".") and _PIECE.match(word):
+        return False  # "z. B.", "EE. UU."
     if len(bare) == 1 and bare.isalpha() and token[-1].isupper():
         # An initial: "Sergei A. Ryabkov", "Michael R. Gordon"
         return not word[:1].isupper() and not opens_quote and starts_upper
@@ -163,6 +186,15 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
         w = word.strip(".,;:").lower()
         return opens_quote or (word[:1].isupper() and w in _STARTERS)
     return starts_upper or opens_quote or not first.isalnum()
+
+
+def _ordinal(text: str, i: int, term_end: int, end: int) -> bool:
+    """The number starting at `i`, before a full stop ending at `term_end`, is a German date's
+    day or an ordinal: a month follows, or an article or preposition comes before it."""
+    if _ORDINAL_MONTH.match(text, term_end, end):
+        return True
+    before = text[max(0, i - 6) : i].split()
+    return bool(before) and before[-1].lower() in _BEFORE_ORDINAL
 
 
 def _line_spans(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
