@@ -370,3 +370,26 @@ def test_the_quick_tests_before_the_searches_see_every_case_form():
 def test_furniture_in_any_case_is_still_found(line):
     assert is_boilerplate(line, sentence=True)
     assert is_boilerplate(line)
+
+
+def test_a_pdf_copy_s_page_headers_footers_and_numbers_are_not_claims() -> None:
+    # text copied from a PDF repeats the page's header and footer on every page: each was a claim
+    text = (
+        "Talks resume in Geneva\n\n"
+        "Negotiators met on Tuesday for a new round of talks.\n\n"
+        "2 The Daily Courier\n"
+        "Page 2 of 5\n\n"
+        "Talks resume in Geneva\n\n"
+        "The talks are expected to last three days.\n"
+        "Officials met again.\n\n"
+        "3 The Daily Courier\n"
+        "Page 3 of 5\n\n"
+        "Officials met again.\n"
+    )
+    assert _marked(text) == [
+        "2 The Daily Courier",
+        "Page 2 of 5",
+        "Talks resume in Geneva",  # the header repeating the title; the title itself stays
+        "3 The Daily Courier",
+        "Page 3 of 5",
+    ]

@@ -46,6 +46,7 @@ _CHROME = re.compile(
       | advertisement(?:\ ?[-\u2013\u2014\u00b7|:]\ ?scroll\b.{0,40})?
       | sponsored(?:\ content)? | skip\ (?:to\ )?(?:main\ )?content | skip\ advert
       | share\b.{0,40} | follow\ us\b.{0,100} | print(?:\ this)?(?:\ article)?
+      | page\ \d{1,4}(?:\ (?:of|/)\ \d{1,4})?
       | (?:[\w&.'’-]+\ ){0,4}logo
       | (?:sign|log)\ ?(?:in|up|out)\b.{0,80} | already\ (?:a|an)\ (?:member|subscriber)\b.{0,60}
       | subscribe\b.{0,80} | download\ (?:the|our)\ app\b.{0,40}
@@ -295,6 +296,30 @@ def _teaser(lines: list[str], n: int) -> bool:
     return any(_AGE.match(x) for x in itertools.islice(after, _TEASER_LINES))
 
 
+# A page's running header or footer, repeated in text copied from a PDF ("THE DAILY COURIER —
+# Tuesday, March 4, 2025", "2 The Daily Courier"): a line without a sentence end, the same on
+# every page but for its figures (the page number). The article's first line, its title, may be
+# the header too: it stays the title.
+_FIGURES = re.compile(r"\d+")
+_RUNNING_WORDS = 15
+
+
+def _running(lines: list[str]) -> set[str]:
+    """The lines (with figures blanked) that repeat as a page's header or footer would."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for line in lines:
+        s = line.strip()
+        if (
+            s
+            and not _SENTENCE_END.search(s)
+            and len(s.split(None, _RUNNING_WORDS)) <= _RUNNING_WORDS
+        ):
+            key = _FIGURES.sub("#", s)
+            (twice if key in seen else seen).add(key)
+    return twice
+
+
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Offsets (start, end) of every boilerplate line of `text`, without surrounding spaces.
 
@@ -308,6 +333,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     disclaimer = False  # in the paragraph under a "Disclaimer:" label
     pos = 0
     lines = text.split("\n")
+    running = _running(lines)
+    first = True  # the first line: the title, even if a page's header repeats it
     for n, line in enumerate(lines):
         stripped = line.strip()
         if stripped:
@@ -316,7 +343,9 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             links = (links and (_is_link(stripped) or _teaser(lines, n))) or bool(
                 reported and _LIST_LABEL.match(stripped)
             )
-            if links or disclaimer or is_boilerplate(line):
+            header = bool(running) and not first and _FIGURES.sub("#", stripped) in running
+            first = False
+            if links or disclaimer or header or is_boilerplate(line):
                 spans.append(span)
                 if (
                     prev
