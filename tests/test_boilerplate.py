@@ -393,3 +393,24 @@ def test_a_pdf_copy_s_page_headers_footers_and_numbers_are_not_claims() -> None:
         "3 The Daily Courier",
         "Page 3 of 5",
     ]
+
+
+def test_a_line_repeated_with_other_figures_is_a_claim_outside_a_paged_copy() -> None:
+    # a live report's updated figure ("Update 1: the toll rises to 12", later "Update 2: the
+    # toll rises to 15") is what a reviewer checks; only a copy with page numbers, or a line
+    # on three pages, shows a page's header or footer
+    text = (
+        "Flood in Karsby\n\n"
+        "The river rose on Friday.\n\n"
+        "Update 1: the toll rises to 12\n\n"
+        "Rescuers worked through the night.\n\n"
+        "Update 2: the toll rises to 15\n\n"
+        "The river fell on Sunday.\n"
+    )
+    assert _marked(text) == _marked("Flood in Karsby\n\nThe river rose on Friday.\n")
+    three = text + "\nUpdate 3: the toll rises to 17\n"
+    assert _marked(three)[-3:] == [
+        "Update 1: the toll rises to 12",
+        "Update 2: the toll rises to 15",
+        "Update 3: the toll rises to 17",
+    ]

@@ -304,20 +304,29 @@ _FIGURES = re.compile(r"\d+")
 _RUNNING_WORDS = 15
 
 
+# a line that numbers a page: "Page 3", "Page 3 of 7", "3 of 7", "- 3 -"
+_PAGE = re.compile(
+    r"(?i)page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:of|/)\s*\d{1,4}"
+    r"|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]"
+)
+
+
 def _running(lines: list[str]) -> set[str]:
-    """The lines (with figures blanked) that repeat as a page's header or footer would."""
-    seen: set[str] = set()
-    twice: set[str] = set()
+    """The lines (with figures blanked) that repeat as a page's header or footer would: on
+    two pages of a copy that numbers its pages, else on three. A short line repeated twice
+    with other figures in a copy without page numbers is rather a figure updated ("Death
+    toll: 12", later "Death toll: 15"), a claim."""
+    counts: dict[str, int] = {}
+    paged = False
     for line in lines:
         s = line.strip()
-        if (
-            s
-            and not _SENTENCE_END.search(s)
-            and len(s.split(None, _RUNNING_WORDS)) <= _RUNNING_WORDS
-        ):
+        if not s:
+            continue
+        paged = paged or bool(_PAGE.fullmatch(s))
+        if not _SENTENCE_END.search(s) and len(s.split(None, _RUNNING_WORDS)) <= _RUNNING_WORDS:
             key = _FIGURES.sub("#", s)
-            (twice if key in seen else seen).add(key)
-    return twice
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n >= 3 or (paged and n >= 2)}
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
