@@ -74,3 +74,18 @@ def test_sanitize_keeps_newline_tab_and_ordinary_unicode() -> None:
 
 def test_sanitize_replaces_escape_sequences_in_names() -> None:
     assert sanitize("evil\x1b]0;title\x07\u202eexe.txt") == "evil\ufffd]0;title\ufffd\ufffdexe.txt"
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, b""])
+def test_a_byte_order_mark_inside_the_text_is_a_space(bom: bytes) -> None:
+    # two files joined into one: the second's mark glued its first sentence to the last one
+    # before it ("here.\ufeffThe second…", one claim) and stayed in the claim, unseen
+    from reader.corpus.segment import split_sentences
+
+    text, _, warnings = decode_bytes(bom + "Talks ended here.\ufeffThe second day began.".encode())
+    assert text == "Talks ended here. The second day began."
+    assert warnings == ["1 byte order mark inside the text read as a space"]
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Talks ended here.",
+        "The second day began.",
+    ]

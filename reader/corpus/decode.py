@@ -139,6 +139,13 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         nul = text.count("\x00")
         what = f" ({nul} NUL)" if nul else ""
         warnings.append(f"{n} control character(s){what} replaced with U+FFFD")
+    if "\ufeff" in cleaned:  # files joined into one, each with its mark: it parted sentences
+        n = cleaned.count("\ufeff")
+        cleaned = cleaned.replace("\ufeff", " ")
+        warnings.append(
+            f"{n} byte order mark{'s' if n > 1 else ''} inside the text read as "
+            f"{'spaces' if n > 1 else 'a space'}"
+        )
     return cleaned, encoding, warnings
 
 
