@@ -149,6 +149,17 @@ CASES: list[tuple[str, list[str]]] = [
         "정부는 예산안을 발표했다. 야당은 비판했다.",
         ["정부는 예산안을 발표했다.", "야당은 비판했다."],
     ),
+    # a footnote or citation marker after the stop (text copied from Wikipedia or a report)
+    # belongs to the sentence it ends; the next one starts after it
+    (
+        "He said so.[3] Others disagreed.[12][13] The vote was held.",
+        ["He said so.[3]", "Others disagreed.[12][13]", "The vote was held."],
+    ),
+    ("Prices rose.² The bank held rates.", ["Prices rose.²", "The bank held rates."]),
+    (
+        "See [3] for more. It was held in [2022] too.",
+        ["See [3] for more.", "It was held in [2022] too."],
+    ),
 ]
 
 

@@ -78,9 +78,12 @@ SCRIPT_STOPS = _SPACELESS_STOPS + _CASELESS_STOPS
 # after a stop and before white space they close it. French sets a closing » off by a (no-break)
 # space ("pas ! » a-t-il dit"): it closes the quotation when white space follows (an opening
 # one, »Nein«, has a word after it).
+# A footnote or citation marker after the stop ("so.[3] Others", "rose.² The") ends the sentence
+# with it: a stop so marked is read as a question mark is (a capital after it starts another).
+_MARKERS = r"\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
 _END = re.compile(
     rf"(?=[.?!…{SCRIPT_STOPS}])(?:(?:\.{{3}}|\.(?:[ \t]\.){{2}}|…|(?<![.?!])[.?!]+)"
-    r"(?:[”’\"')\]»“‘«]|[ \u00a0\u202f]»)*(?=\s)"
+    rf"(?:[”’\"')\]»“‘«]|[ \u00a0\u202f]»|{_MARKERS})*(?=\s)"
     r"|(?<=[a-z]{3})[.?!][”’\"')\]»]*(?=[“‘\"]?[A-Z][a-z])"
     rf"|[{_SPACELESS_STOPS}]+[”’\"')\]»」』）]*"
     rf"|[{_CASELESS_STOPS}]+[”’\"')\]»]*(?=\s))"
@@ -143,7 +146,8 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
     if first in _DASHES:
         return False  # no sentence starts with a dash: "WOODSIDE, Calif. – President ..."
     if core != ".":
-        # ?, !, ellipsis: a sentence end when something capitalised or a quotation follows
+        # ?, !, ellipsis, a stop with a footnote marker: a sentence end when something
+        # capitalised or a quotation follows
         return starts_upper or opens_quote or not first.isalnum()
     if text[term_start + 1 : term_end] and text[term_start + 1 : term_end].strip(_CLOSING) == "":
         # A full stop inside closing quotes or brackets: '“No.” He said' ends a sentence.
