@@ -4,7 +4,10 @@ One row per claim that a reviewer labelled or an adjudicator decided, in reading
 `final_source` says where the final label comes from: `adjudicated` (a decision, with its
 reason, who and when), `unanimous` (two or more reviewers, all the same label), `single` (one
 reviewer's label) or `undecided` (reviewers disagree and nobody decided yet: no final label).
-CSV has one `label:<reviewer>` column per reviewer; JSONL has a `labels` object instead.
+Beside them, what each reviewer gave for it: CSV has `label:<reviewer>` columns, then
+`note:<reviewer>` and `evidence:<reviewer>` (the sentences they linked, a JSON array as
+`evidence_text` in `export`); JSONL has `labels`, `notes` and `evidence` objects instead (a
+reviewer with no note or link is left out of those), so an adjudicated row shows why.
 As in every export, an empty value (no reason, no adjudicator) is "" in CSV and null in JSONL.
 """
 
@@ -25,17 +28,27 @@ COLUMNS = [
 
 
 def final_rows(store: Store) -> Iterator[dict]:
-    """Rows with COLUMNS and `labels` (reviewer -> label), in reading order; claims a
+    """Rows with COLUMNS, `labels` (reviewer -> label), `notes` (reviewer -> note) and
+    `evidence` (reviewer -> linked sentences), in reading order; claims a
     re-import took away (orphans: their labels and decision are kept) after their story's
     claims, as `export` lists them, with the sentence and article they had."""
     for story in store.stories():
         finals = store.finals(story=story)
         labels: dict[str, dict[str, str]] = {}
+        notes: dict[str, dict[str, str]] = {}
+        evidence: dict[str, dict[str, list[str]]] = {}
         where: dict[str, tuple[str, str]] = {}  # claim id -> (article, sentence) as snapshot
         for ann in store.annotations(story=story):
             if ann.label is not None:
                 labels.setdefault(ann.claim_id, {})[ann.reviewer] = ann.label
                 where.setdefault(ann.claim_id, (ann.article, ann.claim_text))
+            # a note or link is a reviewer's reason, kept even on a label they since cleared
+            if ann.note:
+                notes.setdefault(ann.claim_id, {})[ann.reviewer] = ann.note
+            if ann.links:
+                evidence.setdefault(ann.claim_id, {})[ann.reviewer] = [
+                    link.text for link in ann.links
+                ]
         for f in finals.values():
             where.setdefault(f.claim_id, (f.article, f.claim_text))
         claims = [(c.id, c.article, c.index, c.text) for c in store.claims(story)]
@@ -53,7 +66,8 @@ def final_rows(store: Store) -> Iterator[dict]:
                 "story": story, "article": article, "claim_id": claim_id,
                 "claim_index": index, "claim": text, "final_label": None,
                 "final_source": None, "reason": None, "decided_by": None, "decided_at": None,
-                "labels": given,
+                "labels": given, "notes": notes.get(claim_id, {}),
+                "evidence": evidence.get(claim_id, {}),
             }  # fmt: skip
             if final is not None:
                 row.update(final_label=final.label, final_source="adjudicated",
@@ -76,12 +90,19 @@ def write_final_export(
     rows = final_rows(store)
     columns = COLUMNS
     if fmt == "csv":
-        columns = [*COLUMNS, *(f"label:{r}" for r in reviewers)]
+        columns = [
+            *COLUMNS,
+            *(f"{kind}:{r}" for kind in ("label", "note", "evidence") for r in reviewers),
+        ]
         rows = (_flat(row) for row in rows)
     with open_output(out, protect=protected_paths(store)) as f:
         return write_records(rows, f, columns, fmt, excel=excel)
 
 
 def _flat(row: dict) -> dict:
-    labels = row.pop("labels")
-    return {**row, **{f"label:{r}": lab for r, lab in labels.items()}}
+    per_reviewer = {
+        f"{kind}:{r}": value
+        for kind, key in (("label", "labels"), ("note", "notes"), ("evidence", "evidence"))
+        for r, value in row.pop(key).items()
+    }
+    return {**row, **per_reviewer}

@@ -159,3 +159,31 @@ def test_stats_counts_a_decision_whose_sentence_was_edited(store):
     lines = list(format_stats(s))
     assert "orphaned annotations (claim no longer in its article): 1" in lines
     assert "orphaned final labels (claim no longer in its article): 1" in lines
+
+
+def test_export_final_shows_each_reviewers_note_and_linked_evidence(store, tmp_path):
+    # the final export had only each reviewer's label: a lead reading it saw "ana unverified,
+    # ben contradicted" without the note and the sentence ana gave for hers
+    import csv
+    import json
+
+    from annotations.final_export import write_final_export
+
+    s, ids = store
+    other = next(c for c in seed_story().claims() if c.article != seed_story().claims()[0].article)
+    s.set_label(ids[0], "unverified", "ana")
+    s.set_note(ids[0], "ana", "40 not 42, =see the wire")
+    s.toggle_link(ids[0], "ana", other.id)
+    s.set_label(ids[0], "contradicted", "ben")
+    s.decide(ids[0], "contradicted", LEAD, "numbers differ")
+    write_final_export(s, tmp_path / "final.csv")
+    with open(tmp_path / "final.csv", newline="", encoding="utf-8") as f:
+        [row] = list(csv.DictReader(f))
+    assert (row["label:ana"], row["label:ben"], row["final_label"]) == (
+        "unverified", "contradicted", "contradicted")  # fmt: skip
+    assert row["note:ana"] == "40 not 42, =see the wire" and row["note:ben"] == ""
+    assert json.loads(row["evidence:ana"]) == [other.text] and row["evidence:ben"] == ""
+    write_final_export(s, tmp_path / "final.jsonl", fmt="jsonl")
+    [record] = [json.loads(line) for line in (tmp_path / "final.jsonl").read_text().splitlines()]
+    assert record["notes"] == {"ana": "40 not 42, =see the wire"}
+    assert record["evidence"] == {"ana": [other.text]}
