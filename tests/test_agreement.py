@@ -261,3 +261,26 @@ def test_the_table_shows_no_agreement_as_0_not_minus_0(tmp_path):
             s.set_label(claim.id, labels[2 * i % 3], "ben")
     table = CliRunner().invoke(main, ["agreement", "--db", str(path), "--samples", "0"]).output
     assert "Gwet's AC1" in table and "-0.000" not in table, table
+
+
+def test_the_table_says_when_few_claims_or_a_one_label_reviewer_make_values_shaky(tmp_path):
+    # 5 claims gave "κ 0.000 [0.000, 0.000]" beside 60% agreement, and narrow intervals, with
+    # no word that a reviewer who gives one label always has κ 0, or that 5 claims are few
+    from storyfactory import SEED, make_story
+
+    long = "The coast guard said 40 passengers were rescued from the water by fishing boats."
+    story = make_story("storm", {**SEED, "d.txt": [long]})
+    path = tmp_path / "team.db"
+    long_claim = story.claims()[-1]
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+        for i, claim in enumerate(story.claims()[:4]):
+            s.set_label(claim.id, "consistent", "ana")
+            s.set_label(claim.id, "consistent" if i % 2 else "contradicted", "ben")
+        s.set_label(long_claim.id, "consistent", "ana")
+        s.set_label(long_claim.id, "unverified", "ben")
+    table = CliRunner().invoke(main, ["agreement", "--db", str(path)]).output
+    assert "few claims: under 30" in table, table
+    assert "ana / ben: one of them gave a single label throughout" in table
+    # a sentence cut short in the disagreements says so
+    assert repr(long_claim.text[:69] + "…") in table

@@ -7,19 +7,27 @@ import io
 import json
 from collections.abc import Callable, Iterator
 
-from annotations.agreement import Estimate, Report
+from annotations.agreement import Estimate, Pair, Report
 from reader.models import LABELS, counted, shown_name, shown_names, shown_path
 
 CSV_COLUMNS = [
     "scope", "statistic", "first", "second", "first_label", "second_label", "claims", "value",
     "low", "high",
 ]  # fmt: skip
+# Under this many claims a bootstrap percentile interval is rough: the table says so
+FEW_CLAIMS = 30
 STATISTICS = (
     ("percent agreement", "agreement"),
     ("Fleiss' kappa", "fleiss"),
     ("Krippendorff's alpha", "alpha"),
     ("Gwet's AC1", "ac1"),
 )
+
+
+def _one_label(p: Pair) -> bool:
+    """One of the pair gave the same label on every claim both labelled."""
+    used = [k for k, n in p.confusion.items() if n]
+    return bool(used) and (len({a for a, _ in used}) == 1 or len({b for _, b in used}) == 1)
 
 
 def _num(value: float | None) -> str:
@@ -43,6 +51,11 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
         if not r.claims:
             yield ""
             continue
+        if r.claims < FEW_CLAIMS:
+            yield (
+                f"  few claims: under {FEW_CLAIMS}, values swing with a single claim and "
+                "bootstrap intervals are rough (often too narrow): a first look only"
+            )
         yield f"  {'statistic':<22} {'value':>6} 95% interval"
         for title, attr in STATISTICS:
             yield f"  {title:<22} {_est(getattr(r, attr))}"
@@ -51,6 +64,13 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
         for p in r.pairs:
             name = f"{shown_name(p.first)} / {shown_name(p.second)}"
             yield f"  {name:<{width}}  {p.claims:>6}  {_est(p.agreement):<23}  {_est(p.kappa)}"
+        constant = [p for p in r.pairs if _one_label(p)]
+        if constant:
+            names = ", ".join(f"{shown_name(p.first)} / {shown_name(p.second)}" for p in constant)
+            yield (
+                f"  {names}: one of them gave a single label throughout, so Cohen's kappa is 0 "
+                "(n/a if both did) whatever they agree on: see agreement and Gwet's AC1"
+            )
         for p in r.pairs:
             if not p.claims:
                 continue
@@ -69,7 +89,8 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
             )
             text = claim.text if claim else ""
             shown = ", ".join(f"{shown_name(rev)} {lab}" for rev, lab in labels.items())
-            yield f"    {where} {text[:70]!r}: {shown}"
+            cut = text if len(text) <= 70 else text[:69] + "…"  # marked: not the claim's end
+            yield f"    {where} {cut!r}: {shown}"
         yield ""
 
 
