@@ -412,11 +412,13 @@ def run_import(
     jobs: int = 1,
     defer: bool = False,
     lines: bool = False,
+    reports: list | None = None,
 ) -> list[str]:
     """Import every path with a progress bar; print a summary (only problems if quiet); the
     names of the stories imported (or found unchanged), in order.
     `defer`: long stories' evidence and suggestions are left for later (`import_path`).
     `lines`: progress as lines (`StoryBar`), and a line a path done when there are several.
+    `reports`: extended with each story's ImportReport (what changed, orphaned annotations).
 
     A path without any article is an error (exit 2), after saying which files were skipped.
     """
@@ -465,6 +467,8 @@ def run_import(
                 say(f"warning {w}", err=True)
         else:
             print_summary(path, result)
+        if reports is not None:
+            reports.extend(result.reports)
         if not result.reports:
             if result.refused:
                 raise CorpusError(f"nothing imported from {shown_path(path)}")
@@ -551,14 +555,16 @@ def open_cmd(
             targets = list(paths)
             if not targets and not store.stories():
                 targets = [str(bundled_seeds())]
+            reports: list = []
             imported = run_import(
                 store, targets, max_mb, quiet=True, follow_symlinks=follow_symlinks,
-                jobs=usable_cores(), defer=True,
+                jobs=usable_cores(), defer=True, reports=reports,
             )  # fmt: skip
             # what those left to analyse, and any an earlier import left so, were read from
             analysing = sorted({p for n in store.analysing() if (p := store.story_path(n))})
             # the name typed another way is the reviewer whose tags are here, not a new one
             reviewer = as_stored(reviewer or default_reviewer(), store.reviewers())
+            notice = reimport_notice(reports, reviewer)
         finally:
             store.close()
     from reader.corpus.decode import on_disk
@@ -589,10 +595,33 @@ def open_cmd(
                 guidelines=guidelines,
                 background=background,
                 story=imported[0] if paths else None,  # the story asked for opens
+                notice=notice,
             )
     finally:
         if background is not None:
             background.stop()
+
+
+def reimport_notice(reports: list, reviewer: str) -> str:
+    """What the app says on opening when an import just changed a story's articles: the
+    summary `import` prints went to the terminal behind the app, so a reviewer whose tagged
+    sentence an outlet corrected saw their label vanish without a word."""
+    said = []
+    for r in reports:
+        changed = r.articles_changed + r.articles_removed
+        if r.skipped or not changed:
+            continue
+        mine = sum(1 for a in r.orphaned if a.reviewer == reviewer and a.label is not None)
+        lost = (
+            f"; {counted(mine, 'label')} of yours "
+            f"{'is on a sentence' if mine == 1 else 'are on sentences'} no longer in it "
+            "(kept, exported as orphaned)"
+            if mine
+            else ""
+        )
+        names = ", ".join(shown_path(n) for n in changed)
+        said.append(f"{shown_path(r.story)} was imported again: {names} changed{lost}.")
+    return " ".join(said)
 
 
 def _check_guidelines(path: str) -> None:

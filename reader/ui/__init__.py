@@ -25,6 +25,7 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
             guidelines=settings.get("guidelines"),
             background=settings.get("background"),
             story=settings.get("story"),
+            notice=settings.get("notice", ""),
         )
         app.gc_paused = True
         app.run()

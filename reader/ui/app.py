@@ -154,8 +154,10 @@ class CrossreadApp(App[None]):
         guidelines: str | None = None,
         background: BackgroundImport | None = None,
         story: str | None = None,
+        notice: str = "",
     ) -> None:
         """`advance` None: as the config file says (default: move on after tagging).
+        `notice`: said once the first frame is up (what the import before it changed).
         `guidelines`: a Markdown file for `g` (default: guidelines.md beside the story).
         `background`: the import working out the evidence of stories still analysing.
         `story`: the story to open (default: the one the reviewer left off in)."""
@@ -178,6 +180,7 @@ class CrossreadApp(App[None]):
         self.adjudicate = adjudicate
         self.guidelines = guidelines  # open on the adjudication screen (reviewer = adjudicator)
         self.asked_story = story
+        self.opening_notice = notice
         self.background = background
         self.analysis_step = ""  # what `background` is doing, as the watch last read it
         self.compare_name: str | None = None
@@ -276,6 +279,8 @@ class CrossreadApp(App[None]):
             self._review_screen.starting = False
         self.call_later(self.watch.alive)  # its commit (a connection, an fsync) waits too
         self.call_later(self._same_but_case)
+        if self.opening_notice:
+            self.say(self.opening_notice)
         gc.freeze()
         if self.gc_paused:
             self.gc_paused = False
@@ -1060,11 +1065,12 @@ def build_app(
     guidelines: str | None = None,
     background: BackgroundImport | None = None,
     story: str | None = None,
+    notice: str = "",
 ) -> CrossreadApp:
     """The app the CLI runs and the tests drive. Raises StoreError for a database it cannot open."""
     return CrossreadApp(
         db_path, reviewer, advance=advance, adjudicate=adjudicate, guidelines=guidelines,
-        background=background, story=story,
+        background=background, story=story, notice=notice,
     )  # fmt: skip
 
 
