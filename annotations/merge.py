@@ -64,6 +64,9 @@ class MergeReport:
     finals: int = 0
     finals_removed: int = 0  # withdrawn since an earlier merge
     preferred: list[str] = field(default_factory=list)  # "story/article" taken from --prefer
+    # sentences a preferred version took away: ("story/article", sentence, who had labelled it
+    # there, reviewers then "(final)" for a final label), kept as orphans
+    orphaned: list[tuple[str, str, list[str]]] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
 
     @property
@@ -228,6 +231,8 @@ def _merge(
     report = MergeReport(output=store.path, inputs=[n for n, _ in sources])
     winners = _winners(store.conn, store.path, sources, prefer)
     report.preferred = sorted(f"{s}/{a}" for s, a in winners)
+    changed = sorted({story for story, _ in winners})
+    before = _orphaned(store, changed)
     with store._write():
         into = _Into(store.conn, store.path, report)
         for name, src in sources:
@@ -243,7 +248,28 @@ def _merge(
             for row in _rows(src, META_TABLE, "key LIKE ?", (ANALYSING + "%",)):
                 into.insert(META_TABLE, row)
             progress(f"read {name}")
+    after = _orphaned(store, changed)
+    lost: dict[tuple[str, str], list[str]] = {}
+    for key in sorted(set(after) - set(before), key=lambda k: (after[k][:2], k[1] == _FINAL, k[1])):
+        where, text, _ = after[key]
+        lost.setdefault((where, text), []).append(key[1])
+    report.orphaned = [(where, text, who) for (where, text), who in lost.items()]
     return report
+
+
+def _orphaned(store: Store, stories: list[str]) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(claim id, reviewer or _FINAL) -> ("story/article", sentence, "") of the labels and
+    final labels of `stories` whose sentence is no longer in its article."""
+    out: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for story in stories:
+        for a in store._orphans(story):
+            if a.label is not None:
+                out[(a.claim_id, a.reviewer)] = (f"{story}/{a.article}", a.claim_text, "")
+        present = {c.id for c in store.claims(story)}
+        for f in store.finals(story=story).values():
+            if f.claim_id not in present:
+                out[(f.claim_id, _FINAL)] = (f"{story}/{f.article}", f.claim_text, "")
+    return out
 
 
 def _rows(

@@ -368,3 +368,31 @@ def test_one_database_given_twice_is_refused(team, tmp_path):
     assert not out.exists()
     merge([first], out)  # look-alike: given once, it merges
     assert out.exists()
+
+
+def test_a_second_round_merge_says_which_labels_a_corrected_article_orphaned(tmp_path):
+    # round 2: an outlet corrected a sentence, the reviewers re-imported it, and the merge into
+    # the team file (--prefer) said only "kept the version in the preferred file": the lead
+    # could not tell that two labels and a decision now sit on a sentence no longer there
+    ana, ben, out = tmp_path / "ana.db", tmp_path / "ben.db", tmp_path / "team.db"
+    ids = reviewer_db(ana, "ana")
+    reviewer_db(ben, "ben")
+    merge([ana, ben], out)
+    with Store.open(out) as t:
+        t.decide(ids[1], "contradicted", "lead", "ana is right")
+    corrected = {
+        **SEED,
+        "a.txt": [SEED["a.txt"][0], "Five people were injured.", *SEED["a.txt"][2:]],
+    }
+    for path in (ana, ben):
+        with Store.open(path) as s:
+            s.import_story(make_story("storm", corrected), [])
+    report = merge([ana, ben], out, prefer=ana)
+    where, text, who = ("storm/a.txt", SEED["a.txt"][1], ["ana", "ben", "(final)"])
+    assert report.orphaned == [(where, text, who)]
+    lines = list(format_merge(report))
+    assert (
+        f"  storm/a.txt: 2 labels (ana, ben) and the final label on {text!r}, a sentence no "
+        "longer in the article: kept as orphans (export lists them after the story's claims)"
+    ) in lines, lines
+    assert merge([ana, ben], out, prefer=ana).orphaned == []  # said once, when it happens
