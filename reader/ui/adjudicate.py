@@ -266,9 +266,12 @@ class AdjudicateScreen(ModalScreen[None]):
         self._do(self.adjudication.withdraw)
 
     def action_next(self) -> None:
+        kind = "disagreement" if self.adjudication.mode == "disagreement" else "single label"
+        on = self.adjudication.index
         if not self.adjudication.next():
-            kind = "disagreement" if self.adjudication.mode == "disagreement" else "single label"
             self.app.say(f"No undecided {kind} left.")
+        elif self.adjudication.index == on:  # (it wrapped round to this one: n did nothing)
+            self.app.say(f"This is the last undecided {kind}: c / x / u decides it.")
         self.show()
 
     def action_move(self, step: int) -> None:

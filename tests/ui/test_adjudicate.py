@@ -188,3 +188,19 @@ async def test_its_notices_replace_each_other_as_on_the_review_screen(seeded_db:
         await pilot.pause(0.2)
         assert [n.message for n in app._notifications] == ["Nothing to undo."]
         assert "Nothing to undo." in screen_lines(app)[-1]
+
+
+async def test_n_on_the_last_undecided_disagreement_says_so(seeded_db: str) -> None:
+    # n on the only disagreement left did nothing at all: no move, no word
+    claims = label_team(seeded_db)
+    app = build_app(seeded_db, LEAD, adjudicate=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("x")  # the first decided: the third claim is the last one left
+        await pilot.press("n")
+        assert app.screen.adjudication.claim == claims[2]
+        await pilot.press("n")
+        await pilot.pause(0.1)
+        assert app.screen.adjudication.claim == claims[2]
+        said = [n.message for n in app._notifications]
+        assert said[-1:] == ["This is the last undecided disagreement: c / x / u decides it."]
