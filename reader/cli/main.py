@@ -713,7 +713,9 @@ def import_cmd(
     "--reviewer", default=None, callback=utf8_name, help="Only this reviewer's annotations."
 )
 @click.option(
-    "--final", is_flag=True, help="Final labels (adjudicated) with each reviewer's label beside."
+    "--final",
+    is_flag=True,
+    help="Final labels (adjudicated) with each reviewer's label, note and evidence beside.",
 )
 def export_cmd(
     db: str,
