@@ -43,6 +43,7 @@ REVIEW_ACTIONS = {
     "link_compare", "view_candidate",
 }  # fmt: skip
 NOTICE_SECONDS = 3  # how long an information notice stays up
+OPENING_NOTICE_SECONDS = 10  # ...one said as the app opens, before the reviewer may be looking
 EXIT_AFTER_PAINT = "CROSSREAD_EXIT_AFTER_PAINT"  # benchmarks/startup.py: quit after first paint
 
 
@@ -280,7 +281,7 @@ class CrossreadApp(App[None]):
         self.call_later(self.watch.alive)  # its commit (a connection, an fsync) waits too
         self.call_later(self._same_but_case)
         if self.opening_notice:
-            self.say(self.opening_notice)
+            self.say(self.opening_notice, seconds=OPENING_NOTICE_SECONDS)
         gc.freeze()
         if self.gc_paused:
             self.gc_paused = False
@@ -302,7 +303,8 @@ class CrossreadApp(App[None]):
         if same and reviewer not in known:
             self.say(
                 f"No tags by {reviewer} yet; {', '.join(same)} has some: names are "
-                f"case-sensitive (--reviewer {shlex.quote(same[0])})."
+                f"case-sensitive (--reviewer {shlex.quote(same[0])}).",
+                seconds=OPENING_NOTICE_SECONDS,
             )
 
     def _exit_after_paint(self) -> None:
@@ -499,11 +501,12 @@ class CrossreadApp(App[None]):
     def _save_place(self) -> None:
         self.review.save_place()
 
-    def say(self, message: str, *, error: bool = False) -> None:
+    def say(self, message: str, *, error: bool = False, seconds: float | None = None) -> None:
         """A notification whose text is shown literally, never as markup. An information
         notice is one line over the footer (crossread.tcss) and replaces the one before: two
         stacked would climb over the evidence a reviewer reads while tagging. Errors stay
-        until they time out, larger, above it."""
+        until they time out, larger, above it. `seconds`: how long, if not the usual (a
+        notice on opening, which the reviewer may not be looking at yet)."""
         if not error:
             for shown in list(self._notifications):
                 if shown.severity == "information":
@@ -512,7 +515,7 @@ class CrossreadApp(App[None]):
             one_line(message),
             severity="error" if error else "information",
             markup=False,
-            timeout=8 if error else NOTICE_SECONDS,
+            timeout=seconds or (8 if error else NOTICE_SECONDS),
         )
 
     # ---- writing -----------------------------------------------------------------------------

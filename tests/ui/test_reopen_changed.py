@@ -49,3 +49,6 @@ async def test_the_app_says_the_notice_it_opens_with(sourced_db: str) -> None:
         assert [n.message for n in app._notifications] == [
             "storm was imported again: a.txt changed."
         ]
+        # up long enough to be read by a reviewer who looks at the screen a moment after
+        # starting it (3 s, as a key's notice, was gone by then)
+        assert [n.timeout for n in app._notifications] == [10]
