@@ -87,6 +87,32 @@ def test_three_tags_survive_kill_9(tmp_path: Path) -> None:
     }
 
 
+def test_a_closed_terminal_keeps_the_place_and_frees_the_undo_history(tmp_path: Path) -> None:
+    # closing the terminal (SIGHUP, as a dropped SSH connection) killed the app: it reopened
+    # where the reviewer had been a second before, and its window stayed "open" for 30 s, its
+    # changes no other window's to undo meanwhile
+    db = tmp_path / "hup.db"
+    cmd = [*crossread_command(), str(SEEDS), "--db", str(db), "--reviewer", "e2e"]
+    session = f"crossread-hup-{os.getpid()}"
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "36", pane_command(tmp_path, cmd))
+    try:
+        wait_for(session, " tagged")
+        pid = int(tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0])
+        tmux("send-keys", "-t", session, "j", "j", "j")
+        wait_for(session, "claim 4/")
+    finally:
+        subprocess.run([TMUX, "kill-session", "-t", session], capture_output=True)
+    deadline = time.monotonic() + 20
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    with Store.open(db) as store:
+        story = store.stories()[0]
+        fourth = store.claims(story, store.articles(story)[0].name)[3]
+        assert store.get_state("e2e", "claim") == fourth.id
+        keys = [k for (k,) in store.conn.execute("SELECT key FROM state WHERE reviewer = 'e2e'")]
+    assert not [k for k in keys if k.startswith("session:")]
+
+
 def running_with(text: str) -> list[str]:
     """The command lines of this machine's processes that mention `text`."""
     found = []

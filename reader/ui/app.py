@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
+import signal
 import sys
 import time as _time
 from collections.abc import Iterable
@@ -251,6 +253,12 @@ class CrossreadApp(App[None]):
         )
         self.review.run_write = self.writer.submit
         self.review.on_landed = self._landed
+        # a closed terminal or a dropped SSH connection (SIGHUP), or a shutdown (SIGTERM), ends
+        # the window as q does: its place is saved and its writes waited for (killed by the
+        # signal, it reopened where the reviewer had been a second before)
+        for hangup in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(hangup, self.exit)
         try:
             self.review.restore(self.asked_story)
             self.show_article()
