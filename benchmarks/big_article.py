@@ -81,9 +81,9 @@ def write_two_long(folder: Path, sentences: int) -> None:
         (folder / f"long{k}.txt").write_text(body, encoding="utf-8")
 
 
-def cpu_import(folder: Path, db: Path) -> tuple[float, float]:
-    """Wall and CPU seconds (user + system, with the import's worker processes) of
-    `crossread import folder --db db` in a subprocess."""
+def timed_import(folder: Path, db: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, with the import's worker processes) and peak
+    RSS (MB) of `crossread import folder --db db` in a subprocess."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
@@ -93,7 +93,8 @@ def cpu_import(folder: Path, db: Path) -> tuple[float, float]:
     )
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return elapsed, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return elapsed, cpu, max(after.ru_maxrss, before.ru_maxrss) / 1024
 
 
 def two_long(sentences: int) -> None:
@@ -102,27 +103,13 @@ def two_long(sentences: int) -> None:
         root = Path(tmp)
         write_two_long(root / "two" / "story", sentences)
         shutil.copytree(SEEDS, root / "seeds")
-        seeds_wall, seeds_cpu = cpu_import(root / "seeds", root / "seeds.db")
-        wall, cpu = cpu_import(root / "two", root / "two.db")
+        seeds_wall, seeds_cpu, _ = timed_import(root / "seeds", root / "seeds.db")
+        wall, cpu, _ = timed_import(root / "two", root / "two.db")
     print(f"story: two articles of {sentences:,} varied sentences each")
     print(
         f"import: {wall:.1f} s wall, {cpu:.1f} s CPU "
         f"(seeds {seeds_wall:.1f} s wall, {seeds_cpu:.1f} s CPU: {cpu / seeds_cpu:.0f}x the CPU)"
     )
-
-
-def timed_import(folder: Path, db: Path) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of `crossread import folder --db db` in a subprocess."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "reader", "import", str(folder), "--db", str(db)],
-        check=True,
-        capture_output=True,
-    )
-    elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before) / 1024
 
 
 def main() -> None:
@@ -138,10 +125,10 @@ def main() -> None:
         root = Path(tmp)
         sentences = write_story(root / "big" / "story", int(args.mb * 1_000_000))
         shutil.copytree(SEEDS, root / "seeds")
-        seeds_s, _ = timed_import(root / "seeds", root / "seeds.db")
-        big_s, peak = timed_import(root / "big", root / "big.db")
+        seeds_s, _, _ = timed_import(root / "seeds", root / "seeds.db")
+        big_s, _, peak = timed_import(root / "big", root / "big.db")
         repeated = write_repeating(root / "repeated" / "story", int(args.mb * 1_000_000))
-        repeated_s, _ = timed_import(root / "repeated", root / "repeated.db")
+        repeated_s, _, _ = timed_import(root / "repeated", root / "repeated.db")
         seeds_paint = min(first_paint(APP, str(root / "seeds.db")) for _ in range(3))
         big_paint = min(first_paint(APP, str(root / "big.db")) for _ in range(3))
         opened = [
