@@ -18,6 +18,11 @@ def counted(n: int, noun: str, plural: str = "") -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def clipped(text: str, width: int) -> str:
+    """`text` cut to `width` characters, a cut one ending in "…" (not the sentence's end)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 _NUMBER = re.compile(r"(\d+)")
 
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterator
 
 from annotations.agreement import Estimate, Pair, Report
-from reader.models import LABELS, counted, shown_name, shown_names, shown_path
+from reader.models import LABELS, clipped, counted, shown_name, shown_names, shown_path
 
 CSV_COLUMNS = [
     "scope", "statistic", "first", "second", "first_label", "second_label", "claims", "value",
@@ -89,8 +89,7 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
             )
             text = claim.text if claim else ""
             shown = ", ".join(f"{shown_name(rev)} {lab}" for rev, lab in labels.items())
-            cut = text if len(text) <= 70 else text[:69] + "…"  # marked: not the claim's end
-            yield f"    {where} {cut!r}: {shown}"
+            yield f"    {where} {clipped(text, 70)!r}: {shown}"
         yield ""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from annotations.merge import MergeReport
-from reader.models import counted, shown_names, shown_path
+from reader.models import clipped, counted, shown_names, shown_path
 
 
 def format_merge(report: MergeReport) -> Iterator[str]:
@@ -29,15 +29,15 @@ def format_merge(report: MergeReport) -> Iterator[str]:
         names = [n for n in who if n != "(final)"]
         given = [f"{counted(len(names), 'label')} ({shown_names(names)})"] if names else []
         given += ["the final label"] if "(final)" in who else []
-        cut = text if len(text) <= 60 else text[:59] + "…"
         yield (
-            f"  {shown_path(where)}: {' and '.join(given)} on {cut!r}, a sentence no longer in "
-            "the article: kept as orphans (export lists them after the story's claims)"
+            f"  {shown_path(where)}: {' and '.join(given)} on {clipped(text, 60)!r}, a sentence "
+            "no longer in the article: kept as orphans (export lists them after the story's "
+            "claims)"
         )
     for c in report.conflicts:
         who = "final label" if c.reviewer == "(final)" else c.reviewer
         yield (
-            f"conflict: {who} on {c.claim_id} ({c.claim_text[:60]!r}): kept "
+            f"conflict: {who} on {c.claim_id} ({clipped(c.claim_text, 60)!r}): kept "
             f"{c.kept or 'no label'} ({c.kept_from}, {c.kept_at}) over "
             f"{c.dropped or 'no label'} ({c.dropped_from}, {c.dropped_at})"
         )
