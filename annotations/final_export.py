@@ -20,10 +20,11 @@ from typing import TextIO
 from annotations.export import protected_paths
 from annotations.output import open_output, write_records
 from annotations.store import Store
+from reader.corpus.sources import display_source
 
 COLUMNS = [
-    "story", "article", "claim_id", "claim_index", "claim", "final_label", "final_source",
-    "reason", "decided_by", "decided_at",
+    "story", "article", "title", "source", "claim_id", "claim_index", "claim", "final_label",
+    "final_source", "reason", "decided_by", "decided_at",
 ]  # fmt: skip
 
 
@@ -52,7 +53,10 @@ def final_rows(store: Store) -> Iterator[dict]:
         for f in finals.values():
             where.setdefault(f.claim_id, (f.article, f.claim_text))
         claims = [(c.id, c.article, c.index, c.text) for c in store.claims(story)]
-        position = {a.name: k for k, a in enumerate(store.articles(story))}
+        articles = store.articles(story)
+        position = {a.name: k for k, a in enumerate(articles)}
+        # the outlet as `export` names it; an orphan's article may be gone: None, no name
+        named = {a.name: (a.title or None, display_source(a.name, a.source)) for a in articles}
         gone = sorted(
             set(where) - {c[0] for c in claims},
             key=lambda cid: (position.get(where[cid][0], len(position)), where[cid][0], cid),
@@ -62,8 +66,10 @@ def final_rows(store: Store) -> Iterator[dict]:
             given, final = labels.get(claim_id, {}), finals.get(claim_id)
             if not given and final is None:
                 continue
+            title, source = named.get(article, (None, None))
             row = {
-                "story": story, "article": article, "claim_id": claim_id,
+                "story": story, "article": article, "title": title, "source": source,
+                "claim_id": claim_id,
                 "claim_index": index, "claim": text, "final_label": None,
                 "final_source": None, "reason": None, "decided_by": None, "decided_at": None,
                 "labels": given, "notes": notes.get(claim_id, {}),

@@ -187,3 +187,35 @@ def test_export_final_shows_each_reviewers_note_and_linked_evidence(store, tmp_p
     [record] = [json.loads(line) for line in (tmp_path / "final.jsonl").read_text().splitlines()]
     assert record["notes"] == {"ana": "40 not 42, =see the wire"}
     assert record["evidence"] == {"ana": [other.text]}
+
+
+def test_export_final_names_each_articles_outlet_and_headline(tmp_path):
+    # the final file named articles only by file name ("a.txt"): a lead had to open the
+    # plain export, which has them, to know which outlet said what
+    import csv
+
+    from click.testing import CliRunner
+
+    from reader.cli.main import main
+
+    story = tmp_path / "ferry"
+    story.mkdir()
+    (story / "a.txt").write_text(
+        "---\nsource: Daily Courier\n---\nFerry fire off Kessa\n\n42 passengers were rescued.\n"
+    )
+    (story / "b.txt").write_text(
+        "Ferry blaze\n\nThe coast guard said 40 passengers were rescued.\n"
+    )
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(main, ["import", str(story), "--db", db]).exit_code == 0
+    with Store.open(db) as s:
+        first = s.claims("ferry", "a.txt")[1]
+        s.set_label(first.id, "contradicted", "ana")
+    done = CliRunner().invoke(
+        main, ["export", "--db", db, "--final", "-o", str(tmp_path / "f.csv")]
+    )
+    assert done.exit_code == 0, done.output
+    with open(tmp_path / "f.csv", newline="", encoding="utf-8") as f:
+        [row] = list(csv.DictReader(f))
+    assert (row["article"], row["source"], row["title"]) == (
+        "a.txt", "Daily Courier", "Ferry fire off Kessa")  # fmt: skip
