@@ -186,6 +186,27 @@ def _article_texts(conn: sqlite3.Connection, name: str) -> dict[tuple[str, str],
         raise MergeError(f"cannot read {name}: {str(e).split(' with text ', 1)[0]}") from None
 
 
+def _imported_at(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(story, when it was last imported with changes) of a file: when its articles were read."""
+    try:
+        return conn.execute("SELECT name, imported_at FROM stories").fetchall()
+    except sqlite3.DatabaseError:
+        return []  # (a damaged file is named when its articles are read)
+
+
+def _versions(story: str, holders: list[list[str]], imported: dict[tuple[str, str], str]) -> str:
+    """The files holding each version of an article, with when each version was imported and
+    which is the latest: the one an outlet's correction is likely in."""
+    times = [max((imported.get((f, story), "") for f in files), default="") for files in holders]
+    latest = max(times)
+    shown = []
+    for files, when in zip(holders, times, strict=True):
+        at = f"{when[:10]} {when[11:16]} UTC" if len(when) >= 16 else "at an unknown time"
+        mark = ", the latest" if when == latest and times.count(latest) == 1 else ""
+        shown.append(f"{', '.join(files)}: imported {at}{mark}")
+    return " vs ".join(shown)
+
+
 def _winners(
     dest: sqlite3.Connection | None,
     dest_name: str,
@@ -195,16 +216,18 @@ def _winners(
     """Articles whose text differs between files -> the input whose version wins (None: the
     output's own). Refuses, naming the articles, when no file is preferred."""
     versions: dict[tuple[str, str], dict[str, list[str]]] = {}
+    imported: dict[tuple[str, str], str] = {}  # (file, story) -> when its version was imported
     files = [(dest_name, dest), *sources] if dest is not None else sources
     for name, conn in files:
         for key, text in _article_texts(conn, name).items():
             versions.setdefault(key, {}).setdefault(text, []).append(name)
+        imported.update(((name, story), when) for story, when in _imported_at(conn))
     clashes = {k: v for k, v in versions.items() if len(v) > 1}
     if not clashes:
         return {}
     if prefer is None:
         shown = "; ".join(
-            f"{s}/{a} ({' vs '.join(', '.join(files) for files in v.values())})"
+            f"{s}/{a} ({_versions(s, list(v.values()), imported)})"
             for (s, a), v in sorted(clashes.items())[:5]
         )
         more = f" and {len(clashes) - 5} more" if len(clashes) > 5 else ""

@@ -396,3 +396,25 @@ def test_a_second_round_merge_says_which_labels_a_corrected_article_orphaned(tmp
         "longer in the article: kept as orphans (export lists them after the story's claims)"
     ) in lines, lines
     assert merge([ana, ben], out, prefer=ana).orphaned == []  # said once, when it happens
+
+
+def test_the_refusal_of_two_versions_says_which_was_imported_last(tmp_path):
+    # it named the files holding each version but not which held the correction: the lead
+    # had to guess which file to --prefer
+    import sqlite3
+
+    reviewer_db(tmp_path / "a.db", "ana")
+    changed = {**SEED, "b.txt": [*SEED["b.txt"][:2], "Power was out all night."]}
+    reviewer_db(tmp_path / "b.db", "ben", make_story("storm", changed))
+    reviewer_db(tmp_path / "c.db", "cy")
+    for name, when in (("a", "09:00"), ("b", "11:30"), ("c", "08:15")):
+        with sqlite3.connect(tmp_path / f"{name}.db") as conn:
+            conn.execute("UPDATE stories SET imported_at = ?", (f"2026-12-07T{when}:00+00:00",))
+        conn.close()
+    with pytest.raises(MergeError) as err:
+        merge([tmp_path / f"{n}.db" for n in "abc"], tmp_path / "t.db")
+    a, b, c = (str(tmp_path / f"{n}.db") for n in "abc")
+    assert (
+        f"storm/b.txt ({a}, {c}: imported 2026-12-07 09:00 UTC vs {b}: imported "
+        "2026-12-07 11:30 UTC, the latest)"
+    ) in str(err.value)
