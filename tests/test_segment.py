@@ -157,6 +157,14 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("Prices rose.² The bank held rates.", ["Prices rose.²", "The bank held rates."]),
     (
+        "Prices rose in February.1 The bank held rates.",
+        ["Prices rose in February.1", "The bank held rates."],
+    ),
+    # ...but a figure's decimals, "No.1", "vol.2" are no footnote
+    ("It was version 2.1 The next one came.", ["It was version 2.1 The next one came."]),
+    ("He is the world no.1 Novak said so.", ["He is the world no.1 Novak said so."]),
+    ("See vol.2 The sequel.", ["See vol.2 The sequel."]),
+    (
         "See [3] for more. It was held in [2022] too.",
         ["See [3] for more.", "It was held in [2022] too."],
     ),

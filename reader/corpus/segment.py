@@ -84,6 +84,8 @@ _MARKERS = r"\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
 _END = re.compile(
     rf"(?=[.?!…{SCRIPT_STOPS}])(?:(?:\.{{3}}|\.(?:[ \t]\.){{2}}|…|(?<![.?!])[.?!]+)"
     rf"(?:[”’\"')\]»“‘«]|[ \u00a0\u202f]»|{_MARKERS})*(?=\s)"
+    # ...or a footnote's bare number ("rose in February.1 The bank"), after a word, not a figure
+    r"|(?<=[a-z]{2})\.\d{1,2}(?=\s)"
     r"|(?<=[a-z]{3})[.?!][”’\"')\]»]*(?=[“‘\"]?[A-Z][a-z])"
     rf"|[{_SPACELESS_STOPS}]+[”’\"')\]»」』）]*"
     rf"|[{_CASELESS_STOPS}]+[”’\"')\]»]*(?=\s))"
@@ -145,6 +147,10 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
         return False  # "RICHMOND, Va. (Reuters) - Former ...": a dateline, then its sentence
     if first in _DASHES:
         return False  # no sentence starts with a dash: "WOODSIDE, Calif. – President ..."
+    if core[1:].isdigit():  # a stop and a footnote's number, unless the word is "no." ("No.1")
+        before = text[max(0, term_start - 12) : term_start].split()[-1:]
+        word_before = before[0].lstrip(_OPENERS).lower() if before else ""
+        return starts_upper and word_before not in _BEFORE_NUMBER | _TITLES | _INLINE
     if core != ".":
         # ?, !, ellipsis, a stop with a footnote marker: a sentence end when something
         # capitalised or a quotation follows
