@@ -21,6 +21,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -39,6 +40,10 @@ FORMATS = ("csv", "jsonl")
 _DATA_SUFFIXES = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
 ARTICLE_SUFFIXES = (".txt", ".md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Columns a spreadsheet must keep as written: an id of digits ('5717729756794072', about 1 in
+# 1,000, or '03185195003699e2') was read as a number and rounded, naming no claim any more.
+_IDS = frozenset(["claim_id"])
+_NUMBER_LIKE = re.compile(r"\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
 # Line breaks to str.splitlines() (and to JavaScript before ES2019) that JSON leaves raw: escaped
 # in JSON lines, the same strings to json.loads, so a row stays on its line for every reader.
 _LINE_BREAKS = ("\x85", "\u2028", "\u2029")
@@ -204,15 +209,16 @@ def _staged(target: str, st: os.stat_result | None) -> Iterator[TextIO]:
             Path(tmp).unlink(missing_ok=True)
 
 
-def csv_cell(value: object, *, excel: bool = False) -> str:
-    """A value as a CSV cell: lists as JSON arrays ("" when empty), None as ""."""
+def csv_cell(value: object, *, excel: bool = False, exact: bool = False) -> str:
+    """A value as a CSV cell: lists as JSON arrays ("" when empty), None as "". `excel`: a
+    formula-like cell, or a number-like one that must stay `exact` text, starts with ' there."""
     if value is None:
         cell = ""
     elif isinstance(value, list):
         cell = json.dumps(value, ensure_ascii=False) if value else ""
     else:
         cell = str(value)
-    if excel and cell.startswith(_FORMULA_START):
+    if excel and (cell.startswith(_FORMULA_START) or (exact and _NUMBER_LIKE.fullmatch(cell))):
         cell = "'" + cell
     return cell
 
@@ -245,7 +251,7 @@ def write_rows(
         return n
     writer = csv.writer(f)
     for row in rows:
-        writer.writerow([csv_cell(row.get(c), excel=excel) for c in columns])
+        writer.writerow([csv_cell(row.get(c), excel=excel, exact=c in _IDS) for c in columns])
         n += 1
     return n
 

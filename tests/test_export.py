@@ -339,3 +339,26 @@ def test_a_missing_value_is_empty_in_csv_and_null_in_jsonl(tmp_path):
             orphan = rows[-1]
             assert orphan["claim"] == "Gone later." and orphan["title"] is None
             assert orphan["evidence_articles"] == []  # (a list: empty, not null)
+
+
+def test_excel_mode_keeps_a_claim_id_of_digits_from_becoming_a_number(tmp_path):
+    # a spreadsheet read '5717729756794072' as 5.71773E+15 and '03185195003699e2' as
+    # 3.18520E+14: the id no longer named its claim (about 1 id in 1,000 is of digits)
+    from reader.corpus.claim_ids import claim_id
+
+    texts = ["The river rose by 4860 centimetres.", "The river rose by 1832 centimetres."]
+    assert [claim_id("flood", "a.txt", t) for t in texts] == [
+        "5717729756794072", "03185195003699e2"]  # fmt: skip
+    story = make_story("flood", {"a.txt": texts, "b.txt": ["The river rose."]})
+    with Store.open(tmp_path / "f.db") as s:
+        s.import_story(story, make_evidence(story))
+        for c in story.claims():
+            s.set_label(c.id, "consistent", "ana")
+        write_export(s, tmp_path / "x.csv", excel=True)
+        write_export(s, tmp_path / "exact.csv")
+    with (tmp_path / "x.csv").open(newline="", encoding="utf-8-sig") as f:
+        ids = [r["claim_id"] for r in csv.DictReader(f)][:2]
+    assert ids == ["'5717729756794072", "'03185195003699e2"]
+    with (tmp_path / "exact.csv").open(newline="", encoding="utf-8") as f:
+        assert [r["claim_id"] for r in csv.DictReader(f)][:2] == [
+            "5717729756794072", "03185195003699e2"]  # fmt: skip
