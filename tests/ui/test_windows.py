@@ -139,6 +139,7 @@ async def test_a_note_saved_elsewhere_meanwhile_is_not_replaced_and_mine_is_kept
         assert app.screen.query_one(TextArea).text == "mine"
         shown = " ".join(" ".join(line.strip("█ ").split()) for line in screen_lines(app))
         assert "another window saved this note meanwhile: theirs" in shown
+        assert claim.text[:25] in shown  # the claim too, in the rows left (it was hidden)
         for widget in ("#note-text", "#save", "#cancel"):
             assert app.screen.region.contains_region(app.screen.query_one(widget).region)
         await pilot.press("escape")  # the typed text is not dropped without a question
