@@ -766,7 +766,9 @@ class CrossreadApp(App[None]):
             self.show_marks()
 
     def go_article(self, index: int) -> None:
-        if self.review.articles:
+        if len(self.review.articles) == 1:  # wrapping round to itself sent the cursor to claim 1
+            self.say("This story has one article.")
+        elif self.review.articles:
             self.review.go_article(index)
             self.show_article()
 
@@ -842,7 +844,11 @@ class CrossreadApp(App[None]):
 
     def action_cycle_compare(self) -> None:
         others = [a.name for a in self.review.articles if a.name != self.review.article.name]
-        if others:
+        if not others:  # (the key did nothing, without a word)
+            self.say("This story has no other article to compare with.")
+        elif others == [self.compare_name]:
+            self.say(f"{self.review.source_of(others[0])} is the story's only other article.")
+        else:
             i = others.index(self.compare_name) if self.compare_name in others else -1
             self.compare_name = others[(i + 1) % len(others)]
             self.show_compare()

@@ -1,0 +1,51 @@
+"""Stories of unusual shapes: one article, two, many whose file names share a long start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.app import build_app
+from ui.conftest import import_into
+from ui.helpers import REVIEWER, screen_lines, settled
+
+SIZE = (80, 24)
+BODY = "Talks end in Geneva\n\nThe talks lasted {n} hours. Officials met on Monday. Ten left.\n"
+
+
+def story_db(tmp_path: Path, names: list[str]) -> str:
+    story = tmp_path / "story"
+    story.mkdir()
+    for n, name in enumerate(names):
+        (story / name).write_text(BODY.format(n=n + 2))
+    import_into(str(tmp_path / "review.db"), story)
+    return str(tmp_path / "review.db")
+
+
+def said(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_o_and_brackets_on_a_story_of_one_article_say_why_nothing_changes(
+    tmp_path: Path,
+) -> None:
+    # `o` did nothing without a word; `]` and `[` sent the cursor back to claim 1
+    app = build_app(story_db(tmp_path, ["only.txt"]), REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settled(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.press("o")
+        assert said(app) == ["This story has no other article to compare with."]
+        for key in ("right_square_bracket", "left_square_bracket"):
+            await pilot.press(key)
+            assert app.review.claim_index == 2
+            assert said(app) == ["This story has one article."]
+            assert any("claim 3/4" in line for line in screen_lines(app))
+
+
+async def test_o_on_a_story_of_two_articles_names_the_one_already_shown(tmp_path: Path) -> None:
+    app = build_app(story_db(tmp_path, ["a.txt", "b.txt"]), REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settled(app, pilot)
+        await pilot.press("o")
+        assert said(app) == ["b is the story's only other article."]
+        assert app.compare_name == "b.txt"
