@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.ui.article_view import SYMBOLS
-from reader.ui.textutil import differing_words, one_line
+from reader.ui.textutil import NAME_CELLS, differing_words, one_line
 
 if TYPE_CHECKING:
     from rich.containers import Lines
@@ -211,7 +211,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
             return
         body, lines, start = self._rest
         claim, candidates, suggestion, linked, _, source_of, _, _ = self._shown
-        name_width = 12 if self.scrollable_content_region.width < 100 else 22
+        name_width = NAME_CELLS if self.scrollable_content_region.width < 100 else 22
         # the sentences the suggestion rests on come first (`Review.evidence`): where they end,
         # a line says so, or a lower score above a higher one reads as a broken order
         cited = {e.other_id for e in suggestion.evidence} if suggestion else set()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.corpus.sources import display_source
 from reader.models import LABELS, Claim, Evidence, Suggestion
+from reader.ui.textutil import distinct_names
 
 if TYPE_CHECKING:
     from annotations.store import Annotation, ArticleRow, Event, Store
@@ -91,7 +92,11 @@ class Review:
         self.story = story.name
         self.articles = story.articles
         self.claims = {a.name: [] for a in self.articles}
-        self.sources = {a.name: display_source(a.name, a.source) for a in self.articles}
+        # told apart where they are named in fewest cells (30 files sharing a long start all
+        # read "the-very-long-pr…")
+        self.sources = distinct_names(
+            {a.name: display_source(a.name, a.source) for a in self.articles}
+        )
         for claim in story.claims:
             self.claims.setdefault(claim.article, []).append(claim)
         for claims in self.claims.values():

@@ -153,3 +153,52 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 def line_of(lines: list[tuple[int, int]], starts: list[int], offset: int) -> int:
     """The index of the screen line holding `offset` (starts = [s for s, _ in lines])."""
     return max(0, bisect_right(starts, offset) - 1) if lines else 0
+
+
+NAME_CELLS = 12  # the narrowest place an article is named: the evidence list's source column
+
+
+def _cut_end(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def middle_cut(name: str, width: int) -> str:
+    """`name` in `width` characters, keeping its start and its end: what tells a scraper's files
+    apart ("…-07.txt") is often at the end, after a start they all share."""
+    if len(name) <= width:
+        return name
+    head = (width - 1) // 2
+    return name[:head] + "…" + name[len(name) - (width - 1 - head) :]
+
+
+def distinct_names(shown: dict[str, str], width: int = NAME_CELLS) -> dict[str, str]:
+    """File name -> what to call the article, each told apart from the others of its story in
+    `width` characters. Names already apart there stay as they are; of those that are not (one
+    outlet twice, file names that share a long start), the start and end of the name, else of
+    the file name, else a number in story order: 30 articles all read "the-very-long-pr…"."""
+    names = {file: one_line(name) for file, name in shown.items()}
+    groups: dict[str, list[str]] = {}
+    for file, name in names.items():
+        groups.setdefault(_cut_end(name, width), []).append(file)
+    order = {file: n for n, file in enumerate(shown, 1)}
+    for files in groups.values():
+        if len(files) < 2:
+            continue
+        stems = [re.sub(r"\.(txt|md)$", "", one_line(f), flags=re.IGNORECASE) for f in files]
+        # the outlet and its file ("Reuters · r2"), or the file alone when it names the article
+        stems = [
+            stem if stem.startswith(names[f].rstrip("…")) else f"{names[f]} · {stem}"
+            for f, stem in zip(files, stems, strict=True)
+        ]
+        for tried in (
+            [middle_cut(names[f], width) for f in files],
+            [middle_cut(stem, width) for stem in stems],
+            [
+                middle_cut(stem, width - len(f" #{order[f]}")) + f" #{order[f]}"
+                for f, stem in zip(files, stems, strict=True)
+            ],
+        ):
+            if len(set(tried)) == len(files):
+                names.update(zip(files, tried, strict=True))
+                break
+    return names
