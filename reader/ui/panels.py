@@ -378,7 +378,13 @@ class StatusLine(Static):
         if review.filter != "all":
             line.append(f"  filter: {review.filter}", style="bold yellow")
         line.append("  " + one_line(review.reviewer), style="cyan")
-        line.append("  db: " + one_line(db_label), style="dim")
+        # the database's path as far as it fits, its end (the file's name) kept; left out when
+        # not even a few characters would (a bare "db:" ended the line at 80 columns)
+        room = (self.size.width or 10_000) - line.cell_len - len("  db: ")
+        label = one_line(db_label)
+        if room >= 8:
+            shown = label if len(label) <= room else "…" + label[len(label) - room + 1 :]
+            line.append("  db: " + shown, style="dim")
         _show_line(self, line)
 
 

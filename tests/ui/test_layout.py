@@ -98,3 +98,19 @@ async def test_every_claim_can_be_read_whole_at_80x24(sourced_db: str) -> None:
             await pilot.press("j")
             await pilot.pause()
         assert taller >= 3  # the seeds have such sentences
+
+
+async def test_the_status_line_never_ends_in_a_bare_db_label(seeded_db: str) -> None:
+    # with a filter on at 80 columns the path was cut off whole, leaving "db:" alone
+    app = build_app(seeded_db, "tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        status = screen_lines(app)[0].rstrip()
+        assert "filter: untagged" in status and not status.endswith("db:")
+        words = status.split()
+        assert "db:" not in words or words[-1] != "db:"
+    app = build_app(seeded_db, "tester")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert screen_lines(app)[0].rstrip().endswith("db: review.db")  # room: all of it
