@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from annotations.store import Store
 
 EVIL_NOTE = "title\x1b]0;pwned\x07 red\x1b[31m bell\x07 c1\x9b rtl\u202eexe"
@@ -103,3 +105,34 @@ def test_the_import_progress_bar_shows_a_hostile_folder_name_escaped(tmp_path: P
     for raw in HARMFUL:
         assert raw not in shown, raw
     assert b"news\\x1b]0;pwned" in shown  # the name escaped, as the summary shows it
+
+
+def test_export_under_a_locale_that_is_not_utf8_writes_every_character(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LANG=en_US.ISO-8859-1 (here PYTHONIOENCODING): the first ’ ended the export with a
+    traceback. A pipe gets the same UTF-8 bytes as a -o file; a terminal shows ’ escaped."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "café.txt").write_text("The bridge’s span closed on Monday, police said.\n")
+    (folder / "b.txt").write_text("The bridge closed on Monday, officials said.\n")
+    db = tmp_path / "x.db"
+    subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(folder), "--db", str(db)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    as_file = tmp_path / "out.csv"
+    args = ["export", "--all", "--db", str(db)]
+    subprocess.run([sys.executable, "-m", "reader", *args, "-o", str(as_file)], check=True)
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    for extra in ([], ["--format", "jsonl"]):
+        piped = subprocess.run(
+            [sys.executable, "-m", "reader", *args, *extra], capture_output=True, env=env
+        )
+        assert piped.returncode == 0, piped.stderr
+        if not extra:
+            assert piped.stdout == as_file.read_bytes()
+        assert "bridge’s".encode() in piped.stdout
+    monkeypatch.setenv("PYTHONIOENCODING", "latin-1")
+    shown = run_on_terminal(*args)
+    assert b"bridge\\u2019s" in shown and "café".encode("latin-1") in shown

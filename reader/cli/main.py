@@ -73,7 +73,9 @@ def write_out(text: str) -> None:
     """Data to standard output: exact bytes for a file or pipe, control characters escaped on
     a terminal (a cell could otherwise drive it)."""
     from annotations.output import standard_output
+    from reader.cli.terminal import fit_encoding
 
+    fit_encoding(standard_output())
     if standard_output().isatty():
         from reader.corpus.decode import sanitize
 

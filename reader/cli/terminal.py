@@ -7,6 +7,7 @@ bytes of the export.
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import TextIO
 
@@ -44,4 +45,23 @@ def data_stdout() -> TextIO:
     from annotations.output import standard_output
 
     out = standard_output()
+    fit_encoding(out)
     return _Escaping(out) if out.isatty() else out  # type: ignore[return-value]
+
+
+def fit_encoding(out: TextIO) -> None:
+    """Make `out` able to take any text, whatever the locale says.
+
+    Under a locale that is not UTF-8 (`LANG=en_US.ISO-8859-1`) the first ’ of an export ended it
+    with a traceback. A pipe or file gets UTF-8, as `-o`'s files do; a terminal keeps its
+    encoding and shows a character it lacks escaped (`\\u2019`), as it shows control characters.
+    """
+    if codecs.lookup(getattr(out, "encoding", None) or "utf-8").name == "utf-8":
+        return
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is None:  # (not a real text stream: left as given)
+        return
+    if out.isatty():
+        reconfigure(errors="backslashreplace")
+    else:
+        reconfigure(encoding="utf-8", errors="strict")
