@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.ui.config import config_path, load_config, save_theme
 
 
@@ -53,6 +55,31 @@ def test_bad_keys_fall_back_to_the_default_keys(config_dir: Path) -> None:
     write(config_dir, '[keys]\ntag_consistent = ["c"]\n')
     config = load_config()
     assert config.keys == {} and "keys.tag_consistent" in config.problems[0]
+
+
+def test_one_bad_key_keeps_only_that_actions_default(config_dir: Path) -> None:
+    """A typo in one binding dropped every rebinding written after it."""
+    write(config_dir, '[keys]\nnext_claim = "j,down"\ntag_consistent = 5\ntag_unverified = "y"\n')
+    config = load_config()
+    assert config.keys == {"next_claim": "j,down", "tag_unverified": "y"}
+    assert len(config.problems) == 1 and "keys.tag_consistent" in config.problems[0]
+    assert "tag_consistent keeps its default keys" in config.problems[0]
+
+
+def test_a_config_folder_that_is_a_file_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$CROSSREAD_CONFIG_DIR naming the settings file itself: its settings were ignored
+    without a word."""
+    file = tmp_path / "config.toml"
+    file.write_text('theme = "nord"\n', encoding="utf-8")
+    monkeypatch.setenv("CROSSREAD_CONFIG_DIR", str(file))
+    config = load_config()
+    assert config.theme is None
+    assert config.problems == [
+        f"{file / 'config.toml'}: cannot read it ({file} is a file, not a folder); "
+        "using the defaults"
+    ]
 
 
 def test_saving_the_theme_keeps_the_rest_of_the_file(config_dir: Path) -> None:

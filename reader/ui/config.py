@@ -54,7 +54,16 @@ def load_config(path: Path | None = None) -> Config:
     """The settings in the file, defaults for anything missing or wrong (see `problems`)."""
     path = path or config_path()
     config = Config()
-    if not os.path.lexists(path):
+    try:
+        os.lstat(path)
+    except FileNotFoundError:  # no settings file: the defaults, nothing to say
+        return config
+    except OSError as exc:
+        # $CROSSREAD_CONFIG_DIR naming the config file itself, or a folder one cannot enter:
+        # the settings were ignored without a word
+        config.problems.append(
+            f"{path}: cannot read it ({_reason(exc, path.parent)}); using the defaults"
+        )
         return config
     try:
         text = _read(path)
@@ -68,10 +77,14 @@ def load_config(path: Path | None = None) -> Config:
         config.problems.append(f"{path}: not valid TOML ({exc}); using the defaults")
         return config
     for key, value in data.items():
-        problem = _apply(config, key, value)
-        if problem:
-            config.problems.append(f"{path}: {problem}")
+        config.problems += [f"{path}: {problem}" for problem in _apply(config, key, value)]
     return config
+
+
+def _reason(exc: OSError, folder: Path) -> str:
+    if isinstance(exc, NotADirectoryError):
+        return f"{folder} is a file, not a folder"
+    return exc.strerror or str(exc)
 
 
 def _read(path: Path) -> str:
@@ -95,29 +108,34 @@ def _tomllib():
     return tomllib
 
 
-def _apply(config: Config, key: str, value: object) -> str | None:
-    """Set one top-level setting; the problem in words, or None."""
+def _apply(config: Config, key: str, value: object) -> list[str]:
+    """Set one top-level setting; its problems in words (one line each)."""
     if key == "theme":
         if not isinstance(value, str) or not value:
-            return "theme must be a theme name in quotes; using the default"
+            return ["theme must be a theme name in quotes; using the default"]
         config.theme = value
     elif key in ("auto_advance", "space_advances"):
         if not isinstance(value, bool):
-            return f"{key} must be true or false; using the default"
+            return [f"{key} must be true or false; using the default"]
         setattr(config, key, value)
     elif key == "keys":
         if not isinstance(value, dict):
-            return "keys must be a [keys] table; using the default keys"
+            return ["keys must be a [keys] table; using the default keys"]
+        problems = []
         for action, keys in value.items():
             names = keys.split(",") if isinstance(keys, str) else []
             if not names or not all(_KEY.match(k.strip()) for k in names):
-                return (
-                    f'keys.{action} must be keys in quotes, e.g. "j,down"; using the default keys'
+                # only this action keeps its default: one typo dropped every rebinding after it
+                problems.append(
+                    f'keys.{action} must be keys in quotes, e.g. "j,down"; {action} keeps its '
+                    "default keys"
                 )
+                continue
             config.keys[action] = ",".join(k.strip() for k in names)
+        return problems
     else:
-        return f"unknown setting {key!r} (known: theme, auto_advance, space_advances, [keys])"
-    return None
+        return [f"unknown setting {key!r} (known: theme, auto_advance, space_advances, [keys])"]
+    return []
 
 
 def without_clashes(
