@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import pty
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -136,3 +138,35 @@ def test_export_under_a_locale_that_is_not_utf8_writes_every_character(
     monkeypatch.setenv("PYTHONIOENCODING", "latin-1")
     shown = run_on_terminal(*args)
     assert b"bridge\\u2019s" in shown and "café".encode("latin-1") in shown
+
+
+def test_the_app_without_a_terminal_to_read_or_draw_on_says_so_and_ends(tmp_path: Path) -> None:
+    """`crossread < /dev/null` drew a screen no key could reach, and `crossread 2>log` filled
+    the log with screen codes and left the terminal blank; both ran until killed."""
+    folder = story(tmp_path)
+    cmd = [sys.executable, "-m", "reader", str(folder), "--db", str(tmp_path / "x.db")]
+    no_input = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    assert no_input.returncode == 2
+    assert no_input.stderr.decode().count("\n") == 1
+    assert "reads keys from a terminal, and standard input is not one" in no_input.stderr.decode()
+    # keys and the screen's standard output on a terminal, standard error to a file
+    leader, follower = pty.openpty()
+    with (tmp_path / "log").open("wb") as log:
+        proc = subprocess.Popen(cmd, stdin=follower, stdout=follower, stderr=log)
+        os.close(follower)
+        shown, deadline = b"", time.monotonic() + 60
+        while select.select([leader], [], [], max(0, deadline - time.monotonic()))[0]:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+        proc.kill()  # (when it still runs: the app waiting for keys)
+        assert proc.wait(timeout=60) == 2
+    os.close(leader)
+    assert b"draws on standard error, and it is not a terminal" in shown
+    assert (tmp_path / "log").read_bytes() == b""
+    with Store.open(tmp_path / "x.db") as s:  # the import it did first is kept
+        assert s.stories() == ["story"]

@@ -8,6 +8,17 @@ from typing import Any
 def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
     """Open the review app on a database (already imported) until the reviewer quits."""
     import gc
+    import sys
+
+    problem = terminal_problem()
+    if problem:
+        # one line where the user looks: standard error, unless only standard output is shown
+        shown = sys.stderr
+        if (shown is None or not shown.isatty()) and sys.stdout and sys.stdout.isatty():
+            shown = sys.stdout
+        if shown is not None:
+            print(f"crossread: error: {problem}", file=shown)
+        raise SystemExit(2)
 
     # No cyclic garbage collection until the first frame is up: nearly all that the start
     # allocates (modules, widgets, styles) lives as long as the app, and the full collection
@@ -32,8 +43,6 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
     finally:
         gc.enable()
     if app.unsaved:
-        import sys
-
         from reader.ui.textutil import one_line
 
         for problem in app.unsaved:
@@ -41,3 +50,25 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
         raise SystemExit(1)
     if app.failure is not None:
         raise app.failure
+
+
+def terminal_problem() -> str | None:
+    """Why the app cannot run here, or None. It reads keys from standard input and draws on
+    standard error (Textual's choice): `crossread < /dev/null` drew a screen no key could reach,
+    and `crossread 2>log` filled the log with screen codes, leaving the terminal blank."""
+    import os
+    import sys
+
+    if os.environ.get("CROSSREAD_EXIT_AFTER_PAINT"):  # (app.EXIT_AFTER_PAINT) it quits alone
+        return None
+    if sys.stdin is None or not sys.stdin.isatty():
+        return (
+            "the review app reads keys from a terminal, and standard input is not one "
+            "(`<` or a pipe); in a script, use import, export or stats"
+        )
+    if sys.__stderr__ is None or not sys.__stderr__.isatty():
+        return (
+            "the review app draws on standard error, and it is not a terminal (`2>` to a file "
+            "or a pipe); send only standard output elsewhere, or nothing"
+        )
+    return None
