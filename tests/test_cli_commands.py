@@ -95,7 +95,10 @@ def test_an_empty_database_variable_is_refused_like_an_empty_db(tmp_path: Path) 
     for args in (["import", "story"], ["stats"]):
         proc = crossread(*args, env={"CROSSREAD_DB": ""}, cwd=tmp_path)
         assert proc.returncode == 2, proc.stderr
-        assert proc.stderr.strip() == "crossread: error: no database given: the path is empty"
+        assert proc.stderr.strip() == (
+            "crossread: error: no database given: $CROSSREAD_DB is set but empty (unset it, or "
+            "give a path)"
+        )  # it said "the path is empty", naming no variable the user could look at
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
 
 

@@ -151,10 +151,12 @@ def _remove_if_empty(db: str) -> None:
 
 
 def _db_path(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """An empty $CROSSREAD_DB is an empty path, as `--db ""` is (click reads it as unset: an
-    unset `$TEAM_DB` in `export CROSSREAD_DB=$TEAM_DB` quietly used ./crossread.db)."""
+    """An empty $CROSSREAD_DB is refused, naming it, as `--db ""` is (click reads it as unset:
+    an unset `$TEAM_DB` in `export CROSSREAD_DB=$TEAM_DB` quietly used ./crossread.db)."""
     unset = ctx.get_parameter_source(param.name or "db") is ParameterSource.DEFAULT
-    return "" if unset and os.environ.get("CROSSREAD_DB") == "" else value
+    if unset and os.environ.get("CROSSREAD_DB") == "":
+        fail("no database given: $CROSSREAD_DB is set but empty (unset it, or give a path)")
+    return value
 
 
 db_option = click.option(
