@@ -138,3 +138,12 @@ def test_saving_the_theme_writes_through_a_symlinked_config_file(
     assert kept.read_text() == 'theme = "nord"\nauto_advance = false\n'
     assert kept.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in kept.parent.iterdir()) == ["crossread.toml"]
+
+
+def test_a_config_file_that_is_a_folder_is_called_a_folder(config_dir: Path) -> None:
+    # it was "not a regular file (FIFO, device or socket)": the user looked for a FIFO
+    (config_dir / "config.toml").mkdir()
+    config = load_config()
+    assert config.problems == [
+        f"{config_dir / 'config.toml'}: cannot read it (a folder, not a file); using the defaults"
+    ]

@@ -59,6 +59,8 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
         st = os.stat(path)  # follows a symlinked *file*; stat never opens, so never blocks
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):  # (a config.toml or --guidelines that is a folder)
+        raise ArticleError("a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
         raise ArticleError("not a regular file (FIFO, device or socket)")
     if st.st_size > max_bytes:
