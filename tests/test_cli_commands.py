@@ -156,3 +156,14 @@ def test_a_usage_error_is_one_line_that_says_where_the_usage_is(tmp_path: Path) 
         assert proc.returncode == 2
         assert proc.stderr == f"crossread: error: {said}\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_database_path_ending_in_a_slash_is_named_so(tmp_path: Path) -> None:
+    # `stats --db new.db/` advised "run `crossread import PATH --db new.db/` first", which is
+    # then refused: the slash is the mistake
+    for args in (["stats"], ["export"]):
+        proc = crossread(*args, "--db", "new.db/", cwd=tmp_path)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.strip() == (
+            "crossread: error: new.db/ ends in /: it names a folder, not a database file"
+        )

@@ -115,8 +115,13 @@ def user_errors() -> Iterator[None]:
 
 
 def open_store(db: str, *, create: bool = True, read_only: bool = False):
+    from annotations.connection import OpenError, named
     from annotations.store import Store
 
+    try:
+        named(db)  # a path that names no database file says so, before "no database at"
+    except OpenError as exc:
+        fail(str(exc))
     if not create and db != ":memory:" and not Path(db).exists():
         fail(f"no database at {db}: run `crossread import PATH --db {db}` first")
     return Store.open(db, create=create, read_only=read_only)
