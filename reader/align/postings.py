@@ -52,6 +52,7 @@ class Postings:
         self._skip: tuple[int, int] | None = None
         self._asked = 0
         self._bounds: tuple[np.ndarray, np.ndarray] | None = None
+        self._columns: tuple[tuple[int, int], np.ndarray] | None = None  # `columns`
 
     def gather(
         self, terms: np.ndarray, skip: tuple[int, int] | None
@@ -70,6 +71,18 @@ class Postings:
         # positions starts[k]..ends[k]-1 of every part, concatenated in order
         where = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(sizes.sum())
         return where, np.repeat(source, sizes)
+
+    def columns(self, skip: tuple[int, int] | None) -> np.ndarray:
+        """Each posting's claim as a column of rows scored against all claims but
+        skip[0]..skip[1]-1 (all claims when None): the claims after them moved up to close the
+        gap. Worked out once for the skip of the last rows asked for: a long article's blocks
+        all skip it, and each gathered a million postings' claims and moved them itself."""
+        if skip is None:
+            return self.claims
+        if self._columns is None or self._columns[0] != skip:
+            claims = self.claims
+            self._columns = (skip, claims - (skip[1] - skip[0]) * (claims >= skip[1]))
+        return self._columns[1]
 
     def _skipped(self, terms: np.ndarray, skip: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
         """Where the claims skip[0]..skip[1]-1 start and end in each of `terms`' postings. A

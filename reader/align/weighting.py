@@ -599,7 +599,6 @@ class StoryWeights:
         # the last block's `with_facts` (lo, hi, skip, sims, facts): its claims' suggestions
         # score pairs the evidence did not keep, each a row the block has (`with_facts`)
         self._block: tuple[int, int, tuple[int, int] | None, np.ndarray, np.ndarray] | None = None
-        self._moved: tuple[tuple[int, int], np.ndarray] | None = None  # `_columns`
         # each claim that goes on from the claim before it, in its article (`goes_on`)
         self.goes_on = np.zeros(n, dtype=bool)
         for i, c in enumerate(claims):
@@ -670,19 +669,7 @@ class StoryWeights:
         terms = np.concatenate([ix for ix, _ in rows]) if rows else np.zeros(0, dtype=np.int64)
         row_at = np.repeat(np.arange(len(rows)) * width, [len(ix) for ix, _ in rows])
         where, source = self.postings.gather(terms, skip)
-        return self._columns(skip)[where] + row_at[source], where, source
-
-    def _columns(self, skip: tuple[int, int] | None) -> np.ndarray:
-        """Each posting's claim as a column: all claims, or all but skip[0]..skip[1]-1, the
-        claims after them moved up to close the gap. Worked out once for the skip of the last
-        rows asked for: a long article's blocks all skip it, and each gathered a million
-        postings' claims and moved them itself."""
-        claims = self.postings.claims
-        if skip is None:
-            return claims
-        if self._moved is None or self._moved[0] != skip:
-            self._moved = (skip, claims - (skip[1] - skip[0]) * (claims >= skip[1]))
-        return self._moved[1]
+        return self.postings.columns(skip)[where] + row_at[source], where, source
 
     def _dots(self, rows: Sequence[Row], skip: tuple[int, int] | None) -> np.ndarray:
         """Sums of each of `rows`' weights over the terms it shares with every claim (the

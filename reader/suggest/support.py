@@ -268,7 +268,6 @@ class Counterparts:
         self.stem_idf = np.fromiter((idf[s] for s in postings), dtype=np.float64)
         self._expected = range(0)
         self._ready: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self._moved_for: tuple[tuple[int, int], np.ndarray] | None = None  # `_moved`
 
     def expect(self, claims: range) -> None:
         """Claims `claims` are asked for next, in order: their shared stems are summed a batch
@@ -310,7 +309,7 @@ class Counterparts:
             other = self.article[flat] != a
             codes, weights = at[other] + flat[other], weights[other]
         else:
-            codes = self._moved(own)[where] + row_at[source]
+            codes = self.shares.columns(own)[where] + row_at[source]
         size = (hi - lo) * width
         if codes.size * DENSE >= size:  # counted in place (`np.unique` sorted a million codes,
             # for the same sums in the same order)
@@ -327,15 +326,6 @@ class Counterparts:
         for k in range(hi - lo):
             part = slice(bounds[k], bounds[k + 1])
             self._ready[lo + k] = (others[part], sums[part])
-
-    def _moved(self, own: tuple[int, int]) -> np.ndarray:
-        """Each posting's claim numbered as if the claims own[0]..own[1]-1 were not there (those
-        after them moved up): worked out once for the article of the last claims summed, whose
-        batches each moved every posting they gathered."""
-        if self._moved_for is None or self._moved_for[0] != own:
-            claims = self.shares.claims
-            self._moved_for = (own, claims - (own[1] - own[0]) * (claims >= own[0]))
-        return self._moved_for[1]
 
     def carries(self, i: int, j: int, aligned: float) -> bool:
         """Claim j (of another article, `aligned` its pair score) is a counterpart of claim i by
