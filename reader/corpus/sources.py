@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reader.corpus.decode import sanitize
+from reader.models import clipped
 
 KEYS = ("source", "url", "published", "title")
 MAX_VALUE = 300  # a source line, not a paragraph
@@ -152,7 +153,7 @@ def short_file_name(name: str, width: int = 24) -> str:
     # only the extension goes (PurePath would also cut at a "/" inside the name)
     stem, dot, ext = name.rpartition(".")
     stem = stem if dot and stem and ext.lower() in ("txt", "md") else name
-    return stem if len(stem) <= width else stem[: width - 1] + "…"
+    return clipped(stem, width)
 
 
 def display_source(file_name: str, source: str) -> str:

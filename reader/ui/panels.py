@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.models import clipped
 from reader.ui.article_view import SYMBOLS
 from reader.ui.textutil import NAME_CELLS, differing_words, one_line
 
@@ -41,8 +42,7 @@ def progress_bar(done: int, total: int, width: int = 12) -> Text:
 
 def short_name(name: str, width: int = 14) -> str:
     """A name (a source, a story) cut at the end to `width` cells; its start is what people know."""
-    name = one_line(name)
-    return name if len(name) <= width else name[: width - 1] + "…"
+    return clipped(one_line(name), width)
 
 
 class ArticleList(OptionList):

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 
 from reader.corpus.decode import printable, sanitize  # noqa: F401 (sanitize: for the UI modules)
+from reader.models import clipped
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 _NUMBER = re.compile(r"\d")
@@ -158,10 +159,6 @@ def line_of(lines: list[tuple[int, int]], starts: list[int], offset: int) -> int
 NAME_CELLS = 12  # the narrowest place an article is named: the evidence list's source column
 
 
-def _cut_end(name: str, width: int) -> str:
-    return name if len(name) <= width else name[: width - 1] + "…"
-
-
 def middle_cut(name: str, width: int) -> str:
     """`name` in `width` characters, keeping its start and its end: what tells a scraper's files
     apart ("…-07.txt") is often at the end, after a start they all share."""
@@ -179,7 +176,7 @@ def distinct_names(shown: dict[str, str], width: int = NAME_CELLS) -> dict[str, 
     names = {file: one_line(name) for file, name in shown.items()}
     groups: dict[str, list[str]] = {}
     for file, name in names.items():
-        groups.setdefault(_cut_end(name, width), []).append(file)
+        groups.setdefault(clipped(name, width), []).append(file)
     order = {file: n for n, file in enumerate(shown, 1)}
     for files in groups.values():
         if len(files) < 2:
