@@ -17,7 +17,7 @@ import click
 from click.core import ParameterSource
 from click_default_group import DefaultGroup
 
-from reader.cli.reviewers import without_spaces
+from reader.cli.reviewers import as_stored, without_spaces
 from reader.models import counted, shown_name, shown_names, shown_path
 from reader.processes import one_blas_thread
 
@@ -547,7 +547,6 @@ def open_cmd(
     """Open the review app on PATHS (default: the bundled seed story), importing them first.
     A long story opens once its claims are stored; its evidence and suggestions are worked
     out in the background meanwhile (`reader.pipeline.background`)."""
-    from reader.cli.reviewers import as_stored
     from reader.processes import usable_cores
 
     for path in paths:
@@ -770,8 +769,6 @@ def export_cmd(
 def _known_reviewer(store: Store, reviewer: str | None) -> str | None:
     """`reviewer` as stored (`as_stored`); fails, naming the reviewers there are, when they
     have no annotation in `store`."""
-    from reader.cli.reviewers import as_stored
-
     if reviewer is None:
         return None
     known = store.reviewers()
@@ -877,7 +874,6 @@ def agreement_cmd(
     from annotations.export import protected_paths
     from annotations.output import open_output
     from reader.cli.agreement import format_csv, format_json, format_table
-    from reader.cli.reviewers import as_stored
 
     fmt = chosen_format(fmt, output, ["table", "csv", "json"])
     names = [
