@@ -273,25 +273,24 @@ def _merge(
             progress(f"read {name}")
     after = _orphaned(store, changed)
     lost: dict[tuple[str, str], list[str]] = {}
-    for key in sorted(set(after) - set(before), key=lambda k: (after[k][:2], k[1] == _FINAL, k[1])):
-        where, text, _ = after[key]
-        lost.setdefault((where, text), []).append(key[1])
+    for key in sorted(set(after) - set(before), key=lambda k: (after[k], k[1] == _FINAL, k[1])):
+        lost.setdefault(after[key], []).append(key[1])
     report.orphaned = [(where, text, who) for (where, text), who in lost.items()]
     return report
 
 
-def _orphaned(store: Store, stories: list[str]) -> dict[tuple[str, str], tuple[str, str, str]]:
-    """(claim id, reviewer or _FINAL) -> ("story/article", sentence, "") of the labels and
-    final labels of `stories` whose sentence is no longer in its article."""
-    out: dict[tuple[str, str], tuple[str, str, str]] = {}
+def _orphaned(store: Store, stories: list[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(claim id, reviewer or _FINAL) -> ("story/article", sentence) of the labels and final
+    labels of `stories` whose sentence is no longer in its article."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
     for story in stories:
         for a in store._orphans(story):
             if a.label is not None:
-                out[(a.claim_id, a.reviewer)] = (f"{story}/{a.article}", a.claim_text, "")
+                out[(a.claim_id, a.reviewer)] = (f"{story}/{a.article}", a.claim_text)
         present = {c.id for c in store.claims(story)}
         for f in store.finals(story=story).values():
             if f.claim_id not in present:
-                out[(f.claim_id, _FINAL)] = (f"{story}/{f.article}", f.claim_text, "")
+                out[(f.claim_id, _FINAL)] = (f"{story}/{f.article}", f.claim_text)
     return out
 
 
