@@ -18,6 +18,24 @@ EVIL_NOTE = "title\x1b]0;pwned\x07 red\x1b[31m bell\x07 c1\x9b rtl\u202eexe"
 EVIL_NAME = "evil\x1b[31m\u202e.txt"
 
 
+def read_terminal(leader: int, seconds: float | None = None) -> bytes:
+    """All a child printed on the pseudo-terminal `leader` until it closed it, or at the latest
+    once `seconds` pass (an app waiting for keys never closes it)."""
+    shown = b""
+    deadline = None if seconds is None else time.monotonic() + seconds
+    while (
+        deadline is None or select.select([leader], [], [], max(0, deadline - time.monotonic()))[0]
+    ):
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    return shown
+
+
 def on_terminal(*args: str, streams: str = "stdout") -> tuple[int, bytes]:
     """Run crossread with `streams` ("stdout", "stderr" or "both") on a pseudo-terminal (the
     other to /dev/null); its exit status and all it printed there."""
@@ -26,15 +44,7 @@ def on_terminal(*args: str, streams: str = "stdout") -> tuple[int, bytes]:
     err = follower if streams in ("stderr", "both") else subprocess.DEVNULL
     proc = subprocess.Popen([sys.executable, "-m", "reader", *args], stdout=out, stderr=err)
     os.close(follower)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        shown += chunk
+    shown = read_terminal(leader)
     code = proc.wait(timeout=120)
     os.close(leader)
     return code, shown
@@ -154,15 +164,7 @@ def test_the_app_without_a_terminal_to_read_or_draw_on_says_so_and_ends(tmp_path
     with (tmp_path / "log").open("wb") as log:
         proc = subprocess.Popen(cmd, stdin=follower, stdout=follower, stderr=log)
         os.close(follower)
-        shown, deadline = b"", time.monotonic() + 60
-        while select.select([leader], [], [], max(0, deadline - time.monotonic()))[0]:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_terminal(leader, seconds=60)
         proc.kill()  # (when it still runs: the app waiting for keys)
         assert proc.wait(timeout=60) == 2
     os.close(leader)
