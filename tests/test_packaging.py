@@ -22,3 +22,13 @@ def test_every_python_package_is_listed_for_the_wheel() -> None:
     assert found <= listed
     assert config["package-dir"]["reader.seeds"] == "seeds"
     assert len(list((ROOT / "seeds").glob("*.txt"))) == 5
+
+
+def test_the_installed_package_declares_its_license_with_the_text() -> None:
+    # The table form (`license = {text = ...}`) built with a wall of deprecation warnings at
+    # every `pip install .`, and setuptools stops building it in February 2027.
+    from importlib.metadata import distribution
+
+    meta = distribution("crossread").metadata
+    assert meta["License-Expression"] == "MIT"
+    assert "LICENSE" in (meta.get_all("License-File") or [])
