@@ -16,7 +16,6 @@ spreadsheet would run as a formula (leading = + - @ tab CR) with a single quote.
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 from collections.abc import Callable, Iterator
@@ -29,7 +28,7 @@ from annotations import export_pool
 from annotations.damage import check, is_int
 from annotations.damage import row as damaged_row
 from annotations.export_pool import EVERY_STORY, Stories
-from annotations.output import FORMATS, csv_cell, open_output, write_header, write_rows
+from annotations.output import FORMATS, csv_cell, csv_writer, open_output, write_header, write_rows
 from annotations.schema import CONFIDENCE_OF, LABEL_OF
 from annotations.store import Store
 from reader.corpus.decode import restore_undecodable
@@ -339,7 +338,7 @@ def _write_stories(
         with closing(_rows(store, all_claims, reviewer, stories)) as rows:
             return write_rows(rows, f, COLUMNS, fmt, excel=excel)
     # exact CSV: the csv module writes None as "" and other values as str(), as csv_cell does
-    writer = csv.writer(f)
+    writer = csv_writer(f)
     n = 0
     for batch in _batches(store, all_claims, reviewer, _Decoder(store).csv_values, stories):
         writer.writerows(batch)

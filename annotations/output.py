@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
 import re
@@ -29,7 +30,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from annotations.connection import is_sqlite, log_of
 from annotations.store import StoreError
@@ -223,6 +224,39 @@ def csv_cell(value: object, *, excel: bool = False, exact: bool = False) -> str:
     return cell
 
 
+def csv_writer(f: TextIO) -> Any:
+    """`csv.writer(f)`, which on Python 3.10 refuses a field holding a NUL ("need to escape,
+    but no escapechar set": an export of a note pasted with one failed there); 3.11 and later
+    write it as any other character, and so does this on 3.10."""
+    return csv.writer(f) if sys.version_info >= (3, 11) else _NulWriter(f)
+
+
+class _NulWriter:
+    """A `csv.writer` whose rows may hold NULs on Python 3.10: such a row is written with a
+    stand-in character no field of it holds, put back as NUL after."""
+
+    def __init__(self, f: TextIO) -> None:
+        self._f, self._writer = f, csv.writer(f)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        row = list(row)
+        texts = [v for v in row if isinstance(v, str)]
+        if not any("\0" in v for v in texts):
+            self._writer.writerow(row)
+            return
+        # a noncharacter, or the first character after them that no field holds
+        used = set().union(*texts)
+        stand_in = next(c for c in map(chr, range(0xFDD0, 0x110000)) if c not in used)
+        buf = io.StringIO()
+        swapped = [v.replace("\0", stand_in) if isinstance(v, str) else v for v in row]
+        csv.writer(buf).writerow(swapped)
+        self._f.write(buf.getvalue().replace(stand_in, "\0"))
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
 def write_header(f: TextIO, columns: list[str], fmt: str, *, excel: bool = False) -> None:
     """Refuse an unknown format, then write what comes before the rows (CSV: BOM, header)."""
     if fmt not in FORMATS:
@@ -232,7 +266,7 @@ def write_header(f: TextIO, columns: list[str], fmt: str, *, excel: bool = False
     if fmt == "csv":
         if excel:
             f.write("\ufeff")  # the BOM spreadsheets need to read the file as UTF-8
-        csv.writer(f).writerow(columns)
+        csv_writer(f).writerow(columns)
 
 
 def write_rows(
@@ -249,7 +283,7 @@ def write_rows(
             f.write(line + "\n")
             n += 1
         return n
-    writer = csv.writer(f)
+    writer = csv_writer(f)
     for row in rows:
         writer.writerow([csv_cell(row.get(c), excel=excel, exact=c in _IDS) for c in columns])
         n += 1

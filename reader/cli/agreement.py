@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable, Iterator
 
 from annotations.agreement import Estimate, Pair, Report
+from annotations.output import csv_writer
 from reader.models import LABELS, clipped, counted, shown_name, shown_names, shown_path
 
 CSV_COLUMNS = [
@@ -111,7 +111,7 @@ def _csv_rows(reports: list[Report]) -> Iterator[list]:
 def format_csv(reports: list[Report]) -> str:
     """One row per statistic, pair statistic and confusion cell (exact values)."""
     buf = io.StringIO()
-    writer = csv.writer(buf)
+    writer = csv_writer(buf)
     writer.writerow(CSV_COLUMNS)
     for row in _csv_rows(reports):
         writer.writerow(["" if v is None else v for v in row])
