@@ -2242,6 +2242,23 @@ def test_a_figure_of_another_event_told_in_passing_is_that_event_s(
     assert numbers.related(again, reported) and not numbers.compatible(again, reported)
 
 
+def test_a_toll_of_a_year_named_since_or_set_apart_by_commas_is_that_year_s() -> None:
+    # "the deadliest since 1987, when about 1,000 people were killed" and "The last major
+    # quake in the region, in 1987, killed about 1,000 people" were voted with this quake's
+    # toll of 37: "'about 1,000 people' ... (the other sources outnumber this one)"
+    now = _one(numbers.extract("Death toll from the earthquake rises to 37"))
+    for then in ("The quake was the deadliest since 1987, when about 1,000 people were killed.",
+                 "The last major quake in the region, in 1987, killed about 1,000 people.",
+                 "The last major quake, in March 1987, killed about 1,000 people."):  # fmt: skip
+        past = _one(numbers.extract(then))
+        assert past.value[4] == " in 1987" and not numbers.related(past, now), then
+    # look-alikes: a year that dates something else in the sentence, or no year at all
+    for told in ("The school, built in 1987, collapsed and 30 people were killed.",
+                 "The quake struck on Tuesday, when 30 people were killed."):  # fmt: skip
+        again = _one(numbers.extract(told))
+        assert numbers.related(again, now) and not numbers.compatible(again, now), told
+
+
 def test_a_weekday_after_a_figure_says_when_not_what_is_counted() -> None:
     toll = _one(numbers.extract("The death toll rose to 41 Tuesday, the civil defence said."))
     assert toll.value[3] == "dead" and "tuesd" not in toll.key

@@ -932,6 +932,11 @@ def _in_year(toks: Sequence[Token], k: int) -> bool:
     return before == "in"
 
 
+def _since_year(toks: Sequence[Token], k: int) -> bool:
+    """toks[k] is a year something is measured since: "the worst since 1987"."""
+    return k > 0 and dates.is_year(toks[k].text) and toks[k - 1].lower == "since"
+
+
 Clause = tuple[int, int]  # (first, last + 1) of the tokens of a clause
 
 
@@ -975,8 +980,9 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
         for k in range(lo - 1, max(0, lo - _PARTICIPLE_REACH), -1):
             if toks[k - 1].lower == "in" and dates.is_year(toks[k].text):
                 return toks[k].text
+    # "the deadliest since 1987, when about 1,000 were killed": the year's, as after "in"
     if lo >= 2 and (
-        (toks[lo].lower == "when" and _in_year(toks, lo - 1))
+        (toks[lo].lower == "when" and (_in_year(toks, lo - 1) or _since_year(toks, lo - 1)))
         # "a magnitude-7.2 earthquake in 1987, which took about 1,000 lives": that year's (a
         # bare year: "struck in April 2016, which ..." may be the event reported)
         or (
@@ -986,6 +992,13 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
         )
     ):
         return toks[lo - 1].text
+    # "The last major quake in the region, in 1987, killed about 1,000": a clause that is only
+    # a year, set apart by commas, sets what the sentence goes on to say in it ("the school,
+    # built in 1987, collapsed" dates the school, not the collapse)
+    if lo and (before := clauses[lo - 1])[0] > 0 and toks[before[0]].lower == "in":
+        year = toks[before[1] - 1]
+        if before[1] - before[0] <= 3 and _in_year(toks, before[1] - 1):
+            return year.text
     if toks[lo].lower in _RELATIVES and lo:
         # "California's Camp Fire, which killed 85 people in 2018", "the 2018 Camp Fire in
         # California, which killed at least 85": what the clause says of an event of a year
