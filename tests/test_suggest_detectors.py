@@ -2176,6 +2176,30 @@ def test_a_sum_converted_in_brackets_is_the_same_sum() -> None:
     assert only.surface == "$2.4 billion" and only.value[2] == "dollar"
 
 
+def test_a_sum_in_a_currency_code_or_named_currency_is_that_currency_s() -> None:
+    # "SEK 6.1bn" was no sum at all (and "SEK" a name), "6.1 billion Swedish crowns" a count
+    # of crowns: "Net income dropped 12% to SEK 6.1bn" had no counterpart in "Net income fell
+    # to 6.1 billion Swedish crowns", though both give the same sum
+    coded = [
+        s for s in numbers.extract("Net income dropped 12% to SEK 6.1bn.") if s.surface != "12%"
+    ]
+    (sek,) = coded
+    words = numbers.extract("Net income fell to 6.1 billion Swedish crowns ($560 million).")
+    crowns = next(s for s in words if "6.1" in s.surface)
+    assert sek.value[2] == crowns.value[2] == "crown"
+    assert (sek.surface, crowns.surface) == ("SEK 6.1bn", "6.1 billion Swedish crowns")
+    assert numbers.related(sek, crowns) and numbers.compatible(sek, crowns)
+    less = _one(numbers.extract("Net income was 5.8 billion kronor."))
+    assert numbers.related(less, crowns) and not numbers.compatible(less, crowns)
+    # a sum in another currency is not compared with it: 6.1 billion crowns is $560 million
+    dollars = next(s for s in words if "560" in s.surface)
+    other = _one(numbers.extract("Net income fell to $6.1 billion."))
+    assert not numbers.related(dollars, crowns) and not numbers.related(other, sek)
+    # look-alike: a capitalised word before a figure is still a name, not a currency
+    (share,) = numbers.extract("Sorel took 12% of the market.")
+    assert share.value[2] == "percent"
+
+
 def test_a_billion_written_as_b_or_bln_is_a_billion() -> None:
     total = _one(numbers.extract("Velto agreed to buy Harlow Foods for $2.4 billion."))
     for short in ("Velto buying Harlow Foods in $2.4B deal",

@@ -159,6 +159,15 @@ _UNITS = frozenset(unit for unit, _ in _MEASURES.values())
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
+# ...and the codes written before a figure as its symbol is ("SEK 6.1bn", "USD 400m"), each
+# read as the currency named in words (a krona's and a krone's crowns are one, as the dollars
+# of "$" are: a story about one company reports in one of them)
+_CURRENCIES |= {
+    "USD": "dollar", "CAD": "dollar", "AUD": "dollar", "HKD": "dollar", "SGD": "dollar",
+    "EUR": "euro", "GBP": "pound", "SEK": "crown", "NOK": "crown", "DKK": "crown",
+    "CZK": "crown", "ISK": "crown", "JPY": "yen", "CNY": "yuan", "RMB": "yuan",
+    "INR": "rupee", "CHF": "franc",
+}  # fmt: skip
 NEAR = 4  # words either side that say what a share or a sum is of
 # words that open a sentence before a count, not a series name ("All 224 passengers")
 _QUANTIFIERS = frozenset(["all", "both", "another", "every", "each", "exactly"])
@@ -170,7 +179,11 @@ _PREPOSITIONS = frozenset(
     amid via following including inside outside near beyond behind below above""".split()  # noqa: SIM905
 )
 _UNIT_WORDS = frozenset(stem(w) for w in ("percent", "per", "cent"))  # the unit says nothing
-_CURRENCY_WORDS = {"dolla": "dollar", "pound": "pound", "euro": "euro"}  # stems
+_CURRENCY_WORDS = {
+    "dolla": "dollar", "pound": "pound", "euro": "euro", "crown": "crown", "krona": "crown",
+    "krono": "crown", "krone": "crown", "yen": "yen", "yuan": "yuan", "rupee": "rupee",
+    "franc": "franc",
+}  # stems  # fmt: skip
 EXACT_DIGITS = 15  # digits a float holds exactly; longer figures are not read
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
@@ -222,6 +235,7 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     ):
         first -= 1  # "Boeing 737-800": the series of the model, as its number is
     named = first > 0 and toks[first - 1].text[:1].isupper() and is_content(toks[first - 1].text)
+    named &= first == 0 or toks[first - 1].text not in _CURRENCIES  # ("SEK 6.1bn": a sum)
     if named and toks[i].text[:1].isdigit():
         prev = toks[first - 1]
         # "Between 9 and 14", "All 224 passengers", "In January 10 people died"
@@ -652,6 +666,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             continue
         if head and head[0] in _CURRENCY_WORDS:  # "1.2 billion dollars" is "$1.2bn"
             unit, head = _CURRENCY_WORDS[head[0]], head[1:]
+        elif head[1:2] and head[1] in _CURRENCY_WORDS and toks[first_head].text[:1].isupper():
+            # "6.1 billion Swedish crowns", "40 billion Japanese yen": whose currency it is
+            unit, head, first_head = _CURRENCY_WORDS[head[1]], head[2:], first_head + 1
         if head[:2] == ["quart", "point"]:  # "three-quarter-point hikes": 0.75 of a point
             lo, hi, exact, head = lo / 4, hi / 4, False, ["perce", "point"]
         elif head[:1] == ["point"] and toks[j - 1].lower in _FRACTIONS:
