@@ -2200,6 +2200,26 @@ def test_a_sum_in_a_currency_code_or_named_currency_is_that_currency_s() -> None
     assert share.value[2] == "percent"
 
 
+def test_a_result_named_in_other_words_is_the_same_sum() -> None:
+    # "Net income dropped 12% to SEK 6.1bn" / "Net profit fell to 6.1 billion Swedish
+    # crowns", "Sales grew 6.1% to $48.2bn" / "Revenue rose 6% to $48.2 billion": one result,
+    # two words for it, and nothing else in common, so never compared
+    income = [
+        s for s in numbers.extract("Net income dropped 12% to SEK 6.1bn.") if s.value[2] == "crown"
+    ]
+    profit = _one(numbers.extract("Net profit fell to 6.1 billion Swedish crowns."))
+    less = _one(numbers.extract("Net profit fell to 5.8 billion Swedish crowns."))
+    assert numbers.related(income[0], profit) and numbers.compatible(income[0], profit)
+    assert numbers.related(income[0], less) and not numbers.compatible(income[0], less)
+    sales = [s for s in numbers.extract("Sales grew 6.1% to $48.2bn.") if s.value[2] == "dollar"]
+    revenue = [
+        s for s in numbers.extract("Revenue rose 6% to $48.2 billion.") if s.value[2] == "dollar"
+    ]
+    assert numbers.related(sales[0], revenue[0])
+    # look-alike: revenue is not profit
+    assert not numbers.related(sales[0], _one(numbers.extract("Net profit fell to $6.1 billion.")))
+
+
 def test_a_billion_written_as_b_or_bln_is_a_billion() -> None:
     total = _one(numbers.extract("Velto agreed to buy Harlow Foods for $2.4 billion."))
     for short in ("Velto buying Harlow Foods in $2.4B deal",

@@ -2260,6 +2260,8 @@ def related(a: Slot, b: Slot) -> bool:
         parts_a, parts_b = result_part(a), result_part(b)
         if parts_a and parts_b and not parts_a & parts_b:
             return False
+        if kinds_a & kinds_b:
+            return bool(shared)  # one result in two words: "net income" / "net profit"
     if a.value[3] in _BEFELL:  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"
