@@ -761,6 +761,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             before = next((m for m in range(start - 1, -1, -1) if _is_share(text, toks[m])), -1)
             left = max(1, start - NEAR, before + 1)
             whose = name_marks([*toks[left:start], *toks[k : min(cut, k + NEAR)]])
+            whose = whose or _reported_by(text, toks, start, clauses[start])
             context = frozenset(near) | whose | _changed_subject(text, toks, start)
             if unit != "percent":
                 context |= _result_before(toks, clauses[start][0], start, bool(_results(context)))
@@ -1767,6 +1768,34 @@ def _said_by(toks: Sequence[Token], i: int, clause: Clause) -> frozenset[str]:
             break
         if (s := stem(toks[k].text)) in _SOURCES:
             return frozenset({SAID_MARK + s})
+    return frozenset()
+
+
+_REPORTING = frozenset(
+    ["reported", "reports", "posted", "posts", "announced", "announces", "recorded", "said",
+     "says"]
+)  # fmt: skip
+
+
+def _reported_by(text: str, toks: Sequence[Token], i: int, clause: Clause) -> frozenset[str]:
+    """Name marks of who reports the share or sum at toks[i], named right before a verb of
+    reporting further back in its clause than `NEAR` ("Its rival Sorel Mobile reported on
+    Tuesday a 9% rise", "telecom operator Nordvik said on Wednesday its profit fell 12%"):
+    one company's figure is not another's. A lone capital opening the sentence may be a
+    plain noun ("Analysts said"): only a run of two names is read there."""
+    for v in range(i - 1, clause[0], -1):
+        if toks[v].text[:1].isdigit():
+            break
+        if toks[v].lower not in _REPORTING:
+            continue
+        run = v
+        while (
+            run > 0 and toks[run - 1].text[:1].isupper() and _joined(text, toks[run - 1], toks[run])
+        ):
+            run -= 1
+        if run == v or (run == 0 and v - run < 2):
+            return frozenset()
+        return name_marks(toks[run:v])
     return frozenset()
 
 
