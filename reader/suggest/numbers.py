@@ -159,6 +159,15 @@ _UNITS = frozenset(unit for unit, _ in _MEASURES.values())
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
+# ...and the codes written before a figure as its symbol is ("SEK 6.1bn", "USD 400m"), each
+# read as the currency named in words (a krona's and a krone's crowns are one, as the dollars
+# of "$" are: a story about one company reports in one of them)
+_CURRENCIES |= {
+    "USD": "dollar", "CAD": "dollar", "AUD": "dollar", "HKD": "dollar", "SGD": "dollar",
+    "EUR": "euro", "GBP": "pound", "SEK": "crown", "NOK": "crown", "DKK": "crown",
+    "CZK": "crown", "ISK": "crown", "JPY": "yen", "CNY": "yuan", "RMB": "yuan",
+    "INR": "rupee", "CHF": "franc",
+}  # fmt: skip
 NEAR = 4  # words either side that say what a share or a sum is of
 # words that open a sentence before a count, not a series name ("All 224 passengers")
 _QUANTIFIERS = frozenset(["all", "both", "another", "every", "each", "exactly"])
@@ -170,7 +179,11 @@ _PREPOSITIONS = frozenset(
     amid via following including inside outside near beyond behind below above""".split()  # noqa: SIM905
 )
 _UNIT_WORDS = frozenset(stem(w) for w in ("percent", "per", "cent"))  # the unit says nothing
-_CURRENCY_WORDS = {"dolla": "dollar", "pound": "pound", "euro": "euro"}  # stems
+_CURRENCY_WORDS = {
+    "dolla": "dollar", "pound": "pound", "euro": "euro", "crown": "crown", "krona": "crown",
+    "krono": "crown", "krone": "crown", "yen": "yen", "yuan": "yuan", "rupee": "rupee",
+    "franc": "franc",
+}  # stems  # fmt: skip
 EXACT_DIGITS = 15  # digits a float holds exactly; longer figures are not read
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
@@ -222,6 +235,7 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     ):
         first -= 1  # "Boeing 737-800": the series of the model, as its number is
     named = first > 0 and toks[first - 1].text[:1].isupper() and is_content(toks[first - 1].text)
+    named &= first == 0 or toks[first - 1].text not in _CURRENCIES  # ("SEK 6.1bn": a sum)
     if named and toks[i].text[:1].isdigit():
         prev = toks[first - 1]
         # "Between 9 and 14", "All 224 passengers", "In January 10 people died"
@@ -652,6 +666,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             continue
         if head and head[0] in _CURRENCY_WORDS:  # "1.2 billion dollars" is "$1.2bn"
             unit, head = _CURRENCY_WORDS[head[0]], head[1:]
+        elif head[1:2] and head[1] in _CURRENCY_WORDS and toks[first_head].text[:1].isupper():
+            # "6.1 billion Swedish crowns", "40 billion Japanese yen": whose currency it is
+            unit, head, first_head = _CURRENCY_WORDS[head[1]], head[2:], first_head + 1
         if head[:2] == ["quart", "point"]:  # "three-quarter-point hikes": 0.75 of a point
             lo, hi, exact, head = lo / 4, hi / 4, False, ["perce", "point"]
         elif head[:1] == ["point"] and toks[j - 1].lower in _FRACTIONS:
@@ -744,6 +761,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             before = next((m for m in range(start - 1, -1, -1) if _is_share(text, toks[m])), -1)
             left = max(1, start - NEAR, before + 1)
             whose = name_marks([*toks[left:start], *toks[k : min(cut, k + NEAR)]])
+            whose = whose or _reported_by(text, toks, start, clauses[start])
             context = frozenset(near) | whose | _changed_subject(text, toks, start)
             if unit != "percent":
                 context |= _result_before(toks, clauses[start][0], start, bool(_results(context)))
@@ -932,6 +950,11 @@ def _in_year(toks: Sequence[Token], k: int) -> bool:
     return before == "in"
 
 
+def _since_year(toks: Sequence[Token], k: int) -> bool:
+    """toks[k] is a year something is measured since: "the worst since 1987"."""
+    return k > 0 and dates.is_year(toks[k].text) and toks[k - 1].lower == "since"
+
+
 Clause = tuple[int, int]  # (first, last + 1) of the tokens of a clause
 
 
@@ -975,8 +998,9 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
         for k in range(lo - 1, max(0, lo - _PARTICIPLE_REACH), -1):
             if toks[k - 1].lower == "in" and dates.is_year(toks[k].text):
                 return toks[k].text
+    # "the deadliest since 1987, when about 1,000 were killed": the year's, as after "in"
     if lo >= 2 and (
-        (toks[lo].lower == "when" and _in_year(toks, lo - 1))
+        (toks[lo].lower == "when" and (_in_year(toks, lo - 1) or _since_year(toks, lo - 1)))
         # "a magnitude-7.2 earthquake in 1987, which took about 1,000 lives": that year's (a
         # bare year: "struck in April 2016, which ..." may be the event reported)
         or (
@@ -986,6 +1010,13 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
         )
     ):
         return toks[lo - 1].text
+    # "The last major quake in the region, in 1987, killed about 1,000": a clause that is only
+    # a year, set apart by commas, sets what the sentence goes on to say in it ("the school,
+    # built in 1987, collapsed" dates the school, not the collapse)
+    if lo and (before := clauses[lo - 1])[0] > 0 and toks[before[0]].lower == "in":
+        year = toks[before[1] - 1]
+        if before[1] - before[0] <= 3 and _in_year(toks, before[1] - 1):
+            return year.text
     if toks[lo].lower in _RELATIVES and lo:
         # "California's Camp Fire, which killed 85 people in 2018", "the 2018 Camp Fire in
         # California, which killed at least 85": what the clause says of an event of a year
@@ -1740,6 +1771,34 @@ def _said_by(toks: Sequence[Token], i: int, clause: Clause) -> frozenset[str]:
     return frozenset()
 
 
+_REPORTING = frozenset(
+    ["reported", "reports", "posted", "posts", "announced", "announces", "recorded", "said",
+     "says"]
+)  # fmt: skip
+
+
+def _reported_by(text: str, toks: Sequence[Token], i: int, clause: Clause) -> frozenset[str]:
+    """Name marks of who reports the share or sum at toks[i], named right before a verb of
+    reporting further back in its clause than `NEAR` ("Its rival Sorel Mobile reported on
+    Tuesday a 9% rise", "telecom operator Nordvik said on Wednesday its profit fell 12%"):
+    one company's figure is not another's. A lone capital opening the sentence may be a
+    plain noun ("Analysts said"): only a run of two names is read there."""
+    for v in range(i - 1, clause[0], -1):
+        if toks[v].text[:1].isdigit():
+            break
+        if toks[v].lower not in _REPORTING:
+            continue
+        run = v
+        while (
+            run > 0 and toks[run - 1].text[:1].isupper() and _joined(text, toks[run - 1], toks[run])
+        ):
+            run -= 1
+        if run == v or (run == 0 and v - run < 2):
+            return frozenset()
+        return name_marks(toks[run:v])
+    return frozenset()
+
+
 _PUT_AT = frozenset(["estimated", "estimate", "estimates", "put", "puts", "placed", "places"])
 
 
@@ -2230,6 +2289,8 @@ def related(a: Slot, b: Slot) -> bool:
         parts_a, parts_b = result_part(a), result_part(b)
         if parts_a and parts_b and not parts_a & parts_b:
             return False
+        if kinds_a & kinds_b:
+            return bool(shared)  # one result in two words: "net income" / "net profit"
     if a.value[3] in _BEFELL:  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"
