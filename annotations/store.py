@@ -1118,6 +1118,25 @@ class Store:
         )
         return {r[0]: Final(*r) for r in rows}
 
+    @_reads
+    def orphaned_finals(self, story: str | None = None) -> list[Final]:
+        """Final labels whose claim a re-import took away (kept, never deleted), of one story
+        if given, in story order then by article and sentence: the one place they are found,
+        for the import's report, `stats`, `export --final`, `merge` and the adjudication
+        screen alike."""
+        where, args = "c.id IS NULL", ()
+        if story is not None:
+            where, args = "c.id IS NULL AND f.story = ?", (story,)
+        rows = self.conn.execute(
+            "SELECT f.claim_id, f.label, f.reason, f.decided_by, f.decided_at, f.story, "
+            "f.article, f.claim_text FROM finals f LEFT JOIN claim_rows c ON c.id = f.claim_id "
+            f"WHERE {where} ORDER BY f.story, f.article, f.claim_id",
+            args,
+        )
+        found = [Final(*r) for r in rows]
+        found.sort(key=lambda f: name_order(f.story))
+        return found
+
     def _current_final(self, claim_id: str) -> dict | None:
         row = self.conn.execute(
             "SELECT label, reason FROM finals WHERE claim_id = ?", (claim_id,)
