@@ -36,6 +36,7 @@ from annotations.schema import (
     SCORE,
 )
 from annotations.story_rows import StoryRows, prepare
+from reader.corpus.claim_ids import normalize_claim_text
 from reader.models import (
     CONFIDENCES,
     LABELS,
@@ -218,6 +219,10 @@ class ImportReport:
     articles_removed: list[str] = field(default_factory=list)
     claims: int = 0
     orphaned: list[Annotation] = field(default_factory=list)  # this story's annotations w/o claim
+    orphaned_finals: list[Final] = field(default_factory=list)  # its final labels w/o claim
+    # (gone, new) article names: a file no longer there whose sentences another one added has,
+    # the one unambiguous match (a rename: its tags stay on the old name's claim ids)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
     skipped: bool = False  # story unchanged on disk and force=False: nothing was written
 
 
@@ -450,6 +455,7 @@ class Store:
             report = ImportReport(story=story.name, claims=len(story.claims()), skipped=True)
             report.articles_unchanged = [a.name for a in story.articles]
             report.orphaned = self._orphans(story.name)
+            report.orphaned_finals = self.orphaned_finals(story.name)
             return report
         with self._write() as conn:
             return self._import(conn, story, blocks, _now(), analysing=False)
@@ -475,6 +481,8 @@ class Store:
                 report.articles_unchanged.append(a.name)
         names = {a.name for a in story.articles}
         report.articles_removed = sorted(n for n in old if n not in names)
+        if report.articles_removed and report.articles_added:
+            report.renamed = self._renamed(story, report.articles_removed, report.articles_added)
         _replace_story(conn, story, blocks, now)
         _unmark(conn, story.name)  # (and whoever was working out the claims replaced here)
         if analysing:
@@ -483,7 +491,29 @@ class Store:
                 (ANALYSING + story.name, now),
             )
         report.orphaned = self._orphans(story.name)
+        report.orphaned_finals = self.orphaned_finals(story.name)
         return report
+
+    def _renamed(self, story: Story, removed: list[str], added: list[str]) -> list[tuple[str, str]]:
+        """(gone, new) pairs among the stored articles `removed` and `story`'s `added`: the same
+        sentences (normalized, in order) under another file name, matched one to one."""
+
+        def one_each(pairs: Iterable[tuple[tuple[str, ...], str]]) -> dict[tuple[str, ...], str]:
+            found: dict[tuple[str, ...], list[str]] = {}
+            for sentences, name in pairs:
+                found.setdefault(sentences, []).append(name)
+            return {k: v[0] for k, v in found.items() if len(v) == 1}
+
+        gone = one_each(
+            (tuple(normalize_claim_text(c.text) for c in self.claims(story.name, n)), n)
+            for n in removed
+        )
+        new = one_each(
+            (tuple(normalize_claim_text(c.text) for c in a.claims), a.name)
+            for a in story.articles
+            if a.name in added
+        )
+        return sorted((gone[k], new[k]) for k in gone.keys() & new.keys() if k)
 
     # ---- reading ----------------------------------------------------------------------------
 

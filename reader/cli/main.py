@@ -487,6 +487,8 @@ def run_import(
 
 
 def print_summary(path: str, result) -> None:
+    from reader.cli.reshape import summary_lines
+
     def count(attr: str) -> int:
         return sum(len(getattr(r, attr)) for r in result.reports)
 
@@ -512,6 +514,8 @@ def print_summary(path: str, result) -> None:
                 f"{shown_path(f'{r.story}/{a.article}')}: claim no longer in the article: "
                 f"{a.claim_text[:80]}"
             )
+        for line in summary_lines(r):
+            say(f"  {line}")
 
 
 @main.command("open")

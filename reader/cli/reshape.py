@@ -1,0 +1,60 @@
+"""What an import says when the corpus changed shape on disk under the reviewers' work: how many
+labels, notes and final labels are left on sentences no longer there (kept as orphans), and
+which article (or story folder) was only renamed, with how to have its tags back: a claim's id
+comes from its story's folder name and its file's name (DESIGN invariant 3), so a renamed file's
+tags stay on the old name's claims until it is renamed back."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from reader.models import counted, shown_name, shown_path
+
+if TYPE_CHECKING:
+    from annotations.store import Annotation, Final, ImportReport
+
+
+def tag_counts(annotations: list[Annotation], finals: list[Final]) -> str:
+    """ "4 labels (ana 2, ben 2), 1 note and 1 final label": what a user lost sight of."""
+    labels = Counter(a.reviewer for a in annotations if a.label is not None)
+    notes = sum(1 for a in annotations if a.label is None)
+    parts = []
+    if labels:
+        who = ", ".join(f"{shown_name(r)} {n}" for r, n in sorted(labels.items()))
+        parts.append(f"{counted(labels.total(), 'label')} ({who})")
+    if notes:
+        parts.append(counted(notes, "note"))
+    if finals:
+        parts.append(counted(len(finals), "final label"))
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+
+
+def _are(counts: str) -> str:
+    return "is" if counts.startswith("1 ") and " and " not in counts else "are"
+
+
+def summary_lines(report: ImportReport) -> Iterator[str]:
+    """The import summary's lines on one story's orphans and renamed articles."""
+    if report.skipped:
+        return
+    counts = tag_counts(report.orphaned, report.orphaned_finals)
+    if counts:
+        yield (
+            f"{shown_path(report.story)}: {counts} {_are(counts)} on sentences no longer in their "
+            "article, kept as orphans (`export` and `export --final` list them)"
+        )
+    for gone, new in renamed_with_tags(report):
+        yield (
+            f"{shown_path(f'{report.story}/{new}')} has the sentences of {shown_path(gone)}, "
+            f"which is no longer there: the tags stay on {shown_path(gone)}'s sentences (a "
+            "claim's id comes from its file's name); rename the file back to "
+            f"{shown_path(gone)} to have them on its sentences again"
+        )
+
+
+def renamed_with_tags(report: ImportReport) -> list[tuple[str, str]]:
+    """The renamed articles (gone, new) whose old name holds orphaned tags."""
+    held = {a.article for a in report.orphaned} | {f.article for f in report.orphaned_finals}
+    return [(gone, new) for gone, new in report.renamed if gone in held]
