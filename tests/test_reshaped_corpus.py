@@ -79,3 +79,26 @@ def test_an_article_edited_in_another_sentence_is_no_rename(tmp_path: Path) -> N
     (story / "c.txt").write_text(A.replace("42", "40"))
     out = run("import", str(story), "--db", db).output
     assert "has the sentences of" not in out
+
+
+def _notice(args: list[str], monkeypatch) -> str:
+    """What `crossread PATH ...` would open the app with to say first."""
+    opened: dict = {}
+    monkeypatch.setattr("reader.ui.run_app", lambda db, reviewer, **kw: opened.update(kw))
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    return opened["notice"]
+
+
+def test_the_app_says_an_article_was_removed_or_renamed_and_counts_final_labels(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # the app said "a.txt changed" of a file deleted or renamed, and nothing of the final label
+    # the adjudicator could no longer see
+    story, db = tagged_story(tmp_path)
+    (story / "a.txt").rename(story / "ferry-a.txt")
+    assert _notice([str(story), "--db", db, "--reviewer", "ana"], monkeypatch) == (
+        "ferry was imported again: a.txt removed; 2 labels of yours and 1 final label are on "
+        "sentences no longer in it (kept, exported as orphaned). ferry-a.txt has the sentences "
+        "of a.txt: rename it back to a.txt to have them on its sentences again."
+    )

@@ -561,6 +561,8 @@ def open_cmd(
         fail("--reviewer names no one: give a name")
     if guidelines is not None:
         _check_guidelines(guidelines)
+    from reader.cli.reshape import reimport_notice
+
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
@@ -576,7 +578,7 @@ def open_cmd(
             analysing = sorted({p for n in store.analysing() if (p := store.story_path(n))})
             # the name typed another way is the reviewer whose tags are here, not a new one
             reviewer = as_stored(reviewer or default_reviewer(), store.reviewers())
-            notice = reimport_notice(reports, reviewer)
+            notice = " ".join(reimport_notice(r, reviewer) for r in reports).strip()
         finally:
             store.close()
     from reader.corpus.decode import on_disk
@@ -612,28 +614,6 @@ def open_cmd(
     finally:
         if background is not None:
             background.stop()
-
-
-def reimport_notice(reports: list, reviewer: str) -> str:
-    """What the app says on opening when an import just changed a story's articles: the
-    summary `import` prints went to the terminal behind the app, so a reviewer whose tagged
-    sentence an outlet corrected saw their label vanish without a word."""
-    said = []
-    for r in reports:
-        changed = r.articles_changed + r.articles_removed
-        if r.skipped or not changed:
-            continue
-        mine = sum(1 for a in r.orphaned if a.reviewer == reviewer and a.label is not None)
-        lost = (
-            f"; {counted(mine, 'label')} of yours "
-            f"{'is on a sentence' if mine == 1 else 'are on sentences'} no longer in it "
-            "(kept, exported as orphaned)"
-            if mine
-            else ""
-        )
-        names = ", ".join(shown_path(n) for n in changed)
-        said.append(f"{shown_path(r.story)} was imported again: {names} changed{lost}.")
-    return " ".join(said)
 
 
 def _check_guidelines(path: str) -> None:

@@ -58,3 +58,33 @@ def renamed_with_tags(report: ImportReport) -> list[tuple[str, str]]:
     """The renamed articles (gone, new) whose old name holds orphaned tags."""
     held = {a.article for a in report.orphaned} | {f.article for f in report.orphaned_finals}
     return [(gone, new) for gone, new in report.renamed if gone in held]
+
+
+def reimport_notice(report: ImportReport, reviewer: str) -> str:
+    """What the app says on opening when an import just changed a story's articles: the
+    summary `import` prints went to the terminal behind the app, so a reviewer whose tagged
+    sentence an outlet corrected saw their label vanish without a word. "" if nothing changed."""
+    if report.skipped or not (report.articles_changed or report.articles_removed):
+        return ""
+    said = [
+        f"{', '.join(map(shown_path, names))} {what}"
+        for names, what in (
+            (report.articles_changed, "changed"),
+            (report.articles_removed, "removed"),
+        )
+        if names
+    ]
+    mine = sum(1 for a in report.orphaned if a.reviewer == reviewer and a.label is not None)
+    lost = [counted(mine, "label") + " of yours"] if mine else []
+    lost += [counted(len(report.orphaned_finals), "final label")] if report.orphaned_finals else []
+    if lost:
+        one = len(lost) == 1 and (mine or len(report.orphaned_finals)) == 1
+        where = "is on a sentence" if one else "are on sentences"
+        said[-1] += f"; {' and '.join(lost)} {where} no longer in it (kept, exported as orphaned)"
+    text = f"{shown_path(report.story)} was imported again: {', '.join(said)}."
+    for gone, new in renamed_with_tags(report):
+        text += (
+            f" {shown_path(new)} has the sentences of {shown_path(gone)}: rename it back to "
+            f"{shown_path(gone)} to have them on its sentences again."
+        )
+    return text
