@@ -52,6 +52,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
+# a decision on a claim a re-import took away: kept as it was, never replaced nor withdrawn
+_GONE = "its sentence is no longer in its article: the final label is kept as it was (an orphan)"
+
+
 class StoreError(Exception):
     """A one-line, user-facing problem: not crossread's database, newer schema, locked…"""
 
@@ -1111,8 +1115,9 @@ class Store:
         if reason is not None:
             _check_text("the reason", reason)
         with self._write():
-            self._claim_or_raise(claim_id)
             old = self._current_final(claim_id)
+            if self.claim(claim_id) is None:
+                raise InvalidInput(_GONE if old else f"unknown claim id {claim_id!r}")
             stored = (old["label"], old["reason"]) if old else ("", "")
             if expect is not None and stored != tuple(expect):
                 raise StaleFinal(self.final(claim_id))
@@ -1127,6 +1132,8 @@ class Store:
         _check_reviewer(adjudicator)
         with self._write():
             old = self._current_final(claim_id)
+            if old is not None and self.claim(claim_id) is None:
+                raise InvalidInput(_GONE)  # (withdrawn, it would be lost with its sentence)
             if old is not None:
                 self._apply_final(claim_id, adjudicator, "undecide", old, None)
 
