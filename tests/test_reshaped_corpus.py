@@ -4,6 +4,7 @@ counts, and how to have them on their sentences again."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -102,3 +103,18 @@ def test_the_app_says_an_article_was_removed_or_renamed_and_counts_final_labels(
         "sentences no longer in it (kept, exported as orphaned). ferry-a.txt has the sentences "
         "of a.txt: rename it back to a.txt to have them on its sentences again."
     )
+
+
+def test_agreement_says_how_many_orphaned_claims_it_leaves_out(tmp_path: Path) -> None:
+    # agreement counted 1 claim where export listed 2 labelled by both, with no word why
+    story, db = tagged_story(tmp_path)
+    (story / "a.txt").write_text(A.replace("42", "40"))
+    assert run("import", str(story), "--db", db).exit_code == 0
+    out = run("agreement", "--db", db, "--samples", "0").output.splitlines()
+    assert out[:2] == [
+        "all claims: 1 claim labelled by two or more of 2 reviewers (ana, ben)",
+        "  left out: 1 claim labelled by two or more whose sentence is no longer in its article "
+        "(an orphan: `export` lists it)",
+    ]
+    as_json = json.loads(run("agreement", "--db", db, "--format", "json").output)
+    assert as_json[0]["orphans_left_out"] == 1
