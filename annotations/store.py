@@ -227,7 +227,19 @@ class ImportReport:
     # (gone, new) article names: a file no longer there whose sentences another one added has,
     # the one unambiguous match (a rename: its tags stay on the old name's claim ids)
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    # a story new here whose folder is a stored story's, renamed (`reader.cli.reshape`)
+    former: FormerStory | None = None
     skipped: bool = False  # story unchanged on disk and force=False: nothing was written
+
+
+@dataclass(frozen=True)
+class FormerStory:
+    """A stored story whose folder was renamed: its tags stay with it, under its old name."""
+
+    name: str
+    path: str  # the folder it was imported from, no longer there
+    annotations: list[Annotation]
+    finals: list[Final]
 
 
 @dataclass(frozen=True)

@@ -118,3 +118,27 @@ def test_agreement_says_how_many_orphaned_claims_it_leaves_out(tmp_path: Path) -
     ]
     as_json = json.loads(run("agreement", "--db", db, "--format", "json").output)
     assert as_json[0]["orphans_left_out"] == 1
+
+
+def test_a_renamed_story_folder_is_named_with_where_its_tags_are(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # ferry/ renamed ferry-2022/: a new story with no tag on it, every tag left with the story
+    # ferry (whose folder is gone), and the import said only "3 new articles"
+    story, db = tagged_story(tmp_path)
+    renamed = story.rename(tmp_path / "ferry-2022")
+    out = run("import", str(renamed), "--db", db).output.splitlines()
+    assert (
+        f"  ferry-2022 has the articles of the story ferry, whose folder {story} is no longer "
+        "there: its 4 labels (ana 2, ben 2), 1 note and 1 final label stay with ferry (a "
+        "claim's id comes from its story's folder name); rename the folder back to ferry to go "
+        "on with them"
+    ) in out
+    assert _notice([str(renamed), "--db", db, "--reviewer", "ana"], monkeypatch) == (
+        "ferry-2022 has the articles of the story ferry, whose folder is no longer there: "
+        "2 labels of yours stay with ferry (in the story list); rename the folder back to "
+        "ferry to go on with them."
+    )
+    renamed.rename(story)
+    out = run("import", str(story), "--db", db).output
+    assert "has the articles of" not in out  # (ferry-2022's folder is gone, but has no tags)

@@ -431,6 +431,7 @@ def run_import(
 
     A path without any article is an error (exit 2), after saying which files were skipped.
     """
+    from reader.cli.reshape import find_renamed_stories
     from reader.corpus.loader import CorpusError, checked, distinct_paths
     from reader.pipeline import import_path
 
@@ -469,6 +470,7 @@ def run_import(
             ) from None
         finally:
             bar.close()
+        find_renamed_stories(store, result.reports)
         if quiet:
             for s in result.skipped:
                 say(f"skipped {s.path}: {s.reason}", err=True)

@@ -6,6 +6,7 @@ tags stay on the old name's claims until it is renamed back."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -13,7 +14,32 @@ from typing import TYPE_CHECKING
 from reader.models import counted, shown_name, shown_path
 
 if TYPE_CHECKING:
-    from annotations.store import Annotation, Final, ImportReport
+    from annotations.store import Annotation, Final, ImportReport, Store
+
+
+def find_renamed_stories(store: Store, reports: list[ImportReport]) -> None:
+    """Set `former` on each report of a story whose article files (names and contents) are
+    those of one other stored story, and only one, whose folder is no longer where it was
+    imported from: its folder renamed, and the tags left with the old name (said on every
+    import until the folder is renamed back, or the tags are moved by hand)."""
+    from annotations.store import FormerStory
+    from reader.corpus.decode import on_disk
+
+    here = {r.story for r in reports}
+    by_files: dict[frozenset, list[str]] = {}
+    for story in store.stories():  # (stat only those this import did not read)
+        if story not in here and not os.path.lexists(on_disk(store.story_path(story) or "")):
+            by_files.setdefault(frozenset(store.article_files(story).items()), []).append(story)
+    for r in reports if by_files else ():
+        match = by_files.get(frozenset(store.article_files(r.story).items()), [])
+        if len(match) == 1:
+            name = match[0]
+            r.former = FormerStory(
+                name,
+                store.story_path(name) or "",
+                store.annotations(story=name),
+                list(store.finals(story=name).values()),
+            )
 
 
 def tag_counts(annotations: list[Annotation], finals: list[Final]) -> str:
@@ -37,13 +63,21 @@ def _are(counts: str) -> str:
 
 def summary_lines(report: ImportReport) -> Iterator[str]:
     """The import summary's lines on one story's orphans and renamed articles."""
-    if report.skipped:
-        return
     counts = tag_counts(report.orphaned, report.orphaned_finals)
     if counts:
         yield (
             f"{shown_path(report.story)}: {counts} {_are(counts)} on sentences no longer in their "
             "article, kept as orphans (`export` and `export --final` list them)"
+        )
+    former = report.former
+    counts = tag_counts(former.annotations, former.finals) if former else ""
+    if former and counts:
+        name = shown_path(former.name)
+        yield (
+            f"{shown_path(report.story)} has the articles of the story {name}, whose folder "
+            f"{shown_path(former.path)} is no longer there: its {counts} stay with {name} (a "
+            "claim's id comes from its story's folder name); rename the folder back to "
+            f"{name} to go on with them"
         )
     for gone, new in renamed_with_tags(report):
         yield (
@@ -64,6 +98,16 @@ def reimport_notice(report: ImportReport, reviewer: str) -> str:
     """What the app says on opening when an import just changed a story's articles: the
     summary `import` prints went to the terminal behind the app, so a reviewer whose tagged
     sentence an outlet corrected saw their label vanish without a word. "" if nothing changed."""
+    former = report.former
+    mine = sum(1 for a in former.annotations if a.reviewer == reviewer and a.label) if former else 0
+    if former and mine:
+        name = shown_path(former.name)
+        return (
+            f"{shown_path(report.story)} has the articles of the story {name}, whose folder is "
+            f"no longer there: {counted(mine, 'label')} of yours stay{'s' if mine == 1 else ''} "
+            f"with {name} (in the story list); rename the folder back to {name} to go on with "
+            "them."
+        )
     if report.skipped or not (report.articles_changed or report.articles_removed):
         return ""
     said = [
