@@ -142,3 +142,22 @@ def test_a_renamed_story_folder_is_named_with_where_its_tags_are(
     renamed.rename(story)
     out = run("import", str(story), "--db", db).output
     assert "has the articles of" not in out  # (ferry-2022's folder is gone, but has no tags)
+
+
+def test_a_subfolder_put_in_a_story_folder_leaves_it_a_story(tmp_path: Path) -> None:
+    # a folder of articles put inside ferry/ made ferry a folder of stories: its own articles
+    # were skipped ("not inside a story folder") and the subfolder became a story, while the
+    # tagged story ferry was no longer read
+    story, db = tagged_story(tmp_path)
+    (story / "extra").mkdir()
+    (story / "extra" / "c.txt").write_text(B.replace("40", "41"))
+    out = run("import", str(story), "--db", db).output.splitlines()
+    assert out[0].endswith(
+        ": 1 story (1 unchanged), 2 articles (0 new, 0 changed), 4 claims, 1 file skipped"
+    )
+    assert out[1] == (
+        f"  skipped {story / 'extra'}: folder nested inside a story, not read (its articles are "
+        f"a story of their own: import {story / 'extra'})"
+    )
+    with Store.open(db) as s:
+        assert s.stories() == ["ferry"] and not s.orphans()
