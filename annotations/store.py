@@ -719,6 +719,14 @@ class Store:
             out.append(text)
         return out
 
+    @_reads
+    def tagged_stories(self) -> set[str]:
+        """The stories with an annotation (a label, note or link) or a final label."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT story FROM annotations UNION SELECT DISTINCT story FROM finals"
+        )
+        return {r[0] for r in rows}
+
     def reviewers(self) -> list[str]:
         """Everyone with an annotation (a label, a note or a link), by name."""
         rows = self.conn.execute("SELECT DISTINCT reviewer FROM annotations ORDER BY reviewer")

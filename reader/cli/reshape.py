@@ -25,10 +25,12 @@ def find_renamed_stories(store: Store, reports: list[ImportReport]) -> None:
     from annotations.store import FormerStory
     from reader.corpus.decode import on_disk
 
-    here = {r.story for r in reports}
+    # only a story with tags matters, and one this import read is where it is: the others'
+    # folders are looked at (not every story's: opening one of 50,000 would stat them all)
+    others = store.tagged_stories() - {r.story for r in reports}
     by_files: dict[frozenset, list[str]] = {}
-    for story in store.stories():  # (stat only those this import did not read)
-        if story not in here and not os.path.lexists(on_disk(store.story_path(story) or "")):
+    for story in sorted(others):
+        if not os.path.lexists(on_disk(store.story_path(story) or "")):
             by_files.setdefault(frozenset(store.article_files(story).items()), []).append(story)
     for r in reports if by_files else ():
         match = by_files.get(frozenset(store.article_files(r.story).items()), [])
