@@ -23,7 +23,7 @@ from reader.models import LABELS
 from reader.ui.textutil import one_line, sanitize
 
 if TYPE_CHECKING:
-    from annotations.store import Annotation, Event, Store
+    from annotations.store import Annotation, Event, Final, Store
     from reader.models import Claim
 
 MODES = {"disagreement": "next disagreement", "single": "next claim with a single label"}
@@ -58,12 +58,14 @@ class Adjudication:
         }  # what to call an article on screen: its outlet
         # claims a re-import took away, labelled or decided: shown after their story's claims
         # with the sentence they had (as `export --final` lists them), never to be decided again
-        self.orphans = _orphans(self.store)
-        self.orphan_ids = {c.id for cs in self.orphans.values() for c in cs}
+        stories = {story: self.store.claims(story) for story in self.store.stories()}
+        present = {c.id for claims in stories.values() for c in claims}
+        orphans = _orphans(self.labels, self.store.orphaned_finals(), present)
+        self.orphan_ids = {c.id for cs in orphans.values() for c in cs}
         self.claims = [
             c
-            for story in self.store.stories()
-            for c in [*self.store.claims(story), *self.orphans.get(story, [])]
+            for story, claims in stories.items()
+            for c in [*claims, *orphans.get(story, [])]
             if c.id in self.labels or c.id in self.finals
         ]
         ids = [c.id for c in self.claims]
@@ -143,16 +145,19 @@ class Adjudication:
         return event
 
 
-def _orphans(store: Store) -> dict[str, list[Claim]]:
-    """Story -> the labelled or decided claims no longer in their article: claims with the
-    sentence and article their labels' snapshots keep, and no place in it (index -1)."""
+def _orphans(
+    labels: dict[str, dict[str, Annotation]], finals: list[Final], present: set[str]
+) -> dict[str, list[Claim]]:
+    """Story -> the labelled or decided claims not `present` (no longer in their article): as
+    claims with the sentence and article their snapshots keep, and no place in it (index -1)."""
     from reader.models import Claim
 
     had: dict[str, tuple[str, str, str]] = {}  # claim id -> (story, article, sentence)
-    for a in store.orphans():
-        if a.label is not None:
-            had.setdefault(a.claim_id, (a.story, a.article, a.claim_text))
-    for f in store.orphaned_finals():
+    for cid, by in labels.items():
+        if cid not in present:
+            a = next(iter(by.values()))
+            had[cid] = (a.story, a.article, a.claim_text)
+    for f in finals:
         had.setdefault(f.claim_id, (f.story, f.article, f.claim_text))
     out: dict[str, list[Claim]] = {}
     for cid, (story, article, text) in sorted(had.items(), key=lambda kv: (kv[1][:2], kv[0])):
