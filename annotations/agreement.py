@@ -156,6 +156,10 @@ class Report:
     pairs: list[Pair] = field(default_factory=list)
     # the claims they disagree on, in reading order: (claim id, reviewer -> label)
     disagreements: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    # claims labelled by two or more of the reviewers whose sentence a re-import took away
+    # (orphans): left out, since their article no longer has them, but counted so the report
+    # says why it has fewer claims than `export` lists
+    orphans_left_out: int = 0
 
 
 def report(
@@ -311,10 +315,16 @@ def team_reports(
         parts.setdefault(c.story if by == "story" else f"{c.story}/{c.article}", []).append(c.id)
     groups = {story or "all claims": list(labels)}
     groups.update((k, v) for k, v in parts.items() if k != story)
-    return [
+    reports = [
         report(scope, {cid: labels[cid] for cid in ids}, names, LABELS, samples=samples, seed=seed)
         for scope, ids in groups.items()
     ]
+    gone: dict[str, set[str]] = {}
+    for ann in store.orphans():
+        if ann.label is not None and ann.story in stories and ann.reviewer in names:
+            gone.setdefault(ann.claim_id, set()).add(ann.reviewer)
+    reports[0].orphans_left_out = sum(1 for who in gone.values() if len(who) >= 2)
+    return reports
 
 
 def check_samples(samples: int) -> None:

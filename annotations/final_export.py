@@ -38,11 +38,15 @@ def final_rows(store: Store) -> Iterator[dict]:
         labels: dict[str, dict[str, str]] = {}
         notes: dict[str, dict[str, str]] = {}
         evidence: dict[str, dict[str, list[str]]] = {}
-        where: dict[str, tuple[str, str]] = {}  # claim id -> (article, sentence) as snapshot
+        claims = [(c.id, c.article, c.index, c.text) for c in store.claims(story)]
+        present = {c[0] for c in claims}
+        # an orphan's claim id -> (article, sentence) as its snapshot has them
+        where: dict[str, tuple[str, str]] = {}
         for ann in store.annotations(story=story):
             if ann.label is not None:
                 labels.setdefault(ann.claim_id, {})[ann.reviewer] = ann.label
-                where.setdefault(ann.claim_id, (ann.article, ann.claim_text))
+                if ann.claim_id not in present:
+                    where.setdefault(ann.claim_id, (ann.article, ann.claim_text))
             # a note or link is a reviewer's reason, kept even on a label they since cleared
             if ann.note:
                 notes.setdefault(ann.claim_id, {})[ann.reviewer] = ann.note
@@ -50,15 +54,14 @@ def final_rows(store: Store) -> Iterator[dict]:
                 evidence.setdefault(ann.claim_id, {})[ann.reviewer] = [
                     link.text for link in ann.links
                 ]
-        for f in finals.values():
+        for f in store.orphaned_finals(story):
             where.setdefault(f.claim_id, (f.article, f.claim_text))
-        claims = [(c.id, c.article, c.index, c.text) for c in store.claims(story)]
         articles = store.articles(story)
         position = {a.name: k for k, a in enumerate(articles)}
         # the outlet as `export` names it; an orphan's article may be gone: None, no name
         named = {a.name: (a.title or None, display_source(a.name, a.source)) for a in articles}
         gone = sorted(
-            set(where) - {c[0] for c in claims},
+            where,
             key=lambda cid: (position.get(where[cid][0], len(position)), where[cid][0], cid),
         )
         orphans = [(cid, where[cid][0], None, where[cid][1]) for cid in gone]

@@ -287,10 +287,8 @@ def _orphaned(store: Store, stories: list[str]) -> dict[tuple[str, str], tuple[s
         for a in store._orphans(story):
             if a.label is not None:
                 out[(a.claim_id, a.reviewer)] = (f"{story}/{a.article}", a.claim_text)
-        present = {c.id for c in store.claims(story)}
-        for f in store.finals(story=story).values():
-            if f.claim_id not in present:
-                out[(f.claim_id, _FINAL)] = (f"{story}/{f.article}", f.claim_text)
+        for f in store.orphaned_finals(story):
+            out[(f.claim_id, _FINAL)] = (f"{story}/{f.article}", f.claim_text)
     return out
 
 

@@ -36,6 +36,7 @@ from annotations.schema import (
     SCORE,
 )
 from annotations.story_rows import StoryRows, prepare
+from reader.corpus.claim_ids import normalize_claim_text
 from reader.models import (
     CONFIDENCES,
     LABELS,
@@ -49,6 +50,10 @@ from reader.models import (
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+
+# a decision on a claim a re-import took away: kept as it was, never replaced nor withdrawn
+_GONE = "its sentence is no longer in its article: the final label is kept as it was (an orphan)"
 
 
 class StoreError(Exception):
@@ -218,7 +223,23 @@ class ImportReport:
     articles_removed: list[str] = field(default_factory=list)
     claims: int = 0
     orphaned: list[Annotation] = field(default_factory=list)  # this story's annotations w/o claim
+    orphaned_finals: list[Final] = field(default_factory=list)  # its final labels w/o claim
+    # (gone, new) article names: a file no longer there whose sentences another one added has,
+    # the one unambiguous match (a rename: its tags stay on the old name's claim ids)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    # a story new here whose folder is a stored story's, renamed (`reader.cli.reshape`)
+    former: FormerStory | None = None
     skipped: bool = False  # story unchanged on disk and force=False: nothing was written
+
+
+@dataclass(frozen=True)
+class FormerStory:
+    """A stored story whose folder was renamed: its tags stay with it, under its old name."""
+
+    name: str
+    path: str  # the folder it was imported from, no longer there
+    annotations: list[Annotation]
+    finals: list[Final]
 
 
 @dataclass(frozen=True)
@@ -450,6 +471,7 @@ class Store:
             report = ImportReport(story=story.name, claims=len(story.claims()), skipped=True)
             report.articles_unchanged = [a.name for a in story.articles]
             report.orphaned = self._orphans(story.name)
+            report.orphaned_finals = self.orphaned_finals(story.name)
             return report
         with self._write() as conn:
             return self._import(conn, story, blocks, _now(), analysing=False)
@@ -475,6 +497,8 @@ class Store:
                 report.articles_unchanged.append(a.name)
         names = {a.name for a in story.articles}
         report.articles_removed = sorted(n for n in old if n not in names)
+        if report.articles_removed and report.articles_added:
+            report.renamed = self._renamed(story, report.articles_removed, report.articles_added)
         _replace_story(conn, story, blocks, now)
         _unmark(conn, story.name)  # (and whoever was working out the claims replaced here)
         if analysing:
@@ -483,7 +507,29 @@ class Store:
                 (ANALYSING + story.name, now),
             )
         report.orphaned = self._orphans(story.name)
+        report.orphaned_finals = self.orphaned_finals(story.name)
         return report
+
+    def _renamed(self, story: Story, removed: list[str], added: list[str]) -> list[tuple[str, str]]:
+        """(gone, new) pairs among the stored articles `removed` and `story`'s `added`: the same
+        sentences (normalized, in order) under another file name, matched one to one."""
+
+        def one_each(pairs: Iterable[tuple[tuple[str, ...], str]]) -> dict[tuple[str, ...], str]:
+            found: dict[tuple[str, ...], list[str]] = {}
+            for sentences, name in pairs:
+                found.setdefault(sentences, []).append(name)
+            return {k: v[0] for k, v in found.items() if len(v) == 1}
+
+        gone = one_each(
+            (tuple(normalize_claim_text(c.text) for c in self.claims(story.name, n)), n)
+            for n in removed
+        )
+        new = one_each(
+            (tuple(normalize_claim_text(c.text) for c in a.claims), a.name)
+            for a in story.articles
+            if a.name in added
+        )
+        return sorted((gone[k], new[k]) for k in gone.keys() & new.keys() if k)
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -672,6 +718,14 @@ class Store:
                 text = full[start:end] if isinstance(full, str) else None
             out.append(text)
         return out
+
+    @_reads
+    def tagged_stories(self) -> set[str]:
+        """The stories with an annotation (a label, note or link) or a final label."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT story FROM annotations UNION SELECT DISTINCT story FROM finals"
+        )
+        return {r[0] for r in rows}
 
     def reviewers(self) -> list[str]:
         """Everyone with an annotation (a label, a note or a link), by name."""
@@ -1081,8 +1135,9 @@ class Store:
         if reason is not None:
             _check_text("the reason", reason)
         with self._write():
-            self._claim_or_raise(claim_id)
             old = self._current_final(claim_id)
+            if self.claim(claim_id) is None:
+                raise InvalidInput(_GONE if old else f"unknown claim id {claim_id!r}")
             stored = (old["label"], old["reason"]) if old else ("", "")
             if expect is not None and stored != tuple(expect):
                 raise StaleFinal(self.final(claim_id))
@@ -1097,6 +1152,8 @@ class Store:
         _check_reviewer(adjudicator)
         with self._write():
             old = self._current_final(claim_id)
+            if old is not None and self.claim(claim_id) is None:
+                raise InvalidInput(_GONE)  # (withdrawn, it would be lost with its sentence)
             if old is not None:
                 self._apply_final(claim_id, adjudicator, "undecide", old, None)
 
@@ -1117,6 +1174,25 @@ class Store:
             args,
         )
         return {r[0]: Final(*r) for r in rows}
+
+    @_reads
+    def orphaned_finals(self, story: str | None = None) -> list[Final]:
+        """Final labels whose claim a re-import took away (kept, never deleted), of one story
+        if given, in story order then by article and sentence: the one place they are found,
+        for the import's report, `stats`, `export --final`, `merge` and the adjudication
+        screen alike."""
+        where, args = "c.id IS NULL", ()
+        if story is not None:
+            where, args = "c.id IS NULL AND f.story = ?", (story,)
+        rows = self.conn.execute(
+            "SELECT f.claim_id, f.label, f.reason, f.decided_by, f.decided_at, f.story, "
+            "f.article, f.claim_text FROM finals f LEFT JOIN claim_rows c ON c.id = f.claim_id "
+            f"WHERE {where} ORDER BY f.story, f.article, f.claim_id",
+            args,
+        )
+        found = [Final(*r) for r in rows]
+        found.sort(key=lambda f: name_order(f.story))
+        return found
 
     def _current_final(self, claim_id: str) -> dict | None:
         row = self.conn.execute(

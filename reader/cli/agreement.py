@@ -48,6 +48,16 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
             f"{shown_path(r.scope)}: {counted(r.claims, 'claim')} labelled by two or more of "
             f"{counted(len(r.reviewers), 'reviewer')} ({shown_names(r.reviewers)})"
         )
+        if r.orphans_left_out:
+            where = (
+                "sentence is no longer in its article (an orphan: `export` lists it)"
+                if r.orphans_left_out == 1
+                else "sentences are no longer in their articles (orphans: `export` lists them)"
+            )
+            yield (
+                f"  left out: {counted(r.orphans_left_out, 'claim')} labelled by two or more "
+                f"whose {where}"
+            )
         if not r.claims:
             yield ""
             continue
@@ -136,6 +146,7 @@ def format_json(reports: list[Report], claim_of: Callable[[str], object]) -> str
             "scope": r.scope,
             "reviewers": r.reviewers,
             "claims": r.claims,
+            "orphans_left_out": r.orphans_left_out,
             **{attr: est(getattr(r, attr)) for _, attr in STATISTICS},
             "pairs": [
                 {

@@ -431,6 +431,7 @@ def run_import(
 
     A path without any article is an error (exit 2), after saying which files were skipped.
     """
+    from reader.cli.reshape import find_renamed_stories
     from reader.corpus.loader import CorpusError, checked, distinct_paths
     from reader.pipeline import import_path
 
@@ -469,6 +470,7 @@ def run_import(
             ) from None
         finally:
             bar.close()
+        find_renamed_stories(store, result.reports)
         if quiet:
             for s in result.skipped:
                 say(f"skipped {s.path}: {s.reason}", err=True)
@@ -487,6 +489,8 @@ def run_import(
 
 
 def print_summary(path: str, result) -> None:
+    from reader.cli.reshape import summary_lines
+
     def count(attr: str) -> int:
         return sum(len(getattr(r, attr)) for r in result.reports)
 
@@ -512,6 +516,8 @@ def print_summary(path: str, result) -> None:
                 f"{shown_path(f'{r.story}/{a.article}')}: claim no longer in the article: "
                 f"{a.claim_text[:80]}"
             )
+        for line in summary_lines(r):
+            say(f"  {line}")
 
 
 @main.command("open")
@@ -557,6 +563,8 @@ def open_cmd(
         fail("--reviewer names no one: give a name")
     if guidelines is not None:
         _check_guidelines(guidelines)
+    from reader.cli.reshape import reimport_notice
+
     with kept_only_if_used(db), user_errors():
         store = open_store(db)
         try:
@@ -572,7 +580,7 @@ def open_cmd(
             analysing = sorted({p for n in store.analysing() if (p := store.story_path(n))})
             # the name typed another way is the reviewer whose tags are here, not a new one
             reviewer = as_stored(reviewer or default_reviewer(), store.reviewers())
-            notice = reimport_notice(reports, reviewer)
+            notice = " ".join(reimport_notice(r, reviewer) for r in reports).strip()
         finally:
             store.close()
     from reader.corpus.decode import on_disk
@@ -608,28 +616,6 @@ def open_cmd(
     finally:
         if background is not None:
             background.stop()
-
-
-def reimport_notice(reports: list, reviewer: str) -> str:
-    """What the app says on opening when an import just changed a story's articles: the
-    summary `import` prints went to the terminal behind the app, so a reviewer whose tagged
-    sentence an outlet corrected saw their label vanish without a word."""
-    said = []
-    for r in reports:
-        changed = r.articles_changed + r.articles_removed
-        if r.skipped or not changed:
-            continue
-        mine = sum(1 for a in r.orphaned if a.reviewer == reviewer and a.label is not None)
-        lost = (
-            f"; {counted(mine, 'label')} of yours "
-            f"{'is on a sentence' if mine == 1 else 'are on sentences'} no longer in it "
-            "(kept, exported as orphaned)"
-            if mine
-            else ""
-        )
-        names = ", ".join(shown_path(n) for n in changed)
-        said.append(f"{shown_path(r.story)} was imported again: {names} changed{lost}.")
-    return " ".join(said)
 
 
 def _check_guidelines(path: str) -> None:

@@ -26,9 +26,8 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
     claims = team.overall.total
     orphan_finals = 0  # decisions on claims a re-import took away (kept; export --final has them)
     if reviewer is None:
-        decided = store.finals()
-        finals = sum(1 for s in team.stories for c in store.claims(s) if c.id in decided)
-        orphan_finals = len(decided) - finals
+        orphan_finals = len(store.orphaned_finals())
+        finals = len(store.finals()) - orphan_finals
         yield (
             f"{counted(claims, 'claim')} in {counted(stories, 'story', 'stories')}; "
             f"{team.overall.tagged:,} tagged by at least one of {counted(len(names), 'reviewer')}; "

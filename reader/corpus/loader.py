@@ -223,6 +223,12 @@ def _skip_reason(entry: os.DirEntry[str], inside: str | None = None) -> str | No
         if entry.is_symlink() and entry.is_dir():
             return "symbolic link to a folder, not followed"
         if entry.is_dir(follow_symlinks=False):
+            if _holds_text_dir(entry.path):  # (a story put inside another: say how to read it)
+                where = _show(entry.path)
+                return (
+                    "folder nested inside a story, not read (its articles are a story of their "
+                    f"own: import {where})"
+                )
             return "folder nested inside a story, not read"
         if inside is not None and entry.is_symlink():
             target = os.path.realpath(entry.path)
@@ -411,6 +417,7 @@ def open_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     follow_symlinks: bool = False,
     leave_out: Iterable[str] = (),
+    story: bool = False,
 ) -> tuple[Corpus, int, Iterator[Story]]:
     """`load_corpus`, a story at a time: (corpus, folders, stories). Each story is loaded when
     the iterator comes to it (then it is in `corpus.stories`, and the files it skipped in
@@ -419,6 +426,9 @@ def open_corpus(
     A path that cannot be read at all raises CorpusError here, before any story is loaded.
     `leave_out`: files passed over without a word, however spelt (the database being written,
     kept in a story's folder, and its side files: not articles, nor skipped files to report).
+    `story`: the folder is read as one story even when a subfolder of it holds articles (else
+    it is then a folder of stories): it was imported as a story, and a folder put inside it
+    since must not turn its tagged articles into files skipped.
     """
     quiet = frozenset(os.path.realpath(p) for p in leave_out)
     root = Path(path)
@@ -437,7 +447,7 @@ def open_corpus(
         raise CorpusError(f"not a file or folder (FIFO, device or socket): {_show(root)}")
     entries = _scan(root, quiet)
     inside = None if follow_symlinks else os.path.realpath(root)
-    story_dirs = [e for e in entries if _holds_text(e)]
+    story_dirs = [] if story else [e for e in entries if _holds_text(e)]
     stories = _stories(root, entries, story_dirs, corpus, max_bytes, inside, quiet)
     return corpus, max(1, len(story_dirs)), stories
 

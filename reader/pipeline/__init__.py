@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.corpus.decode import restore_undecodable
+from reader.corpus.decode import escape_undecodable, restore_undecodable
 from reader.corpus.loader import open_corpus, side_files
 from reader.models import Corpus, Skipped, Story, counted, shown_path
 from reader.pipeline import spool as spooling  # its limits are read when used (tests set them)
@@ -313,6 +313,7 @@ def import_path(
     kwargs = {} if max_bytes is None else {"max_bytes": max_bytes}
     corpus, count, loading = open_corpus(
         path,
+        story=_stored_story(store, path),
         follow_symlinks=follow_symlinks,
         leave_out=side_files(store.path) if store.path != ":memory:" else (),
         **kwargs,
@@ -436,6 +437,13 @@ def _another_place(stored: str, here: str) -> bool:
     story whose folder was moved away is the same story, read from its new place."""
     there, here = (restore_undecodable(p) for p in (stored, here))  # (paths are stored escaped)
     return os.path.realpath(there) != os.path.realpath(here) and os.path.lexists(there)
+
+
+def _stored_story(store: Store, path: str | Path) -> bool:
+    """Whether the folder `path` was imported as one story (its name and place are a stored
+    story's): read as one still, whatever folder was put inside it since."""
+    where = escape_undecodable(os.path.abspath(path))
+    return os.path.isdir(path) and store.story_path(escape_undecodable(Path(path).name)) == where
 
 
 def _waiting_report(story: Story) -> ImportReport:

@@ -23,7 +23,7 @@ from reader.models import LABELS
 from reader.ui.textutil import one_line, sanitize
 
 if TYPE_CHECKING:
-    from annotations.store import Annotation, Event, Store
+    from annotations.store import Annotation, Event, Final, Store
     from reader.models import Claim
 
 MODES = {"disagreement": "next disagreement", "single": "next claim with a single label"}
@@ -40,6 +40,7 @@ class Adjudication:
         self.index = 0
         self.claims: list[Claim] = []
         self.labels: dict[str, dict[str, Annotation]] = {}  # claim id -> reviewer -> annotation
+        self.orphan_ids: set[str] = set()  # claims no longer in their article (`gone`)
         self.reload()
 
     def reload(self) -> None:
@@ -55,10 +56,16 @@ class Adjudication:
             for story in self.store.stories()
             for a in self.store.articles(story)
         }  # what to call an article on screen: its outlet
+        # claims a re-import took away, labelled or decided: shown after their story's claims
+        # with the sentence they had (as `export --final` lists them), never to be decided again
+        stories = {story: self.store.claims(story) for story in self.store.stories()}
+        present = {c.id for claims in stories.values() for c in claims}
+        orphans = _orphans(self.labels, self.store.orphaned_finals(), present)
+        self.orphan_ids = {c.id for cs in orphans.values() for c in cs}
         self.claims = [
             c
-            for story in self.store.stories()
-            for c in self.store.claims(story)
+            for story, claims in stories.items()
+            for c in [*claims, *orphans.get(story, [])]
             if c.id in self.labels or c.id in self.finals
         ]
         ids = [c.id for c in self.claims]
@@ -72,9 +79,15 @@ class Adjudication:
     def disagrees(self, claim_id: str) -> bool:
         return len({a.label for a in self.labels.get(claim_id, {}).values()}) > 1
 
+    def gone(self, claim: Claim | None = None) -> bool:
+        """Whether the claim (the current one by default) is an orphan: its sentence is no
+        longer in its article."""
+        claim = claim or self.claim
+        return claim is not None and claim.index < 0
+
     def wanted(self, claim_id: str) -> bool:
         """Whether `n` stops here: undecided, and a disagreement (or a single label)."""
-        if claim_id in self.finals:
+        if claim_id in self.finals or claim_id in self.orphan_ids:
             return False
         if self.mode == "single":
             return len(self.labels.get(claim_id, {})) == 1
@@ -82,7 +95,7 @@ class Adjudication:
 
     def left(self) -> tuple[int, int]:
         """(undecided disagreements, all disagreements)."""
-        disagreements = [c.id for c in self.claims if self.disagrees(c.id)]
+        disagreements = [c.id for c in self.claims if self.disagrees(c.id) and not self.gone(c)]
         return sum(1 for cid in disagreements if cid not in self.finals), len(disagreements)
 
     def next(self) -> bool:
@@ -130,6 +143,26 @@ class Adjudication:
                 (i for i, c in enumerate(self.claims) if c.id == event.claim_id), self.index
             )
         return event
+
+
+def _orphans(
+    labels: dict[str, dict[str, Annotation]], finals: list[Final], present: set[str]
+) -> dict[str, list[Claim]]:
+    """Story -> the labelled or decided claims not `present` (no longer in their article): as
+    claims with the sentence and article their snapshots keep, and no place in it (index -1)."""
+    from reader.models import Claim
+
+    had: dict[str, tuple[str, str, str]] = {}  # claim id -> (story, article, sentence)
+    for cid, by in labels.items():
+        if cid not in present:
+            a = next(iter(by.values()))
+            had[cid] = (a.story, a.article, a.claim_text)
+    for f in finals:
+        had.setdefault(f.claim_id, (f.story, f.article, f.claim_text))
+    out: dict[str, list[Claim]] = {}
+    for cid, (story, article, text) in sorted(had.items(), key=lambda kv: (kv[1][:2], kv[0])):
+        out.setdefault(story, []).append(Claim(cid, story, article, -1, 0, 0, text))
+    return out
 
 
 def reviewers_table(labels: dict[str, Annotation]) -> Table:
@@ -226,11 +259,15 @@ class AdjudicateScreen(ModalScreen[None]):
             self.query_one("#adj-reviewers", Static).update("")
             self.query_one("#adj-final", Static).update("")
             return
+        place = (
+            "no longer in its article: kept as an orphan"
+            if adj.gone()
+            else f"claim {claim.index + 1}"
+        )
         head = Text(
             f"{one_line(claim.story)} / "
             f"{one_line(adj.sources.get((claim.story, claim.article), claim.article))} · "
-            f"claim {claim.index + 1} "
-            f"· {adj.index + 1}/{len(adj.claims)}\n",
+            f"{place} · {adj.index + 1}/{len(adj.claims)}\n",
             style="dim",
         )
         head.append(sanitize(claim.text), style="bold")
@@ -298,6 +335,9 @@ class AdjudicateScreen(ModalScreen[None]):
         final = adj.finals.get(claim.id) if claim else None
         if claim is None or final is None:
             self.app.say("Decide first (c / x / u), then e gives the reason.")
+            return
+        if adj.gone():
+            self.app.say("This sentence is no longer in its article: its final label is kept.")
             return
         self._edit_reason(claim, final.label, (final.label, final.reason))
 

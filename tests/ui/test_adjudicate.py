@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from annotations.final_export import write_final_export
 from annotations.store import Store
 from reader.ui.adjudicate import AdjudicateScreen
 from reader.ui.app import build_app
+from ui.conftest import import_into
 from ui.helpers import first_claims, screen_lines
 
 SIZE = (120, 36)
@@ -204,3 +206,32 @@ async def test_n_on_the_last_undecided_disagreement_says_so(seeded_db: str) -> N
         assert app.screen.adjudication.claim == claims[2]
         said = [n.message for n in app._notifications]
         assert said[-1:] == ["This is the last undecided disagreement: c / x / u decides it."]
+
+
+async def test_orphaned_labels_and_final_labels_are_shown_and_kept(seeded_db: str) -> None:
+    # a re-import took a decided sentence away: its final label and the reviewers' labels were
+    # in `stats` and `export --final`, but the adjudication screen showed no trace of them
+    claims = label_team(seeded_db)
+    with Store.open(seeded_db) as s:
+        s.decide(claims[0].id, "contradicted", LEAD, "the police count")
+    article = next(p for p in sorted(Path("seeds").iterdir()) if p.name == claims[0].article)
+    article.write_text(article.read_text().replace(claims[0].text, "A sentence rewritten."))
+    import_into(seeded_db, Path("seeds"))
+    app = build_app(seeded_db, LEAD, adjudicate=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        adj = app.screen.adjudication
+        assert "disagreements left: 1 of 1" in "\n".join(screen_lines(app))  # one to decide
+        adj.index = next(k for k, c in enumerate(adj.claims) if c.id == claims[0].id)
+        app.screen.show()
+        text = "\n".join(screen_lines(app))
+        assert "no longer in its article: kept as an orphan" in text
+        assert claims[0].text[:40] in text
+        assert "contradicted" in text and "the police count" in text
+        for key in ("u", "space"):  # neither replaces nor withdraws what was decided
+            await pilot.press(key)
+            assert "no longer in its article" in [n.message for n in app._notifications][-1]
+        with Store.open(seeded_db) as s:
+            assert [(f.label, f.reason) for f in s.orphaned_finals()] == [
+                ("contradicted", "the police count")
+            ]
