@@ -164,13 +164,29 @@ def _db_path(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
+def _complete_file(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """Shell completion of an option naming a file: the shell's own file names (click offers
+    nothing for a plain text option, and bash then completes nothing at all)."""
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(incomplete, type="file")]
+
+
 db_option = click.option(
     "--db",
     envvar="CROSSREAD_DB",
+    shell_complete=_complete_file,
     callback=_db_path,
     default=DEFAULT_DB,
     show_default=True,
     help="SQLite database file (also $CROSSREAD_DB).",
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    default="-",
+    shell_complete=_complete_file,
+    help="Output file (default: standard output).",
 )
 reviewer_option = click.option(
     "--reviewer",
@@ -713,7 +729,7 @@ def import_cmd(
 
 @main.command("export")
 @db_option
-@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
+@output_option
 @format_option(["csv", "jsonl"])
 @click.option("--all", "all_claims", is_flag=True, help="One row per claim, tagged or not.")
 @click.option("--excel", is_flag=True, help="Spreadsheet-safe: BOM, formula-like cells defused.")
@@ -798,7 +814,11 @@ def stats_cmd(db: str, reviewer: str | None) -> None:
 @main.command("merge")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "-o", "--output", required=True, help="Team database: created, or merged into if it exists."
+    "-o",
+    "--output",
+    required=True,
+    shell_complete=_complete_file,
+    help="Team database: created, or merged into if it exists.",
 )
 @click.option(
     "--prefer",
@@ -856,7 +876,7 @@ def _resamples(ctx: click.Context, param: click.Parameter, value: int) -> int:
 @click.option(
     "--seed", type=click.IntRange(min=0), default=2026, show_default=True, help="Bootstrap seed."
 )
-@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
+@output_option
 def agreement_cmd(
     db: str,
     story: str | None,
@@ -909,7 +929,7 @@ def agreement_cmd(
 @main.command("suggest")
 @click.argument("path", type=click.Path())
 @format_option(["jsonl", "csv"])
-@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
+@output_option
 @max_mb_option
 @follow_option
 @jobs_option
