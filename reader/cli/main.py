@@ -175,6 +175,7 @@ def _complete_file(ctx: click.Context, param: click.Parameter, incomplete: str) 
 db_option = click.option(
     "--db",
     envvar="CROSSREAD_DB",
+    metavar="FILE",
     shell_complete=_complete_file,
     callback=_db_path,
     default=DEFAULT_DB,
@@ -185,6 +186,7 @@ output_option = click.option(
     "-o",
     "--output",
     default="-",
+    metavar="FILE",
     shell_complete=_complete_file,
     help="Output file (default: standard output).",
 )
@@ -548,7 +550,7 @@ def print_summary(path: str, result) -> None:
     "--guidelines",
     type=click.Path(exists=True, dir_okay=False, readable=True),
     help="Markdown file of labelling guidelines shown with g (default: guidelines.md in the "
-    "story's folder).",
+    "story's folder, or in the folder of stories).",
 )
 def open_cmd(
     paths: tuple[str, ...],
@@ -562,7 +564,7 @@ def open_cmd(
 ) -> None:
     """Open the review app on PATHS (default: the bundled seed story), importing them first.
     A long story opens once its claims are stored; its evidence and suggestions are worked
-    out in the background meanwhile (`reader.pipeline.background`)."""
+    out meanwhile by a `crossread import` in the background."""
     from reader.processes import usable_cores
 
     for path in paths:
@@ -817,6 +819,7 @@ def stats_cmd(db: str, reviewer: str | None) -> None:
     "-o",
     "--output",
     required=True,
+    metavar="FILE",
     shell_complete=_complete_file,
     help="Team database: created, or merged into if it exists.",
 )
