@@ -5,8 +5,8 @@ Columns are `COLUMNS`. Linked evidence goes in two columns:
 - `evidence_text`: the linked sentences,
 both in link order. In JSONL they are lists of strings. In CSV each is a JSON array of strings
 (`json.loads` gives the list back exactly, whatever the sentences contain), or "" when nothing
-is linked. Missing values (no note, URL, date, suggestion…) are "" in CSV and null in JSONL,
-never ""; `claim_index`, `start`, `end` are
+is linked. Missing values (no note, URL, date, suggestion; a claim nobody annotated has no
+`accepted_suggestion`) are "" in CSV and null in JSONL, never ""; `claim_index`, `start`, `end` are
 integers (null/"" for orphans, whose claim no longer exists; their claim text is the snapshot
 kept with the annotation).
 
@@ -242,7 +242,7 @@ class _Decoder:
         return (
             story, article, title or None, shown, url or None, published or None, claim_id,
             index, start, end, text, label, (note or None) if annotated else None, articles,
-            texts, reviewer, sugg, reason or None, conf, bool(accepted) if annotated else False,
+            texts, reviewer, sugg, reason or None, conf, bool(accepted) if annotated else None,
             updated,
         )  # fmt: skip
 

@@ -284,3 +284,14 @@ def test_the_table_says_when_few_claims_or_a_one_label_reviewer_make_values_shak
     assert "ana / ben: one of them gave a single label throughout" in table
     # a sentence cut short in the disagreements says so
     assert repr(long_claim.text[:69] + "…") in table
+
+
+def test_the_table_without_resamples_promises_no_intervals(team_db):
+    # --samples 0 asks for no intervals, but the table still headed a "95% interval" column
+    # (empty) and said the bootstrap intervals of its 10 claims were rough
+    run = CliRunner().invoke
+    table = run(main, ["agreement", "--db", str(team_db), "--samples", "0"]).output
+    assert "interval" not in table, table
+    assert "few claims: under 30, values swing with a single claim: a first look only" in table
+    with_intervals = run(main, ["agreement", "--db", str(team_db), "--samples", "100"]).output
+    assert "95% interval" in with_intervals and "intervals are rough" in with_intervals

@@ -53,6 +53,24 @@ def test_shell_completion_offers_the_subcommands_and_their_options() -> None:
     assert "plain,--format" in complete("crossread export --f", 2)
 
 
+def test_shell_completion_completes_paths_after_every_option_naming_a_file() -> None:
+    # `crossread export -o ~/Doc<TAB>` completed nothing: --db and -o took any text, and bash
+    # falls back to file names only when told the word is a file
+    for words in (
+        "crossread --db ",
+        "crossread import --db ",
+        "crossread export -o ",
+        "crossread export --db ",
+        "crossread stats --db ",
+        "crossread suggest seeds -o ",
+        "crossread agreement --output ",
+        "crossread merge a.db -o ",
+        "crossread merge a.db --prefer ",
+        "crossread open --guidelines ",
+    ):
+        assert complete(words, len(words.split())) == ["file,"], words
+
+
 def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path: Path) -> None:
     # `crossread import "$STORIES"` with the variable unset: Path("") is ".", which held a
     # story folder here and would have been imported, the database among its "articles"

@@ -137,6 +137,19 @@ def test_all_claims_adds_unlabelled_claims(store):
     assert list(export_rows(store, reviewer="nobody")) == []
 
 
+def test_all_claims_unlabelled_claim_has_no_accepted_suggestion(store, tmp_path):
+    # nobody labelled "Plain sentence.", so nobody accepted its suggestion either: the cell is
+    # missing (empty in CSV, null in JSONL) as the README says, not False as for a label typed
+    write_export(store, tmp_path / "all.csv", all_claims=True)
+    write_export(store, tmp_path / "all.jsonl", fmt="jsonl", all_claims=True)
+    with open(tmp_path / "all.csv", newline="", encoding="utf-8") as f:
+        cells = {r["claim"]: r["accepted_suggestion"] for r in csv.DictReader(f)}
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    values = {r["claim"]: r["accepted_suggestion"] for r in map(json.loads, lines)}
+    assert cells["Plain sentence."] == "" and values["Plain sentence."] is None
+    assert cells[HOSTILE[0]] == "False" and values[HOSTILE[0]] is False
+
+
 def test_orphans_are_still_exported(tmp_path):
     path = tmp_path / "w.db"
     with Store.open(path) as s:

@@ -61,12 +61,15 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
         if not r.claims:
             yield ""
             continue
+        # --samples 0: no interval anywhere, so none is headed or called rough
+        intervals = any(getattr(r, attr).low is not None for _, attr in STATISTICS)
         if r.claims < FEW_CLAIMS:
+            rough = " and bootstrap intervals are rough (often too narrow)" if intervals else ""
             yield (
-                f"  few claims: under {FEW_CLAIMS}, values swing with a single claim and "
-                "bootstrap intervals are rough (often too narrow): a first look only"
+                f"  few claims: under {FEW_CLAIMS}, values swing with a single claim{rough}: "
+                "a first look only"
             )
-        yield f"  {'statistic':<22} {'value':>6} 95% interval"
+        yield f"  {'statistic':<22} {'value':>6}" + (" 95% interval" if intervals else "")
         for title, attr in STATISTICS:
             yield f"  {title:<22} {_est(getattr(r, attr))}"
         width = max(len(f"{shown_name(p.first)} / {shown_name(p.second)}") for p in r.pairs)

@@ -164,13 +164,31 @@ def _db_path(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
+def _complete_file(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """Shell completion of an option naming a file: the shell's own file names (click offers
+    nothing for a plain text option, and bash then completes nothing at all)."""
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(incomplete, type="file")]
+
+
 db_option = click.option(
     "--db",
     envvar="CROSSREAD_DB",
+    metavar="FILE",
+    shell_complete=_complete_file,
     callback=_db_path,
     default=DEFAULT_DB,
     show_default=True,
     help="SQLite database file (also $CROSSREAD_DB).",
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    default="-",
+    metavar="FILE",
+    shell_complete=_complete_file,
+    help="Output file (default: standard output).",
 )
 reviewer_option = click.option(
     "--reviewer",
@@ -538,7 +556,7 @@ def print_summary(path: str, result) -> None:
     "--guidelines",
     type=click.Path(exists=True, dir_okay=False, readable=True),
     help="Markdown file of labelling guidelines shown with g (default: guidelines.md in the "
-    "story's folder).",
+    "story's folder, or in the folder of stories).",
 )
 def open_cmd(
     paths: tuple[str, ...],
@@ -552,7 +570,7 @@ def open_cmd(
 ) -> None:
     """Open the review app on PATHS (default: the bundled seed story), importing them first.
     A long story opens once its claims are stored; its evidence and suggestions are worked
-    out in the background meanwhile (`reader.pipeline.background`)."""
+    out meanwhile by a `crossread import` in the background."""
     from reader.processes import usable_cores
 
     for path in paths:
@@ -699,7 +717,7 @@ def import_cmd(
 
 @main.command("export")
 @db_option
-@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
+@output_option
 @format_option(["csv", "jsonl"])
 @click.option("--all", "all_claims", is_flag=True, help="One row per claim, tagged or not.")
 @click.option("--excel", is_flag=True, help="Spreadsheet-safe: BOM, formula-like cells defused.")
@@ -784,7 +802,12 @@ def stats_cmd(db: str, reviewer: str | None) -> None:
 @main.command("merge")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "-o", "--output", required=True, help="Team database: created, or merged into if it exists."
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILE",
+    shell_complete=_complete_file,
+    help="Team database: created, or merged into if it exists.",
 )
 @click.option(
     "--prefer",
@@ -842,7 +865,7 @@ def _resamples(ctx: click.Context, param: click.Parameter, value: int) -> int:
 @click.option(
     "--seed", type=click.IntRange(min=0), default=2026, show_default=True, help="Bootstrap seed."
 )
-@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
+@output_option
 def agreement_cmd(
     db: str,
     story: str | None,
@@ -895,7 +918,7 @@ def agreement_cmd(
 @main.command("suggest")
 @click.argument("path", type=click.Path())
 @format_option(["jsonl", "csv"])
-@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
+@output_option
 @max_mb_option
 @follow_option
 @jobs_option

@@ -333,7 +333,14 @@ class CrossreadApp(App[None]):
             if action in known:
                 self.keymap[action] = keys
             else:
-                problems.append(f"config: keys.{action}: no such action; see README, Keys")
+                import difflib  # (only for a mistake: not at every start)
+
+                near = difflib.get_close_matches(action, known, n=1, cutoff=0.6)
+                guess = f" (did you mean {near[0]}?)" if near else ""
+                problems.append(
+                    f"config: keys.{action}: no such action{guess}; "
+                    "the ids are listed in the README, under Settings"
+                )
         self.keymap, clashes = without_clashes(known, self.keymap)
         problems += clashes
         if self.keymap:

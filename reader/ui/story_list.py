@@ -27,7 +27,7 @@ class StoryList(ScrollView, can_focus=True):
     what enter opens."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open story", show=False),
+        Binding("enter", "select", "Open story"),
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
         Binding("pageup", "cursor(-8)", "Page up", show=False),

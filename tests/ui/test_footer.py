@@ -120,3 +120,28 @@ async def test_a_rebound_key_keeps_its_place_in_the_footer(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert screen_lines(app)[-1].startswith("y Consistent x Contradicted u Unverified")
+
+
+async def test_the_story_list_shows_its_key_when_focused(tmp_path: Path) -> None:
+    # shift+tab reached the story list, but the footer named no key of it (the article list's
+    # shows "⏎ Open"): the footer is said to list the keys of the focused pane
+    from storyfactory import make_story
+
+    from annotations.store import Store
+    from reader.ui.story_list import StoryList
+
+    db = str(tmp_path / "two.db")
+    with Store.open(db) as store:
+        for name in ("flood", "quake"):
+            story = make_story(name, {"a.txt": ["Two roads closed."], "b.txt": ["Roads shut."]})
+            store.import_story(story, [])
+    app = build_app(db, REVIEWER)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for _ in range(4):
+            if isinstance(app.focused, StoryList):
+                break
+            await pilot.press("shift+tab")
+        assert isinstance(app.focused, StoryList)
+        await pilot.pause()
+        assert screen_lines(app)[-1].startswith("⏎ Open story c Consistent")

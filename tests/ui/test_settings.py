@@ -64,6 +64,24 @@ async def test_a_broken_config_opens_with_defaults_and_one_line(
     assert app.theme == "textual-dark"
 
 
+async def test_an_unknown_action_names_the_nearest_and_where_the_ids_are(
+    seeded_db: str, config_dir: Path
+) -> None:
+    # "see README, Keys" sent the reader to the table of keys, which names no id (they are
+    # listed under Settings), and a typo'd id was not named
+    (config_dir / "config.toml").write_text('[keys]\ntag_consistant = "y"\n')
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+    assert said == [
+        "config: keys.tag_consistant: no such action (did you mean tag_consistent?); "
+        "the ids are listed in the README, under Settings"
+    ]
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert "`tag_consistent`" in readme[readme.index("### Settings") : readme.index("## Exports")]
+
+
 async def test_a_key_given_to_two_actions_is_refused_in_one_line(
     seeded_db: str, config_dir: Path
 ) -> None:
