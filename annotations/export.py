@@ -11,7 +11,8 @@ integers (null/"" for orphans, whose claim no longer exists; their claim text is
 kept with the annotation).
 
 The default CSV is exact data. `excel=True` adds a UTF-8 BOM and prefixes cells that a
-spreadsheet would run as a formula (leading = + - @ tab CR) with a single quote.
+spreadsheet would run as a formula (leading = + - @ tab CR), or read as a number, date or truth
+value where the text was not one ('007', '1/2'), with a single quote.
 """
 
 from __future__ import annotations

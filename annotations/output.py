@@ -40,10 +40,20 @@ FORMATS = ("csv", "jsonl")
 _DATA_SUFFIXES = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
 ARTICLE_SUFFIXES = (".txt", ".md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Columns a spreadsheet must keep as written: an id of digits ('5717729756794072', about 1 in
-# 1,000, or '03185195003699e2') was read as a number and rounded, naming no claim any more.
-_IDS = frozenset(["claim_id"])
-_NUMBER_LIKE = re.compile(r"\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
+# Text a spreadsheet reads as a value (a number, date, time, percentage, sum of money or truth
+# value), in any locale's way of writing one: '007' became 7, '1/2' the 2nd of January, '3.50'
+# 3.5, a claim id of digits ('5717729756794072', about 1 in 1,000) was rounded, naming no claim.
+# Only digits, their separators, signs, currency, month names, am/pm and an exponent; or
+# TRUE/FALSE. (Some text is caught that a spreadsheet would keep: a ' before it is harmless.)
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_VALUE_LIKE = re.compile(
+    rf"(?=\D*\d)(?:[\d\s.,/:%()+\-$€£¥]|(?:{_MONTH})\b\.?|[ap]\.?m\b\.?|(?<=\d)e(?=[+-]?\d))+"
+    r"|\s*(?:true|false)\s*",
+    re.IGNORECASE,
+)
 # Line breaks to str.splitlines() (and to JavaScript before ES2019) that JSON leaves raw: escaped
 # in JSON lines, the same strings to json.loads, so a row stays on its line for every reader.
 _LINE_BREAKS = ("\x85", "\u2028", "\u2029")
@@ -209,16 +219,20 @@ def _staged(target: str, st: os.stat_result | None) -> Iterator[TextIO]:
             Path(tmp).unlink(missing_ok=True)
 
 
-def csv_cell(value: object, *, excel: bool = False, exact: bool = False) -> str:
+def csv_cell(value: object, *, excel: bool = False) -> str:
     """A value as a CSV cell: lists as JSON arrays ("" when empty), None as "". `excel`: a
-    formula-like cell, or a number-like one that must stay `exact` text, starts with ' there."""
+    formula-like cell, or text a spreadsheet would read as a value, starts with ' there
+    (numbers and truth values crossread wrote as such stay values)."""
     if value is None:
         cell = ""
     elif isinstance(value, list):
         cell = json.dumps(value, ensure_ascii=False) if value else ""
     else:
         cell = str(value)
-    if excel and (cell.startswith(_FORMULA_START) or (exact and _NUMBER_LIKE.fullmatch(cell))):
+    if excel and (
+        cell.startswith(_FORMULA_START)
+        or (isinstance(value, str) and _VALUE_LIKE.fullmatch(cell) is not None)
+    ):
         cell = "'" + cell
     return cell
 
@@ -251,7 +265,7 @@ def write_rows(
         return n
     writer = csv.writer(f)
     for row in rows:
-        writer.writerow([csv_cell(row.get(c), excel=excel, exact=c in _IDS) for c in columns])
+        writer.writerow([csv_cell(row.get(c), excel=excel) for c in columns])
         n += 1
     return n
 

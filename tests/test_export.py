@@ -362,3 +362,38 @@ def test_excel_mode_keeps_a_claim_id_of_digits_from_becoming_a_number(tmp_path):
     with (tmp_path / "exact.csv").open(newline="", encoding="utf-8") as f:
         assert [r["claim_id"] for r in csv.DictReader(f)][:2] == [
             "5717729756794072", "03185195003699e2"]  # fmt: skip
+
+
+# Text a spreadsheet reads as a number, date, time, percentage, sum or truth value: opened from a
+# CSV it became 7, 42, the 2nd of January, 3.5, 0.05, a boolean…, no longer what was written
+VALUE_LIKE = [
+    "007", "0042", "1/2", "3.50", "1,5", "TRUE", "false", "12:30", "5%", "Jan 10", "1e5",
+    "$5", "(5)", "1 1/2", "10.1.2022", "3 pm",
+]  # fmt: skip
+TEXT = ["Text.", "12 people died.", "May", "1st", "TRUE story", "e5", "Oct. sales"]
+
+
+def test_excel_mode_keeps_text_that_reads_as_a_number_or_date_as_written(tmp_path):
+    story = make_story("007", {"a.txt": [f"Claim {k}." for k in range(len(VALUE_LIKE + TEXT))]})
+    story.articles[0].published = "10/01/2022"  # as the front matter wrote it (day first)
+    with Store.open(tmp_path / "v.db") as s:
+        s.import_story(story, [])
+        for c, note in zip(story.claims(), VALUE_LIKE + TEXT, strict=True):
+            s.set_label(c.id, "consistent", "0042")
+            s.set_note(c.id, "0042", note)
+            s.decide(c.id, "consistent", "007")
+        write_export(s, tmp_path / "x.csv", excel=True, all_claims=True)
+        write_final_export(s, tmp_path / "f.csv", excel=True)
+    with (tmp_path / "x.csv").open(newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["note"] for r in rows] == ["'" + v for v in VALUE_LIKE] + TEXT
+    assert {(r["story"], r["reviewer"], r["published"]) for r in rows} == {
+        ("'007", "'0042", "'10/01/2022")
+    }
+    # crossread's own numbers and truth values stay numbers
+    assert [r["claim_index"] for r in rows[:3]] == ["0", "1", "2"]
+    assert {r["accepted_suggestion"] for r in rows} == {"False"}
+    with (tmp_path / "f.csv").open(newline="", encoding="utf-8-sig") as f:
+        finals = list(csv.DictReader(f))
+    assert [r["note:0042"] for r in finals] == ["'" + v for v in VALUE_LIKE] + TEXT
+    assert {r["decided_by"] for r in finals} == {"'007"}

@@ -716,7 +716,11 @@ def import_cmd(
 @click.option("-o", "--output", default="-", help="Output file (default: standard output).")
 @format_option(["csv", "jsonl"])
 @click.option("--all", "all_claims", is_flag=True, help="One row per claim, tagged or not.")
-@click.option("--excel", is_flag=True, help="Spreadsheet-safe: BOM, formula-like cells defused.")
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="Spreadsheet-safe: BOM, formulas defused, text kept as text (007 stays 007).",
+)
 @click.option(
     "--reviewer", default=None, callback=utf8_name, help="Only this reviewer's annotations."
 )
