@@ -30,7 +30,15 @@ from annotations import export_pool
 from annotations.damage import check, is_int
 from annotations.damage import row as damaged_row
 from annotations.export_pool import EVERY_STORY, Stories
-from annotations.output import FORMATS, csv_cell, open_output, write_header, write_rows
+from annotations.output import (
+    FORMATS,
+    Written,
+    csv_cell,
+    cut_warning,
+    open_output,
+    write_header,
+    write_rows,
+)
 from annotations.schema import CONFIDENCE_OF, LABEL_OF
 from annotations.store import Store
 from reader.corpus.decode import restore_undecodable
@@ -305,12 +313,14 @@ def write_export(
     all_claims: bool = False,
     excel: bool = False,
     reviewer: str | None = None,
+    report: Callable[[str], None] | None = None,
 ) -> int:
     """Write the export; returns the number of rows written.
 
     `out` is a path (written to a temporary file beside it, then renamed over it, so a failed
     export never leaves a half-written file or harms a previous one), "-" for stdout, or an open
-    text stream. Raises StoreError with a one-line message.
+    text stream. Raises StoreError with a one-line message. `report` is told, in a line, of
+    cells cut to what a spreadsheet cell holds (`excel`).
     """
     write = functools.partial(
         _write_stories, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
@@ -319,8 +329,12 @@ def write_export(
         write_header(f, COLUMNS, fmt, excel=excel)
         # a big export's stories are formatted by worker processes, in ranges written in order
         ranges = export_pool.story_ranges(store, all_claims=all_claims, reviewer=reviewer)
-        n = export_pool.write_ranges(store, f, write, ranges) if ranges else None
-        return write(store, f, EVERY_STORY) if n is None else n
+        written = export_pool.write_ranges(store, f, write, ranges) if ranges else None
+        if written is None:
+            written = write(store, f, EVERY_STORY)
+    if written.cut and report is not None:
+        report(cut_warning(written.cut))
+    return written.rows
 
 
 def _write_stories(
@@ -332,8 +346,9 @@ def _write_stories(
     all_claims: bool,
     excel: bool,
     reviewer: str | None,
-) -> int:
-    """Write the rows (no header) of the stories in the range `stories`; returns their number."""
+) -> Written:
+    """Write the rows (no header) of the stories in the range `stories`; returns what was
+    written."""
     if fmt != "csv" or excel:
         # closed here, whatever stops the writing (a reader that went away): its read
         # transaction ends while the database is still open, not when it is collected
@@ -345,4 +360,4 @@ def _write_stories(
     for batch in _batches(store, all_claims, reviewer, _Decoder(store).csv_values, stories):
         writer.writerows(batch)
         n += len(batch)
-    return n
+    return Written(n)

@@ -397,3 +397,64 @@ def test_excel_mode_keeps_text_that_reads_as_a_number_or_date_as_written(tmp_pat
         finals = list(csv.DictReader(f))
     assert [r["note:0042"] for r in finals] == ["'" + v for v in VALUE_LIKE] + TEXT
     assert {r["decided_by"] for r in finals} == {"'007"}
+
+
+# A spreadsheet cell holds 32,767 characters, counted as UTF-16 does (an emoji is two): a longer
+# cell opened from a CSV was cut without a word, or spilled into the rows below
+CELL = 32_767
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_excel_mode_cuts_a_cell_longer_than_a_spreadsheet_holds_and_says_so(
+    tmp_path, monkeypatch, workers
+):
+    from click.testing import CliRunner
+
+    from annotations import export_pool
+    from reader.cli.main import main
+
+    long_notes = {"s1": "=" + "x" * 40_000, "s2": "🙂" * 20_000}  # 40,001 and 40,000 units
+    db = tmp_path / "long.db"
+    with Store.open(db) as s:
+        for name, note in long_notes.items():
+            story = make_story(name, {"a.txt": ["One.", "Two."], "b.txt": ["Three."]})
+            s.import_story(story, [])
+            first, second = story.claims()[:2]
+            s.set_label(first.id, "consistent", "ana")
+            s.set_note(first.id, "ana", note)
+            s.set_label(second.id, "unverified", "ana")
+            s.set_note(second.id, "ana", "y" * CELL)  # just fits: kept whole
+    if workers:  # a range of stories per worker process
+        monkeypatch.setattr(export_pool, "PARALLEL_ROWS", 1)
+        monkeypatch.setattr(export_pool, "RANGE_ROWS", 1)
+    pooled = []
+    real = export_pool.write_ranges
+    monkeypatch.setattr(export_pool, "write_ranges", lambda *a: pooled.append(a[3]) or real(*a))
+    for final in (False, True):
+        out = tmp_path / f"{final}.csv"
+        args = ["export", "--excel", "--db", str(db), "-o", str(out)]
+        result = CliRunner().invoke(main, args + ["--final"] * final, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert (
+            "warning: 2 cells are longer than a spreadsheet cell holds (32,767 characters): "
+            "each is cut there, ending in '…[cut: …]'; the export without --excel has them whole"
+        ) in result.output
+        with out.open(newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.DictReader(f))
+        notes = [r["note:ana" if final else "note"] for r in rows]
+        assert notes[1] == notes[3] == "y" * CELL
+        for cell, whole in zip((notes[0], notes[2]), long_notes.values(), strict=True):
+            assert _units(cell) <= CELL and cell.startswith(("'=xxx", "🙂🙂🙂"))
+            kept, _, said = cell.partition("…[cut: ")
+            assert whole.startswith(kept.removeprefix("'")) and _units(kept) > CELL - 200
+            assert said.startswith(f"{len(whole):,} characters")
+    assert [len(ranges) for ranges in pooled] == ([2] if workers else [])  # (--final: one process)
+    # the exact CSV has every character, and says nothing
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "-o", str(tmp_path / "x.csv")])
+    assert "warning" not in result.output
+    with (tmp_path / "x.csv").open(newline="", encoding="utf-8") as f:
+        assert [r["note"] for r in csv.DictReader(f)][::2] == list(long_notes.values())

@@ -744,6 +744,10 @@ def export_cmd(
     from reader.cli.terminal import data_stdout
 
     fmt = chosen_format(fmt, output, ["csv", "jsonl"])
+
+    def warn(message: str) -> None:
+        say(f"warning: {message}", err=True)
+
     if final and (all_claims or reviewer):
         fail("--final has one row per labelled claim with every reviewer: drop --all/--reviewer")
     with user_errors():
@@ -759,10 +763,16 @@ def export_cmd(
             reviewer = _known_reviewer(store, reviewer)  # (a mistyped name: no empty export)
             out = data_stdout() if output == "-" else output
             if final:
-                n = write_final_export(store, out, fmt=fmt, excel=excel)
+                n = write_final_export(store, out, fmt=fmt, excel=excel, report=warn)
             else:
                 n = write_export(
-                    store, out, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
+                    store,
+                    out,
+                    fmt=fmt,
+                    all_claims=all_claims,
+                    excel=excel,
+                    reviewer=reviewer,
+                    report=warn,
                 )
         finally:
             store.close()

@@ -90,4 +90,4 @@ def write_suggestions(
         )
     )
     with open_output(out, protect=protect) as fh:
-        return write_records(records, fh, COLUMNS, fmt)
+        return write_records(records, fh, COLUMNS, fmt).rows
