@@ -11,8 +11,9 @@ integers (null/"" for orphans, whose claim no longer exists; their claim text is
 kept with the annotation).
 
 The default CSV is exact data. `excel=True` adds a UTF-8 BOM and prefixes cells that a
-spreadsheet would run as a formula (leading = + - @ tab CR), or read as a number, date or truth
-value where the text was not one ('007', '1/2'), with a single quote.
+spreadsheet would run as a formula (leading = + - @ tab CR LF NUL), or read as a number, date or
+truth value where the text was not one ('007', '1/2'), with a single quote, and cuts a cell
+longer than a spreadsheet cell holds, saying so in it.
 """
 
 from __future__ import annotations

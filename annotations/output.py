@@ -40,7 +40,9 @@ FORMATS = ("csv", "jsonl")
 # they refuse (CSV named .xlsx) or misread (JSON lines named .json).
 _DATA_SUFFIXES = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
 ARTICLE_SUFFIXES = (".txt", ".md")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet runs as a formula when a cell starts with it: = + - @, also after a tab,
+# CR, LF (OWASP) or NUL (ASVS), which it skips
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
 # Text a spreadsheet reads as a value (a number, date, time, percentage, sum of money or truth
 # value), in any locale's way of writing one: '007' became 7, '1/2' the 2nd of January, '3.50'
 # 3.5, a claim id of digits ('5717729756794072', about 1 in 1,000) was rounded, naming no claim.

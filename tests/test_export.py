@@ -458,3 +458,18 @@ def test_excel_mode_cuts_a_cell_longer_than_a_spreadsheet_holds_and_says_so(
     assert "warning" not in result.output
     with (tmp_path / "x.csv").open(newline="", encoding="utf-8") as f:
         assert [r["note"] for r in csv.DictReader(f)][::2] == list(long_notes.values())
+
+
+def test_excel_mode_defuses_a_formula_after_a_line_feed_or_nul(tmp_path):
+    # OWASP lists a leading line feed beside tab and CR, ASVS a NUL: a spreadsheet skips them
+    # and runs what follows. A note pasted with its line break first started with one
+    story = make_story("s", {"a.txt": ["One.", "Two.", "Three."]})
+    notes = ['\n=HYPERLINK("http://x","y")', "\x00=1+1", "\r\n@SUM(A1)"]
+    with Store.open(tmp_path / "w.db") as s:
+        s.import_story(story, [])
+        for c, note in zip(story.claims(), notes, strict=True):
+            s.set_label(c.id, "consistent", "ana")
+            s.set_note(c.id, "ana", note)
+        write_export(s, tmp_path / "x.csv", excel=True)
+    with (tmp_path / "x.csv").open(newline="", encoding="utf-8-sig") as f:
+        assert [r["note"] for r in csv.DictReader(f)] == ["'" + note for note in notes]
