@@ -43,7 +43,7 @@ from annotations.output import (
 from annotations.schema import CONFIDENCE_OF, LABEL_OF
 from annotations.store import Store
 from reader.corpus.decode import restore_undecodable
-from reader.corpus.sources import display_source
+from reader.corpus.sources import data_source
 from reader.models import CONFIDENCES, LABELS
 
 COLUMNS = [
@@ -190,7 +190,7 @@ class _Decoder:
     which names the damaged table and row."""
 
     def __init__(self, store: Store) -> None:
-        self._sources: dict[str, str] = {}
+        self._sources: dict[tuple[str, str], str] = {}
         self._conn = store.conn
         self._article: tuple[object, object] = (None, None)  # (number, text) of the last one
 
@@ -243,12 +243,10 @@ class _Decoder:
             articles, texts = _json_cells(articles, texts) if articles else ("", "")
         if title is None:  # an orphan whose article is gone: nothing to show
             shown = None
-        elif source:
-            shown = source
-        else:  # imported before sources: its file name, shortened (once per article)
-            shown = self._sources.get(article)
+        else:  # its outlet, or its whole file name standing for one (once per article)
+            shown = self._sources.get((article, source))
             if shown is None:
-                shown = self._sources[article] = display_source(article, source)
+                shown = self._sources[article, source] = data_source(article, source)
         # a missing value is None: null in JSONL, "" in CSV (which writes None so)
         return (
             story, article, title or None, shown, url or None, published or None, claim_id,

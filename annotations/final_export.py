@@ -20,7 +20,7 @@ from typing import TextIO
 from annotations.export import protected_paths
 from annotations.output import cut_warning, open_output, write_records
 from annotations.store import Store
-from reader.corpus.sources import display_source
+from reader.corpus.sources import data_source
 
 COLUMNS = [
     "story", "article", "title", "source", "claim_id", "claim_index", "claim", "final_label",
@@ -56,7 +56,7 @@ def final_rows(store: Store) -> Iterator[dict]:
         articles = store.articles(story)
         position = {a.name: k for k, a in enumerate(articles)}
         # the outlet as `export` names it; an orphan's article may be gone: None, no name
-        named = {a.name: (a.title or None, display_source(a.name, a.source)) for a in articles}
+        named = {a.name: (a.title or None, data_source(a.name, a.source)) for a in articles}
         gone = sorted(
             set(where) - {c[0] for c in claims},
             key=lambda cid: (position.get(where[cid][0], len(position)), where[cid][0], cid),

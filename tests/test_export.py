@@ -473,3 +473,37 @@ def test_excel_mode_defuses_a_formula_after_a_line_feed_or_nul(tmp_path):
         write_export(s, tmp_path / "x.csv", excel=True)
     with (tmp_path / "x.csv").open(newline="", encoding="utf-8-sig") as f:
         assert [r["note"] for r in csv.DictReader(f)] == ["'" + note for note in notes]
+
+
+@pytest.mark.parametrize("imported", ["now", "before sources"])
+def test_an_article_without_an_outlet_is_exported_under_its_whole_file_name(tmp_path, imported):
+    # its source is its file name without the extension: the name cut to 24 characters for the
+    # screen ('2022-01-10_reuters_stor…') was exported, and two articles whose names share a
+    # long start were one source to a script counting claims per outlet
+    from reader.corpus.loader import load_corpus
+
+    names = ["2022-01-10_reuters_storm_first.txt", "2022-01-10_reuters_storm_update.txt"]
+    sentences = [["The storm hit the coast."], ["The storm struck the coast."]]
+    if imported == "now":  # the source stored is the name as the screen shows it
+        folder = tmp_path / "s"
+        folder.mkdir()
+        for name, text in zip(names, sentences, strict=True):
+            (folder / name).write_text(text[0] + "\n", encoding="utf-8")
+        story = load_corpus(folder).stories[0]
+        assert [a.source for a in story.articles] == ["2022-01-10_reuters_stor…"] * 2
+    else:  # no source stored
+        story = make_story("s", dict(zip(names, sentences, strict=True)))
+    named = make_story("t", dict(zip(names, sentences, strict=True)))  # the same file names
+    for article, outlet in zip(named.articles, ["BBC", "CNN"], strict=True):
+        article.source = outlet
+    with Store.open(tmp_path / "w.db") as s:
+        s.import_story(story, [])
+        s.import_story(named, [])
+        for c in story.claims() + named.claims():
+            s.set_label(c.id, "consistent", "ana")
+        rows = list(export_rows(s))
+        buf = io.StringIO()
+        write_final_export(s, buf, fmt="jsonl")
+    sources = ["2022-01-10_reuters_storm_first", "2022-01-10_reuters_storm_update", "BBC", "CNN"]
+    assert [r["source"] for r in rows] == sources
+    assert [json.loads(line)["source"] for line in buf.getvalue().splitlines()] == sources
