@@ -108,13 +108,21 @@ def _csv_rows(reports: list[Report]) -> Iterator[list]:
                 yield [r.scope, "confusion", p.first, p.second, a, b, n, "", "", ""]
 
 
-def format_csv(reports: list[Report]) -> str:
-    """One row per statistic, pair statistic and confusion cell (exact values)."""
+def format_csv(reports: list[Report], *, excel: bool = False) -> str:
+    """One row per statistic, pair statistic and confusion cell (exact values; `excel`:
+    spreadsheet-safe, as `crossread export --excel`)."""
+    from annotations.output import csv_cell
+
     buf = io.StringIO()
+    if excel:
+        buf.write("\ufeff")  # the BOM spreadsheets need to read the file as UTF-8
     writer = csv.writer(buf)
     writer.writerow(CSV_COLUMNS)
     for row in _csv_rows(reports):
-        writer.writerow(["" if v is None else v for v in row])
+        if excel:
+            writer.writerow([csv_cell(v, excel=True) for v in row])
+        else:
+            writer.writerow(["" if v is None else v for v in row])
     return buf.getvalue()
 
 
