@@ -11,7 +11,9 @@ integers (null/"" for orphans, whose claim no longer exists; their claim text is
 kept with the annotation).
 
 The default CSV is exact data. `excel=True` adds a UTF-8 BOM and prefixes cells that a
-spreadsheet would run as a formula (leading = + - @ tab CR) with a single quote.
+spreadsheet would run as a formula (leading = + - @ tab CR LF NUL), or read as a number, date or
+truth value where the text was not one ('007', '1/2'), with a single quote, and cuts a cell
+longer than a spreadsheet cell holds, saying so in it.
 """
 
 from __future__ import annotations
@@ -28,11 +30,20 @@ from annotations import export_pool
 from annotations.damage import check, is_int
 from annotations.damage import row as damaged_row
 from annotations.export_pool import EVERY_STORY, Stories
-from annotations.output import FORMATS, csv_cell, csv_writer, open_output, write_header, write_rows
+from annotations.output import (
+    FORMATS,
+    Written,
+    csv_cell,
+    csv_writer,
+    cut_warning,
+    open_output,
+    write_header,
+    write_rows,
+)
 from annotations.schema import CONFIDENCE_OF, LABEL_OF
 from annotations.store import Store
 from reader.corpus.decode import restore_undecodable
-from reader.corpus.sources import display_source
+from reader.corpus.sources import data_source
 from reader.models import CONFIDENCES, LABELS
 
 COLUMNS = [
@@ -179,7 +190,7 @@ class _Decoder:
     which names the damaged table and row."""
 
     def __init__(self, store: Store) -> None:
-        self._sources: dict[str, str] = {}
+        self._sources: dict[tuple[str, str], str] = {}
         self._conn = store.conn
         self._article: tuple[object, object] = (None, None)  # (number, text) of the last one
 
@@ -232,12 +243,10 @@ class _Decoder:
             articles, texts = _json_cells(articles, texts) if articles else ("", "")
         if title is None:  # an orphan whose article is gone: nothing to show
             shown = None
-        elif source:
-            shown = source
-        else:  # imported before sources: its file name, shortened (once per article)
-            shown = self._sources.get(article)
+        else:  # its outlet, or its whole file name standing for one (once per article)
+            shown = self._sources.get((article, source))
             if shown is None:
-                shown = self._sources[article] = display_source(article, source)
+                shown = self._sources[article, source] = data_source(article, source)
         # a missing value is None: null in JSONL, "" in CSV (which writes None so)
         return (
             story, article, title or None, shown, url or None, published or None, claim_id,
@@ -303,12 +312,14 @@ def write_export(
     all_claims: bool = False,
     excel: bool = False,
     reviewer: str | None = None,
+    report: Callable[[str], None] | None = None,
 ) -> int:
     """Write the export; returns the number of rows written.
 
     `out` is a path (written to a temporary file beside it, then renamed over it, so a failed
     export never leaves a half-written file or harms a previous one), "-" for stdout, or an open
-    text stream. Raises StoreError with a one-line message.
+    text stream. Raises StoreError with a one-line message. `report` is told, in a line, of
+    cells cut to what a spreadsheet cell holds (`excel`).
     """
     write = functools.partial(
         _write_stories, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
@@ -317,8 +328,12 @@ def write_export(
         write_header(f, COLUMNS, fmt, excel=excel)
         # a big export's stories are formatted by worker processes, in ranges written in order
         ranges = export_pool.story_ranges(store, all_claims=all_claims, reviewer=reviewer)
-        n = export_pool.write_ranges(store, f, write, ranges) if ranges else None
-        return write(store, f, EVERY_STORY) if n is None else n
+        written = export_pool.write_ranges(store, f, write, ranges) if ranges else None
+        if written is None:
+            written = write(store, f, EVERY_STORY)
+    if written.cut and report is not None:
+        report(cut_warning(written.cut))
+    return written.rows
 
 
 def _write_stories(
@@ -330,8 +345,9 @@ def _write_stories(
     all_claims: bool,
     excel: bool,
     reviewer: str | None,
-) -> int:
-    """Write the rows (no header) of the stories in the range `stories`; returns their number."""
+) -> Written:
+    """Write the rows (no header) of the stories in the range `stories`; returns what was
+    written."""
     if fmt != "csv" or excel:
         # closed here, whatever stops the writing (a reader that went away): its read
         # transaction ends while the database is still open, not when it is collected
@@ -343,4 +359,4 @@ def _write_stories(
     for batch in _batches(store, all_claims, reviewer, _Decoder(store).csv_values, stories):
         writer.writerows(batch)
         n += len(batch)
-    return n
+    return Written(n)

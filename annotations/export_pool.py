@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from annotations import connection
+from annotations.output import Written
 from annotations.store import Store, StoreError
 from reader.processes import die_with, usable_cores
 
@@ -47,9 +48,10 @@ MAX_WORKERS = 4  # the writer keeps up with about this many
 # the stories from the first (None: from the first story) to before the second (None: to the end)
 Stories = tuple[str | None, str | None]
 EVERY_STORY: Stories = (None, None)
-WriteStories = Callable[[Store, TextIO, Stories], int]  # the rows of a range; their number
+WriteStories = Callable[[Store, TextIO, Stories], Written]  # the rows of a range; their count
 
-_FRAME = struct.Struct("!cQQ")  # kind (Ready, Data, Error), payload bytes, rows
+_FRAME = struct.Struct("!cQQQ")  # kind (Ready, Data, Error), payload bytes, rows, cells cut
+_NOTHING = Written(0)
 
 # rows per story: the annotations (--reviewer: theirs), and with --all the claims too
 _ANNOTATED = """SELECT story, count(*) FROM annotations
@@ -90,8 +92,10 @@ def story_ranges(store: Store, *, all_claims: bool, reviewer: str | None) -> lis
     return list(itertools.pairwise(bounds)) if len(bounds) > 2 else None
 
 
-def write_ranges(store: Store, f: TextIO, write: WriteStories, ranges: list[Stories]) -> int | None:
-    """Write the ranges' rows to `f` in order, formatted by worker processes; the number of rows,
+def write_ranges(
+    store: Store, f: TextIO, write: WriteStories, ranges: list[Stories]
+) -> Written | None:
+    """Write the ranges' rows to `f` in order, formatted by worker processes; what was written,
     or None (nothing written) when the database changed while the workers were starting."""
     count = min(usable_cores(), MAX_WORKERS, len(ranges))
     before = _data_version(store.conn)
@@ -106,12 +110,13 @@ def write_ranges(store: Store, f: TextIO, write: WriteStories, ranges: list[Stor
             return None
         if _data_version(store.conn) != before:
             return None
-        n = 0
+        n = cut = 0
         for k in range(len(ranges)):
-            text, rows = workers[k % count].receive(b"D")
+            text, written = workers[k % count].receive(b"D")
             f.write(text)
-            n += rows
-        return n
+            n += written.rows
+            cut += written.cut
+        return Written(n, cut)
     finally:
         for worker in workers:
             worker.stop()
@@ -127,19 +132,20 @@ class _Worker:
     pid: int
     pipe: BinaryIO  # what it sends
 
-    def receive(self, kind: bytes) -> tuple[str, int]:
-        """The next frame, of `kind`: its text and row count. A worker's error is raised here."""
+    def receive(self, kind: bytes) -> tuple[str, Written]:
+        """The next frame, of `kind`: its text and what it holds. A worker's error is raised
+        here."""
         head = self.pipe.read(_FRAME.size)
         if len(head) < _FRAME.size:
             raise StoreError(f"export stopped: a worker process ended unexpectedly ({self._end()})")
-        got, size, rows = _FRAME.unpack(head)
+        got, size, rows, cut = _FRAME.unpack(head)
         payload = self.pipe.read(size)
         if len(payload) < size:
             raise StoreError(f"export stopped: a worker process ended unexpectedly ({self._end()})")
         if got == b"E":
             raise pickle.loads(payload)
         assert got == kind, (got, kind)
-        return payload.decode("utf-8", "surrogatepass"), rows
+        return payload.decode("utf-8", "surrogatepass"), Written(rows, cut)
 
     def _end(self) -> str:
         _, status = os.waitpid(self.pid, 0)
@@ -202,8 +208,8 @@ def _child(
 
 
 def _serve(path: str, write: WriteStories, ranges: list[Stories], pipe: BinaryIO) -> None:
-    def send(kind: bytes, payload: bytes = b"", rows: int = 0) -> None:
-        pipe.write(_FRAME.pack(kind, len(payload), rows))
+    def send(kind: bytes, payload: bytes = b"", written: Written = _NOTHING) -> None:
+        pipe.write(_FRAME.pack(kind, len(payload), *written))
         pipe.write(payload)
         pipe.flush()
 
@@ -219,11 +225,11 @@ def _serve(path: str, write: WriteStories, ranges: list[Stories], pipe: BinaryIO
     for stories in ranges:
         text = io.StringIO(newline="")
         try:
-            rows = write(store, text, stories)
+            written = write(store, text, stories)
         except Exception as e:
             send(b"E", _pickled(e))
             return
-        send(b"D", text.getvalue().encode("utf-8", "surrogatepass"), rows)
+        send(b"D", text.getvalue().encode("utf-8", "surrogatepass"), written)
 
 
 def _pickled(e: Exception) -> bytes:

@@ -13,14 +13,14 @@ As in every export, an empty value (no reason, no adjudicator) is "" in CSV and 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from annotations.export import protected_paths
-from annotations.output import open_output, write_records
+from annotations.output import cut_warning, open_output, write_records
 from annotations.store import Store
-from reader.corpus.sources import display_source
+from reader.corpus.sources import data_source
 
 COLUMNS = [
     "story", "article", "title", "source", "claim_id", "claim_index", "claim", "final_label",
@@ -59,7 +59,7 @@ def final_rows(store: Store) -> Iterator[dict]:
         articles = store.articles(story)
         position = {a.name: k for k, a in enumerate(articles)}
         # the outlet as `export` names it; an orphan's article may be gone: None, no name
-        named = {a.name: (a.title or None, display_source(a.name, a.source)) for a in articles}
+        named = {a.name: (a.title or None, data_source(a.name, a.source)) for a in articles}
         gone = sorted(
             where,
             key=lambda cid: (position.get(where[cid][0], len(position)), where[cid][0], cid),
@@ -92,9 +92,15 @@ def final_rows(store: Store) -> Iterator[dict]:
 
 
 def write_final_export(
-    store: Store, out: str | Path | TextIO, *, fmt: str = "csv", excel: bool = False
+    store: Store,
+    out: str | Path | TextIO,
+    *,
+    fmt: str = "csv",
+    excel: bool = False,
+    report: Callable[[str], None] | None = None,
 ) -> int:
-    """Write the final labels; returns the number of rows. Same output guarantees as export."""
+    """Write the final labels; returns the number of rows. Same output guarantees as export,
+    `report` as for it."""
     reviewers = store.reviewers()
     rows = final_rows(store)
     columns = COLUMNS
@@ -105,7 +111,10 @@ def write_final_export(
         ]
         rows = (_flat(row) for row in rows)
     with open_output(out, protect=protected_paths(store)) as f:
-        return write_records(rows, f, columns, fmt, excel=excel)
+        written = write_records(rows, f, columns, fmt, excel=excel)
+    if written.cut and report is not None:
+        report(cut_warning(written.cut))
+    return written.rows
 
 
 def _flat(row: dict) -> dict:

@@ -30,21 +30,38 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from annotations.connection import is_sqlite, log_of
 from annotations.store import StoreError
+from reader.models import counted
 
 FORMATS = ("csv", "jsonl")
 # Data formats other programs expect under their suffix: another written under it makes a file
 # they refuse (CSV named .xlsx) or misread (JSON lines named .json).
 _DATA_SUFFIXES = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
 ARTICLE_SUFFIXES = (".txt", ".md")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Columns a spreadsheet must keep as written: an id of digits ('5717729756794072', about 1 in
-# 1,000, or '03185195003699e2') was read as a number and rounded, naming no claim any more.
-_IDS = frozenset(["claim_id"])
-_NUMBER_LIKE = re.compile(r"\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
+# What a spreadsheet runs as a formula when a cell starts with it: = + - @, also after a tab,
+# CR, LF (OWASP) or NUL (ASVS), which it skips
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00")
+# Text a spreadsheet reads as a value (a number, date, time, percentage, sum of money or truth
+# value), in any locale's way of writing one: '007' became 7, '1/2' the 2nd of January, '3.50'
+# 3.5, a claim id of digits ('5717729756794072', about 1 in 1,000) was rounded, naming no claim.
+# Only digits, their separators, signs, currency, month names, am/pm and an exponent; or
+# TRUE/FALSE. (Some text is caught that a spreadsheet would keep: a ' before it is harmless.)
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_VALUE_LIKE = re.compile(
+    rf"(?=\D*\d)(?:[\d\s.,/:%()+\-$€£¥]|(?:{_MONTH})\b\.?|[ap]\.?m\b\.?|(?<=\d)e(?=[+-]?\d))+"
+    r"|\s*(?:true|false)\s*",
+    re.IGNORECASE,
+)
+# What a spreadsheet cell holds (Excel and LibreOffice), in UTF-16 units (an emoji is two): a
+# longer cell opened from a CSV was cut without a word, or spilled into the rows below.
+CELL_LIMIT = 32_767
+_CUT = "…[cut: {:,} characters, more than a spreadsheet cell holds; the exact export has them all]"
 # Line breaks to str.splitlines() (and to JavaScript before ES2019) that JSON leaves raw: escaped
 # in JSON lines, the same strings to json.loads, so a row stays on its line for every reader.
 _LINE_BREAKS = ("\x85", "\u2028", "\u2029")
@@ -210,18 +227,58 @@ def _staged(target: str, st: os.stat_result | None) -> Iterator[TextIO]:
             Path(tmp).unlink(missing_ok=True)
 
 
-def csv_cell(value: object, *, excel: bool = False, exact: bool = False) -> str:
-    """A value as a CSV cell: lists as JSON arrays ("" when empty), None as "". `excel`: a
-    formula-like cell, or a number-like one that must stay `exact` text, starts with ' there."""
+class Written(NamedTuple):
+    """What a write put out: its rows, and the cells cut to what a spreadsheet cell holds."""
+
+    rows: int
+    cut: int = 0
+
+
+def cut_warning(cut: int) -> str:
+    """What to tell the user when `cut` cells of a spreadsheet-safe export were cut."""
+    one = cut == 1
+    return (
+        f"{counted(cut, 'cell')} {'is' if one else 'are'} longer than a spreadsheet cell holds "
+        f"({CELL_LIMIT:,} characters): {'it' if one else 'each'} is cut there, ending in "
+        f"'…[cut: …]'; the export without --excel has {'it' if one else 'them'} whole"
+    )
+
+
+def csv_cell(value: object, *, excel: bool = False) -> str:
+    """A value as a CSV cell: lists as JSON arrays ("" when empty), None as "". `excel`: as
+    `spreadsheet_cell` makes it."""
     if value is None:
         cell = ""
     elif isinstance(value, list):
         cell = json.dumps(value, ensure_ascii=False) if value else ""
     else:
         cell = str(value)
-    if excel and (cell.startswith(_FORMULA_START) or (exact and _NUMBER_LIKE.fullmatch(cell))):
+    return spreadsheet_cell(cell, value)[0] if excel else cell
+
+
+def spreadsheet_cell(cell: str, value: object) -> tuple[str, bool]:
+    """`cell` (made of `value`) safe to open in a spreadsheet, and whether it was cut: a
+    formula-like cell, or text a spreadsheet would read as a value, starts with ' (numbers and
+    truth values crossread wrote as such stay values); one longer than a spreadsheet cell holds
+    is cut to fit, ending in a note that says so."""
+    total = len(cell)
+    if cell.startswith(_FORMULA_START) or (
+        isinstance(value, str) and _VALUE_LIKE.fullmatch(cell) is not None
+    ):
         cell = "'" + cell
-    return cell
+    if len(cell) <= CELL_LIMIT // 2 or _units(cell) <= CELL_LIMIT:
+        return cell, False
+    note = _CUT.format(total)
+    room = 2 * (CELL_LIMIT - _units(note))  # bytes of UTF-16
+    kept = cell.encode("utf-16-le", "surrogatepass")[:room].decode("utf-16-le", "surrogatepass")
+    if kept and "\ud800" <= kept[-1] <= "\udbff":  # half a character of two units
+        kept = kept[:-1]
+    return kept + note, True
+
+
+def _units(text: str) -> int:
+    """The length of `text` in UTF-16 code units, as spreadsheets count it."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def csv_writer(f: TextIO) -> Any:
@@ -271,8 +328,8 @@ def write_header(f: TextIO, columns: list[str], fmt: str, *, excel: bool = False
 
 def write_rows(
     rows: Iterable[dict], f: TextIO, columns: list[str], fmt: str, *, excel: bool = False
-) -> int:
-    """Write `rows` as JSONL or CSV rows (no header); returns the number of rows."""
+) -> Written:
+    """Write `rows` as JSONL or CSV rows (no header); returns what was written."""
     n = 0
     if fmt == "jsonl":
         for row in rows:
@@ -282,17 +339,29 @@ def write_rows(
                     line = line.replace(brk, f"\\u{ord(brk):04x}")
             f.write(line + "\n")
             n += 1
-        return n
+        return Written(n)
     writer = csv_writer(f)
+    if not excel:
+        for row in rows:
+            writer.writerow([csv_cell(row.get(c)) for c in columns])
+            n += 1
+        return Written(n)
+    cut = 0
     for row in rows:
-        writer.writerow([csv_cell(row.get(c), excel=excel, exact=c in _IDS) for c in columns])
+        cells = []
+        for c in columns:
+            value = row.get(c)
+            cell, was_cut = spreadsheet_cell(csv_cell(value), value)
+            cells.append(cell)
+            cut += was_cut
+        writer.writerow(cells)
         n += 1
-    return n
+    return Written(n, cut)
 
 
 def write_records(
     rows: Iterable[dict], f: TextIO, columns: list[str], fmt: str, *, excel: bool = False
-) -> int:
-    """Write `rows` as JSONL or CSV (header `columns`); returns the number of rows."""
+) -> Written:
+    """Write `rows` as JSONL or CSV (header `columns`); returns what was written."""
     write_header(f, columns, fmt, excel=excel)
     return write_rows(rows, f, columns, fmt, excel=excel)

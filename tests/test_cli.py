@@ -396,3 +396,40 @@ def test_a_story_given_twice_is_imported_and_reported_once(
     assert len(result.output.splitlines()) == 1, result.output
     with Store.open("x.db") as store:
         assert store.stories() == ["st1"]
+
+
+def test_suggest_and_agreement_write_spreadsheet_safe_csv_with_excel(tmp_path: Path) -> None:
+    # only `export` had --excel: an article '=HYPERLINK(…).txt' or a reviewer '=evil' in
+    # suggest's or agreement's CSV ran as a formula in the spreadsheet it was opened in
+    story = tmp_path / "007"
+    story.mkdir()
+    (story / "=HYPERLINK(A1).txt").write_text("The river rose by two metres.\n")
+    (story / "b.txt").write_text("The river rose by three metres.\n")
+    db = str(tmp_path / "x.db")
+    assert run("import", str(story), "--db", db).exit_code == 0
+    with Store.open(db) as store:
+        for claim in store.claims("007"):
+            for reviewer in ("=evil", "ana"):
+                store.set_label(claim.id, "consistent", reviewer)
+    agreement = ["agreement", "--db", db, "--by", "story", "--excel"]
+    outputs = {
+        "suggest": ["suggest", str(story), "--excel", "-o", str(tmp_path / "s.csv")],
+        "agreement": [*agreement, "-o", str(tmp_path / "a.csv")],
+    }
+    for command, args in outputs.items():
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        raw = (tmp_path / args[-1]).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), command
+        with (tmp_path / args[-1]).open(newline="", encoding="utf-8-sig") as f:
+            cells = [cell for row in csv.reader(f) for cell in row]
+        assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))], (command, cells)
+        assert ("'=evil" if command == "agreement" else "'007") in cells, (command, cells)
+        if command == "agreement":
+            assert "1.0" in cells  # values stay numbers
+    # the exact CSV is unchanged; --excel asks for CSV
+    assert run("suggest", str(story), "--format", "csv").output.startswith("story,article,")
+    for args in (["suggest", str(story)], ["agreement", "--db", db, "--format", "json"]):
+        refused = run(*args, "--excel")
+        assert refused.exit_code == 2
+        assert "--excel applies to CSV only, not JSON" in refused.output.splitlines()[-1]

@@ -375,3 +375,148 @@ def test_excel_mode_keeps_a_claim_id_of_digits_from_becoming_a_number(tmp_path):
     with (tmp_path / "exact.csv").open(newline="", encoding="utf-8") as f:
         assert [r["claim_id"] for r in csv.DictReader(f)][:2] == [
             "5717729756794072", "03185195003699e2"]  # fmt: skip
+
+
+# Text a spreadsheet reads as a number, date, time, percentage, sum or truth value: opened from a
+# CSV it became 7, 42, the 2nd of January, 3.5, 0.05, a boolean…, no longer what was written
+VALUE_LIKE = [
+    "007", "0042", "1/2", "3.50", "1,5", "TRUE", "false", "12:30", "5%", "Jan 10", "1e5",
+    "$5", "(5)", "1 1/2", "10.1.2022", "3 pm",
+]  # fmt: skip
+TEXT = ["Text.", "12 people died.", "May", "1st", "TRUE story", "e5", "Oct. sales"]
+
+
+def test_excel_mode_keeps_text_that_reads_as_a_number_or_date_as_written(tmp_path):
+    story = make_story("007", {"a.txt": [f"Claim {k}." for k in range(len(VALUE_LIKE + TEXT))]})
+    story.articles[0].published = "10/01/2022"  # as the front matter wrote it (day first)
+    with Store.open(tmp_path / "v.db") as s:
+        s.import_story(story, [])
+        for c, note in zip(story.claims(), VALUE_LIKE + TEXT, strict=True):
+            s.set_label(c.id, "consistent", "0042")
+            s.set_note(c.id, "0042", note)
+            s.decide(c.id, "consistent", "007")
+        write_export(s, tmp_path / "x.csv", excel=True, all_claims=True)
+        write_final_export(s, tmp_path / "f.csv", excel=True)
+    with (tmp_path / "x.csv").open(newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["note"] for r in rows] == ["'" + v for v in VALUE_LIKE] + TEXT
+    assert {(r["story"], r["reviewer"], r["published"]) for r in rows} == {
+        ("'007", "'0042", "'10/01/2022")
+    }
+    # crossread's own numbers and truth values stay numbers
+    assert [r["claim_index"] for r in rows[:3]] == ["0", "1", "2"]
+    assert {r["accepted_suggestion"] for r in rows} == {"False"}
+    with (tmp_path / "f.csv").open(newline="", encoding="utf-8-sig") as f:
+        finals = list(csv.DictReader(f))
+    assert [r["note:0042"] for r in finals] == ["'" + v for v in VALUE_LIKE] + TEXT
+    assert {r["decided_by"] for r in finals} == {"'007"}
+
+
+# A spreadsheet cell holds 32,767 characters, counted as UTF-16 does (an emoji is two): a longer
+# cell opened from a CSV was cut without a word, or spilled into the rows below
+CELL = 32_767
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_excel_mode_cuts_a_cell_longer_than_a_spreadsheet_holds_and_says_so(
+    tmp_path, monkeypatch, workers
+):
+    from click.testing import CliRunner
+
+    from annotations import export_pool
+    from reader.cli.main import main
+
+    long_notes = {"s1": "=" + "x" * 40_000, "s2": "🙂" * 20_000}  # 40,001 and 40,000 units
+    db = tmp_path / "long.db"
+    with Store.open(db) as s:
+        for name, note in long_notes.items():
+            story = make_story(name, {"a.txt": ["One.", "Two."], "b.txt": ["Three."]})
+            s.import_story(story, [])
+            first, second = story.claims()[:2]
+            s.set_label(first.id, "consistent", "ana")
+            s.set_note(first.id, "ana", note)
+            s.set_label(second.id, "unverified", "ana")
+            s.set_note(second.id, "ana", "y" * CELL)  # just fits: kept whole
+    if workers:  # a range of stories per worker process
+        monkeypatch.setattr(export_pool, "PARALLEL_ROWS", 1)
+        monkeypatch.setattr(export_pool, "RANGE_ROWS", 1)
+    pooled = []
+    real = export_pool.write_ranges
+    monkeypatch.setattr(export_pool, "write_ranges", lambda *a: pooled.append(a[3]) or real(*a))
+    for final in (False, True):
+        out = tmp_path / f"{final}.csv"
+        args = ["export", "--excel", "--db", str(db), "-o", str(out)]
+        result = CliRunner().invoke(main, args + ["--final"] * final, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert (
+            "warning: 2 cells are longer than a spreadsheet cell holds (32,767 characters): "
+            "each is cut there, ending in '…[cut: …]'; the export without --excel has them whole"
+        ) in result.output
+        with out.open(newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.DictReader(f))
+        notes = [r["note:ana" if final else "note"] for r in rows]
+        assert notes[1] == notes[3] == "y" * CELL
+        for cell, whole in zip((notes[0], notes[2]), long_notes.values(), strict=True):
+            assert _units(cell) <= CELL and cell.startswith(("'=xxx", "🙂🙂🙂"))
+            kept, _, said = cell.partition("…[cut: ")
+            assert whole.startswith(kept.removeprefix("'")) and _units(kept) > CELL - 200
+            assert said.startswith(f"{len(whole):,} characters")
+    assert [len(ranges) for ranges in pooled] == ([2] if workers else [])  # (--final: one process)
+    # the exact CSV has every character, and says nothing
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "-o", str(tmp_path / "x.csv")])
+    assert "warning" not in result.output
+    with (tmp_path / "x.csv").open(newline="", encoding="utf-8") as f:
+        assert [r["note"] for r in csv.DictReader(f)][::2] == list(long_notes.values())
+
+
+def test_excel_mode_defuses_a_formula_after_a_line_feed_or_nul(tmp_path):
+    # OWASP lists a leading line feed beside tab and CR, ASVS a NUL: a spreadsheet skips them
+    # and runs what follows. A note pasted with its line break first started with one
+    story = make_story("s", {"a.txt": ["One.", "Two.", "Three."]})
+    notes = ['\n=HYPERLINK("http://x","y")', "\x00=1+1", "\r\n@SUM(A1)"]
+    with Store.open(tmp_path / "w.db") as s:
+        s.import_story(story, [])
+        for c, note in zip(story.claims(), notes, strict=True):
+            s.set_label(c.id, "consistent", "ana")
+            s.set_note(c.id, "ana", note)
+        write_export(s, tmp_path / "x.csv", excel=True)
+    with (tmp_path / "x.csv").open(newline="", encoding="utf-8-sig") as f:
+        assert [r["note"] for r in csv.DictReader(f)] == ["'" + note for note in notes]
+
+
+@pytest.mark.parametrize("imported", ["now", "before sources"])
+def test_an_article_without_an_outlet_is_exported_under_its_whole_file_name(tmp_path, imported):
+    # its source is its file name without the extension: the name cut to 24 characters for the
+    # screen ('2022-01-10_reuters_stor…') was exported, and two articles whose names share a
+    # long start were one source to a script counting claims per outlet
+    from reader.corpus.loader import load_corpus
+
+    names = ["2022-01-10_reuters_storm_first.txt", "2022-01-10_reuters_storm_update.txt"]
+    sentences = [["The storm hit the coast."], ["The storm struck the coast."]]
+    if imported == "now":  # the source stored is the name as the screen shows it
+        folder = tmp_path / "s"
+        folder.mkdir()
+        for name, text in zip(names, sentences, strict=True):
+            (folder / name).write_text(text[0] + "\n", encoding="utf-8")
+        story = load_corpus(folder).stories[0]
+        assert [a.source for a in story.articles] == ["2022-01-10_reuters_stor…"] * 2
+    else:  # no source stored
+        story = make_story("s", dict(zip(names, sentences, strict=True)))
+    named = make_story("t", dict(zip(names, sentences, strict=True)))  # the same file names
+    for article, outlet in zip(named.articles, ["BBC", "CNN"], strict=True):
+        article.source = outlet
+    with Store.open(tmp_path / "w.db") as s:
+        s.import_story(story, [])
+        s.import_story(named, [])
+        for c in story.claims() + named.claims():
+            s.set_label(c.id, "consistent", "ana")
+        rows = list(export_rows(s))
+        buf = io.StringIO()
+        write_final_export(s, buf, fmt="jsonl")
+    sources = ["2022-01-10_reuters_storm_first", "2022-01-10_reuters_storm_update", "BBC", "CNN"]
+    assert [r["source"] for r in rows] == sources
+    assert [json.loads(line)["source"] for line in buf.getvalue().splitlines()] == sources

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterator
 
 from annotations.agreement import Estimate, Pair, Report
-from annotations.output import csv_writer
+from annotations.output import csv_cell, csv_writer
 from reader.models import LABELS, clipped, counted, shown_name, shown_names, shown_path
 
 CSV_COLUMNS = [
@@ -121,13 +121,19 @@ def _csv_rows(reports: list[Report]) -> Iterator[list]:
                 yield [r.scope, "confusion", p.first, p.second, a, b, n, "", "", ""]
 
 
-def format_csv(reports: list[Report]) -> str:
-    """One row per statistic, pair statistic and confusion cell (exact values)."""
+def format_csv(reports: list[Report], *, excel: bool = False) -> str:
+    """One row per statistic, pair statistic and confusion cell (exact values; `excel`:
+    spreadsheet-safe, as `crossread export --excel`)."""
     buf = io.StringIO()
+    if excel:
+        buf.write("\ufeff")  # the BOM spreadsheets need to read the file as UTF-8
     writer = csv_writer(buf)
     writer.writerow(CSV_COLUMNS)
     for row in _csv_rows(reports):
-        writer.writerow(["" if v is None else v for v in row])
+        if excel:
+            writer.writerow([csv_cell(v, excel=True) for v in row])
+        else:
+            writer.writerow(["" if v is None else v for v in row])
     return buf.getvalue()
 
 

@@ -240,6 +240,20 @@ def format_option(choices: list[str]) -> Callable[[Any], Any]:
     )
 
 
+excel_option = click.option(
+    "--excel",
+    is_flag=True,
+    help="Spreadsheet-safe CSV: BOM, formulas defused, text kept as text (007 stays 007).",
+)
+
+
+def csv_only(excel: bool, fmt: str) -> None:
+    """Fail when --excel is given for a format other than CSV."""
+    if excel and fmt != "csv":
+        shown = {"jsonl": "JSONL", "json": "JSON", "table": "a table"}.get(fmt, fmt)
+        fail(f"--excel applies to CSV only, not {shown}")
+
+
 def chosen_format(fmt: str | None, output: str, choices: list[str]) -> str:
     """`fmt` as given, else the format -o's suffix names (`-o labels.jsonl`), else the first;
     a suffix naming a format not among `choices` is refused (unless `fmt` is given)."""
@@ -720,7 +734,7 @@ def import_cmd(
 @output_option
 @format_option(["csv", "jsonl"])
 @click.option("--all", "all_claims", is_flag=True, help="One row per claim, tagged or not.")
-@click.option("--excel", is_flag=True, help="Spreadsheet-safe: BOM, formula-like cells defused.")
+@excel_option
 @click.option(
     "--reviewer", default=None, callback=utf8_name, help="Only this reviewer's annotations."
 )
@@ -744,6 +758,10 @@ def export_cmd(
     from reader.cli.terminal import data_stdout
 
     fmt = chosen_format(fmt, output, ["csv", "jsonl"])
+
+    def warn(message: str) -> None:
+        say(f"warning: {message}", err=True)
+
     if final and (all_claims or reviewer):
         fail("--final has one row per labelled claim with every reviewer: drop --all/--reviewer")
     with user_errors():
@@ -759,10 +777,16 @@ def export_cmd(
             reviewer = _known_reviewer(store, reviewer)  # (a mistyped name: no empty export)
             out = data_stdout() if output == "-" else output
             if final:
-                n = write_final_export(store, out, fmt=fmt, excel=excel)
+                n = write_final_export(store, out, fmt=fmt, excel=excel, report=warn)
             else:
                 n = write_export(
-                    store, out, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
+                    store,
+                    out,
+                    fmt=fmt,
+                    all_claims=all_claims,
+                    excel=excel,
+                    reviewer=reviewer,
+                    report=warn,
                 )
         finally:
             store.close()
@@ -866,6 +890,7 @@ def _resamples(ctx: click.Context, param: click.Parameter, value: int) -> int:
     "--seed", type=click.IntRange(min=0), default=2026, show_default=True, help="Bootstrap seed."
 )
 @output_option
+@excel_option
 def agreement_cmd(
     db: str,
     story: str | None,
@@ -876,6 +901,7 @@ def agreement_cmd(
     samples: int,
     seed: int,
     output: str,
+    excel: bool,
 ) -> None:
     """Agreement between reviewers: percent, Cohen's and Fleiss' kappa, Krippendorff's alpha,
     Gwet's AC1, with bootstrap 95% intervals, confusion matrices and the disagreements."""
@@ -885,6 +911,7 @@ def agreement_cmd(
     from reader.cli.agreement import format_csv, format_json, format_table
 
     fmt = chosen_format(fmt, output, ["table", "csv", "json"])
+    csv_only(excel, fmt)
     names = [
         *([r.strip() for r in reviewers.split(",") if r.strip()] if reviewers else []),
         *reviewer,
@@ -903,7 +930,11 @@ def agreement_cmd(
             if fmt == "table":
                 text = "".join(f"{line}\n" for line in format_table(reports, store.claim))
             else:
-                text = format_csv(reports) if fmt == "csv" else format_json(reports, store.claim)
+                text = (
+                    format_csv(reports, excel=excel)
+                    if fmt == "csv"
+                    else format_json(reports, store.claim)
+                )
             if output == "-":
                 write_out(text)
             else:
@@ -919,11 +950,18 @@ def agreement_cmd(
 @click.argument("path", type=click.Path())
 @format_option(["jsonl", "csv"])
 @output_option
+@excel_option
 @max_mb_option
 @follow_option
 @jobs_option
 def suggest_cmd(
-    path: str, fmt: str, output: str, max_mb: float, follow_symlinks: bool, jobs: int | None
+    path: str,
+    fmt: str,
+    output: str,
+    excel: bool,
+    max_mb: float,
+    follow_symlinks: bool,
+    jobs: int | None,
 ) -> None:
     """Suggest a label, with its reason and evidence, for every claim in PATH (no database)."""
     from reader.cli.suggest_export import write_suggestions
@@ -931,11 +969,13 @@ def suggest_cmd(
     from reader.processes import usable_cores
 
     fmt = chosen_format(fmt, output, ["jsonl", "csv"])
+    csv_only(excel, fmt)
     with user_errors():
         n = write_suggestions(
             path,
             data_stdout() if output == "-" else output,
             fmt=fmt,
+            excel=excel,
             max_bytes=int(max_mb * 1e6),
             report=lambda message: say(message, err=True),
             follow_symlinks=follow_symlinks,

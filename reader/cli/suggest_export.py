@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -73,16 +74,19 @@ def write_suggestions(
     out: str | Path | TextIO,
     *,
     fmt: str = "jsonl",
+    excel: bool = False,
     max_bytes: int = 5_000_000,
     report: Callable[[str], None] | None = None,
     follow_symlinks: bool = False,
     jobs: int = 1,
 ) -> int:
-    """Write suggestion records to `out` (a path, written atomically, or a stream); rows written."""
-    from annotations.output import open_output, write_records
+    """Write suggestion records to `out` (a path, written atomically, or a stream); rows written.
+    `excel`: spreadsheet-safe CSV, as `crossread export --excel` (cells cut are reported)."""
+    from annotations.output import cut_warning, open_output, write_header, write_records
 
     # the output would replace an article, or become one on the next run
     protect = [(path, f"an article of {path}")]
+    write_header(io.StringIO(), COLUMNS, fmt, excel=excel)  # a bad format: refused before the work
     # load before opening the output, so a bad corpus leaves an existing output file alone
     records = list(
         suggestion_records(
@@ -90,4 +94,7 @@ def write_suggestions(
         )
     )
     with open_output(out, protect=protect) as fh:
-        return write_records(records, fh, COLUMNS, fmt)
+        written = write_records(records, fh, COLUMNS, fmt, excel=excel)
+    if written.cut and report is not None:
+        report(f"warning: {cut_warning(written.cut)}")
+    return written.rows

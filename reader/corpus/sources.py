@@ -149,16 +149,28 @@ def outlet_line(text: str, boilerplate: list[tuple[int, int]]) -> str:
 
 def short_file_name(name: str, width: int = 24) -> str:
     """A file name shortened from the end (its start is what people recognise)."""
-    name = sanitize(name).replace("\n", " ")
+    return clipped(file_stem(sanitize(name).replace("\n", " ")), width)
+
+
+def file_stem(name: str) -> str:
+    """A file name without its .txt/.md extension."""
     # only the extension goes (PurePath would also cut at a "/" inside the name)
     stem, dot, ext = name.rpartition(".")
-    stem = stem if dot and stem and ext.lower() in ("txt", "md") else name
-    return clipped(stem, width)
+    return stem if dot and stem and ext.lower() in ("txt", "md") else name
 
 
 def display_source(file_name: str, source: str) -> str:
     """What to call an article: its source, or (imported before sources) its file name."""
     return source or short_file_name(file_name)
+
+
+def data_source(file_name: str, source: str) -> str:
+    """What to call an article in an export: its source, except that a file name standing for
+    one (stored as the screen shows it, cut to 24 characters) is the whole file name without
+    its extension: two names with one long start were one outlet to a script."""
+    if not source or source == short_file_name(file_name):
+        return file_stem(file_name)
+    return source
 
 
 def find_source(

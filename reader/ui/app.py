@@ -944,16 +944,26 @@ class CrossreadApp(App[None]):
         # blind by default: a reviewer's own labels unless they chose every reviewer's
         reviewer = None if all_reviewers else self.review.reviewer
 
+        warnings: list[str] = []  # cells cut to what a spreadsheet cell holds
+
         def write(store) -> int:
             return write_export(
-                store, out_path, fmt=fmt, excel=excel, all_claims=all_claims, reviewer=reviewer
+                store,
+                out_path,
+                fmt=fmt,
+                excel=excel,
+                all_claims=all_claims,
+                reviewer=reviewer,
+                report=warnings.append,
             )
 
         def landed(n: int | None, error: Exception | None) -> None:
             if error is not None:
                 self.say(f"Export failed: {error}", error=True)
-            else:
-                self.say(f"Wrote {counted(n or 0, 'row')} to {out_path}")
+                return
+            self.say(f"Wrote {counted(n or 0, 'row')} to {out_path}")
+            for warning in warnings:
+                self.say(f"{out_path}: {warning}", error=True)
 
         waiting = self.writer.in_flight if self.writer is not None else 0
         if waiting:

@@ -193,6 +193,32 @@ async def test_an_export_holds_the_labels_pressed_before_it(seeded_db: str) -> N
     assert "Wrote 1 row to mine.csv" in said
 
 
+async def test_an_export_for_a_spreadsheet_says_which_cells_it_cut(seeded_db: str) -> None:
+    # a note longer than a spreadsheet cell holds was cut by the spreadsheet without a word
+    import csv
+
+    claim = first_claims(seeded_db, 1)[0]
+    with Store.open(seeded_db) as s:
+        s.set_label(claim.id, "consistent", REVIEWER)
+        s.set_note(claim.id, REVIEWER, "long " * 7000)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.export("sheet.csv", "csv", True, False)
+        await writes_landed(app)
+        await pilot.pause()
+        said = {n.message: n.severity for n in app._notifications}
+    with open("sheet.csv", newline="", encoding="utf-8-sig") as f:
+        (row,) = csv.DictReader(f)
+    assert row["note"].endswith(
+        "more than a spreadsheet cell holds; the exact export has them all]"
+    )
+    assert said["Wrote 1 row to sheet.csv"] == "information"
+    cut = "sheet.csv: 1 cell is longer than a spreadsheet cell holds (32,767 characters): it is cut"
+    assert said[f"{cut} there, ending in '…[cut: …]'; the export without --excel has it whole"] == (
+        "error"
+    )
+
+
 async def test_a_label_still_saving_counts_as_a_label_for_n_and_the_filter(seeded_db: str) -> None:
     # `n` and the "untagged" filter read only committed labels: while another program held the
     # lock, `n` went back to a claim just tagged, as if the key had not been pressed
