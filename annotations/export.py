@@ -130,7 +130,7 @@ def _batches(
     try:
         sql = _CLAIM_ROWS if stories == EVERY_STORY else _claim_rows(stories)
         args = {"reviewer": reviewer, "all": all_claims, "lo": stories[0], "hi": stories[1]}
-        cursor = store.conn.execute(sql, args)
+        cursor = store.cursor(sql, args)
         while batch := store.decode_rows(cursor, decode):
             yield batch
     finally:

@@ -774,6 +774,13 @@ class Store:
         return [_annotation(r) for r in rows]
 
     @_reads
+    def cursor(self, sql: str, args: dict | tuple = ()) -> sqlite3.Cursor:
+        """A cursor over `sql`'s rows, for `decode_rows`: Python 3.10's sqlite3 reads the first
+        row as the statement runs, so a damaged cell there is reported here, as later ones are
+        by `decode_rows` (it was a traceback on 3.10)."""
+        return self.conn.execute(sql, args)
+
+    @_reads
     def decode_rows(self, cursor: sqlite3.Cursor, decode: Callable[[tuple], dict]) -> list[dict]:
         """The cursor's next rows through `decode` ([] at the end): a streaming read whose bad
         row (damage.row) or read error is reported like every other read (DamagedError)."""
