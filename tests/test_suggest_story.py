@@ -1417,3 +1417,37 @@ def test_a_story_of_copies_says_it_has_no_other_source() -> None:
         "the same report in 001.txt, 002.txt (copies, not independent sources); "
         "no other source in the story"
     )
+
+
+def test_shares_of_one_thing_are_compared_as_precisely_as_written() -> None:
+    # from an invented mayoral count and cup final: "Turnout was about 58%" met "61%" (a tenth
+    # of 58 either way) and "58% of possession" / "62% of possession" were never compared
+    # (the shots "on target" after the share made it a target): both said "no conflict found"
+    about = "Turnout in the Dunmore mayoral race was about 58%, officials said."
+    story = _story(
+        ["Turnout in the Dunmore mayoral race was 61%, the highest in two decades.", *FILLER[0]],
+        ["Turnout in the Dunmore mayoral race reached 61%, the city said.", *FILLER[1]],
+        [about, *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert got[about].label == "contradicted", got[about].reason
+    assert "'about 58%' here; '61%' in 000.txt, 001.txt" in got[about].reason
+    own = got["Turnout in the Dunmore mayoral race was 61%, the highest in two decades."]
+    assert "differing: 'about 58%' in 002.txt" in own.reason
+    possession = "City had 58% of possession and 17 shots, seven of them on target."
+    story = _story(
+        [possession, *FILLER[0]], ["City dominated the ball, enjoying 62% of the possession."]
+    )
+    got = _by_text(story)[possession]
+    assert got.label == "contradicted" and "'62%' in 001.txt (tied)" in got.reason
+    # look-alikes: a round share hedged meets one close to it, and percentage points are no
+    # share ("up four percentage points" is not "up 4%")
+    story = _story(
+        ["Turnout in the Dunmore mayoral race was about 60%, up four percentage points."],
+        ["Turnout in the Dunmore mayoral race was 58%, up 4% on the last race."],
+    )
+    got = _by_text(story)[
+        "Turnout in the Dunmore mayoral race was about 60%, up four percentage points."
+    ]
+    assert got.label == "consistent" and "'58%' in 001.txt" in got.reason, got.reason
+    assert "4%" not in got.reason

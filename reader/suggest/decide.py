@@ -211,7 +211,8 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         agreeing = f"; agreeing: {_listing(same)}" if same else ""
         reason = f"{noun} differ: '{s.surface}' here; {_listing(other)}{agreeing} ({how})"
         srcs = [j for j, o in rel if not agrees[o.value]]
-        if best_n == own and s.kind == "number" and s.value[2] == "percent":  # type: ignore[index]
+        share = s.kind == "number" and s.value[2] == "percent"  # type: ignore[index]
+        if best_n == own and share and not _of_one_thing(s, [o for _, o in rel]):
             # a share is of something, and a change from some time: two sources' shares
             # under one noun were of different things in all 6 ties of 20 real stories
             # ("layoffs for 10% of its workforce" / "64% of workers" voted; a division's
@@ -228,6 +229,14 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     reason = f"{noun} agree: '{s.surface}' here; {_listing(same)}; differing: {_listing(other)}"
     srcs = [j for j, o in rel if agrees[o.value]][:2] + [j for j, o in rel if not agrees[o.value]]
     return Finding(False, reason, s.span, srcs[:EVIDENCE_LISTED], "high" if own >= 3 else "medium")
+
+
+def _of_one_thing(s: Slot, others: list[Slot]) -> bool:
+    """Each share of `others` names what it is of, and the same as `s` ("58% of possession" /
+    "62% of possession"): a tie between them is a conflict, not shares of two things."""
+    return all(
+        numbers.of_what(s) & numbers.of_what(o) for o in others if not numbers.compatible(s, o)
+    )
 
 
 class _Places:

@@ -474,7 +474,9 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
         lo, hi, j = parsed
         share = _percent_words(text, toks, i, j) is not None
         factors = _hedge(toks, i)
-        if factors:
+        if factors == _ABOUT and share and lo == hi:
+            lo, hi = _about_share(t.text, lo)
+        elif factors:
             lo, hi = lo * factors[0], hi * factors[1]
         elif lo == hi:
             lo, hi = _as_written(toks[i].text, lo, share)
@@ -587,7 +589,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # hid why
         hedge_from = start - hedged[1] if hedged else start
         exact = lo == hi and not factors
-        if factors:  # (a rounded share too: "almost a tenth" is 8%, not only 9% to 11%)
+        if factors == _ABOUT and lo == hi and _percent_words(text, toks, i, j) is not None:
+            lo, hi = _about_share(toks[i].text, lo)
+        elif factors:  # (a rounded share too: "almost a tenth" is 8%, not only 9% to 11%)
             lo, hi = lo * factors[0], hi * factors[1]
         if (whole := _whole_of(text, toks, j)) is not None:
             part, i = (lo, hi, start, whole), whole  # read with the whole it is a part of
@@ -635,6 +639,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             k += 1
             if k + 1 < len(toks) and toks[k].lower == "of" and len(head) == 1:
                 k += 1  # "hours of talks": keep the measured noun too
+        # the thing a share is of, past a determiner: "48.6% of the vote" (see `of_what`)
+        of_the = (
+            unit == "percent" and not head and 0 < k < len(toks) - 1
+            and toks[k - 1].lower == "of" and toks[k].lower in _DETERMINERS_OF
+            and is_content(toks[k + 1].text)
+        )  # fmt: skip
         # a speed, one unit whatever its writing: "90mph", "145 km/h", "90 miles per hour"
         if head and head[0] in ("km", "kilom", "mile"):
             per = _per_hour(text, toks, first_head)
@@ -763,6 +773,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             whose = name_marks([*toks[left:start], *toks[k : min(cut, k + NEAR)]])
             whose = whose or _reported_by(text, toks, start, clauses[start])
             context = frozenset(near) | whose | _changed_subject(text, toks, start)
+            if of_the:
+                context |= {OF_MARK + stem(toks[k + 1].text)}
             if unit != "percent":
                 context |= _result_before(toks, clauses[start][0], start, bool(_results(context)))
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
@@ -1752,7 +1764,17 @@ _SOURCES = frozenset(
 )  # fmt: skip
 
 
+OF_MARK = "/"  # in a share's context: what it is of, named past a determiner ("of the vote")
+
+
+def of_what(s: Slot) -> frozenset[str]:
+    """What a share is said to be of, as stems: "58% of possession", "48.6% of the vote" (none
+    for "Turnout was 61%": what the sentence says of it is context, shared by chance too)."""
+    return (s.key - {"percent"}) | {c[1:] for c in s.context if c[:1] == OF_MARK}
+
+
 _MARKS = (
+    OF_MARK,
     PLACE_MARK,
     SAID_MARK,
     RUNNING_MARK,
@@ -1913,8 +1935,13 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         "sum" if set(head) & set(_CURRENCIES.values()) else False  # type: ignore[assignment]
     )
     following = toks[end : end + 8]
-    if len(following) > 2 and following[0].lower == "and" and _is_number(following[1]):
-        # "six children and two adults remain in critical condition": said of both
+    if (
+        len(following) > 2 and following[0].lower == "and" and _is_number(following[1])
+        and (share is True) == _is_share(text, following[1])
+    ):  # fmt: skip
+        # "six children and two adults remain in critical condition": said of both (not of a
+        # share and a count: in "58% of possession and 17 shots, seven of them on target" the
+        # target is the shots')
         following = toks[end + 3 : end + 11]
     after = _role_stems(_clause(_until_share(text, following, share)))
     before = _role_stems(
@@ -2154,6 +2181,20 @@ def _as_written(figure: str, value: float, share: bool) -> tuple[float, float]:
     return value - half, value + half
 
 
+def _about_share(figure: str, value: float) -> tuple[float, float]:
+    """A share given as "about 58%": the hedge's tenth either way, but no more than one unit of
+    its last digit (a tenth of a large share made "about 58%" meet "61%"), two and a half for
+    a multiple of five ("about 60%" is rounded coarser), and no less than its rounding as
+    written ("about 2%" is no narrower than "2%"). In words ("about a third"): the tenth."""
+    tenth = value * (_ABOUT[1] - 1)
+    if not figure[:1].isdigit():
+        return value - tenth, value + tenth
+    unit = 10.0 ** -len(figure.partition(".")[2])
+    most = 2.5 * unit if round(value / unit) % 5 == 0 else unit
+    margin = max(min(tenth, most), 0.499 * unit)
+    return value - margin, value + margin
+
+
 def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
     """Names near a figure, marked "@": a share of the vote is someone's ("Hale took 46%")."""
     return name_marks([*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]])
@@ -2295,6 +2336,8 @@ def related(a: Slot, b: Slot) -> bool:
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"
         return bool(shared)
+    if a.value[2] == "percent" and of_what(a) & of_what(b):  # type: ignore[index]
+        return True  # a share of one thing both name: "58% of possession" / "62% of possession"
     common = (a.context | a.key) & (b.context | b.key)
     # a shared place (or source) relates no more than the shared words of its name already do
     return bool(shared) and any(c not in shared and c[:1] not in _MARKS for c in common)
