@@ -10,7 +10,7 @@ from reader.corpus.loader import load_corpus
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 from reader.pipeline import analyse
-from reader.suggest import StorySuggester, suggest_story
+from reader.suggest import StorySuggester, numbers, suggest_story
 
 
 def _story(*articles: list[str]) -> Story:
@@ -1451,3 +1451,22 @@ def test_shares_of_one_thing_are_compared_as_precisely_as_written() -> None:
     ]
     assert got.label == "consistent" and "'58%' in 001.txt" in got.reason, got.reason
     assert "4%" not in got.reason
+
+
+def test_the_number_of_people_killed_is_a_death_toll() -> None:
+    # from an invented quake: "The number of people killed in Tuesday's earthquake in eastern
+    # Valmora has risen to 37" gave no figure, so "At least 41 people have died" was not
+    # compared with it and it was "consistent ... no conflict found"
+    claim = "The number of people killed in Tuesday's earthquake in Karsby has risen to 37."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["At least 41 people have died after the earthquake struck Karsby on Tuesday.", "a b."],
+        ["At least 41 people died in the Karsby earthquake on Tuesday, officials said.", "c d."],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "contradicted" and "'37' here; 'At least 41 people' in 001.txt" in (
+        got.reason
+    )
+    # look-alike: the number of something else that has risen is no toll
+    (cases,) = numbers.extract("The number of measles cases in Karsby has risen to 52.")
+    assert cases.value[3] is None and "person" not in cases.key

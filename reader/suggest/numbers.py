@@ -1658,7 +1658,13 @@ def _befell(
     before = range(max(0, start - reach), start)
     toll = next((k for k in before if toks[k].lower == "toll"), None)
     if toll is None:
-        return None, None
+        # "the number of people killed in Tuesday's quake has risen to 37": a toll in other words
+        of = next(
+            (k + 1 for k in before if toks[k].lower == "number" and toks[k + 1].lower == "of"),
+            start,
+        )
+        said = (_ROLE_OF.get(stem(t.text)) for t in toks[of + 1 : min(of + 4, start)])
+        return next((r for r in said if r in _BEFELL), None), None
     death = toll > 0 and toks[toll - 1].lower == "death"
     return "dead", (toll - death if start - toll <= 4 else None)  # shown when it reads short
 
