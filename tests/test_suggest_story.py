@@ -1470,3 +1470,25 @@ def test_the_number_of_people_killed_is_a_death_toll() -> None:
     # look-alike: the number of something else that has risen is no toll
     (cases,) = numbers.extract("The number of measles cases in Karsby has risen to 52.")
     assert cases.value[3] is None and "person" not in cases.key
+
+
+def test_another_count_after_a_count_of_the_dead_is_all_of_its_own() -> None:
+    # from an invented quake: "...has risen to 37. Another 214 people were injured" read as more
+    # of the injured, so that source was left out of the count of the injured and "More than
+    # 200 people were hurt" was "(tied)" against "injuring about 80" alone
+    hurt = "More than 200 people were hurt in the Karsby earthquake."
+    story = _story(
+        ["The Karsby earthquake killed 37 people.", "Another 214 people were injured.", "a b."],
+        [hurt, *FILLER[1]],
+        ["The Karsby earthquake killed 12 people and injured about 80.", *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert got[hurt].label == "consistent", got[hurt].reason
+    assert "'214 people' in 000.txt" in got[hurt].reason
+    assert "differing: 'injured about 80' in 002.txt" in got[hurt].reason
+    # look-alike: another count of the injured after one of them is more of them
+    story = _story(
+        ["The Karsby earthquake injured 30 people.", "Another 214 people were injured.", "a b."],
+        [hurt, *FILLER[1]],
+    )
+    assert "214" not in _by_text(story)[hurt].reason

@@ -662,6 +662,17 @@ def _of_past_events(claims: Sequence[Claim], slots: list[list[Slot]]) -> list[li
     return out
 
 
+def _others_of_another_role(claims: Sequence[Claim], slots: list[list[Slot]]) -> list[list[Slot]]:
+    """`slots`, an "other" count of what befell them right after a sentence of the same article
+    counting people something else befell read as all of them (`numbers.all_of_its_role`):
+    "...has risen to 37. Another 214 people were injured" gives the injured, all 214."""
+    out = list(slots)
+    for i in range(1, len(claims)):
+        if claims[i - 1].article == claims[i].article:
+            out[i] = [numbers.all_of_its_role(s, slots[i - 1]) for s in slots[i]]
+    return out
+
+
 def _breakdowns(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> set[tuple]:
     """(article, key, unit and role) of each count an article gives place by place: figures
     that cannot be one for two places, or for a place and in all ("37 dead", "20 in Dorvan
@@ -736,7 +747,7 @@ class StorySuggester:
         self.claims = claims
         # each claim's slot votes are counted when it is suggested (`_votes`): in the process
         # that suggests its block, for a long story shared among processes
-        self.slots = slots = _of_past_events(claims, read.slots)
+        self.slots = slots = _others_of_another_role(claims, _of_past_events(claims, read.slots))
         self.groups = _candidates(slots, claims)  # (compared as set in their year, both ways)
         # the counts whose thing the story counts for several groups ("12 Thai hostages", "13
         # Israeli hostages"): a group's count is a part there, not where one group is all there

@@ -9,6 +9,7 @@ is [27, 33], and the two agree; "tens of thousands" is [20,000, 99,999] and disa
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import itertools
 import re
@@ -2185,6 +2186,21 @@ def _as_written(figure: str, value: float, share: bool) -> tuple[float, float]:
     # a hair under half a unit: "4%" and "5%" do not meet at 4.5
     half = 0.499 * 10.0**-decimals * (value / written if written else 1.0)
     return value - half, value + half
+
+
+def all_of_its_role(s: Slot, before: Sequence[Slot]) -> Slot:
+    """`s` as the whole count of what befell them when it is "other" ("Another 214 people were
+    injured", "Six others were hurt") and the sentence `before` it (its slots) counts people
+    something else befell, and none this: those not killed, not more of the injured (as "killing
+    three and injuring 11 others" in one sentence). Otherwise `s`."""
+    if s.kind != "number" or s.value[4] != "other" or s.value[3] not in _BEFELL:  # type: ignore[index]
+        return s
+    role = s.value[3]  # type: ignore[index]
+    roles = {o.value[3] for o in before if o.kind == "number"}  # type: ignore[index]
+    if role in roles or not roles & (_BEFELL - {role}):
+        return s
+    key = frozenset(["person"]) if s.key == {"other"} else s.key
+    return dataclasses.replace(s, key=key, value=(*s.value[:4], ""))  # type: ignore[index]
 
 
 def _about_share(figure: str, value: float) -> tuple[float, float]:
