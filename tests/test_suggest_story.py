@@ -1492,3 +1492,32 @@ def test_another_count_after_a_count_of_the_dead_is_all_of_its_own() -> None:
         [hurt, *FILLER[1]],
     )
     assert "214" not in _by_text(story)[hurt].reason
+
+
+def test_a_value_that_was_is_not_compared_with_the_value_now() -> None:
+    # from an invented mayoral count: "The Progress Party had held 13 seats on the outgoing
+    # council" was contradicted by "held eight seats, down from 13" (tied): the 13 is the same
+    # former value, not a count of the seats won
+    was = "The Progress Party had held 13 seats on the outgoing Dunmore council."
+    story = _story(
+        [was, *FILLER[0]],
+        ["The Progress Party held eight seats on the Dunmore council, down from 13.", "a b."],
+    )
+    got = _by_text(story)[was]
+    assert got.label != "contradicted", got.reason
+    # the same for a value "previously" held, one "compared with" and one "a year earlier"
+    for text in (
+        "The Progress Party previously held 13 seats on the Dunmore council.",
+        "Velto's sales were $4.1 billion, compared with $3.6 billion a year earlier.",
+        "Velto's sales rose to $4.1 billion from $3.6 billion a year earlier.",
+    ):
+        assert {s.value[4] for s in numbers.extract(text)} & {"former"}, text
+    now = "Velto's sales rose to $4.1 billion in the second quarter, it said."
+    claim = "Velto's sales were $4.1 billion, compared with $3.6 billion a year earlier."
+    got = _by_text(_story([claim, *FILLER[0]], [now, *FILLER[1]]))[claim]
+    assert got.label == "consistent" and "3.6" not in got.reason, got.reason
+    # look-alikes: a count in the last hours is a count now, and so is one on the council
+    dead = numbers.extract("Twelve people died in the Karsby floods in the last 24 hours.")[0]
+    assert dead.value[4] == ""
+    (seats,) = numbers.extract("The Progress Party won eight seats on the Dunmore council.")
+    assert seats.value[4] == ""

@@ -536,7 +536,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         joiner = toks[j].lower if j < len(toks) else ""
         between = i > 0 and toks[i - 1].lower == "between"
         dash = j < len(toks) and text[toks[j - 1].end : toks[j].start] in _DASHES
-        frm = _after_from(toks, i)
+        frm = _after_from(toks, i - (i > 0 and toks[i - 1].text in _CURRENCIES))  # "from $1.9bn"
         # "raised rates by 0.25% to 5.25%": how much it moved, then where to, not a range
         moved = _moved_by(toks, i - (i > 0 and toks[i - 1].text in _CURRENCIES))
         # the second figure of a range of sums writes its currency again: "$10 million-$20
@@ -818,7 +818,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         subset = subset or _a_part(toks, clauses, start, unit)
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
-            else "part" if of_them else "size" if size else "change" if moved else ""
+            else "part" if of_them else "size" if size else "change" if moved
+            else "former" if _was(toks, start, k) else ""
         )  # fmt: skip
         if unit is None and head[0] not in _MEASURES and _running(toks, clauses, start):
             context |= {RUNNING_MARK}  # see `related`
@@ -1151,6 +1152,40 @@ def _former(text: str, toks: Sequence[Token], i: int) -> bool:
         if t is not None and t.text.islower() and is_content(t.text) and t.lower not in _FORMER:
             k -= 1
     return linked and k >= 0 and toks[k].lower in _FORMER
+
+
+_ONCE = frozenset(["previously", "formerly", "once"])  # "previously held 13 seats"
+_COMPARED = frozenset(["with", "to"])  # "compared with 10.4 billion a year ago"
+# "13 seats on the outgoing council", "at the last election" (not "in the last 24 hours")
+_OUTGOING = frozenset(["outgoing", "previous", "former", "last", "prior", "departing", "old"])
+_SPANS = frozenset(
+    stem(w)
+    for w in "minute hour day night week month quarter year decade time".split()  # noqa: SIM905
+)
+_BEFORE_NOW = frozenset(["earlier", "ago", "before", "previously"])
+
+
+def _was(toks: Sequence[Token], start: int, end: int) -> bool:
+    """The figure from toks[start] to toks[end] is a value that was, not the one there is:
+    what another figure is "compared with" ("9.8 billion, compared with 10.4 billion a year
+    ago", "from 6.9 billion a year earlier"), one "previously" had ("previously held 13
+    seats"), or one of the outgoing or last body ("13 seats on the outgoing council", "won 12
+    seats at the last election"; but "a loss of eight seats on the last vote" is a move)."""
+    k = _before_hedges(toks, start)
+    if 1 <= k < start and toks[k].lower in _COMPARED and toks[k - 1].lower == "compared":
+        return True
+    if any(t.lower in _ONCE for t in toks[max(0, start - 3) : start]):
+        return True
+    after = [t.lower for t in toks[end : end + 3]]
+    if len(after) == 3 and after[0] in ("a", "the", "one") and after[2] in _BEFORE_NOW:
+        return stem(after[1]) in _SPANS  # "from 6.9 billion crowns a year earlier"
+    if end + 2 < len(toks) and toks[end].lower in ("on", "in", "at", "of"):
+        k = end + 1 + (toks[end + 1].lower in _DETERMINERS_OF)
+        return (
+            k + 1 < len(toks) and toks[k].lower in _OUTGOING
+            and not _is_number(toks[k + 1]) and stem(toks[k + 1].text) not in _SPANS
+        )  # fmt: skip
+    return False
 
 
 # Ranks in words, read before a superlative: "the world's third-largest", "the second busiest"
