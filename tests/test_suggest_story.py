@@ -1521,3 +1521,19 @@ def test_a_value_that_was_is_not_compared_with_the_value_now() -> None:
     assert dead.value[4] == ""
     (seats,) = numbers.extract("The Progress Party won eight seats on the Dunmore council.")
     assert seats.value[4] == ""
+
+
+def test_a_short_claim_giving_the_same_precise_figure_has_its_counterpart() -> None:
+    # from an invented cup final: "The attendance was 61,482." was "no counterpart in any other
+    # source" beside "... in front of a crowd of 61,482 at Westgate Stadium"
+    claim = "The attendance was 61,482."
+    lead = "Harbour City beat Ashford 3-1 in front of a crowd of 61,482 at Westgate Stadium."
+    story = _story([claim, *FILLER[0]], [lead, *FILLER[1]])
+    got = _by_text(story)[claim]
+    assert got.label == "consistent", got.reason
+    assert "counterpart in 001.txt gives the same figure" in got.reason
+    assert got.confidence == "low" and got.evidence[0].text == lead
+    # look-alike: a round figure is said of several things
+    claim = "The club has 1,500 season-ticket holders."
+    story = _story([claim, *FILLER[0]], ["The stadium roof cost 1,500 euros a metre.", "a b."])
+    assert _by_text(story)[claim].label == "unverified"

@@ -553,6 +553,8 @@ def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim], names: S
             f"counterpart in {where} quotes the same words in the same order and "
             f"shares {words}; no conflict found"
         )
+    if cp.basis == "same figure":
+        return f"counterpart in {where} gives the same figure and shares {words}; no conflict found"
     if cp.basis == "rare words and alignment":
         return (
             f"counterpart in {where} aligns with it (score {cp.aligned:.0f}) and shares {words}; "
