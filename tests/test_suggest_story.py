@@ -1537,3 +1537,28 @@ def test_a_short_claim_giving_the_same_precise_figure_has_its_counterpart() -> N
     claim = "The club has 1,500 season-ticket holders."
     story = _story([claim, *FILLER[0]], ["The stadium roof cost 1,500 euros a metre.", "a b."])
     assert _by_text(story)[claim].label == "unverified"
+
+
+def test_figures_each_attributed_to_another_giver_are_a_weak_conflict() -> None:
+    # from an invented quake: "magnitude 6.2, the national seismological institute said" was
+    # contradicted with high confidence by two "magnitude 6.4 ..., the USGS said": agencies
+    # measure a quake each, and a report of one agency's reading is not wrong
+    claim = "The magnitude 6.2 quake struck Karsby at 2 a.m., the national institute said."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["The magnitude 6.4 quake struck Karsby at 2 a.m., the USGS said.", *FILLER[1]],
+        ["A magnitude 6.4 quake struck Karsby early on Tuesday, the USGS said.", *FILLER[2]],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "contradicted" and got.confidence == "low", got.reason
+    assert got.reason.endswith("; each attributed to another source")
+    # look-alike: the same giver, or none named, is a conflict as strong as its majority
+    for theirs in ("the national institute said", "it said"):
+        other = f"The magnitude 6.4 quake struck Karsby at 2 a.m., {theirs}."
+        story = _story(
+            [claim, *FILLER[0]],
+            [other, *FILLER[1]],
+            [other.replace("2 a.m.", "dawn"), *FILLER[2]],
+        )
+        got = _by_text(story)[claim]
+        assert got.confidence == "high" and "attributed" not in got.reason, got.reason

@@ -39,6 +39,7 @@ from reader.suggest import (
     titles,
     when,
 )
+from reader.suggest.attributed import named_source
 from reader.suggest.names import SAME_PLACE_PREFIX, same_place
 from reader.suggest.readings import ClaimReadings, read_claims
 from reader.suggest.slots import Slot, interval_overlap
@@ -225,10 +226,24 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         # conflict resting on an order of magnitude is never one to accept in a batch
         if _vague(s) or all(_vague(o) for _, o in rel if not agrees[o.value]):
             strength = confidence.weakest((strength, "medium"))
+        if _given_by_others(claims[i], [claims[j] for j in srcs]):
+            # "magnitude 6.2, the national institute said" / "6.4, the USGS said": two givers'
+            # figures, which may both be reported right
+            strength = "low"
+            reason = f"{reason}; each attributed to another source"
         return Finding(True, reason, s.span, srcs, strength)
     reason = f"{noun} agree: '{s.surface}' here; {_listing(same)}; differing: {_listing(other)}"
     srcs = [j for j, o in rel if agrees[o.value]][:2] + [j for j, o in rel if not agrees[o.value]]
     return Finding(False, reason, s.span, srcs[:EVIDENCE_LISTED], "high" if own >= 3 else "medium")
+
+
+def _given_by_others(claim: Claim, others: list[Claim]) -> bool:
+    """`claim` names who gives its facts, and each of `others` names another giver
+    (`attributed.named_source`)."""
+    mine = named_source(claim.text)
+    return bool(mine) and all(
+        (theirs := named_source(o.text)) and not theirs & mine for o in others
+    )
 
 
 def _of_one_thing(s: Slot, others: list[Slot]) -> bool:
@@ -803,7 +818,8 @@ class StorySuggester:
         for s in self.slots[i]:
             # (the claim's other figures of the same thing shape the vote: see `_vote_on`)
             sibs = tuple(x.value for x in self.slots[i] if x is not s and _siblings(x, s))
-            key = (s.kind, s.key, s.value, s.surface, s.context, mine, sibs)
+            given = named_source(self.claims[i].text)  # (`_given_by_others`)
+            key = (s.kind, s.key, s.value, s.surface, s.context, mine, sibs, given)
             try:
                 f = self._voted[key]
             except KeyError:
