@@ -1562,3 +1562,30 @@ def test_figures_each_attributed_to_another_giver_are_a_weak_conflict() -> None:
         )
         got = _by_text(story)[claim]
         assert got.confidence == "high" and "attributed" not in got.reason, got.reason
+
+
+def test_the_same_move_one_way_and_the_other_conflicts() -> None:
+    # from an invented earnings day: "Shares in Nordvik fell 8% in Stockholm" and "The
+    # company's shares rose 8% in Stockholm trading" agreed (the same 8%), and "Shares closed
+    # 7.9% lower." was no move at all, so had no counterpart
+    rose = "The company's shares rose 8% in Stockholm trading after the report."
+    lower = "Velto shares closed 7.9% lower in Stockholm."
+    story = _story(
+        ["Shares in Velto fell 8% in Stockholm, their biggest drop since 2020.", *FILLER[0]],
+        [lower, *FILLER[1]],
+        [rose, *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert got[rose].label == "contradicted", got[rose].reason
+    assert "'rose 8%' here; 'fell 8%' in 000.txt; '7.9% lower' in 001.txt" in got[rose].reason
+    assert got[lower].label == "consistent" and "differing: 'rose 8%' in 002.txt" in (
+        got[lower].reason
+    )
+    # look-alikes: a move of another thing of the company's is another move, and a move said
+    # no way meets either
+    (profit,) = numbers.extract("Velto said its quarterly profit fell 12%.")
+    shares = numbers.extract("Shares in Velto fell 8% in Stockholm.")[0]
+    assert not numbers.related(profit, shares)
+    (moved,) = numbers.extract("Velto shares moved 8% in Stockholm trading.")
+    (up,) = numbers.extract("Velto shares rose 8% in Stockholm trading.")
+    assert numbers.related(moved, up) and numbers.compatible(moved, up)

@@ -811,6 +811,13 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             and any(t.lower in _LOST for t in toks[max(0, start - 3) : start])
         )  # fmt: skip
         moved = moved or (unit is None and role is None and _count_moved(toks, start, head[0]))
+        # which way: "fell 8%", "a 12% drop", "down 3%", "7.9% lower" (see `compatible`)
+        way, said = _direction(toks, start, k if percent is None else j + percent)
+        if way and unit == "percent" and not moved:
+            # "were down 3%", "closed 7.9% lower": a move, as "fell 3%" is
+            moved = toks[_before_hedges(toks, start)].lower in _UP_DOWN or (
+                j + (percent or 0) < len(toks) and toks[j + (percent or 0)].lower in _HIGHER_LOWER
+            )
         if ordinal:
             # "the 23rd minute" is when something happened, and whose it was the names of its
             # clause say: Messi's penalty in the 23rd, not Mbappe's in the 80th
@@ -821,6 +828,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             else "part" if of_them else "size" if size else "change" if moved
             else "former" if _was(toks, start, k) else ""
         )  # fmt: skip
+        if kind == "change" and way:
+            kind += way  # "change↓": compared with the same move either way (see `compatible`)
+            # shown with the word saying which way: "fell 8%", "7.9% lower"
+            if said > first_head:
+                first_head, sign = said, 0
+            shown_from = min(shown_from, said)
         if unit is None and head[0] not in _MEASURES and _running(toks, clauses, start):
             context |= {RUNNING_MARK}  # see `related`
         if group:
@@ -1636,6 +1649,49 @@ def _count_moved(toks: Sequence[Token], start: int, head: str) -> bool:
     return bool(_LOST.intersection(before))
 
 
+UP, DOWN = "\u2191", "\u2193"  # after a move's "change": which way it went (see `compatible`)
+_UPWARD = frozenset(
+    """rose risen rise rises rising grew grown grow grows climbed climbs jumped jumps increased
+    increase increases surged soared raised lifted gained gain gains rallied advanced up higher
+    hike hikes jump growth""".split()  # noqa: SIM905
+)
+_DOWNWARD = frozenset(
+    """fell fallen fall falls falling dropped drop drops decreased decrease decreases declined
+    decline declines slipped plunged tumbled lowered reduced lost lose loses loss slid slumped
+    sank sink dipped plummeted dived down lower reduction reductions cut cuts""".split()  # noqa: SIM905
+)
+
+
+def _way(s: Slot) -> str:
+    """UP or DOWN for a move said to go that way ("fell 8%"), else ""."""
+    part = s.value[4]  # type: ignore[index]
+    return UP if UP in part else DOWN if DOWN in part else ""
+
+
+def _unsigned(s: Slot) -> str:
+    """A slot's part, which way a move went left out: "fell 8%" and "rose 8%" are one move."""
+    part = s.value[4]  # type: ignore[index]
+    return part.replace(UP, "").replace(DOWN, "") if "change" in part else part
+
+
+_UP_DOWN = frozenset(["up", "down"])
+_HIGHER_LOWER = frozenset(["higher", "lower"])
+
+
+def _direction(toks: Sequence[Token], start: int, after: int) -> tuple[str, int]:
+    """Which way the move whose figure starts at toks[start] went, UP or DOWN ("" when not
+    said), and the word saying so: the word before it, past its hedges and a "by" ("fell by
+    about 8%", "down 3%"), else the word after it, toks[after] ("a 12% drop", "7.9% lower")."""
+    k = _before_hedges(toks, start)
+    k -= k > 0 and toks[k].lower == "by"
+    for w in (k, after):
+        if 0 <= w < len(toks) and toks[w].lower in _UPWARD:
+            return UP, w
+        if 0 <= w < len(toks) and toks[w].lower in _DOWNWARD:
+            return DOWN, w
+    return "", -1
+
+
 def _moved_by(toks: Sequence[Token], start: int) -> bool:
     """The figure starting at toks[start] is the size of a move: "raised rates by 0.25%",
     "sales fell 14%", "had fallen by about 30%" (past its hedges, not past the "to" or "of" of
@@ -2115,6 +2171,9 @@ def compatible(a: Slot, b: Slot) -> bool:
     blo, bhi = b.value[:2]  # type: ignore[index]
     if a.value[2] == "score":  # type: ignore[index]
         return (alo, ahi) == (blo, bhi)
+    ways = {_way(a), _way(b)}
+    if {UP, DOWN} <= ways:
+        return False  # the same move, one way and the other: "fell 8%" / "rose 8%"
     if "age" in a.key and "age" in b.key and _ranged(a) and _ranged(b):
         # a group's ages from its youngest to its oldest: "aged six to 11" is not "6 to 10
         # years old", though the two meet (one age within a range is one of the group)
@@ -2347,7 +2406,7 @@ def related(a: Slot, b: Slot) -> bool:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
     nor either count of "three of the five suspects" with "five suspects were charged" (which
     of the two the verb is about is a guess: only parts of the same whole are compared)."""
-    if a.value[2:] != b.value[2:]:  # type: ignore[index]
+    if a.value[2:4] != b.value[2:4] or _unsigned(a) != _unsigned(b):  # type: ignore[index]
         return False
     # a tally so far ("800 have evacuated so far", "two bodies recovered until 1.30pm") may
     # grow: a larger count is a later one, neither backed nor contradicted by it (a smaller
@@ -2396,5 +2455,8 @@ def related(a: Slot, b: Slot) -> bool:
     if a.value[2] == "percent" and of_what(a) & of_what(b):  # type: ignore[index]
         return True  # a share of one thing both name: "58% of possession" / "62% of possession"
     common = (a.context | a.key) & (b.context | b.key)
-    # a shared place (or source) relates no more than the shared words of its name already do
-    return bool(shared) and any(c not in shared and c[:1] not in _MARKS for c in common)
+    # a shared place (or source) relates no more than the shared words of its name already do;
+    # nor do the names of whose a move is: "Nordvik's profit fell 12%" is not "Shares in
+    # Nordvik fell 8%" (a share of a vote is the named candidate's, whatever the words)
+    marks = (*_MARKS, "@") if "change" in a.value[4] else _MARKS  # type: ignore[index]
+    return bool(shared) and any(c not in shared and c[:1] not in marks for c in common)
