@@ -121,6 +121,15 @@ FURNITURE = [
     "HLT HARLOW TOOLS INC. 41.20 -1.15 -2.72%",
     "KSB KARSBY GROUP PLC 212.05 +3.10 +1.48%",
     "VLT NO DATA AVAILABLE - - -",
+    # appeals and disclaimers: "Support local journalism. Donate today." and "This is not
+    # investment advice." became claims, each "unverified (high)"
+    "Back independent reporting. Give now!",
+    "Donate now.",
+    "Please consider a contribution to our newsroom.",
+    "Help us keep reporting.",
+    "Nothing in this article constitutes legal advice.",
+    "This report is for information only and is not financial advice.",
+    "The views expressed in this column are the author's own.",
 ]
 
 REPORTING = [
@@ -159,6 +168,14 @@ REPORTING = [
     "More to follow, the minister told reporters, as talks resumed.",
     "Follow the money, the auditor said.",
     "Harlow shares closed at 41.20, down 2.7%.",
+    "Help arrived late on Monday.",
+    "Support for the strike grew today.",
+    "Help is on the way now.",
+    "Give us the money, the kidnappers demanded.",
+    "Back the bill now, the mayor urged.",
+    "Donations poured in today.",
+    "The fund gave no investment advice, the regulator said.",
+    "Join the march.",
     # a sentence of a script written without spaces is one "word" long, and ends at its own stop
     "美俄官员周一在日内瓦会谈。会谈持续了七个小时。",
     "会谈持续了七个小时！",

@@ -1613,10 +1613,10 @@ def test_a_share_gained_or_lost_is_a_move_unless_it_is_a_share_of_something() ->
     # never met another source's "surged higher by more than 35%"
     gained = _one(numbers.extract("Karsby shares had gained 37.6% before trading was halted."))
     surged = _one(numbers.extract("Karsby shares surged by more than 35% before the halt."))
-    assert gained.value[4] == surged.value[4] == "change"
+    assert gained.value[4] == surged.value[4] == "change\u2191"  # a move up
     assert numbers.related(gained, surged) and numbers.compatible(gained, surged)
     for text in ("Karsby shares lost 1.8% in early trading.", "Karsby shares slid 2% on Monday."):
-        assert _one(numbers.extract(text)).value[4] == "change", text
+        assert _one(numbers.extract(text)).value[4] == "change\u2193", text
     # look-alikes: a share of the vote won or lost is how much of it, not a move
     for text in ("The Karsby party gained 20% of the vote.", "The party lost 20% of its seats."):
         assert _one(numbers.extract(text)).value[4] == "", text
@@ -1661,7 +1661,7 @@ def test_seats_won_lost_and_hoped_for_are_three_things() -> None:
     won, whole, loss = numbers.extract(
         "The Karsby party won 33 out of 150 seats, a loss of eight seats on the last vote."
     )
-    assert [won.value[4], whole.value[4], loss.value[4]] == ["part", "whole", "change"]
+    assert [won.value[4], whole.value[4], loss.value[4]] == ["part", "whole", "change\u2193"]
     other = _one(numbers.extract("The Karsby party is set to win 33 seats, officials said."))
     assert numbers.related(won, other) is False and not numbers.related(whole, other)
     lost = _one(numbers.extract("The Karsby party lost nine seats on the last vote, it said."))
@@ -2181,7 +2181,7 @@ def test_a_sum_in_a_currency_code_or_named_currency_is_that_currency_s() -> None
     # of crowns: "Net income dropped 12% to SEK 6.1bn" had no counterpart in "Net income fell
     # to 6.1 billion Swedish crowns", though both give the same sum
     coded = [
-        s for s in numbers.extract("Net income dropped 12% to SEK 6.1bn.") if s.surface != "12%"
+        s for s in numbers.extract("Net income dropped 12% to SEK 6.1bn.") if "%" not in s.surface
     ]
     (sek,) = coded
     words = numbers.extract("Net income fell to 6.1 billion Swedish crowns ($560 million).")
@@ -2388,7 +2388,7 @@ def test_a_model_s_number_is_no_count() -> None:
                           ("About 40 Norland troops arrived on Monday.", "About 40 Norland"),
                           ("The toll rose to 41 Tuesday.", "toll rose to 41"),
                           ("Killing All 176 People Onboard", "176 People"),
-                          ("Fares rose 5-10 percent in Velto.", "5-10 percent")):  # fmt: skip
+                          ("Fares rose 5-10 percent in Velto.", "rose 5-10 percent")):  # fmt: skip
         assert _one(numbers.extract(text)).surface == surface, text
 
 

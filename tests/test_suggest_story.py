@@ -10,7 +10,7 @@ from reader.corpus.loader import load_corpus
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 from reader.pipeline import analyse
-from reader.suggest import StorySuggester, suggest_story
+from reader.suggest import StorySuggester, numbers, suggest_story
 
 
 def _story(*articles: list[str]) -> Story:
@@ -1417,3 +1417,175 @@ def test_a_story_of_copies_says_it_has_no_other_source() -> None:
         "the same report in 001.txt, 002.txt (copies, not independent sources); "
         "no other source in the story"
     )
+
+
+def test_shares_of_one_thing_are_compared_as_precisely_as_written() -> None:
+    # from an invented mayoral count and cup final: "Turnout was about 58%" met "61%" (a tenth
+    # of 58 either way) and "58% of possession" / "62% of possession" were never compared
+    # (the shots "on target" after the share made it a target): both said "no conflict found"
+    about = "Turnout in the Dunmore mayoral race was about 58%, officials said."
+    story = _story(
+        ["Turnout in the Dunmore mayoral race was 61%, the highest in two decades.", *FILLER[0]],
+        ["Turnout in the Dunmore mayoral race reached 61%, the city said.", *FILLER[1]],
+        [about, *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert got[about].label == "contradicted", got[about].reason
+    assert "'about 58%' here; '61%' in 000.txt, 001.txt" in got[about].reason
+    own = got["Turnout in the Dunmore mayoral race was 61%, the highest in two decades."]
+    assert "differing: 'about 58%' in 002.txt" in own.reason
+    possession = "City had 58% of possession and 17 shots, seven of them on target."
+    story = _story(
+        [possession, *FILLER[0]], ["City dominated the ball, enjoying 62% of the possession."]
+    )
+    got = _by_text(story)[possession]
+    assert got.label == "contradicted" and "'62%' in 001.txt (tied)" in got.reason
+    # look-alikes: a round share hedged meets one close to it, and percentage points are no
+    # share ("up four percentage points" is not "up 4%")
+    story = _story(
+        ["Turnout in the Dunmore mayoral race was about 60%, up four percentage points."],
+        ["Turnout in the Dunmore mayoral race was 58%, up 4% on the last race."],
+    )
+    got = _by_text(story)[
+        "Turnout in the Dunmore mayoral race was about 60%, up four percentage points."
+    ]
+    assert got.label == "consistent" and "'58%' in 001.txt" in got.reason, got.reason
+    assert "4%" not in got.reason
+
+
+def test_the_number_of_people_killed_is_a_death_toll() -> None:
+    # from an invented quake: "The number of people killed in Tuesday's earthquake in eastern
+    # Valmora has risen to 37" gave no figure, so "At least 41 people have died" was not
+    # compared with it and it was "consistent ... no conflict found"
+    claim = "The number of people killed in Tuesday's earthquake in Karsby has risen to 37."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["At least 41 people have died after the earthquake struck Karsby on Tuesday.", "a b."],
+        ["At least 41 people died in the Karsby earthquake on Tuesday, officials said.", "c d."],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "contradicted" and "'37' here; 'At least 41 people' in 001.txt" in (
+        got.reason
+    )
+    # look-alike: the number of something else that has risen is no toll
+    (cases,) = numbers.extract("The number of measles cases in Karsby has risen to 52.")
+    assert cases.value[3] is None and "person" not in cases.key
+
+
+def test_another_count_after_a_count_of_the_dead_is_all_of_its_own() -> None:
+    # from an invented quake: "...has risen to 37. Another 214 people were injured" read as more
+    # of the injured, so that source was left out of the count of the injured and "More than
+    # 200 people were hurt" was "(tied)" against "injuring about 80" alone
+    hurt = "More than 200 people were hurt in the Karsby earthquake."
+    story = _story(
+        ["The Karsby earthquake killed 37 people.", "Another 214 people were injured.", "a b."],
+        [hurt, *FILLER[1]],
+        ["The Karsby earthquake killed 12 people and injured about 80.", *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert got[hurt].label == "consistent", got[hurt].reason
+    assert "'214 people' in 000.txt" in got[hurt].reason
+    assert "differing: 'injured about 80' in 002.txt" in got[hurt].reason
+    # look-alike: another count of the injured after one of them is more of them
+    story = _story(
+        ["The Karsby earthquake injured 30 people.", "Another 214 people were injured.", "a b."],
+        [hurt, *FILLER[1]],
+    )
+    assert "214" not in _by_text(story)[hurt].reason
+
+
+def test_a_value_that_was_is_not_compared_with_the_value_now() -> None:
+    # from an invented mayoral count: "The Progress Party had held 13 seats on the outgoing
+    # council" was contradicted by "held eight seats, down from 13" (tied): the 13 is the same
+    # former value, not a count of the seats won
+    was = "The Progress Party had held 13 seats on the outgoing Dunmore council."
+    story = _story(
+        [was, *FILLER[0]],
+        ["The Progress Party held eight seats on the Dunmore council, down from 13.", "a b."],
+    )
+    got = _by_text(story)[was]
+    assert got.label != "contradicted", got.reason
+    # the same for a value "previously" held, one "compared with" and one "a year earlier"
+    for text in (
+        "The Progress Party previously held 13 seats on the Dunmore council.",
+        "Velto's sales were $4.1 billion, compared with $3.6 billion a year earlier.",
+        "Velto's sales rose to $4.1 billion from $3.6 billion a year earlier.",
+    ):
+        assert {s.value[4] for s in numbers.extract(text)} & {"former"}, text
+    now = "Velto's sales rose to $4.1 billion in the second quarter, it said."
+    claim = "Velto's sales were $4.1 billion, compared with $3.6 billion a year earlier."
+    got = _by_text(_story([claim, *FILLER[0]], [now, *FILLER[1]]))[claim]
+    assert got.label == "consistent" and "3.6" not in got.reason, got.reason
+    # look-alikes: a count in the last hours is a count now, and so is one on the council
+    dead = numbers.extract("Twelve people died in the Karsby floods in the last 24 hours.")[0]
+    assert dead.value[4] == ""
+    (seats,) = numbers.extract("The Progress Party won eight seats on the Dunmore council.")
+    assert seats.value[4] == ""
+
+
+def test_a_short_claim_giving_the_same_precise_figure_has_its_counterpart() -> None:
+    # from an invented cup final: "The attendance was 61,482." was "no counterpart in any other
+    # source" beside "... in front of a crowd of 61,482 at Westgate Stadium"
+    claim = "The attendance was 61,482."
+    lead = "Harbour City beat Ashford 3-1 in front of a crowd of 61,482 at Westgate Stadium."
+    story = _story([claim, *FILLER[0]], [lead, *FILLER[1]])
+    got = _by_text(story)[claim]
+    assert got.label == "consistent", got.reason
+    assert "counterpart in 001.txt gives the same figure" in got.reason
+    assert got.confidence == "low" and got.evidence[0].text == lead
+    # look-alike: a round figure is said of several things
+    claim = "The club has 1,500 season-ticket holders."
+    story = _story([claim, *FILLER[0]], ["The stadium roof cost 1,500 euros a metre.", "a b."])
+    assert _by_text(story)[claim].label == "unverified"
+
+
+def test_figures_each_attributed_to_another_giver_are_a_weak_conflict() -> None:
+    # from an invented quake: "magnitude 6.2, the national seismological institute said" was
+    # contradicted with high confidence by two "magnitude 6.4 ..., the USGS said": agencies
+    # measure a quake each, and a report of one agency's reading is not wrong
+    claim = "The magnitude 6.2 quake struck Karsby at 2 a.m., the national institute said."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["The magnitude 6.4 quake struck Karsby at 2 a.m., the USGS said.", *FILLER[1]],
+        ["A magnitude 6.4 quake struck Karsby early on Tuesday, the USGS said.", *FILLER[2]],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "contradicted" and got.confidence == "low", got.reason
+    assert got.reason.endswith("; each attributed to another source")
+    # look-alike: the same giver, or none named, is a conflict as strong as its majority
+    for theirs in ("the national institute said", "it said"):
+        other = f"The magnitude 6.4 quake struck Karsby at 2 a.m., {theirs}."
+        story = _story(
+            [claim, *FILLER[0]],
+            [other, *FILLER[1]],
+            [other.replace("2 a.m.", "dawn"), *FILLER[2]],
+        )
+        got = _by_text(story)[claim]
+        assert got.confidence == "high" and "attributed" not in got.reason, got.reason
+
+
+def test_the_same_move_one_way_and_the_other_conflicts() -> None:
+    # from an invented earnings day: "Shares in Nordvik fell 8% in Stockholm" and "The
+    # company's shares rose 8% in Stockholm trading" agreed (the same 8%), and "Shares closed
+    # 7.9% lower." was no move at all, so had no counterpart
+    rose = "The company's shares rose 8% in Stockholm trading after the report."
+    lower = "Velto shares closed 7.9% lower in Stockholm."
+    story = _story(
+        ["Shares in Velto fell 8% in Stockholm, their biggest drop since 2020.", *FILLER[0]],
+        [lower, *FILLER[1]],
+        [rose, *FILLER[2]],
+    )
+    got = _by_text(story)
+    assert got[rose].label == "contradicted", got[rose].reason
+    assert "'rose 8%' here; 'fell 8%' in 000.txt; '7.9% lower' in 001.txt" in got[rose].reason
+    assert got[lower].label == "consistent" and "differing: 'rose 8%' in 002.txt" in (
+        got[lower].reason
+    )
+    # look-alikes: a move of another thing of the company's is another move, and a move said
+    # no way meets either
+    (profit,) = numbers.extract("Velto said its quarterly profit fell 12%.")
+    shares = numbers.extract("Shares in Velto fell 8% in Stockholm.")[0]
+    assert not numbers.related(profit, shares)
+    (moved,) = numbers.extract("Velto shares moved 8% in Stockholm trading.")
+    (up,) = numbers.extract("Velto shares rose 8% in Stockholm trading.")
+    assert numbers.related(moved, up) and numbers.compatible(moved, up)

@@ -41,6 +41,10 @@ _CHROME = re.compile(
       | (?:have|got)\ a\ (?:news\ )?tip\b.{0,80}
       | (?:read\ more|read\ next|see\ also|also\ read)\ ?:.{0,300}
       | (?:legal\ )?disclaimer\ ?:.{0,400}
+      | (?:(?:this|the\ (?:information|content|material)s?)\b[^,]{0,60}\bnot\b
+        | nothing\ (?:in|on)\ this\b)
+        [^,]{0,60}\b(?:investment|financial|legal|medical|tax|professional)\ advice\b[^,]{0,80}
+      | the\ (?:views|opinions)\ expressed\b.{0,120}\b(?:author|writer|contributor)s?\b.{0,80}
       | related\b.{0,200} | (?:top|more|latest|most\ read)\ (?:stories|news|articles)\b.{0,60}
       | our\ picks | recommended(?:\ for\ you)? | trending(?:\ now)?
       | advertisement(?:\ ?[-\u2013\u2014\u00b7|:]\ ?scroll\b.{0,40})?
@@ -139,6 +143,23 @@ _BYLINE = re.compile(
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]*){1,2}"
 # "Ilya Arkhipov and Nick Wadhams", "Jane Doe, John Roe and Ann Poe"
 _AUTHORS = re.compile(rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$")
+
+# An appeal to the reader: short imperatives to give to or back the outlet ("Support local
+# journalism. Donate today.", "Help us keep reporting.", "Please consider a donation."), each
+# sentence a few words with no comma (not "Give us the money, the kidnappers said").
+_APPEAL = re.compile(
+    r"^(?:(?:please\ )?(?:support|donate|give|help|join|become|contribute|consider|back|fund"
+    r"|chip\ in)\b[^.!?,;:]{0,50}[.!]\s*)+$",
+    _I,
+)
+# ...each to give ("Donate today.") or naming what it is for ("Support local journalism.", not
+# "Help is on the way now.", "Support grew for the strike today.")
+_FOR_US = re.compile(
+    r"^(?:please\ )?(?:donate|give|contribute|chip\ in)\b"
+    r"|\b(?:us|our|journalism|reporting|newsroom|member\w*|subscriber|donat\w*|contribution)\b",
+    _I,
+)
+_APPEAL_WORDS = 8  # words of each sentence of an appeal, at most
 
 # Sales copy speaks to the reader ("you", "your") about reading, apps and membership.
 _SECOND_PERSON = re.compile(r"\byou(?:r|rs)?\b", _I)
@@ -251,6 +272,10 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
         return True
     if n <= 15 and _SECOND_PERSON.search(s) and _SALES.search(s):
         return True
+    if n <= 3 * _APPEAL_WORDS and _APPEAL.match(s):
+        appeals = [x for x in re.split(r"(?<=[.!])\s+", s) if x]
+        if all(len(_WORD.findall(x)) <= _APPEAL_WORDS and _FOR_US.search(x) for x in appeals):
+            return True
     if "cookie" in low and _COOKIES.search(s) and _SECOND_PERSON.search(s) and _CONSENT.search(s):
         return True
     if n <= 8 and _SALES_NOUN.search(s):

@@ -39,6 +39,7 @@ from reader.suggest import (
     titles,
     when,
 )
+from reader.suggest.attributed import named_source
 from reader.suggest.names import SAME_PLACE_PREFIX, same_place
 from reader.suggest.readings import ClaimReadings, read_claims
 from reader.suggest.slots import Slot, interval_overlap
@@ -211,7 +212,8 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         agreeing = f"; agreeing: {_listing(same)}" if same else ""
         reason = f"{noun} differ: '{s.surface}' here; {_listing(other)}{agreeing} ({how})"
         srcs = [j for j, o in rel if not agrees[o.value]]
-        if best_n == own and s.kind == "number" and s.value[2] == "percent":  # type: ignore[index]
+        share = s.kind == "number" and s.value[2] == "percent"  # type: ignore[index]
+        if best_n == own and share and not _of_one_thing(s, [o for _, o in rel]):
             # a share is of something, and a change from some time: two sources' shares
             # under one noun were of different things in all 6 ties of 20 real stories
             # ("layoffs for 10% of its workforce" / "64% of workers" voted; a division's
@@ -224,10 +226,32 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         # conflict resting on an order of magnitude is never one to accept in a batch
         if _vague(s) or all(_vague(o) for _, o in rel if not agrees[o.value]):
             strength = confidence.weakest((strength, "medium"))
+        if _given_by_others(claims[i], [claims[j] for j in srcs]):
+            # "magnitude 6.2, the national institute said" / "6.4, the USGS said": two givers'
+            # figures, which may both be reported right
+            strength = "low"
+            reason = f"{reason}; each attributed to another source"
         return Finding(True, reason, s.span, srcs, strength)
     reason = f"{noun} agree: '{s.surface}' here; {_listing(same)}; differing: {_listing(other)}"
     srcs = [j for j, o in rel if agrees[o.value]][:2] + [j for j, o in rel if not agrees[o.value]]
     return Finding(False, reason, s.span, srcs[:EVIDENCE_LISTED], "high" if own >= 3 else "medium")
+
+
+def _given_by_others(claim: Claim, others: list[Claim]) -> bool:
+    """`claim` names who gives its facts, and each of `others` names another giver
+    (`attributed.named_source`)."""
+    mine = named_source(claim.text)
+    return bool(mine) and all(
+        (theirs := named_source(o.text)) and not theirs & mine for o in others
+    )
+
+
+def _of_one_thing(s: Slot, others: list[Slot]) -> bool:
+    """Each share of `others` names what it is of, and the same as `s` ("58% of possession" /
+    "62% of possession"): a tie between them is a conflict, not shares of two things."""
+    return all(
+        numbers.of_what(s) & numbers.of_what(o) for o in others if not numbers.compatible(s, o)
+    )
 
 
 class _Places:
@@ -544,6 +568,8 @@ def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim], names: S
             f"counterpart in {where} quotes the same words in the same order and "
             f"shares {words}; no conflict found"
         )
+    if cp.basis == "same figure":
+        return f"counterpart in {where} gives the same figure and shares {words}; no conflict found"
     if cp.basis == "rare words and alignment":
         return (
             f"counterpart in {where} aligns with it (score {cp.aligned:.0f}) and shares {words}; "
@@ -653,6 +679,17 @@ def _of_past_events(claims: Sequence[Claim], slots: list[list[Slot]]) -> list[li
     return out
 
 
+def _others_of_another_role(claims: Sequence[Claim], slots: list[list[Slot]]) -> list[list[Slot]]:
+    """`slots`, an "other" count of what befell them right after a sentence of the same article
+    counting people something else befell read as all of them (`numbers.all_of_its_role`):
+    "...has risen to 37. Another 214 people were injured" gives the injured, all 214."""
+    out = list(slots)
+    for i in range(1, len(claims)):
+        if claims[i - 1].article == claims[i].article:
+            out[i] = [numbers.all_of_its_role(s, slots[i - 1]) for s in slots[i]]
+    return out
+
+
 def _breakdowns(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> set[tuple]:
     """(article, key, unit and role) of each count an article gives place by place: figures
     that cannot be one for two places, or for a place and in all ("37 dead", "20 in Dorvan
@@ -727,7 +764,7 @@ class StorySuggester:
         self.claims = claims
         # each claim's slot votes are counted when it is suggested (`_votes`): in the process
         # that suggests its block, for a long story shared among processes
-        self.slots = slots = _of_past_events(claims, read.slots)
+        self.slots = slots = _others_of_another_role(claims, _of_past_events(claims, read.slots))
         self.groups = _candidates(slots, claims)  # (compared as set in their year, both ways)
         # the counts whose thing the story counts for several groups ("12 Thai hostages", "13
         # Israeli hostages"): a group's count is a part there, not where one group is all there
@@ -781,7 +818,8 @@ class StorySuggester:
         for s in self.slots[i]:
             # (the claim's other figures of the same thing shape the vote: see `_vote_on`)
             sibs = tuple(x.value for x in self.slots[i] if x is not s and _siblings(x, s))
-            key = (s.kind, s.key, s.value, s.surface, s.context, mine, sibs)
+            given = named_source(self.claims[i].text)  # (`_given_by_others`)
+            key = (s.kind, s.key, s.value, s.surface, s.context, mine, sibs, given)
             try:
                 f = self._voted[key]
             except KeyError:

@@ -9,6 +9,7 @@ is [27, 33], and the two agree; "tens of thousands" is [20,000, 99,999] and disa
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import itertools
 import re
@@ -474,7 +475,9 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
         lo, hi, j = parsed
         share = _percent_words(text, toks, i, j) is not None
         factors = _hedge(toks, i)
-        if factors:
+        if factors == _ABOUT and share and lo == hi:
+            lo, hi = _about_share(t.text, lo)
+        elif factors:
             lo, hi = lo * factors[0], hi * factors[1]
         elif lo == hi:
             lo, hi = _as_written(toks[i].text, lo, share)
@@ -533,7 +536,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         joiner = toks[j].lower if j < len(toks) else ""
         between = i > 0 and toks[i - 1].lower == "between"
         dash = j < len(toks) and text[toks[j - 1].end : toks[j].start] in _DASHES
-        frm = _after_from(toks, i)
+        frm = _after_from(toks, i - (i > 0 and toks[i - 1].text in _CURRENCIES))  # "from $1.9bn"
         # "raised rates by 0.25% to 5.25%": how much it moved, then where to, not a range
         moved = _moved_by(toks, i - (i > 0 and toks[i - 1].text in _CURRENCIES))
         # the second figure of a range of sums writes its currency again: "$10 million-$20
@@ -587,7 +590,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # hid why
         hedge_from = start - hedged[1] if hedged else start
         exact = lo == hi and not factors
-        if factors:  # (a rounded share too: "almost a tenth" is 8%, not only 9% to 11%)
+        if factors == _ABOUT and lo == hi and _percent_words(text, toks, i, j) is not None:
+            lo, hi = _about_share(toks[i].text, lo)
+        elif factors:  # (a rounded share too: "almost a tenth" is 8%, not only 9% to 11%)
             lo, hi = lo * factors[0], hi * factors[1]
         if (whole := _whole_of(text, toks, j)) is not None:
             part, i = (lo, hi, start, whole), whole  # read with the whole it is a part of
@@ -635,6 +640,12 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             k += 1
             if k + 1 < len(toks) and toks[k].lower == "of" and len(head) == 1:
                 k += 1  # "hours of talks": keep the measured noun too
+        # the thing a share is of, past a determiner: "48.6% of the vote" (see `of_what`)
+        of_the = (
+            unit == "percent" and not head and 0 < k < len(toks) - 1
+            and toks[k - 1].lower == "of" and toks[k].lower in _DETERMINERS_OF
+            and is_content(toks[k + 1].text)
+        )  # fmt: skip
         # a speed, one unit whatever its writing: "90mph", "145 km/h", "90 miles per hour"
         if head and head[0] in ("km", "kilom", "mile"):
             per = _per_hour(text, toks, first_head)
@@ -763,6 +774,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             whose = name_marks([*toks[left:start], *toks[k : min(cut, k + NEAR)]])
             whose = whose or _reported_by(text, toks, start, clauses[start])
             context = frozenset(near) | whose | _changed_subject(text, toks, start)
+            if of_the:
+                context |= {OF_MARK + stem(toks[k + 1].text)}
             if unit != "percent":
                 context |= _result_before(toks, clauses[start][0], start, bool(_results(context)))
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
@@ -798,6 +811,13 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             and any(t.lower in _LOST for t in toks[max(0, start - 3) : start])
         )  # fmt: skip
         moved = moved or (unit is None and role is None and _count_moved(toks, start, head[0]))
+        # which way: "fell 8%", "a 12% drop", "down 3%", "7.9% lower" (see `compatible`)
+        way, said = _direction(toks, start, k if percent is None else j + percent)
+        if way and unit == "percent" and not moved:
+            # "were down 3%", "closed 7.9% lower": a move, as "fell 3%" is
+            moved = toks[_before_hedges(toks, start)].lower in _UP_DOWN or (
+                j + (percent or 0) < len(toks) and toks[j + (percent or 0)].lower in _HIGHER_LOWER
+            )
         if ordinal:
             # "the 23rd minute" is when something happened, and whose it was the names of its
             # clause say: Messi's penalty in the 23rd, not Mbappe's in the 80th
@@ -805,8 +825,15 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         subset = subset or _a_part(toks, clauses, start, unit)
         kind = (
             "ordinal" if ordinal else "other" if subset else "former" if former
-            else "part" if of_them else "size" if size else "change" if moved else ""
+            else "part" if of_them else "size" if size else "change" if moved
+            else "former" if _was(toks, start, k) else ""
         )  # fmt: skip
+        if kind == "change" and way:
+            kind += way  # "change↓": compared with the same move either way (see `compatible`)
+            # shown with the word saying which way: "fell 8%", "7.9% lower"
+            if said > first_head:
+                first_head, sign = said, 0
+            shown_from = min(shown_from, said)
         if unit is None and head[0] not in _MEASURES and _running(toks, clauses, start):
             context |= {RUNNING_MARK}  # see `related`
         if group:
@@ -1138,6 +1165,40 @@ def _former(text: str, toks: Sequence[Token], i: int) -> bool:
         if t is not None and t.text.islower() and is_content(t.text) and t.lower not in _FORMER:
             k -= 1
     return linked and k >= 0 and toks[k].lower in _FORMER
+
+
+_ONCE = frozenset(["previously", "formerly", "once"])  # "previously held 13 seats"
+_COMPARED = frozenset(["with", "to"])  # "compared with 10.4 billion a year ago"
+# "13 seats on the outgoing council", "at the last election" (not "in the last 24 hours")
+_OUTGOING = frozenset(["outgoing", "previous", "former", "last", "prior", "departing", "old"])
+_SPANS = frozenset(
+    stem(w)
+    for w in "minute hour day night week month quarter year decade time".split()  # noqa: SIM905
+)
+_BEFORE_NOW = frozenset(["earlier", "ago", "before", "previously"])
+
+
+def _was(toks: Sequence[Token], start: int, end: int) -> bool:
+    """The figure from toks[start] to toks[end] is a value that was, not the one there is:
+    what another figure is "compared with" ("9.8 billion, compared with 10.4 billion a year
+    ago", "from 6.9 billion a year earlier"), one "previously" had ("previously held 13
+    seats"), or one of the outgoing or last body ("13 seats on the outgoing council", "won 12
+    seats at the last election"; but "a loss of eight seats on the last vote" is a move)."""
+    k = _before_hedges(toks, start)
+    if 1 <= k < start and toks[k].lower in _COMPARED and toks[k - 1].lower == "compared":
+        return True
+    if any(t.lower in _ONCE for t in toks[max(0, start - 3) : start]):
+        return True
+    after = [t.lower for t in toks[end : end + 3]]
+    if len(after) == 3 and after[0] in ("a", "the", "one") and after[2] in _BEFORE_NOW:
+        return stem(after[1]) in _SPANS  # "from 6.9 billion crowns a year earlier"
+    if end + 2 < len(toks) and toks[end].lower in ("on", "in", "at", "of"):
+        k = end + 1 + (toks[end + 1].lower in _DETERMINERS_OF)
+        return (
+            k + 1 < len(toks) and toks[k].lower in _OUTGOING
+            and not _is_number(toks[k + 1]) and stem(toks[k + 1].text) not in _SPANS
+        )  # fmt: skip
+    return False
 
 
 # Ranks in words, read before a superlative: "the world's third-largest", "the second busiest"
@@ -1588,6 +1649,49 @@ def _count_moved(toks: Sequence[Token], start: int, head: str) -> bool:
     return bool(_LOST.intersection(before))
 
 
+UP, DOWN = "\u2191", "\u2193"  # after a move's "change": which way it went (see `compatible`)
+_UPWARD = frozenset(
+    """rose risen rise rises rising grew grown grow grows climbed climbs jumped jumps increased
+    increase increases surged soared raised lifted gained gain gains rallied advanced up higher
+    hike hikes jump growth""".split()  # noqa: SIM905
+)
+_DOWNWARD = frozenset(
+    """fell fallen fall falls falling dropped drop drops decreased decrease decreases declined
+    decline declines slipped plunged tumbled lowered reduced lost lose loses loss slid slumped
+    sank sink dipped plummeted dived down lower reduction reductions cut cuts""".split()  # noqa: SIM905
+)
+
+
+def _way(s: Slot) -> str:
+    """UP or DOWN for a move said to go that way ("fell 8%"), else ""."""
+    part = s.value[4]  # type: ignore[index]
+    return UP if UP in part else DOWN if DOWN in part else ""
+
+
+def _unsigned(s: Slot) -> str:
+    """A slot's part, which way a move went left out: "fell 8%" and "rose 8%" are one move."""
+    part = s.value[4]  # type: ignore[index]
+    return part.replace(UP, "").replace(DOWN, "") if "change" in part else part
+
+
+_UP_DOWN = frozenset(["up", "down"])
+_HIGHER_LOWER = frozenset(["higher", "lower"])
+
+
+def _direction(toks: Sequence[Token], start: int, after: int) -> tuple[str, int]:
+    """Which way the move whose figure starts at toks[start] went, UP or DOWN ("" when not
+    said), and the word saying so: the word before it, past its hedges and a "by" ("fell by
+    about 8%", "down 3%"), else the word after it, toks[after] ("a 12% drop", "7.9% lower")."""
+    k = _before_hedges(toks, start)
+    k -= k > 0 and toks[k].lower == "by"
+    for w in (k, after):
+        if 0 <= w < len(toks) and toks[w].lower in _UPWARD:
+            return UP, w
+        if 0 <= w < len(toks) and toks[w].lower in _DOWNWARD:
+            return DOWN, w
+    return "", -1
+
+
 def _moved_by(toks: Sequence[Token], start: int) -> bool:
     """The figure starting at toks[start] is the size of a move: "raised rates by 0.25%",
     "sales fell 14%", "had fallen by about 30%" (past its hedges, not past the "to" or "of" of
@@ -1646,7 +1750,13 @@ def _befell(
     before = range(max(0, start - reach), start)
     toll = next((k for k in before if toks[k].lower == "toll"), None)
     if toll is None:
-        return None, None
+        # "the number of people killed in Tuesday's quake has risen to 37": a toll in other words
+        of = next(
+            (k + 1 for k in before if toks[k].lower == "number" and toks[k + 1].lower == "of"),
+            start,
+        )
+        said = (_ROLE_OF.get(stem(t.text)) for t in toks[of + 1 : min(of + 4, start)])
+        return next((r for r in said if r in _BEFELL), None), None
     death = toll > 0 and toks[toll - 1].lower == "death"
     return "dead", (toll - death if start - toll <= 4 else None)  # shown when it reads short
 
@@ -1752,7 +1862,17 @@ _SOURCES = frozenset(
 )  # fmt: skip
 
 
+OF_MARK = "/"  # in a share's context: what it is of, named past a determiner ("of the vote")
+
+
+def of_what(s: Slot) -> frozenset[str]:
+    """What a share is said to be of, as stems: "58% of possession", "48.6% of the vote" (none
+    for "Turnout was 61%": what the sentence says of it is context, shared by chance too)."""
+    return (s.key - {"percent"}) | {c[1:] for c in s.context if c[:1] == OF_MARK}
+
+
 _MARKS = (
+    OF_MARK,
     PLACE_MARK,
     SAID_MARK,
     RUNNING_MARK,
@@ -1913,8 +2033,13 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         "sum" if set(head) & set(_CURRENCIES.values()) else False  # type: ignore[assignment]
     )
     following = toks[end : end + 8]
-    if len(following) > 2 and following[0].lower == "and" and _is_number(following[1]):
-        # "six children and two adults remain in critical condition": said of both
+    if (
+        len(following) > 2 and following[0].lower == "and" and _is_number(following[1])
+        and (share is True) == _is_share(text, following[1])
+    ):  # fmt: skip
+        # "six children and two adults remain in critical condition": said of both (not of a
+        # share and a count: in "58% of possession and 17 shots, seven of them on target" the
+        # target is the shots')
         following = toks[end + 3 : end + 11]
     after = _role_stems(_clause(_until_share(text, following, share)))
     before = _role_stems(
@@ -2046,6 +2171,9 @@ def compatible(a: Slot, b: Slot) -> bool:
     blo, bhi = b.value[:2]  # type: ignore[index]
     if a.value[2] == "score":  # type: ignore[index]
         return (alo, ahi) == (blo, bhi)
+    ways = {_way(a), _way(b)}
+    if {UP, DOWN} <= ways:
+        return False  # the same move, one way and the other: "fell 8%" / "rose 8%"
     if "age" in a.key and "age" in b.key and _ranged(a) and _ranged(b):
         # a group's ages from its youngest to its oldest: "aged six to 11" is not "6 to 10
         # years old", though the two meet (one age within a range is one of the group)
@@ -2154,6 +2282,35 @@ def _as_written(figure: str, value: float, share: bool) -> tuple[float, float]:
     return value - half, value + half
 
 
+def all_of_its_role(s: Slot, before: Sequence[Slot]) -> Slot:
+    """`s` as the whole count of what befell them when it is "other" ("Another 214 people were
+    injured", "Six others were hurt") and the sentence `before` it (its slots) counts people
+    something else befell, and none this: those not killed, not more of the injured (as "killing
+    three and injuring 11 others" in one sentence). Otherwise `s`."""
+    if s.kind != "number" or s.value[4] != "other" or s.value[3] not in _BEFELL:  # type: ignore[index]
+        return s
+    role = s.value[3]  # type: ignore[index]
+    roles = {o.value[3] for o in before if o.kind == "number"}  # type: ignore[index]
+    if role in roles or not roles & (_BEFELL - {role}):
+        return s
+    key = frozenset(["person"]) if s.key == {"other"} else s.key
+    return dataclasses.replace(s, key=key, value=(*s.value[:4], ""))  # type: ignore[index]
+
+
+def _about_share(figure: str, value: float) -> tuple[float, float]:
+    """A share given as "about 58%": the hedge's tenth either way, but no more than one unit of
+    its last digit (a tenth of a large share made "about 58%" meet "61%"), two and a half for
+    a multiple of five ("about 60%" is rounded coarser), and no less than its rounding as
+    written ("about 2%" is no narrower than "2%"). In words ("about a third"): the tenth."""
+    tenth = value * (_ABOUT[1] - 1)
+    if not figure[:1].isdigit():
+        return value - tenth, value + tenth
+    unit = 10.0 ** -len(figure.partition(".")[2])
+    most = 2.5 * unit if round(value / unit) % 5 == 0 else unit
+    margin = max(min(tenth, most), 0.499 * unit)
+    return value - margin, value + margin
+
+
 def _names(toks: Sequence[Token], start: int, end: int) -> frozenset[str]:
     """Names near a figure, marked "@": a share of the vote is someone's ("Hale took 46%")."""
     return name_marks([*toks[max(1, start - NEAR) : start], *toks[end : end + NEAR]])
@@ -2249,7 +2406,7 @@ def related(a: Slot, b: Slot) -> bool:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
     nor either count of "three of the five suspects" with "five suspects were charged" (which
     of the two the verb is about is a guess: only parts of the same whole are compared)."""
-    if a.value[2:] != b.value[2:]:  # type: ignore[index]
+    if a.value[2:4] != b.value[2:4] or _unsigned(a) != _unsigned(b):  # type: ignore[index]
         return False
     # a tally so far ("800 have evacuated so far", "two bodies recovered until 1.30pm") may
     # grow: a larger count is a later one, neither backed nor contradicted by it (a smaller
@@ -2295,6 +2452,11 @@ def related(a: Slot, b: Slot) -> bool:
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"
         return bool(shared)
+    if a.value[2] == "percent" and of_what(a) & of_what(b):  # type: ignore[index]
+        return True  # a share of one thing both name: "58% of possession" / "62% of possession"
     common = (a.context | a.key) & (b.context | b.key)
-    # a shared place (or source) relates no more than the shared words of its name already do
-    return bool(shared) and any(c not in shared and c[:1] not in _MARKS for c in common)
+    # a shared place (or source) relates no more than the shared words of its name already do;
+    # nor do the names of whose a move is: "Nordvik's profit fell 12%" is not "Shares in
+    # Nordvik fell 8%" (a share of a vote is the named candidate's, whatever the words)
+    marks = (*_MARKS, "@") if "change" in a.value[4] else _MARKS  # type: ignore[index]
+    return bool(shared) and any(c not in shared and c[:1] not in marks for c in common)

@@ -11,9 +11,9 @@
    one score per pair the app, the database and exports show), read from the evidence.
 
 A pair is a counterpart when the first signal is strong on its own (about two words only these
-sentences use, or most of the claim's words), or when both are moderate: some rare words shared
-*and* the sentences align as a whole. Work is done through an inverted index, never over all pairs
-of claims.
+sentences use, or most of the claim's words, or a figure as precise as "61,482"), or when both
+are moderate: some rare words shared *and* the sentences align as a whole. Work is done through
+an inverted index, never over all pairs of claims.
 """
 
 from __future__ import annotations
@@ -83,6 +83,10 @@ OFFICES = frozenset(
 
 
 _LARGE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # "95,000", "1500"
+# ...of which one with this many digits before its trailing zeros is the same fact where two
+# sources give it: "The attendance was 61,482." / "in front of a crowd of 61,482" share no other
+# word ("1,500 jobs" and "310,000 customers" are round, said of several things)
+PRECISE_DIGITS = 4
 
 
 def _pair_score(e: Evidence) -> float:
@@ -199,10 +203,21 @@ def names_only(names: Iterable[Iterable[str]], lower_words: Iterable[str]) -> fr
     return frozenset(named | OFFICES)
 
 
-def judge(n_stems: int, weight: float, n_shared: int, aligned: float, run: int = 0) -> str:
-    """Why a pair is a counterpart ("" when it is not): the decision rule, in one place."""
+def precise(stems: Iterable[str]) -> bool:
+    """One of `stems` is a large figure (`specific_stems`) precise to PRECISE_DIGITS or more
+    ("#61482" of "61,482", not "#1500"): two sources give it for one fact, not by chance."""
+    return any(s[:1] == "#" and len(s[1:].rstrip("0")) >= PRECISE_DIGITS for s in stems)
+
+
+def judge(
+    n_stems: int, weight: float, n_shared: int, aligned: float, run: int = 0, figure: bool = False
+) -> str:
+    """Why a pair is a counterpart ("" when it is not): the decision rule, in one place.
+    `figure`: the two share a `precise` figure."""
     if weight >= SUPPORT_THRESHOLD:
         return "rare words"
+    if figure:
+        return "same figure"
     if run >= SHARED_RUN:
         return "same wording"
     if n_shared >= MIN_SHARED and n_shared >= COVERAGE * n_stems:
@@ -333,7 +348,8 @@ class Counterparts:
         ss = self.stems[i]
         both = ss & self.stems[j]
         weight = sum(w for s in both if (w := self.idf[s]) > 0)
-        return bool(judge(len(ss), weight, len(both), aligned)) and self._said(i, j, both)
+        basis = judge(len(ss), weight, len(both), aligned, figure=precise(both))
+        return bool(basis) and self._said(i, j, both)
 
     def _said(self, i: int, j: int, both: set[str]) -> bool:
         """`says_more_than_names` of claims i and j."""
@@ -382,7 +398,9 @@ class Counterparts:
             weight = acc[j]
             run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             both = ss & stems[j]
-            basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run)
+            basis = judge(
+                len(ss), weight, len(both), aligned_of.get(j, 0.0), run, figure=precise(both)
+            )
             if basis and basis != "same wording" and not self._said(i, j, both):
                 basis = ""  # the same people and offices, saying something else
             key = (1 if basis else 0, weight)
