@@ -180,3 +180,19 @@ def test_import_and_suggest_print_the_front_matter_warning_and_the_store_keeps_i
     with Store.open(db, create=False, read_only=True) as s:
         [bbc] = [a for a in s.articles("geneva") if a.name == "bbc.txt"]
         assert bbc.warnings == (expected.split(": ", 1)[1],)
+
+
+def test_front_matter_values_are_kept_as_written() -> None:
+    # YAML's implicit types rewrote them: a title "3.10" became "3.1", an outlet "007" became
+    # "7", "yes" became "True" and a time lost its "T"
+    meta = parse_front_matter(
+        "---\ntitle: 3.10\nsource: 007\nurl: yes\npublished: 2022-01-10T09:30:00Z\n---"
+    )
+    assert meta == {
+        "title": "3.10",
+        "source": "007",
+        "url": "yes",
+        "published": "2022-01-10T09:30:00Z",
+    }
+    # an empty value is still no value, as YAML means it
+    assert parse_front_matter("---\nsource: ~\ntitle: null\nurl:\n---") == {}

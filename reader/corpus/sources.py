@@ -1,11 +1,12 @@
 """Who published an article: front matter, else an obvious outlet line, else the file name.
 
 Front matter is an optional `---` … `---` block at the very top of a file with `source:`, `url:`,
-`published:` and `title:` keys. It is read with `yaml.safe_load`, which never constructs Python
-objects (a `!!python/object` tag is an error there); if the block is not valid YAML, each
-`key: value` line is taken as literal text instead, and the article is imported with a warning
-naming the block's bad line. Values are plain strings either way, shown
-literally by the UI. The block stays in the article's text (offsets intact) and is boilerplate.
+`published:` and `title:` keys. It is read with YAML's safe loader, which never constructs Python
+objects (a `!!python/object` tag is an error there), its values as written (no implicit numbers,
+truth values or dates); if the block is not valid YAML, each `key: value` line is taken as
+literal text instead, and the article is imported with a warning naming the block's bad line.
+Values are plain strings either way, shown literally by the UI. The block stays in the
+article's text (offsets intact) and is boilerplate.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def read_front_matter(block: str) -> tuple[dict[str, str], str]:
     try:
         import yaml
 
-        data = yaml.safe_load("\n".join(inner))
+        data = yaml.load("\n".join(inner), Loader=_text_loader())
     except Exception as e:  # any YAML error (tags, syntax): read the lines as literal text instead
         data = None
         for line in inner:
@@ -120,6 +121,21 @@ def read_front_matter(block: str) -> tuple[dict[str, str], str]:
             if isinstance(key, str) and key.lower() in KEYS:
                 values.setdefault(key.lower(), _clean(value))
     return {k: v for k, v in values.items() if v}, problem
+
+
+@cache
+def _text_loader() -> type:
+    """`yaml.SafeLoader` that leaves plain scalars as written: its implicit numbers, truth
+    values and timestamps rewrote them ("title: 3.10" was "3.1", "source: 007" was "7", "yes"
+    was "True", a time lost its "T"). An empty value, `~` or `null` is still no value."""
+    import yaml
+
+    kept = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
+    resolvers = {
+        first: [(tag, pattern) for tag, pattern in found if tag in kept]
+        for first, found in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return type("TextLoader", (yaml.SafeLoader,), {"yaml_implicit_resolvers": resolvers})
 
 
 def _error_line(error: Exception, size: int) -> int | None:
