@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations import connection
-from annotations.schema import ANALYSING, META_TABLE
+from annotations.schema import ANALYSING, META_TABLE, RANK_OF, SCORE, SCORE_OF
 from annotations.store import Store, StoreError, clear_analysis
 
 _FIELDS = ("label", "note", "links", "accepted_suggestion")
@@ -311,6 +311,24 @@ def _history(conn: sqlite3.Connection) -> dict[tuple[str, str], set[str]]:
     return out
 
 
+_CLAIMS_WITH_EVIDENCE = (
+    "SELECT c.id FROM claim_rows c WHERE EXISTS (SELECT 1 FROM evidence_packed p "
+    "WHERE p.claim = c.n) OR EXISTS (SELECT 1 FROM evidence_pairs p WHERE p.claim = c.n)"
+)
+
+
+def _evidence(src: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """A packed input's evidence as (claim_id, other_id, rank, score), the `evidence` view's
+    values without its text."""
+    return src.execute(
+        f"SELECT c.id AS claim_id, o.id AS other_id, {RANK_OF.format('p.packed')} AS rank, "
+        f"{SCORE_OF.format('p.packed')} AS score FROM evidence_packed p "
+        "JOIN claim_rows c ON c.n = p.claim JOIN claim_rows o ON o.n = p.claim + p.delta "
+        f"UNION ALL SELECT c.id, o.id, p.rank, {SCORE.format('p.score')} FROM evidence_pairs p "
+        "JOIN claim_rows c ON c.n = p.claim JOIN claim_rows o ON o.n = p.other"
+    )
+
+
 def _claims(src: sqlite3.Connection) -> Iterator[tuple]:
     """An input's claims as (id, story, article, index, start, end, text); text is None where it
     is the article's at the offsets (a lean input, schema step 7, stores it so)."""
@@ -385,9 +403,16 @@ class _Into:
             article_of[cid] = (story, article)
             if (story, article) not in losing:
                 report.claims += self.claim(cid, (story, article), index, start, end, text)
-        # a claim's evidence comes whole from the first file that has any for it
-        has_evidence = {r[0] for r in dest.execute("SELECT DISTINCT claim_id FROM evidence")}
-        for row in _rows(src, "evidence", columns="claim_id, other_id, rank, score"):
+        # a claim's evidence comes whole from the first file that has any for it; read from
+        # the tables, not the `evidence` view, whose text column (cut from each article's text
+        # per row) made a 5,000-claim story's evidence cost seconds a file
+        has_evidence = {r[0] for r in dest.execute(_CLAIMS_WITH_EVIDENCE)}
+        if _has_table(src, "evidence_packed"):
+            theirs = {r[0] for r in src.execute(_CLAIMS_WITH_EVIDENCE)}
+            rows = _evidence(src) if theirs - has_evidence else iter(())
+        else:  # an input from before the packed tables
+            rows = _rows(src, "evidence", columns="claim_id, other_id, rank, score")
+        for row in rows:
             cid = row["claim_id"]
             if cid not in has_evidence and article_of.get(cid) not in losing:
                 self.insert("evidence", row)
