@@ -68,6 +68,9 @@ class MergeReport:
     # there, reviewers then "(final)" for a final label), kept as orphans
     orphaned: list[tuple[str, str, list[str]]] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    # one text under several names in one story of the output (a file renamed in some files):
+    # (story, [(name, the inputs holding it, labels on its sentences), ...])
+    same_text: list[tuple[str, list[tuple[str, list[str], int]]]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -276,7 +279,49 @@ def _merge(
     for key in sorted(set(after) - set(before), key=lambda k: (after[k], k[1] == _FINAL, k[1])):
         lost.setdefault(after[key], []).append(key[1])
     report.orphaned = [(where, text, who) for (where, text), who in lost.items()]
+    report.same_text = _same_text(store.conn, sources)
     return report
+
+
+def _same_text(
+    dest: sqlite3.Connection, sources: list[tuple[str, sqlite3.Connection]]
+) -> list[tuple[str, list[tuple[str, list[str], int]]]]:
+    """The output's stories holding one text under several article names (renamed in some
+    reviewers' files only: a claim's id comes from its file's name, so each name's labels sit
+    on their own copy of the sentences), with the inputs holding each name and its labels."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for story, name, sha in dest.execute("SELECT story, name, sha256 FROM articles ORDER BY n"):
+        groups.setdefault((story, sha), []).append(name)
+    found = []
+    for (story, _), names in groups.items():
+        if len(names) < 2:
+            continue
+        marks = ", ".join("?" * len(names))
+        texts = dest.execute(
+            f"SELECT DISTINCT text FROM articles WHERE story = ? AND name IN ({marks})",
+            (story, *names),
+        ).fetchall()
+        if len(texts) != 1:  # the same bytes read otherwise (decoded by another version)
+            continue
+        labels = dict(
+            dest.execute(
+                "SELECT article, count(*) FROM annotations WHERE story = ? "
+                "AND label IS NOT NULL GROUP BY article",
+                (story,),
+            ).fetchall()
+        )
+        found.append((story, [(n, _holders(sources, story, n), labels.get(n, 0)) for n in names]))
+    return found
+
+
+def _holders(sources: list[tuple[str, sqlite3.Connection]], story: str, name: str) -> list[str]:
+    return [
+        f
+        for f, src in sources
+        if src.execute(
+            "SELECT 1 FROM articles WHERE story = ? AND name = ?", (story, name)
+        ).fetchone()
+    ]
 
 
 def _orphaned(store: Store, stories: list[str]) -> dict[tuple[str, str], tuple[str, str]]:
