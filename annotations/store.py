@@ -806,7 +806,7 @@ class Store:
             "SELECT a.story, a.name, c.id, an.reviewer, an.label "
             "FROM claim_rows c JOIN articles a ON a.n = c.article "
             f"LEFT JOIN annotations an ON an.claim_id = c.id AND an.label IS NOT NULL {rev_join} "
-            f"WHERE {where}",
+            f"WHERE {where} ORDER BY a.position, c.claim_index",  # (a merge adds claims last)
             (*join_args, *args),
         ).fetchall()
         acc: dict = {}

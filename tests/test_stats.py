@@ -117,3 +117,29 @@ def test_stats_of_many_stories_take_linear_time():
 
     # ten times the stories: about ten times the time (it was a hundred)
     assert seconds(3_000) < 30 * seconds(300)
+
+
+def test_articles_and_stories_are_listed_in_corpus_order_after_a_merge(tmp_path):
+    # a merge that kept a corrected a.txt from --prefer re-added its claims last, and a merge
+    # of shards given in another order added stories so: stats listed a.txt after c.txt and
+    # story10 before story2
+    from storyfactory import SEED, make_story
+
+    from annotations.merge import merge
+
+    old, new, shard = tmp_path / "old.db", tmp_path / "new.db", tmp_path / "shard.db"
+    corrected = {**SEED, "a.txt": [SEED["a.txt"][0], "Five were hurt.", *SEED["a.txt"][2:]]}
+    for path, story in ((old, seed_story()), (new, make_story("storm", corrected))):
+        with Store.open(path) as s:
+            s.import_story(story, [])
+            s.set_label(story.claims()[0].id, "consistent", "ana")
+    with Store.open(shard) as s:
+        for name in ("story10", "story2"):
+            s.import_story(make_story(name, {"x.txt": ["One.", "Two."]}), [])
+    team = tmp_path / "team.db"
+    merge([old, new, shard], team, prefer=new)
+    out = CliRunner().invoke(main, ["stats", "--db", str(team)]).output
+    listed = [line.split(":")[0].strip() for line in out.splitlines()[1:9]]
+    assert listed == [
+        "ana", "story storm", "a.txt", "b.txt", "c.txt", "story story2", "x.txt", "story story10"
+    ], out  # fmt: skip

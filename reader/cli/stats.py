@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.models import LABELS, counted, shown_name, shown_path
+from reader.models import LABELS, counted, name_order, shown_name, shown_path
 
 if TYPE_CHECKING:
     from annotations.store import Count, Store
@@ -44,7 +44,7 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
         progress = store.progress(reviewer=name)
         # claims nobody tagged are still this reviewer's to do: totals come from the team
         yield _line(shown_name(name), _with_total(progress.overall, claims))
-        for story, count in team.stories.items():
+        for story, count in sorted(team.stories.items(), key=lambda sc: name_order(sc[0])):
             mine = progress.stories.get(story)
             yield _line(f"story {shown_path(story)}", _with_total(mine, count.total), "  ")
             for article, acount in articles.get(story, []):
