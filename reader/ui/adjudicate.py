@@ -174,10 +174,18 @@ def _orphans(labelled: dict[str, Annotation], finals: list[Final]) -> dict[str, 
     return out
 
 
-def reviewers_table(labels: dict[str, Annotation]) -> Table:
-    """One column per reviewer: label, note, linked evidence (all shown literally)."""
-    table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
+# The narrowest a reviewer's column side by side may be: "contradicted" and its padding.
+# Narrower (twelve reviewers at 80 columns), names and labels were cut to "revi…" "con…".
+COLUMN = 16
+
+
+def reviewers_table(labels: dict[str, Annotation], width: int = 1000) -> Table:
+    """One column per reviewer: label, note, linked evidence (all shown literally); one row
+    per reviewer instead when that many columns do not fit in `width`."""
     names = sorted(labels)
+    if len(names) * COLUMN > width:
+        return _reviewer_rows(labels, names)
+    table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
     for name in names:
         table.add_column(Text(one_line(name), style="bold"), ratio=1)
     table.add_row(*(Text(labels[n].label or "", style=_style(labels[n].label)) for n in names))
@@ -191,6 +199,23 @@ def reviewers_table(labels: dict[str, Annotation]) -> Table:
             for n in names
         )
     )
+    return table
+
+
+def _reviewer_rows(labels: dict[str, Annotation], names: list[str]) -> Table:
+    """A reviewer a row: name, label, then their note and the sentences they linked."""
+    table = Table(expand=True, box=None, padding=(0, 1), show_header=False)
+    table.add_column(no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for n in names:
+        a = labels[n]
+        said = Text(sanitize(a.note), style="italic")
+        for lk in a.links:
+            said.append(f"{chr(10) if said else ''}• {one_line(lk.text)}")
+        table.add_row(
+            Text(one_line(n), style="bold"), Text(a.label or "", style=_style(a.label)), said
+        )
     return table
 
 
@@ -248,6 +273,9 @@ class AdjudicateScreen(ModalScreen[None]):
             adj.next()
         self.show()
 
+    def on_resize(self) -> None:
+        self.show()  # (side by side or a reviewer a row, as the width allows)
+
     def on_database_changed(self) -> None:
         """Another process wrote (DatabaseWatch): re-read and redraw."""
         self.adjudication.reload()
@@ -282,7 +310,8 @@ class AdjudicateScreen(ModalScreen[None]):
         head.append(sanitize(claim.text), style="bold")
         self.query_one("#adj-claim", Static).update(head)
         self.query_one("#adj-reviewers", Static).update(
-            reviewers_table(adj.annotations_of(claim.id))
+            # (the screen's width less its padding, the box's border and scroll bar)
+            reviewers_table(adj.annotations_of(claim.id), self.size.width - 6)
         )
         final = adj.finals.get(claim.id)
         if final is None:
