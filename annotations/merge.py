@@ -189,6 +189,12 @@ def _article_texts(conn: sqlite3.Connection, name: str) -> dict[tuple[str, str],
         raise MergeError(f"cannot read {name}: {str(e).split(' with text ', 1)[0]}") from None
 
 
+def _text(conn: sqlite3.Connection, key: tuple[str, str]) -> str | None:
+    """The text of the article (story, name) in a file; None if it has no such article."""
+    row = conn.execute("SELECT text FROM articles WHERE story = ? AND name = ?", key).fetchone()
+    return row[0] if row else None
+
+
 def _imported_at(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(story, when it was last imported with changes) of a file: when its articles were read."""
     try:
@@ -429,7 +435,7 @@ class _Into:
         for key, winner in winners.items():
             if winner != name:
                 losing.add(key)
-            elif src.execute("SELECT 1 FROM articles WHERE story = ? AND name = ?", key).fetchone():
+            elif _text(src, key) not in (None, _text(dest, key)):  # (merged so before: kept)
                 # this file's version wins: drop what the output had for the article, and the
                 # whole story's analysis: the other articles' claims have evidence in this one
                 # (stored by claim number: the new claims may reuse the old ones' numbers)

@@ -441,3 +441,19 @@ def test_one_text_under_two_names_is_warned_with_each_names_labels(tmp_path):
     assert any(line.startswith("warning: storm holds") for line in format_merge(merge([ana], out)))
     # one name per text: nothing said
     assert not any("warning" in line for line in format_merge(merge([ana, cy], tmp_path / "t2.db")))
+
+
+def test_merging_again_with_prefer_changes_nothing(tmp_path):
+    # the preferred version of a corrected article was deleted and stored again on every merge:
+    # "nothing new" became "1 article, 4 claims" each evening, its story's evidence redone
+    ana, ben, out = tmp_path / "ana.db", tmp_path / "ben.db", tmp_path / "team.db"
+    reviewer_db(ana, "ana")
+    corrected = {**SEED, "a.txt": [SEED["a.txt"][0], "Five were hurt.", *SEED["a.txt"][2:]]}
+    story = make_story("storm", corrected)
+    reviewer_db(ben, "ben", story)
+    merge([ana, ben], out, prefer=ben)
+    before = dump(out)
+    again = merge([ana, ben], out, prefer=ben)
+    assert not again.changed, again
+    assert next(format_merge(again)).endswith("nothing new (already merged)")
+    assert dump(out) == before
