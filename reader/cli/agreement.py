@@ -83,7 +83,9 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
             yield f"  {name:<{width}}  {p.claims:>6}  {_est(p.agreement):<23}  {_est(p.kappa)}"
         apart = [f"{shown_name(p.first)} / {shown_name(p.second)}" for p in r.pairs if not p.claims]
         if apart:
-            yield from _wrapped("  no claims in common: ", apart)
+            from reader.cli.terminal import wrapped
+
+            yield from wrapped("  no claims in common: ", apart)
         yield from _per_reviewer(r)
         constant = [p for p in r.pairs if _one_label(p)]
         if constant:
@@ -112,20 +114,6 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
             shown = ", ".join(f"{shown_name(rev)} {lab}" for rev, lab in labels.items())
             yield f"    {where} {clipped(text, 70)!r}: {shown}"
         yield ""
-
-
-def _wrapped(head: str, items: list[str], width: int = 80) -> Iterator[str]:
-    """`head` and the comma-separated items in lines of `width` at most, broken between
-    items (a pair's name is never cut in two), the lines after the first indented."""
-    line, fresh = head, True
-    for k, item in enumerate(items):
-        piece = item + ("," if k < len(items) - 1 else "")
-        if not fresh and len(line) + 1 + len(piece) > width:
-            yield line
-            line, fresh = "    ", True
-        line += piece if fresh else " " + piece
-        fresh = False
-    yield line
 
 
 def _per_reviewer(r: Report) -> Iterator[str]:
