@@ -459,8 +459,10 @@ class _Into:
         # per row) made a 5,000-claim story's evidence cost seconds a file
         has_evidence = {r[0] for r in dest.execute(_CLAIMS_WITH_EVIDENCE)}
         if _has_table(src, "evidence_packed"):
-            theirs = {r[0] for r in src.execute(_CLAIMS_WITH_EVIDENCE)}
-            rows = _evidence(src) if theirs - has_evidence else iter(())
+            theirs = {r[0] for r in src.execute(_CLAIMS_WITH_EVIDENCE)} - has_evidence
+            # (a version not kept: its sentences are not the output's, nothing to read for them)
+            missing = any(article_of.get(cid) not in losing for cid in theirs)
+            rows = _evidence(src) if missing else iter(())
         else:  # an input from before the packed tables
             rows = _rows(src, "evidence", columns="claim_id, other_id, rank, score")
         for row in rows:

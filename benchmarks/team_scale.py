@@ -6,7 +6,8 @@ four reviewers a claim), with notes and linked evidence; r01 also worked in r02'
 same claims labelled differently at another time: conflicts); r05 re-imported a corrected
 article (one sentence changed: `merge` needs `--prefer r05.db`); r07 renamed a08.txt to a08.md
 and labelled on (the team file then holds that text under both names). Then times `merge` of
-the twelve (in process) against copying the files, and `agreement` over the result.
+the twelve (in process) against copying the files, merging them again (nothing new: each
+evening's merge), and `agreement` over the result.
 
     python benchmarks/team_scale.py             # build in a temp folder, time, remove
     python benchmarks/team_scale.py --keep DIR  # build into DIR and keep it, to try the CLI
@@ -146,12 +147,17 @@ def main() -> None:
         t = time.perf_counter()
         report = merge(paths, root / "team.db", prefer=paths[4])
         merge_s = time.perf_counter() - t
+        t = time.perf_counter()
+        again = merge(paths, root / "team.db", prefer=paths[4])
+        again_s = time.perf_counter() - t
+        assert not again.changed
         with Store.open(root / "team.db") as team:
             t = time.perf_counter()
             [overall] = team_reports(team)
             agreement_s = time.perf_counter() - t
         print(f"{report.annotations_added} annotations, {report.events} events")
         print(f"merge 12 files: {merge_s:.2f} s ({merge_s / copy_s:.0f}x copying the files)")
+        print(f"merge again (nothing new): {again_s:.2f} s")
         print(f"agreement, 1000 resamples: {agreement_s:.2f} s (alpha {overall.alpha.value:.3f})")
 
 
