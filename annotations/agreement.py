@@ -357,8 +357,11 @@ class _Bootstrap:
         for start in range(0, self.samples, self.CHUNK):
             size = min(self.CHUNK, self.samples - start)
             picks = rng.integers(0, self.n, size=(size, self.n))
-            w = np.zeros((size, self.n))
-            np.add.at(w, (np.arange(size)[:, None], picks), 1)
+            # how often each claim was drawn in each resample (np.add.at did the same count at a
+            # tenth of the speed: 4.8 of agreement's 5.8 s for twelve reviewers' 5,000 claims)
+            rows = picks + (np.arange(size) * self.n)[:, None]
+            w = np.bincount(rows.ravel(), minlength=size * self.n).reshape(size, self.n)
+            w = w.astype(float)
             for k, v in enumerate(stats(w)):
                 drawn[k].append(v)
         out = []

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations import connection
-from annotations.schema import ANALYSING, META_TABLE
+from annotations.schema import ANALYSING, META_TABLE, RANK_OF, SCORE, SCORE_OF
 from annotations.store import Store, StoreError, clear_analysis
 
 _FIELDS = ("label", "note", "links", "accepted_suggestion")
@@ -68,6 +68,9 @@ class MergeReport:
     # there, reviewers then "(final)" for a final label), kept as orphans
     orphaned: list[tuple[str, str, list[str]]] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    # one text under several names in one story of the output (a file renamed in some files):
+    # (story, [(name, the inputs holding it, labels on its sentences), ...])
+    same_text: list[tuple[str, list[tuple[str, list[str], int]]]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -186,6 +189,12 @@ def _article_texts(conn: sqlite3.Connection, name: str) -> dict[tuple[str, str],
         raise MergeError(f"cannot read {name}: {str(e).split(' with text ', 1)[0]}") from None
 
 
+def _text(conn: sqlite3.Connection, key: tuple[str, str]) -> str | None:
+    """The text of the article (story, name) in a file; None if it has no such article."""
+    row = conn.execute("SELECT text FROM articles WHERE story = ? AND name = ?", key).fetchone()
+    return row[0] if row else None
+
+
 def _imported_at(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(story, when it was last imported with changes) of a file: when its articles were read."""
     try:
@@ -276,7 +285,49 @@ def _merge(
     for key in sorted(set(after) - set(before), key=lambda k: (after[k], k[1] == _FINAL, k[1])):
         lost.setdefault(after[key], []).append(key[1])
     report.orphaned = [(where, text, who) for (where, text), who in lost.items()]
+    report.same_text = _same_text(store.conn, sources)
     return report
+
+
+def _same_text(
+    dest: sqlite3.Connection, sources: list[tuple[str, sqlite3.Connection]]
+) -> list[tuple[str, list[tuple[str, list[str], int]]]]:
+    """The output's stories holding one text under several article names (renamed in some
+    reviewers' files only: a claim's id comes from its file's name, so each name's labels sit
+    on their own copy of the sentences), with the inputs holding each name and its labels."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for story, name, sha in dest.execute("SELECT story, name, sha256 FROM articles ORDER BY n"):
+        groups.setdefault((story, sha), []).append(name)
+    found = []
+    for (story, _), names in groups.items():
+        if len(names) < 2:
+            continue
+        marks = ", ".join("?" * len(names))
+        texts = dest.execute(
+            f"SELECT DISTINCT text FROM articles WHERE story = ? AND name IN ({marks})",
+            (story, *names),
+        ).fetchall()
+        if len(texts) != 1:  # the same bytes read otherwise (decoded by another version)
+            continue
+        labels = dict(
+            dest.execute(
+                "SELECT article, count(*) FROM annotations WHERE story = ? "
+                "AND label IS NOT NULL GROUP BY article",
+                (story,),
+            ).fetchall()
+        )
+        found.append((story, [(n, _holders(sources, story, n), labels.get(n, 0)) for n in names]))
+    return found
+
+
+def _holders(sources: list[tuple[str, sqlite3.Connection]], story: str, name: str) -> list[str]:
+    return [
+        f
+        for f, src in sources
+        if src.execute(
+            "SELECT 1 FROM articles WHERE story = ? AND name = ?", (story, name)
+        ).fetchone()
+    ]
 
 
 def _orphaned(store: Store, stories: list[str]) -> dict[tuple[str, str], tuple[str, str]]:
@@ -309,6 +360,24 @@ def _history(conn: sqlite3.Connection) -> dict[tuple[str, str], set[str]]:
     ):
         out.setdefault((cid, _FINAL if source == "final" else reviewer), set()).add(at)
     return out
+
+
+_CLAIMS_WITH_EVIDENCE = (
+    "SELECT c.id FROM claim_rows c WHERE EXISTS (SELECT 1 FROM evidence_packed p "
+    "WHERE p.claim = c.n) OR EXISTS (SELECT 1 FROM evidence_pairs p WHERE p.claim = c.n)"
+)
+
+
+def _evidence(src: sqlite3.Connection) -> Iterator[sqlite3.Row]:
+    """A packed input's evidence as (claim_id, other_id, rank, score), the `evidence` view's
+    values without its text."""
+    return src.execute(
+        f"SELECT c.id AS claim_id, o.id AS other_id, {RANK_OF.format('p.packed')} AS rank, "
+        f"{SCORE_OF.format('p.packed')} AS score FROM evidence_packed p "
+        "JOIN claim_rows c ON c.n = p.claim JOIN claim_rows o ON o.n = p.claim + p.delta "
+        f"UNION ALL SELECT c.id, o.id, p.rank, {SCORE.format('p.score')} FROM evidence_pairs p "
+        "JOIN claim_rows c ON c.n = p.claim JOIN claim_rows o ON o.n = p.other"
+    )
 
 
 def _claims(src: sqlite3.Connection) -> Iterator[tuple]:
@@ -366,7 +435,7 @@ class _Into:
         for key, winner in winners.items():
             if winner != name:
                 losing.add(key)
-            elif src.execute("SELECT 1 FROM articles WHERE story = ? AND name = ?", key).fetchone():
+            elif _text(src, key) not in (None, _text(dest, key)):  # (merged so before: kept)
                 # this file's version wins: drop what the output had for the article, and the
                 # whole story's analysis: the other articles' claims have evidence in this one
                 # (stored by claim number: the new claims may reuse the old ones' numbers)
@@ -385,9 +454,18 @@ class _Into:
             article_of[cid] = (story, article)
             if (story, article) not in losing:
                 report.claims += self.claim(cid, (story, article), index, start, end, text)
-        # a claim's evidence comes whole from the first file that has any for it
-        has_evidence = {r[0] for r in dest.execute("SELECT DISTINCT claim_id FROM evidence")}
-        for row in _rows(src, "evidence", columns="claim_id, other_id, rank, score"):
+        # a claim's evidence comes whole from the first file that has any for it; read from
+        # the tables, not the `evidence` view, whose text column (cut from each article's text
+        # per row) made a 5,000-claim story's evidence cost seconds a file
+        has_evidence = {r[0] for r in dest.execute(_CLAIMS_WITH_EVIDENCE)}
+        if _has_table(src, "evidence_packed"):
+            theirs = {r[0] for r in src.execute(_CLAIMS_WITH_EVIDENCE)} - has_evidence
+            # (a version not kept: its sentences are not the output's, nothing to read for them)
+            missing = any(article_of.get(cid) not in losing for cid in theirs)
+            rows = _evidence(src) if missing else iter(())
+        else:  # an input from before the packed tables
+            rows = _rows(src, "evidence", columns="claim_id, other_id, rank, score")
+        for row in rows:
             cid = row["claim_id"]
             if cid not in has_evidence and article_of.get(cid) not in losing:
                 self.insert("evidence", row)

@@ -295,3 +295,29 @@ def test_the_table_without_resamples_promises_no_intervals(team_db):
     assert "few claims: under 30, values swing with a single claim: a first look only" in table
     with_intervals = run(main, ["agreement", "--db", str(team_db), "--samples", "100"]).output
     assert "95% interval" in with_intervals and "intervals are rough" in with_intervals
+
+
+def test_a_big_team_table_names_pairs_without_common_claims_once_and_sums_up_each_reviewer(
+    tmp_path,
+):
+    # twelve reviewers make 66 pairs: the table gave a row of "0  n/a  n/a" to every pair who
+    # shared no claim (30 of them), and nothing said which reviewer agreed least with the rest
+    story = seed_story()
+    path = tmp_path / "team.db"
+    labels = {  # ana and ben share claims 1-5, cy and dan claims 6-10
+        "ana": "ccxxu-----", "ben": "ccxuu-----", "cy": "-----cxxcu", "dan": "-----cuucu",
+    }  # fmt: skip
+    full = {"c": "consistent", "x": "contradicted", "u": "unverified"}
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story))
+        for reviewer, row in labels.items():
+            for claim, lab in zip(story.claims(), row, strict=True):
+                if lab != "-":
+                    s.set_label(claim.id, full[lab], reviewer)
+    table = CliRunner().invoke(main, ["agreement", "--db", str(path), "--samples", "0"]).output
+    lines = table.splitlines()
+    assert not any(line.lstrip().startswith(("ana / cy", "ben / dan")) for line in lines), table
+    assert "  no claims in common: ana / cy, ana / dan, ben / cy, ben / dan" in lines, table
+    # each reviewer's pairs pooled: the labels compared with another's, the share agreeing
+    assert "  reviewer  compared  agreement with the others" in lines, table
+    assert "  ana              5  0.800" in lines and "  dan              5  0.600" in lines, table

@@ -418,3 +418,42 @@ def test_the_refusal_of_two_versions_says_which_was_imported_last(tmp_path):
         f"storm/b.txt ({a}, {c}: imported 2026-12-07 09:00 UTC vs {b}: imported "
         "2026-12-07 11:30 UTC, the latest)"
     ) in str(err.value)
+
+
+def test_one_text_under_two_names_is_warned_with_each_names_labels(tmp_path):
+    # ben renamed b.txt to b.md and imported again, so his labels are on b.md's claims: the
+    # team file then held the story's b.txt twice, ana's labels on one copy and ben's on the
+    # other, never compared, and merge said nothing
+    ana, ben, cy = tmp_path / "ana.db", tmp_path / "ben.db", tmp_path / "cy.db"
+    reviewer_db(ana, "ana")
+    reviewer_db(cy, "cy")
+    renamed = {("b.md" if name == "b.txt" else name): s for name, s in SEED.items()}
+    reviewer_db(ben, "ben", make_story("storm", renamed))
+    out = tmp_path / "team.db"
+    report = merge([ana, ben, cy], out)
+    lines = list(format_merge(report))
+    assert (
+        f"warning: storm holds one text under two names: b.txt ({ana}, {cy}: 5 labels) and b.md "
+        f"({ben}: 3 labels); their labels stay apart, never compared (a claim's id comes from "
+        "its file's name)"
+    ) in lines, lines
+    # said again on the next merge: the team file still holds both
+    assert any(line.startswith("warning: storm holds") for line in format_merge(merge([ana], out)))
+    # one name per text: nothing said
+    assert not any("warning" in line for line in format_merge(merge([ana, cy], tmp_path / "t2.db")))
+
+
+def test_merging_again_with_prefer_changes_nothing(tmp_path):
+    # the preferred version of a corrected article was deleted and stored again on every merge:
+    # "nothing new" became "1 article, 4 claims" each evening, its story's evidence redone
+    ana, ben, out = tmp_path / "ana.db", tmp_path / "ben.db", tmp_path / "team.db"
+    reviewer_db(ana, "ana")
+    corrected = {**SEED, "a.txt": [SEED["a.txt"][0], "Five were hurt.", *SEED["a.txt"][2:]]}
+    story = make_story("storm", corrected)
+    reviewer_db(ben, "ben", story)
+    merge([ana, ben], out, prefer=ben)
+    before = dump(out)
+    again = merge([ana, ben], out, prefer=ben)
+    assert not again.changed, again
+    assert next(format_merge(again)).endswith("nothing new (already merged)")
+    assert dump(out) == before

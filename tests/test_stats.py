@@ -117,3 +117,59 @@ def test_stats_of_many_stories_take_linear_time():
 
     # ten times the stories: about ten times the time (it was a hundred)
     assert seconds(3_000) < 30 * seconds(300)
+
+
+def test_articles_and_stories_are_listed_in_corpus_order_after_a_merge(tmp_path):
+    # a merge that kept a corrected a.txt from --prefer re-added its claims last, and a merge
+    # of shards given in another order added stories so: stats listed a.txt after c.txt and
+    # story10 before story2
+    from storyfactory import SEED, make_story
+
+    from annotations.merge import merge
+
+    old, new, shard = tmp_path / "old.db", tmp_path / "new.db", tmp_path / "shard.db"
+    corrected = {**SEED, "a.txt": [SEED["a.txt"][0], "Five were hurt.", *SEED["a.txt"][2:]]}
+    for path, story in ((old, seed_story()), (new, make_story("storm", corrected))):
+        with Store.open(path) as s:
+            s.import_story(story, [])
+            for article in story.articles:
+                s.set_label(article.claims[0].id, "consistent", "ana")
+    with Store.open(shard) as s:
+        for name in ("story10", "story2"):
+            s.import_story(make_story(name, {"x.txt": ["One.", "Two."]}), [])
+    team = tmp_path / "team.db"
+    merge([old, new, shard], team, prefer=new)
+    out = CliRunner().invoke(main, ["stats", "--db", str(team)]).output
+    listed = [line.split(":")[0].strip() for line in out.splitlines()[1:9]]
+    assert listed == [
+        "ana", "story storm", "a.txt", "b.txt", "c.txt", "story story2", "not started",
+        "story story10",
+    ], out  # fmt: skip
+
+
+def test_articles_a_reviewer_has_not_started_are_named_on_one_line(tmp_path):
+    # twelve reviewers each on part of a story of ten articles: every reviewer's block gave a
+    # line of zeros to each article they had not begun ("a04.txt: 0/500 tagged (0%)  consistent
+    # 0  contradicted 0  unverified 0"), most of a 158-line report, wrapped at 80 columns
+    from storyfactory import make_story
+
+    path = tmp_path / "team.db"
+    story = make_story(
+        "storm", {f"a{k:02d}.txt": [f"Claim {k}.", f"Other {k}."] for k in range(10)}
+    )
+    with Store.open(path) as s:
+        s.import_story(story, [])
+        s.set_label(story.claims()[0].id, "consistent", "ana")
+        for claim in story.claims()[2:]:
+            s.set_label(claim.id, "contradicted", "ben")
+    lines = CliRunner().invoke(main, ["stats", "--db", str(path)]).output.splitlines()
+    ana = lines[lines.index("ana: 1/20 tagged (5%)  consistent 1  contradicted 0  unverified 0") :]
+    assert ana[1:5] == [
+        "  story storm: 1/20 tagged (5%)  consistent 1  contradicted 0  unverified 0",
+        "    a00.txt: 1/2 tagged (50%)  consistent 1  contradicted 0  unverified 0",
+        "    not started: a01.txt, a02.txt, a03.txt, a04.txt, a05.txt, a06.txt, a07.txt,",
+        "      a08.txt, a09.txt (18 claims)",
+    ], lines
+    ben = lines[lines.index(ana[4]) + 1 :]
+    assert ben[2].startswith("    a01.txt: 2/2 tagged") and len(ben) == 12, lines
+    assert ben[-1] == "    not started: a00.txt (2 claims)", lines

@@ -72,11 +72,21 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
         yield f"  {'statistic':<22} {'value':>6}" + (" 95% interval" if intervals else "")
         for title, attr in STATISTICS:
             yield f"  {title:<22} {_est(getattr(r, attr))}"
-        width = max(len(f"{shown_name(p.first)} / {shown_name(p.second)}") for p in r.pairs)
+        # a big team's pairs who shared no claim (most of 66, for twelve) are named on one line
+        shared = [p for p in r.pairs if p.claims]
+        width = max(
+            (len(f"{shown_name(p.first)} / {shown_name(p.second)}") for p in shared), default=4
+        )
         yield f"  {'pair':<{width}}  claims  {'agreement':<23}  Cohen's kappa"
-        for p in r.pairs:
+        for p in shared:
             name = f"{shown_name(p.first)} / {shown_name(p.second)}"
             yield f"  {name:<{width}}  {p.claims:>6}  {_est(p.agreement):<23}  {_est(p.kappa)}"
+        apart = [f"{shown_name(p.first)} / {shown_name(p.second)}" for p in r.pairs if not p.claims]
+        if apart:
+            from reader.cli.terminal import wrapped
+
+            yield from wrapped("  no claims in common: ", apart)
+        yield from _per_reviewer(r)
         constant = [p for p in r.pairs if _one_label(p)]
         if constant:
             names = ", ".join(f"{shown_name(p.first)} / {shown_name(p.second)}" for p in constant)
@@ -104,6 +114,27 @@ def format_table(reports: list[Report], claim_of: Callable[[str], object]) -> It
             shown = ", ".join(f"{shown_name(rev)} {lab}" for rev, lab in labels.items())
             yield f"    {where} {clipped(text, 70)!r}: {shown}"
         yield ""
+
+
+def _per_reviewer(r: Report) -> Iterator[str]:
+    """Each reviewer's pairs pooled: how many of their labels were compared with another
+    reviewer's, and the share that agreed; the one who agrees least with the rest stands out
+    where 66 pairs would have to be read. Nothing for two reviewers (their one pair says it)."""
+    compared: dict[str, list[float]] = {}
+    for p in r.pairs:
+        if p.claims and p.agreement.value is not None:
+            for name in (p.first, p.second):
+                tally = compared.setdefault(name, [0, 0.0])
+                tally[0] += p.claims
+                tally[1] += p.agreement.value * p.claims
+    if len(compared) < 3:
+        return
+    width = max(len("reviewer"), *(len(shown_name(n)) for n in compared))
+    yield f"  {'reviewer':<{width}}  compared  agreement with the others"
+    for name in r.reviewers:
+        if name in compared:
+            n, agreeing = compared[name]
+            yield f"  {shown_name(name):<{width}}  {n:>8,}  {_num(agreeing / n)}"
 
 
 def _csv_rows(reports: list[Report]) -> Iterator[list]:

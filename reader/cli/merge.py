@@ -34,6 +34,16 @@ def format_merge(report: MergeReport) -> Iterator[str]:
             "no longer in the article: kept as orphans (export lists them after the story's "
             "claims)"
         )
+    for story, names in report.same_text:
+        shown = [
+            f"{shown_path(name)} ({_files(files, report.output)}: {counted(labels, 'label')})"
+            for name, files, labels in names
+        ]
+        yield (
+            f"warning: {shown_path(story)} holds one text under {_several(len(names))} names: "
+            f"{', '.join(shown[:-1])} and {shown[-1]}; their labels stay apart, never compared "
+            "(a claim's id comes from its file's name)"
+        )
     for c in report.conflicts:
         who = "final label" if c.reviewer == "(final)" else c.reviewer
         yield (
@@ -41,3 +51,15 @@ def format_merge(report: MergeReport) -> Iterator[str]:
             f"{c.kept or 'no label'} ({c.kept_from}, {c.kept_at}) over "
             f"{c.dropped or 'no label'} ({c.dropped_from}, {c.dropped_at})"
         )
+
+
+def _files(files: list[str], output: str) -> str:
+    """The inputs holding an article: named up to three, else counted; the output when none
+    does (merged there earlier)."""
+    if not files:
+        return shown_path(output)
+    return ", ".join(map(shown_path, files)) if len(files) <= 3 else counted(len(files), "file")
+
+
+def _several(n: int) -> str:
+    return {2: "two", 3: "three"}.get(n, str(n))

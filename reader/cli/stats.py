@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.models import LABELS, counted, shown_name, shown_path
+from reader.cli.terminal import wrapped
+from reader.models import LABELS, counted, name_order, shown_name, shown_path
 
 if TYPE_CHECKING:
     from annotations.store import Count, Store
@@ -44,12 +45,22 @@ def format_stats(store: Store, reviewer: str | None = None) -> Iterator[str]:
         progress = store.progress(reviewer=name)
         # claims nobody tagged are still this reviewer's to do: totals come from the team
         yield _line(shown_name(name), _with_total(progress.overall, claims))
-        for story, count in team.stories.items():
+        for story, count in sorted(team.stories.items(), key=lambda sc: name_order(sc[0])):
             mine = progress.stories.get(story)
             yield _line(f"story {shown_path(story)}", _with_total(mine, count.total), "  ")
+            # the articles this reviewer has not begun, on one line: in a big team, where each
+            # reviewer takes part of a story, their lines of zeros were most of the report
+            untouched, waiting = [], 0
             for article, acount in articles.get(story, []):
                 amine = progress.articles.get((story, article))
-                yield _line(shown_path(article), _with_total(amine, acount.total), "    ")
+                if amine is None or not amine.tagged:
+                    untouched.append(shown_path(article))
+                    waiting += acount.total
+                else:
+                    yield _line(shown_path(article), _with_total(amine, acount.total), "    ")
+            if untouched:
+                untouched[-1] += f" ({counted(waiting, 'claim')})"
+                yield from wrapped("    not started: ", untouched, indent="      ")
     orphans = [o for o in store.orphans() if reviewer is None or o.reviewer == reviewer]
     if orphans:
         yield f"orphaned annotations (claim no longer in its article): {len(orphans)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from typing import TextIO
 
 # Like decode._CONTROL, but CR is kept before LF (CSV's row end) and tab and newline pass.
@@ -65,3 +66,17 @@ def fit_encoding(out: TextIO) -> None:
         reconfigure(errors="backslashreplace")
     else:
         reconfigure(encoding="utf-8", errors="strict")
+
+
+def wrapped(head: str, items: list[str], width: int = 80, indent: str = "    ") -> Iterator[str]:
+    """`head` and the comma-separated items in lines of `width` at most, broken between
+    items (a name is never cut in two), the lines after the first indented by `indent`."""
+    line, fresh = head, True
+    for k, item in enumerate(items):
+        piece = item + ("," if k < len(items) - 1 else "")
+        if not fresh and len(line) + 1 + len(piece) > width:
+            yield line
+            line, fresh = indent, True
+        line += piece if fresh else " " + piece
+        fresh = False
+    yield line

@@ -39,17 +39,15 @@ class Adjudication:
         self.mode = "disagreement"
         self.index = 0
         self.claims: list[Claim] = []
-        self.labels: dict[str, dict[str, Annotation]] = {}  # claim id -> reviewer -> annotation
+        self.labels: dict[str, dict[str, str]] = {}  # claim id -> reviewer -> label
         self.orphan_ids: set[str] = set()  # claims no longer in their article (`gone`)
         self.reload()
 
     def reload(self) -> None:
-        """Re-read labels and final labels (after a decision, or another process's writes)."""
+        """Re-read labels and final labels (another process wrote). The labels alone: the
+        notes and links are read for the claim shown (`annotations_of`)."""
         current = self.claim.id if self.claims else None
-        self.labels = {}
-        for ann in self.store.annotations():
-            if ann.label is not None:
-                self.labels.setdefault(ann.claim_id, {})[ann.reviewer] = ann
+        self.labels = self.store.labels()
         self.finals = self.store.finals()
         self.sources = {
             (a.story, a.name): display_source(a.name, a.source)
@@ -59,8 +57,8 @@ class Adjudication:
         # claims a re-import took away, labelled or decided: shown after their story's claims
         # with the sentence they had (as `export --final` lists them), never to be decided again
         stories = {story: self.store.claims(story) for story in self.store.stories()}
-        present = {c.id for claims in stories.values() for c in claims}
-        orphans = _orphans(self.labels, self.store.orphaned_finals(), present)
+        gone = {a.claim_id: a for a in self.store.orphans() if a.claim_id in self.labels}
+        orphans = _orphans(gone, self.store.orphaned_finals())
         self.orphan_ids = {c.id for cs in orphans.values() for c in cs}
         self.claims = [
             c
@@ -72,12 +70,28 @@ class Adjudication:
         self.index = ids.index(current) if current in ids else min(self.index, len(ids) - 1)
         self.index = max(self.index, 0)
 
+    def _decided(self) -> None:
+        """After this window's decision, its withdrawal or undo: only final labels changed, so
+        only they are re-read (re-reading every label took half a second a key with 21,000).
+        A claim with a final label and no reviewer's label coming or going changes the list
+        of claims: then everything is."""
+        unlabelled = self.finals.keys() - self.labels.keys()
+        self.finals = self.store.finals()
+        if self.finals.keys() - self.labels.keys() != unlabelled:
+            self.reload()
+
     @property
     def claim(self) -> Claim | None:
         return self.claims[self.index] if 0 <= self.index < len(self.claims) else None
 
+    def annotations_of(self, claim_id: str) -> dict[str, Annotation]:
+        """Reviewer -> their labelled annotation of the claim (note and links too)."""
+        return {
+            a.reviewer: a for a in self.store.claim_annotations(claim_id) if a.label is not None
+        }
+
     def disagrees(self, claim_id: str) -> bool:
-        return len({a.label for a in self.labels.get(claim_id, {}).values()}) > 1
+        return len(set(self.labels.get(claim_id, {}).values())) > 1
 
     def gone(self, claim: Claim | None = None) -> bool:
         """Whether the claim (the current one by default) is an orphan: its sentence is no
@@ -121,23 +135,23 @@ class Adjudication:
         window last read it: another window may have saved a newer one)."""
         if self.claim is not None:
             self.store.decide(self.claim.id, label, self.adjudicator)
-            self.reload()
+            self._decided()
 
     def give_reason(self, claim: Claim, label: str, reason: str, shown: tuple[str, str]) -> None:
         """Decide `label` with `reason` on `claim`, whose final label and reason were `shown`
         when the editor opened. Raises StaleFinal, writing nothing, when they changed since."""
         self.store.decide(claim.id, label, self.adjudicator, reason, expect=shown)
-        self.reload()
+        self._decided()
 
     def withdraw(self) -> None:
         if self.claim is not None:
             self.store.undecide(self.claim.id, self.adjudicator)
-            self.reload()
+            self._decided()
 
     def undo(self, redo: bool = False) -> Event | None:
         store, who = self.store, self.adjudicator
         event = store.redo(who, final=True) if redo else store.undo(who, final=True)
-        self.reload()
+        self._decided()
         if event is not None:
             self.index = next(
                 (i for i, c in enumerate(self.claims) if c.id == event.claim_id), self.index
@@ -145,18 +159,13 @@ class Adjudication:
         return event
 
 
-def _orphans(
-    labels: dict[str, dict[str, Annotation]], finals: list[Final], present: set[str]
-) -> dict[str, list[Claim]]:
-    """Story -> the labelled or decided claims not `present` (no longer in their article): as
-    claims with the sentence and article their snapshots keep, and no place in it (index -1)."""
+def _orphans(labelled: dict[str, Annotation], finals: list[Final]) -> dict[str, list[Claim]]:
+    """Story -> the labelled or decided claims no longer in their article (one annotation of
+    each labelled one, or its final label, keeps its sentence): as claims with the sentence and
+    article their snapshots keep, and no place in it (index -1)."""
     from reader.models import Claim
 
-    had: dict[str, tuple[str, str, str]] = {}  # claim id -> (story, article, sentence)
-    for cid, by in labels.items():
-        if cid not in present:
-            a = next(iter(by.values()))
-            had[cid] = (a.story, a.article, a.claim_text)
+    had = {cid: (a.story, a.article, a.claim_text) for cid, a in labelled.items()}
     for f in finals:
         had.setdefault(f.claim_id, (f.story, f.article, f.claim_text))
     out: dict[str, list[Claim]] = {}
@@ -165,10 +174,18 @@ def _orphans(
     return out
 
 
-def reviewers_table(labels: dict[str, Annotation]) -> Table:
-    """One column per reviewer: label, note, linked evidence (all shown literally)."""
-    table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
+# The narrowest a reviewer's column side by side may be: "contradicted" and its padding.
+# Narrower (twelve reviewers at 80 columns), names and labels were cut to "revi…" "con…".
+COLUMN = 16
+
+
+def reviewers_table(labels: dict[str, Annotation], width: int = 1000) -> Table:
+    """One column per reviewer: label, note, linked evidence (all shown literally); one row
+    per reviewer instead when that many columns do not fit in `width`."""
     names = sorted(labels)
+    if len(names) * COLUMN > width:
+        return _reviewer_rows(labels, names)
+    table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
     for name in names:
         table.add_column(Text(one_line(name), style="bold"), ratio=1)
     table.add_row(*(Text(labels[n].label or "", style=_style(labels[n].label)) for n in names))
@@ -182,6 +199,23 @@ def reviewers_table(labels: dict[str, Annotation]) -> Table:
             for n in names
         )
     )
+    return table
+
+
+def _reviewer_rows(labels: dict[str, Annotation], names: list[str]) -> Table:
+    """A reviewer a row: name, label, then their note and the sentences they linked."""
+    table = Table(expand=True, box=None, padding=(0, 1), show_header=False)
+    table.add_column(no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for n in names:
+        a = labels[n]
+        said = Text(sanitize(a.note), style="italic")
+        for lk in a.links:
+            said.append(f"{chr(10) if said else ''}• {one_line(lk.text)}")
+        table.add_row(
+            Text(one_line(n), style="bold"), Text(a.label or "", style=_style(a.label)), said
+        )
     return table
 
 
@@ -239,6 +273,9 @@ class AdjudicateScreen(ModalScreen[None]):
             adj.next()
         self.show()
 
+    def on_resize(self) -> None:
+        self.show()  # (side by side or a reviewer a row, as the width allows)
+
     def on_database_changed(self) -> None:
         """Another process wrote (DatabaseWatch): re-read and redraw."""
         self.adjudication.reload()
@@ -273,7 +310,8 @@ class AdjudicateScreen(ModalScreen[None]):
         head.append(sanitize(claim.text), style="bold")
         self.query_one("#adj-claim", Static).update(head)
         self.query_one("#adj-reviewers", Static).update(
-            reviewers_table(adj.labels.get(claim.id, {}))
+            # (the screen's width less its padding, the box's border and scroll bar)
+            reviewers_table(adj.annotations_of(claim.id), self.size.width - 6)
         )
         final = adj.finals.get(claim.id)
         if final is None:

@@ -235,3 +235,32 @@ async def test_orphaned_labels_and_final_labels_are_shown_and_kept(seeded_db: st
             assert [(f.label, f.reason) for f in s.orphaned_finals()] == [
                 ("contradicted", "the police count")
             ]
+
+
+async def test_twelve_reviewers_at_80_columns_each_show_their_name_and_label(
+    seeded_db: str,
+) -> None:
+    # side by side, twelve reviewers had six columns each at 80 columns: "revi…" over "con…",
+    # so the adjudicator could tell neither who labelled nor consistent from contradicted
+    claims = first_claims(seeded_db, 2)
+    names = [f"reviewer{k:02d}" for k in range(1, 13)]
+    labels = ["consistent", "contradicted", "unverified"]
+    with Store.open(seeded_db) as s:
+        for k, name in enumerate(names):
+            s.set_label(claims[0].id, labels[k % 3], name)
+        s.set_note(claims[0].id, "reviewer02", "police say eight")
+        other = next(c for c in s.claims(claims[0].story) if c.article != claims[0].article)
+        s.toggle_link(claims[0].id, "reviewer02", other.id)
+    app = build_app(seeded_db, LEAD, adjudicate=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#adj-scroll")
+        seen = []
+        for _ in range(6):  # each reviewer on a line of their own, scrolled through with J
+            seen += screen_lines(app)
+            box.scroll_page_down(animate=False)
+            await pilot.pause()
+        for k, name in enumerate(names):
+            assert any(name in line and labels[k % 3] in line for line in seen), (name, seen)
+        assert any("reviewer02" in line and "police say eight" in line for line in seen)
+        assert any(other.text[:20] in line for line in seen)
