@@ -242,7 +242,9 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     def _suggestion(self, claim: Claim, s: Suggestion, width: int, whole: bool) -> Text:
         """The suggestion's line, and the claim with the words it rests on marked (on a short
         screen cut to three lines in all; not here when the claim is shown `whole` below)."""
-        line = Text("Suggested: ", style="bold")
+        # (a style given to Text() is the whole block's: bold would mark nothing in it)
+        line = Text()
+        line.append("Suggested: ", style="bold")
         line.append(f"{SYMBOLS.get(s.label, '')} {s.label}", style=LABEL_STYLES.get(s.label, ""))
         line.append(f" · {s.confidence} confidence", style="bold" if s.confidence == "high" else "")
         line.append("  (a accepts)  ", style="dim")
@@ -269,7 +271,10 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         source_of: Callable[[str], str],
         name_width: int,
     ) -> Text:
-        head = Text(f"{n} ", style="bold")
+        # appended, not Text(n, style="bold"): that style is the whole row's, and a differing
+        # figure was told from the rest of its sentence, all bold, by its colour alone
+        head = Text()
+        head.append(f"{n} ", style="bold")
         head.append("● " if linked else "○ ", style="bold cyan" if linked else "dim")
         head.append(
             f"{short_name(source_of(ev.article), name_width):<{name_width}}", style="italic"
