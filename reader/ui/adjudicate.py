@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +24,8 @@ from reader.models import LABELS
 from reader.ui.textutil import one_line, sanitize
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from annotations.store import Annotation, Event, Final, Store
     from reader.models import Claim
 
@@ -165,13 +168,14 @@ def _orphans(
     return out
 
 
-def reviewers_table(labels: dict[str, Annotation]) -> Table:
-    """One column per reviewer: label, note, linked evidence (all shown literally)."""
+def reviewers_table(labels: dict[str, Annotation], style: Callable[[str], Style]) -> Table:
+    """One column per reviewer: label (in `style(label)`), note, linked evidence (all shown
+    literally)."""
     table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
     names = sorted(labels)
     for name in names:
         table.add_column(Text(one_line(name), style="bold"), ratio=1)
-    table.add_row(*(Text(labels[n].label or "", style=_style(labels[n].label)) for n in names))
+    table.add_row(*(_label(labels[n].label, style) for n in names))
     table.add_row(*(Text(sanitize(labels[n].note) or "no note", style="italic") for n in names))
     table.add_row(
         *(
@@ -185,8 +189,8 @@ def reviewers_table(labels: dict[str, Annotation]) -> Table:
     return table
 
 
-def _style(label: str | None) -> str:
-    return {"consistent": "green", "contradicted": "red", "unverified": "yellow"}.get(label, "")
+def _label(label: str | None, style: Callable[[str], Style]) -> Text:
+    return Text(label or "", style=style(label) if label in LABELS else "")
 
 
 class ReviewersBox(VerticalScroll, can_focus=False):
@@ -200,6 +204,8 @@ class AdjudicateScreen(ModalScreen[None]):
     """The adjudicator's screen; escape goes back to the review, q quits."""
 
     CSS_PATH = "adjudicate.tcss"
+    # the theme's label colours (adjudicate.tcss), readable in light themes and NO_COLOR's greys
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"adjudicate--{label}" for label in LABELS}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(k, f"decide('{lab}')", lab.capitalize(), id=f"decide_{lab}")
           for k, lab in KEYS.items()),
@@ -238,6 +244,10 @@ class AdjudicateScreen(ModalScreen[None]):
         if adj.claim is not None and not adj.wanted(adj.claim.id):
             adj.next()
         self.show()
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.call_after_refresh(self.show))
+
+    def _style(self, label: str) -> Style:
+        return self.get_component_rich_style(f"adjudicate--{label}", partial=True)
 
     def on_database_changed(self) -> None:
         """Another process wrote (DatabaseWatch): re-read and redraw."""
@@ -273,14 +283,16 @@ class AdjudicateScreen(ModalScreen[None]):
         head.append(sanitize(claim.text), style="bold")
         self.query_one("#adj-claim", Static).update(head)
         self.query_one("#adj-reviewers", Static).update(
-            reviewers_table(adj.labels.get(claim.id, {}))
+            reviewers_table(adj.labels.get(claim.id, {}), self._style)
         )
         final = adj.finals.get(claim.id)
         if final is None:
             line = Text("final label: none yet (c / x / u decides)")
         else:
             line = Text("final label: ")
-            line.append(final.label, style=_style(final.label) + " bold")
+            decided = _label(final.label, self._style)
+            decided.stylize("bold")
+            line.append_text(decided)
             when = final.decided_at[:19].replace("T", " ")
             line.append(f" · by {one_line(final.decided_by)} at {when} UTC")
             line.append(f" · reason: {one_line(final.reason)}" if final.reason else " · no reason")

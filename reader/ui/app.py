@@ -357,6 +357,16 @@ class CrossreadApp(App[None]):
             if problem:
                 self.say(problem, error=True)
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and `$label-*`: its label colours made readable on it (a
+        theme of the user's may set its own)."""
+        from reader.ui.colours import label_colours
+
+        variables = super().get_css_variables()
+        for name, value in label_colours(variables).items():
+            variables.setdefault(name, value)
+        return variables
+
     def _guarded(self, fn) -> None:
         """Run a write's result (or a story read) on the UI: a damaged row met while redrawing
         is said, as it is for a key (run_action), never a crash."""

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -18,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.models import clipped
+from reader.models import LABELS, clipped
 from reader.ui.article_view import SYMBOLS
 from reader.ui.textutil import NAME_CELLS, differing_words, one_line
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
     from reader.models import Claim, Evidence, Suggestion
     from reader.ui.session import Review
-
-LABEL_STYLES = {"consistent": "green", "contradicted": "red", "unverified": "yellow"}
 
 
 def progress_bar(done: int, total: int, width: int = 12) -> Text:
@@ -109,6 +108,14 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         Binding("pageup", "scroll_page_up", "Scroll", show=False),
     ]
     COMPACT_LINES = 2  # lines per candidate on a short screen
+    # the theme's colours (crossread.tcss), readable in light themes and NO_COLOR's greys
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "evidence--consistent",
+        "evidence--contradicted",
+        "evidence--unverified",
+        "evidence--figure",
+        "evidence--linked",
+    }
 
     def compose(self):
         yield Static(id="evidence-body")
@@ -116,6 +123,15 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         self.border_title = "Evidence"
         self.border_subtitle = "J K scroll"
+        self.app.theme_changed_signal.subscribe(self, self._on_theme)
+
+    def _on_theme(self, _theme) -> None:
+        # the body's colours are the theme's, taken when it was drawn
+        if getattr(self, "_shown", None):
+            self.call_after_refresh(self._render_body)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"evidence--{name}", partial=True)
 
     def show(
         self,
@@ -245,7 +261,8 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         # (a style given to Text() is the whole block's: bold would mark nothing in it)
         line = Text()
         line.append("Suggested: ", style="bold")
-        line.append(f"{SYMBOLS.get(s.label, '')} {s.label}", style=LABEL_STYLES.get(s.label, ""))
+        label = self._style(s.label) if s.label in LABELS else ""
+        line.append(f"{SYMBOLS.get(s.label, '')} {s.label}", style=label)
         line.append(f" · {s.confidence} confidence", style="bold" if s.confidence == "high" else "")
         line.append("  (a accepts)  ", style="dim")
         line.append(one_line(self._with_sources(s.reason)))
@@ -275,7 +292,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         # figure was told from the rest of its sentence, all bold, by its colour alone
         head = Text()
         head.append(f"{n} ", style="bold")
-        head.append("● " if linked else "○ ", style="bold cyan" if linked else "dim")
+        head.append("● " if linked else "○ ", style=self._style("linked") if linked else "dim")
         head.append(
             f"{short_name(source_of(ev.article), name_width):<{name_width}}", style="italic"
         )
@@ -288,7 +305,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         pos = 0
         for start, end, number in differing_words(text, claim.text):
             body.append(text[pos:start])
-            body.append(text[start:end], style="bold magenta" if number else "underline")
+            body.append(text[start:end], style=self._style("figure") if number else "underline")
             pos = end
         body.append(text[pos:])
         max_lines = self.COMPACT_LINES if self.compact else None

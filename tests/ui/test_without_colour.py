@@ -12,6 +12,7 @@ from reader.ui.app import build_app
 from reader.ui.panels import EvidencePanel
 from reader.ui.textutil import differing_words, one_line
 from ui.helpers import REVIEWER
+from ui.test_adjudicate import label_team
 
 SIZE = (120, 40)
 
@@ -66,3 +67,77 @@ async def test_a_differing_figure_in_the_evidence_reads_without_colour(
         words = [s for s in row if " " in s.text.strip() and s.text.strip() in sentence]
         # the figure stands out from the rest of its sentence by more than its colour
         assert words and all(attributes(marked) != attributes(w) for w in words)
+
+
+def contrast(segment: Segment, background: Color) -> float:
+    """WCAG contrast of a segment's text on its background."""
+
+    def luminance(c: Color) -> float:
+        def channel(v: int) -> float:
+            v /= 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+
+    style = segment.style
+    fg = Color.from_rich_color(style.color)
+    bg = Color.from_rich_color(style.bgcolor) if style.bgcolor else background
+    high, low = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize(("theme", "no_color"), [("textual-light", False), ("textual-dark", True)])
+async def test_every_label_reads_on_a_light_theme_and_in_no_color_greys(
+    seeded_db: str, config_dir, monkeypatch: pytest.MonkeyPatch, theme: str, no_color: bool
+) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await app.workers.wait_for_complete()
+        background = Color.parse(app.get_css_variables()["background"])
+        # the first three claims tagged, the first under the cursor (its highlight) again
+        await pilot.press("c", "x", "u", "k", "k", "k")
+        seen: dict[str, list[float]] = {}
+        for row in painted(app):
+            for i, segment in enumerate(row):
+                symbol = segment.text.strip()
+                margin = i + 2 < len(row) and row[i + 1].text == " "
+                if symbol in ("✓", "✗", "?") and margin:  # a tagged claim's mark, its words
+                    seen.setdefault(symbol, []).extend(
+                        contrast(s, background) for s in (segment, row[i + 2])
+                    )
+        for _ in range(40):  # on to a claim the suggestion says is contradicted
+            suggestion = app.query_one(EvidencePanel)._shown[2]
+            if suggestion is not None and suggestion.label == "contradicted":
+                break
+            await pilot.press("j")
+        for row in painted(app):
+            for segment in row:
+                if segment.text == "✗ contradicted":  # the suggestion's label
+                    seen.setdefault("suggested", []).append(contrast(segment, background))
+        assert set(seen) == {"✓", "✗", "?", "suggested"}
+        assert {k: round(min(v), 1) for k, v in seen.items() if min(v) < 4.5} == {}
+
+
+@pytest.mark.parametrize(("theme", "no_color"), [("textual-light", False), ("textual-dark", True)])
+async def test_the_reviewers_labels_read_when_adjudicating(
+    seeded_db: str, config_dir, monkeypatch: pytest.MonkeyPatch, theme: str, no_color: bool
+) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    label_team(seeded_db)
+    app = build_app(seeded_db, "lead", adjudicate=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await pilot.press("x")  # a final label too
+        background = Color.parse(app.get_css_variables()["background"])
+        seen = {
+            segment.text.strip(): round(contrast(segment, background), 1)
+            for row in painted(app)
+            for segment in row
+            if segment.text.strip() in ("consistent", "contradicted", "unverified")
+        }
+        assert set(seen) == {"consistent", "contradicted", "unverified"}
+        assert {k: v for k, v in seen.items() if v < 4.5} == {}
