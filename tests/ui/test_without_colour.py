@@ -141,3 +141,32 @@ async def test_the_reviewers_labels_read_when_adjudicating(
         }
         assert set(seen) == {"consistent", "contradicted", "unverified"}
         assert {k: v for k, v in seen.items() if v < 4.5} == {}
+
+
+async def test_the_pane_with_the_keys_shows_without_colour(
+    seeded_db: str, config_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its frame's colour was its only mark: gone with NO_COLOR in an ANSI theme (or a
+    colour-blind reader's accent and grey of one brightness)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "ansi-dark"  # the terminal's own colours: NO_COLOR then drops every one
+        await app.workers.wait_for_complete()
+        panes = ["#articles", "#article", "#compare", "#evidence"]
+
+        def corner(pane: str) -> tuple:
+            """The glyph and attributes of the pane's top left corner, as the terminal gets it."""
+            region = app.query_one(pane).region
+            x = 0
+            for segment in painted(app)[region.y]:
+                if x + segment.cell_length > region.x:
+                    return (segment.text[region.x - x], attributes(segment))
+                x += segment.cell_length
+            raise AssertionError(pane)
+
+        for focused in panes:
+            app.query_one(focused).focus()
+            await pilot.pause()
+            others = {corner(p) for p in panes if p != focused}
+            assert corner(focused) not in others, focused
