@@ -61,6 +61,10 @@ def db_label(db_path: str) -> str:
         return "~/" + str(path.relative_to(home)) if path.is_relative_to(home) else str(path)
 
 
+COMPARE_HINT = "v , . move · l link"  # the comparison pane's keys
+COMPARE_LINKED = "● linked · l unlinks · v , . move"  # ...on a sentence linked to the claim
+
+
 class ReviewScreen(Screen):
     """The app's first screen, which starts sooner than Textual's Screen would (until the app's
     first frame is up, `starting`):
@@ -436,7 +440,7 @@ class CrossreadApp(App[None]):
             boilerplate=other.boilerplate,
         )
         compare.border_title = Content("o: " + short_name(self.review.source_of(other.name), 30))
-        compare.border_subtitle = Content("v , . move · l link")
+        compare.border_subtitle = Content(COMPARE_HINT)
 
     def show_marks(self, keep: int | None = None) -> None:
         """Labels, the current claim, its counterpart, the evidence (candidate `keep` in view)."""
@@ -475,7 +479,11 @@ class CrossreadApp(App[None]):
             found = self.compare_name and damaged is None
             counterpart = review.counterpart(self.compare_name) if found else None
             self.compare_cursor = counterpart.id if counterpart else None
-        compare.set_marks(labels, self.compare_cursor, linked=review.linked())
+        linked = review.linked()
+        compare.set_marks(labels, self.compare_cursor, linked=linked)
+        # the cursor's ▶ takes the margin where ● marks a linked sentence: said here instead
+        hint = COMPARE_LINKED if self.compare_cursor in linked else COMPARE_HINT
+        set_border(compare, "border_subtitle", hint)
         compare.scroll_to_claim(self._compare_claim())
         ann = review.annotations.get(claim.id) if claim else None
         self.query_one(EvidencePanel).show(

@@ -170,3 +170,29 @@ async def test_the_pane_with_the_keys_shows_without_colour(
             await pilot.pause()
             others = {corner(p) for p in panes if p != focused}
             assert corner(focused) not in others, focused
+
+
+def pane_text(app, pane: str) -> str:
+    """What the terminal shows inside and on the frame of a pane."""
+    region = app.query_one(pane).region
+    rows = [
+        "".join(s.text for s in row) for row in painted(app)[region.y : region.y + region.height]
+    ]
+    return "\n".join(row[region.x : region.x + region.width] for row in rows)
+
+
+async def test_linking_the_sentence_under_the_comparison_cursor_shows_there(
+    seeded_db: str, config_dir
+) -> None:
+    """● marks a linked sentence in the comparison pane, but the cursor's ▶ took its place:
+    `l` on the sentence under it changed nothing there."""
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "●" not in pane_text(app, "#compare")
+        await pilot.press("l")
+        assert app.review.linked() == {app.compare_cursor}
+        assert "●" in pane_text(app, "#compare")
+        await pilot.press("l")  # unlinked again
+        assert "●" not in pane_text(app, "#compare")
