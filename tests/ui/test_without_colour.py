@@ -4,10 +4,14 @@ colours readable on the theme's background."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rich.segment import Segment
+from storyfactory import make_story
 from textual.color import Color
 
+from annotations.store import Store
 from reader.ui.app import build_app
 from reader.ui.panels import EvidencePanel
 from reader.ui.textutil import differing_words, one_line
@@ -196,3 +200,60 @@ async def test_linking_the_sentence_under_the_comparison_cursor_shows_there(
         assert "●" in pane_text(app, "#compare")
         await pilot.press("l")  # unlinked again
         assert "●" not in pane_text(app, "#compare")
+
+
+def three_stories(path: Path) -> str:
+    db = str(path / "three.db")
+    with Store.open(db) as store:
+        for n in range(3):
+            texts = {
+                "a.txt": [f"Story {n} opened with a flood.", "Two roads closed."],
+                "b.txt": [f"In story {n} a flood came.", "Three roads closed."],
+            }
+            store.import_story(make_story(f"story{n}", texts), [])
+    return db
+
+
+def row_styles(app, pane: str) -> dict[str, set]:
+    """The first word of each row of a list -> the styles of its cells, as the terminal gets
+    them."""
+    region = app.query_one(pane).content_region
+    out: dict[str, set] = {}
+    for row in painted(app)[region.y : region.bottom]:
+        x, cells = 0, []
+        for segment in row:
+            if region.x <= x < region.right:
+                cells.append(segment)
+            x += segment.cell_length
+        words = "".join(s.text for s in cells).replace("▸", "").split()
+        if words:
+            out.setdefault(words[0], set()).update(s.style for s in cells if s.text.strip())
+    return out
+
+
+async def test_the_story_list_is_drawn_in_its_styles(tmp_path: Path, config_dir) -> None:
+    """Its rows came out with no style at all: the open story not bold, the cursor row enter
+    opens not highlighted."""
+    app = build_app(three_stories(tmp_path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.query_one("#stories").focus()
+        await pilot.press("down")
+        styles = row_styles(app, "#stories")
+        assert all(style.bold for style in styles["story0"])  # open
+        assert not any(style.bold for style in styles["story2"])
+        cursor = {style.bgcolor for style in styles["story1"]}
+        assert None not in cursor and cursor.isdisjoint(s.bgcolor for s in styles["story2"])
+
+
+async def test_a_database_of_several_stories_opens_with_no_color(
+    tmp_path: Path, config_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR's filter met the story list's unstyled rows: the app ended with a traceback."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app(three_stories(tmp_path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert set(row_styles(app, "#stories")) == {"story0", "story1", "story2"}
