@@ -209,6 +209,7 @@ def three_stories(path: Path) -> str:
             texts = {
                 "a.txt": [f"Story {n} opened with a flood.", "Two roads closed."],
                 "b.txt": [f"In story {n} a flood came.", "Three roads closed."],
+                "c.txt": [f"Floods hit story {n}.", "Roads closed."],
             }
             store.import_story(make_story(f"story{n}", texts), [])
     return db
@@ -257,3 +258,24 @@ async def test_a_database_of_several_stories_opens_with_no_color(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert set(row_styles(app, "#stories")) == {"story0", "story1", "story2"}
+
+
+@pytest.mark.parametrize(
+    ("pane", "cursor", "other"), [("#stories", "story1", "story2"), ("#articles", "In", "Floods")]
+)
+async def test_the_row_enter_opens_shows_without_colour(
+    tmp_path: Path, config_dir, monkeypatch: pytest.MonkeyPatch, pane: str, cursor: str, other: str
+) -> None:
+    """A list's cursor, moved off the open story or article, was a background colour alone:
+    with NO_COLOR in a theme of the terminal's colours, nothing."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app(three_stories(tmp_path), REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "ansi-dark"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.query_one(pane).focus()
+        await pilot.press("down")  # the cursor on the second row, the first one open
+        styles = row_styles(app, pane)
+        looks = {word: {attributes(Segment("", s)) for s in styles[word]} for word in styles}
+        assert looks[cursor] != looks[other]
