@@ -361,6 +361,18 @@ class CrossreadApp(App[None]):
             if problem:
                 self.say(problem, error=True)
 
+    def watch_theme(self, _theme: str) -> None:
+        """With NO_COLOR, Textual picks its filter once, for the theme at start: greys for
+        a theme of set colours, none for one of the terminal's (ansi-dark, ansi-light), whose
+        colours the greys turned black on black. Picked again for each theme."""
+        from textual.filter import Monochrome, NoColor
+
+        if self.no_color:
+            wanted = NoColor if self.native_ansi_color else Monochrome
+            self._filters = [
+                wanted() if isinstance(f, (Monochrome, NoColor)) else f for f in self._filters
+            ]
+
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables and `$label-*`: its label colours made readable on it (a
         theme of the user's may set its own)."""

@@ -279,3 +279,37 @@ async def test_the_row_enter_opens_shows_without_colour(
         styles = row_styles(app, pane)
         looks = {word: {attributes(Segment("", s)) for s in styles[word]} for word in styles}
         assert looks[cursor] != looks[other]
+
+
+def black_on_black(app) -> list[str]:
+    """Text the terminal is told to draw in its background's colour."""
+    return [
+        segment.text
+        for row in painted(app)
+        for segment in row
+        if segment.text.strip()
+        and segment.style is not None
+        and segment.style.color is not None
+        and not segment.style.color.is_default
+        and segment.style.color == segment.style.bgcolor
+        and not segment.style.reverse
+    ]
+
+
+async def test_a_theme_of_the_terminals_colours_shows_with_no_color(
+    seeded_db: str, config_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR's greys of ansi-dark (remembered, or picked in the palette) were black on black:
+    a blank screen."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    (config_dir / "config.toml").write_text('theme = "ansi-dark"\n')
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.theme == "ansi-dark"
+        assert black_on_black(app) == []
+        for theme in ("textual-dark", "ansi-light"):  # as picked in the command palette
+            app.theme = theme
+            await pilot.pause()
+            assert black_on_black(app) == [], theme
