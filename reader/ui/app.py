@@ -374,13 +374,13 @@ class CrossreadApp(App[None]):
             ]
 
     def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables and `$label-*`: its label colours made readable on it (a
-        theme of the user's may set its own)."""
-        from reader.ui.colours import label_colours
+        """The theme's variables, with `$label-*` (its label colours) and its footer's key
+        colour made readable on it (a colour that reads already is kept)."""
+        from reader.ui.colours import footer_keys, label_colours
 
         variables = super().get_css_variables()
-        for name, value in label_colours(variables).items():
-            variables.setdefault(name, value)
+        variables.update(label_colours(variables))
+        variables.update(footer_keys(variables))
         return variables
 
     def _guarded(self, fn) -> None:

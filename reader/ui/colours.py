@@ -1,7 +1,8 @@
-"""Label colours every theme can be read in: the theme's own success / error / warning text
-colours, moved towards its foreground until they stand out from its backgrounds as body text
-should (WCAG's 4.5:1). A light theme's warning yellow (1.5:1 on white) and success green, and
-an error red that NO_COLOR's greys turn almost black on a dark theme, were hard to read."""
+"""Colours every theme can be read in: the theme's own label (success / error / warning text)
+and footer key colours, moved towards its foreground until they stand out from their
+backgrounds as text should (WCAG's 4.5:1). A light theme's warning yellow (1.5:1 on white) and
+accent keys in the footer (1.8:1), and an error red that NO_COLOR's greys turn almost black on
+a dark theme, were hard to read."""
 
 from __future__ import annotations
 
@@ -64,3 +65,17 @@ def label_colours(variables: dict[str, str]) -> dict[str, str]:
         else:
             out[name] = variables[source]
     return out
+
+
+def footer_keys(variables: dict[str, str]) -> dict[str, str]:
+    """`$footer-key-foreground` readable on the footer (the accent: 1.8:1 in atom-one-light)."""
+    try:
+        key, background, towards = (
+            Color.parse(variables[name])
+            for name in ("footer-key-foreground", "footer-background", "footer-foreground")
+        )
+    except (KeyError, ValueError):
+        return {}
+    if any(c.ansi is not None for c in (key, background, towards)):
+        return {}
+    return {"footer-key-foreground": readable(background + key, [background], towards).hex}

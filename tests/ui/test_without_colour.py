@@ -313,3 +313,29 @@ async def test_a_theme_of_the_terminals_colours_shows_with_no_color(
             app.theme = theme
             await pilot.pause()
             assert black_on_black(app) == [], theme
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "atom-one-light"])
+async def test_the_keys_and_hints_read_in_a_light_theme(
+    seeded_db: str, config_dir, theme: str
+) -> None:
+    """The footer's key letters were the theme's accent on its grey (2.9:1 in textual-light,
+    1.8:1 in atom-one-light); the adjudication screen's 'J K scroll' its frame's (1.4:1)."""
+    label_team(seeded_db)
+    app = build_app(seeded_db, "lead", adjudicate=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        background = Color.parse(app.get_css_variables()["background"])
+        rows = painted(app)
+        footer = {s.text.strip(): contrast(s, background) for s in rows[-1] if s.text.strip()}
+        assert footer["c"] >= 4.5 and footer["esc"] >= 4.5
+        hint = next(s for row in rows for s in row if s.text.strip() == "J K scroll")
+        assert contrast(hint, background) >= 3  # (muted on purpose, as every hint)
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = theme
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        footer = {s.text.strip(): contrast(s, background) for s in painted(app)[-1]}
+        assert footer["c"] >= 4.5 and footer["x"] >= 4.5
