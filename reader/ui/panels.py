@@ -389,17 +389,24 @@ class StatusLine(Static):
     def show(self, review: Review, db_label: str, step: str = "") -> None:
         """`step`: what the analysis of a story still analysing is doing now."""
         p = review.progress()
-        line = Text(" crossread ", style="bold reverse")
-        line.append(" " + one_line(review.story or "no stories") + " ", style="bold")
-        line.append_text(progress_bar(p.tagged, p.total))
-        line.append(f" {p.tagged}/{p.total} tagged")
+        states = Text()
+        states.append_text(progress_bar(p.tagged, p.total))
+        states.append(f" {p.tagged}/{p.total} tagged")
         if review.saving:  # until the commit returns; a failure is said in a notification
-            line.append(f"  saving {len(review.saving)}…", style="bold yellow")
+            states.append(f"  saving {len(review.saving)}…", style="bold yellow")
         if review.story in review.analysing:
-            line.append(f"  analysing{': ' + step if step else ''}…", style="bold yellow")
+            states.append(f"  analysing{': ' + step if step else ''}…", style="bold yellow")
         if review.filter != "all":
-            line.append(f"  filter: {review.filter}", style="bold yellow")
-        line.append("  " + one_line(review.reviewer), style="cyan")
+            states.append(f"  filter: {review.filter}", style="bold yellow")
+        states.append("  " + one_line(review.reviewer), style="cyan")
+        line = Text(" crossread ", style="bold reverse")
+        # the story's name gets what the states leave (its start, what people know it by): a
+        # long folder name pushed the filter in force and "saving" off an 80-column line
+        story = Text(one_line(review.story or "no stories"))
+        room = (self.size.width or 10_000) - line.cell_len - states.cell_len - 2
+        story.truncate(max(room, 12), overflow="ellipsis")
+        line.append(f" {story.plain} ", style="bold")
+        line.append_text(states)
         # the database's path as far as it fits, its end (the file's name) kept; left out when
         # not even a few characters would (a bare "db:" ended the line at 80 columns)
         room = (self.size.width or 10_000) - line.cell_len - len("  db: ")

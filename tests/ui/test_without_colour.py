@@ -4,6 +4,7 @@ colours readable on the theme's background."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from annotations.store import Store
 from reader.ui.app import build_app
 from reader.ui.panels import EvidencePanel
 from reader.ui.textutil import differing_words, one_line
-from ui.helpers import REVIEWER
+from ui.conftest import SEEDS, import_into
+from ui.helpers import REVIEWER, screen_lines
 from ui.test_adjudicate import label_team
 
 SIZE = (120, 40)
@@ -339,3 +341,23 @@ async def test_the_keys_and_hints_read_in_a_light_theme(
         await pilot.pause()
         footer = {s.text.strip(): contrast(s, background) for s in painted(app)[-1]}
         assert footer["c"] >= 4.5 and footer["x"] >= 4.5
+
+
+async def test_the_filter_in_force_shows_beside_a_long_story_name(
+    tmp_path: Path, config_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80 columns a story's long folder name took the whole status line: the progress, the
+    filter in force, 'saving' and the reviewer were cut off after it."""
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "2022-01-10 US-Russia strategic stability talks in Geneva, day one"
+    story.mkdir()
+    for name in sorted(p.name for p in SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(SEEDS / name, story / name)
+    import_into("long.db", story)
+    app = build_app("long.db", REVIEWER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("f")  # untagged only
+        status = screen_lines(app)[0]
+        assert "filter: untagged" in status and "0/" in status and REVIEWER in status
+        assert " 2022-01-10 US-" in status  # the start of the name, what people know it by
