@@ -1,6 +1,6 @@
-"""Colours every theme can be read in: the theme's own label (success / error / warning text)
-and footer key colours, moved towards its foreground until they stand out from their
-backgrounds as text should (WCAG's 4.5:1). A light theme's warning yellow (1.5:1 on white) and
+"""Colours every theme can be read in: the theme's own label (success / error / warning) and
+footer key colours, lightened on a dark background (darkened on a light one) until they stand
+out from it as text should (WCAG's 4.5:1). A light theme's warning yellow (1.5:1 on white) and
 accent keys in the footer (1.8:1), and an error red that NO_COLOR's greys turn almost black on
 a dark theme, were hard to read."""
 
@@ -10,9 +10,9 @@ from textual.color import Color
 
 READABLE = 4.5  # WCAG AA contrast for body text
 LABEL_COLOURS = {
-    "label-consistent": "text-success",
-    "label-contradicted": "text-error",
-    "label-unverified": "text-warning",
+    "label-consistent": "success",
+    "label-contradicted": "error",
+    "label-unverified": "warning",
 }
 
 
@@ -30,22 +30,25 @@ def contrast(a: Color, b: Color) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def readable(colour: Color, backgrounds: list[Color], towards: Color) -> Color:
-    """`colour`, blended towards `towards` (the theme's text colour) just enough to reach
+def readable(colour: Color, backgrounds: list[Color], text: Color) -> Color:
+    """`colour`, lightened (on a dark background; darkened on a light one) just enough to reach
     READABLE on every background, also in the greys NO_COLOR turns them into; never asking for
-    more than the theme's text itself has."""
+    more than the theme's `text` has (failing that, it is `text`). Its hue is kept: 16-colour
+    terminals still show a green green."""
 
     def worst(c: Color) -> float:
         return min(
             min(contrast(c, bg), contrast(c.monochrome, bg.monochrome)) for bg in backgrounds
         )
 
-    target = min(READABLE, worst(towards))
-    for step in range(11):
-        blended = colour.blend(towards, step / 10)
-        if worst(blended) >= target:
-            return blended
-    return towards
+    target = min(READABLE, worst(text))
+    dark = backgrounds[0].brightness < 0.5
+    for step in range(21):
+        amount = step / 40
+        shifted = colour.lighten(amount) if dark else colour.darken(amount)
+        if worst(shifted) >= target:
+            return shifted
+    return text
 
 
 def label_colours(variables: dict[str, str]) -> dict[str, str]:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rich.color import ColorSystem
 from rich.segment import Segment
 from storyfactory import make_story
 from textual.color import Color
@@ -361,3 +362,25 @@ async def test_the_filter_in_force_shows_beside_a_long_story_name(
         status = screen_lines(app)[0]
         assert "filter: untagged" in status and "0/" in status and REVIEWER in status
         assert " 2022-01-10 US-" in status  # the start of the name, what people know it by
+
+
+async def test_labels_keep_their_colours_in_a_16_colour_terminal(
+    seeded_db: str, config_dir
+) -> None:
+    """Made readable by mixing in the theme's text colour, a consistent and a contradicted
+    claim both came out the same grey as the text on TERM=xterm's 16 colours."""
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("c", "x")
+        seen: dict[str, int] = {}
+        for row in painted(app):
+            for i, segment in enumerate(row):
+                margin = i + 2 < len(row) and row[i + 1].text == " "
+                if segment.text in ("✓", "✗") and margin:  # a label's mark, in its colour
+                    colour = segment.style.color.downgrade(ColorSystem.STANDARD)
+                    seen[segment.text] = colour.number
+        text = Color.parse(app.get_css_variables()["foreground"]).rich_color
+        plain = text.downgrade(ColorSystem.STANDARD).number
+        assert set(seen) == {"✓", "✗"}
+        assert len({seen["✓"], seen["✗"], plain}) == 3, (seen, plain)
