@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,6 +24,8 @@ from reader.models import LABELS
 from reader.ui.textutil import one_line, sanitize
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from annotations.store import Annotation, Event, Final, Store
     from reader.models import Claim
 
@@ -179,16 +182,18 @@ def _orphans(labelled: dict[str, Annotation], finals: list[Final]) -> dict[str, 
 COLUMN = 16
 
 
-def reviewers_table(labels: dict[str, Annotation], width: int = 1000) -> Table:
-    """One column per reviewer: label, note, linked evidence (all shown literally); one row
-    per reviewer instead when that many columns do not fit in `width`."""
+def reviewers_table(
+    labels: dict[str, Annotation], style: Callable[[str], Style], width: int = 1000
+) -> Table:
+    """One column per reviewer: label (in `style(label)`), note, linked evidence (all shown
+    literally); one row per reviewer instead when that many columns do not fit in `width`."""
     names = sorted(labels)
     if len(names) * COLUMN > width:
-        return _reviewer_rows(labels, names)
+        return _reviewer_rows(labels, names, style)
     table = Table(expand=True, show_lines=True, box=None, padding=(0, 1))
     for name in names:
         table.add_column(Text(one_line(name), style="bold"), ratio=1)
-    table.add_row(*(Text(labels[n].label or "", style=_style(labels[n].label)) for n in names))
+    table.add_row(*(_label(labels[n].label, style) for n in names))
     table.add_row(*(Text(sanitize(labels[n].note) or "no note", style="italic") for n in names))
     table.add_row(
         *(
@@ -202,7 +207,9 @@ def reviewers_table(labels: dict[str, Annotation], width: int = 1000) -> Table:
     return table
 
 
-def _reviewer_rows(labels: dict[str, Annotation], names: list[str]) -> Table:
+def _reviewer_rows(
+    labels: dict[str, Annotation], names: list[str], style: Callable[[str], Style]
+) -> Table:
     """A reviewer a row: name, label, then their note and the sentences they linked."""
     table = Table(expand=True, box=None, padding=(0, 1), show_header=False)
     table.add_column(no_wrap=True, max_width=24, overflow="ellipsis")
@@ -213,14 +220,12 @@ def _reviewer_rows(labels: dict[str, Annotation], names: list[str]) -> Table:
         said = Text(sanitize(a.note), style="italic")
         for lk in a.links:
             said.append(f"{chr(10) if said else ''}• {one_line(lk.text)}")
-        table.add_row(
-            Text(one_line(n), style="bold"), Text(a.label or "", style=_style(a.label)), said
-        )
+        table.add_row(Text(one_line(n), style="bold"), _label(a.label, style), said)
     return table
 
 
-def _style(label: str | None) -> str:
-    return {"consistent": "green", "contradicted": "red", "unverified": "yellow"}.get(label, "")
+def _label(label: str | None, style: Callable[[str], Style]) -> Text:
+    return Text(label or "", style=style(label) if label in LABELS else "")
 
 
 class ReviewersBox(VerticalScroll, can_focus=False):
@@ -234,6 +239,8 @@ class AdjudicateScreen(ModalScreen[None]):
     """The adjudicator's screen; escape goes back to the review, q quits."""
 
     CSS_PATH = "adjudicate.tcss"
+    # the theme's label colours (adjudicate.tcss), readable in light themes and NO_COLOR's greys
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"adjudicate--{label}" for label in LABELS}
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(k, f"decide('{lab}')", lab.capitalize(), id=f"decide_{lab}")
           for k, lab in KEYS.items()),
@@ -272,6 +279,10 @@ class AdjudicateScreen(ModalScreen[None]):
         if adj.claim is not None and not adj.wanted(adj.claim.id):
             adj.next()
         self.show()
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.call_after_refresh(self.show))
+
+    def _style(self, label: str) -> Style:
+        return self.get_component_rich_style(f"adjudicate--{label}", partial=True)
 
     def on_resize(self) -> None:
         self.show()  # (side by side or a reviewer a row, as the width allows)
@@ -311,14 +322,16 @@ class AdjudicateScreen(ModalScreen[None]):
         self.query_one("#adj-claim", Static).update(head)
         self.query_one("#adj-reviewers", Static).update(
             # (the screen's width less its padding, the box's border and scroll bar)
-            reviewers_table(adj.annotations_of(claim.id), self.size.width - 6)
+            reviewers_table(adj.annotations_of(claim.id), self._style, self.size.width - 6)
         )
         final = adj.finals.get(claim.id)
         if final is None:
             line = Text("final label: none yet (c / x / u decides)")
         else:
             line = Text("final label: ")
-            line.append(final.label, style=_style(final.label) + " bold")
+            decided = _label(final.label, self._style)
+            decided.stylize("bold")
+            line.append_text(decided)
             when = final.decided_at[:19].replace("T", " ")
             line.append(f" · by {one_line(final.decided_by)} at {when} UTC")
             line.append(f" · reason: {one_line(final.reason)}" if final.reason else " · no reason")

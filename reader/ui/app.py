@@ -61,6 +61,10 @@ def db_label(db_path: str) -> str:
         return "~/" + str(path.relative_to(home)) if path.is_relative_to(home) else str(path)
 
 
+COMPARE_HINT = "v , . move · l link"  # the comparison pane's keys
+COMPARE_LINKED = "● linked · l unlinks · v , . move"  # ...on a sentence linked to the claim
+
+
 class ReviewScreen(Screen):
     """The app's first screen, which starts sooner than Textual's Screen would (until the app's
     first frame is up, `starting`):
@@ -364,6 +368,28 @@ class CrossreadApp(App[None]):
             if problem:
                 self.say(problem, error=True)
 
+    def watch_theme(self, _theme: str) -> None:
+        """With NO_COLOR, Textual picks its filter once, for the theme at start: greys for
+        a theme of set colours, none for one of the terminal's (ansi-dark, ansi-light), whose
+        colours the greys turned black on black. Picked again for each theme."""
+        from textual.filter import Monochrome, NoColor
+
+        if self.no_color:
+            wanted = NoColor if self.native_ansi_color else Monochrome
+            self._filters = [
+                wanted() if isinstance(f, (Monochrome, NoColor)) else f for f in self._filters
+            ]
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with `$label-*` (its label colours) and its footer's key
+        colour made readable on it (a colour that reads already is kept)."""
+        from reader.ui.colours import footer_keys, label_colours
+
+        variables = super().get_css_variables()
+        variables.update(label_colours(variables))
+        variables.update(footer_keys(variables))
+        return variables
+
     def _guarded(self, fn) -> None:
         """Run a write's result (or a story read) on the UI: a damaged row met while redrawing
         is said, as it is for a key (run_action), never a crash."""
@@ -433,7 +459,7 @@ class CrossreadApp(App[None]):
             boilerplate=other.boilerplate,
         )
         compare.border_title = Content("o: " + short_name(self.review.source_of(other.name), 30))
-        compare.border_subtitle = Content("v , . move · l link")
+        compare.border_subtitle = Content(COMPARE_HINT)
 
     def show_marks(self, keep: int | None = None) -> None:
         """Labels, the current claim, its counterpart, the evidence (candidate `keep` in view)."""
@@ -472,7 +498,11 @@ class CrossreadApp(App[None]):
             found = self.compare_name and damaged is None
             counterpart = review.counterpart(self.compare_name) if found else None
             self.compare_cursor = counterpart.id if counterpart else None
-        compare.set_marks(labels, self.compare_cursor, linked=review.linked())
+        linked = review.linked()
+        compare.set_marks(labels, self.compare_cursor, linked=linked)
+        # the cursor's ▶ takes the margin where ● marks a linked sentence: said here instead
+        hint = COMPARE_LINKED if self.compare_cursor in linked else COMPARE_HINT
+        set_border(compare, "border_subtitle", hint)
         compare.scroll_to_claim(self._compare_claim())
         ann = review.annotations.get(claim.id) if claim else None
         self.query_one(EvidencePanel).show(

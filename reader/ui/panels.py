@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -18,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.models import clipped
+from reader.models import LABELS, clipped
 from reader.ui.article_view import SYMBOLS
 from reader.ui.textutil import NAME_CELLS, differing_words, one_line
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
     from reader.models import Claim, Evidence, Suggestion
     from reader.ui.session import Review
-
-LABEL_STYLES = {"consistent": "green", "contradicted": "red", "unverified": "yellow"}
 
 
 def progress_bar(done: int, total: int, width: int = 12) -> Text:
@@ -109,6 +108,14 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         Binding("pageup", "scroll_page_up", "Scroll", show=False),
     ]
     COMPACT_LINES = 2  # lines per candidate on a short screen
+    # the theme's colours (crossread.tcss), readable in light themes and NO_COLOR's greys
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "evidence--consistent",
+        "evidence--contradicted",
+        "evidence--unverified",
+        "evidence--figure",
+        "evidence--linked",
+    }
 
     def compose(self):
         yield Static(id="evidence-body")
@@ -116,6 +123,15 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     def on_mount(self) -> None:
         self.border_title = "Evidence"
         self.border_subtitle = "J K scroll"
+        self.app.theme_changed_signal.subscribe(self, self._on_theme)
+
+    def _on_theme(self, _theme) -> None:
+        # the body's colours are the theme's, taken when it was drawn
+        if getattr(self, "_shown", None):
+            self.call_after_refresh(self._render_body)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"evidence--{name}", partial=True)
 
     def show(
         self,
@@ -242,8 +258,11 @@ class EvidencePanel(VerticalScroll, can_focus=True):
     def _suggestion(self, claim: Claim, s: Suggestion, width: int, whole: bool) -> Text:
         """The suggestion's line, and the claim with the words it rests on marked (on a short
         screen cut to three lines in all; not here when the claim is shown `whole` below)."""
-        line = Text("Suggested: ", style="bold")
-        line.append(f"{SYMBOLS.get(s.label, '')} {s.label}", style=LABEL_STYLES.get(s.label, ""))
+        # (a style given to Text() is the whole block's: bold would mark nothing in it)
+        line = Text()
+        line.append("Suggested: ", style="bold")
+        label = self._style(s.label) if s.label in LABELS else ""
+        line.append(f"{SYMBOLS.get(s.label, '')} {s.label}", style=label)
         line.append(f" · {s.confidence} confidence", style="bold" if s.confidence == "high" else "")
         line.append("  (a accepts)  ", style="dim")
         line.append(one_line(self._with_sources(s.reason)))
@@ -269,8 +288,11 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         source_of: Callable[[str], str],
         name_width: int,
     ) -> Text:
-        head = Text(f"{n} ", style="bold")
-        head.append("● " if linked else "○ ", style="bold cyan" if linked else "dim")
+        # appended, not Text(n, style="bold"): that style is the whole row's, and a differing
+        # figure was told from the rest of its sentence, all bold, by its colour alone
+        head = Text()
+        head.append(f"{n} ", style="bold")
+        head.append("● " if linked else "○ ", style=self._style("linked") if linked else "dim")
         head.append(
             f"{short_name(source_of(ev.article), name_width):<{name_width}}", style="italic"
         )
@@ -283,7 +305,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         pos = 0
         for start, end, number in differing_words(text, claim.text):
             body.append(text[pos:start])
-            body.append(text[start:end], style="bold magenta" if number else "underline")
+            body.append(text[start:end], style=self._style("figure") if number else "underline")
             pos = end
         body.append(text[pos:])
         max_lines = self.COMPACT_LINES if self.compact else None
@@ -367,17 +389,24 @@ class StatusLine(Static):
     def show(self, review: Review, db_label: str, step: str = "") -> None:
         """`step`: what the analysis of a story still analysing is doing now."""
         p = review.progress()
-        line = Text(" crossread ", style="bold reverse")
-        line.append(" " + one_line(review.story or "no stories") + " ", style="bold")
-        line.append_text(progress_bar(p.tagged, p.total))
-        line.append(f" {p.tagged}/{p.total} tagged")
+        states = Text()
+        states.append_text(progress_bar(p.tagged, p.total))
+        states.append(f" {p.tagged}/{p.total} tagged")
         if review.saving:  # until the commit returns; a failure is said in a notification
-            line.append(f"  saving {len(review.saving)}…", style="bold yellow")
+            states.append(f"  saving {len(review.saving)}…", style="bold yellow")
         if review.story in review.analysing:
-            line.append(f"  analysing{': ' + step if step else ''}…", style="bold yellow")
+            states.append(f"  analysing{': ' + step if step else ''}…", style="bold yellow")
         if review.filter != "all":
-            line.append(f"  filter: {review.filter}", style="bold yellow")
-        line.append("  " + one_line(review.reviewer), style="cyan")
+            states.append(f"  filter: {review.filter}", style="bold yellow")
+        states.append("  " + one_line(review.reviewer), style="cyan")
+        line = Text(" crossread ", style="bold reverse")
+        # the story's name gets what the states leave (its start, what people know it by): a
+        # long folder name pushed the filter in force and "saving" off an 80-column line
+        story = Text(one_line(review.story or "no stories"))
+        room = (self.size.width or 10_000) - line.cell_len - states.cell_len - 2
+        story.truncate(max(room, 12), overflow="ellipsis")
+        line.append(f" {story.plain} ", style="bold")
+        line.append_text(states)
         # the database's path as far as it fits, its end (the file's name) kept; left out when
         # not even a few characters would (a bare "db:" ended the line at 80 columns)
         room = (self.size.width or 10_000) - line.cell_len - len("  db: ")

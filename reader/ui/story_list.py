@@ -111,7 +111,10 @@ class StoryList(ScrollView, can_focus=True):
         if story in self.analysing:
             text.append(" …", style=style + Style(dim=True))
         text.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(text.render(self.app.console), width)
+        # Text.render leaves a Text without spans unstyled (its style is the console's to add):
+        # the row lost its bold and the cursor's highlight, and NO_COLOR's filter, meeting a
+        # segment with no style, ended the app
+        return Strip(text.render(self.app.console), width).apply_style(style)
 
     def on_focus(self) -> None:
         self.refresh()
