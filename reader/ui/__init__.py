@@ -50,6 +50,8 @@ def run_app(db_path: str, reviewer: str, **settings: Any) -> None:
         raise SystemExit(1)
     if app.failure is not None:
         raise app.failure
+    if app.return_code:  # a crash: Textual printed its traceback, the shell must see it failed
+        raise SystemExit(app.return_code)
 
 
 def terminal_problem() -> str | None:
