@@ -1589,3 +1589,39 @@ def test_the_same_move_one_way_and_the_other_conflicts() -> None:
     (moved,) = numbers.extract("Velto shares moved 8% in Stockholm trading.")
     (up,) = numbers.extract("Velto shares rose 8% in Stockholm trading.")
     assert numbers.related(moved, up) and numbers.compatible(moved, up)
+
+
+def test_a_day_or_date_of_the_same_event_in_a_sentence_sharing_little_else_contradicts() -> None:
+    # "The hearing is due to resume on Wednesday." shares only what resumes with the other
+    # sources' sentences, too little to be their counterpart by its words: the day is what it
+    # says, and the others put the same event on another day
+    day = "The hearing is due to resume on Wednesday."
+    story = _story(
+        [day, *FILLER[0]],
+        ["The hearing will resume on Thursday, lawyers for both families confirmed.", *FILLER[1]],
+        ["The inquest into the Dunmore flood deaths opened in March.", *FILLER[2]],
+    )
+    s = _analysed(story)[("000.txt", day)]
+    assert s.label == "contradicted", s.reason
+    assert "days differ: 'Wednesday' here; 'Thursday' in 001.txt" in s.reason
+    assert [day[a:b] for a, b in s.spans] == ["Wednesday"]
+    # a date, two sources against and one with it: a tie, said so, at low confidence
+    date = "Sentencing is due on 14 March."
+    story = _story(
+        [date, *FILLER[0]],
+        ["The landlord will be sentenced on March 21.", *FILLER[1]],
+        ["Sentencing was set for March 21 by the judge.", *FILLER[2]],
+        ["He will be sentenced at Carrow Crown Court on March 14.", *FILLER[3]],
+    )
+    s = _analysed(story)[("000.txt", date)]
+    assert s.label == "contradicted" and s.confidence == "low", s.reason
+    assert "dates differ: '14 March' here; 'March 21' in 001.txt, 002.txt" in s.reason
+    assert "agreeing: 'March 14' in 003.txt (tied)" in s.reason
+    # two events of one story on two days are no conflict: what the talks did differs
+    held = "Talks between the council and the landlord were held on Monday."
+    story = _story(
+        [held, *FILLER[0]],
+        ["Talks between the council and the landlord will resume on Thursday.", *FILLER[1]],
+        ["The inquest into the Dunmore flood deaths opened in March.", *FILLER[2]],
+    )
+    assert _analysed(story)[("000.txt", held)].label != "contradicted"

@@ -383,6 +383,59 @@ def _when_findings(claims: list[Claim], i: int, cp: Counterpart, findings: list[
         findings.append(Finding(True, reason, mine.span, [cp.index], "medium"))
 
 
+def _when_elsewhere(
+    claims: list[Claim],
+    i: int,
+    evidence: Iterable[Evidence],
+    index: Mapping[str, int],
+    findings: list[Finding],
+) -> None:
+    """Another source puts the event of a date or weekday of claim i on another day, in a
+    sentence of its evidence that says what happened then in the same words ("sentencing is
+    due on November 6" / "sentencing was set for October 30"; the differing day lowers its
+    alignment, and it shares too little else to be its counterpart): added to claim i's
+    `findings`, at medium confidence one source against one, low when outnumbered; none when
+    the claim's side outnumbers the other."""
+    mine = when.told(claims[i].text)
+    if not mine:
+        return
+    # (source, "dates" or "days") -> the first sentence against claim i, or with it
+    against: dict[tuple[str, str], tuple[int, when.Told, when.Told]] = {}
+    agreeing: dict[tuple[str, str], tuple[int, when.Told]] = {}
+    for e in evidence:
+        j = index.get(e.other_id, -1)
+        if j < 0:
+            continue
+        article, theirs = claims[j].article, when.told(claims[j].text)
+        for kind in ("dates", "days"):
+            if (y := when.meets_any(mine, theirs, kind)) is not None:
+                agreeing.setdefault((article, kind), (j, y))
+        if (found := when.of_one_event(mine, theirs)) is not None:
+            against.setdefault((article, found[0].kind), (j, *found))
+    for kind in ("dates", "days"):
+        opposing = [(a, v) for (a, k), v in against.items() if k == kind and (a, k) not in agreeing]
+        backing = [(a, v) for (a, k), v in agreeing.items() if k == kind]
+        if not opposing or len(backing) + 1 > len(opposing):
+            continue  # the claim's side outnumbers the other: that one is the odd one
+        j, x, _ = opposing[0][1]
+        if any(f.span == x.span for f in findings):
+            continue  # the counterpart or the story-wide vote already said so
+        theirs: dict[str, list[str]] = defaultdict(list)
+        for a, (_, _, y) in opposing:
+            theirs[y.surface].append(a)
+        reason = f"{kind} differ: '{x.surface}' here; {_listing(theirs)}"
+        conf = "medium"
+        if backing:  # outnumbered or tied, by sentences sharing little else with it: a guess
+            ours: dict[str, list[str]] = defaultdict(list)
+            for a, (_, z) in backing:
+                ours[z.surface].append(a)
+            tied = " (tied)" if len(opposing) == len(backing) + 1 else ""
+            reason += f"; agreeing: {_listing(ours)}{tied}"
+            conf = "low"
+        sources = [k for _, (k, *_) in opposing] + [k for _, (k, _) in backing]
+        findings.append(Finding(True, reason, x.span, sources, conf))
+
+
 class _Figures:
     """The telling figures (`numbers.figures`) of a story's claims, to ask whether another
     article gives one close to a claim's: then the claim may be that sentence in other words."""
@@ -1128,6 +1181,7 @@ class StorySuggester:
             findings.append(place)
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
+        _when_elsewhere(claims, i, ev, self.counterparts.index, findings)
         findings += self.spellings[i]
         ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []
