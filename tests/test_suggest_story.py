@@ -1625,3 +1625,22 @@ def test_a_day_or_date_of_the_same_event_in_a_sentence_sharing_little_else_contr
         ["The inquest into the Dunmore flood deaths opened in March.", *FILLER[2]],
     )
     assert _analysed(story)[("000.txt", held)].label != "contradicted"
+
+
+def test_a_share_whose_thing_comes_before_it_is_compared_with_that_thing_only() -> None:
+    # "Turnout in the ballot was 78%" was compared with "91% voted in favour" (the ballot
+    # shared) and not with "on a turnout of 73%": what a share is of may come before it, as
+    # the subject of "was" or the noun before "of"
+    alone = "Occupancy across the Dunmore hotels was 64%."
+    low = "In the Dunmore hotels, 93% of guests rated their stay as good, with occupancy of 71%."
+    story = _story(
+        [alone, *FILLER[0]],
+        [low, *FILLER[1]],
+        ["The Dunmore hotels said 93% of guests were happy, on an occupancy of 64%.", *FILLER[2]],
+    )
+    got = _analysed(story)
+    s = got[("001.txt", low)]
+    assert s.label == "contradicted", s.reason
+    assert "'71%' here; '64%' in 000.txt, 002.txt" in s.reason
+    s = got[("000.txt", alone)]
+    assert s.label == "consistent" and "93%" not in s.reason and "differing: '71%'" in s.reason
