@@ -1644,3 +1644,19 @@ def test_a_share_whose_thing_comes_before_it_is_compared_with_that_thing_only() 
     assert "'71%' here; '64%' in 000.txt, 002.txt" in s.reason
     s = got[("000.txt", alone)]
     assert s.label == "consistent" and "93%" not in s.reason and "differing: '71%'" in s.reason
+
+
+def test_a_share_more_than_usual_is_no_share_of_what_another_source_counts() -> None:
+    # "bus services had carried 40% more passengers than usual" was contradicted, with high
+    # confidence, by "about one in five services" and "around 20% of the timetable"
+    more = "Bus services in Dunmore carried 40% more passengers than usual on Monday."
+    story = _story(
+        ["Only about one in five train services ran in Dunmore on Monday.", *FILLER[0]],
+        ["Train services in Dunmore were cut to around 20% of the timetable.", *FILLER[1]],
+        [more, *FILLER[2]],
+    )
+    s = _analysed(story)[("002.txt", more)]
+    assert s.label != "contradicted" and "40%" not in s.reason, s.reason
+    # the share after it, past a comma, is no comparison: "Turnout was 61%, more than in 2019"
+    turnout = numbers.extract("Turnout in Dunmore was 61%, more than in 2019.")[0]
+    assert turnout.value[4] == ""

@@ -816,10 +816,14 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # which way: "fell 8%", "a 12% drop", "down 3%", "7.9% lower" (see `compatible`)
         way, said = _direction(toks, start, k if percent is None else j + percent)
         if way and unit == "percent" and not moved:
-            # "were down 3%", "closed 7.9% lower": a move, as "fell 3%" is
+            # "were down 3%", "closed 7.9% lower", "40% more passengers than usual": a move (or
+            # a comparison), as "fell 3%" is, not a share
+            after = j + (percent or 0)
             moved = toks[_before_hedges(toks, start)].lower in _UP_DOWN or (
-                j + (percent or 0) < len(toks) and toks[j + (percent or 0)].lower in _HIGHER_LOWER
-            )
+                after < len(toks)
+                and toks[after].lower in _HIGHER_LOWER
+                and not breaks_clause(text[toks[after - 1].end : toks[after].start])
+            )  # (not "Turnout was 61%, more than in 2019")
         if ordinal:
             # "the 23rd minute" is when something happened, and whose it was the names of its
             # clause say: Messi's penalty in the 23rd, not Mbappe's in the 80th
@@ -1641,7 +1645,7 @@ def _a_part(toks: Sequence[Token], clauses: list[Clause], i: int, unit: str | No
 # Verbs that give a share as the value of their subject: "Turnout in the ballot was 78%",
 # "the jobless rate stood at 4.1%"
 _VALUE_VERBS = frozenset(["was", "is", "were", "are", "stood", "reached", "hit"])
-_LINK_WORDS = frozenset(["of", "at", "to", "as"])  # in hedges ("upwards of"), and links too
+_LINK_WORDS = frozenset(["of", "at", "to", "as", "up"])  # in hedges ("up to"), and links too
 _SUBJECT_ENDS = _PREPOSITIONS | {"in", "of", "for", "at", "on", "among", "by", "from", "with"}
 
 
@@ -1739,12 +1743,13 @@ UP, DOWN = "\u2191", "\u2193"  # after a move's "change": which way it went (see
 _UPWARD = frozenset(
     """rose risen rise rises rising grew grown grow grows climbed climbs jumped jumps increased
     increase increases surged soared raised lifted gained gain gains rallied advanced up higher
-    hike hikes jump growth""".split()  # noqa: SIM905
+    hike hikes jump growth more""".split()  # noqa: SIM905
 )
 _DOWNWARD = frozenset(
     """fell fallen fall falls falling dropped drop drops decreased decrease decreases declined
     decline declines slipped plunged tumbled lowered reduced lost lose loses loss slid slumped
-    sank sink dipped plummeted dived down lower reduction reductions cut cuts""".split()  # noqa: SIM905
+    sank sink dipped plummeted dived down lower reduction reductions cut cuts fewer
+    less""".split()  # noqa: SIM905
 )
 
 
@@ -1761,7 +1766,7 @@ def _unsigned(s: Slot) -> str:
 
 
 _UP_DOWN = frozenset(["up", "down"])
-_HIGHER_LOWER = frozenset(["higher", "lower"])
+_HIGHER_LOWER = frozenset(["higher", "lower", "more", "fewer", "less"])  # "40% more passengers"
 
 
 def _direction(toks: Sequence[Token], start: int, after: int) -> tuple[str, int]:
