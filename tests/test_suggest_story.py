@@ -1660,3 +1660,26 @@ def test_a_share_more_than_usual_is_no_share_of_what_another_source_counts() -> 
     # the share after it, past a comma, is no comparison: "Turnout was 61%, more than in 2019"
     turnout = numbers.extract("Turnout in Dunmore was 61%, more than in 2019.")[0]
     assert turnout.value[4] == ""
+
+
+def test_a_third_source_giving_the_same_figure_in_other_words_is_no_tie() -> None:
+    # "Graham Ashby, 57, was convicted ... after a seven-week trial" was "contradicted (low)":
+    # "'57' here; '58' in ... (tied)" though a third source said "The 57-year-old", and
+    # "'seven-week' here; 'eight weeks' in ... (tied)" though a third said "a seven-week trial"
+    claim = (
+        "Martin Vale, 44, was convicted at Dunmore Crown Court on Friday after a six-week trial."
+    )
+    jury = "Vale, 45, was convicted of arson by a jury following a six-week trial."
+    story = _story(
+        [claim, *FILLER[0]],
+        [jury, *FILLER[1]],
+        ["The 44-year-old was remanded in custody.", "The trial lasted five weeks.", *FILLER[2]],
+    )
+    got = _analysed(story)
+    s = got[("000.txt", claim)]
+    assert s.label == "consistent" and "(tied)" not in s.reason, s.reason
+    s = got[("001.txt", jury)]
+    assert s.label == "contradicted" and "'45' here; '44' in 000.txt; '44-year-old'" in s.reason
+    assert "six-week" not in s.reason  # two sources against one on the trial: this one agrees
+    s = got[("002.txt", "The trial lasted five weeks.")]
+    assert s.label == "contradicted" and "the other sources outnumber this one" in s.reason

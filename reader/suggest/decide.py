@@ -888,7 +888,9 @@ class StorySuggester:
         claims = self.claims
         rel = self._related(i, s)
         if rel and "age" in s.key:
-            rel = rel + self._same_age_elsewhere(s, rel)
+            rel = rel + self._same_age_elsewhere(i, s, rel)
+        if rel:
+            rel = rel + self._backing_through_rivals(i, s, rel)
         if s.kind == "number" and s.key & self.several:
             mine = numbers.groups(s)
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
@@ -1079,20 +1081,55 @@ class StorySuggester:
             return None
         return sum(v[0] for v in parts), sum(v[1] for v in parts)
 
-    def _same_age_elsewhere(self, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:
+    def _backing_through_rivals(
+        self, i: int, s: Slot, rel: list[tuple[int, Slot]]
+    ) -> list[tuple[int, Slot]]:
+        """The slots of other sources that agree with `s` and are related to a rival of it,
+        though not to `s` itself (relating reads the words around each figure, and is not
+        transitive): "a seven-week trial" here, "eight weeks" there, and a third source's
+        "following a seven-week trial" in other words is the third source's vote for seven,
+        not a tie."""
+        claims, compatible = self.claims, RULES[s.kind][1]
+        mine = claims[i].article
+        voted = {claims[j].article for j, _ in rel} | {mine}
+        out: dict[int, tuple[int, Slot]] = {}
+        for j, o in rel:
+            if compatible(s, o):
+                continue
+            for k, x in self._related(j, o):
+                if claims[k].article not in voted and compatible(s, x) and x.kind == s.kind:
+                    out.setdefault(id(x), (k, x))
+        return list(out.values())
+
+    def _same_age_elsewhere(
+        self, i: int, s: Slot, rel: list[tuple[int, Slot]]
+    ) -> list[tuple[int, Slot]]:
         """The ages that the articles of `rel` give elsewhere and that agree with `s`: a source
         naming a boy of 8 and his brother of 4 agrees with "a four-year-old boy", whichever of
-        its two the words of the claim relate it to (ages are of people, often unnamed)."""
+        its two the words of the claim relate it to (ages are of people, often unnamed). And
+        the one age of a source that gives only one, of someone it does not name, when it is
+        a value of the vote ("Graham Ashby, 57" / "Ashby, 58" / "The 57-year-old was found
+        guilty": the third source backs the 57, not a tie)."""
         claims, compatible = self.claims, RULES[s.kind][1]
         articles = {claims[j].article for j, _ in rel}
         seen = {id(o) for _, o in rel}
-        return [
-            (j, o)
-            for article, group in self.groups.get((s.kind, "age"), {}).items()
-            if article in articles
-            for j, o in group
-            if id(o) not in seen and o.value[2:] == s.value[2:] and compatible(s, o)  # type: ignore[index]
-        ]
+        out = []
+        for article, group in self.groups.get((s.kind, "age"), {}).items():
+            if article in articles:
+                out += [
+                    (j, o)
+                    for j, o in group
+                    if id(o) not in seen and o.value[2:] == s.value[2:] and compatible(s, o)  # type: ignore[index]
+                ]
+            elif len(group) == 1 and article != claims[i].article:
+                j, o = group[0]
+                if (
+                    o.value[2:] == s.value[2:]  # type: ignore[index]
+                    and not numbers.whose(o)
+                    and any(compatible(o, x) for x in [s, *(x for _, x in rel)])
+                ):
+                    out.append((j, o))
+        return out
 
     def _same_scope(self, i: int, s: Slot, j: int, o: Slot) -> bool:
         """False when one of two counts is a part of its source's total, the count for one

@@ -2450,6 +2450,11 @@ def _whose(s: Slot) -> tuple[str, ...]:
     return _marked(s.context)[1]
 
 
+def whose(s: Slot) -> tuple[str, ...]:
+    """`_whose`, for the vote: an age of no one named ("the 57-year-old") is any source's."""
+    return _whose(s)
+
+
 # The kinds of a company's results a sum may be (stems): revenue is not profit, nor profit a loss.
 _RESULTS = {
     "reven": "revenue", "sale": "revenue", "turno": "revenue",
