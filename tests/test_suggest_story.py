@@ -1683,3 +1683,27 @@ def test_a_third_source_giving_the_same_figure_in_other_words_is_no_tie() -> Non
     assert "six-week" not in s.reason  # two sources against one on the trial: this one agrees
     s = got[("002.txt", "The trial lasted five weeks.")]
     assert s.label == "contradicted" and "the other sources outnumber this one" in s.reason
+
+
+def test_how_long_the_same_thing_took_is_compared_in_sentences_aligned_as_a_whole() -> None:
+    # "The jury ... took just under nine hours to reach unanimous verdicts" / "Jurors
+    # deliberated for about 12 hours before returning their verdicts": the words around the
+    # two figures share nothing, so the story-wide vote never compared them
+    took = (
+        "The appeal panel took just under six hours to reach a ruling on the Dunmore flood claims."
+    )
+    other = "Its members deliberated for about ten hours before ruling on the Dunmore flood claims."
+    story = _story([took, *FILLER[0]], [other, *FILLER[1]], FILLER[2])
+    got = _analysed(story)
+    s = got[("000.txt", took)]
+    assert s.label == "contradicted", s.reason
+    assert "'just under six hours' here; 'about ten hours' in 001.txt" in s.reason
+    # when something happened, counted from another event, is no duration of it
+    for text in (
+        "Pell scored four minutes after half-time.",
+        "He was sent off nine minutes from time.",
+    ):
+        (slot,) = [x for x in numbers.extract(text) if numbers.duration(x)]
+        assert numbers.point_in_time(text, slot.span), text
+    text = "Jurors deliberated for about 12 hours before returning their verdicts."
+    assert not numbers.point_in_time(text, numbers.extract(text)[0].span)

@@ -413,27 +413,83 @@ def _when_elsewhere(
         if (found := when.of_one_event(mine, theirs)) is not None:
             against.setdefault((article, found[0].kind), (j, *found))
     for kind in ("dates", "days"):
-        opposing = [(a, v) for (a, k), v in against.items() if k == kind and (a, k) not in agreeing]
-        backing = [(a, v) for (a, k), v in agreeing.items() if k == kind]
-        if not opposing or len(backing) + 1 > len(opposing):
-            continue  # the claim's side outnumbers the other: that one is the odd one
-        j, x, _ = opposing[0][1]
-        if any(f.span == x.span for f in findings):
-            continue  # the counterpart or the story-wide vote already said so
-        theirs: dict[str, list[str]] = defaultdict(list)
-        for a, (_, _, y) in opposing:
-            theirs[y.surface].append(a)
-        reason = f"{kind} differ: '{x.surface}' here; {_listing(theirs)}"
-        conf = "medium"
-        if backing:  # outnumbered or tied, by sentences sharing little else with it: a guess
-            ours: dict[str, list[str]] = defaultdict(list)
-            for a, (_, z) in backing:
-                ours[z.surface].append(a)
-            tied = " (tied)" if len(opposing) == len(backing) + 1 else ""
-            reason += f"; agreeing: {_listing(ours)}{tied}"
-            conf = "low"
-        sources = [k for _, (k, *_) in opposing] + [k for _, (k, _) in backing]
-        findings.append(Finding(True, reason, x.span, sources, conf))
+        opposing = {a: (j, y.surface) for (a, k), (j, _, y) in against.items() if k == kind}
+        backing = {a: (j, z.surface) for (a, k), (j, z) in agreeing.items() if k == kind}
+        first = next(
+            ((x.surface, x.span) for (_, k), (_, x, _) in against.items() if k == kind), None
+        )
+        if first is None or any(f.span == first[1] for f in findings):
+            continue  # (the counterpart or the story-wide vote may already have said so)
+        if found := _outvoted(kind, *first, opposing, backing):
+            findings.append(found)
+
+
+def _outvoted(
+    noun: str,
+    surface: str,
+    span: tuple[int, int],
+    against: Mapping[str, tuple[int, str]],
+    backing: Mapping[str, tuple[int, str]],
+) -> Finding | None:
+    """A conflict of claim i's value (`surface` at `span`) with the sources of `against`
+    (source -> its claim and value) when they are not outnumbered by the claim's and those of
+    `backing`: medium one against one, low when others back the claim too (these sentences
+    share little else with it: the vote is a guess). A source on both sides backs it."""
+    against = {a: v for a, v in against.items() if a not in backing}
+    if not against or len(backing) + 1 > len(against):
+        return None  # the claim's side outnumbers the other: that one is the odd one
+    theirs: dict[str, list[str]] = defaultdict(list)
+    for a, (_, value) in against.items():
+        theirs[value].append(a)
+    reason = f"{noun} differ: '{surface}' here; {_listing(theirs)}"
+    conf = "medium"
+    if backing:
+        ours: dict[str, list[str]] = defaultdict(list)
+        for a, (_, value) in backing.items():
+            ours[value].append(a)
+        tied = " (tied)" if len(against) == len(backing) + 1 else ""
+        reason += f"; agreeing: {_listing(ours)}{tied}"
+        conf = "low"
+    sources = [j for j, _ in against.values()] + [j for j, _ in backing.values()]
+    return Finding(True, reason, span, sources, conf)
+
+
+def _durations_elsewhere(
+    claims: list[Claim],
+    slots: Sequence[Sequence[Slot]],
+    i: int,
+    evidence: Iterable[Evidence],
+    index: Mapping[str, int],
+    findings: list[Finding],
+) -> None:
+    """How long something took, against the one duration of the same unit in a sentence of
+    another source aligned with claim i as a whole (`ALIGNED_SCORE`: the same statement),
+    when the words around the two figures did not relate them ("took just under nine hours
+    to reach unanimous verdicts" / "deliberated for about 12 hours before returning their
+    verdicts"; not "four minutes after half-time", a point in time): added to claim i's
+    `findings` as `_outvoted` says."""
+    here = claims[i].text
+    mine = [x for x in slots[i] if numbers.duration(x) and not numbers.point_in_time(here, x.span)]
+    if len(mine) != 1 or any(f.span == mine[0].span for f in findings):
+        return  # (two durations: which is which is a guess; or the vote already said)
+    x = mine[0]
+    against: dict[str, tuple[int, str]] = {}
+    backing: dict[str, tuple[int, str]] = {}
+    for e in evidence:
+        j = index.get(e.other_id, -1)
+        if e.score < ALIGNED_SCORE or j < 0 or claims[j].article == claims[i].article:
+            continue
+        there = claims[j].text
+        theirs = [
+            y for y in slots[j] if numbers.duration(y) and not numbers.point_in_time(there, y.span)
+        ]
+        if len(theirs) != 1 or not numbers.same_duration(x, theirs[0]):
+            continue
+        y = theirs[0]
+        side = backing if numbers.compatible(x, y) else against
+        side.setdefault(claims[j].article, (j, y.surface))
+    if found := _outvoted("numbers", x.surface, x.span, against, backing):
+        findings.append(found)
 
 
 class _Figures:
@@ -1219,6 +1275,7 @@ class StorySuggester:
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
         _when_elsewhere(claims, i, ev, self.counterparts.index, findings)
+        _durations_elsewhere(claims, self.slots, i, ev, self.counterparts.index, findings)
         findings += self.spellings[i]
         ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []

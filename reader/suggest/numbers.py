@@ -2500,6 +2500,46 @@ def _same_measured(a: Slot, b: Slot) -> bool:
     )  # fmt: skip
 
 
+def duration(s: Slot) -> str | None:
+    """The unit ("hour", "day") of a slot that says how long something took ("just under nine
+    hours", "a seven-week trial"), else None: not a move, a former value or a size."""
+    if s.kind != "number" or s.value[2] is not None or s.value[4]:  # type: ignore[index]
+        return None
+    units = s.key & _TIMES
+    return next(iter(units)) if len(units) == 1 else None
+
+
+# Words after "N minutes" that make it a point in time, counted from an event ("four minutes
+# after half-time", "nine minutes from time", "two hours later"), unless a word before says how
+# long something took ("deliberated for 12 hours before returning")
+_COUNTED_FROM_WORDS = frozenset(
+    "after before from into later earlier ago since left remaining".split()  # noqa: SIM905
+)
+_HOW_LONG = frozenset(["for", "took", "take", "takes", "lasted", "lasts", "spent", "over"])
+
+
+def point_in_time(text: str, span: tuple[int, int]) -> bool:
+    """The duration at `span` of `text` is when something happened, counted from another event,
+    not how long something took."""
+    after = re.match(r"\W*(\w+)", text[span[1] :])
+    before = re.search(r"(\w+)\W*$", text[: span[0]])
+    return (
+        after is not None
+        and after.group(1).lower() in _COUNTED_FROM_WORDS
+        and not (before and before.group(1).lower() in _HOW_LONG)
+    )
+
+
+def same_duration(a: Slot, b: Slot) -> bool:
+    """Two durations that may be of one thing: one unit, one role, and not of two things each
+    names (`_same_measured`)."""
+    return (
+        duration(a) == duration(b) is not None
+        and a.value[3] == b.value[3]  # type: ignore[index]
+        and _same_measured(a, b)
+    )
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
