@@ -2588,3 +2588,33 @@ def test_a_count_of_the_first_ones_may_grow() -> None:
     talks = _one(numbers.extract("At their first talks, Karsby said 3,000 troops were sent."))
     sent = _one(numbers.extract("Karsby has sent 5,000 troops, its envoy said."))
     assert numbers.related(talks, sent) and not numbers.compatible(talks, sent)
+
+
+def test_shares_at_two_stages_of_a_count_are_not_compared() -> None:
+    # "49.1% of the vote with nearly all ballots counted" was voted against "48.9%" given
+    # "with 95% of ballots counted": the later count has more ballots, not another result
+    def share(text: str, n: int = -1) -> object:
+        return [s for s in numbers.extract(text) if s.value[2] == "percent"][n]
+
+    final = share("With all precincts reporting, Lind won 53.1% of the vote.")
+    early = share("With 64% of precincts reporting, Lind had 51.8% of the vote.")
+    assert not numbers.related(final, early)
+    assert not numbers.related(final, share("Lind had 51.8% of the vote."))
+    again = share("With all precincts reporting, Lind had 52.6% of the vote.")
+    assert numbers.related(final, again) and not numbers.compatible(final, again)
+
+
+def test_a_share_named_before_its_figure_is_of_that() -> None:
+    # "Turnout in the ballot was 78%" lost "turnout" (4 words away) and was compared with
+    # "91% voted in favour", not with "on a turnout of 73%"
+    occupancy = _one(numbers.extract("Occupancy across the Dunmore hotels was 64%."))
+    guests, of_71 = numbers.extract(
+        "In the Dunmore hotels, 93% of guests were happy, on an occupancy of 71%."
+    )
+    assert numbers.related(occupancy, of_71) and not numbers.compatible(occupancy, of_71)
+    assert not numbers.related(occupancy, guests)
+    rated = _one(numbers.extract("At the hotels, 93% of those asked rated their stay as good."))
+    assert not numbers.related(occupancy, rated)
+    # a move is no "of what": "a decrease of 16%" is compared as before
+    moved = _one(numbers.extract("The occupancy of the hotels fell 16% on the year."))
+    assert numbers.related(moved, _one(numbers.extract("Hotel occupancy fell 12% on the year.")))

@@ -1589,3 +1589,121 @@ def test_the_same_move_one_way_and_the_other_conflicts() -> None:
     (moved,) = numbers.extract("Velto shares moved 8% in Stockholm trading.")
     (up,) = numbers.extract("Velto shares rose 8% in Stockholm trading.")
     assert numbers.related(moved, up) and numbers.compatible(moved, up)
+
+
+def test_a_day_or_date_of_the_same_event_in_a_sentence_sharing_little_else_contradicts() -> None:
+    # "The hearing is due to resume on Wednesday." shares only what resumes with the other
+    # sources' sentences, too little to be their counterpart by its words: the day is what it
+    # says, and the others put the same event on another day
+    day = "The hearing is due to resume on Wednesday."
+    story = _story(
+        [day, *FILLER[0]],
+        ["The hearing will resume on Thursday, lawyers for both families confirmed.", *FILLER[1]],
+        ["The inquest into the Dunmore flood deaths opened in March.", *FILLER[2]],
+    )
+    s = _analysed(story)[("000.txt", day)]
+    assert s.label == "contradicted", s.reason
+    assert "days differ: 'Wednesday' here; 'Thursday' in 001.txt" in s.reason
+    assert [day[a:b] for a, b in s.spans] == ["Wednesday"]
+    # a date, two sources against and one with it: a tie, said so, at low confidence
+    date = "Sentencing is due on 14 March."
+    story = _story(
+        [date, *FILLER[0]],
+        ["The landlord will be sentenced on March 21.", *FILLER[1]],
+        ["Sentencing was set for March 21 by the judge.", *FILLER[2]],
+        ["He will be sentenced at Carrow Crown Court on March 14.", *FILLER[3]],
+    )
+    s = _analysed(story)[("000.txt", date)]
+    assert s.label == "contradicted" and s.confidence == "low", s.reason
+    assert "dates differ: '14 March' here; 'March 21' in 001.txt, 002.txt" in s.reason
+    assert "agreeing: 'March 14' in 003.txt (tied)" in s.reason
+    # two events of one story on two days are no conflict: what the talks did differs
+    held = "Talks between the council and the landlord were held on Monday."
+    story = _story(
+        [held, *FILLER[0]],
+        ["Talks between the council and the landlord will resume on Thursday.", *FILLER[1]],
+        ["The inquest into the Dunmore flood deaths opened in March.", *FILLER[2]],
+    )
+    assert _analysed(story)[("000.txt", held)].label != "contradicted"
+
+
+def test_a_share_whose_thing_comes_before_it_is_compared_with_that_thing_only() -> None:
+    # "Turnout in the ballot was 78%" was compared with "91% voted in favour" (the ballot
+    # shared) and not with "on a turnout of 73%": what a share is of may come before it, as
+    # the subject of "was" or the noun before "of"
+    alone = "Occupancy across the Dunmore hotels was 64%."
+    low = "In the Dunmore hotels, 93% of guests rated their stay as good, with occupancy of 71%."
+    story = _story(
+        [alone, *FILLER[0]],
+        [low, *FILLER[1]],
+        ["The Dunmore hotels said 93% of guests were happy, on an occupancy of 64%.", *FILLER[2]],
+    )
+    got = _analysed(story)
+    s = got[("001.txt", low)]
+    assert s.label == "contradicted", s.reason
+    assert "'71%' here; '64%' in 000.txt, 002.txt" in s.reason
+    s = got[("000.txt", alone)]
+    assert s.label == "consistent" and "93%" not in s.reason and "differing: '71%'" in s.reason
+
+
+def test_a_share_more_than_usual_is_no_share_of_what_another_source_counts() -> None:
+    # "bus services had carried 40% more passengers than usual" was contradicted, with high
+    # confidence, by "about one in five services" and "around 20% of the timetable"
+    more = "Bus services in Dunmore carried 40% more passengers than usual on Monday."
+    story = _story(
+        ["Only about one in five train services ran in Dunmore on Monday.", *FILLER[0]],
+        ["Train services in Dunmore were cut to around 20% of the timetable.", *FILLER[1]],
+        [more, *FILLER[2]],
+    )
+    s = _analysed(story)[("002.txt", more)]
+    assert s.label != "contradicted" and "40%" not in s.reason, s.reason
+    # the share after it, past a comma, is no comparison: "Turnout was 61%, more than in 2019"
+    turnout = numbers.extract("Turnout in Dunmore was 61%, more than in 2019.")[0]
+    assert turnout.value[4] == ""
+
+
+def test_a_third_source_giving_the_same_figure_in_other_words_is_no_tie() -> None:
+    # "Graham Ashby, 57, was convicted ... after a seven-week trial" was "contradicted (low)":
+    # "'57' here; '58' in ... (tied)" though a third source said "The 57-year-old", and
+    # "'seven-week' here; 'eight weeks' in ... (tied)" though a third said "a seven-week trial"
+    claim = (
+        "Martin Vale, 44, was convicted at Dunmore Crown Court on Friday after a six-week trial."
+    )
+    jury = "Vale, 45, was convicted of arson by a jury following a six-week trial."
+    story = _story(
+        [claim, *FILLER[0]],
+        [jury, *FILLER[1]],
+        ["The 44-year-old was remanded in custody.", "The trial lasted five weeks.", *FILLER[2]],
+    )
+    got = _analysed(story)
+    s = got[("000.txt", claim)]
+    assert s.label == "consistent" and "(tied)" not in s.reason, s.reason
+    s = got[("001.txt", jury)]
+    assert s.label == "contradicted" and "'45' here; '44' in 000.txt; '44-year-old'" in s.reason
+    assert "six-week" not in s.reason  # two sources against one on the trial: this one agrees
+    s = got[("002.txt", "The trial lasted five weeks.")]
+    assert s.label == "contradicted" and "the other sources outnumber this one" in s.reason
+
+
+def test_how_long_the_same_thing_took_is_compared_in_sentences_aligned_as_a_whole() -> None:
+    # "The jury ... took just under nine hours to reach unanimous verdicts" / "Jurors
+    # deliberated for about 12 hours before returning their verdicts": the words around the
+    # two figures share nothing, so the story-wide vote never compared them
+    took = (
+        "The appeal panel took just under six hours to reach a ruling on the Dunmore flood claims."
+    )
+    other = "Its members deliberated for about ten hours before ruling on the Dunmore flood claims."
+    story = _story([took, *FILLER[0]], [other, *FILLER[1]], FILLER[2])
+    got = _analysed(story)
+    s = got[("000.txt", took)]
+    assert s.label == "contradicted", s.reason
+    assert "'just under six hours' here; 'about ten hours' in 001.txt" in s.reason
+    # when something happened, counted from another event, is no duration of it
+    for text in (
+        "Pell scored four minutes after half-time.",
+        "He was sent off nine minutes from time.",
+    ):
+        (slot,) = [x for x in numbers.extract(text) if numbers.duration(x)]
+        assert numbers.point_in_time(text, slot.span), text
+    text = "Jurors deliberated for about 12 hours before returning their verdicts."
+    assert not numbers.point_in_time(text, numbers.extract(text)[0].span)

@@ -98,8 +98,11 @@ def is_year(word: str) -> bool:
 # evening"); further on, another clause tells of something else
 EVENT_WIDTH = 8
 _NOT_EVENTS = frozenset(
-    [*WEEKDAYS, *PARTS, *MONTHS, "am", "pm", "hour", "hours", "day", "days", "local", "time"]
-)  # ("local time" is on which clock, not what happened: "took off at 2 a.m. local time")
+    [*WEEKDAYS, *PARTS, *MONTHS, "am", "pm", "hour", "hours", "day", "days", "local", "time",
+     "due", "set", "scheduled", "expected", "planned", "slated"]
+)  # fmt: skip
+# ("local time" is on which clock, not what happened: "took off at 2 a.m. local time"; "is due",
+# "was set for" say that it is planned, not what is: "sentencing is due on May 6")
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,56 @@ def event_stems(toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
     return frozenset(out)
 
 
+# Words that open a clause of another event: "a second day of disruption on Tuesday as the
+# strike continued" (the strike is not what happened on Tuesday)
+_SAYING = frozenset(["announced", "reporters", "statement", "interview"])  # and `SAYS`
+_TIME_PREPOSITIONS = frozenset(["on", "at", "in", "by", "until", "till", "from", "since", "of"])
+_SUBORDINATORS = frozenset(
+    "as after before when while until since because although though whereas unless".split()  # noqa: SIM905
+)
+
+
+def clause_event(
+    text: str, toks: Sequence[Token], lo: int, hi: int
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What happened at the time told by toks[lo:hi], read in its own clause only (up to a
+    comma, a dash or a word opening another clause): the stems of its lower-case content words
+    within `EVENT_WIDTH` tokens (as `event_stems`), of the names in it (not the first word,
+    which is capitalised anyway), which say who did it, and of the content words next to the
+    time on either side, which say what it is the time of ("held on Monday", "resume on
+    Thursday": the talks are the subject of both)."""
+    left = lo
+    while left > 0 and toks[left - 1].lower in _CLOCK_HEDGES | _TIME_PREPOSITIONS:
+        left -= 1  # "shortly before 9 p.m.", "until Sunday": how the time is told
+    lo = left
+    while (
+        left > 0
+        and not breaks_clause(text[toks[left - 1].end : toks[left].start])
+        and toks[left - 1].lower not in _SUBORDINATORS
+    ):
+        left -= 1
+    right = hi
+    while (
+        right < len(toks)
+        and not breaks_clause(text[toks[right - 1].end : toks[right].start])
+        and toks[right].lower not in _SUBORDINATORS
+    ):
+        right += 1
+    words, names, near = set(), set(), {}
+    for k in [*range(left, lo), *range(hi, right)]:
+        t = toks[k]
+        if t.lower in _NOT_EVENTS or t.lower in SAYS | _SAYING or not is_content(t.text):
+            continue  # (the day something was said is not the day of what was said)
+        if k and t.text[:1].isupper():
+            names.add(topic_stem(t.text))  # (who did it may open a long clause)
+        elif lo - EVENT_WIDTH <= k < hi + EVENT_WIDTH:
+            words.add(topic_stem(t.text))
+            side = k < lo
+            if side not in near or (k > near[side][0] if side else k < near[side][0]):
+                near[side] = (k, topic_stem(t.text))
+    return frozenset(words), frozenset(names), frozenset(w for _, w in near.values())
+
+
 def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two times' `event_stems` tell of one event: they share two words ("ferry sank"), or all
     of one side's one word ("the talks were on Tuesday"). One of several is not enough: the
@@ -223,7 +276,7 @@ def _place_near(toks: Sequence[Token], i: int, text: str) -> str | None:
 
 # A wire dateline ("SAN FRANCISCO, April 19 (Xinhua) --", "LONDON, Jan 10 (Reuters) -"): its
 # date is the day the report was filed, not of what it reports.
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][A-Za-z.' -]{1,30})?,\s+"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
     r"(?:\s*\([^)\n]{1,40}\))?\s*(?:--|—|–|-)\s"
@@ -261,7 +314,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     slots: list[Slot] = []
     written = {d.span[0]: d for d in calendar(text)}
     inside = [d.span for d in written.values()]
-    if dateline := _DATELINE.match(text):
+    if dateline := DATELINE.match(text):
         written = {at: d for at, d in written.items() if at >= dateline.end()}
     # "in April": the month of an event; with two months named ("2.4% in October from 3.1% in
     # September") which one a counterpart's month is of is a guess, and neither is read

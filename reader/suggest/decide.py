@@ -383,6 +383,115 @@ def _when_findings(claims: list[Claim], i: int, cp: Counterpart, findings: list[
         findings.append(Finding(True, reason, mine.span, [cp.index], "medium"))
 
 
+def _when_elsewhere(
+    claims: list[Claim],
+    i: int,
+    evidence: Iterable[Evidence],
+    index: Mapping[str, int],
+    findings: list[Finding],
+) -> None:
+    """Another source puts the event of a date or weekday of claim i on another day, in a
+    sentence of its evidence that says what happened then in the same words ("sentencing is
+    due on November 6" / "sentencing was set for October 30"; the differing day lowers its
+    alignment, and it shares too little else to be its counterpart): added to claim i's
+    `findings`, at medium confidence one source against one, low when outnumbered; none when
+    the claim's side outnumbers the other."""
+    mine = when.told(claims[i].text)
+    if not mine:
+        return
+    # (source, "dates" or "days") -> the first sentence against claim i, or with it
+    against: dict[tuple[str, str], tuple[int, when.Told, when.Told]] = {}
+    agreeing: dict[tuple[str, str], tuple[int, when.Told]] = {}
+    for e in evidence:
+        j = index.get(e.other_id, -1)
+        if j < 0:
+            continue
+        article, theirs = claims[j].article, when.told(claims[j].text)
+        for kind in ("dates", "days"):
+            if (y := when.meets_any(mine, theirs, kind)) is not None:
+                agreeing.setdefault((article, kind), (j, y))
+        if (found := when.of_one_event(mine, theirs)) is not None:
+            against.setdefault((article, found[0].kind), (j, *found))
+    for kind in ("dates", "days"):
+        opposing = {a: (j, y.surface) for (a, k), (j, _, y) in against.items() if k == kind}
+        backing = {a: (j, z.surface) for (a, k), (j, z) in agreeing.items() if k == kind}
+        first = next(
+            ((x.surface, x.span) for (_, k), (_, x, _) in against.items() if k == kind), None
+        )
+        if first is None or any(f.span == first[1] for f in findings):
+            continue  # (the counterpart or the story-wide vote may already have said so)
+        if found := _outvoted(kind, *first, opposing, backing):
+            findings.append(found)
+
+
+def _outvoted(
+    noun: str,
+    surface: str,
+    span: tuple[int, int],
+    against: Mapping[str, tuple[int, str]],
+    backing: Mapping[str, tuple[int, str]],
+) -> Finding | None:
+    """A conflict of claim i's value (`surface` at `span`) with the sources of `against`
+    (source -> its claim and value) when they are not outnumbered by the claim's and those of
+    `backing`: medium one against one, low when others back the claim too (these sentences
+    share little else with it: the vote is a guess). A source on both sides backs it."""
+    against = {a: v for a, v in against.items() if a not in backing}
+    if not against or len(backing) + 1 > len(against):
+        return None  # the claim's side outnumbers the other: that one is the odd one
+    theirs: dict[str, list[str]] = defaultdict(list)
+    for a, (_, value) in against.items():
+        theirs[value].append(a)
+    reason = f"{noun} differ: '{surface}' here; {_listing(theirs)}"
+    conf = "medium"
+    if backing:
+        ours: dict[str, list[str]] = defaultdict(list)
+        for a, (_, value) in backing.items():
+            ours[value].append(a)
+        tied = " (tied)" if len(against) == len(backing) + 1 else ""
+        reason += f"; agreeing: {_listing(ours)}{tied}"
+        conf = "low"
+    sources = [j for j, _ in against.values()] + [j for j, _ in backing.values()]
+    return Finding(True, reason, span, sources, conf)
+
+
+def _durations_elsewhere(
+    claims: list[Claim],
+    slots: Sequence[Sequence[Slot]],
+    i: int,
+    evidence: Iterable[Evidence],
+    index: Mapping[str, int],
+    findings: list[Finding],
+) -> None:
+    """How long something took, against the one duration of the same unit in a sentence of
+    another source aligned with claim i as a whole (`ALIGNED_SCORE`: the same statement),
+    when the words around the two figures did not relate them ("took just under nine hours
+    to reach unanimous verdicts" / "deliberated for about 12 hours before returning their
+    verdicts"; not "four minutes after half-time", a point in time): added to claim i's
+    `findings` as `_outvoted` says."""
+    here = claims[i].text
+    mine = [x for x in slots[i] if numbers.duration(x) and not numbers.point_in_time(here, x.span)]
+    if len(mine) != 1 or any(f.span == mine[0].span for f in findings):
+        return  # (two durations: which is which is a guess; or the vote already said)
+    x = mine[0]
+    against: dict[str, tuple[int, str]] = {}
+    backing: dict[str, tuple[int, str]] = {}
+    for e in evidence:
+        j = index.get(e.other_id, -1)
+        if e.score < ALIGNED_SCORE or j < 0 or claims[j].article == claims[i].article:
+            continue
+        there = claims[j].text
+        theirs = [
+            y for y in slots[j] if numbers.duration(y) and not numbers.point_in_time(there, y.span)
+        ]
+        if len(theirs) != 1 or not numbers.same_duration(x, theirs[0]):
+            continue
+        y = theirs[0]
+        side = backing if numbers.compatible(x, y) else against
+        side.setdefault(claims[j].article, (j, y.surface))
+    if found := _outvoted("numbers", x.surface, x.span, against, backing):
+        findings.append(found)
+
+
 class _Figures:
     """The telling figures (`numbers.figures`) of a story's claims, to ask whether another
     article gives one close to a claim's: then the claim may be that sentence in other words."""
@@ -835,7 +944,9 @@ class StorySuggester:
         claims = self.claims
         rel = self._related(i, s)
         if rel and "age" in s.key:
-            rel = rel + self._same_age_elsewhere(s, rel)
+            rel = rel + self._same_age_elsewhere(i, s, rel)
+        if rel:
+            rel = rel + self._backing_through_rivals(i, s, rel)
         if s.kind == "number" and s.key & self.several:
             mine = numbers.groups(s)
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
@@ -1026,20 +1137,55 @@ class StorySuggester:
             return None
         return sum(v[0] for v in parts), sum(v[1] for v in parts)
 
-    def _same_age_elsewhere(self, s: Slot, rel: list[tuple[int, Slot]]) -> list[tuple[int, Slot]]:
+    def _backing_through_rivals(
+        self, i: int, s: Slot, rel: list[tuple[int, Slot]]
+    ) -> list[tuple[int, Slot]]:
+        """The slots of other sources that agree with `s` and are related to a rival of it,
+        though not to `s` itself (relating reads the words around each figure, and is not
+        transitive): "a seven-week trial" here, "eight weeks" there, and a third source's
+        "following a seven-week trial" in other words is the third source's vote for seven,
+        not a tie."""
+        claims, compatible = self.claims, RULES[s.kind][1]
+        mine = claims[i].article
+        voted = {claims[j].article for j, _ in rel} | {mine}
+        out: dict[int, tuple[int, Slot]] = {}
+        for j, o in rel:
+            if compatible(s, o):
+                continue
+            for k, x in self._related(j, o):
+                if claims[k].article not in voted and compatible(s, x) and x.kind == s.kind:
+                    out.setdefault(id(x), (k, x))
+        return list(out.values())
+
+    def _same_age_elsewhere(
+        self, i: int, s: Slot, rel: list[tuple[int, Slot]]
+    ) -> list[tuple[int, Slot]]:
         """The ages that the articles of `rel` give elsewhere and that agree with `s`: a source
         naming a boy of 8 and his brother of 4 agrees with "a four-year-old boy", whichever of
-        its two the words of the claim relate it to (ages are of people, often unnamed)."""
+        its two the words of the claim relate it to (ages are of people, often unnamed). And
+        the one age of a source that gives only one, of someone it does not name, when it is
+        a value of the vote ("Graham Ashby, 57" / "Ashby, 58" / "The 57-year-old was found
+        guilty": the third source backs the 57, not a tie)."""
         claims, compatible = self.claims, RULES[s.kind][1]
         articles = {claims[j].article for j, _ in rel}
         seen = {id(o) for _, o in rel}
-        return [
-            (j, o)
-            for article, group in self.groups.get((s.kind, "age"), {}).items()
-            if article in articles
-            for j, o in group
-            if id(o) not in seen and o.value[2:] == s.value[2:] and compatible(s, o)  # type: ignore[index]
-        ]
+        out = []
+        for article, group in self.groups.get((s.kind, "age"), {}).items():
+            if article in articles:
+                out += [
+                    (j, o)
+                    for j, o in group
+                    if id(o) not in seen and o.value[2:] == s.value[2:] and compatible(s, o)  # type: ignore[index]
+                ]
+            elif len(group) == 1 and article != claims[i].article:
+                j, o = group[0]
+                if (
+                    o.value[2:] == s.value[2:]  # type: ignore[index]
+                    and not numbers.whose(o)
+                    and any(compatible(o, x) for x in [s, *(x for _, x in rel)])
+                ):
+                    out.append((j, o))
+        return out
 
     def _same_scope(self, i: int, s: Slot, j: int, o: Slot) -> bool:
         """False when one of two counts is a part of its source's total, the count for one
@@ -1128,6 +1274,8 @@ class StorySuggester:
             findings.append(place)
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
+        _when_elsewhere(claims, i, ev, self.counterparts.index, findings)
+        _durations_elsewhere(claims, self.slots, i, ev, self.counterparts.index, findings)
         findings += self.spellings[i]
         ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []

@@ -776,6 +776,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context = frozenset(near) | whose | _changed_subject(text, toks, start)
             if of_the:
                 context |= {OF_MARK + stem(toks[k + 1].text)}
+            elif unit == "percent" and (subject := _share_subject(text, toks, start, clauses)):
+                context |= {OF_MARK + subject, SUBJECT_MARK + subject, subject}
             if unit != "percent":
                 context |= _result_before(toks, clauses[start][0], start, bool(_results(context)))
         elif head[0] == "age":  # someone's: "Martin Vale, 54," is not "Ann Doyle, 72,"
@@ -814,10 +816,14 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # which way: "fell 8%", "a 12% drop", "down 3%", "7.9% lower" (see `compatible`)
         way, said = _direction(toks, start, k if percent is None else j + percent)
         if way and unit == "percent" and not moved:
-            # "were down 3%", "closed 7.9% lower": a move, as "fell 3%" is
+            # "were down 3%", "closed 7.9% lower", "40% more passengers than usual": a move (or
+            # a comparison), as "fell 3%" is, not a share
+            after = j + (percent or 0)
             moved = toks[_before_hedges(toks, start)].lower in _UP_DOWN or (
-                j + (percent or 0) < len(toks) and toks[j + (percent or 0)].lower in _HIGHER_LOWER
-            )
+                after < len(toks)
+                and toks[after].lower in _HIGHER_LOWER
+                and not breaks_clause(text[toks[after - 1].end : toks[after].start])
+            )  # (not "Turnout was 61%, more than in 2019")
         if ordinal:
             # "the 23rd minute" is when something happened, and whose it was the names of its
             # clause say: Messi's penalty in the 23rd, not Mbappe's in the 80th
@@ -866,7 +872,43 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 )
             )
         i = max(j, i + 1)
-    return slots
+    return _at_stage(text, toks, slots)
+
+
+# Words saying how far a count has gone: "with 92% of ballots counted", "with nearly all
+# precincts reporting"
+_STAGE_WORDS = frozenset(["counted", "reporting", "declared", "tallied"])
+STAGE_WIDTH = 6
+STAGE_MARK = "%"  # in a share's context: how far the count it is of had gone (`_at_stage`)
+
+
+def _at_stage(text: str, toks: Sequence[Token], slots: list[Slot]) -> list[Slot]:
+    """The shares of a sentence that says how far the count is ("With 95% of ballots counted,
+    Kovac had 48.9%"): each marked with that stage, so that a share at 92% counted is not
+    compared with one at 95%, nor with the final one ("with nearly all ballots counted")."""
+    at = next((k for k, t in enumerate(toks) if t.lower in _STAGE_WORDS), None)
+    if at is None:
+        return slots
+    lo = at  # the stage is said in the few words before: "with 92% of (the) ballots counted"
+    while lo > max(0, at - STAGE_WIDTH) and not breaks_clause(
+        text[toks[lo - 1].end : toks[lo].start]
+    ):
+        lo -= 1
+        if toks[lo].lower == "with":
+            break
+    stage = [s for s in slots if toks[lo].start <= s.span[0] < toks[at].start]
+    if len(stage) == 1:  # the figure of how far: "95% of ballots"
+        mark = f"{(stage[0].value[0] + stage[0].value[1]) / 2:g}"  # type: ignore[index]
+    else:  # in words: "nearly all", "most"
+        mark = " ".join(t.lower for t in toks[lo:at] if t.lower in ("all", "nearly", "most"))
+    if not mark:
+        return slots
+    return [
+        s
+        if s in stage or s.value[2] != "percent"  # type: ignore[index]
+        else dataclasses.replace(s, context=s.context | {STAGE_MARK + mark})
+        for s in slots
+    ]
 
 
 # Scales named before their reading: "force 8", "a magnitude 6.2 quake", "category 4", "level 3"
@@ -1600,6 +1642,53 @@ def _a_part(toks: Sequence[Token], clauses: list[Clause], i: int, unit: str | No
     return unit == "percent" and any(t.lower in ("other", "another") for t in toks[lo:i])
 
 
+# Verbs that give a share as the value of their subject: "Turnout in the ballot was 78%",
+# "the jobless rate stood at 4.1%"
+_VALUE_VERBS = frozenset(["was", "is", "were", "are", "stood", "reached", "hit"])
+_LINK_WORDS = frozenset(["of", "at", "to", "as", "up"])  # in hedges ("up to"), and links too
+_SUBJECT_ENDS = _PREPOSITIONS | {"in", "of", "for", "at", "on", "among", "by", "from", "with"}
+
+
+def _share_subject(
+    text: str, toks: Sequence[Token], start: int, clauses: list[Clause]
+) -> str | None:
+    """The stem of what the share at toks[start] is of when that comes before it: the noun
+    before "of" ("on a turnout of 73%") or the head of the subject of "was", "stood at"...
+    ("Turnout in the ballot was 78%": the turnout, however far back it is); None for a name
+    (whose share it is: "Hale's share was 46%") or none of these."""
+    k = start - 1
+    while k >= 0 and toks[k].lower in _HEDGE_WORDS - _LINK_WORDS:  # "was about 78%"
+        k -= 1
+    if k >= 1 and toks[k].lower == "of":
+        word = toks[k - 1]
+        return stem(word.text) if _of_what_word(word) else None
+    if k >= 1 and toks[k].lower == "at":
+        k -= 1
+    if k < 1 or toks[k].lower not in _VALUE_VERBS:
+        return None
+    lo = clauses[k][0]
+    subject = toks[lo:k]
+    for m, t in enumerate(subject):
+        if m and t.lower in _SUBJECT_ENDS:  # "turnout in the ballot": the turnout
+            subject = subject[:m]
+            break
+    words = [t for t in subject if is_content(t.text)]
+    return (
+        stem(words[-1].text) if words and _of_what_word(words[-1], words[-1] is toks[0]) else None
+    )
+
+
+def _of_what_word(t: Token, first: bool = False) -> bool:
+    """A word that may say what a share is of: a lower-case content word (or the capitalised
+    first of a sentence), not a move ("a rise of 5%")."""
+    return (
+        is_content(t.text)
+        and (first or not t.text[:1].isupper())
+        and t.lower not in _MOVE_OF
+        and stem(t.text) not in _CHANGE_STEMS
+    )
+
+
 def _is_figure(t: Token) -> bool:
     return t.text[:1].isdigit() or t.text in _CURRENCIES
 
@@ -1635,6 +1724,7 @@ _LOST = frozenset(["lost", "lose", "loses", "losing", "gained", "gain", "gains",
 # what one holds a number of, which goes up and down (stems)
 _HELD = frozenset(["seat", "vote", "point", "membe", "subsc", "custo", "user", "place", "follo"])
 _MOVE_OF = _CHANGE_NOUNS | {"loss", "losses", "decrease"}  # "a loss of eight seats"
+_MOVE_STEMS = frozenset(stem(w) for w in _MOVE_OF)  # ("a six percent increase": no "of what")
 
 
 def _count_moved(toks: Sequence[Token], start: int, head: str) -> bool:
@@ -1653,12 +1743,13 @@ UP, DOWN = "\u2191", "\u2193"  # after a move's "change": which way it went (see
 _UPWARD = frozenset(
     """rose risen rise rises rising grew grown grow grows climbed climbs jumped jumps increased
     increase increases surged soared raised lifted gained gain gains rallied advanced up higher
-    hike hikes jump growth""".split()  # noqa: SIM905
+    hike hikes jump growth more""".split()  # noqa: SIM905
 )
 _DOWNWARD = frozenset(
     """fell fallen fall falls falling dropped drop drops decreased decrease decreases declined
     decline declines slipped plunged tumbled lowered reduced lost lose loses loss slid slumped
-    sank sink dipped plummeted dived down lower reduction reductions cut cuts""".split()  # noqa: SIM905
+    sank sink dipped plummeted dived down lower reduction reductions cut cuts fewer
+    less""".split()  # noqa: SIM905
 )
 
 
@@ -1675,7 +1766,7 @@ def _unsigned(s: Slot) -> str:
 
 
 _UP_DOWN = frozenset(["up", "down"])
-_HIGHER_LOWER = frozenset(["higher", "lower"])
+_HIGHER_LOWER = frozenset(["higher", "lower", "more", "fewer", "less"])  # "40% more passengers"
 
 
 def _direction(toks: Sequence[Token], start: int, after: int) -> tuple[str, int]:
@@ -1862,6 +1953,7 @@ _SOURCES = frozenset(
 )  # fmt: skip
 
 
+SUBJECT_MARK = "<"  # ...named before it (`_share_subject`): "Turnout was 78%" ("<turno")
 OF_MARK = "/"  # in a share's context: what it is of, named past a determiner ("of the vote")
 
 
@@ -1873,6 +1965,8 @@ def of_what(s: Slot) -> frozenset[str]:
 
 _MARKS = (
     OF_MARK,
+    SUBJECT_MARK,
+    STAGE_MARK,
     PLACE_MARK,
     SAID_MARK,
     RUNNING_MARK,
@@ -2356,6 +2450,11 @@ def _whose(s: Slot) -> tuple[str, ...]:
     return _marked(s.context)[1]
 
 
+def whose(s: Slot) -> tuple[str, ...]:
+    """`_whose`, for the vote: an age of no one named ("the 57-year-old") is any source's."""
+    return _whose(s)
+
+
 # The kinds of a company's results a sum may be (stems): revenue is not profit, nor profit a loss.
 _RESULTS = {
     "reven": "revenue", "sale": "revenue", "turno": "revenue",
@@ -2401,6 +2500,46 @@ def _same_measured(a: Slot, b: Slot) -> bool:
     )  # fmt: skip
 
 
+def duration(s: Slot) -> str | None:
+    """The unit ("hour", "day") of a slot that says how long something took ("just under nine
+    hours", "a seven-week trial"), else None: not a move, a former value or a size."""
+    if s.kind != "number" or s.value[2] is not None or s.value[4]:  # type: ignore[index]
+        return None
+    units = s.key & _TIMES
+    return next(iter(units)) if len(units) == 1 else None
+
+
+# Words after "N minutes" that make it a point in time, counted from an event ("four minutes
+# after half-time", "nine minutes from time", "two hours later"), unless a word before says how
+# long something took ("deliberated for 12 hours before returning")
+_COUNTED_FROM_WORDS = frozenset(
+    "after before from into later earlier ago since left remaining".split()  # noqa: SIM905
+)
+_HOW_LONG = frozenset(["for", "took", "take", "takes", "lasted", "lasts", "spent", "over"])
+
+
+def point_in_time(text: str, span: tuple[int, int]) -> bool:
+    """The duration at `span` of `text` is when something happened, counted from another event,
+    not how long something took."""
+    after = re.match(r"\W*(\w+)", text[span[1] :])
+    before = re.search(r"(\w+)\W*$", text[: span[0]])
+    return (
+        after is not None
+        and after.group(1).lower() in _COUNTED_FROM_WORDS
+        and not (before and before.group(1).lower() in _HOW_LONG)
+    )
+
+
+def same_duration(a: Slot, b: Slot) -> bool:
+    """Two durations that may be of one thing: one unit, one role, and not of two things each
+    names (`_same_measured`)."""
+    return (
+        duration(a) == duration(b) is not None
+        and a.value[3] == b.value[3]  # type: ignore[index]
+        and _same_measured(a, b)
+    )
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -2414,6 +2553,10 @@ def related(a: Slot, b: Slot) -> bool:
     for x, y in ((a, b), (b, a)):
         if RUNNING_MARK in x.context and y.value[0] > x.value[1]:  # type: ignore[index]
             return False
+    if {c for c in a.context if c[:1] == STAGE_MARK} != {
+        c for c in b.context if c[:1] == STAGE_MARK
+    }:
+        return False  # shares at two stages of a count, or at one and at one not said
     if groups(a) and groups(b) and groups(a) != groups(b):
         return False  # "13 Israeli hostages" are not "12 Thai hostages" (see also `groups`)
     if not _same_measured(a, b):
@@ -2452,8 +2595,19 @@ def related(a: Slot, b: Slot) -> bool:
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"
         return bool(shared)
-    if a.value[2] == "percent" and of_what(a) & of_what(b):  # type: ignore[index]
-        return True  # a share of one thing both name: "58% of possession" / "62% of possession"
+    if a.value[2] == "percent":  # type: ignore[index]
+        of_a, of_b = of_what(a), of_what(b)
+        if of_a & of_b:
+            return True  # a share of one thing both name: "58% of possession" / "62% of possession"
+        # ...of two things, one named before it ("Turnout in the ballot was 78%" / "91% of
+        # members backed action"), or of one the other does not speak of ("91% voted in
+        # favour"): not compared (after it, "20% of the timetable" / "one in five services"
+        # may be one thing in two words)
+        of_a, of_b = of_a - _MOVE_STEMS, of_b - _MOVE_STEMS
+        before = any(c[:1] == SUBJECT_MARK for c in a.context | b.context)
+        for x, y, of_y in ((of_a, b, of_b), (of_b, a, of_a)) if before else ():
+            if x and not x & (y.key | y.context) and (of_y or not _whose(y)):
+                return False  # (a named candidate's share, of nothing named, is of the vote)
     common = (a.context | a.key) & (b.context | b.key)
     # a shared place (or source) relates no more than the shared words of its name already do;
     # nor do the names of whose a move is: "Nordvik's profit fell 12%" is not "Shares in

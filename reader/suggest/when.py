@@ -11,18 +11,20 @@ meets "early on Monday".
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from reader.suggest.dates import (
+    DATELINE,
     MONTHS,
     PARTS,
     PLACE_PREP,
     SAYS,
     WEEK,
     WEEKDAYS,
+    calendar,
+    clause_event,
     clock,
-    event_stems,
     is_year,
     same_event,
 )
@@ -40,7 +42,6 @@ class Moment:
     hours: tuple[float, float]  # hours since Monday 00:00
     surface: str
     span: tuple[int, int]
-    event: frozenset[str]  # what happened then (`dates.event_stems`)
 
 
 @functools.lru_cache(maxsize=1 << 15)  # a sentence is the counterpart of many claims
@@ -71,8 +72,7 @@ def moments(text: str) -> tuple[Moment, ...]:
                 a, b = min(a, k), max(b, read[1])
                 break
         span = (toks[a].start, toks[b].end)
-        event = event_stems(toks, a, b + 1)
-        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span, event))
+        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span))
     return tuple(out)
 
 
@@ -80,14 +80,12 @@ def _meet(x: Moment, y: Moment) -> bool:
     return week_overlap(x.hours, y.hours, WEEK)
 
 
-def conflict(a: str, b: str) -> tuple[Moment, Moment] | None:
-    """The first moments of `a` and of `b` that tell of the same event (share `Moment.event`
-    words) when no moment of one meets any moment of the other."""
-    ma, mb = moments(a), moments(b)
-    same = [(x, y) for x in ma for y in mb if same_event(x.event, y.event)]
-    if not same or any(_meet(x, y) for x in ma for y in mb):
-        return None
-    return same[0]
+def conflict(a: str, b: str) -> tuple[Told, Told] | None:
+    """The first weekdays of `a` and of `b` that tell of the same event (`_one_event`) when no
+    weekday of one meets any of the other."""
+    return of_one_event(
+        [t for t in told(a) if t.kind == "days"], [t for t in told(b) if t.kind == "days"]
+    )
 
 
 def apart(a: str, b: str, own: Collection[str] = ()) -> bool:
@@ -121,3 +119,81 @@ def _settings(text: str) -> tuple[frozenset[str], frozenset[str]]:
         ):
             places.add(stem(t.text))
     return frozenset(times), frozenset(places)
+
+
+@dataclass(frozen=True)
+class Told:
+    """A date or a weekday a sentence puts something on, with what happened then."""
+
+    kind: str  # "dates" or "days" (the noun of a reason: "dates differ")
+    surface: str
+    span: tuple[int, int]
+    event: frozenset[str]  # `dates.clause_event`: what happened then
+    names: frozenset[str]  # ...who did it
+    near: frozenset[str]  # ...and the words next to the time, of what it is the time
+    value: object  # a `dates.Day` or a `Moment`
+
+
+@functools.lru_cache(maxsize=1 << 15)  # a sentence is the evidence of many claims
+def told(text: str) -> tuple[Told, ...]:
+    """Every calendar date and weekday of `text` with its event (not a wire dateline's date:
+    the day the report was filed)."""
+    toks = tokenize(text)
+    line = DATELINE.match(text)
+    found = [("days", m.surface, m.span, m) for m in moments(text)]
+    found += [
+        ("dates", d.surface, d.span, d)
+        for d in calendar(text)
+        if not (line and d.span[0] < line.end())
+    ]
+    out = []
+    for kind, surface, span, value in found:
+        inside = [k for k, t in enumerate(toks) if span[0] <= t.start < span[1]]
+        event, names, near = clause_event(text, toks, inside[0], inside[-1] + 1)
+        out.append(Told(kind, surface, span, event, names, near, value))
+    return tuple(out)
+
+
+def _meets(x: Told, y: Told) -> bool:
+    if x.kind == "dates":
+        return x.value.meets(y.value)  # type: ignore[attr-defined]
+    return _meet(x.value, y.value)  # type: ignore[arg-type]
+
+
+def _one_event(x: Told, y: Told) -> bool:
+    """Two times of one kind telling of one event: the same words of what happened in their
+    clauses (`same_event`), among them a word next to one of the times (not only the subject
+    of both: "talks were held on Monday" / "talks will resume on Thursday"), and not two names
+    for who did it ("Sorel reported on Tuesday" / "Nordvik reported on Wednesday")."""
+    return (
+        x.kind == y.kind
+        and same_event(x.event, y.event)
+        and bool(x.near & y.event or y.near & x.event)
+        and not (x.names and y.names and not x.names & y.names)
+    )
+
+
+def of_one_event(mine: Sequence[Told], theirs: Sequence[Told]) -> tuple[Told, Told] | None:
+    """The first time of `mine` and of `theirs` telling of one event when no time of that kind
+    on one side meets one on the other (a claim naming two days agrees with either); else
+    None."""
+    for x in mine:
+        for y in theirs:
+            if not _one_event(x, y):
+                continue
+            if any(_meets(a, b) for a in mine for b in theirs if a.kind == b.kind == x.kind):
+                return None
+            return x, y
+    return None
+
+
+def meets_any(mine: Sequence[Told], theirs: Sequence[Told], kind: str) -> Told | None:
+    """The first time of `theirs` of `kind` meeting one of `mine` of what may be the same
+    event: one word of what happened in common is enough to agree ("talks will resume on
+    Thursday" / "are scheduled to resume at the conciliation service on Thursday")."""
+    for y in theirs:
+        if y.kind == kind and any(
+            x.kind == kind and x.event & y.event and _meets(x, y) for x in mine
+        ):
+            return y
+    return None
