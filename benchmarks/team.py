@@ -51,30 +51,34 @@ def build(root: Path) -> list[Path]:
     return paths
 
 
+def measure(paths: list[Path], root: Path, prefer: Path | None = None) -> None:
+    """Time merging `paths` into root/team.db (against copying them), again, and agreement."""
+    t = time.perf_counter()
+    for p in paths:
+        shutil.copy(p, root / f"copy-{p.name}")
+    copy_s = time.perf_counter() - t
+    t = time.perf_counter()
+    report = merge(paths, root / "team.db", prefer=prefer)
+    merge_s = time.perf_counter() - t
+    t = time.perf_counter()
+    again = merge(paths, root / "team.db", prefer=prefer)
+    again_s = time.perf_counter() - t
+    assert not again.changed
+    with Store.open(root / "team.db") as team:
+        claims = sum(len(team.claims(s)) for s in team.stories())
+        t = time.perf_counter()
+        [overall] = team_reports(team)
+        agreement_s = time.perf_counter() - t
+    print(f"{claims} claims, {report.annotations_added} annotations, {report.events} events")
+    print(f"merge {len(paths)} files: {merge_s:.2f} s ({merge_s / copy_s:.0f}x copying the files)")
+    print(f"merge again (nothing new): {again_s:.2f} s")
+    print(f"agreement, 1000 resamples: {agreement_s:.2f} s (alpha {overall.alpha.value:.3f})")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        paths = build(root)
-        t = time.perf_counter()
-        for p in paths:
-            shutil.copy(p, root / f"copy-{p.name}")
-        copy_s = time.perf_counter() - t
-        t = time.perf_counter()
-        report = merge(paths, root / "team.db")
-        merge_s = time.perf_counter() - t
-        t = time.perf_counter()
-        again = merge(paths, root / "team.db")
-        again_s = time.perf_counter() - t
-        assert not again.changed
-        with Store.open(root / "team.db") as team:
-            claims = sum(len(team.claims(s)) for s in team.stories())
-            t = time.perf_counter()
-            [overall] = team_reports(team)
-            agreement_s = time.perf_counter() - t
-        print(f"{claims} claims, {report.annotations_added} annotations, {report.events} events")
-        print(f"merge 3 files: {merge_s:.2f} s ({merge_s / copy_s:.0f}x copying the files)")
-        print(f"merge again (nothing new): {again_s:.2f} s")
-        print(f"agreement, 1000 resamples: {agreement_s:.2f} s (alpha {overall.alpha.value:.3f})")
+        measure(build(root), root)
 
 
 if __name__ == "__main__":

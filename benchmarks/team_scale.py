@@ -26,9 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from storyfactory import make_story
+from team import measure
 
-from annotations.agreement import team_reports
-from annotations.merge import merge
 from annotations.store import Store
 from reader.models import LABELS, Evidence
 
@@ -140,25 +139,7 @@ def main() -> None:
         print(f"built {len(paths)} databases in {time.perf_counter() - t:.1f} s")
         if args.keep:
             return
-        t = time.perf_counter()
-        for p in paths:
-            shutil.copy(p, root / f"copy-{p.name}")
-        copy_s = time.perf_counter() - t
-        t = time.perf_counter()
-        report = merge(paths, root / "team.db", prefer=paths[4])
-        merge_s = time.perf_counter() - t
-        t = time.perf_counter()
-        again = merge(paths, root / "team.db", prefer=paths[4])
-        again_s = time.perf_counter() - t
-        assert not again.changed
-        with Store.open(root / "team.db") as team:
-            t = time.perf_counter()
-            [overall] = team_reports(team)
-            agreement_s = time.perf_counter() - t
-        print(f"{report.annotations_added} annotations, {report.events} events")
-        print(f"merge 12 files: {merge_s:.2f} s ({merge_s / copy_s:.0f}x copying the files)")
-        print(f"merge again (nothing new): {again_s:.2f} s")
-        print(f"agreement, 1000 resamples: {agreement_s:.2f} s (alpha {overall.alpha.value:.3f})")
+        measure(paths, root, prefer=paths[4])
 
 
 if __name__ == "__main__":

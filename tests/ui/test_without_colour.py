@@ -14,6 +14,7 @@ from storyfactory import make_story
 from textual.color import Color
 
 from annotations.store import Store
+from reader.ui import colours
 from reader.ui.app import build_app
 from reader.ui.panels import EvidencePanel
 from reader.ui.textutil import differing_words, one_line
@@ -78,19 +79,10 @@ async def test_a_differing_figure_in_the_evidence_reads_without_colour(
 
 def contrast(segment: Segment, background: Color) -> float:
     """WCAG contrast of a segment's text on its background."""
-
-    def luminance(c: Color) -> float:
-        def channel(v: int) -> float:
-            v /= 255
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-        return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
-
     style = segment.style
     fg = Color.from_rich_color(style.color)
     bg = Color.from_rich_color(style.bgcolor) if style.bgcolor else background
-    high, low = sorted((luminance(fg), luminance(bg)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return colours.contrast(fg, bg)
 
 
 @pytest.mark.parametrize(("theme", "no_color"), [("textual-light", False), ("textual-dark", True)])
