@@ -104,11 +104,9 @@ def test_bootstrap_is_seeded_and_brackets_the_value():
                                       ("u", "u"): 1, ("c", "x"): 1, ("u", "c"): 1}  # fmt: skip
 
 
-@pytest.fixture
-def team_db(tmp_path):
+def labelled_team(path, labels: dict[str, str]):
+    """A database of the seed story labelled by each reviewer: a letter a claim (c x u, - none)."""
     story = seed_story()
-    path = tmp_path / "team.db"
-    labels = {"ana": "ccxxuccxcu", "ben": "ccxuucxxcc", "cy": "cxxu-cxxcu"}
     full = {"c": "consistent", "x": "contradicted", "u": "unverified"}
     with Store.open(path) as s:
         s.import_story(story, make_evidence(story))
@@ -117,6 +115,13 @@ def team_db(tmp_path):
                 if lab != "-":
                     s.set_label(claim.id, full[lab], reviewer)
     return path
+
+
+@pytest.fixture
+def team_db(tmp_path):
+    return labelled_team(
+        tmp_path / "team.db", {"ana": "ccxxuccxcu", "ben": "ccxuucxxcc", "cy": "cxxu-cxxcu"}
+    )
 
 
 def test_team_reports_read_the_store(team_db):
@@ -302,18 +307,10 @@ def test_a_big_team_table_names_pairs_without_common_claims_once_and_sums_up_eac
 ):
     # twelve reviewers make 66 pairs: the table gave a row of "0  n/a  n/a" to every pair who
     # shared no claim (30 of them), and nothing said which reviewer agreed least with the rest
-    story = seed_story()
-    path = tmp_path / "team.db"
     labels = {  # ana and ben share claims 1-5, cy and dan claims 6-10
         "ana": "ccxxu-----", "ben": "ccxuu-----", "cy": "-----cxxcu", "dan": "-----cuucu",
     }  # fmt: skip
-    full = {"c": "consistent", "x": "contradicted", "u": "unverified"}
-    with Store.open(path) as s:
-        s.import_story(story, make_evidence(story))
-        for reviewer, row in labels.items():
-            for claim, lab in zip(story.claims(), row, strict=True):
-                if lab != "-":
-                    s.set_label(claim.id, full[lab], reviewer)
+    path = labelled_team(tmp_path / "team.db", labels)
     table = CliRunner().invoke(main, ["agreement", "--db", str(path), "--samples", "0"]).output
     lines = table.splitlines()
     assert not any(line.lstrip().startswith(("ana / cy", "ben / dan")) for line in lines), table
