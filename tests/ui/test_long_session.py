@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import random
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -187,7 +188,7 @@ def as_kept(annotations) -> dict[str, tuple]:
 
 
 CHARS = {"space": " ", "full_stop": ".", "comma": ",", "right_square_bracket": "]",
-         "left_square_bracket": "["}  # fmt: skip
+         "left_square_bracket": "[", "ctrl+z": None, "ctrl+y": None}  # fmt: skip
 
 
 async def typed(pilot, *keys: str) -> None:
@@ -361,4 +362,71 @@ async def test_a_day_of_random_keys_saves_exactly_what_the_reviewer_did(tmp_path
             assert as_kept(app.review.annotations.values()) == model.state
             assert app.review.claim.id == model.current
         assert as_kept(other.annotations(reviewer=REVIEWER)) == final
+    other.close()
+
+
+BURST_KEYS = ("c", "x", "u", "a", "space", "j", "k", "n", "]", "[", "f", "1", "2", "3")
+
+
+def predict(model: Model, key: str, review) -> None:
+    """What one key of a burst does, in the model (before the app has handled the ones before
+    it: the evidence numbered is that of the claim the model's cursor is on)."""
+    if key in TAGS:
+        model.tag(TAGS[key])
+    elif key == "a" and model.current in model.suggested:
+        model.tag(model.suggested[model.current][0], accepted=True)
+    elif key == "space":
+        model.clear()
+    elif key in ("j", "k"):
+        model.move(1 if key == "j" else -1)
+    elif key == "n":
+        model.next_untagged()
+    elif key in ("]", "["):
+        model.go_article(1 if key == "]" else -1)
+    elif key == "f":
+        model.cycle_filter()
+    elif key.isdigit():
+        claim = review.claims[review.articles[model.article].name][model.claim]
+        candidates = review.evidence(claim)
+        if int(key) <= len(candidates):
+            model.toggle_link(candidates[int(key) - 1].other_id)
+
+
+async def test_bursts_of_keys_while_the_database_is_locked_are_saved_as_typed(
+    tmp_path: Path,
+) -> None:
+    """Keys typed in bursts, all in one read from the terminal, while another program holds
+    the write lock: each is handled before the writes before it land, and once the lock is
+    released the database, the labels shown and the cursor are as if each key had waited."""
+    db = str(tmp_path / "burst.db")
+    story, evidence, suggestions = flood_story()
+    with Store.open(db) as store:
+        store.import_story(story, evidence, suggestions)
+    model = Model(
+        [[c.id for c in a.claims] for a in story.articles],
+        {s.claim_id: (s.label, s.confidence) for s in suggestions},
+    )
+    rng = random.Random(7)
+    other = Store.open(db)
+    app = build_app(db, REVIEWER, advance=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = app.review
+        for step in range(50):
+            burst = [rng.choice(BURST_KEYS) for _ in range(rng.randint(2, 6))]
+            lock = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+            lock.execute("BEGIN IMMEDIATE")  # another program, mid-write
+            for key in burst:
+                predict(model, key, review)
+                name = {"]": "right_square_bracket", "[": "left_square_bracket"}.get(key, key)
+                app.post_message(events.Key(name, CHARS.get(name, key)))
+            await pilot._wait_for_screen()
+            lock.execute("COMMIT")
+            lock.close()
+            await writes_landed(app)
+            await pilot._wait_for_screen()
+            where = f"step {step} burst {burst}"
+            assert as_kept(other.annotations(reviewer=REVIEWER)) == model.state, where
+            assert as_kept(review.annotations.values()) == model.state, where
+            assert (review.article_index, review.claim_index) == (model.article, model.claim), where
+            assert not review.saving, where
     other.close()
