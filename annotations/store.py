@@ -994,7 +994,8 @@ class Store:
         """Revert the reviewer's last change (or group) not yet undone; with `final`, their last
         decision as an adjudicator instead.
 
-        Returns the last "undo" event appended, or None when there was nothing to undo.
+        Returns the "undo" event on the claim the change (a batch: its first claim) was made
+        on, or None when there was nothing to undo.
         """
         return self._revert(reviewer, "undo", final)
 
@@ -1016,7 +1017,7 @@ class Store:
             # the events to revert, last first; for a redo they are "undo" events, whose `old`
             # is the state before them
             grp: int | None = None
-            eid: int | None = None
+            applied: list[int] = []
             for target_id in reversed(stack[-1]):
                 target = self._event(target_id)
                 current = current_of(target.claim_id, reviewer)
@@ -1024,11 +1025,14 @@ class Store:
                     target.claim_id, reviewer, action, current, target.old, reverts=target.id,
                     check_claim=False, grp=grp,
                 )  # fmt: skip
+                assert eid is not None  # undo/redo always record an event
+                applied.append(eid)
                 if grp is None and len(stack[-1]) > 1:
                     grp = eid
                     conn.execute("UPDATE events SET grp = ? WHERE id = ?", (eid, eid))
-        assert eid is not None  # undo/redo always record an event
-        return self._event(eid)
+        # the event on the claim a batch began with, for undo (which reverts it last) and redo
+        # (which makes it again first) alike: the cursor goes there, the notice names it
+        return self._event(applied[-1] if action == "undo" else applied[0])
 
     def _stacks(
         self, reviewer: str, final: bool = False

@@ -3,9 +3,10 @@
 
 Prints the time from building the app to its first screen, then, for 50 claims in a row,
 the latency of `n` (to the next disagreement) and of deciding (c / x / u) it, each key
-pressed and its frame drawn (Textual's Pilot); then the time the screen takes to re-read
-the team's labels when another window writes (every window notes it is still open every
-ten seconds, a write). Against a baseline: the same keys on the seeds' few claims.
+pressed and its frame drawn (Textual's Pilot); then, when another window writes (every window
+notes it is still open every ten seconds, a write), how long the screen's thread is held
+(`held`: keys wait that long) and how long until the team's labels, re-read on a worker,
+are shown (`re-read`). Against a baseline: the same keys on the seeds' few claims.
 
     python benchmarks/adjudicate.py
 """
@@ -46,6 +47,9 @@ async def drive(db: Path, rounds: int) -> dict[str, list[float]]:
                 times.setdefault(what, []).append(time.perf_counter() - t)
         t = time.perf_counter()
         app.screen.on_database_changed()
+        times["held"] = [time.perf_counter() - t]  # the screen's thread, kept from keys
+        await app.workers.wait_for_complete()  # (the re-read runs on a worker)
+        await pilot.pause()
         times["re-read"] = [time.perf_counter() - t]
     return times
 
@@ -69,7 +73,7 @@ def main() -> None:
         merge(paths, root / "team.db", prefer=paths[4])
         base = asyncio.run(drive(seeds_db(root), 10))
         big = asyncio.run(drive(root / "team.db", 50))
-    for what in ("open", "n", "decide", "re-read"):
+    for what in ("open", "n", "decide", "held", "re-read"):
         b, g = sorted(base[what]), sorted(big[what])
         med_b, med_g = b[len(b) // 2], g[len(g) // 2]
         print(

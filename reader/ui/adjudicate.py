@@ -8,16 +8,19 @@ claim only one reviewer labelled (`m` switches).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from reader.corpus.sources import display_source
 from reader.models import LABELS
@@ -33,6 +36,43 @@ MODES = {"disagreement": "next disagreement", "single": "next claim with a singl
 KEYS = {"c": "consistent", "x": "contradicted", "u": "unverified"}
 
 
+@dataclass(frozen=True)
+class TeamLabels:
+    """What the adjudication screen reads of the whole database (`read_team`)."""
+
+    labels: dict[str, dict[str, str]]  # claim id -> reviewer -> label
+    finals: dict[str, Final]
+    sources: dict[tuple[str, str], str]  # (story, article) -> what to call it: its outlet
+    orphan_ids: set[str]  # claims no longer in their article
+    claims: list[Claim]  # those labelled or decided, each story's orphans after its claims
+
+
+def read_team(store: Store) -> TeamLabels:
+    """Every reviewer's labels and the final labels, the labels alone: the notes and links are
+    read for the claim shown (`Adjudication.annotations_of`). Any store will do, e.g. a
+    read-only one in a worker."""
+    labels = store.labels()
+    finals = store.finals()
+    sources = {
+        (a.story, a.name): display_source(a.name, a.source)
+        for story in store.stories()
+        for a in store.articles(story)
+    }
+    # claims a re-import took away, labelled or decided: shown after their story's claims
+    # with the sentence they had (as `export --final` lists them), never to be decided again
+    stories = {story: store.claims(story) for story in store.stories()}
+    gone = {a.claim_id: a for a in store.orphans() if a.claim_id in labels}
+    orphans = _orphans(gone, store.orphaned_finals())
+    claims = [
+        c
+        for story, claims in stories.items()
+        for c in [*claims, *orphans.get(story, [])]
+        if c.id in labels or c.id in finals
+    ]
+    orphan_ids = {c.id for cs in orphans.values() for c in cs}
+    return TeamLabels(labels, finals, sources, orphan_ids, claims)
+
+
 class Adjudication:
     """The claims reviewers labelled, their labels and the final ones (no Textual here)."""
 
@@ -44,31 +84,19 @@ class Adjudication:
         self.claims: list[Claim] = []
         self.labels: dict[str, dict[str, str]] = {}  # claim id -> reviewer -> label
         self.orphan_ids: set[str] = set()  # claims no longer in their article (`gone`)
+        # this window's own decisions, counted: a whole read begun before one may lack it
+        self.changes = 0
         self.reload()
 
     def reload(self) -> None:
-        """Re-read labels and final labels (another process wrote). The labels alone: the
-        notes and links are read for the claim shown (`annotations_of`)."""
+        """Re-read labels and final labels (another process wrote)."""
+        self.adopt(read_team(self.store))
+
+    def adopt(self, team: TeamLabels) -> None:
+        """Show what `read_team` read (perhaps on another thread), on the same claim."""
         current = self.claim.id if self.claims else None
-        self.labels = self.store.labels()
-        self.finals = self.store.finals()
-        self.sources = {
-            (a.story, a.name): display_source(a.name, a.source)
-            for story in self.store.stories()
-            for a in self.store.articles(story)
-        }  # what to call an article on screen: its outlet
-        # claims a re-import took away, labelled or decided: shown after their story's claims
-        # with the sentence they had (as `export --final` lists them), never to be decided again
-        stories = {story: self.store.claims(story) for story in self.store.stories()}
-        gone = {a.claim_id: a for a in self.store.orphans() if a.claim_id in self.labels}
-        orphans = _orphans(gone, self.store.orphaned_finals())
-        self.orphan_ids = {c.id for cs in orphans.values() for c in cs}
-        self.claims = [
-            c
-            for story, claims in stories.items()
-            for c in [*claims, *orphans.get(story, [])]
-            if c.id in self.labels or c.id in self.finals
-        ]
+        self.labels, self.finals, self.sources = team.labels, team.finals, team.sources
+        self.orphan_ids, self.claims = team.orphan_ids, team.claims
         ids = [c.id for c in self.claims]
         self.index = ids.index(current) if current in ids else min(self.index, len(ids) - 1)
         self.index = max(self.index, 0)
@@ -78,6 +106,7 @@ class Adjudication:
         only they are re-read (re-reading every label took half a second a key with 21,000).
         A claim with a final label and no reviewer's label coming or going changes the list
         of claims: then everything is."""
+        self.changes += 1
         unlabelled = self.finals.keys() - self.labels.keys()
         self.finals = self.store.finals()
         if self.finals.keys() - self.labels.keys() != unlabelled:
@@ -288,9 +317,41 @@ class AdjudicateScreen(ModalScreen[None]):
         self.show()  # (side by side or a reviewer a row, as the width allows)
 
     def on_database_changed(self) -> None:
-        """Another process wrote (DatabaseWatch): re-read and redraw."""
-        self.adjudication.reload()
+        """Another connection wrote (DatabaseWatch): re-read on a worker, then redraw. On the
+        screen's thread it froze the screen (a sixth of a second with 21,000 labels, most of
+        a second with more), every 10 s at least: the window's own "still open" note is
+        another connection's write."""
+        self._read_team()
+
+    @work(thread=True, exclusive=True, group="team", exit_on_error=False)
+    def _read_team(self) -> None:
+        from annotations.store import StoreError
+
+        adj = self.adjudication
+        worker = get_current_worker()
+        try:
+            store = adj.store.open_again(read_only=True)  # (a connection is for one thread)
+            try:
+                shown = False
+                while not shown:  # again if a decision of this window landed meanwhile:
+                    changes = adj.changes  # what was read may be from before it
+                    team = read_team(store)
+                    if worker.is_cancelled:  # a newer read, begun after another write, shows
+                        return  # what is newer than this
+                    shown = self.app.call_from_thread(self._team_read, team, changes)
+            finally:
+                store.close()
+        except StoreError as exc:
+            self.app.call_from_thread(self.app.say, str(exc), error=True)
+
+    def _team_read(self, team: TeamLabels, changes: int) -> bool:
+        """Show `team`, read when this window had made `changes` decisions; False if it has
+        made more since."""
+        if changes != self.adjudication.changes:
+            return False
+        self.adjudication.adopt(team)
         self.show()
+        return True
 
     def show(self) -> None:
         adj = self.adjudication

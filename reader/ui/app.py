@@ -808,6 +808,16 @@ class CrossreadApp(App[None]):
         elif self.review.articles:
             self.review.go_article(index)
             self.show_article()
+            review = self.review
+            if review.claim is not None and not review.matches(review.claim):
+                # the cursor is on the first claim, which the filter hides: j and k do nothing
+                what = (
+                    review.filter if review.filter == LOW_CONFIDENCE else f"{review.filter} claims"
+                )
+                self.say(
+                    f"No {what} in {review.source_of(review.article.name)}: the filter shows "
+                    f"none of its claims ({key_text(self, 'filter')} changes it)."
+                )
 
     def action_next_article(self) -> None:
         self.go_article(self.review.article_index + 1)

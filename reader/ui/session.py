@@ -321,6 +321,9 @@ class Review:
         return None
 
     # ---- moving ------------------------------------------------------------------------------
+    def _place(self) -> tuple[str, int, int]:
+        return self.story, self.article_index, self.claim_index
+
     def move(self, step: int) -> bool:
         """Next/previous claim of the article that passes the filter; False at the end."""
         claims = self.article_claims
@@ -576,11 +579,14 @@ class Review:
 
     def undo(self, then: Callable[[Event | None], None], redo: bool = False) -> None:
         """Undo (or redo) this reviewer's last change; `then(event)` once it is saved, with the
-        cursor on the claim it changed (None: nothing to undo)."""
+        cursor on the claim it changed (None: nothing to undo), unless the reviewer moved on
+        while it was saving: an undo that landed late (the lock held, a slow disk) threw them
+        back from where they had gone, and their next key went to a claim they had left."""
+        pressed_at = self._place()
 
         def landed(event: Event | None) -> None:
             self.reload_annotations()
-            if event is not None:
+            if event is not None and self._place() == pressed_at:
                 self.go_claim(event.claim_id)
             then(event)
 

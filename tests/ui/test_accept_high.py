@@ -128,3 +128,22 @@ async def test_shift_a_never_replaces_a_label_still_being_saved(seeded_db) -> No
         saved = labels(seeded_db)
         assert saved[mine] != high[mine]
         assert all(saved[cid] == lab for cid, lab in high.items() if cid != mine)
+
+
+async def test_undo_and_redo_of_a_batch_both_go_to_its_first_claim(seeded_db) -> None:
+    # undo put the cursor on the batch's first claim, redo on its last, and named that one
+    # "claim 17 of … and the rest of its batch"
+    index, high = _most_high(seeded_db)
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press(*["right_square_bracket"] * index)
+        claims = app.review.article_claims
+        batch = [c for c in claims if c.id in high]
+        await pilot.press("A", "y", "k")
+        first = f"on claim {batch[0].index + 1} of "
+        for key, said in (("ctrl+z", "undid"), ("ctrl+y", "redid")):
+            await pilot.press(key)
+            assert app.review.claim.id == batch[0].id, key
+            notice = [n.message for n in app._notifications][-1]
+            assert notice.startswith(said) and first in notice, notice
+            assert notice.endswith("and the rest of its batch"), notice

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+import threading
 from pathlib import Path
+
+import pytest
 
 from annotations.final_export import write_final_export
 from annotations.store import Store
@@ -264,3 +268,50 @@ async def test_twelve_reviewers_at_80_columns_each_show_their_name_and_label(
             assert any(name in line and labels[k % 3] in line for line in seen), (name, seen)
         assert any("reviewer02" in line and "police say eight" in line for line in seen)
         assert any(other.text[:20] in line for line in seen)
+
+
+async def test_another_programs_write_is_read_off_the_screen_and_keeps_a_decision_made_meanwhile(
+    seeded_db: str,
+) -> None:
+    # the watch re-read the whole team file on the screen's thread after any other
+    # connection's commit, the window's own "still open" note every 10 s too: the screen
+    # froze, every 10 s (a sixth of a second with 21,000 labels, most of a second with more)
+    claims = label_team(seeded_db)
+    app = build_app(seeded_db, LEAD, adjudicate=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.watch.timer.stop()  # polled by hand below
+        screen = app.screen
+        read_on: list[str] = []
+        reading, go_on = threading.Event(), threading.Event()
+
+        def slow(read, blocks: bool):
+            def whole_file_read(store: Store, *args, **kwargs):
+                got = read(store, *args, **kwargs)
+                if args or any(kwargs.values()):
+                    return got  # (one story's, reviewer's or claim's: the review's, a key's)
+                if not blocks:  # every label of the team file (a decision reads the finals)
+                    read_on.append(threading.current_thread().name)
+                elif threading.current_thread() is not threading.main_thread():
+                    reading.set()
+                    go_on.wait(10)  # until the adjudicator has decided meanwhile
+                return got
+
+            return whole_file_read
+
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            for name in ("labels", "finals"):
+                monkeypatch.setattr(Store, name, slow(getattr(Store, name), name == "finals"))
+            with Store.open(seeded_db) as s:
+                s.set_label(claims[0].id, "consistent", "dan")  # another reviewer, elsewhere
+            app.watch.poll()
+            assert await asyncio.to_thread(reading.wait, 10), read_on  # off the screen's thread
+            await pilot.press("x")  # decided while the re-read is under way
+            go_on.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert threading.main_thread().name not in read_on
+        assert screen.adjudication.claim.id == claims[0].id
+        text = "\n".join(screen_lines(app))
+        assert "dan" in text  # the other program's label
+        assert "final label: contradicted" in text  # and the decision, not the read before it

@@ -160,6 +160,26 @@ async def test_a_filter_says_how_many_claims_it_shows(seeded_db: str) -> None:
         assert said[-1].endswith(" in this article.")
 
 
+async def test_an_article_the_filter_shows_nothing_of_says_so(seeded_db: str) -> None:
+    # `]` under a filter into an article with no claim it shows left the cursor on the
+    # article's first claim, hidden by the filter, without a word: j and k then did nothing
+    app = build_app(seeded_db, REVIEWER, advance=False)
+    said: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.say = said.append  # type: ignore[method-assign]
+        await pilot.press("x", "f", "f", "f")  # contradicted: claim 1 of the first article
+        await pilot.press("right_square_bracket")
+        source = app.review.source_of(app.review.article.name)
+        assert said[-1] == (
+            f"No contradicted claims in {source}: the filter shows none of its claims "
+            "(f changes it)."
+        )
+        before = len(said)
+        await pilot.press("left_square_bracket")  # back where there is one: nothing to say
+        assert app.review.matches(app.review.claim)
+        assert said[before:] == []
+
+
 async def test_search_jumps_to_a_claim_in_another_article(seeded_db: str) -> None:
     store = Store.open(seeded_db)
     story = store.stories()[0]

@@ -237,3 +237,30 @@ async def test_a_label_still_saving_counts_as_a_label_for_n_and_the_filter(seede
         other.close()
         await writes_landed(app)
         assert labels(seeded_db) == {claims[0].id: "consistent", claims[1].id: "consistent"}
+
+
+async def test_an_undo_that_lands_late_leaves_the_cursor_where_the_reviewer_went(
+    seeded_db: str,
+) -> None:
+    # an undo still saving (the lock held, a slow disk, a long event log) took the cursor to
+    # the claim it changed once it landed: the reviewer, who had moved on meanwhile, was
+    # thrown back, and their next key went to a claim they had left
+    claims = first_claims(seeded_db, 4)
+    app = build_app(seeded_db, REVIEWER, advance=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("c", "c")  # claims 1 and 2; the cursor on claim 3
+        other = hold_write_lock(seeded_db)
+        await pilot.press_now("ctrl+z", "j")  # undo claim 2's tag; on to claim 4
+        assert app.review.claim == claims[3]
+        other.execute("COMMIT")
+        other.close()
+        await writes_landed(app)
+        await pilot.pause()
+        assert labels(seeded_db) == {claims[0].id: "consistent"}
+        assert app.review.claim == claims[3]  # where the reviewer went, not back to claim 2
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("undid: consistent on claim 2 of") for m in said), said
+
+        await pilot.press("ctrl+z")  # an undo that lands at once still goes to its claim
+        assert labels(seeded_db) == {}
+        assert app.review.claim == claims[0]
