@@ -1707,3 +1707,38 @@ def test_how_long_the_same_thing_took_is_compared_in_sentences_aligned_as_a_whol
         assert numbers.point_in_time(text, slot.span), text
     text = "Jurors deliberated for about 12 hours before returning their verdicts."
     assert not numbers.point_in_time(text, numbers.extract(text)[0].span)
+
+
+def test_fractions_and_ratios_in_words_are_shares_as_rounded_as_written() -> None:
+    # "about a third" is loose, but no looser than a rounded third: 40% is not a third
+    story = _story(
+        [
+            "Around 40% of the town's homes lost power, the network operator Eastgrid said.",
+            *FILLER[0],
+        ],
+        [
+            "About a third of the town's homes lost power, the network operator Eastgrid said.",
+            *FILLER[1],
+        ],
+    )
+    got = _by_text(story)
+    third = got["About a third of the town's homes lost power, the network operator Eastgrid said."]
+    # one source against one on a share is a hint (the two may be shares of different things)
+    hints = " ".join(third.hints)
+    assert "a share differs" in third.reason, third.reason
+    assert "'About a third' here" in hints and "'Around 40%'" in hints, hints
+    # two-thirds and "three out of four" are shares too, compared with percentages
+    for words, other, agree in (
+        ("Two-thirds of", "66%", True),
+        ("Three out of four", "75%", True),
+        ("Three out of four", "60%", False),
+        ("Half of", "48%", True),
+        ("A quarter of", "40%", False),
+    ):
+        a = numbers.extract(f"{words} the residents voted to leave the scheme.")
+        b = numbers.extract(f"{other} of the residents voted to leave the scheme.")
+        assert len(a) == 1 and a[0].value[2] == "percent", (words, a)
+        assert numbers.related(a[0], b[0]) and numbers.compatible(a[0], b[0]) == agree, words
+    # a part of a larger count told the same way is still a part: "33 out of 150 seats"
+    seats = numbers.extract("The party won 33 out of 150 seats.")
+    assert [s.value[4] for s in seats] == ["part", "whole"]
