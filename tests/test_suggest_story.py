@@ -1742,3 +1742,26 @@ def test_fractions_and_ratios_in_words_are_shares_as_rounded_as_written() -> Non
     # a part of a larger count told the same way is still a part: "33 out of 150 seats"
     seats = numbers.extract("The party won 33 out of 150 seats.")
     assert [s.value[4] for s in seats] == ["part", "whole"]
+
+
+def test_a_rival_figures_backers_in_aligned_sentences_are_counted_against_the_claim() -> None:
+    # the words around "peaked at 3.2 metres at the ... gauge" relate it to neither other
+    # figure, but its sentence says the same as both: a second source for 3.2, not a tie
+    peaked = (
+        "The storm surge peaked at 3.2 metres at the Kessa harbour gauge shortly after"
+        " midnight, the coastguard said."
+    )
+    record = (
+        "Sea water in Kessa rose to a record 3.9 metres overnight as the storm surge hit the"
+        " harbour."
+    )
+    reached = "The storm surge hit Kessa harbour overnight, when the sea reached 3.2 metres."
+    got = _analysed(_story([peaked, *FILLER[0]], [record, *FILLER[1]], [reached, *FILLER[2]]))
+    odd = got[("001.txt", record)]
+    assert odd.label == "contradicted" and "(tied)" not in odd.reason, odd.reason
+    assert "'3.2 metres' in 000.txt, 002.txt" in odd.reason, odd.reason
+    assert odd.confidence == "medium"  # resting on sentences that share little else with it
+    for article, text in (("000.txt", peaked), ("002.txt", reached)):
+        s = got[(article, text)]
+        assert s.label == "consistent", s.reason
+        assert "differing: '3.9 metres' in 001.txt" in s.reason, s.reason

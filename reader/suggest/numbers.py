@@ -2550,6 +2550,27 @@ def point_in_time(text: str, span: tuple[int, int]) -> bool:
     )
 
 
+def measure(s: Slot) -> str | None:
+    """The unit ("m", "hour", "kph") of a slot that measures something ("5.8 metres", "90mph",
+    "a seven-week trial"), else None: not a count, a move, a former value or a size."""
+    if s.kind != "number" or s.value[2] is not None or s.value[4]:  # type: ignore[index]
+        return None
+    units = s.key & _UNITS
+    return next(iter(units)) if len(units) == 1 else None
+
+
+def same_measure(a: Slot, b: Slot) -> bool:
+    """Two measures that may be of one thing: one unit, one role (a peak may be told without
+    the word: "peaked at 5.8 metres" / "rose to a record 6.1 metres"), and not of two things
+    each names (`_same_measured`)."""
+    roles = {a.value[3], b.value[3]}  # type: ignore[index]
+    return (
+        measure(a) == measure(b) is not None
+        and (len(roles) == 1 or roles == {None, "peak"})
+        and _same_measured(a, b)
+    )
+
+
 def same_duration(a: Slot, b: Slot) -> bool:
     """Two durations that may be of one thing: one unit, one role, and not of two things each
     names (`_same_measured`)."""
