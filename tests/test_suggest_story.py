@@ -1765,3 +1765,21 @@ def test_a_rival_figures_backers_in_aligned_sentences_are_counted_against_the_cl
         s = got[(article, text)]
         assert s.label == "consistent", s.reason
         assert "differing: '3.9 metres' in 001.txt" in s.reason, s.reason
+
+
+def test_a_giver_named_before_as_the_agency_is_no_other_giver() -> None:
+    # "the agency said" in two sources refers back to the commission a third names: one
+    # giver's figure reported two ways, a conflict, not two givers' figures
+    claim = "The Maritime Safety Board said it had received 241 reports of engine fires."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["Karsby Marine has received 214 reports of engine fires, the agency said.", *FILLER[1]],
+        [
+            "There have been 214 reports of engine fires on Karsby boats, the agency said.",
+            *FILLER[2],
+        ],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "contradicted", got.reason
+    assert "each attributed to another source" not in got.reason, got.reason
+    assert got.confidence == "high", got.reason
