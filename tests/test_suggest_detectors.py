@@ -302,6 +302,11 @@ def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: s
         # "whether or not" takes no side
         ("The mayor will decide whether or not the harbour gates reopen.",
          "The harbour gates reopen at dawn."),
+        # what is not known yet ("not said when") denies nothing another source says
+        ("The council has not yet said when the harbour closure order will be lifted.",
+         "The harbour closure order will be reviewed on Monday morning, the council said."),
+        ("The ministry did not say whether the harbour gates would reopen.",
+         "The harbour gates would reopen on Friday, the ministry said."),
     ],
 )  # fmt: skip
 def test_negation_look_alikes_do_not_conflict(a: str, b: str) -> None:

@@ -1707,3 +1707,79 @@ def test_how_long_the_same_thing_took_is_compared_in_sentences_aligned_as_a_whol
         assert numbers.point_in_time(text, slot.span), text
     text = "Jurors deliberated for about 12 hours before returning their verdicts."
     assert not numbers.point_in_time(text, numbers.extract(text)[0].span)
+
+
+def test_fractions_and_ratios_in_words_are_shares_as_rounded_as_written() -> None:
+    # "about a third" is loose, but no looser than a rounded third: 40% is not a third
+    story = _story(
+        [
+            "Around 40% of the town's homes lost power, the network operator Eastgrid said.",
+            *FILLER[0],
+        ],
+        [
+            "About a third of the town's homes lost power, the network operator Eastgrid said.",
+            *FILLER[1],
+        ],
+    )
+    got = _by_text(story)
+    third = got["About a third of the town's homes lost power, the network operator Eastgrid said."]
+    # one source against one on a share is a hint (the two may be shares of different things)
+    hints = " ".join(third.hints)
+    assert "a share differs" in third.reason, third.reason
+    assert "'About a third' here" in hints and "'Around 40%'" in hints, hints
+    # two-thirds and "three out of four" are shares too, compared with percentages
+    for words, other, agree in (
+        ("Two-thirds of", "66%", True),
+        ("Three out of four", "75%", True),
+        ("Three out of four", "60%", False),
+        ("Half of", "48%", True),
+        ("A quarter of", "40%", False),
+    ):
+        a = numbers.extract(f"{words} the residents voted to leave the scheme.")
+        b = numbers.extract(f"{other} of the residents voted to leave the scheme.")
+        assert len(a) == 1 and a[0].value[2] == "percent", (words, a)
+        assert numbers.related(a[0], b[0]) and numbers.compatible(a[0], b[0]) == agree, words
+    # a part of a larger count told the same way is still a part: "33 out of 150 seats"
+    seats = numbers.extract("The party won 33 out of 150 seats.")
+    assert [s.value[4] for s in seats] == ["part", "whole"]
+
+
+def test_a_rival_figures_backers_in_aligned_sentences_are_counted_against_the_claim() -> None:
+    # the words around "peaked at 3.2 metres at the ... gauge" relate it to neither other
+    # figure, but its sentence says the same as both: a second source for 3.2, not a tie
+    peaked = (
+        "The storm surge peaked at 3.2 metres at the Kessa harbour gauge shortly after"
+        " midnight, the coastguard said."
+    )
+    record = (
+        "Sea water in Kessa rose to a record 3.9 metres overnight as the storm surge hit the"
+        " harbour."
+    )
+    reached = "The storm surge hit Kessa harbour overnight, when the sea reached 3.2 metres."
+    got = _analysed(_story([peaked, *FILLER[0]], [record, *FILLER[1]], [reached, *FILLER[2]]))
+    odd = got[("001.txt", record)]
+    assert odd.label == "contradicted" and "(tied)" not in odd.reason, odd.reason
+    assert "'3.2 metres' in 000.txt, 002.txt" in odd.reason, odd.reason
+    assert odd.confidence == "medium"  # resting on sentences that share little else with it
+    for article, text in (("000.txt", peaked), ("002.txt", reached)):
+        s = got[(article, text)]
+        assert s.label == "consistent", s.reason
+        assert "differing: '3.9 metres' in 001.txt" in s.reason, s.reason
+
+
+def test_a_giver_named_before_as_the_agency_is_no_other_giver() -> None:
+    # "the agency said" in two sources refers back to the commission a third names: one
+    # giver's figure reported two ways, a conflict, not two givers' figures
+    claim = "The Maritime Safety Board said it had received 241 reports of engine fires."
+    story = _story(
+        [claim, *FILLER[0]],
+        ["Karsby Marine has received 214 reports of engine fires, the agency said.", *FILLER[1]],
+        [
+            "There have been 214 reports of engine fires on Karsby boats, the agency said.",
+            *FILLER[2],
+        ],
+    )
+    got = _by_text(story)[claim]
+    assert got.label == "contradicted", got.reason
+    assert "each attributed to another source" not in got.reason, got.reason
+    assert got.confidence == "high", got.reason

@@ -16,10 +16,14 @@ _NOT_WHO = frozenset(["according", "statement", "conference", "briefing", "inter
 @functools.lru_cache(maxsize=1 << 14)
 def named_source(text: str) -> frozenset[str]:
     """Stems of the giver a sentence attributes itself to ("..., the USGS said" -> {"usg"}),
-    empty when it names none."""
+    empty when it names none, or only one the story named before ("the agency said", "the
+    company said": the Consumer Product Safety Commission of another source, perhaps)."""
     toks = tokenize(text)
-    return frozenset(
-        stem(toks[k].text)
-        for k in attribution(text, toks)
+    who = [
+        k
+        for k in sorted(attribution(text, toks))
         if is_content(toks[k].text) and toks[k].lower not in SAYING | _NOT_WHO
-    )
+    ]
+    if len(who) == 1 and toks[who[0]].text.islower() and who[0] and toks[who[0] - 1].lower == "the":
+        return frozenset()  # "the agency": a giver named before, whoever it is
+    return frozenset(stem(toks[k].text) for k in who)

@@ -39,6 +39,7 @@ from reader.suggest import (
     titles,
     when,
 )
+from reader.suggest.aligned import aligned_measures
 from reader.suggest.attributed import named_source
 from reader.suggest.names import SAME_PLACE_PREFIX, same_place
 from reader.suggest.readings import ClaimReadings, read_claims
@@ -454,42 +455,37 @@ def _outvoted(
     return Finding(True, reason, span, sources, conf)
 
 
-def _durations_elsewhere(
+def _measures_elsewhere(
     claims: list[Claim],
-    slots: Sequence[Sequence[Slot]],
     i: int,
-    evidence: Iterable[Evidence],
-    index: Mapping[str, int],
+    measured: tuple[Slot, list[tuple[int, Slot]]] | None,
     findings: list[Finding],
 ) -> None:
-    """How long something took, against the one duration of the same unit in a sentence of
-    another source aligned with claim i as a whole (`ALIGNED_SCORE`: the same statement),
-    when the words around the two figures did not relate them ("took just under nine hours
-    to reach unanimous verdicts" / "deliberated for about 12 hours before returning their
-    verdicts"; not "four minutes after half-time", a point in time): added to claim i's
-    `findings` as `_outvoted` says."""
-    here = claims[i].text
-    mine = [x for x in slots[i] if numbers.duration(x) and not numbers.point_in_time(here, x.span)]
-    if len(mine) != 1 or any(f.span == mine[0].span for f in findings):
-        return  # (two durations: which is which is a guess; or the vote already said)
-    x = mine[0]
+    """A measure of claim i against those of sentences aligned with it as a whole
+    (`aligned.aligned_measures`), when the vote did not compare it with any ("took just under
+    nine hours to reach unanimous verdicts" / "deliberated for about 12 hours before returning
+    their verdicts"): added to claim i's `findings` as `_outvoted` says."""
+    if measured is None or any(f.span == measured[0].span for f in findings):
+        return  # (the vote already said)
+    x, aligned = measured
     against: dict[str, tuple[int, str]] = {}
     backing: dict[str, tuple[int, str]] = {}
-    for e in evidence:
-        j = index.get(e.other_id, -1)
-        if e.score < ALIGNED_SCORE or j < 0 or claims[j].article == claims[i].article:
-            continue
-        there = claims[j].text
-        theirs = [
-            y for y in slots[j] if numbers.duration(y) and not numbers.point_in_time(there, y.span)
-        ]
-        if len(theirs) != 1 or not numbers.same_duration(x, theirs[0]):
-            continue
-        y = theirs[0]
+    for j, y in aligned:
         side = backing if numbers.compatible(x, y) else against
         side.setdefault(claims[j].article, (j, y.surface))
     if found := _outvoted("numbers", x.surface, x.span, against, backing):
         findings.append(found)
+    elif backing and (against := {a: v for a, v in against.items() if a not in backing}):
+        # the claim's side outnumbers the other: said, so the dissent is not hidden
+        ours, theirs = defaultdict(list), defaultdict(list)
+        for side, listing in ((backing, ours), (against, theirs)):
+            for a, (_, value) in side.items():
+                listing[value].append(a)
+        reason = (
+            f"numbers agree: '{x.surface}' here; {_listing(ours)}; differing: {_listing(theirs)}"
+        )
+        sources = [j for j, _ in backing.values()] + [j for j, _ in against.values()]
+        findings.append(Finding(False, reason, x.span, sources, "medium"))
 
 
 class _Figures:
@@ -941,7 +937,32 @@ class StorySuggester:
 
     def _vote_on(self, i: int, s: Slot) -> Finding | None:
         """The finding of the story-wide vote on slot `s` of claim i."""
-        claims = self.claims
+        rel = self._voters(i, s)
+        return _vote(i, s, self.claims, rel) if rel else None
+
+    def _with_aligned(
+        self, i: int, measured: tuple[Slot, list[tuple[int, Slot]]] | None, findings: list[Finding]
+    ) -> list[Finding]:
+        """`findings` with the vote on claim i's measure cast again with the sources that give
+        it only in sentences aligned with the claim (`aligned.aligned_measures`), which its
+        words did not relate: "6.1 metres" / "5.8 metres" voted, and a third source's "peaked
+        at 5.8 metres at the gauge" is one more for 5.8, not a tie. At most medium: those
+        sentences share little else with it."""
+        if measured is None:
+            return findings
+        x, theirs = measured
+        rel = self._voters(i, x)
+        voted = {self.claims[j].article for j, _ in rel}
+        more = [(j, y) for j, y in theirs if self.claims[j].article not in voted]
+        if not rel or not more:
+            return findings  # (no vote to add to: `_measures_elsewhere`)
+        kept = [f for f in findings if f.span != x.span]
+        if f := _vote(i, x, self.claims, rel + more):
+            kept.append(replace(f, confidence=confidence.weakest((f.confidence, "medium"))))
+        return kept
+
+    def _voters(self, i: int, s: Slot) -> list[tuple[int, Slot]]:
+        """The slots of other sources that vote on slot `s` of claim i."""
         rel = self._related(i, s)
         if rel and "age" in s.key:
             rel = rel + self._same_age_elsewhere(i, s, rel)
@@ -950,7 +971,7 @@ class StorySuggester:
         if s.kind == "number" and s.key & self.several:
             mine = numbers.groups(s)
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
-        return _vote(i, s, claims, self._not_others(i, s, rel)) if rel else None
+        return self._not_others(i, s, rel) if rel else []
 
     def _related(self, i: int, s: Slot) -> list[tuple[int, Slot]]:
         """The slots of other articles that slot `s` of claim i is voted with (`related` and
@@ -1275,7 +1296,9 @@ class StorySuggester:
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
         _when_elsewhere(claims, i, ev, self.counterparts.index, findings)
-        _durations_elsewhere(claims, self.slots, i, ev, self.counterparts.index, findings)
+        measured = aligned_measures(claims, self.slots, i, ev, self.counterparts.index)
+        findings = self._with_aligned(i, measured, findings)
+        _measures_elsewhere(claims, i, measured, findings)
         findings += self.spellings[i]
         ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []

@@ -47,6 +47,7 @@ _NEG_RAISING = frozenset(
 )
 # A clause ends at these: a negation never reaches past them.
 CLAUSE_END = frozenset(["but", "and", "or", "while", "although", "though", "because", "than"])
+_QUESTION_WORDS = frozenset("when whether how why what who where which if".split())  # noqa: SIM905
 _WEAK_CUES = frozenset(["no", "nor", "without", "neither", "none"])
 _CUES = _DENIALS | _WEAK_CUES | _REFUSALS  # any of them before a word may negate it
 _DEMONSTRATIVES = frozenset(["such", "those", "these", "this", "that"])
@@ -87,6 +88,10 @@ def _predicate(text: str, toks: Sequence[Token], k: int, raised: bool = False) -
         t = toks[j]
         gap = text[toks[j - 1].end : t.start]
         if breaks_clause(gap) or t.lower in CLAUSE_END:
+            return None
+        if t.lower in _QUESTION_WORDS:
+            # "has not yet said when the order will be lifted": what is not known yet, which
+            # denies no other source's "the order will be reviewed on Monday, the council said"
             return None
         if t.lower in _NEG_RAISING and j + 1 < len(toks) and toks[j + 1].lower == "that":
             raised, j = True, j + 2

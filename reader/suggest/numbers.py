@@ -158,6 +158,9 @@ _ROUNDING = 0.05
 _TIMES = frozenset(["hour", "day"])  # converted exactly
 _UNITS = frozenset(unit for unit, _ in _MEASURES.values())
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+# "two-thirds", "three quarters": as many of the fraction as the count before says
+_FRACTIONS.update({name + "s": share for name, share in _FRACTIONS.items() if name != "half"})
+OUT_OF_MOST = 10  # "three out of four residents", "nine out of ten": a share, not 3 of 4 people
 _NOT_ONE = frozenset(["no", "any", "every", "each", "which", "the", "this", "that"])
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
 # ...and the codes written before a figure as its symbol is ("SEK 6.1bn", "USD 400m"), each
@@ -302,19 +305,23 @@ def _per(toks: Sequence[Token], k: int) -> tuple[str, int] | None:
 
 
 def _fraction(toks: Sequence[Token], i: int) -> float | None:
-    """The share, in percent, of "a fifth", "a quarter", "a third", "half" at toks[i] when it is
-    a share: of something ("a third of voters") or a change ("cut by a fifth", "down by half").
-    Else None: "a third term", "a quarter past six"."""
+    """The share, in percent, of "a fifth", "a quarter", "a third", "half", "two-thirds" at
+    toks[i] when it is a share: of something ("a third of voters") or a change ("cut by a
+    fifth", "down by half"). Else None: "a third term", "a quarter past six"."""
     words = [t.lower for t in toks[i : i + 3]]
-    k = 1 if words[:1] == ["half"] else 2 if words[:1] in (["a"], ["one"]) else 0
+    many = _ONES.get(words[0], 0) if words[1:2] and words[1].endswith("s") else 0
+    k = 1 if words[:1] == ["half"] else 2 if words[:1] in (["a"], ["one"]) or many else 0
     name = words[k - 1] if 0 < k <= len(words) else ""
     if name not in _FRACTIONS or (k == 2 and words[0] == "a" and name == "half"):
         return None
+    if name.endswith("s") != bool(many):
+        return None  # "a thirds", "two quarter": no share
     after = words[k] if len(words) > k else ""
     before = toks[i - 1].lower if i else ""
     if after == "of" and i + k + 1 < len(toks) and toks[i + k + 1].lower in ("a", "an"):
         return None  # "a quarter of a percentage point", "a third of a mile": a measure
-    return _FRACTIONS[name] if after == "of" or before == "by" else None
+    share = _FRACTIONS[name] * (many or 1)
+    return share if (after == "of" or before == "by") and share < 100 else None
 
 
 _POINT_WORDS = frozenset(["percentage", "point", "points"])
@@ -475,8 +482,8 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
         lo, hi, j = parsed
         share = _percent_words(text, toks, i, j) is not None
         factors = _hedge(toks, i)
-        if factors == _ABOUT and share and lo == hi:
-            lo, hi = _about_share(t.text, lo)
+        if factors == _ABOUT and share:
+            lo, hi = _about(text, toks, i, j, lo, hi)
         elif factors:
             lo, hi = lo * factors[0], hi * factors[1]
         elif lo == hi:
@@ -590,11 +597,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # hid why
         hedge_from = start - hedged[1] if hedged else start
         exact = lo == hi and not factors
-        if factors == _ABOUT and lo == hi and _percent_words(text, toks, i, j) is not None:
-            lo, hi = _about_share(toks[i].text, lo)
+        if factors == _ABOUT and _percent_words(text, toks, i, j) is not None:
+            lo, hi = _about(text, toks, i, j, lo, hi)
         elif factors:  # (a rounded share too: "almost a tenth" is 8%, not only 9% to 11%)
             lo, hi = lo * factors[0], hi * factors[1]
-        if (whole := _whole_of(text, toks, j)) is not None:
+        if (whole := _whole_of(text, toks, j)) is not None and _in_every(text, toks, j, hi) is None:
             part, i = (lo, hi, start, whole), whole  # read with the whole it is a part of
             continue
         unit = _CURRENCIES.get(toks[start].text)
@@ -2185,12 +2192,15 @@ IN_EVERY_MARGIN = 2.5  # percentage points: "four in ten" is said of 38% to 42%
 
 def _in_every(text: str, toks: Sequence[Token], j: int, part: float) -> tuple[float, int] | None:
     """(the whole, where its words end) when the figure ending before toks[j] is a share told
-    as "N in M" ("four in ten", "one in every five", "1 in 4"), else None."""
-    if j + 1 >= len(toks) or toks[j].lower != "in":
+    as "N in M" ("four in ten", "one in every five", "1 in 4") or "N out of M" with a small M
+    ("three out of four"; "33 out of 150 seats" is a part of a count), else None."""
+    out_of = [t.lower for t in toks[j : j + 2]] == ["out", "of"]
+    if j + 1 + out_of >= len(toks) or (toks[j].lower != "in" and not out_of):
         return None
-    at = j + 1 + (toks[j + 1].lower == "every")
+    at = j + 1 + out_of + (toks[j + 1 + out_of].lower == "every")
     whole = _parse(text, toks, at) if at < len(toks) else None
-    if whole is None or whole[0] != whole[1] or not part < whole[0] <= 1000:
+    most = OUT_OF_MOST if out_of else 1000
+    if whole is None or whole[0] != whole[1] or not part < whole[0] <= most:
         return None
     after = toks[whole[2]].text if whole[2] < len(toks) else ""
     return None if stem(after) in _MEASURES else (whole[0], whole[2])  # not "3 in 10 minutes"
@@ -2391,6 +2401,16 @@ def all_of_its_role(s: Slot, before: Sequence[Slot]) -> Slot:
     return dataclasses.replace(s, key=key, value=(*s.value[:4], ""))  # type: ignore[index]
 
 
+def _about(
+    text: str, toks: Sequence[Token], i: int, j: int, lo: float, hi: float
+) -> tuple[float, float]:
+    """The share toks[i:j] (lo to hi as read) after "about": a fraction in words is already
+    read as rounded ("a third" is 30% to 36.7%), so "about a third" is that, not 27% to 40%."""
+    if toks[j - 1].lower in _FRACTIONS:
+        return lo, hi
+    return _about_share(toks[i].text, lo) if lo == hi else (lo * _ABOUT[0], hi * _ABOUT[1])
+
+
 def _about_share(figure: str, value: float) -> tuple[float, float]:
     """A share given as "about 58%": the hedge's tenth either way, but no more than one unit of
     its last digit (a tenth of a large share made "about 58%" meet "61%"), two and a half for
@@ -2527,6 +2547,27 @@ def point_in_time(text: str, span: tuple[int, int]) -> bool:
         after is not None
         and after.group(1).lower() in _COUNTED_FROM_WORDS
         and not (before and before.group(1).lower() in _HOW_LONG)
+    )
+
+
+def measure(s: Slot) -> str | None:
+    """The unit ("m", "hour", "kph") of a slot that measures something ("5.8 metres", "90mph",
+    "a seven-week trial"), else None: not a count, a move, a former value or a size."""
+    if s.kind != "number" or s.value[2] is not None or s.value[4]:  # type: ignore[index]
+        return None
+    units = s.key & _UNITS
+    return next(iter(units)) if len(units) == 1 else None
+
+
+def same_measure(a: Slot, b: Slot) -> bool:
+    """Two measures that may be of one thing: one unit, one role (a peak may be told without
+    the word: "peaked at 5.8 metres" / "rose to a record 6.1 metres"), and not of two things
+    each names (`_same_measured`)."""
+    roles = {a.value[3], b.value[3]}  # type: ignore[index]
+    return (
+        measure(a) == measure(b) is not None
+        and (len(roles) == 1 or roles == {None, "peak"})
+        and _same_measured(a, b)
     )
 
 

@@ -1,0 +1,49 @@
+"""Figures compared by alignment rather than by their words: a measure ("5.8 metres", "just
+under nine hours") against the one measure of its unit in a sentence of another source aligned
+with the claim as a whole, when the words around the two figures share too little to relate
+them ("peaked at 5.8 metres at the Carrow Bridge gauge" / "reached 5.8 metres")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from reader.models import Claim, Evidence
+from reader.suggest import numbers
+from reader.suggest.slots import Slot
+from reader.suggest.support import ALIGNED_SCORE
+
+
+def _measures(text: str, slots: Sequence[Slot]) -> list[Slot]:
+    """The measures of a sentence, but a duration that is a point in time ("four minutes
+    after half-time": when, not how long)."""
+    return [
+        x
+        for x in slots
+        if numbers.measure(x) and not (numbers.duration(x) and numbers.point_in_time(text, x.span))
+    ]
+
+
+def aligned_measures(
+    claims: list[Claim],
+    slots: Sequence[Sequence[Slot]],
+    i: int,
+    evidence: Iterable[Evidence],
+    index: Mapping[str, int],
+) -> tuple[Slot, list[tuple[int, Slot]]] | None:
+    """Claim i's one measure and, for each other source, the one measure of the same thing in
+    its best sentence aligned with claim i as a whole (`ALIGNED_SCORE`), as (claim, slot);
+    None when claim i gives no measure or several (which is which would be a guess)."""
+    mine = _measures(claims[i].text, slots[i])
+    if len(mine) != 1:
+        return None
+    x, out, seen = mine[0], [], {claims[i].article}
+    for e in sorted(evidence, key=lambda e: -e.score):
+        j = index.get(e.other_id, -1)
+        if e.score < ALIGNED_SCORE or j < 0 or claims[j].article in seen:
+            continue
+        unit = numbers.measure(x)
+        theirs = [y for y in _measures(claims[j].text, slots[j]) if numbers.measure(y) == unit]
+        if len(theirs) == 1 and numbers.same_measure(x, theirs[0]):
+            out.append((j, theirs[0]))
+            seen.add(claims[j].article)
+    return x, out
