@@ -260,7 +260,7 @@ def connect(
             check_same_thread=check_same_thread,
         )
     except sqlite3.Error as e:
-        raise OpenError(f"cannot open {path}: {e}") from None
+        raise _cannot_write(path, e) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _upgrade(conn, str(path))  # refuses a foreign file before anything is written to it
@@ -288,6 +288,15 @@ def _cannot_write(path: str | os.PathLike, e: sqlite3.Error) -> OpenError:
             f"cannot write {path}: it or its folder is read-only "
             "(stats, export and agreement can still read it)"
         )
+    if not p.exists() and not os.access(p.parent, os.W_OK):
+        return OpenError(
+            f"cannot create {path}: folder {os.path.abspath(p.parent)} is not writable "
+            "(--db FILE or $CROSSREAD_DB puts the database elsewhere)"
+        )
+    return _cannot_open(path, e)
+
+
+def _cannot_open(path: str | os.PathLike, e: sqlite3.Error) -> OpenError:
     return OpenError(f"cannot open {path}: {e}")
 
 

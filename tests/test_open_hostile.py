@@ -348,3 +348,19 @@ def test_a_note_with_a_lone_surrogate_is_refused_clearly(tmp_path):
         s.set_label(cid, "consistent", "an\udcffa")  # a login name read with surrogateescape
     assert s.annotation(cid, "ana").note == "checked"
     s.close()
+
+
+def test_a_new_database_in_a_read_only_folder_names_the_folder(tmp_path):
+    # `crossread` in a shared folder one may not write into said only "cannot open
+    # crossread.db: unable to open database file"
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    with read_only_folder(folder):
+        for args in (["import", str(story)], [str(story)]):
+            line = one_line_error(crossread(*args, cwd=folder))
+            assert "cannot create crossread.db" in line and str(folder) in line, line
+            assert "not writable" in line and "--db" in line, line
+    assert list(folder.iterdir()) == []
