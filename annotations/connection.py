@@ -165,8 +165,24 @@ def _read_only(path: Path, *, immutable: bool, check_same_thread: bool) -> sqlit
     return conn
 
 
+# SQLite's unix VFS takes full paths of up to 512 bytes, the database's "-journal" included;
+# past that it says only "unable to open database file"
+MAX_PATH_BYTES = 512 - len("-journal")
+
+
+def fits(path: str | os.PathLike, hint: str = "use a file in a shorter folder") -> None:
+    """Refuses a database whose full path (as SQLite makes it: links resolved) is too long."""
+    size = len(os.fsencode(os.path.realpath(path)))
+    if size > MAX_PATH_BYTES:
+        raise OpenError(
+            f"cannot open {os.fspath(path)}: its full path is too long for SQLite ({size} bytes, "
+            f"at most {MAX_PATH_BYTES}); {hint}"
+        )
+
+
 def _inspect(path: Path) -> int | None:
     """Check an existing file read-only; its stored schema version (None = fresh SQLite file)."""
+    fits(path)
     if path.is_dir():
         raise OpenError(f"{path} is a folder, not a database file")
     if not path.is_file():  # reading a FIFO's header would wait for a writer forever
@@ -244,6 +260,7 @@ def connect(
             raise OpenError(f"no database at {p}")
         elif not p.parent.is_dir():
             raise OpenError(f"cannot create {p}: folder {p.parent} does not exist")
+        fits(p, "--db FILE can name one in a shorter folder")
         if read_only and version == schema.SCHEMA_VERSION:
             try:
                 conn = _open_read_only(p, check_same_thread=check_same_thread)

@@ -364,3 +364,29 @@ def test_a_new_database_in_a_read_only_folder_names_the_folder(tmp_path):
             assert "cannot create crossread.db" in line and str(folder) in line, line
             assert "not writable" in line and "--db" in line, line
     assert list(folder.iterdir()) == []
+
+
+def test_a_database_path_longer_than_sqlite_takes_says_so(tmp_path):
+    # SQLite cannot open a file whose full path is over 512 bytes (with its "-journal"): in a
+    # deep folder every command said only "unable to open database file"
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    deep = tmp_path
+    while len(str(deep)) < 600:
+        deep = deep / ("d" * 100)
+    deep.mkdir(parents=True)
+    line = one_line_error(crossread("import", str(story), cwd=deep))
+    assert "crossread.db" in line and "path is too long for SQLite" in line, line
+    assert "--db" in line, line
+    make_db(tmp_path / "w.db").close()
+    os.rename(tmp_path / "w.db", deep / "crossread.db")
+    for args in (["stats"], ["export"], ["import", str(story)]):
+        line = one_line_error(crossread(*args, cwd=deep))
+        assert "path is too long for SQLite" in line, (args, line)
+    team = str(tmp_path / "team.db")
+    line = one_line_error(crossread("merge", str(deep / "crossread.db"), "-o", team))
+    assert "path is too long for SQLite" in line and "crossread.db" in line, line
+    make_db(tmp_path / "short.db").close()
+    line = one_line_error(crossread("merge", str(tmp_path / "short.db"), "-o", "team.db", cwd=deep))
+    assert "path is too long for SQLite" in line and "team.db" in line and "-o" in line, line
