@@ -10,6 +10,7 @@ A read-only connection that made the -wal and -shm it needed removes them again 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -268,6 +269,17 @@ def connect(
             except sqlite3.Error as e:
                 raise OpenError(f"cannot open {path} read-only: {e}") from None
             return conn, str(path)
+    created = False
+    if not memory and version is None and not read_only and not os.path.lexists(path):
+        # made here, 0o666 less the umask as any new file: SQLite makes it 0644 whatever the
+        # umask, so a team's group (umask 002) could not write its shared database
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            created = True
+        except FileExistsError:  # made meanwhile by another crossread: opened as it is
+            pass
+        except OSError as e:
+            raise _cannot_write(path, e) from None
     try:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT) in store.py.
         conn = sqlite3.connect(
@@ -277,6 +289,7 @@ def connect(
             check_same_thread=check_same_thread,
         )
     except sqlite3.Error as e:
+        _forget(path, created)
         raise _cannot_write(path, e) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -289,14 +302,23 @@ def connect(
         conn.execute("PRAGMA synchronous = FULL")
     except OpenError:
         conn.close()
+        _forget(path, created)
         raise
     except sqlite3.Error as e:
         conn.close()
+        _forget(path, created)
         raise _cannot_write(path, e) from None
     return conn, str(path)
 
 
-def _cannot_write(path: str | os.PathLike, e: sqlite3.Error) -> OpenError:
+def _forget(path: str | os.PathLike, created: bool) -> None:
+    """Remove the empty file `connect` made for a database it then could not open."""
+    with contextlib.suppress(OSError):
+        if created and os.path.getsize(path) == 0:
+            os.unlink(path)
+
+
+def _cannot_write(path: str | os.PathLike, e: sqlite3.Error | OSError) -> OpenError:
     """The one line for a database that could not be opened for writing: on read-only media or
     in a read-only folder SQLite only says "unable to open database file"."""
     p = Path(path)
@@ -313,8 +335,8 @@ def _cannot_write(path: str | os.PathLike, e: sqlite3.Error) -> OpenError:
     return _cannot_open(path, e)
 
 
-def _cannot_open(path: str | os.PathLike, e: sqlite3.Error) -> OpenError:
-    return OpenError(f"cannot open {path}: {e}")
+def _cannot_open(path: str | os.PathLike, e: sqlite3.Error | OSError) -> OpenError:
+    return OpenError(f"cannot open {path}: {getattr(e, 'strerror', None) or e}")
 
 
 def connect_again(

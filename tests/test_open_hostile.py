@@ -390,3 +390,21 @@ def test_a_database_path_longer_than_sqlite_takes_says_so(tmp_path):
     make_db(tmp_path / "short.db").close()
     line = one_line_error(crossread("merge", str(tmp_path / "short.db"), "-o", "team.db", cwd=deep))
     assert "path is too long for SQLite" in line and "team.db" in line and "-o" in line, line
+
+
+@pytest.mark.parametrize("umask, mode", [(0o002, 0o664), (0o077, 0o600), (0o000, 0o666)])
+def test_a_new_database_gets_the_mode_the_umask_gives(tmp_path, umask, mode):
+    # a team's database made under umask 002 (a shared group folder) was 0644 whatever the
+    # umask, SQLite's own mode: the others of the group could not tag
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(story), "--db", "team.db"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, umask=umask,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_IMODE((tmp_path / "team.db").stat().st_mode) == mode
+    with Store.open(tmp_path / "team.db") as store:  # the log SQLite makes beside it: the same
+        store.stories()
+        assert stat.S_IMODE((tmp_path / "team.db-wal").stat().st_mode) == mode
