@@ -408,3 +408,18 @@ def test_a_new_database_gets_the_mode_the_umask_gives(tmp_path, umask, mode):
     with Store.open(tmp_path / "team.db") as store:  # the log SQLite makes beside it: the same
         store.stories()
         assert stat.S_IMODE((tmp_path / "team.db-wal").stat().st_mode) == mode
+
+
+def test_an_export_over_a_file_in_a_folder_one_may_not_write_into_says_why(tmp_path):
+    # the file itself may be written, so "Permission denied" (root: "Operation not permitted")
+    # read as wrong: the export is written beside it first, in a folder one may not write into
+    make_db(tmp_path / "w.db").close()
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    out = folder / "labels.csv"
+    out.write_text("previous\n")
+    with read_only_folder(folder):
+        line = one_line_error(crossread("export", "--db", str(tmp_path / "w.db"), "-o", str(out)))
+        assert f"folder {folder} is not writable" in line and "beside it" in line, line
+    assert out.read_text() == "previous\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["labels.csv"]
