@@ -10,6 +10,7 @@ A read-only connection that made the -wal and -shm it needed removes them again 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -165,8 +166,24 @@ def _read_only(path: Path, *, immutable: bool, check_same_thread: bool) -> sqlit
     return conn
 
 
+# SQLite's unix VFS takes full paths of up to 512 bytes, the database's "-journal" included;
+# past that it says only "unable to open database file"
+MAX_PATH_BYTES = 512 - len("-journal")
+
+
+def fits(path: str | os.PathLike, hint: str = "use a file in a shorter folder") -> None:
+    """Refuses a database whose full path (as SQLite makes it: links resolved) is too long."""
+    size = len(os.fsencode(os.path.realpath(path)))
+    if size > MAX_PATH_BYTES:
+        raise OpenError(
+            f"cannot open {os.fspath(path)}: its full path is too long for SQLite ({size} bytes, "
+            f"at most {MAX_PATH_BYTES}); {hint}"
+        )
+
+
 def _inspect(path: Path) -> int | None:
     """Check an existing file read-only; its stored schema version (None = fresh SQLite file)."""
+    fits(path)
     if path.is_dir():
         raise OpenError(f"{path} is a folder, not a database file")
     if not path.is_file():  # reading a FIFO's header would wait for a writer forever
@@ -244,6 +261,7 @@ def connect(
             raise OpenError(f"no database at {p}")
         elif not p.parent.is_dir():
             raise OpenError(f"cannot create {p}: folder {p.parent} does not exist")
+        fits(p, "--db FILE can name one in a shorter folder")
         if read_only and version == schema.SCHEMA_VERSION:
             try:
                 conn = _open_read_only(p, check_same_thread=check_same_thread)
@@ -251,6 +269,17 @@ def connect(
             except sqlite3.Error as e:
                 raise OpenError(f"cannot open {path} read-only: {e}") from None
             return conn, str(path)
+    created = False
+    if not memory and version is None and not read_only and not os.path.lexists(path):
+        # made here, 0o666 less the umask as any new file: SQLite makes it 0644 whatever the
+        # umask, so a team's group (umask 002) could not write its shared database
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            created = True
+        except FileExistsError:  # made meanwhile by another crossread: opened as it is
+            pass
+        except OSError as e:
+            raise _cannot_write(path, e) from None
     try:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE … COMMIT) in store.py.
         conn = sqlite3.connect(
@@ -260,7 +289,8 @@ def connect(
             check_same_thread=check_same_thread,
         )
     except sqlite3.Error as e:
-        raise OpenError(f"cannot open {path}: {e}") from None
+        _forget(path, created)
+        raise _cannot_write(path, e) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _upgrade(conn, str(path))  # refuses a foreign file before anything is written to it
@@ -272,14 +302,23 @@ def connect(
         conn.execute("PRAGMA synchronous = FULL")
     except OpenError:
         conn.close()
+        _forget(path, created)
         raise
     except sqlite3.Error as e:
         conn.close()
+        _forget(path, created)
         raise _cannot_write(path, e) from None
     return conn, str(path)
 
 
-def _cannot_write(path: str | os.PathLike, e: sqlite3.Error) -> OpenError:
+def _forget(path: str | os.PathLike, created: bool) -> None:
+    """Remove the empty file `connect` made for a database it then could not open."""
+    with contextlib.suppress(OSError):
+        if created and os.path.getsize(path) == 0:
+            os.unlink(path)
+
+
+def _cannot_write(path: str | os.PathLike, e: sqlite3.Error | OSError) -> OpenError:
     """The one line for a database that could not be opened for writing: on read-only media or
     in a read-only folder SQLite only says "unable to open database file"."""
     p = Path(path)
@@ -288,7 +327,16 @@ def _cannot_write(path: str | os.PathLike, e: sqlite3.Error) -> OpenError:
             f"cannot write {path}: it or its folder is read-only "
             "(stats, export and agreement can still read it)"
         )
-    return OpenError(f"cannot open {path}: {e}")
+    if not p.exists() and not os.access(p.parent, os.W_OK):
+        return OpenError(
+            f"cannot create {path}: folder {os.path.abspath(p.parent)} is not writable "
+            "(--db FILE or $CROSSREAD_DB puts the database elsewhere)"
+        )
+    return _cannot_open(path, e)
+
+
+def _cannot_open(path: str | os.PathLike, e: sqlite3.Error | OSError) -> OpenError:
+    return OpenError(f"cannot open {path}: {getattr(e, 'strerror', None) or e}")
 
 
 def connect_again(

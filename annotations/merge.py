@@ -94,6 +94,8 @@ def merge(
     for path in (*inputs, output):
         try:
             connection.named(path)
+            if path is output:
+                connection.fits(output, "-o can name one in a shorter folder")
         except connection.OpenError as e:
             raise MergeError(str(e)) from None
     out = Path(output)

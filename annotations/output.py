@@ -205,6 +205,17 @@ def _staged(target: str, st: os.stat_result | None) -> Iterator[TextIO]:
                 fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             except FileExistsError:
                 continue
+            except OSError as e:
+                if os.access(folder, os.W_OK):
+                    raise
+                # a file one may write said only "Permission denied", as if it were the file
+                why = f"folder {folder} is not writable"
+                if st is not None:
+                    why += (
+                        ", and the file is written beside it first, then renamed over it (so "
+                        "a failed write leaves the old one whole)"
+                    )
+                raise OSError(why) from e
             tmp = candidate
         if st is not None:
             os.fchmod(fd, stat.S_IMODE(st.st_mode))

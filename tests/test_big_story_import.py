@@ -189,3 +189,22 @@ def test_suggest_shares_a_long_storys_blocks_among_processes_with_the_same_resul
     monkeypatch.setattr(story_pool, "pooled_blocks", noting)
     assert list(suggestion_records(story, jobs=2)) == alone
     assert pooled == [2]
+
+
+def test_an_import_needs_no_temporary_folder_until_a_story_is_too_big_for_memory(
+    story: Path, tmp_path: Path, monkeypatch
+):
+    # with no usable temporary folder (a locked-down server's read-only /tmp) every import
+    # failed at its start, and the app did not open, though a story held in memory needs none
+    unusable = tmp_path / "tmp"
+    unusable.write_text("a file, not a folder\n")
+    monkeypatch.setattr("tempfile.tempdir", str(unusable))
+    with Store.open(tmp_path / "x.db") as store:
+        import_path(store, story)
+        assert store.stories() == ["story00000"] and store.claims("story00000")
+    # a story that must wait on disk says what to do
+    monkeypatch.setattr(spool, "SPILL_BYTES", 1_000)
+    (story / "outlet0.txt").write_text("Floods in Dunmore: report 0\n\nA new sentence.\n")
+    with Store.open(tmp_path / "x.db") as store, pytest.raises(OSError, match="set TMPDIR"):
+        import_path(store, story)
+    assert unusable.read_text() == "a file, not a folder\n"

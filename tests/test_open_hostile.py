@@ -348,3 +348,78 @@ def test_a_note_with_a_lone_surrogate_is_refused_clearly(tmp_path):
         s.set_label(cid, "consistent", "an\udcffa")  # a login name read with surrogateescape
     assert s.annotation(cid, "ana").note == "checked"
     s.close()
+
+
+def test_a_new_database_in_a_read_only_folder_names_the_folder(tmp_path):
+    # `crossread` in a shared folder one may not write into said only "cannot open
+    # crossread.db: unable to open database file"
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    with read_only_folder(folder):
+        for args in (["import", str(story)], [str(story)]):
+            line = one_line_error(crossread(*args, cwd=folder))
+            assert "cannot create crossread.db" in line and str(folder) in line, line
+            assert "not writable" in line and "--db" in line, line
+    assert list(folder.iterdir()) == []
+
+
+def test_a_database_path_longer_than_sqlite_takes_says_so(tmp_path):
+    # SQLite cannot open a file whose full path is over 512 bytes (with its "-journal"): in a
+    # deep folder every command said only "unable to open database file"
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    deep = tmp_path
+    while len(str(deep)) < 600:
+        deep = deep / ("d" * 100)
+    deep.mkdir(parents=True)
+    line = one_line_error(crossread("import", str(story), cwd=deep))
+    assert "crossread.db" in line and "path is too long for SQLite" in line, line
+    assert "--db" in line, line
+    make_db(tmp_path / "w.db").close()
+    os.rename(tmp_path / "w.db", deep / "crossread.db")
+    for args in (["stats"], ["export"], ["import", str(story)]):
+        line = one_line_error(crossread(*args, cwd=deep))
+        assert "path is too long for SQLite" in line, (args, line)
+    team = str(tmp_path / "team.db")
+    line = one_line_error(crossread("merge", str(deep / "crossread.db"), "-o", team))
+    assert "path is too long for SQLite" in line and "crossread.db" in line, line
+    make_db(tmp_path / "short.db").close()
+    line = one_line_error(crossread("merge", str(tmp_path / "short.db"), "-o", "team.db", cwd=deep))
+    assert "path is too long for SQLite" in line and "team.db" in line and "-o" in line, line
+
+
+@pytest.mark.parametrize("umask, mode", [(0o002, 0o664), (0o077, 0o600), (0o000, 0o666)])
+def test_a_new_database_gets_the_mode_the_umask_gives(tmp_path, umask, mode):
+    # a team's database made under umask 002 (a shared group folder) was 0644 whatever the
+    # umask, SQLite's own mode: the others of the group could not tag
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("The bridge closed on Monday.\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(story), "--db", "team.db"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path, umask=umask,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_IMODE((tmp_path / "team.db").stat().st_mode) == mode
+    with Store.open(tmp_path / "team.db") as store:  # the log SQLite makes beside it: the same
+        store.stories()
+        assert stat.S_IMODE((tmp_path / "team.db-wal").stat().st_mode) == mode
+
+
+def test_an_export_over_a_file_in_a_folder_one_may_not_write_into_says_why(tmp_path):
+    # the file itself may be written, so "Permission denied" (root: "Operation not permitted")
+    # read as wrong: the export is written beside it first, in a folder one may not write into
+    make_db(tmp_path / "w.db").close()
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    out = folder / "labels.csv"
+    out.write_text("previous\n")
+    with read_only_folder(folder):
+        line = one_line_error(crossread("export", "--db", str(tmp_path / "w.db"), "-o", str(out)))
+        assert f"folder {folder} is not writable" in line and "beside it" in line, line
+    assert out.read_text() == "previous\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["labels.csv"]

@@ -172,3 +172,52 @@ def test_the_app_without_a_terminal_to_read_or_draw_on_says_so_and_ends(tmp_path
     assert (tmp_path / "log").read_bytes() == b""
     with Store.open(tmp_path / "x.db") as s:  # the import it did first is kept
         assert s.stories() == ["story"]
+
+
+def first_frame_size(shown: bytes) -> tuple[int, int]:
+    """The rows and columns of the app's first frame, from its cursor moves and line ends."""
+    import re
+
+    rows: list[int] = []
+    for row, _ in re.findall(rb"\x1b\[(\d+);(\d+)H", shown):
+        if rows and int(row) == 1 and rows[-1] > 1:
+            break  # the next frame
+        rows.append(int(row))
+    status = shown.split(b"\x1b[1;1H", 1)[1].split(b"\r\n", 1)[0]  # the status line, drawn whole
+    text = re.sub(rb"\x1b\[[\d;?]*[A-Za-z]", b"", status).decode("utf-8")
+    return max(rows), len(text)
+
+
+@pytest.mark.parametrize(
+    "env, stdout",
+    [({"COLUMNS": "40", "LINES": "10"}, "terminal"), ({}, "file")],
+    ids=["stale COLUMNS and LINES", "standard output to a file"],
+)
+def test_the_app_fills_the_terminal_it_draws_on(tmp_path: Path, env: dict, stdout: str) -> None:
+    # $COLUMNS/$LINES exported by a shell drew the app in a corner of a bigger terminal; with
+    # standard output to a file (the app draws on standard error) it was drawn 80×24 whatever
+    # the terminal's size, over what the terminal showed before
+    import fcntl
+    import struct
+    import termios
+
+    folder = story(tmp_path)
+    db = str(tmp_path / "x.db")
+    assert (
+        subprocess.run([sys.executable, "-m", "reader", "import", folder, "--db", db]).returncode
+        == 0
+    )
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))  # 100×30
+    environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    environ.update(env, CROSSREAD_EXIT_AFTER_PAINT="1")
+    with (tmp_path / "out").open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reader", "--db", db], env=environ, stdin=follower,
+            stdout=follower if stdout == "terminal" else out, stderr=follower,
+        )  # fmt: skip
+        os.close(follower)
+        shown = read_terminal(leader, seconds=60)
+        assert proc.wait(timeout=60) == 0
+    os.close(leader)
+    assert first_frame_size(shown) == (30, 100)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import secrets
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,15 +27,39 @@ PREFIX = "crossread-import-"
 
 
 @contextlib.contextmanager
-def import_folder() -> Iterator[str]:
-    """A private temporary folder for an import's spools, named after this process and removed
-    on exit; first, the folders of imports whose process is gone (killed) are removed."""
-    for old in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+def import_folder() -> Iterator[str | None]:
+    """Where an import's spools go: a private temporary folder named after this process, made
+    only when a story spills into it and removed on exit; first, the folders of imports whose
+    process is gone (killed) are removed. None when there is no usable temporary folder: most
+    imports never spill, and need none (the app opened on no story with /tmp read-only)."""
+    try:
+        tmp = tempfile.gettempdir()
+    except OSError:
+        yield None  # (a spill says what to do)
+        return
+    for old in Path(tmp).glob(PREFIX + "*"):
         pid = old.name[len(PREFIX) :].split("-")[0]
         if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(old, ignore_errors=True)  # another user's: not ours to remove
-    with tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-") as folder:
+    # a random part: no one else can know the name to make it first
+    folder = os.path.join(tmp, f"{PREFIX}{os.getpid()}-{secrets.token_hex(8)}")
+    try:
         yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _made(folder: str | None) -> str | None:
+    """`folder`, made private by the first spool that spills into it (worker processes race)."""
+    if folder is None:
+        return None
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        st = os.lstat(folder)
+        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+            raise OSError(f"{folder} is not this import's own folder") from None
+    return folder
 
 
 def _alive(pid: int) -> bool:
@@ -63,7 +89,16 @@ class Spool:
             self.size += size
             return
         if self.path is None:  # from now on every block goes to the file, in order
-            fd, self.path = tempfile.mkstemp(prefix="crossread-", suffix=".spool", dir=self.folder)
+            try:
+                fd, self.path = tempfile.mkstemp(
+                    prefix="crossread-", suffix=".spool", dir=_made(self.folder)
+                )
+            except OSError as exc:
+                raise OSError(
+                    "a story too big to analyse in memory waits in a temporary file, and none "
+                    f"could be made ({exc.strerror or exc}): set TMPDIR to a folder you may "
+                    "write into"
+                ) from None
             self._file = os.fdopen(fd, "wb")
             for held in self.blocks:
                 pickle.dump(held, self._file, protocol=pickle.HIGHEST_PROTOCOL)

@@ -35,6 +35,8 @@ from reader.ui.watch import DatabaseWatch
 from reader.ui.writer import Writer
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from reader.pipeline.background import BackgroundImport
 
 # Actions that change or move the review; switched off while a dialog is open.
@@ -104,6 +106,25 @@ class ReviewScreen(Screen):
             self._on_timer_update()
 
 
+def _sized(driver: type[Driver]) -> type[Driver]:
+    """`driver`, measuring standard error, where Textual draws. Its own measure (shutil's)
+    reads $COLUMNS and $LINES first, then standard output: a shell's exported values drew the
+    app in a corner of a bigger terminal (or past its edge), and `crossread > log` drew it
+    80×24 whatever the terminal's size. (Only Textual's terminal drivers measure one.)"""
+    measure = getattr(driver, "_get_terminal_size", None)
+    if measure is None:
+        return driver
+
+    def _get_terminal_size(self) -> tuple[int, int]:
+        try:
+            columns, lines = os.get_terminal_size(sys.__stderr__.fileno())
+        except (AttributeError, ValueError, OSError):  # (no standard error, or not a terminal)
+            return measure(self)
+        return (columns, lines) if columns and lines else measure(self)
+
+    return type(driver.__name__, (driver,), {"_get_terminal_size": _get_terminal_size})
+
+
 class CrossreadApp(App[None]):
     """Review the claims of a story's articles side by side and tag each one."""
 
@@ -150,6 +171,10 @@ class CrossreadApp(App[None]):
         Binding("J", "scroll_evidence(1)", "Scroll evidence", show=False, id="evidence_down"),
         Binding("K", "scroll_evidence(-1)", "Scroll evidence", show=False, id="evidence_up"),
     ]  # fmt: skip
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, sized by the terminal the app draws on."""
+        return _sized(super().get_driver_class())
 
     def __init__(
         self,
