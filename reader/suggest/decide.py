@@ -15,7 +15,16 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence, Set
+from collections.abc import (
+    Callable,
+    Collection,
+    Container,
+    Hashable,
+    Iterable,
+    Mapping,
+    Sequence,
+    Set,
+)
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -403,16 +412,20 @@ def _when_elsewhere(
     # (source, "dates" or "days") -> the first sentence against claim i, or with it
     against: dict[tuple[str, str], tuple[int, when.Told, when.Told]] = {}
     agreeing: dict[tuple[str, str], tuple[int, when.Told]] = {}
-    for e in evidence:
-        j = index.get(e.other_id, -1)
-        if j < 0:
-            continue
-        article, theirs = claims[j].article, when.told(claims[j].text)
-        for kind in ("dates", "days"):
-            if (y := when.meets_any(mine, theirs, kind)) is not None:
-                agreeing.setdefault((article, kind), (j, y))
-        if (found := when.of_one_event(mine, theirs)) is not None:
+    told = [
+        (j, claims[j].article, when.told(claims[j].text))
+        for j in (index.get(e.other_id, -1) for e in evidence)
+        if j >= 0
+    ]
+    for j, article, theirs in told:
+        if theirs and (found := when.of_one_event(mine, theirs)) is not None:
             against.setdefault((article, found[0].kind), (j, *found))
+    if not against:  # (what agrees is asked only then: most claims meet no other day)
+        return
+    for j, article, theirs in told:
+        for kind in ("dates", "days"):
+            if theirs and (y := when.meets_any(mine, theirs, kind)) is not None:
+                agreeing.setdefault((article, kind), (j, y))
     for kind in ("dates", "days"):
         opposing = {a: (j, y.surface) for (a, k), (j, _, y) in against.items() if k == kind}
         backing = {a: (j, z.surface) for (a, k), (j, z) in agreeing.items() if k == kind}
@@ -973,23 +986,22 @@ class StorySuggester:
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
         return self._not_others(i, s, rel) if rel else []
 
-    def _related(self, i: int, s: Slot) -> list[tuple[int, Slot]]:
-        """The slots of other articles that slot `s` of claim i is voted with (`related` and
-        `_same_scope`), in the groups' order. Whether a count is, reads neither figure (but a
-        tally's, below): they are walked once for all the counts of an article that read the
-        same but for their figure (the 2 MB benchmark article's 9,000 votes walked the short
-        articles' counts 9,000 times for a few hundred such counts)."""
+    def _related(self, i: int, s: Slot, skip: Container[str] = ()) -> list[tuple[int, Slot]]:
+        """The slots of other articles (not those of `skip`) that slot `s` of claim i is voted
+        with (`related` and `_same_scope`), in the groups' order. Whether a count is, reads
+        neither figure (but a tally's, below): they are walked once for all the counts of an
+        article that read the same but for their figure (the 2 MB benchmark article's 9,000
+        votes walked the short articles' counts 9,000 times for a few hundred such counts)."""
         mine = self.claims[i].article
         reading = _apart_from_figure(s)
-        if reading is None:
-            walked = self._walk(i, s)
-        else:
-            key = (reading, mine)
-            walked = self._walked.get(key)
-            if walked is None:
-                walked = self._walk(i, s)
-                if len(walked) <= WALK_KEPT:
-                    self._walked[key] = walked
+        key = None if reading is None else (reading, mine)
+        walked = None if key is None else self._walked.get(key)
+        if walked is None:
+            walked = self._walk(i, s, skip)
+            if key is not None and not skip and len(walked) <= WALK_KEPT:
+                self._walked[key] = walked
+        elif skip:
+            walked = [w for w in walked if self.claims[w[0]].article not in skip]
         related, _ = RULES[s.kind]
         # a tally so far is related by its figure and this one's (`numbers.related`): asked again
         return [
@@ -998,10 +1010,11 @@ class StorySuggester:
             if not tally or (related(s, o) and self._same_scope(i, s, j, o))
         ]
 
-    def _walk(self, i: int, s: Slot) -> list[tuple[int, Slot, bool]]:
-        """(j, o, tally) for the slots o of other articles than claim i's, of s's kind and
-        key, in order, that `_compared` keeps; each count that is a tally so far kept too,
-        with tally True (whether it is related reads s's figure: `_related`)."""
+    def _walk(self, i: int, s: Slot, skip: Container[str] = ()) -> list[tuple[int, Slot, bool]]:
+        """(j, o, tally) for the slots o of other articles than claim i's (and those of
+        `skip`), of s's kind and key, in order, that `_compared` keeps; each count that is a
+        tally so far kept too, with tally True (whether it is related reads s's figure:
+        `_related`)."""
         groups, mine = self.groups, self.claims[i].article
         kept = self._kept(i, s)
         if len(s.key) <= 1:  # one group, in which each slot is once
@@ -1009,14 +1022,14 @@ class StorySuggester:
             return [
                 x
                 for article, group in groups.get((s.kind, k), {}).items()
-                if article != mine
+                if article != mine and article not in skip
                 for x in kept(article, group)
             ]
         seen: set[int] = set()
         out = []
         for k in sorted(s.key):  # sorted: the same result in every process
             for article, group in groups.get((s.kind, k), {}).items():
-                if article == mine:
+                if article == mine or article in skip:
                     continue
                 for j, o, tally in kept(article, group):
                     if id(o) not in seen:
@@ -1173,8 +1186,10 @@ class StorySuggester:
         for j, o in rel:
             if compatible(s, o):
                 continue
-            for k, x in self._related(j, o):
-                if claims[k].article not in voted and compatible(s, x) and x.kind == s.kind:
+            # (the articles that vote already are not walked: a long one's thousands of slots
+            # were, for each of its claims, a quarter of a 2 MB article's suggestions)
+            for k, x in self._related(j, o, skip=voted):
+                if compatible(s, x) and x.kind == s.kind:
                     out.setdefault(id(x), (k, x))
         return list(out.values())
 

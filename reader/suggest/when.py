@@ -11,6 +11,7 @@ meets "early on Monday".
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,11 @@ NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
 _BOUNDS = frozenset(["least", "before", "after", "by", "since"])
 
 
+# a weekday's name anywhere in an ASCII text (whose words are its own substrings; another
+# text's may hold invisible characters inside a word)
+_ANY_WEEKDAY = re.compile("|".join(WEEKDAYS), re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Moment:
     hours: tuple[float, float]  # hours since Monday 00:00
@@ -47,6 +53,8 @@ class Moment:
 @functools.lru_cache(maxsize=1 << 15)  # a sentence is the counterpart of many claims
 def moments(text: str) -> tuple[Moment, ...]:
     """Every weekday named (capitalised) in `text`, as a span of hours of the week."""
+    if text.isascii() and not _ANY_WEEKDAY.search(text):
+        return ()  # (most sentences: tokenizing them was most of a long story's weekdays)
     toks = tokenize(text)
     out: list[Moment] = []
     for i, t in enumerate(toks):
@@ -138,7 +146,6 @@ class Told:
 def told(text: str) -> tuple[Told, ...]:
     """Every calendar date and weekday of `text` with its event (not a wire dateline's date:
     the day the report was filed)."""
-    toks = tokenize(text)
     line = DATELINE.match(text)
     found = [("days", m.surface, m.span, m) for m in moments(text)]
     found += [
@@ -146,6 +153,9 @@ def told(text: str) -> tuple[Told, ...]:
         for d in calendar(text)
         if not (line and d.span[0] < line.end())
     ]
+    if not found:
+        return ()
+    toks = tokenize(text)
     out = []
     for kind, surface, span, value in found:
         inside = [k for k, t in enumerate(toks) if span[0] <= t.start < span[1]]
