@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from click.testing import CliRunner
 from storyfactory import make_evidence, seed_story
 from timing import fastest
@@ -27,34 +25,82 @@ def _db(tmp_path):
     return path
 
 
-def _counts(line: str) -> tuple[int, int, int]:
-    tagged = int(re.search(r"(\d+)/\d+ tagged", line).group(1))
-    labels = sum(int(n) for n in re.findall(r"(?:consistent|contradicted|unverified) (\d+)", line))
-    return tagged, labels, int(re.search(r"/(\d+) tagged", line).group(1))
+def _run(*args: str, columns: int = 80):
+    return CliRunner().invoke(main, ["stats", *args], env={"COLUMNS": str(columns)})
+
+
+def _row(out: str, name: str) -> list[str]:
+    """The cells of the table's row for `name` (a reviewer, `story NAME` or an article)."""
+    line = next(ln.strip() for ln in out.splitlines() if ln.strip().startswith(name + "  "))
+    return line[len(name) :].split()
+
+
+def _counts(cells: list[str]) -> tuple[int, int, int]:
+    tagged, total = (int(n.replace(",", "")) for n in cells[0].split("/"))
+    return tagged, sum(int(n.replace(",", "")) for n in cells[2:5]), total
 
 
 def test_each_reviewer_counts_add_up(tmp_path):
-    out = CliRunner().invoke(main, ["stats", "--db", str(_db(tmp_path))]).output
+    out = _run("--db", str(_db(tmp_path))).output
     lines = out.splitlines()
-    assert lines[0] == (
-        "10 claims in 1 story; 10 tagged by at least one of 2 reviewers; 1 with a final label"
-    )
-    ana = next(ln for ln in lines if ln.startswith("ana:"))
-    ben = next(ln for ln in lines if ln.startswith("ben:"))
-    assert _counts(ana) == (10, 10, 10) and "consistent 4  contradicted 6" in ana
-    assert _counts(ben) == (2, 2, 10) and "unverified 1" in ben
-    for line in lines[1:]:
-        if "tagged" in line:
-            tagged, labels, _ = _counts(line)
+    assert lines[:2] == [
+        "10 claims in 1 story; 10 tagged by at least one of 2 reviewers; 1 with a final",
+        "  label",
+    ]
+    assert lines[2].split() == ["tagged", "%", "consistent", "contradicted", "unverified"]
+    ana, ben = _row(out, "ana"), _row(out, "ben")
+    assert _counts(ana) == (10, 10, 10) and ana[2:5] == ["4", "6", "0"]
+    assert _counts(ben) == (2, 2, 10) and ben[4] == "1"
+    for line in lines[3:]:
+        if "/" in line:
+            tagged, labels, _ = _counts(line.rsplit(None, 5)[1:])
             assert tagged == labels, line
+
+
+def test_a_big_team_report_fits_the_terminal_width(tmp_path):
+    # four-digit counts and twelve reviewers: 62 of 103 lines were 81-88 characters ("  story
+    # summit: 1699/5500 tagged (31%)  consistent 1229  contradicted 229  unverified 241") and
+    # wrapped in an 80-column terminal; now a table whose columns fit, long names cut with …
+    from storyfactory import make_story
+
+    path = tmp_path / "team.db"
+    long = "a-very-long-article-file-name-from-the-wire-service.txt"
+    story = make_story(
+        "summit-talks-in-geneva-between-the-two-delegations",
+        {f"a{k:02d}.txt": [f"Claim {k} number {j}." for j in range(1200)] for k in range(8)}
+        | {long: [f"Wire claim {j}." for j in range(600)]},
+    )
+    claims = story.claims()
+    with Store.open(path) as s:
+        s.import_story(story, [])
+        for k, name in enumerate(["ana", "ben", "carmen-the-lead-reviewer-of-the-team"]):
+            for j, claim in enumerate(claims[k * 1000 : k * 1000 + 3000]):
+                s.set_label(claim.id, ("consistent", "contradicted", "unverified")[j % 3], name)
+        s.set_label(claims[-1].id, "consistent", "ana")  # in the long-named article
+    for columns in (80, 64, 120):
+        out = _run("--db", str(path), columns=columns).output
+        lines = out.splitlines()
+        assert max(map(len, lines)) <= columns, out
+        assert len(lines) > 20
+    out = _run("--db", str(path)).output
+    assert _row(out, "ana")[:2] == ["3,001/10,200", "29%"], out
+    # the columns line up: every count ends where its header does
+    header = out.splitlines()[2]
+    ends = [header.index(h) + len(h) for h in ("tagged", "consistent", "unverified")]
+    for line in out.splitlines()[3:]:
+        if "/" in line and "not started" not in line:
+            assert all(line[e - 1] != " " and line[e : e + 1] in ("", " ") for e in ends), line
+    assert "    a-very-long-arti…          1/600" in out
+    assert "\ncarmen-the-lead-revi…   3,000/10,200" in out
+    assert "\n      a-very-long-article-file-name-from-the-wire-se… (5,400 claims)\n" in out
 
 
 def test_reviewer_option_narrows_and_unknown_reviewer_is_an_error(tmp_path):
     db = str(_db(tmp_path))
-    out = CliRunner().invoke(main, ["stats", "--db", db, "--reviewer", "ben"]).output
-    assert out.splitlines()[0].startswith("ben: 2/10 tagged")
+    out = _run("--db", db, "--reviewer", "ben").output
+    assert out.splitlines()[1].startswith("ben ") and _row(out, "ben")[0] == "2/10"
     assert "ana" not in out
-    assert "    b.txt: 1/3 tagged (33%)  consistent 1" in out
+    assert _row(out, "b.txt") == ["1/3", "33%", "1", "0", "0"]
     bad = CliRunner().invoke(main, ["stats", "--db", db, "--reviewer", "zed"])
     assert bad.exit_code == 2 and "no annotations by zed (reviewers: ana, ben)" in bad.output
 
@@ -68,10 +114,10 @@ def test_a_name_that_could_be_misread_is_shown_quoted_on_its_one_line(tmp_path):
         s.import_story(story, make_evidence(story))
         s.set_label(story.claims()[0].id, "unverified", "ana\nben")
         s.set_label(story.claims()[1].id, "unverified", "smith, j")
-    out = CliRunner().invoke(main, ["stats", "--db", str(db)]).output
+    out = _run("--db", str(db)).output
     lines = out.splitlines()
-    assert "'ana\\nben': 1/10 tagged (10%)  consistent 0  contradicted 0  unverified 1" in lines
-    assert "'smith, j': 1/10 tagged (10%)  consistent 0  contradicted 0  unverified 1" in lines
+    assert _row(out, "'ana\\nben'") == ["1/10", "10%", "0", "0", "1"]
+    assert _row(out, "'smith, j'") == ["1/10", "10%", "0", "0", "1"]
     assert not any(line.startswith("ben") for line in lines)
     bad = CliRunner().invoke(main, ["stats", "--db", str(db), "--reviewer", "smith"])
     assert bad.output.strip() == (
@@ -112,7 +158,7 @@ def test_stats_of_many_stories_take_linear_time():
     def seconds(stories: int) -> float:
         store = ManyStories(stories)
         took, lines = fastest(lambda: list(format_stats(store, reviewer="ana")))
-        assert len(lines) == 1 + 3 * stories
+        assert len(lines) == 2 + 3 * stories  # the header, then the rows
         return took
 
     # ten times the stories: about ten times the time (it was a hundred)
@@ -139,8 +185,8 @@ def test_articles_and_stories_are_listed_in_corpus_order_after_a_merge(tmp_path)
             s.import_story(make_story(name, {"x.txt": ["One.", "Two."]}), [])
     team = tmp_path / "team.db"
     merge([old, new, shard], team, prefer=new)
-    out = CliRunner().invoke(main, ["stats", "--db", str(team)]).output
-    listed = [line.split(":")[0].strip() for line in out.splitlines()[1:9]]
+    out = _run("--db", str(team)).output
+    listed = [line.strip().split("  ")[0].split(":")[0] for line in out.splitlines()[3:11]]
     assert listed == [
         "ana", "story storm", "a.txt", "b.txt", "c.txt", "story story2", "not started",
         "story story10",
@@ -162,14 +208,15 @@ def test_articles_a_reviewer_has_not_started_are_named_on_one_line(tmp_path):
         s.set_label(story.claims()[0].id, "consistent", "ana")
         for claim in story.claims()[2:]:
             s.set_label(claim.id, "contradicted", "ben")
-    lines = CliRunner().invoke(main, ["stats", "--db", str(path)]).output.splitlines()
-    ana = lines[lines.index("ana: 1/20 tagged (5%)  consistent 1  contradicted 0  unverified 0") :]
-    assert ana[1:5] == [
-        "  story storm: 1/20 tagged (5%)  consistent 1  contradicted 0  unverified 0",
-        "    a00.txt: 1/2 tagged (50%)  consistent 1  contradicted 0  unverified 0",
+    lines = _run("--db", str(path)).output.splitlines()
+    ana = lines[next(k for k, ln in enumerate(lines) if ln.startswith("ana ")) :]
+    assert ana[:5] == [
+        "ana              1/20    5%           1             0           0",
+        "  story storm    1/20    5%           1             0           0",
+        "    a00.txt       1/2   50%           1             0           0",
         "    not started: a01.txt, a02.txt, a03.txt, a04.txt, a05.txt, a06.txt, a07.txt,",
         "      a08.txt, a09.txt (18 claims)",
     ], lines
     ben = lines[lines.index(ana[4]) + 1 :]
-    assert ben[2].startswith("    a01.txt: 2/2 tagged") and len(ben) == 12, lines
+    assert ben[2].startswith("    a01.txt       2/2") and len(ben) == 12, lines
     assert ben[-1] == "    not started: a00.txt (2 claims)", lines

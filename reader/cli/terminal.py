@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import shutil
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -80,3 +81,9 @@ def wrapped(head: str, items: list[str], width: int = 80, indent: str = "    ") 
         line += piece if fresh else " " + piece
         fresh = False
     yield line
+
+
+def terminal_width() -> int:
+    """Columns of the terminal standard output goes to (`$COLUMNS` first); 80 when it is not
+    one, so a report piped to a file or `less` keeps the width it has on a usual terminal."""
+    return shutil.get_terminal_size((80, 24)).columns

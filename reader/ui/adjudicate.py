@@ -274,6 +274,7 @@ class AdjudicateScreen(ModalScreen[None]):
         *(Binding(k, f"decide('{lab}')", lab.capitalize(), id=f"decide_{lab}")
           for k, lab in KEYS.items()),
         Binding("question_mark", "help", "Help", id="adjudicate_help"),
+        Binding("q", "app.quit", "Quit", id="adjudicate_quit"),  # in view at 80 columns
         Binding("n", "next", "Next", id="adjudicate_next"),
         Binding("e", "reason", "Reason", id="adjudicate_reason"),
         Binding("space", "withdraw", "Withdraw", id="adjudicate_withdraw"),
@@ -287,7 +288,6 @@ class AdjudicateScreen(ModalScreen[None]):
         Binding("J,pagedown", "scroll(1)", "Scroll", show=False, id="adjudicate_scroll_down"),
         Binding("K,pageup", "scroll(-1)", "Scroll", show=False, id="adjudicate_scroll_up"),
         Binding("escape", "close", "Review", id="adjudicate_close"),
-        Binding("q", "app.quit", "Quit", id="adjudicate_quit"),
     ]  # fmt: skip
 
     def __init__(self, store: Store, adjudicator: str) -> None:

@@ -140,7 +140,10 @@ class CrossreadApp(App[None]):
         Binding("u", "tag('unverified')", "Unverified", id="tag_unverified"),
         Binding("a", "accept", "Accept", id="accept"),
         Binding("A", "accept_high", "Accept all high", show=False, id="accept_high"),
+        # the keys a new user needs, to learn and to leave, next: at 80 columns the footer
+        # shows about the first seven
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
         Binding("n", "next_untagged", "Untagged", id="next_untagged"),
         Binding("ctrl+z", "undo", "Undo", id="undo"),
         Binding("slash", "search", "Search", id="search"),
@@ -149,7 +152,6 @@ class CrossreadApp(App[None]):
         Binding("g", "guidelines", "Guidelines", id="guidelines"),
         Binding("f", "filter", "Filter", id="filter"),
         Binding("s", "export", "Export", id="export"),
-        Binding("q", "quit", "Quit", id="quit"),
         Binding("j,down", "next_claim", "Next", show=False, id="next_claim"),
         Binding("k,up", "prev_claim", "Previous", show=False, id="prev_claim"),
         Binding("right_square_bracket", "next_article", "Next article", show=False,

@@ -231,14 +231,19 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         # the sentences the suggestion rests on come first (`Review.evidence`): where they end,
         # a line says so, or a lower score above a higher one reads as a broken order
         cited = {e.other_id for e in suggestion.evidence} if suggestion else set()
+        digits = len(str(len(candidates)))  # numbers right-aligned: " 9" above "10"
         n = start
         for n, ev in enumerate(candidates[start - 1 :], start):
             if height is not None and lines >= height:
                 break
             if n > 1 and candidates[n - 2].other_id in cited and ev.other_id not in cited:
-                body.append("   ─ other matches, strongest first ─\n", style="dim")
+                body.append(
+                    " " * (digits + 2) + "─ other matches, strongest first ─\n", style="dim"
+                )
                 lines += 1
-            row = self._candidate(n, ev, claim, ev.other_id in linked, source_of, name_width)
+            row = self._candidate(
+                n, ev, claim, ev.other_id in linked, source_of, name_width, digits
+            )
             body.append_text(row)
             added = row.plain.count("\n")
             self._rows[n] = (lines, lines + added - 1)
@@ -287,11 +292,12 @@ class EvidencePanel(VerticalScroll, can_focus=True):
         linked: bool,
         source_of: Callable[[str], str],
         name_width: int,
+        digits: int = 1,
     ) -> Text:
         # appended, not Text(n, style="bold"): that style is the whole row's, and a differing
         # figure was told from the rest of its sentence, all bold, by its colour alone
         head = Text()
-        head.append(f"{n} ", style="bold")
+        head.append(f"{n:>{digits}} ", style="bold")
         head.append("● " if linked else "○ ", style=self._style("linked") if linked else "dim")
         head.append(
             f"{short_name(source_of(ev.article), name_width):<{name_width}}", style="italic"

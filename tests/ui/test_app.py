@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -339,6 +340,19 @@ async def test_evidence_panel_lists_numbered_candidates(seeded_db: str) -> None:
         for n in range(1, len(candidates) + 1):
             assert f"{n} ○" in text
         assert isinstance(app.query_one(EvidencePanel), EvidencePanel)
+
+
+async def test_candidates_numbered_10_and_on_line_up_with_1_to_9(seeded_db: str) -> None:
+    # "10 ○" sat one column right of " 9 ○": the numbers are now right-aligned
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        text = str(app.query_one("#evidence-body").render())
+        rows = [ln for ln in text.splitlines() if re.match(r" ?\d+ [○●] ", ln)]
+        assert len(rows) == len(app.review.evidence()) > 9, rows
+        assert len({ln.index("○") for ln in rows}) == 1, "\n".join(rows)
+        assert [ln[:4] for ln in rows[8:10]] == [" 9 ○", "10 ○"]
 
 
 def test_the_sentences_a_suggestion_rests_on_are_candidates_first(seeded_db: str) -> None:

@@ -100,11 +100,11 @@ async def test_the_mouse_wheel_shows_the_keys_cut_off_at_80_columns(seeded_db: s
     app = build_app(seeded_db, REVIEWER)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "q Quit" not in screen_lines(app)[-1]
+        assert "s Export" not in screen_lines(app)[-1]
         for _ in range(30):  # Pilot has no wheel: its own helper for mouse events
             await pilot._post_mouse_events([events.MouseScrollDown], KeysFooter, (10, 0))
         await pilot.pause()
-        assert screen_lines(app)[-1].rstrip().endswith("q Quit")
+        assert screen_lines(app)[-1].rstrip().endswith("s Export")
         for _ in range(30):
             await pilot._post_mouse_events([events.MouseScrollUp], KeysFooter, (10, 0))
         await pilot.pause()
@@ -145,3 +145,18 @@ async def test_the_story_list_shows_its_key_when_focused(tmp_path: Path) -> None
         assert isinstance(app.focused, StoryList)
         await pilot.pause()
         assert screen_lines(app)[-1].startswith("⏎ Open story c Consistent")
+
+
+async def test_help_and_quit_show_at_80_and_120_columns(seeded_db: str) -> None:
+    # "q Quit" was the last key, past the edge at 80 and 120 columns: a new user saw no way out
+    from ui.test_adjudicate import label_team
+
+    for adjudicate in (False, True):
+        if adjudicate:
+            label_team(seeded_db)
+        for width in (80, 120):
+            app = build_app(seeded_db, "lead" if adjudicate else REVIEWER, adjudicate=adjudicate)
+            async with app.run_test(size=(width, 30)) as pilot:
+                await pilot.pause()
+                footer = screen_lines(app)[-1]
+                assert "? Help" in footer and "q Quit" in footer, (adjudicate, width, footer)

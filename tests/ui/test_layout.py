@@ -11,7 +11,7 @@ from reader.ui.app import build_app
 from reader.ui.panels import EvidencePanel
 from ui.helpers import REVIEWER, first_claims, screen_lines
 
-CANDIDATE = re.compile(r"│([1-9]) [○●] (.{12,22}?)\s+\d+ ")
+CANDIDATE = re.compile(r"│ ?([1-9]) [○●] (.{12,22}?)\s+\d+ ")
 
 
 def candidates_on_screen(app) -> dict[int, str]:
@@ -68,7 +68,7 @@ async def test_a_linked_candidate_stays_in_view(sourced_db: str) -> None:
         await pilot.press(str(last))
         await pilot.pause()
         assert app.review.annotations[app.review.claim.id].links
-        assert any(f"│{last} ●" in line for line in screen_lines(app))
+        assert any(re.search(rf"│ ?{last} ●", line) for line in screen_lines(app))
 
 
 def _folded(text: str) -> str:

@@ -202,7 +202,7 @@ async def test_a_score_just_under_60_is_not_shown_as_a_strong_match(seeded_db: s
         rows: list[str] = []
         for _ in range(near[0]):  # scroll it into view
             await pilot.pause()
-            rows = [line for line in screen_lines(app) if re.search(rf"│{near[0]} [○●] ", line)]
+            rows = [line for line in screen_lines(app) if re.search(rf"│ ?{near[0]} [○●] ", line)]
             if rows:
                 break
             await pilot.press("J")
