@@ -273,9 +273,11 @@ class AdjudicateScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(k, f"decide('{lab}')", lab.capitalize(), id=f"decide_{lab}")
           for k, lab in KEYS.items()),
-        Binding("question_mark", "help", "Help", id="adjudicate_help"),
-        Binding("q", "app.quit", "Quit", id="adjudicate_quit"),  # in view at 80 columns
         Binding("n", "next", "Next", id="adjudicate_next"),
+        # in view at 80 columns: how to learn the keys, leave, and go back to the review
+        Binding("question_mark", "help", "Help", id="adjudicate_help"),
+        Binding("q", "app.quit", "Quit", id="adjudicate_quit"),
+        Binding("escape", "close", "Review", id="adjudicate_close"),
         Binding("e", "reason", "Reason", id="adjudicate_reason"),
         Binding("space", "withdraw", "Withdraw", id="adjudicate_withdraw"),
         Binding("m", "mode", "n: disagreements/single", id="adjudicate_mode"),
@@ -287,7 +289,6 @@ class AdjudicateScreen(ModalScreen[None]):
         Binding("k,up", "move(-1)", "Previous claim", show=False, id="adjudicate_up"),
         Binding("J,pagedown", "scroll(1)", "Scroll", show=False, id="adjudicate_scroll_down"),
         Binding("K,pageup", "scroll(-1)", "Scroll", show=False, id="adjudicate_scroll_up"),
-        Binding("escape", "close", "Review", id="adjudicate_close"),
     ]  # fmt: skip
 
     def __init__(self, store: Store, adjudicator: str) -> None:
