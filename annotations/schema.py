@@ -636,6 +636,16 @@ MIGRATIONS: list[tuple[int, tuple[str | Callable[[sqlite3.Connection], None], ..
             *_VIEWS_V7,
         ),
     ),
+    (
+        8,
+        (
+            # Undo and redo read a reviewer's history (their labels, or their decisions as
+            # adjudicator) backward from its end, and whether another window changed a claim
+            # since: without these, each undo read the whole log.
+            "CREATE INDEX events_by_history ON events (reviewer, source = 'final', id)",
+            "CREATE INDEX events_by_claim ON events (claim_id, id)",
+        ),
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,6 +1,6 @@
-"""Turn a database crossread writes today back into the schema of version 6, 5 or 4 (before the
-lean storage of steps 7, 6 and 5), with the same rows, so migration tests start from what those
-versions wrote."""
+"""Turn a database crossread writes today back into the schema of version 7, 6, 5 or 4 (before
+the event indexes of step 8 and the lean storage of steps 7, 6 and 5), with the same rows, so
+migration tests start from what those versions wrote."""
 
 from __future__ import annotations
 
@@ -23,10 +23,18 @@ def _step(version: int, *starts: str) -> list[str]:
     ]  # fmt: skip
 
 
+def downgrade_to_v7(conn: sqlite3.Connection) -> None:
+    """The event log without the indexes undo reads it by (before step 8)."""
+    conn.execute("DROP INDEX events_by_history")
+    conn.execute("DROP INDEX events_by_claim")
+    conn.execute("UPDATE crossread_meta SET value = '7' WHERE key = 'schema_version'")
+
+
 def downgrade_to_v6(conn: sqlite3.Connection) -> None:
     """Claims as a table holding their text and their story and article names, articles without
     a number, evidence as (claim, other, rank, score) rows, suggestions' label and confidence as
     words (before step 7)."""
+    downgrade_to_v7(conn)
     for view in ("claims", "evidence", "suggestions"):
         conn.execute(f"DROP VIEW {view}")
     claims = conn.execute(

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from olddb import downgrade_to_v4, downgrade_to_v5, downgrade_to_v6
+from olddb import downgrade_to_v4, downgrade_to_v5, downgrade_to_v6, downgrade_to_v7
 from storyfactory import make_evidence, seed_story
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -38,7 +38,8 @@ def _everything(s: Store, ids: list[str]) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("downgrade", "version"), [(downgrade_to_v4, 4), (downgrade_to_v5, 5), (downgrade_to_v6, 6)]
+    ("downgrade", "version"),
+    [(downgrade_to_v4, 4), (downgrade_to_v5, 5), (downgrade_to_v6, 6), (downgrade_to_v7, 7)],
 )
 def test_an_older_database_migrates_keeping_every_row(tmp_path, downgrade, version):
     path = tmp_path / "w.db"
