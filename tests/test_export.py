@@ -484,8 +484,13 @@ def test_excel_mode_defuses_a_formula_after_a_line_feed_or_nul(tmp_path):
             s.set_label(c.id, "consistent", "ana")
             s.set_note(c.id, "ana", note)
         write_export(s, tmp_path / "x.csv", excel=True)
+    # (read with the NUL swapped out: Python 3.10's csv reader refuses a line holding one)
     with (tmp_path / "x.csv").open(newline="", encoding="utf-8-sig") as f:
-        assert [r["note"] for r in csv.DictReader(f)] == ["'" + note for note in notes]
+        text = f.read().replace("\x00", "\ufdd0")
+    got = [
+        r["note"].replace("\ufdd0", "\x00") for r in csv.DictReader(io.StringIO(text, newline=""))
+    ]
+    assert got == ["'" + note for note in notes]
 
 
 @pytest.mark.parametrize("imported", ["now", "before sources"])
