@@ -923,6 +923,7 @@ class StorySuggester:
         self.restated: dict[int, Suggestion] = {}
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
+        self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
         self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
 
@@ -931,13 +932,9 @@ class StorySuggester:
         what the slot says and where (all but its span) and is cast once: a long story gives
         the same figure in the same words in many sentences (the 2 MB benchmark article's
         22,770 slots are 9,219 votes)."""
-        mine = self.claims[i].article
         out = []
         for s in self.slots[i]:
-            # (the claim's other figures of the same thing shape the vote: see `_vote_on`)
-            sibs = tuple(x.value for x in self.slots[i] if x is not s and _siblings(x, s))
-            given = named_source(self.claims[i].text)  # (`_given_by_others`)
-            key = (s.kind, s.key, s.value, s.surface, s.context, mine, sibs, given)
+            key = self._vote_key(i, s)
             try:
                 f = self._voted[key]
             except KeyError:
@@ -947,6 +944,13 @@ class StorySuggester:
             if f:
                 out.append(replace(f, span=s.span, sources=list(f.sources)))
         return out
+
+    def _vote_key(self, i: int, s: Slot) -> Hashable:
+        """What the vote on slot `s` of claim i rests on: all but the claim itself."""
+        # (the claim's other figures of the same thing shape the vote: see `_vote_on`)
+        sibs = tuple(x.value for x in self.slots[i] if x is not s and _siblings(x, s))
+        given = named_source(self.claims[i].text)  # (`_given_by_others`)
+        return (s.kind, s.key, s.value, s.surface, s.context, self.claims[i].article, sibs, given)
 
     def _vote_on(self, i: int, s: Slot) -> Finding | None:
         """The finding of the story-wide vote on slot `s` of claim i."""
@@ -975,7 +979,19 @@ class StorySuggester:
         return kept
 
     def _voters(self, i: int, s: Slot) -> list[tuple[int, Slot]]:
-        """The slots of other sources that vote on slot `s` of claim i."""
+        """The slots of other sources that vote on slot `s` of claim i, found once a vote
+        (`_vote_key`): the vote cast again with aligned sentences (`_with_aligned`) asked for
+        them claim by claim, a third of a long article's suggestions when it repeats itself."""
+        key = self._vote_key(i, s)
+        try:
+            return self._voters_of[key]
+        except KeyError:
+            got = self._voters_of[key] = self._find_voters(i, s)
+            return got
+        except TypeError:  # (a value that cannot be a key)
+            return self._find_voters(i, s)
+
+    def _find_voters(self, i: int, s: Slot) -> list[tuple[int, Slot]]:
         rel = self._related(i, s)
         if rel and "age" in s.key:
             rel = rel + self._same_age_elsewhere(i, s, rel)
