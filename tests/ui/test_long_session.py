@@ -322,18 +322,23 @@ async def a_stretch_of_work(
         assert f" {tagged}/{total} tagged" in str(app.query_one("#status").render()), where
 
 
-async def test_a_day_of_random_keys_saves_exactly_what_the_reviewer_did(tmp_path: Path) -> None:
-    """Two sittings of work with a restart between them, then every change undone back to the
-    empty start and redone to the end: the database and the screen follow the model at every
-    key, the cursor never jumps, and the counts are those `crossread stats` gives."""
-    db = str(tmp_path / "day.db")
+def imported(path: Path) -> tuple[str, Model]:
+    """A database of the flood story at `path`, and the model of it before any key."""
     story, evidence, suggestions = flood_story()
-    with Store.open(db) as store:
+    with Store.open(path) as store:
         store.import_story(story, evidence, suggestions)
     model = Model(
         [[c.id for c in a.claims] for a in story.articles],
         {s.claim_id: (s.label, s.confidence) for s in suggestions},
     )
+    return str(path), model
+
+
+async def test_a_day_of_random_keys_saves_exactly_what_the_reviewer_did(tmp_path: Path) -> None:
+    """Two sittings of work with a restart between them, then every change undone back to the
+    empty start and redone to the end: the database and the screen follow the model at every
+    key, the cursor never jumps, and the counts are those `crossread stats` gives."""
+    db, model = imported(tmp_path / "day.db")
     rng = random.Random(2026)
     other = Store.open(db)  # what survives the app, read by another connection
     for _sitting in range(2):
@@ -398,14 +403,7 @@ async def test_bursts_of_keys_while_the_database_is_locked_are_saved_as_typed(
     """Keys typed in bursts, all in one read from the terminal, while another program holds
     the write lock: each is handled before the writes before it land, and once the lock is
     released the database, the labels shown and the cursor are as if each key had waited."""
-    db = str(tmp_path / "burst.db")
-    story, evidence, suggestions = flood_story()
-    with Store.open(db) as store:
-        store.import_story(story, evidence, suggestions)
-    model = Model(
-        [[c.id for c in a.claims] for a in story.articles],
-        {s.claim_id: (s.label, s.confidence) for s in suggestions},
-    )
+    db, model = imported(tmp_path / "burst.db")
     rng = random.Random(7)
     other = Store.open(db)
     app = build_app(db, REVIEWER, advance=True)
