@@ -101,6 +101,11 @@ def pool(jobs: int, long: bool = False) -> Iterator[ProcessPoolExecutor]:
         yield executor
     except BaseException:
         executor.shutdown(wait=False, cancel_futures=True)
+        # and the workers ended, not waited for at exit: one that hangs (forked while another
+        # thread held a lock) kept an interrupted import from ever ending (seen once in CI)
+        for worker in list((getattr(executor, "_processes", None) or {}).values()):
+            with contextlib.suppress(OSError):
+                worker.terminate()
         raise
     executor.shutdown()
 
