@@ -452,20 +452,22 @@ def _outvoted(
     against = {a: v for a, v in against.items() if a not in backing}
     if not against or len(backing) + 1 > len(against):
         return None  # the claim's side outnumbers the other: that one is the odd one
-    theirs: dict[str, list[str]] = defaultdict(list)
-    for a, (_, value) in against.items():
-        theirs[value].append(a)
-    reason = f"{noun} differ: '{surface}' here; {_listing(theirs)}"
+    reason = f"{noun} differ: '{surface}' here; {_listing(_by_value(against))}"
     conf = "medium"
     if backing:
-        ours: dict[str, list[str]] = defaultdict(list)
-        for a, (_, value) in backing.items():
-            ours[value].append(a)
         tied = " (tied)" if len(against) == len(backing) + 1 else ""
-        reason += f"; agreeing: {_listing(ours)}{tied}"
+        reason += f"; agreeing: {_listing(_by_value(backing))}{tied}"
         conf = "low"
     sources = [j for j, _ in against.values()] + [j for j, _ in backing.values()]
     return Finding(True, reason, span, sources, conf)
+
+
+def _by_value(sources: Mapping[str, tuple[int, str]]) -> dict[str, list[str]]:
+    """Source -> (its claim, its value) as value -> its sources, for `_listing`."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for a, (_, value) in sources.items():
+        out[value].append(a)
+    return out
 
 
 def _measures_elsewhere(
@@ -490,13 +492,8 @@ def _measures_elsewhere(
         findings.append(found)
     elif backing and (against := {a: v for a, v in against.items() if a not in backing}):
         # the claim's side outnumbers the other: said, so the dissent is not hidden
-        ours, theirs = defaultdict(list), defaultdict(list)
-        for side, listing in ((backing, ours), (against, theirs)):
-            for a, (_, value) in side.items():
-                listing[value].append(a)
-        reason = (
-            f"numbers agree: '{x.surface}' here; {_listing(ours)}; differing: {_listing(theirs)}"
-        )
+        ours, theirs = _listing(_by_value(backing)), _listing(_by_value(against))
+        reason = f"numbers agree: '{x.surface}' here; {ours}; differing: {theirs}"
         sources = [j for j, _ in backing.values()] + [j for j, _ in against.values()]
         findings.append(Finding(False, reason, x.span, sources, "medium"))
 
