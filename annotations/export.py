@@ -35,7 +35,6 @@ from annotations.output import (
     Written,
     csv_cell,
     csv_writer,
-    cut_warning,
     open_output,
     write_header,
     write_rows,
@@ -331,9 +330,7 @@ def write_export(
         written = export_pool.write_ranges(store, f, write, ranges) if ranges else None
         if written is None:
             written = write(store, f, EVERY_STORY)
-    if written.cut and report is not None:
-        report(cut_warning(written.cut))
-    return written.rows
+    return written.reported(report)
 
 
 def _write_stories(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotations.export import protected_paths
-from annotations.output import cut_warning, open_output, write_records
+from annotations.output import open_output, write_records
 from annotations.store import Store
 from reader.corpus.sources import data_source
 
@@ -112,9 +112,7 @@ def write_final_export(
         rows = (_flat(row) for row in rows)
     with open_output(out, protect=protected_paths(store)) as f:
         written = write_records(rows, f, columns, fmt, excel=excel)
-    if written.cut and report is not None:
-        report(cut_warning(written.cut))
-    return written.rows
+    return written.reported(report)
 
 
 def _flat(row: dict) -> dict:

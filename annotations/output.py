@@ -27,7 +27,7 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
@@ -243,6 +243,12 @@ class Written(NamedTuple):
 
     rows: int
     cut: int = 0
+
+    def reported(self, report: Callable[[str], None] | None, prefix: str = "") -> int:
+        """The rows written, once `report` is told of the cells cut (if any: `cut_warning`)."""
+        if self.cut and report is not None:
+            report(prefix + cut_warning(self.cut))
+        return self.rows
 
 
 def cut_warning(cut: int) -> str:

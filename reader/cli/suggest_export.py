@@ -82,7 +82,7 @@ def write_suggestions(
 ) -> int:
     """Write suggestion records to `out` (a path, written atomically, or a stream); rows written.
     `excel`: spreadsheet-safe CSV, as `crossread export --excel` (cells cut are reported)."""
-    from annotations.output import cut_warning, open_output, write_header, write_records
+    from annotations.output import open_output, write_header, write_records
 
     # the output would replace an article, or become one on the next run
     protect = [(path, f"an article of {path}")]
@@ -95,6 +95,4 @@ def write_suggestions(
     )
     with open_output(out, protect=protect) as fh:
         written = write_records(records, fh, COLUMNS, fmt, excel=excel)
-    if written.cut and report is not None:
-        report(f"warning: {cut_warning(written.cut)}")
-    return written.rows
+    return written.reported(report, "warning: ")
