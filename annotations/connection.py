@@ -61,6 +61,17 @@ def _version(conn: sqlite3.Connection, path: str | Path) -> int | None:
     return version
 
 
+def no_folder(folder: str | os.PathLike) -> str:
+    """Why no file can be made in `folder`, which is not one: it is missing, or it is a file
+    (a path under a file is no missing folder to go and make)."""
+    for above in (Path(folder), *Path(folder).parents):
+        if os.path.lexists(above):
+            if not above.is_dir():
+                return f"{above} is a file, not a folder"
+            break
+    return f"folder {folder} does not exist"
+
+
 def named(path: str | os.PathLike) -> None:
     """Refuses a path that cannot name a database file: an empty one (`Path("")` is the
     current folder: an unset $VARIABLE in `--db "$DB"`), one ending in a slash (`Path` drops
@@ -260,7 +271,7 @@ def connect(
         elif not create or read_only:
             raise OpenError(f"no database at {p}")
         elif not p.parent.is_dir():
-            raise OpenError(f"cannot create {p}: folder {p.parent} does not exist")
+            raise OpenError(f"cannot create {p}: {no_folder(p.parent)}")
         fits(p, "--db FILE can name one in a shorter folder")
         if read_only and version == schema.SCHEMA_VERSION:
             try:

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from annotations.connection import is_sqlite, log_of
+from annotations.connection import is_sqlite, log_of, no_folder
 from annotations.store import StoreError
 from reader.models import counted
 
@@ -165,6 +165,8 @@ def open_output(
     try:
         target = os.path.realpath(out)  # a symlink's target is what gets written
         st = _stat(target)
+    except NotADirectoryError:  # under a file
+        raise StoreError(f"cannot write {shown}: {no_folder(os.path.dirname(out))}") from None
     except OSError as e:  # e.g. a symlink loop
         raise StoreError(f"cannot write {shown}: {e.strerror or e}") from None
     folder = os.path.dirname(target)
@@ -174,7 +176,7 @@ def open_output(
             f"cannot write {shown}: " + ("no such folder" if st is None else "it is not a folder")
         )
     if st is None and not os.path.isdir(folder):
-        raise StoreError(f"cannot write {shown}: folder {folder} does not exist")
+        raise StoreError(f"cannot write {shown}: {no_folder(folder)}")
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise StoreError(f"cannot write {shown}: it is a folder")
     what = _refusal(target, protect)

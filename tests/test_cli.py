@@ -257,6 +257,22 @@ def test_export_to_a_missing_folder_fails_cleanly(seeded_db: Path, tmp_path: Pat
     assert not (tmp_path / "nope").exists()
 
 
+def test_a_path_under_a_file_is_said_to_be_under_a_file_not_a_missing_folder(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    # "folder notes.txt does not exist" sent the user looking for a folder that was a file
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    for args in (
+        ("import", str(SEEDS), "--db", str(notes / "x.db")),
+        ("export", "--db", str(seeded_db), "-o", str(notes / "out.csv")),
+    ):
+        proc = crossread(*args)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        assert f"{notes} is a file, not a folder" in proc.stderr, proc.stderr
+    assert notes.read_text() == "mine\n"
+
+
 def test_export_over_the_database_is_refused_and_the_tags_survive(tmp_path: Path) -> None:
     db = tmp_path / "crossread.db"
     assert run("import", str(SEEDS), "--db", str(db)).exit_code == 0
