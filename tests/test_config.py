@@ -147,3 +147,37 @@ def test_a_config_file_that_is_a_folder_is_called_a_folder(config_dir: Path) -> 
     assert config.problems == [
         f"{config_dir / 'config.toml'}: cannot read it (a folder, not a file); using the defaults"
     ]
+
+
+def test_saving_the_theme_writes_through_a_hard_linked_config_file(
+    config_dir: Path, tmp_path: Path
+) -> None:
+    # a dotfiles copy hard-linked to the config file was cut off from it: the theme went into a
+    # new file under the config's name, and the dotfiles' copy kept the old text
+    import os
+
+    kept = tmp_path / "dotfiles" / "crossread.toml"
+    kept.parent.mkdir()
+    kept.write_text("auto_advance = false\n")
+    os.link(kept, config_dir / "config.toml")
+    assert save_theme("nord") is None
+    assert kept.read_text() == 'theme = "nord"\nauto_advance = false\n'
+    assert os.path.samefile(kept, config_dir / "config.toml")
+
+
+def test_two_apps_saving_the_theme_at_once_never_leave_a_torn_config(config_dir: Path) -> None:
+    # both wrote the same config.toml.tmp beside it: one renamed the other's half-written file
+    # over the config, or failed with "No such file" when the other had renamed it first
+    import multiprocessing
+
+    write(config_dir, "auto_advance = false\n" + "# a long comment line\n" * 20_000)
+    with multiprocessing.get_context("fork").Pool(2) as apps:
+        saved = apps.map(_save_often, ["nord", "gruvbox"])
+    assert saved == [[None] * 40] * 2
+    config = load_config()
+    assert config.theme in ("nord", "gruvbox") and config.problems == []
+    assert [p.name for p in config_dir.iterdir()] == ["config.toml"]
+
+
+def _save_often(theme: str) -> list[str | None]:
+    return [save_theme(theme) for _ in range(40)]

@@ -175,6 +175,9 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
 
     Returns a one-line problem, or None. A file that is not valid TOML is left alone.
     """
+    from annotations.output import open_output  # (when a theme is picked, not at start)
+    from annotations.store import StoreError
+
     path = path or config_path()
     tomllib = _tomllib()
     try:
@@ -195,13 +198,14 @@ def save_theme(theme: str, path: Path | None = None) -> str | None:
         lines.insert(0, line)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # a link (to one's dotfiles) stays a link: its target is written, keeping its mode
-        target = Path(os.path.realpath(path))
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        os.replace(tmp, target)
     except OSError as exc:
         return f"{path}: could not save the theme ({exc.strerror or exc})"
+    try:
+        # as an export is written: a link's target (one's dotfiles), every name of a hard link,
+        # its mode kept, through a temp file of its own (two apps saving at once each wrote
+        # one "config.toml.tmp", and one renamed the other's half-written file into place)
+        with open_output(path) as f:
+            f.write("\n".join(lines) + "\n")
+    except StoreError as exc:
+        return f"the theme is not remembered: {exc}"
     return None
