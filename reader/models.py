@@ -6,6 +6,7 @@ These dataclasses are the contract between loading, alignment, suggestions, the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,9 +19,35 @@ def counted(n: int, noun: str, plural: str = "") -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
+def cell_len(text: str) -> int:
+    """The columns `text` takes on a terminal: a wide character (Chinese, Japanese, Korean,
+    full-width forms) takes two, a combining mark none."""
+    return len(text) if text.isascii() else sum(map(_cells, text))
+
+
+def _cells(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
 def clipped(text: str, width: int) -> str:
-    """`text` cut to `width` characters, a cut one ending in "…" (not the sentence's end)."""
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """`text` cut to `width` terminal columns (`cell_len`), a cut one ending in "…" (not the
+    sentence's end)."""
+    if cell_len(text) <= width:
+        return text
+    used = 0
+    for k, ch in enumerate(text):
+        used += _cells(ch)
+        if used > width - 1:
+            return text[:k] + "…"
+    return text  # (not reached)
+
+
+def padded(text: str, width: int) -> str:
+    """`text` filled with spaces to `width` terminal columns (`f"{text:<{width}}"` counts a
+    wide character as one)."""
+    return text + " " * (width - cell_len(text))
 
 
 _NUMBER = re.compile(r"(\d+)")

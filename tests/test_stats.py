@@ -220,3 +220,34 @@ def test_articles_a_reviewer_has_not_started_are_named_on_one_line(tmp_path):
     ben = lines[lines.index(ana[4]) + 1 :]
     assert ben[2].startswith("    a01.txt       2/2") and len(ben) == 12, lines
     assert ben[-1] == "    not started: a00.txt (2 claims)", lines
+
+
+def test_wide_characters_keep_the_columns_aligned_and_the_lines_within_the_width(tmp_path):
+    # a reviewer named in Japanese pushed their row's counts four columns right of the header's
+    # (each character was padded as one column, but takes two), and a long Chinese file name
+    # ran past the terminal's edge in "not started"
+    from unicodedata import east_asian_width
+
+    from storyfactory import make_story
+
+    def cells(text: str) -> int:
+        return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    path = tmp_path / "team.db"
+    wide = "东京新闻关于洪水灾害的长篇报道第一部分的文章.txt"
+    story = make_story("flood", {"a.txt": ["One.", "Two."], wide: ["Three.", "Four."]})
+    with Store.open(path) as s:
+        s.import_story(story, [])
+        s.set_label(story.claims()[0].id, "consistent", "山田太郎")
+        s.set_label(story.claims()[1].id, "contradicted", "ana")
+    for columns in (80, 50):
+        out = _run("--db", str(path), columns=columns).output
+        lines = out.splitlines()
+        assert max(map(cells, lines)) <= columns, out
+        header = lines[next(k for k, ln in enumerate(lines) if ln.split()[:2] == ["tagged", "%"])]
+        end = cells(header[: header.index("tagged") + len("tagged")])
+        rows = [ln for ln in lines if "/" in ln and "not started" not in ln]
+        assert len(rows) == 6, out
+        for row in rows:  # "2/4" ends where "tagged" does, in terminal columns
+            fraction = row.split()[-5]
+            assert cells(row[: row.index(fraction) + len(fraction)]) == end, out

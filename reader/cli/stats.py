@@ -11,7 +11,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.cli.terminal import terminal_width, wrapped
-from reader.models import LABELS, clipped, counted, name_order, shown_name, shown_path
+from reader.models import (
+    LABELS,
+    cell_len,
+    clipped,
+    counted,
+    name_order,
+    padded,
+    shown_name,
+    shown_path,
+)
 
 if TYPE_CHECKING:
     from annotations.store import Count, Store
@@ -47,7 +56,7 @@ class _Table:
             f"{count.labels.get(lab, 0):>{w},}" for lab, w in zip(LABELS, self.labels, strict=True)
         ]
         shown = indent + clipped(name, self.name - len(indent))
-        return f"{shown:<{self.name}}" + _GAP + _GAP.join(cells)
+        return padded(shown, self.name) + _GAP + _GAP.join(cells)
 
 
 def format_stats(
@@ -78,9 +87,9 @@ def format_stats(
     for (s, article), acount in team.articles.items():
         articles.setdefault(s, []).append((article, acount))
     longest = max(
-        [len(shown_name(n)) for n in names]
-        + [len("  story " + shown_path(s)) for s in team.stories]
-        + [len("    " + shown_path(a)) for (_, a) in team.articles],
+        [cell_len(shown_name(n)) for n in names]
+        + [cell_len("  story " + shown_path(s)) for s in team.stories]
+        + [cell_len("    " + shown_path(a)) for (_, a) in team.articles],
         default=0,
     )
     table = _Table(claims, longest, width)

@@ -13,6 +13,8 @@ import shutil
 from collections.abc import Iterator
 from typing import TextIO
 
+from reader.models import cell_len
+
 # Like decode._CONTROL, but CR is kept before LF (CSV's row end) and tab and newline pass.
 _SHOWN_ESCAPED = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
@@ -75,7 +77,7 @@ def wrapped(head: str, items: list[str], width: int = 80, indent: str = "    ") 
     line, fresh = head, True
     for k, item in enumerate(items):
         piece = item + ("," if k < len(items) - 1 else "")
-        if not fresh and len(line) + 1 + len(piece) > width:
+        if not fresh and cell_len(line) + 1 + cell_len(piece) > width:
             yield line
             line, fresh = indent, True
         line += piece if fresh else " " + piece
