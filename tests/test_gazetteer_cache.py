@@ -100,3 +100,20 @@ def test_a_place_knows_what_it_lies_within(cache: Path, monkeypatch: pytest.Monk
     places.gazetteer.cache_clear()
     no_package(monkeypatch)  # ...read back from the cache file the same
     assert places.gazetteer().contains("maryland", "baltimore")
+
+
+def test_a_home_folder_that_does_not_exist_is_not_made_for_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # run with HOME=/nonexistent (a service account's), the import made /nonexistent/.cache/
+    # crossread (as root it can): a home folder where the system says there is none
+    home = tmp_path / "nonexistent"
+    monkeypatch.delenv(places.CACHE_ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    places.gazetteer.cache_clear()
+    try:
+        assert "kharkiv" in places.gazetteer()  # the names all the same, read from the package
+    finally:
+        places.gazetteer.cache_clear()
+    assert not home.exists()

@@ -92,6 +92,8 @@ def gazetteer() -> Gazetteer:
     from annotations.store import StoreError
 
     with suppress(OSError, StoreError):
+        if not os.environ.get(CACHE_ENV) and not os.path.isdir(os.path.expanduser("~")):
+            return _gazetteer(lines)  # (HOME=/nonexistent: a home folder is not ours to make)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open_output(path) as out:
             out.write("\n".join([key, *lines, f"{len(lines)} names"]))
