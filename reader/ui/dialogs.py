@@ -372,6 +372,8 @@ class ExportScreen(ModalScreen[dict | None]):
         if full.is_dir():
             return "a folder"
         if not full.parent.is_dir():
+            if any(above.exists() and not above.is_dir() for above in full.parents):
+                return "under a file, not in a folder"
             return "in a folder that does not exist"
         if suffix := misnamed(full.name, [self.fmt]):
             return f"a .{suffix} name for {self.fmt.upper()}"  # (Excel will not open CSV as .xlsx)

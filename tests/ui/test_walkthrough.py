@@ -76,7 +76,11 @@ async def test_a_key_typed_right_after_q_does_not_crash_the_closing_app(
 
 @pytest.mark.parametrize(
     ("path", "said"),
-    [("seeds", "a folder"), ("no-such-folder/out.csv", "in a folder that does not exist")],
+    [
+        ("seeds", "a folder"),
+        ("no-such-folder/out.csv", "in a folder that does not exist"),
+        ("review.db/out.csv", "under a file, not in a folder"),  # (was: "a folder that does not…")
+    ],
 )
 async def test_export_to_a_folder_or_a_missing_one_is_refused_in_the_dialog(
     seeded_db: str, path: str, said: str
