@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.suggest import dates
@@ -198,6 +199,9 @@ def _joined(text: str, a: Token, b: Token, seps: str = " ") -> bool:
     return all(ch in seps for ch in gap)
 
 
+_YEARLIKE = re.compile(r"(1[89]|20)\d\d")
+
+
 def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int] | None:
     """(low, high, index after the number) for a number starting at toks[i], else None."""
     t = toks[i].lower
@@ -216,7 +220,7 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     if t == "dozen" or (t == "a" and nxt == "dozen"):
         return 12, 12, i + (1 if t == "dozen" else 2)
     if _DIGITS.match(t):
-        if re.fullmatch(r"(1[89]|20)\d\d", t) and not nxt.startswith(("million", "billion")):
+        if _YEARLIKE.fullmatch(t) and not nxt.startswith(("million", "billion")):
             return None  # a year: see dates
         if _identifier(text, toks, i):
             return None
@@ -471,8 +475,12 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
     toks = tokenize(text)
     written = [d.span for d in dates.calendar(text)]
     out = []
+    starts = _starts(toks, _NUMBER_WORDS)  # where `_number_at` may find a figure (see `_extract`)
     i = 0
     while i < len(toks):
+        if (at := bisect_left(starts, i)) == len(starts):
+            break
+        i = starts[at]
         t = toks[i]
         figure = t.text[:1].isdigit() or t.lower in _NUMBER_WORDS
         parsed = _number_at(text, toks, i, written) if figure else None
@@ -499,6 +507,11 @@ SMALL = 100  # counts below this recur in any story ("three people", "12 miles")
 _NUMBER_WORDS = COUNT_WORDS | {"a", "half", "tens"}
 
 
+def _starts(toks: Sequence[Token], words: frozenset[str]) -> list[int]:
+    """The indices of the tokens of `toks` that are figures or among `words` (lower case)."""
+    return [k for k, t in enumerate(toks) if t.text[:1].isdigit() or t.lower in words]
+
+
 def _number_at(
     text: str, toks: Sequence[Token], i: int, written: list[tuple[int, int]]
 ) -> tuple[float, float, int] | None:
@@ -509,7 +522,13 @@ def _number_at(
 
 
 def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
-    slots: list[Slot] = _nobody(text, toks)
+    words = {t.lower for t in toks}  # (most sentences have no word the steps below look for)
+    # the tokens a number or a rank may start at: the loop goes from one to the next, passing
+    # over the other words (most of them), at which it would only step on
+    starts = _starts(toks, _STARTS)
+    slots: list[Slot] = [] if _NO_WORDS.isdisjoint(words) else _nobody(text, toks)
+    if not starts and not slots:
+        return []  # (`_at_stage` finds no share in no slots)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
     part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
     clauses: list[Clause] | None = None
@@ -517,6 +536,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     far: tuple[int, str] | None = None  # where the last figure read as forecast, sought... ends
     i = 0
     while i < len(toks):
+        if (at := bisect_left(starts, i)) == len(starts):
+            break
+        i = starts[at]
         if i in converted:
             i += 1
             continue
@@ -879,7 +901,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 )
             )
         i = max(j, i + 1)
-    return _at_stage(text, toks, slots)
+    return slots if _STAGE_WORDS.isdisjoint(words) else _at_stage(text, toks, slots)
 
 
 # Words saying how far a count has gone: "with 92% of ballots counted", "with nearly all
@@ -1032,13 +1054,21 @@ def _since_year(toks: Sequence[Token], k: int) -> bool:
 
 
 Clause = tuple[int, int]  # (first, last + 1) of the tokens of a clause
+_BREAKS = re.compile("[,;:—()]")  # what `breaks_clause` finds in a gap
 
 
 def _clauses(text: str, toks: Sequence[Token]) -> list[Clause]:
     """The clause (`breaks_clause`) of each token, read once for a sentence's figures."""
-    starts = [0] + [
-        k for k in range(1, len(toks)) if breaks_clause(text[toks[k - 1].end : toks[k].start])
-    ]
+    # where a gap between two tokens breaks a clause: where it holds one of `_BREAKS` (found
+    # in the text at once, not sought in each gap; one inside a token, "13,000", is none)
+    at = [t.start for t in toks]
+    starts = [0]
+    for m in _BREAKS.finditer(text, toks[0].end if toks else 0):
+        k = bisect_left(at, m.start())  # the token after it
+        if k == len(toks):
+            break
+        if toks[k - 1].end <= m.start() and k > starts[-1]:
+            starts.append(k)
     out: list[Clause] = []
     for lo, hi in zip(starts, [*starts[1:], len(toks)], strict=True):
         out += [(lo, hi)] * (hi - lo)
@@ -1258,6 +1288,7 @@ _RANKS = {
         start=2,
     )
 }  # fmt: skip
+_STARTS = _NUMBER_WORDS | frozenset(_RANKS)  # the words `_extract` reads a slot from
 
 
 def _rank(text: str, toks: Sequence[Token], i: int) -> Slot | None:
