@@ -91,7 +91,8 @@ PLACE_PREP = ("in", "at", "to")
 
 def is_year(word: str) -> bool:
     """A four-figure word read as a year (1800 to 2199), not a count."""
-    return len(word) == 4 and word.isdigit() and 1800 <= int(word) < 2200
+    # (decimal digits, which int() reads: "²⁰²⁰" is digits to isdigit(), no number to int())
+    return len(word) == 4 and word.isdecimal() and 1800 <= int(word) < 2200
 
 
 # what a time is of sits next to it ("sank early on Tuesday", "the toll rose to 17 on Tuesday

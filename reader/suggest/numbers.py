@@ -976,6 +976,11 @@ def _temperature(
     if end == j and before and (before.lower in _LABELLED or before.text[:1].isupper()):
         return None  # "seat 12F", "Room 5C": a label
     figure = toks[i].text.replace(",", "")
+    if not _DIGITS.match(toks[i].text):
+        # read as written, to tell how precise it is: a figure in words ("ten degrees
+        # Celsius") or past a currency sign ("$ 12 °C") is not written so (and float() of it
+        # ended the import in a ValueError)
+        return None
     degrees = float(figure)
     sign = text[toks[i].start - 1 : toks[i].start] if toks[i].start else ""
     if (before and before.lower == "minus") or (sign and sign in "-−"):
@@ -1456,7 +1461,8 @@ def _score(
     if j >= len(toks):
         return None
     first, second = toks[i].text, toks[j].text
-    if not (first.isdigit() and second.isdigit() and len(first) <= 3 and len(second) <= 3):
+    # (decimal digits, which int() reads: "2-²" is no score)
+    if not (first.isdecimal() and second.isdecimal() and len(first) <= 3 and len(second) <= 3):
         return None
     if int(first) < int(second) or _identifier(text, toks, i) or _identifier(text, toks, j):
         return None
@@ -1657,7 +1663,8 @@ _FROM_LEAD = frozenset("a an the its their record high peak low previous of".spl
 
 def _next_ordinal(text: str, toks: Sequence[Token], k: int) -> tuple[float, int] | None:
     """(its value, the index after it) when an ordinal ("81st") starts at toks[k]."""
-    ordinal = k + 1 < len(toks) and toks[k].text.isdigit() and toks[k + 1].lower in _ORDINAL
+    # (decimal digits, which float() reads: "²st" is none)
+    ordinal = k + 1 < len(toks) and toks[k].text.isdecimal() and toks[k + 1].lower in _ORDINAL
     if ordinal and _joined(text, toks[k], toks[k + 1], ""):
         return float(toks[k].text), k + 2
     return None
