@@ -28,7 +28,9 @@ thing are similar however long the sentences around the counts (`SLOT_FLOOR`: wi
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -130,42 +132,77 @@ def _import_stem() -> Callable[[str], str]:
     return stem
 
 
+# A story's words repeat: what `terms` reads from one is kept by the word as written (a token's
+# lower case is its text's, so the word says it all), and a sentence's words are looked up in
+# C (`map`), not read one by one
+@functools.lru_cache(maxsize=1 << 16)
+def _word_stem(word: str) -> str:
+    """`term_stem` of a token whose text is `word`."""
+    return _DIRECTIONS.get(word.lower()) or (_stem or _import_stem())(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_term(word: str) -> str | None:
+    """The term `terms` reads from a word that starts with no digit: a number word's number,
+    a content word's `term_stem`; None for any other word."""
+    from reader.suggest.text import is_content
+
+    low = word.lower()
+    if low in NUMBER_WORDS:
+        return NUMBER_WORDS[low]
+    return _word_stem(word) if is_content(word) else None
+
+
+_TEXT = operator.itemgetter(0)  # a token's text (`Token.text`)
+_DIGIT = re.compile("[0-9]")  # (the only digits of an ASCII text)
+
+
 def terms(text: str) -> set[str]:
     """Stems, normalised numbers and number slots ("#" + head stem) of `text`, the initials of
     the names it spells out (`ACRONYM` + stem, see `spelled_out`) and its durations without a
     figure (`VAGUE` + unit)."""
     from reader.suggest.text import tokenize
 
-    return _terms(text, tokenize(text))
+    tokens = tokenize(text)
+    return _terms(text, tokens, [t.lower for t in tokens])
 
 
-def _terms(text: str, tokens: Sequence[Token]) -> set[str]:
-    """`terms` of `text`, whose tokens are `tokens`."""
+def _terms(text: str, tokens: Sequence[Token], words: Sequence[str]) -> set[str]:
+    """`terms` of `text`, whose tokens are `tokens` and their words (lower case) `words`."""
     # imported here: reader.suggest imports reader.align, and these helpers are shared with it
     from reader.suggest import numbers
     from reader.suggest.dates import clock_hour
-    from reader.suggest.text import is_content, stem
+    from reader.suggest.text import stem
 
     out = {ACRONYM + stem(a) for a in spelled_out(text, tokens)}
-    units = []  # where a unit of time is
-    past = -1  # the last token of a time of day read
-    for k, tok in enumerate(tokens):
-        w = tok.lower
-        if k <= past:  # "pm" of "10.40 pm"
-            continue
-        if w in _TIME_UNITS:
-            units.append(k)
-        if w in NUMBER_WORDS:
-            out.add(NUMBER_WORDS[w])
-        elif w[0].isdigit() and (clock := clock_hour(tokens, k)) is not None:
-            hour, past = clock
-            out.update((f"{int(hour):02d}:{round(hour % 1 * 60):02d}", CLOCK))
-        elif w[0].isdigit():
-            out.add(w.replace(",", ""))
-        elif is_content(tok.text):
-            out.add(term_stem(tok))
+    if text.isascii() and not _DIGIT.search(text):  # no figure (most sentences): every word
+        # is read alike, and a unit of time is wherever one is written
+        out.update(filter(None, map(_word_term, map(_TEXT, tokens))))
+        units = (
+            []
+            if _TIME_UNITS.keys().isdisjoint(words)
+            else [k for k, w in enumerate(words) if w in _TIME_UNITS]
+        )
+    else:
+        units = []  # where a unit of time is
+        past = -1  # the last token of a time of day read
+        for k, tok in enumerate(tokens):
+            w = tok.lower
+            if k <= past:  # "pm" of "10.40 pm"
+                continue
+            if w in _TIME_UNITS:
+                units.append(k)
+            if w in NUMBER_WORDS:
+                out.add(NUMBER_WORDS[w])
+            elif w[0].isdigit() and (clock := clock_hour(tokens, k)) is not None:
+                hour, past = clock
+                out.update((f"{int(hour):02d}:{round(hour % 1 * 60):02d}", CLOCK))
+            elif w[0].isdigit():
+                out.add(w.replace(",", ""))
+            elif (term := _word_term(tok.text)) is not None:
+                out.add(term)
     if units:
-        out.update(_vague_durations([t.lower for t in tokens], units))
+        out.update(_vague_durations(words, units))
     for slot in numbers.shared(text):
         # "the 34th minute" is a moment, not a duration like "within two hours"
         part = slot.value[4]  # type: ignore[index]
@@ -339,9 +376,9 @@ def _claim_terms(text: str) -> ClaimTerms:
 
     tokens = tokenize(text)
     words = [t.lower for t in tokens]  # (read by several of the steps below)
-    ts = tuple(sorted(_terms(text, tokens)))
+    ts = tuple(sorted(_terms(text, tokens, words)))
     names = {term_stem(t) for name in proper_names(text) for t in name}
-    lower = {term_stem(t) for t in tokens if t.text[:1].islower()}
+    lower = set(map(_word_stem, [t.text for t in tokens if t.text[:1].islower()]))
     named = sum(1 << k for k, t in enumerate(ts) if t in names)
     lowered = sum(1 << k for k, t in enumerate(ts) if t in lower)
     # a title names an office (most sentences name none: not read for those)
@@ -372,7 +409,9 @@ def _clause_bits(text: str, tokens: Sequence[Token], ts: Sequence[str]) -> tuple
     bits = [0] * (len(starts) + 1)
     for tok in tokens:
         w = tok.lower
-        term = NUMBER_WORDS.get(w) or (w.replace(",", "") if w[0].isdigit() else term_stem(tok))
+        term = NUMBER_WORDS.get(w) or (
+            w.replace(",", "") if w[0].isdigit() else _word_stem(tok.text)
+        )
         if (k := at.get(term)) is not None:
             bits[bisect_left(starts, tok.start + 1)] |= 1 << k
     return tuple(bits)
