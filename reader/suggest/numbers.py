@@ -1039,6 +1039,7 @@ _RECURRING = frozenset(
      "reminiscent", "exceeds", "exceeded", "surpasses", "surpassed", "surpassing", "eclipses",
      "eclipsed", "dwarfs"]
 )  # fmt: skip
+_A_AN = frozenset(["a", "an"])
 _AGO_UNITS = frozenset(stem(w) for w in "year years decade decades month months".split())  # noqa: SIM905
 
 
@@ -1091,16 +1092,17 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
     when she took 61%") or "which"/"who"/... right after a bare year, or told "last year",
     "earlier this year", is always another time's: "four-years-ago", "2019", "last-year"."""
     lo, hi = clauses[i]
-    for a in range(max(lo, 2), hi):
+    words = [t.lower for t in toks[lo:hi]]  # (each search below needs a word of its own)
+    for a in range(max(lo, 2), hi) if "ago" in words else ():
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
     # "a €390 million penalty imposed earlier this year", "a fine last year": a past year's
-    words = [t.lower for t in toks[lo:hi]]
-    for a, w in enumerate(words):
+    for a, w in enumerate(words) if "year" in words else ():
         if w == "year" and (words[a - 1 : a] == ["last"] or words[max(0, a - 2) : a] == _EARLIER):
             return "-".join(words[a - 1 - (words[a - 1] == "this") : a + 1])
     # "more than 140 died in a 2010 collision": a year that dates a newly named event
-    for k in range(max(lo, 1), hi):
+    articles = not _A_AN.isdisjoint(words) or (lo > 0 and toks[lo - 1].lower in _A_AN)
+    for k in range(max(lo, 1), hi) if articles else ():
         if toks[k - 1].lower in ("a", "an") and dates.is_year(toks[k].text):
             return toks[k].text
     # "a train plunged off a bridge in 1981 in Bihar state, killing an estimated 500": what
@@ -1620,6 +1622,7 @@ def _group(toks: Sequence[Token], first: int, end: int) -> str | None:
 _SO_FAR = frozenset(
     [("so", "far"), ("to", "date"), ("thus", "far"), ("until", "now"), ("as", "yet")]
 )
+_RUNNING_FIRST = frozenset(["first", "until", "by", "of", *(a for a, _ in _SO_FAR)])
 # what "until", "by" or "as of" a tally was counted: "until 1.30pm", "by Wednesday"
 _BY_WHEN = frozenset(
     [*dates.WEEKDAYS, "now", "noon", "midnight", "midday", "mid", "morning", "afternoon",
@@ -1638,7 +1641,9 @@ def _running(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
     words = [t.lower for t in toks[lo:hi]]
     if "initially" in words:
         return True
-    for k in range(len(words) - 1):
+    # each of what the pairs below look for opens with one of `_RUNNING_FIRST` (most clauses
+    # hold none)
+    for k in range(len(words) - 1) if not _RUNNING_FIRST.isdisjoint(words) else ():
         a, b = words[k], words[k + 1]
         if a == "first" and (b.endswith("ed") or (k and words[k - 1] in _FIRST_AFTER)):
             return True  # "were first evacuated", "first reported", "at first"
