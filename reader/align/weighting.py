@@ -379,7 +379,7 @@ def _claim_terms(text: str) -> ClaimTerms:
     ts = tuple(sorted(_terms(text, tokens, words)))
     names = {term_stem(t) for name in proper_names(text) for t in name}
     lower = set(map(_word_stem, [t.text for t in tokens if t.text[:1].islower()]))
-    named = sum(1 << k for k, t in enumerate(ts) if t in names)
+    named = sum(1 << k for k, t in enumerate(ts) if t in names) if names else 0
     lowered = sum(1 << k for k, t in enumerate(ts) if t in lower)
     # a title names an office (most sentences name none: not read for those)
     office = not titles.OFFICES.isdisjoint(words)
@@ -492,7 +492,7 @@ def _attribution(text: str, tokens: Sequence[Token], words: Sequence[str]) -> se
             if first and words[first - 1] in _SETTING_PREPOSITIONS:
                 out.update(range(first - 1, k + 1))
     # how it was said is what was said: "He repeatedly said" / "Ryabkov repeated"
-    return {k for k in out if not words[k].endswith("ly")}
+    return {k for k in out if not words[k].endswith("ly")} if out else out
 
 
 def _appositive(tokens: Sequence[Token], tail: Sequence[int]) -> bool:
