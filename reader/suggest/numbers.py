@@ -84,6 +84,7 @@ _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
 # (they are no part of a figure's context, `window_stems(..., skip=_HEDGE_WORDS)`: "around 40
 # staff" and "around 80 firefighters" share no context for being hedged alike)
 _LONGEST_HEDGES = sorted(_HEDGES.items(), key=lambda kv: -len(kv[0]))  # as `_hedge` reads them
+_HEDGE_ENDS = frozenset(phrase[-1] for phrase in _HEDGES)  # the last words of the hedges
 # A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
 # _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six), "ordinal" ("the
 # 34th minute"), "former" (see _FORMER), each followed by " in YEAR" when the figure's clause
@@ -353,7 +354,11 @@ def _identifier(text: str, toks: Sequence[Token], i: int) -> bool:
     before = text[toks[i - 1].end : toks[i].start] if i else " "
     if before in ("", "-") and toks[i - 1].text[:1].isalpha():
         return True
-    if any(all(_linked(text, toks, k) for k in range(lo, lo + 2)) for lo in range(i - 2, i + 1)):
+    # (each run of three figures holding toks[i] links it to the one before or after it: most
+    # figures have neither)
+    if (_linked(text, toks, i - 1) or _linked(text, toks, i)) and any(
+        all(_linked(text, toks, k) for k in range(lo, lo + 2)) for lo in range(i - 2, i + 1)
+    ):
         return True
     after = text[toks[i].end : toks[i + 1].start] if i + 1 < len(toks) else " "
     return (before == "/" and toks[i - 1].text[:1].isdigit()) or (
@@ -442,6 +447,8 @@ def _hedge(toks: Sequence[Token], i: int) -> tuple[float, float] | None:
 def _hedged(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
     """The bounds the hedge before the figure at toks[i] gives it ("more than", "about"), and
     how many words it is."""
+    if not i or toks[i - 1].lower not in _HEDGE_ENDS:
+        return None  # (most figures: no hedge ends right before it)
     words = tuple(t.lower for t in toks[max(0, i - 3) : i])
     for phrase, factors in _LONGEST_HEDGES:
         if words[-len(phrase) :] == phrase:
