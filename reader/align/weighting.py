@@ -36,6 +36,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from itertools import chain, pairwise
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -167,13 +168,31 @@ def terms(text: str) -> set[str]:
     return _terms(text, tokens, [t.lower for t in tokens])
 
 
+@functools.cache
+def _suggest() -> SimpleNamespace:
+    """The helpers of reader.suggest that a claim is read with, imported when first needed
+    (reader.suggest imports reader.align, and these helpers are shared with it): import
+    statements in `_claim_terms` and `_terms`, run for every claim, took a microsecond or two
+    each (0.1 s of a 2 MB article's)."""
+    from reader.suggest import numbers, titles
+    from reader.suggest.dates import clock_hour
+    from reader.suggest.names import proper_names
+    from reader.suggest.text import stem, tokenize
+
+    return SimpleNamespace(
+        numbers=numbers,
+        titles=titles,
+        clock_hour=clock_hour,
+        proper_names=proper_names,
+        stem=stem,
+        tokenize=tokenize,
+    )
+
+
 def _terms(text: str, tokens: Sequence[Token], words: Sequence[str]) -> set[str]:
     """`terms` of `text`, whose tokens are `tokens` and their words (lower case) `words`."""
-    # imported here: reader.suggest imports reader.align, and these helpers are shared with it
-    from reader.suggest import numbers
-    from reader.suggest.dates import clock_hour
-    from reader.suggest.text import stem
-
+    suggest = _suggest()
+    numbers, clock_hour, stem = suggest.numbers, suggest.clock_hour, suggest.stem
     out = {ACRONYM + stem(a) for a in spelled_out(text, tokens)}
     if text.isascii() and not _DIGIT.search(text):  # no figure (most sentences): every word
         # is read alike, and a unit of time is wherever one is written
@@ -353,6 +372,9 @@ class ClaimTerms(NamedTuple):
     clauses: tuple[int, ...] = ()  # each clause's terms as bits, when it has several (`clauses`)
 
 
+_new_tuple = tuple.__new__
+
+
 def claim_terms(
     texts: Iterable[str], known: dict[str, ClaimTerms] | None = None
 ) -> list[ClaimTerms]:
@@ -370,11 +392,9 @@ def claim_terms(
 
 
 def _claim_terms(text: str) -> ClaimTerms:
-    from reader.suggest import titles
-    from reader.suggest.names import proper_names
-    from reader.suggest.text import tokenize
-
-    tokens = tokenize(text)
+    suggest = _suggest()
+    titles, proper_names = suggest.titles, suggest.proper_names
+    tokens = suggest.tokenize(text)
     words = [t.lower for t in tokens]  # (read by several of the steps below)
     ts = tuple(sorted(_terms(text, tokens, words)))
     names = {term_stem(t) for name in proper_names(text) for t in name}
@@ -393,10 +413,11 @@ def _claim_terms(text: str) -> ClaimTerms:
         told = {term_stem(t) for k, t in enumerate(tokens) if k not in said}
         by = {term_stem(tokens[k]) for k in said} - told
         source = sum(1 << k for k, t in enumerate(ts) if t in by)
-    return ClaimTerms(
+    # (every field given: made as `ClaimTerms(...)` makes it, without its Python-level `__new__`)
+    return _new_tuple(ClaimTerms, (
         ts, _refers_back(words), named, lowered, given, _goes_on(text, words), source,
         _clause_bits(text, tokens, ts),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _clause_bits(text: str, tokens: Sequence[Token], ts: Sequence[str]) -> tuple[int, ...]:
