@@ -2228,7 +2228,8 @@ def _role_stems(toks: Sequence[Token]) -> list[str]:
     """Stems of `toks` in order, "on board" read as "aboard" (a board alone is a body:
     "the election board said"), and "lives in" as living, not lives lost."""
     out = [stem(t.text) for t in toks]
-    for n in range(len(toks)):
+    words = [t.lower for t in toks]
+    for n in range(len(toks)) if "board" in words or "lives" in words else ():
         if n and toks[n].lower == "board" and toks[n - 1].lower == "on":
             out[n] = "aboar"
         elif toks[n].lower == "lives" and n + 1 < len(toks) and toks[n + 1].lower in _LIVES_IN:
