@@ -28,12 +28,15 @@ thing are similar however long the sentences around the counts (`SLOT_FLOOR`: wi
 
 from __future__ import annotations
 
+import functools
 import math
+import operator
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from itertools import chain, pairwise
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -130,36 +133,95 @@ def _import_stem() -> Callable[[str], str]:
     return stem
 
 
+# A story's words repeat: what `terms` reads from one is kept by the word as written (a token's
+# lower case is its text's, so the word says it all), and a sentence's words are looked up in
+# C (`map`), not read one by one
+@functools.lru_cache(maxsize=1 << 16)
+def _word_stem(word: str) -> str:
+    """`term_stem` of a token whose text is `word`."""
+    return _DIRECTIONS.get(word.lower()) or (_stem or _import_stem())(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_term(word: str) -> str | None:
+    """The term `terms` reads from a word that starts with no digit: a number word's number,
+    a content word's `term_stem`; None for any other word."""
+    from reader.suggest.text import is_content
+
+    low = word.lower()
+    if low in NUMBER_WORDS:
+        return NUMBER_WORDS[low]
+    return _word_stem(word) if is_content(word) else None
+
+
+_TEXT = operator.itemgetter(0)  # a token's text (`Token.text`)
+_DIGIT = re.compile("[0-9]")  # (the only digits of an ASCII text)
+
+
 def terms(text: str) -> set[str]:
     """Stems, normalised numbers and number slots ("#" + head stem) of `text`, the initials of
     the names it spells out (`ACRONYM` + stem, see `spelled_out`) and its durations without a
     figure (`VAGUE` + unit)."""
-    # imported here: reader.suggest imports reader.align, and these helpers are shared with it
-    from reader.suggest import numbers
-    from reader.suggest.dates import clock_hour
-    from reader.suggest.text import is_content, stem, tokenize
+    from reader.suggest.text import tokenize
 
     tokens = tokenize(text)
+    return _terms(text, tokens, [t.lower for t in tokens])
+
+
+@functools.cache
+def _suggest() -> SimpleNamespace:
+    """The helpers of reader.suggest that a claim is read with, imported when first needed
+    (reader.suggest imports reader.align, and these helpers are shared with it): import
+    statements in `_claim_terms` and `_terms`, run for every claim, took a microsecond or two
+    each (0.1 s of a 2 MB article's)."""
+    from reader.suggest import numbers, titles
+    from reader.suggest.dates import clock_hour
+    from reader.suggest.names import proper_names
+    from reader.suggest.text import stem, tokenize
+
+    return SimpleNamespace(
+        numbers=numbers,
+        titles=titles,
+        clock_hour=clock_hour,
+        proper_names=proper_names,
+        stem=stem,
+        tokenize=tokenize,
+    )
+
+
+def _terms(text: str, tokens: Sequence[Token], words: Sequence[str]) -> set[str]:
+    """`terms` of `text`, whose tokens are `tokens` and their words (lower case) `words`."""
+    suggest = _suggest()
+    numbers, clock_hour, stem = suggest.numbers, suggest.clock_hour, suggest.stem
     out = {ACRONYM + stem(a) for a in spelled_out(text, tokens)}
-    units = []  # where a unit of time is
-    past = -1  # the last token of a time of day read
-    for k, tok in enumerate(tokens):
-        w = tok.lower
-        if k <= past:  # "pm" of "10.40 pm"
-            continue
-        if w in _TIME_UNITS:
-            units.append(k)
-        if w in NUMBER_WORDS:
-            out.add(NUMBER_WORDS[w])
-        elif w[0].isdigit() and (clock := clock_hour(tokens, k)) is not None:
-            hour, past = clock
-            out.update((f"{int(hour):02d}:{round(hour % 1 * 60):02d}", CLOCK))
-        elif w[0].isdigit():
-            out.add(w.replace(",", ""))
-        elif is_content(tok.text):
-            out.add(term_stem(tok))
+    if text.isascii() and not _DIGIT.search(text):  # no figure (most sentences): every word
+        # is read alike, and a unit of time is wherever one is written
+        out.update(filter(None, map(_word_term, map(_TEXT, tokens))))
+        units = (
+            []
+            if _TIME_UNITS.keys().isdisjoint(words)
+            else [k for k, w in enumerate(words) if w in _TIME_UNITS]
+        )
+    else:
+        units = []  # where a unit of time is
+        past = -1  # the last token of a time of day read
+        for k, tok in enumerate(tokens):
+            w = tok.lower
+            if k <= past:  # "pm" of "10.40 pm"
+                continue
+            if w in _TIME_UNITS:
+                units.append(k)
+            if w in NUMBER_WORDS:
+                out.add(NUMBER_WORDS[w])
+            elif w[0].isdigit() and (clock := clock_hour(tokens, k)) is not None:
+                hour, past = clock
+                out.update((f"{int(hour):02d}:{round(hour % 1 * 60):02d}", CLOCK))
+            elif w[0].isdigit():
+                out.add(w.replace(",", ""))
+            elif (term := _word_term(tok.text)) is not None:
+                out.add(term)
     if units:
-        out.update(_vague_durations([t.lower for t in tokens], units))
+        out.update(_vague_durations(words, units))
     for slot in numbers.shared(text):
         # "the 34th minute" is a moment, not a duration like "within two hours"
         part = slot.value[4]  # type: ignore[index]
@@ -221,27 +283,34 @@ def spelled_out(text: str, tokens: Sequence[Token]) -> set[str]:
     "OSCE"); of a name opening the sentence, also without its first word (which may be any word
     capitalised there)."""
     found: set[str] = set()
-    initials, opens, last = "", False, -1
-    for k, tok in enumerate(tokens):
-        gap = text[last : tok.start] if last >= 0 else ""
+    end = 0  # where the last name read ends
+    # a name opens with a capitalised word (most words are not: only these are looked at)
+    for c in [k for k, tok in enumerate(tokens) if tok.text[0].isupper()]:
+        tok = tokens[c]
         word = tok.text
-        if initials and gap not in (" ", "-"):  # the name ends at punctuation
-            found.update(_initials(initials, opens))
-            initials = ""
-        if initials and gap == "-" and word.islower():
-            pass  # "Co-operation": one word
-        elif tok.lower in NAME_JOINERS:
-            if initials and word[0].isupper():  # "The" inside a name is not an initial either
-                pass
-        elif word[0].isupper() and word.isalpha() and not word.isupper():
-            opens = opens if initials else k == 0
-            initials += word[0]
-        elif initials:
-            found.update(_initials(initials, opens))
-            initials = ""
-        last = tok.end
-    if initials:
+        if c < end or not word.isalpha() or word.isupper() or tok.lower in NAME_JOINERS:
+            continue
+        initials, opens, last = word[0], c == 0, tok.end
+        k = c + 1
+        while k < len(tokens):
+            tok = tokens[k]
+            word = tok.text
+            gap = text[last : tok.start]
+            if gap not in (" ", "-"):
+                break  # the name ends at punctuation (where another may open)
+            if gap == "-" and word.islower():
+                pass  # "Co-operation": one word
+            elif tok.lower in NAME_JOINERS:
+                pass  # "The" inside a name is not an initial either
+            elif word[0].isupper() and word.isalpha() and not word.isupper():
+                initials += word[0]
+            else:
+                k += 1  # a word that is no part of a name ends it
+                break
+            last = tok.end
+            k += 1
         found.update(_initials(initials, opens))
+        end = k
     return found
 
 
@@ -254,7 +323,11 @@ def refers_back(text: str) -> bool:
     demonstrative ("It", "This", "He added"), or names something as "such/these/those ..."."""
     from reader.suggest.text import tokenize
 
-    words = [t.lower for t in tokenize(text)]
+    return _refers_back([t.lower for t in tokenize(text)])
+
+
+def _refers_back(words: Sequence[str]) -> bool:
+    """`refers_back` of a text whose words (lower case) are `words`."""
     return bool(words) and (words[0] in BACK_REFERENCES or not DEMONSTRATIVES.isdisjoint(words))
 
 
@@ -265,7 +338,11 @@ def goes_on(text: str, tokens: Sequence[Token] | None = None) -> bool:
     or is a quote that names no one saying it (the rest of the quote before)."""
     from reader.suggest.text import tokenize
 
-    words = [t.lower for t in (tokenize(text) if tokens is None else tokens)]
+    return _goes_on(text, [t.lower for t in (tokenize(text) if tokens is None else tokens)])
+
+
+def _goes_on(text: str, words: Sequence[str]) -> bool:
+    """`goes_on` of `text`, whose words (lower case) are `words`."""
     if not words:
         return False
     saying = not SAYING.isdisjoint(words)
@@ -295,6 +372,9 @@ class ClaimTerms(NamedTuple):
     clauses: tuple[int, ...] = ()  # each clause's terms as bits, when it has several (`clauses`)
 
 
+_new_tuple = tuple.__new__
+
+
 def claim_terms(
     texts: Iterable[str], known: dict[str, ClaimTerms] | None = None
 ) -> list[ClaimTerms]:
@@ -312,32 +392,32 @@ def claim_terms(
 
 
 def _claim_terms(text: str) -> ClaimTerms:
-    from reader.suggest import titles
-    from reader.suggest.names import proper_names
-    from reader.suggest.text import tokenize
-
-    ts = tuple(sorted(terms(text)))
-    tokens = tokenize(text)
+    suggest = _suggest()
+    titles, proper_names = suggest.titles, suggest.proper_names
+    tokens = suggest.tokenize(text)
+    words = [t.lower for t in tokens]  # (read by several of the steps below)
+    ts = tuple(sorted(_terms(text, tokens, words)))
     names = {term_stem(t) for name in proper_names(text) for t in name}
-    lower = {term_stem(t) for t in tokens if t.text[:1].islower()}
-    named = sum(1 << k for k, t in enumerate(ts) if t in names)
+    lower = set(map(_word_stem, [t.text for t in tokens if t.text[:1].islower()]))
+    named = sum(1 << k for k, t in enumerate(ts) if t in names) if names else 0
     lowered = sum(1 << k for k, t in enumerate(ts) if t in lower)
     # a title names an office (most sentences name none: not read for those)
-    office = any(t.lower in titles.OFFICES for t in tokens)
+    office = not titles.OFFICES.isdisjoint(words)
     given = tuple(
         (min(s.key), s.value[1], s.value[0])  # type: ignore[index]
         for s in (titles.extract(text, tokens) if office else ())
     )
-    said = attribution(text, tokens)
+    said = _attribution(text, tokens, words)
     source = 0
     if said:
         told = {term_stem(t) for k, t in enumerate(tokens) if k not in said}
         by = {term_stem(tokens[k]) for k in said} - told
         source = sum(1 << k for k, t in enumerate(ts) if t in by)
-    return ClaimTerms(
-        ts, refers_back(text), named, lowered, given, goes_on(text, tokens), source,
+    # (every field given: made as `ClaimTerms(...)` makes it, without its Python-level `__new__`)
+    return _new_tuple(ClaimTerms, (
+        ts, _refers_back(words), named, lowered, given, _goes_on(text, words), source,
         _clause_bits(text, tokens, ts),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _clause_bits(text: str, tokens: Sequence[Token], ts: Sequence[str]) -> tuple[int, ...]:
@@ -350,7 +430,9 @@ def _clause_bits(text: str, tokens: Sequence[Token], ts: Sequence[str]) -> tuple
     bits = [0] * (len(starts) + 1)
     for tok in tokens:
         w = tok.lower
-        term = NUMBER_WORDS.get(w) or (w.replace(",", "") if w[0].isdigit() else term_stem(tok))
+        term = NUMBER_WORDS.get(w) or (
+            w.replace(",", "") if w[0].isdigit() else _word_stem(tok.text)
+        )
         if (k := at.get(term)) is not None:
             bits[bisect_left(starts, tok.start + 1)] |= 1 << k
     return tuple(bits)
@@ -371,12 +453,20 @@ _TOLD_TO = frozenset(["to", "that"])
 
 def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
     """The indices of the tokens of `text` that say who says it (with the verb of saying)."""
+    return _attribution(text, tokens, [t.lower for t in tokens])
+
+
+def _attribution(text: str, tokens: Sequence[Token], words: Sequence[str]) -> set[int]:
+    """`attribution` of `text`, whose tokens are `tokens` and their words (lower case)
+    `words`."""
     out: set[int] = set()
-    words = [t.lower for t in tokens]
     # the last clause, after a comma (or a quote's closing comma)
     cut = text.rfind(",")
     if cut >= 0:
-        tail = [k for k, t in enumerate(tokens) if t.start > cut]
+        first = len(tokens)  # (the tokens are in the order of the text)
+        while first and tokens[first - 1].start > cut:
+            first -= 1
+        tail = list(range(first, len(tokens)))
         said = [words[k] for k in tail]
         verb = next((k for k, w in enumerate(said) if w in SAYING), None)
         # not a clause of what was done: "..., and told the driver to get out"
@@ -393,8 +483,9 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
                 if 0 < len(named) <= SOURCE_WORDS and SAYING & set(verbs) and verbs[0] not in LINKS:
                     out.update(named + tail)
     # "according to ..." anywhere, to the end of its clause
-    commas = [m.start() for m in re.finditer(",", text)] if "according" in words else []
-    for k in range(len(words) - 1):
+    according = "according" in words  # (most sentences do not say it)
+    commas = [m.start() for m in re.finditer(",", text)] if according else []
+    for k in range(len(words) - 1 if according else 0):
         if (words[k], words[k + 1]) == _ACCORDING:
             at = bisect_left(commas, tokens[k].end)  # (a run-on text says it thousands of times)
             end = commas[at] if at < len(commas) else -1
@@ -404,7 +495,12 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
             )  # fmt: skip
     # the speaker the sentence opens with: "Coast guard commander Erik Holm said the hull..."
     if tokens and not text.lstrip().startswith(_OPENING_QUOTES):
-        verb = next((k for k, w in enumerate(words[: SOURCE_WORDS + 1]) if w in SAYING), None)
+        opening = words[: SOURCE_WORDS + 1]
+        verb = (
+            None
+            if SAYING.isdisjoint(opening)  # (most sentences open with no verb of saying)
+            else next((k for k, w in enumerate(opening) if w in SAYING), None)
+        )
         if verb and "," not in text[: tokens[verb].start] and not LINKS & set(words[:verb]):
             out.update(range(verb + 1))  # not "Police shut the road and said it would..."
     # where it was said: "..., Biden said at a news conference", "in a statement", "following
@@ -417,7 +513,7 @@ def attribution(text: str, tokens: Sequence[Token]) -> set[int]:
             if first and words[first - 1] in _SETTING_PREPOSITIONS:
                 out.update(range(first - 1, k + 1))
     # how it was said is what was said: "He repeatedly said" / "Ryabkov repeated"
-    return {k for k in out if not words[k].endswith("ly")}
+    return {k for k in out if not words[k].endswith("ly")} if out else out
 
 
 def _appositive(tokens: Sequence[Token], tail: Sequence[int]) -> bool:

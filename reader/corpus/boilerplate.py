@@ -203,6 +203,10 @@ _AGENCY_KEYS = (
     "alamy", "pa ",
 )  # fmt: skip
 _CAPTION_KEYS = ("getty", "afp", "reute", "ap photo")  # the credits `_CAPTION_END` ends with
+# any of the keys: one search of a line for all, most lines holding none
+_ANY_KEY = re.compile(
+    "|".join(map(re.escape, sorted({*_CAPTION_KEYS, *_COPYRIGHT_KEYS, *_AGENCY_KEYS})))
+)
 _LONG = 40
 _QUOTE_OPEN = ("“", '"', "‘", "'", "«", "„")
 
@@ -232,7 +236,8 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     # Nearly every line has none of what the searches below look for: each is skipped unless
     # its `_KEYS` are there (an import checks every sentence of the corpus).
     low = s.lower()
-    credit = ":" in s or any(k in low for k in _CAPTION_KEYS)
+    keyed = _ANY_KEY.search(low) is not None
+    credit = ":" in s or (keyed and any(k in low for k in _CAPTION_KEYS))
     if credit and _CAPTION_END.search(s) and not _INPUTS.search(s):
         return True  # a photo caption ending in its credit (not a text's "with inputs from")
     email = ("@" in s or "[" in s) and _EMAIL.search(s)
@@ -247,7 +252,7 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     if s[-1:] in "%-" and _QUOTE_ROW.match(s):
         return True
     n = -1  # words: counted when a rule needs them
-    if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(s):
+    if keyed and any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(s):
         n = len(_WORD.findall(s))
         if n <= 25:
             return True
@@ -255,7 +260,12 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
         n = len(_WORD.findall(s)) if n < 0 else n
         if n <= 25 or _CONTACT.match(s):
             return True
-    if any(k in low for k in _AGENCY_KEYS) and _AGENCY.search(s) and not _FINAL_PUNCT.search(s):
+    if (
+        keyed
+        and any(k in low for k in _AGENCY_KEYS)
+        and _AGENCY.search(s)
+        and not _FINAL_PUNCT.search(s)
+    ):
         n = len(_WORD.findall(s)) if n < 0 else n
         if "/" in s or n <= 6:
             return True

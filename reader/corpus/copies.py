@@ -24,7 +24,7 @@ MIN_SAME = 3
 
 
 def _sentences(article: Article) -> set[str]:
-    return {" ".join(c.text.split()) for c in article.claims if len(c.text.split()) >= MIN_WORDS}
+    return {" ".join(words) for c in article.claims if len(words := c.text.split()) >= MIN_WORDS}
 
 
 def _copies(articles: Sequence[Article]) -> dict[str, tuple[str, int, int]]:
@@ -40,7 +40,10 @@ def _copies(articles: Sequence[Article]) -> dict[str, tuple[str, int, int]]:
         # those of the rarest are candidates, tried in order until the earliest that repeats
         # enough. (Counting every earlier article giving each sentence cost articles squared:
         # 2,000 copies of one report took 2.5 s.)
-        rarest = sorted(mine, key=lambda s: len(where[s]))[: max(0, len(mine) - need + 1)]
+        # (the first article repeats none: its sentences are not sorted for nothing)
+        rarest = (
+            sorted(mine, key=lambda s: len(where[s]))[: max(0, len(mine) - need + 1)] if k else []
+        )
         for a, _ in itertools.groupby(heapq.merge(*(where[s] for s in rarest))):
             same = len(mine & given[a])
             if same >= need:

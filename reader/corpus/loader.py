@@ -166,9 +166,13 @@ def build_article(story: str, name: str, path: str, data: bytes) -> Article:
     title = source.title or body_title
     # The headline is itself a claim ("US and Russia vow to keep talking…") and is checked too.
     offsets = []
+    furniture: dict[str, bool] = {}  # each sentence's, read once (an article may repeat one)
     for s, e in segment_article(text, boiler):
+        sentence = text[s:e]
+        if (marked := furniture.get(sentence)) is None:
+            marked = furniture[sentence] = is_boilerplate(sentence, sentence=True)
         # A credit or copyright notice run into a paragraph is marked, not made a claim.
-        if is_boilerplate(text[s:e], sentence=True):
+        if marked:
             boiler.append((s, e))
         else:
             offsets.append((s, e))

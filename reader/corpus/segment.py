@@ -158,10 +158,10 @@ def _is_boundary(text: str, term_start: int, term_end: int, end: int, floor: int
     if text[term_start + 1 : term_end] and text[term_start + 1 : term_end].strip(_CLOSING) == "":
         # A full stop inside closing quotes or brackets: '“No.” He said' ends a sentence.
         return starts_upper or opens_quote
-    # A single full stop: look at the word it is attached to.
-    i = term_start
-    while i > max(floor, 0) and not text[i - 1].isspace():
-        i -= 1
+    # A single full stop: look at the word it is attached to (back to white space, or to
+    # where the line's previous candidate end starts: split off in C, not read char by char)
+    before = text[max(floor, 0) : term_start]
+    i = term_start - len(before.rsplit(None, 1)[-1] if before[-1:].strip() else "")
     if i == floor:
         # The word runs back past the previous candidate end, so it holds that stop (read whole
         # at every stop, a word with no space for thousands of characters cost the square of

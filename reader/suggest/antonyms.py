@@ -94,7 +94,8 @@ def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[s
     words = []
     m = j - 1
     while m >= max(0, j - SUBJECT):
-        if any(ch in text[toks[m].end : toks[m + 1].start] for ch in ',;:—()“”"'):
+        gap = text[toks[m].end : toks[m + 1].start]
+        if gap != " " and any(ch in gap for ch in ',;:—()“”"'):  # (most gaps are a space)
             break  # the clause starts after punctuation
         if toks[m].lower in CLAUSE_END:
             break

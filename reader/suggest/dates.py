@@ -91,7 +91,8 @@ PLACE_PREP = ("in", "at", "to")
 
 def is_year(word: str) -> bool:
     """A four-figure word read as a year (1800 to 2199), not a count."""
-    return len(word) == 4 and word.isdigit() and 1800 <= int(word) < 2200
+    # (decimal digits, which int() reads: "²⁰²⁰" is digits to isdigit(), no number to int())
+    return len(word) == 4 and word.isdecimal() and 1800 <= int(word) < 2200
 
 
 # what a time is of sits next to it ("sank early on Tuesday", "the toll rose to 17 on Tuesday
@@ -308,7 +309,10 @@ def _slot(
 
 def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     toks = tokens if tokens is not None else tokenize(text)
-    days = frozenset(t.lower for t in toks if t.lower in WEEKDAYS)
+    # the tokens read below when the text writes no calendar date (most texts): the others
+    # (most words) could only be a part of the day, and none is
+    named = [i for i, t in enumerate(toks) if t.lower[0].isdigit() or t.lower in _DATE_WORDS]
+    days = frozenset(toks[i].lower for i in named if toks[i].lower in WEEKDAYS)
     other_days: frozenset[str] | None = None  # `_other_days`, read once, for the first time
     week: frozenset[tuple[float, float]] | None = None  # the hours of the week the text names
     slots: list[Slot] = []
@@ -318,9 +322,10 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
         written = {at: d for at, d in written.items() if at >= dateline.end()}
     # "in April": the month of an event; with two months named ("2.4% in October from 3.1% in
     # September") which one a counterpart's month is of is a guess, and neither is read
-    months = [i for i, t in enumerate(toks) if t.lower in MONTH_NAMES and t.text[:1].isupper()]
+    months = [i for i in named if toks[i].lower in MONTH_NAMES and toks[i].text[:1].isupper()]
     span_ends: set[int] = set()  # `_year_span`
-    for i, t in enumerate(toks):
+    for i in range(len(toks)) if written else named:
+        t = toks[i]
         w = t.lower
         if (
             len(months) == 1
@@ -381,6 +386,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     return slots
 
 
+_DATE_WORDS = frozenset([*WEEKDAYS, *PARTS, *MONTH_NAMES])  # the words `extract` reads
 _SPAN_TO = frozenset(["to", "through", "until", "till"])
 SINCE_REACH = 8  # words back from a year to the "since" that makes it a point of reference
 

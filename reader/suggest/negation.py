@@ -285,8 +285,12 @@ def word_postings(texts: Sequence[str], first: int = 0) -> dict[str, list[int]]:
     """Each word beginning in lower case (as written, where a predicate stands) -> the numbers
     of the texts using it, in order, counted from `first`."""
     postings: dict[str, list[int]] = {}
+    read: dict[str, set[str]] = {}  # each text's words, read once (an article may repeat one)
     for j, t in enumerate(texts, first):
-        for w in {tok.text for tok in tokenize(t) if tok.text[:1].islower()}:
+        words = read.get(t)
+        if words is None:
+            words = read[t] = {tok.text for tok in tokenize(t) if tok.text[:1].islower()}
+        for w in words:
             postings.setdefault(w, []).append(j)
     return postings
 

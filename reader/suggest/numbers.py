@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.suggest import dates
@@ -83,6 +84,7 @@ _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
 # (they are no part of a figure's context, `window_stems(..., skip=_HEDGE_WORDS)`: "around 40
 # staff" and "around 80 firefighters" share no context for being hedged alike)
 _LONGEST_HEDGES = sorted(_HEDGES.items(), key=lambda kv: -len(kv[0]))  # as `_hedge` reads them
+_HEDGE_ENDS = frozenset(phrase[-1] for phrase in _HEDGES)  # the last words of the hedges
 # A count's part (a slot's value[4]): "" the whole count, "other" ("six other people": words of
 # _SUBSET), "part" ("four of its six carriages": the four), "whole" (the six), "ordinal" ("the
 # 34th minute"), "former" (see _FORMER), each followed by " in YEAR" when the figure's clause
@@ -198,6 +200,9 @@ def _joined(text: str, a: Token, b: Token, seps: str = " ") -> bool:
     return all(ch in seps for ch in gap)
 
 
+_YEARLIKE = re.compile(r"(1[89]|20)\d\d")
+
+
 def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int] | None:
     """(low, high, index after the number) for a number starting at toks[i], else None."""
     t = toks[i].lower
@@ -216,7 +221,7 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     if t == "dozen" or (t == "a" and nxt == "dozen"):
         return 12, 12, i + (1 if t == "dozen" else 2)
     if _DIGITS.match(t):
-        if re.fullmatch(r"(1[89]|20)\d\d", t) and not nxt.startswith(("million", "billion")):
+        if _YEARLIKE.fullmatch(t) and not nxt.startswith(("million", "billion")):
             return None  # a year: see dates
         if _identifier(text, toks, i):
             return None
@@ -349,7 +354,11 @@ def _identifier(text: str, toks: Sequence[Token], i: int) -> bool:
     before = text[toks[i - 1].end : toks[i].start] if i else " "
     if before in ("", "-") and toks[i - 1].text[:1].isalpha():
         return True
-    if any(all(_linked(text, toks, k) for k in range(lo, lo + 2)) for lo in range(i - 2, i + 1)):
+    # (each run of three figures holding toks[i] links it to the one before or after it: most
+    # figures have neither)
+    if (_linked(text, toks, i - 1) or _linked(text, toks, i)) and any(
+        all(_linked(text, toks, k) for k in range(lo, lo + 2)) for lo in range(i - 2, i + 1)
+    ):
         return True
     after = text[toks[i].end : toks[i + 1].start] if i + 1 < len(toks) else " "
     return (before == "/" and toks[i - 1].text[:1].isdigit()) or (
@@ -438,6 +447,8 @@ def _hedge(toks: Sequence[Token], i: int) -> tuple[float, float] | None:
 def _hedged(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:
     """The bounds the hedge before the figure at toks[i] gives it ("more than", "about"), and
     how many words it is."""
+    if not i or toks[i - 1].lower not in _HEDGE_ENDS:
+        return None  # (most figures: no hedge ends right before it)
     words = tuple(t.lower for t in toks[max(0, i - 3) : i])
     for phrase, factors in _LONGEST_HEDGES:
         if words[-len(phrase) :] == phrase:
@@ -471,8 +482,12 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
     toks = tokenize(text)
     written = [d.span for d in dates.calendar(text)]
     out = []
+    starts = _starts(toks, _NUMBER_WORDS)  # where `_number_at` may find a figure (see `_extract`)
     i = 0
     while i < len(toks):
+        if (at := bisect_left(starts, i)) == len(starts):
+            break
+        i = starts[at]
         t = toks[i]
         figure = t.text[:1].isdigit() or t.lower in _NUMBER_WORDS
         parsed = _number_at(text, toks, i, written) if figure else None
@@ -499,6 +514,11 @@ SMALL = 100  # counts below this recur in any story ("three people", "12 miles")
 _NUMBER_WORDS = COUNT_WORDS | {"a", "half", "tens"}
 
 
+def _starts(toks: Sequence[Token], words: frozenset[str]) -> list[int]:
+    """The indices of the tokens of `toks` that are figures or among `words` (lower case)."""
+    return [k for k, t in enumerate(toks) if t.text[:1].isdigit() or t.lower in words]
+
+
 def _number_at(
     text: str, toks: Sequence[Token], i: int, written: list[tuple[int, int]]
 ) -> tuple[float, float, int] | None:
@@ -509,7 +529,13 @@ def _number_at(
 
 
 def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
-    slots: list[Slot] = _nobody(text, toks)
+    words = {t.lower for t in toks}  # (most sentences have no word the steps below look for)
+    # the tokens a number or a rank may start at: the loop goes from one to the next, passing
+    # over the other words (most of them), at which it would only step on
+    starts = _starts(toks, _STARTS)
+    slots: list[Slot] = [] if _NO_WORDS.isdisjoint(words) else _nobody(text, toks)
+    if not starts and not slots:
+        return []  # (`_at_stage` finds no share in no slots)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
     part: tuple[float, float, int, int] | None = None  # "four of its six": (4, 4, at, six's at)
     clauses: list[Clause] | None = None
@@ -517,6 +543,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     far: tuple[int, str] | None = None  # where the last figure read as forecast, sought... ends
     i = 0
     while i < len(toks):
+        if (at := bisect_left(starts, i)) == len(starts):
+            break
+        i = starts[at]
         if i in converted:
             i += 1
             continue
@@ -879,7 +908,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 )
             )
         i = max(j, i + 1)
-    return _at_stage(text, toks, slots)
+    return slots if _STAGE_WORDS.isdisjoint(words) else _at_stage(text, toks, slots)
 
 
 # Words saying how far a count has gone: "with 92% of ballots counted", "with nearly all
@@ -954,6 +983,11 @@ def _temperature(
     if end == j and before and (before.lower in _LABELLED or before.text[:1].isupper()):
         return None  # "seat 12F", "Room 5C": a label
     figure = toks[i].text.replace(",", "")
+    if not _DIGITS.match(toks[i].text):
+        # read as written, to tell how precise it is: a figure in words ("ten degrees
+        # Celsius") or past a currency sign ("$ 12 °C") is not written so (and float() of it
+        # ended the import in a ValueError)
+        return None
     degrees = float(figure)
     sign = text[toks[i].start - 1 : toks[i].start] if toks[i].start else ""
     if (before and before.lower == "minus") or (sign and sign in "-−"):
@@ -1012,6 +1046,7 @@ _RECURRING = frozenset(
      "reminiscent", "exceeds", "exceeded", "surpasses", "surpassed", "surpassing", "eclipses",
      "eclipsed", "dwarfs"]
 )  # fmt: skip
+_A_AN = frozenset(["a", "an"])
 _AGO_UNITS = frozenset(stem(w) for w in "year years decade decades month months".split())  # noqa: SIM905
 
 
@@ -1032,13 +1067,21 @@ def _since_year(toks: Sequence[Token], k: int) -> bool:
 
 
 Clause = tuple[int, int]  # (first, last + 1) of the tokens of a clause
+_BREAKS = re.compile("[,;:—()]")  # what `breaks_clause` finds in a gap
 
 
 def _clauses(text: str, toks: Sequence[Token]) -> list[Clause]:
     """The clause (`breaks_clause`) of each token, read once for a sentence's figures."""
-    starts = [0] + [
-        k for k in range(1, len(toks)) if breaks_clause(text[toks[k - 1].end : toks[k].start])
-    ]
+    # where a gap between two tokens breaks a clause: where it holds one of `_BREAKS` (found
+    # in the text at once, not sought in each gap; one inside a token, "13,000", is none)
+    at = [t.start for t in toks]
+    starts = [0]
+    for m in _BREAKS.finditer(text, toks[0].end if toks else 0):
+        k = bisect_left(at, m.start())  # the token after it
+        if k == len(toks):
+            break
+        if toks[k - 1].end <= m.start() and k > starts[-1]:
+            starts.append(k)
     out: list[Clause] = []
     for lo, hi in zip(starts, [*starts[1:], len(toks)], strict=True):
         out += [(lo, hi)] * (hi - lo)
@@ -1056,16 +1099,17 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
     when she took 61%") or "which"/"who"/... right after a bare year, or told "last year",
     "earlier this year", is always another time's: "four-years-ago", "2019", "last-year"."""
     lo, hi = clauses[i]
-    for a in range(max(lo, 2), hi):
+    words = [t.lower for t in toks[lo:hi]]  # (each search below needs a word of its own)
+    for a in range(max(lo, 2), hi) if "ago" in words else ():
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
     # "a €390 million penalty imposed earlier this year", "a fine last year": a past year's
-    words = [t.lower for t in toks[lo:hi]]
-    for a, w in enumerate(words):
+    for a, w in enumerate(words) if "year" in words else ():
         if w == "year" and (words[a - 1 : a] == ["last"] or words[max(0, a - 2) : a] == _EARLIER):
             return "-".join(words[a - 1 - (words[a - 1] == "this") : a + 1])
     # "more than 140 died in a 2010 collision": a year that dates a newly named event
-    for k in range(max(lo, 1), hi):
+    articles = not _A_AN.isdisjoint(words) or (lo > 0 and toks[lo - 1].lower in _A_AN)
+    for k in range(max(lo, 1), hi) if articles else ():
         if toks[k - 1].lower in ("a", "an") and dates.is_year(toks[k].text):
             return toks[k].text
     # "a train plunged off a bridge in 1981 in Bihar state, killing an estimated 500": what
@@ -1258,6 +1302,7 @@ _RANKS = {
         start=2,
     )
 }  # fmt: skip
+_STARTS = _NUMBER_WORDS | frozenset(_RANKS)  # the words `_extract` reads a slot from
 
 
 def _rank(text: str, toks: Sequence[Token], i: int) -> Slot | None:
@@ -1425,7 +1470,8 @@ def _score(
     if j >= len(toks):
         return None
     first, second = toks[i].text, toks[j].text
-    if not (first.isdigit() and second.isdigit() and len(first) <= 3 and len(second) <= 3):
+    # (decimal digits, which int() reads: "2-²" is no score)
+    if not (first.isdecimal() and second.isdecimal() and len(first) <= 3 and len(second) <= 3):
         return None
     if int(first) < int(second) or _identifier(text, toks, i) or _identifier(text, toks, j):
         return None
@@ -1583,6 +1629,7 @@ def _group(toks: Sequence[Token], first: int, end: int) -> str | None:
 _SO_FAR = frozenset(
     [("so", "far"), ("to", "date"), ("thus", "far"), ("until", "now"), ("as", "yet")]
 )
+_RUNNING_FIRST = frozenset(["first", "until", "by", "of", *(a for a, _ in _SO_FAR)])
 # what "until", "by" or "as of" a tally was counted: "until 1.30pm", "by Wednesday"
 _BY_WHEN = frozenset(
     [*dates.WEEKDAYS, "now", "noon", "midnight", "midday", "mid", "morning", "afternoon",
@@ -1601,7 +1648,9 @@ def _running(toks: Sequence[Token], clauses: list[Clause], i: int) -> bool:
     words = [t.lower for t in toks[lo:hi]]
     if "initially" in words:
         return True
-    for k in range(len(words) - 1):
+    # each of what the pairs below look for opens with one of `_RUNNING_FIRST` (most clauses
+    # hold none)
+    for k in range(len(words) - 1) if not _RUNNING_FIRST.isdisjoint(words) else ():
         a, b = words[k], words[k + 1]
         if a == "first" and (b.endswith("ed") or (k and words[k - 1] in _FIRST_AFTER)):
             return True  # "were first evacuated", "first reported", "at first"
@@ -1626,7 +1675,8 @@ _FROM_LEAD = frozenset("a an the its their record high peak low previous of".spl
 
 def _next_ordinal(text: str, toks: Sequence[Token], k: int) -> tuple[float, int] | None:
     """(its value, the index after it) when an ordinal ("81st") starts at toks[k]."""
-    ordinal = k + 1 < len(toks) and toks[k].text.isdigit() and toks[k + 1].lower in _ORDINAL
+    # (decimal digits, which float() reads: "²st" is none)
+    ordinal = k + 1 < len(toks) and toks[k].text.isdecimal() and toks[k + 1].lower in _ORDINAL
     if ordinal and _joined(text, toks[k], toks[k + 1], ""):
         return float(toks[k].text), k + 2
     return None
@@ -2178,7 +2228,8 @@ def _role_stems(toks: Sequence[Token]) -> list[str]:
     """Stems of `toks` in order, "on board" read as "aboard" (a board alone is a body:
     "the election board said"), and "lives in" as living, not lives lost."""
     out = [stem(t.text) for t in toks]
-    for n in range(len(toks)):
+    words = [t.lower for t in toks]
+    for n in range(len(toks)) if "board" in words or "lives" in words else ():
         if n and toks[n].lower == "board" and toks[n - 1].lower == "on":
             out[n] = "aboar"
         elif toks[n].lower == "lives" and n + 1 < len(toks) and toks[n + 1].lower in _LIVES_IN:

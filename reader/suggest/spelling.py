@@ -125,8 +125,11 @@ def full_names(text: str) -> list[tuple[str, str]]:
     pennington), at the start of a sentence too ("Mark Davis said")."""
     toks = tokenize(text)
     out = []
-    for a, b in itertools.pairwise(toks):
-        if text[a.end : b.start] != " " or not (a.text[:1].isupper() and b.text[:1].isupper()):
+    # (most words are not capitalised: only the pairs of those that are are looked at)
+    capitalised = [k for k, t in enumerate(toks) if t.text[:1].isupper()]
+    for k, m in itertools.pairwise(capitalised):
+        a, b = toks[k], toks[m]
+        if m != k + 1 or text[a.end : b.start] != " ":
             continue
         if any(is_title_word(t.lower) or t.lower in STOPWORDS for t in (a, b)):
             continue

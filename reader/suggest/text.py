@@ -68,14 +68,17 @@ def tokenize(text: str) -> tuple[Token, ...]:
     gaps.append((pos, len(text)))
     if text.isascii() or not _MARK_AFTER_LETTER.search(text):
         words = _ASCII_TOKEN if text.isascii() else _TOKEN
-        return tuple(
-            [
-                _new_token(Token, (w, *m.span(), w.lower()))
-                for lo, hi in gaps
-                for m in words.finditer(text, lo, hi)
-                for w in [m.group()]
-            ]
-        )
+        tokens = []
+        for lo, hi in gaps:
+            # each word is found where the search left off: what lies between two words holds
+            # no character a word starts with (every one starts a match), so the first place
+            # the word is found is where it was matched (a quarter faster than match objects)
+            at = lo
+            for w in words.findall(text, lo, hi):
+                start = text.find(w, at)
+                at = start + len(w)
+                tokens.append(_new_token(Token, (w, start, at, w.lower())))
+        return tuple(tokens)
     out = []
     for lo, hi in gaps:
         for s, e in _with_marks(text, _TOKEN.finditer(text, lo, hi), hi):

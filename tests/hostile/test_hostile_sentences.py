@@ -298,3 +298,23 @@ print(len(antonyms.opposites("Velto's shares rose and " * n + "fell.")))
 """
     proc = python(script, cwd=tmp_path)
     assert proc.stdout.split() == [str(40_001), str(40_000), "0"], proc.stderr
+
+
+def test_a_temperature_in_words_or_superscript_figures_are_read_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    # a temperature was read from its figure as written, so one in words ("ten degrees
+    # Celsius") ended the whole import in a ValueError; so did "²", a digit to str.isdigit but
+    # no number to int(), in a score ("2-²") or a year
+    rows = suggest(
+        tmp_path,
+        "Heat wave\n\nThe river reached ten degrees Celsius on Sunday. The home side won 2-\u00b2"
+        " in the heat. In \u00b2\u2070\u00b9\u2079, a smaller club won 3 to \u00b2.\n",
+        "Heat report\n\nThe river reached 10C on Sunday. The home side won 2-1 in the heat.\n",
+    )
+    texts = [r["text"] for r in rows if r["article"] == "a.txt"]
+    assert texts[1:3] == [
+        "The river reached ten degrees Celsius on Sunday.",
+        "The home side won 2-\u00b2 in the heat.",
+    ]
+    assert texts[3].startswith("In \u00b2\u2070\u00b9\u2079, a smaller club")
