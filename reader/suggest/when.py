@@ -11,7 +11,6 @@ meets "early on Monday".
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -38,11 +37,7 @@ NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
 _BOUNDS = frozenset(["least", "before", "after", "by", "since"])
 
 
-# a weekday's name anywhere in an ASCII text (whose words are its own substrings; another
-# text's may hold invisible characters inside a word)
-_ANY_WEEKDAY = re.compile("|".join(WEEKDAYS), re.IGNORECASE)
 _WEEKDAY = frozenset(WEEKDAYS)
-assert all(d.endswith("day") for d in WEEKDAYS)  # (`moments` looks for "day" first)
 
 
 @dataclass(frozen=True)
@@ -55,10 +50,8 @@ class Moment:
 @functools.lru_cache(maxsize=1 << 15)  # a sentence is the counterpart of many claims
 def moments(text: str) -> tuple[Moment, ...]:
     """Every weekday named (capitalised) in `text`, as a span of hours of the week."""
-    if text.isascii() and ("day" not in text.lower() or not _ANY_WEEKDAY.search(text)):
-        # (most sentences: tokenizing them was most of a long story's weekdays; and most
-        # have no "day" at all, which is quicker to tell than that they name no weekday)
-        return ()
+    if text.isascii() and not _names_a_weekday(text.lower()):
+        return ()  # (most sentences: tokenizing them was most of a long story's weekdays)
     toks = tokenize(text)
     out: list[Moment] = []
     for i, t in enumerate(toks):
@@ -86,6 +79,13 @@ def moments(text: str) -> tuple[Moment, ...]:
         span = (toks[a].start, toks[b].end)
         out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span))
     return tuple(out)
+
+
+def _names_a_weekday(lower: str) -> bool:
+    """A weekday's name is anywhere in `lower`, an ASCII text in lower case (whose words are its
+    own substrings; another text's may hold invisible characters inside a word). Most sentences
+    have no "day" at all, which is quicker to tell (a case-blind regex took four times as long)."""
+    return "day" in lower and any(d in lower for d in WEEKDAYS)
 
 
 def _meet(x: Moment, y: Moment) -> bool:
@@ -194,7 +194,9 @@ def of_one_event(mine: Sequence[Told], theirs: Sequence[Told]) -> tuple[Told, To
     None."""
     for x in mine:
         for y in theirs:
-            if not _one_event(x, y):
+            # (most pairs are of another kind or share no word of what happened: told so
+            # here, without a call, as `_one_event` would)
+            if x.kind != y.kind or x.event.isdisjoint(y.event) or not _one_event(x, y):
                 continue
             if any(_meets(a, b) for a in mine for b in theirs if a.kind == b.kind == x.kind):
                 return None
