@@ -1010,7 +1010,7 @@ class StorySuggester:
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
         return self._not_others(i, s, rel) if rel else []
 
-    def _related(self, i: int, s: Slot, skip: Container[str] = ()) -> list[tuple[int, Slot]]:
+    def _related(self, i: int, s: Slot, skip: Collection[str] = ()) -> list[tuple[int, Slot]]:
         """The slots of other articles (not those of `skip`) that slot `s` of claim i is voted
         with (`related` and `_same_scope`), in the groups' order. Whether a count is, reads
         neither figure (but a tally's, below): they are walked once for all the counts of an
@@ -1021,9 +1021,15 @@ class StorySuggester:
         key = None if reading is None else (reading, mine)
         walked = None if key is None else self._walked.get(key)
         if walked is None:
-            walked = self._walk(i, s, skip)
-            if key is not None and not skip and len(walked) <= WALK_KEPT:
-                self._walked[key] = walked
+            # a walk past the articles of `skip` is kept under them too: a long article's
+            # votes on a short one's few counts (`_backing_through_rivals`) skip the same
+            # articles again and again, and a walk of the long one's is not kept
+            key = key if key is None or not skip else (*key, frozenset(skip))
+            walked = None if key is None else self._walked.get(key)
+            if walked is None:
+                walked = self._walk(i, s, skip)
+                if key is not None and len(walked) <= WALK_KEPT:
+                    self._walked[key] = walked
         elif skip:
             walked = [w for w in walked if self.claims[w[0]].article not in skip]
         related, _ = RULES[s.kind]
