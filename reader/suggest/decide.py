@@ -908,6 +908,7 @@ class StorySuggester:
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
         self._givers: dict[int, frozenset[str]] = {}  # `_giver`
+        self._revoted: dict[Hashable, Finding | None] = {}  # `_with_aligned`
         self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
         self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
@@ -982,8 +983,19 @@ class StorySuggester:
         if not rel or not more:
             return findings  # (no vote to add to: `_measures_elsewhere`)
         kept = [f for f in findings if f.span != x.span]
-        if f := self._attributed(i, _vote(i, x, self.claims, rel + more)):
-            kept.append(replace(f, confidence=confidence.weakest((f.confidence, "medium"))))
+        # cast once for the same vote and the same aligned slots, as `_votes` casts its own: a
+        # long article's measures are aligned with the same few of a short one's again and
+        # again (the slots are the suggester's for its lifetime: told apart by identity)
+        key = (self._vote_key(i, x), tuple((j, id(y)) for j, y in more))
+        try:
+            f = self._revoted[key]
+        except KeyError:
+            f = self._revoted[key] = _vote(i, x, self.claims, rel + more)
+        except TypeError:  # (a value that cannot be a key)
+            f = _vote(i, x, self.claims, rel + more)
+        if f := self._attributed(i, f):
+            weaker = confidence.weakest((f.confidence, "medium"))
+            kept.append(replace(f, span=x.span, sources=list(f.sources), confidence=weaker))
         return kept
 
     def _voters(self, i: int, s: Slot) -> list[tuple[int, Slot]]:
