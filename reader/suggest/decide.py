@@ -236,24 +236,11 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         # conflict resting on an order of magnitude is never one to accept in a batch
         if _vague(s) or all(_vague(o) for _, o in rel if not agrees[o.value]):
             strength = confidence.weakest((strength, "medium"))
-        if _given_by_others(claims[i], [claims[j] for j in srcs]):
-            # "magnitude 6.2, the national institute said" / "6.4, the USGS said": two givers'
-            # figures, which may both be reported right
-            strength = "low"
-            reason = f"{reason}; each attributed to another source"
+        # (who gives the figures is weighed claim by claim: `StorySuggester._attributed`)
         return Finding(True, reason, s.span, srcs, strength)
     reason = f"{noun} agree: '{s.surface}' here; {_listing(same)}; differing: {_listing(other)}"
     srcs = [j for j, o in rel if agrees[o.value]][:2] + [j for j, o in rel if not agrees[o.value]]
     return Finding(False, reason, s.span, srcs[:EVIDENCE_LISTED], "high" if own >= 3 else "medium")
-
-
-def _given_by_others(claim: Claim, others: list[Claim]) -> bool:
-    """`claim` names who gives its facts, and each of `others` names another giver
-    (`attributed.named_source`)."""
-    mine = named_source(claim.text)
-    return bool(mine) and all(
-        (theirs := named_source(o.text)) and not theirs & mine for o in others
-    )
 
 
 def _of_one_thing(s: Slot, others: list[Slot]) -> bool:
@@ -920,6 +907,8 @@ class StorySuggester:
         self.restated: dict[int, Suggestion] = {}
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
+        self._givers: dict[int, frozenset[str]] = {}  # `_giver`
+        self._revoted: dict[Hashable, Finding | None] = {}  # `_with_aligned`
         self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
         self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
@@ -938,16 +927,39 @@ class StorySuggester:
                 f = self._voted[key] = self._vote_on(i, s)
             except TypeError:  # (a value that cannot be a key)
                 f = self._vote_on(i, s)
-            if f:
+            if f := self._attributed(i, f):
                 out.append(replace(f, span=s.span, sources=list(f.sources)))
         return out
 
     def _vote_key(self, i: int, s: Slot) -> Hashable:
-        """What the vote on slot `s` of claim i rests on: all but the claim itself."""
+        """What the vote on slot `s` of claim i rests on: all but the claim itself (and who it
+        says gives its facts, weighed after the vote: `_attributed`)."""
         # (the claim's other figures of the same thing shape the vote: see `_vote_on`)
         sibs = tuple(x.value for x in self.slots[i] if x is not s and _siblings(x, s))
-        given = named_source(self.claims[i].text)  # (`_given_by_others`)
-        return (s.kind, s.key, s.value, s.surface, s.context, self.claims[i].article, sibs, given)
+        return (s.kind, s.key, s.value, s.surface, s.context, self.claims[i].article, sibs)
+
+    def _attributed(self, i: int, f: Finding | None) -> Finding | None:
+        """`f`, a finding of a vote on a figure of claim i (`_vote`); a conflict at low
+        confidence when claim i names who gives its facts and each source against it names
+        another giver ("magnitude 6.2, the national institute said" / "6.4, the USGS said":
+        two givers' figures, which may both be reported right). Weighed claim by claim, after
+        the vote: a vote is cast once for the many claims that read the same
+        (`_vote_key`), and only a conflict asks who gives what."""
+        if f is None or not f.contradicts:
+            return f
+        mine = self._giver(i)
+        if mine and all((theirs := self._giver(j)) and not theirs & mine for j in f.sources):
+            reason = f"{f.reason}; each attributed to another source"
+            return replace(f, reason=reason, confidence="low")
+        return f
+
+    def _giver(self, k: int) -> frozenset[str]:
+        """`attributed.named_source` of claim k, read once a claim (its own cache holds fewer
+        sentences than a long story has)."""
+        got = self._givers.get(k)
+        if got is None:
+            got = self._givers[k] = named_source(self.claims[k].text)
+        return got
 
     def _vote_on(self, i: int, s: Slot) -> Finding | None:
         """The finding of the story-wide vote on slot `s` of claim i."""
@@ -971,8 +983,19 @@ class StorySuggester:
         if not rel or not more:
             return findings  # (no vote to add to: `_measures_elsewhere`)
         kept = [f for f in findings if f.span != x.span]
-        if f := _vote(i, x, self.claims, rel + more):
-            kept.append(replace(f, confidence=confidence.weakest((f.confidence, "medium"))))
+        # cast once for the same vote and the same aligned slots, as `_votes` casts its own: a
+        # long article's measures are aligned with the same few of a short one's again and
+        # again (the slots are the suggester's for its lifetime: told apart by identity)
+        key = (self._vote_key(i, x), tuple((j, id(y)) for j, y in more))
+        try:
+            f = self._revoted[key]
+        except KeyError:
+            f = self._revoted[key] = _vote(i, x, self.claims, rel + more)
+        except TypeError:  # (a value that cannot be a key)
+            f = _vote(i, x, self.claims, rel + more)
+        if f := self._attributed(i, f):
+            weaker = confidence.weakest((f.confidence, "medium"))
+            kept.append(replace(f, span=x.span, sources=list(f.sources), confidence=weaker))
         return kept
 
     def _voters(self, i: int, s: Slot) -> list[tuple[int, Slot]]:
@@ -999,7 +1022,7 @@ class StorySuggester:
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
         return self._not_others(i, s, rel) if rel else []
 
-    def _related(self, i: int, s: Slot, skip: Container[str] = ()) -> list[tuple[int, Slot]]:
+    def _related(self, i: int, s: Slot, skip: Collection[str] = ()) -> list[tuple[int, Slot]]:
         """The slots of other articles (not those of `skip`) that slot `s` of claim i is voted
         with (`related` and `_same_scope`), in the groups' order. Whether a count is, reads
         neither figure (but a tally's, below): they are walked once for all the counts of an
@@ -1010,9 +1033,15 @@ class StorySuggester:
         key = None if reading is None else (reading, mine)
         walked = None if key is None else self._walked.get(key)
         if walked is None:
-            walked = self._walk(i, s, skip)
-            if key is not None and not skip and len(walked) <= WALK_KEPT:
-                self._walked[key] = walked
+            # a walk past the articles of `skip` is kept under them too: a long article's
+            # votes on a short one's few counts (`_backing_through_rivals`) skip the same
+            # articles again and again, and a walk of the long one's is not kept
+            key = key if key is None or not skip else (*key, frozenset(skip))
+            walked = None if key is None else self._walked.get(key)
+            if walked is None:
+                walked = self._walk(i, s, skip)
+                if key is not None and len(walked) <= WALK_KEPT:
+                    self._walked[key] = walked
         elif skip:
             walked = [w for w in walked if self.claims[w[0]].article not in skip]
         related, _ = RULES[s.kind]

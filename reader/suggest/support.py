@@ -56,6 +56,10 @@ ALIGNED_SCORE = 63.0
 SHARED_RUN = 5
 CANDIDATES = 5  # best pairs by rare words, per claim, that are also scored for alignment
 BATCH = 32  # claims whose shared stems are summed together (see Counterparts.expect)
+# ...or more, as many as make this many (claim, other claim) pairs: a long article's claims are
+# summed against a short article's few, and 32 at a time the fixed costs of the array
+# operations were a third of a 2 MB article's counterparts
+BATCH_PAIRS = 1 << 20
 # ...in an array of a number per (claim, other claim) when there are more than one in DENSE
 # of them (else by sorting what there is)
 DENSE = 8
@@ -297,7 +301,10 @@ class Counterparts:
         if got is None:
             end = i + 1
             if self.contiguous and i in self._expected:  # a batch: claims of i's article only
-                end = min(i + BATCH, self._expected.stop, self.after[int(self.article[i])])
+                a = int(self.article[i])
+                others = len(self.stems) - (self.after[a] - self.first[a])
+                rows = max(BATCH, BATCH_PAIRS // max(others, 1))  # (sums as alone, any size)
+                end = min(i + rows, self._expected.stop, self.after[a])
             self._sum(i, end)
             got = self._ready.pop(i)
         return got
@@ -393,23 +400,25 @@ class Counterparts:
                     if k < len(jl) and jl[k] == j and (w := float(sl[k])) > 0:
                         acc[j] = w
                         top.append(j)
-        best: tuple[tuple[int, float], int, str] | None = None
+        best: tuple[tuple[int, float], int, str, set[str]] | None = None
         for at, j in enumerate(top):
             weight = acc[j]
-            run = shared_run(self.quoted[i], self.quoted[j]) if weight < SUPPORT_THRESHOLD else 0
             both = ss & stems[j]
-            basis = judge(
-                len(ss), weight, len(both), aligned_of.get(j, 0.0), run, figure=precise(both)
-            )
+            if weight < SUPPORT_THRESHOLD:
+                run = shared_run(self.quoted[i], self.quoted[j])
+                figure = precise(both)
+            else:  # (`judge` reads neither: the weight is enough)
+                run, figure = 0, False
+            basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run, figure)
             if basis and basis != "same wording" and not self._said(i, j, both):
                 basis = ""  # the same people and offices, saying something else
             key = (1 if basis else 0, weight)
             if best is None or key > best[0]:
-                best = (key, j, basis)
+                best = (key, j, basis, both)
             if basis and at < by_weight:
                 break  # every other weighs no more (what the evidence adds weighs less still)
         if best is None:
             return NONE
-        _, j, basis = best
-        shared = tuple(sorted(ss & stems[j], key=lambda s: (-idf[s], s)))
+        _, j, basis, both = best
+        shared = tuple(sorted(both, key=lambda s: (-idf[s], s)))
         return Counterpart(j, float(acc[j]), shared, aligned_of.get(j, 0.0), basis)
