@@ -232,13 +232,16 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     # Nearly every line has none of what the searches below look for: each is skipped unless
     # its `_KEYS` are there (an import checks every sentence of the corpus).
     low = s.lower()
-    credit = ":" in s or any(k in low for k in _CAPTION_KEYS)
+    has = low.__contains__  # (`any(map(has, keys))`: no generator a key, for every sentence)
+    credit = ":" in s or any(map(has, _CAPTION_KEYS))
     if credit and _CAPTION_END.search(s) and not _INPUTS.search(s):
         return True  # a photo caption ending in its credit (not a text's "with inputs from")
     email = ("@" in s or "[" in s) and _EMAIL.search(s)
-    if len(s.split(None, _LONG)) > _LONG:  # a long paragraph: only a contact line can be furniture
+    # a long paragraph: only a contact line can be furniture (more than _LONG words take more
+    # than 2 x _LONG characters: a sentence is not split to count them)
+    if len(s) > 2 * _LONG and len(s.split(None, _LONG)) > _LONG:
         return bool(_CONTACT.match(s) and email)
-    if not any(ch.isalpha() for ch in s):
+    if not any(map(str.isalpha, s)):
         return True  # rules, dividers, "***", bare numbers
     if _CHROME.match(s) or (low.startswith("watch") and _WATCH.match(s)):
         return True
@@ -247,7 +250,7 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
     if s[-1:] in "%-" and _QUOTE_ROW.match(s):
         return True
     n = -1  # words: counted when a rule needs them
-    if any(k in low for k in _COPYRIGHT_KEYS) and _COPYRIGHT.search(s):
+    if any(map(has, _COPYRIGHT_KEYS)) and _COPYRIGHT.search(s):
         n = len(_WORD.findall(s))
         if n <= 25:
             return True
@@ -255,7 +258,7 @@ def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) ->
         n = len(_WORD.findall(s)) if n < 0 else n
         if n <= 25 or _CONTACT.match(s):
             return True
-    if any(k in low for k in _AGENCY_KEYS) and _AGENCY.search(s) and not _FINAL_PUNCT.search(s):
+    if any(map(has, _AGENCY_KEYS)) and _AGENCY.search(s) and not _FINAL_PUNCT.search(s):
         n = len(_WORD.findall(s)) if n < 0 else n
         if "/" in s or n <= 6:
             return True
