@@ -270,6 +270,32 @@ def test_an_analysis_another_import_stored_first_is_no_warning(
         assert store.story_is_current(load_corpus(story).stories[0])
 
 
+def test_a_parallel_import_leaves_a_story_another_import_stored_meanwhile_to_that_one(
+    story: Path, tmp_path: Path, monkeypatch
+):
+    # with several processes, a new long story's claims are stored while its sentences are
+    # first read: another import that stores the story's analysis in between is not undone,
+    # and this one works nothing more out
+    db = tmp_path / "x.db"
+    stored = Store.import_claims
+
+    def another_meanwhile(self, *stories):
+        got = stored(self, *stories)
+        monkeypatch.setattr(Store, "import_claims", stored)
+        with Store.open(db) as other:
+            import_path(other, story)  # (the whole story, in one process)
+        return got
+
+    monkeypatch.setattr(Store, "import_claims", another_meanwhile)
+    scored = []
+    monkeypatch.setattr(pipeline, "_with_meanings", lambda *a: scored.append(a))
+    with Store.open(db) as store:
+        result = import_path(store, story, jobs=2)
+        assert result.warnings == [] and [r.story for r in result.reports] == ["story00000"]
+        assert scored == [] and store.analysing() == set()
+        assert store.story_is_current(load_corpus(story).stories[0])
+
+
 @pytest.fixture
 def other_import():
     """Another import on this machine, as the store names it: a process that runs until

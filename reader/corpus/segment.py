@@ -272,7 +272,7 @@ def segment_article(text: str, skip_spans: list[tuple[int, int]]) -> list[tuple[
         first = len(claims)  # this line's first claim
         for cs, ce in split_sentences(text, s, e):
             for ps, pe in _cap(text, cs, ce):
-                if any(ch.isalpha() for ch in text[ps:pe]):
+                if any(map(str.isalpha, text[ps:pe])):
                     claims.append((ps, pe))
                 elif len(claims) > first and _number_after(text, ps, pe, claims[-1][0]):
                     claims[-1] = (claims[-1][0], pe)
