@@ -29,10 +29,15 @@ def aligned_measures(
     i: int,
     evidence: Iterable[Evidence],
     index: Mapping[str, int],
+    measured: dict[int, list[Slot]] | None = None,
 ) -> tuple[Slot, list[tuple[int, Slot]]] | None:
     """Claim i's one measure and, for each other source, the one measure of the same thing in
     its best sentence aligned with claim i as a whole (`ALIGNED_SCORE`), as (claim, slot);
-    None when claim i gives no measure or several (which is which would be a guess)."""
+    None when claim i gives no measure or several (which is which would be a guess).
+    `measured`: the measures of the other claims read so far, by claim (filled here), for a
+    caller asking of many claims: a long article's are aligned with the same few sentences
+    of a short one's again and again."""
+    known: dict[int, list[Slot]] = {} if measured is None else measured
     mine = _measures(claims[i].text, slots[i])
     if len(mine) != 1:
         return None
@@ -42,7 +47,9 @@ def aligned_measures(
         if e.score < ALIGNED_SCORE or j < 0 or claims[j].article in seen:
             continue
         unit = numbers.measure(x)
-        theirs = [y for y in _measures(claims[j].text, slots[j]) if numbers.measure(y) == unit]
+        if (found := known.get(j)) is None:
+            found = known[j] = _measures(claims[j].text, slots[j])
+        theirs = [y for y in found if numbers.measure(y) == unit]
         if len(theirs) == 1 and numbers.same_measure(x, theirs[0]):
             out.append((j, theirs[0]))
             seen.add(claims[j].article)

@@ -908,6 +908,7 @@ class StorySuggester:
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
         self._givers: dict[int, frozenset[str]] = {}  # `_giver`
+        self._measured: dict[int, list[Slot]] = {}  # (`aligned_measures`)
         self._revoted: dict[Hashable, Finding | None] = {}  # `_with_aligned`
         self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
@@ -1353,7 +1354,9 @@ class StorySuggester:
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
         _when_elsewhere(claims, i, ev, self.counterparts.index, findings)
-        measured = aligned_measures(claims, self.slots, i, ev, self.counterparts.index)
+        measured = aligned_measures(
+            claims, self.slots, i, ev, self.counterparts.index, self._measured
+        )
         findings = self._with_aligned(i, measured, findings)
         _measures_elsewhere(claims, i, measured, findings)
         findings += self.spellings[i]

@@ -285,6 +285,9 @@ class Counterparts:
         self.stem_id = {s: k for k, s in enumerate(postings)}
         self.shares = Postings(list(postings.values()), n)
         self.stem_idf = np.fromiter((idf[s] for s in postings), dtype=np.float64)
+        # the story's `precise` figures: two claims share one when their shared stems meet
+        # these (a set operation, where `precise` read each shared stem of each pair)
+        self.precise_figures = frozenset(s for s in postings if precise((s,)))
         self._expected = range(0)
         self._ready: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
@@ -355,7 +358,8 @@ class Counterparts:
         ss = self.stems[i]
         both = ss & self.stems[j]
         weight = sum(w for s in both if (w := self.idf[s]) > 0)
-        basis = judge(len(ss), weight, len(both), aligned, figure=precise(both))
+        figure = not both.isdisjoint(self.precise_figures)  # (`precise`)
+        basis = judge(len(ss), weight, len(both), aligned, figure=figure)
         return bool(basis) and self._said(i, j, both)
 
     def _said(self, i: int, j: int, both: set[str]) -> bool:
@@ -406,7 +410,7 @@ class Counterparts:
             both = ss & stems[j]
             if weight < SUPPORT_THRESHOLD:
                 run = shared_run(self.quoted[i], self.quoted[j])
-                figure = precise(both)
+                figure = not both.isdisjoint(self.precise_figures)  # (`precise`)
             else:  # (`judge` reads neither: the weight is enough)
                 run, figure = 0, False
             basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run, figure)
@@ -420,5 +424,7 @@ class Counterparts:
         if best is None:
             return NONE
         _, j, basis, both = best
-        shared = tuple(sorted(both, key=lambda s: (-idf[s], s)))
+        # rarest first, then in stem order (sorted twice: the second sort keeps the first's
+        # order among equals, and reads no key made per stem)
+        shared = tuple(sorted(sorted(both), key=idf.__getitem__, reverse=True))
         return Counterpart(j, float(acc[j]), shared, aligned_of.get(j, 0.0), basis)
