@@ -70,3 +70,50 @@ def test_opposite_word_conflicts_equal_the_all_pairs_search() -> None:
     got = antonyms.conflicts(texts, articles, weights, 1.0)
     assert got == _conflicts_plainly(texts, articles, weights, 1.0)
     assert len(got) > 20  # the case holds conflicts to find
+
+
+def _many_small(articles: int) -> Story:
+    """A story of many short reports, each giving its own figures for the same few facts."""
+    rng = random.Random(5)
+    places, nouns = ["Dunmore", "Karsby", "Holt", "Avenford"], ["residents", "homes", "boats"]
+    reports = []
+    for _ in range(articles):
+        place = rng.choice(places)
+        reports.append(
+            [
+                f"In {place}, about {rng.randint(100, 9_999):,} {rng.choice(nouns)} were "
+                "evacuated on Monday.",
+                f"The {rng.choice(['six', 'seven', 'eight'])}-hour rescue in {place} ended late "
+                f"on {rng.choice(['Friday', 'Sunday'])}.",
+                f"Mayor Lena Berg said {place} was flooded.",
+            ]
+        )
+    return _story(*reports)
+
+
+def test_a_story_of_many_small_articles_walks_each_fact_once_not_once_per_rival(
+    monkeypatch,
+) -> None:
+    # each figure's vote walked the story's related figures again for every rival figure
+    # (`_backing_through_rivals`), and every short article walked its own: 1,000 articles of
+    # five sentences took three minutes, growing with the cube of their number
+    from reader.suggest.decide import StorySuggester
+
+    walks = 0
+    walk = StorySuggester._walk
+
+    def counted(self, *args, **kwargs):
+        nonlocal walks
+        walks += 1
+        return walk(self, *args, **kwargs)
+
+    monkeypatch.setattr(StorySuggester, "_walk", counted)
+    counts = []
+    for articles in (40, 80):
+        walks = 0
+        fast = _labels(_many_small(articles))
+        counts.append(walks)
+    assert counts[1] <= 2 * counts[0], counts  # (was 4 times as many)
+    # and the walks kept for the whole story give what walking for each slot gives
+    monkeypatch.setattr(StorySuggester, "_walked_everywhere", lambda *args: None)
+    assert _labels(_many_small(80)) == fast

@@ -912,6 +912,8 @@ class StorySuggester:
         self._revoted: dict[Hashable, Finding | None] = {}  # `_with_aligned`
         self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
+        self._walked_all: dict[Hashable, list[tuple[int, Slot, bool]] | None] = {}  # `_related`
+        self._slots_of: dict[tuple[str, frozenset], int] = {}  # `_few_slots`
         self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
 
     def _votes(self, i: int) -> list[Finding]:
@@ -1031,6 +1033,12 @@ class StorySuggester:
         votes walked the short articles' counts 9,000 times for a few hundred such counts)."""
         mine = self.claims[i].article
         reading = _apart_from_figure(s)
+        # (a count's walk reads its figure only when it is a tally; another slot's, its value)
+        what = reading or (s.kind, s.key, s.value, s.surface, s.context)
+        if (every := self._walked_everywhere(i, s, what)) is not None:
+            article = self.claims
+            walked = [w for w in every if (a := article[w[0]].article) != mine and a not in skip]
+            return self._related_of(i, s, walked)
         key = None if reading is None else (reading, mine)
         walked = None if key is None else self._walked.get(key)
         if walked is None:
@@ -1045,6 +1053,12 @@ class StorySuggester:
                     self._walked[key] = walked
         elif skip:
             walked = [w for w in walked if self.claims[w[0]].article not in skip]
+        return self._related_of(i, s, walked)
+
+    def _related_of(
+        self, i: int, s: Slot, walked: list[tuple[int, Slot, bool]]
+    ) -> list[tuple[int, Slot]]:
+        """The slots of a walk (`_walk`) that slot `s` of claim i is voted with."""
         related, _ = RULES[s.kind]
         # a tally so far is related by its figure and this one's (`numbers.related`): asked again
         return [
@@ -1053,12 +1067,59 @@ class StorySuggester:
             if not tally or (related(s, o) and self._same_scope(i, s, j, o))
         ]
 
-    def _walk(self, i: int, s: Slot, skip: Container[str] = ()) -> list[tuple[int, Slot, bool]]:
-        """(j, o, tally) for the slots o of other articles than claim i's (and those of
-        `skip`), of s's kind and key, in order, that `_compared` keeps; each count that is a
-        tally so far kept too, with tally True (whether it is related reads s's figure:
-        `_related`)."""
-        groups, mine = self.groups, self.claims[i].article
+    def _walked_everywhere(self, i: int, s: Slot, what: tuple) -> list | None:
+        """`_walk` of slot `s` of claim i through every article, its own too, when its key's
+        slots are few (`_few_slots`); else None. It is the walk of every slot that reads as
+        s does (`what`: a count apart from its figure, `_apart_from_figure`; any other all but
+        its span), in whatever article, and whose article's breakdown it is or is not part of
+        alike (all that `_same_scope` reads of claim i): the walk of each is this one without
+        its own article's slots, in the same order. Walks kept by their article were walked
+        again for each slot of a story of many short articles, and for each of its rivals
+        (`_backing_through_rivals`): 1,000 articles of five sentences took three minutes,
+        growing with the cube of their number."""
+        if not self._few_slots(s):
+            return None
+        key = (what, self._in_breakdown(i, s))
+        try:
+            known = key in self._walked_all
+        except TypeError:  # (a value that cannot be a key)
+            return None
+        if not known:
+            walked = self._walk(i, s, everywhere=True)
+            self._walked_all[key] = walked if len(walked) <= WALK_KEPT else None
+        return self._walked_all[key]
+
+    def _few_slots(self, s: Slot) -> bool:
+        """Whether the story's slots of s's kind and keys are at most `WALK_KEPT` in all (so
+        are its walks; a long article's counts are many, and walked article by article)."""
+        key = (s.kind, s.key)
+        count = self._slots_of.get(key)
+        if count is None:
+            count = self._slots_of[key] = sum(
+                len(group)
+                for k in (s.key or {""})
+                for group in self.groups.get((s.kind, k), {}).values()
+            )
+        return count <= WALK_KEPT
+
+    def _in_breakdown(self, i: int, s: Slot) -> bool:
+        """Whether count `s` of claim i is its article's count for one place, part of a total
+        (`_same_scope`, which reads no more of claim i)."""
+        return (
+            s.kind == "number"
+            and bool(numbers.place_of(s))
+            and (self.claims[i].article, *numbers.counted(s)) in self.breakdowns
+        )
+
+    def _walk(
+        self, i: int, s: Slot, skip: Container[str] = (), everywhere: bool = False
+    ) -> list[tuple[int, Slot, bool]]:
+        """(j, o, tally) for the slots o of other articles than claim i's (`everywhere`: of
+        every article) and not of those of `skip`, of s's kind and key, in order, that
+        `_compared` keeps; each count that is a tally so far kept too, with tally True (whether
+        it is related reads s's figure: `_related`)."""
+        groups = self.groups
+        mine = None if everywhere else self.claims[i].article
         kept = self._kept(i, s)
         if len(s.key) <= 1:  # one group, in which each slot is once
             (k,) = s.key or {""}
@@ -1226,14 +1287,17 @@ class StorySuggester:
         mine = claims[i].article
         voted = {claims[j].article for j, _ in rel} | {mine}
         out: dict[int, tuple[int, Slot]] = {}
+        seen: set[int] = set()  # (rivals share most of their related slots: each read once)
         for j, o in rel:
             if compatible(s, o):
                 continue
             # (the articles that vote already are not walked: a long one's thousands of slots
             # were, for each of its claims, a quarter of a 2 MB article's suggestions)
             for k, x in self._related(j, o, skip=voted):
-                if compatible(s, x) and x.kind == s.kind:
-                    out.setdefault(id(x), (k, x))
+                if id(x) not in seen:
+                    seen.add(id(x))
+                    if compatible(s, x) and x.kind == s.kind:
+                        out[id(x)] = (k, x)
         return list(out.values())
 
     def _same_age_elsewhere(
@@ -1270,13 +1334,9 @@ class StorySuggester:
         """False when one of two counts is a part of its source's total, the count for one
         place, and the other is not of that place: "17 dead in Kessa district" is not compared
         with "54 dead" in all, nor with "28 dead in Dorvan district"."""
-        if s.kind != "number" or (here := numbers.place_of(s)) == (there := numbers.place_of(o)):
+        if s.kind != "number" or numbers.place_of(s) == numbers.place_of(o):
             return True
-        parts = self.breakdowns
-        return not (
-            (here and (self.claims[i].article, *numbers.counted(s)) in parts)
-            or (there and (self.claims[j].article, *numbers.counted(o)) in parts)
-        )
+        return not (self._in_breakdown(i, s) or self._in_breakdown(j, o))
 
     def expect(self, claims: range) -> None:
         """Claims `claims` are suggested next, in order (their counterparts are then looked for
