@@ -372,9 +372,6 @@ class ClaimTerms(NamedTuple):
     clauses: tuple[int, ...] = ()  # each clause's terms as bits, when it has several (`clauses`)
 
 
-_new_tuple = tuple.__new__
-
-
 def claim_terms(
     texts: Iterable[str], known: dict[str, ClaimTerms] | None = None
 ) -> list[ClaimTerms]:
@@ -413,11 +410,10 @@ def _claim_terms(text: str) -> ClaimTerms:
         told = {term_stem(t) for k, t in enumerate(tokens) if k not in said}
         by = {term_stem(tokens[k]) for k in said} - told
         source = sum(1 << k for k, t in enumerate(ts) if t in by)
-    # (every field given: made as `ClaimTerms(...)` makes it, without its Python-level `__new__`)
-    return _new_tuple(ClaimTerms, (
+    return ClaimTerms(
         ts, _refers_back(words), named, lowered, given, _goes_on(text, words), source,
         _clause_bits(text, tokens, ts),
-    ))  # fmt: skip
+    )  # fmt: skip
 
 
 def _clause_bits(text: str, tokens: Sequence[Token], ts: Sequence[str]) -> tuple[int, ...]:
