@@ -94,8 +94,12 @@ def test_a_long_story_read_and_suggested_by_several_processes_is_analysed_as_by_
 def test_a_short_articles_blocks_are_runs_of_their_own(monkeypatch):
     # a block of a short article is scored against all of a long one: as costly as a run
     monkeypatch.setattr(story_pool, "RUN_BLOCKS", 3)
-    runs = story_pool._runs([0, 0, 0, 0, 0, 5, 9, 9])
+    runs = story_pool._runs([(0, 10), (0, 10), (0, 10), (0, 10), (0, 10), (5, 4), (9, 2), (9, 2)])
     assert runs == [range(0, 3), range(3, 5), range(5, 6), range(6, 8)]
+    # ...and a run holds `RUN_ROWS` claims at most, one block at least
+    monkeypatch.setattr(story_pool, "RUN_ROWS", 25)
+    runs = story_pool._runs([(0, 10), (0, 10), (0, 10), (0, 30), (0, 10), (5, 4)])
+    assert runs == [range(0, 2), range(2, 3), range(3, 4), range(4, 5), range(5, 6)]
 
 
 def _children(pid: int) -> list[int]:

@@ -44,7 +44,10 @@ MIN_SCORE = 25.0  # just above a typical unrelated pair (20): shares nothing spe
 WEAK_SCORE = 20.0
 WEAK_TOP = 3
 CANDIDATES = 20  # per claim and other article, by weighted terms and by meaning, when pruned
-CHUNK_ROWS = 256  # claims scored at once at most
+# claims scored at once at most: a block's cost is mostly fixed (some 20 array operations,
+# each on all its rows), so a long article against short ones is aligned in fewer, bigger
+# blocks (256 rows: 17 % more CPU for a 2 MB article's alignment)
+CHUNK_ROWS = 1024
 CHUNK_CELLS = 1_000_000  # (claim, other claim) cells scored at once: some 8 MB per matrix
 MIN_CHUNK_ROWS = 8  # ...unless the story is so big that fewer rows would be slower than memory
 PAIR_BUDGET = 2_000_000  # cross-article pairs scored exhaustively before pruning kicks in
@@ -243,16 +246,17 @@ def _at(z: np.ndarray | None, rows: np.ndarray, cols: np.ndarray) -> np.ndarray 
 
 def block_count(story: Story) -> int:
     """How many blocks `align_blocks` yields for `story`."""
-    return len(block_articles(story))
+    return len(block_sizes(story))
 
 
-def block_articles(story: Story) -> list[int]:
+def block_sizes(story: Story) -> list[tuple[int, int]]:
     """For each block `align_blocks` yields for `story`, in order, the number of the first
-    claim of the article its claims are from (0 for all when nothing is aligned)."""
+    claim of the article its claims are from (0 for all when nothing is aligned), and how
+    many claims it holds."""
     claims = story.claims()
     if len({c.article for c in claims}) < 2:
-        return [0] * -(-len(claims) // CHUNK_ROWS)
-    return [start for _, _, (start, _) in _blocks(article_numbers(claims))]
+        return [(0, min(CHUNK_ROWS, len(claims) - lo)) for lo in range(0, len(claims), CHUNK_ROWS)]
+    return [(start, hi - lo) for lo, hi, (start, _) in _blocks(article_numbers(claims))]
 
 
 class _CrossFuzzy:

@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from reader.suggest import StorySuggester
     from reader.suggest.readings import ClaimReadings
 
-RUN_BLOCKS = 4  # blocks a worker aligns and suggests per task: results come back in order
+# blocks a worker aligns and suggests per task, and claims at most (but one block whatever its
+# size): results come back in order
+RUN_BLOCKS, RUN_ROWS = 4, 1_024
 READ_RUN = 500  # claims a process reads per task (some 50 ms): the last runs end together
 
 # What each claim reads as on its own: for alignment (`claim_terms`, `is_short`), then for
@@ -279,17 +281,23 @@ def _run(blocks: range) -> Run:
     return out, held, bodies
 
 
-def _runs(articles: list[int]) -> list[range]:
-    """The blocks (given their article) cut into runs of `RUN_BLOCKS` blocks of one article:
-    a short article's block is scored against all the long one's claims, as costly as a run of
-    the long one's blocks, so it is a run of its own, not the long tail of one worker's."""
+def _runs(blocks: list[tuple[int, int]]) -> list[range]:
+    """The blocks (given their article and size: `evidence.block_sizes`) cut into runs of one
+    article's blocks, `RUN_BLOCKS` and `RUN_ROWS` claims at most: a short article's block is
+    scored against all the long one's claims, as costly as a run of the long one's blocks, so
+    it is a run of its own, not the long tail of one worker's."""
     runs: list[range] = []
-    for b, article in enumerate(articles):
+    rows = 0  # in the last run
+    for b, (article, size) in enumerate(blocks):
         run = runs[-1] if runs else range(0)
-        if run and len(run) < RUN_BLOCKS and articles[run.start] == article:
-            runs[-1] = range(run.start, b + 1)
+        if (
+            run and len(run) < RUN_BLOCKS and rows + size <= RUN_ROWS
+            and blocks[run.start][0] == article
+        ):  # fmt: skip
+            runs[-1], rows = range(run.start, b + 1), rows + size
         else:
             runs.append(range(b, b + 1))
+            rows = size
     return runs
 
 
@@ -304,9 +312,9 @@ def pooled_blocks(
     one given back, so memory stays bounded; each block as `prepare(pairs, suggestions)` makes
     it there, if given (the store's rows: see `reader.pipeline.blocks`)."""
     global _shared
-    from reader.align.evidence import block_articles
+    from reader.align.evidence import block_sizes
 
-    runs = _runs(block_articles(story))
+    runs = _runs(block_sizes(story))
     held: dict[int, list[Evidence]] = {}
     _shared = (story, scorer, suggester, prepare)
     try:
