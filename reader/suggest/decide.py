@@ -913,7 +913,7 @@ class StorySuggester:
         self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
         self._walked_all: dict[Hashable, list[tuple[int, Slot, bool]] | None] = {}  # `_related`
-        self._slots_of: dict[tuple[str, frozenset], int] = {}  # `_few_slots`
+        self._slots_of: dict[tuple[str, frozenset], Counter[str]] = {}  # `_few_slots`
         self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
 
     def _votes(self, i: int) -> list[Finding]:
@@ -1077,7 +1077,7 @@ class StorySuggester:
         again for each slot of a story of many short articles, and for each of its rivals
         (`_backing_through_rivals`): 1,000 articles of five sentences took three minutes,
         growing with the cube of their number."""
-        if not self._few_slots(s):
+        if not self._few_slots(i, s):
             return None
         key = (what, self._in_breakdown(i, s))
         try:
@@ -1089,18 +1089,21 @@ class StorySuggester:
             self._walked_all[key] = walked if len(walked) <= WALK_KEPT else None
         return self._walked_all[key]
 
-    def _few_slots(self, s: Slot) -> bool:
+    def _few_slots(self, i: int, s: Slot) -> bool:
         """Whether the story's slots of s's kind and keys are at most `WALK_KEPT` in all (so
-        are its walks; a long article's counts are many, and walked article by article)."""
+        are its walks; a long article's counts are many, and walked article by article), and
+        at most a third of them claim i's article's: a walk through its own article too is
+        wasted on those (a 2 MB article's slots, walked with the short articles' few, made
+        its suggestions a third slower)."""
         key = (s.kind, s.key)
         count = self._slots_of.get(key)
         if count is None:
-            count = self._slots_of[key] = sum(
-                len(group)
-                for k in (s.key or {""})
-                for group in self.groups.get((s.kind, k), {}).values()
-            )
-        return count <= WALK_KEPT
+            count = self._slots_of[key] = Counter()
+            for k in s.key or {""}:
+                for article, group in self.groups.get((s.kind, k), {}).items():
+                    count[article] += len(group)
+        total = count.total()
+        return total <= WALK_KEPT and 3 * count[self.claims[i].article] <= total
 
     def _in_breakdown(self, i: int, s: Slot) -> bool:
         """Whether count `s` of claim i is its article's count for one place, part of a total
