@@ -63,17 +63,8 @@ class ImportResult:
 Block = tuple["Pairs", list]  # a block's evidence pairs and suggestions: see blocks()
 
 
-class NotOurs(Exception):
-    """A story's analysis, started, is not this import's to store after all (another import
-    stored it meanwhile): see `import_path`."""
-
-
 def blocks(
-    story: Story,
-    phase: Phase | None = None,
-    jobs: int = 1,
-    rows: bool = False,
-    before: Callable[[], None] | None = None,
+    story: Story, phase: Phase | None = None, jobs: int = 1, rows: bool = False
 ) -> Iterator[Any]:
     """Evidence and suggestions of `story` (the slow part of an import), a block of claims at a
     time: (pairs, suggestions), the pairs as arrays of claim indices into `story.claims()`
@@ -81,9 +72,7 @@ def blocks(
     sentence it condenses (last of all when `jobs` processes share a long story's blocks, see
     `reader.pipeline.story_pool`). With `rows`, each block comes as the rows the store writes
     (`annotations.story_rows.prepare`), prepared in the process that computed it. `phase(what)`
-    is told when each step starts. Memory stays that of one block whatever the story's size.
-    `before()`: other work of this process, done first (for a long story shared among
-    processes, while the others start reading its claims)."""
+    is told when each step starts. Memory stays that of one block whatever the story's size."""
     from reader.align import PairScorer
     from reader.suggest import StorySuggester
 
@@ -100,13 +89,11 @@ def blocks(
             )
             if jobs > 1 and long:  # each claim read on its own first, on every core, then
                 # the sentences' meanings, once, for all the workers
-                terms, short, read = read_story(claims, jobs, before)
+                terms, short, read = read_story(claims, jobs)
                 scorer, suggester = _with_meanings(story, terms, short, read, jobs)
                 del terms, short, read  # what the scorer and suggester need of it, they keep
                 say(suggesting)
             else:
-                if before is not None:
-                    before()
                 scorer = PairScorer(claims, headlines=story.headline_ids())
                 say(suggesting)
                 suggester = StorySuggester(story, scorer)
@@ -225,13 +212,12 @@ def spooled(
     folder: str | None = None,
     limit: int | None = None,
     jobs: int = 1,
-    before: Callable[[], None] | None = None,
 ) -> Spool:
     """`blocks(story)`, as the store's rows, written to a spool (in `folder` past `limit`
-    bytes), for the writer; `before`: as `blocks` takes it."""
+    bytes), for the writer."""
     spool = Spool(folder, limit)
     try:
-        for rows in blocks(story, phase, jobs, rows=True, before=before):
+        for rows in blocks(story, phase, jobs, rows=True):
             size = rows.pairs * PAIR_BYTES + len(rows.suggestions) * SUGGESTION_BYTES
             spool.add(rows, size)
             spool.pairs += rows.pairs
@@ -267,12 +253,9 @@ def _analysed(
     jobs: int,
     phase: Phase | None = None,
     folder: str | None = None,
-    before: dict[int, Callable[[], None]] | None = None,
 ) -> Iterator[tuple[Story, Spool]]:
     """Each story with its evidence and suggestions (`spooled`, in `folder`), in the stories'
-    order; `count`: how many stories there are at most. `before`: by `id(story)`, what this
-    process does for a story as its analysis starts (`blocks`), with one story at a time: a
-    story whose `before` raises `NotOurs` is left out.
+    order; `count`: how many stories there are at most.
 
     With jobs > 1 the analysis runs in worker processes, at most 2 × jobs stories ahead of the
     one the caller is storing, so memory stays bounded whatever the corpus size. The order is
@@ -281,12 +264,7 @@ def _analysed(
     """
     if jobs <= 1 or count <= 1:  # (one story: a long one's blocks use the jobs)
         for story in stories:
-            first = (before or {}).pop(id(story), None)
-            try:
-                spool = spooled(story, phase, folder, jobs=jobs, before=first)
-            except NotOurs:
-                continue
-            yield story, spool
+            yield story, spooled(story, phase, folder, jobs=jobs)
         return
     # up to 2 x jobs stories wait for the writer: together they hold at most what one may
     limit = spooling.SPILL_BYTES // (2 * jobs)
@@ -412,44 +390,26 @@ def import_path(
                         store_later()
                 continue
             long = claims >= LONG_STORY  # its claims now, its analysis once stored (below)
-            if long and not waiting and jobs > 1 and count <= 1:
-                # one long story, shared among processes: its claims are stored while the
-                # others start reading them (`blocks`' `before`: 0.2 s of a 2 MB article's)
-                before[id(story)] = functools.partial(ours, story)
-            elif not first_half(story, long, waiting):
-                continue
+            if long and not waiting:
+                reports[id(story)] = store.import_claims(story)[0]
+            if (long or waiting) and taken(story) is False:
+                if store.same_files(story):  # another import stored their analysis meanwhile
+                    done(story, reports.get(id(story)) or unchanged_report(story))
+                    continue
+                # ...of other files, imported meanwhile: these replace them, as any changed
+                if long:
+                    reports[id(story)] = store.import_claims(story)[0]
+                    store.claim_analysis(story.name, me, still_running)  # (no one else's now)
+            if long:
+                reports.setdefault(id(story), _waiting_report(story))
+                halves.add(id(story))
             analysed += claims
             yield story
         store_later()
 
-    def first_half(story: Story, long: bool, waiting: bool) -> bool:
-        """A long story's claims stored, and the analysis of a long or waiting one taken for
-        this import (`taken`): False when it is not this import's to do."""
-        if long and not waiting:
-            reports[id(story)] = store.import_claims(story)[0]
-        if (long or waiting) and taken(story) is False:
-            if store.same_files(story):  # another import stored their analysis meanwhile
-                done(story, reports.get(id(story)) or unchanged_report(story))
-                return False
-            # ...of other files, imported meanwhile: these replace them, as any changed
-            if long:
-                reports[id(story)] = store.import_claims(story)[0]
-                store.claim_analysis(story.name, me, still_running)  # (no one else's now)
-        if long:
-            reports.setdefault(id(story), _waiting_report(story))
-            halves.add(id(story))
-        return True
-
-    def ours(story: Story) -> None:
-        """`first_half` of a new long story as its analysis starts: `NotOurs` ends that."""
-        if not first_half(story, long=True, waiting=False):
-            raise NotOurs(story.name)
-
-    before: dict[int, Callable[[], None]] = {}
-
     # a big story's blocks wait on disk for the writer: removed with this folder in any case
     with spooling.import_folder() as folder:
-        for story, spool in _analysed(stale(), count, jobs, phase, folder, before):
+        for story, spool in _analysed(stale(), count, jobs, phase, folder):
             if phase and spool.suggestions >= LONG_STORY:  # one suggestion per sentence
                 phase(
                     f"saving {counted(spool.pairs, 'evidence pair')} and "

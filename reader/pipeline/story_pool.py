@@ -187,11 +187,7 @@ def by_runs(
             if meanwhile is not None:
                 feed(len(runs))
                 meanwhile()
-                # then the runs not started, from the back, one at a time, while the workers
-                # go on from the front (taken back all at once, a short `meanwhile` left this
-                # process reading nearly all of them, the workers idle)
-                while pending:
-                    future = next(reversed(pending))
+                for future in reversed(list(pending)):
                     if not future.cancel():  # started: so are those before it
                         break
                     run = pending.pop(future)
@@ -212,19 +208,14 @@ def by_runs(
     return [got[lo] for lo in sorted(got)]
 
 
-def read_story(
-    claims: Sequence[Claim], jobs: int, meanwhile: Callable[[], None] | None = None
-) -> Reading:
-    """`_read` of all `claims`, by `jobs` processes (`by_runs`), the runs joined. `meanwhile()`:
-    other work this process does first, while the workers start reading."""
+def read_story(claims: Sequence[Claim], jobs: int) -> Reading:
+    """`_read` of all `claims`, by `jobs` processes (`by_runs`), the runs joined."""
     import numpy as np
 
     from reader.suggest.readings import joined
 
     known: tuple[dict, dict] = ({}, {})  # (each process adds to its own copy)
-    parts = by_runs(
-        len(claims), jobs, lambda lo, hi: _read(claims[lo:hi], lo, known), meanwhile=meanwhile
-    )
+    parts = by_runs(len(claims), jobs, lambda lo, hi: _read(claims[lo:hi], lo, known))
     return (
         [t for terms, _, _ in parts for t in terms],
         np.concatenate([short for _, short, _ in parts]),
