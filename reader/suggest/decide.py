@@ -912,7 +912,7 @@ class StorySuggester:
         self._revoted: dict[Hashable, Finding | None] = {}  # `_with_aligned`
         self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
-        self._walked_all: dict[Hashable, list[tuple[int, Slot, bool]] | None] = {}  # `_related`
+        self._walked_all: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
         self._slots_of: dict[tuple[str, frozenset], Counter[str]] = {}  # `_few_slots`
         self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
 
@@ -1036,8 +1036,8 @@ class StorySuggester:
         # (a count's walk reads its figure only when it is a tally; another slot's, its value)
         what = reading or (s.kind, s.key, s.value, s.surface, s.context)
         if (every := self._walked_everywhere(i, s, what)) is not None:
-            article = self.claims
-            walked = [w for w in every if (a := article[w[0]].article) != mine and a not in skip]
+            claims = self.claims
+            walked = [w for w in every if (a := claims[w[0]].article) != mine and a not in skip]
             return self._related_of(i, s, walked)
         key = None if reading is None else (reading, mine)
         walked = None if key is None else self._walked.get(key)
@@ -1067,7 +1067,9 @@ class StorySuggester:
             if not tally or (related(s, o) and self._same_scope(i, s, j, o))
         ]
 
-    def _walked_everywhere(self, i: int, s: Slot, what: tuple) -> list | None:
+    def _walked_everywhere(
+        self, i: int, s: Slot, what: tuple
+    ) -> list[tuple[int, Slot, bool]] | None:
         """`_walk` of slot `s` of claim i through every article, its own too, when its key's
         slots are few (`_few_slots`); else None. It is the walk of every slot that reads as
         s does (`what`: a count apart from its figure, `_apart_from_figure`; any other all but
@@ -1084,9 +1086,8 @@ class StorySuggester:
             known = key in self._walked_all
         except TypeError:  # (a value that cannot be a key)
             return None
-        if not known:
-            walked = self._walk(i, s, everywhere=True)
-            self._walked_all[key] = walked if len(walked) <= WALK_KEPT else None
+        if not known:  # (no longer than `WALK_KEPT`: its slots are no more)
+            self._walked_all[key] = self._walk(i, s, everywhere=True)
         return self._walked_all[key]
 
     def _few_slots(self, i: int, s: Slot) -> bool:
