@@ -30,11 +30,10 @@ from __future__ import annotations
 
 import functools
 import math
-import operator
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Sequence
 from itertools import chain, pairwise
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple
@@ -116,45 +115,27 @@ _DIRECTIONS = {f"{d}{s}": d for d in ("east", "west") for s in ("ward", "wards")
 
 def term_stem(tok: Token) -> str:
     """`reader.suggest.text.stem` of a token's word, a direction's adverb read as the direction."""
-    return _DIRECTIONS.get(tok.lower) or (_stem or _import_stem())(tok.text)
+    return _word_stem(tok.text)  # (a token's lower case is its text's: the word says it all)
 
 
-# `reader.suggest.text.stem`, imported when first used (reader.suggest imports reader.align):
-# an import statement in `term_stem`, asked for every word, took as long as all the rest of it
-# (0.6 s of a 2 MB article's import)
-_stem: Callable[[str], str] | None = None
-
-
-def _import_stem() -> Callable[[str], str]:
-    global _stem
-    from reader.suggest.text import stem
-
-    _stem = stem
-    return stem
-
-
-# A story's words repeat: what `terms` reads from one is kept by the word as written (a token's
-# lower case is its text's, so the word says it all), and a sentence's words are looked up in
-# C (`map`), not read one by one
+# A story's words repeat: a word's stem is kept by the word as written, and a sentence's words
+# are looked up in C (`map`), not read one by one
 @functools.lru_cache(maxsize=1 << 16)
 def _word_stem(word: str) -> str:
     """`term_stem` of a token whose text is `word`."""
-    return _DIRECTIONS.get(word.lower()) or (_stem or _import_stem())(word)
+    return _DIRECTIONS.get(word.lower()) or _suggest().stem(word)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _word_term(word: str) -> str | None:
     """The term `terms` reads from a word that starts with no digit: a number word's number,
     a content word's `term_stem`; None for any other word."""
-    from reader.suggest.text import is_content
-
     low = word.lower()
     if low in NUMBER_WORDS:
         return NUMBER_WORDS[low]
-    return _word_stem(word) if is_content(word) else None
+    return _word_stem(word) if _suggest().is_content(word) else None
 
 
-_TEXT = operator.itemgetter(0)  # a token's text (`Token.text`)
 _DIGIT = re.compile("[0-9]")  # (the only digits of an ASCII text)
 
 
@@ -177,14 +158,16 @@ def _suggest() -> SimpleNamespace:
     from reader.suggest import numbers, titles
     from reader.suggest.dates import clock_hour
     from reader.suggest.names import proper_names
-    from reader.suggest.text import stem, tokenize
+    from reader.suggest.text import is_content, stem, token_text, tokenize
 
     return SimpleNamespace(
         numbers=numbers,
         titles=titles,
         clock_hour=clock_hour,
+        is_content=is_content,
         proper_names=proper_names,
         stem=stem,
+        token_text=token_text,
         tokenize=tokenize,
     )
 
@@ -196,7 +179,7 @@ def _terms(text: str, tokens: Sequence[Token], words: Sequence[str]) -> set[str]
     out = {ACRONYM + stem(a) for a in spelled_out(text, tokens)}
     if text.isascii() and not _DIGIT.search(text):  # no figure (most sentences): every word
         # is read alike, and a unit of time is wherever one is written
-        out.update(filter(None, map(_word_term, map(_TEXT, tokens))))
+        out.update(filter(None, map(_word_term, map(suggest.token_text, tokens))))
         units = (
             []
             if _TIME_UNITS.keys().isdisjoint(words)

@@ -10,7 +10,6 @@ time by several processes (`reader.pipeline.story_pool`) and the runs joined: wh
 from __future__ import annotations
 
 import copy
-import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,9 +32,8 @@ from reader.suggest.antonyms import Opposite
 from reader.suggest.negation import Negated
 from reader.suggest.slots import Slot
 from reader.suggest.support import quoted_words, specific_stems
-from reader.suggest.text import stem, tokenize
+from reader.suggest.text import stem, token_text, tokenize
 
-_TEXT = operator.itemgetter(0)  # a token's text (`Token.text`)
 # a proper name: the offsets of its first and last word, and each word's stem
 Name = tuple[int, int, tuple[str, ...]]
 
@@ -89,7 +87,7 @@ def read_claims(
             seen.add((c.article, c.text))
             capitalised.setdefault(c.article, set()).update(places.mentioned_stems(c.text))
             # (the stems of every word, mapped in C: asked word by word, a sixth of this)
-            words.setdefault(c.article, set()).update(map(stem, map(_TEXT, tokenize(c.text))))
+            words.setdefault(c.article, set()).update(map(stem, map(token_text, tokenize(c.text))))
     texts = [c.text for c in claims]
     distinct, which = first_seen(texts)
     known = {} if known is None else known

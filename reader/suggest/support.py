@@ -285,8 +285,7 @@ class Counterparts:
         self.stem_id = {s: k for k, s in enumerate(postings)}
         self.shares = Postings(list(postings.values()), n)
         self.stem_idf = np.fromiter((idf[s] for s in postings), dtype=np.float64)
-        # the story's `precise` figures: two claims share one when their shared stems meet
-        # these (a set operation, where `precise` read each shared stem of each pair)
+        # the story's `precise` figures (`_share_figure`)
         self.precise_figures = frozenset(s for s in postings if precise((s,)))
         self._expected = range(0)
         self._ready: dict[int, tuple[np.ndarray, np.ndarray]] = {}
@@ -358,9 +357,13 @@ class Counterparts:
         ss = self.stems[i]
         both = ss & self.stems[j]
         weight = sum(w for s in both if (w := self.idf[s]) > 0)
-        figure = not both.isdisjoint(self.precise_figures)  # (`precise`)
-        basis = judge(len(ss), weight, len(both), aligned, figure=figure)
+        basis = judge(len(ss), weight, len(both), aligned, figure=self._share_figure(both))
         return bool(basis) and self._said(i, j, both)
+
+    def _share_figure(self, both: set[str]) -> bool:
+        """`precise(both)`: the shared stems `both` of two claims hold a precise figure (a set
+        operation with the story's, where `precise` read each shared stem of each pair)."""
+        return not both.isdisjoint(self.precise_figures)
 
     def _said(self, i: int, j: int, both: set[str]) -> bool:
         """`says_more_than_names` of claims i and j."""
@@ -410,7 +413,7 @@ class Counterparts:
             both = ss & stems[j]
             if weight < SUPPORT_THRESHOLD:
                 run = shared_run(self.quoted[i], self.quoted[j])
-                figure = not both.isdisjoint(self.precise_figures)  # (`precise`)
+                figure = self._share_figure(both)
             else:  # (`judge` reads neither: the weight is enough)
                 run, figure = 0, False
             basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run, figure)
