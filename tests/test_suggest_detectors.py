@@ -1923,6 +1923,23 @@ def test_a_weekday_that_bounds_a_span_is_no_day_of_its_own() -> None:
     )
 
 
+def test_a_state_lasting_until_a_day_holds_on_the_days_before_it() -> None:
+    from reader.suggest import when
+
+    # "without power until Sunday" bounds a span; "still without power on Saturday morning" is
+    # a day inside it, not another day for the same thing
+    until = "The company warned that some rural homes could be without power until Sunday."
+    on = "Thousands of homes were still without power on Saturday morning."
+    assert when.conflict(until, on) is None and when.conflict(on, until) is None
+    assert when.conflict(on.replace("Saturday", "Sunday"), until) is None
+    # ...and backs no day either: a bound is no vote for the day it names
+    assert when.meets_any(when.told(on), when.told(until), "days") is None
+    # two ends of the span, or two days it happens on, still differ
+    assert when.conflict(until, until.replace("until Sunday", "until 6pm on Friday")) is not None
+    restored = "Power was restored to the homes on Sunday."
+    assert when.conflict(restored, restored.replace("Sunday", "Saturday morning")) is not None
+
+
 def test_shut_and_closed_are_one_word() -> None:
     # "the main bridge was closed" / "police shut the main bridge": the same act
     forms = ["shut", "shuts", "shutting", "closed", "closes", "closing", "closure"]

@@ -35,6 +35,10 @@ NEAR = 3  # tokens between a weekday and the part of day or time that narrows it
 # Words before a weekday that make it a bound of a span ("until at least Friday", "at least
 # until Friday", "before Sunday", "by Monday"), which any later or earlier day meets
 _BOUNDS = frozenset(["least", "before", "after", "by", "since"])
+# ...and before a weekday (or its time) that ends a span ("without power until Sunday", "remains
+# in force until 6pm on Saturday"): the state holds on the days before it too, so such a day
+# differs only from another span's end ("shut until Sunday" / "shut until Friday")
+_UNTIL = frozenset(["until", "till", "til"])
 
 
 _WEEKDAY = frozenset(WEEKDAYS)
@@ -45,6 +49,7 @@ class Moment:
     hours: tuple[float, float]  # hours since Monday 00:00
     surface: str
     span: tuple[int, int]
+    until: bool = False  # the end of a span (`_UNTIL`), not a day something happens on
 
 
 @functools.lru_cache(maxsize=1 << 15)  # a sentence is the counterpart of many claims
@@ -77,7 +82,8 @@ def moments(text: str) -> tuple[Moment, ...]:
                 a, b = min(a, k), max(b, read[1])
                 break
         span = (toks[a].start, toks[b].end)
-        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span))
+        until = a > 0 and toks[a - 1].lower in _UNTIL
+        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span, until))
     return tuple(out)
 
 
@@ -89,7 +95,8 @@ def _names_a_weekday(lower: str) -> bool:
 
 
 def _meet(x: Moment, y: Moment) -> bool:
-    return week_overlap(x.hours, y.hours, WEEK)
+    """The two may be the same time: a span's end meets any day it may hold on."""
+    return x.until != y.until or week_overlap(x.hours, y.hours, WEEK)
 
 
 def conflict(a: str, b: str) -> tuple[Told, Told] | None:
@@ -210,7 +217,13 @@ def meets_any(mine: Sequence[Told], theirs: Sequence[Told], kind: str) -> Told |
     Thursday" / "are scheduled to resume at the conciliation service on Thursday")."""
     for y in theirs:
         if y.kind == kind and any(
-            x.kind == kind and x.event & y.event and _meets(x, y) for x in mine
+            x.kind == kind and x.event & y.event and _meets(x, y) and _bounds_alike(x, y)
+            for x in mine
         ):
             return y
     return None
+
+
+def _bounds_alike(x: Told, y: Told) -> bool:
+    """Neither or both are a span's end: a span's end is no vote for a day within it."""
+    return getattr(x.value, "until", False) == getattr(y.value, "until", False)
