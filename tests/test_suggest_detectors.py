@@ -2382,6 +2382,23 @@ def test_a_count_of_an_earlier_disaster_told_in_passing_is_not_this_one_s() -> N
     assert troops.value[4] == ""  # (the troops are still there: a count of now)
 
 
+def test_a_count_of_those_it_befell_is_a_part_of_them() -> None:
+    # "Seventeen of the dead were in Kessa district" / "Twenty of the victims died in Kessa
+    # district": two counts of one part, each read as no count at all
+    dead = _one(numbers.extract("Seventeen of the dead were in Kessa district, officials said."))
+    victims = _one(numbers.extract("Twenty of the victims died in Kessa district."))
+    assert dead.value[3:] == ("dead", "part") and victims.value[3:] == ("dead", "part")
+    assert numbers.related(dead, victims) and not numbers.compatible(dead, victims)
+    # a part is not the whole toll, nor a part of the injured
+    toll = _one(numbers.extract("The death toll in Kessa district has risen to 37."))
+    hurt = _one(numbers.extract("Four of the injured were in Kessa district."))
+    assert hurt.value[3:] == ("hurt", "part")
+    assert not numbers.related(dead, toll) and not numbers.related(dead, hurt)
+    # look-alike: a part of a whole counted in figures is read as before
+    part, whole = numbers.extract("Three of the five hostages were freed.")
+    assert part.value[4] == "part" and whole.value[4] == "whole"
+
+
 def test_a_rank_in_words_is_compared_as_one_in_figures() -> None:
     # "the world's fourth largest" / "the world's third largest": a rank was read only as "3rd"
     second = _one(numbers.extract("Velto is the country's second-largest bank."))

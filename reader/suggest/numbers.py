@@ -139,6 +139,7 @@ _NEEDING = frozenset(["needed", "required", "needing", "requiring"])
 # "four of them", "two of whom": a part of a count given before; "two died at the scene": a
 # part of the toll
 _BACK = frozenset(["them", "whom", "those", "which"])
+_THOSE = frozenset(["the", "those", "these"])  # "three of the dead": a part of the dead
 _AT_ONCE = frozenset(["scene", "instantly", "spot"])
 # "four of its six", "three of the five": the words between a part and its whole
 _DETERMINERS_OF = frozenset(["the", "its", "their", "his", "her", "our", "these", "those"])
@@ -658,6 +659,14 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             first_head, k = per[1], per[1] + 1
         if k < len(toks) and toks[k].lower == "of" and price is None:
             k += 1
+        # "Seventeen of the dead", "four of the injured": a part of those, read past "the" and
+        # compared only with other parts (`of_them`), not with the whole toll
+        of_those = (
+            unit is None and k == j + 1 and k + 1 < len(toks) and toks[j].lower == "of"
+            and toks[k].lower in _THOSE and is_content(toks[k + 1].text)
+            and not _is_number(toks[k + 1])
+        )  # fmt: skip
+        k += of_those
         if k + 2 < len(toks) and (dotted := _DOTTED_SPEED.match(text, toks[k].start)):
             # "155 m.p.h.", "250 k.p.h.": a speed written with dots (no word of its own)
             head, first_head, k = [dotted.group(1).lower() + "ph"], k + 2, k + 3
@@ -741,6 +750,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head[0] = canon
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(text, toks, start, k, head)
+        if of_those and role in _BEFELL:
+            head = ["person"]  # "Seventeen of the dead", "Twenty of the victims died": people
         if role is None and head[0] != "age" and far and _same_clause(text, toks, far[0], start):
             # the figures after a forecast's in its clause are forecast too: "expected the
             # company to report $0.57 per share on revenue of $17.18 billion"
@@ -823,7 +834,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= whose or _people_before(toks, start)
         sign = int(first_head == j - 1 and text[toks[j - 1].end : toks[j - 1].end + 1] == "%")
         former = _former(text, toks, start) or _since(toks, start)
-        of_them = j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _BACK
+        of_them = of_those or (
+            j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _BACK
+        )
         of_them |= role in ("dead", "hurt") and any(
             t.lower in _AT_ONCE for t in _clause(toks[k : k + SCOPE])
         )
