@@ -10,7 +10,7 @@ from reader.corpus.loader import load_corpus
 from reader.corpus.sentences import article_from_sentences
 from reader.models import Story
 from reader.pipeline import analyse
-from reader.suggest import StorySuggester, numbers, suggest_story
+from reader.suggest import StorySuggester, dates, numbers, suggest_story
 
 
 def _story(*articles: list[str]) -> Story:
@@ -320,6 +320,23 @@ def test_a_span_of_years_is_one_fact() -> None:
     again = "The Ranger valley flooded in 2022."
     got = _by_text(_story([twice, *FILLER[0]], [again, *FILLER[1]], FILLER[2]))
     assert got[again].label != "contradicted"
+
+
+def test_a_span_of_months_is_one_fact_too() -> None:
+    # "between March 2024 and January 2026" / "from March 2024 through December 2025": the
+    # years were read one by one, and the reason set one's 2026 against the other's 2024
+    sold = "The recall covers CrispPro fryers sold between March 2024 and January 2026."
+    until = "The CrispPro fryers were sold for around $90 from March 2024 through December 2025."
+    got = _by_text(_story([sold, *FILLER[0]], [until, *FILLER[1]], FILLER[2]))
+    assert got[until].label == "contradicted"
+    assert (
+        "years differ: 'from March 2024 through December 2025' here; 'between March 2024 and"
+        " January 2026'"
+    ) in got[until].reason
+    # look-alike: two months of a list are two dates, no span
+    twice = "CrispPro fryers were sold in March 2024 and January 2026."
+    (a, b) = dates.extract(twice)
+    assert (a.kind, a.value, b.kind, b.value) == ("year", (2024, 2024), "year", (2026, 2026))
 
 
 def test_opposite_words_label_when_scoped_and_hint_otherwise() -> None:

@@ -407,25 +407,31 @@ def _since_then(text: str, toks: Sequence[Token], i: int) -> bool:
 
 def _year_span(text: str, toks: Sequence[Token], i: int) -> tuple[int, int, tuple[int, int]] | None:
     """The span of years starting with the year at toks[i] ("from 2019 to 2022", "between 2019
-    and 2022", "2019 through 2021", "2019-2022"): the index of its first word, of its last year,
-    and the two years; None for a year alone or in a list ("in 2019 and 2022")."""
+    and 2022", "2019 through 2021", "2019-2022", "between March 2024 and January 2026"): the
+    index of its first word, of its last year, and the two years; None for a year alone or in a
+    list ("in 2019 and 2022")."""
     if i + 1 >= len(toks):
         return None
+    b = i - (i > 0 and _month(toks[i - 1]))  # where its first date starts: "March 2024"
     gap = text[toks[i].end : toks[i + 1].start]
     if gap in ("-", "–"):
         last = i + 1
     elif i + 2 < len(toks) and (
         toks[i + 1].lower in _SPAN_TO
-        or (toks[i + 1].lower == "and" and i and toks[i - 1].lower == "between")
+        or (toks[i + 1].lower == "and" and b and toks[b - 1].lower == "between")
     ):
-        last = i + 2
+        last = i + 2 + (i + 3 < len(toks) and _month(toks[i + 2]))  # "... to December 2025"
     else:
         return None
     first, end = int(toks[i].lower), toks[last].lower
     if not _YEAR.fullmatch(end) or int(end) <= first:
         return None
-    lo = i - 1 if i and toks[i - 1].lower in ("from", "between") else i
+    lo = b - 1 if b and toks[b - 1].lower in ("from", "between") else b
     return lo, last, (first, int(end))
+
+
+def _month(t: Token) -> bool:
+    return t.lower in MONTH_NAMES and t.text[:1].isupper()
 
 
 # Clocks a time may be told on: a time that names none, or "local time", is the place's own
