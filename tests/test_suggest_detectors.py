@@ -2382,6 +2382,23 @@ def test_a_count_of_an_earlier_disaster_told_in_passing_is_not_this_one_s() -> N
     assert troops.value[4] == ""  # (the troops are still there: a count of now)
 
 
+def test_a_move_outside_the_trading_session_is_another_figure() -> None:
+    # "U.S.-listed shares were down 3% in premarket trading" contradicted "fell 8% in
+    # Stockholm" and "closed 7.9% lower" at high confidence
+    day = _one(numbers.extract("Shares in Nordvik fell 8% in Stockholm."))
+    for text in ("Nordvik's U.S.-listed shares were down 3% in premarket trading.",
+                 "Nordvik shares were down 3% in pre-market trading.",
+                 "Nordvik shares fell 3% in after-hours trading.",
+                 "Nordvik shares fell 3% in extended trading."):  # fmt: skip
+        assert not numbers.related(day, _one(numbers.extract(text))), text
+    # look-alikes: moves of one session, or of none named, are compared
+    closed = _one(numbers.extract("Nordvik shares closed 3% lower."))
+    assert numbers.related(day, closed) and not numbers.compatible(day, closed)
+    early = "Nordvik shares fell 3% in premarket trading."
+    later = "Nordvik shares were 5% lower in premarket trading."
+    assert numbers.related(_one(numbers.extract(early)), _one(numbers.extract(later)))
+
+
 def test_a_count_of_those_it_befell_is_a_part_of_them() -> None:
     # "Seventeen of the dead were in Kessa district" / "Twenty of the victims died in Kessa
     # district": two counts of one part, each read as no count at all

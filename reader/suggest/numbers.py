@@ -2645,6 +2645,16 @@ def same_duration(a: Slot, b: Slot) -> bool:
     )
 
 
+# When in the trading day a move was measured: outside the session ("down 3% in premarket
+# trading", "in after-hours trading", "in extended trading") or within it ("as much as 12%
+# intraday") is another figure than the day's ("fell 8%", "closed 7.9% lower") (stems)
+_SESSIONS = frozenset(["prema", "pre", "exten", "intra", "hour"])
+
+
+def _session(s: Slot) -> frozenset[str]:
+    return s.context & _SESSIONS if "change" in s.value[4] else frozenset()  # type: ignore[index]
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -2664,6 +2674,8 @@ def related(a: Slot, b: Slot) -> bool:
         return False  # shares at two stages of a count, or at one and at one not said
     if groups(a) and groups(b) and groups(a) != groups(b):
         return False  # "13 Israeli hostages" are not "12 Thai hostages" (see also `groups`)
+    if _session(a) != _session(b):
+        return False  # "down 3% in premarket trading" is not the day's "fell 8%"
     if not _same_measured(a, b):
         return False
     # who gives or holds them, when both say: two people's shares ("Hale took 46%" / "Moreau
