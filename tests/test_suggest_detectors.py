@@ -2382,6 +2382,25 @@ def test_a_count_of_an_earlier_disaster_told_in_passing_is_not_this_one_s() -> N
     assert troops.value[4] == ""  # (the troops are still there: a count of now)
 
 
+def test_a_figure_written_finer_is_a_point_against_a_rounded_one() -> None:
+    # "rejected a 3.5% pay offer" / "a 4% pay offer": "4%" stops a hair short of 3.5, but the
+    # margin of "3.5%" met it, and the two agreed
+    def one(text: str):
+        return _one(numbers.extract(text))
+
+    for finer, coarser in (("Members rejected a 3.5% pay offer.", "They rejected a 4% pay offer."),
+                           ("1.5 million fled the capital.", "2 million fled the capital."),
+                           ("Turnout was 61.5%.", "Turnout was 61%.")):  # fmt: skip
+        a, b = one(finer), one(coarser)
+        assert numbers.related(a, b) and not numbers.compatible(a, b), finer
+        assert not numbers.compatible(b, a), finer
+    # look-alikes: a finer figure inside the rounding, or a hedged one, agree as before
+    for finer, coarser in (("Shares closed 7.9% lower.", "Shares fell 8%."),
+                           ("1.2 million fled the capital.", "1 million fled the capital."),
+                           ("About 1.5 million fled Holt.", "2 million fled Holt.")):  # fmt: skip
+        assert numbers.compatible(one(finer), one(coarser)), finer
+
+
 def test_a_move_outside_the_trading_session_is_another_figure() -> None:
     # "U.S.-listed shares were down 3% in premarket trading" contradicted "fell 8% in
     # Stockholm" and "closed 7.9% lower" at high confidence

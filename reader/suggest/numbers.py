@@ -12,6 +12,7 @@ import copy
 import dataclasses
 import functools
 import itertools
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -2382,7 +2383,32 @@ def compatible(a: Slot, b: Slot) -> bool:
         return interval_overlap((a_mid, a_mid), (blo, bhi)) and interval_overlap(
             (b_mid, b_mid), (alo, ahi)
         )
+    if a.value[2] in (None, "percent") and (finer := _finer(a, b)) is not None:  # type: ignore[index]
+        # a figure written finer is a point against the other's rounding: "3.5%" is neither
+        # "3%" nor "4%" (each stops a hair short of 3.5: `_as_written`), though its own margin
+        # meets theirs; "7.9%" is "8%" rounded
+        (lo, hi), other = (alo, ahi) if finer is a else (blo, bhi), b if finer is a else a
+        mid = (lo + hi) / 2
+        return interval_overlap((mid, mid), other.value[:2])  # type: ignore[index]
     return interval_overlap((alo, ahi), (blo, bhi))
+
+
+def _finer(a: Slot, b: Slot) -> Slot | None:
+    """Of two figures each as precise as written (`_as_written`, no hedge), the one written
+    with more decimals; None when they are written alike, in words, or either is hedged."""
+    decimals = []
+    for s in (a, b):
+        figure = _figure(s.surface)
+        lo, hi = s.value[:2]  # type: ignore[index]
+        if not figure or lo == hi:
+            return None
+        written = _as_written(figure, (lo + hi) / 2, s.value[2] == "percent")  # type: ignore[index]
+        if not (math.isclose(lo, written[0]) and math.isclose(hi, written[1])):
+            return None  # hedged ("about 4%"): a margin of its own
+        decimals.append(len(figure.partition(".")[2]))
+    if decimals[0] == decimals[1]:
+        return None
+    return a if decimals[0] > decimals[1] else b
 
 
 _ABOUT = _HEDGES[("about",)]
