@@ -2382,6 +2382,18 @@ def test_a_count_of_an_earlier_disaster_told_in_passing_is_not_this_one_s() -> N
     assert troops.value[4] == ""  # (the troops are still there: a count of now)
 
 
+def test_a_name_alone_does_not_make_two_moments_of_a_match_one() -> None:
+    # Pell handled for the 67th-minute penalty and equalised after the 34th-minute goal: the
+    # two minutes were compared ("numbers differ: '67th-minute' here; '34th minute'")
+    penalty = "Ferrante converted a 67th-minute penalty awarded for handball against Pell."
+    opener = "Ferante gave City the lead in the 34th minute before Pell equalised."
+    assert not numbers.related(_one(numbers.extract(penalty)), _one(numbers.extract(opener)))
+    # look-alike: one moment told in the same words is compared
+    again = _one(numbers.extract("Ferrante scored a 70th-minute penalty after Pell's handball."))
+    assert numbers.related(_one(numbers.extract(penalty)), again)
+    assert not numbers.compatible(_one(numbers.extract(penalty)), again)
+
+
 def test_a_figure_written_finer_is_a_point_against_a_rounded_one() -> None:
     # "rejected a 3.5% pay offer" / "a 4% pay offer": "4%" stops a hair short of 3.5, but the
     # margin of "3.5%" met it, and the two agreed

@@ -2755,5 +2755,9 @@ def related(a: Slot, b: Slot) -> bool:
     # a shared place (or source) relates no more than the shared words of its name already do;
     # nor do the names of whose a move is: "Nordvik's profit fell 12%" is not "Shares in
     # Nordvik fell 8%" (a share of a vote is the named candidate's, whatever the words)
-    marks = (*_MARKS, "@") if "change" in a.value[4] else _MARKS  # type: ignore[index]
+    # ...nor do the names of those in a moment of a match: "Ferrante converted a 67th-minute
+    # penalty awarded for handball against Pell" / "Ferante gave City the lead in the 34th
+    # minute before Pell equalised" are two moments, Pell's in both
+    named = "change" in a.value[4] or a.value[4] == "ordinal"  # type: ignore[index]
+    marks = (*_MARKS, "@") if named else _MARKS
     return bool(shared) and any(c not in shared and c[:1] not in marks for c in common)
