@@ -33,7 +33,14 @@ import numpy as np
 from reader.align.postings import Postings
 from reader.models import Claim, Evidence
 from reader.suggest.dates import is_year
-from reader.suggest.text import COURTESY_TITLES, content_stems, quotations, stem, tokenize
+from reader.suggest.text import (
+    COURTESY_TITLES,
+    is_content,
+    ordinal_suffix,
+    quotations,
+    stem,
+    tokenize,
+)
 
 # Rare-word weight that makes a counterpart on its own: about two words that only this claim and
 # the other sentence use. Below it, shared words are mostly the story's common vocabulary.
@@ -118,12 +125,18 @@ NONE = Counterpart(-1, 0.0, (), 0.0, "")
 def specific_stems(text: str) -> set[str]:
     """Stems of the words of `text` that can tie it to another sentence, and its large figures
     ("recalled 95,000 pickups" / "recalled 95,000 trucks"), not years."""
+    toks = tokenize(text)
     figures = {
         "#" + t.text.replace(",", "")
-        for t in tokenize(text)
+        for t in toks
         if _LARGE.fullmatch(t.text) and not is_year(t.text)
     }
-    return (content_stems(text) - WEAK) | figures
+    words = {
+        stem(t.text)
+        for k, t in enumerate(toks)
+        if is_content(t.text) and not (k and ordinal_suffix(toks[k - 1], t))
+    }
+    return (words - WEAK) | figures
 
 
 def rarity(

@@ -188,9 +188,13 @@ def is_content(word: str) -> bool:
     return w.isalpha() and w not in STOPWORDS and len(w) > 1
 
 
-def content_stems(text: str) -> set[str]:
-    """Stems of the meaningful words of `text`."""
-    return {stem(t.text) for t in tokenize(text) if is_content(t.text)}
+def ordinal_suffix(before: Token, t: Token) -> bool:
+    """`t` is the ending of an ordinal written in figures, `before` its figure ("67" "th" of
+    "67th"): no word of its own, though a token ("st" of "1st" is not "St Paul's")."""
+    return t.lower in _ORDINAL_ENDS and before.end == t.start and before.text[-1:].isdigit()
+
+
+_ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
 
 
 def window_stems(
