@@ -218,3 +218,20 @@ def test_the_words_of_a_source_are_read_as_such() -> None:
     assert not source("Six were missing, police said, including two from Lodi.")
     assert not source("The climate conference in Lodi ended without a deal.")
     assert not source('"The road is badly lit," she said.')
+
+
+def test_some_of_the_dead_share_no_fact_with_the_injured() -> None:
+    # "Two of the dead were brothers" aligned at 67.5 with "two of them with serious burns"
+    # once a part of the dead was read as a count: both were counts of people
+    brothers = "Two of the dead were brothers who had both worked at the plant for years."
+    burns = "Eleven people were taken to hospital, two of them with serious burns."
+    _, scorer, ids = scored(
+        "fire",
+        {
+            "a.txt": [brothers, "The fire broke out in the paint store.", *A[3:6]],
+            "b.txt": [burns, "Three workers were killed in the blaze.", *B[5:8]],
+            "c.txt": ["Firefighters fought the blaze for six hours.", *C[4:8]],
+        },
+    )
+    assert scorer.score(ids[brothers], ids[burns]) < STRONG_SCORE
+    assert not any(t.startswith("#person") for t in claim_terms([brothers])[0].terms)

@@ -216,6 +216,10 @@ def _terms(text: str, tokens: Sequence[Token], words: Sequence[str]) -> set[str]
         if numbers.counted(slot)[0] is None:  # people, counted by what befell them whatever
             # the noun ("120 people ... were rescued" / "about 100 passengers were rescued")
             heads = heads | {slot.value[3]}  # type: ignore[index]
+            if part == "part":  # some of them ("two of the dead"): a fact of that part only,
+                # not of the toll ("three were killed") nor of the injured ("two of them with
+                # serious burns")
+                heads, rank = {slot.value[3]}, ":part"  # type: ignore[index]
         out.update(f"#{k}{rank}{' ' + year if year_set else ''}" for k in heads)
     return out
 
