@@ -2413,6 +2413,18 @@ def test_a_figure_written_finer_is_a_point_against_a_rounded_one() -> None:
         assert numbers.compatible(one(finer), one(coarser)), finer
 
 
+def test_up_before_a_figure_is_a_move_of_the_same_stock() -> None:
+    # "Pine Hollow shares closed up 22.7%" was read as a share of something ("up" skipped as
+    # the start of "up to"), and "Pine Hollow's stock climbed more than 20 percent" shared no
+    # word with it: the claim was backed by a premarket figure instead
+    closed = _one(numbers.extract("Pine Hollow shares closed up 22.7% on Monday."))
+    climbed = _one(numbers.extract("Pine Hollow's stock climbed more than 20 percent on Monday."))
+    assert closed.surface == "up 22.7%" and closed.value[4] == "change↑"
+    assert numbers.related(closed, climbed) and numbers.compatible(closed, climbed)
+    # look-alike: "up to" is a hedge
+    assert _one(numbers.extract("Up to 40 people were hurt in the crush.")).value[:2] == (20, 40)
+
+
 def test_a_move_outside_the_trading_session_is_another_figure() -> None:
     # "U.S.-listed shares were down 3% in premarket trading" contradicted "fell 8% in
     # Stockholm" and "closed 7.9% lower" at high confidence

@@ -2171,6 +2171,8 @@ def _before_hedges(toks: Sequence[Token], i: int) -> int:
     """Where the word before the figure at toks[i] is, past its hedges ("had around 40",
     "injuring more than 300"); -1 when there is none."""
     k = i - 1
+    if k >= 0 and toks[k].lower == "up":
+        return k  # "closed up 22.7%", "were up 3%": a move ("up to 40" ends in "to")
     while k >= 0 and toks[k].lower in _HEDGE_WORDS:
         k -= 1
     return k

@@ -38,7 +38,7 @@ _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 # ...and words for what a story is about, folded only where a fact's context is read ("fought
 # the flames for six hours" / "eight hours to contain the blaze"): elsewhere they stay the
 # rarer words they are, so a sentence's other words keep their weight
-_TOPIC = {"blaze": "fire", "flame": "fire", "freed": "relea", "free": "relea"}  # (stems)
+_TOPIC = {"blaze": "fire", "flame": "fire", "freed": "relea", "free": "relea", "stock": "share"}
 # Words that open a noun phrase ("the inspection", "its last record")
 DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that"])
 # Words of address before a name ("Mr Berg"): who is meant, not what is said
