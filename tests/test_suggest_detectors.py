@@ -2413,6 +2413,18 @@ def test_a_figure_written_finer_is_a_point_against_a_rounded_one() -> None:
         assert numbers.compatible(one(finer), one(coarser)), finer
 
 
+def test_sums_of_money_far_apart_are_two_things() -> None:
+    # a takeover's "$2.4 billion" contradicted its "$85 million" break fee and the "$36.70" a
+    # share closed at: every sum of a story shares its companies' names
+    deal = _one(numbers.extract("Larkspur agreed to buy Pine Hollow for $2.4 billion."))
+    fee = _one(numbers.extract("Pine Hollow would owe Larkspur $85 million if it took a rival."))
+    price = _one(numbers.extract("Pine Hollow shares closed at $36.70 after Larkspur's bid."))
+    assert not numbers.related(deal, fee) and not numbers.related(deal, price)
+    # look-alike: one sum told two ways is compared
+    again = _one(numbers.extract("Larkspur will pay $2.1 billion to buy Pine Hollow."))
+    assert numbers.related(deal, again) and not numbers.compatible(deal, again)
+
+
 def test_up_before_a_figure_is_a_move_of_the_same_stock() -> None:
     # "Pine Hollow shares closed up 22.7%" was read as a share of something ("up" skipped as
     # the start of "up to"), and "Pine Hollow's stock climbed more than 20 percent" shared no

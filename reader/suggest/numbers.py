@@ -2683,6 +2683,9 @@ def _session(s: Slot) -> frozenset[str]:
     return s.context & _SESSIONS if "change" in s.value[4] else frozenset()  # type: ignore[index]
 
 
+SUMS_APART = 20  # times one sum of money another is: two things, whatever the words around
+
+
 def related(a: Slot, b: Slot) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -2726,6 +2729,11 @@ def related(a: Slot, b: Slot) -> bool:
                 return False
         # "millions of dollars", "billions in losses": much money, said of no figure
         if vague(a) or vague(b):
+            return False
+        # ...and sums far apart are two things, not one reported two ways: a takeover's "$2.4
+        # billion", its "$85 million" break fee, the "$36.70" a share closed at
+        (alo, ahi), (blo, bhi) = a.value[:2], b.value[:2]  # type: ignore[index]
+        if min(alo + ahi, blo + bhi) * SUMS_APART < max(alo + ahi, blo + bhi):
             return False
         # ...and two kinds of result are two sums: revenue is not net income
         kinds_a, kinds_b = _results(a.key | a.context), _results(b.key | b.context)
