@@ -257,6 +257,25 @@ class Progress:
     reviewers: dict[str, Count]
 
 
+@contextmanager
+def read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """Reads that must agree in one read transaction, unless the caller's already holds them.
+
+    It ends by rolling back (it wrote nothing): after a read error in a damaged file, a COMMIT
+    fails too, and its error would hide the one-line message about the damage.
+    """
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+
+
 class Store:
     """An open crossread database. Use `Store.open(path)`; also a context manager."""
 
@@ -682,15 +701,8 @@ class Store:
     def _one_read(self) -> Iterator[None]:
         """Reads that must agree (claims, then their articles' text) in one read transaction,
         unless the caller's transaction already holds them together."""
-        if self.conn.in_transaction:
+        with read_transaction(self.conn):
             yield
-            return
-        self.conn.execute("BEGIN")
-        try:
-            yield
-        finally:
-            if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
 
     def _claims(self, rows: list[tuple]) -> list[Claim]:
         """Claims from rows starting with _CLAIM_COLUMNS."""

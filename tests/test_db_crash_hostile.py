@@ -1,0 +1,65 @@
+"""Databases as a crash, a cut-short copy or another tool leaves them: one line, nothing lost."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from storyfactory import make_evidence, make_story, make_suggestions
+
+from annotations.store import Store
+
+
+def crossread(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def one_line_error(proc: subprocess.CompletedProcess) -> str:
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crossread: error:"), proc.stderr
+    return lines[0]
+
+
+def make_db(path: Path) -> list[str]:
+    """A closed crossread database with labels by ana and ben; its claim ids."""
+    story = make_story(
+        "s", {"a.txt": ["The bridge closed.", "It rained.", "Ten died."], "b.txt": ["Closed."]}
+    )
+    with Store.open(path) as s:
+        s.import_story(story, make_evidence(story), make_suggestions(story))
+        ids = [c.id for c in story.claims()]
+        for cid in ids:
+            s.set_label(cid, "consistent", "ana")
+            s.set_label(cid, "contradicted", "ben")
+    return ids
+
+
+def damage_page_of(path: Path, table: str) -> None:
+    """Overwrite the b-tree page header of `table`'s root page (a bad sector, a torn write)."""
+    conn = sqlite3.connect(path)
+    root, size = conn.execute(
+        "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master "
+        "WHERE name = ?",
+        (table,),
+    ).fetchone()
+    conn.close()
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * size)
+        f.write(b"\x00" * 12)
+
+
+def test_export_of_a_damaged_table_page_is_one_line(tmp_path):
+    # a page of annotations unreadable: export ended in a traceback (the read transaction's
+    # COMMIT failed too, hiding the one-line message) with exit status 1
+    path = tmp_path / "w.db"
+    make_db(path)
+    damage_page_of(path, "annotations")
+    for args in (["export"], ["export", "--all", "--format", "jsonl"]):
+        line = one_line_error(crossread(*args, "--db", str(path)))
+        assert f"{path} is damaged" in line, line
