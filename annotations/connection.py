@@ -205,6 +205,7 @@ def _inspect(path: Path) -> int | None:
     except OSError as e:
         raise OpenError(f"cannot read {path}: {e.strerror or e}") from None
     if not head:
+        _no_log_of_its_own(path)
         return None  # empty file: created by us below
     if head != SQLITE_MAGIC:
         raise OpenError(f"{path} is not a crossread database (not an SQLite file)")
@@ -216,6 +217,23 @@ def _inspect(path: Path) -> int | None:
             conn.close()
     except sqlite3.DatabaseError as e:
         raise OpenError(f"{path} cannot be read as an SQLite database: {e}") from None
+
+
+def _no_log_of_its_own(path: Path) -> None:
+    """Refuses an empty file beside a -wal with content: a crash cut the database short (a
+    file system can leave it empty) and the -wal holds its last changes. Opened as a new
+    database, SQLite would drop that -wal for one that is not its own."""
+    wal = Path(f"{path}-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return
+    if size:
+        raise OpenError(
+            f"{path} is empty but {wal} beside it holds {size:,} bytes of a database's changes "
+            "(a crash cut the database short?): both are left as they are; move them aside "
+            "(or restore the database from a copy) before using this name"
+        )
 
 
 def _open_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:

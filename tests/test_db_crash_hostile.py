@@ -63,3 +63,31 @@ def test_export_of_a_damaged_table_page_is_one_line(tmp_path):
     for args in (["export"], ["export", "--all", "--format", "jsonl"]):
         line = one_line_error(crossread(*args, "--db", str(path)))
         assert f"{path} is damaged" in line, line
+
+
+def killed_writer(path: Path, ids: list[str]) -> None:
+    """A writer killed with its last labels in the -wal only (not yet checkpointed)."""
+    code = (
+        "import os, sys\n"
+        "from annotations.store import Store\n"
+        "s = Store.open(sys.argv[1])\n"
+        "s.conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "for cid in sys.argv[2:]:\n"
+        "    s.set_label(cid, 'unverified', 'cid')\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path), *ids], check=True, timeout=60)
+    assert Path(f"{path}-wal").stat().st_size > 0
+
+
+def test_an_empty_database_beside_a_wal_is_refused_and_the_wal_kept(tmp_path):
+    # a crash left crossread.db empty (as ext4 can) and its last labels in crossread.db-wal:
+    # `stats` wrote a new empty database there, deleted the -wal and said "0 claims"
+    path = tmp_path / "crossread.db"
+    killed_writer(path, make_db(path))
+    path.write_bytes(b"")
+    wal = Path(f"{path}-wal").read_bytes()
+    for args in (["stats"], ["export"], ["import", str(tmp_path / "none")]):
+        line = one_line_error(crossread(*args, "--db", str(path)))
+        assert f"{path} is empty but {path}-wal" in line, line
+    assert path.read_bytes() == b"" and Path(f"{path}-wal").read_bytes() == wal
