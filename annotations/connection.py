@@ -2,7 +2,8 @@
 
 Nothing is written to an existing file before it is known to be crossread's (at this version or
 an older one): the check is made through a read-only connection, and the switch to write-ahead
-logging (which rewrites the header) comes after it. Read-only commands open the file read-only,
+logging (which rewrites the header) comes after it. (A writer first lets SQLite roll back a
+change another program left unfinished in a -journal: that gives the file back the bytes it had.) Read-only commands open the file read-only,
 and fall back to `immutable` on read-only media, where SQLite cannot even make its -shm file.
 A read-only connection that made the -wal and -shm it needed removes them again when it closes
 (`_ReadOnly`): a user who only looked at a database finds nothing new beside it.
@@ -20,6 +21,7 @@ from annotations import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_READONLY_ROLLBACK = 776  # a hot journal, which a read-only connection cannot roll back
 
 
 class OpenError(Exception):
@@ -245,12 +247,45 @@ def _open_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Co
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as e:
         conn.close()
+        if _rollback_needed(path, e):  # (immutable would read the half-written file)
+            raise Unfinished(
+                f"{path} has a change left unfinished in {path}-journal (a program writing it "
+                "was stopped): reading it waits until that is rolled back, which crossread "
+                "does when it opens the database to write (the app, import)"
+            ) from None
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
             raise
         return _read_only(path, immutable=True, check_same_thread=check_same_thread)
+
+
+class Unfinished(OpenError):
+    """A rollback journal left by a writer that was stopped: only a writer can roll it back."""
+
+
+def _rollback_needed(path: Path, e: sqlite3.OperationalError) -> bool:
+    code = getattr(e, "sqlite_errorcode", None)  # (Python 3.11+)
+    if code is not None:
+        return code == SQLITE_READONLY_ROLLBACK
+    journal = Path(f"{path}-journal")
+    return "readonly" in str(e) and journal.exists() and journal.stat().st_size > 0
+
+
+def _roll_back(path: Path) -> None:
+    """Let SQLite roll back the change a stopped writer left in the -journal, as its first
+    reader able to write does: the file gets back the bytes it had before that change."""
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass  # (still there: said by the next check)
+    finally:
+        conn.close()
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -285,7 +320,16 @@ def connect(
         if p.is_dir():
             raise OpenError(f"{p} is a folder, not a database file")
         if p.exists():
-            version = _inspect(p)
+            try:
+                version = _inspect(p)
+            except Unfinished:
+                if read_only:
+                    raise
+                _roll_back(p)
+                try:
+                    version = _inspect(p)
+                except Unfinished:
+                    raise _cannot_write(p, OSError(f"cannot roll back {p}-journal")) from None
         elif not create or read_only:
             raise OpenError(f"no database at {p}")
         elif not p.parent.is_dir():

@@ -91,3 +91,29 @@ def test_an_empty_database_beside_a_wal_is_refused_and_the_wal_kept(tmp_path):
         line = one_line_error(crossread(*args, "--db", str(path)))
         assert f"{path} is empty but {path}-wal" in line, line
     assert path.read_bytes() == b"" and Path(f"{path}-wal").read_bytes() == wal
+
+
+def test_a_change_left_in_a_rollback_journal_is_named_not_called_damage(tmp_path):
+    # another tool set journal_mode=DELETE and was killed mid-write: read commands read the
+    # half-written file (as on read-only media) and called it damaged; a writer rolls it back
+    path = tmp_path / "w.db"
+    ids = make_db(path)
+    sqlite3.connect(path).execute("PRAGMA journal_mode = DELETE").close()
+    code = (
+        "import os, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size = 1')\n"  # (pages reach the file before the commit)
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute(\"UPDATE annotations SET label = 'unverified', note = hex(randomblob(3000))\")\n"
+        "c.execute('DELETE FROM events')\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
+    assert Path(f"{path}-journal").stat().st_size > 0
+    for args in (["stats"], ["export"], ["agreement"]):
+        line = one_line_error(crossread(*args, "--db", str(path)))
+        assert f"{path}-journal" in line and "damaged" not in line, line
+    with Store.open(path) as s:  # a writer: the unfinished change is rolled back
+        assert {a.label for a in s.annotations()} == {"consistent", "contradicted"}
+        assert len(s.events()) == 2 * len(ids)
+    assert crossread("stats", "--db", str(path)).returncode == 0
