@@ -3,8 +3,10 @@
 Nothing is written to an existing file before it is known to be crossread's (at this version or
 an older one): the check is made through a read-only connection, and the switch to write-ahead
 logging (which rewrites the header) comes after it. (A writer first lets SQLite roll back a
-change another program left unfinished in a -journal: that gives the file back the bytes it had.) Read-only commands open the file read-only,
-and fall back to `immutable` on read-only media, where SQLite cannot even make its -shm file.
+change another program left unfinished in a -journal: that gives the file back the bytes it
+had.) A file shorter than its header says is refused. Read-only commands open the file
+read-only, and fall back to `immutable` on read-only media, where SQLite cannot even make its
+-shm file.
 A read-only connection that made the -wal and -shm it needed removes them again when it closes
 (`_ReadOnly`): a user who only looked at a database finds nothing new beside it.
 """
@@ -214,11 +216,41 @@ def _inspect(path: Path) -> int | None:
     try:
         conn = _open_read_only(path)
         try:
-            return _version(conn, path)
+            version = _version(conn, path)
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
         raise OpenError(f"{path} cannot be read as an SQLite database: {e}") from None
+    _whole(path)
+    return version
+
+
+def _whole(path: Path) -> None:
+    """Refuses a file shorter than its header says: a copy cut short, or a disk that filled up.
+    SQLite reads its missing pages as zeros, so rows would be lost without a word (merge took
+    such a file in). Its header's size holds only with no -wal content (pages not yet there)."""
+    wal = Path(f"{path}-wal")
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+        size = path.stat().st_size
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+    except OSError:
+        return
+    if len(head) < 100:
+        return  # (SQLite has said what it makes of that)
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    if head[24:28] != head[92:96] or not pages:
+        return  # (the header's size is not kept up to date: SQLite uses the file's)
+    if size < pages * page:
+        raise OpenError(
+            f"{path} is cut short: its header says {pages * page:,} bytes, the file has "
+            f"{size:,} (a copy not finished, or a disk that filled up?); it is left as it is: "
+            "use a whole copy"
+        )
 
 
 def _no_log_of_its_own(path: Path) -> None:

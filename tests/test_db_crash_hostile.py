@@ -117,3 +117,19 @@ def test_a_change_left_in_a_rollback_journal_is_named_not_called_damage(tmp_path
         assert {a.label for a in s.annotations()} == {"consistent", "contradicted"}
         assert len(s.events()) == 2 * len(ids)
     assert crossread("stats", "--db", str(path)).returncode == 0
+
+
+def test_a_database_cut_short_is_refused_by_every_command(tmp_path):
+    # a copy cut short (a full USB stick, a transfer stopped): merge took it in silently,
+    # reading the missing pages as zeros, and reported a third of its labels fewer as added
+    path = tmp_path / "w.db"
+    make_db(path)
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        f.truncate(size - 1000)
+    out = tmp_path / "team.db"
+    for args in (["stats", "--db", str(path)], ["export", "--db", str(path)]):
+        line = one_line_error(crossread(*args))
+        assert f"{path} is cut short" in line and f"{size:,} bytes" in line, line
+    line = one_line_error(crossread("merge", str(path), "-o", str(out)))
+    assert f"{path} is cut short" in line and not out.exists(), line
