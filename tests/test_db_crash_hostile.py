@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from storyfactory import make_evidence, make_story, make_suggestions
 
 from annotations.store import Store
@@ -133,3 +134,26 @@ def test_a_database_cut_short_is_refused_by_every_command(tmp_path):
         assert f"{path} is cut short" in line and f"{size:,} bytes" in line, line
     line = one_line_error(crossread("merge", str(path), "-o", str(out)))
     assert f"{path} is cut short" in line and not out.exists(), line
+
+
+@pytest.mark.parametrize("damage", ["page", "title"])
+def test_merge_names_the_damaged_input_not_a_failed_save(tmp_path, damage):
+    # it said "could not save: database disk image is malformed" (or "Could not decode to
+    # UTF-8 column 'title' with text '��'"), naming no file, of an input it only reads
+    good, bad, out = tmp_path / "good.db", tmp_path / "bad.db", tmp_path / "team.db"
+    make_db(good)
+    make_db(bad)
+    if damage == "page":
+        damage_page_of(bad, "events")
+        where = "cannot read a table"
+    else:
+        conn = sqlite3.connect(bad)
+        conn.execute("UPDATE articles SET title = CAST(X'C0FF' AS TEXT) WHERE n = 1")
+        conn.commit()
+        conn.close()
+        where = "cannot read table articles, row 1 (title is not UTF-8 text)"
+    proc = crossread("merge", str(good), str(bad), "-o", str(out))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    line = proc.stderr.strip().splitlines()[-1]  # (after "read good.db")
+    assert f"{bad} is damaged: {where}" in line and "could not save" not in line, line
+    assert not out.exists()
