@@ -32,7 +32,8 @@ def row(table: str, key: object) -> Iterator[None]:
     except BadRow:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
-        raise BadRow(table, key, str(exc) or type(exc).__name__) from None
+        reason = f"no {exc} in it" if isinstance(exc, KeyError) else str(exc)  # (not "'label'")
+        raise BadRow(table, key, reason or type(exc).__name__) from None
 
 
 def check(ok: bool, message: str) -> None:

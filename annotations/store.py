@@ -1015,6 +1015,7 @@ class Store:
         """Re-apply the most recent undo if the reviewer changed nothing since; else None."""
         return self._revert(reviewer, "redo", final)
 
+    @_reads
     def _revert(self, reviewer: str, action: str, final: bool = False) -> Event | None:
         current_of, apply = (
             (lambda cid, _r: self._current_final(cid), self._apply_final)
@@ -1037,9 +1038,10 @@ class Store:
             applied: list[int] = []
             for target_id in reversed(stack[-1]):
                 target = self._event(target_id)
+                back = _state_before(target, final)
                 current = current_of(target.claim_id, reviewer)
                 eid = apply(
-                    target.claim_id, reviewer, action, current, target.old, reverts=target.id,
+                    target.claim_id, reviewer, action, current, back, reverts=target.id,
                     check_claim=False, grp=grp,
                 )  # fmt: skip
                 assert eid is not None  # undo/redo always record an event
@@ -1713,6 +1715,27 @@ def _event(row: tuple) -> Event:
             session=session,
             origin=origin,
         )
+
+
+def _state_before(event: Event, final: bool) -> dict | None:
+    """The state an undo (or redo) of `event` writes back, its `old`, checked as a stored row
+    is: a damaged event is refused, never copied into the annotation (or final label)."""
+    old = event.old
+    with _row_of("events", event.id):
+        if old is None:
+            return None
+        check(isinstance(old, dict), "old is not a JSON object")
+        check(old["label"] is None or old["label"] in LABELS, f"unknown label {old['label']!r}")
+        if final:
+            check(isinstance(old["reason"], str), "the reason is not text")
+        else:
+            check(isinstance(old["note"], str), "the note is not text")
+            check(isinstance(old["links"], list), "the links are not a list")
+            for lk in old["links"]:
+                link = Link(**lk)
+                texts(claim_id=link.claim_id, article=link.article, text=link.text)
+            check(isinstance(old["accepted_suggestion"], (bool, int)), "bad accepted_suggestion")
+    return old
 
 
 def _claim(row: tuple) -> Claim:

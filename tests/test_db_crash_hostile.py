@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from storyfactory import make_evidence, make_story, make_suggestions
 
-from annotations.store import Store
+from annotations.store import DamagedError, Store
 
 
 def crossread(*args: str) -> subprocess.CompletedProcess:
@@ -157,3 +157,29 @@ def test_merge_names_the_damaged_input_not_a_failed_save(tmp_path, damage):
     line = proc.stderr.strip().splitlines()[-1]  # (after "read good.db")
     assert f"{bad} is damaged: {where}" in line and "could not save" not in line, line
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        '{"label": "maybe", "note": "", "links": [], "accepted_suggestion": false}',
+        '{"label": null, "note": "", "links": [5], "accepted_suggestion": false}',
+        "{}",
+        "[1, 2]",
+    ],
+)
+def test_undo_of_a_damaged_event_says_so_and_leaves_the_label(tmp_path, old):
+    # undo wrote the event's damaged state into the annotation ('maybe' as its label: every
+    # later read and export of the database failed), or ended in KeyError / TypeError
+    path = tmp_path / "w.db"
+    ids = make_db(path)
+    conn = sqlite3.connect(path)
+    last = conn.execute("SELECT max(id) FROM events WHERE reviewer = 'ana'").fetchone()[0]
+    conn.execute("UPDATE events SET old = ? WHERE id = ?", (old, last))
+    conn.commit()
+    conn.close()
+    with Store.open(path) as s:
+        with pytest.raises(DamagedError, match=f"table events, row {last} "):
+            s.undo("ana")
+        assert s.annotation(ids[-1], "ana").label == "consistent"
+    assert crossread("export", "--db", str(path)).returncode == 0
