@@ -14,6 +14,7 @@ A read-only connection that made the -wal and -shm it needed removes them again 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import stat
@@ -79,12 +80,21 @@ def no_folder(folder: str | os.PathLike) -> str:
 def named(path: str | os.PathLike) -> None:
     """Refuses a path that cannot name a database file: an empty one (`Path("")` is the
     current folder: an unset $VARIABLE in `--db "$DB"`), one ending in a slash (`Path` drops
-    it: `--db team.db/` made the file team.db), or the log of another database (`log_of`)."""
+    it: `--db team.db/` made the file team.db), a symbolic link loop, or the log of another
+    database (`log_of`)."""
     shown = os.fspath(path)
     if not shown:
         raise OpenError("no database given: the path is empty")
     if shown.endswith(("/", os.sep)):
         raise OpenError(f"{shown} ends in /: it names a folder, not a database file")
+    try:
+        os.stat(shown)
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # (SQLite says only "unable to open database file")
+            raise OpenError(
+                f"{shown} is a symbolic link loop: it never reaches a file; give the "
+                "database's own path"
+            ) from None
     suffix = log_of(shown)
     if suffix:
         base = shown[: -len(suffix)]

@@ -183,3 +183,18 @@ def test_undo_of_a_damaged_event_says_so_and_leaves_the_label(tmp_path, old):
             s.undo("ana")
         assert s.annotation(ids[-1], "ana").label == "consistent"
     assert crossread("export", "--db", str(path)).returncode == 0
+
+
+def test_a_database_path_in_a_symlink_loop_says_so(tmp_path):
+    # read commands said "no database at loop.db: run `crossread import`" (import would fail
+    # the same way), import "cannot open loop.db: unable to open database file"
+    loop = tmp_path / "loop.db"
+    loop.symlink_to(tmp_path / "back.db")
+    (tmp_path / "back.db").symlink_to(loop)
+    for args in (
+        ["stats", "--db", str(loop)],
+        ["import", str(tmp_path / "none"), "--db", str(loop)],
+        ["merge", str(loop), "-o", str(tmp_path / "team.db")],
+    ):
+        line = one_line_error(crossread(*args))
+        assert f"{loop} is a symbolic link loop" in line, line
