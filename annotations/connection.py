@@ -451,7 +451,21 @@ def _cannot_write(path: str | os.PathLike, e: sqlite3.Error | OSError) -> OpenEr
 
 
 def _cannot_open(path: str | os.PathLike, e: sqlite3.Error | OSError) -> OpenError:
-    return OpenError(f"cannot open {path}: {getattr(e, 'strerror', None) or e}")
+    return OpenError(f"cannot open {path}: {getattr(e, 'strerror', None) or e}{full(path, e)}")
+
+
+def full(path: str | os.PathLike, said: object = "") -> str:
+    """What to add to the error `said` about the database at `path`: that the disk holding it
+    is full, when it is and `said` does not say so. (On a full disk SQLite, unable to make its
+    -shm or grow its -wal, may say only "disk I/O error".)"""
+    if "full" in str(said) or str(path) == ":memory:":
+        return ""
+    try:
+        disk = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return ""
+    free = disk.f_bfree if os.geteuid() == 0 else disk.f_bavail  # (root may use the reserve)
+    return " (the disk holding it is full)" if free == 0 else ""
 
 
 def connect_again(

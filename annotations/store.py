@@ -22,6 +22,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from annotations import connection
+from annotations.connection import full
 from annotations.damage import check, is_int, reads, span, texts
 from annotations.damage import row as _row_of
 from annotations.schema import (
@@ -346,7 +347,9 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
-            raise (Busy if _busy(e) else SaveError)(f"could not save: {e}") from None
+            raise (Busy if _busy(e) else SaveError)(
+                f"could not save: {e}{full(self.path, e)}"
+            ) from None
         if _identity(self.path) != self._file:
             # moved, deleted or replaced while open: a commit would go to a file no longer at
             # its path (or to its -wal beside that path, then orphaned), shown as saved and lost
@@ -364,7 +367,9 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(e, sqlite3.Error):  # (a rollback journal's commit can be kept waiting)
-                raise (Busy if _busy(e) else SaveError)(f"could not save: {e}") from None
+                raise (Busy if _busy(e) else SaveError)(
+                    f"could not save: {e}{full(self.path, e)}"
+                ) from None
             raise
 
     @contextmanager

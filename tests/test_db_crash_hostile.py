@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import subprocess
 import sys
@@ -198,3 +199,21 @@ def test_a_database_path_in_a_symlink_loop_says_so(tmp_path):
     ):
         line = one_line_error(crossread(*args))
         assert f"{loop} is a symbolic link loop" in line, line
+
+
+def test_a_full_disk_is_named_when_the_database_cannot_be_opened(tmp_path):
+    # SQLite could not make its -shm on the full disk and said only "disk I/O error"
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)]).returncode:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        path = disk / "w.db"
+        make_db(path)
+        with open(disk / "filler", "wb", buffering=0) as f, contextlib.suppress(OSError):
+            while True:
+                f.write(b"x" * 4096)
+        line = one_line_error(crossread("import", str(tmp_path / "none"), "--db", str(path)))
+        assert f"cannot open {path}: disk I/O error (the disk holding it is full)" in line, line
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
