@@ -377,6 +377,11 @@ def connect(
         elif not p.parent.is_dir():
             raise OpenError(f"cannot create {p}: {no_folder(p.parent)}")
         fits(p, "--db FILE can name one in a shorter folder")
+        if read_only and version is None:  # (reading never writes: no tables are made)
+            raise OpenError(
+                f"{p} is an empty file, not a crossread database yet: "
+                f"`crossread import PATH --db {p}` makes it one"
+            )
         if read_only and version == schema.SCHEMA_VERSION:
             try:
                 conn = _open_read_only(p, check_same_thread=check_same_thread)

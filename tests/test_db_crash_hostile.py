@@ -217,3 +217,14 @@ def test_a_full_disk_is_named_when_the_database_cannot_be_opened(tmp_path):
         assert f"cannot open {path}: disk I/O error (the disk holding it is full)" in line, line
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_reading_an_empty_file_leaves_it_empty(tmp_path):
+    # `stats --db notes.db` on an empty file wrote crossread's tables into it (126 KB) and
+    # said "0 claims": a command that only reads changed a file not known to be crossread's
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"")
+    for args in (["stats"], ["export"], ["agreement"]):
+        line = one_line_error(crossread(*args, "--db", str(path)))
+        assert f"{path} is an empty file, not a crossread database yet" in line, line
+    assert path.read_bytes() == b"" and not Path(f"{path}-wal").exists()
