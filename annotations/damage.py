@@ -66,11 +66,19 @@ def _short(value: object) -> str:
 
 
 def quick_check(conn: sqlite3.Connection) -> str:
+    """SQLite's verdict on one line: its first three findings (it puts several in one row,
+    under a "*** in database main ***" line)."""
     try:
         rows = conn.execute("PRAGMA quick_check").fetchmany(3)
     except sqlite3.Error as exc:
         return f"failed ({exc})"
-    return "; ".join(str(r[0]) for r in rows)
+    found = [
+        line
+        for r in rows
+        for line in str(r[0]).splitlines()
+        if line.strip() and not line.startswith("*** in database")
+    ]
+    return "; ".join(found[:3])
 
 
 def _undecodable(conn: sqlite3.Connection) -> tuple[str, object, str] | None:

@@ -228,3 +228,13 @@ def test_reading_an_empty_file_leaves_it_empty(tmp_path):
         line = one_line_error(crossread(*args, "--db", str(path)))
         assert f"{path} is an empty file, not a crossread database yet" in line, line
     assert path.read_bytes() == b"" and not Path(f"{path}-wal").exists()
+
+
+def test_quick_check_is_quoted_on_the_one_line(tmp_path):
+    # SQLite's verdict came as "*** in database main ***" and a line break, shown as "\n"
+    path = tmp_path / "w.db"
+    make_db(path)
+    damage_page_of(path, "sqlite_autoindex_annotations_1")
+    line = one_line_error(crossread("stats", "--db", str(path)))
+    assert line.endswith("returns error code 11"), line
+    assert "quick_check: Page " in line and "\\n" not in line and "***" not in line, line
