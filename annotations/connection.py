@@ -2,8 +2,11 @@
 
 Nothing is written to an existing file before it is known to be crossread's (at this version or
 an older one): the check is made through a read-only connection, and the switch to write-ahead
-logging (which rewrites the header) comes after it. Read-only commands open the file read-only,
-and fall back to `immutable` on read-only media, where SQLite cannot even make its -shm file.
+logging (which rewrites the header) comes after it. (A writer first lets SQLite roll back a
+change another program left unfinished in a -journal: that gives the file back the bytes it
+had.) A file shorter than its header says is refused. Read-only commands open the file
+read-only, and fall back to `immutable` on read-only media, where SQLite cannot even make its
+-shm file.
 A read-only connection that made the -wal and -shm it needed removes them again when it closes
 (`_ReadOnly`): a user who only looked at a database finds nothing new beside it.
 """
@@ -11,6 +14,7 @@ A read-only connection that made the -wal and -shm it needed removes them again 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import stat
@@ -20,6 +24,7 @@ from annotations import schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_READONLY_ROLLBACK = 776  # a hot journal, which a read-only connection cannot roll back
 
 
 class OpenError(Exception):
@@ -75,12 +80,21 @@ def no_folder(folder: str | os.PathLike) -> str:
 def named(path: str | os.PathLike) -> None:
     """Refuses a path that cannot name a database file: an empty one (`Path("")` is the
     current folder: an unset $VARIABLE in `--db "$DB"`), one ending in a slash (`Path` drops
-    it: `--db team.db/` made the file team.db), or the log of another database (`log_of`)."""
+    it: `--db team.db/` made the file team.db), a symbolic link loop, or the log of another
+    database (`log_of`)."""
     shown = os.fspath(path)
     if not shown:
         raise OpenError("no database given: the path is empty")
     if shown.endswith(("/", os.sep)):
         raise OpenError(f"{shown} ends in /: it names a folder, not a database file")
+    try:
+        os.stat(shown)
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # (SQLite says only "unable to open database file")
+            raise OpenError(
+                f"{shown} is a symbolic link loop: it never reaches a file; give the "
+                "database's own path"
+            ) from None
     suffix = log_of(shown)
     if suffix:
         base = shown[: -len(suffix)]
@@ -205,17 +219,65 @@ def _inspect(path: Path) -> int | None:
     except OSError as e:
         raise OpenError(f"cannot read {path}: {e.strerror or e}") from None
     if not head:
+        _no_log_of_its_own(path)
         return None  # empty file: created by us below
     if head != SQLITE_MAGIC:
         raise OpenError(f"{path} is not a crossread database (not an SQLite file)")
     try:
         conn = _open_read_only(path)
         try:
-            return _version(conn, path)
+            version = _version(conn, path)
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
         raise OpenError(f"{path} cannot be read as an SQLite database: {e}") from None
+    _whole(path)
+    return version
+
+
+def _whole(path: Path) -> None:
+    """Refuses a file shorter than its header says: a copy cut short, or a disk that filled up.
+    SQLite reads its missing pages as zeros, so rows would be lost without a word (merge took
+    such a file in). Its header's size holds only with no -wal content (pages not yet there)."""
+    wal = Path(f"{path}-wal")
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+        size = path.stat().st_size
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+    except OSError:
+        return
+    if len(head) < 100:
+        return  # (SQLite has said what it makes of that)
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    if head[24:28] != head[92:96] or not pages:
+        return  # (the header's size is not kept up to date: SQLite uses the file's)
+    if size < pages * page:
+        raise OpenError(
+            f"{path} is cut short: its header says {pages * page:,} bytes, the file has "
+            f"{size:,} (a copy not finished, or a disk that filled up?); it is left as it is: "
+            "use a whole copy"
+        )
+
+
+def _no_log_of_its_own(path: Path) -> None:
+    """Refuses an empty file beside a -wal with content: a crash cut the database short (a
+    file system can leave it empty) and the -wal holds its last changes. Opened as a new
+    database, SQLite would drop that -wal for one that is not its own."""
+    wal = Path(f"{path}-wal")
+    try:
+        size = wal.stat().st_size
+    except OSError:
+        return
+    if size:
+        raise OpenError(
+            f"{path} is empty but {wal} beside it holds {size:,} bytes of a database's changes "
+            "(a crash cut the database short?): both are left as they are; move them aside "
+            "(or restore the database from a copy) before using this name"
+        )
 
 
 def _open_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
@@ -227,12 +289,45 @@ def _open_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Co
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as e:
         conn.close()
+        if _rollback_needed(path, e):  # (immutable would read the half-written file)
+            raise Unfinished(
+                f"{path} has a change left unfinished in {path}-journal (a program writing it "
+                "was stopped): reading it waits until that is rolled back, which crossread "
+                "does when it opens the database to write (the app, import)"
+            ) from None
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
             raise
         return _read_only(path, immutable=True, check_same_thread=check_same_thread)
+
+
+class Unfinished(OpenError):
+    """A rollback journal left by a writer that was stopped: only a writer can roll it back."""
+
+
+def _rollback_needed(path: Path, e: sqlite3.OperationalError) -> bool:
+    code = getattr(e, "sqlite_errorcode", None)  # (Python 3.11+)
+    if code is not None:
+        return code == SQLITE_READONLY_ROLLBACK
+    journal = Path(f"{path}-journal")
+    return "readonly" in str(e) and journal.exists() and journal.stat().st_size > 0
+
+
+def _roll_back(path: Path) -> None:
+    """Let SQLite roll back the change a stopped writer left in the -journal, as its first
+    reader able to write does: the file gets back the bytes it had before that change."""
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass  # (still there: said by the next check)
+    finally:
+        conn.close()
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -267,12 +362,26 @@ def connect(
         if p.is_dir():
             raise OpenError(f"{p} is a folder, not a database file")
         if p.exists():
-            version = _inspect(p)
+            try:
+                version = _inspect(p)
+            except Unfinished:
+                if read_only:
+                    raise
+                _roll_back(p)
+                try:
+                    version = _inspect(p)
+                except Unfinished:
+                    raise _cannot_write(p, OSError(f"cannot roll back {p}-journal")) from None
         elif not create or read_only:
             raise OpenError(f"no database at {p}")
         elif not p.parent.is_dir():
             raise OpenError(f"cannot create {p}: {no_folder(p.parent)}")
         fits(p, "--db FILE can name one in a shorter folder")
+        if read_only and version is None:  # (reading never writes: no tables are made)
+            raise OpenError(
+                f"{p} is an empty file, not a crossread database yet: "
+                f"`crossread import PATH --db {p}` makes it one"
+            )
         if read_only and version == schema.SCHEMA_VERSION:
             try:
                 conn = _open_read_only(p, check_same_thread=check_same_thread)
@@ -347,7 +456,21 @@ def _cannot_write(path: str | os.PathLike, e: sqlite3.Error | OSError) -> OpenEr
 
 
 def _cannot_open(path: str | os.PathLike, e: sqlite3.Error | OSError) -> OpenError:
-    return OpenError(f"cannot open {path}: {getattr(e, 'strerror', None) or e}")
+    return OpenError(f"cannot open {path}: {getattr(e, 'strerror', None) or e}{full(path, e)}")
+
+
+def full(path: str | os.PathLike, said: object = "") -> str:
+    """What to add to the error `said` about the database at `path`: that the disk holding it
+    is full, when it is and `said` does not say so. (On a full disk SQLite, unable to make its
+    -shm or grow its -wal, may say only "disk I/O error".)"""
+    if "full" in str(said) or str(path) == ":memory:":
+        return ""
+    try:
+        disk = os.statvfs(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return ""
+    free = disk.f_bfree if os.geteuid() == 0 else disk.f_bavail  # (root may use the reserve)
+    return " (the disk holding it is full)" if free == 0 else ""
 
 
 def connect_again(

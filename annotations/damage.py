@@ -32,7 +32,8 @@ def row(table: str, key: object) -> Iterator[None]:
     except BadRow:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
-        raise BadRow(table, key, str(exc) or type(exc).__name__) from None
+        reason = f"no {exc} in it" if isinstance(exc, KeyError) else str(exc)  # (not "'label'")
+        raise BadRow(table, key, reason or type(exc).__name__) from None
 
 
 def check(ok: bool, message: str) -> None:
@@ -65,11 +66,19 @@ def _short(value: object) -> str:
 
 
 def quick_check(conn: sqlite3.Connection) -> str:
+    """SQLite's verdict on one line: its first three findings (it puts several in one row,
+    under a "*** in database main ***" line)."""
     try:
         rows = conn.execute("PRAGMA quick_check").fetchmany(3)
     except sqlite3.Error as exc:
         return f"failed ({exc})"
-    return "; ".join(str(r[0]) for r in rows)
+    found = [
+        line
+        for r in rows
+        for line in str(r[0]).splitlines()
+        if line.strip() and not line.startswith("*** in database")
+    ]
+    return "; ".join(found[:3])
 
 
 def _undecodable(conn: sqlite3.Connection) -> tuple[str, object, str] | None:
@@ -101,6 +110,32 @@ def _undecodable(conn: sqlite3.Connection) -> tuple[str, object, str] | None:
     return None
 
 
+def damaged(path: str, conn: sqlite3.Connection, where: str, reason: str) -> str:
+    """The one line for a damaged database: where, why, and SQLite's quick_check verdict."""
+    return (
+        f"{path} is damaged: cannot read {where} ({' '.join(reason.split())}); "
+        f"quick_check: {quick_check(conn)}"
+    )
+
+
+def _read_error(conn: sqlite3.Connection, exc: sqlite3.DatabaseError) -> tuple[str, str]:
+    """Where and why a read of `conn` failed: the first cell that is not UTF-8, if that was it."""
+    found = _undecodable(conn) if "decode" in str(exc) else None
+    if found:
+        table, rowid, column = found
+        return f"table {table}, row {rowid}", f"{column} is not UTF-8 text"
+    return "a table", str(exc)
+
+
+def input_damage(path: str, conn: sqlite3.Connection, exc: sqlite3.DatabaseError) -> str | None:
+    """The one line for `exc` if it comes from damage in `conn` (an input read beside a
+    database being written, whose own errors look the same); None if `conn` reads fine."""
+    where, reason = _read_error(conn, exc)
+    if where == "a table" and quick_check(conn) == "ok":
+        return None
+    return damaged(path, conn, where, reason)
+
+
 def reads(error: type[Exception]) -> Callable[[F], F]:
     """Decorate a Store read method: a bad row or read error raises `error` with one line."""
 
@@ -112,17 +147,8 @@ def reads(error: type[Exception]) -> Callable[[F], F]:
             except BadRow as bad:
                 where, reason = f"table {bad.table}, row {bad.key}", bad.reason
             except sqlite3.DatabaseError as exc:
-                found = _undecodable(self.conn) if "decode" in str(exc) else None
-                if found:
-                    table, rowid, column = found
-                    where, reason = f"table {table}, row {rowid}", f"{column} is not UTF-8 text"
-                else:
-                    where, reason = "a table", str(exc)
-            message = (
-                f"{self.path} is damaged: cannot read {where} ({' '.join(reason.split())}); "
-                f"quick_check: {quick_check(self.conn)}"
-            )
-            raise error(message) from None
+                where, reason = _read_error(self.conn, exc)
+            raise error(damaged(self.path, self.conn, where, reason)) from None
 
         return wrapper  # type: ignore[return-value]
 

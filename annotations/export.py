@@ -40,7 +40,7 @@ from annotations.output import (
     write_rows,
 )
 from annotations.schema import CONFIDENCE_OF, LABEL_OF
-from annotations.store import Store
+from annotations.store import Store, read_transaction
 from reader.corpus.decode import restore_undecodable
 from reader.corpus.sources import data_source
 from reader.models import CONFIDENCES, LABELS
@@ -123,18 +123,12 @@ def _batches(
     stories: Stories = EVERY_STORY,
 ) -> Iterator[list[tuple]]:
     # one read transaction: the rows and the article texts their claims are cut from agree
-    began = not store.conn.in_transaction
-    if began:
-        store.conn.execute("BEGIN")
-    try:
+    with read_transaction(store.conn):
         sql = _CLAIM_ROWS if stories == EVERY_STORY else _claim_rows(stories)
         args = {"reviewer": reviewer, "all": all_claims, "lo": stories[0], "hi": stories[1]}
         cursor = store.cursor(sql, args)
         while batch := store.decode_rows(cursor, decode):
             yield batch
-    finally:
-        if began and store.conn.in_transaction:
-            store.conn.execute("COMMIT")
 
 
 # Compact JSON as json.dumps(ensure_ascii=False) writes it, without building an encoder per call.

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations import connection
+from annotations.damage import input_damage
 from annotations.schema import ANALYSING, META_TABLE, RANK_OF, SCORE, SCORE_OF
 from annotations.store import Store, StoreError, clear_analysis
 
@@ -270,17 +271,14 @@ def _merge(
     with store._write():
         into = _Into(store.conn, store.path, report)
         for name, src in sources:
-            into.corpus(src, name, winners)
-            history = _history(src)
-            into.annotations(src, name, history)
-            into.finals(src, name, history)
-            into.events(src, name)
-            for row in _rows(src, "state"):
-                into.insert("state", row)
-            # a story still analysing there (its claims without evidence) is so here too, so
-            # that the next import works its evidence and suggestions out
-            for row in _rows(src, META_TABLE, "key LIKE ?", (ANALYSING + "%",)):
-                into.insert(META_TABLE, row)
+            try:
+                _merge_one(into, src, name, winners)
+            except sqlite3.DatabaseError as e:
+                # (an input's damage, not a failed save: named, and the output left as it was)
+                message = input_damage(name, src, e)
+                if message is None:
+                    raise
+                raise MergeError(message) from None
             progress(f"read {name}")
     after = _orphaned(store, changed)
     lost: dict[tuple[str, str], list[str]] = {}
@@ -289,6 +287,22 @@ def _merge(
     report.orphaned = [(where, text, who) for (where, text), who in lost.items()]
     report.same_text = _same_text(store.conn, sources)
     return report
+
+
+def _merge_one(
+    into: _Into, src: sqlite3.Connection, name: str, winners: dict[tuple[str, str], str | None]
+) -> None:
+    into.corpus(src, name, winners)
+    history = _history(src)
+    into.annotations(src, name, history)
+    into.finals(src, name, history)
+    into.events(src, name)
+    for row in _rows(src, "state"):
+        into.insert("state", row)
+    # a story still analysing there (its claims without evidence) is so here too, so that the
+    # next import works its evidence and suggestions out
+    for row in _rows(src, META_TABLE, "key LIKE ?", (ANALYSING + "%",)):
+        into.insert(META_TABLE, row)
 
 
 def _same_text(

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from annotations import connection
+from annotations.connection import full
 from annotations.damage import check, is_int, reads, span, texts
 from annotations.damage import row as _row_of
 from annotations.schema import (
@@ -257,6 +258,25 @@ class Progress:
     reviewers: dict[str, Count]
 
 
+@contextmanager
+def read_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """Reads that must agree in one read transaction, unless the caller's already holds them.
+
+    It ends by rolling back (it wrote nothing): after a read error in a damaged file, a COMMIT
+    fails too, and its error would hide the one-line message about the damage.
+    """
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+
+
 class Store:
     """An open crossread database. Use `Store.open(path)`; also a context manager."""
 
@@ -327,7 +347,9 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
-            raise (Busy if _busy(e) else SaveError)(f"could not save: {e}") from None
+            raise (Busy if _busy(e) else SaveError)(
+                f"could not save: {e}{full(self.path, e)}"
+            ) from None
         if _identity(self.path) != self._file:
             # moved, deleted or replaced while open: a commit would go to a file no longer at
             # its path (or to its -wal beside that path, then orphaned), shown as saved and lost
@@ -345,7 +367,9 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(e, sqlite3.Error):  # (a rollback journal's commit can be kept waiting)
-                raise (Busy if _busy(e) else SaveError)(f"could not save: {e}") from None
+                raise (Busy if _busy(e) else SaveError)(
+                    f"could not save: {e}{full(self.path, e)}"
+                ) from None
             raise
 
     @contextmanager
@@ -682,15 +706,8 @@ class Store:
     def _one_read(self) -> Iterator[None]:
         """Reads that must agree (claims, then their articles' text) in one read transaction,
         unless the caller's transaction already holds them together."""
-        if self.conn.in_transaction:
+        with read_transaction(self.conn):
             yield
-            return
-        self.conn.execute("BEGIN")
-        try:
-            yield
-        finally:
-            if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
 
     def _claims(self, rows: list[tuple]) -> list[Claim]:
         """Claims from rows starting with _CLAIM_COLUMNS."""
@@ -1003,6 +1020,7 @@ class Store:
         """Re-apply the most recent undo if the reviewer changed nothing since; else None."""
         return self._revert(reviewer, "redo", final)
 
+    @_reads
     def _revert(self, reviewer: str, action: str, final: bool = False) -> Event | None:
         current_of, apply = (
             (lambda cid, _r: self._current_final(cid), self._apply_final)
@@ -1025,9 +1043,10 @@ class Store:
             applied: list[int] = []
             for target_id in reversed(stack[-1]):
                 target = self._event(target_id)
+                back = _state_before(target, final)
                 current = current_of(target.claim_id, reviewer)
                 eid = apply(
-                    target.claim_id, reviewer, action, current, target.old, reverts=target.id,
+                    target.claim_id, reviewer, action, current, back, reverts=target.id,
                     check_claim=False, grp=grp,
                 )  # fmt: skip
                 assert eid is not None  # undo/redo always record an event
@@ -1701,6 +1720,27 @@ def _event(row: tuple) -> Event:
             session=session,
             origin=origin,
         )
+
+
+def _state_before(event: Event, final: bool) -> dict | None:
+    """The state an undo (or redo) of `event` writes back, its `old`, checked as a stored row
+    is: a damaged event is refused, never copied into the annotation (or final label)."""
+    old = event.old
+    with _row_of("events", event.id):
+        if old is None:
+            return None
+        check(isinstance(old, dict), "old is not a JSON object")
+        check(old["label"] is None or old["label"] in LABELS, f"unknown label {old['label']!r}")
+        if final:
+            check(isinstance(old["reason"], str), "the reason is not text")
+        else:
+            check(isinstance(old["note"], str), "the note is not text")
+            check(isinstance(old["links"], list), "the links are not a list")
+            for lk in old["links"]:
+                link = Link(**lk)
+                texts(claim_id=link.claim_id, article=link.article, text=link.text)
+            check(isinstance(old["accepted_suggestion"], (bool, int)), "bad accepted_suggestion")
+    return old
 
 
 def _claim(row: tuple) -> Claim:

@@ -9,7 +9,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
@@ -145,6 +145,10 @@ def kept_only_if_used(db: str) -> Iterator[None]:
 def _remove_if_empty(db: str) -> None:
     from annotations.store import Store, StoreError
 
+    with suppress(OSError):
+        if os.path.getsize(db) == 0:  # (made, never opened: read-only opens refuse it)
+            Path(db).unlink()
+            return
     try:
         with Store.open(db, create=False, read_only=True) as store:
             if store.stories():

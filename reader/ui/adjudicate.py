@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from reader.corpus.sources import display_source
 from reader.models import LABELS
-from reader.ui.textutil import one_line, sanitize
+from reader.ui.textutil import note_shown, one_line, sanitize
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -223,7 +223,9 @@ def reviewers_table(
     for name in names:
         table.add_column(Text(one_line(name), style="bold"), ratio=1)
     table.add_row(*(_label(labels[n].label, style) for n in names))
-    table.add_row(*(Text(sanitize(labels[n].note) or "no note", style="italic") for n in names))
+    table.add_row(
+        *(Text(sanitize(note_shown(labels[n].note)) or "no note", style="italic") for n in names)
+    )
     table.add_row(
         *(
             Text(
@@ -246,7 +248,7 @@ def _reviewer_rows(
     table.add_column(ratio=1)
     for n in names:
         a = labels[n]
-        said = Text(sanitize(a.note), style="italic")
+        said = Text(sanitize(note_shown(a.note)), style="italic")
         for lk in a.links:
             said.append(f"{chr(10) if said else ''}• {one_line(lk.text)}")
         table.add_row(Text(one_line(n), style="bold"), _label(a.label, style), said)

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from reader.models import LABELS, clipped
 from reader.ui.article_view import SYMBOLS
-from reader.ui.textutil import NAME_CELLS, differing_words, one_line
+from reader.ui.textutil import NAME_CELLS, differing_words, note_shown, one_line
 
 if TYPE_CHECKING:
     from rich.containers import Lines
@@ -205,7 +205,7 @@ class EvidencePanel(VerticalScroll, can_focus=True):
                 body.append_text(_claim_line(claim, suggestion.spans if suggestion else ()))
             if note:
                 body.append("Note: ", style="bold")
-                body.append(one_line(note))
+                body.append(one_line(note_shown(note)))
                 body.append("\n")
             if analysing and suggestion is None:
                 # (a suggestion is the analysis stored before the poll said so: no more to come)

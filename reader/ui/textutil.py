@@ -11,6 +11,19 @@ from bisect import bisect_right
 from reader.corpus.decode import printable, sanitize  # noqa: F401 (sanitize: for the UI modules)
 from reader.models import clipped
 
+# A note's first characters shown under its claim (and on the adjudication screen): a note of
+# megabytes (a paste gone wrong, a script's) took the app minutes to wrap, frozen meanwhile.
+NOTE_SHOWN = 500
+
+
+def note_shown(note: str) -> str:
+    """`note`, or its start and how long it is when longer than NOTE_SHOWN characters (the
+    note editor has it whole)."""
+    if len(note) <= NOTE_SHOWN:
+        return note
+    return f"{note[:NOTE_SHOWN]}… (a note of {len(note):,} characters in all)"
+
+
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*")
 _NUMBER = re.compile(r"\d")
 
