@@ -258,3 +258,24 @@ def test_cli_merge_and_db_refuse_the_log_of_a_database(store, tmp_path):
         )
         assert "Traceback" not in proc.stderr
     assert not (tmp_path / "x.db-wal").exists()
+
+
+def test_suggest_refuses_an_article_reached_by_another_name(tmp_path):
+    # a hard link to an article, and a file outside PATH that --follow-symlinks reads as one:
+    # neither is under PATH, both are an article suggest read, and -o must not replace it
+    from reader.cli.suggest_export import write_suggestions
+
+    story = tmp_path / "story"
+    story.mkdir()
+    article = story / "a.txt"
+    article.write_text("The bridge closed on Monday after the storm.\n")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("The bridge closed on Monday, officials said.\n")
+    (story / "b.txt").symlink_to(outside)
+    hard = tmp_path / "copy.jsonl"
+    os.link(article, hard)
+    for out in (hard, outside):
+        with pytest.raises(StoreError, match="is an article of"):
+            write_suggestions(story, out, follow_symlinks=True)
+    assert article.read_text() == "The bridge closed on Monday after the storm.\n"
+    assert outside.read_text() == "The bridge closed on Monday, officials said.\n"
