@@ -185,3 +185,25 @@ def test_a_database_path_ending_in_a_slash_is_named_so(tmp_path: Path) -> None:
         assert proc.stderr.strip() == (
             "crossread: error: new.db/ ends in /: it names a folder, not a database file"
         )
+
+
+def test_paths_from_standard_input_on_a_terminal_is_refused_not_waited_for(tmp_path: Path) -> None:
+    # `--paths0-from -` typed at a terminal waited, showing nothing, for NUL-ended paths no one
+    # types there: the paths come through a pipe (`find -print0 |`) or a file
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "reader", "import", "--paths0-from", "-",
+             "--db", str(tmp_path / "x.db")],
+            stdin=follower, capture_output=True, text=True, timeout=20,
+        )  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert proc.returncode == 2, proc.stderr
+    line = proc.stderr.strip()
+    assert line.startswith("crossread: error: --paths0-from -: standard input is a terminal")
+    assert "find STORIES" in line and "-print0 | crossread import --paths0-from -" in line
+    assert "\n" not in line and not (tmp_path / "x.db").exists()

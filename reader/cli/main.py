@@ -702,6 +702,13 @@ def import_cmd(
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
     from reader.processes import usable_cores
 
+    if listed is not None and listed.isatty():
+        # (NUL-ended paths are not typed: it would wait, showing nothing, for what never comes)
+        given = "-: standard input is" if listed.fileno() == 0 else f"{listed.name}: it is"
+        fail(
+            f"--paths0-from {given} a terminal; pipe the paths in: find STORIES -mindepth 1 "
+            "-maxdepth 1 -type d -print0 | crossread import --paths0-from -"
+        )
     data = listed.read() if listed else b""
     if data and b"\0" not in data and b"\n" in data and not os.path.lexists(data):
         # (`find` without -print0: the lines would run together into a path of none of them)
