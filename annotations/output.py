@@ -38,8 +38,11 @@ from reader.models import counted
 
 FORMATS = ("csv", "jsonl")
 # Data formats other programs expect under their suffix: another written under it makes a file
-# they refuse (CSV named .xlsx) or misread (JSON lines named .json).
-_DATA_SUFFIXES = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
+# they refuse (CSV named .xlsx) or misread (JSON lines named .json); so do the suffixes of
+# compressed files (crossread writes none: pandas reads "labels.csv.gz" as gzip, and fails).
+_DATA_SUFFIXES = frozenset(
+    "csv tsv json jsonl xlsx xls ods xml html parquet gz bz2 xz zst zip 7z".split()  # noqa: SIM905
+)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # What a spreadsheet runs as a formula when a cell starts with it: = + - @, also after a tab,
 # CR, LF (OWASP) or NUL (ASVS), which it skips
