@@ -21,6 +21,7 @@ import stat
 from pathlib import Path
 
 from annotations import schema
+from annotations.beside import name_max
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -197,12 +198,22 @@ MAX_PATH_BYTES = 512 - len("-journal")
 
 
 def fits(path: str | os.PathLike, hint: str = "use a file in a shorter folder") -> None:
-    """Refuses a database whose full path (as SQLite makes it: links resolved) is too long."""
-    size = len(os.fsencode(os.path.realpath(path)))
+    """Refuses a database whose full path (as SQLite makes it: links resolved) is too long, or
+    whose name leaves no room for the "-journal" file SQLite makes beside it."""
+    real = os.path.realpath(path)
+    size = len(os.fsencode(real))
     if size > MAX_PATH_BYTES:
         raise OpenError(
             f"cannot open {os.fspath(path)}: its full path is too long for SQLite ({size} bytes, "
             f"at most {MAX_PATH_BYTES}); {hint}"
+        )
+    folder, name = os.path.split(real)
+    size, most = len(os.fsencode(name)), name_max(folder) - len("-journal")
+    if size > most:
+        raise OpenError(
+            f"cannot open {os.fspath(path)}: its name is too long for SQLite ({size} bytes, at "
+            f"most {most}: SQLite names a file beside it after it, adding -journal); "
+            "give it a shorter name"
         )
 
 

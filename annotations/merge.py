@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations import connection
+from annotations.beside import temp_beside
 from annotations.damage import input_damage
 from annotations.schema import ANALYSING, META_TABLE, RANK_OF, SCORE, SCORE_OF
 from annotations.store import Store, StoreError, clear_analysis
@@ -118,7 +118,7 @@ def merge(
         _winners(None, str(out), sources, prefer)  # refuse differing articles before any file
         # a new output is built beside its name and renamed into place once complete, so a
         # kill -9 mid-merge leaves no half-made (or empty) file under the name asked for
-        tmp = str(out.parent / f".{out.name}.{secrets.token_hex(4)}.merging")
+        tmp = temp_beside(out, ".merging", room=len("-journal"))  # SQLite's, beside it
         # 0o666: the kernel applies the umask, as for any new file
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         try:

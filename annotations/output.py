@@ -23,7 +23,6 @@ import io
 import json
 import os
 import re
-import secrets
 import shutil
 import stat
 import sys
@@ -32,14 +31,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
+from annotations.beside import temp_beside
 from annotations.connection import is_sqlite, log_of, no_folder
 from annotations.store import StoreError
 from reader.models import counted
 
 FORMATS = ("csv", "jsonl")
 # Data formats other programs expect under their suffix: another written under it makes a file
-# they refuse (CSV named .xlsx) or misread (JSON lines named .json).
-_DATA_SUFFIXES = frozenset("csv tsv json jsonl xlsx xls ods xml html parquet".split())  # noqa: SIM905
+# they refuse (CSV named .xlsx) or misread (JSON lines named .json); so do the suffixes of
+# compressed files (crossread writes none: pandas reads "labels.csv.gz" as gzip, and fails).
+_DATA_SUFFIXES = frozenset(
+    "csv tsv json jsonl xlsx xls ods xml html parquet gz bz2 xz zst zip 7z".split()  # noqa: SIM905
+)
 ARTICLE_SUFFIXES = (".txt", ".md")
 # What a spreadsheet runs as a formula when a cell starts with it: = + - @, also after a tab,
 # CR, LF (OWASP) or NUL (ASVS), which it skips
@@ -197,11 +200,11 @@ def open_output(
 @contextmanager
 def _staged(target: str, st: os.stat_result | None) -> Iterator[TextIO]:
     """Write a temp file beside `target`, then rename it over it (or copy it into a hard link)."""
-    folder, name = os.path.split(target)
+    folder = os.path.dirname(target)
     tmp = None
     try:
         while tmp is None:
-            candidate = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+            candidate = temp_beside(target, ".tmp")
             try:
                 # 0o666: the kernel applies the umask, as for any file a shell creates
                 fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

@@ -214,6 +214,20 @@ def test_the_output_format_is_the_one_the_file_name_says(seeded_db: Path, tmp_pa
     assert xlsx.read_text().startswith("story,article,")
 
 
+def test_a_compressed_name_is_refused_for_an_export_that_is_not(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    # `-o labels.csv.gz` wrote plain CSV under a gzip name: `gunzip` and pandas (which reads a
+    # .gz name as gzip) refused the file ("Not a gzipped file")
+    db, _ = tagged(seeded_db, tmp_path, ana="contradicted")
+    for name in ("out.csv.gz", "out.jsonl.bz2", "out.csv.xz", "out.csv.zip", "out.csv.zst"):
+        result = run("export", "--db", str(db), "-o", str(tmp_path / name))
+        assert result.exit_code == 2, (name, result.output)
+        suffix = name.rsplit(".", 1)[1]
+        assert f".{suffix} is not a format export writes (.csv, .jsonl)" in result.output
+        assert not (tmp_path / name).exists()
+
+
 def test_suggest_writes_one_record_per_claim_without_a_database(tmp_path: Path) -> None:
     os.chdir(tmp_path)
     result = run("suggest", str(SEEDS), "-o", "s.jsonl")

@@ -185,3 +185,42 @@ def test_a_database_path_ending_in_a_slash_is_named_so(tmp_path: Path) -> None:
         assert proc.stderr.strip() == (
             "crossread: error: new.db/ ends in /: it names a folder, not a database file"
         )
+
+
+def test_paths_from_standard_input_on_a_terminal_is_refused_not_waited_for(tmp_path: Path) -> None:
+    # `--paths0-from -` typed at a terminal waited, showing nothing, for NUL-ended paths no one
+    # types there: the paths come through a pipe (`find -print0 |`) or a file
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "reader", "import", "--paths0-from", "-",
+             "--db", str(tmp_path / "x.db")],
+            stdin=follower, capture_output=True, text=True, timeout=20,
+        )  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert proc.returncode == 2, proc.stderr
+    line = proc.stderr.strip()
+    assert line.startswith("crossread: error: --paths0-from -: standard input is a terminal")
+    assert "find STORIES" in line and "-print0 | crossread import --paths0-from -" in line
+    assert "\n" not in line and not (tmp_path / "x.db").exists()
+
+
+def test_a_database_given_as_the_path_says_to_give_it_with_db(tmp_path: Path) -> None:
+    # `crossread labels.db` (or `import labels.db`), --db forgotten, said only "binary file
+    # (NUL or other non-text bytes near its start)"
+    two_article_story(tmp_path / "story")
+    assert crossread("import", "story", "--db", "labels.db", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "labels.db").read_bytes()
+    for args in (["import", "labels.db"], ["labels.db"], ["suggest", "labels.db"]):
+        proc = crossread(*args, cwd=tmp_path)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stderr.strip() == (
+            "crossread: error: labels.db is an SQLite database, not an article: to open it or "
+            "import into it, give it as --db labels.db"
+        ), args
+    assert (tmp_path / "labels.db").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["labels.db", "story"]

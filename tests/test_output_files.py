@@ -258,3 +258,56 @@ def test_cli_merge_and_db_refuse_the_log_of_a_database(store, tmp_path):
         )
         assert "Traceback" not in proc.stderr
     assert not (tmp_path / "x.db-wal").exists()
+
+
+def test_suggest_refuses_an_article_reached_by_another_name(tmp_path):
+    # a hard link to an article, and a file outside PATH that --follow-symlinks reads as one:
+    # neither is under PATH, both are an article suggest read, and -o must not replace it
+    from reader.cli.suggest_export import write_suggestions
+
+    story = tmp_path / "story"
+    story.mkdir()
+    article = story / "a.txt"
+    article.write_text("The bridge closed on Monday after the storm.\n")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("The bridge closed on Monday, officials said.\n")
+    (story / "b.txt").symlink_to(outside)
+    hard = tmp_path / "copy.jsonl"
+    os.link(article, hard)
+    for out in (hard, outside):
+        with pytest.raises(StoreError, match="is an article of"):
+            write_suggestions(story, out, follow_symlinks=True)
+    assert article.read_text() == "The bridge closed on Monday after the storm.\n"
+    assert outside.read_text() == "The bridge closed on Monday, officials said.\n"
+
+
+def test_an_output_named_as_long_as_the_folder_allows_is_written(store, tmp_path):
+    # a 250-byte name (the shell writes it: `> name`) said "File name too long": the temporary
+    # file made beside it, named after it, was longer than a name may be
+    store.close()
+    out = tmp_path / ("n" * 246 + ".csv")
+    write(out)
+    assert out.read_text() == "new\n"
+    write(out, "newer\n")  # over an existing one too
+    assert out.read_text() == "newer\n"
+    team = tmp_path / ("t" * 244 + ".db")  # room left for SQLite's -journal beside it
+    proc = crossread("merge", str(tmp_path / "w.db"), "-o", str(team))
+    assert proc.returncode == 0, proc.stderr
+    assert crossread("stats", "--db", str(team)).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["w.db", out.name, team.name])
+
+
+def test_a_database_name_with_no_room_for_its_journal_is_one_clear_line(store, tmp_path):
+    # SQLite said only "unable to open database file": its "-journal" would not fit beside it
+    store.close()
+    long = tmp_path / ("d" * 250 + ".db")
+    for args in (
+        ("merge", str(tmp_path / "w.db"), "-o", str(long)),
+        ("import", str(tmp_path), "--db", str(long)),
+    ):
+        proc = crossread(*args)
+        assert proc.returncode == 2, proc.stderr
+        line = proc.stderr.strip()
+        assert "\n" not in line and "name is too long for SQLite" in line, line
+        assert "(253 bytes, at most 247" in line, line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.db"]

@@ -239,9 +239,10 @@ def test_stories_are_analysed_while_the_next_ones_load(tmp_path, monkeypatch):
 
     submit = ProcessPoolExecutor.submit
 
-    def noting_submits(self, fn, story, *args, **kwargs):
-        events.append(f"analyse {story.name}")
-        return submit(self, fn, story, *args, **kwargs)
+    def noting_submits(self, fn, *args, **kwargs):
+        if args:  # (not the pool's first task, which forks its workers)
+            events.append(f"analyse {args[0].name}")
+        return submit(self, fn, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "open_corpus", noting_loads)
     monkeypatch.setattr(ProcessPoolExecutor, "submit", noting_submits)
@@ -268,3 +269,39 @@ def test_the_command_line_runs_numpy_on_one_blas_thread_unless_the_user_says():
     assert run(seen.format("OPENBLAS_NUM_THREADS")) == "False 1"
     assert run(seen.format("MKL_NUM_THREADS")) == "False 1"
     assert run(seen.format("OPENBLAS_NUM_THREADS"), OPENBLAS_NUM_THREADS="3") == "False 3"
+
+
+# Ctrl-C as the workers are being forked, delivered to each process of the group: the importing
+# process gets it in its after-fork hooks, each worker before its first line of our code.
+_CTRL_C_AT_FORK = """
+import os, signal, sys
+from reader.cli.main import main
+
+told = []
+
+def in_parent():
+    if not told:  # one Ctrl-C
+        told.append(1)
+        os.kill(os.getpid(), signal.SIGINT)
+
+os.register_at_fork(
+    after_in_parent=in_parent, after_in_child=lambda: os.kill(os.getpid(), signal.SIGINT)
+)
+sys.argv = ["crossread", "import", *sys.argv[1:]]
+main()
+"""
+
+
+def test_ctrl_c_while_the_workers_start_ends_the_import_without_a_traceback(tmp_path):
+    # it went unseen by the importing process (raised in a fork hook, "Exception ignored"): the
+    # import ran on to the end, status 0; each worker it reached first printed a traceback
+    write_corpus(tmp_path / "corpus", 6, articles=3, sentences=10)
+    db = tmp_path / "x.db"
+    proc = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_AT_FORK, str(tmp_path / "corpus"), "--db", str(db),
+         "--jobs", "2"],
+        capture_output=True, text=True, timeout=120, preexec_fn=ctrl_c_as_in_a_terminal,
+    )  # fmt: skip
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("crossread: interrupted after storing")

@@ -221,3 +221,39 @@ def test_the_app_fills_the_terminal_it_draws_on(tmp_path: Path, env: dict, stdou
         assert proc.wait(timeout=60) == 0
     os.close(leader)
     assert first_frame_size(shown) == (30, 100)
+
+
+def test_the_import_bar_fits_a_narrow_terminal(tmp_path: Path) -> None:
+    # on a 40-column terminal (a split pane, a phone's SSH) the 90-column bar line wrapped, and
+    # each redraw (a carriage return goes back one line only) added two lines to the screen
+    import fcntl
+    import re
+    import struct
+    import termios
+
+    from reader.models import cell_len
+
+    corpus = tmp_path / "a folder of stories with a long name to show"
+    for k in range(3):
+        story = corpus / f"story{k}"
+        story.mkdir(parents=True)
+        (story / "a.txt").write_text(f"Flood {k}\n\nThe river rose on Monday.\n")
+        (story / "b.txt").write_text(f"Flood {k}\n\nThe river rose by two metres on Monday.\n")
+    for columns in (40, 60, 100):
+        leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reader", "import", str(corpus), "--jobs", "1",
+             "--db", str(tmp_path / f"x{columns}.db")],
+            stdout=subprocess.DEVNULL, stderr=follower, env=env,
+        )  # fmt: skip
+        os.close(follower)
+        shown = read_terminal(leader)
+        assert proc.wait(timeout=120) == 0
+        os.close(leader)
+        text = re.sub(r"\x1b\[\?25[lh]", "", shown.decode())  # (the cursor hidden, shown)
+        drawn = [line for line in re.split(r"[\r\n]+", text) if line.startswith("Importing")]
+        assert len(drawn) >= 3, text
+        assert all(cell_len(line) < columns for line in drawn), (columns, drawn)
+        assert any("[" in line and "%" in line for line in drawn), drawn  # a bar, with its share

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import getpass
 import math
@@ -18,7 +19,7 @@ from click.core import ParameterSource
 from click_default_group import DefaultGroup
 
 from reader.cli.reviewers import as_stored, without_spaces
-from reader.models import counted, shown_name, shown_names, shown_path
+from reader.models import cell_len, counted, shown_name, shown_names, shown_path
 from reader.processes import one_blas_thread
 
 if TYPE_CHECKING:
@@ -396,6 +397,51 @@ def main() -> None:
     """
 
 
+# The bar's line: "LABEL  [BAR]  INFO", INFO at most "100%  00:01:53  9999.9 stories/s" (32
+# columns), "100%  00:01:53" (14) or "100%" (4) where the longer ones leave too little room.
+_BAR_CLUTTER, _BAR, _MIN_BAR, _MIN_PATH = len("  []  "), 36, 10, 30
+_INFOS = ((32, True, True), (14, True, False), (4, False, False))
+
+
+def bar_layout(path: str, columns: int) -> tuple[str, int, bool, bool]:
+    """The import bar's label, its width, and whether the time left and the rate are shown,
+    for a line narrower than the terminal: a wider one wrapped, and each redraw (a carriage
+    return goes back one line only) added lines to the screen. The time left and the rate go
+    before the path is cut below `_MIN_PATH` columns; a long path loses its start."""
+    head = "Importing "
+    want = cell_len(head) + min(cell_len(path), _MIN_PATH)
+    for k, (info, eta, rate) in enumerate(_INFOS):
+        space = columns - 1 - _BAR_CLUTTER - info
+        last = k == len(_INFOS) - 1
+        if space - _MIN_BAR >= (cell_len(head) + 8 if last else want):
+            width = max(_MIN_BAR, min(_BAR, space - cell_len(head + path)))
+            return head + _tail(path, space - width - cell_len(head)), width, eta, rate
+    return "", max(1, columns - 1 - _BAR_CLUTTER - 4), False, False
+
+
+def _tail(text: str, width: int) -> str:
+    """`text` in `width` columns at most: its end, after "…", when it is wider."""
+    if cell_len(text) <= width:
+        return text
+    k, used = len(text), 0
+    while k > 0 and used + cell_len(text[k - 1]) <= width - 1:
+        k -= 1
+        used += cell_len(text[k])
+    return "…" + text[k:]
+
+
+def _stderr_columns() -> int:
+    """The columns of the terminal the bar is drawn on (standard error), `$COLUMNS` first; 0
+    when unknown."""
+    with contextlib.suppress(KeyError, ValueError):
+        if (columns := int(os.environ["COLUMNS"])) > 0:
+            return columns
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
 class StoryBar:
     """A progress bar over the stories of an import when there are several; for one long story
     (pipeline.LONG_STORY), a line per step (aligning, suggesting, saving) with the time so far.
@@ -420,12 +466,19 @@ class StoryBar:
         self.stories = stories
         if stories > 1 and not self.lines:
             self.started = time.monotonic()
+            # (not on a terminal, click writes the label alone, once; one that does not say
+            # its size, a new pseudo-terminal's 0 columns, gets the usual bar)
+            columns = _stderr_columns() if sys.stderr.isatty() else 0
+            label, width, eta, rate = (
+                bar_layout(self.path, columns) if columns > 0 else (self.label, _BAR, True, True)
+            )
             self.bar = click.progressbar(
                 length=stories,
-                label=self.label,
+                label=label,
                 file=sys.stderr,
-                show_eta=True,  # time left
-                item_show_func=self.rate,
+                width=width,
+                show_eta=eta,  # time left
+                item_show_func=self.rate if rate else None,
             )
             self.bar.__enter__()
 
@@ -706,6 +759,13 @@ def import_cmd(
     """Load and align the stories in PATHS (a story folder, a folder of stories, or a file)."""
     from reader.processes import usable_cores
 
+    if listed is not None and listed.isatty():
+        # (NUL-ended paths are not typed: it would wait, showing nothing, for what never comes)
+        given = "-: standard input is" if listed.fileno() == 0 else f"{listed.name}: it is"
+        fail(
+            f"--paths0-from {given} a terminal; pipe the paths in: find STORIES -mindepth 1 "
+            "-maxdepth 1 -type d -print0 | crossread import --paths0-from -"
+        )
     data = listed.read() if listed else b""
     if data and b"\0" not in data and b"\n" in data and not os.path.lexists(data):
         # (`find` without -print0: the lines would run together into a path of none of them)

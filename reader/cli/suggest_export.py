@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from reader.corpus.decode import on_disk
 from reader.corpus.loader import load_corpus, require_articles
+from reader.models import Corpus
 from reader.pipeline import blocks, decoding_warnings
 
 COLUMNS = [
@@ -39,6 +42,17 @@ def suggestion_records(
     Skipped files are passed to `report` as one-line messages; a path with no article at all
     raises CorpusError (a mistyped folder should not look like an empty result).
     """
+    corpus = _loaded(path, max_bytes=max_bytes, report=report, follow_symlinks=follow_symlinks)
+    return _records(corpus, jobs=jobs)
+
+
+def _loaded(
+    path: str | Path,
+    *,
+    max_bytes: int,
+    report: Callable[[str], None] | None,
+    follow_symlinks: bool,
+) -> Corpus:
     corpus = load_corpus(path, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
     if report:
         for s in corpus.skipped:
@@ -46,6 +60,10 @@ def suggestion_records(
         for w in decoding_warnings(corpus):
             report(f"warning {w}")
     require_articles(corpus, path)
+    return corpus
+
+
+def _records(corpus: Corpus, *, jobs: int) -> Iterator[dict]:
     for story in corpus.stories:
         # the evidence of each block of claims is dropped once its suggestions are made
         by_claim = {s.claim_id: s for _, done in blocks(story, jobs=jobs) for s in done}
@@ -84,15 +102,22 @@ def write_suggestions(
     `excel`: spreadsheet-safe CSV, as `crossread export --excel` (cells cut are reported)."""
     from annotations.output import open_output, write_header, write_records
 
-    # the output would replace an article, or become one on the next run
-    protect = [(path, f"an article of {path}")]
     write_header(io.StringIO(), COLUMNS, fmt, excel=excel)  # a bad format: refused before the work
     # load before opening the output, so a bad corpus leaves an existing output file alone
-    records = list(
-        suggestion_records(
-            path, max_bytes=max_bytes, report=report, follow_symlinks=follow_symlinks, jobs=jobs
-        )
-    )
-    with open_output(out, protect=protect) as fh:
+    corpus = _loaded(path, max_bytes=max_bytes, report=report, follow_symlinks=follow_symlinks)
+    records = list(_records(corpus, jobs=jobs))
+    with open_output(out, protect=_protected(path, corpus)) as fh:
         written = write_records(records, fh, COLUMNS, fmt, excel=excel)
     return written.reported(report, "warning: ")
+
+
+def _protected(path: str | Path, corpus: Corpus) -> list[tuple[str, str]]:
+    """What the output must not replace: every article read, by the path it was read from (a
+    hard link to one elsewhere, or a file outside PATH read through a symbolic link, is the
+    same file), and PATH itself, whose .txt/.md files the next run reads as articles."""
+    what = f"an article of {path}"
+    protect = [(os.fspath(path), what)]
+    for story in corpus.stories:
+        # (a name that is not UTF-8 is kept escaped: the file on disk is the unescaped one)
+        protect += [(on_disk(a.path), what) for a in story.articles]
+    return protect

@@ -74,12 +74,14 @@ def worker_init(parent: int | None = None, long: bool = False) -> None:
     collects garbage, living for that one story: what it makes is freed by counting
     references, and the collection each run set off, once collections resumed, found next to
     nothing to free (0.3 s of CPU a 2 MB article, walking the run's results)."""
-    from reader.align import fuzzy
-
     # Ctrl-C reaches every process of the terminal's group; it is the importing process's to
     # handle (`pool`). A worker it ended mid-way through sending a result would leave the
-    # executor waiting for the rest forever (and printed a traceback).
+    # executor waiting for the rest forever (and printed a traceback). Held since the fork
+    # (`pool`), it is ignored before anything else runs, then let through: dropped.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    from reader.align import fuzzy
+
     fuzzy.max_threads = 1
     if long:
         keep_freed_memory()
@@ -93,21 +95,33 @@ def pool(jobs: int, long: bool = False) -> Iterator[ProcessPoolExecutor]:
     """`jobs` forked worker processes (`worker_init`): they inherit what this process holds.
     Left by an exception (Ctrl-C, an error), the work not started is dropped, not waited for:
     the workers only finish what they are doing."""
-    executor = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=worker_init,
-        initargs=(os.getpid(), long),
-    )
+    # Ctrl-C is held while the workers are forked (all at the first task, with "fork"): one
+    # reaching this process in its after-fork hooks was lost there ("Exception ignored"), the
+    # import running on to the end; one reaching a worker before `worker_init` printed a
+    # traceback. Let through after, it stops this process here, as anywhere else.
+    executor = None
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
+        try:
+            executor = ProcessPoolExecutor(
+                max_workers=jobs,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=worker_init,
+                initargs=(os.getpid(), long),
+            )
+            executor.submit(int)  # forks the workers now
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         yield executor
     except BaseException:
-        executor.shutdown(wait=False, cancel_futures=True)
-        # and the workers ended, not waited for at exit: one that hangs (forked while another
-        # thread held a lock) kept an interrupted import from ever ending (seen once in CI)
-        for worker in list((getattr(executor, "_processes", None) or {}).values()):
-            with contextlib.suppress(OSError):
-                worker.terminate()
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+            # and the workers ended, not waited for at exit: one that hangs (forked while
+            # another thread held a lock) kept an interrupted import from ever ending (seen
+            # once in CI)
+            for worker in list((getattr(executor, "_processes", None) or {}).values()):
+                with contextlib.suppress(OSError):
+                    worker.terminate()
         raise
     executor.shutdown()
 
