@@ -23,6 +23,11 @@ def article_numbers(claims: Sequence[Claim]) -> np.ndarray:
     return np.array(first_seen(c.article for c in claims)[1])
 
 
+# Other articles past which a block is handled among all of them at once, not article by article
+# (`ArticleGrid.best`, `evidence._CrossFuzzy.rows`): many short ones
+MANY_ARTICLES = 32
+
+
 class ArticleGrid:
     def __init__(self, article: np.ndarray):
         self.article = article
@@ -32,15 +37,13 @@ class ArticleGrid:
         self.tie = np.arange(n) * TIE_BREAK
         self._grids: dict[int, np.ndarray] = {}
 
-    def _spans(self, own: int) -> list[tuple[int, int]]:
-        """(first column, claims) of each other article among the columns that leave article
+    def _spans(self, own: int) -> tuple[np.ndarray, np.ndarray]:
+        """(first columns, claims) of the other articles among the columns that leave article
         `own` out."""
         gap = self.ends[own] - self.starts[own]
-        return [
-            (s if s < self.starts[own] else s - gap, e - s)
-            for a, (s, e) in enumerate(zip(self.starts.tolist(), self.ends.tolist(), strict=True))
-            if a != own
-        ]
+        others = np.r_[0:own, own + 1 : len(self.starts)]
+        first = self.starts[others]
+        return first - gap * (first > self.starts[own]), self.ends[others] - first
 
     def _others(self, own: int) -> np.ndarray:
         """(other articles x their longest) positions of their claims among the columns that
@@ -48,11 +51,10 @@ class ArticleGrid:
         grid = self._grids.get(own)
         if grid is None:
             gap = self.ends[own] - self.starts[own]
-            spans = self._spans(own)
-            width = max((size for _, size in spans), default=0)
-            grid = np.full((len(spans), width), len(self.article) - gap, dtype=np.int64)
-            for row, (first, size) in enumerate(spans):
-                grid[row, :size] = np.arange(first, first + size)
+            first, size = self._spans(own)
+            width = int(size.max(initial=0))
+            at = np.arange(width)
+            grid = np.where(at < size[:, None], first[:, None] + at, len(self.article) - gap)
             self._grids = {own: grid}  # blocks come article by article
         return grid
 
@@ -70,9 +72,12 @@ class ArticleGrid:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         index = np.r_[np.arange(start), np.arange(start + gap, m + gap)]  # column -> claim
         k = min(k, grid.shape[1])
-        if np.isfinite(scores).all():  # article by article, each its own columns
+        # article by article, each its own columns; but many short ones (hardly padded) at
+        # once: a call each cost more than their few columns (1,000 one-sentence articles)
+        dense = grid.shape[0] > MANY_ARTICLES and grid.size <= 2 * m
+        if not dense and np.isfinite(scores).all():
             rows, cols = [], []
-            for first, size in self._spans(own):
+            for first, size in zip(*(x.tolist() for x in self._spans(own)), strict=True):
                 at = slice(first, first + size)
                 r, c = _largest(scores[:, at] - self.tie[index[at]], k, grid.shape[1])
                 rows.append(r + lo)

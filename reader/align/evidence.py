@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from reader.align.candidates import ArticleGrid, article_numbers, ranked
+from reader.align.candidates import MANY_ARTICLES, ArticleGrid, article_numbers, ranked
 from reader.align.fuzzy import SHORT_CLAIM_WORDS, fuzzy_pairs, fuzzy_scores, score_matrix
 from reader.align.score import PARAPHRASE_Z, PairScorer, combine, corroborated, held
 from reader.align.words import STOPWORDS, content_words
@@ -309,6 +309,13 @@ class _CrossFuzzy:
     def rows(self, lo: int, hi: int) -> np.ndarray:
         """Claims lo..hi-1 (of one article) against every claim of the other articles."""
         own = next(k for k, (s, e) in enumerate(self.spans) if s <= lo < e)
+        if len(self.spans) > MANY_ARTICLES:
+            # many articles: a call per pair of them cost more than the ratios it saved (a
+            # story of 1,000 one-sentence files spent most of its import there); the rows are
+            # scored against the whole story at once, their own article's columns then left out
+            start, end = self.spans[own]
+            whole = self._score((lo, hi), (0, self.spans[-1][1]))
+            return np.concatenate([whole[:, :start], whole[:, end:]], axis=1)
         parts = [
             self._against(own, other, lo, hi) for other in range(len(self.spans)) if other != own
         ]
