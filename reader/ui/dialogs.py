@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -365,16 +366,21 @@ class ExportScreen(ModalScreen[dict | None]):
     @property
     def full_path(self) -> Path | None:
         path = self.query_one("#export-path", Input).value.strip()
-        return Path(path).expanduser().absolute() if path else None
+        return full_path(path) if path else None
 
     def _refusal(self, full: Path) -> str | None:
         """Why `full` cannot be written, said before anything is asked, or None."""
-        if full.is_dir():
-            return "a folder"
-        if not full.parent.is_dir():
-            if any(above.exists() and not above.is_dir() for above in full.parents):
-                return "under a file, not in a folder"
-            return "in a folder that does not exist"
+        if no_home := _no_home(self.query_one("#export-path", Input).value.strip()):
+            return no_home
+        try:
+            if full.is_dir():
+                return "a folder"
+            if not full.parent.is_dir():
+                if any(above.exists() and not above.is_dir() for above in full.parents):
+                    return "under a file, not in a folder"
+                return "in a folder that does not exist"
+        except OSError as exc:  # a name longer than the system allows: checked as it is typed
+            return f"a path this system refuses ({(exc.strerror or str(exc)).lower()})"
         if suffix := misnamed(full.name, [self.fmt]):
             return f"a .{suffix} name for {self.fmt.upper()}"  # (Excel will not open CSV as .xlsx)
         return self.refused(full)
@@ -386,7 +392,7 @@ class ExportScreen(ModalScreen[dict | None]):
         what = self._refusal(full) if full is not None else None
         if what:
             line.append(f"  ({what}: not written)", style="bold red")
-        elif full is not None and full.exists():
+        elif full is not None and _exists(full):
             line.append("  (exists: asks before replacing)", style="bold yellow")
         self.query_one("#export-full-path", Static).update(line)
 
@@ -434,7 +440,7 @@ class ExportScreen(ModalScreen[dict | None]):
             "all_claims": self.query_one("#export-all", Checkbox).value,
             "all_reviewers": self.query_one("#who-all", RadioButton).value,
         }
-        if not full.exists():
+        if not _exists(full):
             self.dismiss(settings)
             return
 
@@ -444,3 +450,30 @@ class ExportScreen(ModalScreen[dict | None]):
 
         question = f"{one_line(str(full))} exists. Replace it? (y / n)"
         self.app.push_screen(ConfirmScreen(question), answered)
+
+
+def full_path(typed: str) -> Path:
+    """The full path `typed` names: `~` and `~user` expanded, relative to the current folder.
+    "~ana" where this system has no user ana stays as typed (`_no_home` says so)."""
+    try:
+        return Path(typed).expanduser().absolute()
+    except RuntimeError:  # (what pathlib raises for a user it cannot find)
+        return Path(typed).absolute()
+
+
+def _no_home(typed: str) -> str | None:
+    """What is wrong with a `~user` that names no user here (typing "~ana/" passes "~a")."""
+    if not typed.startswith("~"):
+        return None
+    user = typed.split("/", 1)[0]
+    if os.path.expanduser(user) != user:
+        return None
+    return f"in the home folder of {user}, a user this system does not have"
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` exists; a path the system refuses to look up does not."""
+    try:
+        return path.exists()
+    except OSError:
+        return False

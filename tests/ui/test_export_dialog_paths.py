@@ -1,0 +1,51 @@
+"""The export dialog given paths a reviewer may type that the system cannot take: it says so
+in the dialog and the app goes on, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from reader.ui.app import build_app
+from reader.ui.dialogs import ExportScreen
+from ui.helpers import REVIEWER, labels
+
+SIZE = (120, 36)
+LONG = "a" * 300  # longer than a file name may be (255 bytes)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # "~ana/labels.csv" typed letter by letter passes "~a": a user this system lacks
+        ("~a", "in the home folder of ~a, a user this system does not have"),
+        ("~nosuchuser-xyz/labels.csv", "in the home folder of ~nosuchuser-xyz, a user this"),
+        (f"{LONG}.csv", "a path this system refuses (file name too long)"),
+        (f"out/{LONG}/labels.csv", "a path this system refuses (file name too long)"),
+    ],
+    ids=["~a", "~user/file", "long name", "long folder"],
+)
+async def test_a_path_the_system_cannot_take_is_refused_in_the_export_dialog(
+    seeded_db: str, tmp_path: Path, typed: str, said: str
+) -> None:
+    # typing "~a" or a 256th letter ended the app with RuntimeError / OSError (File name too
+    # long) from the dialog's check of the path, as it was typed
+    (tmp_path / "out").mkdir()
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("c", "s")
+        app.screen.query_one("#export-path").value = typed
+        await pilot.pause()
+        shown = str(app.screen.query_one("#export-full-path", Static).content)
+        assert said in shown and shown.endswith(": not written)"), shown
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)  # the reviewer fixes the path
+        assert any(said in n.message for n in app._notifications)
+        app.screen.query_one("#export-path").value = "labels.csv"
+        await pilot.press("enter")
+        assert not isinstance(app.screen, ExportScreen)
+        assert app.is_running
+    assert (tmp_path / "labels.csv").read_text().count("\n") == 2  # header and the one label
+    assert len(labels(seeded_db)) == 1
