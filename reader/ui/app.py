@@ -1022,6 +1022,7 @@ class CrossreadApp(App[None]):
                 all_claims=all_claims,
                 reviewer=reviewer,
                 report=warnings.append,
+                wait_for_reader=False,  # (it would wait on the UI's thread: the screen froze)
             )
 
         def landed(n: int | None, error: Exception | None) -> None:

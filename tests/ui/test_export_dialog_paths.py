@@ -3,13 +3,17 @@ in the dialog and the app goes on, never a traceback."""
 
 from __future__ import annotations
 
+import os
+import threading
+import time
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
 from reader.ui.app import build_app
-from reader.ui.dialogs import ExportScreen
+from reader.ui.dialogs import ConfirmScreen, ExportScreen
 from ui.helpers import REVIEWER, labels
 
 SIZE = (120, 36)
@@ -49,3 +53,35 @@ async def test_a_path_the_system_cannot_take_is_refused_in_the_export_dialog(
         assert app.is_running
     assert (tmp_path / "labels.csv").read_text().count("\n") == 2  # header and the one label
     assert len(labels(seeded_db)) == 1
+
+
+async def test_an_export_into_a_fifo_no_program_reads_says_so_and_the_app_goes_on(
+    seeded_db: str, tmp_path: Path
+) -> None:
+    # the export waited on the UI's thread for a program to open the FIFO: the screen froze,
+    # no key (q neither) did anything, until one came (here a reader after 5 s, so the old
+    # code fails rather than hangs)
+    fifo = tmp_path / "labels.fifo"
+    os.mkfifo(fifo)
+    late = threading.Timer(5, lambda: fifo.open("rb").read())
+    late.start()
+    try:
+        app = build_app(seeded_db, REVIEWER)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("c", "s")
+            app.screen.query_one("#export-path").value = str(fifo)
+            started = time.monotonic()
+            await pilot.press("enter")
+            if isinstance(app.screen, ConfirmScreen):  # (the old dialog asked to "replace" it)
+                await pilot.press("y")
+            await pilot.press("c")
+            assert time.monotonic() - started < 3
+            said = [n.message for n in app._notifications]
+            assert f"Export failed: cannot write {fifo}: no program is reading it" in said[-1]
+        assert len(labels(seeded_db)) == 2
+    finally:
+        if late.is_alive():  # (the reader is still waiting: give it the writer it waits for)
+            late.cancel()
+            with suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        late.join()
