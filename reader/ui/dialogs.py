@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -392,6 +393,8 @@ class ExportScreen(ModalScreen[dict | None]):
         what = self._refusal(full) if full is not None else None
         if what:
             line.append(f"  ({what}: not written)", style="bold red")
+        elif full is not None and _exists(full) == "other":
+            line.append("  (not a file: written into, not replaced)", style="bold yellow")
         elif full is not None and _exists(full):
             line.append("  (exists: asks before replacing)", style="bold yellow")
         self.query_one("#export-full-path", Static).update(line)
@@ -440,7 +443,7 @@ class ExportScreen(ModalScreen[dict | None]):
             "all_claims": self.query_one("#export-all", Checkbox).value,
             "all_reviewers": self.query_one("#who-all", RadioButton).value,
         }
-        if not _exists(full):
+        if _exists(full) != "file":  # (a FIFO or device is written into, never replaced)
             self.dismiss(settings)
             return
 
@@ -471,9 +474,11 @@ def _no_home(typed: str) -> str | None:
     return f"in the home folder of {user}, a user this system does not have"
 
 
-def _exists(path: Path) -> bool:
-    """Whether `path` exists; a path the system refuses to look up does not."""
+def _exists(path: Path) -> str:
+    """ "file" when `path` is a file an export replaces, "other" when it is a FIFO or device
+    (written into), else "" (none, or a path the system refuses to look up)."""
     try:
-        return path.exists()
-    except OSError:
-        return False
+        st = path.stat()
+    except (OSError, ValueError):
+        return ""
+    return "file" if stat.S_ISREG(st.st_mode) else "other"

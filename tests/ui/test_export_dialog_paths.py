@@ -85,3 +85,32 @@ async def test_an_export_into_a_fifo_no_program_reads_says_so_and_the_app_goes_o
             with suppress(OSError):
                 os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
         late.join()
+
+
+async def test_an_export_into_a_fifo_a_program_reads_is_written_into_unasked(
+    seeded_db: str, tmp_path: Path
+) -> None:
+    # the dialog said "(exists: asks before replacing)" and asked "Replace it?": a FIFO (or
+    # /dev/null) is written into, never replaced
+    fifo = tmp_path / "labels.fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a program reading it, as `cat` would
+    got: list[bytes] = []
+    try:
+        app = build_app(seeded_db, REVIEWER)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("c", "s")
+            app.screen.query_one("#export-path").value = str(fifo)
+            await pilot.pause()
+            shown = str(app.screen.query_one("#export-full-path", Static).content)
+            assert shown.endswith("(not a file: written into, not replaced)"), shown
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, (ExportScreen, ConfirmScreen))
+            said = [n.message for n in app._notifications]
+            assert said[-1] == f"Wrote 1 row to {fifo}"
+            got.append(os.read(reader, 1 << 20))
+    finally:
+        os.close(reader)
+    assert fifo.is_fifo()  # written into, never replaced
+    assert got[0].decode().startswith("story,article,") and got[0].count(b"\n") == 2
