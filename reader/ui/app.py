@@ -762,17 +762,26 @@ class CrossreadApp(App[None]):
             ann = self.review.annotations.get(claim.id)
             self._edit_note(claim, ann.note if ann else "")
 
-    def _edit_note(self, claim: Claim, shown: str, typed: str | None = None) -> None:
+    def _edit_note(
+        self, claim: Claim, shown: str, typed: str | None = None, *, gone: bool = False
+    ) -> None:
         """The note editor on `claim`, whose note was `shown` when it opened (or `typed`, the
-        reviewer's text, back after another window saved `shown` meanwhile). A save is refused
-        when the stored note is no longer `shown` (as a tag is when its label changed): the
-        editor comes back with the text typed and the newer note above it, so none is lost."""
+        reviewer's text, back after another window saved `shown` meanwhile, or after a
+        re-import took away the sentence it was typed for: `gone`, `claim` is the one now in
+        its place). A save is refused when the stored note is no longer `shown` (as a tag is
+        when its label changed): the editor comes back with the text typed and the newer note
+        above it, so none is lost."""
         from annotations.store import Stale
         from reader.ui.dialogs import NoteScreen
+        from reader.ui.session import Gone
 
         def refused(error: Exception, note: str) -> None:
             if isinstance(error, Stale) and error.what == "note":
                 self._edit_note(claim, error.current.note if error.current else "", note)
+            elif isinstance(error, Gone) and (here := self.review.claim) is not None:
+                # the sentence is gone: the note typed comes back, for the one now in its place
+                ann = self.review.annotations.get(here.id)
+                self._edit_note(here, ann.note if ann else "", note, gone=True)
 
         def done(note: str | None) -> None:
             # on the claim the dialog showed, wherever the cursor is now (a write that failed
@@ -785,7 +794,7 @@ class CrossreadApp(App[None]):
                 )
 
         dialog = NoteScreen(claim.text, shown) if typed is None else (
-            NoteScreen(claim.text, typed, saved=shown)
+            NoteScreen(claim.text, typed, saved=shown, gone=gone)
         )  # fmt: skip
         self.push_screen(dialog, done)
 

@@ -98,10 +98,13 @@ class NoteScreen(ModalScreen[str | None]):
         title: str = "Note on the claim",
         saved: str | None = None,
         what: str = "note",
+        gone: bool = False,
     ) -> None:
         """`note`: the text the editor starts with. `saved`: the note as stored now, when it is
         not that (the reviewer's own text brought back after another window saved a note
         meanwhile): it is shown above the editor, and escape asks before dropping theirs.
+        `gone`: brought back because the sentence it was typed for left the article (imported
+        again); the claim given is the one now in its place, whose note is `saved`.
         `what` the text is called in those lines (the adjudicator's "reason")."""
         super().__init__()
         self.claim_text = claim_text
@@ -109,6 +112,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.title_text = title
         self.saved = saved
         self.what = what
+        self.gone = gone
 
     def compose(self) -> ComposeResult:
         stale = " -stale" if self.saved is not None else ""
@@ -120,7 +124,17 @@ class NoteScreen(ModalScreen[str | None]):
             )
             with VerticalScroll(id="note-claim"):
                 yield Static(Text(one_line(self.claim_text), style="italic"))
-            if self.saved is not None:
+            if self.saved is not None and self.gone:
+                newer = Text(
+                    "Not saved: its sentence is no longer in the article (the story was "
+                    "imported again meanwhile). Above is the sentence now in its place, "
+                    f"whose {self.what} is: ",
+                    "bold yellow",
+                )
+                newer.append(one_line(self.saved) or f"(no {self.what})", style="italic")
+                newer.append(". Below is yours: ctrl+s saves it on this one.", "bold yellow")
+                yield Static(newer, id="note-newer")
+            elif self.saved is not None:
                 newer = Text(
                     f"Not saved: another window saved this {self.what} meanwhile: ", "bold yellow"
                 )
