@@ -385,11 +385,14 @@ class ExportScreen(ModalScreen[dict | None]):
 
     def _refusal(self, full: Path) -> str | None:
         """Why `full` cannot be written, said before anything is asked, or None."""
-        if no_home := _no_home(self.query_one("#export-path", Input).value.strip()):
+        typed = self.query_one("#export-path", Input).value.strip()
+        if no_home := _no_home(typed):
             return no_home
         try:
             if full.is_dir():
                 return "a folder"
+            if typed.endswith(("/", os.sep)):  # (a Path drops the slash: "exports/" was a file)
+                return "a folder's name (it ends in /)"
             if not full.parent.is_dir():
                 if any(above.exists() and not above.is_dir() for above in full.parents):
                     return "under a file, not in a folder"
@@ -403,7 +406,10 @@ class ExportScreen(ModalScreen[dict | None]):
     def _show_full_path(self) -> None:
         full = self.full_path
         line = Text("→ ", style="dim")
-        line.append(one_line(str(full)) if full else "give a file name", style="italic")
+        shown = str(full) if full else ""
+        if full and self.query_one("#export-path", Input).value.strip().endswith("/"):
+            shown = shown.rstrip("/") + "/"  # as typed: a folder's name
+        line.append(one_line(shown) if full else "give a file name", style="italic")
         what = self._refusal(full) if full is not None else None
         if what:
             line.append(f"  ({what}: not written)", style="bold red")

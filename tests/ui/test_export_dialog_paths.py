@@ -114,3 +114,20 @@ async def test_an_export_into_a_fifo_a_program_reads_is_written_into_unasked(
         os.close(reader)
     assert fifo.is_fifo()  # written into, never replaced
     assert got[0].decode().startswith("story,article,") and got[0].count(b"\n") == 2
+
+
+async def test_a_path_ending_in_a_slash_is_refused_in_the_export_dialog(
+    seeded_db: str, tmp_path: Path
+) -> None:
+    # "exports/" (a folder, meant to be made) wrote a file named "exports", where the command
+    # line refuses `-o exports/`: the dialog's path had lost its slash
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("c", "s")
+        app.screen.query_one("#export-path").value = "exports/"
+        await pilot.pause()
+        shown = str(app.screen.query_one("#export-full-path", Static).content)
+        assert shown.endswith("exports/  (a folder's name (it ends in /): not written)"), shown
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExportScreen)
+    assert not (tmp_path / "exports").exists()
