@@ -827,8 +827,11 @@ class CrossreadApp(App[None]):
 
     def action_next_untagged(self) -> None:
         before = self.review.article_index
+        here = self.review.claim
         if not self.review.next_untagged():
             self.say("Every claim of this story is tagged.")
+        elif self.review.claim == here:  # (it went round the story to this claim: no move)
+            self.say("This is the only untagged claim of the story.")
         self.show_moved(before)
 
     def show_moved(self, before: int) -> None:
