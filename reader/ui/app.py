@@ -67,6 +67,11 @@ COMPARE_HINT = "v , . move · l link"  # the comparison pane's keys
 COMPARE_LINKED = "● linked · l unlinks · v , . move"  # ...on a sentence linked to the claim
 
 
+# Fewer rows than this (a tmux split, 40x10) leave the articles 3 rows each, not 7: with 7 the
+# evidence pane, the suggestion with it, had no row left (and tab focused it, unseen).
+TINY_ROWS = 16
+
+
 class ReviewScreen(Screen):
     """The app's first screen, which starts sooner than Textual's Screen would (until the app's
     first frame is up, `starting`):
@@ -91,6 +96,7 @@ class ReviewScreen(Screen):
         if self.starting and size == self._compositor.size:
             return
         super()._screen_resized(size)
+        self.set_class(size.height < TINY_ROWS, "-tiny")
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         if self.starting and event.refresh_styles:  # (Screen's own handler runs next)
@@ -270,6 +276,7 @@ class CrossreadApp(App[None]):
             reached = [name for at, name in sorted(points) if length >= at]
             for _, name in points:
                 classes[name] = bool(reached) and name == reached[-1]
+        classes["-tiny"] = size.height < TINY_ROWS  # (ReviewScreen keeps it as it is resized)
         return classes
 
     def on_mount(self) -> None:
