@@ -58,7 +58,7 @@ def db_label(db_path: str) -> str:
     path = Path(db_path).resolve()
     try:
         return str(path.relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError):  # (OSError: the current folder was removed meanwhile)
         home = Path.home()
         return "~/" + str(path.relative_to(home)) if path.is_relative_to(home) else str(path)
 

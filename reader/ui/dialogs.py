@@ -388,6 +388,8 @@ class ExportScreen(ModalScreen[dict | None]):
         typed = self.query_one("#export-path", Input).value.strip()
         if no_home := _no_home(typed):
             return no_home
+        if not full.is_absolute():
+            return "relative to the current folder, which no longer exists"  # (give a full path)
         try:
             if full.is_dir():
                 return "a folder"
@@ -477,11 +479,16 @@ class ExportScreen(ModalScreen[dict | None]):
 
 def full_path(typed: str) -> Path:
     """The full path `typed` names: `~` and `~user` expanded, relative to the current folder.
-    "~ana" where this system has no user ana stays as typed (`_no_home` says so)."""
+    "~ana" where this system has no user ana stays as typed (`_no_home` says so), and so does
+    a relative path once the current folder is removed (`ExportScreen._refusal` says so)."""
     try:
-        return Path(typed).expanduser().absolute()
+        path = Path(typed).expanduser()
     except RuntimeError:  # (what pathlib raises for a user it cannot find)
-        return Path(typed).absolute()
+        path = Path(typed)
+    try:
+        return path.absolute()
+    except OSError:  # (os.getcwd: the folder the app started in was removed meanwhile)
+        return path
 
 
 def _no_home(typed: str) -> str | None:
