@@ -306,18 +306,19 @@ def write_export(
     excel: bool = False,
     reviewer: str | None = None,
     report: Callable[[str], None] | None = None,
+    wait_for_reader: bool = True,
 ) -> int:
     """Write the export; returns the number of rows written.
 
     `out` is a path (written to a temporary file beside it, then renamed over it, so a failed
     export never leaves a half-written file or harms a previous one), "-" for stdout, or an open
     text stream. Raises StoreError with a one-line message. `report` is told, in a line, of
-    cells cut to what a spreadsheet cell holds (`excel`).
+    cells cut to what a spreadsheet cell holds (`excel`). `wait_for_reader`: as `open_output`.
     """
     write = functools.partial(
         _write_stories, fmt=fmt, all_claims=all_claims, excel=excel, reviewer=reviewer
     )
-    with open_output(out, protect=protected_paths(store)) as f:
+    with open_output(out, protect=protected_paths(store), wait_for_reader=wait_for_reader) as f:
         write_header(f, COLUMNS, fmt, excel=excel)
         # a big export's stories are formatted by worker processes, in ranges written in order
         ranges = export_pool.story_ranges(store, all_claims=all_claims, reviewer=reviewer)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
 import os
@@ -149,10 +150,15 @@ def standard_output() -> TextIO:
 
 @contextmanager
 def open_output(
-    out: str | os.PathLike | TextIO, *, protect: Iterable[Protected] = ()
+    out: str | os.PathLike | TextIO,
+    *,
+    protect: Iterable[Protected] = (),
+    wait_for_reader: bool = True,
 ) -> Iterator[TextIO]:
     """Yield a text stream for `out`: "-" is stdout, a stream is used as is, a path as above.
 
+    A FIFO no program reads yet is waited for, as a shell's `>` does; with `wait_for_reader`
+    False it is refused instead (the app, whose screen would freeze until one came).
     Raises StoreError with a one-line message; nothing is written when it is raised before the
     body runs.
     """
@@ -188,13 +194,31 @@ def open_output(
     try:
         if st is not None and not stat.S_ISREG(st.st_mode):
             # FIFO, terminal, /dev/null…: write into it; replacing it would break the system
-            with open(target, "w", encoding="utf-8", newline="") as f:
+            with _opened_into(target, st, shown, wait_for_reader) as f:
                 yield f
             return
         with _staged(target, st) as f:
             yield f
     except OSError as e:
         raise StoreError(f"cannot write {shown}: {e.strerror or e}") from None
+
+
+def _opened_into(target: str, st: os.stat_result, shown: str, wait_for_reader: bool) -> TextIO:
+    """`target`, not a regular file, opened to write into. Opening a FIFO waits for a program
+    to read it; unless `wait_for_reader` is False: then, with none reading it, StoreError."""
+    if wait_for_reader or not stat.S_ISFIFO(st.st_mode):
+        return open(target, "w", encoding="utf-8", newline="")
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as e:
+        if e.errno != errno.ENXIO:
+            raise
+        raise StoreError(
+            f"cannot write {shown}: no program is reading it (a FIFO: start the program that "
+            "reads it first); nothing was written"
+        ) from None
+    os.set_blocking(fd, True)  # (only the open was not to wait: the writes go at its pace)
+    return open(fd, "w", encoding="utf-8", newline="")
 
 
 @contextmanager

@@ -58,13 +58,18 @@ def db_label(db_path: str) -> str:
     path = Path(db_path).resolve()
     try:
         return str(path.relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError):  # (OSError: the current folder was removed meanwhile)
         home = Path.home()
         return "~/" + str(path.relative_to(home)) if path.is_relative_to(home) else str(path)
 
 
 COMPARE_HINT = "v , . move · l link"  # the comparison pane's keys
 COMPARE_LINKED = "● linked · l unlinks · v , . move"  # ...on a sentence linked to the claim
+
+
+# Fewer rows than this (a tmux split, 40x10) leave the articles 3 rows each, not 7: with 7 the
+# evidence pane, the suggestion with it, had no row left (and tab focused it, unseen).
+TINY_ROWS = 16
 
 
 class ReviewScreen(Screen):
@@ -91,6 +96,7 @@ class ReviewScreen(Screen):
         if self.starting and size == self._compositor.size:
             return
         super()._screen_resized(size)
+        self.set_class(size.height < TINY_ROWS, "-tiny")
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         if self.starting and event.refresh_styles:  # (Screen's own handler runs next)
@@ -270,6 +276,7 @@ class CrossreadApp(App[None]):
             reached = [name for at, name in sorted(points) if length >= at]
             for _, name in points:
                 classes[name] = bool(reached) and name == reached[-1]
+        classes["-tiny"] = size.height < TINY_ROWS  # (ReviewScreen keeps it as it is resized)
         return classes
 
     def on_mount(self) -> None:
@@ -762,17 +769,26 @@ class CrossreadApp(App[None]):
             ann = self.review.annotations.get(claim.id)
             self._edit_note(claim, ann.note if ann else "")
 
-    def _edit_note(self, claim: Claim, shown: str, typed: str | None = None) -> None:
+    def _edit_note(
+        self, claim: Claim, shown: str, typed: str | None = None, *, gone: bool = False
+    ) -> None:
         """The note editor on `claim`, whose note was `shown` when it opened (or `typed`, the
-        reviewer's text, back after another window saved `shown` meanwhile). A save is refused
-        when the stored note is no longer `shown` (as a tag is when its label changed): the
-        editor comes back with the text typed and the newer note above it, so none is lost."""
+        reviewer's text, back after another window saved `shown` meanwhile, or after a
+        re-import took away the sentence it was typed for: `gone`, `claim` is the one now in
+        its place). A save is refused when the stored note is no longer `shown` (as a tag is
+        when its label changed): the editor comes back with the text typed and the newer note
+        above it, so none is lost."""
         from annotations.store import Stale
         from reader.ui.dialogs import NoteScreen
+        from reader.ui.session import Gone
 
         def refused(error: Exception, note: str) -> None:
             if isinstance(error, Stale) and error.what == "note":
                 self._edit_note(claim, error.current.note if error.current else "", note)
+            elif isinstance(error, Gone) and (here := self.review.claim) is not None:
+                # the sentence is gone: the note typed comes back, for the one now in its place
+                ann = self.review.annotations.get(here.id)
+                self._edit_note(here, ann.note if ann else "", note, gone=True)
 
         def done(note: str | None) -> None:
             # on the claim the dialog showed, wherever the cursor is now (a write that failed
@@ -785,7 +801,7 @@ class CrossreadApp(App[None]):
                 )
 
         dialog = NoteScreen(claim.text, shown) if typed is None else (
-            NoteScreen(claim.text, typed, saved=shown)
+            NoteScreen(claim.text, typed, saved=shown, gone=gone)
         )  # fmt: skip
         self.push_screen(dialog, done)
 
@@ -818,8 +834,11 @@ class CrossreadApp(App[None]):
 
     def action_next_untagged(self) -> None:
         before = self.review.article_index
+        here = self.review.claim
         if not self.review.next_untagged():
             self.say("Every claim of this story is tagged.")
+        elif self.review.claim == here:  # (it went round the story to this claim: no move)
+            self.say("This is the only untagged claim of the story.")
         self.show_moved(before)
 
     def show_moved(self, before: int) -> None:
@@ -1022,6 +1041,7 @@ class CrossreadApp(App[None]):
                 all_claims=all_claims,
                 reviewer=reviewer,
                 report=warnings.append,
+                wait_for_reader=False,  # (it would wait on the UI's thread: the screen froze)
             )
 
         def landed(n: int | None, error: Exception | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,10 +98,13 @@ class NoteScreen(ModalScreen[str | None]):
         title: str = "Note on the claim",
         saved: str | None = None,
         what: str = "note",
+        gone: bool = False,
     ) -> None:
         """`note`: the text the editor starts with. `saved`: the note as stored now, when it is
         not that (the reviewer's own text brought back after another window saved a note
         meanwhile): it is shown above the editor, and escape asks before dropping theirs.
+        `gone`: brought back because the sentence it was typed for left the article (imported
+        again); the claim given is the one now in its place, whose note is `saved`.
         `what` the text is called in those lines (the adjudicator's "reason")."""
         super().__init__()
         self.claim_text = claim_text
@@ -107,6 +112,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.title_text = title
         self.saved = saved
         self.what = what
+        self.gone = gone
 
     def compose(self) -> ComposeResult:
         stale = " -stale" if self.saved is not None else ""
@@ -118,7 +124,17 @@ class NoteScreen(ModalScreen[str | None]):
             )
             with VerticalScroll(id="note-claim"):
                 yield Static(Text(one_line(self.claim_text), style="italic"))
-            if self.saved is not None:
+            if self.saved is not None and self.gone:
+                newer = Text(
+                    "Not saved: its sentence is no longer in the article (the story was "
+                    "imported again meanwhile). Above is the sentence now in its place, "
+                    f"whose {self.what} is: ",
+                    "bold yellow",
+                )
+                newer.append(one_line(self.saved) or f"(no {self.what})", style="italic")
+                newer.append(". Below is yours: ctrl+s saves it on this one.", "bold yellow")
+                yield Static(newer, id="note-newer")
+            elif self.saved is not None:
                 newer = Text(
                     f"Not saved: another window saved this {self.what} meanwhile: ", "bold yellow"
                 )
@@ -365,16 +381,26 @@ class ExportScreen(ModalScreen[dict | None]):
     @property
     def full_path(self) -> Path | None:
         path = self.query_one("#export-path", Input).value.strip()
-        return Path(path).expanduser().absolute() if path else None
+        return full_path(path) if path else None
 
     def _refusal(self, full: Path) -> str | None:
         """Why `full` cannot be written, said before anything is asked, or None."""
-        if full.is_dir():
-            return "a folder"
-        if not full.parent.is_dir():
-            if any(above.exists() and not above.is_dir() for above in full.parents):
-                return "under a file, not in a folder"
-            return "in a folder that does not exist"
+        typed = self.query_one("#export-path", Input).value.strip()
+        if no_home := _no_home(typed):
+            return no_home
+        if not full.is_absolute():
+            return "relative to the current folder, which no longer exists"  # (give a full path)
+        try:
+            if full.is_dir():
+                return "a folder"
+            if typed.endswith(("/", os.sep)):  # (a Path drops the slash: "exports/" was a file)
+                return "a folder's name (it ends in /)"
+            if not full.parent.is_dir():
+                if any(above.exists() and not above.is_dir() for above in full.parents):
+                    return "under a file, not in a folder"
+                return "in a folder that does not exist"
+        except OSError as exc:  # a name longer than the system allows: checked as it is typed
+            return f"a path this system refuses ({(exc.strerror or str(exc)).lower()})"
         if suffix := misnamed(full.name, [self.fmt]):
             return f"a .{suffix} name for {self.fmt.upper()}"  # (Excel will not open CSV as .xlsx)
         return self.refused(full)
@@ -382,11 +408,16 @@ class ExportScreen(ModalScreen[dict | None]):
     def _show_full_path(self) -> None:
         full = self.full_path
         line = Text("→ ", style="dim")
-        line.append(one_line(str(full)) if full else "give a file name", style="italic")
+        shown = str(full) if full else ""
+        if full and self.query_one("#export-path", Input).value.strip().endswith("/"):
+            shown = shown.rstrip("/") + "/"  # as typed: a folder's name
+        line.append(one_line(shown) if full else "give a file name", style="italic")
         what = self._refusal(full) if full is not None else None
         if what:
             line.append(f"  ({what}: not written)", style="bold red")
-        elif full is not None and full.exists():
+        elif full is not None and _exists(full) == "other":
+            line.append("  (not a file: written into, not replaced)", style="bold yellow")
+        elif full is not None and _exists(full):
             line.append("  (exists: asks before replacing)", style="bold yellow")
         self.query_one("#export-full-path", Static).update(line)
 
@@ -434,7 +465,7 @@ class ExportScreen(ModalScreen[dict | None]):
             "all_claims": self.query_one("#export-all", Checkbox).value,
             "all_reviewers": self.query_one("#who-all", RadioButton).value,
         }
-        if not full.exists():
+        if _exists(full) != "file":  # (a FIFO or device is written into, never replaced)
             self.dismiss(settings)
             return
 
@@ -444,3 +475,37 @@ class ExportScreen(ModalScreen[dict | None]):
 
         question = f"{one_line(str(full))} exists. Replace it? (y / n)"
         self.app.push_screen(ConfirmScreen(question), answered)
+
+
+def full_path(typed: str) -> Path:
+    """The full path `typed` names: `~` and `~user` expanded, relative to the current folder.
+    "~ana" where this system has no user ana stays as typed (`_no_home` says so), and so does
+    a relative path once the current folder is removed (`ExportScreen._refusal` says so)."""
+    try:
+        path = Path(typed).expanduser()
+    except RuntimeError:  # (what pathlib raises for a user it cannot find)
+        path = Path(typed)
+    try:
+        return path.absolute()
+    except OSError:  # (os.getcwd: the folder the app started in was removed meanwhile)
+        return path
+
+
+def _no_home(typed: str) -> str | None:
+    """What is wrong with a `~user` that names no user here (typing "~ana/" passes "~a")."""
+    if not typed.startswith("~"):
+        return None
+    user = typed.split("/", 1)[0]
+    if os.path.expanduser(user) != user:
+        return None
+    return f"in the home folder of {user}, a user this system does not have"
+
+
+def _exists(path: Path) -> str:
+    """ "file" when `path` is a file an export replaces, "other" when it is a FIFO or device
+    (written into), else "" (none, or a path the system refuses to look up)."""
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return ""
+    return "file" if stat.S_ISREG(st.st_mode) else "other"

@@ -26,6 +26,17 @@ Landed = Callable[[Any, "Exception | None"], None]  # a write's result or error,
 NO_SCORE = float("nan")  # a pair alignment did not keep has no score: shown as "–", never invented
 
 
+class Gone(Exception):
+    """A write refused because its claim is no longer in the database: the story was imported
+    again, without that sentence, while the write was on its way (or a note being written)."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(
+            "its sentence is no longer in the article: the story was imported again meanwhile"
+        )
+        self.cause = cause
+
+
 @dataclass(frozen=True)
 class ArticleProgress:
     tagged: int
@@ -397,13 +408,16 @@ class Review:
     ) -> None:
         """Save `write`; each claim of `saving` shows the label given there until it lands.
         `then(result)` once saved; `refused(error)` if it was not."""
-        from annotations.store import Stale
+        from annotations.store import InvalidInput, Stale
 
         for claim_id, label in saving.items():
             self.saving[claim_id] = label
             self._in_flight[claim_id] += 1
 
         def landed(result: Any, error: Exception | None) -> None:
+            if isinstance(error, InvalidInput) and not all(map(self.has_claim, saving)):
+                # (the store knows no such claim id: a re-import took its sentence away)
+                error = Gone(error)
             for claim_id in saving:
                 self._in_flight[claim_id] -= 1
                 if not self._in_flight[claim_id]:
@@ -424,6 +438,11 @@ class Review:
             self.on_landed(error)
 
         self.run_write(write, landed)
+
+    def has_claim(self, claim_id: str) -> bool:
+        """Whether `claim_id` is a claim of the story as last read (a re-import may take one
+        away)."""
+        return claim_id in self._article_of
 
     def _apply(self, claim_id: str, ann: Annotation | None) -> None:
         """The cache takes a claim's annotation as the database returned it."""

@@ -114,3 +114,20 @@ async def test_the_status_line_never_ends_in_a_bare_db_label(seeded_db: str) -> 
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert screen_lines(app)[0].rstrip().endswith("db: review.db")  # room: all of it
+
+
+@pytest.mark.parametrize("size", [(40, 10), (80, 12), (60, 15)])
+async def test_a_tiny_terminal_still_shows_the_suggestion_and_evidence(
+    seeded_db: str, size: tuple[int, int]
+) -> None:
+    # under 16 rows the articles kept their 7 rows and the evidence pane got none: no
+    # suggestion, no evidence, and tab put the focus on a pane that was not on screen
+    app = build_app(seeded_db, REVIEWER)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        evidence = app.query_one("#evidence")
+        assert evidence.region.height >= 4, evidence.region
+        assert any("Suggested:" in line for line in screen_lines(app))
+        for _ in range(3):
+            await pilot.press("tab")
+            assert app.focused is not None and app.focused.region.height > 2, app.focused
