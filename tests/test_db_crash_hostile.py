@@ -9,23 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from clirun import crossread, one_line_error
 from storyfactory import make_evidence, make_story, make_suggestions
 
 from annotations.store import DamagedError, Store
-
-
-def crossread(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=120
-    )
-
-
-def one_line_error(proc: subprocess.CompletedProcess) -> str:
-    assert proc.returncode == 2, (proc.returncode, proc.stderr)
-    assert "Traceback" not in proc.stderr
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("crossread: error:"), proc.stderr
-    return lines[0]
 
 
 def make_db(path: Path) -> list[str]:

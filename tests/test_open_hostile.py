@@ -12,28 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from clirun import crossread, one_line_error
 from storyfactory import make_evidence, make_story, make_suggestions
 
 from annotations import schema
 from annotations.store import InvalidInput, Store, StoreError
-
-
-def crossread(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-    )
-
-
-def one_line_error(proc: subprocess.CompletedProcess) -> str:
-    assert proc.returncode == 2, (proc.returncode, proc.stderr)
-    assert "Traceback" not in proc.stderr
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("crossread: error:"), proc.stderr
-    return lines[0]
 
 
 def make_db(path: Path) -> Store:
