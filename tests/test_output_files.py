@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
+from clirun import crossread
 from storyfactory import make_evidence, make_story
 
 from annotations.export import write_export
@@ -33,16 +32,6 @@ def store(tmp_path):
 def write(out, text="new\n", **kw):
     with open_output(out, **kw) as f:
         f.write(text)
-
-
-def crossread(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-    )
 
 
 def test_symlink_target_is_written_and_the_link_stays(tmp_path):
