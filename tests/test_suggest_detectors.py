@@ -2452,6 +2452,10 @@ def test_a_move_outside_the_trading_session_is_another_figure() -> None:
     early = "Nordvik shares fell 3% in premarket trading."
     later = "Nordvik shares were 5% lower in premarket trading."
     assert numbers.related(_one(numbers.extract(early)), _one(numbers.extract(later)))
+    # ...and "pre-tax" is no session ("within an hour" neither)
+    pretax = _one(numbers.extract("Nordvik's pre-tax profit rose 12% in the quarter."))
+    profit = _one(numbers.extract("Nordvik's profit rose 10% in the quarter."))
+    assert numbers.related(pretax, profit)
 
 
 def test_a_count_of_those_it_befell_is_a_part_of_them() -> None:

@@ -2675,12 +2675,17 @@ def same_duration(a: Slot, b: Slot) -> bool:
 
 # When in the trading day a move was measured: outside the session ("down 3% in premarket
 # trading", "in after-hours trading", "in extended trading") or within it ("as much as 12%
-# intraday") is another figure than the day's ("fell 8%", "closed 7.9% lower") (stems)
-_SESSIONS = frozenset(["prema", "pre", "exten", "intra", "hour"])
+# intraday") is another figure than the day's ("fell 8%", "closed 7.9% lower") (stems; "pre"
+# and "hour" only with "market" and "trading": not "pre-tax profit", "within an hour")
+_SESSIONS = frozenset(["prema", "exten", "intra"])
+_SESSION_PAIRS = (("pre", "marke"), ("hour", "trad"))
 
 
 def _session(s: Slot) -> frozenset[str]:
-    return s.context & _SESSIONS if "change" in s.value[4] else frozenset()  # type: ignore[index]
+    if "change" not in s.value[4]:  # type: ignore[index]
+        return frozenset()
+    pairs = {a for a, b in _SESSION_PAIRS if a in s.context and b in s.context}
+    return (s.context & _SESSIONS) | pairs
 
 
 SUMS_APART = 20  # times one sum of money another is: two things, whatever the words around
