@@ -106,6 +106,25 @@ def test_a_negative_bootstrap_seed_is_a_usage_error(tmp_path: Path) -> None:
     assert "--seed" in proc.stderr
 
 
+def test_more_jobs_than_the_machine_can_run_is_a_usage_error(tmp_path: Path) -> None:
+    # `--jobs 5000` (a typo for 5) forked 5,000 worker processes of some hundred MB each
+    from reader.processes import usable_cores
+
+    story = tmp_path / "s"
+    two_article_story(story)
+    too_many = str(4 * usable_cores() + 1)
+    for command in (["import", str(story), "--db", "x.db"], ["suggest", str(story)]):
+        proc = crossread(*command, "--jobs", too_many, cwd=tmp_path)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        assert f"'-j': {too_many} is more than" in proc.stderr and "cores" in proc.stderr
+        assert not (tmp_path / "x.db").exists()
+    # the machine's own count, or a few more, is taken
+    assert (
+        crossread("suggest", str(story), "-j", str(usable_cores() + 1), cwd=tmp_path).returncode
+        == 0
+    )
+
+
 def test_an_empty_database_variable_is_refused_like_an_empty_db(tmp_path: Path) -> None:
     # `export CROSSREAD_DB=$TEAM_DB` with TEAM_DB unset quietly used ./crossread.db
     (tmp_path / "story").mkdir()

@@ -718,13 +718,33 @@ def _check_guidelines(path: str) -> None:
         fail(f"--guidelines {shown_path(path)}: {exc}")
 
 
+# Worker processes per core at most: more only share the same cores, each taking its memory
+# (a typo, `-j 5000` for 5, forked 5,000 processes)
+JOBS_PER_CORE = 4
+
+
+def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int | None:
+    from reader.processes import usable_cores
+
+    cores = usable_cores()
+    if value is not None and value > JOBS_PER_CORE * cores:
+        raise click.BadParameter(
+            f"{value} is more than {JOBS_PER_CORE} worker processes for each of the "
+            f"{counted(cores, 'core')} this process may use ({JOBS_PER_CORE * cores} at most)",
+            ctx,
+            param,
+        )
+    return value
+
+
 jobs_option = click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
     default=None,
+    callback=_jobs,
     help="Stories (or a long story's blocks) analysed at once, in worker processes "
-    "(default: the number of cores).",
+    f"(default: the number of cores; {JOBS_PER_CORE} a core at most).",
 )
 
 
