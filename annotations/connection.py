@@ -250,13 +250,12 @@ def _whole(path: Path) -> None:
     """Refuses a file shorter than its header says: a copy cut short, or a disk that filled up.
     SQLite reads its missing pages as zeros, so rows would be lost without a word (merge took
     such a file in). Its header's size holds only with no -wal content (pages not yet there)."""
-    wal = Path(f"{path}-wal")
+    if _wal_bytes(path):
+        return
     try:
         with path.open("rb") as f:
             head = f.read(100)
         size = path.stat().st_size
-        if wal.exists() and wal.stat().st_size > 0:
-            return
     except OSError:
         return
     if len(head) < 100:
@@ -274,20 +273,23 @@ def _whole(path: Path) -> None:
         )
 
 
+def _wal_bytes(path: Path) -> int:
+    """The bytes in the -wal beside `path` (changes not yet in the file): 0 when none."""
+    try:
+        return Path(f"{path}-wal").stat().st_size
+    except OSError:
+        return 0
+
+
 def _no_log_of_its_own(path: Path) -> None:
     """Refuses an empty file beside a -wal with content: a crash cut the database short (a
     file system can leave it empty) and the -wal holds its last changes. Opened as a new
     database, SQLite would drop that -wal for one that is not its own."""
-    wal = Path(f"{path}-wal")
-    try:
-        size = wal.stat().st_size
-    except OSError:
-        return
-    if size:
+    if size := _wal_bytes(path):
         raise OpenError(
-            f"{path} is empty but {wal} beside it holds {size:,} bytes of a database's changes "
-            "(a crash cut the database short?): both are left as they are; move them aside "
-            "(or restore the database from a copy) before using this name"
+            f"{path} is empty but {path}-wal beside it holds {size:,} bytes of a database's "
+            "changes (a crash cut the database short?): both are left as they are; move them "
+            "aside (or restore the database from a copy) before using this name"
         )
 
 
@@ -308,8 +310,7 @@ def _open_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Co
                 "was stopped): reading it waits until that is rolled back, which crossread "
                 "does when it opens the database to write (the app, import)"
             ) from None
-        wal = Path(f"{path}-wal")
-        if wal.exists() and wal.stat().st_size > 0:
+        if _wal_bytes(path):
             raise
         return _read_only(path, immutable=True, check_same_thread=check_same_thread)
 

@@ -599,7 +599,7 @@ class Store:
             sql += " AND a.name = ?"
             args += (article,)
         sql += " ORDER BY a.position, r.claim_index"
-        with self._one_read():
+        with read_transaction(self.conn):  # (claims, then their articles' text)
             return self._claims(self.conn.execute(sql, args).fetchall())
 
     @_reads
@@ -608,7 +608,7 @@ class Store:
         read once; a row is checked only when made a claim, as `claim` checks the one it reads."""
         sql = f"SELECT {_CLAIM_COLUMNS} FROM claim_rows r JOIN articles a ON a.n = r.article "
         sql += "WHERE r.id IN (SELECT value FROM json_each(?))"
-        with self._one_read():
+        with read_transaction(self.conn):  # (claims, then their articles' text)
             rows = self.conn.execute(sql, (json.dumps(claim_ids),)).fetchall()
             texts = self._texts(rows)
         return {r[0]: (*r[:6], text) for r, text in zip(rows, texts, strict=True)}
@@ -701,13 +701,6 @@ class Store:
                 spans=tuple(span(s) for s in json.loads(spans)),
                 confidence=confidence,
             )
-
-    @contextmanager
-    def _one_read(self) -> Iterator[None]:
-        """Reads that must agree (claims, then their articles' text) in one read transaction,
-        unless the caller's transaction already holds them together."""
-        with read_transaction(self.conn):
-            yield
 
     def _claims(self, rows: list[tuple]) -> list[Claim]:
         """Claims from rows starting with _CLAIM_COLUMNS."""
