@@ -33,7 +33,6 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 GUIDELINES = "guidelines.md"  # a story's (or a folder of stories') labelling guidelines
 GUIDELINES_MAX_BYTES = 1_000_000
 DEFAULT_MAX_BYTES = 5_000_000
-SQLITE_HEADER = b"SQLite format 3\x00"  # how an SQLite database file starts
 
 
 class CorpusError(Exception):
@@ -443,7 +442,9 @@ def open_corpus(
         try:
             article = load_article(root.stem, root, max_bytes=max_bytes)
         except ArticleError as exc:
-            if _is_database(root):  # (`crossread labels.db`: --db forgotten)
+            from annotations.connection import is_sqlite
+
+            if is_sqlite(root):  # (`crossread labels.db`: --db forgotten)
                 raise CorpusError(
                     f"{_show(root)} is an SQLite database, not an article: to open it or import "
                     f"into it, give it as --db {_show(root)}"
@@ -460,14 +461,6 @@ def open_corpus(
     story_dirs = [] if story else [e for e in entries if _holds_text(e)]
     stories = _stories(root, entries, story_dirs, corpus, max_bytes, inside, quiet)
     return corpus, max(1, len(story_dirs)), stories
-
-
-def _is_database(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
 
 
 def _not_a_story(entry: os.DirEntry[str], inside: str | None) -> str:

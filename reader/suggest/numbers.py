@@ -22,10 +22,12 @@ from reader.suggest.slots import Slot, interval_overlap
 from reader.suggest.text import (
     COURTESY_TITLES,
     DETERMINERS,
+    ORDINAL_ENDS,
     Token,
     breaks_clause,
     is_content,
     is_superlative,
+    ordinal_suffix,
     stem,
     tokenize,
     topic_stem,
@@ -180,7 +182,6 @@ NEAR = 4  # words either side that say what a share or a sum is of
 # words that open a sentence before a count, not a series name ("All 224 passengers")
 _QUANTIFIERS = frozenset(["all", "both", "another", "every", "each", "exactly"])
 _DASHES = ("-", "\u2013")  # "9-14", "9–14"
-_ORDINAL = frozenset(["st", "nd", "rd", "th"])
 # words that can follow a figure without being what it counts
 _PREPOSITIONS = frozenset(
     """against during without within through across despite since until toward towards among
@@ -566,9 +567,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             continue
         lo, hi, j = parsed
         # "the 34th minute": a rank, compared only with ranks (not "after 34 minutes")
-        ordinal = (
-            j < len(toks) and toks[j].lower in _ORDINAL and _joined(text, toks[j - 1], toks[j], "")
-        )
+        ordinal = j < len(toks) and ordinal_suffix(toks[j - 1], toks[j])
         j += ordinal
         # a range: "between 9 and 14", "aged 8 to 12", "9-14" (but "from 9 to 14" is a change)
         joiner = toks[j].lower if j < len(toks) else ""
@@ -1690,7 +1689,7 @@ _FROM_LEAD = frozenset("a an the its their record high peak low previous of".spl
 def _next_ordinal(text: str, toks: Sequence[Token], k: int) -> tuple[float, int] | None:
     """(its value, the index after it) when an ordinal ("81st") starts at toks[k]."""
     # (decimal digits, which float() reads: "²st" is none)
-    ordinal = k + 1 < len(toks) and toks[k].text.isdecimal() and toks[k + 1].lower in _ORDINAL
+    ordinal = k + 1 < len(toks) and toks[k].text.isdecimal() and toks[k + 1].lower in ORDINAL_ENDS
     if ordinal and _joined(text, toks[k], toks[k + 1], ""):
         return float(toks[k].text), k + 2
     return None

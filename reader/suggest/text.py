@@ -191,10 +191,10 @@ def is_content(word: str) -> bool:
 def ordinal_suffix(before: Token, t: Token) -> bool:
     """`t` is the ending of an ordinal written in figures, `before` its figure ("67" "th" of
     "67th"): no word of its own, though a token ("st" of "1st" is not "St Paul's")."""
-    return t.lower in _ORDINAL_ENDS and before.end == t.start and before.text[-1:].isdigit()
+    return t.lower in ORDINAL_ENDS and before.end == t.start and before.text[-1:].isdigit()
 
 
-_ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
+ORDINAL_ENDS = frozenset(["st", "nd", "rd", "th"])
 
 
 def window_stems(
