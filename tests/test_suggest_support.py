@@ -316,6 +316,25 @@ def test_the_same_large_figure_is_a_word_the_two_share() -> None:
     assert not any(s.startswith("#") for s in specific_stems("Holt recalled pickups in 2019."))
 
 
+def test_a_sum_written_with_its_scale_is_the_large_figure_it_stands_for() -> None:
+    # "values Pine Hollow at $2.4 billion" / "will pay $2.4bn for Pine Hollow": the sum ties
+    # the two as "95,000" would, however it is written ("2,400 million"), shown as written
+    story = _story(
+        ["The takeover, announced on Monday, values Pine Hollow at $2.4 billion.", *FILLER[:3]],
+        ["Larkspur will pay $2.4bn for Pine Hollow in cash.", *FILLER[3:]],
+        ["Analysts said the price was high.", "Shares fell."],
+    )
+    cps = best_counterparts(story.claims())
+    assert cps[0].supported and "#2400000000" in cps[0].shared, cps[0]
+    assert surface_words(story.claims()[0].text, ["#2400000000"]) == ["2.4 billion"]
+    assert "#2400000000" in specific_stems("The group paid 2,400 million euros.")
+    # a scale letter is a sum's only after a currency sign: "5 m" may be metres
+    assert not any(s.startswith("#") for s in specific_stems("The wave was 5 m high."))
+    assert "#5000000" in specific_stems("It was fined €5m.")
+    # the scale word is the figure's, not a word of its own two sums in billions share
+    assert "billi" not in specific_stems("The deal is worth $2.4 billion.")
+
+
 def test_among_many_sharing_claims_the_heaviest_earliest_is_the_counterpart() -> None:
     # claim 0 shares a rare stem with each of 100 claims of another article (more than are
     # read in plain Python), and three with claims 50 and 70 alike: the earlier of the two

@@ -38,6 +38,7 @@ from reader.suggest.text import (
     is_content,
     ordinal_suffix,
     quotations,
+    scaled_figure,
     stem,
     tokenize,
 )
@@ -94,6 +95,8 @@ OFFICES = frozenset(
 
 
 _LARGE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # "95,000", "1500"
+# a figure with a scale word or letter after it (`scaled_figure`)
+_SCALED = re.compile(r"\d\s*(?:thousand|[mb]illion|trillion|[bm]ln|[bmt]n|trn|[mbk]\b)", re.I)
 # ...of which one with this many digits before its trailing zeros is the same fact where two
 # sources give it: "The attendance was 61,482." / "in front of a crowd of 61,482" share no other
 # word ("1,500 jobs" and "310,000 customers" are round, said of several things)
@@ -126,15 +129,19 @@ def specific_stems(text: str) -> set[str]:
     """Stems of the words of `text` that can tie it to another sentence, and its large figures
     ("recalled 95,000 pickups" / "recalled 95,000 trucks"), not years."""
     toks = tokenize(text)
-    figures = {
-        "#" + t.text.replace(",", "")
-        for t in toks
-        if _LARGE.fullmatch(t.text) and not is_year(t.text)
-    }
+    scaled = _SCALED.search(text) is not None  # (most sentences have no figure so written)
+    figures = set()
+    scales = set()  # the scale words of those: part of the figure, no word of their own
+    for k, t in enumerate(toks):
+        if scaled and t.text[:1].isdigit() and (key := scaled_figure(text, toks, k)):
+            figures.add(key)  # "$2.4 billion", "€5m": the large figure it stands for
+            scales.add(k + 1)
+        elif _LARGE.fullmatch(t.text) and not is_year(t.text):
+            figures.add("#" + t.text.replace(",", ""))
     words = {
         stem(t.text)
         for k, t in enumerate(toks)
-        if is_content(t.text) and not (k and ordinal_suffix(toks[k - 1], t))
+        if is_content(t.text) and not (k and ordinal_suffix(toks[k - 1], t)) and k not in scales
     }
     return (words - WEAK) | figures
 

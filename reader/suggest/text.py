@@ -230,12 +230,40 @@ def topic_stem(word: str) -> str:
     return _TOPIC.get(s, s)
 
 
+# A figure written with its scale ("$2.4 billion", "€1.5bn", "95 thousand") stands for the
+# large figure it is: one key however it is written ("2.4 billion", "$2.4bn", "2,400 million")
+_SCALE_WORDS = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+# ...and a scale letter, after a currency sign only ("€5m"; "5 m" may be metres)
+_SUM_SCALES = {"m": 1e6, "b": 1e9, "k": 1e3}
+_CURRENCY_SIGNS = frozenset("$£€")
+
+
+def scaled_figure(text: str, toks: Sequence[Token], k: int) -> str | None:
+    """The key ("#2400000000") of the figure toks[k] is with the scale word after it ("2.4
+    billion", "$2.4bn"), if it has one; its text is digits (`tokenize`)."""
+    if k + 1 >= len(toks) or text[toks[k].end : toks[k + 1].start].strip():
+        return None
+    scale = _SCALE_WORDS.get(toks[k + 1].lower)
+    if scale is None and k and toks[k - 1].text in _CURRENCY_SIGNS:
+        scale = _SUM_SCALES.get(toks[k + 1].lower)
+    number = toks[k].text.replace(",", "")
+    if scale is None or not number.replace(".", "", 1).isdigit():
+        return None  # ("10:50 million" is no figure)
+    return f"#{round(float(number) * scale)}"
+
+
 def surface_words(text: str, stems: Iterable[str]) -> list[str]:
     """The words of `text` as written for each of `stems` (in the order given), for reasons."""
     first: dict[str, str] = {}
-    for t in tokenize(text):
+    toks = tokenize(text)
+    for k, t in enumerate(toks):
         if is_content(t.text):
             first.setdefault(stem(t.text), t.text)
         elif t.text[:1].isdigit():  # a figure (`support.specific_stems`): "#95000" is "95,000"
+            if key := scaled_figure(text, toks, k):  # "#2400000000" is "2.4 billion"
+                first.setdefault(key, text[t.start : toks[k + 1].end])
             first.setdefault("#" + t.text.replace(",", ""), t.text)
     return [first.get(s, s) for s in stems]
