@@ -1467,6 +1467,18 @@ def test_units_named_after_people_are_not_names() -> None:
     assert [[t.text for t in n] for n in found] == [["Karsby"]]
 
 
+def test_a_currency_code_before_a_sum_is_no_name() -> None:
+    # "SEK 48.2bn" is 48.2 billion crowns: no one and nowhere that another source must name
+    # (the claim was called unverified for naming "SEK", which no other source mentions)
+    from reader.suggest import names
+
+    found = names.proper_names("Sales at Nordvik grew to SEK 48.2bn, or USD 4.4 billion.")
+    assert [[t.text for t in n] for n in found] == [["Nordvik"]]
+    # three capitals before anything else are still a name
+    found = names.proper_names("Shares of Nordvik rose after BMW said 12 plants would reopen.")
+    assert [[t.text for t in n] for n in found] == [["Nordvik"], ["BMW"]]
+
+
 def test_the_clock_a_time_is_told_on_is_no_name() -> None:
     # "10.12am BST" gives the time on another clock; BST is no one and nowhere a source names
     from reader.suggest import names

@@ -43,6 +43,8 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
             continue
         if t.lower in ZONES and k and _told_time(toks[k - 1]):
             continue  # the clock a time is told on: "10.12am BST", "0912 GMT"
+        if _currency_code(text, toks, k):
+            continue  # "SEK 48.2bn", "USD 5m": a currency, named by its code
         gap = text[toks[k - 1].end : t.start] if k else ""
         if (
             k == 0
@@ -68,6 +70,18 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
             out.append([t])
         last = k
     return tuple(map(tuple, out))
+
+
+def _currency_code(text: str, toks: tuple[Token, ...], k: int) -> bool:
+    """toks[k] is three capitals right before a figure: a currency's code ("SEK 48.2bn")."""
+    t = toks[k]
+    return (
+        len(t.text) == 3
+        and t.text.isupper()
+        and k + 1 < len(toks)
+        and toks[k + 1].text[:1].isdigit()
+        and text[t.end : toks[k + 1].start] in ("", " ", "\u00a0")
+    )
 
 
 def _told_time(t: Token) -> bool:
