@@ -2333,7 +2333,9 @@ def test_a_figure_of_another_event_told_in_passing_is_that_event_s(
     now: str, then: str, year: str, told: str
 ) -> None:
     reported, past = _one(numbers.extract(now)), _one(numbers.extract(then))
-    assert past.value[4] == year and not numbers.related(past, reported)
+    # (the part a count is, then its year: "six minutes after take-off" is a time between two
+    # events, "offset")
+    assert past.value[4].endswith(year) and not numbers.related(past, reported)
     again = _one(numbers.extract(told))  # the look-alike
     assert numbers.related(again, reported) and not numbers.compatible(again, reported)
 
@@ -2745,3 +2747,37 @@ def test_a_share_named_before_its_figure_is_of_that() -> None:
     # a move is no "of what": "a decrease of 16%" is compared as before
     moved = _one(numbers.extract("The occupancy of the hotels fell 16% on the year."))
     assert numbers.related(moved, _one(numbers.extract("Hotel occupancy fell 12% on the year.")))
+
+
+def test_a_result_last_season_or_at_the_break_is_not_the_match_s() -> None:
+    # "Kelton won this fixture 2-0 last season" and "1-1 at the break" do not contradict the
+    # 3-1 final score of the match reported
+    final = _one(numbers.extract("Ashbury Rovers beat Kelton Athletic 3-1 at Millgate Park."))
+    for other in (
+        "Kelton won 2-0 at Millgate Park in this fixture last season.",
+        "Last season, Kelton won this fixture 2-0.",
+        "Bernhardt headed in a corner, and the sides went in at 1-1 at the break.",
+    ):
+        assert not numbers.related(final, _one(numbers.extract(other))), other
+    # a result the same sentence sets against last season's is this one
+    now = numbers.extract("Rovers won 3-1, avenging last season's 2-0 defeat.")[0]
+    assert numbers.related(final, now)
+    # ...and a count said of last season is that season's: "14 goals last season"
+    told = _one(numbers.extract("Vidric scored 14 league goals last season."))
+    assert not numbers.related(_one(numbers.extract("Vidric has scored 9 league goals.")), told)
+
+
+def test_the_time_between_two_events_is_no_duration_of_either() -> None:
+    # "nearly two months after a jury found him guilty" is not a sentence of "18 months"
+    term = _one(numbers.extract("Rayne pleaded guilty and was sentenced to 18 months in prison."))
+    for gap in (
+        "The sentence came nearly two months after a jury found Lindqvist guilty.",
+        "Two months later, he was sentenced to prison.",
+        "He was sentenced to prison two months before the trial of his deputy.",
+    ):
+        assert not numbers.related(term, _one(numbers.extract(gap))), gap
+    # two such gaps are compared with each other
+    assert numbers.related(
+        _one(numbers.extract("The sentence came nearly two months after the verdict.")),
+        _one(numbers.extract("The sentence came three months after the verdict.")),
+    )

@@ -879,7 +879,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= name_marks(toks[slice(*clauses[start])])
         subset = subset or _a_part(toks, clauses, start, unit)
         kind = (
-            "ordinal" if ordinal else "other" if subset else "former" if former
+            "ordinal" if ordinal else "offset" if _offset(toks, start, k, head)
+            else "other" if subset else "former" if former
             else "part" if of_them else "size" if size else "change" if moved
             else "former" if _was(toks, start, k) else ""
         )  # fmt: skip
@@ -1052,6 +1053,7 @@ def _dated(toks: Sequence[Token], first: int, after: int) -> str:
 _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
 _RELATIVES = frozenset(["which", "who", "that", "where"])
 _EARLIER = ["earlier", "this"]
+_PERIODS = frozenset(["year", "season"])  # "last year", "earlier this season": a past one
 _PARTICIPLE_REACH = 8  # words back from "..., killing" to the year of what it follows
 # "near the same island"; "comparisons were made with the crash of a jet ... in October 2018"
 _RECURRING = frozenset(
@@ -1117,8 +1119,12 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
         if toks[a].lower == "ago" and stem(toks[a - 1].text) in _AGO_UNITS:
             return "-".join(t.lower for t in toks[a - 2 : a + 1])
     # "a €390 million penalty imposed earlier this year", "a fine last year": a past year's
-    for a, w in enumerate(words) if "year" in words else ():
-        if w == "year" and (words[a - 1 : a] == ["last"] or words[max(0, a - 2) : a] == _EARLIER):
+    # (and "last season", of a sport's: "Last season, Kelton won this fixture 2-0", read in
+    # the short clause that opens the sentence too)
+    if lo and lo == clauses[lo - 1][1] and clauses[lo - 1] == (0, lo) and lo <= 3:
+        words = [t.lower for t in toks[:lo]] + words
+    for a, w in enumerate(words) if not _PERIODS.isdisjoint(words) else ():
+        if w in _PERIODS and (words[a - 1 : a] == ["last"] or words[max(0, a - 2) : a] == _EARLIER):
             return "-".join(words[a - 1 - (words[a - 1] == "this") : a + 1])
     # "more than 140 died in a 2010 collision": a year that dates a newly named event
     articles = not _A_AN.isdisjoint(words) or (lo > 0 and toks[lo - 1].lower in _A_AN)
@@ -1499,14 +1505,19 @@ def _score(
     near = window_stems(toks, i, j + 1, skip=_HEDGE_WORDS) | inside
     span = (toks[i].start, toks[j].end)
     context = frozenset(near) | _names(toks, i, j + 1)
-    value = (float(second), float(first), "score", None, _phase(toks, i, j))
+    phase = _phase(toks, i, j)
+    if year := _set_in_year(text, toks, i, _clauses(text, toks)):
+        phase = f"{phase} in {year}"  # "won this fixture 2-0 last season": that match's
+    value = (float(second), float(first), "score", None, phase)
     surface = text[span[0] : span[1]]
     return Slot("number", frozenset(["score"]), value, surface, span, context), j
 
 
 _FIRST_OF = frozenset(["first", "last", "opening", "closing"])
 _SHOOTOUT = frozenset(["penalties", "pens", "shootout", "shoot", "spot", "kicks"])
-_PART_WAY = frozenset(["half", "halftime", "down", "led", "leading", "up", "ahead", "trailing"])
+_PART_WAY = frozenset(
+    ["half", "halftime", "break", "interval", "down", "led", "leading", "up", "ahead", "trailing"]
+)
 
 
 def _phase(toks: Sequence[Token], i: int, j: int) -> str:
@@ -2166,6 +2177,25 @@ def _ends_or_placed(text: str, toks: Sequence[Token], k: int) -> bool:
     )
 
 
+# A duration's units (stems, after `_MEASURES`): one followed by a word of
+# `_COUNTED_FROM_WORDS` is the time between two events (`_offset`)
+_DURATIONS = frozenset(["hour", "day", "month", "year", "decad"])
+
+
+def _offset(toks: Sequence[Token], start: int, k: int, head: Sequence[str]) -> bool:
+    """The duration at toks[start] (its head words `head`, read up to toks[k]) is how long
+    after or before something another event came ("two months after the verdict", "three days
+    later", `point_in_time`): compared only with another such time, not with how long
+    something took ("jailed for two years after a trial")."""
+    if not head or head[0] not in _DURATIONS:
+        return False
+    said = toks[k].lower if k < len(toks) else ""
+    if said not in _COUNTED_FROM_WORDS and _COUNTED_FROM_WORDS.isdisjoint(head[1:]):
+        return False
+    before = _before_hedges(toks, start)
+    return before < 0 or toks[before].lower not in _HOW_LONG
+
+
 def _before_hedges(toks: Sequence[Token], i: int) -> int:
     """Where the word before the figure at toks[i] is, past its hedges ("had around 40",
     "injuring more than 300"); -1 when there is none."""
@@ -2626,7 +2656,23 @@ def duration(s: Slot) -> str | None:
 _COUNTED_FROM_WORDS = frozenset(
     "after before from into later earlier ago since left remaining".split()  # noqa: SIM905
 )
-_HOW_LONG = frozenset(["for", "took", "take", "takes", "lasted", "lasts", "spent", "over"])
+_HOW_LONG = frozenset(
+    [
+        "for",
+        "took",
+        "take",
+        "takes",
+        "lasted",
+        "lasts",
+        "spent",
+        "over",
+        "to",
+        "of",
+        "serve",
+        "served",
+        "serving",
+    ]
+)  # ("sentenced to 18 months after pleading guilty", "a term of two years after ...")
 
 
 def point_in_time(text: str, span: tuple[int, int]) -> bool:
