@@ -2781,3 +2781,19 @@ def test_the_time_between_two_events_is_no_duration_of_either() -> None:
         _one(numbers.extract("The sentence came nearly two months after the verdict.")),
         _one(numbers.extract("The sentence came three months after the verdict.")),
     )
+
+
+def test_sums_said_to_be_of_two_kinds_of_money_are_two_sums() -> None:
+    # "embezzling $3.2 million", the "$3.1 million in restitution" he must repay and the county's
+    # "$48m" budget are three sums, none another source's figure for the other
+    taken = _one(numbers.extract("A treasurer was jailed for embezzling $3.2 million."))
+    repaid = _one(numbers.extract("He must pay $3.1 million in restitution to the county."))
+    budget = _one(numbers.extract("The county's budget for the current fiscal year is about $48m."))
+    assert not numbers.related(taken, repaid)
+    assert not numbers.related(taken, budget) and not numbers.related(repaid, budget)
+    # ...and one kind in other words is compared: "repay" is restitution, "penalty" a fine
+    again = _one(numbers.extract("The judge ordered him to repay $2.6m to the county."))
+    assert numbers.related(repaid, again) and not numbers.compatible(repaid, again)
+    fine = _one(numbers.extract("Regulators imposed a fine of €5m on Holt."))
+    penalty = _one(numbers.extract("Holt was handed a €6m penalty by regulators."))
+    assert numbers.related(fine, penalty) and not numbers.compatible(fine, penalty)

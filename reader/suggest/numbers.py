@@ -2601,6 +2601,13 @@ _RESULTS = {
     "reven": "revenue", "sale": "revenue", "turno": "revenue",
     "incom": "profit", "profi": "profit", "earn": "profit",
     "loss": "loss", "losse": "loss", "ebitd": "ebitda", "divid": "dividend", "debt": "debt",
+    # ...and what other sums a story tells are: a budget, what was taken, what is paid back
+    # or as a penalty ("embezzling $3.2 million", "$3.1 million in restitution", "a $48m
+    # budget": three sums)
+    "budge": "budget", "embez": "taken", "steal": "taken", "stole": "taken", "theft": "taken",
+    "misap": "taken", "resti": "restitution", "repay": "restitution", "compe": "compensation",
+    "damag": "damages", "fine": "fine", "penal": "fine", "bail": "bail", "salar": "pay",
+    "wage": "pay",
 }  # fmt: skip
 RESULT_REACH = 12  # words back searched for what a sum is ("Net income ... were 5.11 billion")
 _RESULT_PARTS = frozenset(["net", "opera", "gross"])  # "operating income" is not "net income"
@@ -2775,7 +2782,8 @@ def related(a: Slot, b: Slot) -> bool:
         # that too: not with "revenue of $17.41 billion" (both say "dollar")
         for x, y in ((a, b), (b, a)):
             what = x.key - {x.value[2]}  # type: ignore[index]
-            if what and not what & (y.key | y.context):
+            # (one kind in two words is one: "a €6m penalty" / "a fine of €5m")
+            if what and not what & (y.key | y.context) and not _results(what) & _results(y.context):
                 return False
         # "millions of dollars", "billions in losses": much money, said of no figure
         if vague(a) or vague(b):
