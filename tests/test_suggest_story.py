@@ -1800,3 +1800,31 @@ def test_a_giver_named_before_as_the_agency_is_no_other_giver() -> None:
     assert got.label == "contradicted", got.reason
     assert "each attributed to another source" not in got.reason, got.reason
     assert got.confidence == "high", got.reason
+
+
+def test_a_count_a_story_gives_for_several_owners_is_compared_with_the_same_owner_s() -> None:
+    # an election story counts seats for every party: "The Greens won six seats" is not
+    # contradicted by "The Labour Front won 29 seats" (a story's reason said "differing: '29
+    # seats'", and where the sources were tied, "numbers differ")
+    greens = "The Greens won six seats and independents took the remaining four."
+    story = _story(
+        [greens, "The Civic Alliance won 46 seats in the 85-seat assembly.", *FILLER[0]],
+        [
+            "The Labour Front won 29 seats, with the Greens on six.",
+            "The Civic Alliance took 46 seats, its best result.",
+            *FILLER[1],
+        ],
+        ["The Greens held their six seats, while four went to independents.", *FILLER[2]],
+    )
+    s = _by_text(story)[greens]
+    assert s.label == "consistent" and "29 seats" not in s.reason, s.reason
+    # look-alike: the same owner's count given two ways is a conflict
+    got = _labels(
+        [greens, "The Civic Alliance won 46 seats in the 85-seat assembly.", *FILLER[0]],
+        [
+            "The Greens won eight seats, up from six.",
+            "The Labour Front won 29 seats in all.",
+            *FILLER[1],
+        ],
+    )
+    assert got[greens] == "contradicted"

@@ -760,6 +760,28 @@ _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # (a sentence with a year of its own
 _POINTS_BACK = ("It ", "They ", "That ", "This ")
 
 
+OWNERS_READ = 50  # an article's distinct owners of one thing compared at most (`_owned`)
+
+
+def _owned(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> frozenset[str]:
+    """The things (slot keys) an article counts for several owners its clauses name, with a
+    figure each ("The Labour Front won 29 seats" / "The Greens won six seats"): there one
+    owner's count is not another's (`numbers.owners`)."""
+    seen: dict[tuple[str, str], dict[frozenset[str], object]] = defaultdict(dict)
+    for claim, found in zip(claims, slots, strict=True):
+        for s in found:
+            if s.kind == "number" and (who := numbers.owners(s)):
+                for k in s.key:
+                    by = seen[(claim.article, k)]
+                    if len(by) < OWNERS_READ:
+                        by.setdefault(who, s.value[:2])  # type: ignore[index]
+    return frozenset(
+        k
+        for (_, k), by in seen.items()
+        if any(not a & b and by[a] != by[b] for a, b in itertools.combinations(by, 2))
+    )
+
+
 def _of_past_events(claims: Sequence[Claim], slots: list[list[Slot]]) -> list[list[Slot]]:
     """`slots`, the figures of a sentence whose subject points back ("It killed some 9,000
     people") to a past event the sentence before names by its year ("..., with the 2015 quake
@@ -878,6 +900,7 @@ class StorySuggester:
                     for k in x.key:
                         grouped[k] |= g
         self.several = frozenset(k for k, g in grouped.items() if len(g) > 1)
+        self.owned = _owned(claims, slots)
         self.breakdowns = _breakdowns(claims, slots)
         names = names_only((stems for n in read.names for _, _, stems in n), read.lower)
         self.counterparts = Counterparts(claims, read.specific, read.quoted, names)
@@ -1023,6 +1046,8 @@ class StorySuggester:
         if s.kind == "number" and s.key & self.several:
             mine = numbers.groups(s)
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
+        if s.kind == "number" and s.key & self.owned and (owner := numbers.owners(s)):
+            rel = [(j, o) for j, o in rel if not (theirs := numbers.owners(o)) or theirs & owner]
         return self._not_others(i, s, rel) if rel else []
 
     def _related(self, i: int, s: Slot, skip: Collection[str] = ()) -> list[tuple[int, Slot]]:

@@ -894,6 +894,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= {RUNNING_MARK}  # see `related`
         if group:
             context |= {GROUP_MARK + group}  # see `related`
+        if unit in (None, "percent") and head[0] != "age" and not ordinal:
+            context |= _owners(toks, clauses[start], start)  # see `owners`
         counts = [(lo, hi, kind, role, shown_from, context)]
         if part is not None and part[3] == i and head[0] != "age":
             # what befell "four of its six carriages" befell the four; the six is their whole,
@@ -1631,6 +1633,26 @@ _CLAUSE_BREAKS = frozenset(["and", "but", "while", "whereas", "or", "since"])
 _COUNTED_FROM = frozenset(["after", "before", "since", "into"])
 RUNNING_MARK = "+"  # in a slot's context: a tally so far, which may grow
 GROUP_MARK = "&"  # ...and the group a count is of: "12 Thai hostages" ("&thai")
+OWNER_MARK = "~"  # ...and the names before it in its clause: "The Greens won six seats"
+_NOT_OWNERS = frozenset([*dates.WEEKDAYS, *dates.MONTHS])
+
+
+def _owners(toks: Sequence[Token], clause: Clause, start: int) -> frozenset[str]:
+    """The names before the figure at toks[start] in its clause, marked `OWNER_MARK`, by their
+    stems: a nationality is its country's ("Russian negotiators" / "Russia has massed")."""
+    return frozenset(
+        OWNER_MARK + stem(m[1:])
+        for m in name_marks(toks[clause[0] : start])
+        if m[1:] not in _NOT_OWNERS
+    )
+
+
+def owners(s: Slot) -> frozenset[str]:
+    """Whose count or share `s` may be, by the names before it in its clause ("The Greens won
+    six seats", "The Alliance took 41% of the vote"): told apart only where a story gives one
+    thing for several owners (`StorySuggester`'s `owned`): a name may be another's alias
+    ("Russia" / "Moscow")."""
+    return frozenset(c for c in s.context if c[:1] == OWNER_MARK)
 
 
 def _group(toks: Sequence[Token], first: int, end: int) -> str | None:
@@ -2052,6 +2074,7 @@ _MARKS = (
     SAID_MARK,
     RUNNING_MARK,
     GROUP_MARK,
+    OWNER_MARK,
 )  # context that relates no counts by itself
 
 
