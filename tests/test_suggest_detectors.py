@@ -2797,3 +2797,21 @@ def test_sums_said_to_be_of_two_kinds_of_money_are_two_sums() -> None:
     fine = _one(numbers.extract("Regulators imposed a fine of €5m on Holt."))
     penalty = _one(numbers.extract("Holt was handed a €6m penalty by regulators."))
     assert numbers.related(fine, penalty) and not numbers.compatible(fine, penalty)
+
+
+def test_millimetres_in_words_are_millimetres() -> None:
+    # "More than 300 millimetres of rain" is "300 mm": one unit, compared ("280 mm" differs)
+    words = _one(numbers.extract("More than 300 millimetres of rain fell on the city."))
+    short = _one(numbers.extract("The weather service said 280 mm of rain fell on the city."))
+    assert numbers.related(words, short) and not numbers.compatible(words, short)
+    same = _one(numbers.extract("The city had 30 centimetres of rain."))
+    assert numbers.compatible(_one(numbers.extract("The city had 300mm of rain.")), same)
+
+
+def test_a_count_s_noun_ends_before_around_and_a_peak_is_its_height() -> None:
+    # "212,000 customers around midday" counts customers, not "around"; "at the height of the
+    # storm" is its peak: the two peaks differ
+    peak = _one(numbers.extract("Power outages peaked at about 212,000 customers around midday."))
+    height = _one(numbers.extract("As many as 180,000 customers lost power at the height of it."))
+    assert "aroun" not in peak.key and peak.value[3] == height.value[3] == "peak"
+    assert numbers.related(peak, height) and not numbers.compatible(peak, height)

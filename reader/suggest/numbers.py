@@ -109,8 +109,9 @@ _ROLE_OF = {
     "targe": "target", "thres": "target", "aim": "target", "goal": "target", "emplo": "staff",
     # sums that are not a thing's worth nor its cost: "insured for €30m", "a €1m reward"
     "insur": "insured", "rewar": "reward", "ranso": "ransom", "bail": "bail",
-    # the most there were, not how many there are: "at its peak, 50,000 homes", "peaked at"
-    "peak": "peak",
+    # the most there were, not how many there are: "at its peak, 50,000 homes", "peaked at",
+    # "at the height of the storm"
+    "peak": "peak", "heigh": "peak",
     # what someone asked for, or what could be, is not what was decided: "prosecutors sought
     # ten years", "the potential sentence was six to eight years", "a maximum of 20 years"
     "sough": "sought", "seek": "sought", "deman": "sought", "reque": "sought",
@@ -160,6 +161,7 @@ _MEASURES = {
     "day": ("day", 1.0), "week": ("day", 7.0),
     "kph": ("kph", 1.0), "kmh": ("kph", 1.0), "mph": ("kph", 1.609), "knot": ("kph", 1.852),
 }  # fmt: skip
+_SPELLED_UNITS = {"millimet": "mm", "centimet": "cm"}  # (first 8 letters) "millimetres" is "mm"
 _ROUNDING = 0.05
 _TIMES = frozenset(["hour", "day"])  # converted exactly
 _UNITS = frozenset(unit for unit, _ in _MEASURES.values())
@@ -185,7 +187,7 @@ _DASHES = ("-", "\u2013")  # "9-14", "9–14"
 # words that can follow a figure without being what it counts
 _PREPOSITIONS = frozenset(
     """against during without within through across despite since until toward towards among
-    amid via following including inside outside near beyond behind below above""".split()  # noqa: SIM905
+    amid via following including inside outside near beyond behind below above around""".split()  # noqa: SIM905
 )
 _UNIT_WORDS = frozenset(stem(w) for w in ("percent", "per", "cent"))  # the unit says nothing
 _CURRENCY_WORDS = {
@@ -681,7 +683,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 break
             if not head:
                 first_head = k
-            head.append(stem(toks[k].text))
+            # (a stem cuts "millimetres" to "milli", as it does "millions")
+            head.append(_SPELLED_UNITS.get(toks[k].lower[:8]) or stem(toks[k].text))
             k += 1
             if k + 1 < len(toks) and toks[k].lower == "of" and len(head) == 1:
                 k += 1  # "hours of talks": keep the measured noun too
@@ -2496,7 +2499,10 @@ def _written_unit(s: Slot) -> tuple[str, float] | None:
 def _last_unit(surface: str) -> tuple[str, float] | None:
     """The unit of `_MEASURES` that the last word of a slot's surface is, if any."""
     last = _LAST_WORD.search(surface)
-    return _MEASURES.get(stem(last.group(1))) if last else None
+    if not last:
+        return None
+    word = last.group(1)
+    return _MEASURES.get(_SPELLED_UNITS.get(word.lower()[:8]) or stem(word))
 
 
 def _confirmed(s: Slot) -> bool:
