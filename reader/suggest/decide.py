@@ -10,6 +10,7 @@ consistent and its reason names the dissenters.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import itertools
 import operator
@@ -1036,9 +1037,7 @@ class StorySuggester:
         # (a count's walk reads its figure only when it is a tally; another slot's, its value)
         what = reading or (s.kind, s.key, s.value, s.surface, s.context)
         if (every := self._walked_everywhere(i, s, what)) is not None:
-            claims = self.claims
-            walked = [w for w in every if (a := claims[w[0]].article) != mine and a not in skip]
-            return self._related_of(i, s, walked)
+            return self._related_of(i, s, self._walked_except(every, mine, skip))
         key = None if reading is None else (reading, mine)
         walked = None if key is None else self._walked.get(key)
         if walked is None:
@@ -1066,6 +1065,33 @@ class StorySuggester:
             for j, o, tally in walked
             if not tally or (related(s, o) and self._same_scope(i, s, j, o))
         ]
+
+    @functools.cached_property
+    def _articles(self) -> frozenset[str]:
+        """The story's articles."""
+        return frozenset(c.article for c in self.claims)
+
+    @functools.cached_property
+    def _walked_but(self) -> dict[Hashable, list[tuple[int, Slot, bool]]]:
+        """`_walked_except`'s walks."""
+        return {}
+
+    def _walked_except(
+        self, every: list[tuple[int, Slot, bool]], mine: str, skip: Collection[str]
+    ) -> list[tuple[int, Slot, bool]]:
+        """A walk through every article (`_walked_everywhere`) without the slots of article
+        `mine` and of those of `skip`, worked out once for each: the votes on a long article's
+        counts asked it again and again of the few rivals in a short one (`_backing_through_
+        rivals`), each time reading the long one's hundreds of slots only to drop them. (Kept
+        by the walk's identity: the walks are the suggester's for its lifetime.)"""
+        key = (id(every), mine, frozenset(skip))
+        got = self._walked_but.get(key)
+        if got is None:
+            claims = self.claims
+            got = self._walked_but[key] = [
+                w for w in every if (a := claims[w[0]].article) != mine and a not in skip
+            ]
+        return got
 
     def _walked_everywhere(
         self, i: int, s: Slot, what: tuple
@@ -1290,6 +1316,8 @@ class StorySuggester:
         claims, compatible = self.claims, RULES[s.kind][1]
         mine = claims[i].article
         voted = {claims[j].article for j, _ in rel} | {mine}
+        if voted >= self._articles:
+            return []  # (every source votes already: the rivals' walks would skip them all)
         out: dict[int, tuple[int, Slot]] = {}
         seen: set[int] = set()  # (rivals share most of their related slots: each read once)
         for j, o in rel:
