@@ -203,6 +203,7 @@ def event_stems(toks: Sequence[Token], lo: int, hi: int) -> frozenset[str]:
 # strike continued" (the strike is not what happened on Tuesday)
 _SAYING = frozenset(["announced", "reporters", "statement", "interview"])  # and `SAYS`
 _TIME_PREPOSITIONS = frozenset(["on", "at", "in", "by", "until", "till", "from", "since", "of"])
+_HOW_TOLD = _CLOCK_HEDGES | _TIME_PREPOSITIONS  # (`clause_event`: "shortly before", "until")
 _SUBORDINATORS = frozenset(
     "as after before when while until since because although though whereas unless".split()  # noqa: SIM905
 )
@@ -218,7 +219,7 @@ def clause_event(
     time on either side, which say what it is the time of ("held on Monday", "resume on
     Thursday": the talks are the subject of both)."""
     left = lo
-    while left > 0 and toks[left - 1].lower in _CLOCK_HEDGES | _TIME_PREPOSITIONS:
+    while left > 0 and toks[left - 1].lower in _HOW_TOLD:
         left -= 1  # "shortly before 9 p.m.", "until Sunday": how the time is told
     lo = left
     while (
@@ -237,15 +238,16 @@ def clause_event(
     words, names, near = set(), set(), {}
     for k in [*range(left, lo), *range(hi, right)]:
         t = toks[k]
-        if t.lower in _NOT_EVENTS or t.lower in SAYS | _SAYING or not is_content(t.text):
+        if t.lower in _NO_EVENT or not is_content(t.text):
             continue  # (the day something was said is not the day of what was said)
         if k and t.text[:1].isupper():
             names.add(topic_stem(t.text))  # (who did it may open a long clause)
         elif lo - EVENT_WIDTH <= k < hi + EVENT_WIDTH:
-            words.add(topic_stem(t.text))
+            word = topic_stem(t.text)
+            words.add(word)
             side = k < lo
             if side not in near or (k > near[side][0] if side else k < near[side][0]):
-                near[side] = (k, topic_stem(t.text))
+                near[side] = (k, word)
     return frozenset(words), frozenset(names), frozenset(w for _, w in near.values())
 
 
@@ -507,6 +509,8 @@ SAYS = frozenset(
     """said says told reported reports according added confirmed spoke speaking talking
     talked""".split()  # noqa: SIM905
 )
+# words of no event of their own in `clause_event`'s clause: times, and saying it
+_NO_EVENT = _NOT_EVENTS | SAYS | _SAYING
 
 
 def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:

@@ -10,6 +10,7 @@ consistent and its reason names the dissenters.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import itertools
 import operator
@@ -380,38 +381,50 @@ def _when_findings(claims: list[Claim], i: int, cp: Counterpart, findings: list[
         findings.append(Finding(True, reason, mine.span, [cp.index], "medium"))
 
 
+# a claim's number, article and `when.told`, by claim id (`_when_elsewhere`)
+_Told = tuple[int, str, tuple[when.Told, ...]]
+
+
 def _when_elsewhere(
     claims: list[Claim],
     i: int,
     evidence: Iterable[Evidence],
     index: Mapping[str, int],
     findings: list[Finding],
+    known: dict[str, _Told] | None = None,
 ) -> None:
     """Another source puts the event of a date or weekday of claim i on another day, in a
     sentence of its evidence that says what happened then in the same words ("sentencing is
     due on November 6" / "sentencing was set for October 30"; the differing day lowers its
     alignment, and it shares too little else to be its counterpart): added to claim i's
     `findings`, at medium confidence one source against one, low when outnumbered; none when
-    the claim's side outnumbers the other."""
+    the claim's side outnumbers the other; `known`: what each sentence tells, as read so far
+    (the same few sentences are the evidence of thousands of claims of a long article)."""
     mine = when.told(claims[i].text)
     if not mine:
         return
     # (source, "dates" or "days") -> the first sentence against claim i, or with it
     against: dict[tuple[str, str], tuple[int, when.Told, when.Told]] = {}
     agreeing: dict[tuple[str, str], tuple[int, when.Told]] = {}
-    told = [
-        (j, claims[j].article, when.told(claims[j].text))
-        for j in (index.get(e.other_id, -1) for e in evidence)
-        if j >= 0
-    ]
+    known = {} if known is None else known
+    told: list[_Told] = []  # (only those that tell a time: no other is against or with it)
+    for e in evidence:
+        got = known.get(e.other_id)
+        if got is None:
+            j = index.get(e.other_id, -1)
+            got = known[e.other_id] = (
+                (j, claims[j].article, when.told(claims[j].text)) if j >= 0 else (-1, "", ())
+            )
+        if got[2]:
+            told.append(got)
     for j, article, theirs in told:
-        if theirs and (found := when.of_one_event(mine, theirs)) is not None:
+        if (found := when.of_one_event(mine, theirs)) is not None:
             against.setdefault((article, found[0].kind), (j, *found))
     if not against:  # (what agrees is asked only then: most claims meet no other day)
         return
     for j, article, theirs in told:
         for kind in ("dates", "days"):
-            if theirs and (y := when.meets_any(mine, theirs, kind)) is not None:
+            if (y := when.meets_any(mine, theirs, kind)) is not None:
                 agreeing.setdefault((article, kind), (j, y))
     for kind in ("dates", "days"):
         opposing = {a: (j, y.surface) for (a, k), (j, _, y) in against.items() if k == kind}
@@ -1061,9 +1074,7 @@ class StorySuggester:
         # (a count's walk reads its figure only when it is a tally; another slot's, its value)
         what = reading or (s.kind, s.key, s.value, s.surface, s.context)
         if (every := self._walked_everywhere(i, s, what)) is not None:
-            claims = self.claims
-            walked = [w for w in every if (a := claims[w[0]].article) != mine and a not in skip]
-            return self._related_of(i, s, walked)
+            return self._related_of(i, s, self._walked_except(every, mine, skip))
         key = None if reading is None else (reading, mine)
         walked = None if key is None else self._walked.get(key)
         if walked is None:
@@ -1091,6 +1102,38 @@ class StorySuggester:
             for j, o, tally in walked
             if not tally or (related(s, o) and self._same_scope(i, s, j, o))
         ]
+
+    @functools.cached_property
+    def _told(self) -> dict[str, _Told]:
+        """`_when_elsewhere`'s sentences, read as it asks."""
+        return {}
+
+    @functools.cached_property
+    def _articles(self) -> frozenset[str]:
+        """The story's articles."""
+        return frozenset(c.article for c in self.claims)
+
+    @functools.cached_property
+    def _walked_but(self) -> dict[Hashable, list[tuple[int, Slot, bool]]]:
+        """`_walked_except`'s walks."""
+        return {}
+
+    def _walked_except(
+        self, every: list[tuple[int, Slot, bool]], mine: str, skip: Collection[str]
+    ) -> list[tuple[int, Slot, bool]]:
+        """A walk through every article (`_walked_everywhere`) without the slots of article
+        `mine` and of those of `skip`, worked out once for each: the votes on a long article's
+        counts asked it again and again of the few rivals in a short one (`_backing_through_
+        rivals`), each time reading the long one's hundreds of slots only to drop them. (Kept
+        by the walk's identity: the walks are the suggester's for its lifetime.)"""
+        key = (id(every), mine, frozenset(skip))
+        got = self._walked_but.get(key)
+        if got is None:
+            claims = self.claims
+            got = self._walked_but[key] = [
+                w for w in every if (a := claims[w[0]].article) != mine and a not in skip
+            ]
+        return got
 
     def _walked_everywhere(
         self, i: int, s: Slot, what: tuple
@@ -1315,6 +1358,8 @@ class StorySuggester:
         claims, compatible = self.claims, RULES[s.kind][1]
         mine = claims[i].article
         voted = {claims[j].article for j, _ in rel} | {mine}
+        if voted >= self._articles:
+            return []  # (every source votes already: the rivals' walks would skip them all)
         out: dict[int, tuple[int, Slot]] = {}
         seen: set[int] = set()  # (rivals share most of their related slots: each read once)
         for j, o in rel:
@@ -1442,7 +1487,7 @@ class StorySuggester:
             findings.append(place)
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
-        _when_elsewhere(claims, i, ev, self.counterparts.index, findings)
+        _when_elsewhere(claims, i, ev, self.counterparts.index, findings, self._told)
         measured = aligned_measures(
             claims, self.slots, i, ev, self.counterparts.index, self._measured
         )

@@ -76,7 +76,8 @@ def moments(text: str) -> tuple[Moment, ...]:
                 lo, hi = PARTS[w]
                 a, b = min(a, k), max(b, k)
                 break
-            read = clock(toks, k)
+            # (a clock time opens with a digit: most words are not asked)
+            read = clock(toks, k) if w[:1].isdigit() else None
             if read and read[1] >= i - NEAR:
                 lo, hi = read[0]
                 a, b = min(a, k), max(b, read[1])
