@@ -1828,3 +1828,14 @@ def test_a_count_a_story_gives_for_several_owners_is_compared_with_the_same_owne
         ],
     )
     assert got[greens] == "contradicted"
+
+
+def test_figures_another_source_gives_in_other_words_vouch_more_than_weakly_shared_words() -> None:
+    # "9.8 billion crowns" / "SEK 9.8bn": the counterpart shares few words ("low"), the figure
+    # is the same in the other source: the reason says so, at the figures' confidence
+    mine = "Operating profit was 9.8 billion crowns, compared with 10.4 billion a year ago."
+    theirs = "Operating profit declined to SEK 9.8bn."
+    got = _analysed(_story([mine, *FILLER[0]], [theirs, *FILLER[1]], FILLER[2]))
+    s = got[("000.txt", mine)]
+    assert s.label == "consistent" and s.confidence == "medium", s
+    assert s.reason.startswith("numbers agree: '9.8 billion crowns' here; 'SEK 9.8bn' in 001.txt")

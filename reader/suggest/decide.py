@@ -776,6 +776,12 @@ _POINTS_BACK = ("It ", "They ", "That ", "This ")
 OWNERS_READ = 50  # an article's distinct owners of one thing compared at most (`_owned`)
 
 
+def _vouch_more(agreed: Finding, cp: Counterpart) -> bool:
+    """Figures that agree (`agreed`, a fallback finding) vouch for a claim more than its
+    counterpart `cp` does by its words: those are a weak sign ("low"), the figures are not."""
+    return confidence.of_counterpart(cp) == "low" and agreed.confidence != "low"
+
+
 def _owned(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> frozenset[str]:
     """The things (slot keys) an article counts for several owners its clauses name, with a
     figure each ("The Labour Front won 29 seats" / "The Greens won six seats"): there one
@@ -1542,6 +1548,11 @@ class StorySuggester:
                 f"names {named}, which no other source mentions; the closest sentence, in "
                 f"{claims[j].article}, shares {_quoted(surface_words(claim.text, cp.shared))}"
             )
+        elif agreed and cp.supported and not self.lone[i] and _vouch_more(agreed[0], cp):
+            # the counterpart shares few words, and another source gives the claim's figures
+            # in other words ("9.8 billion crowns" / "SEK 9.8bn"): they are what vouches for it
+            label, reason, spans, conf = "consistent", agreed[0].reason, (), agreed[0].confidence
+            shown = _evidence_of(claim, [claims[k] for k in agreed[0].sources], pair)
         elif cp.supported:
             label, spans = "consistent", ()
             reason = _support_reason(cp, claim, claims, self.counterparts.names)
