@@ -2815,3 +2815,17 @@ def test_a_count_s_noun_ends_before_around_and_a_peak_is_its_height() -> None:
     height = _one(numbers.extract("As many as 180,000 customers lost power at the height of it."))
     assert "aroun" not in peak.key and peak.value[3] == height.value[3] == "peak"
     assert numbers.related(peak, height) and not numbers.compatible(peak, height)
+
+
+def test_a_place_in_a_table_is_a_rank() -> None:
+    # "lifts Rovers to third in the table" / "lifts Rovers into second place": two places,
+    # never compared before (a rank was read only before a superlative)
+    third = _one(numbers.extract("The victory lifts Rovers to third in the table."))
+    second = _one(numbers.extract("The result lifts Rovers into second place in the table."))
+    figures = _one(numbers.extract("The win lifts Rovers to 3rd place in the table."))
+    assert third.value[4] == second.value[4] == "ordinal"
+    assert numbers.related(third, second) and not numbers.compatible(third, second)
+    assert numbers.compatible(third, figures)
+    # look-alikes: the next of a series, or a place in the sense of where, is no rank
+    for text in ("A second place of worship was damaged.", "He was third in line to speak."):
+        assert numbers.extract(text) == [], text

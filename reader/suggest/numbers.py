@@ -1329,6 +1329,10 @@ _RANKS = {
 _STARTS = _NUMBER_WORDS | frozenset(_RANKS)  # the words `_extract` reads a slot from
 
 
+_PLACES = frozenset(["place", "position", "spot"])
+_TABLES = frozenset(["table", "standings", "league", "rankings", "polls", "race", "standing"])
+
+
 def _rank(text: str, toks: Sequence[Token], i: int) -> Slot | None:
     """The rank toks[i] gives before a superlative ("third largest", "second most visited"),
     as the ordinal figure "3rd largest" reads; None before any other word."""
@@ -1338,9 +1342,17 @@ def _rank(text: str, toks: Sequence[Token], i: int) -> Slot | None:
     if k >= len(toks) or not _joined(text, toks[k - 1], toks[k], " -"):
         return None
     word = toks[k].lower
-    if k == i + 1 and not is_superlative(word):
-        return None  # "a second wave", "the third time", "a second protest"
     head = stem(toks[k].text)
+    if k == i + 1 and not is_superlative(word):
+        # a place in a table or race is a rank: "into second place", "to third in the table"
+        # (not "a second place of worship", "third in line")
+        after = [t.lower for t in toks[k + 1 : k + 3]]
+        if word in _PLACES and after[:1] != ["of"]:
+            head = "place"
+        elif word == "in" and len(after) == 2 and after[0] == "the" and after[1] in _TABLES:
+            head, k = "place", k + 2
+        else:
+            return None  # "a second wave", "the third time", "a second protest"
     context = frozenset(window_stems(toks, i, k + 1, skip=_HEDGE_WORDS)) | _names(toks, i, k + 1)
     span = (toks[i].start, toks[k].end)
     value = (float(_RANKS[toks[i].lower]),) * 2 + (None, None, "ordinal")
