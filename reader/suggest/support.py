@@ -297,7 +297,7 @@ class Counterparts:
         # each stem's claims, and its rarity, by stem number
         self.stem_id = {s: k for k, s in enumerate(postings)}
         self.shares = Postings(list(postings.values()), n)
-        self.stem_idf = np.fromiter((idf[s] for s in postings), dtype=np.float64)
+        self.stem_idf = np.fromiter(idf.values(), dtype=np.float64)  # (keyed as `postings`)
         # the story's `precise` figures (`_share_figure`)
         self.precise_figures = frozenset(s for s in postings if precise((s,)))
         self._expected = range(0)
