@@ -7,6 +7,7 @@ in a long sentence, so any pair in which either side has few content words is sc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -19,7 +20,13 @@ SHORT_CLAIM_WORDS = 6
 
 def is_short(texts: list[str]) -> np.ndarray:
     """True for each text with too few content words for `token_set_ratio`."""
-    return np.array([len(content_words(t)) < SHORT_CLAIM_WORDS for t in texts], dtype=bool)
+    return np.array([_short(t) for t in texts], dtype=bool)
+
+
+@functools.lru_cache(maxsize=1 << 15)  # an article may repeat a sentence (a long one's are
+# read a run at a time: a sentence of several runs is read once)
+def _short(text: str) -> bool:
+    return len(content_words(text)) < SHORT_CLAIM_WORDS
 
 
 def processed(texts: list[str]) -> list[str]:

@@ -312,6 +312,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     # the tokens read below when the text writes no calendar date (most texts): the others
     # (most words) could only be a part of the day, and none is
     named = [i for i, t in enumerate(toks) if t.lower[0].isdigit() or t.lower in _DATE_WORDS]
+    if not named and not _A_DIGIT.search(text):  # no word of a day, no figure (a date has
+        return []  # one): nothing below to find (most texts)
     days = frozenset(toks[i].lower for i in named if toks[i].lower in WEEKDAYS)
     other_days: frozenset[str] | None = None  # `_other_days`, read once, for the first time
     week: frozenset[tuple[float, float]] | None = None  # the hours of the week the text names

@@ -178,6 +178,7 @@ _CURRENCIES |= {
     "CZK": "crown", "ISK": "crown", "JPY": "yen", "CNY": "yuan", "RMB": "yuan",
     "INR": "rupee", "CHF": "franc",
 }  # fmt: skip
+_CURRENCY_UNITS = frozenset(_CURRENCIES.values())  # (looked up for every figure read)
 NEAR = 4  # words either side that say what a share or a sum is of
 # words that open a sentence before a count, not a series name ("All 224 passengers")
 _QUANTIFIERS = frozenset(["all", "both", "another", "every", "each", "exactly"])
@@ -228,7 +229,7 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
             return None  # a year: see dates
         if _identifier(text, toks, i):
             return None
-        if sum(ch.isdigit() for ch in t) > EXACT_DIGITS:
+        if len(t) > EXACT_DIGITS and sum(ch.isdigit() for ch in t) > EXACT_DIGITS:
             return None  # "9,999,999,999,999,999" and "…998" would be one float: not compared
         value = float(t.replace(",", ""))
         j = i + 1
@@ -650,10 +651,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # "tens of thousands of troops", "eight hours of talks": the head may follow an "of"
         head: list[str] = []
         first_head = k - 1
-        if unit in _CURRENCIES.values() and (bracket := _converted(text, toks, k)) is not None:
+        if unit in _CURRENCY_UNITS and (bracket := _converted(text, toks, k)) is not None:
             converted.add(bracket[0])  # "$95 (€84) per share": one sum, read past its brackets
             k = bracket[1]
-        per = _per(toks, k) if unit in _CURRENCIES.values() else None
+        per = _per(toks, k) if unit in _CURRENCY_UNITS else None
         price = per[0] if per else None
         if per is not None:  # "$95 per share", "$80 a barrel": a price, not a total
             first_head, k = per[1], per[1] + 1
@@ -791,7 +792,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # the verb that makes it a staff count says nothing of whose: "Velto employs 1,500
             # people worldwide" is not "the Halden plant employs 1,200 workers"
             context -= _STAFF_STEMS
-        if unit in ("percent", *_CURRENCIES.values()):
+        if unit == "percent" or unit in _CURRENCY_UNITS:
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
             # (not past "since": "fallen by 30% since rates peaked" says from when, not of what;
@@ -2196,7 +2197,7 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         if be >= 0 and toks[be].lower in ("are", "is", "were", "was"):
             return "sought"  # "officials are now evacuating 11,000": the operation's scope
     share = "percent" in head or (
-        "sum" if set(head) & set(_CURRENCIES.values()) else False  # type: ignore[assignment]
+        "sum" if not _CURRENCY_UNITS.isdisjoint(head) else False  # type: ignore[assignment]
     )
     following = toks[end : end + 8]
     if (
@@ -2213,7 +2214,7 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
     )[::-1]
     around = [
         *head,
-        *(stem(toks[verb].text) for _ in range(verb >= 0 and verb < start)),
+        *([stem(toks[verb].text)] if 0 <= verb < start else []),
         *after[:4],
         *before,
         *(w for w in after[4:] if w not in _NEAR_ROLES),

@@ -39,6 +39,7 @@ from reader.suggest.text import (
     ordinal_suffix,
     quotations,
     stem,
+    token_text,
     tokenize,
 )
 
@@ -94,6 +95,7 @@ OFFICES = frozenset(
 
 
 _LARGE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # "95,000", "1500"
+_A_DIGIT = re.compile(r"\d")
 # ...of which one with this many digits before its trailing zeros is the same fact where two
 # sources give it: "The attendance was 61,482." / "in front of a crowd of 61,482" share no other
 # word ("1,500 jobs" and "310,000 customers" are round, said of several things)
@@ -126,16 +128,21 @@ def specific_stems(text: str) -> set[str]:
     """Stems of the words of `text` that can tie it to another sentence, and its large figures
     ("recalled 95,000 pickups" / "recalled 95,000 trucks"), not years."""
     toks = tokenize(text)
-    figures = {
-        "#" + t.text.replace(",", "")
-        for t in toks
-        if _LARGE.fullmatch(t.text) and not is_year(t.text)
-    }
-    words = {
-        stem(t.text)
-        for k, t in enumerate(toks)
-        if is_content(t.text) and not (k and ordinal_suffix(toks[k - 1], t))
-    }
+    if not _A_DIGIT.search(text):  # no figure, nor an ordinal's ending after one (most texts):
+        # the stems of its content words, mapped in C (into a set built as the one below is)
+        figures: set[str] = set()
+        words = set(map(stem, filter(is_content, map(token_text, toks))))
+    else:
+        figures = {
+            "#" + t.text.replace(",", "")
+            for t in toks
+            if _LARGE.fullmatch(t.text) and not is_year(t.text)
+        }
+        words = {
+            stem(t.text)
+            for k, t in enumerate(toks)
+            if is_content(t.text) and not (k and ordinal_suffix(toks[k - 1], t))
+        }
     return (words - WEAK) | figures
 
 
