@@ -220,7 +220,8 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     if t in _VAGUE:
         lo, hi = _VAGUE[t]
         return lo, hi, i + 1
-    if (share := _fraction(toks, i)) is not None:
+    # (a fraction is written in words: "a fifth", "half", "two-thirds")
+    if not t[0].isdigit() and (share := _fraction(toks, i)) is not None:
         return share * 0.9, share * 1.1, i + (1 if t == "half" else 2)  # as "about 20%"
     if t == "dozen" or (t == "a" and nxt == "dozen"):
         return 12, 12, i + (1 if t == "dozen" else 2)
@@ -527,7 +528,7 @@ def _number_at(
     text: str, toks: Sequence[Token], i: int, written: list[tuple[int, int]]
 ) -> tuple[float, float, int] | None:
     """`_parse` at toks[i], unless it is inside a calendar date (`written`: their spans)."""
-    if any(lo <= toks[i].start < hi for lo, hi in written):
+    if written and any(lo <= toks[i].start < hi for lo, hi in written):
         return None
     return _parse(text, toks, i)
 
