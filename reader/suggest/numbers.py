@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import itertools
 import math
+import operator
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -519,9 +520,13 @@ SMALL = 100  # counts below this recur in any story ("three people", "12 miles")
 _NUMBER_WORDS = COUNT_WORDS | {"a", "half", "tens"}
 
 
+_lower = operator.itemgetter(3)  # `Token.lower`, as a function
+
+
 def _starts(toks: Sequence[Token], words: frozenset[str]) -> list[int]:
     """The indices of the tokens of `toks` that are figures or among `words` (lower case)."""
-    return [k for k, t in enumerate(toks) if t.text[:1].isdigit() or t.lower in words]
+    # (each token's lower case read in C: a digit is its own lower case)
+    return [k for k, w in enumerate(map(_lower, toks)) if w in words or w[0].isdigit()]
 
 
 def _number_at(
@@ -534,7 +539,7 @@ def _number_at(
 
 
 def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
-    words = {t.lower for t in toks}  # (most sentences have no word the steps below look for)
+    words = set(map(_lower, toks))  # (most sentences have no word the steps below look for)
     # the tokens a number or a rank may start at: the loop goes from one to the next, passing
     # over the other words (most of them), at which it would only step on
     starts = _starts(toks, _STARTS)
