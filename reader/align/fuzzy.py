@@ -7,6 +7,7 @@ in a long sentence, so any pair in which either side has few content words is sc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -19,7 +20,13 @@ SHORT_CLAIM_WORDS = 6
 
 def is_short(texts: list[str]) -> np.ndarray:
     """True for each text with too few content words for `token_set_ratio`."""
-    return np.array([len(content_words(t)) < SHORT_CLAIM_WORDS for t in texts], dtype=bool)
+    return np.array([_short(t) for t in texts], dtype=bool)
+
+
+@functools.lru_cache(maxsize=1 << 15)  # an article may repeat a sentence (a long one's are
+# read a run at a time: a sentence of several runs is read once)
+def _short(text: str) -> bool:
+    return len(content_words(text)) < SHORT_CLAIM_WORDS
 
 
 def processed(texts: list[str]) -> list[str]:
@@ -29,7 +36,9 @@ def processed(texts: list[str]) -> list[str]:
 def token_sets(texts: Sequence[str]) -> list[str]:
     """Each `processed` text as its words, sorted, each once: `token_set_ratio` reads nothing
     else, so it scores these the same, a quarter faster (it sorts no words per pair)."""
-    return [" ".join(sorted(set(t.split()))) for t in texts]
+    # (an article may repeat a sentence, a hostile one thousands of times: each is sorted once)
+    made = {t: " ".join(sorted(set(t.split()))) for t in dict.fromkeys(texts)}
+    return [made[t] for t in texts]
 
 
 # Below this many pairs, starting rapidfuzz's threads costs more than they save.

@@ -8,6 +8,7 @@ its own terms). Both signals that weigh shared terms use it: the evidence's weig
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -15,10 +16,8 @@ import numpy as np
 class Postings:
     def __init__(self, by_term: Sequence[Sequence[int]], n: int):
         """`by_term[k]`: the claims (of `n`) using term k, in increasing order."""
-        lengths = np.fromiter((len(p) for p in by_term), dtype=np.int64, count=len(by_term))
-        claims = np.fromiter(
-            (i for p in by_term for i in p), dtype=np.int64, count=int(lengths.sum())
-        )
+        lengths = np.fromiter(map(len, by_term), dtype=np.int64, count=len(by_term))
+        claims = np.fromiter(chain.from_iterable(by_term), dtype=np.int64, count=int(lengths.sum()))
         self._set(lengths, claims, n)
 
     @classmethod

@@ -72,6 +72,7 @@ class Opposite:
     owner: str = ""  # stem of the name owning the subject ("velto" of "Velto's shares")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of the words around every opposite: words repeat
 def _content(word: str) -> bool:
     """`is_content`, a possessive too: "Velto's shares" are the shares of Velto."""
     return is_content(without_possessive(word))

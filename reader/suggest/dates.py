@@ -132,6 +132,9 @@ def calendar(text: str) -> tuple[Day, ...]:
     """Every unambiguous calendar date written in `text`, with its offsets."""
     if not _A_DIGIT.search(text):  # each way of writing a date has one (most sentences none)
         return ()
+    if not _DATE_CUE.search(text):  # ...and a month's name or an ISO date's dashes (most
+        return ()  # sentences with a figure have neither: the full pattern, tried at every
+        # character, is not tried)
     out: list[Day] = []
     addresses = links(text)
     for m in _CALENDAR.finditer(text):
@@ -164,6 +167,9 @@ def calendar(text: str) -> tuple[Day, ...]:
 
 
 _A_DIGIT = re.compile(r"\d")  # (what `_CALENDAR`'s \d matches)
+# what each of `_CALENDAR`'s dates holds: a month's name (each full name opens with its short
+# one) or the dashes of "2022-01-10"
+_DATE_CUE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d-[01]\d-")
 _THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"(?:^|\W)on\s+$", re.IGNORECASE)
 
@@ -314,6 +320,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     # the tokens read below when the text writes no calendar date (most texts): the others
     # (most words) could only be a part of the day, and none is
     named = [i for i, t in enumerate(toks) if t.lower[0].isdigit() or t.lower in _DATE_WORDS]
+    if not named and not _A_DIGIT.search(text):  # no word of a day, no figure (a date has
+        return []  # one): nothing below to find (most texts)
     days = frozenset(toks[i].lower for i in named if toks[i].lower in WEEKDAYS)
     other_days: frozenset[str] | None = None  # `_other_days`, read once, for the first time
     week: frozenset[tuple[float, float]] | None = None  # the hours of the week the text names

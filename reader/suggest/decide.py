@@ -62,7 +62,6 @@ from reader.suggest.support import (
     Counterpart,
     Counterparts,
     names_only,
-    rarity,
     says_more_than_names,
 )
 from reader.suggest.text import in_latin_script, surface_words, tokenize
@@ -317,12 +316,15 @@ class _Places:
 
 
 def _negation_findings(
-    claims: list[Claim], findings: list[list[Finding]], read: ClaimReadings
+    claims: list[Claim],
+    findings: list[list[Finding]],
+    read: ClaimReadings,
+    weights: dict[str, float],
 ) -> None:
     """A predicate negated here and asserted about the same thing by another source, or the
     reverse: both sentences are marked, since either source may be the one that is wrong. The
-    same for opposite words said of the same subject ("closed" / "open")."""
-    weights = rarity(read.specific)
+    same for opposite words said of the same subject ("closed" / "open"). `weights`: the
+    `rarity` of the claims' specific stems (`read.specific`), as `Counterparts` worked it out."""
     texts, articles = [c.text for c in claims], [c.article for c in claims]
     pairs = negation.conflicts(
         texts, articles, weights, PAIRED_WEIGHT, negated=read.negated, postings=read.lower
@@ -563,6 +565,9 @@ def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int
                 starts[w[:SAME_PLACE_PREFIX]].add((w, c.article))
     out: list[list[tuple[int, int]]] = []
     for c, found in zip(claims, read.names, strict=True):
+        if not found:  # (most sentences name no one: nothing below to read)
+            out.append([])
+            continue
         mine = words[c.article]
         # a name is known elsewhere when any of its words is ("Joe Biden" / "Mr. Biden")
         lone = [
@@ -829,7 +834,8 @@ def _others_of_another_role(claims: Sequence[Claim], slots: list[list[Slot]]) ->
     out = list(slots)
     for i in range(1, len(claims)):
         if claims[i - 1].article == claims[i].article:
-            out[i] = [numbers.all_of_its_role(s, slots[i - 1]) for s in slots[i]]
+            before = slots[i - 1]  # (most sentences give no figure: no list of them is read)
+            out[i] = [numbers.all_of_its_role(s, before) for s in slots[i]] if slots[i] else []
     return out
 
 
@@ -929,7 +935,7 @@ class StorySuggester:
         # the order the reason names them: votes, (place), negations, (dates), spellings
         self.places = _Places(claims, read.capitalised)
         self.negations: list[list[Finding]] = [[] for _ in claims]
-        _negation_findings(claims, self.negations, read)
+        _negation_findings(claims, self.negations, read, self.counterparts.idf)
         self.spellings: list[list[Finding]] = [[] for _ in claims]
         # one finding per name of a claim and its other spelling, naming every source of that
         spelled: dict[tuple[int, tuple[int, int], str], list[int]] = defaultdict(list)

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import itertools
 import math
+import operator
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -180,6 +181,7 @@ _CURRENCIES |= {
     "CZK": "crown", "ISK": "crown", "JPY": "yen", "CNY": "yuan", "RMB": "yuan",
     "INR": "rupee", "CHF": "franc",
 }  # fmt: skip
+_CURRENCY_UNITS = frozenset(_CURRENCIES.values())  # (looked up for every figure read)
 NEAR = 4  # words either side that say what a share or a sum is of
 # words that open a sentence before a count, not a series name ("All 224 passengers")
 _QUANTIFIERS = frozenset(["all", "both", "another", "every", "each", "exactly"])
@@ -221,7 +223,8 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
     if t in _VAGUE:
         lo, hi = _VAGUE[t]
         return lo, hi, i + 1
-    if (share := _fraction(toks, i)) is not None:
+    # (a fraction is written in words: "a fifth", "half", "two-thirds")
+    if not t[0].isdigit() and (share := _fraction(toks, i)) is not None:
         return share * 0.9, share * 1.1, i + (1 if t == "half" else 2)  # as "about 20%"
     if t == "dozen" or (t == "a" and nxt == "dozen"):
         return 12, 12, i + (1 if t == "dozen" else 2)
@@ -230,7 +233,7 @@ def _parse(text: str, toks: Sequence[Token], i: int) -> tuple[float, float, int]
             return None  # a year: see dates
         if _identifier(text, toks, i):
             return None
-        if sum(ch.isdigit() for ch in t) > EXACT_DIGITS:
+        if len(t) > EXACT_DIGITS and sum(ch.isdigit() for ch in t) > EXACT_DIGITS:
             return None  # "9,999,999,999,999,999" and "…998" would be one float: not compared
         value = float(t.replace(",", ""))
         j = i + 1
@@ -519,22 +522,26 @@ SMALL = 100  # counts below this recur in any story ("three people", "12 miles")
 _NUMBER_WORDS = COUNT_WORDS | {"a", "half", "tens"}
 
 
+_lower = operator.itemgetter(3)  # `Token.lower`, as a function
+
+
 def _starts(toks: Sequence[Token], words: frozenset[str]) -> list[int]:
     """The indices of the tokens of `toks` that are figures or among `words` (lower case)."""
-    return [k for k, t in enumerate(toks) if t.text[:1].isdigit() or t.lower in words]
+    # (each token's lower case read in C: a digit is its own lower case)
+    return [k for k, w in enumerate(map(_lower, toks)) if w in words or w[0].isdigit()]
 
 
 def _number_at(
     text: str, toks: Sequence[Token], i: int, written: list[tuple[int, int]]
 ) -> tuple[float, float, int] | None:
     """`_parse` at toks[i], unless it is inside a calendar date (`written`: their spans)."""
-    if any(lo <= toks[i].start < hi for lo, hi in written):
+    if written and any(lo <= toks[i].start < hi for lo, hi in written):
         return None
     return _parse(text, toks, i)
 
 
 def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
-    words = {t.lower for t in toks}  # (most sentences have no word the steps below look for)
+    words = set(map(_lower, toks))  # (most sentences have no word the steps below look for)
     # the tokens a number or a rank may start at: the loop goes from one to the next, passing
     # over the other words (most of them), at which it would only step on
     starts = _starts(toks, _STARTS)
@@ -652,10 +659,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # "tens of thousands of troops", "eight hours of talks": the head may follow an "of"
         head: list[str] = []
         first_head = k - 1
-        if unit in _CURRENCIES.values() and (bracket := _converted(text, toks, k)) is not None:
+        if unit in _CURRENCY_UNITS and (bracket := _converted(text, toks, k)) is not None:
             converted.add(bracket[0])  # "$95 (€84) per share": one sum, read past its brackets
             k = bracket[1]
-        per = _per(toks, k) if unit in _CURRENCIES.values() else None
+        per = _per(toks, k) if unit in _CURRENCY_UNITS else None
         price = per[0] if per else None
         if per is not None:  # "$95 per share", "$80 a barrel": a price, not a total
             first_head, k = per[1], per[1] + 1
@@ -794,7 +801,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # the verb that makes it a staff count says nothing of whose: "Velto employs 1,500
             # people worldwide" is not "the Halden plant employs 1,200 workers"
             context -= _STAFF_STEMS
-        if unit in ("percent", *_CURRENCIES.values()):
+        if unit == "percent" or unit in _CURRENCY_UNITS:
             # a share or a sum: of what, and whose, is said close by ("turnout was 61%", "Hale
             # took 46%", "so far recovered £1.1m" is not "defrauded the council of £2.3m")
             # (not past "since": "fallen by 30% since rates peaked" says from when, not of what;
@@ -2264,7 +2271,7 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         if be >= 0 and toks[be].lower in ("are", "is", "were", "was"):
             return "sought"  # "officials are now evacuating 11,000": the operation's scope
     share = "percent" in head or (
-        "sum" if set(head) & set(_CURRENCIES.values()) else False  # type: ignore[assignment]
+        "sum" if not _CURRENCY_UNITS.isdisjoint(head) else False  # type: ignore[assignment]
     )
     following = toks[end : end + 8]
     if (
@@ -2281,7 +2288,7 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
     )[::-1]
     around = [
         *head,
-        *(stem(toks[verb].text) for _ in range(verb >= 0 and verb < start)),
+        *([stem(toks[verb].text)] if 0 <= verb < start else []),
         *after[:4],
         *before,
         *(w for w in after[4:] if w not in _NEAR_ROLES),

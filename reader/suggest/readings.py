@@ -95,19 +95,20 @@ def read_claims(
     before = {k for k, t in enumerate(distinct) if t in known}
     rows = _rows(distinct, before, known)
 
+    # each claim's reading, and whether it is given as it is: to the first claim of a text read
+    # now (the others get copies), worked out once for all the columns below
+    mine = [rows[k] for k in which]
+    given, met = [], set(before)
+    for k in which:
+        given.append(k not in met)
+        met.add(k)
+
     def each(column: int, again: Callable[[Any], Any] | None) -> list:
         """`column` (of one reading of each distinct text) for every claim, in claim order."""
-        if len(distinct) == len(texts) and not before:
-            return [row[column] for row in rows]
-        met = set(before) if again is not None else set()
-        out = []
-        for k in which:
-            if k in met and again is not None:
-                out.append(again(rows[k][column]))
-            else:
-                met.add(k)
-                out.append(rows[k][column])
-        return out
+        if again is None or (len(distinct) == len(texts) and not before):
+            return [row[column] for row in mine]
+        pairs = zip(mine, given, strict=True)
+        return [row[column] if as_is else again(row[column]) for row, as_is in pairs]
 
     return ClaimReadings(
         slots=each(0, lambda ss: [copy.copy(s) for s in ss]),

@@ -80,7 +80,10 @@ def conflicts(
     # office or first name -> (claim, surname)
     holders: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for i, text in enumerate(texts):
-        titles = extract(text) if slots is None else [s for s in slots[i] if s.kind == "title"]
+        if slots is None:
+            titles = extract(text)
+        else:  # (most sentences have no slot: none to look at)
+            titles = [s for s in slots[i] if s.kind == "title"] if slots[i] else []
         for slot in titles:
             surname = next(iter(slot.key))
             for office in slot.value[1]:  # type: ignore[index]

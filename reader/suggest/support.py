@@ -40,6 +40,7 @@ from reader.suggest.text import (
     quotations,
     scaled_figure,
     stem,
+    token_text,
     tokenize,
 )
 
@@ -97,6 +98,7 @@ OFFICES = frozenset(
 _LARGE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # "95,000", "1500"
 # a figure with a scale word or letter after it (`scaled_figure`)
 _SCALED = re.compile(r"\d\s*(?:thousand|[mb]illion|trillion|[bm]ln|[bmt]n|trn|[mbk]\b)", re.I)
+_A_DIGIT = re.compile(r"\d")
 # ...of which one with this many digits before its trailing zeros is the same fact where two
 # sources give it: "The attendance was 61,482." / "in front of a crowd of 61,482" share no other
 # word ("1,500 jobs" and "310,000 customers" are round, said of several things)
@@ -129,6 +131,11 @@ def specific_stems(text: str) -> set[str]:
     """Stems of the words of `text` that can tie it to another sentence, and its large figures
     ("recalled 95,000 pickups" / "recalled 95,000 trucks"), not years."""
     toks = tokenize(text)
+    if not _A_DIGIT.search(text):  # no figure, nor an ordinal's ending after one (most texts):
+        # the stems of its content words, mapped in C (into a set built as the one below is)
+        figures: set[str] = set()
+        words = set(map(stem, filter(is_content, map(token_text, toks))))
+        return (words - WEAK) | figures
     scaled = _SCALED.search(text) is not None  # (most sentences have no figure so written)
     figures = set()
     scales = set()  # the scale words of those: part of the figure, no word of their own
@@ -304,7 +311,7 @@ class Counterparts:
         # each stem's claims, and its rarity, by stem number
         self.stem_id = {s: k for k, s in enumerate(postings)}
         self.shares = Postings(list(postings.values()), n)
-        self.stem_idf = np.fromiter((idf[s] for s in postings), dtype=np.float64)
+        self.stem_idf = np.fromiter(idf.values(), dtype=np.float64)  # (keyed as `postings`)
         # the story's `precise` figures (`_share_figure`)
         self.precise_figures = frozenset(s for s in postings if precise((s,)))
         self._expected = range(0)

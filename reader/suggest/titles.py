@@ -7,6 +7,7 @@ office; its value is the set of rank words, which is where sources tend to disag
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from reader.suggest.slots import Slot
@@ -198,6 +199,8 @@ _DOMAIN_OWN = _DOMAIN - {"of", "for", "the", "us", "u", "s"}
 _NOT_NAMES = _TITLE_WORDS | _CALENDAR | frozenset(_INITIALS)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of every capitalised word of every claim, by
+# several readers: a story's words repeat
 def is_title_word(word: str) -> bool:
     """A lower-cased word that is capitalised as part of a title or a date, not of a name
     ("Friday's" too)."""
