@@ -2829,3 +2829,16 @@ def test_a_place_in_a_table_is_a_rank() -> None:
     # look-alikes: the next of a series, or a place in the sense of where, is no rank
     for text in ("A second place of worship was damaged.", "He was third in line to speak."):
         assert numbers.extract(text) == [], text
+
+
+def test_a_crowd_or_attendance_of_so_many_is_a_count_of_it() -> None:
+    # "watched by a crowd of 27,412" / "The attendance of 24,900": two counts of those who came,
+    # never read (nothing came after either figure)
+    crowd = _one(numbers.extract("The match was watched by a crowd of 27,412 at Millgate Park."))
+    attendance = _one(numbers.extract("The attendance of 24,900 was the lowest at Millgate Park."))
+    assert numbers.related(crowd, attendance) and not numbers.compatible(crowd, attendance)
+    put = _one(numbers.extract("Police estimated the crowd at 27,000 at Millgate Park."))
+    assert numbers.related(crowd, put)
+    # look-alikes: "a total of", "a majority of" say nothing of what is counted
+    for text in ("The Alliance won a majority of 12 in the assembly.", "A total of 40 came."):
+        assert all("crowd" not in s.key for s in numbers.extract(text)), text

@@ -2033,11 +2033,14 @@ _COPULAS = frozenset(["be", "is", "was", "are", "were", "been", "stood", "reache
 def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
     """Where the noun is whose new value toks[i] gives with nothing after the figure: "cases
     rose to 52", "the number of measles cases in Karsby has risen to 52"; or which the figure
-    is put at ("police estimated the crowd at 300,000"); else None (a name before the verb is
-    no noun: "Karsby has risen to 52")."""
+    is put at ("police estimated the crowd at 300,000"), or a crowd is of ("a crowd of
+    27,412"); else None (a name before the verb is no noun: "Karsby has risen to 52")."""
     at = _put_at(toks, i)
     if at is not None:
         return at
+    noun = _before_hedges(toks, i)  # (past "of" too) "a crowd of 27,412", "attendance of 24,900"
+    if 0 <= noun < i - 1 and toks[noun + 1].lower == "of" and stem(toks[noun].text) == "crowd":
+        return noun
     copula = _before_hedges(toks, i)  # "the number of Thais released could be 11 or 12"
     if copula >= 1 and toks[copula].lower in _COPULAS:
         k, noun_only = copula - 1, True

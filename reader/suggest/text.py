@@ -33,6 +33,7 @@ _SYNONYMS = {
     "vehicle": "vehicles vehicle cars car",
     "ship": "ships ship vessels vessel boats boat",
     "shut": "shut shuts shutting closed closes closing closure closures",
+    "crowd": "crowd crowds attendance attendances spectators",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 # ...and words for what a story is about, folded only where a fact's context is read ("fought
