@@ -1138,6 +1138,13 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
     for a, w in enumerate(words) if not _PERIODS.isdisjoint(words) else ():
         if w in _PERIODS and (words[a - 1 : a] == ["last"] or words[max(0, a - 2) : a] == _EARLIER):
             return "-".join(words[a - 1 - (words[a - 1] == "this") : a + 1])
+    # "the 340 mm daily record set in 2009": a record's year is when it was set, another event
+    # (read in the whole sentence for a figure set apart: "The record, 340 mm, was set in 2009")
+    a, b = (0, len(toks)) if hi - lo <= 3 else (lo, hi)
+    if any(t.lower == "record" for t in toks[a:b]):
+        for k in range(a, b):
+            if _in_year(toks, k):
+                return toks[k].text
     # "more than 140 died in a 2010 collision": a year that dates a newly named event
     articles = not _A_AN.isdisjoint(words) or (lo > 0 and toks[lo - 1].lower in _A_AN)
     for k in range(max(lo, 1), hi) if articles else ():
