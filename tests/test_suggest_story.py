@@ -1839,3 +1839,14 @@ def test_figures_another_source_gives_in_other_words_vouch_more_than_weakly_shar
     s = got[("000.txt", mine)]
     assert s.label == "consistent" and s.confidence == "medium", s
     assert s.reason.startswith("numbers agree: '9.8 billion crowns' here; 'SEK 9.8bn' in 001.txt")
+
+
+def test_a_city_and_its_country_are_one_owner_of_a_count() -> None:
+    # where a story counts troops for several owners, "Moscow has massed 100,000 troops" is
+    # still Russia's count: it conflicts with "Russia has massed 130,000 troops"
+    russia = "Russia has massed 130,000 troops near the border, officials said."
+    got = _labels(
+        [russia, "NATO has put 40,000 troops on alert in the east.", *FILLER[0]],
+        ["Moscow has massed 100,000 troops near the border.", *FILLER[1]],
+    )
+    assert got[russia] == "contradicted"

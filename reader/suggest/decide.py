@@ -64,7 +64,7 @@ from reader.suggest.support import (
     names_only,
     says_more_than_names,
 )
-from reader.suggest.text import in_latin_script, surface_words, tokenize
+from reader.suggest.text import in_latin_script, stem, surface_words, tokenize
 
 Rule = tuple[Callable[[Slot, Slot], bool], Callable[[Slot, Slot], bool]]  # related, compatible
 RULES: dict[str, Rule] = {
@@ -787,6 +787,15 @@ def _vouch_more(agreed: Finding, cp: Counterpart) -> bool:
     return confidence.of_counterpart(cp) == "low" and agreed.confidence != "low"
 
 
+def _same_owner(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two counts' owners (`numbers.owners`) name one: a name in common, by its stem ("Russian
+    negotiators" / "Russia has massed"), or a city and its country ("Moscow" / "Russia")."""
+    if a & b or {stem(x) for x in a} & {stem(x) for x in b}:
+        return True
+    known = places.gazetteer()
+    return any(known.contains(x, y) or known.contains(y, x) for x in a for y in b)
+
+
 def _owned(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> frozenset[str]:
     """The things (slot keys) an article counts for several owners its clauses name, with a
     figure each ("The Labour Front won 29 seats" / "The Greens won six seats"): there one
@@ -802,7 +811,7 @@ def _owned(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> frozense
     return frozenset(
         k
         for (_, k), by in seen.items()
-        if any(not a & b and by[a] != by[b] for a, b in itertools.combinations(by, 2))
+        if any(by[a] != by[b] and not _same_owner(a, b) for a, b in itertools.combinations(by, 2))
     )
 
 
@@ -1072,7 +1081,11 @@ class StorySuggester:
             mine = numbers.groups(s)
             rel = [(j, o) for j, o in rel if numbers.groups(o) == mine]
         if s.kind == "number" and s.key & self.owned and (owner := numbers.owners(s)):
-            rel = [(j, o) for j, o in rel if not (theirs := numbers.owners(o)) or theirs & owner]
+            rel = [
+                (j, o)
+                for j, o in rel
+                if not (theirs := numbers.owners(o)) or _same_owner(owner, theirs)
+            ]
         return self._not_others(i, s, rel) if rel else []
 
     def _related(self, i: int, s: Slot, skip: Collection[str] = ()) -> list[tuple[int, Slot]]:

@@ -1667,21 +1667,19 @@ _NOT_OWNERS = frozenset([*dates.WEEKDAYS, *dates.MONTHS])
 
 
 def _owners(toks: Sequence[Token], clause: Clause, start: int) -> frozenset[str]:
-    """The names before the figure at toks[start] in its clause, marked `OWNER_MARK`, by their
-    stems: a nationality is its country's ("Russian negotiators" / "Russia has massed")."""
+    """The names (lower case) before the figure at toks[start] in its clause, marked
+    `OWNER_MARK`."""
     return frozenset(
-        OWNER_MARK + stem(m[1:])
-        for m in name_marks(toks[clause[0] : start])
-        if m[1:] not in _NOT_OWNERS
+        OWNER_MARK + m[1:] for m in name_marks(toks[clause[0] : start]) if m[1:] not in _NOT_OWNERS
     )
 
 
 def owners(s: Slot) -> frozenset[str]:
-    """Whose count or share `s` may be, by the names before it in its clause ("The Greens won
-    six seats", "The Alliance took 41% of the vote"): told apart only where a story gives one
-    thing for several owners (`StorySuggester`'s `owned`): a name may be another's alias
-    ("Russia" / "Moscow")."""
-    return frozenset(c for c in s.context if c[:1] == OWNER_MARK)
+    """Whose count or share `s` may be, by the names (lower case) before it in its clause ("The
+    Greens won six seats", "The Alliance took 41% of the vote"): told apart only where a story
+    gives one thing for several owners (`StorySuggester`'s `owned`), and one owner may have
+    several names (`same_owner`)."""
+    return frozenset(c[1:] for c in s.context if c[:1] == OWNER_MARK)
 
 
 def _group(toks: Sequence[Token], first: int, end: int) -> str | None:
