@@ -1850,3 +1850,16 @@ def test_a_city_and_its_country_are_one_owner_of_a_count() -> None:
         ["Moscow has massed 100,000 troops near the border.", *FILLER[1]],
     )
     assert got[russia] == "contradicted"
+
+
+def test_a_name_no_other_source_gives_is_named_once_in_the_reason() -> None:
+    # "Sales grew to SEK 48.2bn ... SEK 47.9bn" said "names 'SEK', 'SEK'": a name written twice
+    # is one name
+    claim = "Analysts at Halvik said the Marrow river flood would cost insurers, Halvik added."
+    got = _by_text(
+        _story(
+            [claim, *FILLER[0]],
+            ["The Marrow river flood will cost insurers dearly, analysts said.", *FILLER[1]],
+        )
+    )[claim]
+    assert "Halvik" in got.reason and "'Halvik', 'Halvik'" not in got.reason, got.reason

@@ -668,7 +668,8 @@ def _evidence_of(claim: Claim, others: list[Claim], score: _PairScores) -> list[
 
 
 def _quoted(words: Iterable[str], n: int = 4) -> str:
-    return ", ".join(f"'{w}'" for w in list(words)[:n])
+    """The first `n` of `words`, each once, quoted: "'Halvik', 'Marrow'"."""
+    return ", ".join(f"'{w}'" for w in list(dict.fromkeys(words))[:n])
 
 
 def _support_reason(cp: Counterpart, claim: Claim, claims: list[Claim], names: Set[str]) -> str:
