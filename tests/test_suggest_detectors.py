@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.suggest import dates, hints, negation, numbers, places, titles
+from reader.suggest import dates, hints, names, negation, numbers, places, titles
 from reader.suggest.text import stem
 
 
@@ -2857,3 +2857,16 @@ def test_a_record_of_a_year_named_is_that_year_s() -> None:
     # look-alike: a record told with no year is this event's
     record = _one(numbers.extract("A record 340 mm of rain fell on the city."))
     assert numbers.related(now, record)
+
+
+def test_a_krone_written_nkr_or_skr_is_a_crown() -> None:
+    # "a deficit of NKr 1.8bn" / "a deficit of 1.1 billion crowns": two sums in one currency
+    # (the first was no figure at all, and the two were called consistent at high confidence)
+    nkr = _one(numbers.extract("The draft budget forecasts a deficit of NKr 1.8bn next year."))
+    crowns = _one(numbers.extract("The draft budget projects a deficit of 1.1 billion crowns."))
+    assert numbers.related(nkr, crowns) and not numbers.compatible(nkr, crowns)
+    same = _one(numbers.extract("Profit rose to SKR 4.2bn, the company said."))
+    assert numbers.compatible(same, _one(numbers.extract("Profit was 4.2 billion crowns.")))
+    # ...and is no name another source must give
+    found = names.proper_names("The deficit is NKr 1.8bn, Lund said.")
+    assert [[t.text for t in name] for name in found] == [["Lund"]]

@@ -11,7 +11,7 @@ import functools
 import re
 
 from reader.suggest.dates import ZONES
-from reader.suggest.numbers import COUNT_WORDS
+from reader.suggest.numbers import COUNT_WORDS, CURRENCY_CODES
 from reader.suggest.text import Token, tokenize
 from reader.suggest.titles import is_title_word
 
@@ -73,11 +73,11 @@ def proper_names(text: str) -> tuple[tuple[Token, ...], ...]:
 
 
 def _currency_code(text: str, toks: tuple[Token, ...], k: int) -> bool:
-    """toks[k] is three capitals right before a figure: a currency's code ("SEK 48.2bn")."""
+    """toks[k] is three capitals, or a currency's code (`numbers.CURRENCY_CODES`: "NKr"),
+    right before a figure: a currency ("SEK 48.2bn")."""
     t = toks[k]
     return (
-        len(t.text) == 3
-        and t.text.isupper()
+        ((len(t.text) == 3 and t.text.isupper()) or t.text in CURRENCY_CODES)
         and k + 1 < len(toks)
         and toks[k + 1].text[:1].isdigit()
         and text[t.end : toks[k + 1].start] in ("", " ", "\u00a0")

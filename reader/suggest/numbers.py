@@ -180,7 +180,10 @@ _CURRENCIES |= {
     "EUR": "euro", "GBP": "pound", "SEK": "crown", "NOK": "crown", "DKK": "crown",
     "CZK": "crown", "ISK": "crown", "JPY": "yen", "CNY": "yuan", "RMB": "yuan",
     "INR": "rupee", "CHF": "franc",
+    # ...and a krone's and a krona's abbreviations ("NKr 1.8bn", "SKr 4.2bn")
+    "NKr": "crown", "NKR": "crown", "SKr": "crown", "SKR": "crown", "DKr": "crown", "DKR": "crown",
 }  # fmt: skip
+CURRENCY_CODES = frozenset(c for c in _CURRENCIES if len(c) > 1)  # (not "$", "£", "€")
 _CURRENCY_UNITS = frozenset(_CURRENCIES.values())  # (looked up for every figure read)
 NEAR = 4  # words either side that say what a share or a sum is of
 # words that open a sentence before a count, not a series name ("All 224 passengers")
@@ -1575,7 +1578,9 @@ def _per_hour(text: str, toks: Sequence[Token], unit: int) -> int | None:
 
 
 # Words after a figure that say when, not what it counts
-_SAYS_WHEN = frozenset([*dates.WEEKDAYS, "yesterday", "today", "tonight", "overnight"])
+_SAYS_WHEN = frozenset(
+    [*dates.WEEKDAYS, "yesterday", "today", "tonight", "overnight", "next", "last"]
+)  # ("NKr 1.8bn next year", "40 last week": when, not what)
 # What a figure after "of" is the population of: "the Andean nation of 16 million people", "a
 # city of 2 million residents", "a population of 16 million"
 _PLACES_OF = frozenset(
@@ -2325,7 +2330,7 @@ _INTENT = frozenset(
 def _role_stems(toks: Sequence[Token]) -> list[str]:
     """Stems of `toks` in order, "on board" read as "aboard" (a board alone is a body:
     "the election board said"), and "lives in" as living, not lives lost."""
-    out = [stem(t.text) for t in toks]
+    out = [stem(t.text) if t.lower not in _PROJECTS else "forec" for t in toks]
     words = [t.lower for t in toks]
     for n in range(len(toks)) if "board" in words or "lives" in words else ():
         if n and toks[n].lower == "board" and toks[n - 1].lower == "on":
@@ -2336,6 +2341,9 @@ def _role_stems(toks: Sequence[Token]) -> list[str]:
 
 
 _LIVES_IN = frozenset(["in", "on", "at", "with", "near", "alone", "together", "abroad"])
+# a verb that forecasts, read around a figure ("the budget projects a deficit of 1.1 billion"; a
+# count's own noun, "12 projects", is read elsewhere)
+_PROJECTS = frozenset(["projects", "projected", "projecting", "projection", "projections"])
 IN_EVERY_MARGIN = 2.5  # percentage points: "four in ten" is said of 38% to 42%
 
 
