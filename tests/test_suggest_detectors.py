@@ -2870,3 +2870,22 @@ def test_a_krone_written_nkr_or_skr_is_a_crown() -> None:
     # ...and is no name another source must give
     found = names.proper_names("The deficit is NKr 1.8bn, Lund said.")
     assert [[t.text for t in name] for name in found] == [["Lund"]]
+
+
+def test_an_aim_told_before_its_figure_is_a_target() -> None:
+    # "The bank aims to keep inflation at 3 per cent" is no rate of inflation: it was called
+    # contradicted at high confidence by two sources' 7.4%
+    aim = _one(numbers.extract("The bank aims to keep inflation at 3 per cent."))
+    rate = _one(numbers.extract("Inflation stood at 7.4 per cent in February."))
+    assert aim.value[3] == "target" and not numbers.related(aim, rate)
+
+
+def test_a_tally_said_to_have_risen_is_no_conflict_with_a_smaller_earlier_count() -> None:
+    # "By Sunday morning the number of arrests had risen to 39": "34 people were arrested" is
+    # the count before it rose (it was called contradicted at high confidence)
+    risen = _one(numbers.extract("By Sunday morning the number of arrests had risen to 39."))
+    earlier = _one(numbers.extract("Police said 34 people were arrested."))
+    assert not numbers.related(risen, earlier)
+    # look-alike: a tally so far, not said to have risen, still conflicts with a smaller one
+    so_far = _one(numbers.extract("So far 39 people have been arrested, police said."))
+    assert numbers.related(so_far, earlier) and not numbers.compatible(so_far, earlier)

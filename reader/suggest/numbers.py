@@ -125,7 +125,7 @@ _ROLE_OF = {
 }  # fmt: skip
 # roles a verb or adjective further back in the clause gives the figure ("expects inflation in
 # X to fall to 3%", "had demanded that he be sentenced to at least ten years")
-_FAR_ROLES = frozenset(["forecast", "sought", "potential"])
+_FAR_ROLES = frozenset(["forecast", "sought", "potential", "target"])  # ("aims to keep ... at 3%")
 _ROLES = frozenset(_ROLE_OF)
 # roles read only next to the figure: "20,000 homes on Sunday, down from 50,000 at its peak"
 _NEAR_ROLES = frozenset(["peak"]) | frozenset(
@@ -1578,6 +1578,7 @@ def _per_hour(text: str, toks: Sequence[Token], unit: int) -> int | None:
 
 
 # Words after a figure that say when, not what it counts
+_RISEN = frozenset(stem(w) for w in ("risen", "rose", "climbed", "grown", "increased"))
 _SAYS_WHEN = frozenset(
     [*dates.WEEKDAYS, "yesterday", "today", "tonight", "overnight", "next", "last"]
 )  # ("NKr 1.8bn next year", "40 last week": when, not what)
@@ -2817,8 +2818,12 @@ def related(a: Slot, b: Slot) -> bool:
     # a tally so far ("800 have evacuated so far", "two bodies recovered until 1.30pm") may
     # grow: a larger count is a later one, neither backed nor contradicted by it (a smaller
     # one still conflicts, the same one agrees)
+    # ...and one said to have risen to its figure ("By Sunday the number of arrests had risen
+    # to 39") was smaller before: a smaller count is an earlier one too
     for x, y in ((a, b), (b, a)):
         if RUNNING_MARK in x.context and y.value[0] > x.value[1]:  # type: ignore[index]
+            return False
+        if RUNNING_MARK in x.context and y.value[1] < x.value[0] and x.context & _RISEN:  # type: ignore[index]
             return False
     if {c for c in a.context if c[:1] == STAGE_MARK} != {
         c for c in b.context if c[:1] == STAGE_MARK
