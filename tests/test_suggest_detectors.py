@@ -2889,3 +2889,20 @@ def test_a_tally_said_to_have_risen_is_no_conflict_with_a_smaller_earlier_count(
     # look-alike: a tally so far, not said to have risen, still conflicts with a smaller one
     so_far = _one(numbers.extract("So far 39 people have been arrested, police said."))
     assert numbers.related(so_far, earlier) and not numbers.compatible(so_far, earlier)
+
+
+def test_figures_far_apart_are_two_things() -> None:
+    # "Fourteen pupils have been confirmed with measles" / "The school, which has 412 pupils":
+    # no source reports one count as 29 times another's; nor "14,500 flight hours" "two hours"
+    cases = _one(numbers.extract("Fourteen pupils at Hollins Lane have been confirmed with it."))
+    roll = _one(numbers.extract("Hollins Lane, which has 412 pupils, sent a letter home."))
+    assert not numbers.related(cases, roll)
+    hours = _one(numbers.extract("The captain has more than 14,500 flight hours, it said."))
+    flight = _one(numbers.extract("The captain turned back after about two hours of flight."))
+    assert not numbers.related(hours, flight)
+    # look-alikes: a few times apart is one thing reported two ways, and none is a count too
+    three = _one(numbers.extract("Three pupils at Hollins Lane have been confirmed with it."))
+    assert numbers.related(cases, three) and not numbers.compatible(cases, three)
+    died = _one(numbers.extract("Twelve people died in the fire at Hollins Lane."))
+    none = _one(numbers.extract("No one died in the fire at Hollins Lane."))
+    assert numbers.related(died, none) and not numbers.compatible(died, none)

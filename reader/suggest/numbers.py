@@ -2805,7 +2805,9 @@ def _session(s: Slot) -> frozenset[str]:
     return (s.context & _SESSIONS) | pairs
 
 
-SUMS_APART = 20  # times one sum of money another is: two things, whatever the words around
+# times one figure another is: two things, whatever the words around ("Fourteen pupils have
+# measles" / "a school of 412 pupils"; a takeover's "$2.4 billion" and its "$85 million" fee)
+FIGURES_APART = 20
 
 
 def related(a: Slot, b: Slot) -> bool:
@@ -2846,6 +2848,12 @@ def related(a: Slot, b: Slot) -> bool:
         if mine and theirs and not mine & theirs:
             return False
     shared = a.key & b.key
+    (alo, ahi), (blo, bhi) = a.value[:2], b.value[:2]  # type: ignore[index]
+    apart = 0 < min(alo + ahi, blo + bhi) * FIGURES_APART < max(alo + ahi, blo + bhi)
+    if apart and a.value[2] != "score" and not vague(a) and not vague(b):  # type: ignore[index]
+        # (a count of none is compared, "No one died" / "12 died", and orders of magnitude,
+        # "dozens of homes" / "thousands of homes")
+        return False
     if a.value[2] in _CURRENCIES.values():  # type: ignore[index]
         # a sum named by what it is ("$6.4B income") is compared only with sums said to be of
         # that too: not with "revenue of $17.41 billion" (both say "dollar")
@@ -2856,11 +2864,6 @@ def related(a: Slot, b: Slot) -> bool:
                 return False
         # "millions of dollars", "billions in losses": much money, said of no figure
         if vague(a) or vague(b):
-            return False
-        # ...and sums far apart are two things, not one reported two ways: a takeover's "$2.4
-        # billion", its "$85 million" break fee, the "$36.70" a share closed at
-        (alo, ahi), (blo, bhi) = a.value[:2], b.value[:2]  # type: ignore[index]
-        if min(alo + ahi, blo + bhi) * SUMS_APART < max(alo + ahi, blo + bhi):
             return False
         # ...and two kinds of result are two sums: revenue is not net income
         kinds_a, kinds_b = _results(a.key | a.context), _results(b.key | b.context)
