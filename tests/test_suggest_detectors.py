@@ -2906,3 +2906,20 @@ def test_figures_far_apart_are_two_things() -> None:
     died = _one(numbers.extract("Twelve people died in the fire at Hollins Lane."))
     none = _one(numbers.extract("No one died in the fire at Hollins Lane."))
     assert numbers.related(died, none) and not numbers.compatible(died, none)
+
+
+def test_the_last_event_of_its_kind_is_another_event() -> None:
+    # "The last march of this size in the city, against fuel duty in 2021, drew what organisers
+    # said was 70,000 people" was voted with this march's "Organisers said 60,000 people"
+    now = _one(numbers.extract("Organisers said 60,000 people had taken part in the march."))
+    for then in (
+        "The last march of this size in the city, against fuel duty in 2021, drew 70,000 people.",
+        "The previous march, against fuel duty, drew 70,000 people.",
+    ):
+        past = _one(numbers.extract(then))
+        assert past.value[4] and not numbers.related(past, now), then
+    # look-alikes: this march's figure, and "the last" of this event's own people
+    again = _one(numbers.extract("Organisers said 70,000 people had taken part in the march."))
+    assert numbers.related(again, now)
+    stayed = _one(numbers.extract("The last 400 people left the march at dusk."))
+    assert "the-last" not in stayed.value[4]

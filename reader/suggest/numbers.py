@@ -1068,6 +1068,7 @@ def _dated(toks: Sequence[Token], first: int, after: int) -> str:
 _ANOTHER_EVENT = frozenset(["a", "an", "another"])  # opening a sentence: not the event reported
 _RELATIVES = frozenset(["which", "who", "that", "where"])
 _EARLIER = ["earlier", "this"]
+_LAST = frozenset(["last", "previous"])  # "The last march of this size": another event
 _PERIODS = frozenset(["year", "season"])  # "last year", "earlier this season": a past one
 _PARTICIPLE_REACH = 8  # words back from "..., killing" to the year of what it follows
 # "near the same island"; "comparisons were made with the crash of a jet ... in October 2018"
@@ -1193,6 +1194,15 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
         )  # fmt: skip
         if year:
             return year
+    # "The last march of this size, against fuel duty in 2021, drew 70,000": an earlier event
+    # of the kind, in the year the sentence names, if any
+    if (
+        len(toks) > 2
+        and toks[0].lower == "the"
+        and toks[1].lower in _LAST
+        and (is_content(toks[2].text) and not _is_number(toks[2]))
+    ):
+        return next((toks[k].text for k in range(len(toks)) if _in_year(toks, k)), "the-last")
     opening = 0
     if len(toks) > 2 and toks[0].lower == "in" and _in_year(toks, 1):
         opening = 2  # "In 2009, a smaller tanker ...": the whole sentence's
