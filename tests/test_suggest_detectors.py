@@ -2923,3 +2923,18 @@ def test_the_last_event_of_its_kind_is_another_event() -> None:
     assert numbers.related(again, now)
     stayed = _one(numbers.extract("The last 400 people left the march at dusk."))
     assert "the-last" not in stayed.value[4]
+
+
+def test_two_bodies_of_one_place_are_no_name_spelled_two_ways() -> None:
+    from reader.suggest import spelling
+
+    # "Wrenfield Community Hall" / "Wrenfield County Council": a hall and a council of one town,
+    # not a surname "Community" misspelt "County"
+    texts = [
+        "A clinic will run at Wrenfield Community Hall on Saturday.",
+        "Wrenfield County Council said the clinic would open at 9am.",
+    ]
+    assert spelling.conflicts(texts, ["a", "b"]) == []
+    # look-alike: a person's surname is still compared
+    texts = ["Laura Pennington opened the clinic.", "Laura Penington said it was busy."]
+    assert spelling.conflicts(texts, ["a", "b"]) != []

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from reader.align.evidence import STOPWORDS
+from reader.suggest.places import PLACE_NOUNS
 from reader.suggest.slots import Slot
 from reader.suggest.text import tokenize, without_accents, without_possessive
 from reader.suggest.titles import extract, is_title_word
@@ -43,6 +44,12 @@ _US_UK = {
     )
 }
 _ISATION = re.compile(r"isation(s?)$")  # "Organisation", "Mobilisation"
+# Words that name a body or a place after a place's name ("Wrenfield County", "Wrenfield
+# Community Hall"), never a surname after a first name
+_BODIES = PLACE_NOUNS | frozenset(
+    """community city town council hall school hospital college university court station airport
+    bridge centre center church house office bank police authority agency club""".split()  # noqa: SIM905
+)
 
 
 def _american(word: str) -> str:
@@ -138,5 +145,7 @@ def full_names(text: str) -> list[tuple[str, str]]:
             continue
         if without_possessive(a.lower) != a.lower:
             continue  # "Brazil's Amazon state": a place's, not a first name
+        if b.lower in _BODIES:
+            continue  # "Wrenfield Community Hall", "Wrenfield County Council": a body of a place
         out.append((a.lower, without_possessive(b.lower)))
     return out
