@@ -2938,3 +2938,16 @@ def test_two_bodies_of_one_place_are_no_name_spelled_two_ways() -> None:
     # look-alike: a person's surname is still compared
     texts = ["Laura Pennington opened the clinic.", "Laura Penington said it was busy."]
     assert spelling.conflicts(texts, ["a", "b"]) != []
+
+
+def test_a_bond_s_maturity_names_the_bond_whose_figures_follow() -> None:
+    # "the two-year government bond yield jumped 31 basis points" / "the yield on the 10-year
+    # government bond climbed 22 basis points": two bonds, neither's move nor maturity the
+    # other's (both were "numbers differ")
+    two = numbers.extract("The two-year government bond yield jumped 31 basis points to 7.64%.")
+    ten = numbers.extract("The yield on the 10-year government bond climbed 22 basis points.")
+    assert all("year" not in s.key for s in two + ten)  # a maturity is no figure of its own
+    assert not any(numbers.related(a, b) for a in two for b in ten)
+    # look-alike: one bond's move in two sources is compared
+    again = _one(numbers.extract("The 10-year government bond yield rose 25 basis points."))
+    assert numbers.related(ten[0], again) and not numbers.compatible(ten[0], again)

@@ -937,7 +937,31 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 )
             )
         i = max(j, i + 1)
+    if not _BONDS.isdisjoint(words):
+        slots = _of_maturity(slots)
     return slots if _STAGE_WORDS.isdisjoint(words) else _at_stage(text, toks, slots)
+
+
+# A bond's maturity ("the 10-year government bond") names which bond the sentence's figures are
+# of: no figure of its own, and a mark on the others (`related`)
+_BONDS = frozenset(["bond", "bonds", "note", "notes", "treasury", "treasuries", "gilt", "gilts"])
+MATURITY_MARK = "|"
+
+
+def _of_maturity(slots: list[Slot]) -> list[Slot]:
+    """`slots` of a sentence naming a bond, without a maturity written "N-year" ("two-year",
+    "10-year"), and the others marked with it."""
+    maturity = [
+        s
+        for s in slots
+        if s.key & {"year", "month"}
+        and s.surface.endswith(("-year", "-month"))
+        and s.value[2] is None  # type: ignore[index]
+    ]
+    if len(maturity) != 1:
+        return slots  # (none, or several: which figure is which bond's is a guess)
+    mark = f"{MATURITY_MARK}{maturity[0].value[0]:g}{min(maturity[0].key & {'year', 'month'})}"  # type: ignore[index]
+    return [dataclasses.replace(s, context=s.context | {mark}) for s in slots if s not in maturity]
 
 
 # Words saying how far a count has gone: "with 92% of ballots counted", "with nearly all
@@ -2121,6 +2145,7 @@ _MARKS = (
     RUNNING_MARK,
     GROUP_MARK,
     OWNER_MARK,
+    MATURITY_MARK,
 )  # context that relates no counts by itself
 
 
@@ -2841,6 +2866,10 @@ def related(a: Slot, b: Slot) -> bool:
         c for c in b.context if c[:1] == STAGE_MARK
     }:
         return False  # shares at two stages of a count, or at one and at one not said
+    of_a = {c for c in a.context if c[:1] == MATURITY_MARK}
+    of_b = {c for c in b.context if c[:1] == MATURITY_MARK}
+    if of_a and of_b and of_a != of_b:
+        return False  # the two-year bond's move is not the 10-year bond's
     if groups(a) and groups(b) and groups(a) != groups(b):
         return False  # "13 Israeli hostages" are not "12 Thai hostages" (see also `groups`)
     if _session(a) != _session(b):
