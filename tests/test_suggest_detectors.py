@@ -2951,3 +2951,14 @@ def test_a_bond_s_maturity_names_the_bond_whose_figures_follow() -> None:
     # look-alike: one bond's move in two sources is compared
     again = _one(numbers.extract("The 10-year government bond yield rose 25 basis points."))
     assert numbers.related(ten[0], again) and not numbers.compatible(ten[0], again)
+
+
+def test_those_on_board_are_one_count_whatever_the_words_around() -> None:
+    # "The aircraft was carrying 182 people" / "There were 183 people on board the jet": the
+    # two share no word around the figure, and were never compared
+    carrying = _one(numbers.extract("The aircraft was carrying 182 people."))
+    aboard = _one(numbers.extract("There were 183 people on board the jet."))
+    assert numbers.related(carrying, aboard) and not numbers.compatible(carrying, aboard)
+    # look-alike: people on board and people hurt are two counts
+    hurt = _one(numbers.extract("There were 183 people hurt at the airport."))
+    assert not numbers.related(carrying, hurt)

@@ -2913,9 +2913,10 @@ def related(a: Slot, b: Slot) -> bool:
             return False
         if kinds_a & kinds_b:
             return bool(shared)  # one result in two words: "net income" / "net profit"
-    if a.value[3] in _BEFELL:  # type: ignore[index]
+    if a.value[3] in _BEFELL or a.value[3] == "board":  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
-        # injured" / "three people were killed and 11 injured"
+        # injured" / "three people were killed and 11 injured"; so is being on board ("was
+        # carrying 182 people" / "183 people on board the jet")
         return bool(shared)
     if a.value[2] == "percent":  # type: ignore[index]
         of_a, of_b = of_what(a), of_what(b)
