@@ -1863,3 +1863,24 @@ def test_a_name_no_other_source_gives_is_named_once_in_the_reason() -> None:
         )
     )[claim]
     assert "Halvik" in got.reason and "'Halvik', 'Halvik'" not in got.reason, got.reason
+
+
+def test_measures_of_two_units_in_aligned_sentences_are_each_compared() -> None:
+    # "climbing through about 11,000 feet at roughly 280 knots" / "at approximately 3,350
+    # metres, travelling at around 520 km/h": the same height and speed, converted, in
+    # sentences aligned as a whole; it was unverified (a sentence of two measures was skipped)
+    mine = (
+        "It was climbing through about 11,000 feet at roughly 280 knots when the crew declared "
+        "an emergency."
+    )
+    theirs = (
+        "It was at approximately 3,350 metres, travelling at around 520 km/h, when the pilots "
+        "issued a Mayday call."
+    )
+    got = _analysed(_story([mine, *FILLER[0]], [theirs, *FILLER[1]], FILLER[2]))
+    s = got[("000.txt", mine)]
+    assert s.label == "consistent" and "numbers agree" in s.reason, s.reason
+    # look-alike: a speed that differs is a conflict
+    faster = theirs.replace("520", "720")
+    got = _analysed(_story([mine, *FILLER[0]], [faster, *FILLER[1]], FILLER[2]))
+    assert got[("000.txt", mine)].label == "contradicted"

@@ -30,27 +30,36 @@ def aligned_measures(
     evidence: Iterable[Evidence],
     index: Mapping[str, int],
     measured: dict[int, list[Slot]] | None = None,
-) -> tuple[Slot, list[tuple[int, Slot]]] | None:
-    """Claim i's one measure and, for each other source, the one measure of the same thing in
-    its best sentence aligned with claim i as a whole (`ALIGNED_SCORE`), as (claim, slot);
-    None when claim i gives no measure or several (which is which would be a guess).
+) -> list[tuple[Slot, list[tuple[int, Slot]]]]:
+    """Each measure of claim i that is its only one of its unit ("about 11,000 feet at roughly
+    280 knots": a height and a speed) and, for each other source, the one measure of the same
+    thing in its best sentence aligned with claim i as a whole (`ALIGNED_SCORE`), as (claim,
+    slot); a unit the claim gives twice is left out (which is which would be a guess).
     `measured`: the measures of the other claims read so far, by claim (filled here), for a
     caller asking of many claims: a long article's are aligned with the same few sentences
     of a short one's again and again."""
     known: dict[int, list[Slot]] = {} if measured is None else measured
     mine = _measures(claims[i].text, slots[i])
-    if len(mine) != 1:
-        return None
-    x, out, seen = mine[0], [], {claims[i].article}
-    for e in sorted(evidence, key=lambda e: -e.score):
-        j = index.get(e.other_id, -1)
-        if e.score < ALIGNED_SCORE or j < 0 or claims[j].article in seen:
+    if not mine:
+        return []
+    units = [numbers.measure(x) for x in mine]
+    out = []
+    ranked: list[Evidence] | None = None
+    for x, unit in zip(mine, units, strict=True):
+        if units.count(unit) != 1:
             continue
-        unit = numbers.measure(x)
-        if (found := known.get(j)) is None:
-            found = known[j] = _measures(claims[j].text, slots[j])
-        theirs = [y for y in found if numbers.measure(y) == unit]
-        if len(theirs) == 1 and numbers.same_measure(x, theirs[0]):
-            out.append((j, theirs[0]))
-            seen.add(claims[j].article)
-    return x, out
+        if ranked is None:
+            ranked = sorted(evidence, key=lambda e: -e.score)
+        found_in, seen = [], {claims[i].article}
+        for e in ranked:
+            j = index.get(e.other_id, -1)
+            if e.score < ALIGNED_SCORE or j < 0 or claims[j].article in seen:
+                continue
+            if (found := known.get(j)) is None:
+                found = known[j] = _measures(claims[j].text, slots[j])
+            theirs = [y for y in found if numbers.measure(y) == unit]
+            if len(theirs) == 1 and numbers.same_measure(x, theirs[0]):
+                found_in.append((j, theirs[0]))
+                seen.add(claims[j].article)
+        out.append((x, found_in))
+    return out

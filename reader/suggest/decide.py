@@ -475,14 +475,14 @@ def _by_value(sources: Mapping[str, tuple[int, str]]) -> dict[str, list[str]]:
 def _measures_elsewhere(
     claims: list[Claim],
     i: int,
-    measured: tuple[Slot, list[tuple[int, Slot]]] | None,
+    measured: tuple[Slot, list[tuple[int, Slot]]],
     findings: list[Finding],
 ) -> None:
     """A measure of claim i against those of sentences aligned with it as a whole
     (`aligned.aligned_measures`), when the vote did not compare it with any ("took just under
     nine hours to reach unanimous verdicts" / "deliberated for about 12 hours before returning
     their verdicts"): added to claim i's `findings` as `_outvoted` says."""
-    if measured is None or any(f.span == measured[0].span for f in findings):
+    if any(f.span == measured[0].span for f in findings):
         return  # (the vote already said)
     x, aligned = measured
     against: dict[str, tuple[int, str]] = {}
@@ -498,6 +498,12 @@ def _measures_elsewhere(
         reason = f"numbers agree: '{x.surface}' here; {ours}; differing: {theirs}"
         sources = [j for j, _ in backing.values()] + [j for j, _ in against.values()]
         findings.append(Finding(False, reason, x.span, sources, "medium"))
+    elif backing:
+        # every aligned source giving it agrees ("about 11,000 feet" / "approximately 3,350
+        # metres"): support, as agreement in a vote is, when nothing more telling is found
+        reason = f"numbers agree: '{x.surface}' here; {_listing(_by_value(backing))}"
+        sources = [j for j, _ in backing.values()]
+        findings.append(Finding(False, reason, x.span, sources, "medium", fallback=True))
 
 
 class _Figures:
@@ -1028,15 +1034,13 @@ class StorySuggester:
         return _vote(i, s, self.claims, rel) if rel else None
 
     def _with_aligned(
-        self, i: int, measured: tuple[Slot, list[tuple[int, Slot]]] | None, findings: list[Finding]
+        self, i: int, measured: tuple[Slot, list[tuple[int, Slot]]], findings: list[Finding]
     ) -> list[Finding]:
         """`findings` with the vote on claim i's measure cast again with the sources that give
         it only in sentences aligned with the claim (`aligned.aligned_measures`), which its
         words did not relate: "6.1 metres" / "5.8 metres" voted, and a third source's "peaked
         at 5.8 metres at the gauge" is one more for 5.8, not a tie. At most medium: those
         sentences share little else with it."""
-        if measured is None:
-            return findings
         x, theirs = measured
         rel = self._voters(i, x)
         voted = {self.claims[j].article for j, _ in rel}
@@ -1517,8 +1521,9 @@ class StorySuggester:
         measured = aligned_measures(
             claims, self.slots, i, ev, self.counterparts.index, self._measured
         )
-        findings = self._with_aligned(i, measured, findings)
-        _measures_elsewhere(claims, i, measured, findings)
+        for one in measured:
+            findings = self._with_aligned(i, one, findings)
+            _measures_elsewhere(claims, i, one, findings)
         findings += self.spellings[i]
         ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []
