@@ -1126,11 +1126,17 @@ class StorySuggester:
     ) -> list[tuple[int, Slot]]:
         """The slots of a walk (`_walk`) that slot `s` of claim i is voted with."""
         related, _ = RULES[s.kind]
-        # a tally so far is related by its figure and this one's (`numbers.related`): asked again
+        # a tally so far is related by its figure and this one's (`numbers.related`): asked again;
+        # the others were walked apart from their figures (`_compared`), which are read here
+        apart = s.kind == "number"
         return [
             (j, o)
             for j, o, tally in walked
-            if not tally or (related(s, o) and self._same_scope(i, s, j, o))
+            if (
+                (related(s, o) and self._same_scope(i, s, j, o))
+                if tally
+                else not (apart and numbers.far_apart(s, o))
+            )
         ]
 
     @functools.cached_property
@@ -1303,6 +1309,9 @@ class StorySuggester:
         related, _ = RULES[s.kind]
         if _apart_from_figure(s) is None:
             return lambda article, j, o: related(s, o) and self._same_scope(i, s, j, o)
+        # (a count is compared apart from its figure; how far apart two figures are is read
+        # figure by figure, `_related_of`)
+        related = functools.partial(numbers.related, apart=False)
         known: dict[tuple, bool] = {}
 
         def compared(article: str, j: int, o: Slot) -> bool:

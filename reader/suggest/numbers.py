@@ -2845,11 +2845,21 @@ def _session(s: Slot) -> frozenset[str]:
 FIGURES_APART = 20
 
 
-def related(a: Slot, b: Slot) -> bool:
+def far_apart(a: Slot, b: Slot) -> bool:
+    """Two figures `FIGURES_APART` times apart or more: two things, whatever they count
+    ("Fourteen pupils have measles" / "a school of 412 pupils"); not scores, counts of none
+    ("No one died" / "12 died") nor orders of magnitude ("dozens" / "thousands of homes")."""
+    (alo, ahi), (blo, bhi) = a.value[:2], b.value[:2]  # type: ignore[index]
+    apart = 0 < min(alo + ahi, blo + bhi) * FIGURES_APART < max(alo + ahi, blo + bhi)
+    return apart and a.value[2] != "score" and not vague(a) and not vague(b)  # type: ignore[index]
+
+
+def related(a: Slot, b: Slot, *, apart: bool = True) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
     nor either count of "three of the five suspects" with "five suspects were charged" (which
-    of the two the verb is about is a guess: only parts of the same whole are compared)."""
+    of the two the verb is about is a guess: only parts of the same whole are compared).
+    `apart`: figures `far_apart` are not related (else that is left to the caller)."""
     if a.value[2:4] != b.value[2:4] or _unsigned(a) != _unsigned(b):  # type: ignore[index]
         return False
     # a tally so far ("800 have evacuated so far", "two bodies recovered until 1.30pm") may
@@ -2887,12 +2897,8 @@ def related(a: Slot, b: Slot) -> bool:
         if mine and theirs and not mine & theirs:
             return False
     shared = a.key & b.key
-    (alo, ahi), (blo, bhi) = a.value[:2], b.value[:2]  # type: ignore[index]
-    apart = 0 < min(alo + ahi, blo + bhi) * FIGURES_APART < max(alo + ahi, blo + bhi)
-    if apart and a.value[2] != "score" and not vague(a) and not vague(b):  # type: ignore[index]
-        # (a count of none is compared, "No one died" / "12 died", and orders of magnitude,
-        # "dozens of homes" / "thousands of homes")
-        return False
+    if apart and far_apart(a, b):
+        return False  # (`apart` False: a caller that asks it figure by figure, `far_apart`)
     if a.value[2] in _CURRENCIES.values():  # type: ignore[index]
         # a sum named by what it is ("$6.4B income") is compared only with sums said to be of
         # that too: not with "revenue of $17.41 billion" (both say "dollar")
