@@ -1718,7 +1718,7 @@ def owners(s: Slot) -> frozenset[str]:
     """Whose count or share `s` may be, by the names (lower case) before it in its clause ("The
     Greens won six seats", "The Alliance took 41% of the vote"): told apart only where a story
     gives one thing for several owners (`StorySuggester`'s `owned`), and one owner may have
-    several names (`same_owner`)."""
+    several names (`decide._same_owner`)."""
     return frozenset(c[1:] for c in s.context if c[:1] == OWNER_MARK)
 
 
