@@ -263,6 +263,9 @@ def _conflict(a: str, b: str, before: str = "") -> bool:
          "Wage demands were discussed at the depot meeting, the union said."),
         ("The council denied that the flood gates were closed overnight.",
          "The flood gates were closed overnight, the council said."),
+        # a denied clause whose verb needs no auxiliary ("officers used", not "were used")
+        ("A police spokesperson denied that officers used water cannon on Harker Street.",
+         "Officers used water cannon on Harker Street, witnesses said."),
         ("Residents said the tower's fire alarms did not sound during the night.",
          "A resident said the tower's fire alarms sounded during the night."),
         ("The harbour trust doesn't own the ferry terminal at Holt.",

@@ -99,13 +99,25 @@ def _predicate(text: str, toks: Sequence[Token], k: int, raised: bool = False) -
         if t.lower in _AUX or not is_content(t.text):
             j += 1
             continue
-        if raised and not (toks[j - 1].lower in _AUX and toks[j - 1].lower != "so"):
-            j += 1  # the subject of the raised clause ("such details"): its verb comes next
+        # the subject of the raised clause ("such details"): its verb comes next, after an
+        # auxiliary, or in the past tense right after the subject's noun ("officers used")
+        after_subject = j > k + 1 and is_content(toks[j - 1].text) and _past_verb(t)
+        if (
+            raised
+            and not (toks[j - 1].lower in _AUX and toks[j - 1].lower != "so")
+            and not (after_subject)
+        ):
+            j += 1
             continue
         if not t.text[:1].islower():
             return None  # "not Nato members": a name, not a predicate
         return j
     return None
+
+
+def _past_verb(t: Token) -> bool:
+    """A lower-case word in the past tense ("used", "caused"), as a clause's verb is written."""
+    return t.text.islower() and t.lower.endswith("ed") and len(t.lower) > 3
 
 
 def negations(text: str) -> list[Negated]:
