@@ -2965,3 +2965,14 @@ def test_those_on_board_are_one_count_whatever_the_words_around() -> None:
     # look-alike: people on board and people hurt are two counts
     hurt = _one(numbers.extract("There were 183 people hurt at the airport."))
     assert not numbers.related(carrying, hurt)
+
+
+def test_so_many_of_them_that_something_befell_are_a_part_of_people() -> None:
+    # "Fourteen children have measles. Six of them are now in hospital." / "Five of the
+    # children are being treated in hospital": the second count was no figure at all
+    them = _one(numbers.extract("Six of them are now in hospital."))
+    children = _one(numbers.extract("Five of the children are being treated in hospital."))
+    assert them.value[3] == "hospi" and them.value[4] == "part" and them.surface == "Six of them"
+    assert numbers.related(them, children) and not numbers.compatible(them, children)
+    # look-alike: things, not people ("Three of them were destroyed": homes)
+    assert numbers.extract("Three of them were destroyed in the fire.") == []

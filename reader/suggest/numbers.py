@@ -730,6 +730,13 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             shown_from, first_head = min(shown_from, where), max(first_head, where)
         if not befell and unit is None and head[:1] in ([], ["person"]) and _of_place(toks, start):
             head = ["popul"]  # "the country of 15 million people": who live there, not a toll
+        if (
+            not head and unit is None and k < len(toks) and toks[k].lower in _BACK
+            and toks[k - 1].lower == "of"
+            and _role(text, toks, start, k + 1, ["person"]) in _BEFELL
+        ):  # fmt: skip
+            # "Six of them are now in hospital": people, a part of those before (shown so)
+            head, first_head = ["person"], k
         if (not head and unit is None) or head[:1] in (["am"], ["pm"]):
             i = j  # nothing counted, or a time of day ("7.15pm": see dates)
             continue
