@@ -13,14 +13,10 @@ from reader.suggest.slots import Slot
 from reader.suggest.support import ALIGNED_SCORE
 
 
-def _measures(text: str, slots: Sequence[Slot]) -> list[Slot]:
-    """The measures of a sentence, but a duration that is a point in time ("four minutes
-    after half-time": when, not how long)."""
-    return [
-        x
-        for x in slots
-        if numbers.measure(x) and not (numbers.duration(x) and numbers.point_in_time(text, x.span))
-    ]
+def _measures(slots: Sequence[Slot]) -> list[Slot]:
+    """The measures of a sentence (a duration that is a point in time, "four minutes after
+    half-time", is none: `numbers` reads it as an "offset")."""
+    return [x for x in slots if numbers.measure(x)]
 
 
 def aligned_measures(
@@ -39,7 +35,7 @@ def aligned_measures(
     caller asking of many claims: a long article's are aligned with the same few sentences
     of a short one's again and again."""
     known: dict[int, list[Slot]] = {} if measured is None else measured
-    mine = _measures(claims[i].text, slots[i])
+    mine = _measures(slots[i])
     if not mine:
         return []
     units = [numbers.measure(x) for x in mine]
@@ -56,7 +52,7 @@ def aligned_measures(
             if e.score < ALIGNED_SCORE or j < 0 or claims[j].article in seen:
                 continue
             if (found := known.get(j)) is None:
-                found = known[j] = _measures(claims[j].text, slots[j])
+                found = known[j] = _measures(slots[j])
             theirs = [y for y in found if numbers.measure(y) == unit]
             if len(theirs) == 1 and numbers.same_measure(x, theirs[0]):
                 found_in.append((j, theirs[0]))

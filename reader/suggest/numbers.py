@@ -899,7 +899,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             context |= name_marks(toks[slice(*clauses[start])])
         subset = subset or _a_part(toks, clauses, start, unit)
         kind = (
-            "ordinal" if ordinal else "offset" if _offset(toks, start, k, head)
+            "ordinal" if ordinal else "offset" if _offset(text, toks, hedge_from, first_head, head)
             else "other" if subset else "former" if former
             else "part" if of_them else "size" if size else "change" if moved
             else "former" if _was(toks, start, k) else ""
@@ -2283,18 +2283,12 @@ def _ends_or_placed(text: str, toks: Sequence[Token], k: int) -> bool:
 _DURATIONS = frozenset(["hour", "day", "month", "year", "decad"])
 
 
-def _offset(toks: Sequence[Token], start: int, k: int, head: Sequence[str]) -> bool:
-    """The duration at toks[start] (its head words `head`, read up to toks[k]) is how long
-    after or before something another event came ("two months after the verdict", "three days
-    later", `point_in_time`): compared only with another such time, not with how long
-    something took ("jailed for two years after a trial")."""
-    if not head or head[0] not in _DURATIONS:
-        return False
-    said = toks[k].lower if k < len(toks) else ""
-    if said not in _COUNTED_FROM_WORDS and _COUNTED_FROM_WORDS.isdisjoint(head[1:]):
-        return False
-    before = _before_hedges(toks, start)
-    return before < 0 or toks[before].lower not in _HOW_LONG
+def _offset(text: str, toks: Sequence[Token], first: int, last: int, head: Sequence[str]) -> bool:
+    """The duration at toks[first..last] (hedges to its first head word) is how long after or
+    before something another event came ("two months after the verdict", "three days later",
+    `point_in_time`): compared only with another such time, not with how long something took
+    ("jailed for two years after a trial")."""
+    return head[0] in _DURATIONS and point_in_time(text, (toks[first].start, toks[last].end))
 
 
 def _before_hedges(toks: Sequence[Token], i: int) -> int:
