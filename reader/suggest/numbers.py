@@ -163,6 +163,14 @@ _MEASURES = {
     "kph": ("kph", 1.0), "kmh": ("kph", 1.0), "mph": ("kph", 1.609), "knot": ("kph", 1.852),
 }  # fmt: skip
 _SPELLED_UNITS = {"millimet": "mm", "centimet": "cm"}  # (first 8 letters) "millimetres" is "mm"
+
+
+def _unit_stem(word: str) -> str:
+    """`stem` of a word, but a unit spelled out is its symbol (a stem cuts "millimetres" to
+    "milli", as it does "millions")."""
+    return _SPELLED_UNITS.get(word.lower()[:8]) or stem(word)
+
+
 _ROUNDING = 0.05
 _TIMES = frozenset(["hour", "day"])  # converted exactly
 _UNITS = frozenset(unit for unit, _ in _MEASURES.values())
@@ -693,8 +701,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 break
             if not head:
                 first_head = k
-            # (a stem cuts "millimetres" to "milli", as it does "millions")
-            head.append(_SPELLED_UNITS.get(toks[k].lower[:8]) or stem(toks[k].text))
+            head.append(_unit_stem(toks[k].text))
             k += 1
             if k + 1 < len(toks) and toks[k].lower == "of" and len(head) == 1:
                 k += 1  # "hours of talks": keep the measured noun too
@@ -2574,7 +2581,7 @@ def _last_unit(surface: str) -> tuple[str, float] | None:
     if not last:
         return None
     word = last.group(1)
-    return _MEASURES.get(_SPELLED_UNITS.get(word.lower()[:8]) or stem(word))
+    return _MEASURES.get(_unit_stem(word))
 
 
 def _confirmed(s: Slot) -> bool:

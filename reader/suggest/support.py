@@ -35,6 +35,7 @@ from reader.models import Claim, Evidence
 from reader.suggest.dates import is_year
 from reader.suggest.text import (
     COURTESY_TITLES,
+    MAY_BE_SCALED,
     is_content,
     ordinal_suffix,
     quotations,
@@ -96,13 +97,11 @@ OFFICES = frozenset(
 
 
 _LARGE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # "95,000", "1500"
-# a figure with a scale word or letter after it (`scaled_figure`)
-_SCALED = re.compile(r"\d\s*(?:thousand|[mb]illion|trillion|[bm]ln|[bmt]n|trn|[mbk]\b)", re.I)
-_A_DIGIT = re.compile(r"\d")
 # ...of which one with this many digits before its trailing zeros is the same fact where two
 # sources give it: "The attendance was 61,482." / "in front of a crowd of 61,482" share no other
 # word ("1,500 jobs" and "310,000 customers" are round, said of several things)
 PRECISE_DIGITS = 4
+_A_DIGIT = re.compile(r"\d")  # (most sentences have none: no figure is read in them)
 
 
 def _pair_score(e: Evidence) -> float:
@@ -136,7 +135,7 @@ def specific_stems(text: str) -> set[str]:
         figures: set[str] = set()
         words = set(map(stem, filter(is_content, map(token_text, toks))))
         return (words - WEAK) | figures
-    scaled = _SCALED.search(text) is not None  # (most sentences have no figure so written)
+    scaled = MAY_BE_SCALED.search(text) is not None  # (most sentences have no figure so written)
     figures = set()
     scales = set()  # the scale words of those: part of the figure, no word of their own
     for k, t in enumerate(toks):

@@ -240,6 +240,11 @@ _SCALE_WORDS = {
 # ...and a scale letter, after a currency sign only ("€5m"; "5 m" may be metres)
 _SUM_SCALES = {"m": 1e6, "b": 1e9, "k": 1e3}
 _CURRENCY_SIGNS = frozenset("$£€")
+# where a text may give one (`scaled_figure` tells): a figure, then one of those words
+MAY_BE_SCALED = re.compile(
+    r"\d\s*(?:" + "|".join(sorted([*_SCALE_WORDS, *_SUM_SCALES], key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def scaled_figure(text: str, toks: Sequence[Token], k: int) -> str | None:
