@@ -273,10 +273,11 @@ def _whole(path: Path) -> None:
         )
 
 
-def _wal_bytes(path: Path) -> int:
-    """The bytes in the -wal beside `path` (changes not yet in the file): 0 when none."""
+def _wal_bytes(path: Path, log: str = "-wal") -> int:
+    """The bytes in the -wal beside `path` (changes not yet in the file), or in its other
+    `log` ("-journal": a change left unfinished): 0 when none."""
     try:
-        return Path(f"{path}-wal").stat().st_size
+        return Path(f"{path}{log}").stat().st_size
     except OSError:
         return 0
 
@@ -323,8 +324,7 @@ def _rollback_needed(path: Path, e: sqlite3.OperationalError) -> bool:
     code = getattr(e, "sqlite_errorcode", None)  # (Python 3.11+)
     if code is not None:
         return code == SQLITE_READONLY_ROLLBACK
-    journal = Path(f"{path}-journal")
-    return "readonly" in str(e) and journal.exists() and journal.stat().st_size > 0
+    return "readonly" in str(e) and _wal_bytes(path, "-journal") > 0
 
 
 def _roll_back(path: Path) -> None:
