@@ -2976,3 +2976,33 @@ def test_so_many_of_them_that_something_befell_are_a_part_of_people() -> None:
     assert numbers.related(them, children) and not numbers.compatible(them, children)
     # look-alike: things, not people ("Three of them were destroyed": homes)
     assert numbers.extract("Three of them were destroyed in the fire.") == []
+
+
+def test_four_digit_clock_times_are_times_not_counts() -> None:
+    # wire copy writes the 24-hour clock without a colon: "shortly before 2300 local time",
+    # "at around 0600 on Wednesday": a time of day, compared as one, never a count of 2,300
+    def time(text: str):
+        return _one(dates.extract(text), "time")
+
+    late = time("The blaze at the Calder plant broke out shortly before 2300 local time.")
+    colon = time("The blaze at the Calder plant broke out at 22:50.")
+    morning = time("The blaze at the Calder plant broke out at 0600.")
+    assert dates.related(late, colon) and dates.compatible(late, colon)
+    assert dates.related(late, morning) and not dates.compatible(late, morning)
+    for text in (
+        "The blaze broke out shortly before 2300 local time at the Calder site.",
+        "The fire was declared under control at around 0600 on Wednesday.",
+        "Troops were ordered back to barracks by 1800 hours.",
+    ):
+        assert numbers.figures(text) == () and numbers.extract(text) == [], text
+    # look-alikes: a year, a count, a four-digit figure of something
+    built = dates.extract("The mill was built around 1900 by the Calder family.")
+    assert [s.kind for s in built] == ["year"]
+    assert numbers.figures("About 2300 people were evacuated from the town.") == ((2070.0, 2530.0),)
+    assert _one(numbers.extract("Police said 2300 homes lost power.")).value[:2] == (2300, 2300)
+
+
+def test_a_first_or_second_half_is_a_period_not_a_share() -> None:
+    assert numbers.figures("The deal is expected to close in the first half of next year.") == ()
+    assert numbers.figures("Both goals came in the second half of the match.") == ()
+    assert numbers.figures("Half of the residents have left the town.") == ((45.0, 55.00000000000001),)

@@ -365,6 +365,18 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
                 # "late on Friday", "Friday night": a range of hours, tied to the weekday named
                 event = event_stems(toks, i, i + 1)
                 slots.append(_slot("time", days, PARTS[w], toks, i, text, context=event))
+        elif (read := clock(toks, i)) is not None:  # (before years: "1800 hours")
+            hours, last = read
+            end = toks[last].end
+            end += text[end : end + 1] == "." and toks[last].lower == "m"  # "p.m." whole
+            context = event_stems(toks, i, last + 1)
+            if (zone := time_zone(toks, last + 1)) is not None:
+                context |= {"~" + zone}
+            if not days:
+                if other_days is None:
+                    other_days = _other_days(text, toks)
+                context |= other_days | _setting(text, toks, i, last + 1)
+            slots.append(_slot("time", days, hours, toks, i, text, (t.start, end), context))
         elif _DECADE.fullmatch(w):
             y = int(w[:4])
             slots.append(_slot("year", frozenset(), (y, y + 9), toks, i, text))
@@ -381,18 +393,6 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             if not nxt.startswith(("million", "billion")) and not _since_then(text, toks, i):
                 y = int(w)
                 slots.append(_slot("year", frozenset(), (y, y), toks, i, text))
-        elif (read := clock(toks, i)) is not None:
-            hours, last = read
-            end = toks[last].end
-            end += text[end : end + 1] == "." and toks[last].lower == "m"  # "p.m." whole
-            context = event_stems(toks, i, last + 1)
-            if (zone := time_zone(toks, last + 1)) is not None:
-                context |= {"~" + zone}
-            if not days:
-                if other_days is None:
-                    other_days = _other_days(text, toks)
-                context |= other_days | _setting(text, toks, i, last + 1)
-            slots.append(_slot("time", days, hours, toks, i, text, (t.start, end), context))
     return slots
 
 
@@ -526,7 +526,7 @@ def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
     `clock` reads it ("10.40pm" and "10:40 p.m." are both 22.67), unhedged; else None."""
     m = _TIME.match(toks[i].lower)
     if m is None:
-        return None
+        return _hhmm(toks, i)
     hour, minutes = int(m.group(1)), int(m.group(2) or 0)
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if nxt in _MERIDIEM and (len(nxt) == 2 or (i + 2 < len(toks) and toks[i + 2].lower == "m")):
@@ -536,6 +536,31 @@ def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
     if ":" in toks[i].text and hour <= 23 and minutes <= 59:
         return hour + minutes / 60, i
     return None
+
+
+# a 24-hour time written without a colon, as wire copy does ("2300 local time", "0600 GMT")
+_HHMM = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
+_HOURS = frozenset(["hours", "hrs", "hr", "h"])  # "1800 hours"
+# what a time "at 0600" follows: a figure with a leading zero is no count, and no year
+_AT = frozenset("at around about before after by until till from since to".split())  # noqa: SIM905
+
+
+def _hhmm(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """`clock_hour` of a 24-hour "HHMM" at toks[i], read as a time only where it is marked as
+    one (so that "built around 1900" stays a year and "2300 people" a count): a clock named
+    after it ("2300 GMT", "2300 local time", "1800 hours"), or a leading zero after a word a
+    time follows ("at 0600")."""
+    m = _HHMM.match(toks[i].text)
+    if m is None:
+        return None
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    marked = (
+        time_zone(toks, i + 1) is not None
+        or nxt in _HOURS
+        or (nxt == "local" and i + 2 < len(toks) and toks[i + 2].lower == "time")
+        or (m.group(1)[0] == "0" and i > 0 and toks[i - 1].lower in _AT)
+    )
+    return (int(m.group(1)) + int(m.group(2)) / 60, i) if marked else None
 
 
 def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:

@@ -344,10 +344,13 @@ def _fraction(toks: Sequence[Token], i: int) -> float | None:
     before = toks[i - 1].lower if i else ""
     if after == "of" and i + k + 1 < len(toks) and toks[i + k + 1].lower in ("a", "an"):
         return None  # "a quarter of a percentage point", "a third of a mile": a measure
+    if before in _PERIOD_ORDINALS:
+        return None  # "the first half of next year", "the second half": a period
     share = _FRACTIONS[name] * (many or 1)
     return share if (after == "of" or before == "by") and share < 100 else None
 
 
+_PERIOD_ORDINALS = frozenset(["first", "second", "third", "fourth", "last", "final", "latter"])
 _POINT_WORDS = frozenset(["percentage", "point", "points"])
 
 
@@ -367,8 +370,8 @@ def _identifier(text: str, toks: Sequence[Token], i: int) -> bool:
     """Digits that are part of a name, not a count: "Covid-19", "F-35", "G7", "the A39", "9/11";
     or one figure of three or more joined by dashes or slashes, a phone number, a date or a code
     ("555-3-1", "3-1-2022", "978-3-16-148410-0"), whose "3-1" is no score and no range; or a
-    time on a named clock ("0240 GMT")."""
-    if dates.time_zone(toks, i + 1):
+    time of day ("0240 GMT", "at 0600", "2300 local time": `dates.clock_hour`)."""
+    if dates.time_zone(toks, i + 1) or (len(toks[i].text) == 4 and dates.clock_hour(toks, i)):
         return True
     before = text[toks[i - 1].end : toks[i].start] if i else " "
     if before in ("", "-") and toks[i - 1].text[:1].isalpha():
