@@ -1884,3 +1884,20 @@ def test_measures_of_two_units_in_aligned_sentences_are_each_compared() -> None:
     faster = theirs.replace("520", "720")
     got = _analysed(_story([mine, *FILLER[0]], [faster, *FILLER[1]], FILLER[2]))
     assert got[("000.txt", mine)].label == "contradicted"
+
+
+def test_a_vote_weighs_each_figure_as_written_not_only_its_value() -> None:
+    # "at least 30" and "more than 30" read as the same interval, but only the first is a
+    # confirmed count that "at least 31" differs from: "more than 30" backs 31, and the reason
+    # must not list it against the claim (the vote was keyed by value alone, and "more than
+    # 30" was judged as the "at least 30" read first)
+    story = _story(
+        ["At least 31 people were injured in the storm, most of them by falling trees.", "a."],
+        ["At least 30 people were injured in the storm, officials said.", *FILLER[0]],
+        ["Seven people died in the storm and more than 30 people were injured.", *FILLER[1]],
+    )
+    got = _by_text(story)[
+        "At least 31 people were injured in the storm, most of them by falling trees."
+    ]
+    assert "'more than 30 people' in 002.txt" not in got.reason.split("agreeing")[0], got.reason
+    assert got.confidence != "high", got.reason

@@ -152,12 +152,19 @@ def _siblings(a: Slot, b: Slot) -> bool:
     return a.kind == b.kind == "number" and bool(a.key & b.key)
 
 
+def _as_written(s: Slot) -> tuple[object, str]:
+    """What a vote tells slots apart by (`_vote`): the value, and how it is written."""
+    return s.value, s.surface
+
+
 def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> Finding | None:
     """Compare slot `s` of claim i with related slots of the other articles.
 
-    Each article votes for every distinct value it reports; a value's support is the set of
-    articles reporting a compatible value. Detectors compare values only, so compatibility is
-    worked out once per pair of distinct values: a big story repeats the same few values.
+    Each article votes for every distinct value it reports, as written: a value's support is
+    the set of articles reporting a compatible one. Compatibility is worked out once per
+    distinct value and wording (a big story repeats the same few), not per value alone: how a
+    figure is written weighs too ("at least 30" is a confirmed count that "at least 31"
+    differs from; "more than 30", read as the same interval, is not).
     """
     _, compatible = RULES[s.kind]
     reporters: dict[object, set[str]] = defaultdict(set)  # value -> articles reporting it
@@ -165,10 +172,11 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     # value -> how each article first writes it -> those articles, for the reason
     written: dict[object, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for j, o in rel:
-        if claims[j].article not in reporters[o.value]:
-            written[o.value][o.surface].add(claims[j].article)
-        reporters[o.value].add(claims[j].article)
-        first.setdefault(o.value, (j, o))
+        v = _as_written(o)
+        if claims[j].article not in reporters[v]:
+            written[v][o.surface].add(claims[j].article)
+        reporters[v].add(claims[j].article)
+        first.setdefault(v, (j, o))
     agrees = {v: compatible(s, o) for v, (_, o) in first.items()}
     n_other = len({a for arts in reporters.values() for a in arts})
     mine = claims[i].article
@@ -187,7 +195,7 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
             for surface, arts in written[v].items():
                 same_only[surface].extend(sorted(arts))
         reason = f"{NOUN[s.kind]} agree: '{s.surface}' here; {_listing(same_only)}"
-        srcs = [j for j, o in rel if agrees[o.value]][:EVIDENCE_LISTED]
+        srcs = [j for j, o in rel if agrees[_as_written(o)]][:EVIDENCE_LISTED]
         return Finding(False, reason, s.span, srcs, "medium", fallback=True)
 
     def support(x: Slot) -> int:
@@ -195,7 +203,7 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         for v, (_, o) in first.items():
             # (an order of magnitude, or a tally so far, is no conflict with x, but no backing
             # either: "137 missing by Wednesday" does not second another source's 169)
-            if v == x.value or (compatible(x, o) and not _vague(o) and not _vague(x)):
+            if v == _as_written(x) or (compatible(x, o) and not _vague(o) and not _vague(x)):
                 arts |= reporters[v]
         return len(arts)
 
@@ -221,7 +229,7 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         how = "tied" if best_n == own else "the other sources outnumber this one"
         agreeing = f"; agreeing: {_listing(same)}" if same else ""
         reason = f"{noun} differ: '{s.surface}' here; {_listing(other)}{agreeing} ({how})"
-        srcs = [j for j, o in rel if not agrees[o.value]]
+        srcs = [j for j, o in rel if not agrees[_as_written(o)]]
         share = s.kind == "number" and s.value[2] == "percent"  # type: ignore[index]
         if best_n == own and share and not _of_one_thing(s, [o for _, o in rel]):
             # a share is of something, and a change from some time: two sources' shares
@@ -234,12 +242,13 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         strength = "low" if best_n == own else "high" if best_n >= 2 else "medium"
         # "tens of thousands" against "100,000" is a matter of wording as much as of fact: a
         # conflict resting on an order of magnitude is never one to accept in a batch
-        if _vague(s) or all(_vague(o) for _, o in rel if not agrees[o.value]):
+        if _vague(s) or all(_vague(o) for _, o in rel if not agrees[_as_written(o)]):
             strength = confidence.weakest((strength, "medium"))
         # (who gives the figures is weighed claim by claim: `StorySuggester._attributed`)
         return Finding(True, reason, s.span, srcs, strength)
     reason = f"{noun} agree: '{s.surface}' here; {_listing(same)}; differing: {_listing(other)}"
-    srcs = [j for j, o in rel if agrees[o.value]][:2] + [j for j, o in rel if not agrees[o.value]]
+    srcs = [j for j, o in rel if agrees[_as_written(o)]][:2]
+    srcs += [j for j, o in rel if not agrees[_as_written(o)]]
     return Finding(False, reason, s.span, srcs[:EVIDENCE_LISTED], "high" if own >= 3 else "medium")
 
 
@@ -1332,17 +1341,17 @@ class StorySuggester:
             return rel
         related, compatible = RULES[s.kind]
         mine = [x for x in self.slots[i] if x is not s and _siblings(x, s)]
-        agrees: dict[object, bool] = {}  # by value: a long story repeats a few values
+        agrees: dict[object, bool] = {}  # (`_as_written`: a long story repeats a few)
         for _, o in rel:
-            if o.value not in agrees:
-                agrees[o.value] = compatible(s, o)
-        agreeing = {j for j, o in rel if agrees[o.value]}
+            if (v := _as_written(o)) not in agrees:
+                agrees[v] = compatible(s, o)
+        agreeing = {j for j, o in rel if agrees[_as_written(o)]}
         # a sum said to be of no part of a result ("$6.4B income") is of the part that a
         # source's matching sum is ("operating income was $6.37 billion"), not of another
         # ("net income ... 5.11 billion dollars")
         matched = set()
         if not numbers.result_part(s):
-            matched = {p for _, o in rel if agrees[o.value] for p in numbers.result_part(o)}
+            matched = {p for _, o in rel if agrees[_as_written(o)] for p in numbers.result_part(o)}
 
         def other_part(o: Slot) -> bool:
             part = numbers.result_part(o)
@@ -1362,7 +1371,7 @@ class StorySuggester:
         return [
             (j, o)
             for j, o in rel
-            if agrees[o.value]
+            if agrees[_as_written(o)]
             or (
                 j not in agreeing
                 and not other_part(o)
