@@ -431,3 +431,24 @@ def test_a_line_repeated_with_other_figures_is_a_claim_outside_a_paged_copy() ->
         "Update 2: the toll rises to 15",
         "Update 3: the toll rises to 17",
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Photo: Forensic officers at the museum entrance",
+        "Photo: Rescuers search a collapsed building in the old town",
+        "Image: The ship listing on the reef on Saturday night (reader photo)",
+    ],
+)
+def test_a_photo_label_with_a_description_is_its_own_caption(label: str) -> None:
+    # "Photo: <what it shows>" is the caption itself, not a credit under one: the reporting
+    # above it stays a claim (a denial was dropped as the photo's caption)
+    above = (
+        "The museum denied that its alarm had been switched off, saying it sounded and a "
+        "police patrol arrived within six minutes."
+    )
+    text = (
+        f"Headline of the story\n\nA first paragraph of reporting.\n\n{above}\n\n{label}\n\nMore."
+    )
+    assert _marked(text) == [label]

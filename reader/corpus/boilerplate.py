@@ -221,6 +221,19 @@ def is_credit(line: str) -> bool:
     return bool(_CREDIT.search(s) or (_AGENCY.search(s) and "/" in s))
 
 
+# the words of a credit besides its names ("Photo: Jane Doe for The Guardian", "Photo by ...")
+_CREDIT_JOINS = frozenset("by via for of and courtesy the from with staff".split())  # noqa: SIM905
+
+
+def _describes(credit: str) -> bool:
+    """A credit line's label followed by what the picture shows ("Photo: Rescuers search a
+    collapsed building"), not by who took it: lower-case words a credit's names and agencies
+    have none of. Such a line is its own caption; the line above it is reporting."""
+    label = _CREDIT.search(credit)
+    after = credit[label.end() :] if label else credit
+    return any(w[:1].islower() and w.lower() not in _CREDIT_JOINS for w in _WORD.findall(after))
+
+
 def is_boilerplate(line: str, *, sentence: bool = False, labels: bool = True) -> bool:
     """True if this line (one line of an article) is page furniture rather than reporting.
 
@@ -395,6 +408,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
                     prev
                     and is_credit(stripped)
                     and not _OWN_CAPTION.search(stripped)
+                    and not _describes(stripped)
                     and len(_WORD.findall(prev[2])) <= _CAPTION_WORDS
                 ):
                     spans.append(prev[:2])
