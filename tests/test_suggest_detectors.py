@@ -3007,3 +3007,54 @@ def test_a_first_or_second_half_is_a_period_not_a_share() -> None:
     assert numbers.figures("Both goals came in the second half of the match.") == ()
     ((lo, hi),) = numbers.figures("Half of the residents have left the town.")
     assert (lo, hi) == pytest.approx((45, 55))
+
+
+def test_counts_compared_by_alignment_are_of_one_thing() -> None:
+    # sentences aligned as a whole have their counts of one noun compared, whatever the words
+    # around them; not counts of two kinds of it, nor two owners' counts
+    def count(text: str):
+        return _one(numbers.extract(text))
+
+    two = count("The ship was refloated by two tugs on Sunday afternoon.")
+    three = count("The ferry was refloated at high tide with the help of three tugs.")
+    assert numbers.same_count(two, three) and not numbers.compatible(two, three)
+    confirmed = count("There are now 16 confirmed cases linked to the school.")
+    suspected = count("Officials had initially reported 19 suspected cases on Monday.")
+    assert not numbers.same_count(confirmed, suspected)
+    greens = count("The Greens won six seats in the assembly.")
+    labour = count("The Labour Front won 29 seats in the assembly.")
+    assert not numbers.same_count(greens, labour)
+    # nor anything but a count of things: a move in points, an age, a duration
+    for text in (
+        "Analysts had priced in a move of 25 basis points.",
+        "The victim, a 7-year-old boy, was taken to hospital.",
+        "The ship was grounded for two days.",
+    ):
+        assert not numbers.things_counted(count(text)), text
+
+
+def test_a_count_of_an_earlier_year_is_not_compared_by_alignment() -> None:
+    # "in 2022 it withdrew 12,000 packs" is background about another recall: aligned with a
+    # sentence of this one's 84,000 packs, its count is not compared with theirs
+    from reader.models import Claim, Evidence
+    from reader.suggest.aligned import aligned_measures
+    from reader.suggest.readings import slots_of
+
+    def claims(mine: str) -> list[Claim]:
+        theirs = "Pharmacies were told to pull some 84,000 packs of the blood pressure drug."
+        return [
+            Claim("a", "s", "000.txt", 0, 0, len(mine), mine),
+            Claim("b", "s", "001.txt", 0, 0, len(theirs), theirs),
+        ]
+
+    def compared(mine: str) -> list:
+        story = claims(mine)
+        slots = [slots_of(c.text) for c in story]
+        evidence = [Evidence("a", "b", "001.txt", 1, 70.0, story[1].text)]
+        return [
+            theirs for _, theirs in aligned_measures(story, slots, 0, evidence, {"a": 0, "b": 1})
+        ]
+
+    ((j, theirs),) = compared("The recall covers about 48,000 packs of the drug Delvoxin.")[0]
+    assert j == 1 and theirs.surface == "some 84,000 packs"
+    assert compared("In 2022 the company withdrew 12,000 packs of an antibiotic syrup.") == [[]]

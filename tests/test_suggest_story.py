@@ -1901,3 +1901,18 @@ def test_a_vote_weighs_each_figure_as_written_not_only_its_value() -> None:
     ]
     assert "'more than 30 people' in 002.txt" not in got.reason.split("agreeing")[0], got.reason
     assert got.confidence != "high", got.reason
+
+
+def test_counts_of_one_thing_in_aligned_sentences_are_compared() -> None:
+    # the words around the two counts share nothing ("refloated by two tugs on Sunday" / "on
+    # Monday morning with the help of three tugs"), but the sentences report one refloating
+    refloat = "The ship was refloated by two tugs on Sunday afternoon and towed to Holt."
+    other = (
+        "The ro-pax ferry Northern Lark was refloated at high tide on Monday morning with the "
+        "help of three tugs, two days after grounding near Karsby."
+    )
+    story = _story([refloat, *FILLER[0]], [other, *FILLER[1]], ["A ferry ran aground.", "b."])
+    got = _analysed(story)
+    mine = got[("000.txt", refloat)]
+    assert mine.label == "contradicted", mine.reason
+    assert "'two tugs' here; 'three tugs' in 001.txt" in mine.reason

@@ -1,7 +1,9 @@
 """Figures compared by alignment rather than by their words: a measure ("5.8 metres", "just
-under nine hours") against the one measure of its unit in a sentence of another source aligned
-with the claim as a whole, when the words around the two figures share too little to relate
-them ("peaked at 5.8 metres at the Carrow Bridge gauge" / "reached 5.8 metres")."""
+under nine hours") or a count of things ("two tugs") against the one of the same thing in a
+sentence of another source aligned with the claim as a whole, when the words around the two
+figures share too little to relate them ("peaked at 5.8 metres at the Carrow Bridge gauge" /
+"reached 5.8 metres"; "refloated by two tugs on Sunday afternoon" / "refloated at high tide on
+Monday morning with the help of three tugs")."""
 
 from __future__ import annotations
 
@@ -12,11 +14,36 @@ from reader.suggest import numbers
 from reader.suggest.slots import Slot
 from reader.suggest.support import ALIGNED_SCORE
 
+# a figure with what it is of: a measure's unit, or the nouns a count counts
+Figure = tuple[Slot, "str | frozenset[str]"]
 
-def _measures(slots: Sequence[Slot]) -> list[Slot]:
-    """The measures of a sentence (a duration that is a point in time, "four minutes after
-    half-time", is none: `numbers` reads it as an "offset")."""
-    return [x for x in slots if numbers.measure(x)]
+
+def _figures(slots: Sequence[Slot]) -> list[Figure]:
+    """The measures and counts of a sentence, with what each is of (a duration that is a point
+    in time, "four minutes after half-time", is none: `numbers` reads it as an "offset")."""
+    out: list[Figure] = []
+    for x in slots:
+        if what := numbers.measure(x) or numbers.things_counted(x):
+            out.append((x, what))
+    return out
+
+
+def _of_one(x: str | frozenset[str], y: str | frozenset[str]) -> bool:
+    """Two figures of one thing: one unit, or counts sharing a noun."""
+    if isinstance(x, frozenset) and isinstance(y, frozenset):
+        return bool(x & y)
+    return x == y
+
+
+def _alike(x: Slot, y: Slot) -> bool:
+    """`numbers.same_measure` of two measures, `numbers.same_count` of two counts."""
+    return numbers.same_measure(x, y) if numbers.measure(x) else numbers.same_count(x, y)
+
+
+def _years(slots: Sequence[Slot]) -> set[object]:
+    """The years a sentence names: a count of a sentence naming other years than the claim's
+    tells of another event ("in 2022 it withdrew 12,000 packs" / "pull some 84,000 packs")."""
+    return {s.value for s in slots if s.kind in ("year", "years")}
 
 
 def aligned_measures(
@@ -25,37 +52,43 @@ def aligned_measures(
     i: int,
     evidence: Iterable[Evidence],
     index: Mapping[str, int],
-    measured: dict[int, list[Slot]] | None = None,
+    measured: dict[int, list[Figure]] | None = None,
 ) -> list[tuple[Slot, list[tuple[int, Slot]]]]:
-    """Each measure of claim i that is its only one of its unit ("about 11,000 feet at roughly
-    280 knots": a height and a speed) and, for each other source, the one measure of the same
-    thing in its best sentence aligned with claim i as a whole (`ALIGNED_SCORE`), as (claim,
-    slot); a unit the claim gives twice is left out (which is which would be a guess).
-    `measured`: the measures of the other claims read so far, by claim (filled here), for a
-    caller asking of many claims: a long article's are aligned with the same few sentences
-    of a short one's again and again."""
-    known: dict[int, list[Slot]] = {} if measured is None else measured
-    mine = _measures(slots[i])
+    """Each measure or count of claim i that is its only one of its thing ("about 11,000 feet
+    at roughly 280 knots": a height and a speed) and, for each other source, the one of the
+    same thing in its best sentence aligned with claim i as a whole (`ALIGNED_SCORE`), as
+    (claim, slot); a thing the claim gives twice is left out (which is which would be a
+    guess). `measured`: the figures of the other claims read so far, by claim (filled here),
+    for a caller asking of many claims: a long article's are aligned with the same few
+    sentences of a short one's again and again."""
+    known: dict[int, list[Figure]] = {} if measured is None else measured
+    mine = _figures(slots[i])
     if not mine:
         return []
-    units = [numbers.measure(x) for x in mine]
     out = []
     ranked: list[Evidence] | None = None
-    for x, unit in zip(mine, units, strict=True):
-        if units.count(unit) != 1:
+    years: set[object] | None = None
+    for x, what in mine:
+        if sum(_of_one(what, other) for _, other in mine) != 1:
             continue
         if ranked is None:
             ranked = sorted(evidence, key=lambda e: -e.score)
+        count = not numbers.measure(x)
         found_in, seen = [], {claims[i].article}
         for e in ranked:
             j = index.get(e.other_id, -1)
             if e.score < ALIGNED_SCORE or j < 0 or claims[j].article in seen:
                 continue
             if (found := known.get(j)) is None:
-                found = known[j] = _measures(slots[j])
-            theirs = [y for y in found if numbers.measure(y) == unit]
-            if len(theirs) == 1 and numbers.same_measure(x, theirs[0]):
-                found_in.append((j, theirs[0]))
-                seen.add(claims[j].article)
+                found = known[j] = _figures(slots[j])
+            theirs = [y for y, other in found if _of_one(other, what)]
+            if len(theirs) != 1 or not _alike(x, theirs[0]):
+                continue
+            if count:  # (measures were always compared whatever the years)
+                years = _years(slots[i]) if years is None else years
+                if _years(slots[j]) != years:
+                    continue
+            found_in.append((j, theirs[0]))
+            seen.add(claims[j].article)
         out.append((x, found_in))
     return out

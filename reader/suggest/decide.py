@@ -49,7 +49,7 @@ from reader.suggest import (
     titles,
     when,
 )
-from reader.suggest.aligned import aligned_measures
+from reader.suggest.aligned import Figure, aligned_measures
 from reader.suggest.attributed import named_source
 from reader.suggest.names import SAME_PLACE_PREFIX, same_place
 from reader.suggest.readings import ClaimReadings, read_claims
@@ -981,7 +981,7 @@ class StorySuggester:
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
         self._givers: dict[int, frozenset[str]] = {}  # `_giver`
-        self._measured: dict[int, list[Slot]] = {}  # (`aligned_measures`)
+        self._measured: dict[int, list[Figure]] = {}  # (`aligned_measures`)
         self._revoted: dict[Hashable, Finding | None] = {}  # `_with_aligned`
         self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`

@@ -2826,6 +2826,37 @@ def same_measure(a: Slot, b: Slot) -> bool:
     )
 
 
+def things_counted(s: Slot) -> frozenset[str]:
+    """What a count of things counts, as stems ("two tugs": tug; "about 48,000 packs": pack);
+    none for a measure, a sum, a share, a move, a time or a rank, or an order of magnitude."""
+    if s.kind != "number" or s.value[2] is not None:  # type: ignore[index]
+        return frozenset()
+    if s.value[4] not in ("", "part", "other"):  # type: ignore[index]
+        return frozenset()
+    if measure(s) or duration(s) or vague(s) or s.key & _NOT_THINGS:
+        return frozenset()
+    return s.key - _UNITS
+
+
+# heads of figures that are no count of things: a share's points ("50 basis points"), an age
+_NOT_THINGS = frozenset(["point", "basi", "age", "year", "old"])
+
+
+def same_count(a: Slot, b: Slot) -> bool:
+    """Two counts that may be of one thing when their sentences are aligned as a whole: of one
+    noun, in one role, and `related` but for the words around them ("was refloated by two tugs"
+    / "refloated at high tide ... with the help of three tugs"); not of two kinds of it ("16
+    confirmed cases" / "19 suspected cases"), nor of two owners ("The Greens won six seats" /
+    "The Labour Front won 29 seats")."""
+    mine, theirs = things_counted(a), things_counted(b)
+    if not mine & theirs or not (mine <= theirs or theirs <= mine):
+        return False
+    owner_a, owner_b = owners(a), owners(b)
+    if owner_a and owner_b and not owner_a & owner_b:
+        return False
+    return related(a, b, context=False)
+
+
 def same_duration(a: Slot, b: Slot) -> bool:
     """Two durations that may be of one thing: one unit, one role, and not of two things each
     names (`_same_measured`)."""
@@ -2865,12 +2896,14 @@ def far_apart(a: Slot, b: Slot) -> bool:
     return apart and a.value[2] != "score" and not vague(a) and not vague(b)  # type: ignore[index]
 
 
-def related(a: Slot, b: Slot, *, apart: bool = True) -> bool:
+def related(a: Slot, b: Slot, *, apart: bool = True, context: bool = True) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
     nor either count of "three of the five suspects" with "five suspects were charged" (which
     of the two the verb is about is a guess: only parts of the same whole are compared).
-    `apart`: figures `far_apart` are not related (else that is left to the caller)."""
+    `apart`: figures `far_apart` are not related (else that is left to the caller).
+    `context` false: no shared word of context is asked for (the caller relates the two
+    sentences otherwise: `same_count`)."""
     if a.value[2:4] != b.value[2:4] or _unsigned(a) != _unsigned(b):  # type: ignore[index]
         return False
     # a tally so far ("800 have evacuated so far", "two bodies recovered until 1.30pm") may
@@ -2957,4 +2990,6 @@ def related(a: Slot, b: Slot, *, apart: bool = True) -> bool:
     # minute before Pell equalised" are two moments, Pell's in both
     named = "change" in a.value[4] or a.value[4] == "ordinal"  # type: ignore[index]
     marks = (*_MARKS, "@") if named else _MARKS
+    if not context:
+        return bool(shared)
     return bool(shared) and any(c not in shared and c[:1] not in marks for c in common)
