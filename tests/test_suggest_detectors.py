@@ -3058,3 +3058,63 @@ def test_a_count_of_an_earlier_year_is_not_compared_by_alignment() -> None:
     ((j, theirs),) = compared("The recall covers about 48,000 packs of the drug Delvoxin.")[0]
     assert j == 1 and theirs.surface == "some 84,000 packs"
     assert compared("In 2022 the company withdrew 12,000 packs of an antibiotic syrup.") == [[]]
+
+
+def test_one_office_and_first_name_with_a_surname_spelled_far_apart_is_one_person() -> None:
+    from reader.suggest import spelling
+
+    # the town has one mayor, Tomas: "Halvik" and "Halvec" are one name spelled two ways,
+    # though further apart than a typo of either alone would be
+    texts = [
+        "Mayor Tomas Halvik told reporters that about 600 homes had been damaged.",
+        "Mayor Tomas Halvec said crews would keep searching.",
+        "Mayor Ann Li opened the shelter.",  # short surnames: different people, not a typo
+        "Mayor Ann Lu opened the shelter.",
+        "Police spokesman Jan Kowalski said the gates were shut.",  # another office...
+        "Police spokesman Jan Berg said the gates were open.",  # ...with a name unlike his
+    ]
+    found = spelling.conflicts(texts, ["a", "b", "a", "b", "a", "b"])
+    assert sorted((i, j, name) for i, j, name, _ in found) == [(0, 1, "Halvec"), (1, 0, "Halvik")]
+
+
+def test_a_first_name_spelled_two_ways_before_one_surname_is_one_person() -> None:
+    from reader.suggest import spelling
+
+    texts = [
+        "Captain Henrik Lassander remained on board with part of the crew.",
+        "Master Hendrik Lassander and 14 crew stayed aboard during the salvage.",
+        "Ann Berg and her sister Anna Berg ran the shop.",  # one source writes both: two people
+        "Anna Berg said the shop would reopen.",
+    ]
+    found = spelling.conflicts(texts, ["a", "b", "c", "d"])
+    assert sorted((i, j, name) for i, j, name, _ in found) == [(0, 1, "Hendrik"), (1, 0, "Henrik")]
+    i, _, _, (lo, hi) = found[0]
+    assert texts[i][lo:hi] in ("Henrik", "Hendrik")
+
+
+def test_a_prime_minister_is_no_other_minister() -> None:
+    pm = _one(titles.extract("Prime Minister Irena Vasko visited the town on Tuesday."))
+    interior = _one(titles.extract("Interior Minister Irena Vasko travelled to the town."))
+    also_pm = _one(titles.extract("Irena Vasko, the prime minister, promised aid."))
+    deputy = _one(titles.extract("Deputy Prime Minister Irena Vasko promised aid."))
+    assert titles.related(pm, interior) and not titles.compatible(pm, interior)
+    assert titles.compatible(pm, also_pm)
+    assert not titles.compatible(pm, deputy)
+
+
+def test_an_hour_o_clock_is_a_time_in_the_half_of_the_day_named() -> None:
+    def time(text: str):
+        return _one(dates.extract(text), "time")
+
+    morning = time("The raid on the Belfonte museum took place at four o'clock in the morning.")
+    early = time("The raid on the Belfonte museum took place at 02:40.")
+    night = time("The raid on the Belfonte museum took place at ten o'clock at night.")
+    assert morning.surface == "four o'clock" and night.surface == "ten o'clock"
+    assert dates.related(morning, early) and not dates.compatible(morning, early)
+    assert dates.compatible(night, time("The raid on the Belfonte museum took place at 10pm."))
+    # no half of the day named: which four o'clock is a guess, and none is read
+    assert not [
+        s
+        for s in dates.extract("The raid took place at four o'clock, police said.")
+        if s.kind == "time"
+    ]

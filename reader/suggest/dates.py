@@ -64,6 +64,8 @@ PARTS = {  # hours of the day, end may pass midnight
     "early": (0, 10),
     "overnight": (21, 31),
 }
+_HOURS_SPELLED = "one two three four five six seven eight nine ten eleven twelve"
+HOUR_WORDS = {w: n for n, w in enumerate(_HOURS_SPELLED.split(), 1)}
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?$")
 _MERIDIEM = {"am": 0, "pm": 12, "a": 0, "p": 12}
 CLOCK_MARGIN = 0.45  # hours: two readings a whole hour apart ("9 p.m." / "10 p.m.") differ
@@ -360,12 +362,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
 
                     week = frozenset(m.hours for m in moments(text))
                 slots.append(_slot("weekday", frozenset({place}), week, toks, i, text))
-        elif not w[0].isdigit():  # most tokens: only a part of the day is left to find
-            if w in PARTS and days:
-                # "late on Friday", "Friday night": a range of hours, tied to the weekday named
-                event = event_stems(toks, i, i + 1)
-                slots.append(_slot("time", days, PARTS[w], toks, i, text, context=event))
-        elif (read := clock(toks, i)) is not None:  # (before years: "1800 hours")
+        elif (w[0].isdigit() or w in HOUR_WORDS) and (read := clock(toks, i)) is not None:
+            # (before years: "1800 hours"; "four o'clock")
             hours, last = read
             end = toks[last].end
             end += text[end : end + 1] == "." and toks[last].lower == "m"  # "p.m." whole
@@ -377,6 +375,11 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
                     other_days = _other_days(text, toks)
                 context |= other_days | _setting(text, toks, i, last + 1)
             slots.append(_slot("time", days, hours, toks, i, text, (t.start, end), context))
+        elif not w[0].isdigit():  # most tokens: only a part of the day is left to find
+            if w in PARTS and days:
+                # "late on Friday", "Friday night": a range of hours, tied to the weekday named
+                event = event_stems(toks, i, i + 1)
+                slots.append(_slot("time", days, PARTS[w], toks, i, text, context=event))
         elif _DECADE.fullmatch(w):
             y = int(w[:4])
             slots.append(_slot("year", frozenset(), (y, y + 9), toks, i, text))
@@ -396,7 +399,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     return slots
 
 
-_DATE_WORDS = frozenset([*WEEKDAYS, *PARTS, *MONTH_NAMES])  # the words `extract` reads
+_DATE_WORDS = frozenset([*WEEKDAYS, *PARTS, *MONTH_NAMES, *HOUR_WORDS])  # what `extract` reads
 _SPAN_TO = frozenset(["to", "through", "until", "till"])
 SINCE_REACH = 8  # words back from a year to the "since" that makes it a point of reference
 
@@ -526,7 +529,7 @@ def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
     `clock` reads it ("10.40pm" and "10:40 p.m." are both 22.67), unhedged; else None."""
     m = _TIME.match(toks[i].lower)
     if m is None:
-        return _hhmm(toks, i)
+        return _hhmm(toks, i) or _oclock(toks, i)
     hour, minutes = int(m.group(1)), int(m.group(2) or 0)
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if nxt in _MERIDIEM and (len(nxt) == 2 or (i + 2 < len(toks) and toks[i + 2].lower == "m")):
@@ -535,7 +538,7 @@ def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
         return hour % 12 + _MERIDIEM[nxt] + minutes / 60, i + (1 if len(nxt) == 2 else 2)
     if ":" in toks[i].text and hour <= 23 and minutes <= 59:
         return hour + minutes / 60, i
-    return None
+    return _oclock(toks, i)
 
 
 # a 24-hour time written without a colon, as wire copy does ("2300 local time", "0600 GMT")
@@ -561,6 +564,30 @@ def _hhmm(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
         or (m.group(1)[0] == "0" and i > 0 and toks[i - 1].lower in _AT)
     )
     return (int(m.group(1)) + int(m.group(2)) / 60, i) if marked else None
+
+
+_OCLOCK = frozenset(["o'clock", "o’clock"])
+# parts of the day that say which half of it an hour "o'clock" is in (not "late", "early": of
+# the day's events, "late on Monday"): hours added to it, at night after six in the evening
+_HALVES = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
+
+
+def _oclock(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """`clock_hour` of "four o'clock", "10 o'clock" at toks[i], in the half of the day a part
+    of it named near says ("at around four o'clock on Monday morning", "ten o'clock at night");
+    None where none is (which half is meant is a guess)."""
+    if i + 1 >= len(toks) or toks[i + 1].lower not in _OCLOCK:
+        return None
+    w = toks[i].lower
+    hour = HOUR_WORDS.get(w) or (int(w) if w.isdigit() and 1 <= int(w) <= 12 else None)
+    if hour is None:
+        return None
+    for t in toks[max(0, i - 4) : i + 7]:
+        if (half := _HALVES.get(t.lower)) is not None:
+            if t.lower == "night" and hour < 6:
+                half = 0  # "two o'clock at night"
+            return float(hour % 12 + half), i + 1
+    return None
 
 
 def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:

@@ -1,6 +1,7 @@
 """One person, two spellings: the same office, or the same first name, with a surname spelled a
 little differently ("police spokesman Jan Kowalski" / "spokesman Jan Kovalski", "Laura
-Pennington" / "Laura Penington").
+Pennington" / "Laura Penington"), or the same surname after a first name spelled a little
+differently ("Henrik Lassander" / "Hendrik Lassander").
 
 Titles (`titles.extract`) key a person by surname, and a first name keys the surname that follows
 it; here surnames of the same office or first name from different articles are compared with a
@@ -25,6 +26,9 @@ from reader.suggest.text import tokenize, without_accents, without_possessive
 from reader.suggest.titles import extract, is_title_word
 
 SIMILAR = 80.0  # rapidfuzz ratio of two surnames that are one name spelled two ways
+# ...or, given after one first name by the holders of one office ("Mayor Tomas Halvik" /
+# "Mayor Tomas Halvec"): one person named two ways, further apart
+SAME_HOLDER = 60.0
 MIN_LENGTH = 4  # shorter surnames ("Li", "Wu") differ by a letter and are different people...
 FIRST_MIN_LENGTH = 2  # ...unless they follow the same first name ("Jonas Ek" / "Jonas Eck")
 
@@ -81,11 +85,13 @@ def conflicts(
     slots: Sequence[Sequence[Slot]] | None = None,
     named: Sequence[Sequence[tuple[str, str]]] | None = None,
 ) -> list[tuple[int, int, str, tuple[int, int]]]:
-    """(i, j, the surname as j writes it, span of the surname in i) for each pair of claims of
-    different articles where one office is held by surnames spelled two ways. `slots`, `named`:
+    """(i, j, the name as j writes it, span of the name in i) for each pair of claims of
+    different articles where one office, or one first name, is held by surnames spelled two
+    ways, or one surname follows a first name spelled two ways. `slots`, `named`:
     each text's slots and `full_names` when the caller has them (else they are read here)."""
-    # office or first name -> (claim, surname)
+    # office, first name or surname -> (claim, the surname, or the first name of a surname)
     holders: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    offices: dict[str, set[str]] = defaultdict(set)  # surname -> the offices it is given
     for i, text in enumerate(texts):
         if slots is None:
             titles = extract(text)
@@ -95,8 +101,10 @@ def conflicts(
             surname = next(iter(slot.key))
             for office in slot.value[1]:  # type: ignore[index]
                 holders[("office", office)].append((i, surname))
+                offices[surname].add(office)
         for first, surname in full_names(text) if named is None else named[i]:
             holders[("first", first)].append((i, surname))
+            holders[("surname", surname)].append((i, first))  # "Henrik" / "Hendrik" Lassander
     out = []
     seen: set[tuple[int, int]] = set()
     words: dict[str, set[str]] | None = None
@@ -107,7 +115,12 @@ def conflicts(
             (a, b)
             for a in names
             for b in names
-            if a != b and fuzz.ratio(a, b) >= SIMILAR and not _two_spellings(a, b)
+            if a != b
+            and (
+                (ratio := fuzz.ratio(a, b)) >= SIMILAR
+                or (by == "first" and ratio >= SAME_HOLDER and offices[a] & offices[b])
+            )
+            and not _two_spellings(a, b)
         }
         if not close:
             continue

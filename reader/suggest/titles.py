@@ -117,6 +117,7 @@ _DOMAIN = frozenset(
 # can be one post ("Economy and Finance"), "Transport" and "Interior" cannot. Two titles of one
 # person naming portfolios of no common ministry conflict.
 _MINISTRY = {
+    "prime": "prime",  # the head of government: "Prime Minister" is no "Interior Minister"
     "foreign": "foreign",
     "defence": "defence",
     "defense": "defence",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reader.suggest.dates import (
     DATELINE,
+    HOUR_WORDS,
     MONTHS,
     PARTS,
     PLACE_PREP,
@@ -77,7 +78,7 @@ def moments(text: str) -> tuple[Moment, ...]:
                 a, b = min(a, k), max(b, k)
                 break
             # (a clock time opens with a digit: most words are not asked)
-            read = clock(toks, k) if w[:1].isdigit() else None
+            read = clock(toks, k) if w[:1].isdigit() or w in HOUR_WORDS else None
             if read and read[1] >= i - NEAR:
                 lo, hi = read[0]
                 a, b = min(a, k), max(b, read[1])
