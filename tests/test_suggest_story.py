@@ -1916,3 +1916,27 @@ def test_counts_of_one_thing_in_aligned_sentences_are_compared() -> None:
     mine = got[("000.txt", refloat)]
     assert mine.label == "contradicted", mine.reason
     assert "'two tugs' here; 'three tugs' in 001.txt" in mine.reason
+
+
+def test_a_code_its_counterpart_gives_with_other_digits_contradicts() -> None:
+    # a batch number copied with two digits swapped: no count, date or name shows it
+    mine = "The recall covers batch DX-4471 of Delvoxin 20 mg tablets, about 1.3 million tablets."
+    theirs = (
+        "The recall concerns batch DX-4417 of Delvoxin 20 mg tablets, some 1.3 million tablets."
+    )
+    both = "Batches DX-4471 and DX-4472 of Delvoxin 20 mg tablets are affected by the recall."
+    story = _story([mine, *FILLER[0]], [theirs, *FILLER[1]], [both, *FILLER[2]])
+    got = _analysed(story)
+    recall = got[("000.txt", mine)]
+    assert recall.label == "contradicted", recall.reason
+    assert "codes differ: 'DX-4471' here, 'DX-4417' in 001.txt" in recall.reason
+    # a sentence naming two codes of those letters tells two batches apart: not compared
+    assert "codes differ" not in got[("002.txt", both)].reason
+
+
+def test_codes_that_agree_or_are_years_are_no_conflict() -> None:
+    from reader.suggest import codes
+
+    assert codes.differing("Flight SV482 returned to Holt.", "Flight SV482 turned back.") == []
+    assert codes.differing("Its FY2023 revenue rose.", "Its FY2024 revenue fell.") == []
+    assert codes.differing("The A321 landed safely.", "The A320 landed safely.") != []

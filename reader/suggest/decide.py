@@ -38,6 +38,7 @@ from reader.models import Claim, Evidence, Story, Suggestion
 from reader.suggest import (
     antonyms,
     charges,
+    codes,
     confidence,
     dates,
     hints,
@@ -743,6 +744,21 @@ def _unsupported_reason(
     else:
         shared = "no sentence of another source shares a specific word with it"
     return f"no counterpart in any other source: {aligned}; {shared}"
+
+
+def _codes_differ(claims: list[Claim], i: int, j: int) -> list[Finding]:
+    """Claim i's codes that its counterpart, claim j, gives with other digits ("batch DX-4471" /
+    "batch DX-4417"): one source against one, medium."""
+    there = claims[j]
+    return [
+        Finding(
+            True,
+            f"codes differ: '{claims[i].text[a:b]}' here, '{there.text[c:d]}' in {there.article}",
+            (a, b),
+            [j],
+        )
+        for (_, _, (a, b)), (_, _, (c, d)) in codes.differing(claims[i].text, there.text)
+    ]
 
 
 def _figures_differ(mine: Sequence[Slot], theirs: Sequence[Slot]) -> bool:
@@ -1533,6 +1549,8 @@ class StorySuggester:
         place = self.places.finding(i, cp)
         if place:
             findings.append(place)
+        if cp.supported:
+            findings += _codes_differ(claims, i, cp.index)
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
         _when_elsewhere(claims, i, ev, self.counterparts.index, findings, self._told)
