@@ -3118,3 +3118,10 @@ def test_an_hour_o_clock_is_a_time_in_the_half_of_the_day_named() -> None:
         for s in dates.extract("The raid took place at four o'clock, police said.")
         if s.kind == "time"
     ]
+
+
+def test_an_eighth_or_a_sixth_is_a_share() -> None:
+    ((lo, hi),) = numbers.figures("Delvoxin accounts for roughly an eighth of the group's revenue.")
+    assert lo <= 12.0 <= hi  # "about 12% of group sales" agrees
+    assert _one(numbers.extract("A sixth of voters stayed at home.")).value[2] == "percent"
+    assert numbers.extract("It was an honour, he said, and an eighth-grade pupil agreed.") == []

@@ -1940,3 +1940,21 @@ def test_codes_that_agree_or_are_years_are_no_conflict() -> None:
     assert codes.differing("Flight SV482 returned to Holt.", "Flight SV482 turned back.") == []
     assert codes.differing("Its FY2023 revenue rose.", "Its FY2024 revenue fell.") == []
     assert codes.differing("The A321 landed safely.", "The A320 landed safely.") != []
+
+
+def test_one_sum_in_aligned_sentences_that_give_no_other_figure_is_compared() -> None:
+    # "pledged fifteen million crowns to help with repairs" / "announced 15 million crowns in
+    # emergency aid": nothing around the two sums is shared, but the sentences report one
+    # pledge; a share price and an offer, in sentences giving other figures, are not compared
+    pledge = "The government has pledged fifteen million crowns to help with repairs in Verusk."
+    aid = (
+        "Prime Minister Irena Vasko, who visited Verusk on Tuesday afternoon, announced 15 "
+        "million crowns in emergency aid for the town."
+    )
+    price = "Pine Hollow shares closed up 22.7% at $36.70 on Monday in New York."
+    offer = "Larkspur will pay $38 per Pine Hollow share, a 27% premium on Monday's price."
+    story = _story([pledge, price, *FILLER[0]], [aid, offer, *FILLER[1]], ["Other news.", "b."])
+    got = _analysed(story)
+    assert got[("000.txt", pledge)].label == "consistent", got[("000.txt", pledge)].reason
+    assert "'15 million crowns' in 001.txt" in got[("000.txt", pledge)].reason
+    assert got[("000.txt", price)].label != "contradicted", got[("000.txt", price)].reason

@@ -1,9 +1,11 @@
 """Figures compared by alignment rather than by their words: a measure ("5.8 metres", "just
-under nine hours") or a count of things ("two tugs") against the one of the same thing in a
-sentence of another source aligned with the claim as a whole, when the words around the two
-figures share too little to relate them ("peaked at 5.8 metres at the Carrow Bridge gauge" /
-"reached 5.8 metres"; "refloated by two tugs on Sunday afternoon" / "refloated at high tide on
-Monday morning with the help of three tugs")."""
+under nine hours"), a count of things ("two tugs") or a sum ("15 million crowns") against the
+one of the same thing in a sentence of another source aligned with the claim as a whole, when
+the words around the two figures share too little to relate them ("peaked at 5.8 metres at the
+Carrow Bridge gauge" / "reached 5.8 metres"; "refloated by two tugs on Sunday afternoon" /
+"refloated at high tide on Monday morning with the help of three tugs"). A sum only where each
+sentence gives no other figure: a price and a premium, a closing price and an offer, are sums
+of one currency in sentences about one deal ("closed up 22.7% at $36.70" / "$38 a share")."""
 
 from __future__ import annotations
 
@@ -14,29 +16,37 @@ from reader.suggest import numbers
 from reader.suggest.slots import Slot
 from reader.suggest.support import ALIGNED_SCORE
 
-# a figure with what it is of: a measure's unit, or the nouns a count counts
-Figure = tuple[Slot, "str | frozenset[str]"]
+# a figure with what it is of: a measure's unit, the nouns a count counts, or a sum's currency
+What = str | frozenset[str] | tuple[str, str]
+Figure = tuple[Slot, What]
 
 
 def _figures(slots: Sequence[Slot]) -> list[Figure]:
-    """The measures and counts of a sentence, with what each is of (a duration that is a point
-    in time, "four minutes after half-time", is none: `numbers` reads it as an "offset")."""
+    """The measures, counts and sums of a sentence, with what each is of (a duration that is a
+    point in time, "four minutes after half-time", is none: `numbers` reads it as an
+    "offset")."""
     out: list[Figure] = []
+    figures = sum(x.kind == "number" for x in slots)
     for x in slots:
-        if what := numbers.measure(x) or numbers.things_counted(x):
+        if (money := numbers.currency(x)) is not None:
+            if figures == 1:
+                out.append((x, ("sum", money)))
+        elif what := numbers.measure(x) or numbers.things_counted(x):
             out.append((x, what))
     return out
 
 
-def _of_one(x: str | frozenset[str], y: str | frozenset[str]) -> bool:
-    """Two figures of one thing: one unit, or counts sharing a noun."""
+def _of_one(x: What, y: What) -> bool:
+    """Two figures of one thing: one unit, counts sharing a noun, or sums of one currency."""
     if isinstance(x, frozenset) and isinstance(y, frozenset):
         return bool(x & y)
     return x == y
 
 
-def _alike(x: Slot, y: Slot) -> bool:
-    """`numbers.same_measure` of two measures, `numbers.same_count` of two counts."""
+def _alike(x: Slot, y: Slot, what: What) -> bool:
+    """`numbers.same_measure`, `same_count` or `same_sum` of two figures of `what`."""
+    if isinstance(what, tuple):
+        return numbers.same_sum(x, y)
     return numbers.same_measure(x, y) if numbers.measure(x) else numbers.same_count(x, y)
 
 
@@ -73,7 +83,7 @@ def aligned_measures(
             continue
         if ranked is None:
             ranked = sorted(evidence, key=lambda e: -e.score)
-        count = not numbers.measure(x)
+        count = not numbers.measure(x)  # (a count or a sum)
         found_in, seen = [], {claims[i].article}
         for e in ranked:
             j = index.get(e.other_id, -1)
@@ -82,7 +92,7 @@ def aligned_measures(
             if (found := known.get(j)) is None:
                 found = known[j] = _figures(slots[j])
             theirs = [y for y, other in found if _of_one(other, what)]
-            if len(theirs) != 1 or not _alike(x, theirs[0]):
+            if len(theirs) != 1 or not _alike(x, theirs[0], what):
                 continue
             if count:  # (measures were always compared whatever the years)
                 years = _years(slots[i]) if years is None else years

@@ -175,6 +175,7 @@ _ROUNDING = 0.05
 _TIMES = frozenset(["hour", "day"])  # converted exactly
 _UNITS = frozenset(unit for unit, _ in _MEASURES.values())
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_FRACTIONS |= {"sixth": 100 / 6, "eighth": 12.5}
 # "two-thirds", "three quarters": as many of the fraction as the count before says
 _FRACTIONS.update({name + "s": share for name, share in _FRACTIONS.items() if name != "half"})
 OUT_OF_MOST = 10  # "three out of four residents", "nine out of ten": a share, not 3 of 4 people
@@ -334,7 +335,7 @@ def _fraction(toks: Sequence[Token], i: int) -> float | None:
     fifth", "down by half"). Else None: "a third term", "a quarter past six"."""
     words = [t.lower for t in toks[i : i + 3]]
     many = _ONES.get(words[0], 0) if words[1:2] and words[1].endswith("s") else 0
-    k = 1 if words[:1] == ["half"] else 2 if words[:1] in (["a"], ["one"]) or many else 0
+    k = 1 if words[:1] == ["half"] else 2 if words[:1] in (["a"], ["an"], ["one"]) or many else 0
     name = words[k - 1] if 0 < k <= len(words) else ""
     if name not in _FRACTIONS or (k == 2 and words[0] == "a" and name == "half"):
         return None
@@ -533,7 +534,7 @@ def figures(text: str) -> tuple[tuple[float, float], ...]:
 
 SMALL = 100  # counts below this recur in any story ("three people", "12 miles")
 # words a figure can start with: figures() reads no other word (most are none)
-_NUMBER_WORDS = COUNT_WORDS | {"a", "half", "tens"}
+_NUMBER_WORDS = COUNT_WORDS | {"a", "an", "half", "tens"}  # ("an eighth")
 
 
 _lower = operator.itemgetter(3)  # `Token.lower`, as a function
@@ -2840,6 +2841,22 @@ def things_counted(s: Slot) -> frozenset[str]:
 
 # heads of figures that are no count of things: a share's points ("50 basis points"), an age
 _NOT_THINGS = frozenset(["point", "basi", "age", "year", "old"])
+
+
+def currency(s: Slot) -> str | None:
+    """The currency of a sum of money ("15 million crowns": crown), else None: not a move, nor
+    an order of magnitude ("millions of dollars")."""
+    unit = s.value[2] if s.kind == "number" else None  # type: ignore[index]
+    if unit not in _CURRENCY_UNITS or s.value[4] or vague(s):  # type: ignore[index]
+        return None
+    return unit  # type: ignore[return-value]
+
+
+def same_sum(a: Slot, b: Slot) -> bool:
+    """Two sums that may be of one thing when their sentences are aligned as a whole: in one
+    currency, and `related` but for the words around them ("pledged fifteen million crowns to
+    help with repairs" / "announced 15 million crowns in emergency aid")."""
+    return currency(a) == currency(b) is not None and related(a, b, context=False)
 
 
 def same_count(a: Slot, b: Slot) -> bool:
