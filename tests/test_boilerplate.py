@@ -452,3 +452,15 @@ def test_a_photo_label_with_a_description_is_its_own_caption(label: str) -> None
         f"Headline of the story\n\nA first paragraph of reporting.\n\n{above}\n\n{label}\n\nMore."
     )
     assert _marked(text) == [label]
+
+
+def test_a_credit_naming_its_agency_keeps_its_caption_whatever_its_case() -> None:
+    text = (
+        "Headline of the story\n\nA first paragraph of reporting.\n\n"
+        "Ukrainian forces near the separation line on Saturday.\n\n\n"
+        "anatolii stepanov / Agence France-Presse / Getty Images\n\nMore."
+    )
+    assert _marked(text) == [
+        "Ukrainian forces near the separation line on Saturday.",
+        "anatolii stepanov / Agence France-Presse / Getty Images",
+    ]

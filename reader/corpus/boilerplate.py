@@ -228,9 +228,13 @@ _CREDIT_JOINS = frozenset("by via for of and courtesy the from with staff".split
 def _describes(credit: str) -> bool:
     """A credit line's label followed by what the picture shows ("Photo: Rescuers search a
     collapsed building"), not by who took it: lower-case words a credit's names and agencies
-    have none of. Such a line is its own caption; the line above it is reporting."""
+    have none of (a credit without a label, or naming its agency, is one however its names are
+    written: "anatolii stepanov / Agence France-Presse / Getty Images"). Such a line is its
+    own caption; the line above it is reporting."""
     label = _CREDIT.search(credit)
-    after = credit[label.end() :] if label else credit
+    if label is None or "/" in credit or _AGENCY.search(credit):
+        return False
+    after = credit[label.end() :]
     return any(w[:1].islower() and w.lower() not in _CREDIT_JOINS for w in _WORD.findall(after))
 
 
