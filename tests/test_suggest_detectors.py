@@ -3125,3 +3125,19 @@ def test_an_eighth_or_a_sixth_is_a_share() -> None:
     assert lo <= 12.0 <= hi  # "about 12% of group sales" agrees
     assert _one(numbers.extract("A sixth of voters stayed at home.")).value[2] == "percent"
     assert numbers.extract("It was an honour, he said, and an eighth-grade pupil agreed.") == []
+
+
+def test_one_person_in_two_public_offices_is_a_conflict() -> None:
+    governor = _one(titles.extract("Regional governor Ilse Varga declared three days of mourning."))
+    mayor = _one(titles.extract("Mayor Ilse Varga visited the site on Saturday morning."))
+    assert titles.related(governor, mayor) and not titles.compatible(governor, mayor)
+    # a secretary of state is a minister; a firm's or a force's titles may be held together
+    secretary = _one(titles.extract("Foreign Secretary Ann Holt flew to Geneva."))
+    minister = _one(titles.extract("Foreign Minister Ann Holt flew to Geneva."))
+    assert titles.compatible(secretary, minister)
+    president = _one(titles.extract("President Tom Hale of Holt Foods said sales rose."))
+    director = _one(titles.extract("Director Tom Hale said sales rose."))
+    assert not titles.related(president, director)
+    general = _one(titles.extract("General Jan Berg said the troops were ready."))
+    commander = _one(titles.extract("Commander Jan Berg said the troops were ready."))
+    assert not titles.related(general, commander)

@@ -361,9 +361,27 @@ def _chief_officers(text: str, toks: Sequence[Token]) -> list[Slot]:
     return slots
 
 
+# Public offices one person holds one of at a time: the same person given two of them by two
+# sources ("Regional governor Ilse Varga" / "Mayor Ilse Varga") is given the wrong one by one.
+# (Not a firm's or a force's titles: a president is often chief executive too, a general a
+# commander.) A secretary of state is a minister in many governments: one office here.
+_PUBLIC = {
+    "minister": "minister", "secretary": "minister", "premier": "minister",
+    "president": "president", "governor": "governor", "mayor": "mayor", "senator": "senator",
+    "chancellor": "chancellor", "ambassador": "ambassador", "envoy": "ambassador",
+}  # fmt: skip
+
+
+def _public(s: Slot) -> frozenset[str]:
+    return frozenset(_PUBLIC[o] for o in s.value[1] if o in _PUBLIC)  # type: ignore[union-attr]
+
+
 def related(a: Slot, b: Slot) -> bool:
-    """The same person in the same kind of office ("secretary", "minister")."""
-    return a.key == b.key and bool(a.value[1] & b.value[1])  # type: ignore[index]
+    """The same person in the same kind of office ("secretary", "minister"), or each in a
+    public office (`_PUBLIC`)."""
+    if a.key != b.key:
+        return False
+    return bool(a.value[1] & b.value[1]) or bool(_public(a) and _public(b))  # type: ignore[index]
 
 
 def _ministries(s: Slot) -> frozenset[str]:
@@ -374,6 +392,8 @@ def compatible(a: Slot, b: Slot) -> bool:
     """Ranks must match: "Deputy Secretary" and "Assistant Secretary" are different jobs; and
     portfolios, where both name one: "Transport Minister" is not "Interior Minister", nor a
     firm's chief executive its chief operating officer."""
+    if not a.value[1] & b.value[1]:  # type: ignore[index]
+        return bool(_public(a) & _public(b))  # two public offices (`related`)
     ma, mb = _ministries(a), _ministries(b)
     if _CHIEF_OFFICE in a.value[1] and _CHIEF_OFFICE in b.value[1]:  # type: ignore[index]
         ma, mb = a.value[2], b.value[2]  # type: ignore[index]
