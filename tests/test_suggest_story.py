@@ -1958,3 +1958,28 @@ def test_one_sum_in_aligned_sentences_that_give_no_other_figure_is_compared() ->
     assert got[("000.txt", pledge)].label == "consistent", got[("000.txt", pledge)].reason
     assert "'15 million crowns' in 001.txt" in got[("000.txt", pledge)].reason
     assert got[("000.txt", price)].label != "contradicted", got[("000.txt", price)].reason
+
+
+def test_aligned_sentences_putting_one_event_on_two_days_contradict() -> None:
+    # the words of what happened differ ("rattled the town" / "hit"), but the two sentences
+    # report one aftershock: Wednesday is not Tuesday
+    wednesday = (
+        "The strongest aftershock, measuring 4.6, rattled the town again on Wednesday morning."
+    )
+    tuesday = "The strongest of the aftershocks, a magnitude 4.6 tremor, hit on Tuesday afternoon."
+    story = _story([wednesday, *FILLER[0]], [tuesday, *FILLER[1]], ["Other news.", "b."])
+    mine = _analysed(story)[("000.txt", wednesday)]
+    assert mine.label == "contradicted", mine.reason
+    assert "'Wednesday morning' here" in mine.reason and "Tuesday afternoon" in mine.reason
+
+
+def test_two_hours_of_one_day_in_aligned_sentences_are_not_compared() -> None:
+    # "found on Monday morning" / "at four o'clock on Monday morning": two events of one day,
+    # which sentences aligned as a whole, telling them in other words, cannot tell apart
+    from reader.suggest import when
+
+    van = when.told("A burnt-out van found on Monday morning was used in the getaway.")
+    raid = when.told("The raid took place at around four o'clock on Monday morning.")
+    later = when.told("The raid took place at around four o'clock on Tuesday morning.")
+    assert when.of_aligned(van, raid) is None
+    assert when.of_aligned(van, later) is not None

@@ -420,6 +420,7 @@ def _when_elsewhere(
     agreeing: dict[tuple[str, str], tuple[int, when.Told]] = {}
     known = {} if known is None else known
     told: list[_Told] = []  # (only those that tell a time: no other is against or with it)
+    aligned: set[int] = set()  # those aligned with the claim as a whole
     for e in evidence:
         got = known.get(e.other_id)
         if got is None:
@@ -429,8 +430,16 @@ def _when_elsewhere(
             )
         if got[2]:
             told.append(got)
+            if e.score >= ALIGNED_SCORE:
+                aligned.add(got[0])
     for j, article, theirs in told:
-        if (found := when.of_one_event(mine, theirs)) is not None:
+        found = when.of_one_event(mine, theirs)
+        if found is None and j in aligned:
+            # a sentence reporting the same as the claim, in other words ("The strongest
+            # aftershock, measuring 4.6, rattled the town on Wednesday morning" / "the
+            # strongest a magnitude 4.6 tremor that hit on Tuesday afternoon")
+            found = when.of_aligned(mine, theirs)
+        if found is not None:
             against.setdefault((article, found[0].kind), (j, *found))
     if not against:  # (what agrees is asked only then: most claims meet no other day)
         return

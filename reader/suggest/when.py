@@ -213,6 +213,35 @@ def of_one_event(mine: Sequence[Told], theirs: Sequence[Told]) -> tuple[Told, To
     return None
 
 
+def of_aligned(mine: Sequence[Told], theirs: Sequence[Told]) -> tuple[Told, Told] | None:
+    """The one time of a kind of `mine` and the one of `theirs`, of two sentences aligned as a
+    whole (one event told in other words), when they do not meet and name no two people who
+    did it, nor, for weekdays, the same day; else None. A side telling two of a kind leaves
+    which is which a guess."""
+    for kind in ("dates", "days"):
+        xs = [x for x in mine if x.kind == kind]
+        ys = [y for y in theirs if y.kind == kind]
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        x, y = xs[0], ys[0]
+        if (
+            _meets(x, y)
+            or not _bounds_alike(x, y)
+            or (x.names and y.names and not x.names & y.names)
+        ):
+            continue
+        if kind == "days" and _days(x) & _days(y):
+            continue  # two hours of one day may be of two events ("found on Monday morning")
+        return x, y
+    return None
+
+
+def _days(x: Told) -> set[int]:
+    """The days of the week a weekday's hours fall on."""
+    lo, hi = x.value.hours  # type: ignore[attr-defined]
+    return {int(d) % 7 for d in range(int(lo // 24), int((hi - 1e-9) // 24) + 1)}
+
+
 def meets_any(mine: Sequence[Told], theirs: Sequence[Told], kind: str) -> Told | None:
     """The first time of `theirs` of `kind` meeting one of `mine` of what may be the same
     event: one word of what happened in common is enough to agree ("talks will resume on
