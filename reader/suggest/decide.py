@@ -434,7 +434,7 @@ def _when_elsewhere(
                 aligned.add(got[0])
     for j, article, theirs in told:
         found = when.of_one_event(mine, theirs)
-        if found is None and j in aligned:
+        if found is None and j in aligned and when.one_tense(claims[i].text, claims[j].text):
             # a sentence reporting the same as the claim, in other words ("The strongest
             # aftershock, measuring 4.6, rattled the town on Wednesday morning" / "the
             # strongest a magnitude 4.6 tremor that hit on Tuesday afternoon")

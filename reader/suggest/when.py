@@ -236,6 +236,20 @@ def of_aligned(mine: Sequence[Told], theirs: Sequence[Told]) -> tuple[Told, Told
     return None
 
 
+# words of what is to come: a sentence saying what will happen and one saying what happened
+# tell of two events ("Talks were held on Monday" / "Talks will resume on Thursday")
+_TO_COME = frozenset("will shall due scheduled expected plans planned upcoming".split())  # noqa: SIM905
+
+
+def one_tense(a: str, b: str) -> bool:
+    """Both sentences, or neither, say what is to come (`_TO_COME`)."""
+    return _to_come(a) == _to_come(b)
+
+
+def _to_come(text: str) -> bool:
+    return not _TO_COME.isdisjoint(t.lower for t in tokenize(text))
+
+
 def _days(x: Told) -> set[int]:
     """The days of the week a weekday's hours fall on."""
     lo, hi = x.value.hours  # type: ignore[attr-defined]
