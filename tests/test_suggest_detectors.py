@@ -3141,3 +3141,12 @@ def test_one_person_in_two_public_offices_is_a_conflict() -> None:
     general = _one(titles.extract("General Jan Berg said the troops were ready."))
     commander = _one(titles.extract("Commander Jan Berg said the troops were ready."))
     assert not titles.related(general, commander)
+
+
+def test_a_denial_of_reports_negates_what_the_reports_say() -> None:
+    (n,) = negation.negations(
+        "Bluewake Lines denied reports that the ship had suffered an engine failure."
+    )
+    assert n.word == "suffered"
+    (n,) = negation.negations("The school denied rumours on social media that it would shut.")
+    assert n.word == "shut"

@@ -1983,3 +1983,24 @@ def test_two_hours_of_one_day_in_aligned_sentences_are_not_compared() -> None:
     later = when.told("The raid took place at around four o'clock on Tuesday morning.")
     assert when.of_aligned(van, raid) is None
     assert when.of_aligned(van, later) is not None
+
+
+def test_a_denial_of_what_a_named_thing_did_meets_its_assertion_in_other_words() -> None:
+    # "denied that a bird strike caused ..." / "a suspected bird strike damaged ...": the verbs
+    # differ, the thing denied is named by both; a sentence reporting the claim as hearsay, or
+    # denying it too, asserts nothing
+    denial = (
+        "Solavia Airways has denied that a bird strike caused one of its jets to turn back "
+        "shortly after leaving Kestrel Bay on Thursday."
+    )
+    asserted = (
+        "A Solavia Airways jet returned to Kestrel Bay on Thursday morning after a suspected "
+        "bird strike damaged one of its engines shortly after take-off."
+    )
+    hearsay = "Reports of a bird strike on a Solavia jet leaving Kestrel Bay spread on Thursday."
+    story = _story([denial, *FILLER[0]], [asserted, *FILLER[1]], [hearsay, *FILLER[2]])
+    got = _by_text(story)
+    assert got[denial].label == "contradicted", got[denial].reason
+    assert "asserted in 001.txt" in got[denial].reason
+    assert "asserted here, 'denied that a bird strike caused' in 000.txt" in got[asserted].reason
+    assert "negation" not in got[hearsay].reason

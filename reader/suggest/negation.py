@@ -10,6 +10,11 @@ one of them, and they share at least `MIN_OBJECT` other specific words (the thin
 is about). A sentence whose object is a demonstrative ("such details", "those issues") borrows
 its article's previous sentence's words, which is what the demonstrative points to.
 
+A denial of what a thing named in two words or more did ("denied that a bird strike caused
+one of its jets to turn back") also meets a sentence naming that thing in a plain assertion,
+whatever its verb ("after a suspected bird strike damaged one of its engines"); a denial of
+reports ("denied reports that the ship had suffered an engine failure") denies what they say.
+
 Unscoped negation (a "not" somewhere else in the sentence) stays a hint.
 """
 
@@ -136,9 +141,11 @@ def negations(text: str) -> list[Negated]:
                 continue  # "did not not approve": two negations cancel
             p = _predicate(text, toks, k)
         elif t.lower in _DENIALS and nxt is not None:
-            # "denied that the gates were closed" / "denied closing the gates"
-            that = nxt.lower == "that"
-            p = _predicate(text, toks, k + 1 if that else k, raised=that)
+            # "denied that the gates were closed" / "denied closing the gates"; "denied social
+            # media reports that the dam had been breached" denies what the reports say
+            at = _reported_that(toks, k)
+            that = at is not None or nxt.lower == "that"
+            p = _predicate(text, toks, at if at is not None else k + 1 if that else k, raised=that)
         elif t.lower in _REFUSALS and nxt is not None and nxt.lower == "to":
             p = _predicate(text, toks, k + 1)
         if p is not None and _over_a_stretch(text, toks, p):
@@ -153,6 +160,15 @@ def negations(text: str) -> list[Negated]:
                 Negated(stem(word), word, t.text, (t.start, toks[p].end), _asserted(word, do))
             )
     return out
+
+
+def _reported_that(toks: Sequence[Token], k: int) -> int | None:
+    """Where "that" stands in "denied (social media) reports that ...", the denial at toks[k]:
+    a claim's hearsay noun (`_HEARSAY`) and "that" within a few words; else None."""
+    for m in range(k + 1, min(len(toks), k + 8)):
+        if toks[m].lower == "that":
+            return m if any(t.lower in _HEARSAY for t in toks[k + 1 : m]) else None
+    return None
 
 
 _STRETCH = frozenset(["since", "until", "till", "before"])
@@ -365,6 +381,58 @@ def conflicts(
                         and not when.apart(texts[i], texts[j], who.name)
                     ):
                         out.append((i, j, n, form))
+            if n.cue.lower() in _DENIALS:
+                out += _denied_elsewhere(texts, articles, i, n, mine, weights, min_weight)
+    return out
+
+
+# words of a sentence that reports a claim rather than making it ("reports of a bird strike",
+# "rumours that the school would shut"): it asserts nothing a denial contradicts
+_HEARSAY = frozenset(
+    """report reports reported rumour rumours rumor rumors claim claims claimed allegation
+    allegations alleged speculation speculated""".split()  # noqa: SIM905
+)
+_DENIED_WORDS = 2  # content words naming what a denial is about, at least ("a bird strike")
+
+
+def _denied_elsewhere(
+    texts: Sequence[str],
+    articles: Sequence[str],
+    i: int,
+    n: Negated,
+    mine: set[str],
+    weights: dict[str, float],
+    min_weight: float,
+) -> list[tuple[int, int, Negated, str]]:
+    """The sentences of other articles that assert what denial `n` of sentence i denies in
+    other words ("has denied that a bird strike caused one of its jets to turn back" / "after
+    a suspected bird strike damaged one of its engines"): a denial of what a thing named in
+    `_DENIED_WORDS` words or more did, and a sentence naming that thing, negating nothing and
+    reporting no claim, that shares as much else with the denial as a negation's object
+    (`MIN_OBJECT`, `min_weight`). (i, j, n, the thing's first word as j writes it)."""
+    toks = tokenize(texts[i])
+    inside = [t for t in toks if n.span[0] <= t.start and t.end <= n.span[1]]
+    named = [
+        t for t in inside[1:-1]
+        if is_content(t.text) and t.lower not in _HEARSAY and t.lower not in _AUX
+    ]  # fmt: skip
+    if len(named) < _DENIED_WORDS:
+        return []
+    thing = {stem(t.text) for t in named}
+    out = []
+    for j, text in enumerate(texts):
+        if articles[j] == articles[i]:
+            continue
+        theirs = tokenize(text)
+        stems = {stem(t.text) for t in theirs}
+        if not thing <= stems:
+            continue  # (most sentences: the thing is not named)
+        if any(is_negator(t, None) or t.lower in _CUES or t.lower in _HEARSAY for t in theirs):
+            continue
+        shared = (mine & stems) - thing
+        if len(shared) >= MIN_OBJECT and sum(weights.get(w, 0.0) for w in shared) >= min_weight:
+            first = next(t.text for t in theirs if stem(t.text) in thing)
+            out.append((i, j, n, first))
     return out
 
 
