@@ -246,6 +246,7 @@ def one_tense(a: str, b: str) -> bool:
     return _to_come(a) == _to_come(b)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # (a sentence is the evidence of many claims)
 def _to_come(text: str) -> bool:
     return not _TO_COME.isdisjoint(t.lower for t in tokenize(text))
 
