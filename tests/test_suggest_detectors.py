@@ -3150,3 +3150,15 @@ def test_a_denial_of_reports_negates_what_the_reports_say() -> None:
     assert n.word == "suffered"
     (n,) = negation.negations("The school denied rumours on social media that it would shut.")
     assert n.word == "shut"
+
+
+def test_none_of_them_hurt_and_some_of_them_hurt_conflict() -> None:
+    # a part of none is none: "Three of them suffered minor injuries" is no part of a whole
+    # said to be none; a part of a count that is some is left to its whole, as before
+    (nobody,) = numbers.extract("Nobody was hurt, the airline said.")
+    (three,) = numbers.extract("Three of them suffered minor injuries during the evacuation.")
+    assert numbers.related(nobody, three) and not numbers.compatible(nobody, three)
+    (eleven,) = numbers.extract("Eleven people suffered minor injuries during the evacuation.")
+    assert not numbers.related(eleven, three)
+    (none_dead,) = numbers.extract("No one died in the fire, officials said.")
+    assert not numbers.related(none_dead, three)  # another misfortune

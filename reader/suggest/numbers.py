@@ -2913,6 +2913,15 @@ def far_apart(a: Slot, b: Slot) -> bool:
     return apart and a.value[2] != "score" and not vague(a) and not vague(b)  # type: ignore[index]
 
 
+def _none_and_some(a: Slot, b: Slot) -> bool:
+    """One says none of them, the other that some of them, in one role: "Nobody was hurt" /
+    "Three of them suffered minor injuries" (a part of none is none)."""
+    for x, y in ((a, b), (b, a)):
+        if x.value[1] == 0 and not x.value[4] and y.value[4] == "part" and y.value[0] > 0:  # type: ignore[index]
+            return x.value[3] in _BEFELL  # type: ignore[index]
+    return False
+
+
 def related(a: Slot, b: Slot, *, apart: bool = True, context: bool = True) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -2921,7 +2930,9 @@ def related(a: Slot, b: Slot, *, apart: bool = True, context: bool = True) -> bo
     `apart`: figures `far_apart` are not related (else that is left to the caller).
     `context` false: no shared word of context is asked for (the caller relates the two
     sentences otherwise: `same_count`)."""
-    if a.value[2:4] != b.value[2:4] or _unsigned(a) != _unsigned(b):  # type: ignore[index]
+    if a.value[2:4] != b.value[2:4]:  # type: ignore[index]
+        return False
+    if _unsigned(a) != _unsigned(b) and not _none_and_some(a, b):
         return False
     # a tally so far ("800 have evacuated so far", "two bodies recovered until 1.30pm") may
     # grow: a larger count is a later one, neither backed nor contradicted by it (a smaller
