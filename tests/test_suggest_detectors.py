@@ -3162,3 +3162,15 @@ def test_none_of_them_hurt_and_some_of_them_hurt_conflict() -> None:
     assert not numbers.related(eleven, three)
     (none_dead,) = numbers.extract("No one died in the fire, officials said.")
     assert not numbers.related(none_dead, three)  # another misfortune
+
+
+def test_people_treated_for_injuries_were_hurt() -> None:
+    (two,) = numbers.extract(
+        "Two people were treated by paramedics at the scene for minor injuries."
+    )
+    assert two.value[3] == "hurt"
+    (nobody,) = numbers.extract("Nobody was hurt, the airline said.")
+    assert numbers.related(nobody, two) and not numbers.compatible(nobody, two)
+    # treated, and nothing said of how they came to be
+    (free,) = numbers.extract("The clinic treated 40 patients for free.")
+    assert free.value[3] is None

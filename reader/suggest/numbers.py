@@ -2357,6 +2357,12 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
     if share is True and any(t.lower in _COUNTING for t in toks[end : end + 6]):
         return "counted"  # "with 93% of the ballots counted": how far the count is, no result
     role = next((_ROLE_OF[w] for w in around if w in _ROLES), None)
+    if role is None and "treat" in around[:6]:
+        # "Two people were treated by paramedics at the scene for minor injuries": their
+        # injuries come later in the clause than a role is read, after what they were treated
+        # for ("treated 40 patients for free" says nothing of how they came to be)
+        later = _role_stems(_clause(toks[end : end + 2 * SCOPE]))
+        role = "hurt" if "hurt" in later else None
     if role is None:  # a forecast verb further back: "expects inflation in X to fall to 3%"
         earlier = _role_stems(_clause(toks[max(0, start - FAR_SCOPE) : start][::-1]))
         role = next((r for w in earlier if (r := _ROLE_OF.get(w)) in _FAR_ROLES), None)
