@@ -3174,3 +3174,14 @@ def test_people_treated_for_injuries_were_hurt() -> None:
     # treated, and nothing said of how they came to be
     (free,) = numbers.extract("The clinic treated 40 patients for free.")
     assert free.value[3] is None
+
+
+def test_whose_last_event_it_was_is_another_event() -> None:
+    # "The region's last major earthquake ... killed 31 people" is an earlier quake's toll,
+    # as "The last major quake, in 1987, killed about 1,000" is
+    old = numbers.extract(
+        "The region's last major earthquake, a magnitude 6.1 quake in 1987, killed 31 people."
+    )
+    assert {s.value[4] for s in old} == {" in 1987"}
+    (toll,) = numbers.extract("Nine people died in the quake, officials said.")
+    assert not numbers.related(old[-1], toll)

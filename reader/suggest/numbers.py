@@ -1237,12 +1237,14 @@ def _set_in_year(text: str, toks: Sequence[Token], i: int, clauses: list[Clause]
         if year:
             return year
     # "The last march of this size, against fuel duty in 2021, drew 70,000": an earlier event
-    # of the kind, in the year the sentence names, if any
+    # of the kind, in the year the sentence names, if any (and whose it is first: "The
+    # region's last major earthquake, a magnitude 6.1 quake in 1987, killed 31 people")
+    last = 2 if len(toks) > 1 and toks[1].lower.endswith(("'s", "’s")) else 1
     if (
-        len(toks) > 2
+        len(toks) > last + 1
         and toks[0].lower == "the"
-        and toks[1].lower in _LAST
-        and (is_content(toks[2].text) and not _is_number(toks[2]))
+        and toks[last].lower in _LAST
+        and (is_content(toks[last + 1].text) and not _is_number(toks[last + 1]))
     ):
         return next((toks[k].text for k in range(len(toks)) if _in_year(toks, k)), "the-last")
     opening = 0
