@@ -345,6 +345,7 @@ def conflicts(
         postings = word_postings(texts)
     out: list[tuple[int, int, Negated, str]] = []
     known: set[str] | None = None  # the story's names, read when a subject opens its sentence
+    named: dict[str, list[int]] | None = None  # `_by_stem`, read when a denial asks
     for i, negs in enumerate(negated):
         for n in negs:
             if _asserts(texts[i], n.forms or (n.word,)):
@@ -382,7 +383,18 @@ def conflicts(
                     ):
                         out.append((i, j, n, form))
             if n.cue.lower() in _DENIALS:
-                out += _denied_elsewhere(texts, articles, i, n, mine, weights, min_weight)
+                if named is None:
+                    named = _by_stem(texts)
+                out += _denied_elsewhere(texts, articles, i, n, mine, weights, min_weight, named)
+    return out
+
+
+def _by_stem(texts: Sequence[str]) -> dict[str, list[int]]:
+    """Each stem -> the numbers of the texts using it (read once, when a denial asks)."""
+    out: dict[str, list[int]] = {}
+    for j, text in enumerate(texts):
+        for w in {stem(t.text) for t in tokenize(text)}:
+            out.setdefault(w, []).append(j)
     return out
 
 
@@ -393,6 +405,7 @@ _HEARSAY = frozenset(
     allegations alleged speculation speculated""".split()  # noqa: SIM905
 )
 _DENIED_WORDS = 2  # content words naming what a denial is about, at least ("a bird strike")
+_NAMED_MOST = 100  # sentences naming it, at most
 
 
 def _denied_elsewhere(
@@ -403,13 +416,15 @@ def _denied_elsewhere(
     mine: set[str],
     weights: dict[str, float],
     min_weight: float,
+    by_stem: dict[str, list[int]],
 ) -> list[tuple[int, int, Negated, str]]:
     """The sentences of other articles that assert what denial `n` of sentence i denies in
     other words ("has denied that a bird strike caused one of its jets to turn back" / "after
     a suspected bird strike damaged one of its engines"): a denial of what a thing named in
     `_DENIED_WORDS` words or more did, and a sentence naming that thing, negating nothing and
     reporting no claim, that shares as much else with the denial as a negation's object
-    (`MIN_OBJECT`, `min_weight`). (i, j, n, the thing's first word as j writes it)."""
+    (`MIN_OBJECT`, `min_weight`). (i, j, n, the thing's first word as j writes it).
+    `by_stem`: `_by_stem` of the texts."""
     toks = tokenize(texts[i])
     inside = [t for t in toks if n.span[0] <= t.start and t.end <= n.span[1]]
     named = [
@@ -419,14 +434,20 @@ def _denied_elsewhere(
     if len(named) < _DENIED_WORDS:
         return []
     thing = {stem(t.text) for t in named}
+    # the texts naming the thing: those of its rarest stem, then each checked for the others;
+    # a thing named all over the story is no one claim's ("the company", in a long one)
+    rarest = min(thing, key=lambda w: len(by_stem.get(w, ())))
+    naming = by_stem.get(rarest, ())
+    if len(naming) > _NAMED_MOST:
+        return []
     out = []
-    for j, text in enumerate(texts):
+    for j in naming:
         if articles[j] == articles[i]:
             continue
-        theirs = tokenize(text)
+        theirs = tokenize(texts[j])
         stems = {stem(t.text) for t in theirs}
         if not thing <= stems:
-            continue  # (most sentences: the thing is not named)
+            continue
         if any(is_negator(t, None) or t.lower in _CUES or t.lower in _HEARSAY for t in theirs):
             continue
         shared = (mine & stems) - thing
