@@ -16,6 +16,9 @@ from reader.suggest import numbers
 from reader.suggest.slots import Slot
 from reader.suggest.support import ALIGNED_SCORE
 
+# sources whose aligned sentence a figure is compared with, the strongest first, at most: a
+# story of a thousand short articles aligns a claim with hundreds, each a vote cast again
+ALIGNED_MOST = 8
 # a figure with what it is of: a measure's unit, the nouns a count counts, or a sum's currency
 What = str | frozenset[str] | tuple[str, str]
 Figure = tuple[Slot, What]
@@ -100,5 +103,7 @@ def aligned_measures(
                     continue
             found_in.append((j, theirs[0]))
             seen.add(claims[j].article)
+            if len(found_in) >= ALIGNED_MOST:
+                break
         out.append((x, found_in))
     return out

@@ -153,9 +153,10 @@ def _siblings(a: Slot, b: Slot) -> bool:
     return a.kind == b.kind == "number" and bool(a.key & b.key)
 
 
-def _as_written(s: Slot) -> tuple[object, str]:
-    """What a vote tells slots apart by (`_vote`): the value, and how it is written."""
-    return s.value, s.surface
+def _as_written(s: Slot) -> object:
+    """What a vote tells slots apart by (`_vote`): the value, and for a number how it is
+    written (`numbers.as_written`); the other detectors compare values only."""
+    return numbers.as_written(s) if s.kind == "number" else s.value
 
 
 def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> Finding | None:
@@ -172,13 +173,14 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     first: dict[object, tuple[int, Slot]] = {}  # value -> its first slot
     # value -> how each article first writes it -> those articles, for the reason
     written: dict[object, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for j, o in rel:
-        v = _as_written(o)
+    keys = [_as_written(o) for _, o in rel]  # (each slot's, read once)
+    for (j, o), v in zip(rel, keys, strict=True):
         if claims[j].article not in reporters[v]:
             written[v][o.surface].add(claims[j].article)
         reporters[v].add(claims[j].article)
         first.setdefault(v, (j, o))
     agrees = {v: compatible(s, o) for v, (_, o) in first.items()}
+    with_it = [agrees[v] for v in keys]  # each of `rel` agrees with s
     n_other = len({a for arts in reporters.values() for a in arts})
     mine = claims[i].article
     own_support = {a for v, arts in reporters.items() if agrees[v] for a in arts}
@@ -196,22 +198,23 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
             for surface, arts in written[v].items():
                 same_only[surface].extend(sorted(arts))
         reason = f"{NOUN[s.kind]} agree: '{s.surface}' here; {_listing(same_only)}"
-        srcs = [j for j, o in rel if agrees[_as_written(o)]][:EVIDENCE_LISTED]
+        srcs = [j for (j, _), a in zip(rel, with_it, strict=True) if a][:EVIDENCE_LISTED]
         return Finding(False, reason, s.span, srcs, "medium", fallback=True)
 
-    def support(x: Slot) -> int:
+    def support(w: object) -> int:
+        x = first[w][1]
         arts = {mine} if compatible(x, s) else set()
         for v, (_, o) in first.items():
             # (an order of magnitude, or a tally so far, is no conflict with x, but no backing
             # either: "137 missing by Wednesday" does not second another source's 169)
-            if v == _as_written(x) or (compatible(x, o) and not _vague(o) and not _vague(x)):
+            if v == w or (compatible(x, o) and not _vague(o) and not _vague(x)):
                 arts |= reporters[v]
         return len(arts)
 
     # The strongest rival is among the values most articles report: counting support (a pass
     # over every value) for the few most reported keeps the vote linear in the story's size.
     reported = sorted((v for v in first if not agrees[v]), key=lambda v: -len(reporters[v]))
-    rivals = [(support(first[v][1]), first[v][0], first[v][1]) for v in reported[:RIVALS]]
+    rivals = [(support(v), first[v][0], first[v][1]) for v in reported[:RIVALS]]
     best_n, _, _ = max(rivals, key=lambda r: r[0])
     # each source named with the value it reports (an article reporting both sides counts
     # where it agrees), so the counts in the reason can be checked one by one
@@ -230,7 +233,7 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         how = "tied" if best_n == own else "the other sources outnumber this one"
         agreeing = f"; agreeing: {_listing(same)}" if same else ""
         reason = f"{noun} differ: '{s.surface}' here; {_listing(other)}{agreeing} ({how})"
-        srcs = [j for j, o in rel if not agrees[_as_written(o)]]
+        srcs = [j for (j, _), a in zip(rel, with_it, strict=True) if not a]
         share = s.kind == "number" and s.value[2] == "percent"  # type: ignore[index]
         if best_n == own and share and not _of_one_thing(s, [o for _, o in rel]):
             # a share is of something, and a change from some time: two sources' shares
@@ -243,13 +246,13 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
         strength = "low" if best_n == own else "high" if best_n >= 2 else "medium"
         # "tens of thousands" against "100,000" is a matter of wording as much as of fact: a
         # conflict resting on an order of magnitude is never one to accept in a batch
-        if _vague(s) or all(_vague(o) for _, o in rel if not agrees[_as_written(o)]):
+        if _vague(s) or all(_vague(o) for (_, o), a in zip(rel, with_it, strict=True) if not a):
             strength = confidence.weakest((strength, "medium"))
         # (who gives the figures is weighed claim by claim: `StorySuggester._attributed`)
         return Finding(True, reason, s.span, srcs, strength)
     reason = f"{noun} agree: '{s.surface}' here; {_listing(same)}; differing: {_listing(other)}"
-    srcs = [j for j, o in rel if agrees[_as_written(o)]][:2]
-    srcs += [j for j, o in rel if not agrees[_as_written(o)]]
+    srcs = [j for (j, _), a in zip(rel, with_it, strict=True) if a][:2]
+    srcs += [j for (j, _), a in zip(rel, with_it, strict=True) if not a]
     return Finding(False, reason, s.span, srcs[:EVIDENCE_LISTED], "high" if own >= 3 else "medium")
 
 
@@ -432,13 +435,19 @@ def _when_elsewhere(
             told.append(got)
             if e.score >= ALIGNED_SCORE:
                 aligned.add(got[0])
+    alone = when.told_once(mine) if aligned else ()  # (what `of_aligned` compares)
     for j, article, theirs in told:
         found = when.of_one_event(mine, theirs)
-        if found is None and j in aligned and when.one_tense(claims[i].text, claims[j].text):
+        if (
+            found is None
+            and alone
+            and j in aligned
+            and when.one_tense(claims[i].text, claims[j].text)
+        ):
             # a sentence reporting the same as the claim, in other words ("The strongest
             # aftershock, measuring 4.6, rattled the town on Wednesday morning" / "the
             # strongest a magnitude 4.6 tremor that hit on Tuesday afternoon")
-            found = when.of_aligned(mine, theirs)
+            found = when.of_aligned(mine, theirs, alone)
         if found is not None:
             against.setdefault((article, found[0].kind), (j, *found))
     if not against:  # (what agrees is asked only then: most claims meet no other day)
@@ -1367,16 +1376,23 @@ class StorySuggester:
         related, compatible = RULES[s.kind]
         mine = [x for x in self.slots[i] if x is not s and _siblings(x, s)]
         agrees: dict[object, bool] = {}  # (`_as_written`: a long story repeats a few)
+        with_it = []  # each of `rel` agrees with s
         for _, o in rel:
             if (v := _as_written(o)) not in agrees:
                 agrees[v] = compatible(s, o)
-        agreeing = {j for j, o in rel if agrees[_as_written(o)]}
+            with_it.append(agrees[v])
+        agreeing = {j for (j, _), a in zip(rel, with_it, strict=True) if a}
         # a sum said to be of no part of a result ("$6.4B income") is of the part that a
         # source's matching sum is ("operating income was $6.37 billion"), not of another
         # ("net income ... 5.11 billion dollars")
         matched = set()
         if not numbers.result_part(s):
-            matched = {p for _, o in rel if agrees[_as_written(o)] for p in numbers.result_part(o)}
+            matched = {
+                p
+                for (_, o), a in zip(rel, with_it, strict=True)
+                if a
+                for p in numbers.result_part(o)
+            }
 
         def other_part(o: Slot) -> bool:
             part = numbers.result_part(o)
@@ -1395,8 +1411,8 @@ class StorySuggester:
 
         return [
             (j, o)
-            for j, o in rel
-            if agrees[_as_written(o)]
+            for (j, o), a in zip(rel, with_it, strict=True)
+            if a
             or (
                 j not in agreeing
                 and not other_part(o)

@@ -2541,6 +2541,14 @@ def compatible(a: Slot, b: Slot) -> bool:
     return interval_overlap((alo, ahi), (blo, bhi))
 
 
+def as_written(s: Slot) -> tuple:
+    """All that `compatible` reads of a number slot: its value, and of how it is written, its
+    figure, its unit and whether it is a confirmed count ("at least 30" / "more than 30": one
+    value, two ways of writing it that another figure may meet differently). A vote tells
+    figures apart by it; their other words ("3,000 homes" / "3,000 houses") it leaves alone."""
+    return s.value, _confirmed(s), _figure(s.surface), _written_unit(s)
+
+
 def _finer(a: Slot, b: Slot) -> Slot | None:
     """Of two figures each as precise as written (`_as_written`, no hedge), the one written
     with more decimals; None when they are written alike, in words, or either is hedged."""

@@ -213,12 +213,20 @@ def of_one_event(mine: Sequence[Told], theirs: Sequence[Told]) -> tuple[Told, To
     return None
 
 
-def of_aligned(mine: Sequence[Told], theirs: Sequence[Told]) -> tuple[Told, Told] | None:
+def told_once(told: Sequence[Told]) -> tuple[str, ...]:
+    """The kinds of time ("dates", "days") told once in `told`: what `of_aligned` compares."""
+    kinds = [x.kind for x in told]
+    return tuple(k for k in ("dates", "days") if kinds.count(k) == 1)
+
+
+def of_aligned(
+    mine: Sequence[Told], theirs: Sequence[Told], kinds: Sequence[str] = ("dates", "days")
+) -> tuple[Told, Told] | None:
     """The one time of a kind of `mine` and the one of `theirs`, of two sentences aligned as a
     whole (one event told in other words), when they do not meet and name no two people who
     did it, nor, for weekdays, the same day; else None. A side telling two of a kind leaves
-    which is which a guess."""
-    for kind in ("dates", "days"):
+    which is which a guess. `kinds`: those to compare (`told_once` of `mine`)."""
+    for kind in kinds:
         xs = [x for x in mine if x.kind == kind]
         ys = [y for y in theirs if y.kind == kind]
         if len(xs) != 1 or len(ys) != 1:
