@@ -67,7 +67,7 @@ def aligned_measures(
     index: Mapping[str, int],
     measured: dict[int, list[Figure]] | None = None,
 ) -> list[tuple[Slot, list[tuple[int, Slot]]]]:
-    """Each measure or count of claim i that is its only one of its thing ("about 11,000 feet
+    """Each measure, count or sum of claim i that is its only one of its thing ("about 11,000 feet
     at roughly 280 knots": a height and a speed) and, for each other source, the one of the
     same thing in its best sentence aligned with claim i as a whole (`ALIGNED_SCORE`), as
     (claim, slot); a thing the claim gives twice is left out (which is which would be a
