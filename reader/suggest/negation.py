@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -345,7 +345,13 @@ def conflicts(
         postings = word_postings(texts)
     out: list[tuple[int, int, Negated, str]] = []
     known: set[str] | None = None  # the story's names, read when a subject opens its sentence
-    named: dict[str, list[int]] | None = None  # `_by_stem`, read when a denial asks
+    named: list[dict[str, list[int]]] = []  # `_by_stem`, read when a denial asks for it
+
+    def index() -> dict[str, list[int]]:
+        if not named:
+            named.append(_by_stem(texts))
+        return named[0]
+
     for i, negs in enumerate(negated):
         for n in negs:
             if _asserts(texts[i], n.forms or (n.word,)):
@@ -383,9 +389,7 @@ def conflicts(
                     ):
                         out.append((i, j, n, form))
             if n.cue.lower() in _DENIALS:
-                if named is None:
-                    named = _by_stem(texts)
-                out += _denied_elsewhere(texts, articles, i, n, mine, weights, min_weight, named)
+                out += _denied_elsewhere(texts, articles, i, n, mine, weights, min_weight, index)
     return out
 
 
@@ -416,7 +420,7 @@ def _denied_elsewhere(
     mine: set[str],
     weights: dict[str, float],
     min_weight: float,
-    by_stem: dict[str, list[int]],
+    by_stem: Callable[[], dict[str, list[int]]],
 ) -> list[tuple[int, int, Negated, str]]:
     """The sentences of other articles that assert what denial `n` of sentence i denies in
     other words ("has denied that a bird strike caused one of its jets to turn back" / "after
@@ -424,7 +428,7 @@ def _denied_elsewhere(
     `_DENIED_WORDS` words or more did, and a sentence naming that thing, negating nothing and
     reporting no claim, that shares as much else with the denial as a negation's object
     (`MIN_OBJECT`, `min_weight`). (i, j, n, the thing's first word as j writes it).
-    `by_stem`: `_by_stem` of the texts."""
+    `by_stem()`: `_by_stem` of the texts (read only for a denial of a thing so named)."""
     toks = tokenize(texts[i])
     inside = [t for t in toks if n.span[0] <= t.start and t.end <= n.span[1]]
     named = [
@@ -436,8 +440,9 @@ def _denied_elsewhere(
     thing = {stem(t.text) for t in named}
     # the texts naming the thing: those of its rarest stem, then each checked for the others;
     # a thing named all over the story is no one claim's ("the company", in a long one)
-    rarest = min(thing, key=lambda w: len(by_stem.get(w, ())))
-    naming = by_stem.get(rarest, ())
+    texts_of = by_stem()
+    rarest = min(thing, key=lambda w: len(texts_of.get(w, ())))
+    naming = texts_of.get(rarest, ())
     if len(naming) > _NAMED_MOST:
         return []
     out = []
