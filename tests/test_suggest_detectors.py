@@ -3037,7 +3037,7 @@ def test_a_count_of_an_earlier_year_is_not_compared_by_alignment() -> None:
     # "in 2022 it withdrew 12,000 packs" is background about another recall: aligned with a
     # sentence of this one's 84,000 packs, its count is not compared with theirs
     from reader.models import Claim, Evidence
-    from reader.suggest.aligned import aligned_measures
+    from reader.suggest.aligned import aligned_figures
     from reader.suggest.readings import slots_of
 
     def claims(mine: str) -> list[Claim]:
@@ -3052,7 +3052,7 @@ def test_a_count_of_an_earlier_year_is_not_compared_by_alignment() -> None:
         slots = [slots_of(c.text) for c in story]
         evidence = [Evidence("a", "b", "001.txt", 1, 70.0, story[1].text)]
         return [
-            theirs for _, theirs in aligned_measures(story, slots, 0, evidence, {"a": 0, "b": 1})
+            theirs for _, theirs in aligned_figures(story, slots, 0, evidence, {"a": 0, "b": 1})
         ]
 
     ((j, theirs),) = compared("The recall covers about 48,000 packs of the drug Delvoxin.")[0]

@@ -59,7 +59,7 @@ def _years(slots: Sequence[Slot]) -> set[object]:
     return {s.value for s in slots if s.kind in ("year", "years")}
 
 
-def aligned_measures(
+def aligned_figures(
     claims: list[Claim],
     slots: Sequence[Sequence[Slot]],
     i: int,

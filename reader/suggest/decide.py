@@ -50,7 +50,7 @@ from reader.suggest import (
     titles,
     when,
 )
-from reader.suggest.aligned import Figure, aligned_measures
+from reader.suggest.aligned import Figure, aligned_figures
 from reader.suggest.attributed import named_source
 from reader.suggest.names import SAME_PLACE_PREFIX, same_place
 from reader.suggest.readings import ClaimReadings, read_claims
@@ -500,14 +500,14 @@ def _by_value(sources: Mapping[str, tuple[int, str]]) -> dict[str, list[str]]:
     return out
 
 
-def _measures_elsewhere(
+def _aligned_elsewhere(
     claims: list[Claim],
     i: int,
     measured: tuple[Slot, list[tuple[int, Slot]]],
     findings: list[Finding],
 ) -> None:
-    """A measure of claim i against those of sentences aligned with it as a whole
-    (`aligned.aligned_measures`), when the vote did not compare it with any ("took just under
+    """A measure, count or sum of claim i against those of sentences aligned with it as a whole
+    (`aligned.aligned_figures`), when the vote did not compare it with any ("took just under
     nine hours to reach unanimous verdicts" / "deliberated for about 12 hours before returning
     their verdicts"): added to claim i's `findings` as `_outvoted` says."""
     if any(f.span == measured[0].span for f in findings):
@@ -1015,7 +1015,7 @@ class StorySuggester:
         self._wanted = set(self.lead.values())
         self._voted: dict[Hashable, Finding | None] = {}  # `_votes`
         self._givers: dict[int, frozenset[str]] = {}  # `_giver`
-        self._measured: dict[int, list[Figure]] = {}  # (`aligned_measures`)
+        self._measured: dict[int, list[Figure]] = {}  # (`aligned_figures`)
         self._revoted: dict[Hashable, Finding | None] = {}  # `_with_aligned`
         self._voters_of: dict[Hashable, list[tuple[int, Slot]]] = {}  # `_voters`
         self._walked: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
@@ -1079,8 +1079,8 @@ class StorySuggester:
     def _with_aligned(
         self, i: int, measured: tuple[Slot, list[tuple[int, Slot]]], findings: list[Finding]
     ) -> list[Finding]:
-        """`findings` with the vote on claim i's measure cast again with the sources that give
-        it only in sentences aligned with the claim (`aligned.aligned_measures`), which its
+        """`findings` with the vote on claim i's figure cast again with the sources that give
+        it only in sentences aligned with the claim (`aligned.aligned_figures`), which its
         words did not relate: "6.1 metres" / "5.8 metres" voted, and a third source's "peaked
         at 5.8 metres at the gauge" is one more for 5.8, not a tie. At most medium: those
         sentences share little else with it."""
@@ -1089,7 +1089,7 @@ class StorySuggester:
         voted = {self.claims[j].article for j, _ in rel}
         more = [(j, y) for j, y in theirs if self.claims[j].article not in voted]
         if not rel or not more:
-            return findings  # (no vote to add to: `_measures_elsewhere`)
+            return findings  # (no vote to add to: `_aligned_elsewhere`)
         kept = [f for f in findings if f.span != x.span]
         # cast once for the same vote and the same aligned slots, as `_votes` casts its own: a
         # long article's measures are aligned with the same few of a short one's again and
@@ -1579,12 +1579,12 @@ class StorySuggester:
         findings += self.negations[i]
         _when_findings(claims, i, cp, findings)
         _when_elsewhere(claims, i, ev, self.counterparts.index, findings, self._told)
-        measured = aligned_measures(
+        measured = aligned_figures(
             claims, self.slots, i, ev, self.counterparts.index, self._measured
         )
         for one in measured:
             findings = self._with_aligned(i, one, findings)
-            _measures_elsewhere(claims, i, one, findings)
+            _aligned_elsewhere(claims, i, one, findings)
         findings += self.spellings[i]
         ranked = best[:EVIDENCE_SHOWN]
         shown: list[Evidence] = []
