@@ -277,6 +277,11 @@ def _conflict(a: str, b: str, before: str = "") -> bool:
          "The union accepted the pay offer from the depot owners on Friday."),
         ("The talks in Holt failed to produce a ceasefire deal for the harbour.",
          "The talks in Holt produced a ceasefire deal for the harbour."),
+        # "no evidence that" scopes over the clause it opens, as "it does not appear that"
+        ("Police told reporters there was no evidence that the ferry steering had failed.",
+         "An inspection suggested the ferry steering had failed on the crossing."),
+        ("Inspectors found no sign that the dam's spillway gates were opened early.",
+         "The dam's spillway gates were opened early on Sunday, residents said."),
     ],
 )  # fmt: skip
 def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: str) -> None:
@@ -310,6 +315,11 @@ def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: s
          "The harbour closure order will be reviewed on Monday morning, the council said."),
         ("The ministry did not say whether the harbour gates would reopen.",
          "The harbour gates would reopen on Friday, the ministry said."),
+        # "no evidence of" a thing negates no verb; "no" before another noun opens no clause
+        ("Police found no evidence of foul play after the ferry's steering failed.",
+         "The ferry's steering failed on the crossing, the captain said."),
+        ("There was no suggestion that residents should leave, and the dam's gates opened early.",
+         "The dam's gates opened early on Sunday, residents said."),
     ],
 )  # fmt: skip
 def test_negation_look_alikes_do_not_conflict(a: str, b: str) -> None:

@@ -55,6 +55,8 @@ CLAUSE_END = frozenset(["but", "and", "or", "while", "although", "though", "beca
 _QUESTION_WORDS = frozenset("when whether how why what who where which if".split())  # noqa: SIM905
 _WEAK_CUES = frozenset(["no", "nor", "without", "neither", "none"])
 _CUES = _DENIALS | _WEAK_CUES | _REFUSALS  # any of them before a word may negate it
+# "no evidence that the brakes had failed" negates "failed", as "it does not appear that" does
+_EVIDENCE = frozenset("evidence sign indication suggestion proof".split())  # noqa: SIM905
 _DEMONSTRATIVES = frozenset(["such", "those", "these", "this", "that"])
 MIN_OBJECT = 2
 SCOPE = 8  # tokens after the negation searched for its predicate
@@ -148,6 +150,14 @@ def negations(text: str) -> list[Negated]:
             p = _predicate(text, toks, at if at is not None else k + 1 if that else k, raised=that)
         elif t.lower in _REFUSALS and nxt is not None and nxt.lower == "to":
             p = _predicate(text, toks, k + 1)
+        elif (
+            t.lower == "no"
+            and nxt is not None
+            and nxt.lower in _EVIDENCE
+            and k + 2 < len(toks)
+            and toks[k + 2].lower == "that"
+        ):
+            p = _predicate(text, toks, k + 2, raised=True)  # "no evidence that X had failed"
         if p is not None and _over_a_stretch(text, toks, p):
             p = None  # "had not met since November": of a stretch of time, not of this meeting
         if p is not None:
