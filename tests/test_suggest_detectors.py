@@ -3195,3 +3195,14 @@ def test_whose_last_event_it_was_is_another_event() -> None:
     assert {s.value[4] for s in old} == {" in 1987"}
     (toll,) = numbers.extract("Nine people died in the quake, officials said.")
     assert not numbers.related(old[-1], toll)
+
+
+def test_minutes_later_is_the_time_after_as_minutes_after_is() -> None:
+    # "25 minutes later" and "40 minutes after the call" are both how long after an event:
+    # one kind of figure, whatever word says "after"; "two days ago" says the other way
+    (later,) = numbers.extract("The plane touched down 25 minutes later.")
+    (after,) = numbers.extract("The plane landed 40 minutes after the mayday call.")
+    (ago,) = numbers.extract("The plane landed two days ago.")
+    assert later.value[4] == after.value[4] == ago.value[4] == "offset"
+    assert later.key == after.key != ago.key  # (the key a figure is matched by)
+    assert not numbers.compatible(later, after)

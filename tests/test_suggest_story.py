@@ -1918,6 +1918,24 @@ def test_counts_of_one_thing_in_aligned_sentences_are_compared() -> None:
     assert "'two tugs' here; 'three tugs' in 001.txt" in mine.reason
 
 
+def test_how_long_after_an_event_is_compared_in_aligned_sentences() -> None:
+    # "touched down about 25 minutes later" / "landed roughly 40 minutes after the crew issued
+    # a mayday call": the words around the two times share nothing, but both sentences report
+    # one landing; how long something lasted ("circled for 40 minutes") is another figure
+    later = (
+        "The pilots declared an emergency over the Bay of Biscay, and the plane touched down "
+        "about 25 minutes later."
+    )
+    after = "The A321 landed roughly 40 minutes after the crew issued a mayday call over Biscay."
+    lasted = "The A321 circled for 40 minutes over the Bay of Biscay to burn fuel, the pilots said."
+    got = _analysed(_story([later, *FILLER[0]], [after, *FILLER[1]], ["A jet landed.", "b."]))
+    mine = got[("000.txt", later)]
+    assert mine.label == "contradicted", mine.reason
+    assert "'about 25 minutes' here; 'roughly 40 minutes' in 001.txt" in mine.reason
+    got = _analysed(_story([later, *FILLER[0]], [lasted, *FILLER[1]], ["A jet landed.", "b."]))
+    assert got[("000.txt", later)].label != "contradicted", got[("000.txt", later)].reason
+
+
 def test_a_code_its_counterpart_gives_with_other_digits_contradicts() -> None:
     # a batch number copied with two digits swapped: no count, date or name shows it
     mine = "The recall covers batch DX-4471 of Delvoxin 20 mg tablets, about 1.3 million tablets."

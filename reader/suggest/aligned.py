@@ -1,6 +1,8 @@
 """Figures compared by alignment rather than by their words: a measure ("5.8 metres", "just
 under nine hours"), a count of things ("two tugs") or a sum ("15 million crowns") against the
-one of the same thing in a sentence of another source aligned with the claim as a whole, when
+one of the same thing in a sentence of another source aligned with the claim as a whole (and how
+long after an event: "touched down about 25 minutes later" / "landed roughly 40 minutes after
+the crew issued a mayday call"), when
 the words around the two figures share too little to relate them ("peaked at 5.8 metres at the
 Carrow Bridge gauge" / "reached 5.8 metres"; "refloated by two tugs on Sunday afternoon" /
 "refloated at high tide on Monday morning with the help of three tugs"). A sum only where each
@@ -22,12 +24,12 @@ ALIGNED_MOST = 8
 # a figure with what it is of: a measure's unit, the nouns a count counts, or a sum's currency
 What = str | frozenset[str] | tuple[str, str]
 Figure = tuple[Slot, What]
+_OFFSET = ("offset", "")  # how long after (or before) another event: "25 minutes later"
 
 
 def _figures(slots: Sequence[Slot]) -> list[Figure]:
-    """The measures, counts and sums of a sentence, with what each is of (a duration that is a
-    point in time, "four minutes after half-time", is none: `numbers` reads it as an
-    "offset")."""
+    """The measures, counts, sums and times after an event ("25 minutes later", `numbers`'
+    "offset": no measure of how long something took) of a sentence, with what each is of."""
     out: list[Figure] = []
     figures = sum(x.kind == "number" for x in slots)
     for x in slots:
@@ -36,6 +38,8 @@ def _figures(slots: Sequence[Slot]) -> list[Figure]:
                 out.append((x, ("sum", money)))
         elif what := numbers.measure(x) or numbers.things_counted(x):
             out.append((x, what))
+        elif x.kind == "number" and x.value[4] == "offset":  # type: ignore[index]
+            out.append((x, _OFFSET))
     return out
 
 
@@ -47,7 +51,10 @@ def _of_one(x: What, y: What) -> bool:
 
 
 def _alike(x: Slot, y: Slot, what: What) -> bool:
-    """`numbers.same_measure`, `same_count` or `same_sum` of two figures of `what`."""
+    """`numbers.same_measure`, `same_count` or `same_sum` of two figures of `what` (times after
+    an event: `related`, whatever the words around them)."""
+    if what == _OFFSET:
+        return numbers.related(x, y, context=False)
     if isinstance(what, tuple):
         return numbers.same_sum(x, y)
     return numbers.same_measure(x, y) if numbers.measure(x) else numbers.same_count(x, y)

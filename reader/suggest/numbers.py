@@ -701,6 +701,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 break  # "arrested 12 during the protest", "at 300,000 while organisers ..."
             if toks[k].lower in _SAYS_WHEN:
                 break  # "the death toll rose to 233 Sunday": when, not what is counted
+            if toks[k].lower == "later":
+                break  # "25 minutes later" is the time after, as "40 minutes after" is
             if not _joined(text, toks[k - 1], toks[k], " -“”\"'‘’"):
                 break
             if not head:
