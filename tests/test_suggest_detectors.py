@@ -3206,3 +3206,26 @@ def test_minutes_later_is_the_time_after_as_minutes_after_is() -> None:
     assert later.value[4] == after.value[4] == ago.value[4] == "offset"
     assert later.key == after.key != ago.key  # (the key a figure is matched by)
     assert not numbers.compatible(later, after)
+
+
+def test_no_more_than_is_an_upper_bound_and_no_fewer_than_a_lower_one() -> None:
+    # "no more than four years" is at most four (it was read as "more than four")
+    (most,) = numbers.extract("The defense sought no more than four years in prison.")
+    (three,) = numbers.extract("The defense sought three years in prison.")
+    (six,) = numbers.extract("The defense sought six years in prison.")
+    assert most.value[1] == 4 and most.surface == "no more than four years"
+    assert numbers.compatible(most, three) and not numbers.compatible(most, six)
+    (least,) = numbers.extract("No fewer than 40 people were hurt in the crush.")
+    (fifty,) = numbers.extract("Fifty people were hurt in the crush.")
+    assert least.value[0] == 40 and numbers.compatible(least, fifty)
+
+
+def test_what_the_prosecution_and_the_defense_ask_are_two_figures() -> None:
+    # "Prosecutors had asked for a 12-year term, while the defense sought no more than four
+    # years" / "Prosecutors had sought a sentence of 12 years": each side's request is its own
+    _, four = numbers.extract(
+        "Prosecutors had asked for a 12-year term, while the defense sought no more than four "
+        "years."
+    )
+    (twelve,) = numbers.extract("Prosecutors had sought a sentence of 12 years.")
+    assert not numbers.related(four, twelve)

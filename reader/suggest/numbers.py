@@ -83,6 +83,11 @@ _HEDGES = {
     ("some",): (0.9, 1.1),
     ("estimated",): (0.9, 1.1),
     ("close", "to"): (0.9, 1.1),
+    # a bound the other way: "sought no more than four years" is at most four
+    ("no", "more", "than"): (0.5, 1.0),
+    ("not", "more", "than"): (0.5, 1.0),
+    ("no", "less", "than"): (1.0, 1.5),
+    ("no", "fewer", "than"): (1.0, 1.5),
 }
 _HEDGE_WORDS = {w for phrase in _HEDGES for w in phrase}
 # (they are no part of a figure's context, `window_stems(..., skip=_HEDGE_WORDS)`: "around 40
@@ -2144,6 +2149,7 @@ _SOURCES = frozenset(
         "police", "organisers", "organizers", "officials", "authorities", "government",
         "ministry", "hospital", "army", "military", "rescuers", "witnesses", "union", "company",
         "residents", "activists", "opposition", "prosecutors", "department", "agency",
+        "prosecution", "defense", "defence",  # ("prosecutors sought 12 years, the defense four")
     ]
 )  # fmt: skip
 
