@@ -3229,3 +3229,14 @@ def test_what_the_prosecution_and_the_defense_ask_are_two_figures() -> None:
     )
     (twelve,) = numbers.extract("Prosecutors had sought a sentence of 12 years.")
     assert not numbers.related(four, twelve)
+
+
+def test_a_unit_after_another_noun_counts_a_thing_not_how_long() -> None:
+    # "14,500 flight hours" is the captain's experience, not how long the runway was closed
+    (hours,) = numbers.extract("The captain has more than 14,500 flight hours, the airline said.")
+    (closed,) = numbers.extract("The runway was closed for about two hours, the airline said.")
+    (again,) = numbers.extract("The first officer has about 3,000 flight hours.")
+    assert numbers.duration(hours) is None and numbers.duration(closed) == "hour"
+    assert hours.key != closed.key and hours.key == again.key
+    (trial,) = numbers.extract("The seven-week trial ended on Friday.")
+    assert numbers.duration(trial) == "day"  # (a unit first is still how long)

@@ -786,6 +786,10 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             rounding = 0.0 if canon in _TIMES else _ROUNDING
             lo, hi = lo * factor * (1 - rounding), hi * factor * (1 + rounding)
             head[0] = canon
+        elif len(head) == 2 and head[1] in _UNITS and unit is None:
+            # "14,500 flight hours", "3,000 overtime hours": a count of a thing named by two
+            # words, not how long something took
+            head = [" ".join(head)]
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(text, toks, start, k, head)
         if of_those and role in _BEFELL:
