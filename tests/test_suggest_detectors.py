@@ -3240,3 +3240,22 @@ def test_a_unit_after_another_noun_counts_a_thing_not_how_long() -> None:
     assert hours.key != closed.key and hours.key == again.key
     (trial,) = numbers.extract("The seven-week trial ended on Friday.")
     assert numbers.duration(trial) == "day"  # (a unit first is still how long)
+
+
+def test_areas_in_square_miles_and_square_kilometres_are_one_measure() -> None:
+    # "roughly 1,600 square miles" is "about 4,200 square kilometres" (4,144): an area, not a
+    # count of squares; 1,600 square kilometres is another area
+    (miles,) = numbers.extract("The bank covers roughly 1,600 square miles of shallow water.")
+    (km,) = numbers.extract("The fishing ground covers about 4,200 square kilometres.")
+    (small,) = numbers.extract("The fishing ground covers about 1,600 sq km.")
+    (ha,) = numbers.extract("The fishing ground covers about 415,000 hectares.")
+    assert numbers.measure(miles) == numbers.measure(km) == numbers.measure(ha) == "ha"
+    assert miles.surface == "roughly 1,600 square miles"
+    assert numbers.compatible(miles, km) and numbers.compatible(km, ha)
+    assert not numbers.compatible(small, km)
+
+
+def test_a_count_of_school_years_is_no_count_of_schools() -> None:
+    (years,) = numbers.extract("The study followed pupils over two school years.")
+    (schools,) = numbers.extract("The council funds breakfast clubs in about 30 schools.")
+    assert years.key.isdisjoint(schools.key) and years.surface == "over two school years"

@@ -167,6 +167,10 @@ _MEASURES = {
     "day": ("day", 1.0), "week": ("day", 7.0),
     "kph": ("kph", 1.0), "kmh": ("kph", 1.0), "mph": ("kph", 1.609), "knot": ("kph", 1.852),
 }  # fmt: skip
+# an area's units, in hectares: "square miles", "sq km" (stems after `_unit_stem`)
+_SQUARE = frozenset(["squar", "sq"])
+_SQUARED = {"km": 100.0, "kilom": 100.0, "mile": 258.999, "mi": 258.999, "metre": 1e-4,
+            "meter": 1e-4, "m": 1e-4, "feet": 9.2903e-6, "foot": 9.2903e-6}  # fmt: skip
 _SPELLED_UNITS = {"millimet": "mm", "centimet": "cm"}  # (first 8 letters) "millimetres" is "mm"
 
 
@@ -780,16 +784,20 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         # ...and "another five bodies", "another 12 were hurt": as many more
         subset = subset or (start > 0 and toks[start - 1].lower == "another")
         head = [h for h in head if h not in _SUBSET] or head
+        if len(head) == 2 and head[0] in _SQUARE and head[1] in _SQUARED:
+            # "1,600 square miles" is "4,200 square kilometres": an area, in hectares
+            lo, hi = lo * _SQUARED[head[1]], hi * _SQUARED[head[1]]
+            head, first_head = ["hecta"], first_head + 1  # (shown with its unit)
         if head[0] in _MEASURES:  # one scale per kind of measure: "10 km" meets "6 miles"
             canon, factor = _MEASURES[head[0]]
             # "6 miles" is a rounding of "10 km"; "90 minutes" is exactly "1.5 hours"
             rounding = 0.0 if canon in _TIMES else _ROUNDING
             lo, hi = lo * factor * (1 - rounding), hi * factor * (1 + rounding)
             head[0] = canon
-        elif len(head) == 2 and head[1] in _UNITS and unit is None:
-            # "14,500 flight hours", "3,000 overtime hours": a count of a thing named by two
-            # words, not how long something took
-            head = [" ".join(head)]
+        elif len(head) == 2 and (head[1] in _UNITS or head[1] in _DURATIONS) and unit is None:
+            # "14,500 flight hours", "3,000 overtime hours", "two school years": a count of a
+            # thing named by two words, not how long something took
+            head, first_head = [" ".join(head)], first_head + 1
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(text, toks, start, k, head)
         if of_those and role in _BEFELL:
