@@ -3259,3 +3259,13 @@ def test_a_count_of_school_years_is_no_count_of_schools() -> None:
     (years,) = numbers.extract("The study followed pupils over two school years.")
     (schools,) = numbers.extract("The council funds breakfast clubs in about 30 schools.")
     assert years.key.isdisjoint(schools.key) and years.surface == "over two school years"
+
+
+def test_a_further_count_is_a_part_as_another_count_is() -> None:
+    # "A further 300 jobs will go at its headquarters" is more on top of others, not the
+    # total: "The group will shed 1,500 jobs" does not contradict it
+    (further,) = numbers.extract("A further 300 jobs will go at its headquarters, the group said.")
+    (more,) = numbers.extract("An additional 40 people were hurt in the crush.")
+    (total,) = numbers.extract("The group will shed 1,500 jobs at its headquarters.")
+    assert further.value[4] == more.value[4] == "other"
+    assert not numbers.related(further, total)

@@ -206,6 +206,7 @@ _CURRENCY_UNITS = frozenset(_CURRENCIES.values())  # (looked up for every figure
 NEAR = 4  # words either side that say what a share or a sum is of
 # words that open a sentence before a count, not a series name ("All 224 passengers")
 _QUANTIFIERS = frozenset(["all", "both", "another", "every", "each", "exactly"])
+_AS_MANY_MORE = frozenset(["another", "further", "additional"])  # before a count: a part
 _DASHES = ("-", "\u2013")  # "9-14", "9–14"
 # words that can follow a figure without being what it counts
 _PREPOSITIONS = frozenset(
@@ -781,8 +782,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head.append(unit)
         # "six other people", "12 more bodies": a part of the count, not the count
         subset = bool(set(head) & _SUBSET)
-        # ...and "another five bodies", "another 12 were hurt": as many more
-        subset = subset or (start > 0 and toks[start - 1].lower == "another")
+        # ...and "another five bodies", "a further 300 jobs": as many more
+        subset = subset or (start > 0 and toks[start - 1].lower in _AS_MANY_MORE)
         head = [h for h in head if h not in _SUBSET] or head
         if len(head) == 2 and head[0] in _SQUARE and head[1] in _SQUARED:
             # "1,600 square miles" is "4,200 square kilometres": an area, in hectares
