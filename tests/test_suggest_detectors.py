@@ -3269,3 +3269,16 @@ def test_a_further_count_is_a_part_as_another_count_is() -> None:
     (total,) = numbers.extract("The group will shed 1,500 jobs at its headquarters.")
     assert further.value[4] == more.value[4] == "other"
     assert not numbers.related(further, total)
+
+
+def test_a_count_is_not_put_in_a_place_another_clause_names() -> None:
+    # "the loss of 1,200 jobs and move production to its factory in Kessar": the jobs are in
+    # Redmoor, not where production goes; "20 people in Dorvan district and two in Kessa" each
+    # where its own clause says
+    (jobs,) = numbers.extract(
+        "It will close its plant in Redmoor with the loss of 1,200 jobs and move production to "
+        "its factory in Kessar."
+    )
+    assert numbers.place_of(jobs) == "redmoor"
+    twenty, two = numbers.extract("It killed 20 people in Dorvan district and two people in Kessa.")
+    assert (numbers.place_of(twenty), numbers.place_of(two)) == ("dorvan", "kessa")
