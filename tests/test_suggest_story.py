@@ -1936,6 +1936,29 @@ def test_how_long_after_an_event_is_compared_in_aligned_sentences() -> None:
     assert got[("000.txt", later)].label != "contradicted", got[("000.txt", later)].reason
 
 
+def test_the_one_sum_left_when_aligned_sentences_other_figures_pair_off_is_compared() -> None:
+    # "£140m" and "around £140m" pair off: the savings left over, £58m and £85m, are one
+    # expected saving given two ways (one said expected, one not); where two sums are left
+    # on each side, which is which is a guess, and nothing is compared
+    mine = (
+        "It expects the overhaul to deliver savings of about £58m a year, against one-off "
+        "costs of £140m, mostly redundancy payments."
+    )
+    theirs = (
+        "Calloway said the overhaul would save about £85m a year once completed, with one-off "
+        "costs of around £140m."
+    )
+    both = (
+        "Calloway said the overhaul would save about £85m a year once completed, with one-off "
+        "costs of around £120m."
+    )
+    got = _analysed(_story([mine, *FILLER[0]], [theirs, *FILLER[1]], ["Plant to shut.", "b."]))
+    assert got[("000.txt", mine)].label == "contradicted", got[("000.txt", mine)].reason
+    assert "'about £58m' here; 'about £85m' in 001.txt" in got[("000.txt", mine)].reason
+    got = _analysed(_story([mine, *FILLER[0]], [both, *FILLER[1]], ["Plant to shut.", "b."]))
+    assert "£58m" not in got[("000.txt", mine)].reason, got[("000.txt", mine)].reason
+
+
 def test_a_code_its_counterpart_gives_with_other_digits_contradicts() -> None:
     # a batch number copied with two digits swapped: no count, date or name shows it
     mine = "The recall covers batch DX-4471 of Delvoxin 20 mg tablets, about 1.3 million tablets."
