@@ -3130,6 +3130,31 @@ def test_an_hour_o_clock_is_a_time_in_the_half_of_the_day_named() -> None:
     ]
 
 
+def test_a_time_told_in_words_past_or_to_the_hour_is_a_clock_time() -> None:
+    def time(text: str):
+        return _one(dates.extract(text), "time")
+
+    quarter = time(
+        "The blast tore through the Carrow Street block at a quarter to six this morning."
+    )
+    hhmm = time("The blast tore through the Carrow Street block at 06:40.")
+    early = time("The blast tore through the Carrow Street block at 05:45.")
+    assert quarter.surface == "quarter to six"
+    assert dates.related(quarter, hhmm) and not dates.compatible(quarter, hhmm)
+    assert dates.compatible(quarter, early)
+    (evening,) = [
+        s
+        for s in dates.extract("The ferry struck the reef at half past eight on Saturday evening.")
+        if s.surface == "half past eight"
+    ]
+    assert dates.compatible(evening, time("The ferry struck the reef at 20:30 on Saturday."))
+    (late,) = [s.value for s in dates.extract("It hit at twenty-five past nine at night.")]
+    assert late[0] < 21 + 25 / 60 < late[1]  # one time, not "five past nine" as well
+    # two hours ("from five to six"), or no half of the day named: no time is read
+    for text in ("The meeting ran from five to six in the evening.", "They met at half past ten."):
+        assert not [s for s in dates.extract(text) if s.kind == "time"], text
+
+
 def test_an_eighth_or_a_sixth_is_a_share() -> None:
     ((lo, hi),) = numbers.figures("Delvoxin accounts for roughly an eighth of the group's revenue.")
     assert lo <= 12.0 <= hi  # "about 12% of group sales" agrees

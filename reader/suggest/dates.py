@@ -66,6 +66,10 @@ PARTS = {  # hours of the day, end may pass midnight
 }
 _HOURS_SPELLED = "one two three four five six seven eight nine ten eleven twelve"
 HOUR_WORDS = {w: n for n, w in enumerate(_HOURS_SPELLED.split(), 1)}
+# the minutes of "half past eight", "a quarter to six", "twenty-five past nine" (tokenised
+# "twenty", "five"), "ten past six", counted from the hour after "past" and to it after "to"
+_MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "half": 30}
+CLOCK_OPENERS = frozenset(_MINUTE_WORDS)  # (besides figures and hours) where a time may start
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?$")
 _MERIDIEM = {"am": 0, "pm": 12, "a": 0, "p": 12}
 CLOCK_MARGIN = 0.45  # hours: two readings a whole hour apart ("9 p.m." / "10 p.m.") differ
@@ -362,7 +366,9 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
 
                     week = frozenset(m.hours for m in moments(text))
                 slots.append(_slot("weekday", frozenset({place}), week, toks, i, text))
-        elif (w[0].isdigit() or w in HOUR_WORDS) and (read := clock(toks, i)) is not None:
+        elif (w[0].isdigit() or w in HOUR_WORDS or w in CLOCK_OPENERS) and (
+            read := clock(toks, i)
+        ) is not None:
             # (before years: "1800 hours"; "four o'clock")
             hours, last = read
             end = toks[last].end
@@ -399,7 +405,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
     return slots
 
 
-_DATE_WORDS = frozenset([*WEEKDAYS, *PARTS, *MONTH_NAMES, *HOUR_WORDS])  # what `extract` reads
+# what `extract` reads
+_DATE_WORDS = frozenset([*WEEKDAYS, *PARTS, *MONTH_NAMES, *HOUR_WORDS, *CLOCK_OPENERS])
 _SPAN_TO = frozenset(["to", "through", "until", "till"])
 SINCE_REACH = 8  # words back from a year to the "since" that makes it a point of reference
 
@@ -529,7 +536,7 @@ def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
     `clock` reads it ("10.40pm" and "10:40 p.m." are both 22.67), unhedged; else None."""
     m = _TIME.match(toks[i].lower)
     if m is None:
-        return _hhmm(toks, i) or _oclock(toks, i)
+        return _hhmm(toks, i) or _oclock(toks, i) or _past_to(toks, i)
     hour, minutes = int(m.group(1)), int(m.group(2) or 0)
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if nxt in _MERIDIEM and (len(nxt) == 2 or (i + 2 < len(toks) and toks[i + 2].lower == "m")):
@@ -538,7 +545,7 @@ def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
         return hour % 12 + _MERIDIEM[nxt] + minutes / 60, i + (1 if len(nxt) == 2 else 2)
     if ":" in toks[i].text and hour <= 23 and minutes <= 59:
         return hour + minutes / 60, i
-    return _oclock(toks, i)
+    return _oclock(toks, i) or _past_to(toks, i)
 
 
 # a 24-hour time written without a colon, as wire copy does ("2300 local time", "0600 GMT")
@@ -572,22 +579,61 @@ _OCLOCK = frozenset(["o'clock", "o’clock"])
 _HALVES = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
 
 
+def _hour_at(toks: Sequence[Token], i: int) -> int | None:
+    """The hour (1 to 12) a word or figure at toks[i] names ("six", "6"), else None."""
+    w = toks[i].lower if i < len(toks) else ""
+    return HOUR_WORDS.get(w) or (int(w) if w.isdigit() and 1 <= int(w) <= 12 else None)
+
+
+def _half_near(toks: Sequence[Token], lo: int, hi: int, hour: int) -> int | None:
+    """The hours to add to `hour` for the half of the day a part of it named in toks[lo:hi]
+    says ("on Monday morning", "at night"); None where none is."""
+    for t in toks[max(0, lo) : hi]:
+        if (half := _HALVES.get(t.lower)) is not None:
+            return 0 if t.lower == "night" and hour < 6 else half  # "two o'clock at night"
+    return None
+
+
+def _past_to(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """`clock_hour` of a time told in words from toks[i]: "half past eight", "a quarter to
+    six", "ten past six", "20 minutes past nine", in the half of the day a part of it named
+    near says ("half past eight on Saturday evening"); None where none is. After "to" only
+    minutes no hour could be ("a quarter to six", "20 minutes to nine"): "from five to six"
+    is two hours."""
+    w = toks[i].lower
+    if w == "five" and i and toks[i - 1].lower == "twenty":
+        return None  # (read from "twenty")
+    k, minutes = i + 1, _MINUTE_WORDS.get(w)
+    if w == "twenty" and k < len(toks) and toks[k].lower == "five":
+        k, minutes = k + 1, 25
+    elif w.isdigit() and 1 <= int(w) <= 59:
+        minutes = int(w)
+    named = k < len(toks) and toks[k].lower in ("minutes", "mins")
+    k += named
+    if minutes is None or k + 1 >= len(toks) or (w.isdigit() and not named):
+        return None
+    way = toks[k].lower
+    if way not in ("past", "to") or (way == "to" and minutes == 30):
+        return None
+    if way == "to" and not (named or w in ("quarter", "twenty")):
+        return None
+    hour = _hour_at(toks, k + 1)
+    half = None if hour is None else _half_near(toks, i - 4, k + 8, hour)
+    if hour is None or half is None:
+        return None
+    at = hour % 12 + half + (minutes if way == "past" else -minutes) / 60
+    return at % 24, k + 1
+
+
 def _oclock(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
     """`clock_hour` of "four o'clock", "10 o'clock" at toks[i], in the half of the day a part
     of it named near says ("at around four o'clock on Monday morning", "ten o'clock at night");
     None where none is (which half is meant is a guess)."""
     if i + 1 >= len(toks) or toks[i + 1].lower not in _OCLOCK:
         return None
-    w = toks[i].lower
-    hour = HOUR_WORDS.get(w) or (int(w) if w.isdigit() and 1 <= int(w) <= 12 else None)
-    if hour is None:
-        return None
-    for t in toks[max(0, i - 4) : i + 7]:
-        if (half := _HALVES.get(t.lower)) is not None:
-            if t.lower == "night" and hour < 6:
-                half = 0  # "two o'clock at night"
-            return float(hour % 12 + half), i + 1
-    return None
+    hour = _hour_at(toks, i)
+    half = None if hour is None else _half_near(toks, i - 4, i + 7, hour)
+    return None if hour is None or half is None else (float(hour % 12 + half), i + 1)
 
 
 def clock(toks: Sequence[Token], i: int) -> tuple[tuple[float, float], int] | None:

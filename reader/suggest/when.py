@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from reader.suggest.dates import (
+    CLOCK_OPENERS,
     DATELINE,
     HOUR_WORDS,
     MONTHS,
@@ -78,7 +79,8 @@ def moments(text: str) -> tuple[Moment, ...]:
                 a, b = min(a, k), max(b, k)
                 break
             # (a clock time opens with a digit: most words are not asked)
-            read = clock(toks, k) if w[:1].isdigit() or w in HOUR_WORDS else None
+            opens = w[:1].isdigit() or w in HOUR_WORDS or w in CLOCK_OPENERS
+            read = clock(toks, k) if opens else None
             if read and read[1] >= i - NEAR:
                 lo, hi = read[0]
                 a, b = min(a, k), max(b, read[1])
