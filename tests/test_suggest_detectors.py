@@ -282,6 +282,10 @@ def _conflict(a: str, b: str, before: str = "") -> bool:
          "An inspection suggested the ferry steering had failed on the crossing."),
         ("Inspectors found no sign that the dam's spillway gates were opened early.",
          "The dam's spillway gates were opened early on Sunday, residents said."),
+        # rejecting (dismissing) reports denies what they say, as denying them does
+        ("A ministry spokesman rejected reports in the local press that Holt had demanded 60 "
+         "percent of the cod quota.",
+         "Reid said Holt had demanded 60 percent of the cod quota on the bank."),
     ],
 )  # fmt: skip
 def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: str) -> None:
@@ -320,6 +324,13 @@ def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: s
          "The ferry's steering failed on the crossing, the captain said."),
         ("There was no suggestion that residents should leave, and the dam's gates opened early.",
          "The dam's gates opened early on Sunday, residents said."),
+        # "rejected" a thing, not a report: no denial
+        ("The union rejected the pay offer from the depot owners.",
+         "The depot owners offered a pay rise, which the union accepted."),
+        # who reported it is not what was reported: "the local press" / "local fishermen"
+        ("A ministry spokesman rejected reports in the local press that Holt had demanded 60 "
+         "percent of the cod quota.",
+         "Local fishermen in the press gallery have repeatedly demanded that the crew be freed."),
     ],
 )  # fmt: skip
 def test_negation_look_alikes_do_not_conflict(a: str, b: str) -> None:
@@ -332,6 +343,14 @@ def test_a_demonstrative_borrows_the_previous_sentence() -> None:
     b = "Limits on missile placements and troop exercises were discussed, she said."
     assert _conflict(a, b, before)
     assert not _conflict(a, b)  # without what "such details" points to, nothing is shared
+
+
+def test_a_that_opening_a_reported_clause_points_back_to_nothing() -> None:
+    # "such details" borrows the previous sentence's words; "reports that Holt had" does not
+    assert negation.borrows_context("It does not appear that such details were discussed.")
+    assert not negation.borrows_context("He rejected reports that Holt had demanded more.")
+    assert not negation.borrows_context("She said that officials had demanded more.")
+    assert negation.borrows_context("That decision was final, he said.")
 
 
 def test_negation_finds_its_predicate_past_auxiliaries_and_raising_verbs() -> None:

@@ -1609,7 +1609,8 @@ class StorySuggester:
             label, spans, conf = "unverified", (), "medium"
             reason = "a question: it asserts nothing another source could confirm or contradict"
         elif against:
-            label, reason = "contradicted", "; ".join(f.reason for f in against)
+            # (one reason once: two sentences of one source may meet the claim alike)
+            label, reason = "contradicted", "; ".join(dict.fromkeys(f.reason for f in against))
             spans = tuple(f.span for f in against)
             srcs = dict.fromkeys(k for f in against for k in f.sources)  # one per source claim
             shown = _evidence_of(claim, [claims[k] for k in list(srcs)[:EVIDENCE_LISTED]], pair)

@@ -33,13 +33,18 @@ from reader.suggest.titles import is_title_word
 
 _NEGATORS = frozenset(["not", "never", "cannot", "n't", "n’t"])
 _DENIALS = frozenset(["denied", "denies", "deny", "denying"])
+# "rejected reports that X had demanded 60%" denies what the reports say (not "rejected the
+# offer": only with a report, `_reported_that`)
+_DISMISSALS = frozenset(
+    "rejected rejects dismissed dismisses refuted refutes".split()  # noqa: SIM905
+)
 # "refused to blame the referee" denies "blamed the referee": the scope is the verb after "to"
 _REFUSALS = frozenset(
     """refused refuses refuse refusing declined declines decline declining failed fails fail
     failing""".split()  # noqa: SIM905
 )
 # the words `negations` reads a negation from (and "n't", which takes an apostrophe)
-_OPENING = _NEGATORS | _DENIALS | _REFUSALS | {"no"}
+_OPENING = _NEGATORS | _DENIALS | _DISMISSALS | _REFUSALS | {"no"}
 # Words between a negation and its predicate that leave the scope where it is.
 _AUX = frozenset(
     """be been being is are was were am has have had having do does did will would can could
@@ -148,6 +153,8 @@ def negations(text: str) -> list[Negated]:
             at = _reported_that(toks, k)
             that = at is not None or nxt.lower == "that"
             p = _predicate(text, toks, at if at is not None else k + 1 if that else k, raised=that)
+        elif t.lower in _DISMISSALS and (at := _reported_that(toks, k)) is not None:
+            p = _predicate(text, toks, at, raised=True)
         elif t.lower in _REFUSALS and nxt is not None and nxt.lower == "to":
             p = _predicate(text, toks, k + 1)
         elif (
@@ -222,9 +229,18 @@ def borrows_context(text: str) -> bool:
     """True when the sentence points back with a demonstrative ("such details")."""
     toks = tokenize(text)
     return any(
-        t.lower in _DEMONSTRATIVES and k + 1 < len(toks) and is_content(toks[k + 1].text)
+        t.lower in _DEMONSTRATIVES
+        and k + 1 < len(toks)
+        and is_content(toks[k + 1].text)
+        and not (t.lower == "that" and _opens_clause(toks, k))
         for k, t in enumerate(toks)
     )
+
+
+def _opens_clause(toks: Sequence[Token], k: int) -> bool:
+    """The "that" at toks[k] opens a clause ("reports that Osterland had demanded", "said that
+    officials had"): it points back to nothing."""
+    return toks[k + 1].text[:1].isupper() or (k > 0 and toks[k - 1].lower in _REPORTING)
 
 
 def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
@@ -252,7 +268,7 @@ def _asserts(text: str, forms: tuple[str, ...]) -> bool:
             gap = text[toks[b].end : toks[b + 1].start]
             if toks[b].lower in CLAUSE_END or breaks_clause(gap):
                 return True  # the clause starts after toks[b]: nothing negates the word
-            if is_negator(toks[b], None) or toks[b].lower in _CUES:
+            if is_negator(toks[b], None) or toks[b].lower in _NOT_ASSERTING:
                 break
         else:
             return True
@@ -367,6 +383,7 @@ def conflicts(
             if _asserts(texts[i], n.forms or (n.word,)):
                 continue  # "did not approve it in May but approved it in June": both sides
             mine, _ = _window(texts[i], n.word)
+            mine -= _reporters(texts[i], n)
             who = _doer(texts[i], n)
             if who is not None and who.initial:
                 # "Residents have not returned": a capital opening a sentence is a name when the
@@ -398,9 +415,19 @@ def conflicts(
                         and not when.apart(texts[i], texts[j], who.name)
                     ):
                         out.append((i, j, n, form))
-            if n.cue.lower() in _DENIALS:
+            if n.cue.lower() in _DENIALS or n.cue.lower() in _DISMISSALS:
                 out += _denied_elsewhere(texts, articles, i, n, mine, weights, min_weight, index)
     return out
+
+
+def _reporters(text: str, n: Negated) -> set[str]:
+    """The stems of the words of negation `n` that tell whose report it denies ("rejected
+    reports in the Vessarian press that ..."): who reported a thing is not the thing."""
+    if n.cue.lower() not in _DENIALS and n.cue.lower() not in _DISMISSALS:
+        return set()
+    toks = [t for t in tokenize(text) if n.span[0] <= t.start and t.end <= n.span[1]]
+    that = _reported_that(toks, 0)
+    return {stem(t.text) for t in toks[1:that] if is_content(t.text)} if that else set()
 
 
 def _by_stem(texts: Sequence[str]) -> dict[str, list[int]]:
@@ -418,6 +445,9 @@ _HEARSAY = frozenset(
     """report reports reported rumour rumours rumor rumors claim claims claimed allegation
     allegations alleged speculation speculated""".split()  # noqa: SIM905
 )
+_NOT_ASSERTING = _CUES | _DISMISSALS | _HEARSAY  # before a word: the sentence does not assert it
+# words a clause of what they say follows ("reports that", "said that")
+_REPORTING = _HEARSAY | _DENIALS | _DISMISSALS | when.SAYS
 _DENIED_WORDS = 2  # content words naming what a denial is about, at least ("a bird strike")
 _NAMED_MOST = 100  # sentences naming it, at most
 
