@@ -3326,3 +3326,16 @@ def test_a_count_is_not_put_in_a_place_another_clause_names() -> None:
     assert numbers.place_of(jobs) == "redmoor"
     twenty, two = numbers.extract("It killed 20 people in Dorvan district and two people in Kessa.")
     assert (numbers.place_of(twenty), numbers.place_of(two)) == ("dorvan", "kessa")
+
+
+def test_a_move_down_by_a_hedged_share_is_a_move() -> None:
+    # "were down by about a quarter" is a fall of about 25%, as "fell by a quarter" is; "down
+    # by 25%" a fall of 25%, as "down 25%" is
+    (quarter,) = numbers.extract("Sales were down by about a quarter last year.")
+    (by,) = numbers.extract("Sales were down by 25% last year.")
+    (down,) = numbers.extract("Sales were down 25% last year.")
+    (rose,) = numbers.extract("Sales were up by a third last year.")
+    assert quarter.value[4] == by.value[4] == down.value[4] == "change↓ in last-year"
+    assert quarter.surface == "down by about a quarter" and quarter.value[0] < 25 < quarter.value[1]
+    assert rose.value[4] == "change↑ in last-year"
+    assert numbers.compatible(quarter, by) and not numbers.compatible(quarter, rose)

@@ -352,13 +352,15 @@ def _fraction(toks: Sequence[Token], i: int) -> float | None:
     if name.endswith("s") != bool(many):
         return None  # "a thirds", "two quarter": no share
     after = words[k] if len(words) > k else ""
+    by = _before_hedges(toks, i)  # "down by about a quarter": by, past its hedge
     before = toks[i - 1].lower if i else ""
     if after == "of" and i + k + 1 < len(toks) and toks[i + k + 1].lower in ("a", "an"):
         return None  # "a quarter of a percentage point", "a third of a mile": a measure
     if before in _PERIOD_ORDINALS:
         return None  # "the first half of next year", "the second half": a period
     share = _FRACTIONS[name] * (many or 1)
-    return share if (after == "of" or before == "by") and share < 100 else None
+    changed = by >= 0 and toks[by].lower == "by"
+    return share if (after == "of" or changed) and share < 100 else None
 
 
 _PERIOD_ORDINALS = frozenset(["first", "second", "third", "fourth", "last", "final", "latter"])
@@ -919,7 +921,9 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # "were down 3%", "closed 7.9% lower", "40% more passengers than usual": a move (or
             # a comparison), as "fell 3%" is, not a share
             after = j + (percent or 0)
-            moved = toks[_before_hedges(toks, start)].lower in _UP_DOWN or (
+            verb = _before_hedges(toks, start)
+            verb -= verb > 0 and toks[verb].lower == "by"  # "were down by about a quarter"
+            moved = toks[verb].lower in _UP_DOWN or (
                 after < len(toks)
                 and toks[after].lower in _HIGHER_LOWER
                 and not breaks_clause(text[toks[after - 1].end : toks[after].start])
