@@ -3339,3 +3339,19 @@ def test_a_move_down_by_a_hedged_share_is_a_move() -> None:
     assert quarter.surface == "down by about a quarter" and quarter.value[0] < 25 < quarter.value[1]
     assert rose.value[4] == "change↑ in last-year"
     assert numbers.compatible(quarter, by) and not numbers.compatible(quarter, rose)
+
+
+def test_a_year_is_read_with_the_words_of_its_own_clause() -> None:
+    # "has made washing machines since 1968 and cut around 400 jobs at the site in 2019":
+    # 1968 is the year of making machines, 2019 of cutting jobs, so "about 400 jobs at
+    # Redmoor in 2019" meets its 2019 and not its 1968; a list of years is one clause
+    both = (
+        "Calloway has made washing machines in Redmoor since 1968 and cut around 400 jobs at "
+        "the site in 2019."
+    )
+    cut = "Calloway has cut its workforce, including about 400 jobs at the Redmoor site in 2019."
+    y1968, y2019 = (s for s in dates.extract(both) if s.kind == "year")
+    (mine,) = (s for s in dates.extract(cut) if s.kind == "year")
+    assert dates.related(mine, y2019) and not dates.related(mine, y1968)
+    y19, y22 = (s for s in dates.extract("Floods hit the Ranger valley in 2019 and 2022."))
+    assert y19.context == y22.context

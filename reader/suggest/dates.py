@@ -401,8 +401,34 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
             if not nxt.startswith(("million", "billion")) and not _since_then(text, toks, i):
                 y = int(w)
-                slots.append(_slot("year", frozenset(), (y, y), toks, i, text))
+                context = _in_its_clause(text, toks, i)
+                slots.append(_slot("year", frozenset(), (y, y), toks, i, text, None, context))
     return slots
+
+
+JOINING = frozenset(["and", "but", "while", "whereas"])  # words that join another clause
+
+
+def _in_its_clause(text: str, toks: Sequence[Token], i: int) -> frozenset[str]:
+    """`window_stems` of toks[i] within its clause: "has made washing machines since 1968 and
+    cut around 400 jobs at the site in 2019" makes 1968 a year of making machines, 2019 of
+    cutting jobs."""
+
+    def joins(k: int) -> bool:  # (not a list: "in 2019 and 2022")
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        return toks[k].lower in JOINING and not nxt[:1].isdigit()
+
+    lo = i
+    while lo > max(0, i - 8) and not joins(lo - 1):
+        if breaks_clause(text[toks[lo - 1].end : toks[lo].start]):
+            break
+        lo -= 1
+    hi = i + 1
+    while hi < min(len(toks), i + 9) and not joins(hi):
+        if breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
+            break
+        hi += 1
+    return frozenset(window_stems(toks[lo:hi], i - lo, i - lo + 1))
 
 
 # what `extract` reads

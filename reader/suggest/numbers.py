@@ -1164,7 +1164,6 @@ def _since_year(toks: Sequence[Token], k: int) -> bool:
 
 
 Clause = tuple[int, int]  # (first, last + 1) of the tokens of a clause
-_JOINING = frozenset(["and", "but", "while", "whereas"])
 _BREAKS = re.compile("[,;:—()]")  # what `breaks_clause` finds in a gap
 
 
@@ -1334,7 +1333,7 @@ def _place(text: str, toks: Sequence[Token], i: int, clause: Clause) -> str | No
     ins = [k for k in range(lo, hi) if toks[k].lower == "in"]
     # ...not past a word joining another clause: "with the loss of 1,200 jobs and move
     # production to its factory in Kessar" puts the jobs nowhere
-    joined = next((k for k in range(i + 1, hi) if toks[k].lower in _JOINING), hi)
+    joined = next((k for k in range(i + 1, hi) if toks[k].lower in dates.JOINING), hi)
     after = [k for k in ins if i < k < joined]
     order = after[:1] + [k for k in reversed(ins) if k < i][:1]
     if toks and toks[0].lower == "in" and lo > 0:
