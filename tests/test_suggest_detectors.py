@@ -324,6 +324,11 @@ def test_scoped_negation_of_the_same_predicate_and_object_conflicts(a: str, b: s
          "The ferry's steering failed on the crossing, the captain said."),
         ("There was no suggestion that residents should leave, and the dam's gates opened early.",
          "The dam's gates opened early on Sunday, residents said."),
+        # said of a part, a count or a share of them: another part may differ
+        ("Twelve of the 14 confirmed pupils had not received both doses of the MMR vaccine.",
+         "Only 81% of pupils at the school have received both doses of the MMR vaccine."),
+        ("Most residents of the Holt estate have not returned to their flats.",
+         "Residents of the Holt estate have returned to their flats, the council said."),
         # "rejected" a thing, not a report: no denial
         ("The union rejected the pay offer from the depot owners.",
          "The depot owners offered a pay rise, which the union accepted."),

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from reader.suggest import when
 from reader.suggest.names import OPENERS, proper_names
+from reader.suggest.numbers import COUNT_WORDS
 from reader.suggest.text import Token, breaks_clause, is_content, stem, tokenize
 from reader.suggest.titles import is_title_word
 
@@ -257,6 +258,25 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
     return set(), False
 
 
+# words saying that a predicate is of some of them only ("Most pupils had not received")
+_SOME = frozenset("some most many few several half only".split()) | COUNT_WORDS  # noqa: SIM905
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _of_some(text: str, word: str) -> bool:
+    """The first `word` (as written) is said of a part, a count or a share of its subject, in
+    its clause ("Twelve of the 14 confirmed pupils had not received", "Only 81% of pupils have
+    received"): another part's may differ, and neither denies the other."""
+    toks = tokenize(text)
+    k = next((k for k, t in enumerate(toks) if t.text == word), 0)
+    for b in range(k - 1, max(-1, k - 1 - SCOPE), -1):
+        if toks[b].lower in CLAUSE_END or breaks_clause(text[toks[b].end : toks[b + 1].start]):
+            return False
+        if toks[b].text[:1].isdigit() or toks[b].lower in _SOME:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=1 << 12)  # once per sentence and predicate, not per negation of it
 def _asserts(text: str, forms: tuple[str, ...]) -> bool:
     """True when `text` writes one of `forms` with no negation cue before it in its clause."""
@@ -402,7 +422,7 @@ def conflicts(
                     if articles[j] == articles[i]:
                         continue
                     theirs, also_negated = _window(texts[j], form)
-                    if also_negated:
+                    if also_negated or _of_some(texts[i], n.word) or _of_some(texts[j], form):
                         continue
                     shared = (mine & theirs) - {n.predicate, stem(form)}
                     weight = sum(weights.get(s, 0.0) for s in shared)
