@@ -3360,3 +3360,16 @@ def test_a_year_is_read_with_the_words_of_its_own_clause() -> None:
     assert dates.related(mine, y2019) and not dates.related(mine, y1968)
     y19, y22 = (s for s in dates.extract("Floods hit the Ranger valley in 2019 and 2022."))
     assert y19.context == y22.context
+
+
+def test_a_tally_in_words_is_a_vote_either_way_round() -> None:
+    # "passed by eight votes to five" is the 8-5 that "voted 9-4" contradicts; "failed by six
+    # votes to seven" the 7-6 of "defeated 7-6"; a tally of another vote is not compared
+    (budget,) = numbers.extract("The council passed the budget by eight votes to five.")
+    (nine,) = numbers.extract("Councillors voted 9-4 to pass the budget.")
+    (failed,) = numbers.extract("The libraries amendment failed by six votes to seven.")
+    (seven,) = numbers.extract("The amendment to keep the libraries open was defeated 7-6.")
+    assert budget.surface == "eight votes to five" and budget.value[:3] == (5.0, 8.0, "score")
+    assert numbers.related(budget, nine) and not numbers.compatible(budget, nine)
+    assert numbers.related(failed, seven) and numbers.compatible(failed, seven)
+    assert not numbers.related(budget, failed)  # ("votes" says nothing of what was voted on)

@@ -1604,9 +1604,15 @@ def _score(
     if j >= len(toks):
         return None
     first, second = toks[i].text, toks[j].text
+    tally = words[:2] in (["votes", "to"], ["seats", "to"])
+    if tally and first.lower() in _ONES and second.lower() in _ONES:
+        # "by eight votes to five"
+        first, second = str(_ONES[first.lower()]), str(_ONES[second.lower()])
     # (decimal digits, which int() reads: "2-²" is no score)
     if not (first.isdecimal() and second.isdecimal() and len(first) <= 3 and len(second) <= 3):
         return None
+    if tally and int(first) < int(second):
+        first, second = second, first  # "failed by six votes to seven": a tally either way round
     if int(first) < int(second) or _identifier(text, toks, i) or _identifier(text, toks, j):
         return None
     if i and toks[i - 1].text[:1].isdigit() and not text[toks[i - 1].end : toks[i].start].strip():
@@ -1614,8 +1620,11 @@ def _score(
     if any(lo <= toks[i].start < hi for lo, hi in written) or _percent_words(text, toks, j, j + 1):
         return None
     # what was decided is said around it, or inside it ("211 votes to 148")
+    # (but "votes", in every tally, says nothing of what was voted on)
     inside = {
-        stem(t.text) for t in toks[i + 1 : j] if t.lower != "to" and t.lower not in _HEDGE_WORDS
+        stem(t.text)
+        for t in toks[i + 1 : j]
+        if t.lower not in ("to", "votes") and t.lower not in _HEDGE_WORDS
     }
     near = window_stems(toks, i, j + 1, skip=_HEDGE_WORDS) | inside
     span = (toks[i].start, toks[j].end)
