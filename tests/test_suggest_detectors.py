@@ -3373,3 +3373,15 @@ def test_a_tally_in_words_is_a_vote_either_way_round() -> None:
     assert numbers.related(budget, nine) and not numbers.compatible(budget, nine)
     assert numbers.related(failed, seven) and numbers.compatible(failed, seven)
     assert not numbers.related(budget, failed)  # ("votes" says nothing of what was voted on)
+
+
+def test_a_zone_of_a_distance_is_a_radius_and_shallower_than_a_depth() -> None:
+    # "an exclusion zone of 10 km around the crater" is the zone's radius, not how deep the
+    # earthquakes "shallower than 5 km" were: the two measure different things
+    (zone,) = numbers.extract("It declared an exclusion zone of 10 km around the crater.")
+    (cordon,) = numbers.extract("A cordon of about 650 feet remains in place.")
+    (shallow,) = numbers.extract("Most of the earthquakes were shallower than 5 km.")
+    (deep,) = numbers.extract("The quake struck at a depth of 10 km.")
+    assert (zone.value[3], cordon.value[3]) == ("radius", "radius")
+    assert (shallow.value[3], deep.value[3]) == ("depth", "depth")
+    assert not numbers.related(zone, shallow, context=False)

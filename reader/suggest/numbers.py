@@ -1502,11 +1502,12 @@ def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
     the plant is, and the waves' height is not the riverbed's depth."""
     before = {t.lower for t in toks[max(0, start - 3) : start]}
     after = _unconverted(toks[end : end + 8])
-    if before & _KEEP_AWAY or any(t.lower in _AROUND for t in toks[start : end + 2]):
-        return "radius"  # (an exclusion zone is one: "a six-kilometre exclusion zone")
+    if before & (_KEEP_AWAY | _AROUND) or any(t.lower in _AROUND for t in toks[start : end + 2]):
+        # (an exclusion zone is one: "a six-kilometre exclusion zone", "a zone of 10 km")
+        return "radius"
     said = [t.lower for t in toks[start : end + 1]]  # "44 kilometres deep"
     if (
-        "depth" in before
+        before & _DEPTH_WORDS  # "at a depth of 10 km", "shallower than 5 km"
         or any(w in ("deep", "underground") for w in said)
         or (after and after[0].lower in _DOWN)
     ):
@@ -1529,6 +1530,7 @@ def _distance(toks: Sequence[Token], start: int, end: int) -> str | None:
 _AROUND = frozenset(["radius", "zone", "cordon", "perimeter"])
 _KEEP_AWAY = frozenset(["within", "stay", "keep", "remain"])  # "told to stay 6 km from it"
 _DOWN = frozenset(["below", "beneath", "underwater", "down"])
+_DEPTH_WORDS = frozenset(["depth", "deeper", "shallower"])
 _UP = frozenset(["high", "tall", "height", "above", "higher", "taller"])
 # the words before a place's name: "from the city of Balao", "of the town of Lodi"
 _PLACE_LEAD_WORDS = frozenset("the city town village port capital of".split())  # noqa: SIM905
