@@ -1959,6 +1959,20 @@ def test_the_one_sum_left_when_aligned_sentences_other_figures_pair_off_is_compa
     assert "£58m" not in got[("000.txt", mine)].reason, got[("000.txt", mine)].reason
 
 
+def test_people_one_thing_befell_are_compared_in_aligned_sentences_whatever_called() -> None:
+    # "Seven people were taken to hospital" / "Four passengers were taken to hospital": the
+    # words around the counts share nothing, the nouns differ, and both count those taken to
+    # hospital; a sentence counting two kinds of them leaves which is which a guess
+    seven = "Seven people were taken to hospital with minor injuries, a coastguard spokesman said."
+    four = "Four passengers were taken to hospital, all of them with cuts and bruises."
+    two = "Four crew members and three passengers were taken to hospital with cuts and bruises."
+    got = _analysed(_story([seven, *FILLER[0]], [four, *FILLER[1]], ["A ferry ran aground.", "b."]))
+    assert got[("000.txt", seven)].label == "contradicted", got[("000.txt", seven)].reason
+    assert "'Seven people' here; 'Four passengers' in 001.txt" in got[("000.txt", seven)].reason
+    got = _analysed(_story([seven, *FILLER[0]], [two, *FILLER[1]], ["A ferry ran aground.", "b."]))
+    assert got[("001.txt", two)].label != "contradicted", got[("001.txt", two)].reason
+
+
 def test_a_code_its_counterpart_gives_with_other_digits_contradicts() -> None:
     # a batch number copied with two digits swapped: no count, date or name shows it
     mine = "The recall covers batch DX-4471 of Delvoxin 20 mg tablets, about 1.3 million tablets."

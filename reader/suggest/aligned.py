@@ -5,7 +5,9 @@ long after an event: "touched down about 25 minutes later" / "landed roughly 40 
 the crew issued a mayday call"), when
 the words around the two figures share too little to relate them ("peaked at 5.8 metres at the
 Carrow Bridge gauge" / "reached 5.8 metres"; "refloated by two tugs on Sunday afternoon" /
-"refloated at high tide on Monday morning with the help of three tugs"). A sum only where each
+"refloated at high tide on Monday morning with the help of three tugs"; people that one thing
+befell, whatever each calls them: "Seven people were taken to hospital" / "Four passengers were
+taken to hospital"). A sum only where each
 sentence gives no other figure, or the one left when all their others pair off: a price and a
 premium, a closing price and an offer, are sums of one currency in sentences about one deal
 ("closed up 22.7% at $36.70" / "$38 a share")."""
@@ -36,6 +38,8 @@ def _figures(slots: Sequence[Slot]) -> list[Figure]:
     for x in slots:
         if (money := numbers.currency(x)) is not None:
             out.append((x, ("sum", money)))
+        elif role := numbers.people_by_role(x):  # ("Seven people" / "Four passengers")
+            out.append((x, ("people", role)))
         elif what := numbers.measure(x) or numbers.things_counted(x):
             out.append((x, what))
         elif x.kind == "number" and x.value[4] == "offset":  # type: ignore[index]
@@ -55,6 +59,8 @@ def _alike(x: Slot, y: Slot, what: What) -> bool:
     an event: `related`, whatever the words around them)."""
     if what == _OFFSET:
         return numbers.related(x, y, context=False)
+    if isinstance(what, tuple) and what[0] == "people":
+        return numbers.same_count(x, y, people=True)
     if isinstance(what, tuple):
         return numbers.same_sum(x, y)
     return numbers.same_measure(x, y) if numbers.measure(x) else numbers.same_count(x, y)
@@ -92,6 +98,11 @@ def _given_alike(x: Slot, y: Slot) -> bool:
         and (x.value[2] is not None or bool(x.key & y.key))  # type: ignore[index]
         and numbers.compatible(x, y)
     )
+
+
+def _in_role(slots: Sequence[Slot], role: str) -> int:
+    """How many counts of a sentence are of those that `role` befell ("three killed")."""
+    return sum(x.kind == "number" and x.value[3] == role for x in slots)  # type: ignore[index]
 
 
 def _years(slots: Sequence[Slot]) -> set[object]:
@@ -139,6 +150,12 @@ def aligned_figures(
             if (found := known.get(j)) is None:
                 found = known[j] = _figures(slots[j])
             theirs = [y for y, other in found if _of_one(other, what)]
+            if (
+                isinstance(what, tuple)
+                and what[0] == "people"
+                and (_in_role(slots[i], what[1]) > 1 or _in_role(slots[j], what[1]) > 1)
+            ):
+                continue  # "Four crew and three passengers were hurt": which is "seven people"?
             if money and (several or sum(y.kind == "number" for y in slots[j]) > 1):
                 # a price and a premium, a closing price and an offer, are sums of one
                 # currency in sentences about one deal: only the one sum left when the

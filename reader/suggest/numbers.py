@@ -1302,6 +1302,16 @@ def counted(s: Slot) -> tuple:
     return (None if people else s.key, unit, role, share)
 
 
+def people_by_role(s: Slot) -> str | None:
+    """What befell the people a count counts, whatever it calls them ("Seven people were taken
+    to hospital" / "Four passengers were taken to hospital": `counted` reads both alike); None
+    for a count of anything else."""
+    if not things_counted(s):
+        return None
+    role = s.value[3]  # type: ignore[index]
+    return role if role in _BEFELL and s.key & _PEOPLE_KEYS else None
+
+
 def place_of(s: Slot) -> str:
     """The place a count is of (`_place`), or "" (a context holds one at most)."""
     return _marked(s.context)[2]
@@ -2914,14 +2924,16 @@ def same_sum(a: Slot, b: Slot) -> bool:
     return currency(a) == currency(b) is not None and related(a, b, context=False)
 
 
-def same_count(a: Slot, b: Slot) -> bool:
+def same_count(a: Slot, b: Slot, people: bool = False) -> bool:
     """Two counts that may be of one thing when their sentences are aligned as a whole: of one
     noun, in one role, and `related` but for the words around them ("was refloated by two tugs"
     / "refloated at high tide ... with the help of three tugs"); not of two kinds of it ("16
     confirmed cases" / "19 suspected cases"), nor of two owners ("The Greens won six seats" /
     "The Labour Front won 29 seats")."""
     mine, theirs = things_counted(a), things_counted(b)
-    if not mine & theirs or not (mine <= theirs or theirs <= mine):
+    if people:  # people that one thing befell, whatever each calls them (`people_by_role`)
+        b = dataclasses.replace(b, key=a.key)
+    elif not mine & theirs or not (mine <= theirs or theirs <= mine):
         return False
     owner_a, owner_b = owners(a), owners(b)
     if owner_a and owner_b and not owner_a & owner_b:
