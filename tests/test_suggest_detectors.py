@@ -3385,3 +3385,14 @@ def test_a_zone_of_a_distance_is_a_radius_and_shallower_than_a_depth() -> None:
     assert (zone.value[3], cordon.value[3]) == ("radius", "radius")
     assert (shallow.value[3], deep.value[3]) == ("depth", "depth")
     assert not numbers.related(zone, shallow, context=False)
+
+
+def test_a_verb_after_the_counted_noun_is_not_what_is_counted() -> None:
+    # "2,300 residents spent the night", "40 firefighters tackled": residents and firefighters
+    # are counted, not "spent" or "tackled" (a key shared with "200 homes lost power" by a verb)
+    (spent,) = numbers.extract("About 2,300 residents spent the night in shelters.")
+    (tackled,) = numbers.extract("Around 40 firefighters tackled the blaze.")
+    (power,) = numbers.extract("About 200 homes lost power overnight.")
+    (jobs,) = numbers.extract("About 40 workers lost their jobs.")
+    assert spent.key == {"person"} and tackled.key == {stem("firefighters")}
+    assert not (power.key & jobs.key)

@@ -174,6 +174,19 @@ _SQUARED = {"km": 100.0, "kilom": 100.0, "mile": 258.999, "mi": 258.999, "metre"
 _SPELLED_UNITS = {"millimet": "mm", "centimet": "cm"}  # (first 8 letters) "millimetres" is "mm"
 
 
+# verbs in the past tense not ending in "-ed" that may follow a count's noun
+_IRREGULAR_PAST = frozenset(
+    """spent fled left lost took went fell made gave got came ran kept sought held told said
+    found felt met paid sent brought bought stood hid fought won struck hit saw began became
+    drove flew rose sank shut""".split()  # noqa: SIM905
+)
+
+
+def _past_verb(word: str) -> bool:
+    """A word (lower case) in the past tense: "tackled", "spent"."""
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+
+
 def _unit_stem(word: str) -> str:
     """`stem` of a word, but a unit spelled out is its symbol (a stem cuts "millimetres" to
     "milli", as it does "millions")."""
@@ -715,6 +728,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
                 break  # "the death toll rose to 233 Sunday": when, not what is counted
             if toks[k].lower == "later":
                 break  # "25 minutes later" is the time after, as "40 minutes after" is
+            if head and _past_verb(toks[k].lower):
+                break  # "2,300 residents spent the night", "40 firefighters tackled": a verb
             if not _joined(text, toks[k - 1], toks[k], " -“”\"'‘’"):
                 break
             if not head:
