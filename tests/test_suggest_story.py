@@ -195,6 +195,26 @@ def test_a_counterpart_lacking_the_claims_own_name_leaves_it_unverified() -> Non
     assert plain.label == "consistent"
 
 
+def test_a_local_place_or_the_outlet_itself_is_no_name_the_claim_is_about() -> None:
+    # "Officers knocked on doors on the nearby Orchard Park estate" / "told the Gazette": a
+    # place no gazetteer holds, named where something happened, and the outlet's own name
+    # are details other sources leave out; the counterpart carries the claim's fact
+    place = "Officers knocked on doors on the Orchard Park estate, urging residents to stay in."
+    outlet = "Several residents told the Gazette that officers urged them to stay in their homes."
+    other = "Officers knocked on doors overnight, urging residents to stay in their homes."
+    story = Story(name="fire", path="fire")
+    for name, sentences in (
+        ("000.txt", [place, *FILLER[0]]),
+        ("dunmore-gazette.txt", [outlet, *FILLER[1]]),
+        ("002.txt", [other, *FILLER[2]]),
+    ):
+        story.articles.append(article_from_sentences("fire", name, sentences, title=""))
+    got = _by_text(story)
+    for text in (place, outlet):
+        assert "which no other source mentions" not in got[text].reason, got[text].reason
+        assert got[text].label == "consistent", got[text].reason
+
+
 def test_a_name_no_one_else_gives_late_in_a_claim_is_a_detail_of_its_fact() -> None:
     # from the seeds' sanctions sentence ("... including cutting off Russia from Swift, the
     # international payments system, ..."): a counterpart carrying the claim's fact (twice the
@@ -236,7 +256,9 @@ def test_a_name_no_one_else_gives_is_a_detail_when_two_other_sources_report_the_
     s = _analysed(story)[("000.txt", claim)]  # (with the evidence: its pair scores)
     assert s.label == "consistent" and s.confidence != "high", s.reason
     assert "'Wexley' named by no other source" in s.reason, s.reason
-    # look-alike: one other source is no corroboration; the lone name stays unvouched for
+    # with one other source, the lone name stays unvouched for: a local place ("in Wexley")
+    # is a detail of the fact the counterpart carries, said but not vouched for; a name that
+    # may be what the claim is about ("said Ines Duarte") leaves it unverified
     story = _story(
         [claim, *FILLER[0]],
         ["A teenager from Holt was arrested on suspicion of arson after the Dunmore fire.", "b."],
@@ -244,7 +266,16 @@ def test_a_name_no_one_else_gives_is_a_detail_when_two_other_sources_report_the_
         FILLER[1],
     )
     s = _analysed(story)[("000.txt", claim)]
-    assert s.label == "unverified" and "names 'Wexley'" in s.reason, s.reason
+    assert s.confidence != "high" and "'Wexley' named by no other source" in s.reason, s.reason
+    said = "The Dunmore suspect was arrested on suspicion of arson, said Ines Duarte."
+    story = _story(
+        [said, *FILLER[0]],
+        ["A teenager from Holt was arrested on suspicion of arson after the Dunmore fire.", "b."],
+        ["Volunteers in Dunmore collected food for the families.", "c."],
+        FILLER[1],
+    )
+    s = _analysed(story)[("000.txt", said)]
+    assert s.label == "unverified" and "names 'Ines Duarte'" in s.reason, s.reason
 
 
 def test_a_counterpart_reporting_another_day_contradicts() -> None:

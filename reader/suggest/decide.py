@@ -585,6 +585,33 @@ def _detail_names(claim: Claim, cp: Counterpart, lone: Sequence[tuple[int, int]]
     return cp.weight >= DETAIL_WEIGHT and all(a >= DETAIL_FROM * len(claim.text) for a, _ in lone)
 
 
+# words before a name that make it where something is ("in Lumo", "at Pell harbour")
+_LOCATIVE = frozenset("in at on near from into off outside inside".split())  # noqa: SIM905
+
+
+def _about(claim: Claim, lone: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names of `lone` (spans of the claim's names no other source mentions) that may be
+    what the claim is about, not a detail of it: not the outlet itself ("told the Gazette",
+    of "alden-gazette.txt"), nor a place no gazetteer holds, named where something is ("in
+    Lumo", "at Pell harbour", "on Lake Verrin"): a local detail other sources leave out."""
+    own = {w for w in re.split(r"[^a-z]+", claim.article.lower()) if len(w) > 2}
+    known = places.gazetteer()
+    out = []
+    for a, b in lone:
+        name = claim.text[a:b]
+        if set(name.lower().split()) & own:
+            continue
+        before = claim.text[:a].split()[-2:]
+        where = before and (
+            before[-1].lower() in _LOCATIVE
+            or (before[-1].lower() == "the" and len(before) > 1 and before[0].lower() in _LOCATIVE)
+        )
+        if where and name.lower() not in known:
+            continue
+        out.append((a, b))
+    return out
+
+
 def _lone_names(claims: list[Claim], read: ClaimReadings) -> list[list[tuple[int, int]]]:
     """Per claim, the spans of its proper names that no other article mentions at all."""
     words = read.words  # article -> stems of all its words
@@ -1623,14 +1650,14 @@ class StorySuggester:
             conf = majority[0].confidence
         elif (
             cp.supported
-            and self.lone[i]
-            and not _detail_names(claim, cp, self.lone[i])
+            and (about := _about(claim, self.lone[i]))
+            and not _detail_names(claim, cp, about)
             and not self._corroborated(i, ev)
         ):
             # the counterpart shares words, but not the names this claim is about
-            label, spans, conf = "unverified", tuple(self.lone[i][:3]), "low"
+            label, spans, conf = "unverified", tuple(about[:3]), "low"
             shown = [_evidence(claim, claims[j], pair)]
-            named = _quoted(claim.text[a:b] for a, b in self.lone[i])
+            named = _quoted(claim.text[a:b] for a, b in about)
             reason = (
                 f"names {named}, which no other source mentions; the closest sentence, in "
                 f"{claims[j].article}, shares {_quoted(surface_words(claim.text, cp.shared))}"
