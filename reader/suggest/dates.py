@@ -608,7 +608,7 @@ _HALVES = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
 def _hour_at(toks: Sequence[Token], i: int) -> int | None:
     """The hour (1 to 12) a word or figure at toks[i] names ("six", "6"), else None."""
     w = toks[i].lower if i < len(toks) else ""
-    return HOUR_WORDS.get(w) or (int(w) if w.isdigit() and 1 <= int(w) <= 12 else None)
+    return HOUR_WORDS.get(w) or (int(w) if w.isdecimal() and 1 <= int(w) <= 12 else None)
 
 
 def _half_near(toks: Sequence[Token], lo: int, hi: int, hour: int) -> int | None:
@@ -632,11 +632,11 @@ def _past_to(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
     k, minutes = i + 1, _MINUTE_WORDS.get(w)
     if w == "twenty" and k < len(toks) and toks[k].lower == "five":
         k, minutes = k + 1, 25
-    elif w.isdigit() and 1 <= int(w) <= 59:
+    elif w.isdecimal() and 1 <= int(w) <= 59:  # (not "²", a digit int() cannot read)
         minutes = int(w)
     named = k < len(toks) and toks[k].lower in ("minutes", "mins")
     k += named
-    if minutes is None or k + 1 >= len(toks) or (w.isdigit() and not named):
+    if minutes is None or k + 1 >= len(toks) or (w.isdecimal() and not named):
         return None
     way = toks[k].lower
     if way not in ("past", "to") or (way == "to" and minutes == 30):
