@@ -3396,3 +3396,16 @@ def test_a_verb_after_the_counted_noun_is_not_what_is_counted() -> None:
     (jobs,) = numbers.extract("About 40 workers lost their jobs.")
     assert spent.key == {"person"} and tackled.key == {stem("firefighters")}
     assert not (power.key & jobs.key)
+
+
+def test_closed_until_a_time_is_reopened_at_it() -> None:
+    # "remained closed until just after 11am" tells when the runway reopened: "reopened at
+    # 10:15" is the same event at another time (the two share no other word of it)
+    def time(text: str):
+        return _one(dates.extract(text), "time")
+
+    until = time("The runway remained closed until just after 11am, delaying departures.")
+    reopened = time("Runway 27 was closed for about two hours and reopened at 10:15.")
+    open_until = time("The terminal remained open until just after 11am, the airport said.")
+    assert dates.related(until, reopened) and not dates.compatible(until, reopened)
+    assert not dates.related(open_until, reopened)

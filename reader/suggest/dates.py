@@ -374,6 +374,8 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             end = toks[last].end
             end += text[end : end + 1] == "." and toks[last].lower == "m"  # "p.m." whole
             context = event_stems(toks, i, last + 1)
+            if _SHUT in context and any(t.lower in _UNTIL for t in toks[max(0, i - 3) : i]):
+                context |= {_REOPEN}  # "remained closed until just after 11am": reopened then
             if (zone := time_zone(toks, last + 1)) is not None:
                 context |= {"~" + zone}
             if not days:
@@ -430,6 +432,9 @@ def _in_its_clause(text: str, toks: Sequence[Token], i: int) -> frozenset[str]:
         hi += 1
     return frozenset(window_stems(toks[lo:hi], i - lo, i - lo + 1))
 
+
+_UNTIL = frozenset(["until", "till"])
+_SHUT, _REOPEN = topic_stem("closed"), topic_stem("reopened")  # (event stems)
 
 # what `extract` reads
 _DATE_WORDS = frozenset([*WEEKDAYS, *PARTS, *MONTH_NAMES, *HOUR_WORDS, *CLOCK_OPENERS])
