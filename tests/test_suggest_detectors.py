@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.suggest import dates, hints, names, negation, numbers, places, titles
+from reader.suggest import dates, hints, levels, names, negation, numbers, places, titles
 from reader.suggest.text import stem
 
 
@@ -3409,3 +3409,23 @@ def test_closed_until_a_time_is_reopened_at_it() -> None:
     open_until = time("The terminal remained open until just after 11am, the airport said.")
     assert dates.related(until, reopened) and not dates.compatible(until, reopened)
     assert not dates.related(open_until, reopened)
+
+
+def test_an_alert_level_told_by_its_colour_is_compared() -> None:
+    # "raised the alert to red" / "raised the volcanic alert level to orange": one alert, two
+    # levels; an aviation colour code is another thing, and a warning for another hazard, or
+    # set on another day (an escalation), is another level
+    (red,) = levels.extract("The agency raised the alert to red, the highest on its scale.")
+    (orange,) = levels.extract("The observatory raised the volcanic alert level to orange.")
+    (code,) = levels.extract("The aviation colour code was raised to red.")
+    assert (red.value, orange.value, red.surface) == ("red", "orange", "alert to red")
+    assert levels.related(red, orange) and not levels.compatible(red, orange)
+    assert not levels.related(red, code)
+    (wind,) = levels.extract("The Met Office issued an amber warning for wind.")
+    (rain,) = levels.extract("A red weather warning for rain is in force.")
+    (winds,) = levels.extract("A red warning for wind was issued.")
+    assert not levels.related(wind, rain) and levels.related(wind, winds)
+    (monday,) = levels.extract("The alert was raised to orange on Monday.")
+    (tuesday,) = levels.extract("The alert was raised to red on Tuesday.")
+    assert not levels.related(monday, tuesday)
+    assert levels.extract("The red car was seen near the scene, police warned.") == []

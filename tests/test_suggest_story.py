@@ -2004,6 +2004,22 @@ def test_people_one_thing_befell_are_compared_in_aligned_sentences_whatever_call
     assert got[("001.txt", two)].label != "contradicted", got[("001.txt", two)].reason
 
 
+def test_two_colours_for_one_alert_contradict() -> None:
+    # both were "consistent" at high confidence: the sentences share "alert", "four",
+    # "highest", "scale", and no number, date or name differs
+    red = "The agency raised the alert to red, the highest level on its four-step scale."
+    orange = (
+        "The observatory raised the volcanic alert level to orange, the second-highest on its "
+        "four-step scale."
+    )
+    got = _analysed(_story([red, *FILLER[0]], [orange, *FILLER[1]], ["A volcano erupted.", "b."]))
+    mine = got[("000.txt", red)]
+    assert mine.label == "contradicted", mine.reason
+    assert "alert levels differ: 'alert to red' here; 'alert level to orange' in 001.txt" in (
+        mine.reason
+    )
+
+
 def test_a_code_its_counterpart_gives_with_other_digits_contradicts() -> None:
     # a batch number copied with two digits swapped: no count, date or name shows it
     mine = "The recall covers batch DX-4471 of Delvoxin 20 mg tablets, about 1.3 million tablets."

@@ -42,6 +42,7 @@ from reader.suggest import (
     confidence,
     dates,
     hints,
+    levels,
     negation,
     numbers,
     places,
@@ -79,10 +80,11 @@ RULES: dict[str, Rule] = {
     "time": (dates.related, dates.compatible),
     "speaker": (speakers.related, speakers.compatible),
     "charge": (charges.related, charges.compatible),
+    "level": (levels.related, levels.compatible),
 }
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
 NOUN |= {"month": "months", "time": "times", "speaker": "speakers of the quote"}
-NOUN |= {"charge": "charges", "years": "years"}
+NOUN |= {"charge": "charges", "years": "years", "level": "alert levels"}
 RIVALS = 3  # rival values whose support is counted, per slot
 # kinds of value one fact is given by
 _COUNTED = frozenset(["number", "time", "date", "year", "years"])

@@ -20,6 +20,7 @@ from reader.suggest import (
     antonyms,
     charges,
     dates,
+    levels,
     names,
     negation,
     numbers,
@@ -39,11 +40,14 @@ Name = tuple[int, int, tuple[str, ...]]
 
 
 def slots_of(text: str) -> list[Slot]:
-    """The numbers, titles, dates, quotes' speakers and charges of `text`, as the story-wide vote
-    compares them."""
+    """The numbers, titles, dates, quotes' speakers, charges and alert levels of `text`, as the
+    story-wide vote compares them."""
     toks = tokenize(text)
     found = numbers.extract(text, toks) + titles.extract(text, toks) + dates.extract(text, toks)
-    return found + speakers.extract(text, toks) + charges.extract(text, toks)
+    return (
+        found + speakers.extract(text, toks) + charges.extract(text, toks)
+        + levels.extract(text, toks)
+    )  # fmt: skip
 
 
 @dataclass
