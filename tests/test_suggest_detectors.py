@@ -3429,3 +3429,21 @@ def test_an_alert_level_told_by_its_colour_is_compared() -> None:
     (tuesday,) = levels.extract("The alert was raised to red on Tuesday.")
     assert not levels.related(monday, tuesday)
     assert levels.extract("The red car was seen near the scene, police warned.") == []
+
+
+def test_what_someone_tested_positive_for_is_compared() -> None:
+    from reader.suggest import positives
+
+    # "the blood booster EPO" / "recombinant EPO" agree, "the anabolic steroid nandrolone"
+    # does not; another person's test is not compared
+    (epo,) = positives.extract("Darius Vell tested positive for the blood booster EPO.")
+    (again,) = positives.extract(
+        "The panel said Vell's sample tested positive for recombinant EPO."
+    )
+    (nandrolone,) = positives.extract("Vell tested positive for the anabolic steroid nandrolone.")
+    (other,) = positives.extract("Brix tested positive for the anabolic steroid nandrolone.")
+    assert epo.surface == "the blood booster EPO"
+    assert positives.related(epo, again) and positives.compatible(epo, again)
+    assert positives.related(epo, nandrolone) and not positives.compatible(epo, nandrolone)
+    assert not positives.related(nandrolone, other)
+    assert positives.extract("The panel did not say when he learned of the positive test.") == []

@@ -46,6 +46,7 @@ from reader.suggest import (
     negation,
     numbers,
     places,
+    positives,
     speakers,
     spelling,
     titles,
@@ -81,10 +82,12 @@ RULES: dict[str, Rule] = {
     "speaker": (speakers.related, speakers.compatible),
     "charge": (charges.related, charges.compatible),
     "level": (levels.related, levels.compatible),
+    "positive": (positives.related, positives.compatible),
 }
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
 NOUN |= {"month": "months", "time": "times", "speaker": "speakers of the quote"}
 NOUN |= {"charge": "charges", "years": "years", "level": "alert levels"}
+NOUN |= {"positive": "test findings"}
 RIVALS = 3  # rival values whose support is counted, per slot
 # kinds of value one fact is given by
 _COUNTED = frozenset(["number", "time", "date", "year", "years"])

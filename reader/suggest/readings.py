@@ -25,6 +25,7 @@ from reader.suggest import (
     negation,
     numbers,
     places,
+    positives,
     speakers,
     spelling,
     titles,
@@ -40,13 +41,13 @@ Name = tuple[int, int, tuple[str, ...]]
 
 
 def slots_of(text: str) -> list[Slot]:
-    """The numbers, titles, dates, quotes' speakers, charges and alert levels of `text`, as the
-    story-wide vote compares them."""
+    """The numbers, titles, dates, quotes' speakers, charges, alert levels and positive tests of
+    `text`, as the story-wide vote compares them."""
     toks = tokenize(text)
     found = numbers.extract(text, toks) + titles.extract(text, toks) + dates.extract(text, toks)
     return (
         found + speakers.extract(text, toks) + charges.extract(text, toks)
-        + levels.extract(text, toks)
+        + levels.extract(text, toks) + positives.extract(text, toks)
     )  # fmt: skip
 
 
