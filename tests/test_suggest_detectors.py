@@ -282,6 +282,9 @@ def _conflict(a: str, b: str, before: str = "") -> bool:
          "An inspection suggested the ferry steering had failed on the crossing."),
         ("Inspectors found no sign that the dam's spillway gates were opened early.",
          "The dam's spillway gates were opened early on Sunday, residents said."),
+        # "One official said": a source, not a part of what is negated
+        ("One official said wage demands were not discussed at the depot meeting.",
+         "Wage demands were discussed at the depot meeting, the union said."),
         # rejecting (dismissing) reports denies what they say, as denying them does
         ("A ministry spokesman rejected reports in the local press that Holt had demanded 60 "
          "percent of the cod quota.",

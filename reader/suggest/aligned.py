@@ -7,10 +7,9 @@ the words around the two figures share too little to relate them ("peaked at 5.8
 Carrow Bridge gauge" / "reached 5.8 metres"; "refloated by two tugs on Sunday afternoon" /
 "refloated at high tide on Monday morning with the help of three tugs"; people that one thing
 befell, whatever each calls them: "Seven people were taken to hospital" / "Four passengers were
-taken to hospital"). A sum only where each
-sentence gives no other figure, or the one left when all their others pair off: a price and a
-premium, a closing price and an offer, are sums of one currency in sentences about one deal
-("closed up 22.7% at $36.70" / "$38 a share")."""
+taken to hospital"). A sum only where each sentence gives no other figure, or the one left
+when all their others pair off: a price and a premium, a closing price and an offer, are sums
+of one currency in sentences about one deal ("closed up 22.7% at $36.70" / "$38 a share")."""
 
 from __future__ import annotations
 
@@ -33,7 +32,8 @@ _OFFSET = ("offset", "")  # how long after (or before) another event: "25 minute
 
 def _figures(slots: Sequence[Slot]) -> list[Figure]:
     """The measures, counts, sums and times after an event ("25 minutes later", `numbers`'
-    "offset": no measure of how long something took) of a sentence, with what each is of."""
+    "offset": no measure of how long something took) of a sentence, with what each is of (for
+    a count of people, what befell them: `numbers.people_by_role`)."""
     out: list[Figure] = []
     for x in slots:
         if (money := numbers.currency(x)) is not None:

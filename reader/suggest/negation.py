@@ -259,7 +259,8 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
 
 
 # words saying that a predicate is of some of them only ("Most pupils had not received")
-_SOME = frozenset("some most many few several half only".split()) | COUNT_WORDS  # noqa: SIM905
+# (not "one": "One official said the issues were discussed" is said of them all)
+_SOME = frozenset("some most many few several half only".split()) | COUNT_WORDS - {"one"}  # noqa: SIM905
 
 
 @functools.lru_cache(maxsize=1 << 12)

@@ -937,7 +937,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             # a comparison), as "fell 3%" is, not a share
             after = j + (percent or 0)
             verb = _before_hedges(toks, start)
-            verb -= verb > 0 and toks[verb].lower == "by"  # "were down by about a quarter"
+            if verb > 0 and toks[verb].lower == "by":
+                verb -= 1  # "were down by about a quarter": the verb is before "by"
             moved = toks[verb].lower in _UP_DOWN or (
                 after < len(toks)
                 and toks[after].lower in _HIGHER_LOWER
