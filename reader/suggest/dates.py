@@ -69,7 +69,15 @@ HOUR_WORDS = {w: n for n, w in enumerate(_HOURS_SPELLED.split(), 1)}
 # the minutes of "half past eight", "a quarter to six", "twenty-five past nine" (tokenised
 # "twenty", "five"), "ten past six", counted from the hour after "past" and to it after "to"
 _MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "half": 30}
-CLOCK_OPENERS = frozenset(_MINUTE_WORDS)  # (besides figures and hours) where a time may start
+_CLOCK_OPENERS = frozenset([*_MINUTE_WORDS, *HOUR_WORDS])  # (besides figures)
+
+
+def opens_clock(word: str) -> bool:
+    """A clock time may start at `word` (lower case): a figure, an hour or a minute word ("ten
+    past six", "half past eight"). Most words are no time, and are not asked."""
+    return word[:1].isdigit() or word in _CLOCK_OPENERS
+
+
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?$")
 _MERIDIEM = {"am": 0, "pm": 12, "a": 0, "p": 12}
 CLOCK_MARGIN = 0.45  # hours: two readings a whole hour apart ("9 p.m." / "10 p.m.") differ
@@ -366,9 +374,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
 
                     week = frozenset(m.hours for m in moments(text))
                 slots.append(_slot("weekday", frozenset({place}), week, toks, i, text))
-        elif (w[0].isdigit() or w in HOUR_WORDS or w in CLOCK_OPENERS) and (
-            read := clock(toks, i)
-        ) is not None:
+        elif opens_clock(w) and (read := clock(toks, i)) is not None:
             # (before years: "1800 hours"; "four o'clock")
             hours, last = read
             end = toks[last].end
@@ -437,7 +443,7 @@ _UNTIL = frozenset(["until", "till"])
 _SHUT, _REOPEN = topic_stem("closed"), topic_stem("reopened")  # (event stems)
 
 # what `extract` reads
-_DATE_WORDS = frozenset([*WEEKDAYS, *PARTS, *MONTH_NAMES, *HOUR_WORDS, *CLOCK_OPENERS])
+_DATE_WORDS = frozenset([*WEEKDAYS, *PARTS, *MONTH_NAMES, *_CLOCK_OPENERS])
 _SPAN_TO = frozenset(["to", "through", "until", "till"])
 SINCE_REACH = 8  # words back from a year to the "since" that makes it a point of reference
 

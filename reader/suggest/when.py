@@ -15,9 +15,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from reader.suggest.dates import (
-    CLOCK_OPENERS,
     DATELINE,
-    HOUR_WORDS,
     MONTHS,
     PARTS,
     PLACE_PREP,
@@ -28,6 +26,7 @@ from reader.suggest.dates import (
     clause_event,
     clock,
     is_year,
+    opens_clock,
     same_event,
 )
 from reader.suggest.slots import week_overlap
@@ -78,9 +77,7 @@ def moments(text: str) -> tuple[Moment, ...]:
                 lo, hi = PARTS[w]
                 a, b = min(a, k), max(b, k)
                 break
-            # (a clock time opens with a digit: most words are not asked)
-            opens = w[:1].isdigit() or w in HOUR_WORDS or w in CLOCK_OPENERS
-            read = clock(toks, k) if opens else None
+            read = clock(toks, k) if opens_clock(w) else None
             if read and read[1] >= i - NEAR:
                 lo, hi = read[0]
                 a, b = min(a, k), max(b, read[1])
