@@ -14,6 +14,11 @@ def _one(slots, kind=None):
     return slots[0]
 
 
+def time(text: str):
+    """The one clock time of `text`."""
+    return _one(dates.extract(text), "time")
+
+
 # numbers ---------------------------------------------------------------------------------------
 
 
@@ -1938,9 +1943,6 @@ def test_n_in_m_look_alikes_are_not_shares() -> None:
 
 
 def test_times_on_different_clocks_are_not_compared() -> None:
-    def time(text: str):
-        return _one(dates.extract(text), "time")
-
     gmt = time("The blast at the Lodi plant happened at 02:40 GMT on Thursday.")
     local = time("The blast at the Lodi plant happened at 3.40am on Thursday.")
     also_gmt = time("The blast at the Lodi plant happened at 04:10 GMT on Thursday.")
@@ -3018,9 +3020,6 @@ def test_so_many_of_them_that_something_befell_are_a_part_of_people() -> None:
 def test_four_digit_clock_times_are_times_not_counts() -> None:
     # wire copy writes the 24-hour clock without a colon: "shortly before 2300 local time",
     # "at around 0600 on Wednesday": a time of day, compared as one, never a count of 2,300
-    def time(text: str):
-        return _one(dates.extract(text), "time")
-
     late = time("The blaze at the Calder plant broke out shortly before 2300 local time.")
     colon = time("The blaze at the Calder plant broke out at 22:50.")
     morning = time("The blaze at the Calder plant broke out at 0600.")
@@ -3140,9 +3139,6 @@ def test_a_prime_minister_is_no_other_minister() -> None:
 
 
 def test_an_hour_o_clock_is_a_time_in_the_half_of_the_day_named() -> None:
-    def time(text: str):
-        return _one(dates.extract(text), "time")
-
     morning = time("The raid on the Belfonte museum took place at four o'clock in the morning.")
     early = time("The raid on the Belfonte museum took place at 02:40.")
     night = time("The raid on the Belfonte museum took place at ten o'clock at night.")
@@ -3158,9 +3154,6 @@ def test_an_hour_o_clock_is_a_time_in_the_half_of_the_day_named() -> None:
 
 
 def test_a_time_told_in_words_past_or_to_the_hour_is_a_clock_time() -> None:
-    def time(text: str):
-        return _one(dates.extract(text), "time")
-
     quarter = time(
         "The blast tore through the Carrow Street block at a quarter to six this morning."
     )
@@ -3404,9 +3397,6 @@ def test_a_verb_after_the_counted_noun_is_not_what_is_counted() -> None:
 def test_closed_until_a_time_is_reopened_at_it() -> None:
     # "remained closed until just after 11am" tells when the runway reopened: "reopened at
     # 10:15" is the same event at another time (the two share no other word of it)
-    def time(text: str):
-        return _one(dates.extract(text), "time")
-
     until = time("The runway remained closed until just after 11am, delaying departures.")
     reopened = time("Runway 27 was closed for about two hours and reopened at 10:15.")
     open_until = time("The terminal remained open until just after 11am, the airport said.")
