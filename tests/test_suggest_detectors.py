@@ -3440,3 +3440,17 @@ def test_what_someone_tested_positive_for_is_compared() -> None:
     assert positives.related(epo, nandrolone) and not positives.compatible(epo, nandrolone)
     assert not positives.related(nandrolone, other)
     assert positives.extract("The panel did not say when he learned of the positive test.") == []
+
+
+def test_midnight_and_noon_are_clock_times() -> None:
+    # "voted shortly before midnight" / "the final vote came at 11.45pm" agree; "just after
+    # midnight" is "00:10" (the clock goes round), and "around noon" is not "3pm"
+    before = time("Councillors voted on the final budget shortly before midnight.")
+    late = time("Councillors took the final budget vote at 11.45pm.")
+    after = time("The ship sank just after midnight, the coastguard said.")
+    early = time("The ship sank at 00:10, the coastguard said.")
+    noon = time("Talks on the budget resumed around noon.")
+    three = time("Talks on the budget resumed at 3pm.")
+    assert before.surface == "midnight" and dates.compatible(before, late)
+    assert dates.compatible(after, early)
+    assert dates.related(noon, three) and not dates.compatible(noon, three)

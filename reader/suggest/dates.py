@@ -69,12 +69,14 @@ HOUR_WORDS = {w: n for n, w in enumerate(_HOURS_SPELLED.split(), 1)}
 # the minutes of "half past eight", "a quarter to six", "twenty-five past nine" (tokenised
 # "twenty", "five"), "ten past six", counted from the hour after "past" and to it after "to"
 _MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "half": 30}
-_CLOCK_OPENERS = frozenset([*_MINUTE_WORDS, *HOUR_WORDS])  # (besides figures)
+_NAMED_HOURS = {"midnight": 24.0, "noon": 12.0, "midday": 12.0}  # "shortly before midnight"
+_CLOCK_OPENERS = frozenset([*_MINUTE_WORDS, *HOUR_WORDS, *_NAMED_HOURS])  # (besides figures)
 
 
 def opens_clock(word: str) -> bool:
     """A clock time may start at `word` (lower case): a figure, an hour or a minute word ("ten
-    past six", "half past eight"). Most words are no time, and are not asked."""
+    past six", "half past eight"), or "midnight", "noon". Most words are no time, and are not
+    asked."""
     return word[:1].isdigit() or word in _CLOCK_OPENERS
 
 
@@ -573,6 +575,8 @@ def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
     `clock` reads it ("10.40pm" and "10:40 p.m." are both 22.67), unhedged; else None."""
     m = _TIME.match(toks[i].lower)
     if m is None:
+        if (named := _NAMED_HOURS.get(toks[i].lower)) is not None:
+            return named, i
         return _hhmm(toks, i) or _oclock(toks, i) or _past_to(toks, i)
     hour, minutes = int(m.group(1)), int(m.group(2) or 0)
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
