@@ -3454,3 +3454,17 @@ def test_midnight_and_noon_are_clock_times() -> None:
     assert before.surface == "midnight" and dates.compatible(before, late)
     assert dates.compatible(after, early)
     assert dates.related(noon, three) and not dates.compatible(noon, three)
+
+
+def test_a_named_person_who_died_contradicts_a_toll_of_none() -> None:
+    # "Pensioner Ruggero Tanno, 81, died of a suspected heart attack" is one death, which "No
+    # deaths or injuries have been reported" contradicts; a death of another year ("died in
+    # 2022"), or of someone the sentence does not open with a name, is no part of the toll
+    (tanno, _age) = numbers.extract(
+        "Pensioner Ruggero Tanno, 81, died of a suspected heart attack, his family said."
+    )
+    (none,) = numbers.extract("No deaths or injuries have been reported, the agency said.")
+    assert tanno.surface == "Pensioner Ruggero Tanno, 81, died"
+    assert numbers.related(tanno, none) and not numbers.compatible(tanno, none)
+    assert numbers.extract("Queen Elizabeth died in 2022 at Balmoral.") == []
+    assert numbers.extract("The man died in hospital, police said.") == []

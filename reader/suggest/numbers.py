@@ -586,6 +586,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     # over the other words (most of them), at which it would only step on
     starts = _starts(toks, _STARTS)
     slots: list[Slot] = [] if _NO_WORDS.isdisjoint(words) else _nobody(text, toks)
+    if "died" in words:
+        slots += _someone_died(text, toks)
     if not starts and not slots:
         return []  # (`_at_stage` finds no share in no slots)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
@@ -1779,6 +1781,27 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
             )
         )
     return out
+
+
+def _someone_died(text: str, toks: Sequence[Token]) -> list[Slot]:
+    """One person named at the head of the sentence who died ("Pensioner Ruggero Tanno, 81,
+    died of a suspected heart attack"): a part of the toll, of one, which a toll of none ("No
+    deaths have been reported") contradicts, whatever whole it is of (`_none_and_some`)."""
+    k = next((k for k, t in enumerate(toks) if t.lower == "died"), -1)
+    m = k - 1
+    while m >= 0 and (toks[m].text.isdigit() or toks[m].lower in ("aged",)):
+        m -= 1  # "Tanno, 81, died", "Tanno, aged 81, died"
+    names = 0
+    while m >= 0 and toks[m].text[:1].isupper() and toks[m].text.isalpha():
+        names, m = names + 1, m - 1
+    if k < 0 or names < 2 or m >= 0:
+        return []  # a name of two words or more opening the sentence, and nothing else
+    if any(dates.is_year(t.text) for t in toks):
+        return []  # "Queen Elizabeth died in 2022": another time's death
+    span = (toks[0].start, toks[k].end)
+    context = frozenset(window_stems(toks, 0, k + 1) | {"dead"})
+    value = (1.0, 1.0, None, "dead", "part")
+    return [Slot("number", frozenset(["person"]), value, text[span[0] : span[1]], span, context)]
 
 
 # ("since" too: "fallen 30% since rates peaked" says from when, not that 30% was a peak)
