@@ -3468,3 +3468,14 @@ def test_a_named_person_who_died_contradicts_a_toll_of_none() -> None:
     assert numbers.related(tanno, none) and not numbers.compatible(tanno, none)
     assert numbers.extract("Queen Elizabeth died in 2022 at Balmoral.") == []
     assert numbers.extract("The man died in hospital, police said.") == []
+
+
+def test_a_unanimous_vote_is_a_tally_with_none_against() -> None:
+    # "backed the move unanimously" is contradicted by "approved by five votes to two" and
+    # agrees with "7-0"; "not unanimous" says only that some were against
+    (all_for,) = numbers.extract("Members of the committee backed the rate rise unanimously.")
+    (split,) = numbers.extract("Committee members approved the rate rise by five votes to two.")
+    (seven,) = numbers.extract("Committee members approved the rate rise 7-0.")
+    assert numbers.related(all_for, split) and not numbers.compatible(all_for, split)
+    assert numbers.compatible(all_for, seven)
+    assert numbers.extract("The committee's decision on the rate rise was not unanimous.") == []

@@ -588,6 +588,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     slots: list[Slot] = [] if _NO_WORDS.isdisjoint(words) else _nobody(text, toks)
     if "died" in words:
         slots += _someone_died(text, toks)
+    if "unanimously" in words or "unanimous" in words:
+        slots += _unanimous(text, toks)
     if not starts and not slots:
         return []  # (`_at_stage` finds no share in no slots)
     written = [d.span for d in dates.calendar(text)]  # "10 January" is a date, not a count
@@ -1783,6 +1785,26 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
     return out
 
 
+UNANIMOUS = math.inf  # the other side of a unanimous vote's tally: as many as voted
+
+
+def _unanimous(text: str, toks: Sequence[Token]) -> list[Slot]:
+    """A vote said to be unanimous ("backed the move unanimously", "a unanimous decision"): a
+    tally with none against, as "7-0" is, which "by five votes to two" contradicts."""
+    out = []
+    for k, t in enumerate(toks):
+        if t.lower not in ("unanimously", "unanimous"):
+            continue
+        if any(
+            w.lower in ("not", "never") or w.lower.endswith("n't") for w in toks[max(0, k - 3) : k]
+        ):
+            continue  # "the decision was not unanimous": some were against, how many unsaid
+        context = frozenset(window_stems(toks, k, k + 1, width=20)) | _names(toks, k, k + 1)
+        value = (0.0, UNANIMOUS, "score", None, "")
+        out.append(Slot("number", frozenset(["score"]), value, t.text, (t.start, t.end), context))
+    return out
+
+
 def _someone_died(text: str, toks: Sequence[Token]) -> list[Slot]:
     """One person named at the head of the sentence who died ("Pensioner Ruggero Tanno, 81,
     died of a suspected heart attack"): a part of the toll, of one, which a toll of none ("No
@@ -2575,6 +2597,8 @@ def compatible(a: Slot, b: Slot) -> bool:
     alo, ahi = a.value[:2]  # type: ignore[index]
     blo, bhi = b.value[:2]  # type: ignore[index]
     if a.value[2] == "score":  # type: ignore[index]
+        if UNANIMOUS in (ahi, bhi):  # none against: "7-0" is unanimous, "5-2" is not
+            return alo == blo == 0
         return (alo, ahi) == (blo, bhi)
     ways = {_way(a), _way(b)}
     if {UP, DOWN} <= ways:
