@@ -47,6 +47,11 @@ def _figures(slots: Sequence[Slot]) -> list[Figure]:
     return out
 
 
+def _kind(what: What) -> str | None:
+    """ "sum", "people" or "offset" for a figure of that kind, else None."""
+    return what[0] if isinstance(what, tuple) else None
+
+
 def _of_one(x: What, y: What) -> bool:
     """Two figures of one thing: one unit, counts sharing a noun, or sums of one currency."""
     if isinstance(x, frozenset) and isinstance(y, frozenset):
@@ -59,9 +64,9 @@ def _alike(x: Slot, y: Slot, what: What) -> bool:
     an event: `related`, whatever the words around them)."""
     if what == _OFFSET:
         return numbers.related(x, y, context=False)
-    if isinstance(what, tuple) and what[0] == "people":
+    if _kind(what) == "people":
         return numbers.same_count(x, y, people=True)
-    if isinstance(what, tuple):
+    if _kind(what) == "sum":
         return numbers.same_sum(x, y)
     return numbers.same_measure(x, y) if numbers.measure(x) else numbers.same_count(x, y)
 
@@ -136,7 +141,7 @@ def aligned_figures(
     years: set[object] | None = None
     several = sum(x.kind == "number" for x in slots[i]) > 1
     for x, what in mine:
-        money = isinstance(what, tuple) and what[0] == "sum"
+        money = _kind(what) == "sum"
         if not money and sum(_of_one(what, other) for _, other in mine) != 1:
             continue
         if ranked is None:
@@ -150,10 +155,8 @@ def aligned_figures(
             if (found := known.get(j)) is None:
                 found = known[j] = _figures(slots[j])
             theirs = [y for y, other in found if _of_one(other, what)]
-            if (
-                isinstance(what, tuple)
-                and what[0] == "people"
-                and (_in_role(slots[i], what[1]) > 1 or _in_role(slots[j], what[1]) > 1)
+            if _kind(what) == "people" and (
+                _in_role(slots[i], what[1]) > 1 or _in_role(slots[j], what[1]) > 1
             ):
                 continue  # "Four crew and three passengers were hurt": which is "seven people"?
             if money and (several or sum(y.kind == "number" for y in slots[j]) > 1):

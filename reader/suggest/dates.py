@@ -382,7 +382,7 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             end = toks[last].end
             end += text[end : end + 1] == "." and toks[last].lower == "m"  # "p.m." whole
             context = event_stems(toks, i, last + 1)
-            if _SHUT in context and any(t.lower in _UNTIL for t in toks[max(0, i - 3) : i]):
+            if _SHUT in context and any(t.lower in UNTIL for t in toks[max(0, i - 3) : i]):
                 context |= {_REOPEN}  # "remained closed until just after 11am": reopened then
             if (zone := time_zone(toks, last + 1)) is not None:
                 context |= {"~" + zone}
@@ -441,7 +441,7 @@ def _in_its_clause(text: str, toks: Sequence[Token], i: int) -> frozenset[str]:
     return frozenset(window_stems(toks[lo:hi], i - lo, i - lo + 1))
 
 
-_UNTIL = frozenset(["until", "till"])
+UNTIL = frozenset(["until", "till"])  # the end of a span: "closed until 11am"
 _SHUT, _REOPEN = topic_stem("closed"), topic_stem("reopened")  # (event stems)
 
 # what `extract` reads

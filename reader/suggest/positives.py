@@ -5,7 +5,8 @@ positive for the anabolic steroid nandrolone" is a conflict no number, date or n
 The slot is keyed by the test ("positive") and its value is the set of specific words naming
 what was found (its name and what kind of thing it is). Two sources agree when they share one
 ("the blood booster EPO" / "recombinant EPO"). The sentences' names say who: "Vell tested
-positive for EPO" is not compared with "Brix tested positive for a stimulant".
+positive for EPO" is not compared with "Brix tested positive for a stimulant". These are the
+rules of a charge (`charges.related`, `charges.compatible`), which this module uses.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.suggest.charges import compatible, related  # noqa: F401 (its rules, re-exported)
 from reader.suggest.slots import Slot
 from reader.suggest.support import specific_stems
 from reader.suggest.text import Token, breaks_clause, tokenize
@@ -57,13 +59,3 @@ def extract(text: str, tokens: Sequence[Token] | None = None) -> list[Slot]:
             )
         )
     return out
-
-
-def related(a: Slot, b: Slot) -> bool:
-    """The same kind of test, and no two different people named."""
-    return bool(a.key & b.key) and not (a.context and b.context and not a.context & b.context)
-
-
-def compatible(a: Slot, b: Slot) -> bool:
-    """A common word naming what was found."""
-    return bool(a.value & b.value)  # type: ignore[operator]

@@ -20,6 +20,7 @@ from reader.suggest.dates import (
     PARTS,
     PLACE_PREP,
     SAYS,
+    UNTIL,
     WEEK,
     WEEKDAYS,
     calendar,
@@ -39,7 +40,7 @@ _BOUNDS = frozenset(["least", "before", "after", "by", "since"])
 # ...and before a weekday (or its time) that ends a span ("without power until Sunday", "remains
 # in force until 6pm on Saturday"): the state holds on the days before it too, so such a day
 # differs only from another span's end ("shut until Sunday" / "shut until Friday")
-_UNTIL = frozenset(["until", "till", "til"])
+_UNTIL = UNTIL | {"til"}
 
 
 _WEEKDAY = frozenset(WEEKDAYS)
