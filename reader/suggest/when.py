@@ -191,10 +191,23 @@ def _one_event(x: Told, y: Told) -> bool:
     return (
         x.kind == y.kind
         and not x.event.isdisjoint(y.event)  # (quicker, and `same_event` needs one in common)
-        and same_event(x.event, y.event)
-        and bool(x.near & y.event or y.near & x.event)
+        and (
+            (same_event(x.event, y.event) and bool(x.near & y.event or y.near & x.event))
+            or _next_sitting(x.event, y.event)
+        )
         and not (x.names and y.names and not x.names & y.names)
     )
+
+
+# what a body holds at its next sitting: "meeting" (and "talks", "session": `topic_stem`'s
+# "event"), "meets", "decision", "hearing", "vote"
+_SITTINGS = frozenset(["event", "meet", "decid", "hear", "vote"])
+
+
+def _next_sitting(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both times are of the next sitting of a body, whatever each calls it ("The next rate
+    decision is due on May 7" / "The bank's next policy meeting is scheduled for May 14")."""
+    return "next" in a and "next" in b and not (a.isdisjoint(_SITTINGS) or b.isdisjoint(_SITTINGS))
 
 
 def of_one_event(mine: Sequence[Told], theirs: Sequence[Told]) -> tuple[Told, Told] | None:
