@@ -285,6 +285,9 @@ def _conflict(a: str, b: str, before: str = "") -> bool:
         # "no evidence that" scopes over the clause it opens, as "it does not appear that"
         ("Police told reporters there was no evidence that the ferry steering had failed.",
          "An inspection suggested the ferry steering had failed on the crossing."),
+        # a possessive is a word of what the predicate is about ("the coach's brakes")
+        ("Police said there was no evidence that the coach's brakes had failed.",
+         "An inspection suggested the coach's brakes had failed on the descent."),
         ("Inspectors found no sign that the dam's spillway gates were opened early.",
          "The dam's spillway gates were opened early on Sunday, residents said."),
         # "One official said": a source, not a part of what is negated
@@ -1165,6 +1168,23 @@ def test_a_counterpart_on_another_day_or_part_of_day_conflicts() -> None:
     assert (found[0].surface, found[1].surface) == ("Sunday evening", "early on Monday")
     # no place next to the day is needed
     assert when.conflict("Voting ended on Tuesday.", "Voting ended on Thursday.")
+
+
+def test_the_next_sitting_of_a_body_is_one_event_whatever_each_source_calls_it() -> None:
+    from reader.suggest import when
+
+    found = when.conflict(
+        "The bank's rate-setters next meet on Thursday.",
+        "The next rate decision is due on Tuesday, the bank said.",
+    )
+    assert found is not None
+    assert (found[0].surface, found[1].surface) == ("Thursday", "Tuesday")
+    assert when.conflict("The council's next meeting is on Monday.", "Its next vote is on Friday.")
+    # look-alikes: the next of something else, and a meeting that is not the next one
+    assert (
+        when.conflict("The next train leaves on Monday.", "The next meeting is on Friday.") is None
+    )
+    assert when.conflict("The board met on Monday.", "The next board meeting is on Friday.") is None
 
 
 @pytest.mark.parametrize(

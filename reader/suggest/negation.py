@@ -29,7 +29,14 @@ from typing import NamedTuple
 from reader.suggest import when
 from reader.suggest.names import OPENERS, proper_names
 from reader.suggest.numbers import COUNT_WORDS
-from reader.suggest.text import Token, breaks_clause, is_content, stem, tokenize
+from reader.suggest.text import (
+    Token,
+    breaks_clause,
+    is_content,
+    stem,
+    tokenize,
+    without_possessive,
+)
 from reader.suggest.titles import is_title_word
 
 _NEGATORS = frozenset(["not", "never", "cannot", "n't", "n’t"])
@@ -254,7 +261,8 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
             around = toks[max(0, k - width) : k] + toks[k + 1 : k + 1 + width]
             before = toks[max(0, k - SCOPE) : k]
             negated = any(is_negator(b, None) or b.lower in _CUES for b in before)
-            return {stem(w.text) for w in around if is_content(w.text)}, negated
+            # "the coach's brakes": a possessive names what the predicate is about too
+            return {stem(w.text) for w in around if is_content(without_possessive(w.text))}, negated
     return set(), False
 
 
