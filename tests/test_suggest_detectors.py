@@ -1342,6 +1342,23 @@ def test_a_quote_changed_in_a_negation_or_a_figure_changes_its_meaning() -> None
     assert worded is not None and not worded.meaningful  # a hint, not a label
 
 
+def test_a_quote_changed_from_all_to_some_changes_its_meaning_and_shows_those_words() -> None:
+    other = [("“You betrayed the trust of every taxpayer in this county,” the judge said.", "b")]
+    some = hints.quote_change(
+        "The judge said he had “betrayed the trust of many taxpayers in this county.”", other
+    )
+    # the words that change the meaning are shown, not the "You" one side leaves out first
+    assert some is not None and some.meaningful
+    assert (some.here, some.there) == ("many taxpayers", "every taxpayer")
+    # look-alikes: all on both sides, or a quantifier swapped for no other
+    assert not hints.quote_change(
+        "“You betrayed the trust of all taxpayers in this county,” the judge said.", other
+    ).meaningful  # type: ignore[union-attr]
+    assert not hints.quote_change(
+        "“You betrayed the trust of the taxpayers in this county,” the judge said.", other
+    ).meaningful  # type: ignore[union-attr]
+
+
 # quotes' speakers -------------------------------------------------------------------------------
 
 

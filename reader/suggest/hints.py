@@ -93,7 +93,19 @@ def _changes_meaning(mine: list[str], theirs: list[str]) -> bool:
         return True
     num_a = {w for w in mine if _NUMBERISH.search(w) or w in _NUMBER_WORDS}
     num_b = {w for w in theirs if _NUMBERISH.search(w) or w in _NUMBER_WORDS}
-    return bool(num_a or num_b) and num_a != num_b
+    if (num_a or num_b) and num_a != num_b:
+        return True
+    # all of them in one, some in the other ("every taxpayer" / "many taxpayers")
+    return bool(
+        (_ALL.intersection(mine) and _SOME.intersection(theirs))
+        or (_SOME.intersection(mine) and _ALL.intersection(theirs))
+    )
+
+
+_ALL = frozenset(["every", "all", "each", "always", "everyone", "everybody", "everything"])
+_SOME = frozenset(
+    """many some most several few much often sometimes usually mostly partly""".split()  # noqa: SIM905
+)
 
 
 def quote_change(text: str, others: list[tuple[str, str]]) -> QuoteChange | None:
@@ -113,6 +125,10 @@ def quote_change(text: str, others: list[tuple[str, str]]) -> QuoteChange | None
                 diff_a = [w for _, i1, i2, _, _ in ops for w in mine[i1:i2]]
                 diff_b = [w for _, _, _, j1, j2 in ops for w in theirs[j1:j2]]
                 meaningful = _changes_meaning(diff_a, diff_b)
+                if meaningful:  # the words that change the meaning are the ones shown
+                    ops.sort(
+                        key=lambda o: not _changes_meaning(mine[o[1] : o[2]], theirs[o[3] : o[4]])
+                    )
                 for op, i1, i2, j1, j2 in ops:
                     # a swapped word, or a word only one side has when it is what matters
                     # ("will not reopen" / "will reopen")
