@@ -1634,6 +1634,32 @@ def test_the_same_move_one_way_and_the_other_conflicts() -> None:
     assert numbers.related(moved, up) and numbers.compatible(moved, up)
 
 
+def test_a_sentence_of_the_same_shape_giving_another_figure_does_not_vouch_for_a_claim() -> None:
+    # "Calloway employs about 6,800 people worldwide" and "the plant employed more than 3,000
+    # people" align (64) and share "employs" and "people": consistent, though each gives a
+    # figure the other does not, of another time and scope (so no conflict either)
+    staff = "Calloway employs about 6,800 people worldwide."
+    peak = "At its peak in the 1990s the plant employed more than 3,000 people."
+    other = ["The Dunmore plant will close in March, the company said.", *FILLER[2]]
+    got = _analysed(_story([staff, *FILLER[0]], [peak, *FILLER[1]], other))
+    s = got[("000.txt", staff)]
+    assert s.label == "unverified", s.reason
+    assert (
+        "the closest sentence, in 001.txt, aligns with it (score 63.7) but gives another "
+        "figure: 'about 6,800 people' here, 'more than 3,000 people' there"
+    ) in s.reason
+    # look-alikes: the claim's figure in the other sentence, in another role ("a 12-year
+    # term"), or the same figure told another way, vouch for it
+    sought = "Prosecutors had sought a sentence of 12 years for the treasurer."
+    asked = (
+        "Prosecutors had asked for a 12-year term for the treasurer, while the defense sought "
+        "no more than four years."
+    )
+    got = _analysed(_story([sought, *FILLER[0]], [asked, *FILLER[1]], other))
+    assert got[("000.txt", sought)].label == "consistent"
+    assert got[("001.txt", asked)].label == "consistent"
+
+
 def test_a_day_or_date_of_the_same_event_in_a_sentence_sharing_little_else_contradicts() -> None:
     # "The hearing is due to resume on Wednesday." shares only what resumes with the other
     # sources' sentences, too little to be their counterpart by its words: the day is what it

@@ -774,10 +774,22 @@ def asks(text: str) -> bool:
 
 
 def _unsupported_reason(
-    cp: Counterpart, claim: Claim, claims: list[Claim], ranked: list[Evidence], names: Set[str]
+    cp: Counterpart,
+    claim: Claim,
+    claims: list[Claim],
+    ranked: list[Evidence],
+    names: Set[str],
+    unmet: tuple[Slot, Slot] | None = None,
 ) -> str:
     """Why no counterpart was accepted: what the closest candidates had, in plain words;
-    `names`: the stems that only name people and offices (`support.names_only`)."""
+    `names`: the stems that only name people and offices (`support.names_only`); `unmet`:
+    the claim's figure and the other one the closest sentence gives for it (`_figure_unmet`)."""
+    if unmet is not None:
+        return (
+            f"no counterpart in any other source: the closest sentence, in "
+            f"{claims[cp.index].article}, aligns with it (score {cp.aligned:g}) but gives "
+            f"another figure: '{unmet[0].surface}' here, '{unmet[1].surface}' there"
+        )
     if ranked:
         aligned = f"best alignment score {ranked[0].score:g} (in {ranked[0].article})"
     else:
@@ -813,14 +825,45 @@ def _codes_differ(claims: list[Claim], i: int, j: int) -> list[Finding]:
 
 def _figures_differ(mine: Sequence[Slot], theirs: Sequence[Slot]) -> bool:
     """A count of the same noun, in the same role, in both, with figures that do not meet."""
+    return any(_counts_alike(s, o) and not numbers.compatible(s, o) for s in mine for o in theirs)
+
+
+def _counts_alike(s: Slot, o: Slot) -> bool:
+    """Two figures of the same noun, in the same role and unit (if either meets the other)."""
+    return s.kind == o.kind == "number" and bool(s.key & o.key) and s.value[2:] == o.value[2:]  # type: ignore[index]
+
+
+# the counterparts that rest on the shape of the sentence as well as on its words
+_LOOSE_BASES = frozenset(["rare words and alignment", "most words"])
+
+
+def _figure_unmet(
+    mine: Sequence[Slot], theirs: Sequence[Slot], text: str
+) -> tuple[Slot, Slot] | None:
+    """A figure of the claim (`mine`) and another that its closest sentence (`text`, with
+    `theirs`) gives for the same thing, in the same role, when that sentence gives none of the
+    claim's figures: neither one that meets it nor the same digits in any role ("sought a
+    sentence of 12 years" / "asked for a 12-year term")."""
+    unmet = None
+    for s in mine:
+        if s.kind != "number":
+            continue
+        same = [o for o in theirs if _counts_alike(s, o)]
+        if any(numbers.compatible(s, o) for o in same) or _writes(text, s.surface):
+            return None
+        if same and unmet is None:
+            unmet = (s, same[0])
+    return unmet
+
+
+def _writes(text: str, surface: str) -> bool:
+    """`text` writes one of the figures of `surface` in digits ("12" of "a 12-year term")."""
     return any(
-        s.kind == o.kind == "number"
-        and s.key & o.key
-        and s.value[2:] == o.value[2:]  # type: ignore[index]
-        and not numbers.compatible(s, o)
-        for s in mine
-        for o in theirs
+        re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,])", text) for f in _DIGITS.findall(surface)
     )
+
+
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 
 
 # A sentence opening with these leans on the one before for whom it is about ("He said he had
@@ -1599,6 +1642,14 @@ class StorySuggester:
             else heapq.nlargest(shown_n, ev, key=_SCORE)
         )
         cp = self.counterparts.of(i, best[:CANDIDATES], ranked=True)
+        unmet = None
+        if cp.basis in _LOOSE_BASES:
+            # what vouches for the claim is the sentence's shape, not its fact: another figure
+            # for the same thing says the two report different facts ("Calloway employs about
+            # 6,800 people" / "the plant employed more than 3,000 people")
+            unmet = _figure_unmet(self.slots[i], self.slots[cp.index], claims[cp.index].text)
+            if unmet is not None:
+                cp = replace(cp, basis="")
         j = cp.index
         pair = self.pair
         pair.evidence, pair.known = {claim.id: ev}, {}
@@ -1709,7 +1760,7 @@ class StorySuggester:
         else:
             label, spans = "unverified", ()
             reason = self.alone or _unsupported_reason(
-                cp, claim, claims, ranked, self.counterparts.names
+                cp, claim, claims, ranked, self.counterparts.names, unmet
             )
             if copies:
                 also = list(dict.fromkeys(e.article for e in copies))
