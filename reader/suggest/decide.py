@@ -785,10 +785,15 @@ def _unsupported_reason(
     `names`: the stems that only name people and offices (`support.names_only`); `unmet`:
     the claim's figure and the other one the closest sentence gives for it (`_figure_unmet`)."""
     if unmet is not None:
+        how = (
+            f"aligns with it (score {cp.aligned:g})"
+            if cp.aligned
+            else f"shares {_quoted(surface_words(claim.text, cp.shared))}"
+        )
         return (
             f"no counterpart in any other source: the closest sentence, in "
-            f"{claims[cp.index].article}, aligns with it (score {cp.aligned:g}) but gives "
-            f"another figure: '{unmet[0].surface}' here, '{unmet[1].surface}' there"
+            f"{claims[cp.index].article}, {how} but gives another figure: "
+            f"'{unmet[0].surface}' here, '{unmet[1].surface}' there"
         )
     if ranked:
         aligned = f"best alignment score {ranked[0].score:g} (in {ranked[0].article})"
@@ -833,10 +838,6 @@ def _counts_alike(s: Slot, o: Slot) -> bool:
     return s.kind == o.kind == "number" and bool(s.key & o.key) and s.value[2:] == o.value[2:]  # type: ignore[index]
 
 
-# the counterparts that rest on the shape of the sentence as well as on its words
-_LOOSE_BASES = frozenset(["rare words and alignment", "most words"])
-
-
 def _figure_unmet(
     mine: Sequence[Slot], theirs: Sequence[Slot], text: str
 ) -> tuple[Slot, Slot] | None:
@@ -857,13 +858,18 @@ def _figure_unmet(
 
 
 def _writes(text: str, surface: str) -> bool:
-    """`text` writes one of the figures of `surface` in digits ("12" of "a 12-year term")."""
+    """`text` writes one of the figures of `surface` as it does, in digits or as a fraction
+    ("12" of "a 12-year term", "half" of "half a point")."""
+    words = {w.lower() for w in _WORD.findall(surface)} & _FIGURE_WORDS
     return any(
         re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,])", text) for f in _DIGITS.findall(surface)
-    )
+    ) or any(re.search(rf"\b{w}\b", text, re.IGNORECASE) for w in words)
 
 
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_WORD = re.compile(r"[^\W\d_]+")
+# (not "two" or "ten": small numbers in words count many things in one sentence)
+_FIGURE_WORDS = frozenset(["half", "quarter", "third"])
 
 
 # A sentence opening with these leans on the one before for whom it is about ("He said he had
@@ -1641,15 +1647,22 @@ class StorySuggester:
             if len(ev) <= FEW_EVIDENCE
             else heapq.nlargest(shown_n, ev, key=_SCORE)
         )
-        cp = self.counterparts.of(i, best[:CANDIDATES], ranked=True)
+        # a sentence giving another figure for the same thing, and none of the claim's, reports
+        # another fact ("Calloway employs about 6,800 people" / "the plant employed more than
+        # 3,000 people"), however many words the two share: the next best is asked
+        mine = self.slots[i]
+
+        def vouches(k: int, basis: str) -> bool:
+            # (the same quoted words are one report, whatever figures they leave out)
+            return (
+                basis == "same wording"
+                or _figure_unmet(mine, self.slots[k], claims[k].text) is None
+            )
+
+        cp = self.counterparts.of(i, best[:CANDIDATES], ranked=True, vouches=vouches)
         unmet = None
-        if cp.basis in _LOOSE_BASES:
-            # what vouches for the claim is the sentence's shape, not its fact: another figure
-            # for the same thing says the two report different facts ("Calloway employs about
-            # 6,800 people" / "the plant employed more than 3,000 people")
-            unmet = _figure_unmet(self.slots[i], self.slots[cp.index], claims[cp.index].text)
-            if unmet is not None:
-                cp = replace(cp, basis="")
+        if not cp.supported and cp.index >= 0:
+            unmet = _figure_unmet(mine, self.slots[cp.index], claims[cp.index].text)
         j = cp.index
         pair = self.pair
         pair.evidence, pair.known = {claim.id: ev}, {}

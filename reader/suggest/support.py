@@ -25,7 +25,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 
 import numpy as np
@@ -401,9 +401,16 @@ class Counterparts:
         """`says_more_than_names` of claims i and j."""
         return says_more_than_names(self.texts[i], self.texts[j], both, self.names)
 
-    def of(self, i: int, evidence: Iterable[Evidence], ranked: bool = False) -> Counterpart:
+    def of(
+        self,
+        i: int,
+        evidence: Iterable[Evidence],
+        ranked: bool = False,
+        vouches: Callable[[int, str], bool] | None = None,
+    ) -> Counterpart:
         """Claim i's best counterpart; `evidence`: claim i's evidence (its CANDIDATES best
-        are enough; `ranked`: it is those, best first, ties in evidence order)."""
+        are enough; `ranked`: it is those, best first, ties in evidence order); `vouches`:
+        whether claim j, found on a basis, may be it (else the next best is asked)."""
         stems, idf = self.stems, self.idf
         ss = stems[i]
         js, sums = self._shared(i)
@@ -451,6 +458,8 @@ class Counterparts:
             basis = judge(len(ss), weight, len(both), aligned_of.get(j, 0.0), run, figure)
             if basis and basis != "same wording" and not self._said(i, j, both):
                 basis = ""  # the same people and offices, saying something else
+            if basis and vouches is not None and not vouches(j, basis):
+                basis = ""  # (the caller's reason: another figure for the same thing)
             key = (1 if basis else 0, weight)
             if best is None or key > best[0]:
                 best = (key, j, basis, both)
