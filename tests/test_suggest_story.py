@@ -1634,6 +1634,21 @@ def test_the_same_move_one_way_and_the_other_conflicts() -> None:
     assert numbers.related(moved, up) and numbers.compatible(moved, up)
 
 
+def test_a_count_of_inhabitants_is_a_count_of_people() -> None:
+    # "home to about 4,000 people" / "the island's 4,000 inhabitants": one population, which
+    # the two sentences give in no other shared word
+    home = "Holt, home to about 4,000 people, depends on the ferry for most of its supplies."
+    left = (
+        "The operator has suspended the island service until Tuesday, leaving the island's "
+        "4,000 inhabitants without their main link to the mainland."
+    )
+    ran = "The ferry ran aground off Holt on Saturday evening."
+    got = _analysed(_story([home, *FILLER[0]], [left, *FILLER[1]], [ran, *FILLER[2]]))
+    s = got[("000.txt", home)]
+    assert s.label == "consistent", s.reason
+    assert "numbers agree: 'about 4,000 people' here; '4,000 inhabitants' in 001.txt" in s.reason
+
+
 def test_a_sentence_giving_another_figure_for_the_same_thing_does_not_vouch_for_a_claim() -> None:
     # "Calloway employs about 6,800 people worldwide" and "the plant employed more than 3,000
     # people" align (64) and share "employs" and "people": consistent, though each gives a

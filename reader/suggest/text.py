@@ -26,7 +26,7 @@ _SYNONYMS = {
     "troop": "troops soldiers forces servicemen personnel",
     "dead": "dead killed killing kill kills deaths died fatalities lives",
     "hurt": "injured injuring injure injures injury injuries wounded wounding hurt",
-    "person": "people person persons residents individuals civilians",
+    "person": "people person persons residents resident inhabitants individuals civilians",
     "home": "homes home houses house households household properties dwellings",
     "building": "buildings building structures structure",
     "job": "jobs job positions staff employees employee workers worker workforce",
