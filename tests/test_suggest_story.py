@@ -1634,6 +1634,22 @@ def test_the_same_move_one_way_and_the_other_conflicts() -> None:
     assert numbers.related(moved, up) and numbers.compatible(moved, up)
 
 
+def test_a_sentence_writing_the_claims_figure_bare_does_not_vote_against_it() -> None:
+    # "Vidric's two goals take him to 14" gives the season's 14 too, as no count the rules
+    # read: its "two goals" (of one match) was set against "14 league goals"
+    season = "Vidric now has 14 league goals this season, the most of any player in the division."
+    match = "Vidric's two goals take him to 14 for the league campaign."
+    beat = "Rovers beat Kelton 3-1 at Millgate Park on Saturday."
+    got = _analysed(_story([season, *FILLER[0]], [match, *FILLER[1]], [beat, *FILLER[2]]))
+    assert got[("000.txt", season)].label == "consistent", got[("000.txt", season)].reason
+    # look-alike: the claim's figure read as a count of another role still leaves a conflict
+    killed = "Police said 20 people were killed in the blast."
+    other = "The blast killed 14 people and injured 20, police said."
+    got = _analysed(_story([killed, *FILLER[0]], [other, *FILLER[1]], [beat, *FILLER[2]]))
+    s = got[("000.txt", killed)]
+    assert s.label == "contradicted" and "'14 people' in 001.txt" in s.reason, s.reason
+
+
 def test_a_count_of_inhabitants_is_a_count_of_people() -> None:
     # "home to about 4,000 people" / "the island's 4,000 inhabitants": one population, which
     # the two sentences give in no other shared word

@@ -22,6 +22,7 @@ from collections.abc import (
     Container,
     Hashable,
     Iterable,
+    Iterator,
     Mapping,
     Sequence,
     Set,
@@ -861,9 +862,17 @@ def _writes(text: str, surface: str) -> bool:
     """`text` writes one of the figures of `surface` as it does, in digits or as a fraction
     ("12" of "a 12-year term", "half" of "half a point")."""
     words = {w.lower() for w in _WORD.findall(surface)} & _FIGURE_WORDS
-    return any(
-        re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,])", text) for f in _DIGITS.findall(surface)
-    ) or any(re.search(rf"\b{w}\b", text, re.IGNORECASE) for w in words)
+    return next(_digits_at(text, surface), None) is not None or any(
+        re.search(rf"\b{w}\b", text, re.IGNORECASE) for w in words
+    )
+
+
+def _digits_at(text: str, surface: str) -> Iterator[int]:
+    """Where `text` writes one of the figures `surface` writes in digits ("14" of "14 league
+    goals" in "take him to 14"), not as a part of another figure ("140", "2,140")."""
+    for f in _DIGITS.findall(surface):
+        for m in re.finditer(rf"(?<![\d,.]){re.escape(f)}(?![\d,])", text):
+            yield m.start()
 
 
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
@@ -1215,7 +1224,24 @@ class StorySuggester:
                 for j, o in rel
                 if not (theirs := numbers.owners(o)) or _same_owner(owner, theirs)
             ]
+        if s.kind == "number" and rel:
+            # a sentence that writes the claim's figure too, bare (read as no count of
+            # anything), may give it there: "Vidric's two goals take him to 14" does not set
+            # "two" against "14 league goals"
+            rel = [
+                (j, o)
+                for j, o in rel
+                if numbers.compatible(s, o) or not self._writes_bare(j, s.surface)
+            ]
         return self._not_others(i, s, rel) if rel else []
+
+    def _writes_bare(self, j: int, surface: str) -> bool:
+        """Claim j writes a figure of `surface` in digits outside every slot read from it."""
+        spans = [x.span for x in self.slots[j]]
+        return any(
+            not any(a <= at < b for a, b in spans)
+            for at in _digits_at(self.claims[j].text, surface)
+        )
 
     def _related(self, i: int, s: Slot, skip: Collection[str] = ()) -> list[tuple[int, Slot]]:
         """The slots of other articles (not those of `skip`) that slot `s` of claim i is voted
