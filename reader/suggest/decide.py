@@ -835,8 +835,10 @@ def _figures_differ(mine: Sequence[Slot], theirs: Sequence[Slot]) -> bool:
 
 
 def _counts_alike(s: Slot, o: Slot) -> bool:
-    """Two figures of the same noun, in the same role and unit (if either meets the other)."""
-    return s.kind == o.kind == "number" and bool(s.key & o.key) and s.value[2:] == o.value[2:]  # type: ignore[index]
+    """Two figures that may give the same thing: of one noun, in one role and unit."""
+    if s.kind != "number" or o.kind != "number" or s.key.isdisjoint(o.key):
+        return False
+    return s.value[2:] == o.value[2:]  # type: ignore[index]
 
 
 def _figure_unmet(
