@@ -1650,6 +1650,36 @@ def test_a_sentence_writing_the_claims_figure_bare_does_not_vote_against_it() ->
     assert s.label == "contradicted" and "'14 people' in 001.txt" in s.reason, s.reason
 
 
+def test_a_sentence_that_leaves_out_the_year_a_claim_is_set_in_does_not_vouch_for_it() -> None:
+    # "In March 2022, another jet returned ..." is the story's background: the sentence about
+    # this week's return shares its words (80) but not its year, and each was the other's
+    # counterpart, at high confidence
+    then = (
+        "In March 2022, another Skyvane jet returned to Holt airport after a cabin pressure "
+        "warning."
+    )
+    now = (
+        "The Skyvane jet returned to Holt airport after a cabin pressure warning on Thursday "
+        "morning."
+    )
+    hotel = "Passengers were taken to a hotel near the airport."
+    got = _analysed(_story([then, *FILLER[0]], [now, *FILLER[1]], [hotel, *FILLER[2]]))
+    s = got[("000.txt", then)]
+    assert s.label == "unverified", s.reason
+    assert "but does not name 2022, when this claim's event was" in s.reason
+    s = got[("001.txt", now)]
+    assert s.label == "unverified", s.reason
+    assert "but tells of 2022, which this claim does not name" in s.reason
+    # look-alike: a year as a detail of the claim, not when its event was ("since 1987")
+    firm = (
+        "The firm, which makes coatings for the motor trade, has been on the Holt estate since "
+        "1987."
+    )
+    same = "The family-owned firm makes coatings for the motor trade on the Holt estate."
+    got = _analysed(_story([firm, *FILLER[0]], [same, *FILLER[1]], [hotel, *FILLER[2]]))
+    assert got[("000.txt", firm)].label == "consistent"
+
+
 def test_a_count_of_inhabitants_is_a_count_of_people() -> None:
     # "home to about 4,000 people" / "the island's 4,000 inhabitants": one population, which
     # the two sentences give in no other shared word

@@ -780,12 +780,12 @@ def _unsupported_reason(
     claims: list[Claim],
     ranked: list[Evidence],
     names: Set[str],
-    unmet: tuple[Slot, Slot] | None = None,
+    refused: str = "",
 ) -> str:
     """Why no counterpart was accepted: what the closest candidates had, in plain words;
-    `names`: the stems that only name people and offices (`support.names_only`); `unmet`:
-    the claim's figure and the other one the closest sentence gives for it (`_figure_unmet`)."""
-    if unmet is not None:
+    `names`: the stems that only name people and offices (`support.names_only`); `refused`:
+    why the closest sentence, which the words alone would take, does not vouch for it."""
+    if refused:
         how = (
             f"aligns with it (score {cp.aligned:g})"
             if cp.aligned
@@ -793,8 +793,7 @@ def _unsupported_reason(
         )
         return (
             f"no counterpart in any other source: the closest sentence, in "
-            f"{claims[cp.index].article}, {how} but gives another figure: "
-            f"'{unmet[0].surface}' here, '{unmet[1].surface}' there"
+            f"{claims[cp.index].article}, {how} but {refused}"
         )
     if ranked:
         aligned = f"best alignment score {ranked[0].score:g} (in {ranked[0].article})"
@@ -879,6 +878,20 @@ def _digits_at(text: str, surface: str) -> Iterator[int]:
 
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]+")
+# a year a sentence sets its event in: opening it ("In March 2022, ...", "Last year a ...") or
+# told of ("was in 2009, when a tremor ...", "since 2011, when ...")
+_SET_IN = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?((?:19|20)\d\d|last year)\b|\b((?:19|20)\d\d|last year),? when\b",
+    re.IGNORECASE,
+)
+
+
+def _set_in(text: str) -> str:
+    """The year `text` sets its event in (`_SET_IN`), lower case; else ""."""
+    m = _SET_IN.search(text)
+    return (m.group(1) or m.group(2)).lower() if m else ""
+
+
 # (not "two" or "ten": small numbers in words count many things in one sentence)
 _FIGURE_WORDS = frozenset(["half", "quarter", "third"])
 
@@ -1114,6 +1127,7 @@ class StorySuggester:
         self._walked_all: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
         self._slots_of: dict[tuple[str, frozenset], Counter[str]] = {}  # `_few_slots`
         self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
+        self._years: dict[int, str] = {}  # `_year_of`
 
     def _votes(self, i: int) -> list[Finding]:
         """Claim i's findings from the story-wide vote on each of its slots. A vote rests on
@@ -1236,6 +1250,13 @@ class StorySuggester:
                 if numbers.compatible(s, o) or not self._writes_bare(j, s.surface)
             ]
         return self._not_others(i, s, rel) if rel else []
+
+    def _year_of(self, k: int) -> str:
+        """`_set_in` of claim k, read once (one sentence is the candidate of many claims)."""
+        got = self._years.get(k)
+        if got is None:
+            got = self._years[k] = _set_in(self.claims[k].text)
+        return got
 
     def _writes_bare(self, j: int, surface: str) -> bool:
         """Claim j writes a figure of `surface` in digits outside every slot read from it."""
@@ -1680,17 +1701,31 @@ class StorySuggester:
         # 3,000 people"), however many words the two share: the next best is asked
         mine = self.slots[i]
 
+        # ...and so does one that leaves out the year the claim sets its event in ("In March
+        # 2022, another jet returned to the airport ..."): a story's background, not its news
+        set_in = self._year_of(i)
+
+        def refused(k: int) -> str:
+            """Why claim k does not vouch for claim i, in the words of a reason; else ""."""
+            if set_in and set_in not in claims[k].text.lower():
+                return f"does not name {set_in}, when this claim's event was"
+            if (theirs := self._year_of(k)) and theirs not in claim.text.lower():
+                return f"tells of {theirs}, which this claim does not name"
+            if unmet := _figure_unmet(mine, self.slots[k], claims[k].text):
+                return (
+                    f"gives another figure: '{unmet[0].surface}' here, '{unmet[1].surface}' there"
+                )
+            return ""
+
+        refusals: dict[int, str] = {}  # the sentences the words alone would take, and why not
+
         def vouches(k: int, basis: str) -> bool:
-            # (the same quoted words are one report, whatever figures they leave out)
-            return (
-                basis == "same wording"
-                or _figure_unmet(mine, self.slots[k], claims[k].text) is None
-            )
+            # (the same quoted words are one report, whatever else they leave out)
+            if basis != "same wording" and (why := refused(k)):
+                refusals[k] = why
+            return k not in refusals
 
         cp = self.counterparts.of(i, best[:CANDIDATES], ranked=True, vouches=vouches)
-        unmet = None
-        if not cp.supported and cp.index >= 0:
-            unmet = _figure_unmet(mine, self.slots[cp.index], claims[cp.index].text)
         j = cp.index
         pair = self.pair
         pair.evidence, pair.known = {claim.id: ev}, {}
@@ -1801,7 +1836,7 @@ class StorySuggester:
         else:
             label, spans = "unverified", ()
             reason = self.alone or _unsupported_reason(
-                cp, claim, claims, ranked, self.counterparts.names, unmet
+                cp, claim, claims, ranked, self.counterparts.names, refusals.get(j, "")
             )
             if copies:
                 also = list(dict.fromkeys(e.article for e in copies))
