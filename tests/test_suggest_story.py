@@ -1670,6 +1670,9 @@ def test_a_sentence_that_leaves_out_the_year_a_claim_is_set_in_does_not_vouch_fo
     s = got[("001.txt", now)]
     assert s.label == "unverified", s.reason
     assert "but tells of 2022, which this claim does not name" in s.reason
+    ago = "Two years ago, another Skyvane jet returned to Holt airport after a pressure warning."
+    got = _analysed(_story([ago, *FILLER[0]], [now, *FILLER[1]], [hotel, *FILLER[2]]))
+    assert "does not name two years ago" in got[("000.txt", ago)].reason
     # look-alike: a year as a detail of the claim, not when its event was ("since 1987")
     firm = (
         "The firm, which makes coatings for the motor trade, has been on the Holt estate since "

@@ -878,10 +878,11 @@ def _digits_at(text: str, surface: str) -> Iterator[int]:
 
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]+")
-# a year a sentence sets its event in: opening it ("In March 2022, ...", "Last year a ...") or
-# told of ("was in 2009, when a tremor ...", "since 2011, when ...")
+# a year a sentence sets its event in: opening it ("In March 2022, ...", "Last year a ...",
+# "Two years ago, ...") or told of ("was in 2009, when a tremor ...", "since 2011, when ...")
 _SET_IN = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?((?:19|20)\d\d|last year)\b|\b((?:19|20)\d\d|last year),? when\b",
+    r"^\W*(?:\w+\W+){0,3}?((?:19|20)\d\d|last year|\w+ years ago)\b"
+    r"|\b((?:19|20)\d\d|last year|\w+ years ago),? when\b",
     re.IGNORECASE,
 )
 
