@@ -1673,6 +1673,16 @@ def test_a_sentence_that_leaves_out_the_year_a_claim_is_set_in_does_not_vouch_fo
     ago = "Two years ago, another Skyvane jet returned to Holt airport after a pressure warning."
     got = _analysed(_story([ago, *FILLER[0]], [now, *FILLER[1]], [hotel, *FILLER[2]]))
     assert "does not name two years ago" in got[("000.txt", ago)].reason
+    # and its figures are that year's, not set against today's ("In 2016, when the thefts
+    # began, the county's budget was about $39m" / "whose budget is roughly $48 million")
+    court = ["The treasurer was sentenced to nine years in prison on Thursday.", *FILLER[2]]
+    budget = "The county, whose budget is roughly $48 million, will appeal, the court heard."
+    for text, label in (
+        ("In 2016, when the thefts began, the county's budget was about $39m.", "unverified"),
+        ("The county's budget was about $39m, the court heard.", "contradicted"),
+    ):
+        got = _analysed(_story([text, *FILLER[0]], [budget, *FILLER[1]], court))
+        assert got[("000.txt", text)].label == label, got[("000.txt", text)].reason
     # look-alike: a year as a detail of the claim, not when its event was ("since 1987")
     firm = (
         "The firm, which makes coatings for the motor trade, has been on the Holt estate since "

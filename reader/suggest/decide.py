@@ -879,10 +879,11 @@ def _digits_at(text: str, surface: str) -> Iterator[int]:
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]+")
 # a year a sentence sets its event in: opening it ("In March 2022, ...", "Last year a ...",
-# "Two years ago, ...") or told of ("was in 2009, when a tremor ...", "since 2011, when ...")
+# "Two years ago, ...") or told of ("was in 2009, when a tremor ...", "recalls the 2011 raid
+# on a gallery in Corvara, when ...")
 _SET_IN = re.compile(
     r"^\W*(?:\w+\W+){0,3}?((?:19|20)\d\d|last year|\w+ years ago)\b"
-    r"|\b((?:19|20)\d\d|last year|\w+ years ago),? when\b",
+    r"|\b((?:19|20)\d\d|last year|\w+ years ago)\b[^,.;]*, when\b",
     re.IGNORECASE,
 )
 
@@ -972,19 +973,26 @@ def _owned(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> frozense
 
 
 def _of_past_events(claims: Sequence[Claim], slots: list[list[Slot]]) -> list[list[Slot]]:
-    """`slots`, the figures of a sentence whose subject points back ("It killed some 9,000
-    people") to a past event the sentence before names by its year ("..., with the 2015 quake
-    the most devastating") set in that year, as `numbers` sets a figure said to be of one: they
-    are that event's, not the story's."""
+    """`slots`, the figures of a sentence set in a year of its own (`_set_in`: "In 2016, when
+    the thefts began, the county's budget was about $39m"), or whose subject points back ("It
+    killed some 9,000 people") to a past event the sentence before names by its year ("...,
+    with the 2015 quake the most devastating"), set in that year, as `numbers` sets a figure
+    said to be of one: they are that year's, not the story's."""
     out = list(slots)
-    for i in range(1, len(claims)):
-        text, before = claims[i].text, claims[i - 1]
-        if before.article != claims[i].article or not text.startswith(_POINTS_BACK):
-            continue
-        if not (m := _PAST_EVENT.search(before.text)) or _A_YEAR.search(text):
+    for i in range(len(claims)):
+        text = claims[i].text
+        year = _set_in(text) if slots[i] else ""
+        if not year and i:
+            before = claims[i - 1]
+            if before.article != claims[i].article or not text.startswith(_POINTS_BACK):
+                continue
+            if not (m := _PAST_EVENT.search(before.text)) or _A_YEAR.search(text):
+                continue
+            year = m.group(1)
+        if not year:
             continue
         out[i] = [
-            replace(s, value=(*s.value[:4], f"{s.value[4]} in {m.group(1)}"))  # type: ignore[index]
+            replace(s, value=(*s.value[:4], f"{s.value[4]} in {year}"))  # type: ignore[index]
             if s.kind == "number" and " in " not in s.value[4]  # type: ignore[index]
             else s
             for s in slots[i]
