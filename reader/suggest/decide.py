@@ -872,11 +872,17 @@ def _digits_at(text: str, surface: str) -> Iterator[int]:
     """Where `text` writes one of the figures `surface` writes in digits ("14" of "14 league
     goals" in "take him to 14"), not as a part of another figure ("140", "2,140")."""
     for f in _DIGITS.findall(surface):
-        for m in re.finditer(rf"(?<![\d,.]){re.escape(f)}(?![\d,])", text):
-            yield m.start()
+        at = text.find(f)
+        while at >= 0:  # (str.find: a pattern per figure filled the regex cache, and missed it)
+            end = at + len(f)
+            if not (at and text[at - 1] in _IN_FIGURE) and text[end : end + 1] not in _AFTER:
+                yield at
+            at = text.find(f, at + 1)
 
 
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_IN_FIGURE = frozenset("0123456789,.")  # before a figure's first digit: it is another's
+_AFTER = _IN_FIGURE - {"."}  # ...and after its last ("14." ends a sentence)
 _WORD = re.compile(r"[^\W\d_]+")
 # a year a sentence sets its event in: opening it ("In March 2022, ...", "Last year a ...",
 # "Two years ago, ...") or told of ("was in 2009, when a tremor ...", "recalls the 2011 raid
@@ -1256,7 +1262,7 @@ class StorySuggester:
             rel = [
                 (j, o)
                 for j, o in rel
-                if numbers.compatible(s, o) or not self._writes_bare(j, s.surface)
+                if not self._writes_bare(j, s.surface) or numbers.compatible(s, o)
             ]
         return self._not_others(i, s, rel) if rel else []
 
