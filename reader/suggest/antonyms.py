@@ -20,6 +20,7 @@ from reader.suggest.text import (
     DETERMINERS,
     Token,
     is_content,
+    is_content_or_possessive,
     stem,
     tokenize,
     without_possessive,
@@ -72,12 +73,6 @@ class Opposite:
     owner: str = ""  # stem of the name owning the subject ("velto" of "Velto's shares")
 
 
-@functools.lru_cache(maxsize=1 << 16)  # asked of the words around every opposite: words repeat
-def _content(word: str) -> bool:
-    """`is_content`, a possessive too: "Velto's shares" are the shares of Velto."""
-    return is_content(without_possessive(word))
-
-
 def _head(toks: Sequence[Token], k: int) -> int:
     """Where the subject head before toks[k] is, past linking words (-1: none)."""
     j = k - 1
@@ -90,7 +85,7 @@ def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[s
     """The subject head before toks[k] (past linking words), and the clause's other content
     words before it ("oil", "dunmore" of "Oil prices at the Dunmore terminal rose")."""
     j = _head(toks, k)
-    if j < 0 or not _content(toks[j].text):
+    if j < 0 or not is_content_or_possessive(toks[j].text):
         return None
     words = []
     m = j - 1
@@ -100,7 +95,7 @@ def _subject(text: str, toks: Sequence[Token], k: int) -> tuple[str, frozenset[s
             break  # the clause starts after punctuation
         if toks[m].lower in CLAUSE_END:
             break
-        if _content(toks[m].text):
+        if is_content_or_possessive(toks[m].text):
             words.append(stem(toks[m].text))
         m -= 1
     return stem(toks[j].text), frozenset(words)
@@ -149,7 +144,7 @@ def opposites(text: str) -> tuple[Opposite, ...]:
         if subject is None:
             continue
         around = toks[max(0, k - WINDOW) : k] + toks[k + 1 : k + 1 + WINDOW]
-        stems = frozenset(stem(t.text) for t in around if _content(t.text))
+        stems = frozenset(stem(t.text) for t in around if is_content_or_possessive(t.text))
         t = toks[k]
         owner = "" if pair in _BY_OBJECT else _owner(toks, k)
         out.append(Opposite(pair, side, t.text, *subject, stems, (t.start, t.end), owner))

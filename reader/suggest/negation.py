@@ -33,9 +33,9 @@ from reader.suggest.text import (
     Token,
     breaks_clause,
     is_content,
+    is_content_or_possessive,
     stem,
     tokenize,
-    without_possessive,
 )
 from reader.suggest.titles import is_title_word
 
@@ -262,7 +262,7 @@ def _window(text: str, word: str, width: int = WINDOW) -> tuple[set[str], bool]:
             before = toks[max(0, k - SCOPE) : k]
             negated = any(is_negator(b, None) or b.lower in _CUES for b in before)
             # "the coach's brakes": a possessive names what the predicate is about too
-            return {stem(w.text) for w in around if is_content(without_possessive(w.text))}, negated
+            return {stem(w.text) for w in around if is_content_or_possessive(w.text)}, negated
     return set(), False
 
 

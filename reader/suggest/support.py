@@ -36,14 +36,13 @@ from reader.suggest.dates import is_year
 from reader.suggest.text import (
     COURTESY_TITLES,
     MAY_BE_SCALED,
-    is_content,
+    is_content_or_possessive,
     ordinal_suffix,
     quotations,
     scaled_figure,
     stem,
     token_text,
     tokenize,
-    without_possessive,
 )
 
 # Rare-word weight that makes a counterpart on its own: about two words that only this claim and
@@ -127,11 +126,6 @@ class Counterpart:
 NONE = Counterpart(-1, 0.0, (), 0.0, "")
 
 
-def _is_content(word: str) -> bool:
-    """A content word, or one in the possessive ("the coach's brakes", "Vell's sample")."""
-    return is_content(without_possessive(word))
-
-
 def specific_stems(text: str) -> set[str]:
     """Stems of the words of `text` that can tie it to another sentence, and its large figures
     ("recalled 95,000 pickups" / "recalled 95,000 trucks"), not years."""
@@ -139,7 +133,7 @@ def specific_stems(text: str) -> set[str]:
     if not _A_DIGIT.search(text):  # no figure, nor an ordinal's ending after one (most texts):
         # the stems of its content words, mapped in C (into a set built as the one below is)
         figures: set[str] = set()
-        words = set(map(stem, filter(_is_content, map(token_text, toks))))
+        words = set(map(stem, filter(is_content_or_possessive, map(token_text, toks))))
         return (words - WEAK) | figures
     scaled = MAY_BE_SCALED.search(text) is not None  # (most sentences have no figure so written)
     figures = set()
@@ -153,7 +147,9 @@ def specific_stems(text: str) -> set[str]:
     words = {
         stem(t.text)
         for k, t in enumerate(toks)
-        if _is_content(t.text) and not (k and ordinal_suffix(toks[k - 1], t)) and k not in scales
+        if is_content_or_possessive(t.text)
+        and not (k and ordinal_suffix(toks[k - 1], t))
+        and k not in scales
     }
     return (words - WEAK) | figures
 

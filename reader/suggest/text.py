@@ -189,6 +189,12 @@ def is_content(word: str) -> bool:
     return w.isalpha() and w not in STOPWORDS and len(w) > 1
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of every word of every claim: words repeat
+def is_content_or_possessive(word: str) -> bool:
+    """`is_content`, a possessive too: "the coach's brakes", "Velto's shares"."""
+    return is_content(without_possessive(word))
+
+
 def ordinal_suffix(before: Token, t: Token) -> bool:
     """`t` is the ending of an ordinal written in figures, `before` its figure ("67" "th" of
     "67th"): no word of its own, though a token ("st" of "1st" is not "St Paul's")."""
