@@ -896,6 +896,8 @@ _SET_IN = re.compile(
 
 def _set_in(text: str) -> str:
     """The year `text` sets its event in (`_SET_IN`), lower case; else ""."""
+    if not _A_YEAR.search(text) and "year" not in text.lower():
+        return ""  # (most sentences: the whole pattern is not tried at every character)
     m = _SET_IN.search(text)
     return (m.group(1) or m.group(2)).lower() if m else ""
 
@@ -978,16 +980,17 @@ def _owned(claims: Sequence[Claim], slots: Sequence[Sequence[Slot]]) -> frozense
     )
 
 
-def _of_past_events(claims: Sequence[Claim], slots: list[list[Slot]]) -> list[list[Slot]]:
-    """`slots`, the figures of a sentence set in a year of its own (`_set_in`: "In 2016, when
-    the thefts began, the county's budget was about $39m"), or whose subject points back ("It
-    killed some 9,000 people") to a past event the sentence before names by its year ("...,
-    with the 2015 quake the most devastating"), set in that year, as `numbers` sets a figure
-    said to be of one: they are that year's, not the story's."""
+def _of_past_events(
+    claims: Sequence[Claim], slots: list[list[Slot]], years: Sequence[str]
+) -> list[list[Slot]]:
+    """`slots`, the figures of a sentence set in a year of its own (`years`, each claim's
+    `_set_in`: "In 2016, when the thefts began, the county's budget was about $39m"), or whose
+    subject points back ("It killed some 9,000 people") to a past event the sentence before
+    names by its year ("..., with the 2015 quake the most devastating"), set in that year, as
+    `numbers` sets a figure said to be of one: they are that year's, not the story's."""
     out = list(slots)
     for i in range(len(claims)):
-        text = claims[i].text
-        year = _set_in(text) if slots[i] else ""
+        text, year = claims[i].text, years[i]
         if not year and i:
             before = claims[i - 1]
             if before.article != claims[i].article or not text.startswith(_POINTS_BACK):
@@ -1092,7 +1095,11 @@ class StorySuggester:
         self.claims = claims
         # each claim's slot votes are counted when it is suggested (`_votes`): in the process
         # that suggests its block, for a long story shared among processes
-        self.slots = slots = _others_of_another_role(claims, _of_past_events(claims, read.slots))
+        # the year each claim sets its event in, if any (`_set_in`): its figures are that
+        # year's, and only a sentence of that year vouches for it (`suggest`)
+        self.years = years = [_set_in(c.text) for c in claims]
+        past = _of_past_events(claims, read.slots, years)
+        self.slots = slots = _others_of_another_role(claims, past)
         self.groups = _candidates(slots, claims)  # (compared as set in their year, both ways)
         # the counts whose thing the story counts for several groups ("12 Thai hostages", "13
         # Israeli hostages"): a group's count is a part there, not where one group is all there
@@ -1142,7 +1149,6 @@ class StorySuggester:
         self._walked_all: dict[Hashable, list[tuple[int, Slot, bool]]] = {}  # `_related`
         self._slots_of: dict[tuple[str, frozenset], Counter[str]] = {}  # `_few_slots`
         self._read_as: dict[int, tuple[list[tuple[int, Slot]], np.ndarray]] = {}  # `_readings`
-        self._years: dict[int, str] = {}  # `_year_of`
 
     def _votes(self, i: int) -> list[Finding]:
         """Claim i's findings from the story-wide vote on each of its slots. A vote rests on
@@ -1265,13 +1271,6 @@ class StorySuggester:
                 if not self._writes_bare(j, s.surface) or numbers.compatible(s, o)
             ]
         return self._not_others(i, s, rel) if rel else []
-
-    def _year_of(self, k: int) -> str:
-        """`_set_in` of claim k, read once (one sentence is the candidate of many claims)."""
-        got = self._years.get(k)
-        if got is None:
-            got = self._years[k] = _set_in(self.claims[k].text)
-        return got
 
     def _writes_bare(self, j: int, surface: str) -> bool:
         """Claim j writes a figure of `surface` in digits outside every slot read from it."""
@@ -1718,13 +1717,13 @@ class StorySuggester:
 
         # ...and so does one that leaves out the year the claim sets its event in ("In March
         # 2022, another jet returned to the airport ..."): a story's background, not its news
-        set_in = self._year_of(i)
+        set_in = self.years[i]
 
         def refused(k: int) -> str:
             """Why claim k does not vouch for claim i, in the words of a reason; else ""."""
             if set_in and set_in not in claims[k].text.lower():
                 return f"does not name {set_in}, when this claim's event was"
-            if (theirs := self._year_of(k)) and theirs not in claim.text.lower():
+            if (theirs := self.years[k]) and theirs not in claim.text.lower():
                 return f"tells of {theirs}, which this claim does not name"
             if unmet := _figure_unmet(mine, self.slots[k], claims[k].text):
                 return (
