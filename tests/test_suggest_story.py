@@ -2192,6 +2192,31 @@ def test_two_hours_of_one_day_in_aligned_sentences_are_not_compared() -> None:
     assert when.of_aligned(van, later) is not None
 
 
+def test_a_late_evening_and_the_next_day_in_aligned_sentences_are_two_days() -> None:
+    # "late on Friday" runs past Friday's midnight, but the day it names is Friday: Saturday
+    # evening is another day (its hours overlapping Saturday's was read as "one day")
+    saturday = "A coach plunged into a ravine on Saturday evening, killing 14 people."
+    friday = "Fourteen people died when a coach left the road late on Friday evening."
+    story = _story([saturday, *FILLER[0]], [friday, *FILLER[1]], ["Other news.", "b."])
+    got = _analysed(story)
+    for mine in (got[("000.txt", saturday)], got[("001.txt", friday)]):
+        assert mine.label == "contradicted", mine.reason
+        assert "Saturday evening" in mine.reason and "late on Friday" in mine.reason
+
+
+def test_the_places_of_aligned_sentences_are_not_who_did_it() -> None:
+    # two places named after "on the", "above the village of" are where it happened: they do
+    # not make the sentences two events, as two people doing it do
+    from reader.suggest import when
+
+    pass_ = when.told("A coach plunged into a ravine on the Tarvena Pass on Saturday evening.")
+    village = when.told("A coach left the road above the village of Morlach late on Friday.")
+    assert when.of_aligned(pass_, village) is not None
+    sorel = when.told("The auditor Sorel reported the figures on Tuesday.")
+    nordvik = when.told("The auditor Nordvik reported the figures on Wednesday.")
+    assert when.of_aligned(sorel, nordvik) is None
+
+
 def test_a_denial_of_what_a_named_thing_did_meets_its_assertion_in_other_words() -> None:
     # "denied that a bird strike caused ..." / "a suspected bird strike damaged ...": the verbs
     # differ, the thing denied is named by both; a sentence reporting the claim as hearsay, or

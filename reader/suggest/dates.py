@@ -263,7 +263,8 @@ def clause_event(
         if t.lower in _NO_EVENT or not is_content(t.text):
             continue  # (the day something was said is not the day of what was said)
         if k and t.text[:1].isupper():
-            names.add(topic_stem(t.text))  # (who did it may open a long clause)
+            if not _in_place(toks, k):
+                names.add(topic_stem(t.text))  # (who did it may open a long clause)
         elif lo - EVENT_WIDTH <= k < hi + EVENT_WIDTH:
             word = topic_stem(t.text)
             words.add(word)
@@ -271,6 +272,21 @@ def clause_event(
             if side not in near or (k > near[side][0] if side else k < near[side][0]):
                 near[side] = (k, word)
     return frozenset(words), frozenset(names), frozenset(w for _, w in near.values())
+
+
+# prepositions of where something happened: the name after them is the place, not who did it
+_WHERE = frozenset("in at on near above below of off outside inside across along into".split())  # noqa: SIM905
+
+
+def _in_place(toks: Sequence[Token], k: int) -> bool:
+    """toks[k], a capitalised word, names where it happened ("on the Tarvena Pass", "above the
+    village of Morlach"), not who did it ("Sorel reported on Tuesday")."""
+    while k and toks[k - 1].text[:1].isupper() and toks[k - 1].lower != "the":
+        k -= 1  # (the first word of a name of several: "Tarvena Pass")
+    before = toks[k - 1].lower if k else ""
+    if before == "the" and k > 1:
+        before = toks[k - 2].lower
+    return before in _WHERE
 
 
 def same_event(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -52,6 +52,7 @@ class Moment:
     surface: str
     span: tuple[int, int]
     until: bool = False  # the end of a span (`_UNTIL`), not a day something happens on
+    day: int = 0  # the weekday named (0 Monday), whose "late" hours run past its midnight
 
 
 @functools.lru_cache(maxsize=1 << 15)  # a sentence is the counterpart of many claims
@@ -85,7 +86,7 @@ def moments(text: str) -> tuple[Moment, ...]:
                 break
         span = (toks[a].start, toks[b].end)
         until = a > 0 and toks[a - 1].lower in _UNTIL
-        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span, until))
+        out.append(Moment((day + lo, day + hi), text[span[0] : span[1]], span, until, day // 24))
     return tuple(out)
 
 
@@ -251,7 +252,7 @@ def of_aligned(
             or (x.names and y.names and not x.names & y.names)
         ):
             continue
-        if kind == "days" and _days(x) & _days(y):
+        if kind == "days" and x.value.day == y.value.day:  # type: ignore[attr-defined]
             continue  # two hours of one day may be of two events ("found on Monday morning")
         return x, y
     return None
@@ -270,12 +271,6 @@ def one_tense(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=1 << 15)  # (a sentence is the evidence of many claims)
 def _to_come(text: str) -> bool:
     return not _TO_COME.isdisjoint(t.lower for t in tokenize(text))
-
-
-def _days(x: Told) -> set[int]:
-    """The days of the week a weekday's hours fall on."""
-    lo, hi = x.value.hours  # type: ignore[attr-defined]
-    return {int(d) % 7 for d in range(int(lo // 24), int((hi - 1e-9) // 24) + 1)}
 
 
 def meets_any(mine: Sequence[Told], theirs: Sequence[Told], kind: str) -> Told | None:
