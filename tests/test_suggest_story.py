@@ -39,6 +39,20 @@ def _analysed(story: Story) -> dict[tuple[str, str], object]:
     return {(c.article, c.text): s for c, s in zip(story.claims(), suggestions, strict=True)}
 
 
+def test_an_order_of_magnitude_fitting_both_figures_backs_neither() -> None:
+    # "thousands of fish" fits 3,000 and 8,000 alike: it is no second source for 8,000 that
+    # outnumbers 3,000 (8,000 was consistent, "agreeing" with it), but the two figures conflict
+    three = "The sewage spill on the River Lisk killed about 3,000 fish, the court heard."
+    eight = "More than 8,000 fish were killed by the sewage spill on the River Lisk."
+    vague = "Thousands of fish were killed by the sewage spill on the River Lisk."
+    story = _story([three, *FILLER[0]], [eight, *FILLER[1]], [vague, *FILLER[2]])
+    got = _analysed(story)
+    for mine in (got[("000.txt", three)], got[("001.txt", eight)]):
+        assert mine.label == "contradicted", mine.reason
+        assert "3,000 fish" in mine.reason and "8,000 fish" in mine.reason
+    assert got[("002.txt", vague)].label == "consistent"
+
+
 def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> None:
     story = _story(
         ["The Marrow river flood forced 3,000 residents from homes in Dunmore.", *FILLER[0]],

@@ -191,7 +191,14 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
     mine = claims[i].article
     own_support = {a for v, arts in reporters.items() if agrees[v] for a in arts}
     dissent_n = n_other - len(own_support)
-    own = len(own_support) + 1  # this article agrees with itself
+    # this article agrees with itself; an order of magnitude agreeing ("thousands of fish") is
+    # no backing against a rival figure it fits as well (3,000 / "more than 8,000"), as in
+    # `support` below
+    own = 1 + len(
+        {a for v, arts in reporters.items() if agrees[v] and not _vague(first[v][1]) for a in arts}
+        if dissent_n and not _vague(s)
+        else own_support
+    )
     if not dissent_n:
         # every other source reporting it agrees: the same figure is support (a title, day or
         # order of magnitude is the story's common ground, not the claim's own fact)
