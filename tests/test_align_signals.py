@@ -505,7 +505,7 @@ def test_a_duration_without_a_figure_meets_another() -> None:
     assert "%year" in terms("It could take months or years.")
     # a figure is a number slot, not a vague duration; "for hours" alone is no duration given
     assert not {t for t in terms("It took six weeks. They waited for hours.") if t[0] == "%"}
-    assert "#day" in terms("It took six weeks.")
+    assert "#hour" in terms("It took six weeks.")  # (one scale of time: `numbers._MEASURES`)
 
 
 def test_a_time_of_day_meets_another_whatever_its_writing() -> None:

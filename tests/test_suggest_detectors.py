@@ -1078,6 +1078,19 @@ def test_a_role_is_read_from_the_verb_before_or_the_predicate_after() -> None:
     )
 
 
+def test_a_time_in_days_is_compared_with_one_in_hours() -> None:
+    # one scale for time, as for distance: "almost two days" is not "11 hours" (they were two
+    # keys, never compared), and "two days" is "48 hours"
+    hours = _one(numbers.extract("Sewage poured into the river for 11 hours."))
+    days = _one(numbers.extract("Raw sewage poured into the river for almost two days."))
+    assert numbers.related(hours, days) and not numbers.compatible(hours, days)
+    same = _one(numbers.extract("Raw sewage poured into the river for 48 hours."))
+    exact = _one(numbers.extract("Raw sewage poured into the river for two days."))
+    assert numbers.related(same, exact) and numbers.compatible(same, exact)
+    fortnight = _one(numbers.extract("Raw sewage poured into the river for two weeks."))
+    assert numbers.compatible(fortnight, _one(numbers.extract("It poured for 14 days.")))
+
+
 def test_units_are_converted_before_comparing() -> None:
     km = _one(numbers.extract("The new ring road is 10 km long."))
     miles = _one(numbers.extract("The new ring road is 6 miles long."))
@@ -3321,7 +3334,7 @@ def test_a_unit_after_another_noun_counts_a_thing_not_how_long() -> None:
     assert numbers.duration(hours) is None and numbers.duration(closed) == "hour"
     assert hours.key != closed.key and hours.key == again.key
     (trial,) = numbers.extract("The seven-week trial ended on Friday.")
-    assert numbers.duration(trial) == "day"  # (a unit first is still how long)
+    assert numbers.duration(trial) == "hour"  # (a unit first is still how long; in hours)
 
 
 def test_areas_in_square_miles_and_square_kilometres_are_one_measure() -> None:

@@ -233,7 +233,8 @@ CLOCK = "#clock"
 
 
 # A duration given without a figure ("for several hours", "in a matter of weeks", "months or
-# years"): a term of its own kind, `VAGUE` + the unit as `reader.suggest.numbers` keys it, so
+# years"): a term of its own kind, `VAGUE` + its scale (not one scale in hours, as
+# `reader.suggest.numbers` keys a figure's time: "a few hours" is not "several weeks"), so
 # that two such durations of one scale meet ("cannot be negotiated in a matter of weeks" / "would
 # take at least several weeks"). Not a number slot: through `SLOT_FLOOR` they met any figure of
 # the unit ("the first time the board meets in more than two years" / "take months or years").

@@ -164,7 +164,7 @@ _MEASURES = {
     "hecta": ("ha", 1.0), "acre": ("ha", 0.4047),
     "cm": ("cm", 1.0), "mm": ("cm", 0.1), "inch": ("cm", 2.54), "inche": ("cm", 2.54),
     "hour": ("hour", 1.0), "hr": ("hour", 1.0), "minut": ("hour", 1 / 60), "min": ("hour", 1 / 60),
-    "day": ("day", 1.0), "week": ("day", 7.0),
+    "day": ("hour", 24.0), "week": ("hour", 168.0),
     "kph": ("kph", 1.0), "kmh": ("kph", 1.0), "mph": ("kph", 1.609), "knot": ("kph", 1.852),
 }  # fmt: skip
 # an area's units, in hectares: "square miles", "sq km" (stems after `_unit_stem`)
@@ -194,7 +194,7 @@ def _unit_stem(word: str) -> str:
 
 
 _ROUNDING = 0.05
-_TIMES = frozenset(["hour", "day"])  # converted exactly
+_TIMES = frozenset(["hour"])  # converted exactly (minutes, days, weeks: `_MEASURES`)
 _UNITS = frozenset(unit for unit, _ in _MEASURES.values())
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _FRACTIONS |= {"sixth": 100 / 6, "eighth": 12.5}
@@ -2889,8 +2889,9 @@ def _same_measured(a: Slot, b: Slot) -> bool:
 
 
 def duration(s: Slot) -> str | None:
-    """The unit ("hour", "day") of a slot that says how long something took ("just under nine
-    hours", "a seven-week trial"), else None: not a move, a former value or a size."""
+    """The unit ("hour": minutes and days are in hours too) of a slot that says how long
+    something took ("just under nine hours", "a seven-week trial"), else None: not a move, a
+    former value or a size."""
     if s.kind != "number" or s.value[2] is not None or s.value[4]:  # type: ignore[index]
         return None
     units = s.key & _TIMES
