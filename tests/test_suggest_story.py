@@ -53,6 +53,21 @@ def test_an_order_of_magnitude_fitting_both_figures_backs_neither() -> None:
     assert got[("002.txt", vague)].label == "consistent"
 
 
+def test_an_inquiry_is_an_investigation() -> None:
+    # news words for one thing ("inquiry", "investigation", "probe"; "funding", "money"): the
+    # claim's own content is carried by the other sentence, not only the authority's name
+    inquiry = "The Civil Aviation Authority has begun an inquiry into the failure."
+    investigation = "The Civil Aviation Authority said it had opened an investigation."
+    story = _story([inquiry, *FILLER[0]], [investigation, *FILLER[1]], ["Other news.", "b."])
+    got = _analysed(story)
+    assert got[("000.txt", inquiry)].label == "consistent", got[("000.txt", inquiry)].reason
+    money = "The council has asked the government for emergency money."
+    funding = "The council said it had applied to the government for emergency funding."
+    story = _story([money, *FILLER[0]], [funding, *FILLER[1]], ["Other news.", "b."])
+    got = _analysed(story)
+    assert got[("000.txt", money)].label == "consistent", got[("000.txt", money)].reason
+
+
 def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> None:
     story = _story(
         ["The Marrow river flood forced 3,000 residents from homes in Dunmore.", *FILLER[0]],

@@ -34,6 +34,9 @@ _SYNONYMS = {
     "ship": "ships ship vessels vessel boats boat",
     "shut": "shut shuts shutting closed closes closing closure closures",
     "crowd": "crowd crowds attendance attendances spectators",
+    "inquiry": "inquiry inquiries enquiry enquiries investigation investigations investigate "
+    "investigates investigated investigating probe probes probed probing",
+    "money": "money funding funds cash",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 # ...and words for what a story is about, folded only where a fact's context is read ("fought
