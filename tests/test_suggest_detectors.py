@@ -1078,6 +1078,13 @@ def test_a_role_is_read_from_the_verb_before_or_the_predicate_after() -> None:
     )
 
 
+def test_offences_and_charges_are_one_count() -> None:
+    # court reports use either word for what a defendant admits or is convicted of
+    three = _one(numbers.extract("The firm was fined after admitting three offences."))
+    four = _one(numbers.extract("The firm was fined after it was convicted of four charges."))
+    assert numbers.related(three, four) and not numbers.compatible(three, four)
+
+
 def test_a_time_in_days_is_compared_with_one_in_hours() -> None:
     # one scale for time, as for distance: "almost two days" is not "11 hours" (they were two
     # keys, never compared), and "two days" is "48 hours"

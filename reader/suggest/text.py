@@ -37,6 +37,7 @@ _SYNONYMS = {
     "inquiry": "inquiry inquiries enquiry enquiries investigation investigations investigate "
     "investigates investigated investigating probe probes probed probing",
     "money": "money funding funds cash",
+    "charge": "charge charges offence offences offense offenses",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 # ...and words for what a story is about, folded only where a fact's context is read ("fought
