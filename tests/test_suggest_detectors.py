@@ -486,6 +486,24 @@ def test_one_body_named_in_the_singular_and_the_plural_is_no_other_spelling() ->
     assert spelling.conflicts(texts, ["a", "b"]) != []
 
 
+def test_a_surname_with_particles_is_spelled_as_one_word_elsewhere() -> None:
+    from reader.suggest import spelling
+
+    # "Elias Van der Meer" was read as the surname "Van", nothing like "Vandermeer"
+    texts = [
+        "Professor Elias Van der Meer studied memory.",
+        "The scientist, Elias Vandermeer, resigned.",
+        "Elias Vandermeer was dismissed.",
+    ]
+    found = spelling.conflicts(texts, ["a", "b", "c"])
+    assert {(i, name) for i, _, name, _ in found} == {(0, "Vandermeer")}  # the odd one only
+    (i, _, _, (lo, hi)) = found[0]
+    assert texts[i][lo:hi] == "Van der Meer"
+    # one spelling in every source: no finding
+    texts = ["Elias Van der Meer studied memory.", "Elias Van der Meer resigned."]
+    assert spelling.conflicts(texts, ["a", "b"]) == []
+
+
 def test_a_place_in_the_possessive_is_no_first_name() -> None:
     from reader.suggest import spelling
 

@@ -22,8 +22,8 @@ from rapidfuzz import fuzz
 from reader.align.evidence import STOPWORDS
 from reader.suggest.places import PLACE_NOUNS
 from reader.suggest.slots import Slot
-from reader.suggest.text import tokenize, without_accents, without_possessive
-from reader.suggest.titles import extract, is_title_word
+from reader.suggest.text import Token, tokenize, without_accents, without_possessive
+from reader.suggest.titles import NAME_PARTICLES, extract, is_title_word
 
 SIMILAR = 80.0  # rapidfuzz ratio of two surnames that are one name spelled two ways
 # ...or, given after one first name by the holders of one office ("Mayor Tomas Halvik" /
@@ -128,6 +128,9 @@ def conflicts(
             words = defaultdict(set)
             for text, article in zip(texts, articles, strict=True):
                 words[article].update(without_possessive(t.lower) for t in tokenize(text))
+            for (by, _), held in holders.items():  # (a surname of several words writes them)
+                for i, n in held if by == "first" else ():
+                    words[articles[i]].add(n)
         writers = {n: {a for a, ws in words.items() if n in ws} for pair in close for n in pair}
         for i, a in people:
             for j, b in people:
@@ -160,5 +163,20 @@ def full_names(text: str) -> list[tuple[str, str]]:
             continue  # "Brazil's Amazon state": a place's, not a first name
         if b.lower in _BODIES:
             continue  # "Wrenfield Community Hall", "Wrenfield County Council": a body of a place
-        out.append((a.lower, without_possessive(b.lower)))
+        out.append((a.lower, _surname(text, toks, m)))
     return out
+
+
+def _surname(text: str, toks: Sequence[Token], k: int) -> str:
+    """The surname that starts at toks[k], lower case: one word, or its particles and the word
+    after them ("Van der Meer" -> "van der meer", which "Vandermeer" writes another way)."""
+    end = k
+    while (
+        toks[end].lower in NAME_PARTICLES
+        and end + 1 < len(toks)
+        and text[toks[end].end : toks[end + 1].start] == " "
+    ):
+        end += 1
+    if end == k or not toks[end].text[:1].isupper():
+        return without_possessive(toks[k].lower)
+    return " ".join([t.lower for t in toks[k:end]] + [without_possessive(toks[end].lower)])

@@ -151,7 +151,7 @@ _MINISTRY = {
     "immigration": "immigration",
 }
 _DOMAIN = _DOMAIN | frozenset(_MINISTRY)
-_NAME_PARTICLES = frozenset(["de", "da", "van", "von", "der", "al", "bin", "la", "le"])
+NAME_PARTICLES = frozenset(["de", "da", "van", "von", "der", "den", "al", "bin", "la", "le"])
 _CALENDAR = frozenset(
     [
         "monday",
@@ -230,7 +230,7 @@ def _name_after(text: str, toks: Sequence[Token], k: int) -> tuple[str, int] | N
     last = k
     while last + 1 < len(toks) and text[toks[last].end : toks[last + 1].start] in (" ", ". "):
         nxt = toks[last + 1]
-        if not (_is_name(nxt) or nxt.lower in _NAME_PARTICLES):
+        if not (_is_name(nxt) or nxt.lower in NAME_PARTICLES):
             break
         last += 1
     return toks[last].lower, last
