@@ -36,7 +36,7 @@ A = [
 ]
 B = [
     "Dunmore flood: Dunmore council meets as the Dunmore river rises again.",
-    "Officers blocked the road along the water to traffic.",
+    "Officers blocked the road along the water to motorists.",
     "Dunmore residents were told by the mayor to remain at home.",
     "Rain is forecast to continue into Saturday and Sunday.",
     "The town hall in Dunmore now houses people forced from their homes.",

@@ -68,6 +68,15 @@ def test_an_inquiry_is_an_investigation() -> None:
     assert got[("000.txt", money)].label == "consistent", got[("000.txt", money)].reason
 
 
+def test_closed_to_traffic_is_closed_to_vehicles() -> None:
+    # "shut to traffic" / "closed to all vehicles": one fact, and its days conflict
+    friday = "The Marl Bridge was shut to traffic early on Friday."
+    thursday = "Holt County Council closed the Marl Bridge to vehicles at 6pm on Thursday."
+    story = _story([friday, *FILLER[0]], [thursday, *FILLER[1]], ["Other news.", "b."])
+    mine = _analysed(story)[("000.txt", friday)]
+    assert mine.label == "contradicted" and "Friday" in mine.reason, mine.reason
+
+
 def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> None:
     story = _story(
         ["The Marrow river flood forced 3,000 residents from homes in Dunmore.", *FILLER[0]],

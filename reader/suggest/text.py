@@ -30,7 +30,7 @@ _SYNONYMS = {
     "home": "homes home houses house households household properties dwellings",
     "building": "buildings building structures structure",
     "job": "jobs job positions staff employees employee workers worker workforce",
-    "vehicle": "vehicles vehicle cars car",
+    "vehicle": "vehicles vehicle cars car traffic",
     "ship": "ships ship vessels vessel boats boat",
     "shut": "shut shuts shutting closed closes closing closure closures",
     "crowd": "crowd crowds attendance attendances spectators",
