@@ -240,11 +240,13 @@ def test_a_counterpart_is_high_confidence_only_on_two_strong_signals() -> None:
     assert confidence.of_counterpart(cp("rare words and alignment", 1.2, 75.0)) == "low"
     assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=25.0) == "high"
     assert confidence.of_absence(cp("", 1.5, 0.0), best_aligned=70.0) == "medium"
-    # a sentence within the top quarter of the way to a strong match comes close, in other
+    # a sentence past halfway from a typical pair to a strong match comes close, in other
     # words perhaps ("No injuries were immediately reported" / "no serious injuries were
-    # reported among the 171 passengers": 54.6): no high absence
+    # reported among the 171 passengers": 54.6; 7 of 36 such high absences were wrong on the
+    # dev stories from 40 to 50): no high absence
     assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=54.6) == "medium"
-    assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=45.0) == "high"
+    assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=45.0) == "medium"
+    assert confidence.of_absence(cp("", 0.3, 0.0), best_aligned=38.0) == "high"
 
 
 def test_counterparts_found_a_batch_at_a_time_are_those_found_one_by_one() -> None:
