@@ -1380,6 +1380,18 @@ def test_a_quote_changed_in_a_negation_or_a_figure_changes_its_meaning() -> None
     assert worded is not None and not worded.meaningful  # a hint, not a label
 
 
+def test_a_quote_reworded_around_a_negation_is_still_one_remark() -> None:
+    # half the words in order ("caused by", "our", "equipment"): one remark, and the "not"
+    # one side adds turns it round
+    other = [("The spill was “caused by a failure of our own equipment”, he said.", "b.txt")]
+    change = hints.quote_change(
+        "He insisted it was “caused by exceptional rainfall, not our equipment”.", other
+    )
+    assert change is not None and change.meaningful and "not" in change.here
+    # look-alike: two remarks sharing fewer words stay apart
+    assert hints.quote_change("He said it was “a sad day for all of our staff”.", other) is None
+
+
 def test_a_quote_changed_from_all_to_some_changes_its_meaning_and_shows_those_words() -> None:
     other = [("“You betrayed the trust of every taxpayer in this county,” the judge said.", "b")]
     some = hints.quote_change(

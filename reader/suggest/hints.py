@@ -108,6 +108,12 @@ _SOME = frozenset(
 )
 
 
+# Two quotes are one remark worded two ways when half their words match, in order ("caused by a
+# failure of our own equipment" / "caused by exceptional rainfall, not our equipment"); at 0.6
+# that one was two remarks.
+ONE_REMARK = 0.5
+
+
 def quote_change(text: str, others: list[tuple[str, str]]) -> QuoteChange | None:
     """The first quote of `text` that one of `others` (text, article) quotes with other words."""
     for m in _QUOTE.finditer(text):
@@ -119,7 +125,7 @@ def quote_change(text: str, others: list[tuple[str, str]]) -> QuoteChange | None
             for om in _QUOTE.finditer(other_text):
                 theirs = [t.lower for t in tokenize(om.group(1))]
                 sm = difflib.SequenceMatcher(a=mine, b=theirs, autojunk=False)
-                if sm.ratio() < 0.6:
+                if sm.ratio() < ONE_REMARK:
                     continue
                 ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
                 diff_a = [w for _, i1, i2, _, _ in ops for w in mine[i1:i2]]
