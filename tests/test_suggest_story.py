@@ -2239,7 +2239,7 @@ def test_a_late_evening_and_the_next_day_in_aligned_sentences_are_two_days() -> 
     got = _analysed(story)
     for mine in (got[("000.txt", saturday)], got[("001.txt", friday)]):
         assert mine.label == "contradicted", mine.reason
-        assert "Saturday evening" in mine.reason and "late on Friday" in mine.reason
+        assert "Saturday evening" in mine.reason and "late on Friday evening" in mine.reason
 
 
 def test_the_places_of_aligned_sentences_are_not_who_did_it() -> None:

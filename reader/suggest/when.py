@@ -78,6 +78,9 @@ def moments(text: str) -> tuple[Moment, ...]:
             if w in PARTS and k >= i - NEAR:
                 lo, hi = PARTS[w]
                 a, b = min(a, k), max(b, k)
+                if k < i and i + 1 < len(toks) and toks[i + 1].lower in PARTS:
+                    b = i + 1  # "late on Friday evening", quoted whole (the hours are late's:
+                    # "early on Sunday morning" may be 2 a.m.)
                 break
             read = clock(toks, k) if opens_clock(w) else None
             if read and read[1] >= i - NEAR:
