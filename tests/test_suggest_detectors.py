@@ -205,6 +205,12 @@ def test_places_come_from_the_gazetteer_whole_names_only() -> None:
         ("Residents of Eastfield were moved out.", {}),
         ("Park rangers closed the road near the estate.", {}),
         ("The Labour leader spoke on the estate.", {}),
+        # the land's and the coast's features: "the Gull Rocks", "Seal Point reef"
+        ("The ferry struck the Gull Rocks off the island.", {"gull rocks": "Gull Rocks"}),
+        ("The ferry hit Seal Point reef at dusk.", {"seal point": "Seal Point reef"}),
+        # ...which are no surnames: people named like a feature of the land are not places
+        ("Professor Helena Marsh led the study.", {}),
+        ("Former champion Damon Hill spoke to the crew.", {}),
     ],
 )
 def test_local_places_are_names_with_a_place_noun(text: str, found: dict[str, str]) -> None:

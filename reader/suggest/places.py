@@ -33,6 +33,14 @@ PLACE_NOUNS = frozenset(
     """estate estates district street road lane avenue village square quarter neighbourhood
     neighborhood suburb borough county province parish township valley park""".split()  # noqa: SIM905
 )
+# ...and the features of the land and the coast a local name may end in or come before ("the
+# Gull Rocks", "Seal Point reef", "Kell Bay"): kept apart from PLACE_NOUNS, whose words are never
+# a surname ("Helena Marsh", "Damon Hill" are people)
+_FEATURES = frozenset(
+    """reef reefs rocks point bay beach cove headland cliffs island islands peak ridge glacier
+    summit""".split()  # noqa: SIM905
+)
+_ENDINGS = PLACE_NOUNS | _FEATURES
 # Regions news names that no gazetteer of countries and cities holds.
 _REGIONS = """Britain England Scotland Wales Americas Arctic Balkans Caucasus Scandinavia Crimea
 Donbas Siberia Kashmir Tibet Gaza Sahara Sahel Balkans Middle-East"""
@@ -173,9 +181,9 @@ def local_places(text: str) -> dict[str, tuple[int, int]]:
             continue
         k = at[name[-1].start]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if nxt is not None and nxt.lower in PLACE_NOUNS and nxt.text.islower():
+        if nxt is not None and nxt.lower in _ENDINGS and nxt.text.islower():
             end = nxt.end  # "the Eastfield estate"
-        elif len(name) > 1 and name[-1].lower in PLACE_NOUNS:
+        elif len(name) > 1 and name[-1].lower in _ENDINGS:
             end = name[-1].end  # "Harbour Road", "Marsh Lane"
         else:
             continue
