@@ -2242,6 +2242,27 @@ def test_a_late_evening_and_the_next_day_in_aligned_sentences_are_two_days() -> 
         assert "Saturday evening" in mine.reason and "late on Friday evening" in mine.reason
 
 
+def test_one_word_next_to_both_times_makes_them_one_event() -> None:
+    # "made landfall" / "came ashore" ("ashore" is "landfall"), each next to its time: one
+    # event on two days, though the rest of their clauses share nothing
+    story = _story(
+        ["Storm Imara made landfall shortly before midnight on Monday near Selwyn.", "a b."],
+        ["The storm came ashore at around 4am on Tuesday, forecasters said.", "c d."],
+        ["Other news.", "b."],
+    )
+    got = _analysed(story)
+    mine = got[("001.txt", "The storm came ashore at around 4am on Tuesday, forecasters said.")]
+    assert mine.label == "contradicted" and "Tuesday" in mine.reason, mine.reason
+    # look-alikes: other words next to the times, or two named people doing it
+    from reader.suggest import when
+
+    assert when.conflict("Talks were held on Monday.", "Talks will resume on Thursday.") is None
+    assert (
+        when.conflict("Lund was arrested at home on Monday.", "Berg was arrested on Tuesday.")
+        is None
+    )
+
+
 def test_the_places_of_aligned_sentences_are_not_who_did_it() -> None:
     # two places named after "on the", "above the village of" are where it happened: they do
     # not make the sentences two events, as two people doing it do

@@ -38,6 +38,7 @@ _SYNONYMS = {
     "investigates investigated investigating probe probes probed probing",
     "money": "money funding funds cash",
     "charge": "charge charges offence offences offense offenses",
+    "landfall": "landfall ashore",  # "made landfall" / "came ashore"
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 # ...and words for what a story is about, folded only where a fact's context is read ("fought

@@ -197,10 +197,20 @@ def _one_event(x: Told, y: Told) -> bool:
         and not x.event.isdisjoint(y.event)  # (quicker, and `same_event` needs one in common)
         and (
             (same_event(x.event, y.event) and bool(x.near & y.event or y.near & x.event))
+            or _said_alike(x, y)
             or _next_sitting(x.event, y.event)
         )
         and not (x.names and y.names and not x.names & y.names)
     )
+
+
+def _said_alike(x: Told, y: Told) -> bool:
+    """The same word next to both times, and another word of their clauses in common, a name
+    or not: "Storm Imara made landfall shortly before midnight on Monday" / "The storm came
+    ashore at around 4am on Tuesday" ("ashore" is "landfall"); not "Lund was arrested on
+    Monday" / "Berg was arrested on Tuesday"."""
+    near = x.near & y.near
+    return bool(near) and bool(((x.event | x.names) & (y.event | y.names)) - near)
 
 
 # what a body holds at its next sitting: "meeting" (and "talks", "session": `topic_stem`'s
