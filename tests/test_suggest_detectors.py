@@ -1102,6 +1102,21 @@ def test_a_role_is_read_from_the_verb_before_or_the_predicate_after() -> None:
     )
 
 
+def test_what_befell_people_before_a_clause_is_not_what_befell_its_figure() -> None:
+    # "arrested after 1.1 tonnes ... was found": the men were arrested, not the cocaine, which
+    # is then compared with another source's 1.4 tonnes
+    (men, cocaine) = numbers.extract(
+        "Three men have been arrested after 1.1 tonnes of cocaine was found at the port."
+    )
+    seized = _one(numbers.extract("Officers have seized 1.4 tonnes of cocaine at the port."))
+    assert men.value[3] == "arres" and cocaine.value[3] is None
+    assert numbers.related(cocaine, seized) and not numbers.compatible(cocaine, seized)
+    # "one and a half" is a number, as "six and a half" is (a lone "one" is mostly a pronoun)
+    half = _one(numbers.extract("Nearly one and a half tonnes of cocaine was found at the port."))
+    assert half.value[:2] == pytest.approx((1.21, 1.575), abs=0.01)
+    assert numbers.compatible(half, seized)
+
+
 def test_offences_and_charges_are_one_count() -> None:
     # court reports use either word for what a defendant admits or is convicted of
     three = _one(numbers.extract("The firm was fined after admitting three offences."))

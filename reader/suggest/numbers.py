@@ -16,7 +16,7 @@ import math
 import operator
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from reader.suggest import dates
 from reader.suggest.slots import Slot, interval_overlap
@@ -461,14 +461,14 @@ def _words(text: str, toks: Sequence[Token], i: int) -> tuple[float, int] | None
     # a lone "one" is mostly a pronoun ("one of them", "one official said"); it counts only
     # joined to its unit ("one-hour") or before what befell someone ("one dead", "one person
     # was killed"), and not in "no one", "any one"
+    if [t.lower for t in toks[j : j + 3]] == ["and", "a", "half"]:
+        return total + current + 0.5, j + 3  # "six and a half years", "one and a half tonnes"
     lone = toks[i].lower == "one" and j - i == 1
     joined = j < len(toks) and text[toks[i].end : toks[j].start] == "-"
     befell = j < len(toks) and stem(toks[j].text) in ("dead", "hurt", "miss", "person")
     share = j + 1 < len(toks) and toks[j].lower == "in" and _is_number(toks[j + 1])  # "one in 5"
     if lone and not joined and not share and (not befell or (i and toks[i - 1].lower in _NOT_ONE)):
         return None
-    if [t.lower for t in toks[j : j + 3]] == ["and", "a", "half"]:
-        return total + current + 0.5, j + 3  # "six and a half years"
     return total + current, j
 
 
@@ -2457,7 +2457,7 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         following = toks[end + 3 : end + 11]
     after = _role_stems(_clause(_until_share(text, following, share)))
     before = _role_stems(
-        _clause(_until_share(text, toks[max(0, start - 4) : start][::-1], share))[::-1]
+        _clause(_until_share(text, toks[max(0, start - 4) : start][::-1], share), _OPENS)[::-1]
     )[::-1]
     around = [
         *head,
@@ -2578,11 +2578,17 @@ def _same_clause(text: str, toks: Sequence[Token], end: int, start: int) -> bool
     return not between or ";" not in text[between[0].start : between[-1].end]
 
 
-def _clause(toks: Sequence[Token]) -> Sequence[Token]:
+def _clause(toks: Sequence[Token], breaks: Container[str] = _CLAUSE_BREAKS) -> Sequence[Token]:
     """`toks` up to the first that starts another clause: in "killing 40 people and injuring
     300", "injuring" says nothing of the 40."""
-    stop = next((k for k, t in enumerate(toks) if t.lower in _CLAUSE_BREAKS), len(toks))
+    stop = next((k for k, t in enumerate(toks) if t.lower in breaks), len(toks))
     return toks[:stop]
+
+
+# ...and, read back from a figure, a word opening the clause the figure is in: in "Three men
+# have been arrested after 1.1 tonnes of cocaine was found", the men were arrested, not the
+# cocaine
+_OPENS = _CLAUSE_BREAKS | frozenset(["after", "before", "when", "because", "once", "until"])
 
 
 def _ranged(s: Slot) -> bool:
