@@ -510,6 +510,24 @@ def test_a_surname_with_particles_is_spelled_as_one_word_elsewhere() -> None:
     assert spelling.conflicts(texts, ["a", "b"]) == []
 
 
+def test_one_office_holder_given_two_first_names_is_one_person_named_two_ways() -> None:
+    from reader.suggest import spelling
+
+    # "Colin" and "Callum" are not one name spelled two ways, but the managing director of one
+    # firm is one person: the source that writes the other first name is flagged
+    texts = [
+        "Its managing director, Colin Reyes, said the building was unsafe.",
+        "Granite Quay managing director Callum Reyes said the building was unsafe.",
+        "Callum Reyes, the managing director of Granite Quay, defended the firm.",
+    ]
+    found = spelling.conflicts(texts, ["a", "b", "c"])
+    assert {(i, j, name) for i, j, name, _ in found} == {(0, 1, "Callum"), (0, 2, "Callum")}
+    # look-alikes: two first names of one surname with no office, or with two offices
+    assert spelling.conflicts(["Colin Reyes spoke.", "Callum Reyes spoke."], ["a", "b"]) == []
+    texts = ["Mayor Colin Reyes spoke.", "Its director, Callum Reyes, spoke."]
+    assert spelling.conflicts(texts, ["a", "b"]) == []
+
+
 def test_a_place_in_the_possessive_is_no_first_name() -> None:
     from reader.suggest import spelling
 

@@ -92,6 +92,7 @@ def conflicts(
     # office, first name or surname -> (claim, the surname, or the first name of a surname)
     holders: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     offices: dict[str, set[str]] = defaultdict(set)  # surname -> the offices it is given
+    held_by: dict[tuple[int, str], set[str]] = defaultdict(set)  # ...in each claim
     for i, text in enumerate(texts):
         if slots is None:
             titles = extract(text)
@@ -102,13 +103,14 @@ def conflicts(
             for office in slot.value[1]:  # type: ignore[index]
                 holders[("office", office)].append((i, surname))
                 offices[surname].add(office)
+                held_by[(i, surname)].add(office)
         for first, surname in full_names(text) if named is None else named[i]:
             holders[("first", first)].append((i, surname))
             holders[("surname", surname)].append((i, first))  # "Henrik" / "Hendrik" Lassander
     out = []
     seen: set[tuple[int, int]] = set()
     words: dict[str, set[str]] | None = None
-    for (by, _), people in holders.items():
+    for (by, key), people in holders.items():
         shortest = FIRST_MIN_LENGTH if by == "first" else MIN_LENGTH
         names = {n for _, n in people if len(n) >= shortest}
         close = {
@@ -119,6 +121,7 @@ def conflicts(
             and (
                 (ratio := fuzz.ratio(a, b)) >= SIMILAR
                 or (by == "first" and ratio >= SAME_HOLDER and offices[a] & offices[b])
+                or (by == "surname" and offices[key])
             )
             and not _two_spellings(a, b)
         }
@@ -128,8 +131,8 @@ def conflicts(
             words = defaultdict(set)
             for text, article in zip(texts, articles, strict=True):
                 words[article].update(without_possessive(t.lower) for t in tokenize(text))
-            for (by, _), held in holders.items():  # (a surname of several words writes them)
-                for i, n in held if by == "first" else ():
+            for (kind, _), held in holders.items():  # (a surname of several words writes it)
+                for i, n in held if kind == "first" else ():
                     words[articles[i]].add(n)
         writers = {n: {a for a, ws in words.items() if n in ws} for pair in close for n in pair}
         for i, a in people:
@@ -138,6 +141,13 @@ def conflicts(
                     continue  # more sources spell it as this claim does
                 if articles[j] in writers[a]:
                     continue  # that source writes both: two people ("Dan Pryce and Dan Price")
+                if (
+                    by == "surname"
+                    and fuzz.ratio(a, b) < SIMILAR
+                    and not held_by[(i, key)] & held_by[(j, key)]
+                ):
+                    continue  # two first names, unlike: one person only if both give that
+                    # surname one office ("managing director Colin Reyes" / "Callum Reyes")
                 if articles[i] != articles[j] and (i, j) not in seen:
                     seen.add((i, j))
                     lo, hi = _span(texts[j], b)

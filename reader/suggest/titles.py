@@ -111,6 +111,7 @@ _DOMAIN = frozenset(
         "uk",
         "un",
         "eu",
+        "managing",  # "the managing director of Granite Quay"
     ]
 )
 # A minister's portfolio, by the ministry it belongs to: "Economy Minister" and "Finance Minister"
