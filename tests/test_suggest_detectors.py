@@ -1135,6 +1135,19 @@ def test_what_befell_people_before_a_clause_is_not_what_befell_its_figure() -> N
     assert numbers.compatible(half, seized)
 
 
+def test_two_parts_of_one_whole_are_compared_only_when_the_same_is_said_of_them() -> None:
+    # "three of the injured were seriously hurt" / "nine of the injured are children": two
+    # parts of the injured, not one told two ways; the words of "and nine were children" are
+    # no context of the three
+    (hurt,) = numbers.extract("Three of the injured were seriously hurt and nine were children.")
+    (young,) = numbers.extract("Nine of the injured are children, some as young as ten.")
+    assert "child" not in hurt.context
+    assert not numbers.related(hurt, young)
+    assert not numbers.related(hurt, young, context=False)
+    (serious,) = numbers.extract("Five of the injured were seriously hurt, officials said.")
+    assert numbers.related(hurt, serious) and not numbers.compatible(hurt, serious)
+
+
 def test_offences_and_charges_are_one_count() -> None:
     # court reports use either word for what a defendant admits or is convicted of
     three = _one(numbers.extract("The firm was fined after admitting three offences."))

@@ -851,7 +851,7 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
         if role is None and unit is None and toks[i].lower == "one" and head[0] in _PEOPLE_KEYS:
             i = j  # "then one person decided to pull out a gun": someone, not a count of one
             continue
-        context = frozenset(window_stems(toks, start, k, skip=_HEDGE_WORDS) - set(head))
+        context = frozenset(_own_window(toks, start, k) - set(head))
         if head[0] in _TIMES and k < len(toks) and toks[k].lower in _COUNTED_FROM:
             context -= _counted_from(text, toks, k)
         if clauses is None:
@@ -2578,6 +2578,23 @@ def _same_clause(text: str, toks: Sequence[Token], end: int, start: int) -> bool
     return not between or ";" not in text[between[0].start : between[-1].end]
 
 
+def _own_window(toks: Sequence[Token], start: int, end: int, width: int = 8) -> set[str]:
+    """`window_stems` of the figure at toks[start:end], not past another figure's clause on
+    either side: in "Three of the injured were seriously hurt and nine were children", the
+    children are the nine's ("and" before another figure opens its clause)."""
+    lo, hi = max(0, start - width), min(len(toks), end + width)
+    # (not "six children and two adults remain in critical condition": said of both)
+    for m in range(end + 2, hi - 1):
+        if toks[m].lower in _CLAUSE_BREAKS and _is_number(toks[m + 1]):
+            hi = m
+            break
+    for m in range(start, lo, -1):  # (the figure's own clause may open right before it)
+        if toks[m - 1].lower in _CLAUSE_BREAKS and (m == start or _is_number(toks[m])):
+            lo = m if m == start else m + 1
+            break
+    return window_stems(toks[lo:hi], start - lo, end - lo, width, _HEDGE_WORDS)
+
+
 def _clause(toks: Sequence[Token], breaks: Container[str] = _CLAUSE_BREAKS) -> Sequence[Token]:
     """`toks` up to the first that starts another clause: in "killing 40 people and injuring
     300", "injuring" says nothing of the 40."""
@@ -3128,10 +3145,13 @@ def related(a: Slot, b: Slot, *, apart: bool = True, context: bool = True) -> bo
             return False
         if kinds_a & kinds_b:
             return bool(shared)  # one result in two words: "net income" / "net profit"
-    if a.value[3] in _BEFELL or a.value[3] == "board":  # type: ignore[index]
+    parts = a.value[4] == b.value[4] == "part"  # type: ignore[index]
+    if (a.value[3] in _BEFELL or a.value[3] == "board") and not parts:  # type: ignore[index]
         # what befell them (the same, see above) is what both are about: "12 people were
         # injured" / "three people were killed and 11 injured"; so is being on board ("was
-        # carrying 182 people" / "183 people on board the jet")
+        # carrying 182 people" / "183 people on board the jet"); but of a part of them, what
+        # is said of the part ("Three of the injured were seriously hurt" / "Nine of the
+        # injured are children": two parts), as of any other count
         return bool(shared)
     if a.value[2] == "percent":  # type: ignore[index]
         of_a, of_b = of_what(a), of_what(b)
@@ -3155,6 +3175,6 @@ def related(a: Slot, b: Slot, *, apart: bool = True, context: bool = True) -> bo
     # minute before Pell equalised" are two moments, Pell's in both
     named = "change" in a.value[4] or a.value[4] == "ordinal"  # type: ignore[index]
     marks = (*_MARKS, "@") if named else _MARKS
-    if not context:
+    if not context and not parts:
         return bool(shared)
     return bool(shared) and any(c not in shared and c[:1] not in marks for c in common)
