@@ -1148,6 +1148,18 @@ def test_two_parts_of_one_whole_are_compared_only_when_the_same_is_said_of_them(
     assert numbers.related(hurt, serious) and not numbers.compatible(hurt, serious)
 
 
+def test_two_years_told_of_one_body_are_of_two_events() -> None:
+    # the university is named beside both years: that makes them no one year told two ways
+    licensed = "Solvane licensed the vaccine from the University of Arnholt in 2017."
+    founded = "The firm was founded in 2012 by scientists from the University of Arnholt."
+    (a,) = [s for s in dates.extract(licensed) if s.kind == "year"]
+    (b,) = [s for s in dates.extract(founded) if s.kind == "year"]
+    assert not dates.related(a, b)
+    again = "The firm was founded in 2011 by two scientists, the company says."
+    (c,) = [s for s in dates.extract(again) if s.kind == "year"]
+    assert dates.related(b, c) and not dates.compatible(b, c)
+
+
 def test_offences_and_charges_are_one_count() -> None:
     # court reports use either word for what a defendant admits or is convicted of
     three = _one(numbers.extract("The firm was fined after admitting three offences."))

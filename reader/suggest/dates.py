@@ -454,7 +454,13 @@ def _in_its_clause(text: str, toks: Sequence[Token], i: int) -> frozenset[str]:
         if breaks_clause(text[toks[hi - 1].end : toks[hi].start]):
             break
         hi += 1
-    return frozenset(window_stems(toks[lo:hi], i - lo, i - lo + 1))
+    # not the names in it: two years of two events told of one body ("licensed the vaccine
+    # from the University of Arnholt in 2017" / "was founded in 2012 by scientists from the
+    # University of Arnholt") are not one year told two ways
+    named = {
+        topic_stem(t.text) for k, t in enumerate(toks[lo:hi], lo) if k and t.text[:1].isupper()
+    }
+    return frozenset(window_stems(toks[lo:hi], i - lo, i - lo + 1)) - named
 
 
 UNTIL = frozenset(["until", "till"])  # the end of a span: "closed until 11am"
