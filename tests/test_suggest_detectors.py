@@ -3630,3 +3630,23 @@ def test_a_unanimous_vote_is_a_tally_with_none_against() -> None:
     assert numbers.related(all_for, split) and not numbers.compatible(all_for, split)
     assert numbers.compatible(all_for, seven)
     assert numbers.extract("The committee's decision on the rate rise was not unanimous.") == []
+
+
+# records ---------------------------------------------------------------------------------------
+
+
+def test_the_largest_and_one_of_the_largest_are_two_records() -> None:
+    from reader.suggest import superlatives
+
+    (top,) = superlatives.extract("This is the largest single seizure ever made at the port.")
+    (among,) = superlatives.extract("He called it one of the largest seizures in its history.")
+    assert top.surface == "the largest single seizure"
+    assert among.surface == "one of the largest seizures"
+    assert superlatives.related(top, among) and not superlatives.compatible(top, among)
+    (again,) = superlatives.extract("Officers made the largest seizure in the port's history.")
+    assert superlatives.compatible(top, again)
+    # look-alikes: another noun ranked, a superlative of no noun, a name after it
+    (other,) = superlatives.extract("It is one of the largest ports in the country.")
+    assert not superlatives.related(top, other)
+    assert superlatives.extract("The haul was the largest ever, officers said.") == []
+    assert superlatives.extract("It was the biggest Brennock has seen.") == []

@@ -77,6 +77,16 @@ def test_closed_to_traffic_is_closed_to_vehicles() -> None:
     assert mine.label == "contradicted" and "Friday" in mine.reason, mine.reason
 
 
+def test_a_record_told_as_one_of_several_is_contradicted() -> None:
+    top = "Officers said it was the largest single seizure ever made at Port Calder."
+    among = "The bureau called it one of the largest seizures in Port Calder's history."
+    story = _story([top, *FILLER[0]], [among, *FILLER[1]], ["Other news.", "b."])
+    got = _analysed(story)
+    for mine in (got[("000.txt", top)], got[("001.txt", among)]):
+        assert mine.label == "contradicted", mine.reason
+        assert "records differ" in mine.reason
+
+
 def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> None:
     story = _story(
         ["The Marrow river flood forced 3,000 residents from homes in Dunmore.", *FILLER[0]],

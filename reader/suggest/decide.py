@@ -50,6 +50,7 @@ from reader.suggest import (
     positives,
     speakers,
     spelling,
+    superlatives,
     titles,
     when,
 )
@@ -84,10 +85,11 @@ RULES: dict[str, Rule] = {
     "charge": (charges.related, charges.compatible),
     "level": (levels.related, levels.compatible),
     "positive": (positives.related, positives.compatible),
+    "rank": (superlatives.related, superlatives.compatible),
 }
 NOUN = {"number": "numbers", "title": "titles", "weekday": "days", "year": "years", "date": "dates"}
 NOUN |= {"month": "months", "time": "times", "speaker": "speakers of the quote"}
-NOUN |= {"charge": "charges", "years": "years", "level": "alert levels"}
+NOUN |= {"charge": "charges", "years": "years", "level": "alert levels", "rank": "records"}
 NOUN |= {"positive": "test findings"}
 RIVALS = 3  # rival values whose support is counted, per slot
 # kinds of value one fact is given by

@@ -28,6 +28,7 @@ from reader.suggest import (
     positives,
     speakers,
     spelling,
+    superlatives,
     titles,
 )
 from reader.suggest.antonyms import Opposite
@@ -41,13 +42,14 @@ Name = tuple[int, int, tuple[str, ...]]
 
 
 def slots_of(text: str) -> list[Slot]:
-    """The numbers, titles, dates, quotes' speakers, charges, alert levels and positive tests of
-    `text`, as the story-wide vote compares them."""
+    """The numbers, titles, dates, quotes' speakers, charges, alert levels, positive tests and
+    records of `text`, as the story-wide vote compares them."""
     toks = tokenize(text)
     found = numbers.extract(text, toks) + titles.extract(text, toks) + dates.extract(text, toks)
     return (
         found + speakers.extract(text, toks) + charges.extract(text, toks)
         + levels.extract(text, toks) + positives.extract(text, toks)
+        + superlatives.extract(text, toks)
     )  # fmt: skip
 
 
