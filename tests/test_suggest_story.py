@@ -87,6 +87,21 @@ def test_a_record_told_as_one_of_several_is_contradicted() -> None:
         assert "records differ" in mine.reason
 
 
+def test_two_sources_saying_nobody_was_hurt_agree_in_other_words() -> None:
+    # a count of none is the fact itself: "No one on the island was hurt" / "Nobody was
+    # injured" share no word, and were both unverified at high confidence
+    island = "No one on the island was hurt, the coastguard said."
+    nobody = "Nobody was injured and the debris fell into the sea."
+    story = _story([island, *FILLER[0]], [nobody, *FILLER[1]], ["Other news.", "b."])
+    got = _analysed(story)
+    for mine in (got[("000.txt", island)], got[("001.txt", nobody)]):
+        assert mine.label == "consistent" and "numbers agree" in mine.reason, mine.reason
+    # look-alike: where they were, then no verb of what befell them
+    from reader.suggest import numbers
+
+    assert numbers.extract("No one in the town knew what had happened.") == []
+
+
 def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> None:
     story = _story(
         ["The Marrow river flood forced 3,000 residents from homes in Dunmore.", *FILLER[0]],

@@ -1741,6 +1741,9 @@ def _whole_of(text: str, toks: Sequence[Token], j: int) -> int | None:
     return k if k < len(toks) and _parse(text, toks, k) is not None else None
 
 
+_WHERE_NONE = frozenset(["on", "in", "at", "aboard", "inside", "near"])
+
+
 def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
     """Counts of none: "No one died", "nobody was hurt", "none of the passengers was injured",
     "no deaths", "no arrests". The role must follow at once (after auxiliaries): "no one was
@@ -1762,6 +1765,15 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
             continue
         if t.lower == "none" and k + 2 < len(toks) and toks[k].lower == "of":
             k += 3 if toks[k + 1].lower in _DETERMINERS_OF else 2  # "none of the passengers"
+        elif k < len(toks) and toks[k].lower in _WHERE_NONE:
+            # "No one on the island was hurt", "nobody aboard the ferry was injured": where
+            # they were, up to the verb (a few words, no clause break)
+            end = next(
+                (m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].lower in _AUXILIARIES),
+                None,
+            )
+            if end is not None and not breaks_clause(text[toks[k].start : toks[end].start]):
+                k = end
         while k < len(toks) and toks[k].lower in _AUXILIARIES:
             k += 1
         if k + 1 < len(toks) and toks[k].lower in _NEEDING:
