@@ -896,10 +896,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # a year a sentence sets its event in: opening it ("In March 2022, ...", "Last year a ...",
 # "Two years ago, ...") or told of ("was in 2009, when a tremor ...", "recalls the 2011 raid
 # on a gallery in Corvara, when ...")
+_YEAR = r"(?:19|20)\d\d"  # a year of a news story's time (also `_PAST_EVENT`, `_A_YEAR`)
+_SET_YEAR = rf"({_YEAR}|last year|\w+ years ago)"
 _SET_IN = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?((?:19|20)\d\d|last year|\w+ years ago)\b"
-    r"|\b((?:19|20)\d\d|last year|\w+ years ago)\b[^,.;]*, when\b",
-    re.IGNORECASE,
+    rf"^\W*(?:\w+\W+){{0,3}}?{_SET_YEAR}\b|\b{_SET_YEAR}\b[^,.;]*, when\b", re.IGNORECASE
 )
 
 
@@ -946,8 +946,8 @@ def suggest_story(
 
 
 # "the 2015 quake", "the 2009 spill": a past event named by its year
-_PAST_EVENT = re.compile(r"\bthe ((?:19|20)\d\d) [a-z]+")
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # (a sentence with a year of its own keeps it)
+_PAST_EVENT = re.compile(rf"\bthe ({_YEAR}) [a-z]+")
+_A_YEAR = re.compile(rf"\b{_YEAR}\b")  # (a sentence with a year of its own keeps it)
 # a sentence whose subject points back: "It killed some 9,000 people"
 _POINTS_BACK = ("It ", "They ", "That ", "This ")
 
