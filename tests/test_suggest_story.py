@@ -1035,6 +1035,25 @@ def test_a_named_subject_look_alike_is_no_contradiction(negated: str, asserted: 
     assert "contradicted" not in got.values(), got
 
 
+SPEAKERS = ["Dana Holst and Ivo Brandt were at the scene.", "z."]
+
+
+def test_one_named_speaker_denying_what_they_asserted_contradicts() -> None:
+    # one shared word ("brakes") is too little to say two sentences are about one thing, unless
+    # the same named person says both
+    denied = (
+        "Police spokeswoman Dana Holst told Alpa News there was no evidence that the brakes "
+        "had failed."
+    )
+    said = "Holst said a first inspection of the wreck suggested the coach's brakes had failed."
+    got = _labels([denied, *FILLER[0]], [said, *FILLER[1]], SPEAKERS)
+    assert got[denied] == got[said] == "contradicted", got
+    # look-alike: another speaker (two people's views of what an inspection may yet settle)
+    other = "Ivo Brandt said a first inspection suggested the coach's brakes had failed."
+    got = _labels([denied, *FILLER[0]], [other, *FILLER[1]], SPEAKERS)
+    assert "contradicted" not in got.values(), got
+
+
 def test_people_a_firm_employs_are_a_count_of_its_staff() -> None:
     employed = "The depot employed around 40 people."
     got = _by_text(

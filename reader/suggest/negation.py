@@ -399,13 +399,17 @@ def conflicts(
     if postings is None:
         postings = word_postings(texts)
     out: list[tuple[int, int, Negated, str]] = []
-    known: set[str] | None = None  # the story's names, read when a subject opens its sentence
     named: list[dict[str, list[int]]] = []  # `_by_stem`, read when a denial asks for it
 
     def index() -> dict[str, list[int]]:
         if not named:
             named.append(_by_stem(texts))
         return named[0]
+
+    @functools.cache
+    def known() -> set[str]:
+        """The stems of the story's names (read when a subject or a speaker asks)."""
+        return {stem(t.text) for text in texts for name in proper_names(text) for t in name}
 
     for i, negs in enumerate(negated):
         for n in negs:
@@ -414,15 +418,10 @@ def conflicts(
             mine, _ = _window(texts[i], n.word)
             mine -= _reporters(texts[i], n)
             who = _doer(texts[i], n)
-            if who is not None and who.initial:
-                # "Residents have not returned": a capital opening a sentence is a name when the
-                # story writes it as one elsewhere
-                if known is None:
-                    known = {
-                        stem(t.text) for text in texts for name in proper_names(text) for t in name
-                    }
-                if who.name[-1] not in known:
-                    who = None
+            # "Residents have not returned": a capital opening a sentence is a name when the
+            # story writes it as one elsewhere
+            if who is not None and who.initial and who.name[-1] not in known():
+                who = None
             if i > 0 and articles[i - 1] == articles[i] and borrows_context(texts[i]):
                 mine |= predicates(texts[i - 1])  # what "such details" points back to
             # the same word form: "were discussed" and "open to discussing" are not one claim
@@ -435,18 +434,43 @@ def conflicts(
                         continue
                     shared = (mine & theirs) - {n.predicate, stem(form)}
                     weight = sum(weights.get(s, 0.0) for s in shared)
-                    if (len(shared) >= MIN_OBJECT and weight >= min_weight) or (
-                        # the same named subject does it, or not: "Lund has not conceded" /
-                        # "Lund conceded defeat" need no shared object; at another time or
-                        # place both may hold ("On Sunday, Lund had not conceded")
-                        who is not None
-                        and any(who.same(d) for d in _doers(texts[j], form))
-                        and not when.apart(texts[i], texts[j], who.name)
+                    if (
+                        (len(shared) >= MIN_OBJECT and weight >= min_weight)
+                        or (
+                            # the same named subject does it, or not: "Lund has not conceded" /
+                            # "Lund conceded defeat" need no shared object; at another time or
+                            # place both may hold ("On Sunday, Lund had not conceded")
+                            who is not None
+                            and any(who.same(d) for d in _doers(texts[j], form))
+                            and not when.apart(texts[i], texts[j], who.name)
+                        )
+                        or (
+                            # one named speaker says it of the same thing, and says it did not
+                            # happen: "Holst said there was no evidence that the brakes had failed"
+                            # / "Holst said ... the vehicle's brakes had failed"
+                            shared
+                            and (one := _speaker(texts[i]) & _speaker(texts[j]))
+                            and one & known()
+                            and not when.apart(texts[i], texts[j])
+                        )
                     ):
                         out.append((i, j, n, form))
             if n.cue.lower() in _DENIALS or n.cue.lower() in _DISMISSALS:
                 out += _denied_elsewhere(texts, articles, i, n, mine, weights, min_weight, index)
     return out
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _speaker(text: str) -> frozenset[str]:
+    """Stems of the capitalised words of whom a sentence attributes itself to ("Holst said
+    ...", "..., Dana Holst told Alpa News"; `named_source`)."""
+    from reader.suggest.attributed import named_source
+
+    who = named_source(text)
+    if not who:
+        return frozenset()
+    capitalised = (stem(t.text) for t in tokenize(text) if t.text[:1].isupper())
+    return frozenset(s for s in capitalised if s in who)
 
 
 def _reporters(text: str, n: Negated) -> set[str]:
