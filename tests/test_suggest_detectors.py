@@ -3650,3 +3650,41 @@ def test_the_largest_and_one_of_the_largest_are_two_records() -> None:
     assert not superlatives.related(top, other)
     assert superlatives.extract("The haul was the largest ever, officers said.") == []
     assert superlatives.extract("It was the biggest Brennock has seen.") == []
+
+
+# what may happen -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "possible", "thing"),
+    [
+        ("He said there was no immediate danger of the structure collapsing.", False, "colla"),
+        ("Engineers could not rule out a partial collapse.", True, "colla"),
+        ("She said strike action was ruled out for now.", False, "actio"),
+        ("The union said it had not ruled out industrial action.", True, "actio"),
+        ("Osei declined to rule out plant closures, saying nothing more.", True, "plant"),
+        ("Further increases could not be ruled out if wages rise.", True, "incre"),
+        ("The old bridge is at risk of collapse.", True, "colla"),
+        ("They say the bridge is not at risk of falling down.", False, "fall"),
+    ],
+)
+def test_what_a_sentence_says_may_or_may_not_happen(text: str, possible: bool, thing: str) -> None:
+    from reader.suggest.possible import possibilities
+
+    (found,) = possibilities(text)
+    assert found.possible is possible and thing in found.thing, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The risk of flooding is low.",  # says neither
+        "If arson is ruled out, the inquiry will end.",  # a condition
+        "Has arson been ruled out?",  # a question
+        "Lava posed no immediate threat to the villages.",  # a threat to, not of
+    ],
+)
+def test_what_may_happen_look_alikes(text: str) -> None:
+    from reader.suggest.possible import possibilities
+
+    assert possibilities(text) == ()

@@ -1054,6 +1054,25 @@ def test_one_named_speaker_denying_what_they_asserted_contradicts() -> None:
     assert "contradicted" not in got.values(), got
 
 
+def test_a_thing_said_not_to_be_possible_and_possible_contradicts() -> None:
+    safe = "He said there was no immediate danger of the structure collapsing."
+    unsafe = "And the Clarion understands engineers could not rule out a partial collapse."
+    got = _labels([safe, *FILLER[0]], [unsafe, *FILLER[1]])
+    assert got[safe] == got[unsafe] == "contradicted", got
+    # look-alikes: both say it may not happen; another thing; a condition; another day
+    for a, b in [
+        (safe, "They say the bridge is not at risk of collapse."),
+        ("Union leaders ruled out a strike.", "The company did not rule out job cuts."),
+        ("If arson is ruled out, the inquiry will end.", "Police have not ruled out arson."),
+        (
+            "On Monday, engineers could not rule out a collapse of the bridge.",
+            "On Friday, the council said there was no danger of a collapse.",
+        ),
+    ]:
+        got = _labels([a, *FILLER[0]], [b, *FILLER[1]])
+        assert "contradicted" not in got.values(), (a, b)
+
+
 def test_people_a_firm_employs_are_a_count_of_its_staff() -> None:
     employed = "The depot employed around 40 people."
     got = _by_text(

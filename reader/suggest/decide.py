@@ -48,6 +48,7 @@ from reader.suggest import (
     numbers,
     places,
     positives,
+    possible,
     speakers,
     spelling,
     superlatives,
@@ -373,6 +374,14 @@ def _negation_findings(
     for i, j, mine, theirs in found:
         reason = f"opposite: '{mine.word}' here, '{theirs.word}' in {claims[j].article}"
         findings[i].append(Finding(True, reason, mine.span, [j], "medium"))
+    # "no danger of a collapse" here, "could not rule out a collapse" there (each side by its
+    # own pass), where no negation above already pairs the two
+    negated = {(i, j) for i, j, _, _ in pairs} | {(j, i) for i, j, _, _ in pairs}
+    for i, j, mine, theirs in possible.conflicts(texts, articles, weights):
+        if (i, j) not in negated:
+            here, there = claims[i].text[slice(*mine.span)], claims[j].text[slice(*theirs.span)]
+            reason = f"possibility: '{here}' here, '{there}' in {claims[j].article}"
+            findings[i].append(Finding(True, reason, mine.span, [j], "medium"))
 
 
 def _word_span(text: str, word: str) -> tuple[int, int]:
