@@ -153,20 +153,26 @@ def conflicts(
     sentence j, of another article, that it may, or the reverse; the thing shares a specific
     word (one `weights` holds: not the story's vocabulary) and the two are not set at other
     times or places (`when.apart`)."""
-    said: dict[str, list[tuple[int, Possibility]]] = defaultdict(list)
+    # stem -> side -> article -> what its sentences say: only sentences of two articles and two
+    # sides are paired (a long article repeating both sides pairs none of its own)
+    said: dict[str, dict[bool, dict[str, list[tuple[int, Possibility]]]]] = defaultdict(
+        lambda: {False: defaultdict(list), True: defaultdict(list)}
+    )
     for i, text in enumerate(texts):
         for p in possibilities(text):
             for s in p.thing:
                 if s in weights:
-                    said[s].append((i, p))
+                    said[s][p.possible][articles[i]].append((i, p))
     out, seen = [], set()
-    for found in said.values():
-        for i, p in found:
-            for j, q in found:
-                if (i, j) in seen or p.possible == q.possible or articles[i] == articles[j]:
-                    continue
-                if when.apart(texts[i], texts[j]):
-                    continue
-                seen.add((i, j))
-                out.append((i, j, p, q))
+    for sides in said.values():
+        for side in (False, True):
+            for article, mine in sides[side].items():
+                for other, theirs in sides[not side].items():
+                    if other == article:
+                        continue
+                    for i, p in mine:
+                        for j, q in theirs:
+                            if (i, j) not in seen and not when.apart(texts[i], texts[j]):
+                                seen.add((i, j))
+                                out.append((i, j, p, q))
     return out
