@@ -1073,6 +1073,40 @@ def test_a_thing_said_not_to_be_possible_and_possible_contradicts() -> None:
         assert "contradicted" not in got.values(), (a, b)
 
 
+def test_a_place_no_other_source_names_against_another_in_the_same_words_contradicts() -> None:
+    # the Ecuador sentence is not the Colombia one's counterpart (the gangs' is): the place is
+    # asked of the claim's best evidence, in the same words ("from"), sharing two specific ones
+    colombia = (
+        "The drugs were packed in boxes of fruit in a refrigerated container that had been "
+        "shipped from Colombia."
+    )
+    ecuador = (
+        "The refrigerated container had arrived on Wednesday aboard a cargo ship from Ecuador, "
+        "according to port records."
+    )
+    gangs = "Gangs hide drugs in boxes of fruit because refrigerated containers are rarely opened."
+    got = _analysed(_story([colombia, *FILLER[0]], [gangs, ecuador, *FILLER[1]]))
+    mine, theirs = got[("000.txt", colombia)], got[("001.txt", ecuador)]
+    assert mine.label == theirs.label == "contradicted", (mine.reason, theirs.reason)
+    assert "'Colombia' here" in mine.reason and "'Ecuador' in 001.txt" in mine.reason
+    # look-alikes: another word before the place; one word in common; a place another source
+    # names too
+    for other in [
+        "The refrigerated container was bound for Spain, according to port records.",
+        "A cargo ship from Ecuador docked on Wednesday, according to port records.",
+    ]:
+        got = _analysed(_story([colombia, *FILLER[0]], [gangs, other, *FILLER[1]]))
+        assert "place differs" not in got[("000.txt", colombia)].reason, other
+    got = _analysed(
+        _story(
+            [colombia, *FILLER[0]],
+            [gangs, ecuador, *FILLER[1]],
+            ["Colombia is the world's largest producer of cocaine.", *FILLER[2]],
+        )
+    )
+    assert "place differs" not in got[("000.txt", colombia)].reason
+
+
 def test_people_a_firm_employs_are_a_count_of_its_staff() -> None:
     employed = "The depot employed around 40 people."
     got = _by_text(

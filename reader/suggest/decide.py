@@ -343,6 +343,54 @@ class _Places:
         )
         return Finding(True, reason, span, [j], "medium")
 
+    def elsewhere(self, i: int, others: Sequence[int], stems: Sequence[set[str]]) -> Finding | None:
+        """Claim i's place, named by no other source, where a sentence of `others` (claim i's
+        best evidence) names another place in the same words: the same word before each
+        ("shipped from Colombia" / "aboard a cargo ship from Ecuador") and two specific words
+        in common (`stems`: each claim's; "refrigerated container"), in a sentence that need
+        not be its counterpart (the counterpart's place is `finding`'s)."""
+        claims, known = self.claims, places.gazetteer()
+        here = {p: span for p, span in self._places(i).items() if p in known}
+        mine = self.named[claims[i].article]
+        lone = {
+            p: span
+            for p, span in here.items()
+            if all(self.articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
+        }
+        if len(lone) != 1 or len(here) != 1:
+            return None
+        ((p, span),) = lone.items()
+        before = _word_before(claims[i].text, span[0])
+        if before not in _LOCATIVE:
+            return None
+        said = places.mentioned_stems(claims[i].text)
+        for k in others:
+            if k < 0 or claims[k].article == claims[i].article:
+                continue
+            there = self._places(k)
+            if len(there) != 1:
+                continue
+            ((q, (a, b)),) = there.items()
+            if (
+                q in known
+                and _word_before(claims[k].text, a) == before
+                and not places.place_stems(q) <= said
+                and not (known.contains(p, q) or known.contains(q, p))
+                and len(stems[i] & stems[k]) >= 2
+            ):
+                reason = (
+                    f"place differs: '{claims[i].text[span[0] : span[1]]}' here, named by no "
+                    f"other source; '{claims[k].text[a:b]}' in {claims[k].article}"
+                )
+                return Finding(True, reason, span, [k], "low")
+        return None
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before offset `start` of `text`, in lower case ("" at its start)."""
+    words = text[:start].split()
+    return words[-1].lower() if words else ""
+
 
 def _negation_findings(
     claims: list[Claim],
@@ -1762,7 +1810,11 @@ class StorySuggester:
         pair = self.pair
         pair.evidence, pair.known = {claim.id: ev}, {}
         findings = self._votes(i)
-        place = self.places.finding(i, cp)
+        place = self.places.finding(i, cp) or self.places.elsewhere(
+            i,
+            [self.counterparts.index.get(e.other_id, -1) for e in best[:CANDIDATES]],
+            self.counterparts.stems,
+        )
         if place:
             findings.append(place)
         if cp.supported:
