@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotations.store import Store
 
 REVIEWER = "tester"
@@ -29,6 +31,17 @@ def first_claims(db: str, n: int = 3):
 def screen_lines(app) -> list[str]:
     """What the terminal shows, one string per row (the screen as a person sees it)."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def until(pilot, ready: Callable[[], object], pauses: int = 500) -> None:
+    """Pause until `ready()` is true: a screen pushed by a write's callback, once its worker is
+    done, may still be composing after one pause on a busy machine (a NoteScreen with no
+    TextArea yet failed a test so, under a full test run beside another job)."""
+    for _ in range(pauses):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"not ready after {pauses} pauses")
 
 
 async def settled(app, pilot) -> None:

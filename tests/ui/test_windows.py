@@ -7,7 +7,7 @@ import pytest
 from annotations.store import Store
 from reader.ui.app import build_app
 from reader.ui.article_view import ArticleView
-from ui.helpers import REVIEWER, first_claims, labels, screen_lines
+from ui.helpers import REVIEWER, first_claims, labels, screen_lines, until
 
 SIZE = (120, 36)
 
@@ -133,9 +133,10 @@ async def test_a_note_saved_elsewhere_meanwhile_is_not_replaced_and_mine_is_kept
             other.set_note(claim.id, REVIEWER, "theirs")
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(
+            pilot, lambda: isinstance(app.screen, NoteScreen) and app.screen.query(TextArea)
+        )
         assert note() == "theirs"  # refused, nothing written
-        assert isinstance(app.screen, NoteScreen)  # back, with the text typed
         assert app.screen.query_one(TextArea).text == "mine"
         shown = " ".join(" ".join(line.strip("█ ").split()) for line in screen_lines(app))
         assert "another window saved this note meanwhile: theirs" in shown
@@ -147,8 +148,7 @@ async def test_a_note_saved_elsewhere_meanwhile_is_not_replaced_and_mine_is_kept
         await pilot.press("n")
         await pilot.press("ctrl+s")  # saves over theirs, now that it was shown
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert not isinstance(app.screen, NoteScreen)
+        await until(pilot, lambda: not isinstance(app.screen, NoteScreen))
         assert note() == "mine"
         await pilot.press("e", "end", *" too", "ctrl+s")  # an ordinary edit is as it was
         await app.workers.wait_for_complete()
