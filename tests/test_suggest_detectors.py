@@ -3666,6 +3666,10 @@ def test_the_largest_and_one_of_the_largest_are_two_records() -> None:
         ("Further increases could not be ruled out if wages rise.", True, "incre"),
         ("The old bridge is at risk of collapse.", True, "colla"),
         ("They say the bridge is not at risk of falling down.", False, "fall"),
+        # what someone may do
+        ("Even pedestrians have been banned from crossing.", False, "cross"),
+        ("Pedestrians and cyclists can still use the crossing.", True, "cross"),
+        ("Fans were not allowed to enter the stadium.", False, "enter"),
     ],
 )
 def test_what_a_sentence_says_may_or_may_not_happen(text: str, possible: bool, thing: str) -> None:
@@ -3673,6 +3677,8 @@ def test_what_a_sentence_says_may_or_may_not_happen(text: str, possible: bool, t
 
     (found,) = possibilities(text)
     assert found.possible is possible and thing in found.thing, found
+    # what someone may do says who ("pedes" of "pedestrians and cyclists")
+    assert ("pedes" in found.who) == text.lower().startswith(("even pedes", "pedes"))
 
 
 @pytest.mark.parametrize(
@@ -3682,6 +3688,7 @@ def test_what_a_sentence_says_may_or_may_not_happen(text: str, possible: bool, t
         "If arson is ruled out, the inquiry will end.",  # a condition
         "Has arson been ruled out?",  # a question
         "Lava posed no immediate threat to the villages.",  # a threat to, not of
+        "He has been banned from competition for four years.",  # no one named: "he"
     ],
 )
 def test_what_may_happen_look_alikes(text: str) -> None:

@@ -1073,6 +1073,21 @@ def test_a_thing_said_not_to_be_possible_and_possible_contradicts() -> None:
         assert "contradicted" not in got.values(), (a, b)
 
 
+def test_the_same_people_banned_from_and_still_allowed_to_do_a_thing_contradicts() -> None:
+    banned = "Even pedestrians have been banned from crossing, leaving parents stranded."
+    allowed = "Pedestrians and cyclists can still use the crossing over the River Wenn."
+    got = _labels([banned, *FILLER[0]], [allowed, *FILLER[1]])
+    assert got[banned] == got[allowed] == "contradicted", got
+    # look-alikes: other people; another thing; no one named
+    for a, b in [
+        ("Lorries have been banned from crossing the bridge.", allowed),
+        ("Fans were banned from the stadium on Saturday.", "Fans can still buy tickets online."),
+        ("He has been banned from competition.", "He was allowed to compete in the final."),
+    ]:
+        got = _labels([a, *FILLER[0]], [b, *FILLER[1]])
+        assert "contradicted" not in got.values(), (a, b)
+
+
 def test_a_place_no_other_source_names_against_another_in_the_same_words_contradicts() -> None:
     # the Ecuador sentence is not the Colombia one's counterpart (the gangs' is): the place is
     # asked of the claim's best evidence, in the same words ("from"), sharing two specific ones

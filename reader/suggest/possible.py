@@ -23,7 +23,11 @@ from reader.suggest import when
 from reader.suggest.negation import is_negator
 from reader.suggest.text import DETERMINERS, Token, breaks_clause, is_content, stem, tokenize
 
-_CUE = re.compile(r"\brul(?:e|es|ed|ing) out\b|\b(?:danger|risk|threat)s? of\b", re.IGNORECASE)
+_CUE = re.compile(
+    r"\brul(?:e|es|ed|ing) out\b|\b(?:danger|risk|threat)s? of\b"
+    r"|\b(?:banned|barred|prohibited) from\b|\b(?:can|could) still\b|\b(?:allowed|permitted) to\b",
+    re.IGNORECASE,
+)
 _RULE = frozenset(["rule", "rules", "ruled", "ruling"])
 _PERIL = frozenset(["danger", "dangers", "risk", "risks", "threat", "threats"])
 # "declined to rule out" and "refused to rule out" leave it possible, as "not" does
@@ -34,6 +38,10 @@ _AUX = frozenset(
 )
 _ADJECTIVES = frozenset(["immediate", "real", "serious", "imminent", "further", "significant"])
 _SUPPOSING = frozenset(["if", "whether", "unless", "until", "once"])
+# what someone may do: "pedestrians have been banned from crossing" / "pedestrians and cyclists
+# can still use the crossing" (who, read before the cue, must be the same)
+_BANNED = frozenset(["banned", "barred", "prohibited"])
+_ALLOWED = frozenset(["allowed", "permitted"])
 THING = 3  # content words read as what may happen
 
 
@@ -41,6 +49,7 @@ class Possibility(NamedTuple):
     possible: bool  # said to be possible ("could not rule out"), or not ("no danger of")
     thing: frozenset[str]  # stems of the words naming what may happen
     span: tuple[int, int]  # offsets of the cue and the thing
+    who: frozenset[str] = frozenset()  # of what someone may do: stems of who it is
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -65,11 +74,43 @@ def possibilities(text: str) -> tuple[Possibility, ...]:
             if possible is None:
                 continue
             span = (toks[cue].start, toks[end].end)
+        elif (permitted := _permission(toks, k)) is not None:
+            cue, possible = permitted
+            thing, end = _after(text, toks, k + 2)
+            who, first = _before(text, toks, cue, joined=True)
+            if not who:
+                continue
+            span = (toks[first].start, toks[end].end)
+            if thing and not _supposed(text, toks, k):
+                out.append(Possibility(possible, thing, span, who))
+            continue
         else:
             continue
         if thing and not _supposed(text, toks, k):
             out.append(Possibility(possible, thing, span))
     return tuple(out)
+
+
+def _permission(toks: Sequence[Token], k: int) -> tuple[int, bool] | None:
+    """(where its cue begins, whether it allows) of what someone may do, at toks[k]: "banned
+    from", "not allowed to" forbid; "can still", "allowed to" allow; None for no such cue."""
+    if k + 1 >= len(toks):
+        return None
+    word, nxt = toks[k].lower, toks[k + 1].lower
+    if word in _BANNED and nxt == "from":
+        j = k
+        while j > 0 and toks[j - 1].lower in _AUX:
+            j -= 1
+        return j, False
+    if word in ("can", "could") and nxt == "still":
+        return k, True
+    if word in _ALLOWED and nxt == "to":
+        j, negated = k, False
+        while j > 0 and (toks[j - 1].lower in _AUX or is_negator(toks[j - 1], toks[j])):
+            negated = negated or is_negator(toks[j - 1], toks[j])
+            j -= 1
+        return j, not negated
+    return None
 
 
 def _opening(toks: Sequence[Token], k: int) -> tuple[int, bool]:
@@ -102,7 +143,8 @@ def _peril(toks: Sequence[Token], k: int) -> tuple[int, bool | None]:
 
 def _after(text: str, toks: Sequence[Token], k: int) -> tuple[frozenset[str], int]:
     """Stems of the first `THING` content words from toks[k] on, in its clause, past
-    determiners ("a partial collapse", "any further increases"), and the index of the last."""
+    determiners ("a partial collapse", "any further increases", "use the crossing"), and the
+    index of the last."""
     words: list[str] = []
     last = k - 1
     j = k
@@ -111,7 +153,7 @@ def _after(text: str, toks: Sequence[Token], k: int) -> tuple[frozenset[str], in
         if j > k and breaks_clause(text[toks[j - 1].end : t.start]):
             break
         if t.lower in DETERMINERS or t.lower in ("any", "all", "some"):
-            if words:
+            if len(words) > 1:  # (a verb's object goes on: "use the crossing")
                 break
         elif is_content(t.text) and t.lower not in SAYING:
             words.append(stem(t.text))
@@ -122,16 +164,24 @@ def _after(text: str, toks: Sequence[Token], k: int) -> tuple[frozenset[str], in
     return frozenset(words), max(last, k - 1)
 
 
-def _before(text: str, toks: Sequence[Token], k: int) -> tuple[frozenset[str], int]:
+def _before(
+    text: str, toks: Sequence[Token], k: int, joined: bool = False
+) -> tuple[frozenset[str], int]:
     """Stems of the content words right before toks[k] past auxiliaries ("strike action was
-    ruled out"), at most `THING`, and the index of the first."""
+    ruled out"), at most `THING`, and the index of the first; `joined`: past "and" and "or"
+    too ("pedestrians and cyclists can still ...")."""
     j = k - 1
     while j >= 0 and toks[j].lower in _AUX:
         j -= 1
     words: list[str] = []
     first = k
-    while j >= 0 and len(words) < THING and is_content(toks[j].text):
-        if toks[j].lower in SAYING or breaks_clause(text[toks[j].end : toks[j + 1].start]):
+    while j >= 0 and len(words) < THING:
+        if breaks_clause(text[toks[j].end : toks[j + 1].start]):
+            break
+        if joined and words and toks[j].lower in ("and", "or"):
+            j -= 1
+            continue
+        if not is_content(toks[j].text) or toks[j].lower in SAYING:
             break
         words.append(stem(toks[j].text))
         first = j
@@ -172,6 +222,8 @@ def conflicts(
                         continue
                     for i, p in mine:
                         for j, q in theirs:
+                            if bool(p.who) != bool(q.who) or (p.who and not p.who & q.who):
+                                continue  # (what someone may do is of the same people)
                             if (i, j) not in seen and not when.apart(texts[i], texts[j]):
                                 seen.add((i, j))
                                 out.append((i, j, p, q))
