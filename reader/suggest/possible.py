@@ -1,13 +1,16 @@
-"""Whether a thing may happen, said both ways: "there was no immediate danger of the structure
-collapsing" / "engineers could not rule out a partial collapse"; "strike action was ruled out for
-now" / "the union had not ruled out industrial action".
+"""Whether a thing may happen, or someone may do it, said both ways: "there was no immediate
+danger of the structure collapsing" / "engineers could not rule out a partial collapse"; "strike
+action was ruled out for now" / "the union had not ruled out industrial action"; "even
+pedestrians have been banned from crossing" / "pedestrians and cyclists can still use the
+crossing".
 
 One side says the thing cannot happen ("no danger of", "not at risk of", "ruled out"), the other
 that it may ("could not rule out", "declined to rule out", "at risk of", "in danger of"). The two
 conflict when the words right after the cue (or, for "X was ruled out", right before it) share a
 specific word: what may happen is named there, so one such word is enough, where a plain negation
-needs more of the sentence (`reader.suggest.negation`). A cue in a question or a condition ("if
-arson is ruled out") says nothing either way.
+needs more of the sentence (`reader.suggest.negation`). What someone may do ("banned from", "not
+allowed to" / "can still", "allowed to") is of the same people too: who is read before the cue.
+A cue in a question or a condition ("if arson is ruled out") says nothing either way.
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ def possibilities(text: str) -> tuple[Possibility, ...]:
     toks = tokenize(text)
     out = []
     for k, t in enumerate(toks):
+        who: frozenset[str] = frozenset()
         if t.lower in _RULE and k + 1 < len(toks) and toks[k + 1].lower == "out":
             cue, possible = _opening(toks, k)
             thing, end = _after(text, toks, k + 2)
@@ -70,24 +74,21 @@ def possibilities(text: str) -> tuple[Possibility, ...]:
                 span = (toks[min(cue, k)].start, toks[end].end)
         elif t.lower in _PERIL and k + 1 < len(toks) and toks[k + 1].lower == "of":
             thing, end = _after(text, toks, k + 2)
-            cue, possible = _peril(toks, k)
-            if possible is None:
+            cue, peril = _peril(toks, k)
+            if peril is None:
                 continue
-            span = (toks[cue].start, toks[end].end)
+            possible, span = peril, (toks[cue].start, toks[end].end)
         elif (permitted := _permission(toks, k)) is not None:
             cue, possible = permitted
             thing, end = _after(text, toks, k + 2)
             who, first = _before(text, toks, cue, joined=True)
-            if not who:
+            if not who:  # "He has been banned from competition": no one the story names
                 continue
             span = (toks[first].start, toks[end].end)
-            if thing and not _supposed(text, toks, k):
-                out.append(Possibility(possible, thing, span, who))
-            continue
         else:
             continue
         if thing and not _supposed(text, toks, k):
-            out.append(Possibility(possible, thing, span))
+            out.append(Possibility(possible, thing, span, who))
     return tuple(out)
 
 
