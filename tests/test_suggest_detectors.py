@@ -1259,6 +1259,23 @@ def test_clock_time_look_alikes_do_not_conflict() -> None:
     )
 
 
+def test_an_hour_with_the_part_of_the_day_after_it_is_a_clock_time() -> None:
+    # "2:30 in the afternoon" was read as 2:30 at night, and "5 in the morning" as no time
+    from reader.suggest import when
+
+    afternoon = "The fire broke out at the depot at 2:30 in the afternoon on Sunday."
+    assert when.conflict(afternoon, "The fire broke out at the depot at 2.30pm on Sunday.") is None
+    assert when.conflict(afternoon, "The fire broke out at the depot at 2.30am on Sunday.")
+    early = "Machines arrived at the cinema at about five in the morning on Sunday."
+    assert when.conflict(early, "Machines arrived at the cinema at 10pm on Sunday.")
+    assert when.conflict(early, "Machines arrived at the cinema at 5am on Sunday.") is None
+    late = "The party at the cinema went on until 11 at night on Sunday."
+    assert [m.surface for m in when.moments(late)] == ["11 at night on Sunday"]
+    # look-alike: a count before "in the morning", not a time
+    (raid,) = when.moments("Police arrested 5 in the morning raid on Sunday.")
+    assert raid.surface == "morning raid on Sunday"  # the morning, not 5am
+
+
 def test_a_counterpart_on_another_day_or_part_of_day_conflicts() -> None:
     from reader.suggest import when
 

@@ -599,13 +599,15 @@ def clock_hour(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
     if m is None:
         if (named := _NAMED_HOURS.get(toks[i].lower)) is not None:
             return named, i
-        return _hhmm(toks, i) or _oclock(toks, i) or _past_to(toks, i)
+        return _hhmm(toks, i) or _oclock(toks, i) or _past_to(toks, i) or _in_part(toks, i)
     hour, minutes = int(m.group(1)), int(m.group(2) or 0)
     nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
     if nxt in _MERIDIEM and (len(nxt) == 2 or (i + 2 < len(toks) and toks[i + 2].lower == "m")):
         if not 1 <= hour <= 12 or minutes > 59:
             return None
         return hour % 12 + _MERIDIEM[nxt] + minutes / 60, i + (1 if len(nxt) == 2 else 2)
+    if minutes <= 59 and (part := _in_part(toks, i, hour)) is not None:
+        return part[0] + minutes / 60, part[1]  # "2:30 in the afternoon" is 14:30, not 2:30
     if ":" in toks[i].text and hour <= 23 and minutes <= 59:
         return hour + minutes / 60, i
     return _oclock(toks, i) or _past_to(toks, i)
@@ -655,6 +657,28 @@ def _half_near(toks: Sequence[Token], lo: int, hi: int, hour: int) -> int | None
         if (half := _HALVES.get(t.lower)) is not None:
             return 0 if t.lower == "night" and hour < 6 else half  # "two o'clock at night"
     return None
+
+
+# ...of them, those before one time ("from five to six in the evening" is two hours)
+_AT_ONE = _AT - {"from", "to"}
+
+
+def _in_part(toks: Sequence[Token], i: int, hour: int | None = None) -> tuple[float, int] | None:
+    """`clock_hour` of an hour at toks[i] (or `hour`, its figure's) told with the part of the
+    day right after it, after a word a time follows: "at about 5 in the morning", "at eight in
+    the evening", "until 11 at night" ("arrested 5 in the morning raid" is no time)."""
+    hour = _hour_at(toks, i) if hour is None else hour
+    if hour is None or not 1 <= hour <= 12 or i == 0 or toks[i - 1].lower not in _AT_ONE:
+        return None
+    words = [t.lower for t in toks[i + 1 : i + 4]]
+    if words[:2] == ["in", "the"] and len(words) == 3 and words[2] in _HALVES:
+        part, last = words[2], i + 3
+    elif words[:2] == ["at", "night"]:
+        part, last = "night", i + 2
+    else:
+        return None
+    night = part == "night" and (hour < 6 or hour == 12)  # "2 at night", "12 at night"
+    return float(hour % 12 + (0 if night else _HALVES[part])), last
 
 
 def _past_to(toks: Sequence[Token], i: int) -> tuple[float, int] | None:
