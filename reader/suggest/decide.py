@@ -350,6 +350,16 @@ class _Places:
         in common (`stems`: each claim's; "refrigerated container"), in a sentence that need
         not be its counterpart (the counterpart's place is `finding`'s)."""
         claims, known = self.claims, places.gazetteer()
+        # the places of the evidence first: a few sentences, the evidence of many claims (every
+        # sentence of a long article may have one of a short article's), read once each
+        theirs = [
+            (k, there)
+            for k in others
+            if k >= 0 and claims[k].article != claims[i].article
+            and len(there := self._places(k)) == 1 and next(iter(there)) in known
+        ]  # fmt: skip
+        if not theirs:
+            return None
         here = {p: span for p, span in self._places(i).items() if p in known}
         mine = self.named[claims[i].article]
         lone = {
@@ -364,16 +374,10 @@ class _Places:
         if before not in _LOCATIVE:
             return None
         said = places.mentioned_stems(claims[i].text)
-        for k in others:
-            if k < 0 or claims[k].article == claims[i].article:
-                continue
-            there = self._places(k)
-            if len(there) != 1:
-                continue
+        for k, there in theirs:
             ((q, (a, b)),) = there.items()
             if (
-                q in known
-                and _word_before(claims[k].text, a) == before
+                _word_before(claims[k].text, a) == before
                 and not places.place_stems(q) <= said
                 and not (known.contains(p, q) or known.contains(q, p))
                 and len(stems[i] & stems[k]) >= 2
