@@ -102,6 +102,19 @@ def test_two_sources_saying_nobody_was_hurt_agree_in_other_words() -> None:
     assert numbers.extract("No one in the town knew what had happened.") == []
 
 
+def test_news_words_for_one_thing_make_a_counterpart() -> None:
+    # "power" / "electricity", "midday" / "noon", "deal" / "agreement": outlets write either,
+    # and the two sentences share no other specific word
+    power = "Power was back in most of Ostby by midday, officials said."
+    electricity = "Electricity returned to the majority of Ostby households before noon."
+    deal = "The two unions said a deal on overtime pay had been signed late on Tuesday."
+    agreement = "Negotiators announced an agreement on overtime late on Tuesday."
+    story = _story([power, deal, *FILLER[0]], [electricity, agreement, *FILLER[1]], ["Other news."])
+    got = _analysed(story)
+    for article, text in [("000.txt", power), ("001.txt", electricity), ("000.txt", deal)]:
+        assert got[(article, text)].label == "consistent", got[(article, text)].reason
+
+
 def test_minority_number_is_contradicted_and_majority_names_the_dissenter() -> None:
     story = _story(
         ["The Marrow river flood forced 3,000 residents from homes in Dunmore.", *FILLER[0]],

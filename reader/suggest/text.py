@@ -39,6 +39,9 @@ _SYNONYMS = {
     "money": "money funding funds cash",
     "charge": "charge charges offence offences offense offenses",
     "landfall": "landfall ashore",  # "made landfall" / "came ashore"
+    "power": "power electricity",
+    "noon": "noon midday",
+    "deal": "deal deals agreement agreements accord accords pact pacts",
 }
 _CANON = {w: k for k, words in _SYNONYMS.items() for w in words.split()}
 # ...and words for what a story is about, folded only where a fact's context is read ("fought
