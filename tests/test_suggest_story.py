@@ -1613,6 +1613,26 @@ def test_two_sources_giving_different_shares_is_a_doubt_shown_not_a_conflict() -
     assert _by_text(story)[dead].label == "contradicted"
 
 
+def test_two_sources_moving_one_thing_by_different_shares_conflict() -> None:
+    # one against one on a change is a conflict when both say what moved, and the same: "Sales
+    # fell 18%" / "Sales were down by about a quarter" (a tie: low confidence)
+    claim = "Sales at Marlow Appliances were down by about a quarter last year, the firm said."
+    other = "Marlow Appliances said sales fell 18% last year as fewer people bought new machines."
+    story = _story([claim, *FILLER[0]], [other, *FILLER[1]], FILLER[2])
+    got = _by_text(story)[claim]
+    assert got.label == "contradicted" and got.confidence == "low", got.reason
+    assert "'down by about a quarter' here; 'fell 18%' in 001.txt (tied)" in got.reason
+    # look-alikes: what moved differs (sales, profit), or one says what moved and the other
+    # not: no conflict
+    profit = "Marlow Appliances said profit fell 18% last year as fewer people bought new machines."
+    vague = "Marlow Appliances said it fell 18% last year as fewer people bought new machines."
+    more = "Marlow Appliances said online sales fell 18% last year as fewer people bought them."
+    for text in (profit, vague, more):
+        story = _story([claim, *FILLER[0]], [text, *FILLER[1]], FILLER[2])
+        got = _by_text(story)[claim]
+        assert got.label != "contradicted", got.reason
+
+
 def test_a_story_of_copies_says_it_has_no_other_source() -> None:
     # the same report three times: "no sentence aligns with it above score 20" said nothing
     # of why, and "a copy" named two articles

@@ -274,9 +274,14 @@ def _vote(i: int, s: Slot, claims: list[Claim], rel: list[tuple[int, Slot]]) -> 
 
 def _of_one_thing(s: Slot, others: list[Slot]) -> bool:
     """Each share of `others` names what it is of, and the same as `s` ("58% of possession" /
-    "62% of possession"): a tie between them is a conflict, not shares of two things."""
+    "62% of possession"), or what moved by it, in the same words ("Sales fell 18%" / "Sales
+    were down by about a quarter"; not "Reading scores at the schools rose 6%" / "pupils whose
+    scores rose by 9%"): a tie between them is a conflict, not shares of two things."""
+    moved = numbers.movers(s)
     return all(
-        numbers.of_what(s) & numbers.of_what(o) for o in others if not numbers.compatible(s, o)
+        numbers.of_what(s) & numbers.of_what(o) or (moved and moved == numbers.movers(o))
+        for o in others
+        if not numbers.compatible(s, o)
     )
 
 

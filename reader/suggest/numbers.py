@@ -2190,13 +2190,15 @@ _SAYING = frozenset(["said", "says", "say", "told", "according", "reported", "an
 
 def _changed_subject(text: str, toks: Sequence[Token], i: int) -> frozenset[str]:
     """The lower-case words of what moved by the share at toks[i], said before its verb of
-    change ("Shares in the company dropped 3%", "sales in the city had fallen by about 30%"),
-    back to the start of the clause or a verb of saying: they may be further from the figure
-    than `NEAR`."""
+    change ("Shares in the company dropped 3%", "sales in the city had fallen by about 30%",
+    "Sales were down 25%"), back to the start of the clause or a verb of saying: they may be
+    further from the figure than `NEAR`. Each also marked `MOVER_MARK` (`movers`)."""
     verb = _before_hedges(toks, i)
     if verb >= 0 and toks[verb].lower == "by":
         verb = _before_hedges(toks, verb)
-    if verb < 1 or toks[verb].lower not in _CHANGE_VERBS:
+    if verb >= 2 and toks[verb].lower in _UP_DOWN and toks[verb - 1].lower in _AUXILIARIES:
+        verb -= 1  # "Sales were down by about a quarter": what moved is before "were"
+    elif verb < 1 or toks[verb].lower not in _CHANGE_VERBS:
         return frozenset()
     out = set()
     k = verb - 1
@@ -2210,7 +2212,7 @@ def _changed_subject(text: str, toks: Sequence[Token], i: int) -> frozenset[str]
         if k and breaks_clause(text[toks[k - 1].end : t.start]):
             break
         k -= 1
-    return frozenset(out)
+    return frozenset(out | {MOVER_MARK + w for w in out})
 
 
 _COPULAS = frozenset(["be", "is", "was", "are", "were", "been", "stood", "reached", "totalled"])
@@ -2270,6 +2272,13 @@ _SOURCES = frozenset(
 
 SUBJECT_MARK = "<"  # ...named before it (`_share_subject`): "Turnout was 78%" ("<turno")
 OF_MARK = "/"  # in a share's context: what it is of, named past a determiner ("of the vote")
+MOVER_MARK = "="  # ...and what moved by it, said before its verb ("Sales fell 18%": "=sale")
+
+
+def movers(s: Slot) -> frozenset[str]:
+    """What moved by a change, as stems, when its clause says it before the verb ("Sales fell
+    18%", "Sales were down by about a quarter": "sale"; see `_changed_subject`)."""
+    return frozenset(c[1:] for c in s.context if c[:1] == MOVER_MARK)
 
 
 def of_what(s: Slot) -> frozenset[str]:
@@ -2288,6 +2297,7 @@ _MARKS = (
     GROUP_MARK,
     OWNER_MARK,
     MATURITY_MARK,
+    MOVER_MARK,
 )  # context that relates no counts by itself
 
 
