@@ -766,6 +766,20 @@ def test_a_role_word_of_the_next_clause_is_not_the_counts() -> None:
     )
 
 
+def test_the_market_s_demand_after_a_figure_is_no_demand_for_it() -> None:
+    # "as demand cooled" made "fell 18%" what someone demanded, never compared with "12%"
+    cooled = _one(numbers.extract("Sales fell 18% last year as demand for new machines cooled."))
+    strong = _one(numbers.extract("Prices rose 5% on strong demand for flats in Holt."))
+    assert cooled.value[3] is None and strong.value[3] is None
+    assert numbers.related(cooled, _one(numbers.extract("Sales fell 12% last year, it said.")))
+    # look-alikes: what a union demanded, before or after the figure
+    for text in (
+        "The union demanded 8% for its members.",
+        "The 10% pay rise demanded by the union was refused.",
+    ):
+        assert _one(numbers.extract(text)).value[3] == "sought", text
+
+
 def test_figures_are_read_with_or_without_a_word_counted() -> None:
     assert numbers.figures("Organisers put the number at 20,000.") == ((20_000, 20_000),)
     assert numbers.figures("The petition has more than 40,000 names.") == ((40_000, 60_000),)

@@ -2478,6 +2478,11 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         # target is the shots')
         following = toks[end + 3 : end + 11]
     after = _role_stems(_clause(_until_share(text, following, share)))
+    # after the figure, "demanded" is what someone asked for ("the 10% rise demanded by the
+    # union"), but "demand" the market's: "Sales fell 18% as demand cooled"
+    after = [
+        w for w, t in zip(after, following, strict=False) if w != "deman" or t.lower.endswith("ed")
+    ]
     before = _role_stems(
         _clause(_until_share(text, toks[max(0, start - 4) : start][::-1], share), _OPENS)[::-1]
     )[::-1]
