@@ -780,6 +780,23 @@ def test_the_market_s_demand_after_a_figure_is_no_demand_for_it() -> None:
         assert _one(numbers.extract(text)).value[3] == "sought", text
 
 
+def test_what_a_move_is_said_beside_is_not_what_it_is() -> None:
+    # "on hopes of", "as investors sought", "faster than ... expected": why a figure moved, or
+    # against what, made the move a hope, a demand or a forecast, never compared
+    for text in (
+        "Shares in Varn rose 5% on hopes of a deal with the union.",
+        "The index fell 2% as investors sought safety in bonds.",
+        "Prices rose 4% last month, faster than economists had expected.",
+        "Output rose 3% in March, beating the target set by ministers.",
+    ):
+        assert _one(numbers.extract(text)).value[3] is None, text
+    hopes = _one(numbers.extract("Shares in Varn rose 5% on hopes of a deal with the union."))
+    assert numbers.related(hopes, _one(numbers.extract("Shares in Varn rose 8% on the deal.")))
+    # look-alikes: a forecast said after the move, or before it, is still one
+    for text in ("Inflation will rise 3%, the bank predicted.", "The bank expects it to fall 3%."):
+        assert _one(numbers.extract(text)).value[3] == "forecast", text
+
+
 def test_figures_are_read_with_or_without_a_word_counted() -> None:
     assert numbers.figures("Organisers put the number at 20,000.") == ((20_000, 20_000),)
     assert numbers.figures("The petition has more than 40,000 names.") == ((40_000, 60_000),)

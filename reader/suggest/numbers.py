@@ -2477,6 +2477,11 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
         # share and a count: in "58% of possession and 17 shots, seven of them on target" the
         # target is the shots')
         following = toks[end + 3 : end + 11]
+    if share is True and _a_move(toks, start):
+        # what a move is said beside is why or against what, not what it is: "Shares rose 5%
+        # on hopes of a deal", "fell 2% as investors sought safety", "rose 4%, faster than
+        # economists had expected" (none is a forecast, nor a demand)
+        following = _clause(following, _WHY)
     after = _role_stems(_clause(_until_share(text, following, share)))
     # after the figure, "demanded" is what someone asked for ("the 10% rise demanded by the
     # union"), but "demand" the market's: "Sales fell 18% as demand cooled"
@@ -2509,6 +2514,18 @@ def _role(text: str, toks: Sequence[Token], start: int, end: int, head: list[str
 
 
 _COUNTING = frozenset(["counted", "tallied", "processed", "opened", "reporting"])
+# words after a move that open why it moved or what it is set against
+_WHY = frozenset("as after amid on despite because following beating than ahead".split())  # noqa: SIM905
+
+
+def _a_move(toks: Sequence[Token], start: int) -> bool:
+    """The figure at toks[start] is how much something moved: "fell 18%", "were down by 5%"."""
+    verb = _before_hedges(toks, start)
+    if verb >= 0 and toks[verb].lower == "by":
+        verb = _before_hedges(toks, verb)
+    return verb >= 0 and (toks[verb].lower in _CHANGE_VERBS or toks[verb].lower in _UP_DOWN)
+
+
 # an operation under way, whose figure is how many it is meant to reach
 _UNDER_WAY = frozenset(["evacuating", "relocating", "rescuing", "moving", "resettling"])
 # verbs of meaning to do what the infinitive after them says: "working to evacuate 11,000"
