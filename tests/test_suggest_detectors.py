@@ -780,6 +780,16 @@ def test_the_market_s_demand_after_a_figure_is_no_demand_for_it() -> None:
         assert _one(numbers.extract(text)).value[3] == "sought", text
 
 
+def test_what_moved_is_read_of_a_move_only() -> None:
+    # a move's subject ("Sales fell 18%") is told apart from an age's given name ("Mary Jones,
+    # 46"), which ties two ages of one person: the two marks once were one character
+    fell = _one(numbers.extract("Sales fell 18% last year, the company said."))
+    down = _one(numbers.extract("Sales were down by about a quarter last year."))
+    assert numbers.movers(fell) == numbers.movers(down) == {"sale"}
+    age = _one(numbers.extract("Mary Jones, 46, who lives near the harbour, said so."))
+    assert numbers.movers(age) == set()
+
+
 def test_what_a_move_is_said_beside_is_not_what_it_is() -> None:
     # "on hopes of", "as investors sought", "faster than ... expected": why a figure moved, or
     # against what, made the move a hope, a demand or a forecast, never compared

@@ -2272,7 +2272,7 @@ _SOURCES = frozenset(
 
 SUBJECT_MARK = "<"  # ...named before it (`_share_subject`): "Turnout was 78%" ("<turno")
 OF_MARK = "/"  # in a share's context: what it is of, named past a determiner ("of the vote")
-MOVER_MARK = "="  # ...and what moved by it, said before its verb ("Sales fell 18%": "=sale")
+MOVER_MARK = ">"  # ...and what moved by it, said before its verb ("Sales fell 18%": ">sale")
 
 
 def movers(s: Slot) -> frozenset[str]:
