@@ -675,6 +675,11 @@ def test_ages_are_one_slot_however_written() -> None:
     )
     listed = numbers.extract("Scores were 3, 43, and 12 in the three rounds.")
     assert all(s.key != {"age"} for s in listed)
+    # ...or ending the sentence after the name: "said resident Mary Jones, 64." was no age
+    last = _one(numbers.extract('"It was terrifying," said resident Mary Jones, 64.'))
+    assert last.key == {"age"} and last.value[:2] == (64, 64)
+    assert not numbers.compatible(last, _one(numbers.extract("Mary Jones, 46, saw it all.")))
+    assert numbers.extract("Turnout in Holt was up on 2019, 64.") == []  # (not after a name)
     # a duration is not an age, nor is a series number after a name
     assert _one(numbers.extract("The children waited 8 to 12 hours.")).key == {"hour"}
     assert numbers.extract("Nord Stream 2 was aged.") == []

@@ -2374,11 +2374,13 @@ def _changed_noun(toks: Sequence[Token], i: int) -> int | None:
 
 def _appositive_age(text: str, toks: Sequence[Token], i: int, j: int, value: float) -> bool:
     """A whole number set off by commas after a word, as news gives ages: "a man, 43, was
-    arrested", "Jane Doe, 29, said"."""
+    arrested", "Jane Doe, 29, said"; or ending the sentence after a name: "said resident Mary
+    Jones, 64."."""
     if i == 0 or not value.is_integer() or not 0 < value < 120 or not is_content(toks[i - 1].text):
         return False
     after = text[toks[j - 1].end : toks[j - 1].end + 1]
-    return text[toks[i - 1].end : toks[i].start] == ", " and after in (",", ")")
+    last = after == "." and j == len(toks) and toks[i - 1].text[:1].isupper()
+    return text[toks[i - 1].end : toks[i].start] == ", " and (after in (",", ")") or last)
 
 
 def _aged(toks: Sequence[Token], i: int) -> int | None:
