@@ -1633,6 +1633,39 @@ def test_two_sources_moving_one_thing_by_different_shares_conflict() -> None:
         assert got.label != "contradicted", got.reason
 
 
+def test_nobody_at_all_meets_a_count_of_some_whoever_they_are() -> None:
+    # "Nobody was injured" / "Three firefighters were injured" and "No arrests have been made" /
+    # "have arrested two men" shared no counted word, and were never compared
+    nobody = "Nobody was injured in the fire at the Marl depot, the fire service said."
+    some = "Three firefighters were injured in the fire at the Marl depot."
+    arrests = "No arrests have been made over the attack in Dunmore, police said."
+    arrested = "Police in Dunmore have arrested two men over the attack."
+    story = _story([nobody, arrests, *FILLER[0]], [some, arrested, *FILLER[1]], ["Other news."])
+    got = _analysed(story)
+    for key in [
+        ("000.txt", nobody),
+        ("001.txt", some),
+        ("000.txt", arrests),
+        ("001.txt", arrested),
+    ]:
+        assert got[key].label == "contradicted", got[key].reason
+    assert (
+        "'Nobody was injured' here; 'Three firefighters' in 001.txt"
+        in got[("000.txt", nobody)].reason
+    )
+    # look-alikes: none of some ("No passengers were hurt") said beside others ("two crew
+    # members"), and nobody said of another fate ("No one was killed")
+    for mine, theirs in [
+        (
+            "No passengers were hurt when the Marl ferry hit the pier.",
+            "Two crew members were hurt when the Marl ferry hit the pier.",
+        ),
+        ("No one was killed in the fire at the Marl depot.", some),
+    ]:
+        got = _analysed(_story([mine, *FILLER[0]], [theirs, *FILLER[1]], ["Other news."]))
+        assert got[("000.txt", mine)].label != "contradicted", got[("000.txt", mine)].reason
+
+
 def test_a_story_of_copies_says_it_has_no_other_source() -> None:
     # the same report three times: "no sentence aligns with it above score 20" said nothing
     # of why, and "a copy" named two articles

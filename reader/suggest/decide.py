@@ -129,9 +129,30 @@ def _candidates(slots: list[list[Slot]], claims: list[Claim]) -> Groups:
     groups: Groups = defaultdict(dict)
     for i, ss in enumerate(slots):
         for s in ss:
-            for k in sorted(s.key or {""}):  # sorted: the same result in every process
+            for k in [*sorted(s.key or {""}), *_filed_too(s)]:  # sorted: the same in every process
                 groups[(s.kind, k)].setdefault(claims[i].article, []).append((i, s))
     return groups
+
+
+# Counts of nobody at all ("Nobody was injured") meet counts of some, whoever they are ("Three
+# firefighters were injured", `numbers.related`), under no key of theirs: each is filed, and
+# walked, under its role too ("0hurt" for nobody, "+hurt" for some)
+def _filed_too(s: Slot) -> list[str]:
+    """The groups a count is filed in besides its key's (see above)."""
+    if (role := numbers.nobody(s)) is not None:
+        return ["0" + role]
+    if (role := numbers.befell(s)) is not None and s.key != {"person"}:
+        return ["+" + role]
+    return []
+
+
+def _walked_too(s: Slot) -> list[str]:
+    """The groups a count's vote walks besides its key's (see `_filed_too`)."""
+    if (role := numbers.nobody(s)) is not None:
+        return ["+" + role]
+    if (role := numbers.befell(s)) is not None and s.key != {"person"}:
+        return ["0" + role]  # (a count of people walks nobody's counts under "person")
+    return []
 
 
 LISTED_SOURCES = 4  # sources named per value in a reason; the rest are counted
@@ -1132,7 +1153,8 @@ def _apart_from_figure(s: Slot) -> tuple | None:
     `_compared`). None where that reads the figure: not a count, or a tally so far."""
     if s.kind != "number" or numbers.RUNNING_MARK in s.context:
         return None
-    return (s.key, s.context, s.value[2:], numbers.vague(s))  # type: ignore[index]
+    # (nobody at all is walked to other counts than some: `_walked_too`)
+    return (s.key, s.context, s.value[2:], numbers.vague(s), numbers.nobody(s))  # type: ignore[index]
 
 
 class StorySuggester:
@@ -1491,7 +1513,8 @@ class StorySuggester:
         groups = self.groups
         mine = None if everywhere else self.claims[i].article
         kept = self._kept(i, s)
-        if len(s.key) <= 1:  # one group, in which each slot is once
+        also = _walked_too(s)
+        if len(s.key) <= 1 and not also:  # one group, in which each slot is once
             (k,) = s.key or {""}
             return [
                 x
@@ -1501,7 +1524,7 @@ class StorySuggester:
             ]
         seen: set[int] = set()
         out = []
-        for k in sorted(s.key):  # sorted: the same result in every process
+        for k in [*sorted(s.key), *also]:  # sorted: the same result in every process
             for article, group in groups.get((s.kind, k), {}).items():
                 if article == mine or article in skip:
                     continue

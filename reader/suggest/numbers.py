@@ -3122,6 +3122,27 @@ def _none_and_some(a: Slot, b: Slot) -> bool:
     return False
 
 
+def nobody(s: Slot) -> str | None:
+    """What befell nobody at all, when `s` says so ("Nobody was injured", "No one has been
+    arrested", "no arrests": `_nobody`); not "no passengers were hurt" (none of some)."""
+    if s.kind != "number" or s.key != {"person"} or s.value[1] != 0:  # type: ignore[index]
+        return None
+    return s.value[3] if s.value[3] in _BEFELL else None  # type: ignore[index]
+
+
+def befell(s: Slot) -> str | None:
+    """What befell some, when `s` counts them by it ("Three firefighters were injured")."""
+    if s.kind != "number" or not s.value[0] > 0:  # type: ignore[index]
+        return None
+    return s.value[3] if s.value[3] in _BEFELL else None  # type: ignore[index]
+
+
+def _nobody_and_some(a: Slot, b: Slot) -> bool:
+    """One says nobody at all, the other that some, whoever they are ("Nobody was injured" /
+    "Three firefighters were injured"; "No one has been arrested" / "arrested two men")."""
+    return any(nobody(x) is not None and befell(y) is not None for x, y in ((a, b), (b, a)))
+
+
 def related(a: Slot, b: Slot, *, apart: bool = True, context: bool = True) -> bool:
     """Same head word, unit, role and part-or-whole, and at least one shared word of context:
     "12 killed" is not compared with "40 injured", nor "six other people" with "ten people",
@@ -3197,8 +3218,9 @@ def related(a: Slot, b: Slot, *, apart: bool = True, context: bool = True) -> bo
         # injured" / "three people were killed and 11 injured"; so is being on board ("was
         # carrying 182 people" / "183 people on board the jet"); but of a part of them, what
         # is said of the part ("Three of the injured were seriously hurt" / "Nine of the
-        # injured are children": two parts), as of any other count
-        return bool(shared)
+        # injured are children": two parts), as of any other count; and nobody is none of
+        # anyone ("Nobody was injured" / "Three firefighters were injured")
+        return bool(shared) or _nobody_and_some(a, b)
     if a.value[2] == "percent":  # type: ignore[index]
         of_a, of_b = of_what(a), of_what(b)
         if of_a & of_b:
