@@ -404,6 +404,8 @@ def _opposed(a: str, b: str) -> bool:
          "Shares in Dunmore Mining fell 5% after the flood report."),
         ("The council approved the harbour wall budget on Tuesday.",
          "The council rejected the harbour wall budget on Tuesday."),
+        ("The driver of the Dunmore bus survived the crash on the coast road.",
+         "The driver of the Dunmore bus was killed in the crash on the coast road."),
     ],
 )  # fmt: skip
 def test_opposite_words_of_the_same_subject_and_object_conflict(a: str, b: str) -> None:
@@ -427,6 +429,9 @@ def test_opposite_words_of_the_same_subject_and_object_conflict(a: str, b: str) 
         # the same subject, about other things
         ("The harbour gates were closed for the regatta.",
          "The harbour gates were open to fishing boats at dawn."),
+        # others of the bus: its passengers died, its driver survived
+        ("The driver of the Dunmore bus survived the crash on the coast road.",
+         "Two passengers of the Dunmore bus died in the crash on the coast road."),
     ],
 )  # fmt: skip
 def test_opposite_word_look_alikes_do_not_conflict(a: str, b: str) -> None:

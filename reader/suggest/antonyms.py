@@ -38,6 +38,7 @@ _PAIRS = [
     ("approved approve approves accepted accept accepts", "rejected reject rejects"),
     ("allowed permitted", "banned barred prohibited"),
     ("convicted", "acquitted"),
+    ("survived survives", "died dies killed"),  # "the driver survived" / "was killed"
 ]
 # ...and pairs that are about their object, not their subject: "the ferry passed an
 # inspection" / "the Agia Marina failed an inspection" (`_object`)
