@@ -1647,6 +1647,13 @@ def test_a_reading_on_a_named_scale_is_compared_with_the_same_scale() -> None:
     quake = _one(numbers.extract("A magnitude 6.2 earthquake struck the valley."))
     assert quake.surface == "magnitude 6.2"
     assert not numbers.related(quake, eight)
+    # ...however a quake's magnitude is written: "a magnitude of 6.1" and "5.4 on the Richter
+    # scale" were no figure at all
+    of = _one(numbers.extract("The earthquake had a magnitude of 6.1, the survey said."))
+    richter = _one(numbers.extract("The earthquake measured 5.4 on the Richter scale."))
+    assert (of.surface, richter.surface) == ("magnitude of 6.1", "5.4 on the Richter scale")
+    assert numbers.related(of, richter) and not numbers.compatible(of, richter)
+    assert numbers.related(of, quake) and not numbers.related(richter, eight)
 
 
 def test_the_missing_and_the_unaccounted_for_are_one_role() -> None:

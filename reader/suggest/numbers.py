@@ -664,6 +664,11 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             slots.append(_on_scale(text, toks, start - 1, start, j - 1, lo))
             i = j
             continue
+        if lo == hi and (magnitude := _magnitude(toks, start, j)) is not None:
+            # "a magnitude of 6.1", "measured 5.4 on the Richter scale"
+            slots.append(_on_scale(text, toks, magnitude[0], start, magnitude[1], lo, "magni"))
+            i = magnitude[1] + 1
+            continue
         if (
             lo == hi
             and j < len(toks)
@@ -1586,12 +1591,30 @@ def _of_another(toks: Sequence[Token], first: int, clause: Clause) -> bool:
     )
 
 
+def _magnitude(toks: Sequence[Token], start: int, j: int) -> tuple[int, int] | None:
+    """Where a quake's magnitude written around the figure toks[start:j] starts and ends ("a
+    magnitude of 6.1": the noun; "5.4 on the Richter scale": its last word), else None."""
+    if start > 1 and toks[start - 1].lower == "of" and toks[start - 2].lower == "magnitude":
+        return start - 2, j - 1
+    words = [t.lower for t in toks[j : j + 4]]
+    if words[:3] == ["on", "the", "richter"]:
+        return start, j + 2 + (words[3:] == ["scale"])
+    return None
+
+
 def _on_scale(
-    text: str, toks: Sequence[Token], noun: int, figure: int, last: int, value: float
+    text: str,
+    toks: Sequence[Token],
+    noun: int,
+    figure: int,
+    last: int,
+    value: float,
+    scale: str | None = None,
 ) -> Slot:
-    """The reading toks[figure] on the scale toks[noun] names, before it ("force 8", "magnitude
-    6.4") or after it ("a 7.8 magnitude quake", "6.1-magnitude"): a value of that scale, not a
-    count of the word after it ("force 9 battered the coast"); toks[last]: its last word."""
+    """The reading toks[figure] on the scale toks[noun] names (or `scale`, a stem), before it
+    ("force 8", "magnitude 6.4") or after it ("a 7.8 magnitude quake", "6.1-magnitude"): a
+    value of that scale, not a count of the word after it ("force 9 battered the coast");
+    toks[last]: its last word."""
     lo, hi = _as_written(toks[figure].text, value, False)
     first = min(noun, figure)
     span = (toks[first].start, toks[last].end)
@@ -1601,7 +1624,7 @@ def _on_scale(
         share = f"{share} in {year}"
     return Slot(
         kind="number",
-        key=frozenset([stem(toks[noun].text)]),
+        key=frozenset([scale or stem(toks[noun].text)]),
         value=(lo, hi, None, None, share),
         surface=text[span[0] : span[1]],
         span=span,
