@@ -3112,6 +3112,17 @@ def test_a_crowd_or_attendance_of_so_many_is_a_count_of_it() -> None:
         assert all("crowd" not in s.key for s in numbers.extract(text)), text
 
 
+def test_a_workforce_of_so_many_is_who_a_firm_employs() -> None:
+    # "has a workforce of 900" was no count: "employs 1,200 people" met nothing
+    workforce = _one(numbers.extract("Holt Foods has a workforce of 900 at its plant in Holt."))
+    employs = _one(numbers.extract("Holt Foods employs 1,200 people at its plant in Holt."))
+    assert workforce.surface == "workforce of 900" and workforce.value[3] == "staff"
+    assert numbers.related(workforce, employs) and not numbers.compatible(workforce, employs)
+    # look-alike: jobs to go are not who is employed
+    cut = _one(numbers.extract("Holt Foods will cut 300 jobs at its plant in Holt."))
+    assert not numbers.related(workforce, cut)
+
+
 def test_a_record_of_a_year_named_is_that_year_s() -> None:
     # "the 340 mm daily record set in 2009" is no figure of this storm's rain: "More than 300
     # millimetres fell" met it and was called consistent, though another source gave 280 mm

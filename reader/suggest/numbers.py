@@ -827,6 +827,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
             head, first_head = [" ".join(head)], first_head + 1
         # an age describes who is counted elsewhere in the sentence, not what befell them
         role = None if head[0] == "age" else befell or _role(text, toks, start, k, head)
+        if role is None and shown_from < start and toks[shown_from].lower in _STAFFS:
+            role = "staff"  # "a workforce of 900" is who a firm employs ("employs 900 people")
         if of_those and role in _BEFELL:
             head = ["person"]  # "Seventeen of the dead", "Twenty of the victims died": people
         if role is None and head[0] != "age" and far and _same_clause(text, toks, far[0], start):
@@ -2241,16 +2243,22 @@ def _changed_subject(text: str, toks: Sequence[Token], i: int) -> frozenset[str]
 _COPULAS = frozenset(["be", "is", "was", "are", "were", "been", "stood", "reached", "totalled"])
 
 
+# nouns of a whole whose size follows "of": "a crowd of 27,412", "a workforce of 900" (job)
+_OF_COUNT = frozenset(["crowd", "job"])
+_STAFFS = frozenset(["workforce", "staff"])  # ...those of them that a firm employs
+
+
 def _risen_noun(toks: Sequence[Token], i: int) -> int | None:
     """Where the noun is whose new value toks[i] gives with nothing after the figure: "cases
     rose to 52", "the number of measles cases in Karsby has risen to 52"; or which the figure
-    is put at ("police estimated the crowd at 300,000"), or a crowd is of ("a crowd of
-    27,412"); else None (a name before the verb is no noun: "Karsby has risen to 52")."""
+    is put at ("police estimated the crowd at 300,000"), or a crowd or a workforce is of ("a
+    crowd of 27,412", "a workforce of 900"); else None (a name before the verb is no noun:
+    "Karsby has risen to 52")."""
     at = _put_at(toks, i)
     if at is not None:
         return at
     noun = _before_hedges(toks, i)  # (past "of" too) "a crowd of 27,412", "attendance of 24,900"
-    if 0 <= noun < i - 1 and toks[noun + 1].lower == "of" and stem(toks[noun].text) == "crowd":
+    if 0 <= noun < i - 1 and toks[noun + 1].lower == "of" and stem(toks[noun].text) in _OF_COUNT:
         return noun
     copula = _before_hedges(toks, i)  # "the number of Thais released could be 11 or 12"
     if copula >= 1 and toks[copula].lower in _COPULAS:
