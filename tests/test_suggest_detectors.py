@@ -3112,6 +3112,21 @@ def test_a_crowd_or_attendance_of_so_many_is_a_count_of_it() -> None:
         assert all("crowd" not in s.key for s in numbers.extract(text)), text
 
 
+def test_a_lone_one_of_a_thing_is_a_count_of_one() -> None:
+    # "carried out by a lone gunman" / "three gunmen carried out the attack": no count, and
+    # "gunman" and "gunmen" were two heads
+    lone = _one(numbers.extract("The attack was carried out by a lone gunman, police said."))
+    three = _one(numbers.extract("Police said three gunmen carried out the attack."))
+    assert lone.surface == "a lone gunman" and lone.value[:2] == (1, 1)
+    assert numbers.related(lone, three) and not numbers.compatible(lone, three)
+    # look-alikes: a lone-wolf attack is of a kind, and "a single" is mostly what could be
+    for text in (
+        "Police called it a lone-wolf attack.",
+        "A single case in a classroom could infect almost every child, a doctor said.",
+    ):
+        assert all(s.value[:2] != (1, 1) for s in numbers.extract(text)), text
+
+
 def test_a_workforce_of_so_many_is_who_a_firm_employs() -> None:
     # "has a workforce of 900" was no count: "employs 1,200 people" met nothing
     workforce = _one(numbers.extract("Holt Foods has a workforce of 900 at its plant in Holt."))

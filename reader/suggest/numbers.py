@@ -189,8 +189,11 @@ def _past_verb(word: str) -> bool:
 
 def _unit_stem(word: str) -> str:
     """`stem` of a word, but a unit spelled out is its symbol (a stem cuts "millimetres" to
-    "milli", as it does "millions")."""
-    return _SPELLED_UNITS.get(word.lower()[:8]) or stem(word)
+    "milli", as it does "millions"), and "-men" one "-man" ("three gunmen" / "a lone gunman")."""
+    lower = word.lower()
+    if lower.endswith("men"):
+        word = lower[:-3] + "man"
+    return _SPELLED_UNITS.get(lower[:8]) or stem(word)
 
 
 _ROUNDING = 0.05
@@ -588,6 +591,8 @@ def _extract(text: str, toks: Sequence[Token]) -> list[Slot]:
     slots: list[Slot] = [] if _NO_WORDS.isdisjoint(words) else _nobody(text, toks)
     if "died" in words:
         slots += _someone_died(text, toks)
+    if "lone" in words:
+        slots += _lone(text, toks)
     if "unanimously" in words or "unanimous" in words:
         slots += _unanimous(text, toks)
     if not starts and not slots:
@@ -1817,6 +1822,34 @@ def _nobody(text: str, toks: Sequence[Token]) -> list[Slot]:
                 span=span,
                 # with its role, as the window of "2 people died" holds it
                 context=frozenset(window_stems(toks, i, k + 1) | {stem(toks[k].text)}),
+            )
+        )
+    return out
+
+
+def _lone(text: str, toks: Sequence[Token]) -> list[Slot]:
+    """One of a thing said without "one": "a lone gunman" (against "three gunmen"). Not of a
+    kind ("a lone-wolf attack"), nor of a time ("a lone day": `_DURATIONS` are how long); nor
+    "a single", mostly what could be ("a single case could infect a class")."""
+    out: list[Slot] = []
+    for k in range(1, len(toks) - 1):
+        if toks[k].lower != "lone" or toks[k - 1].lower not in ("a", "an"):
+            continue
+        noun = toks[k + 1]
+        head = _unit_stem(noun.text)
+        if not (noun.text.islower() and is_content(noun.text)) or head in _DURATIONS:
+            continue
+        if "-" in (text[toks[k].end : noun.start], text[noun.end : noun.end + 1]):
+            continue  # "a lone-wolf attack": what kind, not how many
+        span = (toks[k - 1].start, noun.end)
+        out.append(
+            Slot(
+                kind="number",
+                key=frozenset([head]),
+                value=(1.0, 1.0, None, _role(text, toks, k, k + 2, [head]), ""),
+                surface=text[span[0] : span[1]],
+                span=span,
+                context=frozenset(window_stems(toks, k - 1, k + 2)),
             )
         )
     return out
