@@ -129,30 +129,22 @@ def _candidates(slots: list[list[Slot]], claims: list[Claim]) -> Groups:
     groups: Groups = defaultdict(dict)
     for i, ss in enumerate(slots):
         for s in ss:
-            for k in [*sorted(s.key or {""}), *_filed_too(s)]:  # sorted: the same in every process
+            for k in [*sorted(s.key or {""}), *_by_fate(s)[0]]:  # sorted: the same everywhere
                 groups[(s.kind, k)].setdefault(claims[i].article, []).append((i, s))
     return groups
 
 
-# Counts of nobody at all ("Nobody was injured") meet counts of some, whoever they are ("Three
-# firefighters were injured", `numbers.related`), under no key of theirs: each is filed, and
-# walked, under its role too ("0hurt" for nobody, "+hurt" for some)
-def _filed_too(s: Slot) -> list[str]:
-    """The groups a count is filed in besides its key's (see above)."""
+def _by_fate(s: Slot) -> tuple[list[str], list[str]]:
+    """The groups a count is filed in, and those its vote walks, besides its key's: counts of
+    nobody at all ("Nobody was injured") meet counts of some, whoever they are ("Three
+    firefighters were injured", `numbers.related`), under no key of theirs, so each is filed
+    under its fate too ("0hurt" for nobody, "+hurt" for some) and walks the other's (a count
+    of people meets nobody's under "person")."""
     if (role := numbers.nobody(s)) is not None:
-        return ["0" + role]
+        return ["0" + role], ["+" + role]
     if (role := numbers.befell(s)) is not None and s.key != {"person"}:
-        return ["+" + role]
-    return []
-
-
-def _walked_too(s: Slot) -> list[str]:
-    """The groups a count's vote walks besides its key's (see `_filed_too`)."""
-    if (role := numbers.nobody(s)) is not None:
-        return ["+" + role]
-    if (role := numbers.befell(s)) is not None and s.key != {"person"}:
-        return ["0" + role]  # (a count of people walks nobody's counts under "person")
-    return []
+        return ["+" + role], ["0" + role]
+    return [], []
 
 
 LISTED_SOURCES = 4  # sources named per value in a reason; the rest are counted
@@ -1153,7 +1145,7 @@ def _apart_from_figure(s: Slot) -> tuple | None:
     `_compared`). None where that reads the figure: not a count, or a tally so far."""
     if s.kind != "number" or numbers.RUNNING_MARK in s.context:
         return None
-    # (nobody at all is walked to other counts than some: `_walked_too`)
+    # (nobody at all walks other counts than some: `_by_fate`)
     return (s.key, s.context, s.value[2:], numbers.vague(s), numbers.nobody(s))  # type: ignore[index]
 
 
@@ -1513,7 +1505,7 @@ class StorySuggester:
         groups = self.groups
         mine = None if everywhere else self.claims[i].article
         kept = self._kept(i, s)
-        also = _walked_too(s)
+        also = _by_fate(s)[1]
         if len(s.key) <= 1 and not also:  # one group, in which each slot is once
             (k,) = s.key or {""}
             return [

@@ -2251,9 +2251,7 @@ def _changed_subject(text: str, toks: Sequence[Token], i: int) -> frozenset[str]
     change ("Shares in the company dropped 3%", "sales in the city had fallen by about 30%",
     "Sales were down 25%"), back to the start of the clause or a verb of saying: they may be
     further from the figure than `NEAR`. Each also marked `MOVER_MARK` (`movers`)."""
-    verb = _before_hedges(toks, i)
-    if verb >= 0 and toks[verb].lower == "by":
-        verb = _before_hedges(toks, verb)
+    verb = _move_verb(toks, i)
     if verb >= 2 and toks[verb].lower in _UP_DOWN and toks[verb - 1].lower in _AUXILIARIES:
         verb -= 1  # "Sales were down by about a quarter": what moved is before "were"
     elif verb < 1 or toks[verb].lower not in _CHANGE_VERBS:
@@ -2584,11 +2582,18 @@ _COUNTING = frozenset(["counted", "tallied", "processed", "opened", "reporting"]
 _WHY = frozenset("as after amid on despite because following beating than ahead".split())  # noqa: SIM905
 
 
-def _a_move(toks: Sequence[Token], start: int) -> bool:
-    """The figure at toks[start] is how much something moved: "fell 18%", "were down by 5%"."""
-    verb = _before_hedges(toks, start)
+def _move_verb(toks: Sequence[Token], i: int) -> int:
+    """Where the word is that may say the figure at toks[i] is a move, past its hedges and
+    "by" ("fell 18%", "were down by about 5%"); -1 when there is none."""
+    verb = _before_hedges(toks, i)
     if verb >= 0 and toks[verb].lower == "by":
         verb = _before_hedges(toks, verb)
+    return verb
+
+
+def _a_move(toks: Sequence[Token], start: int) -> bool:
+    """The figure at toks[start] is how much something moved: "fell 18%", "were down by 5%"."""
+    verb = _move_verb(toks, start)
     return verb >= 0 and (toks[verb].lower in _CHANGE_VERBS or toks[verb].lower in _UP_DOWN)
 
 
