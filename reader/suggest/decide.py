@@ -328,12 +328,7 @@ class _Places:
             return None
         c = claims[i]
         here = self._places(i)
-        mine = self.named[c.article]
-        lone = {
-            p: span
-            for p, span in here.items()
-            if all(self.articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
-        }
+        lone = self._named_by_none(i, here)
         if not lone or len(lone) < len(here):
             # (a claim that also names a place other sources name is set where they set it:
             # its other places are detail, "staff in Washington, Oregon and California")
@@ -361,6 +356,17 @@ class _Places:
         )
         return Finding(True, reason, span, [j], "medium")
 
+    def _named_by_none(
+        self, i: int, here: dict[str, tuple[int, int]]
+    ) -> dict[str, tuple[int, int]]:
+        """The places of `here` (claim i's) that no other article names."""
+        mine = self.named[self.claims[i].article]
+        return {
+            p: span
+            for p, span in here.items()
+            if all(self.articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
+        }
+
     def elsewhere(self, i: int, others: Sequence[int], stems: Sequence[set[str]]) -> Finding | None:
         """Claim i's place, named by no other source, where a sentence of `others` (claim i's
         best evidence) names another place in the same words: the same word before each
@@ -379,12 +385,7 @@ class _Places:
         if not theirs:
             return None
         here = {p: span for p, span in self._places(i).items() if p in known}
-        mine = self.named[claims[i].article]
-        lone = {
-            p: span
-            for p, span in here.items()
-            if all(self.articles_naming[w] - (w in mine) == 0 for w in places.place_stems(p))
-        }
+        lone = self._named_by_none(i, here)
         if len(lone) != 1 or len(here) != 1:
             return None
         ((p, span),) = lone.items()

@@ -106,25 +106,28 @@ def _permission(toks: Sequence[Token], k: int) -> tuple[int, bool] | None:
     if word in ("can", "could") and nxt == "still":
         return k, True
     if word in _ALLOWED and nxt == "to":
-        j, negated = k, False
-        while j > 0 and (toks[j - 1].lower in _AUX or is_negator(toks[j - 1], toks[j])):
-            negated = negated or is_negator(toks[j - 1], toks[j])
-            j -= 1
+        j, negated = _verb_group(toks, k)
         return j, not negated
     return None
+
+
+def _verb_group(toks: Sequence[Token], k: int) -> tuple[int, bool]:
+    """(where the auxiliaries and negations right before toks[k] begin, whether one of them
+    negates it): "has not been allowed to", "could not rule out"."""
+    j, negated = k, False
+    while j > 0 and (toks[j - 1].lower in _AUX or is_negator(toks[j - 1], toks[j])):
+        negated = negated or is_negator(toks[j - 1], toks[j])
+        j -= 1
+    return j, negated
 
 
 def _opening(toks: Sequence[Token], k: int) -> tuple[int, bool]:
     """(where the words before "rule out" at toks[k] that belong to it begin, whether they
     negate it): "could not", "declined to", "cannot", "has not been" leave the thing possible."""
-    j = k - 1
-    if j > 0 and toks[j].lower == "to" and toks[j - 1].lower in _REFUSING:
-        return j - 1, True
-    negated = False
-    while j >= 0 and (toks[j].lower in _AUX or is_negator(toks[j], toks[j + 1])):
-        negated = negated or is_negator(toks[j], toks[j + 1])
-        j -= 1
-    return (j + 1, True) if negated else (k, False)
+    if k > 1 and toks[k - 1].lower == "to" and toks[k - 2].lower in _REFUSING:
+        return k - 2, True
+    j, negated = _verb_group(toks, k)
+    return (j, True) if negated else (k, False)
 
 
 def _peril(toks: Sequence[Token], k: int) -> tuple[int, bool | None]:
